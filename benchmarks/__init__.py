@@ -1,0 +1,1 @@
+"""newsgraph's benchmark suite: `python -m benchmarks [--only TASK] [--limit N]`."""

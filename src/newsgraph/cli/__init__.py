@@ -1,0 +1,29 @@
+"""The `newsgraph` command: a small CLI over the stage functions and the embedded store.
+
+Each sub-command lives in its own module and registers itself on `app`.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn raw news (HTML, WARC, scraped text) into article records, store them, and serve them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """newsgraph: raw news -> article records -> an embedded store -> a web UI and JSON API."""
+
+
+# Sub-commands register themselves on import.
+from newsgraph.cli import analyze  # noqa: E402,F401
+
+
+def main() -> None:
+    app()

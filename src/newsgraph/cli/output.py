@@ -1,0 +1,41 @@
+"""Writing records and reporting failures, shared by the commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from newsgraph.errors import InputError
+
+
+def report_error(exc: InputError) -> None:
+    """One clear line on stderr naming the input and the problem (no traceback)."""
+    print(f"newsgraph: error: {exc.input}: {exc.problem}", file=sys.stderr, flush=True)
+
+
+@contextmanager
+def output_stream(path: str | None):
+    """stdout, or a file written to `path.part` and renamed into place only when complete."""
+    if not path or path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    fh: IO[str] = tmp.open("w", encoding="utf-8")
+    try:
+        yield fh
+    except BaseException:
+        fh.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    fh.close()
+    os.replace(tmp, target)
+
+
+def dumps(record: dict, pretty: bool) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
