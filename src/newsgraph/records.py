@@ -161,6 +161,8 @@ class Article:
     dates: list[DateRef] = field(default_factory=list)
     crossheads: list[str] = field(default_factory=list)
     kind: str = "html"
+    #: Near-duplicate group (MinHash over word shingles) within a batch: the id of the group's first article.
+    cluster: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
