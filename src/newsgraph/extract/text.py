@@ -1,22 +1,295 @@
-"""`text` kind: a page scraped to plain text with its boilerplate still in (first version).
+"""`text` kind: a page scraped to plain text with its boilerplate still in (one line per block, as scrapers write).
 
-Keeps runs of sentence-shaped lines; everything else is boilerplate.
+Each line is judged by its own shape and by its position, never by one site's wording:
+
+1. shape: word count, sentence shape (capital start, closing punctuation), a trailing "[Credit]" (a caption),
+   a date, a "Source:"/"By" label, a panel heading or prompt from the generic vocabulary (data/boilerplate.json),
+   a lone number (share counts) or a bracketed token (nav widgets);
+2. position: the body is the heaviest run of sentence-shaped lines, where short gaps (crossheads, stray widgets)
+   are bridged but a date line, a byline, a credit line or a panel heading ends the run; teaser lists after the
+   body are left out because a panel heading or a long gap separates them from it;
+3. the header is read backwards from the body start: what stands between the title and the body (a date line,
+   a byline, a caption) tells the standfirst apart from the first paragraph; the short line above the title is
+   the section/kicker.
+
+Everything outside the body that carries metadata (captions with credits, date lines, "Source:" lines,
+"Featured on X"-like panel lines naming the site) goes into the metadata fields, never into the body.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from newsgraph.errors import InputError
-from newsgraph.records import Extracted, RawDocument
+from newsgraph.extract.dates import find_date
+from newsgraph.extract.vocab import vocab
+from newsgraph.records import Extracted, Image, RawDocument
 
-_SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019:]\s*$")
+#: sentence end: . ! ? … optionally followed by closing quotes/brackets
+_SENT_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[.!?]\s*[\"'\u201d\u2019]$|:$")
+_STARTS_OK = re.compile(r"^[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f]|^[\"'\u201c\u2018\u2014\u2013-]")
+_CAPTION_BRACKET = re.compile(r"^(?P<caption>.{12,}?)\s*[\[(](?P<credit>[A-Z][^\[\]()]{1,50})[\])]\s*$")
+_BRACKET_ONLY = re.compile(r"^[\[{<(].{0,40}[\]}>)]$")
+_NUMERIC = re.compile(r"^[\d\s.,:/+\-%kKmM|·•]+$")
+_WIRE_DASH = re.compile(r"^[-\u2013\u2014]\s*(?P<agency>[A-Z][\w.&' ]{1,30})$")
+_WIRE_LEAD = re.compile(r"^[A-Z][A-Za-z .,'\-]{1,40}\((?P<agency>[A-Z][A-Za-z&. ]{1,20})\)\s*[-\u2013\u2014]")
+_WORD = re.compile(r"\w+", re.U)
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+
+def clean_line(text: str) -> str:
+    """One line with every kind of space (no-break, thin, zero-width) made one plain space, trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+#: gap lines (not sentence-shaped) bridged inside a body run
+MAX_GAP = 2
+#: lines above the body start searched for title, standfirst, section
+HEADER_WINDOW = 10
+
+
+@dataclass
+class Line:
+    idx: int
+    text: str
+    words: int
+    kind: str = "other"  # body | short | caption | date | byline | credit | panel | prompt | nav | other
+    data: dict = field(default_factory=dict)
+
+
+def _classify(idx: int, text: str) -> Line:
+    v = vocab()
+    words = len(_WORD.findall(text))
+    line = Line(idx, text, words)
+    low = text.lower().strip(" :|>»›")
+    if not _WORD.search(text) or _NUMERIC.match(text) or _BRACKET_ONLY.match(text):
+        line.kind = "nav"
+        return line
+    m = v.credit_label.match(text)
+    if m and words <= 8:
+        line.kind, line.data["value"] = "credit", m.group("value").strip()
+        return line
+    if words <= 14:
+        found = find_date(text)
+        if found and (len(found[1].group(0)) >= len(text) * 0.4 or words <= 8):
+            line.kind = "date"
+            line.data["iso"] = found[0]
+            label = text[: found[1].start()].lower()
+            line.data["modified"] = any(lab in label for lab in v.modified_labels)
+            return line
+    m = v.byline.match(text)
+    if m and words <= 12 and not _SENT_END.search(text):
+        line.kind, line.data["names"] = "byline", m.group("names")
+        return line
+    cap = _CAPTION_BRACKET.match(text)
+    if cap and len(cap.group("credit").split()) <= 5 and len(cap.group("caption").split()) >= 3:
+        line.kind = "caption"
+        line.data = {"caption": cap.group("caption").strip(), "credit": cap.group("credit").strip()}
+        return line
+    if words <= 6 and v.panel.match(low):
+        line.kind = "panel"
+        return line
+    if v.prompt.search(text[:80]) and words <= 25:
+        line.kind = "prompt"
+        return line
+    if _WIRE_DASH.match(text) and words <= 4:
+        line.kind, line.data["value"] = "credit", _WIRE_DASH.match(text).group("agency").strip()
+        return line
+    sentence = bool(_SENT_END.search(text)) and bool(_STARTS_OK.match(text))
+    if (sentence and words >= 8) or words >= 30:
+        line.kind = "body"
+    elif sentence and words >= 2:
+        line.kind = "short"  # a short sentence: body inside a run ("We will," he added.), else furniture
+    else:
+        line.kind = "other"
+    return line
+
+
+@dataclass
+class Run:
+    lines: list[Line]
+
+    @property
+    def weight(self) -> int:
+        return sum(len(ln.text) for ln in self.lines if ln.kind == "body")
+
+    @property
+    def bodies(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.kind == "body"]
+
+
+_STOP = {"date", "byline", "credit", "panel"}
+
+
+def _runs(lines: list[Line]) -> list[Run]:
+    """Maximal runs of body lines; short/caption/other lines bridge up to MAX_GAP, stop kinds always split."""
+    runs: list[Run] = []
+    cur: list[Line] = []
+    gap: list[Line] = []
+    for ln in lines:
+        if ln.kind == "body":
+            if cur:
+                cur.extend(gap)
+            cur.append(ln)
+            gap = []
+            continue
+        if not cur:
+            continue
+        bridgeable = ln.kind in ("short", "caption") or (ln.kind in ("other", "nav", "prompt") and len(
+            [g for g in gap if g.kind not in ("short", "caption")]) < MAX_GAP)
+        if ln.kind in _STOP or not bridgeable:
+            runs.append(Run(cur))
+            cur, gap = [], []
+            continue
+        gap.append(ln)
+    if cur:
+        runs.append(Run(cur))
+    return runs
+
+
+def _teaser_like(run: Run) -> bool:
+    """A list of one-sentence teasers: every line one sentence, none long, no paragraph with several sentences."""
+    bodies = run.bodies
+    if len(bodies) < 2:
+        return False
+    multi = sum(1 for ln in bodies if len(re.findall(r"[.!?][\"'\u201d\u2019]?\s+[A-Z\"\u201c]", ln.text)) >= 1)
+    return multi == 0 and max(ln.words for ln in bodies) <= 35
+
+
+def _choose(runs: list[Run]) -> list[Line]:
+    """The main run, joined with neighbours that look like its continuation (not teaser lists)."""
+    if not runs:
+        return []
+    best = max(range(len(runs)), key=lambda i: runs[i].weight)
+    chosen = list(runs[best].lines)
+    # continuation after the main run: a near run of real paragraphs (not a teaser list, no panel heading between)
+    for r in runs[best + 1 :]:
+        gap_lines = r.lines[0].idx - chosen[-1].idx
+        if gap_lines <= 6 and not _teaser_like(r) and r.weight >= 200:
+            chosen.extend(r.lines)
+        else:
+            break
+    for r in reversed(runs[:best]):
+        gap_lines = chosen[0].idx - r.lines[-1].idx
+        if gap_lines <= 3 and not _teaser_like(r) and r.weight >= 400 and len(r.bodies) >= 2:
+            chosen[:0] = r.lines
+        else:
+            break
+    return chosen
+
+
+def _is_crosshead(ln: Line) -> bool:
+    return (
+        ln.kind == "other"
+        and 1 <= ln.words <= 12
+        and len(ln.text) <= 90
+        and not ln.text.endswith((",", ";", "-"))
+        and bool(_STARTS_OK.match(ln.text))
+    )
 
 
 def extract_text(text: str, raw: RawDocument) -> Extracted:
-    lines = [ln.strip() for ln in text.splitlines()]
-    body = [ln for ln in lines if len(ln.split()) >= 8 and _SENTENCE_END.search(ln)]
-    if not body:
-        raise InputError(raw.input, "no article text found")
-    title = next((ln for ln in lines if len(ln.split()) >= 3), None)
-    return Extracted(input=raw.input, body="\n\n".join(body), title=title, url=raw.url, kind="text")
+    all_lines = [_classify(i, t) for i, t in enumerate(clean_line(x) for x in text.splitlines()) if t]
+    if not all_lines:
+        raise InputError(raw.input, "no text lines")
+    for n, ln in enumerate(all_lines):
+        ln.idx = n  # position among non-blank lines
+    chosen = _choose(_runs(all_lines))
+    if not chosen:
+        raise InputError(raw.input, "no article text found (no run of sentence-shaped lines)")
+    ex = Extracted(input=raw.input, body="", url=raw.url, kind="text")
+
+    paragraphs: list[str] = []
+    crossheads: list[str] = []
+    for k, ln in enumerate(chosen):
+        if ln.kind in ("body", "short"):
+            paragraphs.append(ln.text)
+        elif ln.kind == "caption":
+            ex.images.append(Image(caption=ln.data["caption"], credit=ln.data["credit"]))
+        elif _is_crosshead(ln) and paragraphs and any(x.kind == "body" for x in chosen[k + 1 : k + 3]):
+            paragraphs.append(ln.text)
+            crossheads.append(ln.text)
+    ex.body = "\n\n".join(paragraphs)
+    ex.crossheads = crossheads
+    start, end = chosen[0].idx, chosen[-1].idx
+    _read_header(all_lines[max(0, start - HEADER_WINDOW) : start], ex)
+    _read_trailer(all_lines, start, end, ex)
+    wire = _WIRE_LEAD.match(paragraphs[0]) if paragraphs else None
+    if wire and not ex.agency:
+        ex.agency = wire.group("agency").strip()
+    return ex
+
+
+def _read_header(header: list[Line], ex: Extracted) -> None:
+    """Backwards from the body start: captions, dates, bylines, then standfirst, title and section."""
+    marker_seen = False  # a date line / byline / caption between a line and the body
+    standfirst = title = section = None
+    for ln in reversed(header):
+        if ln.kind == "caption":
+            ex.images.insert(0, Image(caption=ln.data["caption"], credit=ln.data["credit"]))
+            marker_seen = True
+        elif ln.kind == "date":
+            _set_date(ex, ln)
+            marker_seen = True
+        elif ln.kind == "byline":
+            ex.authors = ex.authors or _split_names(ln.data["names"])
+            marker_seen = True
+        elif ln.kind == "credit" and ln.data.get("value"):
+            ex.agency = ex.agency or ln.data["value"]
+        elif ln.kind in ("nav", "panel", "prompt"):
+            if title:
+                break
+            continue
+        elif title is None and standfirst is None and marker_seen and ln.kind in ("body", "short") and ln.words >= 6:
+            standfirst = ln.text
+        elif title is None and 2 <= ln.words <= 30 and not ln.text.endswith((".", ",", ";")):
+            title = ln.text
+        elif title is not None and section is None and ln.words <= 4 and not ln.text.endswith((".", ",")):
+            section = ln.text
+            break
+        elif title is not None:
+            break
+    ex.standfirst, ex.title, ex.section = standfirst, title, section
+
+
+def _read_trailer(lines: list[Line], start: int, end: int, ex: Extracted) -> None:
+    """Credits, dates and the site's name from lines outside the body."""
+    v = vocab()
+    outside = lines[:start] + lines[end + 1 :]
+    for k, ln in enumerate(lines):
+        if start <= k <= end and ln.kind != "credit":
+            continue
+        if ln.kind == "credit" and not ex.agency:
+            value = ln.data.get("value")
+            if not value and k + 1 < len(lines) and lines[k + 1].words <= 5 and lines[k + 1].kind != "panel":
+                value = lines[k + 1].text
+            ex.agency = value or None
+        elif ln.kind == "date" and k > end and not (ex.published or ex.modified):
+            _set_date(ex, ln)
+        elif ln.kind == "byline" and not ex.authors:
+            ex.authors = _split_names(ln.data["names"])
+    for ln in outside:
+        if ex.source_name:
+            break
+        if ln.words > 8:
+            continue
+        for pat in v.source_names:
+            m = pat.match(ln.text.strip())
+            if m and 1 <= len(m.group("name").split()) <= 5:
+                ex.source_name = m.group("name").strip(" .")
+                break
+
+
+def _set_date(ex: Extracted, ln: Line) -> None:
+    if ln.data.get("modified"):
+        ex.modified = ex.modified or ln.data["iso"]
+    else:
+        ex.published = ex.published or ln.data["iso"]
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*")
+
+
+def _split_names(names: str) -> list[str]:
+    parts = [p.strip(" .") for p in _NAME_SPLIT.split(names)]
+    return [p for p in parts if p and len(p.split()) <= 5 and p[0].isupper()]
