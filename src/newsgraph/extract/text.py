@@ -53,7 +53,7 @@ class Line:
     idx: int
     text: str
     words: int
-    kind: str = "other"  # body | short | caption | date | byline | credit | panel | prompt | nav | other
+    kind: str = "other"  # body | short | caption | date | byline | credit | panel | widget | prompt | nav | other
     data: dict = field(default_factory=dict)
 
 
@@ -86,8 +86,11 @@ def _classify(idx: int, text: str) -> Line:
         line.kind = "caption"
         line.data = {"caption": cap.group("caption").strip(), "credit": cap.group("credit").strip()}
         return line
-    if words <= 6 and v.panel.match(low):
+    if words <= 6 and v.teaser.match(low):
         line.kind = "panel"
+        return line
+    if words <= 6 and v.widget.match(low):
+        line.kind = "widget"
         return line
     if v.prompt.search(text[:80]) and words <= 25:
         line.kind = "prompt"
@@ -108,6 +111,9 @@ def _classify(idx: int, text: str) -> Line:
 @dataclass
 class Run:
     lines: list[Line]
+
+    #: set by _score: weight times position and wording factors
+    score: float = 0.0
 
     @property
     def weight(self) -> int:
@@ -135,8 +141,8 @@ def _runs(lines: list[Line]) -> list[Run]:
             continue
         if not cur:
             continue
-        bridgeable = ln.kind in ("short", "caption") or (ln.kind in ("other", "nav", "prompt") and len(
-            [g for g in gap if g.kind not in ("short", "caption")]) < MAX_GAP)
+        bridgeable = ln.kind in ("short", "caption", "widget") or (ln.kind in ("other", "nav", "prompt") and len(
+            [g for g in gap if g.kind not in ("short", "caption", "widget")]) < MAX_GAP)
         if ln.kind in _STOP or not bridgeable:
             runs.append(Run(cur))
             cur, gap = [], []
@@ -156,22 +162,45 @@ def _teaser_like(run: Run) -> bool:
     return multi == 0 and max(ln.words for ln in bodies) <= 35
 
 
-def _choose(runs: list[Run]) -> list[Line]:
+def _score(runs: list[Run], lines: list[Line]) -> None:
+    """Run weight, raised when a date line or byline sits just above (the article header), lowered for
+    cookie/privacy notices (long prose that is never the article)."""
+    consent = vocab().consent
+    for r in runs:
+        bodies = r.bodies
+        share = sum(1 for ln in bodies if consent.search(ln.text)) / max(len(bodies), 1)
+        first = r.lines[0].idx
+        header = any(ln.kind in ("date", "byline") for ln in lines[max(0, first - 6) : first])
+        r.score = r.weight * (1.5 if header else 1.0) * (1.0 - 0.8 * share) * (0.5 if _teaser_like(r) else 1.0)
+
+
+def _gap_stops(gap: list[Line]) -> bool:
+    """A gap that ends the article: a credit line, or a teaser heading with a list under it (a lone
+    "Read more" + one link inside the story does not)."""
+    if any(ln.kind == "credit" for ln in gap):
+        return True
+    return any(ln.kind == "panel" for ln in gap) and len(gap) > 3
+
+
+def _choose(runs: list[Run], lines: list[Line]) -> list[Line]:
     """The main run, joined with neighbours that look like its continuation (not teaser lists)."""
     if not runs:
         return []
-    best = max(range(len(runs)), key=lambda i: runs[i].weight)
+    _score(runs, lines)
+    best = max(range(len(runs)), key=lambda i: runs[i].score)
     chosen = list(runs[best].lines)
-    # continuation after the main run: a near run of real paragraphs (not a teaser list, no panel heading between)
+    # continuation after the main run: a near run of real paragraphs (not a teaser list, no teaser heading between)
     for r in runs[best + 1 :]:
-        gap_lines = r.lines[0].idx - chosen[-1].idx
-        if gap_lines <= 6 and not _teaser_like(r) and r.weight >= 200:
+        gap = lines[chosen[-1].idx + 1 : r.lines[0].idx]
+        stop = _gap_stops(gap)
+        if not stop and len(gap) <= 10 and not _teaser_like(r) and r.score >= 250:
             chosen.extend(r.lines)
         else:
             break
     for r in reversed(runs[:best]):
-        gap_lines = chosen[0].idx - r.lines[-1].idx
-        if gap_lines <= 3 and not _teaser_like(r) and r.weight >= 400 and len(r.bodies) >= 2:
+        gap = lines[r.lines[-1].idx + 1 : chosen[0].idx]
+        stop = _gap_stops(gap) or any(ln.kind in ("date", "byline") for ln in gap)
+        if not stop and len(gap) <= 10 and not _teaser_like(r) and r.score >= 250:
             chosen[:0] = r.lines
         else:
             break
@@ -192,9 +221,19 @@ def extract_text(text: str, raw: RawDocument) -> Extracted:
     all_lines = [_classify(i, t) for i, t in enumerate(clean_line(x) for x in text.splitlines()) if t]
     if not all_lines:
         raise InputError(raw.input, "no text lines")
+    seen: dict[str, int] = {}
+    first: set[str] = set()
+    for ln in all_lines:
+        seen[ln.text] = seen.get(ln.text, 0) + 1
     for n, ln in enumerate(all_lines):
         ln.idx = n  # position among non-blank lines
-    chosen = _choose(_runs(all_lines))
+        if seen[ln.text] > 1 and ln.kind in ("other", "short", "body"):
+            # a line repeated on the page is furniture ("Article content", "Share"), but a long sentence seen
+            # twice may be a pull quote: its first occurrence stays
+            if ln.words <= 12 or ln.text in first:
+                ln.kind = "widget"
+            first.add(ln.text)
+    chosen = _choose(_runs(all_lines), all_lines)
     if not chosen:
         raise InputError(raw.input, "no article text found (no run of sentence-shaped lines)")
     ex = Extracted(input=raw.input, body="", url=raw.url, kind="text")
@@ -236,7 +275,7 @@ def _read_header(header: list[Line], ex: Extracted) -> None:
             marker_seen = True
         elif ln.kind == "credit" and ln.data.get("value"):
             ex.agency = ex.agency or ln.data["value"]
-        elif ln.kind in ("nav", "panel", "prompt"):
+        elif ln.kind in ("nav", "panel", "widget", "prompt"):
             if title:
                 break
             continue

@@ -15,7 +15,9 @@ from importlib import resources
 
 @dataclass(frozen=True)
 class Vocab:
-    panel: re.Pattern  # a whole line that is a panel heading / nav item
+    teaser: re.Pattern  # a whole line heading a panel of other stories ("Related", "More from X")
+    widget: re.Pattern  # a whole line of page furniture that may sit inside the body ("Advertisement", "Share")
+    consent: re.Pattern  # cookie/privacy notice wording
     prompt: re.Pattern  # a line that starts with (or holds) a prompt
     source_names: tuple[re.Pattern, ...]
     modified_labels: tuple[str, ...]
@@ -28,13 +30,16 @@ class Vocab:
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     data = json.loads(resources.files("newsgraph.extract").joinpath("data/boilerplate.json").read_text("utf-8"))
-    panel = re.compile(r"^(?:" + "|".join(data["panel_headings"]) + r")\s*[:>»›|]?$", re.I)
+    teaser = re.compile(r"^(?:" + "|".join(data["teaser_headings"]) + r")\s*[:>»›|]?$", re.I)
+    widget = re.compile(r"^(?:" + "|".join(data["widgets"]) + r")\s*[:>»›|]?$", re.I)
     prompt = re.compile(r"(?:^|\b)(?:" + "|".join(data["prompts"]) + r")", re.I)
     labels = "|".join(sorted(data["credit_labels"], key=len, reverse=True))
     by = "|".join(sorted(data["byline_prefixes"], key=len, reverse=True))
     cap = "|".join(sorted(data["caption_credit_labels"], key=len, reverse=True))
     return Vocab(
-        panel=panel,
+        teaser=teaser,
+        widget=widget,
+        consent=re.compile("|".join(data["consent"]), re.I),
         prompt=prompt,
         source_names=tuple(re.compile(p, re.I) for p in data["source_name_patterns"]),
         modified_labels=tuple(data["date_labels_modified"]),
