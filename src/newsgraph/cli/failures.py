@@ -1,0 +1,48 @@
+"""`newsgraph failures`: list the inputs an ingest could not store, with the reason and the time."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from newsgraph.cli import app
+from newsgraph.store.db import DEFAULT_DB
+
+
+@app.command()
+def failures(
+    db: Annotated[str, typer.Option("--db", help="The store file.")] = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line instead of a table.")] = False,
+    limit: Annotated[int | None, typer.Option(help="Show at most N failures.")] = None,
+) -> None:
+    """List failed inputs (input, reason, time); a later successful ingest of an input clears its failure."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from newsgraph.store.db import StoreError, connect_readonly
+    from newsgraph.store.queries import list_failures
+
+    try:
+        conn = connect_readonly(db)
+    except StoreError as exc:
+        typer.echo(f"newsgraph: error: {exc}", err=True)
+        raise typer.Exit(code=2) from None
+    rows = list_failures(conn, limit)
+    conn.close()
+    if as_json:
+        for r in rows:
+            typer.echo(json.dumps(r, ensure_ascii=False))
+        return
+    console = Console()
+    if not rows:
+        console.print(f"{db}: no failures recorded", highlight=False)
+        return
+    table = Table(title=f"{len(rows)} failed input(s) in {db}", title_justify="left")
+    table.add_column("input", overflow="fold")
+    table.add_column("reason", overflow="fold")
+    table.add_column("time (UTC)", no_wrap=True)
+    for r in rows:
+        table.add_row(r["input"], r["reason"], r["at"])
+    console.print(table, markup=False, highlight=False)

@@ -1,0 +1,155 @@
+"""The store's SQLite schema: one row per article, one table per kind of annotation, FTS5 over title and body.
+
+Why this shape: the web pages ask "which articles mention X", "what did X say", "what occurs with X" -- each is an
+indexed lookup on a narrow table keyed by the article's integer rowid (`aid`). The full record is kept as JSON in
+`articles.record` so a stored article round-trips exactly, whatever fields the record gains later.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+
+CREATE TABLE IF NOT EXISTS articles (
+    aid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    input TEXT,
+    url TEXT,
+    source_name TEXT,
+    source_domain TEXT,
+    title TEXT,
+    section TEXT,
+    published TEXT,
+    day TEXT,              -- published date as YYYY-MM-DD (for date facets and charts) or NULL
+    body TEXT NOT NULL,
+    record TEXT NOT NULL,  -- the full article record as JSON
+    stored_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source_name);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, body, content='articles', content_rowid='aid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.aid, coalesce(new.title, ''), new.body);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.aid, coalesce(old.title, ''), old.body);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF title, body ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.aid, coalesce(old.title, ''), old.body);
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.aid, coalesce(new.title, ''), new.body);
+END;
+
+-- Canonical entities across articles (the same id in two articles is the same entity).
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    geonameid INTEGER,
+    lat REAL,
+    lon REAL,
+    country_code TEXT,
+    article_count INTEGER NOT NULL DEFAULT 0  -- kept current by the writer (unfiltered facets read it)
+);
+CREATE INDEX IF NOT EXISTS entities_type_count ON entities(type, article_count);
+
+-- Which entities each article is about (drives facets, topic pages and co-occurrence).
+CREATE TABLE IF NOT EXISTS article_entities (
+    aid INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    salience REAL NOT NULL DEFAULT 0,
+    mention_count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (aid, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id, aid);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    aid INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_aid ON mentions(aid);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    aid INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER,
+    end INTEGER,
+    kind TEXT,
+    speaker TEXT,
+    speaker_name TEXT,
+    cue TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_aid ON quotes(aid);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+
+CREATE TABLE IF NOT EXISTS events (
+    aid INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    mode TEXT,
+    source TEXT,
+    target TEXT,
+    location TEXT,
+    date TEXT,
+    start INTEGER,
+    end INTEGER,
+    trigger TEXT
+);
+CREATE INDEX IF NOT EXISTS events_aid ON events(aid);
+CREATE INDEX IF NOT EXISTS events_source ON events(source);
+CREATE INDEX IF NOT EXISTS events_target ON events(target);
+CREATE INDEX IF NOT EXISTS events_location ON events(location);
+
+CREATE TABLE IF NOT EXISTS facts (
+    aid INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    value REAL,
+    qualifier TEXT,
+    start INTEGER,
+    end INTEGER,
+    text TEXT
+);
+CREATE INDEX IF NOT EXISTS facts_aid ON facts(aid);
+
+CREATE TABLE IF NOT EXISTS dates (
+    aid INTEGER NOT NULL,
+    text TEXT,
+    value TEXT,
+    start INTEGER,
+    end INTEGER,
+    resolution TEXT
+);
+CREATE INDEX IF NOT EXISTS dates_aid ON dates(aid);
+
+-- Which raw input (name + sha1 of its bytes) gave which article: a rerun skips inputs already stored.
+CREATE TABLE IF NOT EXISTS inputs (
+    input TEXT PRIMARY KEY,
+    raw_hash TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS failures (
+    fid INTEGER PRIMARY KEY,
+    input TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+"""
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create the tables (idempotent) and record the schema version."""
+    conn.executescript(SCHEMA)
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    conn.commit()

@@ -1,0 +1,199 @@
+"""Writing article records into the store: one transaction per article, idempotent by article id.
+
+- The same article twice stays one row: a record whose id is stored with the same content hash is skipped.
+- A changed page (same id, different content hash) replaces the older version and all of its annotations.
+- Each article is written inside BEGIN IMMEDIATE ... COMMIT, so a kill -9 leaves either the whole article or none.
+- `inputs` remembers which raw input (name + hash of its bytes) produced which article, so a rerun can skip
+  inputs already stored before paying for their analysis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+from newsgraph.records import Article
+from newsgraph.store.db import DEFAULT_DB, connect
+
+Outcome = Literal["added", "replaced", "unchanged"]
+
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def content_hash(record: dict[str, Any]) -> str:
+    """sha1 of the record without `input`: the same article reached by another path is the same content."""
+    d = {k: v for k, v in record.items() if k != "input"}
+    return hashlib.sha1(json.dumps(d, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def raw_hash(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+def day_of(published: str | None) -> str | None:
+    """YYYY-MM-DD from an ISO 8601 date or datetime, else None."""
+    if not published or len(published) < 10:
+        return None
+    day = published[:10]
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:
+        return None
+    return day
+
+
+class StoreWriter:
+    """The ingest side of the store (one per process; SQLite serialises writers)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB):
+        self.path = Path(path)
+        self.conn = connect(self.path, create=True)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> StoreWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- skipping work already done ------------------------------------------------------------------------
+    def input_done(self, input: str, data: bytes) -> bool:
+        """True when this input, with these exact bytes, was already stored (a rerun skips it)."""
+        row = self.conn.execute("SELECT raw_hash FROM inputs WHERE input = ?", (input,)).fetchone()
+        return row is not None and row[0] == raw_hash(data)
+
+    # -- articles --------------------------------------------------------------------------------------------
+    def put(self, article: Article | dict[str, Any], raw: bytes | None = None) -> Outcome:
+        """Store one article (and, given its raw bytes, remember its input) in one transaction."""
+        record = article.to_dict() if isinstance(article, Article) else dict(article)
+        chash = content_hash(record)
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            row = c.execute("SELECT aid, content_hash FROM articles WHERE id = ?", (record["id"],)).fetchone()
+            if row is not None and row["content_hash"] == chash:
+                outcome: Outcome = "unchanged"
+            else:
+                if row is not None:
+                    _delete_children(c, row["aid"])
+                    outcome = "replaced"
+                else:
+                    outcome = "added"
+                aid = _write_article(c, record, chash, row["aid"] if row is not None else None)
+                _write_children(c, aid, record)
+            if raw is not None:
+                c.execute(
+                    "INSERT OR REPLACE INTO inputs(input, raw_hash, article_id, stored_at) VALUES (?, ?, ?, ?)",
+                    (record.get("input") or "", raw_hash(raw), record["id"], now()),
+                )
+            c.execute("DELETE FROM failures WHERE input = ?", (record.get("input") or "",))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return outcome
+
+    def put_many(self, articles: Iterable[Article | dict[str, Any]]) -> dict[str, int]:
+        counts = {"added": 0, "replaced": 0, "unchanged": 0}
+        for a in articles:
+            counts[self.put(a)] += 1
+        return counts
+
+    # -- failures --------------------------------------------------------------------------------------------
+    def add_failure(self, input: str, reason: str) -> None:
+        """Record a failed input (the latest reason per input is kept)."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.execute("DELETE FROM failures WHERE input = ?", (input,))
+            c.execute("INSERT INTO failures(input, reason, at) VALUES (?, ?, ?)", (input, reason, now()))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+
+def _write_article(c: sqlite3.Connection, r: dict[str, Any], chash: str, aid: int | None) -> int:
+    src = r.get("source") or {}
+    source = src.get("name") or src.get("domain")
+    values = (
+        r["id"], chash, r.get("input"), r.get("url"), source, src.get("domain"), r.get("title"), r.get("section"),
+        r.get("published"), day_of(r.get("published")), r.get("body") or "",
+        json.dumps(r, ensure_ascii=False), now(),
+    )
+    cols = "id, content_hash, input, url, source_name, source_domain, title, section, published, day, body, record, stored_at"
+    if aid is None:
+        cur = c.execute(f"INSERT INTO articles({cols}) VALUES ({', '.join('?' * 13)})", values)
+        return int(cur.lastrowid)
+    sets = ", ".join(f"{name.strip()} = ?" for name in cols.split(","))
+    c.execute(f"UPDATE articles SET {sets} WHERE aid = ?", (*values, aid))
+    return aid
+
+
+def _delete_children(c: sqlite3.Connection, aid: int) -> None:
+    old = [r[0] for r in c.execute("SELECT entity_id FROM article_entities WHERE aid = ?", (aid,))]
+    for table in ("article_entities", "mentions", "quotes", "events", "facts", "dates"):
+        c.execute(f"DELETE FROM {table} WHERE aid = ?", (aid,))
+    _recount(c, old)
+
+
+def _recount(c: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
+    c.executemany(
+        "UPDATE entities SET article_count = (SELECT count(*) FROM article_entities WHERE entity_id = ?) WHERE id = ?",
+        [(e, e) for e in entity_ids],
+    )
+
+
+def _write_children(c: sqlite3.Connection, aid: int, r: dict[str, Any]) -> None:
+    ents = r.get("entities") or []
+    for e in ents:
+        geo = e.get("geo") or {}
+        c.execute(
+            "INSERT INTO entities(id, name, type, geonameid, lat, lon, country_code) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, "
+            "geonameid = coalesce(excluded.geonameid, geonameid), lat = coalesce(excluded.lat, lat), "
+            "lon = coalesce(excluded.lon, lon), country_code = coalesce(excluded.country_code, country_code)",
+            (e["id"], e.get("name") or e["id"], e.get("type") or "other", geo.get("geonameid"), geo.get("lat"),
+             geo.get("lon"), geo.get("country_code")),
+        )
+    c.executemany(
+        "INSERT OR REPLACE INTO article_entities(aid, entity_id, type, salience, mention_count) VALUES (?, ?, ?, ?, ?)",
+        [(aid, e["id"], e.get("type") or "other", float(e.get("salience") or 0), len(e.get("mentions") or []))
+         for e in ents],
+    )
+    c.executemany(
+        "INSERT INTO mentions(aid, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
+        [(aid, e["id"], m["start"], m["end"], m.get("text")) for e in ents for m in e.get("mentions") or []],
+    )
+    c.executemany(
+        "INSERT INTO quotes(aid, text, start, end, kind, speaker, speaker_name, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, q.get("text") or "", q.get("start"), q.get("end"), q.get("kind"), q.get("speaker"),
+          q.get("speaker_name"), q.get("cue")) for q in r.get("quotes") or []],
+    )
+    c.executemany(
+        "INSERT INTO events(aid, type, mode, source, target, location, date, start, end, trigger) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, ev.get("type") or "", ev.get("mode"), ev.get("source"), ev.get("target"), ev.get("location"),
+          ev.get("date"), ev.get("start"), ev.get("end"), ev.get("trigger")) for ev in r.get("events") or []],
+    )
+    c.executemany(
+        "INSERT INTO facts(aid, kind, value, qualifier, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(aid, f.get("kind") or "", f.get("value"), f.get("qualifier"), f.get("start"), f.get("end"), f.get("text"))
+         for f in r.get("facts") or []],
+    )
+    c.executemany(
+        "INSERT INTO dates(aid, text, value, start, end, resolution) VALUES (?, ?, ?, ?, ?, ?)",
+        [(aid, d.get("text"), d.get("value"), d.get("start"), d.get("end"), d.get("resolution"))
+         for d in r.get("dates") or []],
+    )
+    _recount(c, [e["id"] for e in ents])

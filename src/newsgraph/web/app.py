@@ -1,0 +1,252 @@
+"""The read-only web app: HTML pages (search, article, topic) and a JSON API over one store file.
+
+`create_app(db_path)` builds a FastAPI app; `newsgraph serve` runs it with uvicorn on 127.0.0.1. Each worker thread
+keeps its own read-only SQLite connection (mode=ro, query_only), so no request can change the store. Pages are
+rendered by Jinja2 with autoescaping on; the Content-Security-Policy forbids inline and third-party scripts, a
+second line of defence behind escaping.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from newsgraph.store import queries
+from newsgraph.store.db import connect_readonly
+from newsgraph.store.queries import FACET_TYPES, QueryError, SearchParams
+from newsgraph.web import render
+
+HERE = Path(__file__).resolve().parent
+FILTER_KEYS = {"person": "people", "country": "countries", "city": "cities", "organisation": "organisations"}
+PANEL_LABELS = {"person": "People", "country": "Country", "city": "City", "organisation": "Organisation"}
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class Connections:
+    """One read-only connection per thread (sqlite3 connections are not shared across threads here)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.local = threading.local()
+        connect_readonly(path).close()  # fail at start, not on the first request
+
+    def get(self) -> sqlite3.Connection:
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = self.local.conn = connect_readonly(self.path)
+        return conn
+
+
+def make_env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["marked"] = render.marked
+    env.filters["safe_url"] = render.safe_url
+    env.globals["FACET_TYPES"] = FACET_TYPES
+    return env
+
+
+def params_from(qp: Any) -> SearchParams:
+    """Search parameters from a query string, leniently (a bad page number is page 1, not an error)."""
+
+    def as_int(v: str | None, default: int) -> int:
+        try:
+            return int(v) if v is not None else default
+        except ValueError:
+            return default
+
+    ents = {key: [v for v in qp.getlist(name) if v] for name, key in FILTER_KEYS.items()}
+    return SearchParams(
+        q=(qp.get("q") or "")[:500],
+        entities={k: v for k, v in ents.items() if v},
+        source=qp.get("source") or None,
+        date_from=qp.get("from") or None,
+        date_to=qp.get("to") or None,
+        page=min(max(as_int(qp.get("page"), 1), 1), 10_000),
+        per_page=min(max(as_int(qp.get("per_page"), 20), 1), 100),
+        sort=qp.get("sort") if qp.get("sort") in ("relevance", "newest", "oldest") else "relevance",
+    )
+
+
+def query_string(p: SearchParams, **changes: Any) -> str:
+    """The search URL for `p` with some parameters changed (None removes one); used by facets and paging."""
+    items: list[tuple[str, Any]] = []
+    state: dict[str, Any] = {
+        "q": p.q or None, "source": p.source, "from": p.date_from, "to": p.date_to,
+        "sort": p.sort if p.sort != "relevance" else None, "page": p.page if p.page > 1 else None,
+    }
+    ents = {name: list(p.entities.get(key, [])) for name, key in FILTER_KEYS.items()}
+    for k, v in changes.items():
+        key = k.rstrip("_")
+        if key in FILTER_KEYS:
+            ents[key] = v
+        else:
+            state[key] = v
+    if "page" not in changes:
+        state["page"] = None
+    for k, v in state.items():
+        if v not in (None, ""):
+            items.append((k, v))
+    for name, ids in ents.items():
+        items += [(name, i) for i in ids]
+    return "/?" + urlencode(items) if items else "/"
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    db = Connections(Path(db_path))
+    env = make_env()
+    app = FastAPI(
+        title="newsgraph",
+        description="Read-only JSON API over a newsgraph store: search, articles, entities (topics), facets.",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    def page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        return HTMLResponse(env.get_template(name).render(**ctx), status_code=status)
+
+    def run_search(p: SearchParams) -> tuple[dict[str, Any] | None, str | None, str | None]:
+        """(result, error message, the query actually run when a fallback was used)."""
+        conn = db.get()
+        try:
+            return queries.search(conn, p), None, None
+        except QueryError as exc:
+            plain = queries.plain_query(p.q)
+            if plain and plain != p.q:
+                try:
+                    p2 = SearchParams(**{**p.__dict__, "q": plain})
+                    return queries.search(conn, p2), str(exc), plain
+                except QueryError:
+                    pass
+            return None, str(exc), None
+
+    # -- HTML pages ------------------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request) -> HTMLResponse:
+        p = params_from(request.query_params)
+        result, error, fallback = run_search(p)
+        selected = queries.entity_names(db.get(), p.entity_ids())
+        return page(
+            "search.html", status=200, p=p, r=result, error=error, fallback=fallback, selected=selected,
+            qs=lambda **kw: query_string(p, **kw), filter_keys=FILTER_KEYS,
+        )
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str) -> HTMLResponse:
+        rec = queries.get_article(db.get(), article_id)
+        if rec is None:
+            return page("error.html", status=404, title="Article not found",
+                        message=f"No article with id {article_id} in this store.")
+        ents = rec.get("entities") or []
+        by_id = {e["id"]: e for e in ents}
+        by_type_name = {(e.get("type"), e.get("name")): e for e in ents}
+        panel = []
+        for etype, key, _label in FACET_TYPES:
+            names = (rec.get("topics") or {}).get(key) or []
+            items = [by_type_name.get((etype, n)) or {"name": n, "id": None} for n in names]
+            if not names:
+                items = sorted((e for e in ents if e.get("type") == etype), key=lambda e: -(e.get("salience") or 0))
+            panel.append((PANEL_LABELS[etype], etype, items))
+        body = rec.get("body") or ""
+        return page(
+            "article.html", a=rec, panel=panel, body=render.body_html(body, ents), by_id=by_id,
+            excerpt=lambda s, e: render.excerpt(body, s, e),
+        )
+
+    @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(entity_id: str) -> HTMLResponse:
+        ent = queries.get_entity(db.get(), entity_id)
+        if ent is None:
+            return page("error.html", status=404, title="Topic not found", message=f"No entity with id {entity_id}.")
+        return page("entity.html", e=ent, chart=render.timeline_svg(ent["timeline"]), map=render.map_svg(ent["places"]))
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs_page() -> HTMLResponse:
+        return page("docs.html", spec=app.openapi())
+
+    # -- JSON API --------------------------------------------------------------------------------------------
+    @app.get("/api/search", tags=["search"])
+    def api_search(
+        request: Request,
+        q: str = Query("", description="FTS5 query over title and body: words, \"phrases\", AND/OR/NOT, prefix*"),
+        person: Annotated[list[str] | None, Query(description="Only articles about this person (entity id; repeatable)")] = None,
+        country: Annotated[list[str] | None, Query(description="Only articles about this country (entity id; repeatable)")] = None,
+        city: Annotated[list[str] | None, Query(description="Only articles about this city (entity id; repeatable)")] = None,
+        organisation: Annotated[list[str] | None, Query(description="Only articles about this organisation (entity id)")] = None,
+        source: str | None = Query(None, description="Only articles from this source name"),
+        from_: str | None = Query(None, alias="from", description="Published on or after YYYY-MM-DD"),
+        to: str | None = Query(None, description="Published on or before YYYY-MM-DD"),
+        sort: str = Query("relevance", pattern="^(relevance|newest|oldest)$"),
+        page: int = Query(1, ge=1, le=10_000),
+        per_page: int = Query(20, ge=1, le=100),
+    ) -> JSONResponse:
+        """Matching articles (snippets mark matches with \\u0002 ... \\u0003) with the total and facet counts."""
+        p = params_from(request.query_params)
+        try:
+            return JSONResponse(queries.search(db.get(), p))
+        except QueryError as exc:
+            return JSONResponse({"error": str(exc), "query": p.q}, status_code=400)
+
+    @app.get("/api/facets", tags=["search"])
+    def api_facets(request: Request, q: str = Query("", description="as /api/search (same filters)")) -> JSONResponse:
+        """Facet counts only (people, countries, cities, organisations, sources, date range) for a search."""
+        p = params_from(request.query_params)
+        p.per_page = 1
+        try:
+            r = queries.search(db.get(), p)
+        except QueryError as exc:
+            return JSONResponse({"error": str(exc), "query": p.q}, status_code=400)
+        return JSONResponse({"total": r["total"], "facets": r["facets"], "sampled": r["facets_sampled"]})
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def api_article(article_id: str) -> JSONResponse:
+        """The full article record as analysed (spec/output.md)."""
+        rec = queries.get_article(db.get(), article_id)
+        if rec is None:
+            raise HTTPException(404, f"no article {article_id}")
+        return JSONResponse(rec)
+
+    @app.get("/api/entities/{entity_id}", tags=["entities"])
+    def api_entity(entity_id: str) -> JSONResponse:
+        """A topic: counts, mentions per day, quotes by it, events, co-occurring entities, places, articles."""
+        ent = queries.get_entity(db.get(), entity_id)
+        if ent is None:
+            raise HTTPException(404, f"no entity {entity_id}")
+        return JSONResponse(ent)
+
+    @app.get("/api/stats", tags=["store"])
+    def api_stats() -> dict[str, int]:
+        """How many articles, entities, quotes, events, facts and failures the store holds."""
+        return queries.stats(db.get())
+
+    @app.get("/api/failures", tags=["store"])
+    def api_failures(limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+        """Inputs that could not be ingested, with the reason and the time."""
+        return queries.list_failures(db.get(), limit)
+
+    return app
