@@ -1,17 +1,303 @@
-"""`newsgraph_events`: not built yet; sets an empty list so the record shape is complete."""
+"""`newsgraph_events`: PLOVER 2021 events from the dependency parse, actors resolved to entities.
+
+A trigger is a verb or a noun of data/plover.tsv ("met", "urged", "called on", "a meeting with", "talks between
+A and B"). The source is the trigger's subject, found by climbing participles and complements ("took the rare step
+of criticising X" -> the subject of "took"); the target is its object or the object of a target preposition;
+coordinated objects give one event each ("met A and B"). Location and date come from the trigger's sentence: the
+first place entity that is not an actor, the first resolved date (data from `newsgraph_dates`). A definite
+nominal without actors ("after the meeting in Munich") refers back to the previous event of its type and lends it
+its location and date instead of making a new event.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.annotate.dates import date_in
+from newsgraph.annotate.entities import find_entity
+from newsgraph.annotate.extensions import register_extensions
+from newsgraph.annotate.lexicon import sections, words
+from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token
+from newsgraph.records import Event
+
+_DATA = "plover.tsv"
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "ccomp", "relcl", "amod", "compound")
+_PLACES = ("city", "place", "country")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, tuple[str, str, set[str]]], dict[str, tuple[str, str]]]:
+    """(verbs: lemma -> (type, mode, needed particles), nouns: lemma -> (type, mode))."""
+    data = sections(_DATA)
+    verbs = {}
+    for row in data.get("verb", []):
+        row = row + ("", "", "")
+        verbs[row[0].lower()] = (row[1], row[2], {p for p in row[3].split("|") if p})
+    nouns = {}
+    for row in data.get("noun", []):
+        row = row + ("", "")
+        nouns[row[0].lower()] = (row[1], row[2])
+    return verbs, nouns
+
+
+def trigger_lemmas() -> frozenset[str]:
+    verbs, nouns = lexicon()
+    return frozenset(verbs) | frozenset(nouns)
+
+
+class EventFinder:
+    """Set `doc._.ng_events`."""
+
+    def __init__(self) -> None:
+        self.verbs, self.nouns = lexicon()
+        self.target_preps = words(_DATA, "target_prep")
+        self.pair_preps = words(_DATA, "pair_prep")
+        self.noun_preps = words(_DATA, "noun_prep")
+        self.locative = words(_DATA, "locative")
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        events: list[Event] = []
+        if doc.has_annotation("DEP"):
+            quoted = [(q.start, q.end) for q in doc._.ng_quotes or [] if q.kind == "direct"]
+            for tok in doc:
+                if not tok.dep_ or any(s <= tok.idx < e for s, e in quoted):
+                    continue  # a sentence the selective parser skipped, or the speaker's own words
+                events.extend(self._from_token(doc, tok, events))
+        doc._.ng_events = events
+        return doc
+
+    def _trigger(self, tok: Token) -> tuple[str, str, str] | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB",) and lemma in self.verbs:
+            type_, mode, needs = self.verbs[lemma]
+            if needs:
+                attached = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dative")}
+                if not attached & needs:
+                    return None
+            if any(c.dep_ == "neg" for c in tok.children):
+                return None
+            return type_, mode, "verb"
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or lemma in self.nouns):
+            type_, mode = self.nouns.get(tok.lower_) or self.nouns[lemma]
+            return type_, mode, "noun"
+        return None
+
+    def _from_token(self, doc: Doc, tok: Token, previous: list[Event]) -> list[Event]:
+        trig = self._trigger(tok)
+        if trig is None:
+            return []
+        type_, mode, form = trig
+        lo, hi = clause_bounds(tok)
+        sent = doc.char_span(lo, hi, alignment_mode="expand") or tok.sent
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        if form == "noun":
+            pairs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in self.pair_preps for p in _objects(c)]
+            has_with = any(c.dep_ == "prep" and c.lower_ in self.noun_preps for c in tok.children)
+            if not pairs and not has_with and any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
+                self._lend(doc, sent, type_, previous)
+                return []
+            if len(pairs) >= 2:
+                sources = [resolve_token(doc, pairs[0], [])]
+                targets = [resolve_token(doc, p, []) for p in pairs[1:]]
+            else:
+                targets = self._targets(doc, tok, self.noun_preps)
+                src = self._source(tok)
+                sources = [resolve_token(doc, src, [])] if src is not None else []
+                poss = [c for c in tok.children if c.dep_ == "poss"]
+                if poss:
+                    sources = [resolve_token(doc, poss[0], [])]
+            if not targets and not sources or (not targets and any(c.lower_ == "the" for c in tok.lefts)):
+                self._lend(doc, sent, type_, previous)
+                return []
+        else:
+            src = self._source(tok)
+            sources = [resolve_token(doc, src, [])] if src is not None else []
+            targets = self._targets(doc, tok)
+        sources = _best([a for a in sources if _useful(a) and lo <= a.start < hi])
+        targets = _best([a for a in targets if _useful(a) and lo <= a.start < hi])
+        if not sources and not targets:
+            return []
+        loc = self._location(doc, sent, sources + targets)
+        date = date_in(doc, sent.start_char, sent.end_char)
+        out = []
+        for s in sources or [None]:
+            for t in targets or [None]:
+                if s is not None and t is not None and s.id is not None and s.id == t.id:
+                    continue
+                out.append(
+                    Event(
+                        type=type_,
+                        start=sent.start_char,
+                        end=sent.end_char,
+                        mode=mode or None,
+                        source=s.id if s else None,
+                        target=t.id if t else None,
+                        location=loc.id if loc else None,
+                        date=date.value if date else None,
+                        trigger=tok.text,
+                        source_name=s.name if s else None,
+                        target_name=t.name if t else None,
+                        location_name=loc.name if loc else None,
+                    )
+                )
+        return out
+
+    def _source(self, tok: Token) -> Token | None:
+        """The subject of the trigger or of the nearest clause above it."""
+        cur = tok
+        for _ in range(6):
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+            if subj:
+                return subj[0]
+            agent = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agent:
+                return agent[0]
+            if cur.dep_ in _CLIMB and cur.head is not cur:
+                cur = cur.head
+            else:
+                return None
+        return None
+
+    def _targets(self, doc: Doc, tok: Token, preps: frozenset[str] | None = None) -> list[Actor]:
+        preps = preps if preps is not None else self.target_preps
+        objs: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj", "dative", "nsubjpass") and tok.pos_ == "VERB":
+                objs += _with_conj(c)
+            elif c.dep_ in ("prep", "prt") and c.lower_ in preps:
+                for o in _objects(c):
+                    objs += _with_conj(o)
+            elif c.dep_ == "prt":
+                for cc in c.children:
+                    if cc.dep_ == "pobj":
+                        objs += _with_conj(cc)
+        out: list[Actor] = []
+        for o in objs:
+            a = resolve_token(doc, o, [])
+            if a.entity is None:
+                # "the foreign ministers of Russia and Iran": entities inside the phrase
+                inner = _entities_in(doc, o)
+                if inner:
+                    out += inner
+                    continue
+            out.append(a)
+        return out
+
+    def _location(self, doc: Doc, sent: Span, actors: list[Actor]) -> Actor | None:
+        taken = {a.id for a in actors if a.id}
+        best = None
+        for e in doc._.ng_entities or []:
+            if e.id in taken or e.type not in _PLACES:
+                continue
+            for m in e.mentions:
+                if sent.start_char <= m.start < sent.end_char and self._locative(doc, m.start):
+                    rank = (_PLACES.index(e.type) if e.type != "place" else 0, m.start)
+                    if best is None or rank < best[0]:
+                        best = (rank, Actor(e, e.name, m.start, m.end))
+        return best[1] if best else None
+
+    def _locative(self, doc: Doc, start: int) -> bool:
+        """The place follows a locative preposition ("in", "at", "near", "sidelines of"), maybe past "the"."""
+        before = doc.text[max(0, start - 40) : start].lower().split()
+        while before and before[-1] in ("the", "a", "an"):
+            before.pop()
+        if not before:
+            return False
+        if before[-1] in self.locative:
+            return True
+        return len(before) > 1 and " ".join(before[-2:]) in self.locative
+
+    def _lend(self, doc: Doc, sent: Span, type_: str, previous: list[Event]) -> None:
+        """A definite nominal ("the meeting") gives its sentence's place and date to the event it refers to."""
+        for ev in reversed(previous):
+            if ev.type != type_:
+                continue
+            actors = [Actor(None, "", 0, 0)]
+            actors = [a for a in actors if a.entity]
+            if ev.location is None:
+                loc = self._location(doc, sent, actors)
+                ids = {ev.source, ev.target}
+                if loc is not None and loc.id not in ids:
+                    ev.location, ev.location_name = loc.id, loc.name
+            if ev.date is None:
+                d = date_in(doc, sent.start_char, sent.end_char)
+                if d is not None:
+                    ev.date = d.value
+            # the same event may have been stated for several actor pairs: update them all
+            for other in previous:
+                if other is not ev and other.start == ev.start and other.type == ev.type:
+                    other.location = other.location or ev.location
+                    other.location_name = other.location_name or ev.location_name
+                    other.date = other.date or ev.date
+            return
+
+
+def _useful(a: Actor) -> bool:
+    """An entity, or a noun phrase; unresolved pronouns and first/second persons are no actors."""
+    if a.entity is not None:
+        return a.entity.type != "person" or a.name.lower() not in _UNRESOLVED
+    return bool(a.name) and a.name.lower() not in _UNRESOLVED and not a.name.lower().startswith(("whose ", "which "))
+
+
+_UNRESOLVED = {"it", "this", "that", "which", "who", "we", "i", "you", "us", "me", "he", "she", "they", "them", "him", "her"}
+
+
+def _best(actors: list[Actor]) -> list[Actor]:
+    """Coordinated actors: when some are entities, the bare descriptions among them are appositions, not actors."""
+    if any(a.entity for a in actors):
+        actors = [a for a in actors if a.entity]
+    seen, out = set(), []
+    for a in actors:
+        key = a.id or a.name
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _objects(prep: Token) -> list[Token]:
+    objs = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            objs += _with_conj(c)
+    return objs
+
+
+def _with_conj(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _with_conj(c)
+        if c.dep_ == "appos":
+            for cc in c.children:
+                if cc.dep_ == "conj":
+                    out += _with_conj(cc)
+    return out
+
+
+def _entities_in(doc: Doc, tok: Token) -> list[Actor]:
+    out = []
+    seen = set()
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl"):
+            continue
+        if t.ent_iob_ == "B" or (t.pos_ == "PROPN" and t.ent_iob_ != "I"):
+            e = find_entity(doc, t.idx, t.idx + len(t.text))
+            if e is not None and e.id not in seen and e.type in ("country", "organisation", "person", "group", "place", "city"):
+                seen.add(e.id)
+                out.append(Actor(e, e.name, t.idx, t.idx + len(t.text)))
+    return out
 
 
 @Language.factory("newsgraph_events")
-def make_events(nlp: Language, name: str):
-    return _Empty()
+def make_events(nlp: Language, name: str) -> EventFinder:
+    return EventFinder()
 
 
-class _Empty:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = []
-        return doc
+__all__ = ["EventFinder", "lexicon", "trigger_lemmas"]
