@@ -1,23 +1,140 @@
-"""`newsgraph_geo`: place entities -> country / city / place with GeoNames coordinates (first version).
+"""`newsgraph_geo`: place entities -> country / city / place, each with a GeoNames id, a point and a country code.
 
-This first version only types places by pycountry: a place whose name is a country becomes a country.
+Resolution picks, for every toponym of an article at once, among the same-named GeoNames places by:
+- prior: population (log), kind (a country name means the country; a region beats a same-named village),
+  and whether the name is the place's own name rather than one of its alternate names;
+- the article's country context: countries named in the article and countries of demonyms ("Syrian"), and the
+  countries the other toponyms resolve to;
+- the article's regions: a town in a state or province the article names;
+- nearness: a candidate close to the other resolved places of the article.
+Two passes: the first resolves by prior and explicit context, the second adds what the first found.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import math
+from collections import Counter
+from collections.abc import Sequence
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
+from newsgraph.records import Geo
 
-@lru_cache(maxsize=8192)
-def _country(name: str):
-    try:
-        return pycountry.countries.lookup(name)
-    except LookupError:
-        return None
+_PLACE_TYPES = ("place", "country", "city")
+_MAX_CANDIDATES = 40
+_NEAR_KM = 150.0
+_SUPPORT = 3.0
+_ADMIN_WORDS = ("county", "parish", "province", "state", "region", "district", "oblast", "prefecture")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
+    """Places called `name`; falls back to the name without a trailing admin word ("Rapides Parish" -> "Rapides")."""
+    found = gaz.lookup(name)
+    if found:
+        return found
+    demonym = gaz.demonym(name)
+    if demonym is not None:
+        return (demonym,)
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
+        return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind in ("admin1", "admin2"))
+    return ()
+
+
+def _prior(p: Place, key: str, name: str) -> float:
+    score = math.log10(p.population + 10)
+    if p.kind in ("country", "continent"):
+        score += 4.0
+    elif p.kind == "admin1":
+        score += 1.0
+    elif p.kind == "admin2":
+        score += 2.0 if any(w in name.lower() for w in _ADMIN_WORDS) else -1.5
+    elif p.capital:
+        score += 1.0
+    if norm(p.name) == key:
+        score += 1.5
+    return score
+
+
+def resolve(
+    names: Sequence[str], context_countries: Sequence[str] = (), gaz: Gazetteer | None = None
+) -> list[Place | None]:
+    """The GeoNames place meant by each toponym of one article (None when the gazetteer has no such name).
+
+    `context_countries` are ISO country codes the article points at by other means (demonyms, say). The same name
+    means the same place throughout one article.
+    """
+    gaz = gaz or get_gazetteer()
+    unique: dict[str, str] = {}
+    for n in names:
+        unique.setdefault(norm(n), n)
+    keys = list(unique)
+    cands = {k: candidates(gaz, unique[k])[:_MAX_CANDIDATES] for k in keys}
+    # support: how many of the article's other names have some reading within reach of this candidate
+    support: dict[tuple[str, int], int] = {}
+    for k in keys:
+        for p in cands[k]:
+            if p.kind in ("country", "continent"):
+                continue
+            n = 0
+            for k2 in keys:
+                if k2 == k:
+                    continue
+                for q in cands[k2]:
+                    if q.kind in ("country", "continent"):
+                        continue
+                    if (q.country_code == p.country_code and q.admin1 and q.admin1 == p.admin1 and
+                            "admin1" in (p.kind, q.kind)) or haversine_km(p.lat, p.lon, q.lat, q.lon) < _NEAR_KM:
+                        n += 1
+                        break
+            support[(k, p.geonameid)] = min(n, 3)
+    explicit: Counter[str] = Counter(context_countries)
+    for k in keys:
+        cs = cands[k]
+        if cs and cs[0].kind == "country" and len({c.country_code for c in cs if c.kind == "country"}) == 1:
+            explicit[cs[0].country_code] += 1
+    chosen: dict[str, Place | None] = {k: None for k in keys}
+    for _pass in range(2):
+        votes = Counter(explicit)
+        if _pass:
+            votes.update(p.country_code for p in chosen.values() if p is not None and p.kind != "continent")
+        for k in keys:
+            best, best_score = None, -1e9
+            own = chosen[k].country_code if chosen[k] is not None else None
+            for p in cands[k]:
+                s = _prior(p, k, unique[k])
+                v = votes[p.country_code] - (1 if p.country_code == own and _pass else 0)
+                if v > 0:
+                    s += 1.5 + min(v, 3) * 0.8
+                s += _SUPPORT * support.get((k, p.geonameid), 0)
+                if s > best_score:
+                    best, best_score = p, s
+            chosen[k] = best
+    return [chosen[norm(n)] for n in names]
+
+
+def to_geo(p: Place) -> Geo:
+    return Geo(
+        geonameid=p.geonameid,
+        lat=round(p.lat, 5),
+        lon=round(p.lon, 5),
+        country_code=p.country_code or None,
+        feature_code=p.feature_code,
+        population=p.population,
+    )
+
+
+def entity_type(p: Place) -> str:
+    return {"country": "country", "city": "city"}.get(p.kind, "place")
 
 
 @Language.factory("newsgraph_geo")
@@ -26,11 +143,26 @@ def make_geo(nlp: Language, name: str):
 
 
 class Geocoder:
+    """Type and geocode the place entities that `newsgraph_entities` left in `doc._.ng_entities`.
+
+    Reads `doc._.ng_demonym_countries` (ISO codes) when the entity component set it, as extra country context.
+    """
+
     def __call__(self, doc: Doc) -> Doc:
-        for e in doc._.ng_entities or []:
-            if e.type != "place":
+        ents = [e for e in doc._.ng_entities or [] if e.type in _PLACE_TYPES]
+        if not ents:
+            return doc
+        context = list(getattr(doc._, "ng_demonyms", None) or [])
+        names = [e.name for e in ents]
+        places = resolve(names, context)
+        for e, p in zip(ents, places, strict=True):
+            if p is None:
+                e.type = "place"
                 continue
-            c = _country(e.name)
-            if c is not None:
-                e.type = "country"
+            e.type = entity_type(p)
+            e.geo = to_geo(p)
+            if e.type == "country" and e.name != p.name:
+                if e.name not in e.aliases:
+                    e.aliases.append(e.name)
+                e.name = p.name
         return doc
