@@ -68,7 +68,8 @@ def _where(p: SearchParams) -> tuple[list[str], list[Any]]:
 
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError | None:
     msg = str(exc)
-    if "fts5" in msg or "syntax error" in msg or "no such column" in msg or "unterminated" in msg:
+    # Store trouble (locked, missing table, I/O) is not the user's query; anything else from MATCH is.
+    if not any(k in msg for k in ("locked", "no such table", "disk", "readonly", "unable to open", "malformed")):
         detail = msg.replace("fts5: ", "")
         return QueryError(
             f"Could not understand the search ({detail}). Words are matched as written; use \"double quotes\" "
