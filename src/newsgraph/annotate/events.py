@@ -26,22 +26,19 @@ from newsgraph.records import Event
 _DATA = "plover.tsv"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "ccomp", "relcl", "amod", "compound")
-_PLACES = ("city", "place", "country")
+_PLACES = ("city", "place", "organisation", "country")
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> tuple[dict[str, tuple[str, str, set[str]]], dict[str, tuple[str, str]]]:
-    """(verbs: lemma -> (type, mode, needed particles), nouns: lemma -> (type, mode))."""
+def lexicon() -> tuple[dict[str, list[tuple[str, str, set[str], str]]], dict[str, list[tuple[str, str, set[str], str]]]]:
+    """(verbs, nouns): lemma -> rows of (type, mode, needed particles/prepositions, roles) in file order."""
     data = sections(_DATA)
-    verbs = {}
-    for row in data.get("verb", []):
-        row = row + ("", "", "")
-        verbs[row[0].lower()] = (row[1], row[2], {p for p in row[3].split("|") if p})
-    nouns = {}
-    for row in data.get("noun", []):
-        row = row + ("", "")
-        nouns[row[0].lower()] = (row[1], row[2])
-    return verbs, nouns
+    out: list[dict[str, list[tuple[str, str, set[str], str]]]] = [{}, {}]
+    for i, sec in enumerate(("verb", "noun")):
+        for row in data.get(sec, []):
+            row = row + ("", "", "", "")
+            out[i].setdefault(row[0].lower(), []).append((row[1], row[2], {p for p in row[3].split("|") if p}, row[4]))
+    return out[0], out[1]
 
 
 def trigger_lemmas() -> frozenset[str]:
@@ -57,7 +54,11 @@ class EventFinder:
         self.target_preps = words(_DATA, "target_prep")
         self.pair_preps = words(_DATA, "pair_prep")
         self.noun_preps = words(_DATA, "noun_prep")
+        self.participant_preps = words(_DATA, "participant_prep")
         self.locative = words(_DATA, "locative")
+        self.intent = words(_DATA, "intent")
+        self.modal = words(_DATA, "modal")
+        self.classes = {row[0]: row[1] for row in sections(_DATA).get("class", []) if len(row) > 1}
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -71,34 +72,65 @@ class EventFinder:
         doc._.ng_events = events
         return doc
 
-    def _trigger(self, tok: Token) -> tuple[str, str, str] | None:
+    def _trigger(self, tok: Token) -> tuple[str, str, str, str] | None:
+        """(type, mode, form, roles) of a trigger token, after the lexicon's conditions, intent and negation."""
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB",) and lemma in self.verbs:
-            type_, mode, needs = self.verbs[lemma]
-            if needs:
-                attached = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dative")}
-                if not attached & needs:
-                    return None
-            if any(c.dep_ == "neg" for c in tok.children):
+        attached = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dative", "agent")}
+        if tok.pos_ == "VERB" and lemma in self.verbs:
+            rows, form = self.verbs[lemma], "verb"
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            lefts = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")]
+            key = f"{lefts[-1]} {tok.lower_}" if lefts else ""
+            rows = self.nouns.get(key) or self.nouns.get(tok.lower_) or self.nouns.get(lemma)
+            form = "noun"
+            if not rows:
                 return None
-            return type_, mode, "verb"
-        if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.nouns or lemma in self.nouns):
-            type_, mode = self.nouns.get(tok.lower_) or self.nouns[lemma]
-            return type_, mode, "noun"
-        return None
+        else:
+            return None
+        row = next((r for r in rows if not r[2] or attached & r[2]), None)
+        if row is None:
+            return None
+        type_, mode, _, roles = row
+        if form == "verb" and lemma in self.intent and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
+            return None  # "pledged to free": the complement is the event, this verb its intent
+        negated = any(c.dep_ == "neg" for c in tok.children) or (
+            tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
+        )
+        klass = self.classes.get(type_, "")
+        if negated:
+            if klass != "cooperative":
+                return None
+            return "REJECT", "", form, roles
+        if form == "verb" and self._intended(tok):
+            if klass == "cooperative" and type_ != "AGREE":
+                return "AGREE", "", form, roles
+            if klass == "hostile":
+                return "THREATEN", "", form, roles
+        return type_, mode, form, roles
+
+    def _trigger_lemma(self, tok: Token) -> bool:
+        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
+
+    def _intended(self, tok: Token) -> bool:
+        """Future or intended, not done: "will free", "would send", "wants to attack", "pledged to expel"."""
+        if any(c.dep_ == "aux" and c.lower_ in self.modal for c in tok.children):
+            return True
+        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.intent
 
     def _from_token(self, doc: Doc, tok: Token, previous: list[Event]) -> list[Event]:
         trig = self._trigger(tok)
         if trig is None:
             return []
-        type_, mode, form = trig
+        type_, mode, form, roles = trig
         lo, hi = clause_bounds(tok)
         sent = doc.char_span(lo, hi, alignment_mode="expand") or tok.sent
         sources: list[Actor] = []
         targets: list[Actor] = []
         if form == "noun":
             pairs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in self.pair_preps for p in _objects(c)]
-            has_with = any(c.dep_ == "prep" and c.lower_ in self.noun_preps for c in tok.children)
+            has_with = any(c.dep_ == "prep" and c.lower_ in self.participant_preps for c in tok.children) or any(
+                c.dep_ == "poss" for c in tok.children
+            )
             if not pairs and not has_with and any(c.lower_ in ("the", "this", "that") for c in tok.lefts):
                 self._lend(doc, sent, type_, previous)
                 return []
@@ -119,12 +151,17 @@ class EventFinder:
             src = self._source(tok)
             sources = [resolve_token(doc, src, [])] if src is not None else []
             targets = self._targets(doc, tok)
+        if roles == "reverse":
+            # "received weapons from X", "faces pressure from X": the giver is the object of "from"
+            givers = [resolve_token(doc, o, []) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in _objects(c)]
+            if givers:
+                sources, targets = givers, [a for a in sources]
         sources = _best([a for a in sources if _useful(a) and lo <= a.start < hi])
         targets = _best([a for a in targets if _useful(a) and lo <= a.start < hi])
         if not sources and not targets:
             return []
-        loc = self._location(doc, sent, sources + targets)
-        date = date_in(doc, sent.start_char, sent.end_char)
+        loc = self._location(doc, sent, sources + targets, tok)
+        date = self._date(doc, sent, tok)
         out = []
         for s in sources or [None]:
             for t in targets or [None]:
@@ -154,7 +191,11 @@ class EventFinder:
         for _ in range(6):
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
+                if subj[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                    return cur.head  # "Khatib, who met ..."
                 return subj[0]
+            if cur.dep_ == "acl" and cur.tag_ != "VBN" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head  # "Lavrov, ..., called for ..." parsed as a clause on the name
             agent = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agent:
                 return agent[0]
@@ -189,18 +230,27 @@ class EventFinder:
             out.append(a)
         return out
 
-    def _location(self, doc: Doc, sent: Span, actors: list[Actor]) -> Actor | None:
+    def _location(self, doc: Doc, sent: Span, actors: list[Actor], trigger: Token | None = None) -> Actor | None:
         taken = {a.id for a in actors if a.id}
         best = None
         for e in doc._.ng_entities or []:
             if e.id in taken or e.type not in _PLACES:
                 continue
             for m in e.mentions:
-                if sent.start_char <= m.start < sent.end_char and self._locative(doc, m.start):
-                    rank = (_PLACES.index(e.type) if e.type != "place" else 0, m.start)
+                if sent.start_char <= m.start < sent.end_char and self._locative(doc, m.start) and not _aside(doc, m.start, trigger):
+                    rank = (_PLACES.index(e.type), m.start)
                     if best is None or rank < best[0]:
                         best = (rank, Actor(e, e.name, m.start, m.end))
         return best[1] if best else None
+
+    def _date(self, doc: Doc, sent: Span, trigger: Token):
+        """The sentence's date (day resolution first), skipping dates inside clauses the trigger is not part of."""
+        inside = [
+            d
+            for d in doc._.ng_dates or []
+            if sent.start_char <= d.start and d.end <= sent.end_char and d.value and not _aside(doc, d.start, trigger)
+        ]
+        return next((d for d in inside if d.resolution == "day"), inside[0] if inside else None)
 
     def _locative(self, doc: Doc, start: int) -> bool:
         """The place follows a locative preposition ("in", "at", "near", "sidelines of"), maybe past "the"."""
@@ -236,6 +286,19 @@ class EventFinder:
                     other.location_name = other.location_name or ev.location_name
                     other.date = other.date or ev.date
             return
+
+
+def _aside(doc: Doc, start: int, trigger: Token | None) -> bool:
+    """The place sits in a relative clause the trigger is not part of ("Khatib, who formed it in Qatar, met ...")."""
+    if trigger is None:
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for anc in span[0].ancestors:
+        if anc.dep_ in ("relcl", "acl", "appos", "parataxis") and not (anc.left_edge.i <= trigger.i <= anc.right_edge.i):
+            return True
+    return False
 
 
 def _useful(a: Actor) -> bool:

@@ -193,6 +193,13 @@ class QuoteFinder:
             if subj:
                 return resolve_token(doc, subj[0], spans)
             return None
+        if cue.tag_ == "VBG" and not any(c.dep_ in _SUBJ for c in cue.children):
+            # "..., adding: ...", "..., saying ...": the subject of the speech verb above, else of the clause above
+            anc = [a for a in cue.ancestors][:5]
+            for a in [a for a in anc if a.lemma_.lower() in self.cues] + anc:
+                subj = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_spans(spans, c.idx)]
+                if subj:
+                    return resolve_token(doc, subj[0], spans)
         tok: Token | None = cue
         for _ in range(4):
             if tok is None:
@@ -208,7 +215,9 @@ class QuoteFinder:
                 objs = [c for c in q.children if c.dep_ in ("dobj", "nsubjpass")]
                 if objs:
                     return resolve_token(doc, objs[0], spans)
-            if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "parataxis") and tok.head is not tok:
+            if tok.dep_ == "acl" and tok.tag_ != "VBN" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
+                return resolve_token(doc, tok.head, spans)
+            if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "parataxis") and tok.head is not tok:
                 tok = tok.head
             else:
                 break
@@ -256,14 +265,24 @@ class QuoteFinder:
         return self._make(doc, span, cue, spans, direct) if span is not None else None
 
     def _according(self, doc: Doc, tok: Token, spans, direct) -> Quote | None:
-        sent = tok.sent
+        """ "X did Y, according to Z": the content is the sentence before the phrase (or after it when it leads)."""
+        text = doc.text
+        para_start = text.rfind("\n", 0, tok.idx) + 1
+        para_end = text.find("\n", tok.idx)
+        para_end = len(text) if para_end < 0 else para_end
+        start = para_start
+        for m in _SENT_END.finditer(text, para_start, tok.idx):
+            if not _in_spans(spans, m.start()):
+                start = m.end()
         to = doc[tok.i + 1]
         pobj = [c for c in to.children if c.dep_ == "pobj"]
-        phrase_end = (pobj[0].right_edge.i + 1) if pobj else to.i + 1
-        if tok.i - sent.start > 2:
-            span = _trim(doc[sent.start : tok.i])
+        phrase_end = (pobj[0].right_edge.idx + len(pobj[0].right_edge.text)) if pobj else to.idx + 2
+        if text[start : tok.idx].strip(" ,\n") and len(text[start : tok.idx].split()) > 2:
+            span = doc.char_span(start, tok.idx, alignment_mode="expand")
         else:
-            span = _trim(doc[phrase_end : sent.end])
+            end = _sentence_end(text, phrase_end, para_end, spans)
+            span = doc.char_span(phrase_end, end, alignment_mode="expand")
+        span = _trim(span) if span is not None else None
         return self._make(doc, span, tok, spans, direct) if span is not None else None
 
     def _make(self, doc: Doc, span: Span | None, cue: Token, spans, direct) -> Quote | None:
