@@ -96,7 +96,7 @@ def excerpt(body: str, start: int | None, end: int | None, limit: int = 320) -> 
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def timeline_svg(points: list[dict[str, Any]], width: int = 640, height: int = 170) -> Markup:
+def timeline_svg(points: list[dict[str, Any]], width: int = 640, height: int = 260) -> Markup:
     """A bar chart of mentions per day (per month when the span is long), drawn as inline SVG."""
     if not points:
         return Markup('<p class="muted">No dated articles mention this topic.</p>')
@@ -121,7 +121,7 @@ def timeline_svg(points: list[dict[str, Any]], width: int = 640, height: int = 1
         for d, men, arts in days:
             buckets[d.isoformat()][0] += men
             buckets[d.isoformat()][1] += arts
-    left, bottom, top = 36, 24, 10
+    left, bottom, top = 40, 26, 12
     plot_w, plot_h = width - left - 8, height - bottom - top
     peak = max(b[0] for b in buckets.values()) or 1
     n = len(buckets)

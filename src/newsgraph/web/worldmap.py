@@ -32,6 +32,10 @@ def build(out: Path = STATIC / "world.svg") -> Path:
     for c in cities.values():
         lat, lon = float(c["latitude"]), float(c["longitude"])
         cells.add((int((lon + 180) // CELL), int((90 - lat) // CELL)))
+    # Close small gaps (sparsely settled land between towns): add a cell when 5+ of its 8 neighbours are land.
+    around = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1) if dx or dy]
+    candidates = {(x + dx, y + dy) for x, y in cells for dx, dy in around} - cells
+    cells |= {c for c in candidates if sum((c[0] + dx, c[1] + dy) in cells for dx, dy in around) >= 5}
     step = CELL / 360.0 * WIDTH
     parts = [f"M{cx * step:.1f} {cy * step:.1f}h{step:.1f}v{step:.1f}h-{step:.1f}z" for cx, cy in sorted(cells)]
     grid = []
