@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
-from newsgraph.records import Geo
+from newsgraph.records import Entity, Geo, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
 _MAX_CANDIDATES = 40
@@ -145,24 +145,49 @@ def make_geo(nlp: Language, name: str):
 class Geocoder:
     """Type and geocode the place entities that `newsgraph_entities` left in `doc._.ng_entities`.
 
-    Reads `doc._.ng_demonym_countries` (ISO codes) when the entity component set it, as extra country context.
+    Reads `doc._.ng_demonyms` (ISO codes of demonyms the entity component saw) as extra country context; entities
+    that resolve to the same GeoNames place merge (the "US" and "United States" of one article); a country named
+    only by demonyms (twice or more) becomes a topic without mentions; salience is then recomputed.
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [e for e in doc._.ng_entities or [] if e.type in _PLACE_TYPES]
-        if not ents:
+        from newsgraph.annotate.entities import rescore
+
+        all_ents = list(doc._.ng_entities or [])
+        ents = [e for e in all_ents if e.type in _PLACE_TYPES]
+        demonyms = list(getattr(doc._, "ng_demonyms", None) or [])
+        if not ents and not demonyms:
             return doc
-        context = list(getattr(doc._, "ng_demonyms", None) or [])
-        names = [e.name for e in ents]
-        places = resolve(names, context)
+        gaz = get_gazetteer()
+        places = resolve([e.name for e in ents], demonyms, gaz=gaz)
+        by_gid: dict[int, Entity] = {}
+        drop: set[int] = set()
         for e, p in zip(ents, places, strict=True):
             if p is None:
                 e.type = "place"
                 continue
             e.type = entity_type(p)
             e.geo = to_geo(p)
-            if e.type == "country" and e.name != p.name:
+            if e.type in ("country", "city") and e.name != p.name and p.kind != "admin1":
                 if e.name not in e.aliases:
                     e.aliases.append(e.name)
                 e.name = p.name
+            e.id = stable_id("place", str(p.geonameid))[:16]
+            first = by_gid.get(p.geonameid)
+            if first is None:
+                by_gid[p.geonameid] = e
+                continue
+            first.mentions = sorted(first.mentions + e.mentions, key=lambda m: m.start)
+            first.aliases += [a for a in e.aliases if a not in first.aliases]
+            first.roles += [r for r in e.roles if r not in first.roles]
+            drop.add(id(e))
+        present = {e.geo.country_code for e in by_gid.values() if e.type == "country" and e.geo}
+        for cc, n in Counter(demonyms).items():
+            if n >= 2 and cc not in present:
+                p = gaz.country(cc)
+                if p is not None:
+                    all_ents.append(Entity(id=stable_id("place", str(p.geonameid))[:16], name=p.name,
+                                           type="country", geo=to_geo(p)))
+        doc._.ng_entities = [e for e in all_ents if id(e) not in drop]
+        rescore(doc)
         return doc

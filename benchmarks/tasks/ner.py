@@ -1,0 +1,134 @@
+"""Task 3: named entities on conll2003-en eng.testa (the CoNLL-2003 dev split).
+
+Definition: exact-span micro P/R/F1 over PER, LOC and ORG; MISC is ignored on both sides (gold MISC spans are not
+counted, and no prediction maps to MISC). A predicted entity counts when its character span and its type equal a
+gold entity's. Per-type F1 beside the micro figure.
+- Text: each -DOCSTART- document becomes one text, tokens joined by single spaces and sentences by newlines, so
+  both systems see whole documents (document-level consistency can work) and spans compare as character offsets.
+- newsgraph: the full annotate pipeline's entity mentions (doc._.ng_entities); person -> PER, country/city/place ->
+  LOC, organisation -> ORG (group is not mapped: CoNLL tags religious and ethnic groups MISC).
+- Anchor: plain en_core_web_sm (the model setting) doc.ents; PERSON -> PER, GPE/LOC/FAC -> LOC, ORG -> ORG.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from benchmarks.common import EVAL, Table, TaskResult, require
+
+NAME = "ner"
+TITLE = "3. Named entities (conll2003-en eng.testa)"
+TYPES = ("PER", "LOC", "ORG")
+OURS = {"person": "PER", "country": "LOC", "city": "LOC", "place": "LOC", "organisation": "ORG"}
+ANCHOR = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG"}
+
+
+def load(path, limit: int | None) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    """Documents as (text, gold spans (start, end, type)) from a CoNLL IOB1 file."""
+    docs: list[list[list[tuple[str, str]]]] = []
+    sent: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if sent and docs:
+                docs[-1].append(sent)
+            sent = []
+            continue
+        if parts[0] == "-DOCSTART-":
+            docs.append([])
+            continue
+        if not docs:
+            docs.append([])
+        sent.append((parts[0], parts[-1]))
+    if sent and docs:
+        docs[-1].append(sent)
+    out = []
+    for sents in docs:
+        text_parts: list[str] = []
+        gold: set[tuple[int, int, str]] = set()
+        pos = 0
+        for si, s in enumerate(sents):
+            if si:
+                text_parts.append("\n")
+                pos += 1
+            cur = None  # (start, end, type)
+            for ti, (tok, tag) in enumerate(s):
+                if ti:
+                    text_parts.append(" ")
+                    pos += 1
+                start, end = pos, pos + len(tok)
+                text_parts.append(tok)
+                pos = end
+                typ = tag[2:] if tag != "O" else None
+                if typ and cur and cur[2] == typ and not tag.startswith("B-"):
+                    cur = (cur[0], end, typ)
+                    continue
+                if cur:
+                    gold.add(cur)
+                cur = (start, end, typ) if typ else None
+            if cur:
+                gold.add(cur)
+        gold = {g for g in gold if g[2] in TYPES}
+        out.append(("".join(text_parts), gold))
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def score(pred: list[set], gold: list[set]) -> dict[str, tuple[float, float, float]]:
+    tp: Counter[str] = Counter()
+    np_: Counter[str] = Counter()
+    ng: Counter[str] = Counter()
+    for p, g in zip(pred, gold, strict=True):
+        for s in p:
+            np_[s[2]] += 1
+            tp[s[2]] += s in g
+        for s in g:
+            ng[s[2]] += 1
+
+    def prf(t, n_p, n_g):
+        prec, rec = t / max(n_p, 1), t / max(n_g, 1)
+        return prec, rec, 2 * prec * rec / max(prec + rec, 1e-9)
+
+    out = {t: prf(tp[t], np_[t], ng[t]) for t in TYPES}
+    out["micro"] = prf(sum(tp.values()), sum(np_.values()), sum(ng.values()))
+    return out
+
+
+def run(limit: int | None) -> TaskResult:
+    import spacy
+
+    from newsgraph.annotate import make_doc
+    from newsgraph.annotate.nlp import load_pipeline
+    from newsgraph.records import Extracted
+    from newsgraph.settings import get_settings
+
+    docs = load(require(EVAL / "conll2003-en" / "eng.testa"), limit)
+    texts = [t for t, _ in docs]
+    gold = [g for _, g in docs]
+    nlp = load_pipeline()
+    keep = [n for n in nlp.pipe_names if not n.startswith("newsgraph_") or n in ("newsgraph_entities", "newsgraph_geo")]
+    ours = []
+    with nlp.select_pipes(enable=keep):
+        for doc in nlp.pipe((make_doc(nlp, Extracted(input="conll", body=t)) for t in texts), batch_size=8):
+            spans = set()
+            for e in doc._.ng_entities or []:
+                typ = OURS.get(e.type)
+                if typ:
+                    spans |= {(m.start, m.end, typ) for m in e.mentions}
+            ours.append(spans)
+    plain = spacy.load(get_settings().model)
+    anchor = []
+    for doc in plain.pipe(texts, batch_size=8):
+        anchor.append({(e.start_char, e.end_char, ANCHOR[e.label_]) for e in doc.ents if e.label_ in ANCHOR})
+    so, sa = score(ours, gold), score(anchor, gold)
+    t = Table(
+        "Exact-span F1 over PER/LOC/ORG (MISC ignored)",
+        ["system", "P", "R", "micro F1", "PER F1", "LOC F1", "ORG F1"],
+    )
+    for name, s in (("newsgraph", so), ("anchor: en_core_web_sm", sa)):
+        t.rows.append([name, s["micro"][0], s["micro"][1], s["micro"][2], s["PER"][2], s["LOC"][2], s["ORG"][2]])
+    n_gold = sum(len(g) for g in gold)
+    res = TaskResult(NAME, TITLE, [t], items=len(docs))
+    res.notes.append(f"{len(docs)} documents, {n_gold} gold PER/LOC/ORG entities.")
+    return res
