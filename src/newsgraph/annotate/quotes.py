@@ -31,43 +31,52 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation including its marks, multi-paragraph quotes joined."""
+    """(start, end) of each quotation including its marks, multi-paragraph quotes joined.
+
+    A curly opening mark closes only with a curly closing mark (nested pairs counted), a straight mark only with a
+    straight one, so quotes inside quotes stay inside. A quote still open at a paragraph end continues when the
+    next paragraph opens with a mark of the same family; otherwise it ends with its paragraph.
+    """
     spans: list[tuple[int, int]] = []
-    pos = 0
     open_at: int | None = None
-    for para in re.split(r"(\n+)", text):
-        if para.startswith("\n"):
-            pos += len(para)
-            continue
-        body = para.lstrip()
-        lead = pos + len(para) - len(body)
-        if open_at is not None and not (body[:1] in _OPEN or body[:1] == '"'):
-            spans.append((open_at, pos - 0 if pos else 0))
-            spans[-1] = (open_at, _rstrip_end(text, pos))
-            open_at = None
-        continuing = open_at is not None
-        i = 0
-        straight_open = continuing and body[:1] == '"'
-        while i < len(para):
-            ch = para[i]
-            at = pos + i
-            if ch in _OPEN or (ch == '"' and not straight_open and open_at is None):
-                if open_at is None:
-                    open_at = at
-                    straight_open = ch == '"'
-                elif continuing and at == lead:
-                    pass  # the reopening mark of a continued paragraph
-                i += 1
-                continuing = False
-                continue
-            if open_at is not None and (ch in _CLOSE or (ch == '"' and at != lead)):
-                spans.append((open_at, at + 1))
-                open_at = None
-                straight_open = False
+    family = ""
+    prev_end = 0
+    depth = 0
+    for m in re.finditer(r"[^\n]+", text):
+        p0, p1 = m.span()
+        i = p0
+        while i < p1 and text[i].isspace():
             i += 1
-        pos += len(para)
+        if open_at is not None:
+            same = text[i : i + 1] == '"' if family == "straight" else text[i : i + 1] in _OPEN
+            if same:
+                i += 1
+            else:
+                spans.append((open_at, _rstrip_end(text, prev_end)))
+                open_at, depth = None, 0
+        while i < p1:
+            ch = text[i]
+            if open_at is None:
+                if ch in _OPEN:
+                    open_at, family, depth = i, "curly", 0
+                elif ch == '"':
+                    open_at, family = i, "straight"
+            elif family == "curly":
+                if ch in _OPEN:
+                    depth += 1
+                elif ch in _CLOSE:
+                    if depth:
+                        depth -= 1
+                    else:
+                        spans.append((open_at, i + 1))
+                        open_at = None
+            elif ch == '"':
+                spans.append((open_at, i + 1))
+                open_at = None
+            i += 1
+        prev_end = p1
     if open_at is not None:
-        spans.append((open_at, _rstrip_end(text, pos)))
+        spans.append((open_at, _rstrip_end(text, len(text))))
     return [(s, e) for s, e in spans if e - s > 2]
 
 
@@ -110,29 +119,72 @@ class QuoteFinder:
         text = doc.text
         spans = quote_spans(text)
         quotes: list[Quote] = []
-        last: Quote | None = None
         for s, e in spans:
             direct = _is_direct(text, s, e)
             actor, cue = self._attribute(doc, s, e, spans, direct)
             i0, i1 = _inner(text, s, e)
             if i1 <= i0:
                 continue
-            if actor is None and direct and last is not None and last.speaker_name and _near(text, last.end, s):
-                q = Quote(text[i0:i1], i0, i1, "direct", last.speaker, last.speaker_name, None, None, last.cue)
-            elif actor is None:
-                if not direct:
-                    continue  # a scare quote or a title, not speech
+            prev = quotes[-1] if quotes else None
+            if direct and prev is not None and prev.kind == "direct" and self._continues(text, prev, s, spans):
+                # '"A," said X. "B."': one quote in two parts around its frame
+                if actor is None or actor.name == prev.speaker_name:
+                    prev.text = prev.text + " " + text[i0:i1]
+                    prev.end = i1
+                    continue
+            if actor is None and direct:
                 q = Quote(text[i0:i1], i0, i1, "direct")
+                self._inherit(doc, q, quotes, spans)
+            elif actor is None:
+                continue  # a scare quote or a title, not speech
             else:
-                q = Quote(text[i0:i1], i0, i1, "direct" if direct else "partial", actor.id, actor.name, actor.start, actor.end, cue)
+                kind = "direct" if direct else "partial"
+                q = Quote(text[i0:i1], i0, i1, kind, actor.id, actor.name, actor.start, actor.end, cue)
             quotes.append(q)
-            if q.kind == "direct":
-                last = q
+        quotes += self._labelled(doc, spans, quotes)
         if self.indirect:
             quotes += self._indirect(doc, spans, quotes)
         quotes.sort(key=lambda q: q.start)
         doc._.ng_quotes = quotes
         return doc
+
+    def _continues(self, text: str, prev: Quote, start: int, spans: list[tuple[int, int]]) -> bool:
+        """The gap between two quotes is the same paragraph and at most a short attribution frame."""
+        gap = text[prev.end : start]
+        return "\n" not in gap and len(gap) < 90 and not _in_spans(spans, prev.end + 2) and prev.speaker_name is not None
+
+    def _inherit(self, doc: Doc, q: Quote, quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
+        """A quote without a frame: the previous quote's speaker when it is near, else the nearest person."""
+        prev = next((p for p in reversed(quotes) if p.speaker_name), None)
+        if prev is not None and _near(doc.text, prev.end, q.start):
+            q.speaker, q.speaker_name, q.cue = prev.speaker, prev.speaker_name, prev.cue
+            return
+        from newsgraph.annotate.resolve import nearest_before
+
+        hit = nearest_before(doc, q.start, {"person"}, spans)
+        if hit is not None and q.start - hit[2] < 1500:
+            q.speaker, q.speaker_name, q.speaker_start, q.speaker_end = hit[0].id, hit[0].name, hit[1], hit[2]
+
+    def _labelled(self, doc: Doc, spans: list[tuple[int, int]], quotes: list[Quote]) -> list[Quote]:
+        """Transcript and headline form: a paragraph "NAME: words" where NAME is in capitals or a person."""
+        from newsgraph.annotate.entities import find_entity
+
+        out = []
+        taken = [(q.start, q.end) for q in quotes]
+        for m in _LABEL.finditer(doc.text):
+            label = m.group("label")
+            ent = find_entity(doc, m.start("label"), m.end("label"))
+            if not (label.isupper() or (ent is not None and ent.type == "person")):
+                continue
+            s, e = m.start("words"), m.end("words")
+            if any(a < e and s < b for a, b in taken):
+                continue
+            i0, i1 = _inner(doc.text, s, e)
+            if i1 - i0 < 3:
+                continue
+            name = ent.name if ent is not None else label.title()
+            out.append(Quote(doc.text[i0:i1], i0, i1, "direct", ent.id if ent else None, name, m.start("label"), m.end("label"), ":"))
+        return out
 
     # -- attribution of a quotation-mark span -------------------------------------------------------------
     def _attribute(self, doc: Doc, s: int, e: int, spans: list[tuple[int, int]], direct: bool) -> tuple[Actor | None, str | None]:
@@ -144,6 +196,15 @@ class QuoteFinder:
         # the frame: from the previous sentence end (or paragraph start) to the next sentence end
         fs = max(para_start, _sentence_start(text, para_start, s))
         fe = _sentence_end(text, e, para_end, spans)
+        if fs == para_start and text[para_start:s].strip() == "" and text[:para_start].rstrip().endswith(":"):
+            # "Caddell continued:" closing the paragraph before the quote
+            prev_end = len(text[:para_start].rstrip())
+            fs = _sentence_start(text, text.rfind("\n", 0, prev_end) + 1, prev_end - 1)
+        dash = _DASH.match(text, e)
+        if dash:
+            tok = doc.char_span(dash.start("name"), dash.end("name"), alignment_mode="expand")
+            if tok is not None:
+                return resolve_token(doc, tok.root, spans), "\u2015"
         cands: list[Token] = []
         span = doc.char_span(fs, fe, alignment_mode="expand")
         if span is None:
@@ -193,6 +254,8 @@ class QuoteFinder:
             if subj:
                 return resolve_token(doc, subj[0], spans)
             return None
+        if cue.dep_ == "acl" and cue.tag_ != "VBN" and cue.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return resolve_token(doc, cue.head, spans)  # "footage of X asking, ..."
         if cue.tag_ == "VBG" and not any(c.dep_ in _SUBJ for c in cue.children):
             # "..., adding: ...", "..., saying ...": the subject of the speech verb above, else of the clause above
             anc = [a for a in cue.ancestors][:5]
@@ -316,20 +379,36 @@ def _near(text: str, prev_end: int, start: int) -> bool:
     return text.count("\n\n", prev_end, start) <= 1 and start - prev_end < 600
 
 
+_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<words>[^\n]+)$", re.M)
+_DASH = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,4})")
 _SENT_END = re.compile(r"[.?!](?=\s)")
 
 
+def _is_end(text: str, i: int) -> bool:
+    """A full stop at i ends a sentence unless it closes an initial ("R.") or an abbreviation ("Mr.", "U.S.")."""
+    if text[i] != ".":
+        return True
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "\"\u201c(":
+        j -= 1
+    word = text[j:i].lower()
+    if len(word) == 1 and word.isalpha():
+        return False
+    return word not in words(_CUES, "abbreviation")
+
+
 def _sentence_start(text: str, lo: int, pos: int) -> int:
-    """Start of the sentence holding `pos` (a sentence end outside quotes before it), not before `lo`."""
+    """Start of the sentence holding `pos` (a sentence end before it), not before `lo`."""
     best = lo
     for m in _SENT_END.finditer(text, lo, pos):
-        best = m.end()
+        if _is_end(text, m.start()):
+            best = m.end()
     return best
 
 
 def _sentence_end(text: str, pos: int, hi: int, spans: list[tuple[int, int]]) -> int:
     for m in _SENT_END.finditer(text, pos, hi):
-        if not _in_spans(spans, m.start()):
+        if not _in_spans(spans, m.start()) and _is_end(text, m.start()):
             return m.end()
     return hi
 
