@@ -1,11 +1,16 @@
 """WARC and WARC.gz files -> one RawDocument per HTTP response record holding HTML (fastwarc).
 
 The record's `input` is "file#offset" (the record's byte offset in the file) so any record can be found again.
+A damaged file yields the good records before the damage and then one InputError that says where it broke:
+fastwarc stops quietly at a truncated record, so the file is checked against its own Content-Length headers.
 """
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -16,12 +21,20 @@ from newsgraph.settings import get_settings
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def iter_warc(name: str, stream=None) -> Iterator[RawDocument | InputError]:
-    """Yield RawDocuments for HTML responses; an InputError for a bad record or a truncated file."""
+def iter_warc(name: str, stream: BinaryIO | None = None) -> Iterator[RawDocument | InputError]:
+    """Yield RawDocuments for HTML responses; an InputError for a bad record or a truncated/corrupt file.
+
+    `stream` (seekable, e.g. a BytesIO of a file Spark read) replaces opening `name`.
+    """
     limit = get_settings().max_input_bytes
-    fh = stream if stream is not None else open(name, "rb")
+    try:
+        fh = stream if stream is not None else open(name, "rb")
+    except OSError as exc:
+        yield InputError(name, f"cannot read: {exc.strerror or exc}")
+        return
     count = 0
-    last_offset = -1
+    last_offset = 0
+    truncated = False
     try:
         try:
             for record in ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=True):
@@ -31,11 +44,17 @@ def iter_warc(name: str, stream=None) -> Iterator[RawDocument | InputError]:
                 ctype = (http.get("Content-Type", "") if http is not None else "").lower()
                 if http is None or not any(t in ctype for t in _HTML_TYPES):
                     continue
+                count += 1
                 if record.content_length > limit:
-                    yield InputError(ref, f"record too large ({record.content_length:,} bytes; limit {limit:,})")
+                    yield InputError(
+                        ref, f"record too large ({record.content_length:,} bytes; limit {limit:,}, see NEWSGRAPH_MAX_INPUT_BYTES)"
+                    )
                     continue
                 body = record.reader.read()
-                count += 1
+                if len(body) < record.content_length:
+                    truncated = True
+                    yield InputError(ref, f"truncated record: {len(body):,} of {record.content_length:,} bytes")
+                    continue
                 if not body.strip():
                     yield InputError(ref, "empty HTTP response body")
                     continue
@@ -49,9 +68,9 @@ def iter_warc(name: str, stream=None) -> Iterator[RawDocument | InputError]:
         except Exception as exc:  # fastwarc raises plain exceptions on corrupt streams
             yield InputError(f"{name}#{last_offset}", f"corrupt WARC data: {exc}")
             return
-        truncated = _truncated(name) if stream is None else None
-        if truncated:
-            yield InputError(name, truncated)
+        problem = _damage(fh) if fh.seekable() and not truncated else None
+        if problem:
+            yield InputError(name, problem)
         elif count == 0:
             yield InputError(name, "WARC file holds no HTML response records")
     finally:
@@ -59,47 +78,64 @@ def iter_warc(name: str, stream=None) -> Iterator[RawDocument | InputError]:
             fh.close()
 
 
-def _truncated(name: str) -> str | None:
+def _damage(fh: BinaryIO) -> str | None:
     """Check that the file ends where its last record says it should (fastwarc stops quietly otherwise)."""
-    import gzip
-
     try:
-        with open(name, "rb") as fh:
-            head = fh.read(2)
+        fh.seek(0)
+        head = fh.read(2)
+        fh.seek(0)
         if head == b"\x1f\x8b":
-            with gzip.open(name, "rb") as gz:
-                while gz.read(1 << 20):
-                    pass
-            return None
-        with open(name, "rb") as fh:
-            total = 0
-            pos = 0
-            fh.seek(0, 2)
-            size = fh.tell()
-            fh.seek(0)
-            while pos < size:
-                line = fh.readline()
-                if not line:
-                    break
-                if not line.startswith(b"WARC/"):
-                    if line.strip():
-                        return f"unexpected data at byte {pos} (not a WARC record header)"
-                    pos = fh.tell()
-                    continue
-                length = None
-                while True:
-                    h = fh.readline()
-                    if not h or h in (b"\r\n", b"\n"):
-                        break
-                    if h.lower().startswith(b"content-length:"):
-                        length = int(h.split(b":", 1)[1].strip())
-                if length is None:
-                    return f"record at byte {pos} has no Content-Length"
-                if fh.tell() + length > size:
-                    return f"truncated: record at byte {pos} needs {length:,} bytes, file ends first"
-                fh.seek(length, 1)
-                total += 1
-                pos = fh.tell()
-    except (OSError, EOFError, ValueError) as exc:
+            try:
+                with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
+                    return _check_records(gz, "the decompressed data")
+            except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+                return f"truncated or corrupt gzip data: {exc}"
+        return _check_records(fh, "the file")
+    except (OSError, ValueError) as exc:
         return f"truncated or corrupt: {exc}"
-    return None
+
+
+def _check_records(fh, what: str) -> str | None:
+    """Walk the record headers, skipping each record's content by its Content-Length."""
+    pos = 0
+    while True:
+        line = fh.readline()
+        if not line:
+            return None
+        if not line.strip():
+            pos += len(line)
+            continue
+        if not line.startswith(b"WARC/"):
+            return f"unexpected data at byte {pos} of {what} (not a WARC record header)"
+        start = pos
+        pos += len(line)
+        length = None
+        while True:
+            h = fh.readline()
+            pos += len(h)
+            if not h:
+                return f"truncated: record at byte {start} ends inside its header"
+            if h in (b"\r\n", b"\n"):
+                break
+            if h.lower().startswith(b"content-length:"):
+                try:
+                    length = int(h.split(b":", 1)[1].strip())
+                except ValueError:
+                    return f"record at byte {start} has a bad Content-Length"
+        if length is None:
+            return f"record at byte {start} has no Content-Length"
+        got = _skip(fh, length)
+        pos += got
+        if got < length:
+            return f"truncated: record at byte {start} needs {length:,} bytes, {what} ends after {got:,}"
+
+
+def _skip(fh, n: int) -> int:
+    """Read past n bytes (works on gzip streams too); return how many there were."""
+    done = 0
+    while done < n:
+        chunk = fh.read(min(1 << 20, n - done))
+        if not chunk:
+            break
+        done += len(chunk)
+    return done

@@ -91,14 +91,22 @@ class Deduplicator:
         article.cluster = cluster
         return True
 
+    def mark(self, items: Iterable[Article | InputError]) -> Iterator[tuple[Article | InputError, str | None]]:
+        """Yield (item, None) for errors and first copies (with `cluster` set), (article, first input) for repeats."""
+        for item in items:
+            if isinstance(item, InputError) or self.assign(item):
+                yield item, None
+            else:
+                yield item, self._inputs.get(self._seen[body_key(item)], "an earlier input")
+
     def filter(self, items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
         """Pass errors through; yield each article once, with its cluster; note skipped repeats on stderr."""
-        for item in items:
-            if isinstance(item, InputError):
-                yield item
-            elif self.assign(item):
+        for item, first in self.mark(items):
+            if first is None:
                 yield item
             else:
-                first = self._inputs.get(self._seen[body_key(item)], "an earlier input")
-                what = "URL and text" if item.url else "text"
-                log.warning("newsgraph: note: %s: skipped, same %s as %s", item.input, what, first)
+                log.warning("newsgraph: note: %s: %s", item.input, duplicate_reason(item, first))
+
+
+def duplicate_reason(article: Article, first: str) -> str:
+    return f"skipped, same {'URL and text' if article.url else 'text'} as {first}"

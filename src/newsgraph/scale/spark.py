@@ -1,0 +1,137 @@
+"""The PySpark job: WARC/WARC.gz files -> article records as Parquet partitioned by publication day.
+
+    newsgraph spark --input 's3a://bucket/crawl/*.warc.gz' --output s3a://bucket/out [--master URL]
+
+One task per file: the driver lists the files (any Hadoop filesystem Spark can read, globs included) and reads
+them with `binaryFiles`, capped at one file per partition. On the executor each file goes through exactly the
+stage functions `newsgraph analyze` uses: `iter_warc` (ingest) -> `analyze_stream` (extract + annotate) ->
+`Deduplicator` (one batch = one file). The spaCy pipeline loads once per Python worker (lru_cache; Spark reuses
+workers). Output:
+
+    DIR/articles/date=YYYY-MM-DD/part-*.parquet   (date=unknown when the page gives no publication date)
+    DIR/failures/part-*.parquet                    (input, reason: every input that gave no article)
+
+The rows are `newsgraph.scale.rows` (scalars as columns, nested parts as JSON text).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from newsgraph.scale.rows import DATE, JSON_FIELDS, SCALARS, STRING_LISTS, article_to_row
+
+#: Column holding the failure reason; articles have it null.
+REASON = "reason"
+
+
+def analyze_warc_bytes(name: str, data: bytes) -> Iterator[dict[str, Any]]:
+    """One WARC file's bytes -> article rows and failure rows (runs on the executor)."""
+    from newsgraph.errors import InputError
+    from newsgraph.ingest.warc import iter_warc
+    from newsgraph.pipeline import analyze_stream
+    from newsgraph.scale.dedup import Deduplicator, duplicate_reason
+
+    for item, first in Deduplicator().mark(analyze_stream(iter_warc(name, stream=io.BytesIO(data)))):
+        if isinstance(item, InputError):
+            yield {"input": item.input, REASON: item.problem}
+        elif first is not None:
+            yield {"input": item.input, REASON: duplicate_reason(item, first)}
+        else:
+            yield article_to_row(item)
+
+
+def _schema():
+    from pyspark.sql.types import ArrayType, StringType, StructField, StructType
+
+    cols = [*SCALARS, "source_name", "source_domain", *JSON_FIELDS, "extra", REASON, DATE]
+    fields = [StructField(c, StringType(), True) for c in cols]
+    fields += [StructField(c, ArrayType(StringType()), True) for c in STRING_LISTS]
+    return StructType(fields)
+
+
+def _partition(rows_iter):
+    """mapPartitions body: (path, bytes) pairs -> rows as tuples in schema order."""
+    names = _schema().fieldNames()
+    for path, data in rows_iter:
+        try:
+            rows = list(analyze_warc_bytes(path, data))
+        except Exception as exc:  # a bug must not kill the job: the file is reported failed
+            rows = [{"input": path, REASON: f"internal error: {type(exc).__name__}: {exc}"}]
+        for row in rows:
+            if row.get(REASON) is not None:
+                row.setdefault(DATE, None)
+            yield tuple(row.get(n) for n in names)
+
+
+def spark_session(master: str | None = None, app: str = "newsgraph"):
+    from pyspark.sql import SparkSession
+
+    # The executors' Python must be the one newsgraph is installed in (a venv or the cluster's env).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    b = SparkSession.builder.appName(app)
+    if master:
+        b = b.master(master)
+    elif not os.environ.get("SPARK_HOME") and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+        b = b.master("local[*]")
+    # Small files are never packed into one task: one WARC file, one task.
+    b = b.config("spark.files.maxPartitionBytes", "1").config("spark.files.openCostInBytes", "1")
+    b = b.config("spark.ui.showConsoleProgress", "false")
+    return b.getOrCreate()
+
+
+def list_files(spark, pattern: str) -> list[str]:
+    """Expand a glob (or folder) on any Hadoop filesystem into file URIs, sorted."""
+    jvm = spark.sparkContext._jvm
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    path = jvm.org.apache.hadoop.fs.Path(pattern)
+    fs = path.getFileSystem(conf)
+    statuses = fs.globStatus(path) or []
+    out: list[str] = []
+    for st in statuses:
+        if st.isDirectory():
+            for child in fs.listStatus(st.getPath()):
+                if child.isFile() and not child.getPath().getName().startswith((".", "_")):
+                    out.append(child.getPath().toString())
+        else:
+            out.append(st.getPath().toString())
+    return sorted(out)
+
+
+def run(input: str, output: str, master: str | None = None, spark=None) -> dict[str, int]:
+    """Run the job; return counts {files, articles, failures, skipped}. Overwrites DIR/articles and DIR/failures.
+
+    `skipped` counts exact repeats (same URL and text in one file): listed in failures/ with reason "skipped, ...",
+    so nothing disappears unreported, but they are not failures.
+    """
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    own = spark is None
+    spark = spark or spark_session(master)
+    try:
+        files = list_files(spark, input)
+        if not files:
+            raise FileNotFoundError(f"no input files match {input}")
+        sc = spark.sparkContext
+        rdd = sc.binaryFiles(",".join(files), minPartitions=len(files))
+        df = spark.createDataFrame(rdd.mapPartitions(_partition), _schema()).persist(StorageLevel.MEMORY_AND_DISK)
+        articles = df.filter(F.col(REASON).isNull()).drop(REASON)
+        failures = df.filter(F.col(REASON).isNotNull()).select("input", REASON)
+        articles.write.mode("overwrite").partitionBy(DATE).parquet(output.rstrip("/") + "/articles")
+        failures.coalesce(1).write.mode("overwrite").parquet(output.rstrip("/") + "/failures")
+        skipped = F.col(REASON).startswith("skipped")
+        counts = {
+            "files": len(files),
+            "articles": articles.count(),
+            "failures": failures.filter(~skipped).count(),
+            "skipped": failures.filter(skipped).count(),
+        }
+        df.unpersist()
+        return counts
+    finally:
+        if own:
+            spark.stop()
