@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import sections, words
-from newsgraph.annotate.resolve import Actor, resolve_token
+from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token
 from newsgraph.records import Quote
 
 _CUES = "cues.tsv"
@@ -111,6 +111,7 @@ class QuoteFinder:
         self.indirect = indirect
         self.cues = words(_CUES, "verb")
         self.indirect_cues = words(_CUES, "indirect")
+        self.object_cues = words(_CUES, "object")
         self.quoting = words(_CUES, "quoting")
         self.according = [a.split() for a in words(_CUES, "according")]
 
@@ -141,7 +142,8 @@ class QuoteFinder:
                 kind = "direct" if direct else "partial"
                 q = Quote(text[i0:i1], i0, i1, kind, actor.id, actor.name, actor.start, actor.end, cue)
             quotes.append(q)
-        quotes += self._labelled(doc, spans, quotes)
+        labelled = self._labelled(doc, spans, quotes)
+        quotes = [q for q in quotes if not any(lq.start <= q.start and q.end <= lq.end for lq in labelled)] + labelled
         if self.indirect:
             quotes += self._indirect(doc, spans, quotes)
         quotes.sort(key=lambda q: q.start)
@@ -177,7 +179,7 @@ class QuoteFinder:
             if not (label.isupper() or (ent is not None and ent.type == "person")):
                 continue
             s, e = m.start("words"), m.end("words")
-            if any(a < e and s < b for a, b in taken):
+            if any(a < e and s < b for a, b in taken if not (s <= a and b <= e)):
                 continue
             i0, i1 = _inner(doc.text, s, e)
             if i1 - i0 < 3:
@@ -304,7 +306,7 @@ class QuoteFinder:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 q = self._according(doc, tok, spans, direct)
-            elif tok.lemma_.lower() in self.indirect_cues and tok.pos_ in ("VERB", "AUX"):
+            elif (tok.lemma_.lower() in self.indirect_cues or tok.lemma_.lower() in self.object_cues) and tok.pos_ in ("VERB", "AUX"):
                 q = self._reported(doc, tok, spans, direct)
             else:
                 q = None
@@ -321,10 +323,32 @@ class QuoteFinder:
             span = _trim(doc[lo:hi])
             return self._make(doc, span, cue, spans, direct) if span is not None and head.pos_ in ("VERB", "AUX") else None
         if not comps:
-            return None
+            return self._object_content(doc, cue, spans, direct)
         comp = comps[0]
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+        if comp.i < cue.i:
+            # "A, but B, another source said.": everything before the cue's clause is the content
+            c0, _ = clause_bounds(cue)
+            subj = [c for c in cue.children if c.dep_ in _SUBJ and c.i > comp.i]
+            first = doc.char_span(c0, c0 + 1, alignment_mode="expand")
+            lo = min(lo, first.start) if first is not None else lo
+            hi = subj[0].left_edge.i if subj else cue.i
         span = _trim(doc[lo:hi])
+        return self._make(doc, span, cue, spans, direct) if span is not None else None
+
+    def _object_content(self, doc: Doc, cue: Token, spans, direct) -> Quote | None:
+        """ "X urged supporters to monitor polls", "X questioned the integrity of ...": the object is the content."""
+        if cue.lemma_.lower() not in self.object_cues:
+            return None
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("about", "of", "for", "on"))]
+        parts = [c for c in parts if c.i > cue.i]
+        if not parts:
+            return None
+        lo = min(c.left_edge.i for c in parts)
+        hi = max(c.right_edge.i for c in parts) + 1
+        span = _trim(doc[lo:hi])
+        if span is not None and span[0].lower_ in ("about", "of", "for", "on"):
+            span = _trim(doc[span.start + 1 : span.end])
         return self._make(doc, span, cue, spans, direct) if span is not None else None
 
     def _according(self, doc: Doc, tok: Token, spans, direct) -> Quote | None:
