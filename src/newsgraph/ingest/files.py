@@ -1,9 +1,13 @@
-"""Files, folders and stdin -> RawDocument."""
+"""Files, folders and stdin -> RawDocument (or an InputError naming what could not be read and why).
+
+Memory is bounded by the size limit (settings.max_input_bytes, NEWSGRAPH_MAX_INPUT_BYTES): a page is never read
+or decompressed past it, and WARC files, which hold many pages, are streamed record by record instead.
+"""
 
 from __future__ import annotations
 
-import gzip
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -32,6 +36,11 @@ def walk(paths: Iterable[str]) -> Iterator[str]:
             yield p
 
 
+def _too_large(name: str, limit: int, size: int | None = None) -> InputError:
+    got = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+    return InputError(name, f"too large ({got}; limit {limit:,} bytes, set NEWSGRAPH_MAX_INPUT_BYTES to change it)")
+
+
 def read_bytes(name: str, limit: int) -> bytes:
     """Read a whole input, refusing more than `limit` bytes without reading them all into memory."""
     try:
@@ -41,29 +50,69 @@ def read_bytes(name: str, limit: int) -> bytes:
             path = Path(name)
             if not path.exists():
                 raise InputError(name, "no such file")
-            if path.stat().st_size > limit and not _is_warc_file(path):
-                raise InputError(name, f"too large ({path.stat().st_size:,} bytes; limit {limit:,}, see NEWSGRAPH_MAX_INPUT_BYTES)")
+            if not path.is_file():
+                raise InputError(name, "not a regular file")
+            size = path.stat().st_size
+            if size > limit:
+                raise _too_large(name, limit, size)
             with path.open("rb") as fh:
                 data = fh.read(limit + 1)
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > limit:
-        raise InputError(name, f"too large (more than {limit:,} bytes; see NEWSGRAPH_MAX_INPUT_BYTES)")
+        raise _too_large(name, limit)
     return data
 
 
-def _is_warc_file(path: Path) -> bool:
+def gunzip(name: str, data: bytes, limit: int) -> bytes:
+    """Decompress gzip data (all members), refusing output past `limit` bytes (a gzip bomb stays small)."""
+    out = []
+    total = 0
+    try:
+        while data:
+            d = zlib.decompressobj(wbits=31)
+            chunk = d.decompress(data, limit + 1 - total)
+            total += len(chunk)
+            out.append(chunk)
+            if total > limit or d.unconsumed_tail:
+                raise _too_large(name, limit)
+            if not d.eof:
+                raise InputError(name, "truncated gzip data")
+            data = d.unused_data.lstrip(b"\x00")
+    except zlib.error as exc:
+        raise InputError(name, f"corrupt gzip data: {exc}") from None
+    return b"".join(out)
+
+
+def is_warc_file(path: Path) -> bool:
+    """A WARC file (plain, or gzip whose first member starts a WARC record), judged by content."""
     with path.open("rb") as fh:
-        head = fh.read(8)
+        head = fh.read(64 * 1024)
     if head.startswith(b"WARC/"):
         return True
     if is_gzip(head):
         try:
-            with gzip.open(path, "rb") as gz:
-                return gz.read(5) == b"WARC/"
-        except OSError:
+            return zlib.decompressobj(wbits=31).decompress(head, 5) == b"WARC/"
+        except zlib.error:
             return False
     return False
+
+
+def _document(name: str, kind: str, url: str | None, limit: int) -> Iterator[RawDocument | InputError]:
+    path = Path(name)
+    if name != "-" and kind in ("auto", "warc") and path.is_file() and is_warc_file(path):
+        yield from iter_warc(name)
+        return
+    data = read_bytes(name, limit)
+    if kind == "warc":
+        raise InputError(name, "not a WARC file")
+    if is_gzip(data):
+        data = gunzip(name, data, limit)
+    if not data.strip():
+        raise InputError(name, "empty input")
+    if kind == "auto" and sniff_kind(data) == "warc":
+        raise InputError(name, "looks like WARC but cannot be read as a WARC file")
+    yield RawDocument(input=name, data=data, kind=kind, url=url)
 
 
 def iter_documents(
@@ -71,26 +120,16 @@ def iter_documents(
 ) -> Iterator[RawDocument | InputError]:
     """Yield one RawDocument per article (a WARC yields many), or an InputError for an input that failed.
 
-    Errors are yielded, not raised, so a batch goes on and the caller decides how to report them.
+    Errors are yielded, not raised, so a batch goes on and the caller decides how to report them; an unexpected
+    exception while reading one input is that input's failure too.
     """
     limit = get_settings().max_input_bytes
     for name in walk(paths):
         try:
-            if name != "-" and kind in ("auto", "warc") and Path(name).is_file() and _is_warc_file(Path(name)):
-                yield from iter_warc(name)
-                continue
-            if kind == "warc":
-                raise InputError(name, "not a WARC file")
-            data = read_bytes(name, limit)
-            if is_gzip(data):
-                try:
-                    data = gzip.decompress(data)
-                except (OSError, EOFError) as exc:
-                    raise InputError(name, f"broken gzip data: {exc}") from None
-            if not data.strip():
-                raise InputError(name, "empty input")
-            if kind == "auto" and sniff_kind(data) == "warc":
-                raise InputError(name, "looks like WARC but cannot be read as a WARC file")
-            yield RawDocument(input=name, data=data, kind=kind, url=url)
+            yield from _document(name, kind, url, limit)
         except InputError as exc:
             yield exc
+        except OSError as exc:
+            yield InputError(name, f"cannot read: {exc.strerror or exc}")
+        except Exception as exc:
+            yield InputError(name, f"internal error while reading: {type(exc).__name__}: {exc}")
