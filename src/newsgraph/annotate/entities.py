@@ -37,6 +37,7 @@ from newsgraph.annotate.names import (
     groups,
     initials,
     looks_like_acronym,
+    not_names,
     org_evidence,
     org_lexicon,
     strip_name,
@@ -50,8 +51,12 @@ from newsgraph.records import Entity, Mention, stable_id
 _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
 _PLACE = ("place", "country", "city")
 _SPEECH = {"said", "says", "told", "added", "say", "tells", "explained", "noted", "stated", "insisted", "warned"}
-_SPLIT = re.compile(r"\s*\n\s*|\s+-\s+|\s+,\s+|;\s+")
-_SCORE_AFTER = re.compile(r"^\s+\d+(?:[-:]\d+)?\b")
+_SPLIT = re.compile(r"\s*\n\s*|\s+-\s+|\s+,\s+|;\s+|\s+\d{1,3}\s+|\s+(?:at|AT|vs?\.?|VS?\.?)\s+|\s+\(\s*")
+#: a table row: a name at the start of a line followed by two or more numbers (standings, results)
+_ROW = re.compile(r"^([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?=(?:\s+[-\d.]+){2,}\s*$)", re.M)
+_TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|defeated|against|v|vs|versus|host|hosts|hosted|visiting)\.?)\s+$")
+_TEAM_AFTER = re.compile(r"^\s+(?:beat|defeated|drew|lost|won|v|vs|versus|captain|coach|manager|scored|conceded)\b")
+_SCORE_AFTER = re.compile(r"^\s+\d{1,3}(?:[-:]\d{1,3})?(?![\d:-])")
 _ACRONYM_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][A-Za-z.&-]{1,9})\s*[)\]]")
 _EXPANSION_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][\w'.-]*(?:\s+(?:of|for|and|the|de|[A-Z][\w'.-]*))+)\s*[)\]]")
 _DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2})(?=\s+\d{4}-\d{2}-\d{2}|\s*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s+-|\s*\(|\s*$)", re.M)
@@ -113,6 +118,7 @@ class EntityLinker:
             kept.append(m)
         for m in kept:
             _evidence(doc, text, m, gaz)
+        kept = [m for m in kept if not m.ev["drop"]]
         entities = _link(doc, kept)
         _propagate(text, entities, kept)
         doc._.ng_demonyms = [gaz.lookup(n)[0].country_code for n, c in demonym_hits.items() for _ in range(c)
@@ -158,6 +164,12 @@ def _collect(doc: Doc, gaz) -> list[_Mention]:
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
+    for m in _ROW.finditer(text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if free(s, e) and len(name) > 2 and name.lower() not in not_names():
+            spans.append(_Mention(s, e, name, "row"))
+            taken.append((s, e))
     for m in _DATELINE.finditer(text):
         s, e = m.span(1)
         name = m.group(1).strip(" .")
@@ -188,7 +200,15 @@ def _collect(doc: Doc, gaz) -> list[_Mention]:
             if k is None:
                 continue
             s = k
+        low = text[s:e].lower()
+        for head in lex.heads:  # "Interfax news agency" -> "Interfax", an organisation
+            if low.endswith(" " + head) and e - s > len(head) + 2:
+                e -= len(head) + 1
+                m.label = "lexicon-org"
+                break
         m.start, m.end, m.text = s, e, text[s:e]
+        if m.text.lower() in not_names() or (m.text.isupper() and m.text.lower() in not_names()):
+            continue
         out.extend(_split_hyphen(m))
     return out
 
@@ -237,7 +257,7 @@ def _evidence(doc: Doc, text: str, m: _Mention, gaz) -> None:
     words = m.text.split()
     if org_evidence(m.text):
         ev["organisation"] += 3
-    if words and words[0] in given_names() and len(words) >= 2:
+    if words and words[0] in given_names() and len(words) >= 2 and "&" not in words and "and" not in words:
         ev["person"] += 2
     # prefix title ("Russian Prime Minister Dmitri Medvedev", "Mr Smith")
     role = _prefix_role(text, m.start)
@@ -269,8 +289,15 @@ def _evidence(doc: Doc, text: str, m: _Mention, gaz) -> None:
             ev["place"] += 1.5
         else:
             ev["place"] += 0.5
-        if _SCORE_AFTER.match(text[m.end : m.end + 12]) and top.kind not in ("country", "continent"):
+        if top.kind not in ("country", "continent") and (
+            m.label == "row"
+            or _SCORE_AFTER.match(text[m.end : m.end + 12])
+            or _TEAM_BEFORE.search(text[max(0, m.start - 12) : m.start])
+            or _TEAM_AFTER.match(text[m.end : m.end + 14])
+        ):
             ev["team"] += 1
+    elif m.label == "row":
+        ev["drop"] += 1  # an unknown name heading a table row: left to the model's own spans
     # acronym given beside the name: "Syrian Opposition Coalition (SOC)" / "SOC [Syrian Opposition Coalition]"
     am = _ACRONYM_AFTER.match(text[m.end : m.end + 14])
     if am and initials(m.text).upper() == am.group(1).replace(".", "").upper():

