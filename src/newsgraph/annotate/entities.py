@@ -200,9 +200,8 @@ def _collect(doc: Doc, gaz) -> list[_Mention]:
             if k is None:
                 continue
             s = k
-        low = text[s:e].lower()
-        for head in lex.heads:  # "Interfax news agency" -> "Interfax", an organisation
-            if low.endswith(" " + head) and e - s > len(head) + 2:
+        for head in lex.heads:  # "Interfax news agency" -> "Interfax", an organisation (lower-case head only)
+            if text[s:e].endswith(" " + head) and e - s > len(head) + 2:
                 e -= len(head) + 1
                 m.label = "lexicon-org"
                 break
@@ -289,7 +288,7 @@ def _evidence(doc: Doc, text: str, m: _Mention, gaz) -> None:
             ev["place"] += 1.5
         else:
             ev["place"] += 0.5
-        if top.kind not in ("country", "continent") and (
+        if top.kind in ("city", "admin2") and (
             m.label == "row"
             or _SCORE_AFTER.match(text[m.end : m.end + 12])
             or _TEAM_BEFORE.search(text[max(0, m.start - 12) : m.start])
@@ -403,12 +402,17 @@ def _link(doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
     aliases = common_aliases()
     # full personal names and the short forms they license
     full_people: dict[str, set[str]] = defaultdict(set)
+    first_keys: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if _family(m) == "person" and len(m.text.split()) >= 2:
             for k in surname_keys(m.text):
                 full_people[k].add(m.text)
-            if m.text.split()[0].endswith(".") is False:
-                full_people[m.text.split()[-1]].add(m.text)
+            first = m.text.split()[0]
+            if len(m.text.split()) == 2 and first not in given_names() and not first.endswith("."):
+                first_keys[first].add(m.text)  # family name first ("Wang Donghai" -> "Wang")
+    for k, v in first_keys.items():
+        if k not in full_people:
+            full_people[k] = v
     # acronym expansions given in the text
     expansions: dict[str, str] = {}
     for m in mentions:
