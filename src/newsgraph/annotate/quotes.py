@@ -80,6 +80,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e - s > 2]
 
 
+def normalise_marks(text: str) -> str:
+    """Typewriter quotation marks ('' and ``) as a straight double mark plus a blank; same length, same offsets."""
+    return text.replace("''", '" ').replace("``", '" ')
+
+
 def _rstrip_end(text: str, pos: int) -> int:
     while pos > 0 and text[pos - 1].isspace():
         pos -= 1
@@ -107,8 +112,9 @@ def _is_direct(text: str, s: int, e: int) -> bool:
 class QuoteFinder:
     """Set `doc._.ng_quotes`."""
 
-    def __init__(self, indirect: bool = True):
+    def __init__(self, indirect: bool = True, to_sentence_end: bool = True):
         self.indirect = indirect
+        self.to_sentence_end = to_sentence_end
         self.cues = words(_CUES, "verb")
         self.indirect_cues = words(_CUES, "indirect")
         self.object_cues = words(_CUES, "object")
@@ -118,16 +124,17 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         text = doc.text
-        spans = quote_spans(text)
+        marks = normalise_marks(text)
+        spans = quote_spans(marks)
         quotes: list[Quote] = []
         for s, e in spans:
-            direct = _is_direct(text, s, e)
+            direct = _is_direct(marks, s, e)
             actor, cue = self._attribute(doc, s, e, spans, direct)
-            i0, i1 = _inner(text, s, e)
+            i0, i1 = _inner(marks, s, e)
             if i1 <= i0:
                 continue
             prev = quotes[-1] if quotes else None
-            if direct and prev is not None and prev.kind == "direct" and self._continues(text, prev, s, spans):
+            if prev is not None and prev.kind == "direct" and self._continues(text, prev, s, spans):
                 # '"A," said X. "B."': one quote in two parts around its frame
                 if actor is None or actor.name == prev.speaker_name:
                     prev.text = prev.text + " " + text[i0:i1]
@@ -143,7 +150,7 @@ class QuoteFinder:
                 q = Quote(text[i0:i1], i0, i1, kind, actor.id, actor.name, actor.start, actor.end, cue)
             quotes.append(q)
         labelled = self._labelled(doc, spans, quotes)
-        quotes = [q for q in quotes if not any(lq.start <= q.start and q.end <= lq.end for lq in labelled)] + labelled
+        quotes = [q for q in quotes if not any(lq.start < q.end and q.start < lq.end for lq in labelled)] + labelled
         if self.indirect:
             quotes += self._indirect(doc, spans, quotes)
         quotes.sort(key=lambda q: q.start)
@@ -153,7 +160,8 @@ class QuoteFinder:
     def _continues(self, text: str, prev: Quote, start: int, spans: list[tuple[int, int]]) -> bool:
         """The gap between two quotes is the same paragraph and at most a short attribution frame."""
         gap = text[prev.end : start]
-        return "\n" not in gap and len(gap) < 90 and not _in_spans(spans, prev.end + 2) and prev.speaker_name is not None
+        between = [a for a, _ in spans if prev.end + 2 < a < start]
+        return "\n" not in gap and len(gap) < 90 and not between and prev.speaker_name is not None
 
     def _inherit(self, doc: Doc, q: Quote, quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
         """A quote without a frame: the previous quote's speaker when it is near, else the nearest person."""
@@ -172,16 +180,13 @@ class QuoteFinder:
         from newsgraph.annotate.entities import find_entity
 
         out = []
-        taken = [(q.start, q.end) for q in quotes]
         for m in _LABEL.finditer(doc.text):
             label = m.group("label")
             ent = find_entity(doc, m.start("label"), m.end("label"))
             if not (label.isupper() or (ent is not None and ent.type == "person")):
                 continue
             s, e = m.start("words"), m.end("words")
-            if any(a < e and s < b for a, b in taken if not (s <= a and b <= e)):
-                continue
-            i0, i1 = _inner(doc.text, s, e)
+            i0, i1 = _inner(normalise_marks(doc.text), s, e)
             if i1 - i0 < 3:
                 continue
             name = ent.name if ent is not None else label.title()
@@ -333,6 +338,12 @@ class QuoteFinder:
             first = doc.char_span(c0, c0 + 1, alignment_mode="expand")
             lo = min(lo, first.start) if first is not None else lo
             hi = subj[0].left_edge.i if subj else cue.i
+        elif self.to_sentence_end:
+            # reported speech runs to the end of its sentence ("... is a problem but nobody dares say it")
+            _, c1 = clause_bounds(cue)
+            last = doc.char_span(c1 - 1, c1, alignment_mode="expand")
+            if last is not None:
+                hi = max(hi, last.end)
         span = _trim(doc[lo:hi])
         return self._make(doc, span, cue, spans, direct) if span is not None else None
 
@@ -403,7 +414,7 @@ def _near(text: str, prev_end: int, start: int) -> bool:
     return text.count("\n\n", prev_end, start) <= 1 and start - prev_end < 600
 
 
-_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<words>[^\n]+)$", re.M)
+_LABEL = re.compile(r"^[\"\u201c]?(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<words>[^\n]+)$", re.M)
 _DASH = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,4})")
 _SENT_END = re.compile(r"[.?!](?=\s)")
 
