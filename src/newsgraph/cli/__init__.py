@@ -28,6 +28,7 @@ import newsgraph.cli.ingest  # noqa: E402,F401
 import newsgraph.cli.serve  # noqa: E402,F401
 import newsgraph.cli.spark  # noqa: E402,F401
 from newsgraph.cli import analyze  # noqa: E402,F401
+from newsgraph.cli import gazetteer  # noqa: E402,F401
 
 
 def main() -> None:
