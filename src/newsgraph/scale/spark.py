@@ -56,7 +56,8 @@ def _schema():
 def _partition(rows_iter):
     """mapPartitions body: (path, bytes) pairs -> rows as tuples in schema order."""
     names = _schema().fieldNames()
-    for path, data in rows_iter:
+    for uri, data in rows_iter:
+        path = local_name(uri)
         try:
             rows = list(analyze_warc_bytes(path, data))
         except Exception as exc:  # a bug must not kill the job: the file is reported failed
@@ -65,6 +66,14 @@ def _partition(rows_iter):
             if row.get(REASON) is not None:
                 row.setdefault(DATE, None)
             yield tuple(row.get(n) for n in names)
+
+
+def local_name(uri: str) -> str:
+    """file:/x/y.warc -> /x/y.warc, so local inputs are named as `newsgraph analyze` names them."""
+    from urllib.parse import unquote, urlparse
+
+    u = urlparse(uri)
+    return unquote(u.path) if u.scheme == "file" else uri
 
 
 def spark_session(master: str | None = None, app: str = "newsgraph"):

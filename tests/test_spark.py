@@ -1,0 +1,68 @@
+"""The Spark job in local[2] on WARC files written here: same records as `analyze`, failures beside them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from test_ingest import article_page
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.scale.warcwrite import write_warc
+
+pytestmark = pytest.mark.spark
+pytest.importorskip("pyspark")
+if not shutil.which("java"):
+    pytest.skip("java is not installed", allow_module_level=True)
+
+
+def test_spark_output_equals_analyze(tmp_path):
+    src = tmp_path / "crawl"
+    src.mkdir()
+    write_warc(src / "a.warc.gz", [(f"https://a.example/{i}", article_page(i).encode()) for i in range(2)])
+    write_warc(src / "b.warc", [("https://b.example/x", article_page(2, agency="AFP").encode()),
+                                ("https://b.example/x", article_page(2, agency="AFP").encode())])  # an exact repeat
+    bad = write_warc(src / "c.warc.gz", [("https://c.example/1", article_page(1).encode())] * 2)
+    bad.write_bytes(bad.read_bytes()[:-200])
+    out = tmp_path / "out"
+
+    runner = CliRunner()
+    res = runner.invoke(app, ["spark", "--input", str(src / "*.warc*"), "--output", str(out), "--master", "local[2]"])
+    assert res.exit_code == 1, res.output  # the truncated record is a failure
+    assert "3 file(s)" in res.stderr
+
+    from newsgraph.scale.rows import read_failures, read_records
+
+    got = {r["input"]: r for r in read_records(out)}
+    failures = {f["input"]: f["reason"] for f in read_failures(out)}
+
+    # what `analyze` gives for the same files, one file per run (a Spark task is one file)
+    want = {}
+    want_errors = {}
+    for f in sorted(src.iterdir()):
+        res = runner.invoke(app, ["analyze", "--format", "jsonl", str(f)])
+        for line in res.stdout.splitlines():
+            rec = json.loads(line)
+            want[rec["input"]] = rec
+        for line in res.stderr.splitlines():
+            if line.startswith("newsgraph: error: "):
+                name, reason = line.removeprefix("newsgraph: error: ").split(": ", 1)
+                want_errors[name] = reason
+    assert set(got) == set(want) and len(got) == 4
+    for k in want:
+        assert got[k] == want[k], k
+    repeat = f"{src}/b.warc#{_offset(src / 'b.warc', 1)}"
+    assert failures == {**want_errors, repeat: f"skipped, same URL and text as {src}/b.warc#0"}
+    assert any(r.startswith("truncated record") for r in failures.values())
+    assert any(r.startswith("skipped, same URL and text as") for r in failures.values())
+    # partitioned by publication day
+    days = sorted(p.name for p in (out / "articles").iterdir() if p.is_dir())
+    assert days == sorted({f"date={r['published'][:10]}" for r in want.values()})
+
+
+def _offset(path, n):
+    from newsgraph.ingest.warc import iter_warc
+
+    return [int(d.input.rsplit("#", 1)[1]) for d in iter_warc(str(path))][n]
