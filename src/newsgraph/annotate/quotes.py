@@ -161,7 +161,7 @@ class QuoteFinder:
         """The gap between two quotes is the same paragraph and at most a short attribution frame."""
         gap = text[prev.end : start]
         between = [a for a, _ in spans if prev.end + 2 < a < start]
-        return "\n" not in gap and len(gap) < 90 and not between and prev.speaker_name is not None
+        return "\n" not in gap and len(gap) < 300 and not between and prev.speaker_name is not None
 
     def _inherit(self, doc: Doc, q: Quote, quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
         """A quote without a frame: the previous quote's speaker when it is near, else the nearest person."""
