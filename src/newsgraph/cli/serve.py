@@ -15,6 +15,7 @@ def serve(
     db: Annotated[str, typer.Option("--db", help="The store file to serve (opened read-only).")] = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to bind; other machines can connect only if you change it.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes (each opens the store read-only); 1 serves from this process.")] = 1,
     log_level: Annotated[str, typer.Option(help="uvicorn log level (critical, error, warning, info, debug).")] = "info",
 ) -> None:
     """Serve search, article and topic pages, the JSON API (/api/...) and its docs (/docs)."""
@@ -31,4 +32,12 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"newsgraph: warning: binding {host}: the store is readable by anyone who can reach this port", err=True)
     typer.echo(f"newsgraph: serving {db} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    uvicorn.run(web, host=host, port=port, log_level=log_level)
+    if workers > 1:
+        import os
+        from pathlib import Path
+
+        os.environ["NEWSGRAPH_DB"] = str(Path(db).resolve())
+        uvicorn.run("newsgraph.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                    log_level=log_level)
+    else:
+        uvicorn.run(web, host=host, port=port, log_level=log_level)

@@ -20,8 +20,9 @@ FACET_TYPES: tuple[tuple[str, str, str], ...] = (
     ("city", "cities", "Cities"),
     ("organisation", "organisations", "Organisations"),
 )
-FACET_SAMPLE = 2000
-COOCCUR_SAMPLE = 2000
+FACET_SAMPLE = 1000
+COOCCUR_SAMPLE = 1000
+RANK_WINDOW = 2000
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
 
 
@@ -47,23 +48,18 @@ class SearchParams:
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _where(p: SearchParams) -> tuple[list[str], list[Any]]:
-    """Filter clauses on `a` (articles) for everything except the text query."""
-    clauses: list[str] = []
-    args: list[Any] = []
+def _filters(p: SearchParams) -> list[tuple[str, list[Any]]]:
+    """Each filter as a subquery yielding the aids it allows (intersected by the caller)."""
+    out: list[tuple[str, list[Any]]] = []
     for eid in p.entity_ids():
-        clauses.append("EXISTS (SELECT 1 FROM article_entities x WHERE x.aid = a.aid AND x.entity_id = ?)")
-        args.append(eid)
+        out.append(("SELECT aid FROM article_entities WHERE entity_id = ?", [eid]))
     if p.source:
-        clauses.append("a.source_name = ?")
-        args.append(p.source)
-    if p.date_from and _DAY.match(p.date_from):
-        clauses.append("a.day >= ?")
-        args.append(p.date_from)
-    if p.date_to and _DAY.match(p.date_to):
-        clauses.append("a.day <= ?")
-        args.append(p.date_to)
-    return clauses, args
+        out.append(("SELECT aid FROM articles WHERE source_name = ?", [p.source]))
+    lo = p.date_from if p.date_from and _DAY.match(p.date_from) else None
+    hi = p.date_to if p.date_to and _DAY.match(p.date_to) else None
+    if lo or hi:
+        out.append(("SELECT aid FROM articles WHERE day >= ? AND day <= ?", [lo or "0000-00-00", hi or "9999-99-99"]))
+    return out
 
 
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError | None:
@@ -86,72 +82,106 @@ def plain_query(q: str) -> str:
 
 
 def search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
-    """One page of matching articles with snippets, the total, and facet counts; raises QueryError."""
-    clauses, args = _where(p)
+    """One page of matching articles with snippets, the total, and facet counts; raises QueryError.
+
+    Why the shape: with a text query, FTS5 counts matches cheaply but ranking (bm25) and snippets cost per row,
+    so ranking runs over the `RANK_WINDOW` most recently stored matches and snippets only for the page shown.
+    Filters are aid subqueries, which SQLite turns into one in-memory set each.
+    """
+    try:
+        return _search(conn, p)
+    except sqlite3.OperationalError as exc:
+        err = _fts_error(exc) if p.q.strip() else None
+        if err is not None:
+            raise err from None
+        raise
+
+
+def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
+    filters = _filters(p)
     per_page = max(1, min(p.per_page, 100))
     page = max(1, p.page)
     offset = (page - 1) * per_page
     q = p.q.strip()
-    try:
-        if q:
-            where = " AND ".join(["articles_fts MATCH ?", *clauses])
-            base_args = [q, *args]
-            total = conn.execute(
-                f"SELECT count(*) FROM articles_fts JOIN articles a ON a.aid = articles_fts.rowid WHERE {where}",
-                base_args,
-            ).fetchone()[0]
-            order = {"newest": "a.day DESC, a.aid DESC", "oldest": "a.day ASC, a.aid ASC"}.get(p.sort, "articles_fts.rank")
-            rows = conn.execute(
-                "SELECT a.aid, a.id, a.title, a.source_name, a.published, a.url, "
-                f"snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 28) AS snip, "
-                f"highlight(articles_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}') AS title_hl "
-                f"FROM articles_fts JOIN articles a ON a.aid = articles_fts.rowid WHERE {where} "
-                f"ORDER BY {order} LIMIT ? OFFSET ?",
-                [*base_args, per_page, offset],
-            ).fetchall()
-            sample_sql = (
-                f"SELECT a.aid FROM articles_fts JOIN articles a ON a.aid = articles_fts.rowid WHERE {where} "
-                f"ORDER BY articles_fts.rank LIMIT {FACET_SAMPLE}"
-            )
+    ranked_window = False
+    if q:
+        cond = " AND ".join(["articles_fts MATCH ?", *(f"+rowid IN ({sql})" for sql, _ in filters)])
+        args: list[Any] = [q, *(a for _, fa in filters for a in fa)]
+        total = conn.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}", args).fetchone()[0]
+        if p.sort in ("newest", "oldest"):
+            direction = "DESC" if p.sort == "newest" else "ASC"
+            ids = [r[0] for r in conn.execute(
+                f"SELECT a.aid FROM articles a WHERE a.aid IN (SELECT rowid FROM articles_fts WHERE {cond}) "
+                f"ORDER BY a.day {direction}, a.aid {direction} LIMIT ? OFFSET ?", [*args, per_page, offset])]
         else:
-            where = " AND ".join(clauses) or "1"
-            base_args = list(args)
-            total = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", base_args).fetchone()[0]
-            order = "a.day ASC, a.aid ASC" if p.sort == "oldest" else "a.day DESC, a.aid DESC"
-            rows = conn.execute(
-                "SELECT a.aid, a.id, a.title, a.source_name, a.published, a.url, substr(a.body, 1, 260) AS snip, "
-                f"a.title AS title_hl FROM articles a WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                [*base_args, per_page, offset],
-            ).fetchall()
-            sample_sql = f"SELECT a.aid FROM articles a WHERE {where} ORDER BY a.day DESC, a.aid DESC LIMIT {FACET_SAMPLE}"
-    except sqlite3.OperationalError as exc:
-        err = _fts_error(exc)
-        if err is not None:
-            raise err from None
-        raise
-    unfiltered = not q and not clauses
-    facets = _facets_all(conn) if unfiltered else _facets(conn, sample_sql, base_args)
-    results = [
-        {
+            rcond, rargs = cond, list(args)
+            if total > RANK_WINDOW:
+                ranked_window = True
+                cutoff = conn.execute(
+                    f"SELECT rowid FROM articles_fts WHERE {cond} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                    [*args, RANK_WINDOW - 1],
+                ).fetchone()[0]
+                rcond, rargs = cond + " AND rowid >= ?", [*args, cutoff]
+            # bm25() in ORDER BY (not FTS5's `rank`): FTS5 sorts `rank` itself before outer filters apply, scoring
+            # every match; with bm25() SQLite scores only the rows that pass the filters and the window.
+            ids = [r[0] for r in conn.execute(
+                f"SELECT rowid FROM articles_fts WHERE {rcond} ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?",
+                [*rargs, per_page, offset])]
+        marks = {
+            r[0]: (r[1], r[2]) for r in conn.execute(
+                f"SELECT rowid, snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 28), "
+                f"highlight(articles_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}') FROM articles_fts "
+                f"WHERE articles_fts MATCH ? AND rowid IN ({', '.join('?' * len(ids))})", [q, *ids])
+        } if ids else {}
+        sample = (f"SELECT rowid AS aid FROM articles_fts WHERE {cond} ORDER BY rowid DESC LIMIT {FACET_SAMPLE}", args)
+    else:
+        if filters and filters[0][0].startswith("SELECT aid FROM article_entities"):
+            # Drive from the first entity's index (entity_id, day, aid): its newest articles come in order.
+            (_, (eid,)), rest = filters[0], filters[1:]
+            cond = " AND ".join(["entity_id = ?", *(f"aid IN ({sql})" for sql, _ in rest)])
+            args = [eid, *(a for _, fa in rest for a in fa)]
+            total = conn.execute(f"SELECT count(*) FROM article_entities WHERE {cond}", args).fetchone()[0]
+            direction = "ASC" if p.sort == "oldest" else "DESC"
+            base = f"SELECT aid FROM article_entities WHERE {cond} ORDER BY day {direction}, aid {direction}"
+        else:
+            cond = " AND ".join(f"aid IN ({sql})" for sql, _ in filters) or "1"
+            args = [a for _, fa in filters for a in fa]
+            total = conn.execute(f"SELECT count(*) FROM articles WHERE {cond}", args).fetchone()[0]
+            direction = "ASC" if p.sort == "oldest" else "DESC"
+            base = f"SELECT aid FROM articles WHERE {cond} ORDER BY day {direction}, aid {direction}"
+        ids = [r[0] for r in conn.execute(f"{base} LIMIT ? OFFSET ?", [*args, per_page, offset])]
+        marks = {}
+        sample = (f"{base} LIMIT {FACET_SAMPLE}", args)
+    rows = {r["aid"]: r for r in conn.execute(
+        "SELECT aid, id, title, source_name, published, url, substr(body, 1, 260) AS lead FROM articles "
+        f"WHERE aid IN ({', '.join('?' * len(ids))})", ids)} if ids else {}
+    results = []
+    for aid in ids:
+        r = rows[aid]
+        snip, title_hl = marks.get(aid, (None, None))
+        lead = r["lead"] or ""
+        results.append({
             "id": r["id"],
             "title": r["title"],
-            "title_marked": r["title_hl"],
+            "title_marked": title_hl or r["title"],
             "source": r["source_name"],
             "published": r["published"],
             "url": r["url"],
-            "snippet": r["snip"] + ("…" if not q and r["snip"] and len(r["snip"]) >= 260 else ""),
-        }
-        for r in rows
-    ]
+            "snippet": snip if snip else lead + ("…" if len(lead) >= 260 else ""),
+        })
+    unfiltered = not q and not filters
+    facets = _facets_all(conn) if unfiltered else _facets(conn, *sample)
+    shown = min(total, RANK_WINDOW) if ranked_window else total
     return {
         "query": q,
         "total": total,
         "page": page,
         "per_page": per_page,
-        "pages": max(1, -(-total // per_page)),
+        "pages": max(1, -(-shown // per_page)),
         "results": results,
         "facets": facets,
         "facets_sampled": (not unfiltered) and total > FACET_SAMPLE,
+        "ranked_window": RANK_WINDOW if ranked_window else None,
     }
 
 
@@ -221,7 +251,12 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | N
 
 
 def get_entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
-    """Everything the topic page shows about one entity."""
+    """Everything the topic page shows about one entity.
+
+    Every query walks an index in order and stops early (latest 50 quotes/events, latest 30 articles,
+    co-occurrence over the latest `COOCCUR_SAMPLE` articles), so a topic in 40,000 articles costs about what one in
+    40 does; the timeline is a covering-index scan of (entity_id, day, aid, mention_count).
+    """
     e = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if e is None:
         return None
@@ -230,27 +265,25 @@ def get_entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | Non
         {"lat": e["lat"], "lon": e["lon"], "geonameid": e["geonameid"], "country_code": e["country_code"]}
         if e["lat"] is not None else None
     )
-    stats = conn.execute(
-        "SELECT count(*), coalesce(sum(mention_count), 0) FROM article_entities WHERE entity_id = ?", (entity_id,)
-    ).fetchone()
-    ent["article_count"], ent["mention_count"] = stats[0], stats[1]
     timeline = conn.execute(
-        "SELECT a.day AS day, count(*) AS articles, sum(ae.mention_count) AS mentions FROM article_entities ae "
-        "JOIN articles a ON a.aid = ae.aid WHERE ae.entity_id = ? AND a.day IS NOT NULL GROUP BY a.day ORDER BY a.day",
+        "SELECT day, count(*) AS articles, sum(mention_count) AS mentions FROM article_entities "
+        "WHERE entity_id = ? AND day IS NOT NULL GROUP BY day ORDER BY day",
         (entity_id,),
     ).fetchall()
     ent["timeline"] = [dict(r) for r in timeline]
     quotes = conn.execute(
-        "SELECT q.text, q.kind, q.cue, q.speaker_name, a.id AS article_id, a.title, a.day FROM quotes q "
-        "JOIN articles a ON a.aid = q.aid WHERE q.speaker = ? ORDER BY a.day DESC, a.aid DESC, q.start LIMIT 50",
+        "SELECT q.text, q.kind, q.cue, q.speaker_name, a.id AS article_id, a.title, q.day FROM "
+        "(SELECT * FROM quotes WHERE speaker = ? ORDER BY day DESC, aid DESC LIMIT 50) q "
+        "JOIN articles a ON a.aid = q.aid ORDER BY q.day DESC, q.aid DESC, q.start",
         (entity_id,),
     ).fetchall()
     ent["quotes"] = [dict(r) for r in quotes]
     events = conn.execute(
-        "SELECT ev.*, a.id AS article_id, a.title, a.day, substr(a.body, ev.start + 1, ev.end - ev.start) AS sentence "
-        "FROM (SELECT * FROM events WHERE source = ?1 UNION SELECT * FROM events WHERE target = ?1 "
-        "UNION SELECT * FROM events WHERE location = ?1) ev JOIN articles a ON a.aid = ev.aid "
-        "ORDER BY a.day DESC, a.aid DESC LIMIT 50",
+        "SELECT ev.*, a.id AS article_id, a.title, substr(a.body, ev.start + 1, ev.end - ev.start) AS sentence FROM ("
+        " SELECT * FROM (SELECT * FROM events WHERE source = ?1 ORDER BY day DESC LIMIT 50)"
+        " UNION SELECT * FROM (SELECT * FROM events WHERE target = ?1 ORDER BY day DESC LIMIT 50)"
+        " UNION SELECT * FROM (SELECT * FROM events WHERE location = ?1 ORDER BY day DESC LIMIT 50)"
+        ") ev JOIN articles a ON a.aid = ev.aid ORDER BY ev.day DESC, ev.aid DESC LIMIT 50",
         (entity_id,),
     ).fetchall()
     ent["events"] = [dict(r) for r in events]
@@ -260,10 +293,10 @@ def get_entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | Non
         for role in ("source", "target", "location"):
             ev[f"{role}_entity"] = names.get(ev[role]) if ev[role] else None
     co = conn.execute(
-        "WITH mine AS (SELECT aid FROM article_entities WHERE entity_id = ?1 ORDER BY aid DESC LIMIT "
-        f"{COOCCUR_SAMPLE}) SELECT e.id, e.name, e.type, e.lat, e.lon, count(*) AS n FROM article_entities o "
-        "JOIN mine ON mine.aid = o.aid JOIN entities e ON e.id = o.entity_id WHERE o.entity_id <> ?1 "
-        "GROUP BY o.entity_id ORDER BY n DESC, e.name LIMIT 60",
+        "WITH mine AS (SELECT aid FROM article_entities WHERE entity_id = ?1 ORDER BY day DESC, aid DESC LIMIT "
+        f"{COOCCUR_SAMPLE}), c AS (SELECT o.entity_id, count(*) AS n FROM article_entities o JOIN mine ON mine.aid = o.aid "
+        "WHERE o.entity_id <> ?1 GROUP BY o.entity_id ORDER BY n DESC LIMIT 60) "
+        "SELECT e.id, e.name, e.type, e.lat, e.lon, c.n FROM c JOIN entities e ON e.id = c.entity_id ORDER BY c.n DESC, e.name",
         (entity_id,),
     ).fetchall()
     ent["cooccurring"] = [dict(r) for r in co[:24]]
@@ -274,8 +307,9 @@ def get_entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | Non
                           "lon": ent["lon"], "n": ent["article_count"], "self": True})
     ent["places"] = places
     arts = conn.execute(
-        "SELECT a.id, a.title, a.source_name, a.published, ae.mention_count FROM article_entities ae "
-        "JOIN articles a ON a.aid = ae.aid WHERE ae.entity_id = ? ORDER BY a.day DESC, a.aid DESC LIMIT 30",
+        "SELECT a.id, a.title, a.source_name, a.published, ae.mention_count FROM "
+        "(SELECT aid, day, mention_count FROM article_entities WHERE entity_id = ? ORDER BY day DESC, aid DESC LIMIT 30) ae "
+        "JOIN articles a ON a.aid = ae.aid ORDER BY ae.day DESC, ae.aid DESC",
         (entity_id,),
     ).fetchall()
     ent["articles"] = [dict(r) for r in arts]

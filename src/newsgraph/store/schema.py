@@ -56,7 +56,8 @@ CREATE TABLE IF NOT EXISTS entities (
     lat REAL,
     lon REAL,
     country_code TEXT,
-    article_count INTEGER NOT NULL DEFAULT 0  -- kept current by the writer (unfiltered facets read it)
+    article_count INTEGER NOT NULL DEFAULT 0,  -- kept current by the writer (facets and topic pages read them)
+    mention_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS entities_type_count ON entities(type, article_count);
 
@@ -67,9 +68,10 @@ CREATE TABLE IF NOT EXISTS article_entities (
     type TEXT NOT NULL,
     salience REAL NOT NULL DEFAULT 0,
     mention_count INTEGER NOT NULL DEFAULT 0,
+    day TEXT,  -- the article's day, copied here so a topic's timeline and latest articles come from one index
     PRIMARY KEY (aid, entity_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id, aid);
+CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id, day, aid, mention_count);
 
 CREATE TABLE IF NOT EXISTS mentions (
     aid INTEGER NOT NULL,
@@ -88,10 +90,11 @@ CREATE TABLE IF NOT EXISTS quotes (
     kind TEXT,
     speaker TEXT,
     speaker_name TEXT,
-    cue TEXT
+    cue TEXT,
+    day TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_aid ON quotes(aid);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker, day);
 
 CREATE TABLE IF NOT EXISTS events (
     aid INTEGER NOT NULL,
@@ -103,12 +106,13 @@ CREATE TABLE IF NOT EXISTS events (
     date TEXT,
     start INTEGER,
     end INTEGER,
-    trigger TEXT
+    trigger TEXT,
+    day TEXT
 );
 CREATE INDEX IF NOT EXISTS events_aid ON events(aid);
-CREATE INDEX IF NOT EXISTS events_source ON events(source);
-CREATE INDEX IF NOT EXISTS events_target ON events(target);
-CREATE INDEX IF NOT EXISTS events_location ON events(location);
+CREATE INDEX IF NOT EXISTS events_source ON events(source, day);
+CREATE INDEX IF NOT EXISTS events_target ON events(target, day);
+CREATE INDEX IF NOT EXISTS events_location ON events(location, day);
 
 CREATE TABLE IF NOT EXISTS facts (
     aid INTEGER NOT NULL,

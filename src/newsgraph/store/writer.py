@@ -149,13 +149,15 @@ def _delete_children(c: sqlite3.Connection, aid: int) -> None:
 
 def _recount(c: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
     c.executemany(
-        "UPDATE entities SET article_count = (SELECT count(*) FROM article_entities WHERE entity_id = ?) WHERE id = ?",
+        "UPDATE entities SET (article_count, mention_count) = "
+        "(SELECT count(*), coalesce(sum(mention_count), 0) FROM article_entities WHERE entity_id = ?) WHERE id = ?",
         [(e, e) for e in entity_ids],
     )
 
 
 def _write_children(c: sqlite3.Connection, aid: int, r: dict[str, Any]) -> None:
     ents = r.get("entities") or []
+    day = day_of(r.get("published"))
     for e in ents:
         geo = e.get("geo") or {}
         c.execute(
@@ -167,8 +169,8 @@ def _write_children(c: sqlite3.Connection, aid: int, r: dict[str, Any]) -> None:
              geo.get("lon"), geo.get("country_code")),
         )
     c.executemany(
-        "INSERT OR REPLACE INTO article_entities(aid, entity_id, type, salience, mention_count) VALUES (?, ?, ?, ?, ?)",
-        [(aid, e["id"], e.get("type") or "other", float(e.get("salience") or 0), len(e.get("mentions") or []))
+        "INSERT OR REPLACE INTO article_entities(aid, entity_id, type, salience, mention_count, day) VALUES (?, ?, ?, ?, ?, ?)",
+        [(aid, e["id"], e.get("type") or "other", float(e.get("salience") or 0), len(e.get("mentions") or []), day)
          for e in ents],
     )
     c.executemany(
@@ -176,15 +178,15 @@ def _write_children(c: sqlite3.Connection, aid: int, r: dict[str, Any]) -> None:
         [(aid, e["id"], m["start"], m["end"], m.get("text")) for e in ents for m in e.get("mentions") or []],
     )
     c.executemany(
-        "INSERT INTO quotes(aid, text, start, end, kind, speaker, speaker_name, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO quotes(aid, text, start, end, kind, speaker, speaker_name, cue, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(aid, q.get("text") or "", q.get("start"), q.get("end"), q.get("kind"), q.get("speaker"),
-          q.get("speaker_name"), q.get("cue")) for q in r.get("quotes") or []],
+          q.get("speaker_name"), q.get("cue"), day) for q in r.get("quotes") or []],
     )
     c.executemany(
-        "INSERT INTO events(aid, type, mode, source, target, location, date, start, end, trigger) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO events(aid, type, mode, source, target, location, date, start, end, trigger, day) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(aid, ev.get("type") or "", ev.get("mode"), ev.get("source"), ev.get("target"), ev.get("location"),
-          ev.get("date"), ev.get("start"), ev.get("end"), ev.get("trigger")) for ev in r.get("events") or []],
+          ev.get("date"), ev.get("start"), ev.get("end"), ev.get("trigger"), day) for ev in r.get("events") or []],
     )
     c.executemany(
         "INSERT INTO facts(aid, kind, value, qualifier, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)",

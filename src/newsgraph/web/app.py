@@ -8,6 +8,7 @@ second line of defence behind escaping.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -105,6 +106,11 @@ def query_string(p: SearchParams, **changes: Any) -> str:
     for name, ids in ents.items():
         items += [(name, i) for i in ids]
     return "/?" + urlencode(items) if items else "/"
+
+
+def app_from_env() -> FastAPI:
+    """The app for the store named by NEWSGRAPH_DB (uvicorn's factory for `newsgraph serve --workers N`)."""
+    return create_app(os.environ["NEWSGRAPH_DB"])
 
 
 def create_app(db_path: str | Path) -> FastAPI:
