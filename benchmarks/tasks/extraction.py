@@ -141,7 +141,7 @@ def sys_trafilatura(html: str, url: str | None) -> Output:
 def sys_newspaper(html: str, url: str | None) -> Output:
     import newspaper
 
-    art = newspaper.Article(url or "http://example.com/")
+    art = newspaper.Article(url or "http://example.com/", fetch_images=False, memoize_articles=False)
     art.download(input_html=html)
     art.parse()
     date = art.publish_date.isoformat() if art.publish_date else None

@@ -1,7 +1,8 @@
 """Bytes -> text, honouring what the page declares before guessing.
 
 Order: byte-order mark, valid UTF-8, the charset the HTTP header or the page's <meta> declares, then
-charset_normalizer's guess (the detector trafilatura itself uses). Input that decodes only by destroying it is
+charset_normalizer's guess (the detector trafilatura itself uses), where a tie between single-byte code pages
+goes to windows-1252 as browsers do for undeclared pages. Input that decodes only by destroying it is
 refused with an InputError rather than passed on as mojibake.
 """
 
@@ -44,7 +45,13 @@ def decode_bytes(data: bytes, input: str, content_type: str | None = None) -> st
         except (LookupError, UnicodeDecodeError):
             pass
     sample = data if len(data) < 200_000 else data[:100_000] + data[-100_000:]
-    best = from_bytes(sample).best()
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is not None and best.encoding != "cp1252":
+        # a tie between single-byte code pages: take windows-1252, the web's default (WHATWG) for undeclared pages
+        tie = next((m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence), None)
+        if tie is not None:
+            best = tie
     if best is not None and best.encoding:
         try:
             return data.decode(best.encoding)

@@ -1,34 +1,150 @@
-"""`html` kind: main text with trafilatura, metadata from the page (first version)."""
+"""`html` kind: the article body from competing candidates, metadata from the page's own declarations.
+
+Body: trafilatura's main-text tree is the first candidate (its <head> elements become crossheads, kept as
+their own paragraphs); the JSON-LD `articleBody` is an independent second one. When both exist and agree on
+most of the text, paragraphs of trafilatura that the JSON-LD body does not contain at all (captions, "Read
+more" links, promos that slipped through) are dropped; when trafilatura finds little, the JSON-LD body is used.
+Metadata: metadata.py (JSON-LD, og:/article: meta, microdata, bylines, breadcrumbs, figure captions).
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+import re
 
 import trafilatura
+from selectolax.lexbor import LexborHTMLParser
 
 from newsgraph.errors import InputError
+from newsgraph.extract import metadata as M
+from newsgraph.extract.dates import parse_date
+from newsgraph.extract.jsonld import parse_jsonld
+from newsgraph.extract.text import WIRE_LEAD, clean_line
 from newsgraph.records import Extracted, RawDocument
+
+_WORD = re.compile(r"\w+", re.U)
+_CREDIT_LINE = re.compile(r"^(?:source|sources|agency|agencies)\s*:\s*(?P<v>.{2,60})$", re.I)
+
+
+def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    w = _WORD.findall(text.lower())
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)} if len(w) >= n else ({tuple(w)} if w else set())
+
+
+def trafilatura_paragraphs(html: str, url: str | None) -> tuple[list[str], list[str]]:
+    """(paragraphs, crossheads) from trafilatura's result tree."""
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=False, include_comments=False, include_tables=False, include_images=False
+    )
+    if doc is None or doc.body is None:
+        return [], []
+    paragraphs, heads = [], []
+    for el in doc.body:
+        if el.tag == "list":
+            items = [clean_line(" ".join(i.itertext())) for i in el.iter("item")]
+            paragraphs += [i for i in items if i]
+            continue
+        if el.tag in ("table", "graphic", "ref"):
+            continue
+        text = clean_line(" ".join(el.itertext()))
+        if not text:
+            continue
+        paragraphs.append(text)
+        if el.tag == "head":
+            heads.append(text)
+    return paragraphs, heads
+
+
+def ld_paragraphs(body: str) -> list[str]:
+    parts = [clean_line(p) for p in re.split(r"\n+|(?<=[.!?\"\u201d])\s{2,}", body)]
+    return [p for p in parts if p]
+
+
+def merge_body(paras: list[str], heads: list[str], ld_body: str | None) -> tuple[list[str], list[str]]:
+    """Choose/merge the trafilatura paragraphs and the JSON-LD articleBody by agreement."""
+    if not ld_body or len(ld_body) < 200:
+        return paras, heads
+    ld_sh = _shingles(ld_body)
+    tr_sh = _shingles(" ".join(paras))
+    if not tr_sh:
+        return ld_paragraphs(ld_body), []
+    covered = len(tr_sh & ld_sh) / len(tr_sh)  # how much of trafilatura's text the JSON-LD body holds
+    found = len(tr_sh & ld_sh) / len(ld_sh)  # how much of the JSON-LD body trafilatura found
+    if found < 0.5 and len(ld_body) > 1.5 * len(" ".join(paras)):
+        return ld_paragraphs(ld_body), []
+    if covered >= 0.7 and found >= 0.8:
+        keep = []
+        for p in paras:
+            sh = _shingles(p)
+            if p in heads or not sh or len(sh & ld_sh) / len(sh) >= 0.3:
+                keep.append(p)
+        return keep, [h for h in heads if h in keep]
+    return paras, heads
 
 
 def extract_html(html: str, raw: RawDocument) -> Extracted:
-    doc = trafilatura.bare_extraction(
-        html, url=raw.url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
-    )
-    if doc is None or not (doc.text or "").strip():
+    tree = LexborHTMLParser(html)
+    ld = parse_jsonld([n.text() for n in tree.css("script[type='application/ld+json']")])
+    url = raw.url or M.clean(M.S.first(tree, "canonical"))
+    paras, heads = trafilatura_paragraphs(html, url)
+    paras, heads = merge_body(paras, heads, ld.body if ld else None)
+    if not paras:
         raise InputError(raw.input, "no article text found in the HTML")
-    paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
-    url = raw.url or doc.url
-    domain = urlparse(url).hostname if url else None
-    return Extracted(
+    sites = M.site_names(tree, ld, url)
+    published, modified = M.choose_dates(tree, ld, html, url)
+    ex = Extracted(
         input=raw.input,
-        body="\n\n".join(paragraphs),
-        title=doc.title,
+        body="\n\n".join(paras),
+        title=M.choose_title(tree, ld, sites),
         url=url,
-        source_name=doc.sitename,
-        source_domain=domain.removeprefix("www.") if domain else None,
-        standfirst=doc.description,
-        authors=[a.strip() for a in (doc.author or "").split(";") if a.strip()],
-        published=doc.date,
-        language=doc.language or "en",
+        source_name=M.clean(sites[0]) if sites and not sites[0].islower() else None,
+        source_domain=M.domain(url),
+        section=M.choose_section(tree, ld),
+        standfirst=M.choose_standfirst(tree, ld),
+        authors=M.choose_authors(tree, ld),
+        published=published,
+        modified=modified,
+        language=M.language(tree, ld) or "en",
+        images=M.figures(tree),
+        crossheads=heads,
         kind="html",
     )
+    ex.agency = _agency(paras, ld)
+    paras = _trim(paras, ex)
+    if not paras:
+        raise InputError(raw.input, "no article text found in the HTML")
+    ex.body = "\n\n".join(paras)
+    ex.crossheads = [h for h in heads if h in paras]
+    return ex
+
+
+def _key(text: str | None) -> str:
+    return re.sub(r"\W", "", (text or "").lower())
+
+
+def _trim(paras: list[str], ex: Extracted) -> list[str]:
+    """Drop what the metadata already holds: a leading headline/standfirst/byline/date, credit lines, captions."""
+    title, dek = _key(ex.title), _key(ex.standfirst)
+    captions = {_key(i.caption) for i in ex.images} | {_key(f"{i.caption} {i.credit}") for i in ex.images if i.credit}
+    while paras and (_key(paras[0]) in (title, dek) or (len(paras[0].split()) <= 12 and parse_date(paras[0]) and len(paras[0]) < 60)):
+        paras = paras[1:]
+    out = []
+    for p in paras:
+        k = _key(p)
+        if k in captions or _CREDIT_LINE.match(p):
+            continue
+        out.append(p)
+    return out
+
+
+def _agency(paras: list[str], ld) -> str | None:
+    """Wire credit: a "Source: X" line, a "CITY (Reuters) -" lead, or an organisation as the JSON-LD author."""
+    for p in paras[-3:]:
+        m = _CREDIT_LINE.match(p)
+        if m:
+            return m.group("v").strip()
+    m = WIRE_LEAD.match(paras[0]) if paras else None
+    if m:
+        return m.group("agency").strip()
+    if ld and ld.author_orgs and not ld.authors:
+        return ld.author_orgs[0]
+    return None

@@ -33,7 +33,7 @@ _CAPTION_BRACKET = re.compile(r"^(?P<caption>.{12,}?)\s*[\[(](?P<credit>[A-Z][^\
 _BRACKET_ONLY = re.compile(r"^[\[{<(].{0,40}[\]}>)]$")
 _NUMERIC = re.compile(r"^[\d\s.,:/+\-%kKmM|·•]+$")
 _WIRE_DASH = re.compile(r"^[-\u2013\u2014]\s*(?P<agency>[A-Z][\w.&' ]{1,30})$")
-_WIRE_LEAD = re.compile(r"^[A-Z][A-Za-z .,'\-]{1,40}\((?P<agency>[A-Z][A-Za-z&. ]{1,20})\)\s*[-\u2013\u2014]")
+WIRE_LEAD = re.compile(r"^[A-Z][A-Za-z .,'\-]{1,40}\((?P<agency>[A-Z][A-Za-z&. ]{1,20})\)\s*[-\u2013\u2014]")
 _WORD = re.compile(r"\w+", re.U)
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
@@ -231,7 +231,7 @@ def extract_text(text: str, raw: RawDocument) -> Extracted:
             # a line repeated on the page is furniture ("Article content", "Share"), but a long sentence seen
             # twice may be a pull quote: its first occurrence stays
             if ln.words <= 12 or ln.text in first:
-                ln.kind = "widget"
+                ln.data["was"], ln.kind = ln.kind, "widget"
             first.add(ln.text)
     chosen = _choose(_runs(all_lines), all_lines)
     if not chosen:
@@ -253,7 +253,7 @@ def extract_text(text: str, raw: RawDocument) -> Extracted:
     start, end = chosen[0].idx, chosen[-1].idx
     _read_header(all_lines[max(0, start - HEADER_WINDOW) : start], ex)
     _read_trailer(all_lines, start, end, ex)
-    wire = _WIRE_LEAD.match(paragraphs[0]) if paragraphs else None
+    wire = WIRE_LEAD.match(paragraphs[0]) if paragraphs else None
     if wire and not ex.agency:
         ex.agency = wire.group("agency").strip()
     return ex
@@ -264,6 +264,10 @@ def _read_header(header: list[Line], ex: Extracted) -> None:
     marker_seen = False  # a date line / byline / caption between a line and the body
     standfirst = title = section = None
     for ln in reversed(header):
+        kind = ln.data.get("was", ln.kind)  # a kicker may repeat a nav item ("World")
+        if kind != ln.kind and title is not None and section is None and ln.words <= 4:
+            section = ln.text
+            break
         if ln.kind == "caption":
             ex.images.insert(0, Image(caption=ln.data["caption"], credit=ln.data["credit"]))
             marker_seen = True

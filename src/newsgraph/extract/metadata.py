@@ -1,0 +1,202 @@
+"""Article metadata from an HTML page: one small function per field, each choosing among candidates.
+
+Candidates come from JSON-LD (jsonld.py) and the declarative selectors (data/selectors.json); where they
+disagree, agreement between independent candidates decides (a headline that the JSON-LD, the <h1> and the
+og:title share beats one that only one of them has), then the more reliable source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import urlparse
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsgraph.extract import selectors as S
+from newsgraph.extract.dates import parse_date
+from newsgraph.extract.jsonld import LdArticle
+from newsgraph.records import Image
+
+_WS = re.compile(r"\s+")
+_TITLE_SEP = re.compile(r"\s+[|\-\u2013\u2014:»·•]\s+|\s*[|\u2223]\s*")
+_ZW = re.compile(r"[\u200b-\u200d\ufeff]")
+_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
+_NOT_NAME = re.compile(r"https?:|www\.|@|\d{3,}|\.com\b", re.I)
+
+
+def clean(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = _WS.sub(" ", _ZW.sub("", text)).strip()
+    return text or None
+
+
+def site_names(tree: LexborHTMLParser, ld: LdArticle | None, url: str | None) -> list[str]:
+    names = [v for _, v in S.every(tree, "site_name")]
+    if ld:
+        names += [n for n in (ld.publisher, ld.site_name) if n]
+    host = (urlparse(url).hostname or "") if url else ""
+    if host:
+        names.append(host.removeprefix("www."))
+        names.append(host.removeprefix("www.").split(".")[0])
+    return [n for n in names if n]
+
+
+def _strip_site(title: str, sites: list[str]) -> str:
+    """Drop a " | Site" / "Site - " part when it names the site (compared without case and punctuation)."""
+    parts = _TITLE_SEP.split(title)
+    if len(parts) < 2:
+        return title
+    keys = {re.sub(r"\W", "", s.lower()) for s in sites}
+    keep = [p for p in parts if re.sub(r"\W", "", p.lower()) not in keys and not any(k and k in re.sub(r"\W", "", p.lower()) and len(p.split()) <= 4 for k in keys)]
+    if keep and len(keep) < len(parts):
+        # rejoin what remains with the separators that stood between those parts
+        start = title.find(keep[0])
+        end = title.rfind(keep[-1]) + len(keep[-1])
+        return title[start:end].strip() if start >= 0 and end > start else " - ".join(keep)
+    return title
+
+
+def choose_title(tree: LexborHTMLParser, ld: LdArticle | None, sites: list[str]) -> str | None:
+    cands: list[tuple[str, str]] = []
+    if ld and ld.headline:
+        cands.append(("ld", ld.headline))
+    names = {0: "og", 1: "twitter", 2: "dc", 3: "microdata", 4: "h1", 5: "h1", 6: "title"}
+    seen = set()
+    for rank, v in S.every(tree, "title"):
+        src = names.get(rank, "other")
+        if (src, rank) in seen:
+            continue
+        seen.add((src, rank))
+        cands.append((src, v))
+    cleaned = [(src, clean(_strip_site(v, sites))) for src, v in cands]
+    cleaned = [(src, v) for src, v in cleaned if v]
+    if not cleaned:
+        return None
+
+    def key(v: str) -> str:
+        return re.sub(r"\W", "", v.lower())
+
+    votes = Counter(key(v) for src, v in {(s, v) for s, v in cleaned})
+    order = {"ld": 0, "h1": 1, "og": 2, "twitter": 3, "microdata": 4, "dc": 5, "title": 6, "other": 7}
+    best = max(cleaned, key=lambda sv: (votes[key(sv[1])] if sv[0] != "title" else 0, -order[sv[0]]))
+    return best[1]
+
+
+def split_names(value: str) -> list[str]:
+    value = _BY.sub("", value.strip())
+    out = []
+    for p in _NAME_SPLIT.split(value):
+        p = _BY.sub("", p.strip(" .:-\u2013\u2014"))
+        if p and not _NOT_NAME.search(p) and 1 <= len(p.split()) <= 5 and p[0].isupper():
+            out.append(p)
+    return out
+
+
+def choose_authors(tree: LexborHTMLParser, ld: LdArticle | None) -> list[str]:
+    if ld and ld.authors:
+        names = []
+        for a in ld.authors:
+            names += split_names(a)
+        if names:
+            return list(dict.fromkeys(names))
+    by_rank: dict[int, list[str]] = {}
+    for rank, v in S.every(tree, "authors"):
+        by_rank.setdefault(rank, []).extend(split_names(v))
+    for rank in sorted(by_rank):
+        if by_rank[rank]:
+            return list(dict.fromkeys(by_rank[rank]))
+    return []
+
+
+def to_iso(value: str | None) -> str | None:
+    """An ISO-like timestamp kept as written (time zone included); other forms via the date parser."""
+    if not value:
+        return None
+    value = value.strip()
+    m = re.match(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2})?)?", value)
+    if m:
+        out = m.group(1)
+        if m.group(2):
+            out += "T" + m.group(2).split(".")[0] + (m.group(3) or "")
+        return out
+    return parse_date(value)
+
+
+def choose_dates(tree: LexborHTMLParser, ld: LdArticle | None, html: str, url: str | None) -> tuple[str | None, str | None]:
+    published = to_iso(ld.published) if ld else None
+    published = published or to_iso(S.first(tree, "published"))
+    modified = to_iso(ld.modified) if ld else None
+    modified = modified or to_iso(S.first(tree, "modified"))
+    if not published:
+        try:
+            from htmldate import find_date
+
+            published = find_date(html, url=url, original_date=True, extensive_search=False)
+        except Exception:  # htmldate failing on odd markup must not lose the article
+            published = None
+    return published, modified
+
+
+def choose_section(tree: LexborHTMLParser, ld: LdArticle | None) -> str | None:
+    if ld and ld.section:
+        return clean(ld.section)
+    v = S.first(tree, "section")
+    if v:
+        return clean(v)
+    crumbs = (ld.breadcrumbs if ld else []) or [v for _, v in S.every(tree, "breadcrumbs")]
+    crumbs = [c for c in crumbs if c.lower() not in ("home", "start", "startseite", "accueil", "inicio")]
+    return clean(crumbs[-2] if len(crumbs) >= 2 else crumbs[0]) if crumbs else None
+
+
+def choose_standfirst(tree: LexborHTMLParser, ld: LdArticle | None) -> str | None:
+    v = (ld.description if ld else None) or S.first(tree, "standfirst")
+    return clean(v)
+
+
+_CREDIT_TAIL = re.compile(
+    r"^(?P<caption>.*?)[\s.]*(?:[\[(](?P<b>[^\[\]()]{2,60})[\])]|(?:Photo(?:graph)?|Picture|Image|Credit|Foto|Bild)s?\s*(?:credit)?\s*[:/]\s*(?P<c>[^|]{2,60}))\s*$",
+    re.I,
+)
+
+
+def figures(tree: LexborHTMLParser) -> list[Image]:
+    """Captions with credits from figure/figcaption (a credit element, or a trailing "(X)"/"Photo: X")."""
+    out: list[Image] = []
+    seen = set()
+    for fig in S.nodes(tree, "figures"):
+        cap_nodes = S.nodes(fig, "figure_caption")
+        if not cap_nodes:
+            continue
+        credit_nodes = S.nodes(fig, "figure_credit")
+        credit = clean(credit_nodes[0].text(separator=" ")) if credit_nodes else None
+        caption = clean(cap_nodes[0].text(separator=" "))
+        if not caption:
+            continue
+        if credit and caption.endswith(credit):
+            caption = caption[: -len(credit)].strip(" |-\u2013\u2014")
+        if not credit:
+            m = _CREDIT_TAIL.match(caption)
+            if m and (m.group("b") or m.group("c")) and len(m.group("caption")) > 10:
+                credit = (m.group("b") or m.group("c")).strip()
+                caption = m.group("caption").strip()
+        if credit:
+            credit = re.sub(r"^(?:Photo(?:graph)?|Picture|Image|Credit|Foto|Bild)s?\s*(?:credit)?\s*[:/]\s*", "", credit, flags=re.I)
+        img = fig.css_first("img")
+        src = img.attributes.get("src") if img else None
+        if caption and caption not in seen:
+            seen.add(caption)
+            out.append(Image(caption=caption, credit=credit or None, url=src))
+    return out
+
+
+def domain(url: str | None) -> str | None:
+    host = urlparse(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def language(tree: LexborHTMLParser, ld: LdArticle | None) -> str | None:
+    v = (ld.language if ld else None) or S.first(tree, "language")
+    return v.replace("_", "-").split("-")[0].lower()[:3] if v else None

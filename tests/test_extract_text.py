@@ -1,0 +1,92 @@
+"""`text` kind on dumps we wrote ourselves: metadata lines, captions, credits, crossheads, boilerplate kept out."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import InputError
+from newsgraph.extract import extract
+from newsgraph.extract.dates import parse_date
+from newsgraph.records import RawDocument
+
+
+def _text(fixtures, name):
+    return extract(RawDocument(input=name, data=(fixtures / "extract" / name).read_bytes(), kind="text"))
+
+
+def test_wire_story(fixtures):
+    ex = _text(fixtures, "wire.txt")
+    assert ex.title == "Harbour strike halts grain exports from Port Varnel"
+    assert ex.section == "World"
+    assert ex.standfirst.startswith("Dock workers walked out over pay")
+    assert ex.published == "2024-03-14T09:30"
+    assert ex.agency == "Northwire"
+    assert [(i.caption, i.credit) for i in ex.images] == [
+        ("Cranes stand idle at the northern terminal of Port Varnel on Wednesday", "Wirepix")
+    ]
+    paras = ex.body.split("\n\n")
+    assert paras[0].startswith("PORT VARNEL, March 14 (Northwire)")
+    assert paras[-1].endswith("before the end of the week.")
+    assert '"We will stay out."' in paras  # a short quoted paragraph stays
+    assert "Ships waiting" in paras and ex.crossheads == ["Ships waiting"]
+    for bad in ("Cranes stand idle", "312", "Source:", "Related stories", "silos", "newsletter", "[ShareBar]", "Published"):
+        assert bad not in ex.body
+
+
+def test_byline_and_captions(fixtures):
+    ex = _text(fixtures, "byline.txt")
+    assert ex.title == "The glacier that came back: a mountain valley's surprising winter"
+    assert ex.section == "Climate"
+    assert ex.authors == ["Tomas Lindqvist", "Priya Raman"]
+    assert ex.published == "2025-01-05"
+    assert ex.source_name == "Valley Chronicle"
+    caps = {i.caption: i.credit for i in ex.images}
+    assert caps == {
+        "The Stavik glacier seen from the research hut in December": "Photo: Anna Berg",
+        "Ice cores are stored in a freezer at the field station": "Priya Raman",
+    } or caps == {
+        "The Stavik glacier seen from the research hut in December": "Anna Berg",
+        "Ice cores are stored in a freezer at the field station": "Priya Raman",
+    }
+    assert ex.crossheads == ["What the cores show", "Why it matters"]
+    paras = ex.body.split("\n\n")
+    assert len(paras) == 8
+    assert paras[-1].startswith("The valley's farms depend on meltwater")
+    for bad in ("Share this article", "1,204", "Most read", "bridge", "stew", "©", "Researchers say heavy snowfall"):
+        assert bad not in ex.body
+
+
+def test_heavy_teasers_and_nav(fixtures):
+    ex = _text(fixtures, "teasers.txt")
+    assert ex.title == "Council approves new cycle lanes on the river road"
+    assert ex.modified == "2023-06-02T17:45" and ex.published is None
+    paras = ex.body.split("\n\n")
+    assert len(paras) == 4
+    assert paras[0].startswith("The city council voted on Thursday")
+    for bad in ("cookie", "Advertisement", "striker", "Library", "Mayor", "Newsletter", "inbox", "Share", "Tweet"):
+        assert bad not in ex.body
+
+
+def test_body_offsets_are_paragraph_joins(fixtures):
+    ex = _text(fixtures, "wire.txt")
+    start = ex.body.index("Ships waiting")
+    assert ex.body[start - 2 : start] == "\n\n" and ex.body[start + len("Ships waiting") :].startswith("\n\n")
+
+
+def test_no_article_is_an_input_error():
+    with pytest.raises(InputError):
+        extract(RawDocument(input="nav.txt", data=b"Home\nNews\nSport\nWeather\n", kind="text"))
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Last Modified: 03 Feb 2013 06:07", "2013-02-03T06:07"),
+        ("February 3, 2013 6:07 PM", "2013-02-03T18:07"),
+        ("Published 2024-05-01T08:00:00Z", "2024-05-01T08:00"),
+        ("5. Januar 2025", "2025-01-05"),
+        ("no date here", None),
+    ],
+)
+def test_date_lines(text, iso):
+    assert parse_date(text) == iso
