@@ -50,6 +50,7 @@ from newsgraph.records import Entity, Mention, stable_id
 
 _LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
 _PLACE = ("place", "country", "city")
+_NOT_NAME_POS = {"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "INTJ", "AUX", "VERB"}
 _SPEECH = {"said", "says", "told", "added", "say", "tells", "explained", "noted", "stated", "insisted", "warned"}
 _SPLIT = re.compile(r"\s*\n\s*|\s+-\s+|\s+,\s+|;\s+|\s+\d{1,3}\s+|\s+(?:at|AT|vs?\.?|VS?\.?)\s+|\s+\(\s*")
 #: a table row: a name at the start of a line followed by two or more numbers (standings, results)
@@ -145,7 +146,14 @@ def _collect(doc: Doc, gaz) -> list[_Mention]:
         label = _LABELS.get(ent.label_)
         if not label:
             continue
-        for s, e in _split(text, ent.start_char, ent.end_char):
+        toks = list(ent)
+        while toks and toks[0].pos_ in _NOT_NAME_POS:  # "Later Brenning" -> "Brenning"
+            toks.pop(0)
+        while toks and toks[-1].pos_ in _NOT_NAME_POS:
+            toks.pop()
+        if not toks:
+            continue
+        for s, e in _split(text, toks[0].idx, toks[-1].idx + len(toks[-1].text)):
             spans.append(_Mention(s, e, text[s:e], label))
     # organisation lexicon (longest first), overriding overlapping model spans
     lex = org_lexicon()
@@ -343,6 +351,9 @@ def _prefix_role(text: str, start: int) -> str | None:
 
 
 def _demonymish(w: str) -> bool:
+    """A demonym, a country or place name, or a word shaped like a demonym ("Ruritanian")."""
+    if re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ese|ish|ic|i)", w):
+        return True
     try:
         return get_gazetteer().demonym(w) is not None or bool(get_gazetteer().lookup(w))
     except Exception:  # pragma: no cover - gazetteer missing

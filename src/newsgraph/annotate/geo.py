@@ -26,6 +26,7 @@ _PLACE_TYPES = ("place", "country", "city")
 _MAX_CANDIDATES = 40
 _NEAR_KM = 150.0
 _SUPPORT = 3.0
+_PLAUSIBLE = 2.5
 _ADMIN_WORDS = ("county", "parish", "province", "state", "region", "district", "oblast", "prefecture")
 
 
@@ -79,7 +80,14 @@ def resolve(
         unique.setdefault(norm(n), n)
     keys = list(unique)
     cands = {k: candidates(gaz, unique[k])[:_MAX_CANDIDATES] for k in keys}
-    # support: how many of the article's other names have some reading within reach of this candidate
+    cands_plausible: dict[str, list[Place]] = {}
+    # support: how many of the article's other names have a plausible reading within reach of this candidate
+    # (plausible: its prior within _PLAUSIBLE of that name's best, so "Paris" next to "Geneva" means France, while
+    # "Henderson County" next to "Athens" may be any of the same-sized counties)
+    for k in keys:
+        if cands[k]:
+            top = max(_prior(p, k, unique[k]) for p in cands[k])
+            cands_plausible[k] = [p for p in cands[k] if _prior(p, k, unique[k]) >= top - _PLAUSIBLE]
     support: dict[tuple[str, int], int] = {}
     for k in keys:
         for p in cands[k]:
@@ -89,7 +97,7 @@ def resolve(
             for k2 in keys:
                 if k2 == k:
                     continue
-                for q in cands[k2]:
+                for q in cands_plausible.get(k2, ()):
                     if q.kind in ("country", "continent"):
                         continue
                     if (q.country_code == p.country_code and q.admin1 and q.admin1 == p.admin1 and

@@ -1,0 +1,143 @@
+"""Canonical, typed entities on short articles written for these tests (invented people and bodies)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import annotate, load_pipeline
+from newsgraph.annotate.entities import entity_id, find_entity
+from newsgraph.annotate.names import initials, strip_name, surname_keys
+from newsgraph.records import Extracted
+
+ARTICLE = (
+    "Ruritanian opposition leader Tomas al-Varga has met the foreign ministers of France and Brazil.\n\n"
+    "Talks between Pierre Dulac, French foreign minister, and Varga were held in Geneva on Monday, "
+    "Varga's aides said. The Free Ruritania Alliance (FRA) welcomed the meeting.\n\n"
+    "Varga told Reuters news agency that the FRA would keep talking. \"We are ready,\" Dulac said.\n\n"
+    "Christians and Kurds in the region have been caught up in the fighting, said a UN statement. "
+    "The United Nations has sent aid to Geneva and Paris.\n\n"
+    "Brazilian President Ana Costa said Brazil backs the plan."
+)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return annotate(Extracted(input="test", body=ARTICLE, title="Opposition leader Varga meets France and Brazil"))
+
+
+def by_name(article, name):
+    found = [e for e in article.entities if e.name == name]
+    assert found, f"{name} not among {[e.name for e in article.entities]}"
+    return found[0]
+
+
+def test_surname_and_possessive_join_the_full_name(article):
+    varga = by_name(article, "Tomas al-Varga")
+    assert varga.type == "person"
+    assert "Varga" in varga.aliases
+    texts = [m.text for m in varga.mentions]
+    assert "Varga's" not in texts and texts.count("Varga") >= 3
+    assert not [e for e in article.entities if e.name in ("Varga", "Varga's")]
+
+
+def test_roles_from_prefix_titles_and_appositions(article):
+    assert "Ruritanian opposition leader" in by_name(article, "Tomas al-Varga").roles
+    assert "French foreign minister" in by_name(article, "Pierre Dulac").roles
+    costa = by_name(article, "Ana Costa")
+    assert costa.type == "person" and "Brazilian President" in costa.roles
+
+
+def test_acronyms_join_their_expansion(article):
+    fra = by_name(article, "Free Ruritania Alliance")
+    assert fra.type == "organisation"
+    assert "FRA" in fra.aliases
+    un = by_name(article, "United Nations")
+    assert un.type == "organisation" and "UN" in un.aliases
+
+
+def test_groups_are_not_places(article):
+    for name in ("Christians", "Kurds"):
+        assert by_name(article, name).type == "group"
+        assert name not in article.topics["countries"] + article.topics["cities"]
+
+
+def test_places_are_typed_and_geocoded(article):
+    france, brazil = by_name(article, "France"), by_name(article, "Brazil")
+    assert france.type == brazil.type == "country"
+    assert france.geo.country_code == "FR" and brazil.geo.country_code == "BR"
+    geneva = by_name(article, "Geneva")
+    assert geneva.type == "city" and geneva.geo.country_code == "CH"
+    assert abs(geneva.geo.lat - 46.2) < 0.3 and abs(geneva.geo.lon - 6.15) < 0.3
+    assert "Geneva" in article.topics["cities"] and "France" in article.topics["countries"]
+
+
+def test_demonyms_are_not_place_mentions(article):
+    brazil = by_name(article, "Brazil")
+    assert all(m.text == "Brazil" for m in brazil.mentions)
+    assert not [e for e in article.entities if e.name in ("Brazilian", "French", "Ruritanian")]
+
+
+def test_organisation_lexicon_and_head_nouns(article):
+    reuters = by_name(article, "Reuters")
+    assert reuters.type == "organisation"
+    assert [m.text for m in reuters.mentions] == ["Reuters"]
+
+
+def test_topics_follow_salience(article):
+    people = article.topics["people"]
+    assert people[0] == "Tomas al-Varga"
+    sal = [e.salience for e in article.entities]
+    assert sal == sorted(sal, reverse=True)
+
+
+def test_find_entity_by_span(article):
+    nlp = load_pipeline()
+    from newsgraph.annotate import make_doc
+
+    doc = nlp(make_doc(nlp, Extracted(input="t", body=ARTICLE)))
+    start = ARTICLE.index("Varga told")
+    assert find_entity(doc, start, start + 5).name == "Tomas al-Varga"
+    assert find_entity(doc, 0, 2) is None or find_entity(doc, 0, 2).type != "person"
+
+
+def test_ambiguous_surnames_are_not_merged():
+    body = (
+        "John Halloway, the mayor, met Mary Halloway, a senator, in Boston on Friday.\n\n"
+        "Halloway said the meeting went well."
+    )
+    art = annotate(Extracted(input="t", body=body))
+    names = {e.name for e in art.entities if e.type == "person"}
+    assert {"John Halloway", "Mary Halloway"} <= names
+    john = next(e for e in art.entities if e.name == "John Halloway")
+    assert [m.text for m in john.mentions] == ["John Halloway"]
+
+
+def test_document_consistency_retypes_a_surname():
+    body = (
+        "Prime Minister Olaf Brenning arrived in Oslo on Tuesday.\n\n"
+        "Brenning met business leaders. Later Brenning said the talks were useful."
+    )
+    art = annotate(Extracted(input="t", body=body))
+    brenning = next(e for e in art.entities if e.name == "Olaf Brenning")
+    assert brenning.type == "person"
+    assert len(brenning.mentions) == 3
+    assert "Brenning" not in art.topics["organisations"] + art.topics["cities"] + art.topics["countries"]
+
+
+def test_ids_are_stable_across_articles():
+    a = annotate(Extracted(input="a", body="Talks were held in Madrid and Lisbon on Monday."))
+    b = annotate(Extracted(input="b", body="Officials in Lisbon denied the report."))
+    lisbon_a = next(e for e in a.entities if e.name == "Lisbon")
+    lisbon_b = next(e for e in b.entities if e.name == "Lisbon")
+    assert lisbon_a.id == lisbon_b.id
+    assert entity_id("person", "Ana Costa") == entity_id("person", "ana costa")
+
+
+def test_name_helpers():
+    text = "the National Union's"
+    s, e = strip_name(text)
+    assert text[s:e] == "National Union"
+    s, e = strip_name("Northfield 296")
+    assert "Northfield 296"[s:e] == "Northfield"
+    assert "Varga" in surname_keys("Tomas al-Varga") and "al-Varga" in surname_keys("Tomas al-Varga")
+    assert initials("Free Ruritania Alliance") == "FRA"
