@@ -339,11 +339,22 @@ class QuoteFinder:
             lo = min(lo, first.start) if first is not None else lo
             hi = subj[0].left_edge.i if subj else cue.i
         elif self.to_sentence_end:
-            # reported speech runs to the end of its sentence ("... is a problem but nobody dares say it")
+            # reported speech runs to the end of its sentence ("... is a problem but nobody dares say it"),
+            # short of a quotation or a further speech verb (", adding: ...")
             _, c1 = clause_bounds(cue)
             last = doc.char_span(c1 - 1, c1, alignment_mode="expand")
-            if last is not None:
-                hi = max(hi, last.end)
+            if last is not None and last.end > hi:
+                hi = last.end
+        if comp.i > cue.i:
+            if _in_spans(spans, comp.idx) or _in_spans(spans, doc[lo].idx):
+                return None  # the complement is a quotation: a direct or partial quote already
+            for t in doc[lo:hi]:
+                if _in_spans(spans, t.idx) and _is_direct(normalise_marks(doc.text), *_span_at(spans, t.idx)):
+                    hi = t.i  # a direct quote after the reported clause (", adding: "...")
+                    break
+                if t.lemma_.lower() in self.cues and t.tag_ == "VBG" and t.i > comp.i:
+                    hi = t.i
+                    break
         span = _trim(doc[lo:hi])
         return self._make(doc, span, cue, spans, direct) if span is not None else None
 
@@ -403,6 +414,10 @@ def _trim(span: Span) -> Span | None:
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in _CLOSE + '"':
         hi -= 1
     return doc[lo:hi] if hi > lo else None
+
+
+def _span_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next((s, e) for s, e in spans if s <= pos < e)
 
 
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:

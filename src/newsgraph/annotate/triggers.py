@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from newsgraph.annotate.lexicon import sections
 
@@ -39,3 +40,28 @@ def sentence_needs_parse(sent: Span) -> bool:
         if tok.text in _QUOTE_CHARS or tok.lower_ in words or tok.lemma_.lower() in words:
             return True
     return False
+
+
+@Language.component("newsgraph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A sentence never runs across a line break: the token after one starts a sentence.
+
+    Why: the senter (and the parser) often join a paragraph's last sentence with the next paragraph, or a crosshead
+    with the paragraph below it, and a parse across them attaches subjects and objects to the wrong sentence.
+    Runs after `senter` and before `newsgraph_parse` (or the parser), which then see these boundaries.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def add_paragraph_boundaries(nlp: Language) -> Language:
+    """Insert `newsgraph_paragraphs` before the parse in a pipeline that lacks it."""
+    if "newsgraph_paragraphs" in nlp.pipe_names:
+        return nlp
+    for name in ("newsgraph_parse", "parser"):
+        if name in nlp.pipe_names and nlp.get_pipe(name) is not None:
+            nlp.add_pipe("newsgraph_paragraphs", before=name)
+            return nlp
+    return nlp

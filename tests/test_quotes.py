@@ -1,0 +1,91 @@
+"""Quotes: direct, partial and indirect, with speakers resolved to entities (our own test article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import annotate, load_pipeline
+from newsgraph.annotate.quotes import quote_spans
+from newsgraph.annotate.triggers import add_paragraph_boundaries
+from newsgraph.records import Extracted
+
+BODY = "\n\n".join(
+    [
+        "Portuguese fisheries minister Helena Marques met trawler owners in Lisbon on Tuesday.",
+        '"We cannot keep fishing the same stocks," Marques told reporters after the meeting. '
+        '"The quotas will fall next year."',
+        '"Nobody here wants that," she added.',
+        "Union leader Tomas Ferreira said the plan would ruin small ports, adding: "
+        '"Our members will not accept it."',
+        'Ferreira called the proposal a "slow death" for the coast.',
+        "The cuts are unavoidable, according to a European Commission statement.",
+        '"It is a disaster for families," Ferreira said.',
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def article():
+    # the pipeline with paragraph boundaries (triggers.newsgraph_paragraphs), which nlp.py does not add yet
+    nlp = add_paragraph_boundaries(load_pipeline(None, "selective"))
+    return annotate(Extracted(input="t", body=BODY, published="2021-06-09", kind="body"), nlp)
+
+
+def find(article, contains: str, kind: str | None = None):
+    hits = [q for q in article.quotes if contains in q.text and (kind is None or q.kind == kind)]
+    assert hits, f"no quote with {contains!r}: {[q.text for q in article.quotes]}"
+    return hits[0]
+
+
+def test_quote_spans_join_multi_paragraph_quotes():
+    text = '"First part of it.\n\n"Second part," he said. Then "more".'
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans[0] == '"First part of it.\n\n"Second part,"'
+    assert spans[1] == '"more"'
+
+
+def test_direct_quote_speaker_after_and_two_parts_joined(article):
+    q = find(article, "We cannot keep fishing")
+    assert q.kind == "direct"
+    assert q.speaker_name.endswith("Helena Marques")
+    assert q.cue == "told"
+    assert "The quotas will fall next year" in q.text  # the second part, after the frame, is the same quote
+
+
+def test_pronoun_speaker_resolves_to_the_person(article):
+    q = find(article, "Nobody here wants that")
+    assert q.speaker_name.endswith("Helena Marques")
+    assert q.cue == "added"
+
+
+def test_adding_colon_takes_the_subject_of_the_speech_verb(article):
+    q = find(article, "Our members will not accept it")
+    assert q.kind == "direct"
+    assert q.speaker_name.endswith("Tomas Ferreira")
+
+
+def test_partial_quote(article):
+    q = find(article, "slow death", "partial")
+    assert q.speaker_name.endswith("Tomas Ferreira")
+
+
+def test_indirect_speech(article):
+    q = find(article, "the plan would ruin small ports")
+    assert q.kind == "indirect"
+    assert q.speaker_name.endswith("Tomas Ferreira")
+    assert q.cue == "said"
+
+
+def test_according_to_an_organisation_statement(article):
+    q = find(article, "The cuts are unavoidable")
+    assert q.kind == "indirect"
+    assert q.cue == "according to"
+    assert "European Commission" in (q.speaker_name or "")
+
+
+def test_offsets_point_into_the_body(article):
+    for q in article.quotes:
+        if q.kind != "direct" or "\n" not in q.text:
+            assert BODY[q.start : q.end].startswith(q.text[:10])
+        if q.speaker_start is not None:
+            assert BODY[q.speaker_start : q.speaker_end]
