@@ -18,7 +18,7 @@ from newsgraph.errors import InputError
 from newsgraph.extract import metadata as M
 from newsgraph.extract.dates import parse_date
 from newsgraph.extract.jsonld import parse_jsonld
-from newsgraph.extract.text import WIRE_LEAD, clean_line
+from newsgraph.extract.text import FURNITURE, WIRE_LEAD, classify_line, clean_line
 from newsgraph.records import Extracted, RawDocument
 
 _WORD = re.compile(r"\w+", re.U)
@@ -33,7 +33,7 @@ def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
 def trafilatura_paragraphs(html: str, url: str | None) -> tuple[list[str], list[str]]:
     """(paragraphs, crossheads) from trafilatura's result tree."""
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=False, include_comments=False, include_tables=False, include_images=False
+        html, url=url, with_metadata=False, include_comments=False, include_tables=True, include_images=False
     )
     if doc is None or doc.body is None:
         return [], []
@@ -43,7 +43,14 @@ def trafilatura_paragraphs(html: str, url: str | None) -> tuple[list[str], list[
             items = [clean_line(" ".join(i.itertext())) for i in el.iter("item")]
             paragraphs += [i for i in items if i]
             continue
-        if el.tag in ("table", "graphic", "ref"):
+        if el.tag == "table":
+            for row in el.iter("row"):
+                cells = [clean_line(" ".join(c.itertext())) for c in row.iter("cell")]
+                line = " | ".join(c for c in cells if c)
+                if line:
+                    paragraphs.append(line)
+            continue
+        if el.tag in ("graphic", "ref"):
             continue
         text = clean_line(" ".join(el.itertext()))
         if not text:
@@ -132,6 +139,8 @@ def _trim(paras: list[str], ex: Extracted) -> list[str]:
         k = _key(p)
         if k in captions or _CREDIT_LINE.match(p):
             continue
+        if p not in ex.crossheads and classify_line(p).kind in FURNITURE:
+            continue  # "Sign up for our newsletter", "Share", "Related stories" that slipped into the main text
         out.append(p)
     return out
 

@@ -8,7 +8,6 @@ og:title share beats one that only one of them has), then the more reliable sour
 from __future__ import annotations
 
 import re
-from collections import Counter
 from urllib.parse import urlparse
 
 from selectolax.lexbor import LexborHTMLParser
@@ -60,29 +59,21 @@ def _strip_site(title: str, sites: list[str]) -> str:
 
 
 def choose_title(tree: LexborHTMLParser, ld: LdArticle | None, sites: list[str]) -> str | None:
-    cands: list[tuple[str, str]] = []
-    if ld and ld.headline:
-        cands.append(("ld", ld.headline))
-    names = {0: "og", 1: "twitter", 2: "dc", 3: "microdata", 4: "h1", 5: "h1", 6: "title"}
-    seen = set()
+    """JSON-LD headline, else the page's <h1>, else og:/twitter:/<title>, each with a site-name part removed.
+
+    Measured on the fundus pages, this order beats a vote among candidates: og:title and <title> are often
+    rewritten for sharing and search, where the JSON-LD headline and <h1> are what the article shows."""
+    cands: list[str] = [ld.headline] if ld and ld.headline else []
+    by_rank: dict[int, str] = {}
     for rank, v in S.every(tree, "title"):
-        src = names.get(rank, "other")
-        if (src, rank) in seen:
-            continue
-        seen.add((src, rank))
-        cands.append((src, v))
-    cleaned = [(src, clean(_strip_site(v, sites))) for src, v in cands]
-    cleaned = [(src, v) for src, v in cleaned if v]
-    if not cleaned:
-        return None
-
-    def key(v: str) -> str:
-        return re.sub(r"\W", "", v.lower())
-
-    votes = Counter(key(v) for src, v in {(s, v) for s, v in cleaned})
-    order = {"ld": 0, "h1": 1, "og": 2, "twitter": 3, "microdata": 4, "dc": 5, "title": 6, "other": 7}
-    best = max(cleaned, key=lambda sv: (votes[key(sv[1])] if sv[0] != "title" else 0, -order[sv[0]]))
-    return best[1]
+        by_rank.setdefault(rank, v)
+    # selectors.json order: og, twitter, dc, microdata, article h1, h1, title
+    cands += [by_rank[r] for r in (4, 5, 3, 0, 1, 2, 6) if r in by_rank]
+    for c in cands:
+        t = clean(_strip_site(c, sites))
+        if t:
+            return t.strip(" |-\u2013\u2014:") or t
+    return None
 
 
 def split_names(value: str) -> list[str]:

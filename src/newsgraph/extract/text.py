@@ -57,6 +57,15 @@ class Line:
     data: dict = field(default_factory=dict)
 
 
+#: line kinds that are page furniture wherever they stand
+FURNITURE = ("prompt", "widget", "panel")
+
+
+def classify_line(text: str) -> Line:
+    """The shape class of one line of text on its own (no position): used by the html extractor too."""
+    return _classify(0, clean_line(text))
+
+
 def _classify(idx: int, text: str) -> Line:
     v = vocab()
     words = len(_WORD.findall(text))
