@@ -25,7 +25,7 @@ from newsgraph.records import Event
 
 _DATA = "plover.tsv"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "ccomp", "relcl", "amod", "compound")
+_CLIMB = ("xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "relcl", "amod", "compound")
 _PLACES = ("city", "place", "organisation", "country")
 
 
@@ -57,6 +57,7 @@ class EventFinder:
         self.participant_preps = words(_DATA, "participant_prep")
         self.locative = words(_DATA, "locative")
         self.intent = words(_DATA, "intent")
+        self.reporting = words(_DATA, "reporting")
         self.modal = words(_DATA, "modal")
         self.classes = {row[0]: row[1] for row in sections(_DATA).get("class", []) if len(row) > 1}
 
@@ -65,12 +66,63 @@ class EventFinder:
         events: list[Event] = []
         if doc.has_annotation("DEP"):
             quoted = [(q.start, q.end) for q in doc._.ng_quotes or [] if q.kind == "direct"]
+            by_token: dict[int, list[Event]] = {}
             for tok in doc:
                 if not tok.dep_ or any(s <= tok.idx < e for s, e in quoted):
                     continue  # a sentence the selective parser skipped, or the speaker's own words
-                events.extend(self._from_token(doc, tok, events))
+                found = self._from_token(doc, tok, events)
+                if found:
+                    by_token[tok.i] = found
+                events.extend(found)
+            events = self._allegations(doc, by_token, events)
         doc._.ng_events = events
         return doc
+
+    def _allegations(self, doc: Doc, by_token: dict[int, list[Event]], events: list[Event]) -> list[Event]:
+        """ "X said/claimed (that) Y attacked Z": X accuses Y (PLOVER ACCUSE, mode allege), before Y's event."""
+        out: list[Event] = []
+        done: set[int] = set()
+        for ev in events:
+            i = next((i for i, evs in by_token.items() if ev in evs), None)
+            if i is not None and i not in done and self.classes.get(ev.type) == "hostile":
+                done.add(i)
+                cue = self._reporting_cue(doc[i])
+                if cue is not None and cue.i < i:  # "X said Y attacked Z", not "Y attacked Z, X said"
+                    src = self._source(cue)
+                    speaker = resolve_token(doc, src, []) if src is not None else None
+                    accused = ev.source_name or ev.target_name
+                    if speaker is not None and _useful(speaker) and accused and speaker.name != accused:
+                        out.append(
+                            Event(
+                                type="ACCUSE",
+                                start=ev.start,
+                                end=ev.end,
+                                mode="allege",
+                                source=speaker.id,
+                                target=ev.source if ev.source_name else ev.target,
+                                location=ev.location,
+                                date=ev.date,
+                                trigger=cue.text,
+                                source_name=speaker.name,
+                                target_name=accused,
+                                location_name=ev.location_name,
+                            )
+                        )
+            out.append(ev)
+        return out
+
+    def _reporting_cue(self, tok: Token) -> Token | None:
+        """The speech verb whose complement holds `tok` ("said" in "X said Y attacked Z"), if any."""
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ in ("ccomp", "xcomp", "conj", "advcl") and cur.head is not cur:
+                head = cur.head
+                if head.lemma_.lower() in self.reporting and cur.dep_ == "ccomp":
+                    return head
+                cur = head
+            else:
+                return None
+        return None
 
     def _trigger(self, tok: Token) -> tuple[str, str, str, str] | None:
         """(type, mode, form, roles) of a trigger token, after the lexicon's conditions, intent and negation."""
