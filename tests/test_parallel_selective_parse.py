@@ -1,0 +1,62 @@
+"""The selective dependency parse (annotate/parse.py): only trigger sentences parsed, sentences intact."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate.nlp import load_pipeline
+from newsgraph.annotate.triggers import sentence_needs_parse
+
+TEXT = (
+    'Officials in Lisbon said on Monday that the bridge would reopen. The weather was mild and grey. '
+    '"We are ready," the mayor told reporters. Traffic was light in the afternoon. Police arrested two men.'
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(parse="selective")
+
+
+def test_pipeline_uses_senter_and_selective_parse(nlp):
+    assert "newsgraph_parse" in nlp.pipe_names and "senter" in nlp.pipe_names
+    assert "parser" not in nlp.pipe_names
+    assert nlp.pipe_names.index("newsgraph_parse") > nlp.pipe_names.index("lemmatizer")
+
+
+def test_only_trigger_sentences_are_parsed_and_sents_are_kept(nlp):
+    doc = nlp(TEXT)
+    sents = list(doc.sents)
+    assert len(sents) == 5
+    for sent in sents:
+        parsed = any(t.dep_ for t in sent)
+        assert parsed == sentence_needs_parse(sent), sent.text
+        if parsed:
+            roots = [t for t in sent if t.dep_ == "ROOT"]
+            assert len(roots) == 1 and all(t.head.i in range(sent.start, sent.end) for t in sent)
+        else:
+            assert all(t.head.i == t.i and t.dep_ == "" for t in sent)
+    assert any(not any(t.dep_ for t in s) for s in sents), "expected at least one unparsed sentence"
+    list(doc.noun_chunks)  # must not raise on a partly parsed doc
+
+
+def test_parse_on_chosen_sentences_matches_the_parser_on_that_sentence(nlp):
+    doc = nlp(TEXT)
+    parser = nlp.get_pipe("parser")
+    for sent in doc.sents:
+        if not any(t.dep_ for t in sent):
+            continue
+        alone = parser(nlp.get_pipe("tok2vec")(nlp.make_doc(sent.text)))
+        got = [(t.i - sent.start, t.head.i - sent.start, t.dep_) for t in sent]
+        want = [(t.i, t.head.i, t.dep_) for t in alone]
+        # context from neighbouring sentences can change a label, but the tree must be mostly the same
+        same = sum(g == w for g, w in zip(got, want, strict=True))
+        assert same / len(got) >= 0.7, (sent.text, got, want)
+
+
+def test_full_parse_option(nlp):
+    full = load_pipeline(parse="full")
+    assert "parser" in full.pipe_names and "newsgraph_parse" not in full.pipe_names
+    assert all(t.dep_ for t in full(TEXT))
+    with pytest.raises(ValueError):
+        load_pipeline(parse="sometimes")
