@@ -312,3 +312,27 @@ def test_exports(store: Path, tmp_path: Path) -> None:
     assert write_parquet(iter(recs), str(out)) == 3
     table = pq.read_table(out)
     assert table.num_rows == 3 and table.column("people").to_pylist()[0] == ["Amina Haile"]
+
+
+def test_filtered_search_window_and_estimate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A filtered search walks the newest matches and stops after the ranking window; the total is then an
+    estimate, flagged as such; with a window larger than the matches the total is exact."""
+    import newsgraph.store.queries as Q
+
+    db = tmp_path / "w.db"
+    with StoreWriter(db) as w:
+        for i in range(40):
+            people = ("Amina Haile",) if i % 2 else ("Elena Vargas",)
+            w.put(make_article(f"Harbour report {i}", [f"Harbour report {i}: {people[0]} spoke in Nairobi."],
+                               url=f"https://h.example/{i}", people=people, places=("Nairobi",)))
+    conn = connect_readonly(db)
+    haile = entity("Amina Haile", "person", "Amina Haile").id
+    exact = search(conn, SearchParams(q="harbour", entities={"people": [haile]}))
+    assert exact["total"] == 20 and not exact["total_approximate"]
+    monkeypatch.setattr(Q, "RANK_WINDOW", 6)
+    est = search(conn, SearchParams(q="harbour", entities={"people": [haile]}, per_page=3))
+    assert est["total_approximate"] and 14 <= est["total"] <= 26
+    assert est["pages"] == 2  # relevance pages cover the window
+    assert all("Amina Haile" in h["snippet"].replace("\x02", "").replace("\x03", "") for h in est["results"])
+    newest = search(conn, SearchParams(q="harbour", entities={"people": [haile]}, sort="newest", per_page=50))
+    assert len(newest["results"]) == 20  # date order reads every filtered match

@@ -181,6 +181,7 @@ def ingest(
         f"{counts['skipped']} skipped (already stored), [{'red' if counts['failed'] else 'green'}]{counts['failed']} failed[/] "
         f"in {elapsed:.1f} s ({stored / max(elapsed, 1e-6):.1f} articles/s)",
         highlight=False,
+        soft_wrap=True,
     )
     if counts["failed"]:
         console.print(f"See them with: newsgraph failures --db {db}", highlight=False)

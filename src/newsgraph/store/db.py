@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from newsgraph.store.schema import create_schema
+from newsgraph.store.schema import SCHEMA_VERSION, create_schema, schema_version
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -49,4 +49,9 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path}: not a newsgraph store ({exc})") from None
+    found = schema_version(conn)
+    if found != SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(f"{path}: store format {found}, this newsgraph reads {SCHEMA_VERSION} "
+                         "(any `newsgraph ingest --db` into it upgrades it in place)")
     return conn

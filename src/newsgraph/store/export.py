@@ -71,10 +71,10 @@ def gkg_row(r: dict[str, Any], seq: int) -> list[str]:
 
     v1_counts, v21_counts = [], []
     for f in r.get("facts") or []:
-        loc = ("", "", "", "", "", "", "")
+        loc = ("", "", "", "", "", "", "")  # location type, name, country, ADM1, lat, lon, feature id
         value = f.get("value")
         number = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-        base = (_clean(f.get("kind")).upper(), number, _clean(f.get("qualifier") or ""), *loc)
+        base = (_clean(f.get("kind")).upper(), number, "", *loc)  # no object type in our facts
         v1_counts.append("#".join(base))
         v21_counts.append("#".join((*base, str(f.get("start", 0)))))
 

@@ -20,9 +20,9 @@ FACET_TYPES: tuple[tuple[str, str, str], ...] = (
     ("city", "cities", "Cities"),
     ("organisation", "organisations", "Organisations"),
 )
-FACET_SAMPLE = 1000
+FACET_SAMPLE = 500
 COOCCUR_SAMPLE = 1000
-RANK_WINDOW = 2000
+RANK_WINDOW = 1000
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
 
 
@@ -62,6 +62,17 @@ def _filters(p: SearchParams) -> list[tuple[str, list[Any]]]:
     return out
 
 
+#: The same filters as a primary-key probe of one candidate aid (`j.value`), for filters too large to hold in memory.
+_PROBES = {
+    "SELECT aid FROM article_entities WHERE entity_id = ?":
+        "EXISTS (SELECT 1 FROM article_entities x WHERE x.aid = j.value AND x.entity_id = ?)",
+    "SELECT aid FROM articles WHERE source_name = ?":
+        "EXISTS (SELECT 1 FROM articles x WHERE x.aid = j.value AND x.source_name = ?)",
+    "SELECT aid FROM articles WHERE day >= ? AND day <= ?":
+        "EXISTS (SELECT 1 FROM articles x WHERE x.aid = j.value AND x.day >= ? AND x.day <= ?)",
+}
+
+
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError | None:
     msg = str(exc)
     # Store trouble (locked, missing table, I/O) is not the user's query; anything else from MATCH is.
@@ -97,6 +108,64 @@ def search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
         raise
 
 
+#: Filters with at most this many articles are checked in memory; larger ones by primary-key lookups.
+SMALL_FILTER = 20_000
+
+
+def _filtered_matches(
+    conn: sqlite3.Connection, q: str, filters: list[tuple[str, list[Any]]]
+) -> tuple[list[int], int, bool, tuple[str, list[Any]]]:
+    """Matches of `q` that pass every filter, newest stored first, stopping after `RANK_WINDOW` of them.
+
+    Why: a common word in a large store matches most articles; walking its matches from the newest and
+    stopping early bounds the work by the window, not by the store. When the walk stops early the total is an
+    estimate (matches seen so far scaled to all of the word's matches) and is flagged as approximate.
+    Returns (aids in ascending order, total, approximate, (SQL of all filtered matches, its args)).
+    """
+    conds: list[str] = []
+    args: list[Any] = [q]
+    for sql, fa in filters:
+        n = conn.execute(f"SELECT count(*) FROM ({sql})", fa).fetchone()[0]
+        if n <= SMALL_FILTER:  # an in-memory set, probed per match
+            conds.append("+rowid IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps([r[0] for r in conn.execute(sql, fa)]))
+        else:  # a primary-key probe per match
+            conds.append(_PROBES[sql].replace("j.value", "articles_fts.rowid"))
+            args.extend(fa)
+    every = f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND {' AND '.join(conds)}"
+    found = [r[0] for r in conn.execute(f"{every} ORDER BY rowid DESC LIMIT ?", [*args, RANK_WINDOW + 1])]
+    if len(found) <= RANK_WINDOW:
+        found.reverse()
+        return found, len(found), False, (every, args)
+    found = found[:RANK_WINDOW]
+    found.reverse()
+    fts_total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [q]).fetchone()[0]
+    scanned = conn.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?", [q, found[0]]).fetchone()[0]
+    return found, max(len(found) + 1, round(len(found) * fts_total / max(scanned, 1))), True, (every, args)
+
+
+def _order(conn: sqlite3.Connection, q: str, window: list[int], every: tuple[str, list[Any]] | None, sort: str,
+           per_page: int, offset: int) -> list[int]:
+    """The aids of one page: by bm25 within the window of latest matches, or by publication day.
+
+    `every` selects every filtered match (None: all FTS matches of `q`); date order reads them all.
+    """
+    if sort in ("newest", "oldest"):
+        direction = "DESC" if sort == "newest" else "ASC"
+        src, args = every or ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [q])
+        return [r[0] for r in conn.execute(
+            f"SELECT aid FROM articles WHERE aid IN ({src}) ORDER BY day {direction}, aid {direction} LIMIT ? OFFSET ?",
+            [*args, per_page, offset])]
+    if not window:
+        return []
+    # bm25() in ORDER BY (not FTS5's `rank`, which FTS5 sorts itself over every match before outer filters apply).
+    return [r[0] for r in conn.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND +rowid IN "
+        "(SELECT value FROM json_each(?)) ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?",
+        [q, window[0], json.dumps(window), per_page, offset])]
+
+
 def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
     filters = _filters(p)
     per_page = max(1, min(p.per_page, 100))
@@ -104,37 +173,30 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
     offset = (page - 1) * per_page
     q = p.q.strip()
     ranked_window = False
+    approximate = False
+    if q and filters:
+        matched, total, approximate, every = _filtered_matches(conn, q, filters)
+        window = matched[-RANK_WINDOW:]
+        ranked_window = total > RANK_WINDOW
+        ids = _order(conn, q, window, every, p.sort, per_page, offset)
+        sample = ("SELECT value AS aid FROM json_each(?)", [json.dumps(matched[-FACET_SAMPLE:])])
+    elif q:
+        total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [q]).fetchone()[0]
+        latest = [r[0] for r in conn.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?", [q, RANK_WINDOW])]
+        latest.reverse()
+        ranked_window = total > RANK_WINDOW
+        ids = _order(conn, q, latest, None, p.sort, per_page, offset)
+        sample = ("SELECT value AS aid FROM json_each(?)", [json.dumps(latest[-FACET_SAMPLE:])])
     if q:
-        cond = " AND ".join(["articles_fts MATCH ?", *(f"+rowid IN ({sql})" for sql, _ in filters)])
-        args: list[Any] = [q, *(a for _, fa in filters for a in fa)]
-        total = conn.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}", args).fetchone()[0]
-        if p.sort in ("newest", "oldest"):
-            direction = "DESC" if p.sort == "newest" else "ASC"
-            ids = [r[0] for r in conn.execute(
-                f"SELECT a.aid FROM articles a WHERE a.aid IN (SELECT rowid FROM articles_fts WHERE {cond}) "
-                f"ORDER BY a.day {direction}, a.aid {direction} LIMIT ? OFFSET ?", [*args, per_page, offset])]
-        else:
-            rcond, rargs = cond, list(args)
-            if total > RANK_WINDOW:
-                ranked_window = True
-                cutoff = conn.execute(
-                    f"SELECT rowid FROM articles_fts WHERE {cond} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                    [*args, RANK_WINDOW - 1],
-                ).fetchone()[0]
-                rcond, rargs = cond + " AND rowid >= ?", [*args, cutoff]
-            # bm25() in ORDER BY (not FTS5's `rank`): FTS5 sorts `rank` itself before outer filters apply, scoring
-            # every match; with bm25() SQLite scores only the rows that pass the filters and the window.
-            ids = [r[0] for r in conn.execute(
-                f"SELECT rowid FROM articles_fts WHERE {rcond} ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?",
-                [*rargs, per_page, offset])]
         marks = {
             r[0]: (r[1], r[2]) for r in conn.execute(
                 f"SELECT rowid, snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 28), "
                 f"highlight(articles_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}') FROM articles_fts "
                 f"WHERE articles_fts MATCH ? AND rowid IN ({', '.join('?' * len(ids))})", [q, *ids])
         } if ids else {}
-        sample = (f"SELECT rowid AS aid FROM articles_fts WHERE {cond} ORDER BY rowid DESC LIMIT {FACET_SAMPLE}", args)
     else:
+        marks = {}
         if filters and filters[0][0].startswith("SELECT aid FROM article_entities"):
             # Drive from the first entity's index (entity_id, day, aid): its newest articles come in order.
             (_, (eid,)), rest = filters[0], filters[1:]
@@ -150,7 +212,6 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
             direction = "ASC" if p.sort == "oldest" else "DESC"
             base = f"SELECT aid FROM articles WHERE {cond} ORDER BY day {direction}, aid {direction}"
         ids = [r[0] for r in conn.execute(f"{base} LIMIT ? OFFSET ?", [*args, per_page, offset])]
-        marks = {}
         sample = (f"{base} LIMIT {FACET_SAMPLE}", args)
     rows = {r["aid"]: r for r in conn.execute(
         "SELECT aid, id, title, source_name, published, url, substr(body, 1, 260) AS lead FROM articles "
@@ -171,6 +232,7 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
         })
     unfiltered = not q and not filters
     facets = _facets_all(conn) if unfiltered else _facets(conn, *sample)
+    ranked_window = ranked_window and p.sort not in ("newest", "oldest")
     shown = min(total, RANK_WINDOW) if ranked_window else total
     return {
         "query": q,
@@ -181,6 +243,7 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
         "results": results,
         "facets": facets,
         "facets_sampled": (not unfiltered) and total > FACET_SAMPLE,
+        "total_approximate": approximate,
         "ranked_window": RANK_WINDOW if ranked_window else None,
     }
 
@@ -211,8 +274,16 @@ def _facets(conn: sqlite3.Connection, sample_sql: str, args: list[Any]) -> dict[
     return out
 
 
+_FACETS_ALL: dict[int, tuple[int, dict[str, Any]]] = {}
+
+
 def _facets_all(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Facets over the whole store, read from the counts the writer keeps (no scan of the articles)."""
+    """Facets over the whole store, from the counts the writer keeps; recomputed only after the store changes
+    (PRAGMA data_version moves when another connection commits), so browsing costs no scan."""
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    cached = _FACETS_ALL.get(id(conn))
+    if cached and cached[0] == version:
+        return cached[1]
     out: dict[str, Any] = {}
     for t, key, _ in FACET_TYPES:
         rows = conn.execute(
@@ -226,8 +297,10 @@ def _facets_all(conn: sqlite3.Connection) -> dict[str, Any]:
         "GROUP BY source_name ORDER BY n DESC LIMIT 10"
     ).fetchall()
     out["sources"] = [{"name": r[0], "count": r[1]} for r in srows]
-    drow = conn.execute("SELECT min(day), max(day) FROM articles").fetchone()
-    out["dates"] = {"min": drow[0], "max": drow[1]}
+    lo = conn.execute("SELECT min(day) FROM articles").fetchone()[0]  # separate: each uses the day index
+    hi = conn.execute("SELECT max(day) FROM articles").fetchone()[0]
+    out["dates"] = {"min": lo, "max": hi}
+    _FACETS_ALL[id(conn)] = (version, out)
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -152,8 +152,33 @@ CREATE TABLE IF NOT EXISTS failures (
 """
 
 
+def schema_version(conn: sqlite3.Connection) -> int:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:
+        return 0
+    return int(row[0]) if row else 0
+
+
+def _upgrade_1_to_2(conn: sqlite3.Connection) -> None:
+    """v2 copies the article's day into article_entities, quotes and events (index-ordered topic pages)."""
+    conn.execute("BEGIN IMMEDIATE")
+    for table in ("article_entities", "quotes", "events"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN day TEXT")
+        conn.execute(f"UPDATE {table} SET day = (SELECT day FROM articles a WHERE a.aid = {table}.aid)")
+    conn.execute("ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0")
+    conn.execute("UPDATE entities SET (article_count, mention_count) = (SELECT count(*), coalesce(sum(mention_count), 0) "
+                 "FROM article_entities WHERE entity_id = entities.id)")
+    for index in ("article_entities_entity", "quotes_speaker", "events_source", "events_target", "events_location"):
+        conn.execute(f"DROP INDEX IF EXISTS {index}")
+    conn.execute("COMMIT")
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
-    """Create the tables (idempotent) and record the schema version."""
+    """Create the tables (idempotent), upgrading an older store in place, and record the schema version."""
+    found = schema_version(conn)
+    if found == 1:
+        _upgrade_1_to_2(conn)
     conn.executescript(SCHEMA)
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     conn.commit()

@@ -152,17 +152,32 @@ def map_svg(places: list[dict[str, Any]]) -> Markup:
     if not places:
         return Markup('<p class="muted">No places with coordinates appear with this topic.</p>')
     peak = max((p.get("n") or 1) for p in places)
+    vx, vy, vw, vh = _view(places)
+    scale = vw / WIDTH
     parts = [
-        f'<svg class="map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="Places on a map">',
+        f'<svg class="map" viewBox="{vx:.1f} {vy:.1f} {vw:.1f} {vh:.1f}" role="img" aria-label="Places on a map">',
         f'<image href="/static/world.svg" x="0" y="0" width="{WIDTH}" height="{HEIGHT}"/>',
     ]
     for p in sorted(places, key=lambda p: -(p.get("n") or 1)):
         x, y = project(float(p["lat"]), float(p["lon"]))
-        r = 3 + 6 * ((p.get("n") or 1) / peak) ** 0.5
+        r = (3 + 6 * ((p.get("n") or 1) / peak) ** 0.5) * max(scale, 0.3)
         cls = "self" if p.get("self") else "place"
         parts.append(
-            f'<a href="/entity/{quote(str(p["id"]), safe="")}"><circle class="{cls}" cx="{x}" cy="{y}" r="{r:.1f}">'
+            f'<a href="/entity/{quote(str(p["id"]), safe="")}"><circle class="{cls}" cx="{x}" cy="{y}" r="{r:.2f}" stroke-width="{max(scale, 0.3):.2f}">'
             f'<title>{escape(p["name"])} ({p.get("n") or 0})</title></circle></a>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _view(places: list[dict[str, Any]]) -> tuple[float, float, float, float]:
+    """A 2:1 viewBox around the markers (at least a quarter of the world wide), kept inside the map."""
+    pts = [project(float(p["lat"]), float(p["lon"])) for p in places]
+    xs, ys = [x for x, _ in pts], [y for _, y in pts]
+    w = max(max(xs) - min(xs), 2 * (max(ys) - min(ys))) * 1.3 + 40
+    w = min(max(w, WIDTH / 4), WIDTH)
+    h = w / 2
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    x = min(max(cx - w / 2, 0), WIDTH - w)
+    y = min(max(cy - h / 2, 0), HEIGHT - h)
+    return x, y, w, h
