@@ -84,7 +84,8 @@ def spark_session(master: str | None = None, app: str = "newsgraph"):
     b = SparkSession.builder.appName(app)
     if master:
         b = b.master(master)
-    elif not os.environ.get("SPARK_HOME") and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+    elif not os.environ.get("PYSPARK_GATEWAY_PORT"):
+        # Not started by spark-submit (which hands over its JVM and master): run locally on every core.
         b = b.master("local[*]")
     # Small files are never packed into one task: one WARC file, one task.
     b = b.config("spark.files.maxPartitionBytes", "1").config("spark.files.openCostInBytes", "1")
@@ -144,3 +145,21 @@ def run(input: str, output: str, master: str | None = None, spark=None) -> dict[
     finally:
         if own:
             spark.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for `spark-submit .../newsgraph/scale/spark.py --input GLOB --output DIR`."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="newsgraph-spark", description="newsgraph over WARC files with Spark")
+    ap.add_argument("--input", required=True)
+    ap.add_argument("--output", required=True)
+    ap.add_argument("--master", default=None)
+    a = ap.parse_args(argv)
+    counts = run(a.input, a.output, a.master)
+    print(f"newsgraph: {counts}", file=sys.stderr)
+    return 1 if counts["failures"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
