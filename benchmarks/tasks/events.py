@@ -48,29 +48,42 @@ def to_plover(code: str | None, table: dict[str, str]) -> str | None:
     return None
 
 
+_DEMONYMS = {
+    "american": "USA", "us": "USA", "u.s.": "USA", "u.s": "USA", "british": "GBR", "uk": "GBR", "english": "GBR",
+    "french": "FRA", "dutch": "NLD", "swiss": "CHE", "greek": "GRC", "turkish": "TUR", "thai": "THA",
+    "filipino": "PHL", "lebanese": "LBN", "afghan": "AFG", "pakistani": "PAK", "saudi": "SAU", "emirati": "ARE",
+    "irish": "IRL", "danish": "DNK", "swedish": "SWE", "finnish": "FIN", "polish": "POL", "spanish": "ESP",
+    "portuguese": "PRT", "palestinian": "PSE", "israeli": "ISR", "iraqi": "IRQ", "yemeni": "YEM", "kuwaiti": "KWT",
+    "qatari": "QAT", "omani": "OMN", "bangladeshi": "BGD", "nepali": "NPL", "somali": "SOM", "congolese": "COD",
+    "sudanese": "SDN", "vietnamese": "VNM", "burmese": "MMR", "korean": "KOR", "north korean": "PRK",
+    "south korean": "KOR", "russia": "RUS", "iran": "IRN", "syria": "SYR", "gaza": "PSE", "west bank": "PSE",
+}
+
+
 @lru_cache(maxsize=4096)
 def _country_of_word(word: str) -> str | None:
-    """ISO alpha-3 for a country name or its adjective ("Iranian" -> IRN), by name prefix."""
+    """ISO alpha-3 for a country name or its adjective ("Iranian" -> IRN, "Nigerian" -> NGA)."""
     import pycountry
 
     w = word.strip(".,'\u2019").lower()
-    if len(w) < 3:
-        return {"us": "USA", "uk": "GBR"}.get(w)
-    special = {"american": "USA", "us": "USA", "u.s.": "USA", "british": "GBR", "french": "FRA", "dutch": "NLD", "swiss": "CHE", "greek": "GRC", "turkish": "TUR", "thai": "THA"}
-    if w in special:
-        return special[w]
+    if w in _DEMONYMS:
+        return _DEMONYMS[w]
+    if len(w) < 4:
+        return None
     try:
         return pycountry.countries.lookup(w).alpha_3
     except LookupError:
         pass
-    for suffix in ("ians", "ian", "ese", "ans", "an", "is", "i", "ish", "n"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            stem = w[: -len(suffix)]
-            for c in pycountry.countries:
-                name = c.name.lower()
-                if name.startswith(stem) and len(name) - len(stem) <= 3:
-                    return c.alpha_3
-    return None
+    best = None
+    for c in pycountry.countries:
+        for name in {c.name.lower(), getattr(c, "common_name", c.name).lower()}:
+            if " " in name:
+                continue
+            stem = name.rstrip("aeiouy") or name
+            if len(stem) >= 4 and w.startswith(stem) and len(w) - len(stem) <= 4:
+                if best is None or len(stem) > best[0]:
+                    best = (len(stem), c.alpha_3)
+    return best[1] if best else None
 
 
 def actor_country(name: str | None) -> str | None:

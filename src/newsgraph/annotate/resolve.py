@@ -115,8 +115,14 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor
     full = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct", "appos") and t.i >= tok.left_edge.i]
     lo = min(t.i for t in full)
     hi = tok.i
+    # "a court in Guyana", "the mayor of Nablus": a short place or owner phrase belongs to the description
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for") and child.right_edge.i - hi <= 4:
+            hi = child.right_edge.i
+        else:
+            break
     phrase = doc[lo : hi + 1].text
-    return Actor(None, phrase, doc[lo].idx, end)
+    return Actor(None, phrase, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
 
 
 def _entity_in(doc: Doc, start: int, end: int, tok: Token) -> Entity | None:
