@@ -208,8 +208,8 @@ class EventFinder:
             givers = [resolve_token(doc, o, []) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in _objects(c)]
             if givers:
                 sources, targets = givers, [a for a in sources]
-        sources = _best([a for a in sources if _useful(a) and lo <= a.start < hi])
-        targets = _best([a for a in targets if _useful(a) and lo <= a.start < hi])
+        sources = _best([a for a in sources if _useful(a) and lo <= a.start < hi and not _is_measure(doc, a)])
+        targets = _best([a for a in targets if _useful(a) and lo <= a.start < hi and not _is_measure(doc, a)])
         if not sources and not targets:
             return []
         loc = self._location(doc, sent, sources + targets, tok)
@@ -351,6 +351,19 @@ def _aside(doc: Doc, start: int, trigger: Token | None) -> bool:
         if anc.dep_ in ("relcl", "acl", "appos", "parataxis") and not (anc.left_edge.i <= trigger.i <= anc.right_edge.i):
             return True
     return False
+
+
+_MEASURES = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def _is_measure(doc: Doc, a: Actor) -> bool:
+    """A date, an amount or a count is no actor ("signed on Thursday", "jailed for two years")."""
+    if a.entity is not None:
+        return False
+    if any(d.start < a.end and a.start < d.end for d in doc._.ng_dates or []):
+        return True
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.ent_type_ in _MEASURES
 
 
 def _useful(a: Actor) -> bool:
