@@ -116,7 +116,8 @@ def extract_html(html: str, raw: RawDocument) -> Extracted:
         kind="html",
     )
     ex.agency = _agency(paras, ld)
-    paras = _trim(paras, ex)
+    titles = {_key(v) for _, v in M.S.every(tree, "title")} | {_key(ex.title)} | ({_key(ld.headline)} if ld else set())
+    paras = _trim(paras, ex, titles - {""})
     if not paras:
         raise InputError(raw.input, "no article text found in the HTML")
     ex.body = "\n\n".join(paras)
@@ -128,18 +129,44 @@ def _key(text: str | None) -> str:
     return re.sub(r"\W", "", (text or "").lower())
 
 
-def _trim(paras: list[str], ex: Extracted) -> list[str]:
-    """Drop what the metadata already holds: a leading headline/standfirst/byline/date, credit lines, captions."""
-    title, dek = _key(ex.title), _key(ex.standfirst)
+_PHOTO_CREDIT = re.compile(r"^(?:image|photo(?:graph)?|picture|pic|credit|foto|bild|video)s?\s*(?:credit)?\s*:\s*\S.{0,60}$", re.I)
+_FILES_FROM = re.compile(r"^with files from (?P<v>.{2,80}?)\.?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*$")
+
+
+def _short_label(p: str) -> bool:
+    """A kicker/label line: a few words, no sentence end ("MIDDLE EAST CRISIS", "World", "Summary")."""
+    return len(p.split()) <= 6 and not _SENTENCE_END.search(p)
+
+
+def _trim(paras: list[str], ex: Extracted, titles: set[str]) -> list[str]:
+    """Drop what the metadata already holds or what is page furniture around the story: a leading
+    headline/standfirst/kicker/date, credit and photo-credit lines, captions, furniture lines, and a teaser
+    panel ("More from X", "Popular") with everything under it in the second half of the text."""
+    heads = set(ex.crossheads)
+    keys = titles | {_key(ex.standfirst)}
     captions = {_key(i.caption) for i in ex.images} | {_key(f"{i.caption} {i.credit}") for i in ex.images if i.credit}
-    while paras and (_key(paras[0]) in (title, dek) or (len(paras[0].split()) <= 12 and parse_date(paras[0]) and len(paras[0]) < 60)):
-        paras = paras[1:]
-    out = []
-    for p in paras:
-        k = _key(p)
-        if k in captions or _CREDIT_LINE.match(p):
+    lead = 0
+    while lead < min(len(paras), 4) and (
+        _key(paras[lead]) in keys
+        or (len(paras[lead].split()) <= 12 and parse_date(paras[lead]) and len(paras[lead]) < 60)
+        or (_short_label(paras[lead]) and lead + 1 < len(paras) and (_key(paras[lead + 1]) in keys or _short_label(paras[lead + 1])))
+        or (not _WORD.search(paras[lead]))
+    ):
+        lead += 1
+    paras = paras[lead:]
+    out: list[str] = []
+    for n, p in enumerate(paras):
+        kind = classify_line(p).kind if p not in heads else "head"
+        if kind == "panel" and n >= len(paras) / 2:
+            break
+        m = _FILES_FROM.match(p)
+        if m:
+            ex.agency = ex.agency or m.group("v")
             continue
-        if p not in ex.crossheads and classify_line(p).kind in FURNITURE:
+        if _key(p) in captions or _CREDIT_LINE.match(p) or _PHOTO_CREDIT.match(p) or not _WORD.search(p):
+            continue
+        if kind in FURNITURE:
             continue  # "Sign up for our newsletter", "Share", "Related stories" that slipped into the main text
         out.append(p)
     return out
