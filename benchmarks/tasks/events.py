@@ -6,7 +6,7 @@ validation dictionaries). CAMEO -> PLOVER by eval/plover-gsr/CAMEO2PLOVER-2021.t
 shorter prefixes; codes the table does not map (01x statements, 02x appeals) leave their record out.
 Definitions:
 - type accuracy: per record with at least one mapped gold event, our main event (the first event with both
-  actors, else the first event) has one of the gold types; no event counts as wrong.
+  actors, else the first with a source, else the first event) has one of the gold types; no event is wrong.
 - source / target match, on records whose type is right: the actor of our event of that type matches the gold
   actor code of that type: the code's first three letters are an ISO country code and our actor is that country
   (a country entity, or a country or its adjective inside the actor's name), or the code names no country and we
@@ -128,6 +128,15 @@ def load(path, table, limit):
     return items[:limit] if limit else items
 
 
+def _main_event(evs):
+    """The event the sentence is about: the first with both actors, else the first with a source, else the first."""
+    for ok in (lambda e: (e.source or e.source_name) and (e.target or e.target_name), lambda e: e.source or e.source_name):
+        hit = next((e for e in evs if ok(e)), None)
+        if hit is not None:
+            return hit
+    return evs[0] if evs else None
+
+
 def _date(d: str | None) -> str | None:
     return f"{d[:4]}-{d[4:6]}-{d[6:8]}" if d and len(d) == 8 and d.isdigit() else None
 
@@ -156,7 +165,7 @@ def run(limit: int | None) -> TaskResult:
         for (_r, gold), art in zip(items, annotate_many(exs), strict=True):
             names = {e.id: e.name for e in art.entities}
             evs = art.events
-            main = next((e for e in evs if (e.source or e.source_name) and (e.target or e.target_name)), evs[0] if evs else None)
+            main = _main_event(evs)
             gold_types = {g[0] for g in gold}
             base_ok += majority in gold_types
             if main is None or main.type not in gold_types:

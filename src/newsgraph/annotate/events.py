@@ -59,6 +59,8 @@ class EventFinder:
         self.intent = words(_DATA, "intent")
         self.reporting = words(_DATA, "reporting")
         self.modal = words(_DATA, "modal")
+        self.future = words(_DATA, "future")
+        self.commit = words(_DATA, "commit")
         self.classes = {row[0]: row[1] for row in sections(_DATA).get("class", []) if len(row) > 1}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -81,17 +83,17 @@ class EventFinder:
     def _allegations(self, doc: Doc, by_token: dict[int, list[Event]], events: list[Event]) -> list[Event]:
         """ "X said/claimed (that) Y attacked Z": X accuses Y (PLOVER ACCUSE, mode allege), before Y's event."""
         out: list[Event] = []
-        done: set[int] = set()
+        done: set[tuple[int, str]] = set()
         for ev in events:
             i = next((i for i, evs in by_token.items() if ev in evs), None)
-            if i is not None and i not in done and self.classes.get(ev.type) == "hostile":
-                done.add(i)
+            if i is not None and self.classes.get(ev.type) == "hostile":
                 cue = self._reporting_cue(doc[i])
                 if cue is not None and cue.i < i:  # "X said Y attacked Z", not "Y attacked Z, X said"
                     src = self._source(cue)
                     speaker = resolve_token(doc, src, []) if src is not None else None
                     accused = ev.source_name or ev.target_name
-                    if speaker is not None and _useful(speaker) and accused and speaker.name != accused:
+                    if speaker is not None and _useful(speaker) and accused and speaker.name != accused and (cue.i, accused) not in done:
+                        done.add((cue.i, accused))
                         out.append(
                             Event(
                                 type="ACCUSE",
@@ -143,7 +145,7 @@ class EventFinder:
         if row is None:
             return None
         type_, mode, _, roles = row
-        if form == "verb" and lemma in self.intent and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
+        if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
             return None  # "pledged to free": the complement is the event, this verb its intent
         negated = any(c.dep_ == "neg" for c in tok.children) or (
             tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
@@ -153,21 +155,27 @@ class EventFinder:
             if klass != "cooperative":
                 return None
             return "REJECT", "", form, roles
-        if form == "verb" and self._intended(tok):
-            if klass == "cooperative" and type_ != "AGREE":
-                return "AGREE", "", form, roles
-            if klass == "hostile":
-                return "THREATEN", "", form, roles
+        intended = form == "verb" and self._intended(tok)
+        if intended == "intent" and klass == "cooperative" and type_ != "AGREE":
+            return "AGREE", "", form, roles
+        if intended and klass == "hostile":
+            return "THREATEN", "", form, roles
         return type_, mode, form, roles
 
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
 
-    def _intended(self, tok: Token) -> bool:
-        """Future or intended, not done: "will free", "would send", "wants to attack", "pledged to expel"."""
-        if any(c.dep_ == "aux" and c.lower_ in self.modal for c in tok.children):
-            return True
-        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.intent
+    def _intended(self, tok: Token) -> str:
+        """ "intent" ("would free", "wants to help"), "future" ("will supply") or "" (done, or committed to:
+        "agreed to lift" is coded as the lifting)."""
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if aux & self.modal:
+            return "intent"
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.intent:
+            return "intent"
+        if aux & self.future:
+            return "future"
+        return ""
 
     def _from_token(self, doc: Doc, tok: Token, previous: list[Event]) -> list[Event]:
         trig = self._trigger(tok)
@@ -203,6 +211,10 @@ class EventFinder:
             src = self._source(tok)
             sources = [resolve_token(doc, src, [])] if src is not None else []
             targets = self._targets(doc, tok)
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+                # "10 soldiers killed in ...": the modified noun is the target, not the source
+                sources = [a for a in sources if a.start != tok.head.idx]
+                targets = targets + [resolve_token(doc, tok.head, [])]
         if roles == "reverse":
             # "received weapons from X", "faces pressure from X": the giver is the object of "from"
             givers = [resolve_token(doc, o, []) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in _objects(c)]
