@@ -105,7 +105,9 @@ def _classify(idx: int, text: str) -> Line:
         line.kind = "prompt"
         return line
     if _WIRE_DASH.match(text) and words <= 4:
-        line.kind, line.data["value"] = "credit", _WIRE_DASH.match(text).group("agency").strip()
+        # "— Reuters" closing a story, or "— Jane Doe" under a quote or an embedded post: kept out of the body,
+        # bridged inside it, taken as the agency only when it closes the story (see _read_trailer)
+        line.kind, line.data["value"] = "attrib", _WIRE_DASH.match(text).group("agency").strip()
         return line
     sentence = bool(_SENT_END.search(text)) and bool(_STARTS_OK.match(text))
     if (sentence and words >= 8) or words >= 30:
@@ -150,7 +152,7 @@ def _runs(lines: list[Line]) -> list[Run]:
             continue
         if not cur:
             continue
-        bridgeable = ln.kind in ("short", "caption", "widget") or (ln.kind in ("other", "nav", "prompt") and len(
+        bridgeable = ln.kind in ("short", "caption", "widget", "attrib") or (ln.kind in ("other", "nav", "prompt") and len(
             [g for g in gap if g.kind not in ("short", "caption", "widget")]) < MAX_GAP)
         if ln.kind in _STOP or not bridgeable:
             runs.append(Run(cur))
@@ -179,16 +181,18 @@ def _score(runs: list[Run], lines: list[Line]) -> None:
         bodies = r.bodies
         share = sum(1 for ln in bodies if consent.search(ln.text)) / max(len(bodies), 1)
         first = r.lines[0].idx
-        header = any(ln.kind in ("date", "byline") for ln in lines[max(0, first - 6) : first])
+        header = any(ln.kind in ("date", "byline") for ln in lines[max(0, first - 10) : first])
         r.score = r.weight * (1.5 if header else 1.0) * (1.0 - 0.8 * share) * (0.5 if _teaser_like(r) else 1.0)
 
 
-def _gap_stops(gap: list[Line]) -> bool:
-    """A gap that ends the article: a credit line, or a teaser heading with a list under it (a lone
-    "Read more" + one link inside the story does not)."""
+def _gap_stops(gap: list[Line], nxt: Run) -> bool:
+    """A gap that ends the article: a credit line, or a teaser heading that is not just a box inside the story
+    (a "Read more"/"Most read" box with a few links, followed by a long run of real paragraphs, does not)."""
     if any(ln.kind == "credit" for ln in gap):
         return True
-    return any(ln.kind == "panel" for ln in gap) and len(gap) > 3
+    if any(ln.kind == "panel" for ln in gap):
+        return len(gap) > 8 or nxt.score < 600 or _teaser_like(nxt)
+    return False
 
 
 def _choose(runs: list[Run], lines: list[Line]) -> list[Line]:
@@ -201,14 +205,15 @@ def _choose(runs: list[Run], lines: list[Line]) -> list[Line]:
     # continuation after the main run: a near run of real paragraphs (not a teaser list, no teaser heading between)
     for r in runs[best + 1 :]:
         gap = lines[chosen[-1].idx + 1 : r.lines[0].idx]
-        stop = _gap_stops(gap)
+        stop = _gap_stops(gap, r)
         if not stop and len(gap) <= 10 and not _teaser_like(r) and r.score >= 250:
             chosen.extend(r.lines)
         else:
             break
     for r in reversed(runs[:best]):
         gap = lines[r.lines[-1].idx + 1 : chosen[0].idx]
-        stop = _gap_stops(gap) or any(ln.kind in ("date", "byline") for ln in gap)
+        header = any(ln.kind in ("date", "byline") for ln in gap) and len(r.bodies) < 3  # a standfirst, not text
+        stop = _gap_stops(gap, r) or header
         if not stop and len(gap) <= 10 and not _teaser_like(r) and r.score >= 250:
             chosen[:0] = r.lines
         else:
@@ -320,6 +325,8 @@ def _read_trailer(lines: list[Line], start: int, end: int, ex: Extracted) -> Non
             _set_date(ex, ln)
         elif ln.kind == "byline" and not ex.authors:
             ex.authors = _split_names(ln.data["names"])
+    if not ex.agency and end + 1 < len(lines) and lines[end + 1].kind == "attrib":
+        ex.agency = lines[end + 1].data["value"]
     for ln in outside:
         if ex.source_name:
             break
