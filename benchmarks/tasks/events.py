@@ -17,6 +17,7 @@ Anchor: the majority PLOVER type of the gold set, predicted for every record.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from functools import lru_cache
@@ -56,8 +57,11 @@ _DEMONYMS = {
     "portuguese": "PRT", "palestinian": "PSE", "israeli": "ISR", "iraqi": "IRQ", "yemeni": "YEM", "kuwaiti": "KWT",
     "qatari": "QAT", "omani": "OMN", "bangladeshi": "BGD", "nepali": "NPL", "somali": "SOM", "congolese": "COD",
     "sudanese": "SDN", "vietnamese": "VNM", "burmese": "MMR", "korean": "KOR", "north korean": "PRK",
-    "south korean": "KOR", "russia": "RUS", "iran": "IRN", "syria": "SYR", "gaza": "PSE", "west bank": "PSE",
+    "south korean": "KOR", "russia": "RUS", "russian": "RUS", "russians": "RUS", "iran": "IRN", "syria": "SYR", "gaza": "PSE", "west bank": "PSE",
 }
+
+
+_SUFFIXES = {"ian", "ians", "an", "ans", "n", "ns", "ese", "i", "is", "ish", "ic", "s"}
 
 
 @lru_cache(maxsize=4096)
@@ -80,9 +84,10 @@ def _country_of_word(word: str) -> str | None:
             if " " in name:
                 continue
             stem = name.rstrip("aeiouy") or name
-            if len(stem) >= 4 and w.startswith(stem) and len(w) - len(stem) <= 4:
-                if best is None or len(stem) > best[0]:
-                    best = (len(stem), c.alpha_3)
+            if len(stem) >= 3 and w.startswith(stem) and w[len(stem) :] in _SUFFIXES:
+                common = len(os.path.commonprefix([w, name]))
+                if best is None or common > best[0]:
+                    best = (common, c.alpha_3)
     return best[1] if best else None
 
 
