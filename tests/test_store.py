@@ -336,3 +336,28 @@ def test_filtered_search_window_and_estimate(tmp_path: Path, monkeypatch: pytest
     assert all("Amina Haile" in h["snippet"].replace("\x02", "").replace("\x03", "") for h in est["results"])
     newest = search(conn, SearchParams(q="harbour", entities={"people": [haile]}, sort="newest", per_page=50))
     assert len(newest["results"]) == 20  # date order reads every filtered match
+
+
+def test_ingest_records_from_stdin_and_files(tmp_path: Path) -> None:
+    """JSON Lines / JSON records from `analyze` are stored directly (no re-analysis); bad lines are failures."""
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    db = tmp_path / "r.db"
+    arts = corpus()
+    lines = "".join(json.dumps(a.to_dict()) + "\n" for a in arts[:2])
+    runner = CliRunner()
+    res = runner.invoke(app, ["ingest", "-", "--db", str(db), "--no-progress"], input=lines)
+    assert res.exit_code == 0, res.output
+    assert "2 added" in res.output
+    pretty = tmp_path / "one.json"
+    pretty.write_text(json.dumps(arts[2].to_dict(), indent=2))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(arts[0].to_dict()) + "\n{not json\n" + json.dumps({"id": "x"}) + "\n")
+    res = runner.invoke(app, ["ingest", str(pretty), str(bad), "--db", str(db), "--no-progress"])
+    assert res.exit_code == 1
+    assert "1 added" in res.output and "1 unchanged" in res.output and "2 failed" in res.output
+    conn = connect_readonly(db)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert {f["input"] for f in list_failures(conn)} == {f"{bad}:2", f"{bad}:3"}

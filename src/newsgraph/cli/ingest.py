@@ -7,6 +7,7 @@ A rerun skips inputs whose exact bytes are already stored, so an interrupted ing
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import time
@@ -76,8 +77,14 @@ def _split_inputs(paths: list[str]) -> tuple[list[tuple[str, bytes]], list[str]]
     raw: list[str] = []
     for p in paths:
         if p == "-":
-            peek = sys.stdin.buffer.peek(4096)[:4096] if hasattr(sys.stdin.buffer, "peek") else b""
-            if sniff_records(peek):
+            buf = sys.stdin.buffer
+            if hasattr(buf, "peek"):
+                head = buf.peek(4096)[:4096]
+            else:  # not peekable (a test runner's stream): read it, and put it back for the raw path
+                data = buf.read()
+                head = data[:4096]
+                sys.stdin = io.TextIOWrapper(io.BytesIO(data))
+            if sniff_records(head):
                 record_files.append(("-", sys.stdin.buffer.read()))
             else:
                 raw.append(p)
@@ -105,6 +112,7 @@ def ingest(
     db: Annotated[str, typer.Option("--db", help="The store file (created if absent).")] = DEFAULT_DB,
     workers: Annotated[int, typer.Option(help="Worker processes for analysis (1 = in this process).")] = 1,
     kind: Annotated[Kind, typer.Option(help="Input kind for raw inputs; auto tells HTML, WARC and text apart.")] = Kind.auto,
+    force: Annotated[bool, typer.Option("--force", help="Analyse inputs again even if their bytes are already stored (e.g. after upgrading newsgraph); changed records replace the old.")] = False,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
 ) -> None:
     """Analyse inputs and store the articles (idempotent: reruns skip what is stored; changed pages replace)."""
@@ -157,7 +165,7 @@ def ingest(
         def fresh(docs: Iterator[RawDocument | InputError]) -> Iterator[RawDocument | InputError]:
             for d in docs:
                 if isinstance(d, RawDocument):
-                    if store.input_done(d.input, d.data):
+                    if not force and store.input_done(d.input, d.data):
                         counts["skipped"] += 1
                         bar.update(task, advance=1)
                         continue
