@@ -107,7 +107,9 @@ def actor_country(name: str | None) -> str | None:
     return None
 
 
-def actor_match(gold_code: str | None, name: str | None) -> bool:
+def actor_match(gold_code: str | None, name: str | None, place_cc: str | None = None) -> bool:
+    """`place_cc`: the ISO alpha-2 country of our actor when it is a geocoded place (a city stands for its country,
+    as in CAMEO coding)."""
     import pycountry
 
     code = (gold_code or "")[:3].upper()
@@ -115,6 +117,9 @@ def actor_match(gold_code: str | None, name: str | None) -> bool:
     if not name:
         return False
     ours = actor_country(name)
+    if ours is None and place_cc:
+        c = pycountry.countries.get(alpha_2=place_cc.upper())
+        ours = c.alpha_3 if c else None
     if gold_country:
         return ours == gold_country
     return True
@@ -169,6 +174,7 @@ def run(limit: int | None) -> TaskResult:
         base_ok = 0
         for (_r, gold), art in zip(items, annotate_many(exs), strict=True):
             names = {e.id: e.name for e in art.entities}
+            ccs = {e.id: e.geo.country_code for e in art.entities if e.geo is not None and e.type in ("city", "place")}
             evs = art.events
             main = _main_event(evs)
             gold_types = {g[0] for g in gold}
@@ -179,11 +185,12 @@ def run(limit: int | None) -> TaskResult:
             cands = [g for g in gold if g[0] == main.type]
             src = names.get(main.source or "") or main.source_name
             tgt = names.get(main.target or "") or main.target_name
-            s = any(actor_match(g[1], src) for g in cands)
-            t = any(actor_match(g[2], tgt) for g in cands)
+            scc, tcc = ccs.get(main.source or ""), ccs.get(main.target or "")
+            s = any(actor_match(g[1], src, scc) for g in cands)
+            t = any(actor_match(g[2], tgt, tcc) for g in cands)
             src_ok += s
             tgt_ok += t
-            both_ok += any(actor_match(g[1], src) and actor_match(g[2], tgt) for g in cands)
+            both_ok += any(actor_match(g[1], src, scc) and actor_match(g[2], tgt, tcc) for g in cands)
         n = len(items)
         cols = ["system", "type accuracy", "source match", "target match", "both", "records"]
         t = Table(f"{label}: {fname}", cols)
