@@ -125,6 +125,8 @@ class Run:
 
     #: set by _score: weight times position and wording factors
     score: float = 0.0
+    #: a teaser heading stands within the three lines above the run
+    after_panel: bool = False
 
     @property
     def weight(self) -> int:
@@ -165,9 +167,10 @@ def _runs(lines: list[Line]) -> list[Run]:
 
 
 def _teaser_like(run: Run) -> bool:
-    """A list of one-sentence teasers: every line one sentence, none long, no paragraph with several sentences."""
+    """A list of one-sentence teasers under a panel heading: every line one sentence, none long, and a teaser
+    heading ("Featured", "Most read") just above. One-sentence paragraphs alone are ordinary news style."""
     bodies = run.bodies
-    if len(bodies) < 2:
+    if len(bodies) < 2 or not run.after_panel:
         return False
     multi = sum(1 for ln in bodies if len(re.findall(r"[.!?][\"'\u201d\u2019]?\s+[A-Z\"\u201c]", ln.text)) >= 1)
     return multi == 0 and max(ln.words for ln in bodies) <= 35
@@ -178,6 +181,8 @@ def _score(runs: list[Run], lines: list[Line]) -> None:
     cookie/privacy notices (long prose that is never the article)."""
     consent = vocab().consent
     for r in runs:
+        first = r.lines[0].idx
+        r.after_panel = any(ln.kind == "panel" for ln in lines[max(0, first - 3) : first])
         bodies = r.bodies
         share = sum(1 for ln in bodies if consent.search(ln.text)) / max(len(bodies), 1)
         first = r.lines[0].idx
