@@ -49,6 +49,20 @@ class Connections:
         return conn
 
 
+def schema_type(schema: dict[str, Any]) -> str:
+    """A short type label from an OpenAPI schema: 'string', 'array of string | null', 'integer (default 20)'."""
+    def one(sc: dict[str, Any]) -> str:
+        t = sc.get("type", "")
+        if t == "array" and isinstance(sc.get("items"), dict):
+            return f"array of {sc['items'].get('type', '')}"
+        return t
+    label = " | ".join(one(x) for x in schema["anyOf"]) if "anyOf" in schema else one(schema)
+    default = schema.get("default")
+    if default not in (None, "", []):
+        label += f" (default {default})"
+    return label
+
+
 def make_env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
@@ -58,6 +72,7 @@ def make_env() -> Environment:
     )
     env.filters["marked"] = render.marked
     env.filters["safe_url"] = render.safe_url
+    env.filters["schema_type"] = schema_type
     env.globals["FACET_TYPES"] = FACET_TYPES
     return env
 
@@ -200,7 +215,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page("docs.html", spec=app.openapi())
 
     # -- JSON API --------------------------------------------------------------------------------------------
-    @app.get("/api/search", tags=["search"])
+    @app.get("/api/search", tags=["search"], summary="Search articles")
     def api_search(
         request: Request,
         q: str = Query("", description="FTS5 query over title and body: words, \"phrases\", AND/OR/NOT, prefix*"),
@@ -222,7 +237,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         except QueryError as exc:
             return JSONResponse({"error": str(exc), "query": p.q}, status_code=400)
 
-    @app.get("/api/facets", tags=["search"])
+    @app.get("/api/facets", tags=["search"], summary="Facet counts for a search")
     def api_facets(request: Request, q: str = Query("", description="as /api/search (same filters)")) -> JSONResponse:
         """Facet counts only (people, countries, cities, organisations, sources, date range) for a search."""
         p = params_from(request.query_params)
@@ -233,7 +248,7 @@ def create_app(db_path: str | Path) -> FastAPI:
             return JSONResponse({"error": str(exc), "query": p.q}, status_code=400)
         return JSONResponse({"total": r["total"], "facets": r["facets"], "sampled": r["facets_sampled"]})
 
-    @app.get("/api/articles/{article_id}", tags=["articles"])
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article record")
     def api_article(article_id: str) -> JSONResponse:
         """The full article record as analysed (spec/output.md)."""
         rec = queries.get_article(db.get(), article_id)
@@ -241,7 +256,7 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(404, f"no article {article_id}")
         return JSONResponse(rec)
 
-    @app.get("/api/entities/{entity_id}", tags=["entities"])
+    @app.get("/api/entities/{entity_id}", tags=["entities"], summary="One topic (entity)")
     def api_entity(entity_id: str) -> JSONResponse:
         """A topic: counts, mentions per day, quotes by it, events, co-occurring entities, places, articles."""
         ent = queries.get_entity(db.get(), entity_id)
@@ -249,12 +264,12 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(404, f"no entity {entity_id}")
         return JSONResponse(ent)
 
-    @app.get("/api/stats", tags=["store"])
+    @app.get("/api/stats", tags=["store"], summary="Store statistics")
     def api_stats() -> dict[str, int]:
         """How many articles, entities, quotes, events, facts and failures the store holds."""
         return queries.stats(db.get())
 
-    @app.get("/api/failures", tags=["store"])
+    @app.get("/api/failures", tags=["store"], summary="Failed inputs")
     def api_failures(limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
         """Inputs that could not be ingested, with the reason and the time."""
         return queries.list_failures(db.get(), limit)
