@@ -154,8 +154,9 @@ def _runs(lines: list[Line]) -> list[Run]:
             continue
         if not cur:
             continue
-        bridgeable = ln.kind in ("short", "caption", "widget", "attrib") or (ln.kind in ("other", "nav", "prompt") and len(
-            [g for g in gap if g.kind not in ("short", "caption", "widget")]) < MAX_GAP)
+        free = ("short", "caption", "widget", "attrib", "nav")  # bridged without counting toward the gap
+        bridgeable = ln.kind in free or (ln.kind in ("other", "prompt") and len(
+            [g for g in gap if g.kind not in free]) < MAX_GAP)
         if ln.kind in _STOP or not bridgeable:
             runs.append(Run(cur))
             cur, gap = [], []
@@ -190,40 +191,37 @@ def _score(runs: list[Run], lines: list[Line]) -> None:
         r.score = r.weight * (1.5 if header else 1.0) * (1.0 - 0.8 * share) * (0.5 if _teaser_like(r) else 1.0)
 
 
-def _gap_stops(gap: list[Line], nxt: Run) -> bool:
-    """A gap that ends the article: a credit line, or a teaser heading that is not just a box inside the story
-    (a "Read more"/"Most read" box with a few links, followed by a long run of real paragraphs, does not)."""
-    if any(ln.kind == "credit" for ln in gap):
-        return True
+def _joins(prev: list[Run], gap: list[Line], nxt: Run) -> bool:
+    """Whether run `nxt` continues the story of the runs `prev` across `gap`.
+
+    A credit line ends the story; a standfirst-sized run before a date line or byline is header, not text;
+    a teaser box inside the story ("Read more" + a few links, "Most read" + a list) is bridged when real
+    paragraphs follow it, a long one only when both sides are substantial."""
+    if any(ln.kind == "credit" for ln in gap) or _teaser_like(nxt):
+        return False
+    if len(prev) == 1 and len(prev[0].bodies) < 3 and any(ln.kind in ("date", "byline") for ln in gap):
+        return False
+    before = sum(r.score for r in prev)
     if any(ln.kind == "panel" for ln in gap):
-        return len(gap) > 8 or nxt.score < 600 or _teaser_like(nxt)
-    return False
+        return (len(gap) <= 8 and nxt.score >= 600) or (len(gap) <= 24 and nxt.score >= 1000 and before >= 1000)
+    return len(gap) <= 10 and nxt.score >= 250
 
 
 def _choose(runs: list[Run], lines: list[Line]) -> list[Line]:
-    """The main run, joined with neighbours that look like its continuation (not teaser lists)."""
+    """Runs joined into stories (see _joins); the story with the highest total score wins."""
     if not runs:
         return []
     _score(runs, lines)
-    best = max(range(len(runs)), key=lambda i: runs[i].score)
-    chosen = list(runs[best].lines)
-    # continuation after the main run: a near run of real paragraphs (not a teaser list, no teaser heading between)
-    for r in runs[best + 1 :]:
-        gap = lines[chosen[-1].idx + 1 : r.lines[0].idx]
-        stop = _gap_stops(gap, r)
-        if not stop and len(gap) <= 10 and not _teaser_like(r) and r.score >= 250:
-            chosen.extend(r.lines)
+    groups: list[list[Run]] = [[runs[0]]]
+    for r in runs[1:]:
+        prev = groups[-1]
+        gap = lines[prev[-1].lines[-1].idx + 1 : r.lines[0].idx]
+        if _joins(prev, gap, r):
+            prev.append(r)
         else:
-            break
-    for r in reversed(runs[:best]):
-        gap = lines[r.lines[-1].idx + 1 : chosen[0].idx]
-        header = any(ln.kind in ("date", "byline") for ln in gap) and len(r.bodies) < 3  # a standfirst, not text
-        stop = _gap_stops(gap, r) or header
-        if not stop and len(gap) <= 10 and not _teaser_like(r) and r.score >= 250:
-            chosen[:0] = r.lines
-        else:
-            break
-    return chosen
+            groups.append([r])
+    best = max(groups, key=lambda g: sum(r.score for r in g))
+    return [ln for r in best for ln in r.lines]
 
 
 def _is_crosshead(ln: Line) -> bool:
@@ -236,10 +234,9 @@ def _is_crosshead(ln: Line) -> bool:
     )
 
 
-def extract_text(text: str, raw: RawDocument) -> Extracted:
+def classify_lines(text: str) -> list[Line]:
+    """Every non-blank line classified by shape, then lines repeated on the page marked as furniture."""
     all_lines = [_classify(i, t) for i, t in enumerate(clean_line(x) for x in text.splitlines()) if t]
-    if not all_lines:
-        raise InputError(raw.input, "no text lines")
     seen: dict[str, int] = {}
     first: set[str] = set()
     for ln in all_lines:
@@ -252,6 +249,13 @@ def extract_text(text: str, raw: RawDocument) -> Extracted:
             if ln.words <= 12 or ln.text in first:
                 ln.data["was"], ln.kind = ln.kind, "widget"
             first.add(ln.text)
+    return all_lines
+
+
+def extract_text(text: str, raw: RawDocument) -> Extracted:
+    all_lines = classify_lines(text)
+    if not all_lines:
+        raise InputError(raw.input, "no text lines")
     chosen = _choose(_runs(all_lines), all_lines)
     if not chosen:
         raise InputError(raw.input, "no article text found (no run of sentence-shaped lines)")
