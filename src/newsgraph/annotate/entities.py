@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -96,7 +97,7 @@ class EntityLinker:
             Doc.set_extension("ng_demonyms", default=None)
         text = doc.text
         gaz = get_gazetteer()
-        mentions = _collect(doc, gaz)
+        mentions = _collect(doc, text, gaz)
         demonym_hits: Counter[str] = Counter()
         kept = []
         for m in mentions:
@@ -129,7 +130,7 @@ class EntityLinker:
             ent = _to_entity(text, cluster)
             if ent is not None:
                 result.append(ent)
-        _score_salience(doc, result)
+        _score_salience(doc, result, text)
         result.sort(key=lambda e: -e.salience)
         doc._.ng_entities = result
         return doc
@@ -139,8 +140,7 @@ class EntityLinker:
 # 1. mentions
 
 
-def _collect(doc: Doc, gaz) -> list[_Mention]:
-    text = doc.text
+def _collect(doc: Doc, text: str, gaz) -> list[_Mention]:
     spans: list[_Mention] = []
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
@@ -157,15 +157,13 @@ def _collect(doc: Doc, gaz) -> list[_Mention]:
             spans.append(_Mention(s, e, text[s:e], label))
     # organisation lexicon (longest first), overriding overlapping model spans
     lex = org_lexicon()
-    for name in sorted(lex.names, key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", text):
-            s, e = m.start(), m.end()
-            if any(x.label == "lexicon-org" and x.start < e and s < x.end for x in spans):
-                continue
-            spans = [x for x in spans if not (x.start < e and s < x.end and (x.end - x.start) <= (e - s) + 1)]
-            if any(x.start < e and s < x.end for x in spans):
-                continue
-            spans.append(_Mention(s, e, name, "lexicon-org"))
+    for m in _org_names_re().finditer(text):
+        s, e = m.start(), m.end()
+        name = m.group()
+        spans = [x for x in spans if not (x.start < e and s < x.end and (x.end - x.start) <= (e - s) + 1)]
+        if any(x.start < e and s < x.end for x in spans):
+            continue
+        spans.append(_Mention(s, e, name, "lexicon-org"))
     # datelines and untagged country names
     taken = sorted((x.start, x.end) for x in spans)
 
@@ -218,6 +216,12 @@ def _collect(doc: Doc, gaz) -> list[_Mention]:
             continue
         out.extend(_split_hyphen(m))
     return out
+
+
+@lru_cache(maxsize=1)
+def _org_names_re() -> re.Pattern:
+    names = sorted(org_lexicon().names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
 def _split(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -592,7 +596,7 @@ def _to_entity(text: str, c: _Cluster) -> Entity | None:
     )
 
 
-def _score_salience(doc: Doc, entities: list[Entity]) -> None:
+def _score_salience(doc: Doc, entities: list[Entity], text: str | None = None) -> None:
     """Frequency (log), earliness, headline and lead presence, scaled to 0..1 within the article.
 
     A country's demonyms ("Syrian", counted by newsgraph_geo once countries are known) add half a mention each.
@@ -602,22 +606,34 @@ def _score_salience(doc: Doc, entities: list[Entity]) -> None:
     demonyms = Counter(getattr(doc._, "ng_demonyms", None) or [])
 
     meta = doc._.ng_meta or {}
-    title = (meta.get("title") or "") + " " + (meta.get("standfirst") or "")
-    lead_end = doc.text.find("\n\n", 200)
-    lead_end = lead_end if lead_end > 0 else min(len(doc.text), 600)
-    n = max(len(doc.text), 1)
+    title = " " + (meta.get("title") or "") + " " + (meta.get("standfirst") or "") + " "
+    text = text if text is not None else doc.text  # doc.text is rebuilt from the tokens on every access
+    lead_end = text.find("\n\n", 200)
+    lead_end = lead_end if lead_end > 0 else min(len(text), 600)
+    n = max(len(text), 1)
     scores = []
     for e in entities:
         cc = e.geo.country_code if e.geo is not None and e.type == "country" else None
         count = len(e.mentions) + (0.5 * demonyms[cc] if cc else 0)
         first = min((m.start for m in e.mentions), default=n) / n
-        in_title = any(re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", title) for a in e.aliases if len(a) > 1)
+        in_title = any(_in_words(a, title) for a in e.aliases if len(a) > 1)
         in_lead = any(m.start < lead_end for m in e.mentions)
         score = 1.0 + math.log(1 + count) * 2 + 1.5 * (1 - first) + (2.0 if in_title else 0) + (1.0 if in_lead else 0)
         scores.append(score)
     top = max(scores, default=1.0) or 1.0
     for e, s in zip(entities, scores, strict=True):
         e.salience = round(s / top, 4)
+
+
+def _in_words(needle: str, hay: str) -> bool:
+    """`needle` occurs in `hay` between non-word characters."""
+    i = hay.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        if not hay[i - 1 : i].isalnum() and not hay[j : j + 1].isalnum():
+            return True
+        i = hay.find(needle, i + 1)
+    return False
 
 
 def rescore(doc: Doc) -> None:

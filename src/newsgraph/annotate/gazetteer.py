@@ -23,7 +23,7 @@ from pathlib import Path
 
 from newsgraph.settings import get_settings
 
-VERSION = 3
+VERSION = 4
 KINDS = ("country", "admin1", "admin2", "city", "continent")
 
 
@@ -50,6 +50,7 @@ class Place:
         return "PPLC" if self.capital else "PPL"
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """The look-up key of a name: accents folded, lower case, dots and "the" dropped, spaces collapsed."""
     text = unicodedata.normalize("NFKD", name)
@@ -164,7 +165,7 @@ def build(path: Path | None = None) -> Path:
         if line.strip() and not line.startswith("#"):
             word, cc = line.split("\t")[:2]
             if cc in country_gid:
-                demonyms.setdefault(norm(word), country_gid[cc])
+                demonyms[norm(word)] = country_gid[cc]  # the curated list wins over countryinfo's
     for alias, (canonical, type_) in aliases().items():
         if type_ != "country":
             continue

@@ -25,8 +25,8 @@ from newsgraph.records import Entity, Geo, stable_id
 _PLACE_TYPES = ("place", "country", "city")
 _MAX_CANDIDATES = 40
 _NEAR_KM = 150.0
-_SUPPORT = 3.0
-_PLAUSIBLE = 2.5
+_SUPPORT = 2.0
+_PLAUSIBLE = 1.5
 _ADMIN_WORDS = ("county", "parish", "province", "state", "region", "district", "oblast", "prefecture")
 
 
@@ -40,11 +40,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
     """Places called `name`; falls back to the name without a trailing admin word ("Rapides Parish" -> "Rapides")."""
     found = gaz.lookup(name)
+    demonym = gaz.demonym(name) if name[:1].isupper() else None
+    if demonym is not None and all(p.kind == "city" for p in found):
+        return (demonym, *found)  # "Canadian" is the country before it is a small town in Texas
     if found:
         return found
-    demonym = gaz.demonym(name)
-    if demonym is not None:
-        return (demonym,)
     words = name.split()
     if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
         return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind in ("admin1", "admin2"))
