@@ -27,8 +27,9 @@ from newsgraph.extract.vocab import vocab
 from newsgraph.records import Extracted, Image, RawDocument
 
 #: sentence end: . ! ? … optionally followed by closing quotes/brackets
-_SENT_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$|[.!?]\s*[\"'\u201d\u2019]$|:$")
-_STARTS_OK = re.compile(r"^[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f]|^[\"'\u201c\u2018\u2014\u2013-]")
+_SENT_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]\u300d\u300f]*$|[.!?]\s*[\"'\u201d\u2019]$|:$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_STARTS_OK = re.compile(r"^[\"'\u201c\u2018(\[\u300c]?[A-Z0-9\u00c0-\u024f\u0370-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|^[\"'\u201c\u2018\u2014\u2013\u00ab\u201e-]")
 _CAPTION_BRACKET = re.compile(r"^(?P<caption>.{12,}?)\s*[\[(](?P<credit>[A-Z][^\[\]()]{1,50})[\])]\s*$")
 _BRACKET_ONLY = re.compile(r"^[\[{<(].{0,40}[\]}>)]$")
 _NUMERIC = re.compile(r"^[\d\s.,:/+\-%kKmM|·•]+$")
@@ -68,7 +69,7 @@ def classify_line(text: str) -> Line:
 
 def _classify(idx: int, text: str) -> Line:
     v = vocab()
-    words = len(_WORD.findall(text))
+    words = max(len(_WORD.findall(text)), len(_CJK.findall(text)) // 2)  # CJK: about two characters a word
     line = Line(idx, text, words)
     low = text.lower().strip(" :|>»›")
     if not _WORD.search(text) or _NUMERIC.match(text) or _BRACKET_ONLY.match(text):
@@ -77,6 +78,10 @@ def _classify(idx: int, text: str) -> Line:
     m = v.credit_label.match(text)
     if m and words <= 8:
         line.kind, line.data["value"] = "credit", m.group("value").strip()
+        return line
+    if text[:1] in "-\u2013\u2014" and words <= 16 and find_date(text):
+        line.kind = "attrib"  # "— Jane Doe (@jdoe) April 25, 2024" under an embedded post
+        line.data["value"] = None
         return line
     if words <= 14:
         found = find_date(text)
@@ -104,7 +109,7 @@ def _classify(idx: int, text: str) -> Line:
     if v.prompt.search(text[:80]) and words <= 25:
         line.kind = "prompt"
         return line
-    if _WIRE_DASH.match(text) and words <= 4:
+    if _WIRE_DASH.match(text) and words <= 4 and _name_like(_WIRE_DASH.match(text).group("agency")):
         # "— Reuters" closing a story, or "— Jane Doe" under a quote or an embedded post: kept out of the body,
         # bridged inside it, taken as the agency only when it closes the story (see _read_trailer)
         line.kind, line.data["value"] = "attrib", _WIRE_DASH.match(text).group("agency").strip()
@@ -117,6 +122,11 @@ def _classify(idx: int, text: str) -> Line:
     else:
         line.kind = "other"
     return line
+
+
+def _name_like(text: str) -> bool:
+    """Every word capitalised, short connectors aside ("Dali Mpofu", "Agence France-Presse", "Jan de Vries")."""
+    return all(w[:1].isupper() or (len(w) <= 3 and w.isalpha()) for w in text.split())
 
 
 @dataclass
@@ -201,6 +211,8 @@ def _joins(prev: list[Run], gap: list[Line], nxt: Run) -> bool:
         return False
     if len(prev) == 1 and len(prev[0].bodies) < 3 and any(ln.kind in ("date", "byline") for ln in gap):
         return False
+    if any(ln.kind == "date" for ln in gap):
+        return False  # a date line between texts: a comment thread or a dated teaser list
     before = sum(r.score for r in prev)
     if any(ln.kind == "panel" for ln in gap):
         return (len(gap) <= 8 and nxt.score >= 600) or (len(gap) <= 24 and nxt.score >= 1000 and before >= 1000)
@@ -334,7 +346,7 @@ def _read_trailer(lines: list[Line], start: int, end: int, ex: Extracted) -> Non
             _set_date(ex, ln)
         elif ln.kind == "byline" and not ex.authors:
             ex.authors = _split_names(ln.data["names"])
-    if not ex.agency and end + 1 < len(lines) and lines[end + 1].kind == "attrib":
+    if not ex.agency and end + 1 < len(lines) and lines[end + 1].kind == "attrib" and lines[end + 1].data["value"]:
         ex.agency = lines[end + 1].data["value"]
     for ln in outside:
         if ex.source_name:
