@@ -207,8 +207,10 @@ def _joins(prev: list[Run], gap: list[Line], nxt: Run) -> bool:
     A credit line ends the story; a standfirst-sized run before a date line or byline is header, not text;
     a teaser box inside the story ("Read more" + a few links, "Most read" + a list) is bridged when real
     paragraphs follow it, a long one only when both sides are substantial."""
-    if any(ln.kind == "credit" for ln in gap) or _teaser_like(nxt):
+    if _teaser_like(nxt):
         return False
+    if any(ln.kind == "credit" for ln in gap) and (nxt.score < 600 or len(gap) > 3):
+        return False  # "Source: X" closes the story, unless it credits a chart with the story going on
     if len(prev) == 1 and len(prev[0].bodies) < 3 and any(ln.kind in ("date", "byline") for ln in gap):
         return False
     if any(ln.kind == "date" for ln in gap):
