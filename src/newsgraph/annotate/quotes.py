@@ -153,8 +153,14 @@ class QuoteFinder:
         quotes = [q for q in quotes if not any(lq.start < q.end and q.start < lq.end for lq in labelled)] + labelled
         if self.indirect:
             quotes += self._indirect(doc, spans, quotes)
-        quotes.sort(key=lambda q: q.start)
-        doc._.ng_quotes = quotes
+        seen: set[tuple[int, int]] = set()
+        unique = []
+        for q in sorted(quotes, key=lambda q: (q.start, q.kind != "indirect")):
+            if q.kind == "indirect" and (q.start, q.end) in seen:
+                continue
+            seen.add((q.start, q.end))
+            unique.append(q)
+        doc._.ng_quotes = unique
         return doc
 
     def _continues(self, text: str, prev: Quote, start: int, spans: list[tuple[int, int]]) -> bool:
@@ -254,7 +260,7 @@ class QuoteFinder:
             return resolve_token(doc, nxt[-1] if nxt else to, spans) if nxt else None
         if cue.lemma_.lower() in self.quoting:
             # "agencies quoted X as saying": the object is the speaker
-            objs = [c for c in cue.children if c.dep_ in ("dobj", "obj")]
+            objs = [c for c in cue.children if c.dep_ in ("dobj", "obj") and not _in_spans(spans, c.idx)]
             if objs:
                 return resolve_token(doc, objs[0], spans)
             subj = [c for c in cue.children if c.dep_ == "nsubjpass"]
