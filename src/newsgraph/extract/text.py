@@ -46,7 +46,7 @@ def clean_line(text: str) -> str:
 #: gap lines (not sentence-shaped) bridged inside a body run
 MAX_GAP = 2
 #: lines above the body start searched for title, standfirst, section
-HEADER_WINDOW = 10
+HEADER_WINDOW = 14
 
 
 @dataclass
@@ -305,6 +305,10 @@ def _read_header(header: list[Line], ex: Extracted) -> None:
         if kind != ln.kind and title is not None and section is None and ln.words <= 4:
             section = ln.text
             break
+        if title is None and standfirst is None and ln.kind in ("other", "short") and (
+            (not marker_seen and ln.words <= 6) or ln.text.endswith(":")
+        ):
+            continue  # "4 minute read", "Join the conversation", "Author of the article:" between header and body
         if ln.kind == "caption":
             ex.images.insert(0, Image(caption=ln.data["caption"], credit=ln.data["credit"]))
             marker_seen = True
