@@ -58,6 +58,7 @@ _SPLIT = re.compile(r"\s*\n\s*|\s+-\s+|\s+,\s+|;\s+|\s+\d{1,3}\s+|\s+(?:at|AT|vs
 _ROW = re.compile(r"^([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?=(?:\s+[-\d.]+){2,}\s*$)", re.M)
 _TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|defeated|against|v|vs|versus|host|hosts|hosted|visiting)\.?)\s+$")
 _TEAM_AFTER = re.compile(r"^\s+(?:beat|defeated|drew|lost|won|v|vs|versus|captain|coach|manager|scored|conceded)\b")
+_AGE_AFTER = re.compile(r"^\s*,\s*\d{1,3}\s*,")
 _SCORE_AFTER = re.compile(r"^\s+\d{1,3}(?:[-:]\d{1,3})?(?![\d:-])")
 _ACRONYM_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][A-Za-z.&-]{1,9})\s*[)\]]")
 _EXPANSION_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][\w'.-]*(?:\s+(?:of|for|and|the|de|[A-Z][\w'.-]*))+)\s*[)\]]")
@@ -280,6 +281,8 @@ def _evidence(doc: Doc, text: str, m: _Mention, gaz) -> None:
         ev["person"] += 2
         m.roles.append(role)
     after = text[m.end : m.end + 40]
+    if _AGE_AFTER.match(after):  # "Henry, 19, of Orchard Street"
+        ev["person"] += 2
     nxt = after.split()[:1]
     if nxt and nxt[0].strip(",.") in _SPEECH:
         ev["person"] += 1
@@ -300,7 +303,7 @@ def _evidence(doc: Doc, text: str, m: _Mention, gaz) -> None:
             ev["place"] += 1.5
         else:
             ev["place"] += 0.5
-        if top.kind in ("city", "admin2") and (
+        if (top.kind in ("city", "admin2") or (top.kind == "admin1" and m.label == "row")) and (
             m.label == "row"
             or _SCORE_AFTER.match(text[m.end : m.end + 12])
             or _TEAM_BEFORE.search(text[max(0, m.start - 12) : m.start])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sqlite3
 import threading
 import unicodedata
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from newsgraph.settings import get_settings
 
-VERSION = 4
+VERSION = 5
 KINDS = ("country", "admin1", "admin2", "city", "continent")
 
 
@@ -60,6 +61,18 @@ def norm(name: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
+
+
+_GENERIC = re.compile(
+    r"(?:,\s*\w+'?$)|\s+(?:Oblast'?|Oblast’|Respublika|Republic|Province|Region|Kray|Krai|Prefecture|Governorate|"
+    r"State|Territory|Autonomous Region|Autonomous Okrug|Voivodeship|Department)$"
+)
+
+
+def _base_name(name: str) -> str:
+    """An admin region's name without its generic part, or "" when it has none."""
+    base = _GENERIC.sub("", name).strip()
+    return base if base != name and len(base) > 3 else ""
 
 
 def _latin(s: str) -> bool:
@@ -149,6 +162,8 @@ def build(path: Path | None = None) -> Path:
                 admin1 = admin.split(".")[0]
                 places.append((gid, name, cc, admin1, kind, float(lat), float(lon), int(pop), 0))
                 add_names(gid, name, *forms)
+                if kind == "admin1":  # "Dagestan, Respublika" / "Dagestan Republic" -> "Dagestan"
+                    add_names(gid, *(_base_name(f) for f in [name, *forms]))
     continents = json.loads((gdir / "continents.json").read_text(encoding="utf-8"))
     for code, c in continents.items():
         gid = int(c["geonameId"])

@@ -176,7 +176,7 @@ class Geocoder:
                 continue
             e.type = entity_type(p)
             e.geo = to_geo(p)
-            if e.type in ("country", "city") and e.name != p.name and p.kind != "admin1":
+            if e.type == "country" and e.name != p.name:  # "US" -> "United States"; towns keep the text's name
                 if e.name not in e.aliases:
                     e.aliases.append(e.name)
                 e.name = p.name
