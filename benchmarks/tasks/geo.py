@@ -15,6 +15,7 @@ Definitions:
 
 from __future__ import annotations
 
+import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -130,6 +131,21 @@ def end_to_end(arts, gaz, nlp) -> dict:
     }
 
 
+def step_times(texts: list[str], nlp) -> dict[str, float]:
+    """Seconds spent in each pipeline component over these texts, one doc at a time (the full pipeline)."""
+    from newsgraph.annotate import make_doc
+    from newsgraph.records import Extracted
+
+    out: dict[str, float] = {}
+    for text in texts:
+        doc = make_doc(nlp, Extracted(input="lgl", body=text))
+        for name, proc in nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            out[name] = out.get(name, 0.0) + time.perf_counter() - t0
+    return out
+
+
 def run(limit: int | None) -> TaskResult:
     from newsgraph.annotate.gazetteer import get_gazetteer
     from newsgraph.annotate.nlp import load_pipeline
@@ -158,4 +174,17 @@ def run(limit: int | None) -> TaskResult:
         with nlp.select_pipes(enable=keep):
             r = end_to_end(arts, gaz, nlp)
         t2.rows.append([name, r["p"], r["r"], r["f1"], r["exact_f1"], r["n"], r["acc"], r["anchor_acc"]])
-    return TaskResult(NAME, TITLE, [t1, t2], items=items)
+    t3 = Table(
+        "Time added by the entity steps (full pipeline, lgl articles, one at a time)",
+        ["articles", "rest of pipeline s", "newsgraph_entities s", "newsgraph_geo s", "added"],
+        note="Goal: the entity and geo steps add at most 15% to the pipeline's time per article.",
+    )
+    if sets["lgl"].exists():
+        texts = [t for t, _ in load(sets["lgl"], min(limit or 150, 150))]
+        step_times(texts[:5], nlp)  # warm caches
+        times = step_times(texts, nlp)
+        mine = times.get("newsgraph_entities", 0.0) + times.get("newsgraph_geo", 0.0)
+        rest = sum(times.values()) - mine
+        t3.rows.append([len(texts), rest, times.get("newsgraph_entities", 0.0), times.get("newsgraph_geo", 0.0),
+                        f"{mine / max(rest, 1e-9):.1%}"])
+    return TaskResult(NAME, TITLE, [t1, t2, t3], items=items)
