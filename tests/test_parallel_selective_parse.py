@@ -60,3 +60,27 @@ def test_full_parse_option(nlp):
     assert all(t.dep_ for t in full(TEXT))
     with pytest.raises(ValueError):
         load_pipeline(parse="sometimes")
+
+
+def test_attribute_table_equals_spacys_attribute_ruler(nlp):
+    """newsgraph_attribute_table must set exactly what the model's attribute_ruler sets (same rules, faster)."""
+    import spacy
+    from test_ingest import _STORIES
+
+    from newsgraph.annotate.attribute_table import AttributeTable
+    from newsgraph.settings import get_settings
+
+    assert "newsgraph_attribute_table" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    model = spacy.load(get_settings().model, exclude=["parser", "ner", "lemmatizer"])
+    ruler = model.get_pipe("attribute_ruler")
+    table = AttributeTable(ruler)
+    texts = [" ".join(s) for s in _STORIES] + [
+        "Y'all ain't gonna believe it, let's go.\n\nC'mon,  she gets it and he got it. Nothin' doing.",
+        "The U.S. Senate's vote -- 51 to 49 -- was \"historic\", she said:\tno more.",
+    ]
+    with model.select_pipes(disable=["attribute_ruler"]):
+        bare = list(model.pipe(texts))
+    for doc in bare:
+        a, b = ruler(doc.copy()), table(doc.copy())
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == [
+            (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]

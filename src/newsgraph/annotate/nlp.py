@@ -52,12 +52,27 @@ def use_selective_parse(nlp: Language) -> Language:
     return nlp
 
 
+def use_attribute_table(nlp: Language) -> Language:
+    """Swap spaCy's attribute_ruler for `newsgraph_attribute_table` (same attributes, table lookups)."""
+    import newsgraph.annotate.attribute_table  # noqa: F401  (registers the factory)
+
+    if "attribute_ruler" not in nlp.pipe_names or "newsgraph_attribute_table" in nlp.pipe_names:
+        return nlp
+    try:
+        nlp.add_pipe("newsgraph_attribute_table", after="attribute_ruler")
+    except ValueError:  # a ruler setting attributes the table does not handle: keep spaCy's
+        return nlp
+    nlp.disable_pipe("attribute_ruler")
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, parse: str | None = None) -> Language:
     """The spaCy model named by the settings (or `model`), with newsgraph's components added.
 
-    parse: "selective" (default; the parser runs only on quote/event sentences) or "full" (the model's own
-    parser on every sentence); NEWSGRAPH_PARSE sets the default.
+    parse: "selective" (default; the parser runs only on quote/event sentences, and the attribute ruler is the
+    table-lookup `newsgraph_attribute_table`) or "full" (the model's own parser and attribute ruler, as shipped);
+    NEWSGRAPH_PARSE sets the default.
     """
     parse = parse or os.environ.get("NEWSGRAPH_PARSE") or "selective"
     if parse not in ("selective", "full"):
@@ -72,4 +87,5 @@ def load_pipeline(model: str | None = None, parse: str | None = None) -> Languag
         ) from exc
     if parse == "selective":
         use_selective_parse(nlp)
+        use_attribute_table(nlp)
     return add_components(nlp)

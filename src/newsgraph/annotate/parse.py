@@ -45,7 +45,7 @@ class SelectiveParser:
     def _parse_batch(self, docs: list[Doc]) -> None:
         chosen: list[tuple[Doc, Span]] = []
         for doc in docs:
-            if len(doc) == 0 or doc.has_annotation("DEP"):
+            if len(doc) == 0 or doc.has_annotation("DEP", require_complete=True):
                 continue  # empty, or a full parser already ran
             for sent in doc.sents:
                 if self.select is None or self.select(sent):
