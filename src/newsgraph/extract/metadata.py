@@ -80,7 +80,7 @@ def split_names(value: str) -> list[str]:
     value = _BY.sub("", value.strip())
     out = []
     for p in _NAME_SPLIT.split(value):
-        p = _BY.sub("", p.strip(" .:-\u2013\u2014"))
+        p = _BY.sub("", re.sub(r"\s*\([^)]*\)?\s*$", "", p).strip(" .:-\u2013\u2014"))
         if p and not _NOT_NAME.search(p) and 1 <= len(p.split()) <= 5 and p[0].isupper():
             out.append(p)
     return out
@@ -97,9 +97,18 @@ def choose_authors(tree: LexborHTMLParser, ld: LdArticle | None) -> list[str]:
     for rank, v in S.every(tree, "authors"):
         by_rank.setdefault(rank, []).extend(split_names(v))
     for rank in sorted(by_rank):
-        if by_rank[rank]:
-            return list(dict.fromkeys(by_rank[rank]))
+        names = list(dict.fromkeys(by_rank[rank]))
+        if names and len(names) <= 4:  # more names under one selector are bylines of teaser cards
+            return names
+    for node in tree.css("[class*='byline' i], [class*='author' i]")[:20]:
+        m = _BYLINE_TEXT.match(_WS.sub(" ", node.text(separator=" ")).strip())
+        if m:
+            return split_names(m.group("names"))
     return []
+
+
+_NAME = r"[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|de|van|von|der|da|bin|al-\w+)){0,4}"
+_BYLINE_TEXT = re.compile(rf"^(?i:by|von|par|por|di|door)\s+(?P<names>{_NAME}(?:\s*(?:,|and|&|und|et|y)\s*{_NAME})*)")
 
 
 def to_iso(value: str | None) -> str | None:
