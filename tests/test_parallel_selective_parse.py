@@ -84,3 +84,21 @@ def test_attribute_table_equals_spacys_attribute_ruler(nlp):
         a, b = ruler(doc.copy()), table(doc.copy())
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == [
             (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]
+
+
+def test_lemma_table_equals_spacys_lemmatizer(nlp):
+    import spacy
+    from test_ingest import _STORIES
+
+    from newsgraph.annotate.lemma_table import LemmaTable
+    from newsgraph.settings import get_settings
+
+    assert "newsgraph_lemma_table" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    model = spacy.load(get_settings().model, exclude=["parser", "ner"])
+    lem = model.get_pipe("lemmatizer")
+    table = LemmaTable(lem)
+    texts = [" ".join(s) for s in _STORIES] + ["The children were running; geese flew better than the best. Went, gone."]
+    with model.select_pipes(disable=["lemmatizer"]):
+        bare = list(model.pipe(texts))
+    for doc in bare:
+        assert [t.lemma_ for t in lem(doc.copy())] == [t.lemma_ for t in table(doc.copy())]

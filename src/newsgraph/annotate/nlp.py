@@ -48,6 +48,8 @@ def use_selective_parse(nlp: Language) -> Language:
     nlp.enable_pipe("senter")
     # after the lemmatizer: the trigger test reads lemmas
     after = "lemmatizer" if "lemmatizer" in nlp.pipe_names else nlp.pipe_names[-1]
+    if "newsgraph_lemma_table" in nlp.pipe_names:
+        after = "newsgraph_lemma_table"
     nlp.add_pipe("newsgraph_parse", after=after)
     return nlp
 
@@ -66,13 +68,28 @@ def use_attribute_table(nlp: Language) -> Language:
     return nlp
 
 
+def use_lemma_table(nlp: Language) -> Language:
+    """Swap spaCy's rule lemmatizer for `newsgraph_lemma_table` (same lemmas, looked up once per distinct word)."""
+    import newsgraph.annotate.lemma_table  # noqa: F401  (registers the factory)
+
+    lem = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if lem is None or getattr(lem, "mode", None) != "rule" or "newsgraph_lemma_table" in nlp.pipe_names:
+        return nlp
+    try:
+        nlp.add_pipe("newsgraph_lemma_table", after="lemmatizer")
+    except ValueError:
+        return nlp
+    nlp.disable_pipe("lemmatizer")
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, parse: str | None = None) -> Language:
     """The spaCy model named by the settings (or `model`), with newsgraph's components added.
 
-    parse: "selective" (default; the parser runs only on quote/event sentences, and the attribute ruler is the
-    table-lookup `newsgraph_attribute_table`) or "full" (the model's own parser and attribute ruler, as shipped);
-    NEWSGRAPH_PARSE sets the default.
+    parse: "selective" (default; the parser runs only on quote/event sentences, and the attribute ruler and
+    lemmatizer are their table-lookup stand-ins, same output) or "full" (the model as shipped, all sentences
+    parsed); NEWSGRAPH_PARSE sets the default.
     """
     parse = parse or os.environ.get("NEWSGRAPH_PARSE") or "selective"
     if parse not in ("selective", "full"):
@@ -86,6 +103,7 @@ def load_pipeline(model: str | None = None, parse: str | None = None) -> Languag
             f"or set NEWSGRAPH_MODEL to an installed pipeline"
         ) from exc
     if parse == "selective":
-        use_selective_parse(nlp)
         use_attribute_table(nlp)
+        use_lemma_table(nlp)
+        use_selective_parse(nlp)
     return add_components(nlp)
