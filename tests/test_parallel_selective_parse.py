@@ -21,7 +21,7 @@ def nlp():
 def test_pipeline_uses_senter_and_selective_parse(nlp):
     assert "newsgraph_parse" in nlp.pipe_names and "senter" in nlp.pipe_names
     assert "parser" not in nlp.pipe_names
-    assert nlp.pipe_names.index("newsgraph_parse") > nlp.pipe_names.index("lemmatizer")
+    assert nlp.pipe_names.index("newsgraph_parse") > nlp.pipe_names.index("newsgraph_lemma_table")
 
 
 def test_only_trigger_sentences_are_parsed_and_sents_are_kept(nlp):
