@@ -273,16 +273,21 @@ def _drive(port: int, urls: list[list[str]], think: float = 0.0, seed: int = 5) 
             if think:
                 time.sleep(rng.expovariate(1 / think))
             t = time.perf_counter()
-            try:
-                conn.request("GET", u)
-                resp = conn.getresponse()
-                resp.read()
-                if resp.status != 200:
-                    bad += 1
-            except (OSError, http.client.HTTPException):
-                bad += 1
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            for attempt in (1, 2):
+                try:
+                    conn.request("GET", u)
+                    resp = conn.getresponse()
+                    resp.read()
+                    if resp.status != 200:
+                        bad += 1
+                    break
+                except (OSError, http.client.HTTPException):
+                    # The server closes idle keep-alive connections (5 s): like a browser, retry a GET once
+                    # on a new connection; only a second failure counts as an error.
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                    if attempt == 2:
+                        bad += 1
             mine.append((time.perf_counter() - t) * 1000)
         conn.close()
         with lock:
