@@ -27,7 +27,7 @@ from newsgraph.extract.vocab import vocab
 from newsgraph.records import Extracted, Image, RawDocument
 
 #: sentence end: . ! ? … optionally followed by closing quotes/brackets
-_SENT_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]\u300d\u300f]*$|[.!?]\s*[\"'\u201d\u2019]$|:$")
+_SENT_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u0964][\"'\u201d\u2019)\]\u300d\u300f]*$|[.!?]\s*[\"'\u201d\u2019]$|:$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _STARTS_OK = re.compile(r"^[\"'\u201c\u2018(\[\u300c]?[A-Z0-9\u00c0-\u024f\u0370-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|^[\"'\u201c\u2018\u2014\u2013\u00ab\u201e-]")
 _CAPTION_BRACKET = re.compile(r"^(?P<caption>.{12,}?)\s*[\[(](?P<credit>[A-Z][^\[\]()]{1,50})[\])]\s*$")
@@ -115,13 +115,19 @@ def _classify(idx: int, text: str) -> Line:
         line.kind, line.data["value"] = "attrib", _WIRE_DASH.match(text).group("agency").strip()
         return line
     sentence = bool(_SENT_END.search(text)) and bool(_STARTS_OK.match(text))
-    if (sentence and words >= 8) or words >= 30:
+    if (sentence and words >= 8) or (words >= 30 and _prose(text)):
         line.kind = "body"
     elif sentence and words >= 2:
         line.kind = "short"  # a short sentence: body inside a run ("We will," he added.), else furniture
     else:
         line.kind = "other"
     return line
+
+
+def _prose(text: str) -> bool:
+    """Running text rather than a menu flattened into one line: many words start in lower case."""
+    cased = [w for w in text.split() if w[:1].isupper() or w[:1].islower()]  # scripts without case: prose
+    return len(cased) < 0.5 * len(text.split()) or sum(1 for w in cased if w[:1].islower()) >= 0.4 * len(cased)
 
 
 def _name_like(text: str) -> bool:
@@ -164,8 +170,8 @@ def _runs(lines: list[Line]) -> list[Run]:
             continue
         if not cur:
             continue
-        free = ("short", "caption", "widget", "attrib", "nav")  # bridged without counting toward the gap
-        bridgeable = ln.kind in free or (ln.kind in ("other", "prompt") and len(
+        free = ("short", "caption", "widget", "attrib", "nav", "prompt")  # bridged without counting toward the gap
+        bridgeable = ln.kind in free or (ln.kind == "other" and len(
             [g for g in gap if g.kind not in free]) < MAX_GAP)
         if ln.kind in _STOP or not bridgeable:
             runs.append(Run(cur))
@@ -216,6 +222,7 @@ def _joins(prev: list[Run], gap: list[Line], nxt: Run) -> bool:
     if any(ln.kind == "date" for ln in gap):
         return False  # a date line between texts: a comment thread or a dated teaser list
     before = sum(r.score for r in prev)
+    gap = [ln for ln in gap if ln.kind not in ("prompt", "widget", "nav")]  # ad slots, sign-up boxes: no distance
     if any(ln.kind == "panel" for ln in gap):
         return (len(gap) <= 8 and nxt.score >= 600) or (len(gap) <= 24 and nxt.score >= 1000 and before >= 1000)
     return len(gap) <= 10 and nxt.score >= 250
@@ -236,6 +243,17 @@ def _choose(runs: list[Run], lines: list[Line]) -> list[Line]:
             groups.append([r])
     best = max(groups, key=lambda g: sum(r.score for r in g))
     return [ln for r in best for ln in r.lines]
+
+
+def _near_prompt(lines: list[Line], k: int) -> bool:
+    """A line next to a prompt (skipping other short lines): part of a sign-up or subscription box."""
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(lines) and lines[j].kind in ("short", "other", "nav"):
+            j += step
+        if 0 <= j < len(lines) and lines[j].kind == "prompt" and abs(j - k) <= 3:
+            return True
+    return False
 
 
 def _is_crosshead(ln: Line) -> bool:
@@ -278,6 +296,8 @@ def extract_text(text: str, raw: RawDocument) -> Extracted:
     paragraphs: list[str] = []
     crossheads: list[str] = []
     for k, ln in enumerate(chosen):
+        if ln.kind == "short" and _near_prompt(chosen, k):
+            continue  # "Thanks for signing up!" inside a newsletter box
         if ln.kind in ("body", "short"):
             paragraphs.append(ln.text)
         elif ln.kind == "caption":
