@@ -124,6 +124,7 @@ class EntityLinker:
         kept = [m for m in kept if not m.ev["drop"]]
         entities = _link(doc, kept)
         _propagate(text, entities, kept)
+        _nested_places(text, entities, gaz)
         doc._.ng_demonyms = [gaz.lookup(n)[0].country_code for n, c in demonym_hits.items() for _ in range(c)
                              if gaz.lookup(n)]
         result = []
@@ -570,6 +571,45 @@ def _propagate(text: str, clusters: list[_Cluster], mentions: list[_Mention]) ->
         starts = [a for a, _ in taken]
 
 
+def _nested_places(text: str, clusters: list[_Cluster], gaz) -> None:
+    """A place that opens an organisation's name is a place mention too ("Alexandria Police Department",
+    "Henderson County Commissioners Court", "Munich Security Conference"): the organisation is located there.
+    Only clear readings count: a country, a state or province, a county named with its admin word, or a town of
+    20,000 people or more; demonyms and group names never."""
+    by_key = {(c.type, norm(c.name)): c for c in clusters}
+    for c in list(clusters):
+        if c.type != "organisation":
+            continue
+        for m in list(c.mentions):
+            words = m.text.split()
+            if len(words) < 2:
+                continue
+            for n in (3, 2, 1):
+                if n >= len(words):
+                    continue
+                prefix = " ".join(words[:n])
+                if prefix in groups() or gaz.demonym(prefix) is not None or prefix.lower() in title_words():
+                    continue
+                places = gaz.lookup(prefix)
+                if not places:
+                    continue
+                top = places[0]
+                ok = top.kind in ("country", "admin1", "continent") or (
+                    top.kind == "admin2" and words[n - 1].lower() in ("county", "parish", "borough")
+                ) or (top.kind == "city" and top.population >= 20_000 and norm(top.name) == norm(prefix))
+                if not ok:
+                    continue
+                key = ("place", norm(prefix))
+                target = by_key.get(key)
+                if target is None:
+                    target = by_key[key] = _Cluster(name=prefix, type="place")
+                    clusters.append(target)
+                target.mentions.append(_Mention(m.start, m.start + len(prefix), prefix, "nested"))
+                if prefix not in target.aliases:
+                    target.aliases.append(prefix)
+                break
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # 5. records and salience
 
@@ -648,9 +688,16 @@ def rescore(doc: Doc) -> None:
 
 
 def find_entity(doc: Doc, start: int, end: int) -> Entity | None:
-    """The entity with a mention overlapping [start, end), if any."""
+    """The entity with a mention overlapping [start, end), if any.
+
+    When several overlap (a town inside an organisation's name: "Alexandria Police Department"), the one whose
+    mention shares the most characters with the span wins, then the longer mention.
+    """
+    best, best_key = None, None
     for e in doc._.ng_entities or []:
         for m in e.mentions:
             if m.start < end and start < m.end:
-                return e
-    return None
+                key = (min(end, m.end) - max(start, m.start), m.end - m.start)
+                if best_key is None or key > best_key:
+                    best, best_key = e, key
+    return best
