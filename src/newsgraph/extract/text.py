@@ -183,11 +183,21 @@ def _runs(lines: list[Line]) -> list[Run]:
     return runs
 
 
+def _headline_like(ln: Line) -> bool:
+    return ln.kind in ("other", "short") and 3 <= ln.words <= 16 and not ln.text.endswith(".")
+
+
 def _teaser_like(run: Run) -> bool:
     """A list of one-sentence teasers under a panel heading: every line one sentence, none long, and a teaser
     heading ("Featured", "Most read") just above. One-sentence paragraphs alone are ordinary news style."""
     bodies = run.bodies
-    if len(bodies) < 2 or not run.after_panel:
+    if len(bodies) < 2:
+        return False
+    pos = {id(ln): k for k, ln in enumerate(run.lines)}
+    headed = sum(1 for ln in bodies if pos[id(ln)] > 0 and _headline_like(run.lines[pos[id(ln)] - 1]))
+    if len(bodies) >= 3 and headed >= 0.75 * len(bodies):
+        return True  # headline + one-line summary cards
+    if not run.after_panel:
         return False
     multi = sum(1 for ln in bodies if len(re.findall(r"[.!?][\"'\u201d\u2019]?\s+[A-Z\"\u201c]", ln.text)) >= 1)
     return multi == 0 and max(ln.words for ln in bodies) <= 35
@@ -245,6 +255,19 @@ def _choose(runs: list[Run], lines: list[Line]) -> list[Line]:
     return [ln for r in best for ln in r.lines]
 
 
+def _trim_teaser_tail(chosen: list[Line]) -> list[Line]:
+    """Cut a tail of teaser cards (headline line + one summary paragraph, twice or more) that runs on
+    from the last paragraph of the story without a heading between."""
+    core = [k for k, ln in enumerate(chosen) if ln.kind not in ("nav", "widget", "prompt")]
+    pairs, j = 0, len(core) - 1
+    while j >= 1 and chosen[core[j]].kind == "body" and _headline_like(chosen[core[j - 1]]) and chosen[core[j]].words <= 60:
+        pairs += 1
+        j -= 2
+    if pairs >= 2 and j >= 0:
+        return chosen[: core[j] + 1]
+    return chosen
+
+
 def _near_prompt(lines: list[Line], k: int) -> bool:
     """A line next to a prompt (skipping other short lines): part of a sign-up or subscription box."""
     for step in (-1, 1):
@@ -288,7 +311,7 @@ def extract_text(text: str, raw: RawDocument) -> Extracted:
     all_lines = classify_lines(text)
     if not all_lines:
         raise InputError(raw.input, "no text lines")
-    chosen = _choose(_runs(all_lines), all_lines)
+    chosen = _trim_teaser_tail(_choose(_runs(all_lines), all_lines))
     if not chosen:
         raise InputError(raw.input, "no article text found (no run of sentence-shaped lines)")
     ex = Extracted(input=raw.input, body="", url=raw.url, kind="text")
