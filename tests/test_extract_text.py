@@ -90,3 +90,33 @@ def test_no_article_is_an_input_error():
 )
 def test_date_lines(text, iso):
     assert parse_date(text) == iso
+
+
+def test_teaser_cards_without_heading_and_repeated_furniture():
+    dump = "\n".join(
+        [
+            "Article content",
+            "Storm closes mountain pass for a second day",
+            "By Lena Ortiz",
+            "12 November 2024",
+            "Article content",
+            "Heavy snow closed the only road over the Karst pass for a second day on Tuesday, cutting off three villages.",
+            "Article content",
+            "Snowploughs had cleared half of the road by noon, but drifts returned within hours, the roads office said.",
+            "Article content",
+            "Residents have enough food and fuel for a week, the mayor of the largest village told the regional radio.",
+            "Ferry timetable changes for winter",
+            "The island ferry will run twice a day from December, the operator said on Monday.",
+            "New school opens in the valley",
+            "Pupils moved into the new building after two years of work on the old mill site.",
+            "Market hall to close for repairs",
+            "Traders will move to the square while the roof of the market hall is replaced next spring.",
+        ]
+    )
+    ex = extract(RawDocument(input="cards.txt", data=dump.encode(), kind="text"))
+    paras = ex.body.split("\n\n")
+    assert len(paras) == 3, paras
+    assert paras[-1].startswith("Residents have enough food")
+    assert ex.title == "Storm closes mountain pass for a second day"
+    assert ex.authors == ["Lena Ortiz"] and ex.published == "2024-11-12"
+    assert "Article content" not in ex.body and "ferry" not in ex.body
