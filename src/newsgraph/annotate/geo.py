@@ -91,7 +91,15 @@ def resolve(
     support: dict[tuple[str, int], int] = {}
     for k in keys:
         for p in cands[k]:
-            if p.kind in ("country", "continent"):
+            if p.kind == "continent":
+                continue
+            if p.kind == "country":  # a country is supported by the other names that lie in it
+                n = sum(
+                    1 for k2 in keys
+                    if k2 != k and any(q.kind != "country" and q.country_code == p.country_code
+                                       for q in cands_plausible.get(k2, ()))
+                )
+                support[(k, p.geonameid)] = min(n, 3)
                 continue
             n = 0
             for k2 in keys:
