@@ -238,19 +238,39 @@ def _joins(prev: list[Run], gap: list[Line], nxt: Run) -> bool:
     return len(gap) <= 10 and nxt.score >= 250
 
 
+def _box_between(prev: list[Run], gap: list[Line], weak: Run, nxt: Run) -> bool:
+    """A teaser heading, a weak run (its teasers) and then a strong run: the story goes on after a box."""
+    inner = [ln for ln in gap if ln.kind not in ("prompt", "widget", "nav")]
+    return (
+        weak.score < 600
+        and len(weak.bodies) <= 2
+        and any(ln.kind == "panel" for ln in inner)
+        and not any(ln.kind in ("credit", "date") for ln in inner)
+        and len(inner) <= 14
+        and nxt.score >= 1000
+        and sum(r.score for r in prev) >= 1000
+        and not _teaser_like(nxt)
+    )
+
+
 def _choose(runs: list[Run], lines: list[Line]) -> list[Line]:
     """Runs joined into stories (see _joins); the story with the highest total score wins."""
     if not runs:
         return []
     _score(runs, lines)
     groups: list[list[Run]] = [[runs[0]]]
-    for r in runs[1:]:
-        prev = groups[-1]
+    k = 1
+    while k < len(runs):
+        r, prev = runs[k], groups[-1]
         gap = lines[prev[-1].lines[-1].idx + 1 : r.lines[0].idx]
         if _joins(prev, gap, r):
             prev.append(r)
+        elif k + 1 < len(runs) and _box_between(prev, lines[prev[-1].lines[-1].idx + 1 : runs[k + 1].lines[0].idx], r, runs[k + 1]):
+            prev.append(runs[k + 1])  # a teaser box with a one-line teaser inside the story: skipped
+            k += 1
         else:
             groups.append([r])
+        k += 1
     best = max(groups, key=lambda g: sum(r.score for r in g))
     return [ln for r in best for ln in r.lines]
 
