@@ -20,7 +20,7 @@ from newsgraph.annotate.dates import date_in
 from newsgraph.annotate.entities import find_entity
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import sections, words
-from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token
+from newsgraph.annotate.resolve import Actor, clause_bounds, doc_text, resolve_token
 from newsgraph.records import Event
 
 _DATA = "plover.tsv"
@@ -318,7 +318,7 @@ class EventFinder:
 
     def _locative(self, doc: Doc, start: int) -> bool:
         """The place follows a locative preposition ("in", "at", "near", "sidelines of"), maybe past "the"."""
-        before = doc.text[max(0, start - 40) : start].lower().split()
+        before = doc_text(doc)[max(0, start - 40) : start].lower().split()
         while before and before[-1] in ("the", "a", "an"):
             before.pop()
         if not before:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import sections, words
-from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token
+from newsgraph.annotate.resolve import Actor, clause_bounds, doc_text, resolve_token
 from newsgraph.records import Quote
 
 _CUES = "cues.tsv"
@@ -123,7 +123,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
-        text = doc.text
+        text = doc_text(doc)
         marks = normalise_marks(text)
         spans = quote_spans(marks)
         quotes: list[Quote] = []
@@ -172,7 +172,7 @@ class QuoteFinder:
     def _inherit(self, doc: Doc, q: Quote, quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
         """A quote without a frame: the previous quote's speaker when it is near, else the nearest person."""
         prev = next((p for p in reversed(quotes) if p.speaker_name), None)
-        if prev is not None and _near(doc.text, prev.end, q.start):
+        if prev is not None and _near(doc_text(doc), prev.end, q.start):
             q.speaker, q.speaker_name, q.cue = prev.speaker, prev.speaker_name, prev.cue
             return
         from newsgraph.annotate.resolve import nearest_before
@@ -186,23 +186,23 @@ class QuoteFinder:
         from newsgraph.annotate.entities import find_entity
 
         out = []
-        for m in _LABEL.finditer(doc.text):
+        for m in _LABEL.finditer(doc_text(doc)):
             label = m.group("label")
             ent = find_entity(doc, m.start("label"), m.end("label"))
             if not (label.isupper() or (ent is not None and ent.type == "person")):
                 continue
             s, e = m.start("words"), m.end("words")
-            i0, i1 = _inner(normalise_marks(doc.text), s, e)
+            i0, i1 = _inner(normalise_marks(doc_text(doc)), s, e)
             if i1 - i0 < 3:
                 continue
             name = ent.name if ent is not None else label.title()
-            out.append(Quote(doc.text[i0:i1], i0, i1, "direct", ent.id if ent else None, name, m.start("label"), m.end("label"), ":"))
+            out.append(Quote(doc_text(doc)[i0:i1], i0, i1, "direct", ent.id if ent else None, name, m.start("label"), m.end("label"), ":"))
         return out
 
     # -- attribution of a quotation-mark span -------------------------------------------------------------
     def _attribute(self, doc: Doc, s: int, e: int, spans: list[tuple[int, int]], direct: bool) -> tuple[Actor | None, str | None]:
         """Speaker and cue from the sentence(s) around the quote, outside any quotation marks."""
-        text = doc.text
+        text = doc_text(doc)
         para_start = text.rfind("\n", 0, s) + 1
         para_end = text.find("\n", e)
         para_end = len(text) if para_end < 0 else para_end
@@ -312,8 +312,11 @@ class QuoteFinder:
         direct = [(q.start, q.end) for q in found if q.kind == "direct"]
         if not doc.has_annotation("DEP"):
             return out
+        covered = bytearray(len(doc_text(doc)) + 1)
+        for a, b in spans + direct:
+            covered[a:b] = b"\x01" * (b - a)
         for tok in doc:
-            if _in_spans(spans, tok.idx) or _in_spans(direct, tok.idx):
+            if covered[tok.idx]:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 q = self._according(doc, tok, spans, direct)
@@ -355,7 +358,7 @@ class QuoteFinder:
             if _in_spans(spans, comp.idx) or _in_spans(spans, doc[lo].idx):
                 return None  # the complement is a quotation: a direct or partial quote already
             for t in doc[lo:hi]:
-                if _in_spans(spans, t.idx) and _is_direct(normalise_marks(doc.text), *_span_at(spans, t.idx)):
+                if _in_spans(spans, t.idx) and _is_direct(normalise_marks(doc_text(doc)), *_span_at(spans, t.idx)):
                     hi = t.i  # a direct quote after the reported clause (", adding: "...")
                     break
                 if t.lemma_.lower() in self.cues and t.tag_ == "VBG" and t.i > comp.i:
@@ -381,7 +384,7 @@ class QuoteFinder:
 
     def _according(self, doc: Doc, tok: Token, spans, direct) -> Quote | None:
         """ "X did Y, according to Z": the content is the sentence before the phrase (or after it when it leads)."""
-        text = doc.text
+        text = doc_text(doc)
         para_start = text.rfind("\n", 0, tok.idx) + 1
         para_end = text.find("\n", tok.idx)
         para_end = len(text) if para_end < 0 else para_end
@@ -409,7 +412,7 @@ class QuoteFinder:
         actor = self._speaker(doc, cue, spans)
         if actor is None:
             return None
-        return Quote(doc.text[s:e], s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue))
+        return Quote(doc_text(doc)[s:e], s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue))
 
 
 def _trim(span: Span) -> Span | None:

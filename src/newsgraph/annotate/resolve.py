@@ -19,6 +19,14 @@ _CUES = "cues.tsv"
 _NAME_DEPS = {"compound", "flat", "amod", "nmod", "poss", "case"}
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy rebuilds the string from the tokens on every access."""
+    text = doc.user_data.get("ng_text")
+    if text is None:
+        text = doc.user_data["ng_text"] = doc.text
+    return text
+
+
 @dataclass
 class Actor:
     entity: Entity | None
@@ -48,7 +56,7 @@ def name_span(tok: Token) -> tuple[int, int]:
 
 def clause_bounds(tok: Token) -> tuple[int, int]:
     """The char span of the token's sentence clipped to its paragraph (a parse may run across blank lines)."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     sent = tok.sent
     p0 = text.rfind("\n", 0, tok.idx) + 1
     p1 = text.find("\n", tok.idx)
@@ -85,7 +93,7 @@ def by_role(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]]) -> En
         for m in e.mentions:
             if m.end > pos or inside(exclude, m.start):
                 continue
-            window = doc.text[max(0, m.start - 40) : m.end + 40].lower()
+            window = doc_text(doc)[max(0, m.start - 40) : m.end + 40].lower()
             if role in window.replace(",", " ").split():
                 cands.append((m.end, e))
     cands = [c for c in cands if c[0] >= 0]
