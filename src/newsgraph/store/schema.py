@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source_name);
+-- Narrow copy of what facets read per matched article, so they never touch the wide rows (body, record).
+CREATE INDEX IF NOT EXISTS articles_meta ON articles(aid, source_name, day);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, body, content='articles', content_rowid='aid', tokenize='unicode61 remove_diacritics 2'
