@@ -346,7 +346,19 @@ def _prefix_role(text: str, start: int) -> str | None:
         break
     if not parts:
         return None
+    # a place name of several words opening the role ("New Mexico Governor")
+    while parts:
+        seg = text[max(0, parts[-1][0] - 30) : parts[-1][0]]
+        m = _WORD.search(seg.rstrip(" "))
+        if not m or not m.group()[:1].isupper() or not seg.endswith(" "):
+            break
+        joined = m.group() + " " + parts[-1][1]
+        if not get_gazetteer().lookup(joined):
+            break
+        parts[-1] = (parts[-1][0] - len(seg) + m.start(), joined)
     parts.reverse()
+    while parts and parts[-1][1].lower() in ("of", "the", "and"):
+        parts.pop()
     # drop leading words that are not part of a title ("the")
     while parts and parts[0][1].lower() in ("the", "of"):
         parts.pop(0)
@@ -390,6 +402,11 @@ def _apposition_role(text: str, end: int) -> str | None:
         return None
     if any(w in ("said", "says", "who", "which", "was", "is", "has", "had", "and") for w in low[: head_at + 1]):
         return None
+    caps = 0
+    for w in words[head_at + 1 :]:  # another person's name inside the phrase: not an apposition of this one
+        caps = caps + 1 if w[:1].isupper() and w.lower() not in title_words() else 0
+        if caps >= 2 and not get_gazetteer().lookup(" ".join(words[words.index(w) - 1 : words.index(w) + 1])):
+            return None
     return " ".join(words)
 
 
@@ -620,7 +637,7 @@ def _to_entity(text: str, c: _Cluster) -> Entity | None:
         return None
     roles: list[str] = []
     for m in c.mentions:
-        for r in m.roles:
+        for r in m.roles if c.type == "person" else ():
             if r not in roles:
                 roles.append(r)
     aliases = [a for a in c.aliases]

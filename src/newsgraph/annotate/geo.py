@@ -51,6 +51,21 @@ def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
     return ()
 
 
+def _prefer_cities(cands: tuple[Place, ...], name: str) -> tuple[Place, ...]:
+    """Drop a state or province that shares its name with a big city inside it ("Tehran", "Kyiv", "Moscow"):
+    a bare name in news means the city; "Tehran Province" keeps the province."""
+    if any(w in name.lower() for w in _ADMIN_WORDS):
+        return cands
+    cities = [c for c in cands if c.kind == "city"]
+    drop = {
+        r.geonameid for r in cands if r.kind == "admin1" and any(
+            c.country_code == r.country_code and c.admin1 == r.admin1 and c.population >= 0.3 * r.population
+            for c in cities
+        )
+    }
+    return tuple(c for c in cands if c.geonameid not in drop) if drop else cands
+
+
 def _prior(p: Place, key: str, name: str) -> float:
     score = math.log10(p.population + 10)
     if p.kind in ("country", "continent"):
@@ -79,7 +94,7 @@ def resolve(
     for n in names:
         unique.setdefault(norm(n), n)
     keys = list(unique)
-    cands = {k: candidates(gaz, unique[k])[:_MAX_CANDIDATES] for k in keys}
+    cands = {k: _prefer_cities(candidates(gaz, unique[k])[:_MAX_CANDIDATES], unique[k]) for k in keys}
     cands_plausible: dict[str, list[Place]] = {}
     # support: how many of the article's other names have a plausible reading within reach of this candidate
     # (plausible: its prior within _PLAUSIBLE of that name's best, so "Paris" next to "Geneva" means France, while
