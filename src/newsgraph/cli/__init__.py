@@ -24,11 +24,11 @@ def _root() -> None:
 # Sub-commands register themselves on import.
 import newsgraph.cli.export  # noqa: E402,F401
 import newsgraph.cli.failures  # noqa: E402,F401
+import newsgraph.cli.gazetteer  # noqa: E402,F401
 import newsgraph.cli.ingest  # noqa: E402,F401
 import newsgraph.cli.serve  # noqa: E402,F401
 import newsgraph.cli.spark  # noqa: E402,F401
 from newsgraph.cli import analyze  # noqa: E402,F401
-from newsgraph.cli import gazetteer  # noqa: E402,F401
 
 
 def main() -> None:
