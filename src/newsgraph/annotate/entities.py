@@ -528,6 +528,12 @@ def _link(doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
             c.type = "place"
         elif ev["person"] > 0:
             c.type = "person"
+    # an acronym the article defines is a name of the entity, so its untagged uses are found too
+    for c in order:
+        for m in c.mentions:
+            for k in m.ev:
+                if k.startswith("alias:") and k[6:] not in c.aliases:
+                    c.aliases.append(k[6:])
     # merge clusters that ended with the same (type, name)
     merged: dict[tuple[str, str], _Cluster] = {}
     out = []
