@@ -202,6 +202,17 @@ def available_systems(notes: list[str]) -> dict[str, Callable]:
     return out
 
 
+def _flat(values) -> list[str]:
+    """Author values as a flat list of strings (some anchors nest lists or return None)."""
+    out: list[str] = []
+    for v in values or []:
+        if isinstance(v, list | tuple):
+            out += _flat(v)
+        elif v:
+            out.append(str(v))
+    return out
+
+
 def run_system(fn: Callable, html: str, url: str | None) -> tuple[Output, float, str | None]:
     t0 = time.perf_counter()
     try:
@@ -209,7 +220,12 @@ def run_system(fn: Callable, html: str, url: str | None) -> tuple[Output, float,
         err = None
     except Exception as exc:  # an anchor crashing on one page scores that page as empty
         out, err = Output(), repr(exc)[:200]
-    return out, time.perf_counter() - t0, err
+    secs = time.perf_counter() - t0
+    out.body = out.body if isinstance(out.body, str) else ""
+    out.title = out.title if isinstance(out.title, str) else None
+    out.date = str(out.date) if out.date else None
+    out.authors = _flat(out.authors)
+    return out, secs, err
 
 
 # ---------------------------------------------------------------- data
