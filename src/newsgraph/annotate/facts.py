@@ -27,15 +27,19 @@ def _alt(items) -> str:
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
-    qual = _alt(words(_DATA, "qualifier"))
     numw = _alt(mapping(_DATA, "number"))
     mult = _alt(mapping(_DATA, "multiplier"))
     return re.compile(
-        rf"(?:(?P<qual>{qual})\s+)?"
         rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])|\b(?:{numw})\b)"
         rf"(?:[\s-]*(?P<mult>\b(?:{mult})\b))?",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _qualifier_re() -> re.Pattern:
+    """A qualifier right before the number ("more than", "at least"), read backwards from it."""
+    return re.compile(rf"\b(?P<qual>{_alt(words(_DATA, 'qualifier'))})\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +79,10 @@ def find_facts(text: str) -> list[Fact]:
     out: list[Fact] = []
     for m in _number_re().finditer(text):
         num = m.group("num")
-        if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("qual"):
+        qm = _qualifier_re().search(text, max(0, m.start() - 30), m.start())
+        qual = qm.group("qual") if qm else None
+        start = qm.start() if qm else m.start()
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not qual:
             continue  # a year
         nxt = text[m.end() : m.end() + 1]
         if nxt in ("%",) or text[m.end() : m.end() + 8].lower().lstrip().startswith(("percent", "per cent")):
@@ -91,22 +98,21 @@ def find_facts(text: str) -> list[Fact]:
             kind = keywords[" ".join(am.group("kw").lower().split())]
             end = m.end() + am.end()
         else:
-            head = text[max(0, m.start() - 40) : m.start()]
+            head = text[max(0, start - 40) : start]
             bm = _before_re().search(head)
             if bm:
                 kind = keywords[" ".join(bm.group("kw").lower().split())]
             end = m.end()
         if kind is None:
             continue
-        qual = m.group("qual")
         out.append(
             Fact(
                 kind=kind,
                 value=value,
-                start=m.start(),
+                start=start,
                 end=end,
                 qualifier=" ".join(qual.lower().split()) if qual else None,
-                text=text[m.start() : end],
+                text=text[start:end],
             )
         )
     return out
