@@ -27,6 +27,18 @@ def _alt(words) -> str:
     return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
+def _first(*groups) -> str:
+    """A lookahead on the possible first letters: lets the regex engine skip most positions cheaply."""
+    chars = {w[0].lower() for g in groups for w in g if w} | {w[0].upper() for g in groups for w in g if w}
+    return "(?=[" + re.escape("".join(sorted(chars))) + "])"
+
+
+_REL_MY = ("last", "next", "this", "early", "late", "mid", "in", "since", "until", "by")
+_REL_WD = ("last", "next", "this", "on", "past", "coming")
+_REL_YEAR = ("in", "since", "until", "by", "of", "during", "early", "late", "mid")
+_AGO = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "0123456789")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     months = _alt(mapping(_DATA, "month"))
@@ -36,19 +48,21 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     rel_month = _alt(mapping(_DATA, "relative_month"))
     mon = rf"(?P<mon>{months})\.?"
     flags = re.IGNORECASE
+    mw = list(mapping(_DATA, "month"))
+    ww = list(mapping(_DATA, "weekday"))
     return [
-        ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+        ("iso", re.compile(r"\b(?=[12])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
         # 3 February 2013, 3rd of Feb 2013, February 3, 2013, February 3rd
-        ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
-        ("mdy", re.compile(rf"\b{mon}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", flags)),
+        ("dmy", re.compile(rf"\b(?=\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
+        ("mdy", re.compile(rf"\b{_first(mw)}{mon}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", flags)),
         # early/late February 2013, in March, last March
-        ("my", re.compile(rf"\b(?:(?P<rel>last|next|this|early|late|mid|in|since|until|by)[\s-]+)?{mon}(?:\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
-        ("wday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|past|coming)\s+)?(?P<wd>{wdays})\b", flags)),
-        ("relday", re.compile(rf"\b(?P<phrase>{rel_day})\b", flags)),
-        ("relyear", re.compile(rf"\b(?P<phrase>{rel_year})\b", flags)),
-        ("relmonth", re.compile(rf"\b(?P<phrase>{rel_month})\b", flags)),
-        ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", flags)),
-        ("year", re.compile(r"\b(?P<rel>in|since|until|by|of|during|early|late|mid)[\s-]+(?P<y>(?:19|20)\d\d)\b(?!-)", flags)),
+        ("my", re.compile(rf"\b{_first(mw, _REL_MY)}(?:(?P<rel>last|next|this|early|late|mid|in|since|until|by)[\s-]+)?{mon}(?:\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
+        ("wday", re.compile(rf"\b{_first(ww, _REL_WD)}(?:(?P<rel>last|next|this|on|past|coming)\s+)?(?P<wd>{wdays})\b", flags)),
+        ("relday", re.compile(rf"\b{_first(mapping(_DATA, 'relative_day'))}(?P<phrase>{rel_day})\b", flags)),
+        ("relyear", re.compile(rf"\b{_first(mapping(_DATA, 'relative_year'))}(?P<phrase>{rel_year})\b", flags)),
+        ("relmonth", re.compile(rf"\b{_first(mapping(_DATA, 'relative_month'))}(?P<phrase>{rel_month})\b", flags)),
+        ("ago", re.compile(rf"\b{_first(_AGO, '0123456789')}(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", flags)),
+        ("year", re.compile(rf"\b{_first(_REL_YEAR)}(?P<rel>in|since|until|by|of|during|early|late|mid)[\s-]+(?P<y>(?:19|20)\d\d)\b(?!-)", flags)),
     ]
 
 
