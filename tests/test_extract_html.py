@@ -123,3 +123,27 @@ def test_jsonld_tolerates_broken_blocks():
     assert ld.authors == ["Ann Lee"] and ld.author_orgs == ["Wire Service"]
     assert ld.site_name == "The Daily Test"
     assert ld.published == "2024-01-02T03:04:05Z"
+
+
+def test_credit_line_and_related_box_inside_story():
+    page = (
+        "<html><head><title>Bridge reopens after repairs</title>"
+        '<meta property="og:site_name" content="River Post"></head><body>'
+        "<nav><a href='/'>Home</a><a href='/news'>News</a></nav><article><h1>Bridge reopens after repairs</h1>"
+        "<p>The old stone bridge over the river reopened to traffic on Monday after eight months of repairs, the "
+        "county said, ending long detours for commuters from the northern villages.</p>"
+        "<p>Engineers replaced two arches that had cracked during last winter's floods and added a new footpath on "
+        "the eastern side of the crossing.</p>"
+        "<div class='related'><h3>Related stories</h3><ul><li><a href='/x'>Floods close roads across the county</a></li>"
+        "<li><a href='/y'>Council sets budget for bridge works</a></li></ul></div>"
+        "<p>Local shops said trade had fallen by a third while the bridge was closed and welcomed the reopening.</p>"
+        "<p>With files from Northwire</p>"
+        "</article><footer>&copy; River Post</footer></body></html>"
+    )
+    ex = _html(page.encode())
+    assert ex.agency == "Northwire"
+    assert ex.source_name == "River Post"
+    paras = ex.body.split("\n\n")
+    assert paras[0].startswith("The old stone bridge") and paras[-1].startswith("Local shops said")
+    for bad in ("Related stories", "Floods close roads", "With files from", "Home"):
+        assert bad not in ex.body
