@@ -83,9 +83,10 @@ def _classify(idx: int, text: str) -> Line:
         line.kind = "attrib"  # "— Jane Doe (@jdoe) April 25, 2024" under an embedded post
         line.data["value"] = None
         return line
-    if words <= 14:
+    if words <= 24:
         found = find_date(text)
-        if found and (len(found[1].group(0)) >= len(text) * 0.4 or words <= 8):
+        labelled = found and any(lab in text[: found[1].start()].lower() for lab in v.modified_labels + v.published_labels)
+        if found and (len(found[1].group(0)) >= len(text) * 0.4 or words <= 8 or (labelled and not _SENT_END.search(text))):
             line.kind = "date"
             line.data["iso"] = found[0]
             label = text[: found[1].start()].lower()
