@@ -361,3 +361,15 @@ def test_ingest_records_from_stdin_and_files(tmp_path: Path) -> None:
     conn = connect_readonly(db)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     assert {f["input"] for f in list_failures(conn)} == {f"{bad}:2", f"{bad}:3"}
+
+
+def test_whole_store_facets_follow_new_writes(store: Path) -> None:
+    """The cached whole-store facets are recomputed after another connection commits."""
+    conn = connect_readonly(store)
+    before = {f["name"]: f["count"] for f in search(conn, SearchParams())["facets"]["countries"]}
+    assert before["Peru"] == 1
+    with StoreWriter(store) as w:
+        w.put(make_article("Second Peru story", ["More news from Cusco, Peru."], url="https://x.example/peru2",
+                           places=("Cusco", "Peru")))
+    after = {f["name"]: f["count"] for f in search(conn, SearchParams())["facets"]["countries"]}
+    assert after["Peru"] == 2

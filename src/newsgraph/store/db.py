@@ -34,12 +34,21 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     return conn
 
 
+class ReadConnection(sqlite3.Connection):
+    """A read-only connection that can hold results valid until the store changes (see queries._facets_all)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cache: dict = {}
+
+
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
     """A read-only connection (mode=ro): the web server cannot change the store whatever a request holds."""
     path = Path(path).resolve()
     if not path.exists():
         raise StoreError(f"{path}: no such store (run `newsgraph ingest` first)")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30.0, check_same_thread=False)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30.0, check_same_thread=False,
+                           factory=ReadConnection)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA query_only=ON")
     conn.execute("PRAGMA cache_size=-32000")

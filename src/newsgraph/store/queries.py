@@ -274,14 +274,12 @@ def _facets(conn: sqlite3.Connection, sample_sql: str, args: list[Any]) -> dict[
     return out
 
 
-_FACETS_ALL: dict[int, tuple[int, dict[str, Any]]] = {}
-
-
 def _facets_all(conn: sqlite3.Connection) -> dict[str, Any]:
     """Facets over the whole store, from the counts the writer keeps; recomputed only after the store changes
     (PRAGMA data_version moves when another connection commits), so browsing costs no scan."""
+    cache = getattr(conn, "cache", None)  # a ReadConnection's; other connections recompute every time
     version = conn.execute("PRAGMA data_version").fetchone()[0]
-    cached = _FACETS_ALL.get(id(conn))
+    cached = cache.get("facets_all") if cache is not None else None
     if cached and cached[0] == version:
         return cached[1]
     out: dict[str, Any] = {}
@@ -300,7 +298,8 @@ def _facets_all(conn: sqlite3.Connection) -> dict[str, Any]:
     lo = conn.execute("SELECT min(day) FROM articles").fetchone()[0]  # separate: each uses the day index
     hi = conn.execute("SELECT max(day) FROM articles").fetchone()[0]
     out["dates"] = {"min": lo, "max": hi}
-    _FACETS_ALL[id(conn)] = (version, out)
+    if cache is not None:
+        cache["facets_all"] = (version, out)
     return out
 
 
