@@ -141,3 +141,38 @@ def test_name_helpers():
     assert "Northfield 296"[s:e] == "Northfield"
     assert "Varga" in surname_keys("Tomas al-Varga") and "al-Varga" in surname_keys("Tomas al-Varga")
     assert initials("Free Ruritania Alliance") == "FRA"
+
+
+def test_town_inside_an_organisation_name_is_a_place_and_find_entity_prefers_the_organisation():
+    from newsgraph.annotate import make_doc
+
+    body = "The Springfield Police Department said on Monday that the Illinois State Police would help."
+    nlp = load_pipeline()
+    doc = nlp(make_doc(nlp, Extracted(input="t", body=body)))
+    org_start = body.index("Springfield Police Department")
+    org = find_entity(doc, org_start, org_start + len("Springfield Police Department"))
+    assert org is not None and org.type == "organisation"
+    town = find_entity(doc, org_start, org_start + len("Springfield"))
+    assert town is not None and town.type in ("city", "place") and town.geo is not None
+
+
+def test_defined_acronym_is_found_again():
+    body = (
+        "The Northern Farmers Union (NFU) called a strike on Monday.\n\n"
+        "An NFU spokesman said the strike would last a week. NFU members voted last month."
+    )
+    art = annotate(Extracted(input="t", body=body))
+    nfu = next(e for e in art.entities if e.name == "Northern Farmers Union")
+    assert nfu.type == "organisation"
+    assert [m.text for m in nfu.mentions].count("NFU") == 3
+
+
+def test_demonyms_alone_make_a_country_topic_without_mentions():
+    body = (
+        "Kenyan runners won both races on Sunday. The Kenyan federation said its athletes trained at altitude. "
+        "A Kenyan coach praised the team in Berlin."
+    )
+    art = annotate(Extracted(input="t", body=body))
+    assert "Kenya" in art.topics["countries"]
+    kenya = next(e for e in art.entities if e.name == "Kenya")
+    assert kenya.mentions == [] and kenya.geo.country_code == "KE"

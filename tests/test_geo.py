@@ -75,3 +75,19 @@ def test_index_opens_fast(gaz):
 def test_build_writes_an_index(tmp_path, monkeypatch):
     path = build(tmp_path / "gaz.sqlite")
     assert path.exists() and path.stat().st_size > 1_000_000
+
+
+def test_build_gazetteer_command(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    out = tmp_path / "g.sqlite"
+    result = CliRunner().invoke(app, ["build-gazetteer", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "gazetteer index written" in result.output
+
+
+def test_a_big_city_beats_the_province_of_its_name():
+    (tehran,) = resolve(["Tehran"])
+    assert tehran.kind == "city" and tehran.country_code == "IR"

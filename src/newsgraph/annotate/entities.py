@@ -616,10 +616,12 @@ def _nested_places(text: str, clusters: list[_Cluster], gaz) -> None:
                 places = gaz.lookup(prefix)
                 if not places:
                     continue
-                top = places[0]
-                ok = top.kind in ("country", "admin1", "continent") or (
-                    top.kind == "admin2" and words[n - 1].lower() in ("county", "parish", "borough")
-                ) or (top.kind == "city" and top.population >= 20_000 and norm(top.name) == norm(prefix))
+                ok = any(
+                    p.kind in ("country", "admin1", "continent")
+                    or (p.kind == "admin2" and words[n - 1].lower() in ("county", "parish", "borough"))
+                    or (p.kind == "city" and p.population >= 20_000 and norm(p.name) == norm(prefix))
+                    for p in places
+                )
                 if not ok:
                     continue
                 key = ("place", norm(prefix))
@@ -714,13 +716,14 @@ def find_entity(doc: Doc, start: int, end: int) -> Entity | None:
     """The entity with a mention overlapping [start, end), if any.
 
     When several overlap (a town inside an organisation's name: "Alexandria Police Department"), the one whose
-    mention shares the most characters with the span wins, then the longer mention.
+    mention shares the most characters with the span wins, then the one with the least outside it.
     """
     best, best_key = None, None
     for e in doc._.ng_entities or []:
         for m in e.mentions:
             if m.start < end and start < m.end:
-                key = (min(end, m.end) - max(start, m.start), m.end - m.start)
+                overlap = min(end, m.end) - max(start, m.start)
+                key = (overlap, overlap - (m.end - m.start))
                 if best_key is None or key > best_key:
                     best, best_key = e, key
     return best
