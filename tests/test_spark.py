@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from test_ingest import article_page
@@ -38,11 +41,13 @@ def test_spark_output_equals_analyze(tmp_path):
     got = {r["input"]: r for r in read_records(out)}
     failures = {f["input"]: f["reason"] for f in read_failures(out)}
 
-    # what `analyze` gives for the same files, one file per run (a Spark task is one file)
+    # what `analyze` gives for the same files, one file per run (a Spark task is one file), each in a fresh
+    # process like Spark's workers (so no state cached by earlier tests in this process can differ)
     want = {}
     want_errors = {}
+    exe = str(Path(sys.executable).parent / "newsgraph")
     for f in sorted(src.iterdir()):
-        res = runner.invoke(app, ["analyze", "--format", "jsonl", str(f)])
+        res = subprocess.run([exe, "analyze", "--format", "jsonl", str(f)], capture_output=True, text=True)
         for line in res.stdout.splitlines():
             rec = json.loads(line)
             want[rec["input"]] = rec
