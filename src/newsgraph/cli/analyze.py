@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -12,7 +12,7 @@ from newsgraph.cli.output import dumps, output_stream, report_error
 from newsgraph.errors import InputError
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     auto = "auto"
     html = "html"
     text = "text"
@@ -20,7 +20,7 @@ class Kind(str, Enum):
     warc = "warc"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
 
