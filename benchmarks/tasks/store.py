@@ -95,8 +95,10 @@ def _zipf_weights(n: int, s: float = 1.05) -> list[float]:
 
 
 def build_store(path: Path, n: int, seed: int = 7) -> dict:
-    """Write `n` synthetic articles straight into the store schema (bulk transactions, same tables as ingest)."""
+    """Write `n` synthetic articles straight into the store schema (batched executemany, one transaction per 2,000
+    articles; the same tables, FTS5 triggers and aggregates as ingest)."""
     from newsgraph.store.db import connect
+    from newsgraph.store.schema import rebuild_aggregates
     from newsgraph.store.writer import content_hash
 
     rng = random.Random(seed)
@@ -112,13 +114,41 @@ def build_store(path: Path, n: int, seed: int = 7) -> dict:
     sources = [f"{s} {k}" for s in ("Meridian", "Harbour", "Global", "Northern", "Civic") for k in ("Post", "Wire", "Times")]
     cues = ["said", "told", "added", "warned", "stated"]
     conn = connect(path, create=True)
+    # Only for this synthetic build: an OS crash mid-build just means building again. Ingest keeps NORMAL.
     conn.execute("PRAGMA synchronous=OFF")
-    conn.execute("PRAGMA cache_size=-200000")
+    conn.execute("PRAGMA cache_size=-400000")
     t0 = time.perf_counter()
-    conn.execute("BEGIN")
     words_cache = rng.choices(vocab, weights=vw, k=2_000_000)
     wpos = 0
     start_day = 19_700  # days since epoch, ~2023-12
+    conn.execute("BEGIN")
+    conn.executemany("INSERT OR IGNORE INTO entities(id, name, type, geonameid, lat, lon, country_code) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     [(e["id"], e["name"], e["type"], (e["geo"] or {}).get("geonameid"), (e["geo"] or {}).get("lat"),
+                       (e["geo"] or {}).get("lon"), (e["geo"] or {}).get("country_code")) for e in ents])
+    conn.execute("COMMIT")
+    batch: dict[str, list] = {k: [] for k in ("articles", "ae", "mentions", "quotes", "events", "facts", "dates")}
+
+    def flush() -> None:
+        """One transaction per batch, one executemany per table (aids are given, so children need no lookups)."""
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO articles(aid, id, content_hash, input, url, source_name, source_domain, title, section, published, "
+            "day, body, record, stored_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?)", batch["articles"])
+        conn.executemany("INSERT INTO article_entities(aid, entity_id, type, salience, mention_count, day) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", batch["ae"])
+        conn.executemany("INSERT INTO mentions(aid, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)", batch["mentions"])
+        conn.executemany("INSERT INTO quotes(aid, text, start, end, kind, speaker, speaker_name, cue, day) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch["quotes"])
+        conn.executemany("INSERT INTO events(aid, type, mode, source, target, location, date, start, end, trigger, day) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch["events"])
+        conn.executemany("INSERT INTO facts(aid, kind, value, qualifier, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         batch["facts"])
+        conn.executemany("INSERT INTO dates(aid, text, value, start, end, resolution) VALUES (?, ?, ?, ?, ?, ?)",
+                         batch["dates"])
+        conn.execute("COMMIT")
+        for rows in batch.values():
+            rows.clear()
+
     for i in range(n):
         chosen = (rng.choices(by_type["person"], weights["person"], k=2) + rng.choices(by_type["country"], weights["country"], k=2)
                   + rng.choices(by_type["city"], weights["city"], k=1) + rng.choices(by_type["organisation"], weights["organisation"], k=1))
@@ -184,37 +214,24 @@ def build_store(path: Path, n: int, seed: int = 7) -> dict:
                "title": title, "section": None, "standfirst": None, "authors": [], "agency": None, "published": published,
                "modified": None, "language": "en", "images": [], "body": body, "entities": rec_ents, "topics": topics,
                "quotes": quotes, "events": events, "facts": facts, "dates": dates, "crossheads": [], "kind": "html"}
-        cur = conn.execute(
-            "INSERT INTO articles(id, content_hash, input, url, source_name, source_domain, title, section, published, day, body, "
-            "record, stored_at) VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?)",
-            (aid, content_hash(rec), rec["input"], rec["url"], src, title, published, published[:10], body,
-             json.dumps(rec, ensure_ascii=False), "2026-01-01T00:00:00Z"),
-        )
-        a = cur.lastrowid
-        conn.executemany("INSERT OR IGNORE INTO entities(id, name, type, geonameid, lat, lon, country_code) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         [(e["id"], e["name"], e["type"], (e["geo"] or {}).get("geonameid"), (e["geo"] or {}).get("lat"),
-                           (e["geo"] or {}).get("lon"), (e["geo"] or {}).get("country_code")) for e in chosen])
+        a = i + 1
         day_s = published[:10]
-        conn.executemany("INSERT INTO article_entities(aid, entity_id, type, salience, mention_count, day) VALUES (?, ?, ?, ?, ?, ?)",
-                         [(a, e["id"], e["type"], e["salience"], len(e["mentions"]), day_s) for e in rec_ents])
-        conn.executemany("INSERT INTO mentions(aid, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
-                         [(a, e["id"], m["start"], m["end"], m["text"]) for e in rec_ents for m in e["mentions"]])
-        conn.executemany("INSERT INTO quotes(aid, text, start, end, kind, speaker, speaker_name, cue, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [(a, q["text"], q["start"], q["end"], q["kind"], q["speaker"], q["speaker_name"], q["cue"], day_s)
-                          for q in quotes])
-        conn.executemany("INSERT INTO events(aid, type, mode, source, target, location, date, start, end, trigger, day) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [(a, v["type"], v["mode"], v["source"], v["target"], v["location"], v["date"], v["start"], v["end"], None,
-                           day_s) for v in events])
-        conn.executemany("INSERT INTO facts(aid, kind, value, qualifier, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         [(a, f["kind"], f["value"], f["qualifier"], f["start"], f["end"], None) for f in facts])
-        conn.executemany("INSERT INTO dates(aid, text, value, start, end, resolution) VALUES (?, ?, ?, ?, ?, ?)",
-                         [(a, d["text"], d["value"], d["start"], d["end"], d["resolution"]) for d in dates])
-        if i % 5000 == 4999:
-            conn.execute("COMMIT")
-            conn.execute("BEGIN")
-    conn.execute("UPDATE entities SET (article_count, mention_count) = (SELECT count(*), coalesce(sum(mention_count), 0) "
-                 "FROM article_entities WHERE entity_id = entities.id)")
+        batch["articles"].append((a, aid, content_hash(rec), rec["input"], rec["url"], src, title, published, day_s, body,
+                                  json.dumps(rec, ensure_ascii=False), "2026-01-01T00:00:00Z"))
+        batch["ae"] += [(a, e["id"], e["type"], e["salience"], len(e["mentions"]), day_s) for e in rec_ents]
+        batch["mentions"] += [(a, e["id"], m["start"], m["end"], m["text"]) for e in rec_ents for m in e["mentions"]]
+        batch["quotes"] += [(a, q["text"], q["start"], q["end"], q["kind"], q["speaker"], q["speaker_name"], q["cue"], day_s)
+                            for q in quotes]
+        batch["events"] += [(a, v["type"], v["mode"], v["source"], v["target"], v["location"], v["date"], v["start"], v["end"],
+                             None, day_s) for v in events]
+        batch["facts"] += [(a, f["kind"], f["value"], f["qualifier"], f["start"], f["end"], None) for f in facts]
+        batch["dates"] += [(a, d["text"], d["value"], d["start"], d["end"], d["resolution"]) for d in dates]
+        if len(batch["articles"]) >= 2000:
+            flush()
+    if batch["articles"]:
+        flush()
+    conn.execute("BEGIN")
+    rebuild_aggregates(conn)  # entity counts, mentions per day, co-occurrence: what the writer keeps per article
     conn.execute("COMMIT")
     conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
     conn.execute("ANALYZE")

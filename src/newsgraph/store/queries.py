@@ -1,8 +1,8 @@
 """Read queries behind the pages and the JSON API: search with facets, one article, one entity (topic page).
 
 Every value reaches SQL as a parameter; the few names put into SQL text (facet types) come from fixed tuples here.
-Costly aggregates are bounded so a page stays fast on a large store: facets and co-occurrence are counted over at
-most `FACET_SAMPLE` / `COOCCUR_SAMPLE` articles (the best-ranked or latest), and the pages say so when they are.
+Costly aggregates are bounded so a page stays fast on a large store: search facets are counted over at most
+`FACET_SAMPLE` matches (the latest), and the page says so; per-entity counts are aggregates kept by the writer.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,6 @@ FACET_TYPES: tuple[tuple[str, str, str], ...] = (
     ("organisation", "organisations", "Organisations"),
 )
 FACET_SAMPLE = 500
-COOCCUR_SAMPLE = 1000
 RANK_WINDOW = 1000
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
 
@@ -114,40 +114,64 @@ SMALL_FILTER = 20_000
 
 def _filtered_matches(
     conn: sqlite3.Connection, q: str, filters: list[tuple[str, list[Any]]]
-) -> tuple[list[int], int, bool, tuple[str, list[Any]]]:
+) -> tuple[list[int], dict[int, float], int, bool, tuple[str, list[Any]]]:
     """Matches of `q` that pass every filter, newest stored first, stopping after `RANK_WINDOW` of them.
 
     Why: a common word in a large store matches most articles; walking its matches from the newest and
     stopping early bounds the work by the window, not by the store. When the walk stops early the total is an
     estimate (matches seen so far scaled to all of the word's matches) and is flagged as approximate.
-    Returns (aids in ascending order, total, approximate, (SQL of all filtered matches, its args)).
+    The walk scores each match it keeps with bm25 on the way (no second pass over the matches to rank them).
+    Returns (aids in ascending order, their bm25 scores, total, approximate, (SQL of all filtered matches, args)).
     """
     conds: list[str] = []
     args: list[Any] = [q]
     for sql, fa in filters:
-        n = conn.execute(f"SELECT count(*) FROM ({sql})", fa).fetchone()[0]
+        n = _filter_size(conn, sql, fa)
         if n <= SMALL_FILTER:  # an in-memory set, probed per match
             conds.append("+rowid IN (SELECT value FROM json_each(?))")
             args.append(json.dumps([r[0] for r in conn.execute(sql, fa)]))
         else:  # a primary-key probe per match
             conds.append(_PROBES[sql].replace("j.value", "articles_fts.rowid"))
             args.extend(fa)
-    every = f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND {' AND '.join(conds)}"
-    found = [r[0] for r in conn.execute(f"{every} ORDER BY rowid DESC LIMIT ?", [*args, RANK_WINDOW + 1])]
+    where = f"FROM articles_fts WHERE articles_fts MATCH ? AND {' AND '.join(conds)}"
+    every = f"SELECT rowid {where}"
+    rows = conn.execute(f"SELECT rowid, bm25(articles_fts) {where} ORDER BY rowid DESC LIMIT ?",
+                        [*args, RANK_WINDOW + 1]).fetchall()
+    scores = {r[0]: r[1] for r in rows}
+    found = [r[0] for r in rows]
     if len(found) <= RANK_WINDOW:
         found.reverse()
-        return found, len(found), False, (every, args)
+        return found, scores, len(found), False, (every, args)
     found = found[:RANK_WINDOW]
     found.reverse()
     fts_total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [q]).fetchone()[0]
     scanned = conn.execute(
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?", [q, found[0]]).fetchone()[0]
-    return found, max(len(found) + 1, round(len(found) * fts_total / max(scanned, 1))), True, (every, args)
+    return found, scores, max(len(found) + 1, round(len(found) * fts_total / max(scanned, 1))), True, (every, args)
 
 
-def _order(conn: sqlite3.Connection, q: str, window: list[int], every: tuple[str, list[Any]] | None, sort: str,
-           per_page: int, offset: int) -> list[int]:
-    """The aids of one page: by bm25 within the window of latest matches, or by publication day.
+def _filter_size(conn: sqlite3.Connection, sql: str, args: list[Any]) -> int:
+    """How many articles a filter allows: an entity's count is kept by the writer, the rest are index counts."""
+    if sql.startswith("SELECT aid FROM article_entities"):
+        row = conn.execute("SELECT article_count FROM entities WHERE id = ?", args).fetchone()
+        return row[0] if row else 0
+    return conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0]
+
+
+def _estimate(conn: sqlite3.Connection, window: list[int]) -> int:
+    """Total matches estimated from the newest `window` (ascending aids): their density over the rowids they span.
+
+    Why: counting every match of a common word reads its whole posting list (all 100,000 rows of a large store);
+    rowids follow storage order, so the newest matches' density is a fair sample of the rest.
+    """
+    top = conn.execute("SELECT max(aid) FROM articles").fetchone()[0] or window[-1]
+    span = max(window[-1] - window[0] + 1, 1)
+    return max(len(window) + 1, round(len(window) * top / span))
+
+
+def _order(conn: sqlite3.Connection, q: str, window: list[int], scores: dict[int, float],
+           every: tuple[str, list[Any]] | None, sort: str, per_page: int, offset: int) -> list[int]:
+    """The aids of one page: by bm25 (scored during the walk) within the window of latest matches, or by day.
 
     `every` selects every filtered match (None: all FTS matches of `q`); date order reads them all.
     """
@@ -157,13 +181,9 @@ def _order(conn: sqlite3.Connection, q: str, window: list[int], every: tuple[str
         return [r[0] for r in conn.execute(
             f"SELECT aid FROM articles WHERE aid IN ({src}) ORDER BY day {direction}, aid {direction} LIMIT ? OFFSET ?",
             [*args, per_page, offset])]
-    if not window:
-        return []
-    # bm25() in ORDER BY (not FTS5's `rank`, which FTS5 sorts itself over every match before outer filters apply).
-    return [r[0] for r in conn.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND +rowid IN "
-        "(SELECT value FROM json_each(?)) ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?",
-        [q, window[0], json.dumps(window), per_page, offset])]
+    # bm25: lower is better; ties go to the newer article.
+    ranked = sorted(window, key=lambda aid: (scores[aid], -aid))
+    return ranked[offset:offset + per_page]
 
 
 def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
@@ -175,18 +195,30 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
     ranked_window = False
     approximate = False
     if q and filters:
-        matched, total, approximate, every = _filtered_matches(conn, q, filters)
+        matched, scores, total, approximate, every = _filtered_matches(conn, q, filters)
         window = matched[-RANK_WINDOW:]
         ranked_window = total > RANK_WINDOW
-        ids = _order(conn, q, window, every, p.sort, per_page, offset)
+        ids = _order(conn, q, window, scores, every, p.sort, per_page, offset)
         sample = ("SELECT value AS aid FROM json_each(?)", [json.dumps(matched[-FACET_SAMPLE:])])
     elif q:
-        total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [q]).fetchone()[0]
-        latest = [r[0] for r in conn.execute(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?", [q, RANK_WINDOW])]
-        latest.reverse()
+        # The newest RANK_WINDOW + 1 matches with their bm25 scores (FTS5 walks the posting list backwards and
+        # stops): the ranking window, the facet sample, and the total (exact when it fits the window, else an
+        # estimate flagged as such). One pass: no count(*) over every match, no second pass to rank.
+        rows = conn.execute(
+            "SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            [q, RANK_WINDOW + 1]).fetchall()
+        scores = {r[0]: r[1] for r in rows}
+        latest = [r[0] for r in reversed(rows)]
+        if len(latest) > RANK_WINDOW:
+            latest = latest[1:]
+            if p.sort in ("newest", "oldest"):  # date order reads every match anyway: count them
+                total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [q]).fetchone()[0]
+            else:
+                total, approximate = _estimate(conn, latest), True
+        else:
+            total = len(latest)
         ranked_window = total > RANK_WINDOW
-        ids = _order(conn, q, latest, None, p.sort, per_page, offset)
+        ids = _order(conn, q, latest, scores, None, p.sort, per_page, offset)
         sample = ("SELECT value AS aid FROM json_each(?)", [json.dumps(latest[-FACET_SAMPLE:])])
     if q:
         marks = {
@@ -202,7 +234,8 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
             (_, (eid,)), rest = filters[0], filters[1:]
             cond = " AND ".join(["entity_id = ?", *(f"aid IN ({sql})" for sql, _ in rest)])
             args = [eid, *(a for _, fa in rest for a in fa)]
-            total = conn.execute(f"SELECT count(*) FROM article_entities WHERE {cond}", args).fetchone()[0]
+            total = (_filter_size(conn, *filters[0]) if not rest else
+                     conn.execute(f"SELECT count(*) FROM article_entities WHERE {cond}", args).fetchone()[0])
             direction = "ASC" if p.sort == "oldest" else "DESC"
             base = f"SELECT aid FROM article_entities WHERE {cond} ORDER BY day {direction}, aid {direction}"
         else:
@@ -231,7 +264,7 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
             "snippet": snip if snip else lead + ("…" if len(lead) >= 260 else ""),
         })
     unfiltered = not q and not filters
-    facets = _facets_all(conn) if unfiltered else _facets(conn, *sample)
+    facets = _facets_all(conn) if unfiltered else _facets_cached(conn, (q, repr(filters), p.sort), sample)
     ranked_window = ranked_window and p.sort not in ("newest", "oldest")
     shown = min(total, RANK_WINDOW) if ranked_window else total
     return {
@@ -263,14 +296,42 @@ def _facets(conn: sqlite3.Connection, sample_sql: str, args: list[Any]) -> dict[
     key_of = {t: k for t, k, _ in FACET_TYPES}
     for r in rows:
         out[key_of[r["type"]]].append({"id": r["entity_id"], "name": r["name"], "count": r["n"]})
+    # Sources and the date range in one pass over the narrow (aid, source_name, day) index.
     srows = conn.execute(
-        f"WITH m AS ({sample_sql}) SELECT a.source_name AS s, count(*) AS n FROM articles a JOIN m ON m.aid = a.aid "
-        "WHERE a.source_name IS NOT NULL GROUP BY a.source_name ORDER BY n DESC, s LIMIT 10",
+        f"WITH m AS ({sample_sql}) SELECT a.source_name AS s, count(*) AS n, min(a.day) AS lo, max(a.day) AS hi "
+        "FROM m JOIN articles a INDEXED BY articles_meta ON a.aid = m.aid GROUP BY a.source_name",
         args,
     ).fetchall()
-    out["sources"] = [{"name": r["s"], "count": r["n"]} for r in srows]
-    drow = conn.execute(f"WITH m AS ({sample_sql}) SELECT min(a.day), max(a.day) FROM articles a JOIN m ON m.aid = a.aid", args).fetchone()
-    out["dates"] = {"min": drow[0], "max": drow[1]}
+    named = sorted((r for r in srows if r["s"] is not None), key=lambda r: (-r["n"], r["s"]))[:10]
+    out["sources"] = [{"name": r["s"], "count": r["n"]} for r in named]
+    los = [r["lo"] for r in srows if r["lo"] is not None]
+    his = [r["hi"] for r in srows if r["hi"] is not None]
+    out["dates"] = {"min": min(los) if los else None, "max": max(his) if his else None}
+    return out
+
+
+def _facets_cached(conn: sqlite3.Connection, key: tuple, sample: tuple[str, list[Any]]) -> dict[str, Any]:
+    """Facet counts of one query, from a small per-connection LRU cache when the same query ran before.
+
+    Why: people page through a result list and come back to it; its facets (the costliest part of a search page)
+    do not change with the page. The cache holds `facet_cache_size` queries (0: none) and is emptied whenever the
+    store changes (PRAGMA data_version moves when another connection commits).
+    """
+    size = getattr(conn, "facet_cache_size", 0)
+    if not size:
+        return _facets(conn, *sample)
+    cache: OrderedDict = conn.cache.setdefault("facets", OrderedDict())
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    if conn.cache.get("facets_version") != version:
+        cache.clear()
+        conn.cache["facets_version"] = version
+    hit = cache.get(key)
+    if hit is not None:
+        cache.move_to_end(key)
+        return hit
+    out = cache[key] = _facets(conn, *sample)
+    if len(cache) > size:
+        cache.popitem(last=False)
     return out
 
 
@@ -325,9 +386,9 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | N
 def get_entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
     """Everything the topic page shows about one entity.
 
-    Every query walks an index in order and stops early (latest 50 quotes/events, latest 30 articles,
-    co-occurrence over the latest `COOCCUR_SAMPLE` articles), so a topic in 40,000 articles costs about what one in
-    40 does; the timeline is a covering-index scan of (entity_id, day, aid, mention_count).
+    Every query walks an index in order and stops early (latest 50 quotes/events, latest 30 articles), and the
+    counts (mentions per day, co-occurring entities) are aggregates the writer keeps, so a topic in 40,000 articles
+    costs about what one in 40 does.
     """
     e = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if e is None:
@@ -338,10 +399,7 @@ def get_entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | Non
         if e["lat"] is not None else None
     )
     timeline = conn.execute(
-        "SELECT day, count(*) AS articles, sum(mention_count) AS mentions FROM article_entities "
-        "WHERE entity_id = ? AND day IS NOT NULL GROUP BY day ORDER BY day",
-        (entity_id,),
-    ).fetchall()
+        "SELECT day, articles, mentions FROM entity_days WHERE entity_id = ? ORDER BY day", (entity_id,)).fetchall()
     ent["timeline"] = [dict(r) for r in timeline]
     quotes = conn.execute(
         "SELECT q.text, q.kind, q.cue, q.speaker_name, a.id AS article_id, a.title, q.day FROM "
@@ -350,29 +408,32 @@ def get_entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | Non
         (entity_id,),
     ).fetchall()
     ent["quotes"] = [dict(r) for r in quotes]
+    # The latest 50 events in any role are chosen first; only those read their sentence from the article body.
     events = conn.execute(
         "SELECT ev.*, a.id AS article_id, a.title, substr(a.body, ev.start + 1, ev.end - ev.start) AS sentence FROM ("
-        " SELECT * FROM (SELECT * FROM events WHERE source = ?1 ORDER BY day DESC LIMIT 50)"
-        " UNION SELECT * FROM (SELECT * FROM events WHERE target = ?1 ORDER BY day DESC LIMIT 50)"
-        " UNION SELECT * FROM (SELECT * FROM events WHERE location = ?1 ORDER BY day DESC LIMIT 50)"
-        ") ev JOIN articles a ON a.aid = ev.aid ORDER BY ev.day DESC, ev.aid DESC LIMIT 50",
+        " SELECT DISTINCT * FROM ("
+        "  SELECT * FROM (SELECT rowid AS evid, * FROM events WHERE source = ?1 ORDER BY day DESC, aid DESC LIMIT 50)"
+        "  UNION ALL SELECT * FROM (SELECT rowid AS evid, * FROM events WHERE target = ?1 ORDER BY day DESC, aid DESC LIMIT 50)"
+        "  UNION ALL SELECT * FROM (SELECT rowid AS evid, * FROM events WHERE location = ?1 ORDER BY day DESC, aid DESC LIMIT 50)"
+        " ) ORDER BY day DESC, aid DESC, evid LIMIT 50"
+        ") ev JOIN articles a ON a.aid = ev.aid ORDER BY ev.day DESC, ev.aid DESC, ev.evid",
         (entity_id,),
     ).fetchall()
-    ent["events"] = [dict(r) for r in events]
+    ent["events"] = [{k: r[k] for k in r.keys() if k != "evid"} for r in events]
     ids = {x for ev in ent["events"] for x in (ev["source"], ev["target"], ev["location"]) if x}
     names = entity_names(conn, sorted(ids))
     for ev in ent["events"]:
         for role in ("source", "target", "location"):
             ev[f"{role}_entity"] = names.get(ev[role]) if ev[role] else None
+    # Co-occurrence counts are kept by the writer (table cooccur), exact over all of the entity's articles.
     co = conn.execute(
-        "WITH mine AS (SELECT aid FROM article_entities WHERE entity_id = ?1 ORDER BY day DESC, aid DESC LIMIT "
-        f"{COOCCUR_SAMPLE}), c AS (SELECT o.entity_id, count(*) AS n FROM article_entities o JOIN mine ON mine.aid = o.aid "
-        "WHERE o.entity_id <> ?1 GROUP BY o.entity_id ORDER BY n DESC LIMIT 60) "
-        "SELECT e.id, e.name, e.type, e.lat, e.lon, c.n FROM c JOIN entities e ON e.id = c.entity_id ORDER BY c.n DESC, e.name",
+        "SELECT e.id, e.name, e.type, e.lat, e.lon, c.n FROM "
+        "(SELECT other_id, n FROM cooccur WHERE entity_id = ? ORDER BY n DESC LIMIT 60) c "
+        "JOIN entities e ON e.id = c.other_id ORDER BY c.n DESC, e.name",
         (entity_id,),
     ).fetchall()
     ent["cooccurring"] = [dict(r) for r in co[:24]]
-    ent["cooccur_sampled"] = ent["article_count"] > COOCCUR_SAMPLE
+    ent["cooccur_sampled"] = False
     places = [dict(r) for r in co if r["lat"] is not None]
     if ent["geo"]:
         places.insert(0, {"id": ent["id"], "name": ent["name"], "type": ent["type"], "lat": ent["lat"],

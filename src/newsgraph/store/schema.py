@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -83,6 +83,23 @@ CREATE TABLE IF NOT EXISTS mentions (
     text TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_aid ON mentions(aid);
+
+-- Per-entity aggregates kept by the writer in the article's own transaction (see writer._aggregate), so a topic
+-- page reads its chart and its "appears with" list as short index ranges instead of counting over its articles.
+CREATE TABLE IF NOT EXISTS entity_days (
+    entity_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, day)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cooccur (
+    entity_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    n INTEGER NOT NULL,  -- articles about both
+    PRIMARY KEY (entity_id, other_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS cooccur_top ON cooccur(entity_id, n DESC);
 
 CREATE TABLE IF NOT EXISTS quotes (
     aid INTEGER NOT NULL,
@@ -176,11 +193,29 @@ def _upgrade_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("COMMIT")
 
 
+def rebuild_aggregates(conn: sqlite3.Connection) -> None:
+    """Recompute entity counts, entity_days and cooccur from article_entities (an upgrade, or a bulk build that
+    bypassed the writer); the caller holds the transaction."""
+    conn.execute("UPDATE entities SET (article_count, mention_count) = (SELECT count(*), coalesce(sum(mention_count), 0) "
+                 "FROM article_entities WHERE entity_id = entities.id)")
+    conn.execute("DELETE FROM entity_days")
+    conn.execute("INSERT INTO entity_days(entity_id, day, articles, mentions) SELECT entity_id, day, count(*), "
+                 "sum(mention_count) FROM article_entities WHERE day IS NOT NULL GROUP BY entity_id, day")
+    conn.execute("DELETE FROM cooccur")
+    conn.execute("INSERT INTO cooccur(entity_id, other_id, n) SELECT a.entity_id, b.entity_id, count(*) "
+                 "FROM article_entities a JOIN article_entities b ON b.aid = a.aid AND b.entity_id <> a.entity_id "
+                 "GROUP BY a.entity_id, b.entity_id")
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
     """Create the tables (idempotent), upgrading an older store in place, and record the schema version."""
     found = schema_version(conn)
     if found == 1:
         _upgrade_1_to_2(conn)
     conn.executescript(SCHEMA)
+    if found in (1, 2):  # v3 adds the per-entity aggregates: fill them from what is stored
+        conn.execute("BEGIN IMMEDIATE")
+        rebuild_aggregates(conn)
+        conn.execute("COMMIT")
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     conn.commit()
