@@ -19,25 +19,42 @@ _QUOTE_CHARS = set('"\u201c\u201d\u00ab\u00bb')
 
 
 @lru_cache(maxsize=1)
-def trigger_words() -> frozenset[str]:
-    """Lower-cased word forms and lemmas that signal speech or an event."""
+def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(verb lemmas, noun forms, other words) that signal speech or an event."""
     text = resources.files("newsgraph.annotate").joinpath("data/triggers.txt").read_text(encoding="utf-8")
-    out = {w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    other = {w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")}
     cues = sections("cues.tsv")
-    for sec in ("verb", "quoting"):
-        out |= {row[0].lower() for row in cues.get(sec, [])}
-    out |= {row[0].split()[0].lower() for row in cues.get("according", [])}
+    verbs = {row[0].lower() for sec in ("verb", "quoting") for row in cues.get(sec, [])}
+    other |= {row[0].split()[0].lower() for row in cues.get("according", [])}
     plover = sections("plover.tsv")
-    for sec in ("verb", "noun"):
-        out |= {row[0].split()[-1].lower() for row in plover.get(sec, [])}
-    return frozenset(out)
+    verbs |= {row[0].lower() for row in plover.get("verb", [])}
+    nouns = {row[0].split()[-1].lower() for row in plover.get("noun", [])}
+    return frozenset(verbs), frozenset(nouns), frozenset(other)
+
+
+def trigger_words() -> frozenset[str]:
+    """Every lower-cased word form or lemma that can signal speech or an event."""
+    verbs, nouns, other = _lexicons()
+    return verbs | nouns | other
 
 
 def sentence_needs_parse(sent: Span) -> bool:
-    """True when the sentence has a quotation mark or a speech/event trigger word."""
-    words = trigger_words()
+    """True when the sentence has a quotation mark or a speech/event trigger.
+
+    With part-of-speech tags (the tagger runs before the parse) a verb trigger must be a verb and a noun trigger a
+    noun, as the quote and event components require: "back" as an adverb or "fire" as a noun parse for nothing.
+    """
+    verbs, nouns, other = _lexicons()
     for tok in sent:
-        if tok.text in _QUOTE_CHARS or tok.lower_ in words or tok.lemma_.lower() in words:
+        if tok.text in _QUOTE_CHARS:
+            return True
+        low, lemma, pos = tok.lower_, tok.lemma_.lower(), tok.pos_
+        if low in other or lemma in other:
+            return True
+        if not pos:
+            if low in verbs or lemma in verbs or low in nouns:
+                return True
+        elif (pos in ("VERB", "AUX") and (lemma in verbs or low in verbs)) or (pos in ("NOUN", "PROPN") and low in nouns):
             return True
     return False
 
