@@ -4,9 +4,12 @@ A trigger is a verb or a noun of data/plover.tsv ("met", "urged", "called on", "
 A and B"). The source is the trigger's subject, found by climbing participles and complements ("took the rare step
 of criticising X" -> the subject of "took"); the target is its object or the object of a target preposition;
 coordinated objects give one event each ("met A and B"). Location and date come from the trigger's sentence: the
-first place entity that is not an actor, the first resolved date (data from `newsgraph_dates`). A definite
-nominal without actors ("after the meeting in Munich") refers back to the previous event of its type and lends it
-its location and date instead of making a new event.
+first place after a locative preposition that is not an actor, the first resolved date (from `newsgraph_dates`),
+skipping relative clauses the trigger is not part of. A definite nominal without actors ("after the meeting in
+Munich") refers back to the previous event of its type and lends it its location and date instead of making a new
+event. PLOVER's readings of intent and negation: "would free", "wants to help" -> AGREE; "will attack", "wants to
+attack" -> THREATEN; "did not help" -> REJECT; "agreed to lift" is the lifting. "X said Y attacked Z" adds an
+ACCUSE (allege) event from X to Y.
 """
 
 from __future__ import annotations

@@ -1,14 +1,18 @@
 """`newsgraph_quotes`: direct, partial and indirect quotes with their speaker resolved to an entity.
 
-1. Quotation-mark spans are found in the text (curly or straight marks; a quote left open at a paragraph end
-   continues when the next paragraph opens with a mark, the news convention for multi-paragraph quotes).
+1. Quotation-mark spans are found in the text (curly, straight or typewriter '' marks, nesting respected; a quote
+   left open at a paragraph end continues when the next paragraph opens with a mark, the news convention for
+   multi-paragraph quotes).
 2. A span is `direct` when it starts a sentence or follows a colon/comma and starts with a capital; else `partial`
    (a fragment inside reported speech: made a "grave error").
 3. The speaker comes from the quote's frame, the rest of its sentence: a cue verb of data/cues.tsv and its
-   subject ("...," he added; X told Reuters: "..."; agencies quoted X as saying; according to X). A quote paragraph
-   without a frame continues the previous quote's speaker.
-4. Indirect speech: a cue verb of the [indirect] list with a clausal complement ("X said (that) ...") or an
-   "according to X" phrase; the content is the clause.
+   subject ("...," he added; X told Reuters: "..."; agencies quoted X as saying; according to X; "..." - Name), or
+   the paragraph before when it ends with a colon ("X continued:"). '"A," X said. "B."' is one quote in two parts.
+   A quote without a frame continues the previous quote's speaker; a paragraph "NAME: words" (transcripts) is a
+   direct quote of NAME.
+4. Indirect speech: a cue verb of the [indirect] list with a clausal complement ("X said (that) ...", also
+   post-posed: "..., a source said"), an [object] verb's object ("X urged supporters to vote"), or an
+   "according to X" phrase; the content is the clause, to the end of the sentence.
 Speakers resolve through `resolve.py`: entity names, pronouns, role descriptions, or the phrase itself.
 """
 
