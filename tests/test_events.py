@@ -65,3 +65,27 @@ def test_reject(article):
 def test_events_have_sentence_spans(article):
     for ev in article.events:
         assert 0 <= ev.start < ev.end <= len(BODY)
+
+
+MODES = "\n\n".join(
+    [
+        "Uruguay would free the detained fishermen.",
+        "Paraguay wants to attack Bolivia.",
+        "Colombia did not support Venezuela.",
+        "Chile said Peru attacked Bolivia.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def modes():
+    nlp = add_paragraph_boundaries(load_pipeline(None, "selective"))
+    return annotate(Extracted(input="m", body=MODES, published="2021-06-09", kind="body"), nlp)
+
+
+def test_intent_negation_and_allegation(modes):
+    assert any(s == "Uruguay" for s, _, _ in events(modes, "AGREE"))
+    assert ("Paraguay", "Bolivia") in {(s, t) for s, t, _ in events(modes, "THREATEN")}
+    assert ("Colombia", "Venezuela") in {(s, t) for s, t, _ in events(modes, "REJECT")}
+    assert ("Chile", "Peru") in {(s, t) for s, t, _ in events(modes, "ACCUSE")}
+    assert ("Peru", "Bolivia") in {(s, t) for s, t, _ in events(modes, "ASSAULT")}
