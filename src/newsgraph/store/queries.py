@@ -21,8 +21,9 @@ FACET_TYPES: tuple[tuple[str, str, str], ...] = (
     ("city", "cities", "Cities"),
     ("organisation", "organisations", "Organisations"),
 )
+#: Facets count, and bm25 ranks, the newest this many matches of a text query (bounded work per search).
 FACET_SAMPLE = 500
-RANK_WINDOW = 1000
+RANK_WINDOW = 500
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
 
 
@@ -127,9 +128,9 @@ def _filtered_matches(
     args: list[Any] = [q]
     for sql, fa in filters:
         n = _filter_size(conn, sql, fa)
-        if n <= SMALL_FILTER:  # an in-memory set, probed per match
-            conds.append("+rowid IN (SELECT value FROM json_each(?))")
-            args.append(json.dumps([r[0] for r in conn.execute(sql, fa)]))
+        if n <= SMALL_FILTER:  # an in-memory set (SQLite builds it from the index once), probed per match
+            conds.append(f"+rowid IN ({sql})")
+            args.extend(fa)
         else:  # a primary-key probe per match
             conds.append(_PROBES[sql].replace("j.value", "articles_fts.rowid"))
             args.extend(fa)
@@ -282,20 +283,23 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
 
 
 def _facets(conn: sqlite3.Connection, sample_sql: str, args: list[Any]) -> dict[str, Any]:
+    """Entity, source and date facets over the sampled matches: two grouped index scans, top-N picked here."""
     types = [t for t, _, _ in FACET_TYPES]
     rows = conn.execute(
-        f"WITH m AS ({sample_sql}), c AS ("
-        "  SELECT ae.entity_id, ae.type, count(*) AS n FROM article_entities ae JOIN m ON m.aid = ae.aid"
-        f"  WHERE ae.type IN ({', '.join('?' * len(types))}) GROUP BY ae.entity_id),"
-        " r AS (SELECT c.*, row_number() OVER (PARTITION BY c.type ORDER BY c.n DESC, c.entity_id) AS rn FROM c)"
-        " SELECT r.entity_id, r.type, r.n, e.name FROM r JOIN entities e ON e.id = r.entity_id WHERE r.rn <= 10"
-        " ORDER BY r.type, r.n DESC, e.name",
+        f"WITH m AS ({sample_sql}) SELECT ae.entity_id, ae.type, count(*) AS n FROM m CROSS JOIN article_entities ae "
+        f"ON ae.aid = m.aid WHERE ae.type IN ({', '.join('?' * len(types))}) GROUP BY ae.entity_id",
         [*args, *types],
     ).fetchall()
-    out: dict[str, Any] = {key: [] for _, key, _ in FACET_TYPES}
-    key_of = {t: k for t, k, _ in FACET_TYPES}
-    for r in rows:
-        out[key_of[r["type"]]].append({"id": r["entity_id"], "name": r["name"], "count": r["n"]})
+    by_type: dict[str, list[tuple[int, str]]] = {t: [] for t in types}
+    for eid, etype, n in rows:
+        by_type[etype].append((n, eid))
+    top = {t: sorted(v, key=lambda x: (-x[0], x[1]))[:10] for t, v in by_type.items()}
+    names = entity_names(conn, [eid for v in top.values() for _, eid in v])
+    out: dict[str, Any] = {}
+    for t, key, _ in FACET_TYPES:
+        items = [{"id": eid, "name": names[eid]["name"], "count": n} for n, eid in top[t] if eid in names]
+        items.sort(key=lambda x: (-x["count"], x["name"]))
+        out[key] = items
     # Sources and the date range in one pass over the narrow (aid, source_name, day) index.
     srows = conn.execute(
         f"WITH m AS ({sample_sql}) SELECT a.source_name AS s, count(*) AS n, min(a.day) AS lo, max(a.day) AS hi "

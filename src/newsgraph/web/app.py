@@ -105,6 +105,7 @@ def make_env() -> Environment:
     env.filters["safe_url"] = render.safe_url
     env.filters["schema_type"] = schema_type
     env.globals["FACET_TYPES"] = FACET_TYPES
+    env.globals["FACET_SAMPLE"] = queries.FACET_SAMPLE
     for name in env.list_templates(extensions=["html"]):
         env.get_template(name)  # compiled at start, not on a user's first request
     return env
