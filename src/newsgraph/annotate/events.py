@@ -255,8 +255,9 @@ class EventFinder:
     def _source(self, tok: Token) -> Token | None:
         """The subject of the trigger or of the nearest clause above it."""
         cur = tok
+        lo, hi = clause_bounds(tok)
         for _ in range(6):
-            subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj") and lo <= c.idx < hi]
             if subj:
                 if subj[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
                     return cur.head  # "Khatib, who met ..."
@@ -269,7 +270,22 @@ class EventFinder:
             if cur.dep_ in _CLIMB and cur.head is not cur:
                 cur = cur.head
             else:
-                return None
+                break
+        return self._subject_fallback(tok)
+
+    def _subject_fallback(self, tok: Token) -> Token | None:
+        """A finite trigger verb left without a subject (a parse run across a paragraph or a crosshead): the first
+        entity-like name of its clause before it, outside relative clauses and quotation marks."""
+        lo, hi = clause_bounds(tok)
+        if tok.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJ and lo <= c.idx < hi for c in tok.children):
+            return None
+        text = doc_text(tok.doc)
+        for t in tok.doc[tok.sent.start : tok.i]:
+            if t.idx < lo or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            if any(a.dep_ in ("relcl", "acl") and lo <= a.idx < tok.idx for a in t.ancestors) or text.count('"', lo, t.idx) % 2:
+                continue
+            return t
         return None
 
     def _targets(self, doc: Doc, tok: Token, preps: frozenset[str] | None = None) -> list[Actor]:

@@ -51,6 +51,8 @@ def name_span(tok: Token) -> tuple[int, int]:
             right = child
     start = min(t.idx for t in tok.doc[left.i : right.i + 1] if t.dep_ != "case" or t.i == tok.i)
     end = right.idx + len(right.text)
+    # a name never reaches back into the paragraph before (a parse run across a crosshead)
+    start = max(start, doc_text(tok.doc).rfind("\n", 0, tok.idx) + 1)
     return start, end
 
 
