@@ -281,10 +281,11 @@ class QuoteFinder:
                 if subj:
                     return resolve_token(doc, subj[0], spans)
         tok: Token | None = cue
+        p0, p1 = _paragraph(doc_text(doc), cue.idx)
         for _ in range(4):
             if tok is None:
                 break
-            subj = [c for c in tok.children if c.dep_ in _SUBJ and not _in_spans(spans, c.idx)]
+            subj = [c for c in tok.children if c.dep_ in _SUBJ and not _in_spans(spans, c.idx) and p0 <= c.idx < p1]
             if subj:
                 return resolve_token(doc, subj[0], spans)
             agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -427,6 +428,12 @@ def _trim(span: Span) -> Span | None:
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in _CLOSE + '"':
         hi -= 1
     return doc[lo:hi] if hi > lo else None
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph (line) around `pos`: a parse run across a blank line must not lend a subject."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
 
 
 def _span_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
