@@ -1,7 +1,10 @@
 """The read-only web app: HTML pages (search, article, topic) and a JSON API over one store file.
 
-`create_app(db_path)` builds a FastAPI app; `newsgraph serve` runs it with uvicorn on 127.0.0.1. Each worker thread
-keeps its own read-only SQLite connection (mode=ro, query_only), so no request can change the store. Pages are
+`create_app(db_path)` builds a FastAPI app; `newsgraph serve` runs it with uvicorn on 127.0.0.1 (one process per
+core with --workers). Handlers are `async def` that run their short SQLite queries on the event loop, one request at
+a time per process: in a thread pool, every row step releases and re-takes the GIL, and 20 threads queueing for it
+made a topic page under 20 concurrent clients slower than the same pages served one by one. Each process keeps its
+own read-only SQLite connection (mode=ro, query_only), so no request can change the store. Pages are
 rendered by Jinja2 with autoescaping on; the Content-Security-Policy forbids inline and third-party scripts, a
 second line of defence behind escaping.
 """
@@ -196,7 +199,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     # -- HTML pages ------------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request) -> HTMLResponse:
+    async def search_page(request: Request) -> HTMLResponse:
         p = params_from(request.query_params)
         result, error, fallback = run_search(p)
         selected = queries.entity_names(db.get(), p.entity_ids())
@@ -206,7 +209,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         )
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(article_id: str) -> HTMLResponse:
+    async def article_page(article_id: str) -> HTMLResponse:
         rec = queries.get_article(db.get(), article_id)
         if rec is None:
             return page("error.html", status=404, title="Article not found",
@@ -228,23 +231,23 @@ def create_app(db_path: str | Path) -> FastAPI:
         )
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(entity_id: str) -> HTMLResponse:
+    async def entity_page(entity_id: str) -> HTMLResponse:
         ent = queries.get_entity(db.get(), entity_id)
         if ent is None:
             return page("error.html", status=404, title="Topic not found", message=f"No entity with id {entity_id}.")
         return page("entity.html", e=ent, chart=render.timeline_svg(ent["timeline"]), map=render.map_svg(ent["places"]))
 
     @app.get("/favicon.ico", include_in_schema=False)
-    def favicon() -> RedirectResponse:
+    async def favicon() -> RedirectResponse:
         return RedirectResponse("/static/favicon.svg", status_code=301)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
-    def docs_page() -> HTMLResponse:
+    async def docs_page() -> HTMLResponse:
         return page("docs.html", spec=app.openapi())
 
     # -- JSON API --------------------------------------------------------------------------------------------
     @app.get("/api/search", tags=["search"], summary="Search articles")
-    def api_search(
+    async def api_search(
         request: Request,
         q: str = Query("", description="FTS5 query over title and body: words, \"phrases\", AND/OR/NOT, prefix*"),
         person: Annotated[list[str] | None, Query(description="Only articles about this person (entity id; repeatable)")] = None,
@@ -266,7 +269,7 @@ def create_app(db_path: str | Path) -> FastAPI:
             return JSONResponse({"error": str(exc), "query": p.q}, status_code=400)
 
     @app.get("/api/facets", tags=["search"], summary="Facet counts for a search")
-    def api_facets(request: Request, q: str = Query("", description="as /api/search (same filters)")) -> JSONResponse:
+    async def api_facets(request: Request, q: str = Query("", description="as /api/search (same filters)")) -> JSONResponse:
         """Facet counts only (people, countries, cities, organisations, sources, date range) for a search."""
         p = params_from(request.query_params)
         p.per_page = 1
@@ -277,7 +280,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return JSONResponse({"total": r["total"], "facets": r["facets"], "sampled": r["facets_sampled"]})
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article record")
-    def api_article(article_id: str) -> JSONResponse:
+    async def api_article(article_id: str) -> JSONResponse:
         """The full article record as analysed (spec/output.md)."""
         rec = queries.get_article(db.get(), article_id)
         if rec is None:
@@ -285,7 +288,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return JSONResponse(rec)
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], summary="One topic (entity)")
-    def api_entity(entity_id: str) -> JSONResponse:
+    async def api_entity(entity_id: str) -> JSONResponse:
         """A topic: counts, mentions per day, quotes by it, events, co-occurring entities, places, articles."""
         ent = queries.get_entity(db.get(), entity_id)
         if ent is None:
@@ -293,12 +296,12 @@ def create_app(db_path: str | Path) -> FastAPI:
         return JSONResponse(ent)
 
     @app.get("/api/stats", tags=["store"], summary="Store statistics")
-    def api_stats() -> dict[str, int]:
+    async def api_stats() -> dict[str, int]:
         """How many articles, entities, quotes, events, facts and failures the store holds."""
         return queries.stats(db.get())
 
     @app.get("/api/failures", tags=["store"], summary="Failed inputs")
-    def api_failures(limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+    async def api_failures(limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
         """Inputs that could not be ingested, with the reason and the time."""
         return queries.list_failures(db.get(), limit)
 

@@ -100,8 +100,8 @@ def timeline_svg(points: list[dict[str, Any]], width: int = 640, height: int = 2
     """A bar chart of mentions per day (per month when the span is long), drawn as inline SVG."""
     if not points:
         return Markup('<p class="muted">No dated articles mention this topic.</p>')
-    days = [(dt.date.fromisoformat(p["day"]), p["mentions"] or 0, p["articles"]) for p in points]
-    first, last = days[0][0], days[-1][0]
+    # Only the first and last days are parsed; points are bucketed by their ISO text (YYYY-MM or YYYY-MM-DD).
+    first, last = dt.date.fromisoformat(points[0]["day"]), dt.date.fromisoformat(points[-1]["day"])
     monthly = (last - first).days > 92
     buckets: dict[str, list[int]] = {}
     if monthly:
@@ -109,18 +109,16 @@ def timeline_svg(points: list[dict[str, Any]], width: int = 640, height: int = 2
         while (y, m) <= (last.year, last.month):
             buckets[f"{y:04d}-{m:02d}"] = [0, 0]
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        for d, men, arts in days:
-            b = buckets[f"{d.year:04d}-{d.month:02d}"]
-            b[0] += men
-            b[1] += arts
     else:
         d = first
         while d <= last:
             buckets[d.isoformat()] = [0, 0]
             d += dt.timedelta(days=1)
-        for d, men, arts in days:
-            buckets[d.isoformat()][0] += men
-            buckets[d.isoformat()][1] += arts
+    width_key = 7 if monthly else 10
+    for p in points:
+        b = buckets[p["day"][:width_key]]
+        b[0] += p["mentions"] or 0
+        b[1] += p["articles"]
     left, bottom, top = 40, 26, 12
     plot_w, plot_h = width - left - 8, height - bottom - top
     peak = max(b[0] for b in buckets.values()) or 1
