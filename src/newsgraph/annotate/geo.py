@@ -27,6 +27,7 @@ _MAX_CANDIDATES = 40
 _NEAR_KM = 150.0
 _SUPPORT = 2.0
 _PLAUSIBLE = 1.5
+_LOCAL_WORDS = ("township", "village", "borough", "town", "city")
 _ADMIN_WORDS = ("county", "parish", "province", "state", "region", "district", "oblast", "prefecture")
 
 
@@ -48,6 +49,9 @@ def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
     words = name.split()
     if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
         return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind in ("admin1", "admin2"))
+    if len(words) > 1 and words[-1].lower() in _LOCAL_WORDS:
+        # a township or village the index lacks: the town of its name stands in for it ("Hamilton Township")
+        return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind == "city")
     return ()
 
 
