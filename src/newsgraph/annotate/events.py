@@ -28,7 +28,7 @@ from newsgraph.records import Event
 
 _DATA = "plover.tsv"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "relcl", "amod", "compound")
+_CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "relcl", "amod", "compound")
 _PLACES = ("city", "place", "organisation", "country")
 
 
@@ -65,6 +65,9 @@ class EventFinder:
         self.future = words(_DATA, "future")
         self.commit = words(_DATA, "commit")
         self.classes = {row[0]: row[1] for row in sections(_DATA).get("class", []) if len(row) > 1}
+        self.joint = words(_DATA, "joint")
+        self.reciprocal = words(_DATA, "reciprocal")
+        self.aside_preps = self.locative | words(_DATA, "topic_prep")
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -72,14 +75,15 @@ class EventFinder:
         if doc.has_annotation("DEP"):
             quoted = [(q.start, q.end) for q in doc._.ng_quotes or [] if q.kind == "direct"]
             by_token: dict[int, list[Event]] = {}
+            dropped: set[int] = set()  # id() of events without an actor entity
             for tok in doc:
                 if not tok.dep_ or any(s <= tok.idx < e for s, e in quoted):
                     continue  # a sentence the selective parser skipped, or the speaker's own words
-                found = self._from_token(doc, tok, events)
+                found = self._from_token(doc, tok, events, dropped)
                 if found:
                     by_token[tok.i] = found
                 events.extend(found)
-            events = self._allegations(doc, by_token, events)
+            events = [ev for ev in self._allegations(doc, by_token, events) if id(ev) not in dropped]
         doc._.ng_events = events
         return doc
 
@@ -180,7 +184,7 @@ class EventFinder:
             return "future"
         return ""
 
-    def _from_token(self, doc: Doc, tok: Token, previous: list[Event]) -> list[Event]:
+    def _from_token(self, doc: Doc, tok: Token, previous: list[Event], dropped: set[int]) -> list[Event]:
         trig = self._trigger(tok)
         if trig is None:
             return []
@@ -201,9 +205,12 @@ class EventFinder:
                 sources = [resolve_token(doc, pairs[0], [])]
                 targets = [resolve_token(doc, p, []) for p in pairs[1:]]
             else:
-                targets = self._targets(doc, tok, self.noun_preps)
+                joint = tok.lower_ in self.joint or tok.lemma_.lower() in self.joint
+                targets = self._targets(doc, tok, self.participant_preps if joint else self.noun_preps)
                 src = self._source(tok)
-                sources = [resolve_token(doc, src, [])] if src is not None else []
+                sources = self._subjects(doc, src)
+                if joint and len(sources) > 1:
+                    sources, targets = sources[:1], sources[1:] + targets
                 poss = [c for c in tok.children if c.dep_ == "poss"]
                 if poss:
                     sources = [resolve_token(doc, poss[0], [])]
@@ -212,8 +219,12 @@ class EventFinder:
                 return []
         else:
             src = self._source(tok)
-            sources = [resolve_token(doc, src, [])] if src is not None else []
+            sources = self._subjects(doc, src)
             targets = self._targets(doc, tok)
+            mutual = [a for a in targets if a.name.lower() in self.reciprocal]
+            if (tok.lemma_.lower() in self.joint or mutual) and len(sources) > 1:
+                # "A and B signed an agreement", "A and B accused each other": a joint act of A with B
+                sources, targets = sources[:1], sources[1:] + [a for a in targets if a not in mutual]
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
                 # "10 soldiers killed in ...": the modified noun is the target, not the source
                 sources = [a for a in sources if a.start != tok.head.idx]
@@ -227,6 +238,7 @@ class EventFinder:
         targets = _best([a for a in targets if _useful(a) and lo <= a.start < hi and not _is_measure(doc, a)])
         if not sources and not targets:
             return []
+        actorless = not any(a.entity or _named(doc, a) for a in sources + targets)
         loc = self._location(doc, sent, sources + targets, tok)
         date = self._date(doc, sent, tok)
         out = []
@@ -250,7 +262,19 @@ class EventFinder:
                         location_name=loc.name if loc else None,
                     )
                 )
+                if actorless:
+                    # "the agreement will release water": no actor entity, no event of its own (an allegation
+                    # "X said ... were killed" may still be made of it, see _allegations)
+                    dropped.add(id(out[-1]))
         return out
+
+    def _subjects(self, doc: Doc, src: Token | None) -> list[Actor]:
+        """The subject and the subjects coordinated with it ("Egypt and Ethiopia")."""
+        if src is None:
+            return []
+        if src.dep_ not in _SUBJ:
+            return [resolve_token(doc, src, [])]
+        return [resolve_token(doc, t, []) for t in _with_conj(src)]
 
     def _source(self, tok: Token) -> Token | None:
         """The subject of the trigger or of the nearest clause above it."""
@@ -291,27 +315,41 @@ class EventFinder:
     def _targets(self, doc: Doc, tok: Token, preps: frozenset[str] | None = None) -> list[Actor]:
         preps = preps if preps is not None else self.target_preps
         objs: list[Token] = []
+        places: set[int] = set()
         for c in tok.children:
-            if c.dep_ in ("dobj", "obj", "dative", "nsubjpass") and tok.pos_ == "VERB":
+            if c.dep_ in ("dobj", "obj", "dative") and tok.pos_ == "VERB" and self._joint_noun(c):
+                # "signed an agreement with X", "held talks with X": the partners of the act named by the object
+                objs += [o for p in c.children if p.dep_ == "prep" and p.lower_ in self.participant_preps for o in _objects(p)]
+            elif c.dep_ in ("dobj", "obj", "dative", "nsubjpass") and tok.pos_ == "VERB":
                 objs += _with_conj(c)
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 for o in _objects(c):
                     objs += _with_conj(o)
+                    if c.lower_ in self.locative:
+                        places.update(t.i for t in _with_conj(o))
             elif c.dep_ == "prt":
                 for cc in c.children:
                     if cc.dep_ == "pobj":
                         objs += _with_conj(cc)
         out: list[Actor] = []
         for o in objs:
+            if o.pos_ in ("VERB", "AUX"):
+                continue  # "accused X of attacking": the act, not an actor
             a = resolve_token(doc, o, [])
+            if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):
+                continue  # "met at Camp David": where the act happened, not its target
             if a.entity is None:
                 # "the foreign ministers of Russia and Iran": entities inside the phrase
-                inner = _entities_in(doc, o)
+                inner = _entities_in(doc, o, self.aside_preps)
                 if inner:
                     out += inner
                     continue
             out.append(a)
         return out
+
+    def _joint_noun(self, tok: Token) -> bool:
+        """A noun naming a joint act ("agreement", "talks"): its partners come from participant prepositions."""
+        return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.joint or tok.lemma_.lower() in self.joint)
 
     def _location(self, doc: Doc, sent: Span, actors: list[Actor], trigger: Token | None = None) -> Actor | None:
         taken = {a.id for a in actors if a.id}
@@ -440,17 +478,36 @@ def _with_conj(tok: Token) -> list[Token]:
     return out
 
 
-def _entities_in(doc: Doc, tok: Token) -> list[Actor]:
+def _entities_in(doc: Doc, tok: Token, aside: frozenset[str]) -> list[Actor]:
     out = []
     seen = set()
     for t in tok.subtree:
         if t.dep_ in ("relcl", "acl"):
             continue
+        aside_place = any(a.dep_ == "prep" and a.lower_ in aside for a in _path(t, tok))
         if t.ent_iob_ == "B" or (t.pos_ == "PROPN" and t.ent_iob_ != "I"):
             e = find_entity(doc, t.idx, t.idx + len(t.text))
+            if aside_place and e is not None and e.type in ("place", "city"):
+                continue  # "200 people in Nairobi", "the dam in Addis Ababa": where, not who
             if e is not None and e.id not in seen and e.type in ("country", "organisation", "person", "group", "place", "city"):
                 seen.add(e.id)
                 out.append(Actor(e, e.name, t.idx, t.idx + len(t.text)))
+    return out
+
+
+def _named(doc: Doc, a: Actor) -> bool:
+    """A name the entity component did not list, or a description with a named modifier ("Kenyan police",
+    "Sudan's army"), stands for an actor; "the agreement" or "37 billion cubic metres of water" do not."""
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in span)
+
+
+def _path(t: Token, top: Token) -> list[Token]:
+    """The tokens from `t` up to (not including) `top`, `t` included."""
+    out = []
+    while t.i != top.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
     return out
 
 

@@ -232,8 +232,11 @@ class QuoteFinder:
             c = self._cue_of(tok)
             if c:
                 cands.append(tok)
-        # nearest cue to the quote first: after it, then before it
-        cands.sort(key=lambda t: (0 if t.idx >= e else 1, abs(t.idx - (e if t.idx >= e else s))))
+        # the cue whose clause holds the quote first ('X said the deal "...", while Y said ...'), nearest above it;
+        # then the nearest cue to the quote: after it, then before it
+        inner = doc.char_span(*_inner(text, s, e), alignment_mode="expand") if not direct else None
+        above = [a.i for a in inner.root.ancestors] if inner is not None and len(inner) else []
+        cands.sort(key=lambda t: (above.index(t.i) if t.i in above else len(above), 0 if t.idx >= e else 1, abs(t.idx - (e if t.idx >= e else s))))
         for tok in cands:
             actor = self._speaker(doc, tok, spans)
             if actor is not None:
@@ -282,6 +285,9 @@ class QuoteFinder:
                     return resolve_token(doc, subj[0], spans)
         tok: Token | None = cue
         p0, p1 = _paragraph(doc_text(doc), cue.idx)
+        if cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and cue.head.head.lemma_.lower() in self.cues:
+            if not any(c.dep_ in _SUBJ for c in cue.children):
+                tok = cue.head.head  # "X said A was true and warned that B": the parse hangs "warned" on A
         for _ in range(4):
             if tok is None:
                 break
@@ -311,6 +317,11 @@ class QuoteFinder:
             return resolve_token(doc, head, spans)
         return None
 
+    def _passive(self, cue: Token) -> bool:
+        """A passive cue without an agent ("X is expected to ...")."""
+        kids = list(cue.children)
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
     # -- indirect speech ------------------------------------------------------------------------------------
     def _indirect(self, doc: Doc, spans: list[tuple[int, int]], found: list[Quote]) -> list[Quote]:
         out: list[Quote] = []
@@ -335,7 +346,8 @@ class QuoteFinder:
 
     def _reported(self, doc: Doc, cue: Token, spans, direct) -> Quote | None:
         comps = [c for c in cue.children if c.dep_ in ("ccomp",)]
-        if not comps and cue.dep_ in ("ccomp", "parataxis") and cue.head.i < cue.i:
+        p0, _ = _paragraph(doc_text(doc), cue.idx)
+        if not comps and cue.dep_ in ("ccomp", "parataxis") and p0 <= cue.head.idx < cue.idx:
             # "Content ..., X said." parsed with the content as head: the head clause without the cue clause
             head = cue.head
             lo, hi = head.left_edge.i, cue.left_edge.i
@@ -409,8 +421,19 @@ class QuoteFinder:
         return self._make(doc, span, tok, spans, direct) if span is not None else None
 
     def _make(self, doc: Doc, span: Span | None, cue: Token, spans, direct) -> Quote | None:
+        if span is None:
+            return None
+        # reported content stays in its cue's paragraph (a parse run across a line break joins two of them)
+        p0, p1 = _paragraph(doc_text(doc), cue.idx)
+        if span.start_char < p0 or span.end_char > p1:
+            span = doc.char_span(max(p0, span.start_char), min(p1, span.end_char), alignment_mode="contract")
+            span = _trim(span) if span is not None and len(span) else None
         if span is None or len(span) < 3:
             return None
+        if cue.lower_ != "according" and self._passive(cue):
+            return None  # "the talks are expected to last", "more rain was expected": no one is reported
+        if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in self.object_cues | self.indirect_cues:
+            return None  # "promised to raise taxes": the content of "promised", not a second report
         s, e = span.start_char, span.end_char
         if any(a < e and s < b for a, b in direct):
             return None

@@ -1,0 +1,48 @@
+"""Quote attribution by clause: a partial quote belongs to the speech verb whose clause holds it; reported
+content stays in its paragraph; passive cues without an agent report no one."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import annotate, load_pipeline
+from newsgraph.records import Extracted
+
+BODY = "\n\n".join(
+    [
+        'Kenyan official Mary Wanjiku said the plan "puts the needs of every family first", while Tomas Berg '
+        "said Norway had kept its right to decide its own budget.",
+        "The negotiations are expected to last until Thursday.",
+        "The harbour authority said 30 ships were waiting at anchor and warned that the delays would cost millions.",
+        "Mayor Lina Haddad promised to build 2,000 homes by next year.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return annotate(Extracted(input="t", body=BODY, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
+
+
+def _find(article, needle):
+    return [q for q in article.quotes if needle in q.text]
+
+
+def test_partial_quote_takes_the_speaker_of_its_own_clause(article):
+    qs = [q for q in _find(article, "puts the needs") if q.kind == "partial"]
+    assert qs and qs[0].speaker_name.endswith("Wanjiku")
+    assert [q.speaker_name for q in _find(article, "Norway had kept")] == ["Tomas Berg"]
+
+
+def test_passive_cue_without_agent_is_no_report(article):
+    assert _find(article, "last until Thursday") == []
+
+
+def test_coordinated_speech_verb_keeps_the_first_speaker(article):
+    qs = _find(article, "delays would cost")
+    assert qs and all("ships" not in q.speaker_name for q in qs)
+    assert all("authority" in q.speaker_name.lower() for q in qs)
+
+
+def test_complement_of_a_promise_is_not_a_second_report(article):
+    assert [q.cue for q in _find(article, "2,000 homes")] == ["promised"]
