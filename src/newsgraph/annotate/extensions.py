@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 ATTRIBUTES = {
     "ng_meta": None,  # dict: title, published (ISO), modified, standfirst... set by the caller before the pipeline
     "ng_entities": None,  # list[records.Entity]
+    "ng_demonyms": None,  # ISO country codes of demonyms seen ("Syrian" -> SY), set by newsgraph_entities
     "ng_dates": None,  # list[records.DateRef]
     "ng_facts": None,  # list[records.Fact]
     "ng_quotes": None,  # list[records.Quote]

@@ -106,4 +106,8 @@ def load_pipeline(model: str | None = None, parse: str | None = None) -> Languag
         use_attribute_table(nlp)
         use_lemma_table(nlp)
         use_selective_parse(nlp)
+    # paragraph breaks are sentence breaks: neither senter nor the parser may join a crosshead to its paragraph
+    from newsgraph.annotate.triggers import add_paragraph_boundaries
+
+    add_paragraph_boundaries(nlp)
     return add_components(nlp)
