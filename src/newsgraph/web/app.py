@@ -136,28 +136,42 @@ def params_from(qp: Any) -> SearchParams:
     )
 
 
-def query_string(p: SearchParams, **changes: Any) -> str:
-    """The search URL for `p` with some parameters changed (None removes one); used by facets and paging."""
-    items: list[tuple[str, Any]] = []
-    state: dict[str, Any] = {
-        "q": p.q or None, "source": p.source, "from": p.date_from, "to": p.date_to,
-        "sort": p.sort if p.sort != "relevance" else None, "page": p.page if p.page > 1 else None,
-    }
-    ents = {name: list(p.entities.get(key, [])) for name, key in FILTER_KEYS.items()}
-    for k, v in changes.items():
-        key = k.rstrip("_")
+class QueryStrings:
+    """Search URLs for `p` with some parameters changed (None removes one); used by facets, chips and paging.
+
+    Why a class: a results page builds about fifty such links; each parameter is encoded once here and a link
+    re-encodes only what it changes.
+    """
+
+    def __init__(self, p: SearchParams):
+        state: dict[str, Any] = {
+            "q": p.q or None, "source": p.source, "from": p.date_from, "to": p.date_to,
+            "sort": p.sort if p.sort != "relevance" else None, "page": None,
+        }
+        self.keys = [*state, *FILTER_KEYS]
+        self.parts = {k: self._encode(k, v) for k, v in state.items()}
+        self.parts.update({name: self._encode(name, p.entities.get(key, [])) for name, key in FILTER_KEYS.items()})
+
+    @staticmethod
+    def _encode(key: str, value: Any) -> str:
         if key in FILTER_KEYS:
-            ents[key] = v
-        else:
-            state[key] = v
-    if "page" not in changes:
-        state["page"] = None
-    for k, v in state.items():
-        if v not in (None, ""):
-            items.append((k, v))
-    for name, ids in ents.items():
-        items += [(name, i) for i in ids]
-    return "/?" + urlencode(items) if items else "/"
+            return urlencode([(key, i) for i in value or []])
+        return "" if value in (None, "") else urlencode([(key, value)])
+
+    def __call__(self, **changes: Any) -> str:
+        parts = self.parts
+        if changes:
+            parts = dict(parts)
+            for k, v in changes.items():
+                key = k.rstrip("_")
+                parts[key] = self._encode(key, v)
+        joined = "&".join(x for x in (parts[k] for k in self.keys) if x)
+        return "/?" + joined if joined else "/"
+
+
+def query_string(p: SearchParams, **changes: Any) -> str:
+    """The search URL for `p` with some parameters changed (None removes one; the page is kept only if given)."""
+    return QueryStrings(p)(**changes)
 
 
 def app_from_env() -> FastAPI:
@@ -205,7 +219,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         selected = queries.entity_names(db.get(), p.entity_ids())
         return page(
             "search.html", status=200, p=p, r=result, error=error, fallback=fallback, selected=selected,
-            qs=lambda **kw: query_string(p, **kw), filter_keys=FILTER_KEYS,
+            qs=QueryStrings(p), filter_keys=FILTER_KEYS,
         )
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
