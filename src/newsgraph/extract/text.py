@@ -107,7 +107,8 @@ def _classify(idx: int, text: str) -> Line:
     if words <= 6 and v.widget.match(low):
         line.kind = "widget"
         return line
-    if v.prompt.search(text[:80]) and words <= 25:
+    m = v.prompt.search(text[:80])
+    if m and (words <= 25 or (m.start() == 0 and words <= 60)):  # a long line opening with one: a legal notice
         line.kind = "prompt"
         return line
     if _WIRE_DASH.match(text) and words <= 4 and _name_like(_WIRE_DASH.match(text).group("agency")):
