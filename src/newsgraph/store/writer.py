@@ -23,6 +23,7 @@ from typing import Any, Literal
 from newsgraph import __version__
 from newsgraph.records import Article
 from newsgraph.store.db import DEFAULT_DB, connect
+from newsgraph.store.schema import COOCCUR_TOP
 
 Outcome = Literal["added", "replaced", "unchanged"]
 
@@ -163,7 +164,8 @@ def _aggregate(c: sqlite3.Connection, aid: int, sign: int) -> None:
     Why incremental: recounting an entity from article_entities costs as many rows as it has articles, for every
     article that mentions it (quadratic over an ingest); an increment costs a few index updates.
     """
-    rows = c.execute("SELECT entity_id, mention_count, day FROM article_entities WHERE aid = ?", (aid,)).fetchall()
+    rows = c.execute("SELECT entity_id, mention_count, day FROM article_entities WHERE aid = ? "
+                     "ORDER BY salience DESC, entity_id", (aid,)).fetchall()
     if not rows:
         return
     c.executemany("UPDATE entities SET article_count = article_count + ?, mention_count = mention_count + ? WHERE id = ?",
@@ -172,14 +174,14 @@ def _aggregate(c: sqlite3.Connection, aid: int, sign: int) -> None:
         "INSERT INTO entity_days(entity_id, day, articles, mentions) VALUES (?, ?, ?, ?) ON CONFLICT(entity_id, day) "
         "DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions",
         [(e, day, sign, sign * m) for e, m, day in rows if day])
-    ids = [r[0] for r in rows]
+    ids = [r[0] for r in rows[:COOCCUR_TOP]]
     c.executemany(
         "INSERT INTO cooccur(entity_id, other_id, n) VALUES (?, ?, ?) ON CONFLICT(entity_id, other_id) "
         "DO UPDATE SET n = n + excluded.n", [(a, b, sign) for a in ids for b in ids if a != b])
     if sign < 0:
-        marks = ", ".join("?" * len(ids))
-        c.execute(f"DELETE FROM entity_days WHERE entity_id IN ({marks}) AND articles <= 0", ids)
-        c.execute(f"DELETE FROM cooccur WHERE entity_id IN ({marks}) AND n <= 0", ids)
+        every = [r[0] for r in rows]
+        c.execute(f"DELETE FROM entity_days WHERE entity_id IN ({', '.join('?' * len(every))}) AND articles <= 0", every)
+        c.execute(f"DELETE FROM cooccur WHERE entity_id IN ({', '.join('?' * len(ids))}) AND n <= 0", ids)
 
 
 def _write_children(c: sqlite3.Connection, aid: int, r: dict[str, Any]) -> None:
