@@ -7,7 +7,8 @@ few milliseconds. The candidate says how sure it is, and html.py uses it alone o
 Score: every text block (p, h2-h4, blockquote, li, pre) with few link words adds its word count to its parent
 (full) and grandparent (half), as readability does; the container with the highest score wins. Confidence:
 the share of all low-link block text on the page that lies inside the winner (a clear dominant container),
-and, when the page declares a JSON-LD articleBody, agreement with it.
+the share of the container's own words its kept blocks hold (text loose in <div>/<br> is missed here), and,
+when the page declares a JSON-LD articleBody, agreement with it (html.py holds the thresholds).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class DomCandidate:
     heads: list[str] = field(default_factory=list)
     share: float = 0.0  # share of the page's low-link block words inside the chosen container
     words: int = 0
+    cover: float = 0.0  # share of the container's own words that the kept blocks hold (loose text, <br> lines)
 
 
 def _hint(node: LexborNode) -> str:
@@ -121,7 +123,9 @@ def dom_candidate(tree: LexborHTMLParser) -> DomCandidate:
             words_in += words
     paras = [t for t, _ in inside]
     heads = [t for t, h in inside if h]
-    return DomCandidate(paras, heads, words_in / total if total else 0.0, sum(len(_WORD.findall(p)) for p in paras))
+    words = sum(len(_WORD.findall(p)) for p in paras)
+    own = len(_WORD.findall(best.text(separator=" ") or ""))
+    return DomCandidate(paras, heads, words_in / total if total else 0.0, words, words / own if own else 0.0)
 
 
 def _is_inside(node: LexborNode, container: LexborNode) -> bool:

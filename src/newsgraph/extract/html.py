@@ -1,6 +1,8 @@
 """`html` kind: the article body from competing candidates, metadata from the page's own declarations.
 
-Body: trafilatura's main-text tree is the first candidate (its <head> elements become crossheads, kept as
+Body: a DOM-density candidate (density.py, a few ms on the lexbor tree already parsed for the metadata) is used
+alone when it is sure: its container holds most of the page's running text, its blocks cover the container, and
+it agrees with the JSON-LD articleBody when there is one. Otherwise trafilatura's main-text tree is the first candidate (its <head> elements become crossheads, kept as
 their own paragraphs); the JSON-LD `articleBody` is an independent second one. When both exist and agree on
 most of the text, paragraphs of trafilatura that the JSON-LD body does not contain at all (captions, "Read
 more" links, promos that slipped through) are dropped; when trafilatura finds little, the JSON-LD body is used.
@@ -93,6 +95,8 @@ def merge_body(paras: list[str], heads: list[str], ld_body: str | None) -> tuple
 FAST_SHARE = 0.7
 #: ... and at least this many words ...
 FAST_MIN_WORDS = 150
+#: ... and its kept blocks hold this share of the container's words (else loose text or <br> lines are missed) ...
+FAST_COVER = 0.8
 #: ... and, when the page declares a JSON-LD articleBody, agrees with it this well (shingle F1)
 FAST_LD_AGREE = 0.9
 
@@ -101,7 +105,7 @@ def body_candidates(tree: LexborHTMLParser, html: str, url: str | None, ld_body:
     """(paragraphs, crossheads, which candidate): the DOM-density candidate when it is sure, else trafilatura."""
     if fast:
         cand = dom_candidate(tree)
-        if cand.share >= FAST_SHARE and cand.words >= FAST_MIN_WORDS:
+        if cand.share >= FAST_SHARE and cand.words >= FAST_MIN_WORDS and cand.cover >= FAST_COVER:
             if not ld_body or len(ld_body) < 200 or _f1(_shingles(" ".join(cand.paragraphs)), _shingles(ld_body)) >= FAST_LD_AGREE:
                 return cand.paragraphs, cand.heads, "dom"
     paras, heads = trafilatura_paragraphs(html, url)
