@@ -46,3 +46,14 @@ def test_coordinated_speech_verb_keeps_the_first_speaker(article):
 
 def test_complement_of_a_promise_is_not_a_second_report(article):
     assert [q.cue for q in _find(article, "2,000 homes")] == ["promised"]
+
+
+def test_reported_content_stops_before_a_second_frame():
+    body = (
+        "The ferry operator cancelled all crossings on Friday, the coastguard said, according to a local radio station.\n\n"
+        "Officials said the bridge would reopen in May and warned that tolls would rise."
+    )
+    art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
+    texts = [q.text for q in art.quotes if q.kind == "indirect"]
+    assert "the bridge would reopen in May" in texts
+    assert not any("according" in t or "warned" in t for t in texts)

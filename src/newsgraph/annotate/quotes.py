@@ -372,7 +372,7 @@ class QuoteFinder:
             if last is not None and last.end > hi:
                 hi = last.end
         if comp.i > cue.i:
-            if _in_spans(spans, comp.idx) or _in_spans(spans, doc[lo].idx):
+            if self._quoted(doc, spans, lo, comp.right_edge.i + 1):
                 return None  # the complement is a quotation: a direct or partial quote already
             for t in doc[lo:hi]:
                 if _in_spans(spans, t.idx) and _is_direct(normalise_marks(doc_text(doc)), *_span_at(spans, t.idx)):
@@ -381,8 +381,38 @@ class QuoteFinder:
                 if t.lemma_.lower() in self.cues and t.tag_ == "VBG" and t.i > comp.i:
                     hi = t.i
                     break
+            hi = self._cut(doc, comp, lo, hi)
         span = _trim(doc[lo:hi])
         return self._make(doc, span, cue, spans, direct) if span is not None else None
+
+    def _quoted(self, doc: Doc, spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+        """Most of doc[lo:hi] lies inside quotation marks (then the quote itself is the content)."""
+        toks = [t for t in doc[lo:hi] if not t.is_punct and not t.is_space]
+        inside = sum(1 for t in toks if _in_spans(spans, t.idx))
+        return bool(toks) and inside * 2 > len(toks)
+
+    def _cut(self, doc: Doc, comp: Token, lo: int, hi: int) -> int:
+        """Where reported content stops short of its sentence end: before a second frame ("..., the source added",
+        "..., according to Z"), a speech verb coordinated with the cue ("said A and warned B"), or a
+        non-restrictive relative clause on its last noun (", who has not been charged")."""
+        for t in doc[comp.i + 1 : hi]:
+            if t.i < lo:
+                continue
+            low = t.lemma_.lower()
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                return t.i
+            if low in self.cues and t.pos_ in ("VERB", "AUX"):
+                subj = [c for c in t.children if c.dep_ in _SUBJ]
+                if subj and subj[0].i < t.i and not _under(t, comp):
+                    return subj[0].left_edge.i  # "..., the source added"
+                contrast = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children)
+                if subj and subj[0].i < t.i and (contrast or t.dep_ in ("conj", "parataxis")) and t.left_edge.i > lo:
+                    return t.left_edge.i  # "X said A, while Y said B"
+                if not subj and t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP"):
+                    return t.i  # "said A and warned B"
+            if t.dep_ == "relcl" and t.left_edge.i > lo and doc[t.left_edge.i - 1].text == "," and t.right_edge.i + 2 >= hi:
+                return t.left_edge.i - 1
+        return hi
 
     def _object_content(self, doc: Doc, cue: Token, spans, direct) -> Quote | None:
         """ "X urged supporters to monitor polls", "X questioned the integrity of ...": the object is the content."""
@@ -394,6 +424,7 @@ class QuoteFinder:
             return None
         lo = min(c.left_edge.i for c in parts)
         hi = max(c.right_edge.i for c in parts) + 1
+        hi = self._cut(doc, doc[lo], lo, hi)
         span = _trim(doc[lo:hi])
         if span is not None and span[0].lower_ in ("about", "of", "for", "on"):
             span = _trim(doc[span.start + 1 : span.end])
@@ -443,12 +474,17 @@ class QuoteFinder:
         return Quote(doc_text(doc)[s:e], s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue))
 
 
+def _under(tok: Token, top: Token) -> bool:
+    """`tok` is `top` or in its subtree."""
+    return top.left_edge.i <= tok.i <= top.right_edge.i and (tok.i == top.i or any(a.i == top.i for a in tok.ancestors))
+
+
 def _trim(span: Span) -> Span | None:
     lo, hi = span.start, span.end
     doc = span.doc
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("that", "and", "but")):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in _CLOSE + '"':
+    while hi > lo and ((doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in _CLOSE + '"' or doc[hi - 1].lower_ in ("and", "but")):
         hi -= 1
     return doc[lo:hi] if hi > lo else None
 
