@@ -176,3 +176,69 @@ def test_demonyms_alone_make_a_country_topic_without_mentions():
     assert "Kenya" in art.topics["countries"]
     kenya = next(e for e in art.entities if e.name == "Kenya")
     assert kenya.mentions == [] and kenya.geo.country_code == "KE"
+
+
+def _types(body: str) -> dict[str, str]:
+    art = annotate(Extracted(input="t", body=body))
+    return {e.name: e.type for e in art.entities}
+
+
+PLACE_TYPES = ("place", "city", "country")
+
+
+def test_feature_nouns_make_places_of_unknown_names():
+    # invented rivers (no gazetteer entry) in a coordination, a region after "the ... state of", a town after
+    # "the border town of", a neighbourhood named before its noun
+    types = _types(
+        "Heavy rain swelled the Varnok and Tessaly rivers on Sunday, cutting roads to the border town of Ostrava.\n\n"
+        "Forecasters said the flooding could reach the Indian state of Kerala by Wednesday.\n\n"
+        "Residents of the Dravenmoor neighbourhood were moved to schools, said Lina Marsh, a council official."
+    )
+    for name in ("Varnok", "Tessaly", "Ostrava", "Kerala", "Dravenmoor"):
+        assert types.get(name) in PLACE_TYPES, (name, types)
+    assert types.get("Lina Marsh") == "person"
+
+
+def test_a_role_before_a_region_is_no_person_title():
+    types = _types("Aid convoys left for the Indian state of Kerala, where roads were washed away.")
+    assert types.get("Kerala") in PLACE_TYPES, types
+
+
+def test_organisation_heads_inside_a_name_and_kind_nouns_before_it():
+    types = _types(
+        "The Ruritania National Council for Press Freedom said the arrests were unlawful.\n\n"
+        "Freight company Caldera Lines said it would reroute its ships around the strait."
+    )
+    assert types.get("Ruritania National Council for Press Freedom") == "organisation", types
+    assert types.get("Caldera Lines") == "organisation", types
+
+
+def test_a_company_in_business_context_is_no_place():
+    art = annotate(Extracted(input="t", body=(
+        "Regulators fined the software company Quorvex 300 million euros on Tuesday.\n\n"
+        "Quorvex, which is based in Madrid, said it would appeal. Shares in Quorvex fell 4 percent.\n\n"
+        "The fine follows a penalty of 90 million euros on Brandt in 2021."
+    )))
+    found = [e for e in art.entities if e.name == "Quorvex"]
+    assert [e.type for e in found] == ["organisation"], [(e.name, e.type) for e in art.entities]
+    assert {e.name: e.type for e in art.entities}.get("Madrid") == "city"
+
+
+def test_official_the_is_kept_in_place_names():
+    art = annotate(Extracted(input="t", body=(
+        "The oil company moved its headquarters to the Woodlands, Texas, last year, a spokesman said."
+    )))
+    names = {e.name: e for e in art.entities}
+    assert "The Woodlands" in names, list(names)
+    place = names["The Woodlands"]
+    assert place.geo is not None and place.geo.country_code == "US"
+    assert any(m.text.lower() == "the woodlands" for m in place.mentions)
+
+
+def test_a_demonym_beside_a_town_of_its_country_makes_the_country_topic():
+    art = annotate(Extracted(input="t", body="Colombian police arrested 40 protesters in Medellin on Friday."))
+    countries = [e.name for e in art.entities if e.type == "country"]
+    assert "Colombia" in countries, [(e.name, e.type) for e in art.entities]
+    # once, and with no place of that country, a demonym stays context only
+    art = annotate(Extracted(input="t", body="A Colombian singer performed in Madrid on Monday."))
+    assert "Colombia" not in [e.name for e in art.entities]

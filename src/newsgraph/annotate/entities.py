@@ -41,6 +41,7 @@ from newsgraph.annotate.names import (
     not_names,
     org_evidence,
     org_lexicon,
+    place_cues,
     strip_name,
     surname_keys,
     title_heads,
@@ -268,31 +269,56 @@ def _evidence(doc: Doc, text: str, m: _Mention, gaz) -> None:
     elif m.label == "gaz-place":
         ev["place"] += 3
     words = m.text.split()
+    lex = org_lexicon()
     if org_evidence(m.text):
         ev["organisation"] += 3
     if words and words[0] in given_names() and len(words) >= 2 and "&" not in words and "and" not in words:
         ev["person"] += 2
+        ev["person_cue"] += 1
     # prefix title ("Russian Prime Minister Dmitri Medvedev", "Mr Smith")
     role = _prefix_role(text, m.start)
     if role:
         ev["person"] += 3
+        ev["person_cue"] += 1
         m.roles.append(role)
     role = _apposition_role(text, m.end)
     if role:
         ev["person"] += 2
+        ev["person_cue"] += 1
         m.roles.append(role)
     after = text[m.end : m.end + 40]
     if _AGE_AFTER.match(after):  # "Henry, 19, of Orchard Street"
         ev["person"] += 2
+        ev["person_cue"] += 1
     nxt = after.split()[:1]
-    if nxt and nxt[0].strip(",.") in _SPEECH:
+    pronoun = _PRONOUN_AFTER.match(after)
+    if pronoun and pronoun.group(1).lower() in ("he", "she", "his", "her"):
+        ev["person"] += 2
+        ev["person_cue"] += 1
+    elif pronoun and not gaz.lookup(m.text):  # "... said it would": a body, not a person (places say "it" too)
+        ev["organisation"] += 2
+    elif nxt and nxt[0].strip(",.") in _SPEECH:
         ev["person"] += 1
     low_after = after.lstrip().lower()
-    for head in org_lexicon().heads:
+    for head in lex.heads:
         if low_after.startswith(head) and not low_after[len(head) : len(head) + 1].isalpha():
             ev["organisation"] += 3
             break
+    before = text[max(0, m.start - 60) : m.start]
+    prev = before.split()[-1:] if before.endswith(" ") else []
+    if prev and prev[0] in lex.before:  # "the shipping company ...", "the rights group ..."
+        ev["organisation"] += 3
+    if _place_cue(text, m, before):
+        ev["place"] += 3
+        ev["feature"] += 1
     places = gaz.lookup(m.text)
+    top = places[0] if places else None
+    weak_place = top is None or top.kind not in ("country", "continent")
+    if weak_place and (
+        (lex.business_before is not None and lex.business_before.search(before))
+        or (lex.business_after is not None and lex.business_after.match(text[m.end : m.end + 60]))
+    ):  # "fined ...", "...'s shares", "..., which is based in": a company, not a small town of that name
+        ev["organisation"] += 3
     if places:
         top = places[0]
         if top.kind == "country":
@@ -321,6 +347,26 @@ def _evidence(doc: Doc, text: str, m: _Mention, gaz) -> None:
     em = _EXPANSION_AFTER.match(text[m.end : m.end + 80])
     if em and looks_like_acronym(m.text) and initials(em.group(1)).upper() == m.text.replace(".", "").upper():
         ev["expands:" + em.group(1)] += 1
+
+
+_PRONOUN_AFTER = re.compile(r"^\s+(?:said|says|added|announced|confirmed|denied|told \w+)\s+(?:that\s+)?(he|she|his|her|it|its)\b")
+_COORD_AFTER = re.compile(r"^\s*(?:,|and|or|,\s*and)\s+(?:[A-Z][\w'\u2019-]*\s+){1,2}([a-z]+)\b")
+_NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
+_PREV_WORD = re.compile(r"\b([a-z]+)\s+(?:of\s+)?(?:the\s+)?$")
+
+
+def _place_cue(text: str, m: _Mention, before: str) -> bool:
+    """A feature or settlement noun beside the name: "the ... river", "the ... and ... rivers", "the Indian state of
+    ...", "the border town of ...", "the ... neighbourhood" (lower-case nouns only: "Islamic State" is no cue)."""
+    after_words, before_words = place_cues()
+    nm = _NEXT_WORD.match(text[m.end : m.end + 30])
+    if nm and nm.group(1) in after_words:
+        return True
+    cm = _COORD_AFTER.match(text[m.end : m.end + 80])
+    if cm and cm.group(1) in after_words and cm.group(1).endswith("s"):
+        return True
+    pm = _PREV_WORD.search(before)
+    return bool(pm and pm.group(1) in before_words)
 
 
 _WORD = re.compile(r"[\w.'\u2019-]+$")
@@ -513,6 +559,11 @@ def _link(doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
             ev.update({k: v for k, v in m.ev.items() if not k.startswith(("alias:", "expands:"))})
         if c.type == "group":
             continue
+        if c.type == "person" and not ev["person_cue"] and len(c.name.split()) == 1 and (
+            ev["feature"] or ev["place"] >= 2 and ev["place"] > ev["person"]
+        ):
+            c.type = "place"  # the model's label alone against a gazetteer region or a feature noun ("... river")
+            continue
         if c.type == "person" and (len(c.name.split()) >= 2 or ev["person"] >= 1):
             continue
         if c.type == "organisation" and ev["organisation"] >= 3:
@@ -528,6 +579,21 @@ def _link(doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
             c.type = "place"
         elif ev["person"] > 0:
             c.type = "person"
+    # one name, one type: a mention typed by a strong cue ("the company ...") carries the same name's mentions
+    # that only the model typed otherwise
+    by_name: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in order:
+        if c.type != "group":
+            by_name[norm(c.name)].append(c)
+    for same in by_name.values():
+        if len(same) < 2:
+            continue
+        evs = [_cluster_ev(c) for c in same]
+        strong = [c for c, e in zip(same, evs, strict=True) if _strong(c.type, e)]
+        if len({c.type for c in strong}) != 1:
+            continue
+        for c in same:
+            c.type = strong[0].type
     # an acronym the article defines is a name of the entity, so its untagged uses are found too
     for c in order:
         for m in c.mentions:
@@ -546,6 +612,22 @@ def _link(doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
         merged[key] = c
         out.append(c)
     return out
+
+
+def _cluster_ev(c: _Cluster) -> Counter:
+    ev: Counter = Counter()
+    for m in c.mentions:
+        ev.update({k: v for k, v in m.ev.items() if not k.startswith(("alias:", "expands:"))})
+    return ev
+
+
+def _strong(type_: str, ev: Counter) -> bool:
+    """Evidence beyond the model's own label for this type."""
+    if type_ == "organisation":
+        return ev["organisation"] >= 3
+    if type_ == "person":
+        return ev["person_cue"] > 0
+    return ev["place"] >= 3 or ev["feature"] > 0
 
 
 def _family_of_name(mentions: list[_Mention], name: str) -> str | None:
@@ -611,6 +693,8 @@ def _nested_places(text: str, clusters: list[_Cluster], gaz) -> None:
                 if n >= len(words):
                     continue
                 prefix = " ".join(words[:n])
+                if words[n][:1].islower():
+                    continue  # "Centro de Estudios ...": a head noun with its complement, not a place opening a name
                 if prefix in groups() or gaz.demonym(prefix) is not None or prefix.lower() in title_words():
                     continue
                 places = gaz.lookup(prefix)

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
-from newsgraph.records import Entity, Geo, stable_id
+from newsgraph.records import Entity, Geo, Mention, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
 _MAX_CANDIDATES = 40
@@ -172,6 +172,27 @@ def entity_type(p: Place) -> str:
     return {"country": "country", "city": "city"}.get(p.kind, "place")
 
 
+def _official_article(text: str, e: Entity, p: Place) -> None:
+    """Keep "The" where it belongs to the place's own name ("The Hague", "The Bronx"): when GeoNames names the place
+    "The <name>" and the text writes the article before the name, the name and those mentions take it."""
+    if not p.name.lower().startswith("the ") or norm(p.name[4:]) != norm(e.name):
+        return
+    grown = []
+    for m in e.mentions:
+        if m.start >= 4 and text[m.start - 4 : m.start] in ("The ", "the "):
+            grown.append(Mention(start=m.start - 4, end=m.end, text=text[m.start - 4 : m.end]))
+        else:
+            grown.append(m)
+    if grown == e.mentions:
+        return
+    e.mentions = grown
+    if e.name not in e.aliases:
+        e.aliases.append(e.name)
+    e.name = p.name
+    if p.name not in e.aliases:
+        e.aliases.insert(0, p.name)
+
+
 @Language.factory("newsgraph_geo")
 def make_geo(nlp: Language, name: str):
     return Geocoder()
@@ -207,6 +228,8 @@ class Geocoder:
                 if e.name not in e.aliases:
                     e.aliases.append(e.name)
                 e.name = p.name
+            if e.type != "country":
+                _official_article(doc.text, e, p)
             e.id = stable_id("place", str(p.geonameid))[:16]
             first = by_gid.get(p.geonameid)
             if first is None:
@@ -217,8 +240,10 @@ class Geocoder:
             first.roles += [r for r in e.roles if r not in first.roles]
             drop.add(id(e))
         present = {e.geo.country_code for e in by_gid.values() if e.type == "country" and e.geo}
+        located = {e.geo.country_code for e in by_gid.values() if e.type != "country" and e.geo}
         for cc, n in Counter(demonyms).items():
-            if n >= 2 and cc not in present:
+            # twice, or once beside a place in that country ("Kenyan police ... in Nairobi")
+            if (n >= 2 or cc in located) and cc not in present:
                 p = gaz.country(cc)
                 if p is not None:
                     all_ents.append(Entity(id=stable_id("place", str(p.geonameid))[:16], name=p.name,

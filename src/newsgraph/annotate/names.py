@@ -36,8 +36,9 @@ def title_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def title_heads() -> frozenset[str]:
-    """The last word of each title: the head a role phrase must contain ("minister", "leader")."""
-    return frozenset(t.split()[-1] for t in titles())
+    """The head word of each title, which a role phrase must contain ("minister", "leader"): the last word, or the
+    word before "of" ("secretary of state" -> "secretary", so "the Indian state of ..." is no role)."""
+    return frozenset(t.split(" of ")[0].split()[-1] for t in titles())
 
 
 @lru_cache(maxsize=1)
@@ -62,11 +63,15 @@ class OrgLexicon:
     prefixes: tuple[str, ...]
     heads: tuple[str, ...]
     names: frozenset[str]
+    before: tuple[str, ...] = ()
+    business_before: re.Pattern | None = None
+    business_after: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
 def org_lexicon() -> OrgLexicon:
-    suffixes, prefixes, heads, names = set(), [], [], set()
+    suffixes, prefixes, heads, names, before = set(), [], [], set(), []
+    biz: dict[str, list[str]] = {"business_before": [], "business_after": []}
     for ln in _lines("organisations.tsv"):
         kind, _, value = ln.partition("\t")
         value = value.strip()
@@ -78,17 +83,32 @@ def org_lexicon() -> OrgLexicon:
             heads.append(value)
         elif kind == "name":
             names.add(value)
+        elif kind == "before":
+            before.append(value)
+        elif kind in biz:
+            biz[kind].append(value)
     heads.sort(key=len, reverse=True)
-    return OrgLexicon(frozenset(suffixes), tuple(prefixes), tuple(heads), frozenset(names))
+    return OrgLexicon(
+        frozenset(suffixes), tuple(prefixes), tuple(heads), frozenset(names), tuple(before),
+        re.compile(r"\b(?:" + "|".join(biz["business_before"]) + r")\s+$", re.I) if biz["business_before"] else None,
+        re.compile(r"^(?:" + "|".join(biz["business_after"]) + ")", re.I) if biz["business_after"] else None,
+    )
+
+
+_ORG_LINKS = frozenset({"of", "on", "for", "against", "to"})
 
 
 def org_evidence(name: str) -> bool:
-    """True when the name's form says organisation: a known name, an organisation suffix or prefix."""
+    """True when the name's form says organisation: a known name, an organisation suffix or prefix, or an
+    organisation head noun followed by its complement ("National Commission on Human Rights", "Council of ...")."""
     lex = org_lexicon()
     if name in lex.names:
         return True
     words = name.split()
     if len(words) >= 2 and words[-1] in lex.suffixes:
+        return True
+    if any(w in lex.suffixes and words[i + 1] in _ORG_LINKS and words[i + 2][:1].isupper()
+           for i, w in enumerate(words[:-2])):
         return True
     return any(name.startswith(p) for p in lex.prefixes)
 
@@ -162,3 +182,13 @@ def looks_like_acronym(text: str) -> bool:
 def initials(name: str) -> str:
     """Initials of the capitalised words ("Syrian Opposition Coalition" -> "SOC"), small words skipped."""
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
+
+
+@lru_cache(maxsize=1)
+def place_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Feature nouns that mark a name as a place: (words right after a name, words right before it)."""
+    after, before = set(), set()
+    for ln in _lines("place_cues.tsv"):
+        kind, _, value = ln.partition("\t")
+        (after if kind == "after" else before).add(value.strip())
+    return frozenset(after), frozenset(before)
