@@ -120,3 +120,22 @@ def test_teaser_cards_without_heading_and_repeated_furniture():
     assert ex.title == "Storm closes mountain pass for a second day"
     assert ex.authors == ["Lena Ortiz"] and ex.published == "2024-11-12"
     assert "Article content" not in ex.body and "ferry" not in ex.body
+
+
+_P = "The harbour board met on Monday and agreed a plan that will change how the port handles its cargo for years to come."
+
+
+def _dump(lines: list[str]) -> RawDocument:
+    return RawDocument(input="dump", data="\n".join(lines).encode(), kind="text")
+
+
+def test_lone_photo_credit_line_takes_the_caption_above_it():
+    ex = extract(_dump(["Harbour plan agreed", "By Jane Doe", _P, "Cranes stand idle at the north quay on Monday.", "Image: John Roe/Example Agency", _P.replace("Monday", "Tuesday"), _P.replace("board", "council")]))
+    assert "Cranes stand idle" not in ex.body
+    assert any(i.caption.startswith("Cranes stand idle") and i.credit == "John Roe/Example Agency" for i in ex.images)
+
+
+def test_a_lone_date_line_between_two_long_stretches_does_not_split_the_story():
+    part = [_P.replace("for years", f"for {n} years") for n in range(2, 22)]  # about 2,400 characters a side
+    ex = extract(_dump(["Harbour plan agreed", "By Jane Doe", *part, "December 25, 2023", *[p.replace("board", "council") for p in part]]))
+    assert part[0] in ex.body and part[-1].replace("board", "council") in ex.body

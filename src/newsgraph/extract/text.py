@@ -96,6 +96,12 @@ def _classify(idx: int, text: str) -> Line:
     if m and words <= 12 and not _SENT_END.search(text):
         line.kind, line.data["names"] = "byline", m.group("names")
         return line
+    m = v.caption_credit.match(text)
+    if m and words <= 10 and not _SENT_END.search(text):
+        # "Image: Jane Doe/Agency" on its own line: the credit of the caption line above it (kind "other", so
+        # runs are bridged and split as before; extract_text pairs it with that line)
+        line.data["photo_credit"] = m.group("credit").strip()
+        return line
     cap = _CAPTION_BRACKET.match(text)
     if cap and len(cap.group("credit").split()) <= 5 and len(cap.group("caption").split()) >= 3:
         line.kind = "caption"
@@ -231,9 +237,11 @@ def _joins(prev: list[Run], gap: list[Line], nxt: Run) -> bool:
         return False  # "Source: X" closes the story, unless it credits a chart with the story going on
     if len(prev) == 1 and len(prev[0].bodies) < 3 and any(ln.kind in ("date", "byline") for ln in gap):
         return False
-    if any(ln.kind == "date" for ln in gap):
-        return False  # a date line between texts: a comment thread or a dated teaser list
     before = sum(r.score for r in prev)
+    if any(ln.kind == "date" for ln in gap):
+        # a date line between texts: a comment thread or a dated teaser list, unless it stands alone in a short
+        # gap between two long stretches of text (a print-issue line or an update stamp inside the story)
+        return len([ln for ln in gap if ln.kind not in ("nav", "widget", "prompt")]) <= 2 and before >= 2000 and nxt.score >= 2000 and not _teaser_like(nxt)
     gap = [ln for ln in gap if ln.kind not in ("prompt", "widget", "nav")]  # ad slots, sign-up boxes: no distance
     if any(ln.kind == "panel" for ln in gap):
         return (len(gap) <= 8 and nxt.score >= 600) or (len(gap) <= 24 and nxt.score >= 1000 and before >= 1000)
@@ -347,6 +355,10 @@ def extract_text(text: str, raw: RawDocument) -> Extracted:
             paragraphs.append(ln.text)
         elif ln.kind == "caption":
             ex.images.append(Image(caption=ln.data["caption"], credit=ln.data["credit"]))
+        elif ln.data.get("photo_credit"):
+            prev = chosen[k - 1] if k else None
+            if prev is not None and prev.kind in ("body", "short") and prev.words <= 40 and paragraphs and paragraphs[-1] == prev.text:
+                ex.images.append(Image(caption=paragraphs.pop(), credit=ln.data["photo_credit"]))  # its caption
         elif _is_crosshead(ln) and paragraphs and any(x.kind == "body" for x in chosen[k + 1 : k + 3]):
             paragraphs.append(ln.text)
             crossheads.append(ln.text)
