@@ -91,3 +91,9 @@ def test_build_gazetteer_command(tmp_path):
 def test_a_big_city_beats_the_province_of_its_name():
     (tehran,) = resolve(["Tehran"])
     assert tehran.kind == "city" and tehran.country_code == "IR"
+
+
+def test_a_capital_beats_the_province_of_its_name():
+    # Luanda province is four times the city's population; the capital still wins
+    (luanda,) = resolve(["Luanda"])
+    assert luanda.kind == "city" and luanda.country_code == "AO"
