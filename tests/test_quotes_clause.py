@@ -57,3 +57,9 @@ def test_reported_content_stops_before_a_second_frame():
     texts = [q.text for q in art.quotes if q.kind == "indirect"]
     assert "the bridge would reopen in May" in texts
     assert not any("according" in t or "warned" in t for t in texts)
+
+
+def test_a_cue_inside_reported_content_is_no_second_report():
+    body = "The governor said she would consider naming a new auditor before the summer recess."
+    art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
+    assert [(q.cue, q.text) for q in art.quotes] == [("said", "she would consider naming a new auditor before the summer recess")]

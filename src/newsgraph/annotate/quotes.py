@@ -347,12 +347,15 @@ class QuoteFinder:
     def _reported(self, doc: Doc, cue: Token, spans, direct) -> Quote | None:
         comps = [c for c in cue.children if c.dep_ in ("ccomp",)]
         p0, _ = _paragraph(doc_text(doc), cue.idx)
-        if not comps and cue.dep_ in ("ccomp", "parataxis") and p0 <= cue.head.idx < cue.idx:
+        nested = cue.head.lemma_.lower() in self.cues | self.indirect_cues  # "X said he would consider ...": content
+        if not comps and cue.dep_ in ("ccomp", "parataxis") and p0 <= cue.head.idx < cue.idx and not nested:
             # "Content ..., X said." parsed with the content as head: the head clause without the cue clause
             head = cue.head
             lo, hi = head.left_edge.i, cue.left_edge.i
             span = _trim(doc[lo:hi])
             return self._make(doc, span, cue, spans, direct) if span is not None and head.pos_ in ("VERB", "AUX") else None
+        if not comps and nested and cue.dep_ in ("ccomp", "xcomp"):
+            return None  # "X said he would consider naming Y": the outer report holds it
         if not comps:
             return self._object_content(doc, cue, spans, direct)
         comp = comps[0]
