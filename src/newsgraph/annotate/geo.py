@@ -57,15 +57,17 @@ def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
 
 def _prefer_cities(cands: tuple[Place, ...], name: str) -> tuple[Place, ...]:
     """Drop a state or province that shares its name with a big city inside it ("Tehran", "Kyiv", "Moscow"):
-    a bare name in news means the city; "Tehran Province" keeps the province. The country's capital always beats the
-    province of its very name, even as a district of its own or a small share of it ("Luanda", "Buenos Aires")."""
+    a bare name in news means the city; "Tehran Province" keeps the province. The country's capital beats the province
+    of its very name at a lower share, even as a district of its own ("Luanda", "Buenos Aires"), but not a state
+    five times its size ("Washington")."""
     if any(w in name.lower() for w in _ADMIN_WORDS):
         return cands
     cities = [c for c in cands if c.kind == "city"]
     drop = {
         r.geonameid for r in cands if r.kind == "admin1" and any(
             c.country_code == r.country_code and (
-                (c.capital and norm(c.name) == norm(r.name)) or (c.admin1 == r.admin1 and c.population >= 0.3 * r.population)
+                (c.capital and norm(c.name) == norm(r.name) and c.population >= 0.2 * r.population)
+                or (c.admin1 == r.admin1 and c.population >= 0.3 * r.population)
             )
             for c in cities
         )
