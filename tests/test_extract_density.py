@@ -40,3 +40,12 @@ def test_fast_and_full_paths_agree_on_a_clear_page():
     assert _PARA.format(n=0) in fast.body and _PARA.format(n=0) in full.body
     assert "What comes next" in fast.crossheads
     assert "Another story" not in fast.body
+
+
+def test_teaser_panel_inside_the_container_is_left_out():
+    story = "".join(f"<p>{_PARA.format(n=i)}</p>" for i in range(8))
+    panel = "<div class='box'><h3>Most read</h3><ul><li>Club sacks its manager just days before the play-offs</li><li>Star striker signs a new deal</li></ul></div>"
+    html = f"<html><body><article><div class='body'>{story}{panel}<p>{_PARA.format(n=99)}</p></div></article></body></html>"
+    cand = dom_candidate(LexborHTMLParser(html))
+    assert not any("Most read" in p or "manager" in p or "striker" in p for p in cand.paragraphs)
+    assert cand.paragraphs[-1] == _PARA.format(n=99)

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsgraph.extract.vocab import vocab
+
 #: elements whose text is never article text
 _DROP = "script, style, noscript, template, nav, aside, footer, form, iframe, svg, button, select, figure, figcaption"
 _BLOCKS = "p, h2, h3, h4, blockquote, li, pre"
@@ -113,11 +115,25 @@ def dom_candidate(tree: LexborHTMLParser) -> DomCandidate:
     inside: list[tuple[str, bool]] = []
     words_in = 0
     memo: dict[int, bool] = {}
+    direct: dict[int, int] = {}  # words of running text per parent: the story's own paragraph parent
+    for b, _, words in blocks:
+        if b.tag == "p" and words >= 8 and b.parent is not None:
+            direct[b.parent.mem_id] = direct.get(b.parent.mem_id, 0) + words
+    story_parent = max(direct, key=direct.__getitem__) if direct else None
+    teaser = vocab().teaser
+    skipping = False
     for b, text, words in blocks:
         if not _is_inside(b, best):
             continue
         if _unlikely(b, best.mem_id, memo):
             continue
+        if words <= 6 and teaser.match(text.lower().strip(" :|>\u00bb\u203a")):
+            skipping = True  # "Most read", "Related": a panel heading; its items follow, outside the story's parent
+            continue
+        if skipping:
+            if b.tag != "p" or b.parent is None or b.parent.mem_id != story_parent:
+                continue
+            skipping = False
         inside.append((text, b.tag in _HEADS))
         if b.tag in ("p", "blockquote", "pre") and words >= 8:
             words_in += words
