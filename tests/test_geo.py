@@ -97,3 +97,13 @@ def test_a_capital_beats_the_province_of_its_name():
     # Luanda province is four times the city's population; the capital still wins
     (luanda,) = resolve(["Luanda"])
     assert luanda.kind == "city" and luanda.country_code == "AO"
+
+
+def test_region_demonyms_point_at_their_region_never_a_town(gaz):
+    from newsgraph.annotate.geo import candidates
+
+    (dagestan, *_) = candidates(gaz, "Dagestani")
+    assert dagestan.kind == "admin1" and dagestan.country_code == "RU"
+    (ontario, *_) = candidates(gaz, "Ontarians")
+    assert ontario.kind == "admin1" and ontario.country_code == "CA"
+    assert all(p.kind != "city" for p in candidates(gaz, "Californian"))

@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,12 +48,43 @@ def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
         return (demonym, *found)  # "Canadian" is the country before it is a small town in Texas
     if found:
         return found
+    region = _region_of_demonym(gaz, name)
+    if region:
+        return region
     words = name.split()
     if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
         return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind in ("admin1", "admin2"))
     if len(words) > 1 and words[-1].lower() in _LOCAL_WORDS:
         # a township or village the index lacks: the town of its name stands in for it ("Hamilton Township")
         return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind == "city")
+    return ()
+
+
+@lru_cache(maxsize=1)
+def _demonym_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    text = resources.files("newsgraph.annotate").joinpath("data/demonym_endings.tsv").read_text(encoding="utf-8")
+    out = []
+    for ln in text.splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            ending, _, repl = ln.partition("\t")
+            out.append((ending.strip(), tuple("" if r == "-" else r for r in repl.strip().split(","))))
+    return tuple(out)
+
+
+def _region_of_demonym(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
+    """The region a demonym the gazetteer lacks points at ("Dagestani" -> Dagestan): regions only, never a town."""
+    if not name[:1].isupper() or len(name) < 5:
+        return ()
+    for ending, repls in _demonym_endings():
+        if not name.endswith(ending):
+            continue
+        stem = name[: -len(ending)]
+        for r in repls:
+            if len(stem + r) < 4:
+                continue
+            found = tuple(p for p in gaz.lookup(stem + r) if p.kind in ("country", "admin1", "continent"))
+            if found:
+                return found
     return ()
 
 
