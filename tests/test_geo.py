@@ -107,3 +107,8 @@ def test_region_demonyms_point_at_their_region_never_a_town(gaz):
     (ontario, *_) = candidates(gaz, "Ontarians")
     assert ontario.kind == "admin1" and ontario.country_code == "CA"
     assert all(p.kind != "city" for p in candidates(gaz, "Californian"))
+
+
+def test_a_river_missing_from_the_index_falls_back_to_a_town_of_its_name_near_the_context():
+    river, _ = resolve(["Chattahoochee River", "Tallahassee"])
+    assert river is not None and river.kind in ("city", "admin2") and near(river, 30.44, -84.28, km=161)

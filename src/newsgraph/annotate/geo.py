@@ -30,6 +30,7 @@ _NEAR_KM = 150.0
 _SUPPORT = 2.0
 _PLAUSIBLE = 1.5
 _LOCAL_WORDS = ("township", "village", "borough", "town", "city")
+_WATER_WORDS = ("river", "creek", "lake", "bayou")
 _ADMIN_WORDS = ("county", "parish", "province", "state", "region", "district", "oblast", "prefecture")
 
 
@@ -54,6 +55,10 @@ def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
     words = name.split()
     if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
         return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind in ("admin1", "admin2"))
+    if len(words) > 1 and words[-1].lower() in _WATER_WORDS:
+        # a river or lake the index lacks (no water features): a town or county of its name usually lies on it,
+        # and the article's context picks which ("Neches River" -> Neches, Texas)
+        return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind in ("city", "admin2"))
     if len(words) > 1 and words[-1].lower() in _LOCAL_WORDS:
         # a township or village the index lacks: the town of its name stands in for it ("Hamilton Township")
         return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind == "city")
