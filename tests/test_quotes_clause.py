@@ -63,3 +63,9 @@ def test_a_cue_inside_reported_content_is_no_second_report():
     body = "The governor said she would consider naming a new auditor before the summer recess."
     art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
     assert [(q.cue, q.text) for q in art.quotes] == [("said", "she would consider naming a new auditor before the summer recess")]
+
+
+def test_reported_content_does_not_run_over_a_clause_set_off_by_a_comma():
+    body = "The minister said the new port would open in June, although she gave no figure for its cost."
+    art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
+    assert [q.text for q in art.quotes if q.cue == "said"] == ["the new port would open in June"]

@@ -373,7 +373,10 @@ class QuoteFinder:
             _, c1 = clause_bounds(cue)
             last = doc.char_span(c1 - 1, c1, alignment_mode="expand")
             if last is not None and last.end > hi:
-                hi = last.end
+                # ... but not over a clause of the cue's own set off by a comma or a dash (", although he ...",
+                # ", implicitly putting ...", " -- not after the election")
+                stop = next((t.i for t in doc[hi : last.end] if t.text in _BREAKS and t.i + 1 < last.end and not _under(doc[t.i + 1], comp)), None)
+                hi = stop if stop is not None else last.end
         if comp.i > cue.i:
             if self._quoted(doc, spans, lo, comp.right_edge.i + 1):
                 return None  # the complement is a quotation: a direct or partial quote already
@@ -413,6 +416,9 @@ class QuoteFinder:
                     return t.left_edge.i  # "X said A, while Y said B"
                 if not subj and t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP"):
                     return t.i  # "said A and warned B"
+            concede = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("although", "though") for c in t.children)
+            if concede and t.left_edge.i > lo and doc[t.left_edge.i - 1].text in _BREAKS:
+                return t.left_edge.i - 1  # ", although she gave no figure": the writer's aside
             if t.dep_ == "relcl" and t.left_edge.i > lo and doc[t.left_edge.i - 1].text == "," and t.right_edge.i + 2 >= hi:
                 return t.left_edge.i - 1
         return hi
@@ -513,6 +519,7 @@ def _near(text: str, prev_end: int, start: int) -> bool:
 
 _LABEL = re.compile(r"^[\"\u201c]?(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<words>[^\n]+)$", re.M)
 _DASH = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,4})")
+_BREAKS = {",", ";", "--", "\u2015", "\u2014", "\u2013"}
 _SENT_END = re.compile(r"[.?!](?=\s)")
 
 
