@@ -24,7 +24,7 @@ def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     text = resources.files("newsgraph.annotate").joinpath("data/triggers.txt").read_text(encoding="utf-8")
     other = {w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")}
     cues = sections("cues.tsv")
-    verbs = {row[0].lower() for sec in ("verb", "quoting") for row in cues.get(sec, [])}
+    verbs = {row[0].lower() for sec in ("verb", "quoting", "indirect", "object") for row in cues.get(sec, [])}
     other |= {row[0].split()[0].lower() for row in cues.get("according", [])}
     plover = sections("plover.tsv")
     verbs |= {row[0].lower() for row in plover.get("verb", [])}
