@@ -242,3 +242,20 @@ def test_a_demonym_beside_a_town_of_its_country_makes_the_country_topic():
     # once, and with no place of that country, a demonym stays context only
     art = annotate(Extracted(input="t", body="A Colombian singer performed in Madrid on Monday."))
     assert "Colombia" not in [e.name for e in art.entities]
+
+
+def test_feature_head_nouns_and_headline_cues_make_places():
+    art = annotate(Extracted(
+        input="t",
+        title="Talks stall over Varnok dam",
+        body=("Engineers inspected the Upper Marvessa Dam on Friday.\n\n"
+              "Farmers downstream depend on the Varnok for irrigation, said Lina Marsh, a regional official."),
+    ))
+    types = {e.name: e.type for e in art.entities}
+    assert types.get("Upper Marvessa Dam") in PLACE_TYPES, types
+    assert types.get("Varnok") in PLACE_TYPES, types
+    from newsgraph.annotate.entities import _headline_place_cue
+
+    assert _headline_place_cue("Talks stall over Varnok dam", "Varnok")
+    assert _headline_place_cue("Floods reach the border town of Ostrava", "Ostrava")
+    assert not _headline_place_cue("Varnok shares fall as dam project stalls", "Varnok")

@@ -120,8 +120,13 @@ class EntityLinker:
                     demonym_hits[place.name] += 1
                 continue
             kept.append(m)
+        meta = doc._.ng_meta or {}
+        headline = " ".join(x for x in (meta.get("title"), meta.get("standfirst")) if x)
         for m in kept:
             _evidence(doc, text, m, gaz)
+            if headline and not m.ev["feature"] and _headline_place_cue(headline, m.text):
+                m.ev["place"] += 3  # "... agree framework on Nile dam": the headline's feature noun counts too
+                m.ev["feature"] += 1
         kept = [m for m in kept if not m.ev["drop"]]
         entities = _link(doc, kept)
         _propagate(text, entities, kept)
@@ -308,7 +313,10 @@ def _evidence(doc: Doc, text: str, m: _Mention, gaz) -> None:
     prev = before.split()[-1:] if before.endswith(" ") else []
     if prev and prev[0] in lex.before:  # "the shipping company ...", "the rights group ..."
         ev["organisation"] += 3
-    if _place_cue(text, m, before):
+    if len(words) >= 2 and words[-1].lower() in place_cues()[2] and not org_evidence(m.text):
+        ev["place"] += 3  # "Grand Ruritanian Renaissance Dam", "Red River": a feature named by its own head noun
+        ev["feature"] += 1
+    elif _place_cue(text, m, before):
         ev["place"] += 3
         ev["feature"] += 1
     places = gaz.lookup(m.text)
@@ -358,7 +366,7 @@ _PREV_WORD = re.compile(r"\b([a-z]+)\s+(?:of\s+)?(?:the\s+)?$")
 def _place_cue(text: str, m: _Mention, before: str) -> bool:
     """A feature or settlement noun beside the name: "the ... river", "the ... and ... rivers", "the Indian state of
     ...", "the border town of ...", "the ... neighbourhood" (lower-case nouns only: "Islamic State" is no cue)."""
-    after_words, before_words = place_cues()
+    after_words, before_words, _heads = place_cues()
     nm = _NEXT_WORD.match(text[m.end : m.end + 30])
     if nm and nm.group(1) in after_words:
         return True
@@ -367,6 +375,15 @@ def _place_cue(text: str, m: _Mention, before: str) -> bool:
         return True
     pm = _PREV_WORD.search(before)
     return bool(pm and pm.group(1) in before_words)
+
+
+def _headline_place_cue(headline: str, name: str) -> bool:
+    """`_place_cue` for the name where the headline or standfirst writes it."""
+    for hm in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", headline):
+        probe = _Mention(hm.start(), hm.end(), name, "headline")
+        if _place_cue(headline, probe, headline[max(0, hm.start() - 60) : hm.start()]):
+            return True
+    return False
 
 
 _WORD = re.compile(r"[\w.'\u2019-]+$")

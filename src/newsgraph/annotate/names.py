@@ -185,10 +185,11 @@ def initials(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def place_cues() -> tuple[frozenset[str], frozenset[str]]:
-    """Feature nouns that mark a name as a place: (words right after a name, words right before it)."""
-    after, before = set(), set()
+def place_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Feature nouns that mark a name as a place: (words right after a name, words right before it, head nouns
+    that end a feature's own name)."""
+    kinds: dict[str, set[str]] = {"after": set(), "before": set(), "head": set()}
     for ln in _lines("place_cues.tsv"):
         kind, _, value = ln.partition("\t")
-        (after if kind == "after" else before).add(value.strip())
-    return frozenset(after), frozenset(before)
+        kinds[kind].add(value.strip())
+    return frozenset(kinds["after"]), frozenset(kinds["before"]), frozenset(kinds["head"])
