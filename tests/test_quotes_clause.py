@@ -69,3 +69,9 @@ def test_reported_content_does_not_run_over_a_clause_set_off_by_a_comma():
     body = "The minister said the new port would open in June, although she gave no figure for its cost."
     art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
     assert [q.text for q in art.quotes if q.cue == "said"] == ["the new port would open in June"]
+
+
+def test_according_to_content_keeps_names_with_initials():
+    body = "The plant in St. Louis closed two lines in March, according to the company."
+    art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
+    assert [q.text for q in art.quotes if q.cue == "according to"] == ["The plant in St. Louis closed two lines in March"]

@@ -447,8 +447,8 @@ class QuoteFinder:
         para_end = len(text) if para_end < 0 else para_end
         start = para_start
         for m in _SENT_END.finditer(text, para_start, tok.idx):
-            if not _in_spans(spans, m.start()):
-                start = m.end()
+            if not _in_spans(spans, m.start()) and _is_end(text, m.start()):
+                start = m.end()  # "St. Louis", "Donald J. Trump", "8:30 p.m." end no sentence
         to = doc[tok.i + 1]
         pobj = [c for c in to.children if c.dep_ == "pobj"]
         phrase_end = (pobj[0].right_edge.idx + len(pobj[0].right_edge.text)) if pobj else to.idx + 2
