@@ -128,6 +128,14 @@ def _prior(p: Place, key: str, name: str) -> float:
     return score
 
 
+def _near(p: Place, q: Place) -> bool:
+    """Two readings that support each other: within _NEAR_KM, or a region and a place inside it."""
+    if q.kind in ("country", "continent"):
+        return False
+    return (q.country_code == p.country_code and bool(q.admin1) and q.admin1 == p.admin1
+            and "admin1" in (p.kind, q.kind)) or haversine_km(p.lat, p.lon, q.lat, q.lon) < _NEAR_KM
+
+
 def resolve(
     names: Sequence[str], context_countries: Sequence[str] = (), gaz: Gazetteer | None = None
 ) -> list[Place | None]:
@@ -170,8 +178,7 @@ def resolve(
                 for q in cands_plausible.get(k2, ()):
                     if q.kind in ("country", "continent"):
                         continue
-                    if (q.country_code == p.country_code and q.admin1 and q.admin1 == p.admin1 and
-                            "admin1" in (p.kind, q.kind)) or haversine_km(p.lat, p.lon, q.lat, q.lon) < _NEAR_KM:
+                    if _near(p, q):
                         n += 1
                         break
             support[(k, p.geonameid)] = min(n, 3)
@@ -183,6 +190,7 @@ def resolve(
     chosen: dict[str, Place | None] = {k: None for k in keys}
     for _pass in range(2):
         votes = Counter(explicit)
+        first = dict(chosen)
         if _pass:
             votes.update(p.country_code for p in chosen.values() if p is not None and p.kind != "continent")
         for k in keys:
@@ -193,7 +201,13 @@ def resolve(
                 v = votes[p.country_code] - (1 if p.country_code == own and _pass else 0)
                 if v > 0:
                     s += 1.5 + min(v, 3) * 0.8
-                s += _SUPPORT * support.get((k, p.geonameid), 0)
+                sup = support.get((k, p.geonameid), 0)
+                if _pass and p.kind not in ("country", "continent"):
+                    # the first pass's choices count as readings too: "Paris" settled on the Tennessee town
+                    # supports the Henry County beside it, though that town was no plausible "Paris" on its own
+                    sup = max(sup, min(3, sum(1 for k2, q in first.items()
+                                              if k2 != k and q is not None and _near(p, q))))
+                s += _SUPPORT * sup
                 if s > best_score:
                     best, best_score = p, s
             chosen[k] = best
