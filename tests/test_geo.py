@@ -112,3 +112,9 @@ def test_region_demonyms_point_at_their_region_never_a_town(gaz):
 def test_a_river_missing_from_the_index_falls_back_to_a_town_of_its_name_near_the_context():
     river, _ = resolve(["Chattahoochee River", "Tallahassee"])
     assert river is not None and river.kind in ("city", "admin2") and near(river, 30.44, -84.28, km=161)
+
+
+def test_a_small_town_and_its_county_settle_on_each_other():
+    florence, county = resolve(["Florence", "Lauderdale County"])
+    assert (florence.country_code, florence.admin1) == ("US", "AL")
+    assert county.kind == "admin2" and county.admin1 == "AL"

@@ -188,7 +188,7 @@ def resolve(
         if cs and cs[0].kind == "country" and len({c.country_code for c in cs if c.kind == "country"}) == 1:
             explicit[cs[0].country_code] += 1
     chosen: dict[str, Place | None] = {k: None for k in keys}
-    for _pass in range(2):
+    for _pass in range(3):  # the third pass lets a town the second pass settled on support its county
         votes = Counter(explicit)
         first = dict(chosen)
         if _pass:
