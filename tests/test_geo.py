@@ -118,3 +118,14 @@ def test_a_small_town_and_its_county_settle_on_each_other():
     florence, county = resolve(["Florence", "Lauderdale County"])
     assert (florence.country_code, florence.admin1) == ("US", "AL")
     assert county.kind == "admin2" and county.admin1 == "AL"
+
+
+def test_a_country_named_like_a_local_town_yields_when_nothing_lies_in_it():
+    # Jordan, Minnesota beside Shakopee and Prior Lake; no place of the country Jordan is named
+    jordan, shakopee, _ = resolve(["Jordan", "Shakopee", "Prior Lake"])
+    assert jordan.kind == "city" and jordan.admin1 == "MN" and near(jordan, shakopee.lat, shakopee.lon)
+    lebanon, *_ = resolve(["Lebanon", "Myerstown", "Annville"])
+    assert lebanon.kind == "city" and lebanon.admin1 == "PA"
+    # with places inside the country, the country stays
+    lebanon, *_ = resolve(["Lebanon", "Amman", "Beirut"])
+    assert lebanon.kind == "country"

@@ -193,6 +193,13 @@ def resolve(
         first = dict(chosen)
         if _pass:
             votes.update(p.country_code for p in chosen.values() if p is not None and p.kind != "continent")
+        local = {
+            k: _pass and any(
+                p.kind not in ("country", "continent") and any(
+                    k2 != k and q is not None and _near(p, q) for k2, q in first.items())
+                for p in cands[k])
+            for k in keys
+        } if _pass else {}
         for k in keys:
             best, best_score = None, -1e9
             own = chosen[k].country_code if chosen[k] is not None else None
@@ -208,6 +215,10 @@ def resolve(
                     sup = max(sup, min(3, sum(1 for k2, q in first.items()
                                               if k2 != k and q is not None and _near(p, q))))
                 s += _SUPPORT * sup
+                if _pass and p.kind == "country" and not support.get((k, p.geonameid)) and local.get(k):
+                    # no named place lies in the country, while a same-named town lies beside a place the article
+                    # settled on ("Lebanon" beside Myerstown, Pennsylvania): the country's name bonus goes
+                    s -= 4.0
                 if s > best_score:
                     best, best_score = p, s
             chosen[k] = best
