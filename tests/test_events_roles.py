@@ -54,3 +54,11 @@ def test_each_other_makes_coordinated_subjects_targets_of_one_another(article):
 def test_talks_between_coordinated_subjects(article):
     evs = [e for e in _in(article, "Chile and Argentina held") if e.type == "CONSULT"]
     assert [(e.source_name, e.target_name, e.location_name) for e in evs] == [("Chile", "Argentina", "Mendoza")]
+
+
+def test_verb_coordinated_with_said_takes_the_speaker_as_source():
+    body = "Minister Ana Lopes said the canal would carry grain to the coast and accused Paraguay of delaying the permits."
+    art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
+    acc = [(e.source_name or "", e.target_name) for e in art.events if e.type == "ACCUSE"]
+    assert acc and acc[0][0].endswith("Lopes") and acc[0][1] == "Paraguay"
+    assert [q.text for q in art.quotes if q.cue == "said"] == ["the canal would carry grain to the coast"]

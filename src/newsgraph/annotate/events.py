@@ -23,7 +23,7 @@ from newsgraph.annotate.dates import date_in
 from newsgraph.annotate.entities import find_entity
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import sections, words
-from newsgraph.annotate.resolve import Actor, clause_bounds, doc_text, resolve_token
+from newsgraph.annotate.resolve import Actor, clause_bounds, coordinated_with_report, doc_text, resolve_token
 from newsgraph.records import Event
 
 _DATA = "plover.tsv"
@@ -67,6 +67,7 @@ class EventFinder:
         self.classes = {row[0]: row[1] for row in sections(_DATA).get("class", []) if len(row) > 1}
         self.joint = words(_DATA, "joint")
         self.reciprocal = words(_DATA, "reciprocal")
+        self.speech = words("cues.tsv", "verb") | words("cues.tsv", "object")
         self.aside_preps = self.locative | words(_DATA, "topic_prep")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -280,6 +281,16 @@ class EventFinder:
         """The subject of the trigger or of the nearest clause above it."""
         cur = tok
         lo, hi = clause_bounds(tok)
+        if (
+            tok.dep_ == "conj"
+            and tok.head.dep_ == "ccomp"
+            and tok.head.head.lemma_.lower() in self.reporting
+            and not any(c.dep_ in _SUBJ for c in tok.children)
+            and (tok.lemma_.lower() in self.speech or coordinated_with_report(tok, tok.head, tok.head.head))
+        ):
+            # "X said the dam would supply power and accused Y": a speech verb, or a verb in the tense of "said" and
+            # not of the clause it is hung on, is coordinated with "said": X accuses, not the dam
+            cur = tok.head.head
         for _ in range(6):
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj") and lo <= c.idx < hi]
             if subj:

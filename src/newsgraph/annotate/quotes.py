@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import sections, words
-from newsgraph.annotate.resolve import Actor, clause_bounds, doc_text, resolve_token
+from newsgraph.annotate.resolve import Actor, clause_bounds, coordinated_with_report, doc_text, resolve_token
 from newsgraph.records import Quote
 
 _CUES = "cues.tsv"
@@ -419,6 +419,8 @@ class QuoteFinder:
             concede = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("although", "though") for c in t.children)
             if concede and t.left_edge.i > lo and doc[t.left_edge.i - 1].text in _BREAKS:
                 return t.left_edge.i - 1  # ", although she gave no figure": the writer's aside
+            if coordinated_with_report(t, comp, comp.head):
+                return t.i  # "said the dam would supply power and accused Y": "accused" goes with "said"
             if t.dep_ == "relcl" and t.left_edge.i > lo and doc[t.left_edge.i - 1].text == "," and t.right_edge.i + 2 >= hi:
                 return t.left_edge.i - 1
         return hi

@@ -154,3 +154,17 @@ def _entity_in(doc: Doc, start: int, end: int, tok: Token) -> Entity | None:
             if ent is not None and ent.type in ("organisation", "country", "group"):
                 return None
     return None
+
+
+def coordinated_with_report(verb: Token, comp: Token, report: Token) -> bool:
+    """ "X said the dam would supply power and accused Y": the parse hangs `verb` ("accused") on the reported clause
+    `comp` ("supply"), but its tense is that of `report` ("said") and not of `comp`, so it goes with `report`.
+    A bare past participle counts as past ("accused" is often tagged VBN there) unless `comp` has a perfect or
+    passive auxiliary it could share."""
+    if verb.dep_ != "conj" or verb.head.i != comp.i or verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    tag = verb.tag_
+    if tag == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        if not any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be") for c in comp.children):
+            tag = "VBD"
+    return tag == report.tag_ and tag != comp.tag_
