@@ -75,3 +75,9 @@ def test_according_to_content_keeps_names_with_initials():
     body = "The plant in St. Louis closed two lines in March, according to the company."
     art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
     assert [q.text for q in art.quotes if q.cue == "according to"] == ["The plant in St. Louis closed two lines in March"]
+
+
+def test_speaker_in_apposition_to_a_possessed_role_is_the_person():
+    body = "Chile's finance minister, Rosa Vidal, said her country would not accept the new tariff."
+    art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
+    assert [q.speaker_name for q in art.quotes] == ["Rosa Vidal"]

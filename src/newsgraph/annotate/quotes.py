@@ -25,7 +25,13 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import sections, words
-from newsgraph.annotate.resolve import Actor, clause_bounds, coordinated_with_report, doc_text, resolve_token
+from newsgraph.annotate.resolve import (
+    Actor,
+    clause_bounds,
+    coordinated_with_report,
+    doc_text,
+    resolve_speaker,
+)
 from newsgraph.records import Quote
 
 _CUES = "cues.tsv"
@@ -221,7 +227,7 @@ class QuoteFinder:
         if dash:
             tok = doc.char_span(dash.start("name"), dash.end("name"), alignment_mode="expand")
             if tok is not None:
-                return resolve_token(doc, tok.root, spans), "\u2015"
+                return resolve_speaker(doc, tok.root, spans), "\u2015"
         cands: list[Token] = []
         span = doc.char_span(fs, fe, alignment_mode="expand")
         if span is None:
@@ -262,27 +268,27 @@ class QuoteFinder:
             to = cue.nbor(1)
             objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in cue.subtree if c.dep_ == "pobj"]
             if objs:
-                return resolve_token(doc, objs[0], spans)
+                return resolve_speaker(doc, objs[0], spans)
             nxt = [t for t in doc[to.i + 1 : to.i + 6] if t.pos_ in ("PROPN", "NOUN", "PRON")]
-            return resolve_token(doc, nxt[-1] if nxt else to, spans) if nxt else None
+            return resolve_speaker(doc, nxt[-1] if nxt else to, spans) if nxt else None
         if cue.lemma_.lower() in self.quoting:
             # "agencies quoted X as saying": the object is the speaker
             objs = [c for c in cue.children if c.dep_ in ("dobj", "obj") and not _in_spans(spans, c.idx)]
             if objs:
-                return resolve_token(doc, objs[0], spans)
+                return resolve_speaker(doc, objs[0], spans)
             subj = [c for c in cue.children if c.dep_ == "nsubjpass"]
             if subj:
-                return resolve_token(doc, subj[0], spans)
+                return resolve_speaker(doc, subj[0], spans)
             return None
         if cue.dep_ == "acl" and cue.tag_ != "VBN" and cue.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return resolve_token(doc, cue.head, spans)  # "footage of X asking, ..."
+            return resolve_speaker(doc, cue.head, spans)  # "footage of X asking, ..."
         if cue.tag_ == "VBG" and not any(c.dep_ in _SUBJ for c in cue.children):
             # "..., adding: ...", "..., saying ...": the subject of the speech verb above, else of the clause above
             anc = [a for a in cue.ancestors][:5]
             for a in [a for a in anc if a.lemma_.lower() in self.cues] + anc:
                 subj = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_spans(spans, c.idx)]
                 if subj:
-                    return resolve_token(doc, subj[0], spans)
+                    return resolve_speaker(doc, subj[0], spans)
         tok: Token | None = cue
         p0, p1 = _paragraph(doc_text(doc), cue.idx)
         if cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and cue.head.head.lemma_.lower() in self.cues:
@@ -293,17 +299,17 @@ class QuoteFinder:
                 break
             subj = [c for c in tok.children if c.dep_ in _SUBJ and not _in_spans(spans, c.idx) and p0 <= c.idx < p1]
             if subj:
-                return resolve_token(doc, subj[0], spans)
+                return resolve_speaker(doc, subj[0], spans)
             agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agent:
-                return resolve_token(doc, agent[0], spans)
+                return resolve_speaker(doc, agent[0], spans)
             if tok.lemma_.lower() == "quote" or tok.head.lemma_.lower() in self.quoting:
                 q = tok.head if tok.head.lemma_.lower() in self.quoting else tok
                 objs = [c for c in q.children if c.dep_ in ("dobj", "nsubjpass")]
                 if objs:
-                    return resolve_token(doc, objs[0], spans)
+                    return resolve_speaker(doc, objs[0], spans)
             if tok.dep_ == "acl" and tok.tag_ != "VBN" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-                return resolve_token(doc, tok.head, spans)
+                return resolve_speaker(doc, tok.head, spans)
             if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "parataxis") and tok.head is not tok:
                 tok = tok.head
             else:
@@ -314,7 +320,7 @@ class QuoteFinder:
             head = nxt
             while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN":
                 head = doc[head.i + 1]
-            return resolve_token(doc, head, spans)
+            return resolve_speaker(doc, head, spans)
         return None
 
     def _passive(self, cue: Token) -> bool:
