@@ -10,6 +10,12 @@ Munich") refers back to the previous event of its type and lends it its location
 event. PLOVER's readings of intent and negation: "would free", "wants to help" -> AGREE; "will attack", "wants to
 attack" -> THREATEN; "did not help" -> REJECT; "agreed to lift" is the lifting. "X said Y attacked Z" adds an
 ACCUSE (allege) event from X to Y.
+Roles: coordinated subjects of a joint act (data [joint]: "A and B signed an agreement", "A and B held talks") or
+with a reciprocal object ("accused each other") are source and target of one another; a joint noun takes partners
+only from participant prepositions ("an agreement on the dam" names a topic); a city or place after a locative
+preposition is the location, never a target; an event needs at least one actor that is an entity or a name
+("the agreement will release water" makes none); a verb hung on a reported clause but in the tense of the speech
+verb takes the speaker as source ("X said the dam would supply power and accused Y").
 """
 
 from __future__ import annotations

@@ -12,7 +12,11 @@
    direct quote of NAME.
 4. Indirect speech: a cue verb of the [indirect] list with a clausal complement ("X said (that) ...", also
    post-posed: "..., a source said"), an [object] verb's object ("X urged supporters to vote"), or an
-   "according to X" phrase; the content is the clause, to the end of the sentence.
+   "according to X" phrase; the content is the clause, to the end of the sentence but not over a second frame
+   (", the source added", "according to"), a coordinated speech verb, a comma-set clause outside the complement,
+   a concessive aside or a trailing non-restrictive relative clause, and never out of the cue's paragraph. A cue
+   inside another cue's complement and a passive cue without agent report nothing of their own.
+   A partial quote takes the cue whose clause holds it.
 Speakers resolve through `resolve.py`: entity names, pronouns, role descriptions, or the phrase itself.
 """
 
