@@ -81,3 +81,11 @@ def test_speaker_in_apposition_to_a_possessed_role_is_the_person():
     body = "Chile's finance minister, Rosa Vidal, said her country would not accept the new tariff."
     art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
     assert [q.speaker_name for q in art.quotes] == ["Rosa Vidal"]
+
+
+def test_reported_content_never_cuts_a_quotation_in_half():
+    body = 'The coach called the new stadium "a cathedral of noise."'
+    art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
+    ind = [q for q in art.quotes if q.kind == "indirect"]
+    part = [q for q in art.quotes if q.kind == "partial"]
+    assert ind and part and ind[0].start <= part[0].start and part[0].end <= ind[0].end

@@ -482,6 +482,10 @@ class QuoteFinder:
             span = _trim(span) if span is not None and len(span) else None
         if span is None or len(span) < 3:
             return None
+        # never cut a quotation in half: content ending inside one ends with its closing mark
+        inner_end = next((b for a, b in spans if a < span.end_char < b), None)
+        if inner_end is not None:
+            span = doc.char_span(span.start_char, inner_end, alignment_mode="expand") or span
         if cue.lower_ != "according" and self._passive(cue):
             return None  # "the talks are expected to last", "more rain was expected": no one is reported
         if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in self.object_cues | self.indirect_cues:
