@@ -71,10 +71,17 @@ def iter_records(name: str, data: bytes) -> Iterator[dict[str, Any] | InputError
         yield obj if _is_record(obj) else InputError(f"{name}:{lineno}", "not an article record (needs id, body, entities)")
 
 
-def _split_inputs(paths: list[str]) -> tuple[list[tuple[str, bytes]], list[str]]:
-    """Separate record files (and record-holding stdin) from raw inputs for the analysis pipeline."""
+def is_spark_output(path: Path) -> bool:
+    """A `newsgraph spark --output DIR` folder: DIR/articles holds Parquet partitions."""
+    articles = path / "articles"
+    return articles.is_dir() and next(articles.rglob("*.parquet"), None) is not None
+
+
+def _split_inputs(paths: list[str]) -> tuple[list[tuple[str, bytes]], list[str], list[str]]:
+    """Separate record files (and record-holding stdin) and Spark output folders from raw inputs."""
     record_files: list[tuple[str, bytes]] = []
     raw: list[str] = []
+    spark_dirs: list[str] = []
     for p in paths:
         if p == "-":
             buf = sys.stdin.buffer
@@ -90,6 +97,9 @@ def _split_inputs(paths: list[str]) -> tuple[list[tuple[str, bytes]], list[str]]
                 raw.append(p)
             continue
         path = Path(p)
+        if path.is_dir() and is_spark_output(path):
+            spark_dirs.append(p)
+            continue
         candidates = [path] if path.is_file() else []
         if path.is_dir():  # walk() skips .json/.jsonl in folders: look for record files there ourselves
             candidates = sorted(c for c in path.rglob("*.json*") if c.is_file() and c.suffix in (".json", ".jsonl"))
@@ -103,12 +113,12 @@ def _split_inputs(paths: list[str]) -> tuple[list[tuple[str, bytes]], list[str]]
                 raw.append(str(c))
         if not path.exists():
             raw.append(p)  # iter_documents reports it ("no such file")
-    return record_files, raw
+    return record_files, raw, spark_dirs
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), WARC files, - for stdin, or JSON/JSONL records from `analyze`.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), WARC files, - for stdin, JSON/JSONL records from `analyze`, or a `newsgraph spark` output folder.")],
     db: Annotated[str, typer.Option("--db", help="The store file (created if absent).")] = DEFAULT_DB,
     workers: Annotated[int, typer.Option(help="Worker processes for analysis (1 = in this process).")] = 1,
     kind: Annotated[Kind, typer.Option(help="Input kind for raw inputs; auto tells HTML, WARC and text apart.")] = Kind.auto,
@@ -126,7 +136,7 @@ def ingest(
     console = Console(stderr=True)
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     t0 = time.perf_counter()
-    record_files, raw_paths = _split_inputs(paths)
+    record_files, raw_paths, spark_dirs = _split_inputs(paths)
 
     with StoreWriter(db) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
@@ -159,6 +169,19 @@ def ingest(
                     except (TypeError, KeyError, ValueError) as exc:
                         fail(InputError(f"{name}#{item.get('id')}", f"bad article record: {exc}"))
                 tick()
+
+        for folder in spark_dirs:  # `newsgraph spark` output: its records, and its failures kept as failures
+            from newsgraph.scale.rows import read_failures, read_records
+
+            for record in read_records(folder):
+                try:
+                    counts[store.put(Article.from_dict(record).to_dict())] += 1
+                except (TypeError, KeyError, ValueError) as exc:
+                    fail(InputError(f"{folder}#{record.get('id')}", f"bad article record: {exc}"))
+                tick()
+            for row in read_failures(folder):
+                if not str(row.get("reason") or "").startswith("skipped"):
+                    fail(InputError(str(row.get("input")), str(row.get("reason"))))
 
         pending: dict[str, bytes] = {}
 
