@@ -5,14 +5,14 @@ an analyst can trust, for every article:
 1. Mentions: the model's spans, plus organisation names from the data lexicon (EntityRuler-like), plus country
    names and datelines the model missed (gazetteer); spans are cleaned (no "the", possessive, trailing score) and
    split at list separators.
-2. Evidence per mention: titles before the name and appositions after it ("Sergei Lavrov, Russian foreign
+2. Evidence per mention: titles before the name and appositions after it ("Anna Berg, Swedish foreign
    minister,") mark persons and are kept as roles; given names and speech verbs mark persons; suffixes, known
    names and head nouns mark organisations; the gazetteer marks places; a place name followed by a score is a
    sports team (an organisation) unless it is a country; religious and ethnic groups are groups; demonyms
    ("Syrian") are not entities but count toward their country.
-3. Linking: a short form joins the one full name it can stand for ("Assad" -> "Bashar al-Assad"); two full names
+3. Linking: a short form joins the one full name it can stand for ("Hamdan" -> "Khalid al-Hamdan"); two full names
    with the same surname leave the surname unmerged. Acronyms join the expansion the article gives
-   ("SOC [Syrian Opposition Coalition]", "X (ABC)") or a common alias (data/aliases.tsv: "UN").
+   ("NCA [National Citizens Alliance]", "X (ABC)") or a common alias (data/aliases.tsv: "UN").
 4. Document consistency: an entity's type comes from all its mentions' evidence; its names found elsewhere in the
    article untagged become mentions too.
 5. Salience from frequency, position, headline and lead presence; `doc._.ng_entities` is sorted by it.
@@ -280,7 +280,7 @@ def _evidence(doc: Doc, text: str, m: _Mention, gaz) -> None:
     if words and words[0] in given_names() and len(words) >= 2 and "&" not in words and "and" not in words:
         ev["person"] += 2
         ev["person_cue"] += 1
-    # prefix title ("Russian Prime Minister Dmitri Medvedev", "Mr Smith")
+    # prefix title ("Greek Prime Minister Nikos Andreou", "Mr Smith")
     role = _prefix_role(text, m.start)
     if role:
         ev["person"] += 3
@@ -347,7 +347,7 @@ def _evidence(doc: Doc, text: str, m: _Mention, gaz) -> None:
             ev["team"] += 1
     elif m.label == "row":
         ev["drop"] += 1  # an unknown name heading a table row: left to the model's own spans
-    # acronym given beside the name: "Syrian Opposition Coalition (SOC)" / "SOC [Syrian Opposition Coalition]"
+    # acronym given beside the name: "National Citizens Alliance (NCA)" / "NCA [National Citizens Alliance]"
     am = _ACRONYM_AFTER.match(text[m.end : m.end + 14])
     if am and initials(m.text).upper() == am.group(1).replace(".", "").upper():
         m.canonical = m.text
@@ -447,7 +447,7 @@ _APPOS = re.compile(r"^,\s+((?:the\s+|a\s+)?[^,.;:\"()\u201c\u201d]{3,70}?)\s*(?
 
 
 def _apposition_role(text: str, end: int) -> str | None:
-    """ "Sergei Lavrov, Russian foreign minister," -> "Russian foreign minister" (the phrase must have a title
+    """ "Anna Berg, Swedish foreign minister," -> "Russian foreign minister" (the phrase must have a title
     word among its first words and no verb-like lower-case word before it)."""
     m = _APPOS.match(text[end : end + 90])
     if not m:
@@ -695,7 +695,7 @@ def _propagate(text: str, clusters: list[_Cluster], mentions: list[_Mention]) ->
 
 def _nested_places(text: str, clusters: list[_Cluster], gaz) -> None:
     """A place that opens an organisation's name is a place mention too ("Alexandria Police Department",
-    "Henderson County Commissioners Court", "Munich Security Conference"): the organisation is located there.
+    "Henderson County Commissioners Court", "Geneva Motor Show"): the organisation is located there.
     Only clear readings count: a country, a state or province, a county named with its admin word, or a town of
     20,000 people or more; demonyms and group names never."""
     by_key = {(c.type, norm(c.name)): c for c in clusters}

@@ -6,7 +6,7 @@ of criticising X" -> the subject of "took"); the target is its object or the obj
 coordinated objects give one event each ("met A and B"). Location and date come from the trigger's sentence: the
 first place after a locative preposition that is not an actor, the first resolved date (from `newsgraph_dates`),
 skipping relative clauses the trigger is not part of. A definite nominal without actors ("after the meeting in
-Munich") refers back to the previous event of its type and lends it its location and date instead of making a new
+Oslo") refers back to the previous event of its type and lends it its location and date instead of making a new
 event. PLOVER's readings of intent and negation: "would free", "wants to help" -> AGREE; "will attack", "wants to
 attack" -> THREATEN; "did not help" -> REJECT; "agreed to lift" is the lifting. "X said Y attacked Z" adds an
 ACCUSE (allege) event from X to Y.
@@ -301,10 +301,10 @@ class EventFinder:
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj") and lo <= c.idx < hi]
             if subj:
                 if subj[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
-                    return cur.head  # "Khatib, who met ..."
+                    return cur.head  # "Rashid, who met ..."
                 return subj[0]
             if cur.dep_ == "acl" and cur.tag_ != "VBN" and cur.head.pos_ in ("NOUN", "PROPN"):
-                return cur.head  # "Lavrov, ..., called for ..." parsed as a clause on the name
+                return cur.head  # "Berg, ..., called for ..." parsed as a clause on the name
             agent = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agent:
                 return agent[0]
@@ -427,7 +427,7 @@ class EventFinder:
 
 
 def _aside(doc: Doc, start: int, trigger: Token | None) -> bool:
-    """The place sits in a relative clause the trigger is not part of ("Khatib, who formed it in Qatar, met ...")."""
+    """The place sits in a relative clause the trigger is not part of ("Rashid, who formed it in Oman, met ...")."""
     if trigger is None:
         return False
     span = doc.char_span(start, start + 1, alignment_mode="expand")

@@ -123,7 +123,7 @@ _EDGE_PUNCT = " \t\n,;:.-\"'()[]\u201c\u201d\u2018\u2019"
 def strip_name(text: str) -> tuple[int, int]:
     """Offsets (within `text`) of the name inside a span: no leading article, possessive, or trailing score tokens.
 
-    "the National Coalition" -> "National Coalition"; "Mouaz al-Khatib's" -> "Mouaz al-Khatib";
+    "the Green Alliance" -> "Green Alliance"; "Omar al-Rashid's" -> "Omar al-Rashid";
     "Leicestershire 296" -> "Leicestershire"; "A. Smith 5-68" -> "A. Smith".
     """
     start, end = 0, len(text)
@@ -160,7 +160,7 @@ def _abbrev_end(s: str) -> bool:
 
 def surname_keys(full: str) -> list[str]:
     """Short forms under which a full personal name may appear later: its last word, that word without an
-    "al-"/"el-"-style particle, and a two-word particle surname ("al-Assad", "bin Laden", "van Gaal")."""
+    "al-"/"el-"-style particle, and a two-word particle surname ("al-Hamdan", "bin Laden", "van Gaal")."""
     words = full.split()
     if len(words) < 2:
         return []
@@ -180,7 +180,7 @@ def looks_like_acronym(text: str) -> bool:
 
 
 def initials(name: str) -> str:
-    """Initials of the capitalised words ("Syrian Opposition Coalition" -> "SOC"), small words skipped."""
+    """Initials of the capitalised words ("National Citizens Alliance" -> "NCA"), small words skipped."""
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
 
 

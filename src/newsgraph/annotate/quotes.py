@@ -318,7 +318,7 @@ class QuoteFinder:
                 tok = tok.head
             else:
                 break
-        # no parse or no subject: the nearest name-like token next to the cue ("said Lavrov")
+        # no parse or no subject: the nearest name-like token next to the cue ("said Berg")
         nxt = cue.nbor(1) if cue.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ in ("PROPN", "PRON") and not _in_spans(spans, nxt.idx):
             head = nxt

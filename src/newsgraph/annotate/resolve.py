@@ -152,7 +152,7 @@ def _entity_in(doc: Doc, start: int, end: int, tok: Token) -> Entity | None:
     ent = find_entity(doc, start, end)
     if ent is not None:
         return ent
-    # appositions: "Sergei Lavrov, Russian foreign minister" / "the minister, Sergei Lavrov"
+    # appositions: "Anna Berg, Swedish foreign minister" / "the minister, Anna Berg"
     for child in tok.children:
         if child.dep_ == "appos":
             s, e = name_span(child)
