@@ -43,3 +43,15 @@ def test_no_article_date_leaves_relative_values_empty():
 
 def test_may_as_a_verb_is_not_a_month():
     assert values("Officials may resign.") == []
+
+
+def test_weekday_in_a_forward_looking_clause_is_the_next_one():
+    # anchor 2021-06-09 is a Wednesday
+    got = values("The strike is expected to last until Friday. Talks will resume on Monday.")
+    assert ("Friday", "2021-06-11", "day") in got
+    assert ("on Monday", "2021-06-14", "day") in got
+
+
+def test_a_future_word_in_another_clause_does_not_move_a_past_weekday():
+    got = values('"We will not give up," the minister said on Monday.')
+    assert ("on Monday", "2021-06-07", "day") in got

@@ -3,7 +3,8 @@
 Why regex over the text and not spaCy's DATE entities: we need the value, not just the span, and the value needs
 the phrase's parts (weekday, month, "last", "late last year"); the small model's DATE spans are also unreliable.
 News convention: a bare weekday ("on Saturday") is the most recent such day on or before the article date,
-"last Sunday" the one strictly before it, "next Monday" the one after. The value keeps its true resolution:
+"last Sunday" the one strictly before it, "next Monday" the one after; a bare weekday whose clause looks
+forward ("talks will resume on Monday", "until Friday": data/dates.tsv [future_cue]) is the next such day. The value keeps its true resolution:
 "2013-02-02" (day), "2013-02" (month), "2012" (year). Without an article date relative phrases get value None.
 """
 
@@ -179,6 +180,29 @@ def parse_anchor(value: str | None) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _future_cue() -> re.Pattern:
+    cues = sorted(mapping(_DATA, "future_cue"), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
+
+
+_CLAUSE_END = re.compile(r"[.!?;:\n\"\u201c\u201d]")
+
+
+def _looks_forward(text: str, start: int) -> bool:
+    """The clause before a weekday (back to a sentence or quote boundary, at most 100 characters) has a future cue."""
+    window = text[max(0, start - 100) : start]
+    ends = list(_CLAUSE_END.finditer(window))
+    if ends:
+        window = window[ends[-1].end() :]
+    return bool(_future_cue().search(window))
+
+
+def _forward_weekday(m: re.Match, anchor: dt.date) -> str:
+    wd = int(mapping(_DATA, "weekday")[m.group("wd").lower()])
+    return (anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)).isoformat()  # the same day counts
+
+
 def find_dates(text: str, anchor: dt.date | None) -> list[DateRef]:
     """All date expressions of `text`, longest match first, no overlaps, in text order."""
     taken: list[tuple[int, int]] = []
@@ -196,6 +220,9 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateRef]:
             value, res = resolve(kind, m, anchor)
             if res is None and value is None:
                 continue
+            if kind == "wday" and anchor is not None and (m.group("rel") or "").lower() in ("", "on", "this"):
+                if _looks_forward(text, start):
+                    value = _forward_weekday(m, anchor)
             taken.append((start, end))
             out.append(DateRef(text=text[start:end], value=value, start=start, end=end, resolution=res))
     out.sort(key=lambda d: d.start)
