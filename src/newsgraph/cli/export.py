@@ -27,16 +27,11 @@ def export(
     import os
     from pathlib import Path
 
-    from newsgraph.cli.output import output_stream
-    from newsgraph.store.db import StoreError, connect_readonly
+    from newsgraph.cli.output import open_store_readonly, output_stream
     from newsgraph.store.export import write_gkg, write_jsonl, write_parquet
     from newsgraph.store.queries import iter_records
 
-    try:
-        conn = connect_readonly(db)
-    except StoreError as exc:
-        typer.echo(f"newsgraph: error: {exc}", err=True)
-        raise typer.Exit(code=2) from None
+    conn = open_store_readonly(db)
     if format is ExportFormat.parquet:
         if not output or output == "-":
             typer.echo("newsgraph: error: --format parquet needs -o FILE", err=True)

@@ -21,14 +21,10 @@ def failures(
     from rich.console import Console
     from rich.table import Table
 
-    from newsgraph.store.db import StoreError, connect_readonly
+    from newsgraph.cli.output import open_store_readonly
     from newsgraph.store.queries import list_failures
 
-    try:
-        conn = connect_readonly(db)
-    except StoreError as exc:
-        typer.echo(f"newsgraph: error: {exc}", err=True)
-        raise typer.Exit(code=2) from None
+    conn = open_store_readonly(db)
     rows = list_failures(conn, limit)
     conn.close()
     if as_json:

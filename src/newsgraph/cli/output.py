@@ -39,3 +39,16 @@ def output_stream(path: str | None):
 
 def dumps(record: dict, pretty: bool) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
+
+
+def open_store_readonly(db: str):
+    """The store opened read-only, or one clear error line and exit code 2 (no traceback)."""
+    import typer
+
+    from newsgraph.store.db import StoreError, connect_readonly
+
+    try:
+        return connect_readonly(db)
+    except StoreError as exc:
+        typer.echo(f"newsgraph: error: {exc}", err=True)
+        raise typer.Exit(code=2) from None
