@@ -12,7 +12,6 @@ same `analyze_stream` the single-process path runs, so failures read exactly the
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,12 +22,10 @@ from newsgraph.errors import InputError
 from newsgraph.pipeline import analyze_stream
 from newsgraph.records import Article, RawDocument
 from newsgraph.scale.dedup import Deduplicator
+from newsgraph.settings import get_settings
 
 #: An item on the wire: InputError does not pickle with its two-argument constructor, so it travels as a tuple.
 _Wire = Article | RawDocument | tuple[str, str]
-
-#: Documents per task sent to a worker: large enough to amortise pickling, small enough to keep order latency low.
-DEFAULT_CHUNK = 16
 
 
 def _to_wire(item: Article | RawDocument | InputError) -> _Wire:
@@ -53,7 +50,7 @@ def _work(chunk: list[_Wire]) -> list[_Wire]:
 
 def _context() -> mp.context.BaseContext:
     """fork where the platform has it (fast start, nothing heavy is loaded in the parent); NEWSGRAPH_MP_START overrides."""
-    method = os.environ.get("NEWSGRAPH_MP_START") or ("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    method = get_settings().mp_start or ("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     return mp.get_context(method)
 
 
@@ -105,7 +102,7 @@ def _broken_future() -> Future:
 
 
 def analyze_parallel(
-    docs: Iterable[RawDocument | InputError], workers: int = 1, chunk: int = DEFAULT_CHUNK, dedup: bool = True
+    docs: Iterable[RawDocument | InputError], workers: int = 1, chunk: int | None = None, dedup: bool = True
 ) -> Iterator[Article | InputError]:
     """Analyze documents in input order with `workers` processes (1 = this process).
 
@@ -113,6 +110,7 @@ def analyze_parallel(
     one is skipped (with a note on stderr), and every article gets `cluster`: the id of the first article of its
     near-duplicate group in this batch (see newsgraph.scale.dedup).
     """
+    chunk = chunk or get_settings().batch_size  # documents per task: amortises pickling, keeps order latency low
     results = analyze_stream(docs) if workers <= 1 else _pool_map(docs, workers, max(1, chunk))
     if not dedup:
         yield from results

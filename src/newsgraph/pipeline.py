@@ -6,7 +6,6 @@ page); nothing here holds state between calls except the lazily loaded spaCy pip
 
 from __future__ import annotations
 
-import os
 import sys
 import traceback
 from collections.abc import Iterable, Iterator
@@ -16,9 +15,6 @@ from newsgraph.errors import InputError
 from newsgraph.extract import extract
 from newsgraph.records import Article, Extracted, RawDocument
 from newsgraph.settings import get_settings
-
-#: Articles per `nlp.pipe` batch in `analyze_stream` (spaCy runs its models faster on batches).
-BATCH = 16
 
 
 def limit_body(body: str, limit: int) -> str:
@@ -45,18 +41,21 @@ def analyze_document(raw: RawDocument) -> Article:
 
 def internal_error(input: str, exc: BaseException) -> InputError:
     """An unexpected exception (a bug, not bad input) as one input's failure; NEWSGRAPH_DEBUG=1 prints the traceback."""
-    if os.environ.get("NEWSGRAPH_DEBUG"):
+    if get_settings().debug:
         traceback.print_exception(exc, file=sys.stderr)
     return InputError(input, f"internal error: {type(exc).__name__}: {exc}")
 
 
-def analyze_stream(docs: Iterable[RawDocument | InputError], batch: int = BATCH) -> Iterator[Article | InputError]:
+def analyze_stream(
+    docs: Iterable[RawDocument | InputError], batch: int | None = None
+) -> Iterator[Article | InputError]:
     """Analyze each document, in input order; errors pass through and input errors raised on the way join them.
 
-    Extracted bodies are annotated `batch` at a time with `nlp.pipe`. An unexpected exception on one document
+    Extracted bodies are annotated `batch` (default: the batch_size setting) at a time with `nlp.pipe`. An unexpected exception on one document
     becomes an "internal error: ..." failure for that document only (a failed batch is redone one by one), so one
     odd page cannot end a million-page run.
     """
+    batch = batch or get_settings().batch_size
     pending: list[Article | InputError | Extracted] = []
     for item in docs:
         if isinstance(item, InputError):

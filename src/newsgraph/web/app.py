@@ -11,7 +11,6 @@ second line of defence behind escaping.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -23,6 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from newsgraph.settings import get_settings
 from newsgraph.store import queries
 from newsgraph.store.db import connect_readonly
 from newsgraph.store.queries import FACET_TYPES, QueryError, SearchParams
@@ -176,7 +176,10 @@ def query_string(p: SearchParams, **changes: Any) -> str:
 
 def app_from_env() -> FastAPI:
     """The app for the store named by NEWSGRAPH_DB (uvicorn's factory for `newsgraph serve --workers N`)."""
-    return create_app(os.environ["NEWSGRAPH_DB"])
+    db = get_settings().db
+    if not db:
+        raise RuntimeError("NEWSGRAPH_DB is not set: it names the store app_from_env serves")
+    return create_app(db)
 
 
 def create_app(db_path: str | Path) -> FastAPI:
