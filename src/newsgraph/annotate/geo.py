@@ -275,7 +275,7 @@ class Geocoder:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        from newsgraph.annotate.entities import rescore
+        from newsgraph.annotate.entity_salience import rescore
 
         all_ents = list(doc._.ng_entities or [])
         ents = [e for e in all_ents if e.type in _PLACE_TYPES]

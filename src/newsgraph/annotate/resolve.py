@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.entities import find_entity
+from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.records import Entity
 

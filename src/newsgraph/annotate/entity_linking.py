@@ -1,0 +1,287 @@
+"""Stages 3 and 4 of `newsgraph_entities`: mentions -> clusters under one canonical name and one type.
+
+A short form joins the one full name it can stand for ("Hamdan" -> "Khalid al-Hamdan"); two full names with the
+same surname leave the surname unmerged. Acronyms join the expansion the article gives or a common alias
+(data/aliases.tsv: "UN"). A cluster's type comes from all its mentions' evidence; its names found elsewhere in the
+article untagged become mentions too; a place opening an organisation's name is a place mention too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate.entity_mentions import NameMention
+from newsgraph.annotate.gazetteer import aliases as common_aliases
+from newsgraph.annotate.gazetteer import norm
+from newsgraph.annotate.names import (
+    given_names,
+    groups,
+    initials,
+    looks_like_acronym,
+    surname_keys,
+    title_words,
+)
+
+
+@dataclass
+class Cluster:
+    name: str
+    mentions: list[NameMention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    type: str = "place"
+
+
+def _family(m: NameMention) -> str:
+    ev = m.ev
+    if m.fixed_type:
+        return m.fixed_type
+    if ev["organisation"] >= 3:
+        return "organisation"
+    if ev["person"] >= 2 and ev["person"] >= ev["place"]:
+        return "person"
+    best = max(("person", "organisation", "place"), key=lambda k: ev[k])
+    return best if ev[best] > 0 else "place"
+
+
+def link_mentions(doc: Doc, mentions: list[NameMention]) -> list[Cluster]:
+    aliases = common_aliases()
+    # full personal names and the short forms they license
+    full_people: dict[str, set[str]] = defaultdict(set)
+    first_keys: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if _family(m) == "person" and len(m.text.split()) >= 2:
+            for k in surname_keys(m.text):
+                full_people[k].add(m.text)
+            first = m.text.split()[0]
+            if len(m.text.split()) == 2 and first not in given_names() and not first.endswith("."):
+                first_keys[first].add(m.text)  # family name first ("Wang Donghai" -> "Wang")
+    for k, v in first_keys.items():
+        if k not in full_people:
+            full_people[k] = v
+    # acronym expansions given in the text
+    expansions: dict[str, str] = {}
+    for m in mentions:
+        for k in m.ev:
+            if k.startswith("alias:"):
+                expansions[k[6:].replace(".", "")] = m.text
+            elif k.startswith("expands:"):
+                expansions[m.text.replace(".", "")] = k[8:]
+    # organisation full names by initials (for acronyms with no explicit expansion)
+    org_initials: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if _family(m) == "organisation" and len(m.text.split()) >= 2:
+            org_initials[initials(m.text).upper()].add(m.text)
+    clusters: dict[tuple[str, str], Cluster] = {}
+    order: list[Cluster] = []
+
+    def add(key_type: str, name: str, m: NameMention) -> None:
+        key = (key_type, norm(name))
+        c = clusters.get(key)
+        if c is None:
+            c = clusters[key] = Cluster(name=name, type=key_type)
+            order.append(c)
+        c.mentions.append(m)
+        if m.text not in c.aliases:
+            c.aliases.append(m.text)
+
+    for m in mentions:
+        fam = _family(m)
+        name = m.text
+        flat = name.replace(".", "")
+        if fam in ("group",):
+            add("group", name, m)
+            continue
+        # a short form of one full personal name
+        if len(name.split()) <= 2 and name in full_people and name not in {x for x in full_people[name]}:
+            owners = full_people[name]
+            if len(owners) == 1 and fam != "organisation" or len(owners) == 1 and m.ev["organisation"] < 3:
+                add("person", next(iter(owners)), m)
+                continue
+            if len(owners) > 1:
+                add("person", name, m)  # ambiguous: stays a separate short-form entity
+                continue
+        if looks_like_acronym(name) and flat in expansions:
+            target = expansions[flat]
+            add(_family_of_name(mentions, target) or "organisation", target, m)
+            continue
+        if name in aliases:
+            canonical, t = aliases[name]
+            add("place" if t == "country" else t, canonical, m)
+            continue
+        if looks_like_acronym(name) and len(org_initials.get(flat.upper(), ())) == 1 and fam != "place":
+            add("organisation", next(iter(org_initials[flat.upper()])), m)
+            continue
+        if fam == "organisation" and name in {x for v in expansions.values() for x in [v]}:
+            add("organisation", name, m)
+            continue
+        add(fam, name, m)
+    # document consistency of type: evidence of all mentions of a cluster
+    for c in order:
+        ev: Counter = Counter()
+        for m in c.mentions:
+            ev.update({k: v for k, v in m.ev.items() if not k.startswith(("alias:", "expands:"))})
+        if c.type == "group":
+            continue
+        if c.type == "person" and not ev["person_cue"] and len(c.name.split()) == 1 and (
+            ev["feature"] or ev["place"] >= 2 and ev["place"] > ev["person"]
+        ):
+            c.type = "place"  # the model's label alone against a gazetteer region or a feature noun ("... river")
+            continue
+        if c.type == "person" and (len(c.name.split()) >= 2 or ev["person"] >= 1):
+            continue
+        if c.type == "organisation" and ev["organisation"] >= 3:
+            continue
+        if ev["team"] and ev["country"] == 0:
+            c.type = "organisation"
+            continue
+        if ev["person"] >= 2 and ev["person"] >= ev["place"]:
+            c.type = "person"
+        elif ev["organisation"] > max(ev["person"], ev["place"]):
+            c.type = "organisation"
+        elif ev["place"] >= max(ev["person"], ev["organisation"]) and ev["place"] > 0:
+            c.type = "place"
+        elif ev["person"] > 0:
+            c.type = "person"
+    # one name, one type: a mention typed by a strong cue ("the company ...") carries the same name's mentions
+    # that only the model typed otherwise
+    by_name: dict[str, list[Cluster]] = defaultdict(list)
+    for c in order:
+        if c.type != "group":
+            by_name[norm(c.name)].append(c)
+    for same in by_name.values():
+        if len(same) < 2:
+            continue
+        evs = [_cluster_ev(c) for c in same]
+        strong = [c for c, e in zip(same, evs, strict=True) if _strong(c.type, e)]
+        if len({c.type for c in strong}) != 1:
+            continue
+        for c in same:
+            c.type = strong[0].type
+    # an acronym the article defines is a name of the entity, so its untagged uses are found too
+    for c in order:
+        for m in c.mentions:
+            for k in m.ev:
+                if k.startswith("alias:") and k[6:] not in c.aliases:
+                    c.aliases.append(k[6:])
+    # merge clusters that ended with the same (type, name)
+    merged: dict[tuple[str, str], Cluster] = {}
+    out = []
+    for c in order:
+        key = (c.type, norm(c.name))
+        if key in merged:
+            merged[key].mentions += c.mentions
+            merged[key].aliases += [a for a in c.aliases if a not in merged[key].aliases]
+            continue
+        merged[key] = c
+        out.append(c)
+    return out
+
+
+def _cluster_ev(c: Cluster) -> Counter:
+    ev: Counter = Counter()
+    for m in c.mentions:
+        ev.update({k: v for k, v in m.ev.items() if not k.startswith(("alias:", "expands:"))})
+    return ev
+
+
+def _strong(type_: str, ev: Counter) -> bool:
+    """Evidence beyond the model's own label for this type."""
+    if type_ == "organisation":
+        return ev["organisation"] >= 3
+    if type_ == "person":
+        return ev["person_cue"] > 0
+    return ev["place"] >= 3 or ev["feature"] > 0
+
+
+def _family_of_name(mentions: list[NameMention], name: str) -> str | None:
+    for m in mentions:
+        if m.text == name:
+            return _family(m)
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 4. propagation: untagged repeats of an entity's names
+
+
+def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -> None:
+    forms: dict[str, Cluster] = {}
+    ambiguous: set[str] = set()
+    for c in clusters:
+        cand = set(c.aliases) | {c.name}
+        if c.type == "person" and len(c.name.split()) >= 2:
+            cand |= set(surname_keys(c.name))
+        for f in cand:
+            if len(f) < 3 or not f[0].isupper():
+                continue
+            for g in (f, f.upper()):
+                if g in forms and forms[g] is not c:
+                    ambiguous.add(g)
+                forms[g] = c
+    for g in ambiguous:
+        forms.pop(g, None)
+    if not forms:
+        return
+    taken = sorted((m.start, m.end) for c in clusters for m in c.mentions)
+    starts = [a for a, _ in taken]
+    import bisect
+
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        i = bisect.bisect_right(starts, e)
+        if any(a < e and s < b for a, b in taken[max(0, i - 3) : i + 1]):
+            continue
+        # the possessive stays outside the mention, as in `strip_name`
+        c = forms[m.group()]
+        c.mentions.append(NameMention(s, e, m.group(), "propagated"))
+        bisect.insort(taken, (s, e))
+        starts = [a for a, _ in taken]
+
+
+def nested_places(text: str, clusters: list[Cluster], gaz) -> None:
+    """A place that opens an organisation's name is a place mention too ("Alexandria Police Department",
+    "Henderson County Commissioners Court", "Geneva Motor Show"): the organisation is located there.
+    Only clear readings count: a country, a state or province, a county named with its admin word, or a town of
+    20,000 people or more; demonyms and group names never."""
+    by_key = {(c.type, norm(c.name)): c for c in clusters}
+    for c in list(clusters):
+        if c.type != "organisation":
+            continue
+        for m in list(c.mentions):
+            words = m.text.split()
+            if len(words) < 2:
+                continue
+            for n in (3, 2, 1):
+                if n >= len(words):
+                    continue
+                prefix = " ".join(words[:n])
+                if words[n][:1].islower():
+                    continue  # "Centro de Estudios ...": a head noun with its complement, not a place opening a name
+                if prefix in groups() or gaz.demonym(prefix) is not None or prefix.lower() in title_words():
+                    continue
+                places = gaz.lookup(prefix)
+                if not places:
+                    continue
+                ok = any(
+                    p.kind in ("country", "admin1", "continent")
+                    or (p.kind == "admin2" and words[n - 1].lower() in ("county", "parish", "borough"))
+                    or (p.kind == "city" and p.population >= 20_000 and norm(p.name) == norm(prefix))
+                    for p in places
+                )
+                if not ok:
+                    continue
+                key = ("place", norm(prefix))
+                target = by_key.get(key)
+                if target is None:
+                    target = by_key[key] = Cluster(name=prefix, type="place")
+                    clusters.append(target)
+                target.mentions.append(NameMention(m.start, m.start + len(prefix), prefix, "nested"))
+                if prefix not in target.aliases:
+                    target.aliases.append(prefix)
+                break
+

@@ -1,0 +1,154 @@
+"""Stage 1 of `newsgraph_entities`: candidate mentions.
+
+The model's spans, plus organisation names from the data lexicon (EntityRuler-like), plus country names and
+datelines the model missed (gazetteer); spans are cleaned (no "the", possessive, trailing score) and split at list
+separators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate.gazetteer import aliases as common_aliases
+from newsgraph.annotate.names import (
+    given_names,
+    looks_like_acronym,
+    not_names,
+    org_lexicon,
+    strip_name,
+)
+
+_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
+_NOT_NAME_POS = {"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "INTJ", "AUX", "VERB"}
+_SPLIT = re.compile(r"\s*\n\s*|\s+-\s+|\s+,\s+|;\s+|\s+\d{1,3}\s+|\s+(?:at|AT|vs?\.?|VS?\.?)\s+|\s+\(\s*")
+#: a table row: a name at the start of a line followed by two or more numbers (standings, results)
+_ROW = re.compile(r"^([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?=(?:\s+[-\d.]+){2,}\s*$)", re.M)
+_DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2})(?=\s+\d{4}-\d{2}-\d{2}|\s*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s+-|\s*\(|\s*$)", re.M)
+_CAP_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'\u2019.-]*){0,3}")
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    text: str
+    label: str  # person | organisation | place | norp | lexicon-org | gaz-place
+    ev: Counter = field(default_factory=Counter)
+    roles: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    fixed_type: str | None = None
+
+
+def collect_mentions(doc: Doc, text: str, gaz) -> list[NameMention]:
+    spans: list[NameMention] = []
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if not label:
+            continue
+        toks = list(ent)
+        while toks and toks[0].pos_ in _NOT_NAME_POS:  # "Later Brenning" -> "Brenning"
+            toks.pop(0)
+        while toks and toks[-1].pos_ in _NOT_NAME_POS:
+            toks.pop()
+        if not toks:
+            continue
+        for s, e in _split(text, toks[0].idx, toks[-1].idx + len(toks[-1].text)):
+            spans.append(NameMention(s, e, text[s:e], label))
+    # organisation lexicon (longest first), overriding overlapping model spans
+    lex = org_lexicon()
+    for m in _org_names_re().finditer(text):
+        s, e = m.start(), m.end()
+        name = m.group()
+        spans = [x for x in spans if not (x.start < e and s < x.end and (x.end - x.start) <= (e - s) + 1)]
+        if any(x.start < e and s < x.end for x in spans):
+            continue
+        spans.append(NameMention(s, e, name, "lexicon-org"))
+    # datelines and untagged country names
+    taken = sorted((x.start, x.end) for x in spans)
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for m in _ROW.finditer(text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if free(s, e) and len(name) > 2 and name.lower() not in not_names():
+            spans.append(NameMention(s, e, name, "row"))
+            taken.append((s, e))
+    for m in _DATELINE.finditer(text):
+        s, e = m.span(1)
+        name = m.group(1).strip(" .")
+        if free(s, e) and len(name) > 2 and gaz.lookup(name):
+            spans.append(NameMention(s, s + len(name), name, "gaz-place"))
+            taken.append((s, s + len(name)))
+    for m in _CAP_RUN.finditer(text):
+        s, e = m.span()
+        name = m.group().rstrip(".'\u2019")
+        e = s + len(name)
+        if len(name) < 4 or not free(s, e):
+            continue
+        places = gaz.lookup(name)
+        if places and places[0].kind == "country" and name.split()[0] not in given_names():
+            spans.append(NameMention(s, e, name, "gaz-place"))
+            taken.append((s, e))
+    spans.sort(key=lambda x: x.start)
+    out = []
+    for m in spans:
+        s, e = m.start, m.end
+        a, b = strip_name(text[s:e])
+        s, e = s + a, s + b
+        if e - s < 2 or not any(c.isalpha() for c in text[s:e]):
+            continue
+        if not text[s].isupper() and not text[s].isdigit():
+            # "joint UN-Arab League envoy" style lower-case leads are trimmed to the first capital
+            k = next((i for i in range(s, e) if text[i].isupper()), None)
+            if k is None:
+                continue
+            s = k
+        for head in lex.heads:  # "Interfax news agency" -> "Interfax", an organisation (lower-case head only)
+            if text[s:e].endswith(" " + head) and e - s > len(head) + 2:
+                e -= len(head) + 1
+                m.label = "lexicon-org"
+                break
+        m.start, m.end, m.text = s, e, text[s:e]
+        if m.text.lower() in not_names() or (m.text.isupper() and m.text.lower() in not_names()):
+            continue
+        out.extend(_split_hyphen(m))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _org_names_re() -> re.Pattern:
+    names = sorted(org_lexicon().names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def _split(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a model span at newlines and list separators ("Oval , Surrey", "Lithuania - Danius Gleveckas")."""
+    piece = text[s:e]
+    out, pos = [], 0
+    for m in _SPLIT.finditer(piece):
+        if m.start() > pos:
+            out.append((s + pos, s + m.start()))
+        pos = m.end()
+    if pos < len(piece):
+        out.append((s + pos, e))
+    return out
+
+
+def _split_hyphen(m: NameMention) -> list[NameMention]:
+    """ "UN-Arab League" -> "UN", "Arab League" when the left part is a known short form or an acronym."""
+    if "-" not in m.text or m.label not in ("organisation", "lexicon-org", "place"):
+        return [m]
+    left, _, right = m.text.partition("-")
+    if left and right and right[:1].isupper() and (left in common_aliases() or looks_like_acronym(left)):
+        a = NameMention(m.start, m.start + len(left), left, "organisation")
+        b = NameMention(m.start + len(left) + 1, m.end, right, m.label)
+        return [a, b]
+    return [m]
+

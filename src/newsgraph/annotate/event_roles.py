@@ -1,0 +1,286 @@
+"""Roles of an event for `newsgraph_events`: source, targets, location and date of a trigger in the parse.
+
+The source is the trigger's subject, found by climbing participles and complements; the target is its object or
+the object of a target preposition, coordinated objects one each; a joint noun takes partners only from
+participant prepositions; location and date come from the trigger's sentence, skipping relative clauses the
+trigger is not part of. A mixin of EventFinder: it reads the word lists the finder loaded.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.annotate.dates import date_in
+from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.resolve import Actor, clause_bounds, coordinated_with_report, doc_text, resolve_token
+from newsgraph.records import Event
+
+DATA = "plover.tsv"
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "relcl", "amod", "compound")
+PLACES = ("city", "place", "organisation", "country")
+
+
+class EventRoles:
+    """Actors, place and date of triggers (the word lists are EventFinder's)."""
+
+    target_preps: frozenset[str]
+    participant_preps: frozenset[str]
+    locative: frozenset[str]
+    reporting: frozenset[str]
+    speech: frozenset[str]
+    joint: frozenset[str]
+    aside_preps: frozenset[str]
+
+    def _subjects(self, doc: Doc, src: Token | None) -> list[Actor]:
+        """The subject and the subjects coordinated with it ("Egypt and Ethiopia")."""
+        if src is None:
+            return []
+        if src.dep_ not in SUBJ:
+            return [resolve_token(doc, src, [])]
+        return [resolve_token(doc, t, []) for t in with_conj(src)]
+
+    def _source(self, tok: Token) -> Token | None:
+        """The subject of the trigger or of the nearest clause above it."""
+        cur = tok
+        lo, hi = clause_bounds(tok)
+        if (
+            tok.dep_ == "conj"
+            and tok.head.dep_ == "ccomp"
+            and tok.head.head.lemma_.lower() in self.reporting
+            and not any(c.dep_ in SUBJ for c in tok.children)
+            and (tok.lemma_.lower() in self.speech or coordinated_with_report(tok, tok.head, tok.head.head))
+        ):
+            # "X said the dam would supply power and accused Y": a speech verb, or a verb in the tense of "said" and
+            # not of the clause it is hung on, is coordinated with "said": X accuses, not the dam
+            cur = tok.head.head
+        for _ in range(6):
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj") and lo <= c.idx < hi]
+            if subj:
+                if subj[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                    return cur.head  # "Rashid, who met ..."
+                return subj[0]
+            if cur.dep_ == "acl" and cur.tag_ != "VBN" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head  # "Berg, ..., called for ..." parsed as a clause on the name
+            agent = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agent:
+                return agent[0]
+            if cur.dep_ in CLIMB and cur.head is not cur:
+                cur = cur.head
+            else:
+                break
+        return self._subject_fallback(tok)
+
+    def _subject_fallback(self, tok: Token) -> Token | None:
+        """A finite trigger verb left without a subject (a parse run across a paragraph or a crosshead): the first
+        entity-like name of its clause before it, outside relative clauses and quotation marks."""
+        lo, hi = clause_bounds(tok)
+        if tok.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJ and lo <= c.idx < hi for c in tok.children):
+            return None
+        text = doc_text(tok.doc)
+        for t in tok.doc[tok.sent.start : tok.i]:
+            if t.idx < lo or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            if any(a.dep_ in ("relcl", "acl") and lo <= a.idx < tok.idx for a in t.ancestors) or text.count('"', lo, t.idx) % 2:
+                continue
+            return t
+        return None
+
+    def _targets(self, doc: Doc, tok: Token, preps: frozenset[str] | None = None) -> list[Actor]:
+        preps = preps if preps is not None else self.target_preps
+        objs: list[Token] = []
+        places: set[int] = set()
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj", "dative") and tok.pos_ == "VERB" and self._joint_noun(c):
+                # "signed an agreement with X", "held talks with X": the partners of the act named by the object
+                objs += [o for p in c.children if p.dep_ == "prep" and p.lower_ in self.participant_preps for o in prep_objects(p)]
+            elif c.dep_ in ("dobj", "obj", "dative", "nsubjpass") and tok.pos_ == "VERB":
+                objs += with_conj(c)
+            elif c.dep_ in ("prep", "prt") and c.lower_ in preps:
+                for o in prep_objects(c):
+                    objs += with_conj(o)
+                    if c.lower_ in self.locative:
+                        places.update(t.i for t in with_conj(o))
+            elif c.dep_ == "prt":
+                for cc in c.children:
+                    if cc.dep_ == "pobj":
+                        objs += with_conj(cc)
+        out: list[Actor] = []
+        for o in objs:
+            if o.pos_ in ("VERB", "AUX"):
+                continue  # "accused X of attacking": the act, not an actor
+            a = resolve_token(doc, o, [])
+            if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):
+                continue  # "met at Camp David": where the act happened, not its target
+            if a.entity is None:
+                # "the foreign ministers of Russia and Iran": entities inside the phrase
+                inner = entities_in(doc, o, self.aside_preps)
+                if inner:
+                    out += inner
+                    continue
+            out.append(a)
+        return out
+
+    def _joint_noun(self, tok: Token) -> bool:
+        """A noun naming a joint act ("agreement", "talks"): its partners come from participant prepositions."""
+        return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.joint or tok.lemma_.lower() in self.joint)
+
+    def _location(self, doc: Doc, sent: Span, actors: list[Actor], trigger: Token | None = None) -> Actor | None:
+        taken = {a.id for a in actors if a.id}
+        best = None
+        for e in doc._.ng_entities or []:
+            if e.id in taken or e.type not in PLACES:
+                continue
+            for m in e.mentions:
+                if sent.start_char <= m.start < sent.end_char and self._locative(doc, m.start) and not in_aside(doc, m.start, trigger):
+                    rank = (PLACES.index(e.type), m.start)
+                    if best is None or rank < best[0]:
+                        best = (rank, Actor(e, e.name, m.start, m.end))
+        return best[1] if best else None
+
+    def _date(self, doc: Doc, sent: Span, trigger: Token):
+        """The sentence's date (day resolution first), skipping dates inside clauses the trigger is not part of."""
+        inside = [
+            d
+            for d in doc._.ng_dates or []
+            if sent.start_char <= d.start and d.end <= sent.end_char and d.value and not in_aside(doc, d.start, trigger)
+        ]
+        return next((d for d in inside if d.resolution == "day"), inside[0] if inside else None)
+
+    def _locative(self, doc: Doc, start: int) -> bool:
+        """The place follows a locative preposition ("in", "at", "near", "sidelines of"), maybe past "the"."""
+        before = doc_text(doc)[max(0, start - 40) : start].lower().split()
+        while before and before[-1] in ("the", "a", "an"):
+            before.pop()
+        if not before:
+            return False
+        if before[-1] in self.locative:
+            return True
+        return len(before) > 1 and " ".join(before[-2:]) in self.locative
+
+    def _lend(self, doc: Doc, sent: Span, type_: str, previous: list[Event]) -> None:
+        """A definite nominal ("the meeting") gives its sentence's place and date to the event it refers to."""
+        for ev in reversed(previous):
+            if ev.type != type_:
+                continue
+            actors = [Actor(None, "", 0, 0)]
+            actors = [a for a in actors if a.entity]
+            if ev.location is None:
+                loc = self._location(doc, sent, actors)
+                ids = {ev.source, ev.target}
+                if loc is not None and loc.id not in ids:
+                    ev.location, ev.location_name = loc.id, loc.name
+            if ev.date is None:
+                d = date_in(doc, sent.start_char, sent.end_char)
+                if d is not None:
+                    ev.date = d.value
+            # the same event may have been stated for several actor pairs: update them all
+            for other in previous:
+                if other is not ev and other.start == ev.start and other.type == ev.type:
+                    other.location = other.location or ev.location
+                    other.location_name = other.location_name or ev.location_name
+                    other.date = other.date or ev.date
+            return
+
+
+
+def in_aside(doc: Doc, start: int, trigger: Token | None) -> bool:
+    """The place sits in a relative clause the trigger is not part of ("Rashid, who formed it in Oman, met ...")."""
+    if trigger is None:
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for anc in span[0].ancestors:
+        if anc.dep_ in ("relcl", "acl", "appos", "parataxis") and not (anc.left_edge.i <= trigger.i <= anc.right_edge.i):
+            return True
+    return False
+
+
+MEASURES = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def is_measure(doc: Doc, a: Actor) -> bool:
+    """A date, an amount or a count is no actor ("signed on Thursday", "jailed for two years")."""
+    if a.entity is not None:
+        return False
+    if any(d.start < a.end and a.start < d.end for d in doc._.ng_dates or []):
+        return True
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.ent_type_ in MEASURES
+
+
+def useful_actor(a: Actor) -> bool:
+    """An entity, or a noun phrase; unresolved pronouns and first/second persons are no actors."""
+    if a.entity is not None:
+        return a.entity.type != "person" or a.name.lower() not in UNRESOLVED
+    return bool(a.name) and a.name.lower() not in UNRESOLVED and not a.name.lower().startswith(("whose ", "which "))
+
+
+UNRESOLVED = {"it", "this", "that", "which", "who", "we", "i", "you", "us", "me", "he", "she", "they", "them", "him", "her"}
+
+
+def best_actors(actors: list[Actor]) -> list[Actor]:
+    """Coordinated actors: when some are entities, the bare descriptions among them are appositions, not actors."""
+    if any(a.entity for a in actors):
+        actors = [a for a in actors if a.entity]
+    seen, out = set(), []
+    for a in actors:
+        key = a.id or a.name
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    objs = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            objs += with_conj(c)
+    return objs
+
+
+def with_conj(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += with_conj(c)
+        if c.dep_ == "appos":
+            for cc in c.children:
+                if cc.dep_ == "conj":
+                    out += with_conj(cc)
+    return out
+
+
+def entities_in(doc: Doc, tok: Token, aside: frozenset[str]) -> list[Actor]:
+    out = []
+    seen = set()
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl"):
+            continue
+        aside_place = any(a.dep_ == "prep" and a.lower_ in aside for a in path_up(t, tok))
+        if t.ent_iob_ == "B" or (t.pos_ == "PROPN" and t.ent_iob_ != "I"):
+            e = find_entity(doc, t.idx, t.idx + len(t.text))
+            if aside_place and e is not None and e.type in ("place", "city"):
+                continue  # "200 people in Nairobi", "the dam in Addis Ababa": where, not who
+            if e is not None and e.id not in seen and e.type in ("country", "organisation", "person", "group", "place", "city"):
+                seen.add(e.id)
+                out.append(Actor(e, e.name, t.idx, t.idx + len(t.text)))
+    return out
+
+
+def is_named(doc: Doc, a: Actor) -> bool:
+    """A name the entity component did not list, or a description with a named modifier ("Kenyan police",
+    "Sudan's army"), stands for an actor; "the agreement" or "37 billion cubic metres of water" do not."""
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in span)
+
+
+def path_up(t: Token, top: Token) -> list[Token]:
+    """The tokens from `t` up to (not including) `top`, `t` included."""
+    out = []
+    while t.i != top.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out

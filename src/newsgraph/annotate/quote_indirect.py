@@ -1,0 +1,221 @@
+"""Indirect speech for `newsgraph_quotes`: reported clauses, objects of [object] cues, "according to" phrases.
+
+A cue verb of the [indirect] list with a clausal complement ("X said (that) ...", also post-posed: "..., a source
+said"), an [object] verb's object ("X urged supporters to vote"), or an "according to X" phrase; the content is the
+clause, to the end of the sentence but not over a second frame, a coordinated speech verb, a comma-set clause
+outside the complement, a concessive aside or a trailing non-restrictive relative clause, and never out of the
+cue's paragraph. A cue inside another cue's complement and a passive cue without agent report nothing of their own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.annotate.quote_marks import (
+    CLOSE_MARKS,
+    SENT_END,
+    in_spans,
+    is_direct,
+    is_sentence_end,
+    normalise_marks,
+    paragraph_at,
+    sentence_end,
+    span_at,
+)
+from newsgraph.annotate.quote_speakers import SUBJ, SpeakerCues
+from newsgraph.annotate.resolve import (
+    clause_bounds,
+    coordinated_with_report,
+    doc_text,
+)
+from newsgraph.records import Quote
+
+_BREAKS = {",", ";", "--", "\u2015", "\u2014", "\u2013"}
+
+
+class IndirectSpeech(SpeakerCues):
+    """Indirect quotes of a parsed Doc (a mixin of QuoteFinder, which loads the cue lists)."""
+
+    indirect_cues: frozenset[str]
+    object_cues: frozenset[str]
+    to_sentence_end: bool
+
+    def _indirect(self, doc: Doc, spans: list[tuple[int, int]], found: list[Quote]) -> list[Quote]:
+        out: list[Quote] = []
+        direct = [(q.start, q.end) for q in found if q.kind == "direct"]
+        if not doc.has_annotation("DEP"):
+            return out
+        covered = bytearray(len(doc_text(doc)) + 1)
+        for a, b in spans + direct:
+            covered[a:b] = b"\x01" * (b - a)
+        for tok in doc:
+            if covered[tok.idx]:
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                q = self._according(doc, tok, spans, direct)
+            elif (tok.lemma_.lower() in self.indirect_cues or tok.lemma_.lower() in self.object_cues) and tok.pos_ in ("VERB", "AUX"):
+                q = self._reported(doc, tok, spans, direct)
+            else:
+                q = None
+            if q is not None:
+                out.append(q)
+        return out
+
+    def _reported(self, doc: Doc, cue: Token, spans, direct) -> Quote | None:
+        comps = [c for c in cue.children if c.dep_ in ("ccomp",)]
+        p0, _ = paragraph_at(doc_text(doc), cue.idx)
+        nested = cue.head.lemma_.lower() in self.cues | self.indirect_cues  # "X said he would consider ...": content
+        if not comps and cue.dep_ in ("ccomp", "parataxis") and p0 <= cue.head.idx < cue.idx and not nested:
+            # "Content ..., X said." parsed with the content as head: the head clause without the cue clause
+            head = cue.head
+            lo, hi = head.left_edge.i, cue.left_edge.i
+            span = _trim(doc[lo:hi])
+            return self._make(doc, span, cue, spans, direct) if span is not None and head.pos_ in ("VERB", "AUX") else None
+        if not comps and nested and cue.dep_ in ("ccomp", "xcomp"):
+            return None  # "X said he would consider naming Y": the outer report holds it
+        if not comps:
+            return self._object_content(doc, cue, spans, direct)
+        comp = comps[0]
+        lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+        if comp.i < cue.i:
+            # "A, but B, another source said.": everything before the cue's clause is the content
+            c0, _ = clause_bounds(cue)
+            subj = [c for c in cue.children if c.dep_ in SUBJ and c.i > comp.i]
+            first = doc.char_span(c0, c0 + 1, alignment_mode="expand")
+            lo = min(lo, first.start) if first is not None else lo
+            hi = subj[0].left_edge.i if subj else cue.i
+        elif self.to_sentence_end:
+            # reported speech runs to the end of its sentence ("... is a problem but nobody dares say it"),
+            # short of a quotation or a further speech verb (", adding: ...")
+            _, c1 = clause_bounds(cue)
+            last = doc.char_span(c1 - 1, c1, alignment_mode="expand")
+            if last is not None and last.end > hi:
+                # ... but not over a clause of the cue's own set off by a comma or a dash (", although he ...",
+                # ", implicitly putting ...", " -- not after the election")
+                stop = next((t.i for t in doc[hi : last.end] if t.text in _BREAKS and t.i + 1 < last.end and not _under(doc[t.i + 1], comp)), None)
+                hi = stop if stop is not None else last.end
+        if comp.i > cue.i:
+            if self._quoted(doc, spans, lo, comp.right_edge.i + 1):
+                return None  # the complement is a quotation: a direct or partial quote already
+            for t in doc[lo:hi]:
+                if in_spans(spans, t.idx) and is_direct(normalise_marks(doc_text(doc)), *span_at(spans, t.idx)):
+                    hi = t.i  # a direct quote after the reported clause (", adding: "...")
+                    break
+                if t.lemma_.lower() in self.cues and t.tag_ == "VBG" and t.i > comp.i:
+                    hi = t.i
+                    break
+            hi = self._cut(doc, comp, lo, hi)
+        span = _trim(doc[lo:hi])
+        return self._make(doc, span, cue, spans, direct) if span is not None else None
+
+    def _quoted(self, doc: Doc, spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+        """Most of doc[lo:hi] lies inside quotation marks (then the quote itself is the content)."""
+        toks = [t for t in doc[lo:hi] if not t.is_punct and not t.is_space]
+        inside = sum(1 for t in toks if in_spans(spans, t.idx))
+        return bool(toks) and inside * 2 > len(toks)
+
+    def _cut(self, doc: Doc, comp: Token, lo: int, hi: int) -> int:
+        """Where reported content stops short of its sentence end: before a second frame ("..., the source added",
+        "..., according to Z"), a speech verb coordinated with the cue ("said A and warned B"), or a
+        non-restrictive relative clause on its last noun (", who has not been charged")."""
+        for t in doc[comp.i + 1 : hi]:
+            if t.i < lo:
+                continue
+            low = t.lemma_.lower()
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                return t.i
+            if low in self.cues and t.pos_ in ("VERB", "AUX"):
+                subj = [c for c in t.children if c.dep_ in SUBJ]
+                if subj and subj[0].i < t.i and not _under(t, comp):
+                    return subj[0].left_edge.i  # "..., the source added"
+                contrast = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children)
+                if subj and subj[0].i < t.i and (contrast or t.dep_ in ("conj", "parataxis")) and t.left_edge.i > lo:
+                    return t.left_edge.i  # "X said A, while Y said B"
+                if not subj and t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP"):
+                    return t.i  # "said A and warned B"
+            concede = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("although", "though") for c in t.children)
+            if concede and t.left_edge.i > lo and doc[t.left_edge.i - 1].text in _BREAKS:
+                return t.left_edge.i - 1  # ", although she gave no figure": the writer's aside
+            if coordinated_with_report(t, comp, comp.head):
+                return t.i  # "said the dam would supply power and accused Y": "accused" goes with "said"
+            if t.dep_ == "relcl" and t.left_edge.i > lo and doc[t.left_edge.i - 1].text == "," and t.right_edge.i + 2 >= hi:
+                return t.left_edge.i - 1
+        return hi
+
+    def _object_content(self, doc: Doc, cue: Token, spans, direct) -> Quote | None:
+        """ "X urged supporters to monitor polls", "X questioned the integrity of ...": the object is the content."""
+        if cue.lemma_.lower() not in self.object_cues:
+            return None
+        parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("about", "of", "for", "on"))]
+        parts = [c for c in parts if c.i > cue.i]
+        if not parts:
+            return None
+        lo = min(c.left_edge.i for c in parts)
+        hi = max(c.right_edge.i for c in parts) + 1
+        hi = self._cut(doc, doc[lo], lo, hi)
+        span = _trim(doc[lo:hi])
+        if span is not None and span[0].lower_ in ("about", "of", "for", "on"):
+            span = _trim(doc[span.start + 1 : span.end])
+        return self._make(doc, span, cue, spans, direct) if span is not None else None
+
+    def _according(self, doc: Doc, tok: Token, spans, direct) -> Quote | None:
+        """ "X did Y, according to Z": the content is the sentence before the phrase (or after it when it leads)."""
+        text = doc_text(doc)
+        para_start = text.rfind("\n", 0, tok.idx) + 1
+        para_end = text.find("\n", tok.idx)
+        para_end = len(text) if para_end < 0 else para_end
+        start = para_start
+        for m in SENT_END.finditer(text, para_start, tok.idx):
+            if not in_spans(spans, m.start()) and is_sentence_end(text, m.start()):
+                start = m.end()  # "St. Louis", "Donald J. Trump", "8:30 p.m." end no sentence
+        to = doc[tok.i + 1]
+        pobj = [c for c in to.children if c.dep_ == "pobj"]
+        phrase_end = (pobj[0].right_edge.idx + len(pobj[0].right_edge.text)) if pobj else to.idx + 2
+        if text[start : tok.idx].strip(" ,\n") and len(text[start : tok.idx].split()) > 2:
+            span = doc.char_span(start, tok.idx, alignment_mode="expand")
+        else:
+            end = sentence_end(text, phrase_end, para_end, spans)
+            span = doc.char_span(phrase_end, end, alignment_mode="expand")
+        span = _trim(span) if span is not None else None
+        return self._make(doc, span, tok, spans, direct) if span is not None else None
+
+    def _make(self, doc: Doc, span: Span | None, cue: Token, spans, direct) -> Quote | None:
+        if span is None:
+            return None
+        # reported content stays in its cue's paragraph (a parse run across a line break joins two of them)
+        p0, p1 = paragraph_at(doc_text(doc), cue.idx)
+        if span.start_char < p0 or span.end_char > p1:
+            span = doc.char_span(max(p0, span.start_char), min(p1, span.end_char), alignment_mode="contract")
+            span = _trim(span) if span is not None and len(span) else None
+        if span is None or len(span) < 3:
+            return None
+        # never cut a quotation in half: content ending inside one ends with its closing mark
+        inner_end = next((b for a, b in spans if a < span.end_char < b), None)
+        if inner_end is not None:
+            span = doc.char_span(span.start_char, inner_end, alignment_mode="expand") or span
+        if cue.lower_ != "according" and self._passive(cue):
+            return None  # "the talks are expected to last", "more rain was expected": no one is reported
+        if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in self.object_cues | self.indirect_cues:
+            return None  # "promised to raise taxes": the content of "promised", not a second report
+        s, e = span.start_char, span.end_char
+        if any(a < e and s < b for a, b in direct):
+            return None
+        actor = self._speaker(doc, cue, spans)
+        if actor is None:
+            return None
+        return Quote(doc_text(doc)[s:e], s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue))
+
+
+def _under(tok: Token, top: Token) -> bool:
+    """`tok` is `top` or in its subtree."""
+    return top.left_edge.i <= tok.i <= top.right_edge.i and (tok.i == top.i or any(a.i == top.i for a in tok.ancestors))
+
+
+def _trim(span: Span) -> Span | None:
+    lo, hi = span.start, span.end
+    doc = span.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("that", "and", "but")):
+        lo += 1
+    while hi > lo and ((doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in CLOSE_MARKS + '"' or doc[hi - 1].lower_ in ("and", "but")):
+        hi -= 1
+    return doc[lo:hi] if hi > lo else None

@@ -1,0 +1,146 @@
+"""Quotation marks and sentence bounds in raw text, for `newsgraph_quotes` (no parse needed).
+
+Quotation-mark spans (curly, straight or typewriter '' marks, nesting respected; a quote left open at a paragraph
+end continues when the next paragraph opens with a mark, the news convention for multi-paragraph quotes), whether a
+span is direct, and where sentences and paragraphs start and end around a position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.annotate.lexicon import words
+
+CUES = "cues.tsv"
+OPEN_MARKS = "\u201c\u00ab"
+CLOSE_MARKS = "\u201d\u00bb"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation including its marks, multi-paragraph quotes joined.
+
+    A curly opening mark closes only with a curly closing mark (nested pairs counted), a straight mark only with a
+    straight one, so quotes inside quotes stay inside. A quote still open at a paragraph end continues when the
+    next paragraph opens with a mark of the same family; otherwise it ends with its paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    family = ""
+    prev_end = 0
+    depth = 0
+    for m in re.finditer(r"[^\n]+", text):
+        p0, p1 = m.span()
+        i = p0
+        while i < p1 and text[i].isspace():
+            i += 1
+        if open_at is not None:
+            same = text[i : i + 1] == '"' if family == "straight" else text[i : i + 1] in OPEN_MARKS
+            if same:
+                i += 1
+            else:
+                spans.append((open_at, _rstrip_end(text, prev_end)))
+                open_at, depth = None, 0
+        while i < p1:
+            ch = text[i]
+            if open_at is None:
+                if ch in OPEN_MARKS:
+                    open_at, family, depth = i, "curly", 0
+                elif ch == '"':
+                    open_at, family = i, "straight"
+            elif family == "curly":
+                if ch in OPEN_MARKS:
+                    depth += 1
+                elif ch in CLOSE_MARKS:
+                    if depth:
+                        depth -= 1
+                    else:
+                        spans.append((open_at, i + 1))
+                        open_at = None
+            elif ch == '"':
+                spans.append((open_at, i + 1))
+                open_at = None
+            i += 1
+        prev_end = p1
+    if open_at is not None:
+        spans.append((open_at, _rstrip_end(text, len(text))))
+    return [(s, e) for s, e in spans if e - s > 2]
+
+
+def normalise_marks(text: str) -> str:
+    """Typewriter quotation marks ('' and ``) as a straight double mark plus a blank; same length, same offsets."""
+    return text.replace("''", '" ').replace("``", '" ')
+
+
+def _rstrip_end(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def inner_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span without the quotation marks and surrounding blanks."""
+    while s < e and (text[s] in OPEN_MARKS or text[s] in '"' or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in CLOSE_MARKS or text[e - 1] in '"' or text[e - 1].isspace()):
+        e -= 1
+    return s, e
+
+
+def is_direct(text: str, s: int, e: int) -> bool:
+    i0, _ = inner_span(text, s, e)
+    first = text[i0 : i0 + 1]
+    if not (first.isupper() or first in "[.\u2026" or first.isdigit()):
+        return False
+    before = text[max(0, s - 3) : s].rstrip()
+    return before == "" or before[-1:] in ":,.?!\n\u2014-" or text[max(0, s - 1) : s] == "\n"
+
+
+def paragraph_at(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph (line) around `pos`: a parse run across a blank line must not lend a subject."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def span_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next((s, e) for s, e in spans if s <= pos < e)
+
+
+def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def near_previous(text: str, prev_end: int, start: int) -> bool:
+    """The previous quote ended at most one paragraph before this one starts."""
+    return text.count("\n\n", prev_end, start) <= 1 and start - prev_end < 600
+
+
+SENT_END = re.compile(r"[.?!](?=\s)")
+
+
+def is_sentence_end(text: str, i: int) -> bool:
+    """A full stop at i ends a sentence unless it closes an initial ("R.") or an abbreviation ("Mr.", "U.S.")."""
+    if text[i] != ".":
+        return True
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "\"\u201c(":
+        j -= 1
+    word = text[j:i].lower()
+    if len(word) == 1 and word.isalpha():
+        return False
+    return word not in words(CUES, "abbreviation")
+
+
+def sentence_start(text: str, lo: int, pos: int) -> int:
+    """Start of the sentence holding `pos` (a sentence end before it), not before `lo`."""
+    best = lo
+    for m in SENT_END.finditer(text, lo, pos):
+        if is_sentence_end(text, m.start()):
+            best = m.end()
+    return best
+
+
+def sentence_end(text: str, pos: int, hi: int, spans: list[tuple[int, int]]) -> int:
+    for m in SENT_END.finditer(text, pos, hi):
+        if not in_spans(spans, m.start()) and is_sentence_end(text, m.start()):
+            return m.end()
+    return hi
