@@ -13,11 +13,23 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from newsgraph import __version__
+
+        typer.echo(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
     """newsgraph: raw news -> article records -> an embedded store -> a web UI and JSON API."""
 
 
@@ -32,4 +44,4 @@ from newsgraph.cli import analyze  # noqa: E402,F401
 
 
 def main() -> None:
-    app()
+    app(prog_name="newsgraph")

@@ -27,13 +27,32 @@ def extract(raw: RawDocument) -> Extracted:
     if kind == "html":
         from newsgraph.extract.html import extract_html
 
-        return extract_html(text, raw)
+        return with_page_url(extract_html(text, raw))
     if kind == "text":
         from newsgraph.extract.text import extract_text
 
-        return extract_text(text, raw)
+        return with_page_url(extract_text(text, raw))
     if kind == "body":
         from newsgraph.extract.body import extract_body
 
-        return extract_body(text, raw)
+        return with_page_url(extract_body(text, raw))
     raise InputError(raw.input, f"unknown kind {kind!r} (use auto, html, text, body or warc)")
+
+
+def with_page_url(ex: Extracted) -> Extracted:
+    """What the page's URL tells, whatever the extractor: `source_domain` (its host without www.) and image URLs
+    made absolute against it (a relative `src` means nothing once the record leaves the page)."""
+    if not ex.url:
+        return ex
+    from urllib.parse import urljoin
+
+    from newsgraph.extract.metadata import domain
+
+    ex.source_domain = ex.source_domain or domain(ex.url)
+    for img in ex.images:
+        if img.url and not img.url.startswith(("http://", "https://", "data:")):
+            try:
+                img.url = urljoin(ex.url, img.url)
+            except ValueError:  # a malformed src stays as the page gave it
+                pass
+    return ex
