@@ -18,15 +18,20 @@ def report_error(exc: InputError) -> None:
 
 
 @contextmanager
-def output_stream(path: str | None):
-    """stdout, or a file written to `path.part` and renamed into place only when complete."""
+def output_stream(path: str | None, newline: str | None = None):
+    """stdout, or a file written to `path.part` and renamed into place only when complete.
+
+    `newline=""` writes line ends as given (the csv module's CRLF), on stdout too."""
     if not path or path == "-":
-        yield sys.stdout
-        sys.stdout.flush()
+        out = sys.stdout
+        if newline is not None and hasattr(out, "reconfigure"):
+            out.reconfigure(newline=newline)
+        yield out
+        out.flush()
         return
     target = Path(path)
     tmp = target.with_name(target.name + ".part")
-    fh: IO[str] = tmp.open("w", encoding="utf-8")
+    fh: IO[str] = tmp.open("w", encoding="utf-8", newline=newline)
     try:
         yield fh
     except BaseException:
