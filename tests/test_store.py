@@ -303,7 +303,7 @@ def test_exports(store: Path, tmp_path: Path) -> None:
     assert len(row) == len(GKG_COLUMNS) == 27
     assert all("\t" not in f and "\n" not in f for f in row)
     assert row[11] == "Amina Haile"
-    assert "1#Egypt#EG##27.0000#30.0000#357994" in row[9].split(";")
+    assert "1#Egypt#EG#EG#27#30#EG" in row[9].split(";")  # FIPS 10-4 codes, the country code as its feature id
     assert row[22].startswith(f"{recs[0]['quotes'][0]['start']}|")
     assert row[1] == "20260302090000"
     import pyarrow.parquet as pq

@@ -284,6 +284,12 @@ class Gazetteer:
         r = self._con.execute("SELECT * FROM places WHERE gid = ?", (gid,)).fetchone()
         return Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) if r else None
 
+    def admin1(self, cc: str, code: str) -> Place | None:
+        """The first-level region with this admin1 code in country `cc` (ISO alpha-2), or None."""
+        r = self._con.execute("SELECT gid FROM places WHERE kind = 'admin1' AND cc = ? AND admin1 = ? ORDER BY pop DESC",
+                              (cc, code)).fetchone()
+        return self.get(r[0]) if r else None
+
     def country(self, cc: str) -> Place | None:
         r = self._con.execute("SELECT gid FROM places WHERE kind = 'country' AND cc = ?", (cc,)).fetchone()
         return self.get(r[0]) if r else None
