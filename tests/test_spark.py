@@ -71,3 +71,42 @@ def _offset(path, n):
     from newsgraph.ingest.warc import iter_warc
 
     return [int(d.input.rsplit("#", 1)[1]) for d in iter_warc(str(path))][n]
+
+
+def _listening(pid: int) -> list[str]:
+    """Local addresses (hex, as /proc/net/tcp* shows them) of the TCP sockets process `pid` listens on."""
+    import os
+
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    out = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            cols = line.split()
+            if cols[3] == "0A" and cols[9] in inodes:  # 0A: LISTEN
+                out.append(cols[1].split(":")[0])
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc")
+def test_local_master_listens_on_loopback_only():
+    from newsgraph.scale.spark import spark_session
+
+    spark = spark_session("local[1]", app="newsgraph-bind-test")
+    try:
+        sc = spark.sparkContext
+        assert spark.conf.get("spark.driver.bindAddress") == "127.0.0.1"
+        assert spark.conf.get("spark.driver.host") == "127.0.0.1"
+        pid = sc._jvm.java.lang.ProcessHandle.current().pid()
+        addrs = _listening(pid)
+        assert addrs, "the driver listens on no port?"
+        loopback = {"0100007F", "00000000000000000000000001000000", "0000000000000000FFFF00000100007F"}
+        assert set(addrs) <= loopback, addrs
+    finally:
+        spark.stop()

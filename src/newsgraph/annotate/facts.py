@@ -19,6 +19,10 @@ from newsgraph.annotate.lexicon import mapping, sections, words
 from newsgraph.records import Fact
 
 _DATA = "facts.tsv"
+#: A number is read only when it has at most this many digits before the decimal point (no 400-digit "counts") ...
+MAX_DIGITS = 12
+#: ... and a count above this (more people than live on Earth) is not a fact but noise or an identifier.
+MAX_COUNT = 10_000_000_000
 
 
 def _alt(items) -> str:
@@ -30,7 +34,8 @@ def _number_re() -> re.Pattern:
     numw = _alt(mapping(_DATA, "number"))
     mult = _alt(mapping(_DATA, "multiplier"))
     return re.compile(
-        rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])|\b(?:{numw})\b)"
+        rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}}){{1,4}}(?![\d,])|(?<![\d.,])\d{{1,{MAX_DIGITS}}}(?:\.\d{{1,6}})?(?![\d])"
+        rf"|\b(?:{numw})\b)"
         rf"(?:[\s-]*(?P<mult>\b(?:{mult})\b))?",
         re.IGNORECASE,
     )
@@ -60,6 +65,7 @@ def _before_re() -> re.Pattern:
 
 
 def _value(m: re.Match) -> float | int | None:
+    """The number's value, or None when it is unknown or implausible (bounded length, at most MAX_COUNT)."""
     num = m.group("num").lower()
     numbers = mapping(_DATA, "number")
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", num):
@@ -70,6 +76,8 @@ def _value(m: re.Match) -> float | int | None:
         return None
     if m.group("mult"):
         value *= float(mapping(_DATA, "multiplier")[m.group("mult").lower()])
+    if not 0 < value <= MAX_COUNT:  # implausible as a count of people (and never inf or nan)
+        return None
     return int(value) if value == int(value) else value
 
 

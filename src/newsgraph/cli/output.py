@@ -9,12 +9,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from newsgraph.cleantext import safe_text
 from newsgraph.errors import InputError
 
 
 def report_error(exc: InputError) -> None:
     """One clear line on stderr naming the input and the problem (no traceback)."""
-    print(f"newsgraph: error: {exc.input}: {exc.problem}", file=sys.stderr, flush=True)
+    print(safe_text(f"newsgraph: error: {exc.input}: {exc.problem}"), file=sys.stderr, flush=True)
 
 
 @contextmanager
@@ -43,7 +44,8 @@ def output_stream(path: str | None, newline: str | None = None):
 
 
 def dumps(record: dict, pretty: bool) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
+    """JSON text that is always valid UTF-8 (a lone surrogate anywhere in the record becomes U+FFFD)."""
+    return safe_text(json.dumps(record, ensure_ascii=False, indent=2 if pretty else None))
 
 
 def open_store_readonly(db: str):

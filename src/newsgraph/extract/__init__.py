@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+from newsgraph.cleantext import clean_text
 from newsgraph.errors import InputError
+from newsgraph.extract.boundary import finish
 from newsgraph.extract.decode import decode_bytes
 from newsgraph.ingest.sniff import looks_binary, sniff_kind
 from newsgraph.records import Extracted, RawDocument
@@ -14,7 +16,13 @@ __all__ = ["extract"]
 
 
 def extract(raw: RawDocument) -> Extracted:
-    """Turn one RawDocument into an Extracted record, or raise InputError."""
+    """Turn one RawDocument into an Extracted record, or raise InputError.
+
+    The decoded text and the result pass through the one text normalisation (cleantext, boundary.finish)."""
+    return finish(_extract(raw))
+
+
+def _extract(raw: RawDocument) -> Extracted:
     data = raw.data
     if not data or not data.strip():
         raise InputError(raw.input, "empty input")
@@ -23,7 +31,7 @@ def extract(raw: RawDocument) -> Extracted:
     kind = raw.kind if raw.kind != "auto" else sniff_kind(data)
     if kind == "warc":
         raise InputError(raw.input, "WARC data must be read with the WARC reader (--kind warc)")
-    text = decode_bytes(data, raw.input, raw.headers.get("content-type"))
+    text = clean_text(decode_bytes(data, raw.input, raw.headers.get("content-type")))
     if kind == "html":
         from newsgraph.extract.html import extract_html
 

@@ -20,6 +20,7 @@ from newsgraph.errors import InputError
 from newsgraph.extract import metadata as M
 from newsgraph.extract.dates import parse_date
 from newsgraph.extract.density import dom_candidate
+from newsgraph.extract.flatten import flatten_deep
 from newsgraph.extract.jsonld import parse_jsonld
 from newsgraph.extract.text import FURNITURE, WIRE_LEAD, classify_line, clean_line
 from newsgraph.records import Extracted, RawDocument
@@ -119,6 +120,8 @@ def _f1(a: set, b: set) -> float:
 def extract_html(html: str, raw: RawDocument, fast: bool = True) -> Extracted:
     """One lexbor parse serves the metadata and then (changed in place) the DOM body candidate."""
     tree = LexborHTMLParser(html)
+    if flatten_deep(tree):  # nesting deeper than lxml (trafilatura) reads: its text is kept, its depth is not
+        html = tree.html or ""
     ld = parse_jsonld([n.text() for n in tree.css("script[type='application/ld+json']")])
     url = raw.url or M.clean(M.S.first(tree, "canonical"))
     sites = M.site_names(tree, ld, url)

@@ -10,6 +10,11 @@ import re
 _HTML_MARKERS = re.compile(rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|div[\s>]|p[\s>]|article[\s>])", re.I)
 
 
+#: Data that opens with markup (a comment, a declaration, a processing instruction or a tag) is a page, even when
+#: it holds no HTML element we know: a page of nothing but a comment is empty markup, not text.
+_MARKUP_START = re.compile(rb"<(?:!--|![a-z]|\?xml|[a-z][a-z0-9:-]*[\s/>])", re.I)
+
+
 def is_gzip(data: bytes) -> bool:
     return data[:2] == b"\x1f\x8b"
 
@@ -32,7 +37,7 @@ def sniff_kind(data: bytes) -> str:
     if head.startswith(b"WARC/") or is_gzip(head):
         return "warc"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped[:1] == b"<" and _HTML_MARKERS.search(stripped[:4096]):
+    if stripped[:1] == b"<" and (_HTML_MARKERS.search(stripped[:4096]) or _MARKUP_START.match(stripped)):
         return "html"
     if len(_HTML_MARKERS.findall(head)) >= 3:
         return "html"

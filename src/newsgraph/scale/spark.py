@@ -76,17 +76,31 @@ def local_name(uri: str) -> str:
     return unquote(u.path) if u.scheme == "file" else uri
 
 
+#: Where a local[*] driver listens.
+LOOPBACK = "127.0.0.1"
+
+
+def is_local(master: str) -> bool:
+    """True for the local masters (local, local[N], local[*], local[N,F], local-cluster[...])."""
+    return master == "local" or master.startswith(("local[", "local-cluster["))
+
+
 def spark_session(master: str | None = None, app: str = "newsgraph"):
     from pyspark.sql import SparkSession
 
     # The executors' Python must be the one newsgraph is installed in (a venv or the cluster's env).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     b = SparkSession.builder.appName(app)
+    if not master and not os.environ.get("PYSPARK_GATEWAY_PORT"):
+        # Not started by spark-submit (which hands over its JVM and master): run locally on every core.
+        master = "local[*]"
     if master:
         b = b.master(master)
-    elif not os.environ.get("PYSPARK_GATEWAY_PORT"):
-        # Not started by spark-submit (which hands over its JVM and master): run locally on every core.
-        b = b.master("local[*]")
+    if master and is_local(master):
+        # A local run stays on this machine: the driver, its block manager and its UI listen on the loopback
+        # address only (Spark's default is the address of the first network interface, reachable from outside).
+        os.environ.setdefault("SPARK_LOCAL_IP", LOOPBACK)
+        b = b.config("spark.driver.bindAddress", LOOPBACK).config("spark.driver.host", LOOPBACK)
     # Small files are never packed into one task: one WARC file, one task.
     b = b.config("spark.files.maxPartitionBytes", "1").config("spark.files.openCostInBytes", "1")
     b = b.config("spark.ui.showConsoleProgress", "false")

@@ -14,6 +14,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.cleantext import loads_safe
+
 #: Entity types that get a facet and a panel section, in display order, with their labels.
 FACET_TYPES: tuple[tuple[str, str, str], ...] = (
     ("person", "people", "People"),
@@ -382,7 +384,7 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | N
     row = conn.execute("SELECT record, stored_at FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
-    record = json.loads(row["record"])
+    record = loads_safe(row["record"])
     record.setdefault("stored_at", row["stored_at"])
     return record
 
@@ -469,4 +471,4 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
 def iter_records(conn: sqlite3.Connection):
     """Every stored record, in storage order (for export)."""
     for row in conn.execute("SELECT record FROM articles ORDER BY aid"):
-        yield json.loads(row[0])
+        yield loads_safe(row[0])

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from newsgraph import __version__
+from newsgraph.cleantext import safe_text, safe_value
 from newsgraph.records import Article
 from newsgraph.store.db import DEFAULT_DB, connect
 from newsgraph.store.schema import COOCCUR_TOP
@@ -34,9 +35,11 @@ def now() -> str:
 
 
 def content_hash(record: dict[str, Any]) -> str:
-    """sha1 of the record without `input`: the same article reached by another path is the same content."""
+    """sha1 of the record without `input`: the same article reached by another path is the same content.
+
+    Any str hashes (a lone surrogate is hashed as its code unit, never raised on); valid text hashes as UTF-8."""
     d = {k: v for k, v in record.items() if k != "input"}
-    return hashlib.sha1(json.dumps(d, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha1(json.dumps(d, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def raw_hash(data: bytes) -> str:
@@ -81,13 +84,15 @@ class StoreWriter:
     # -- skipping work already done ------------------------------------------------------------------------
     def input_done(self, input: str, data: bytes) -> bool:
         """True when this input, with these exact bytes, was already stored (a rerun skips it)."""
-        row = self.conn.execute("SELECT raw_hash FROM inputs WHERE input = ?", (input,)).fetchone()
+        row = self.conn.execute("SELECT raw_hash FROM inputs WHERE input = ?", (safe_text(input),)).fetchone()
         return row is not None and row[0] == raw_hash(data)
 
     # -- articles --------------------------------------------------------------------------------------------
     def put(self, article: Article | dict[str, Any], raw: bytes | None = None) -> Outcome:
-        """Store one article (and, given its raw bytes, remember its input) in one transaction."""
-        record = article.to_dict() if isinstance(article, Article) else dict(article)
+        """Store one article (and, given its raw bytes, remember its input) in one transaction.
+
+        Every string is made valid UTF-8 first (safe_value): SQLite and the JSON record never see a lone surrogate."""
+        record = safe_value(article.to_dict() if isinstance(article, Article) else dict(article))
         chash = content_hash(record)
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
@@ -125,6 +130,7 @@ class StoreWriter:
     def add_failure(self, input: str, reason: str) -> None:
         """Record a failed input (the latest reason per input is kept)."""
         c = self.conn
+        input, reason = safe_text(input), safe_text(reason)
         c.execute("BEGIN IMMEDIATE")
         try:
             c.execute("DELETE FROM failures WHERE input = ?", (input,))

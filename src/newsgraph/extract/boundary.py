@@ -1,0 +1,63 @@
+"""What every extractor's output goes through before annotation: clean text and only web URLs.
+
+Why one place: the html, text and body extractors (and whatever comes next) each build an `Extracted` from many
+sources (decoded markup, JSON-LD strings with their escapes, meta tags, the `--url` option, WARC headers). Doing
+the checks here, once, means no extractor can forget them and no later stage or writer meets a lone surrogate, a
+NUL or a `javascript:` URL.
+
+URLs: a record keeps a URL only when it is absolute http(s) with a host. Anything else (`javascript:`, `data:`,
+`file:`, relative paths, garbage) is dropped, and a note saying so goes to the `newsgraph` logger (stderr by
+default), so the drop is visible and not silent.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+
+from newsgraph.cleantext import clean_value
+from newsgraph.records import Extracted
+
+log = logging.getLogger("newsgraph")
+
+#: URL schemes a record may hold.
+WEB_SCHEMES = ("http", "https")
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` when it is an absolute http(s) URL with a host, else None."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # e.g. an invalid IPv6 literal or port
+        return None
+    if parts.scheme.lower() not in WEB_SCHEMES or not host:
+        return None
+    return url
+
+
+def finish(ex: Extracted) -> Extracted:
+    """Clean every string of `ex` (cleantext.clean_text) and drop non-web URLs with a note."""
+    from newsgraph.extract.metadata import domain
+
+    clean_value(ex)
+    dropped: list[str] = []
+    kept = web_url(ex.url)
+    if ex.url and kept is None:
+        dropped.append(ex.url)
+        ex.url = None
+        ex.source_domain = None
+    elif kept is not None:
+        ex.url = kept
+        ex.source_domain = ex.source_domain or domain(kept)
+    for image in ex.images:
+        if image.url and web_url(image.url) is None:
+            dropped.append(image.url)
+            image.url = None
+    if dropped:
+        shown = ", ".join(repr(u[:80]) for u in dropped[:3]) + (f" and {len(dropped) - 3} more" if len(dropped) > 3 else "")
+        log.warning("newsgraph: note: %s: dropped %d non-http(s) URL(s): %s", ex.input, len(dropped), shown)
+    return ex
