@@ -29,6 +29,8 @@ def extract_document(raw: RawDocument) -> Extracted:
     """The extract stage with the body limits applied; raises InputError when there is no article text."""
     ex = extract(raw)
     ex.body = limit_body(ex.body, get_settings().max_body_chars)
+    ex.fetched_at = raw.headers.get("warc-date")  # a crawled page (WARC record or `fetch`): where and when
+    ex.fetched_url = raw.url if ex.fetched_at else None
     if not ex.body.strip():
         raise InputError(raw.input, "no article text found")
     return ex

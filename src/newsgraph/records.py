@@ -53,6 +53,9 @@ class Extracted:
     #: Paragraph texts that are crossheads (kept in the body as their own paragraph).
     crossheads: list[str] = field(default_factory=list)
     kind: str = "html"  # the kind the extractor used: html | text | body
+    #: The URL a crawler fetched the page from and when (WARC-Target-URI / WARC-Date, or `newsgraph fetch`).
+    fetched_url: str | None = None
+    fetched_at: str | None = None
 
 
 @dataclass
@@ -163,6 +166,9 @@ class Article:
     kind: str = "html"
     #: Near-duplicate group (MinHash over word shingles) within a batch: the id of the group's first article.
     cluster: str | None = None
+    #: Where and when the page was fetched (`newsgraph fetch`, or the WARC record it was read from); else null.
+    fetched_url: str | None = None
+    fetched_at: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -66,6 +66,8 @@ def to_article(ex: Extracted, doc: Doc) -> Article:
         dates=list(doc._.ng_dates or []),
         crossheads=list(ex.crossheads),
         kind=ex.kind,
+        fetched_url=ex.fetched_url,
+        fetched_at=ex.fetched_at,
     )
 
 

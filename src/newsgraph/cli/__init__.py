@@ -36,6 +36,8 @@ def _root(
 # Sub-commands register themselves on import.
 import newsgraph.cli.export  # noqa: E402,F401
 import newsgraph.cli.failures  # noqa: E402,F401
+import newsgraph.cli.fetch  # noqa: E402,F401
+import newsgraph.cli.follow  # noqa: E402,F401
 import newsgraph.cli.gazetteer  # noqa: E402,F401
 import newsgraph.cli.ingest  # noqa: E402,F401
 import newsgraph.cli.serve  # noqa: E402,F401

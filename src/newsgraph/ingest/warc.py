@@ -1,4 +1,4 @@
-"""WARC and WARC.gz files -> one RawDocument per HTTP response record holding HTML (fastwarc).
+"""WARC and WARC.gz files -> one RawDocument per successful (2xx) HTTP response record holding HTML (fastwarc).
 
 The record's `input` is "file#offset" (the record's byte offset in the file) so any record can be found again.
 A damaged file yields the good records before the damage and then one InputError that says where it broke:
@@ -44,6 +44,8 @@ def iter_warc(name: str, stream: BinaryIO | None = None) -> Iterator[RawDocument
                 ctype = (http.get("Content-Type", "") if http is not None else "").lower()
                 if http is None or not any(t in ctype for t in _HTML_TYPES):
                     continue
+                if not 200 <= (http.status_code or 0) < 300:
+                    continue  # a redirect, error or 304 page is not the article (fetch records it as a failure)
                 count += 1
                 if record.content_length > limit:
                     yield InputError(
