@@ -76,6 +76,29 @@ class Settings:
         "", "NEWSGRAPH_DB",
         "the store the web app opens when a server imports `newsgraph.web.app:app_from_env` "
         "(`newsgraph serve --workers N` sets it for its workers)", shown="unset")
+    fetch_delay: float = setting(
+        1.0, "NEWSGRAPH_FETCH_DELAY",
+        "`fetch`/`watch`: at least this many seconds between two requests to one host (robots.txt's Crawl-delay "
+        "or Request-rate may ask for more)")
+    fetch_timeout: float = setting(
+        30.0, "NEWSGRAPH_FETCH_TIMEOUT",
+        "`fetch`/`watch`: seconds one HTTP response may take, connect to last byte; a slower one is retried")
+    fetch_retries: int = setting(
+        3, "NEWSGRAPH_FETCH_RETRIES",
+        "`fetch`/`watch`: tries after the first on a timeout, a connection error, HTTP 429 or 503")
+    fetch_backoff: float = setting(
+        2.0, "NEWSGRAPH_FETCH_BACKOFF",
+        "`fetch`/`watch`: seconds before the first retry when the server sends no Retry-After (doubled each try)")
+    fetch_max_wait: float = setting(
+        300.0, "NEWSGRAPH_FETCH_MAX_WAIT",
+        "`fetch`/`watch`: a Retry-After longer than this many seconds is not waited for; the URL fails instead")
+    fetch_max_redirects: int = setting(
+        5, "NEWSGRAPH_FETCH_MAX_REDIRECTS",
+        "`fetch`/`watch`: redirects followed per URL (each hop obeys robots.txt and the per-host delay)")
+    user_agent: str = setting(
+        "", "NEWSGRAPH_USER_AGENT",
+        "`fetch`/`watch`: the User-Agent header; robots.txt groups are matched by the token `newsgraph`",
+        shown="newsgraph/VERSION (+https://pypi.org/project/newsgraph/)")
 
 
 def _parse(f, raw: str) -> Any:
@@ -89,6 +112,11 @@ def _parse(f, raw: str) -> Any:
             return int(raw.replace("_", ""))
         except ValueError:
             raise SettingsError(f"{env}={raw!r}: expected a whole number") from None
+    if kind == "float":
+        try:
+            return float(raw.replace("_", ""))
+        except ValueError:
+            raise SettingsError(f"{env}={raw!r}: expected a number") from None
     if kind == "Path":
         return Path(raw).expanduser()
     choices = f.metadata["choices"]
@@ -96,6 +124,13 @@ def _parse(f, raw: str) -> Any:
         allowed = ", ".join(repr(c) for c in choices if c)
         raise SettingsError(f"{env}={raw!r}: expected one of {allowed}")
     return raw
+
+
+def default_user_agent() -> str:
+    """`newsgraph/VERSION (...)`: what `fetch` sends when NEWSGRAPH_USER_AGENT is unset."""
+    from newsgraph import __version__
+
+    return f"newsgraph/{__version__} (news archiving and analysis; +https://pypi.org/project/newsgraph/)"
 
 
 def get_settings() -> Settings:

@@ -73,7 +73,7 @@ def run_fetch(targets: list[str], db: str, *, warc_dir: str | None = None, worke
     from newsgraph.ingest.fetch.crawl import Crawl
     from newsgraph.ingest.fetch.warcout import WarcArchive
     from newsgraph.parallel import analyze_parallel
-    from newsgraph.settings import get_settings
+    from newsgraph.settings import default_user_agent, get_settings
     from newsgraph.store import fetchlog, follow
     from newsgraph.store.writer import StoreWriter
 
@@ -82,7 +82,7 @@ def run_fetch(targets: list[str], db: str, *, warc_dir: str | None = None, worke
     res = RoundResult()
     bad = [t for t in targets if not re.match(r"https?://[^/\s]+", t)]
     targets = [t for t in targets if t not in bad]
-    archive = WarcArchive(warc_dir, settings.user_agent) if warc_dir else None
+    archive = WarcArchive(warc_dir, settings.user_agent or default_user_agent()) if warc_dir else None
     res.warc = str(archive.path) if archive else None
     fetcher = Fetcher(settings, archive, stop=stop)
     with StoreWriter(db) as store, Progress(

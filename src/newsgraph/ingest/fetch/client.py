@@ -26,7 +26,7 @@ import httpx
 from newsgraph.errors import InputError
 from newsgraph.ingest.fetch.robots import RobotsCache, host_key
 from newsgraph.ingest.fetch.warcout import WarcArchive
-from newsgraph.settings import Settings, get_settings
+from newsgraph.settings import Settings, default_user_agent, get_settings
 
 _RETRY_STATUS = (429, 503)
 _REDIRECT_STATUS = (301, 302, 303, 307, 308)
@@ -80,8 +80,9 @@ class Fetcher:
         self.settings = settings or get_settings()
         self.warc = warc
         self.clock, self.sleep, self.stop = clock, sleep, stop
+        self.user_agent = self.settings.user_agent or default_user_agent()
         self.client = httpx.Client(
-            headers={"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(self.settings.fetch_timeout), follow_redirects=False, http2=_has_h2(),
             transport=transport,
         )
