@@ -322,4 +322,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         """Inputs that could not be ingested, with the reason and the time."""
         return queries.list_failures(db.get(), limit)
 
+    from newsgraph.web.feeds import add_feed_routes
+
+    add_feed_routes(app, db.get, page)
     return app

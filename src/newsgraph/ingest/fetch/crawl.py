@@ -5,7 +5,8 @@ Two phases, so a progress bar knows its total and hosts can take turns:
    sitemap indexes and robots.txt `Sitemap:` lines, and collects the article links not fetched before;
    a target that is itself an article page becomes a document at once.
 2. `documents()` fetches those pages, hosts taking turns (round robin), each page as the RawDocument that
-   `newsgraph ingest` would read from the run's WARC: same bytes, URL, content type and date.
+   `newsgraph ingest` would read from the run's WARC: same bytes, URL, content type and date. A page whose
+   canonical link names a page already stored (or fetched this run) is not analysed again.
 
 Failures are InputErrors (yielded, so the caller stores them like any input's); a Stopped request ends the run
 between two requests.
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.fetch.client import Fetcher, Response, Stopped
@@ -55,6 +57,7 @@ class Crawl:
     stopped: bool = False
     _links: OrderedDict[str, Link] = field(default_factory=OrderedDict)
     _sources_seen: set[str] = field(default_factory=set)
+    _canonicals: set[str] = field(default_factory=set)  # canonical URL keys of pages fetched this run
 
     # -- phase 1 ------------------------------------------------------------------------------------------------
     def discover(self, targets: list[str]) -> list[RawDocument | InputError]:
@@ -135,11 +138,16 @@ class Crawl:
                 except InputError as exc:
                     yield exc
                     continue
-                yield self._page(r)
+                doc = self._page(r)
+                if doc is None:
+                    self.counts.seen += 1
+                else:
+                    yield doc
         except Stopped:
             self.stopped = True
 
-    def _page(self, r: Response) -> RawDocument | InputError:
+    def _page(self, r: Response) -> RawDocument | InputError | None:
+        """The page's document, its failure, or None when it is a page already stored under its canonical URL."""
         if r.status >= 400:
             if r.status < 500 and r.status not in (408, 429):
                 fetchlog.mark(self.conn, [r.url, r.final_url], "gone", reason=f"HTTP {r.status}")
@@ -148,13 +156,43 @@ class Crawl:
             why = f"not an HTML page (content-type {r.content_type or 'none'})"
             fetchlog.mark(self.conn, [r.url, r.final_url], "gone", reason=why)
             return InputError(r.url, why)
-        return self._document(r)
+        canonical = canonical_url(r.final_url, r.body)
+        if canonical and fetchlog.url_key(canonical) != fetchlog.url_key(r.final_url):
+            key = fetchlog.url_key(canonical)
+            if key in self._canonicals or fetchlog.already_fetched(self.conn, canonical):
+                fetchlog.mark(self.conn, [r.url, r.final_url], "stored", reason=f"same page as {canonical}",
+                              at=r.fetched_at)
+                return None
+            self._canonicals.add(key)
+        doc = self._document(r)
+        if canonical:
+            self.fetched[r.url].urls.append(canonical)
+        return doc
 
     def _document(self, r: Response) -> RawDocument:
         """The page as `iter_warc` reads it back from the archive (same URL, content type and date)."""
         self.fetched[r.url] = Fetched([r.url, r.final_url], r.fetched_at)
         headers = {"content-type": r.content_type, "warc-date": r.fetched_at}
         return RawDocument(input=r.url, data=r.body, kind="html", url=r.final_url, headers=headers)
+
+
+def canonical_url(url: str, body: bytes) -> str | None:
+    """The page's `<link rel="canonical">` on the same host, absolute; None when absent or elsewhere.
+
+    Why: one article is often reachable by several URLs (tracking paths, section aliases); its canonical link
+    says which one it is, so the second spelling is not analysed and stored again. Another host's canonical
+    (syndication) is not trusted: a page must not silence another site's article.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    node = LexborHTMLParser(body[:200_000]).css_first('link[rel="canonical"]')
+    href = (node.attributes.get("href") or "").strip() if node is not None else ""
+    if not href:
+        return None
+    absolute = urljoin(url, href)
+    if urlsplit(absolute).netloc.lower() != urlsplit(url).netloc.lower():
+        return None
+    return absolute
 
 
 def _round_robin(links: list[Link]) -> Iterator[Link]:

@@ -100,7 +100,7 @@ def parse_feed(url: str, body: bytes) -> Listing:
         link = entry.get("link")
         if not link:
             continue
-        updated = _iso(entry.get("updated_parsed") or entry.get("published_parsed"))
+        updated = _iso(dict.get(entry, "updated_parsed") or dict.get(entry, "published_parsed"))
         links.append(Link(urljoin(url, link), updated))
     if not links and parsed.get("bozo"):
         raise InputError(url, f"malformed feed: {parsed.get('bozo_exception')}")
