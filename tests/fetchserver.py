@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -22,6 +23,7 @@ class Route:
     times: int | None = None  # answer this way this many times, then fall through to `then`
     then: Route | None = None
     etag: str | None = None  # answer 304 to a matching If-None-Match
+    on_hit: Callable[[], None] | None = None  # called when the route answers (e.g. to signal the client)
 
 
 @dataclass
@@ -53,6 +55,8 @@ class FetchServer:
                 if route is None:
                     self._send(404, b"<html><body>not found</body></html>", {"Content-Type": "text/html"})
                     return
+                if route.on_hit is not None:
+                    route.on_hit()
                 if route.delay:
                     time.sleep(route.delay)
                 if route.etag and self.headers.get("If-None-Match") == route.etag:

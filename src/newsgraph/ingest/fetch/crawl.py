@@ -158,12 +158,11 @@ class Crawl:
             return InputError(r.url, why)
         canonical = canonical_url(r.final_url, r.body)
         if canonical and fetchlog.url_key(canonical) != fetchlog.url_key(r.final_url):
-            key = fetchlog.url_key(canonical)
-            if key in self._canonicals or fetchlog.already_fetched(self.conn, canonical):
+            if fetchlog.url_key(canonical) in self._canonicals or fetchlog.already_fetched(self.conn, canonical):
                 fetchlog.mark(self.conn, [r.url, r.final_url], "stored", reason=f"same page as {canonical}",
                               at=r.fetched_at)
                 return None
-            self._canonicals.add(key)
+        self._canonicals.add(fetchlog.url_key(canonical or r.final_url))
         doc = self._document(r)
         if canonical:
             self.fetched[r.url].urls.append(canonical)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
 
@@ -73,4 +73,4 @@ class RobotsCache:
         if status >= 400 or not text.strip():
             return HostRules(parser=None)
         parser = Protego.parse(text)
-        return HostRules(parser=parser, sitemaps=list(parser.sitemaps))
+        return HostRules(parser=parser, sitemaps=[urljoin(url, s) for s in parser.sitemaps])
