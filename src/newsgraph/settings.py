@@ -99,6 +99,22 @@ class Settings:
         "", "NEWSGRAPH_USER_AGENT",
         "`fetch`/`watch`: the User-Agent header; robots.txt groups are matched by the token `newsgraph`",
         shown="newsgraph/VERSION (+https://pypi.org/project/newsgraph/)")
+    pipelines: str = setting(
+        "fr=fr_core_news_sm", "NEWSGRAPH_PIPELINES",
+        "language -> spaCy pipeline package (`lang=package,...`); `NEWSGRAPH_MODEL` serves `en`; a language with no "
+        "installed pipeline keeps body, metadata, language and dates, and says what it skipped")
+    language_sample_chars: int = setting(
+        600, "NEWSGRAPH_LANGUAGE_SAMPLE_CHARS",
+        "the language identifier reads at most this many characters of the body (whole paragraphs from the top)")
+
+    def pipeline_map(self) -> dict[str, str]:
+        """{language: spaCy package} from `pipelines`, with `model` for English."""
+        out = {"en": self.model}
+        for pair in self.pipelines.split(","):
+            lang, _, package = pair.partition("=")
+            if lang.strip() and package.strip():
+                out[lang.strip().lower()] = package.strip()
+        return out
 
 
 def _parse(f, raw: str) -> Any:

@@ -68,6 +68,8 @@ def to_article(ex: Extracted, doc: Doc) -> Article:
         kind=ex.kind,
         fetched_url=ex.fetched_url,
         fetched_at=ex.fetched_at,
+        language_confidence=ex.language_confidence,
+        page_type=ex.page_type,
     )
 
 

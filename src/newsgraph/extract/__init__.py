@@ -9,6 +9,7 @@ from newsgraph.cleantext import clean_text
 from newsgraph.errors import InputError
 from newsgraph.extract.boundary import finish
 from newsgraph.extract.decode import decode_bytes
+from newsgraph.extract.language import identify
 from newsgraph.ingest.sniff import looks_binary, sniff_kind
 from newsgraph.records import Extracted, RawDocument
 
@@ -18,8 +19,12 @@ __all__ = ["extract"]
 def extract(raw: RawDocument) -> Extracted:
     """Turn one RawDocument into an Extracted record, or raise InputError.
 
-    The decoded text and the result pass through the one text normalisation (cleantext, boundary.finish)."""
-    return finish(_extract(raw))
+    The decoded text and the result pass through the one text normalisation (cleantext, boundary.finish); the
+    language is then identified from the body (extract/language.py), the page's declaration as evidence."""
+    ex = finish(_extract(raw))
+    declared = ex.declared_language or raw.headers.get("content-language")
+    ex.language, ex.language_confidence = identify(ex.body, declared)
+    return ex
 
 
 def _extract(raw: RawDocument) -> Extracted:

@@ -138,7 +138,7 @@ def extract_html(html: str, raw: RawDocument, fast: bool = True) -> Extracted:
         authors=M.choose_authors(tree, ld),
         published=published,
         modified=modified,
-        language=M.language(tree, ld) or "en",
+        declared_language=M.language(tree, ld),
         images=M.figures(tree),
         kind="html",
     )
