@@ -93,6 +93,11 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     #: roles seen with the name ("Russian foreign minister"), titles stripped from mentions.
     roles: list[str] = field(default_factory=list)
+    #: 0..1: how likely the entity is real, under a right name and of this type (see annotate/confidence.py).
+    #: None only in records written before confidence existed.
+    confidence: float | None = None
+    #: 0..1: how likely `type` is right, given that the entity is real.
+    type_confidence: float | None = None
 
 
 @dataclass
@@ -106,6 +111,10 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
+    #: 0..1: how likely this is reported speech with these words (None: a record from before confidence existed).
+    confidence: float | None = None
+    #: 0..1: how likely the speaker is right (None when there is no speaker or no score).
+    speaker_confidence: float | None = None
 
 
 @dataclass
@@ -122,6 +131,12 @@ class Event:
     source_name: str | None = None
     target_name: str | None = None
     location_name: str | None = None
+    #: 0..1: how likely the sentence states an event of this type (None: a record from before confidence existed).
+    confidence: float | None = None
+    #: 0..1 each: how likely the type, the source and the target are right (None when there is no such actor).
+    type_confidence: float | None = None
+    source_confidence: float | None = None
+    target_confidence: float | None = None
 
 
 @dataclass
@@ -132,6 +147,8 @@ class Fact:
     end: int
     qualifier: str | None = None
     text: str | None = None
+    #: 0..1: how likely the number counts this kind of thing as stated.
+    confidence: float | None = None
 
 
 @dataclass
@@ -141,6 +158,8 @@ class DateRef:
     start: int
     end: int
     resolution: str | None = None  # day | month | year
+    #: 0..1: how likely `value` is the date the text means.
+    confidence: float | None = None
 
 
 @dataclass
@@ -165,6 +184,10 @@ class Article:
     topics: dict[str, list[str]] = field(
         default_factory=lambda: {"people": [], "countries": [], "cities": [], "organisations": []}
     )
+    #: Parallel to `topics`: the confidence (0..1) of each listed name, same keys, same order.
+    topics_confidence: dict[str, list[float]] = field(
+        default_factory=lambda: {"people": [], "countries": [], "cities": [], "organisations": []}
+    )
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
@@ -186,22 +209,33 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        """Rebuild an Article from `to_dict()` output (e.g. a JSONL line from `newsgraph analyze`)."""
+        """Rebuild an Article from `to_dict()` output (e.g. a JSONL line from `newsgraph analyze`).
+
+        Fields a record lacks (one written before the field existed, such as `confidence`) take their defaults;
+        fields this version does not know are ignored, so records from other versions load too.
+        """
         d = dict(data)
-        d["images"] = [Image(**i) for i in d.get("images") or []]
+        d["images"] = [_build(Image, i) for i in d.get("images") or []]
         ents = []
         for e in d.get("entities") or []:
             e = dict(e)
-            e["geo"] = Geo(**e["geo"]) if e.get("geo") else None
-            e["mentions"] = [Mention(**m) for m in e.get("mentions") or []]
-            ents.append(Entity(**e))
+            e["geo"] = _build(Geo, e["geo"]) if e.get("geo") else None
+            e["mentions"] = [_build(Mention, m) for m in e.get("mentions") or []]
+            ents.append(_build(Entity, e))
         d["entities"] = ents
-        d["quotes"] = [Quote(**q) for q in d.get("quotes") or []]
-        d["events"] = [Event(**e) for e in d.get("events") or []]
-        d["facts"] = [Fact(**f) for f in d.get("facts") or []]
-        d["dates"] = [DateRef(**x) for x in d.get("dates") or []]
-        known = set(cls.__dataclass_fields__)
-        return cls(**{k: v for k, v in d.items() if k in known})
+        d["quotes"] = [_build(Quote, q) for q in d.get("quotes") or []]
+        d["events"] = [_build(Event, e) for e in d.get("events") or []]
+        d["facts"] = [_build(Fact, f) for f in d.get("facts") or []]
+        d["dates"] = [_build(DateRef, x) for x in d.get("dates") or []]
+        if not d.get("topics_confidence"):
+            d.pop("topics_confidence", None)
+        return _build(cls, d)
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    """`cls(**data)` keeping only the fields `cls` declares."""
+    known = cls.__dataclass_fields__
+    return cls(**{k: v for k, v in data.items() if k in known})
 
 
 def stable_id(*parts: str) -> str:

@@ -107,6 +107,12 @@ class Settings:
         600, "NEWSGRAPH_LANGUAGE_SAMPLE_CHARS",
         "the language identifier reads at most this many characters of the body (whole paragraphs from the top)")
 
+    min_confidence: float = setting(
+        0.5, "NEWSGRAPH_MIN_CONFIDENCE",
+        "items (entities, topics, quotes, speakers, events and their actors, facts, dates) below this confidence "
+        "are left out of the web pages and of `analyze`/`export` output; the JSON API gives every item with its "
+        "confidence, `--min-confidence 0` does on the command line")
+
     def pipeline_map(self) -> dict[str, str]:
         """{language: spaCy package} from `pipelines`, with `model` for English."""
         out = {"en": self.model}

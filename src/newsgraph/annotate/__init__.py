@@ -39,10 +39,16 @@ def to_article(ex: Extracted, doc: Doc) -> Article:
     """Assemble the record from the extracted metadata and the annotated Doc."""
     entities = list(doc._.ng_entities or [])
     topics: dict[str, list[str]] = {k: [] for k in _TOPIC_KEYS.values()}
-    for e in sorted(entities, key=lambda e: -e.salience):
-        key = _TOPIC_KEYS.get(e.type)
-        if key and e.name not in topics[key]:
-            topics[key].append(e.name)
+    topics_confidence: dict[str, list[float]] = {k: [] for k in _TOPIC_KEYS.values()}
+    if doc._.ng_topics is not None:
+        for key, name, conf in doc._.ng_topics:
+            topics[key].append(name)
+            topics_confidence[key].append(conf)
+    else:  # a pipeline without newsgraph_confidence: every typed entity, unscored
+        for e in sorted(entities, key=lambda e: -e.salience):
+            key = _TOPIC_KEYS.get(e.type)
+            if key and e.name not in topics[key]:
+                topics[key].append(e.name)
     return Article(
         id=article_id(ex.url, ex.body),
         input=ex.input,
@@ -60,6 +66,7 @@ def to_article(ex: Extracted, doc: Doc) -> Article:
         body=ex.body,
         entities=entities,
         topics=topics,
+        topics_confidence=topics_confidence if doc._.ng_topics is not None else {},
         quotes=list(doc._.ng_quotes or []),
         events=list(doc._.ng_events or []),
         facts=list(doc._.ng_facts or []),

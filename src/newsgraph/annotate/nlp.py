@@ -21,6 +21,7 @@ COMPONENTS = [
     "newsgraph_facts",
     "newsgraph_quotes",
     "newsgraph_events",
+    "newsgraph_confidence",
 ]
 
 

@@ -36,8 +36,13 @@ def analyze(
     url: Annotated[str | None, typer.Option(help="The page's URL; only with a single page (several inputs: --url-map).")] = None,
     url_map: Annotated[str | None, typer.Option("--url-map", help="A file of INPUT<TAB>URL lines giving each input its page URL (inputs named as given, or as found in a folder).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes (1 = in this process).")] = 1,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Leave out items (entities, topics, quotes, speakers, events, facts, dates) below this confidence; "
+             "default NEWSGRAPH_MIN_CONFIDENCE (0.5); 0 keeps every item.")] = None,
 ) -> None:
     """Analyze news pages into article records (spec/output.md)."""
+    from newsgraph.confidence import filter_record
     from newsgraph.ingest import iter_documents
     from newsgraph.parallel import analyze_parallel
 
@@ -54,10 +59,11 @@ def analyze(
                 report_error(item)
                 continue
             count += 1
+            record = filter_record(item.to_dict(), min_confidence)
             if pretty:
-                records.append(item.to_dict())
+                records.append(record)
             else:
-                out.write(dumps(item.to_dict(), False) + "\n")
+                out.write(dumps(record, False) + "\n")
         if pretty:
             if len(records) == 1:
                 out.write(dumps(records[0], True) + "\n")

@@ -44,12 +44,16 @@ def export(
     date_to: Annotated[str | None, typer.Option("--to", help="Only articles published on or before YYYY-MM-DD.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Only articles from this source (name or domain).")] = None,
     entity: Annotated[list[str] | None, typer.Option("--entity", help="Only articles about this entity id (repeatable: all of them).")] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Leave out items below this confidence; default NEWSGRAPH_MIN_CONFIDENCE (0.5); 0 keeps every item.")] = None,
 ) -> None:
     """Export stored articles (all, or those matching the filters)."""
     import os
     from pathlib import Path
 
     from newsgraph.cli.output import open_store_readonly, output_stream
+    from newsgraph.confidence import filter_record
     from newsgraph.store.export import write_gkg, write_jsonl, write_parquet
     from newsgraph.store.filters import ArticleFilter, FilterError, iter_filtered, validate
     from newsgraph.store.tables import write_csv
@@ -64,7 +68,7 @@ def export(
     if table is not Table.articles and format is not ExportFormat.csv:
         typer.echo("newsgraph: error: --table is for --format csv (jsonl, parquet and gkg hold whole records)", err=True)
         raise typer.Exit(code=2)
-    records = (rec for _, rec in iter_filtered(conn, flt))
+    records = (filter_record(rec, min_confidence) for _, rec in iter_filtered(conn, flt))
     if format is ExportFormat.parquet:
         if not output or output == "-":
             typer.echo("newsgraph: error: --format parquet needs -o FILE", err=True)

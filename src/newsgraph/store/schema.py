@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Co-occurrence pairs come from each article's this many most salient entities: a long article naming 80
 #: entities would otherwise write 6,320 pair updates; 20 bound it at 380.
 COOCCUR_TOP = 20
@@ -74,6 +74,7 @@ CREATE TABLE IF NOT EXISTS article_entities (
     salience REAL NOT NULL DEFAULT 0,
     mention_count INTEGER NOT NULL DEFAULT 0,
     day TEXT,  -- the article's day, copied here so a topic's timeline and latest articles come from one index
+    confidence REAL,  -- the entity's confidence in this article (NULL: stored before confidence existed)
     PRIMARY KEY (aid, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id, day, aid, mention_count);
@@ -113,7 +114,9 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker TEXT,
     speaker_name TEXT,
     cue TEXT,
-    day TEXT
+    day TEXT,
+    confidence REAL,
+    speaker_confidence REAL
 );
 CREATE INDEX IF NOT EXISTS quotes_aid ON quotes(aid);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker, day);
@@ -129,7 +132,10 @@ CREATE TABLE IF NOT EXISTS events (
     start INTEGER,
     end INTEGER,
     trigger TEXT,
-    day TEXT
+    day TEXT,
+    confidence REAL,
+    source_confidence REAL,
+    target_confidence REAL
 );
 CREATE INDEX IF NOT EXISTS events_aid ON events(aid);
 CREATE INDEX IF NOT EXISTS events_source ON events(source, day);
@@ -143,7 +149,8 @@ CREATE TABLE IF NOT EXISTS facts (
     qualifier TEXT,
     start INTEGER,
     end INTEGER,
-    text TEXT
+    text TEXT,
+    confidence REAL
 );
 CREATE INDEX IF NOT EXISTS facts_aid ON facts(aid);
 
@@ -153,7 +160,8 @@ CREATE TABLE IF NOT EXISTS dates (
     value TEXT,
     start INTEGER,
     end INTEGER,
-    resolution TEXT
+    resolution TEXT,
+    confidence REAL
 );
 CREATE INDEX IF NOT EXISTS dates_aid ON dates(aid);
 
@@ -196,6 +204,27 @@ def _upgrade_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("COMMIT")
 
 
+#: v4: the confidence columns each table gained (NULL for rows stored before; readers treat NULL as unknown).
+CONFIDENCE_COLUMNS = {
+    "article_entities": ("confidence",),
+    "quotes": ("confidence", "speaker_confidence"),
+    "events": ("confidence", "source_confidence", "target_confidence"),
+    "facts": ("confidence",),
+    "dates": ("confidence",),
+}
+
+
+def _upgrade_to_4(conn: sqlite3.Connection) -> None:
+    """v4 adds confidence columns; rows stored before keep NULL (their records hold no confidence either)."""
+    conn.execute("BEGIN IMMEDIATE")
+    for table, cols in CONFIDENCE_COLUMNS.items():
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        for col in cols:
+            if col not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {col} REAL")
+    conn.execute("COMMIT")
+
+
 def rebuild_aggregates(conn: sqlite3.Connection) -> None:
     """Recompute entity counts, entity_days and cooccur from article_entities (an upgrade, or a bulk build that
     bypassed the writer); the caller holds the transaction."""
@@ -217,6 +246,8 @@ def create_schema(conn: sqlite3.Connection) -> None:
     found = schema_version(conn)
     if found == 1:
         _upgrade_1_to_2(conn)
+    if 1 <= found < 4:
+        _upgrade_to_4(conn)
     conn.executescript(SCHEMA)
     if found in (1, 2):  # v3 adds the per-entity aggregates: fill them from what is stored
         conn.execute("BEGIN IMMEDIATE")

@@ -204,33 +204,37 @@ def _write_children(c: sqlite3.Connection, aid: int, r: dict[str, Any]) -> None:
              geo.get("lon"), geo.get("country_code")),
         )
     c.executemany(
-        "INSERT OR REPLACE INTO article_entities(aid, entity_id, type, salience, mention_count, day) VALUES (?, ?, ?, ?, ?, ?)",
-        [(aid, e["id"], e.get("type") or "other", float(e.get("salience") or 0), len(e.get("mentions") or []), day)
-         for e in ents],
+        "INSERT OR REPLACE INTO article_entities(aid, entity_id, type, salience, mention_count, day, confidence) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(aid, e["id"], e.get("type") or "other", float(e.get("salience") or 0), len(e.get("mentions") or []), day,
+          e.get("confidence")) for e in ents],
     )
     c.executemany(
         "INSERT INTO mentions(aid, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
         [(aid, e["id"], m["start"], m["end"], m.get("text")) for e in ents for m in e.get("mentions") or []],
     )
     c.executemany(
-        "INSERT INTO quotes(aid, text, start, end, kind, speaker, speaker_name, cue, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, q.get("text") or "", q.get("start"), q.get("end"), q.get("kind"), q.get("speaker"),
-          q.get("speaker_name"), q.get("cue"), day) for q in r.get("quotes") or []],
-    )
-    c.executemany(
-        "INSERT INTO events(aid, type, mode, source, target, location, date, start, end, trigger, day) "
+        "INSERT INTO quotes(aid, text, start, end, kind, speaker, speaker_name, cue, day, confidence, speaker_confidence) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, q.get("text") or "", q.get("start"), q.get("end"), q.get("kind"), q.get("speaker"),
+          q.get("speaker_name"), q.get("cue"), day, q.get("confidence"), q.get("speaker_confidence"))
+         for q in r.get("quotes") or []],
+    )
+    c.executemany(
+        "INSERT INTO events(aid, type, mode, source, target, location, date, start, end, trigger, day, confidence, "
+        "source_confidence, target_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(aid, ev.get("type") or "", ev.get("mode"), ev.get("source"), ev.get("target"), ev.get("location"),
-          ev.get("date"), ev.get("start"), ev.get("end"), ev.get("trigger"), day) for ev in r.get("events") or []],
+          ev.get("date"), ev.get("start"), ev.get("end"), ev.get("trigger"), day, ev.get("confidence"),
+          ev.get("source_confidence"), ev.get("target_confidence")) for ev in r.get("events") or []],
     )
     c.executemany(
-        "INSERT INTO facts(aid, kind, value, qualifier, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(aid, f.get("kind") or "", f.get("value"), f.get("qualifier"), f.get("start"), f.get("end"), f.get("text"))
-         for f in r.get("facts") or []],
+        "INSERT INTO facts(aid, kind, value, qualifier, start, end, text, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, f.get("kind") or "", f.get("value"), f.get("qualifier"), f.get("start"), f.get("end"), f.get("text"),
+          f.get("confidence")) for f in r.get("facts") or []],
     )
     c.executemany(
-        "INSERT INTO dates(aid, text, value, start, end, resolution) VALUES (?, ?, ?, ?, ?, ?)",
-        [(aid, d.get("text"), d.get("value"), d.get("start"), d.get("end"), d.get("resolution"))
+        "INSERT INTO dates(aid, text, value, start, end, resolution, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(aid, d.get("text"), d.get("value"), d.get("start"), d.get("end"), d.get("resolution"), d.get("confidence"))
          for d in r.get("dates") or []],
     )
     _aggregate(c, aid, +1)

@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from newsgraph.confidence import default_threshold, filter_record
 from newsgraph.settings import get_settings
 from newsgraph.store import queries
 from newsgraph.store.db import connect_readonly
@@ -174,6 +175,14 @@ def query_string(p: SearchParams, **changes: Any) -> str:
     return QueryStrings(p)(**changes)
 
 
+def _id_of(rec: dict[str, Any], etype: str, name: str) -> str | None:
+    """The id of the record's entity of this type and name (before filtering), if any."""
+    for e in rec.get("entities") or []:
+        if e.get("type") == etype and e.get("name") == name:
+            return e.get("id")
+    return None
+
+
 def app_from_env() -> FastAPI:
     """The app for the store named by NEWSGRAPH_DB (uvicorn's factory for `newsgraph serve --workers N`)."""
     db = get_settings().db
@@ -182,8 +191,10 @@ def app_from_env() -> FastAPI:
     return create_app(db)
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(db_path: str | Path, min_confidence: float | None = None) -> FastAPI:
+    """The app over one store; pages show items at or above `min_confidence` (default: the settings')."""
     db = Connections(Path(db_path))
+    shown = default_threshold() if min_confidence is None else min_confidence
     env = make_env()
     app = FastAPI(
         title="newsgraph",
@@ -231,20 +242,26 @@ def create_app(db_path: str | Path) -> FastAPI:
         if rec is None:
             return page("error.html", status=404, title="Article not found",
                         message=f"No article with id {article_id} in this store.")
+        by_id = {e["id"]: e for e in rec.get("entities") or []}  # every entity, for names of ids items refer to
+        full = rec
+        rec = filter_record(rec, shown)
         ents = rec.get("entities") or []
-        by_id = {e["id"]: e for e in ents}
         by_type_name = {(e.get("type"), e.get("name")): e for e in ents}
+        confs = rec.get("topics_confidence") or {}
         panel = []
         for etype, key, _label in FACET_TYPES:
             names = (rec.get("topics") or {}).get(key) or []
-            items = [by_type_name.get((etype, n)) or {"name": n, "id": None} for n in names]
+            cs = confs.get(key) or []
+            items = [{**(by_type_name.get((etype, n)) or by_id.get(_id_of(full, etype, n)) or {"name": n, "id": None}),
+                      "topic_confidence": cs[i] if i < len(cs) else None} for i, n in enumerate(names)]
             if not names:
                 items = sorted((e for e in ents if e.get("type") == etype), key=lambda e: -(e.get("salience") or 0))
             panel.append((PANEL_LABELS[etype], etype, items))
         body = rec.get("body") or ""
+        hidden = sum(len(full.get(k) or []) - len(rec.get(k) or []) for k in ("entities", "quotes", "events", "facts", "dates"))
         return page(
             "article.html", a=rec, panel=panel, body=render.body_html(body, ents), by_id=by_id,
-            excerpt=lambda s, e: render.excerpt(body, s, e),
+            excerpt=lambda s, e: render.excerpt(body, s, e), min_confidence=shown, hidden=hidden,
         )
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -297,12 +314,17 @@ def create_app(db_path: str | Path) -> FastAPI:
         return JSONResponse({"total": r["total"], "facets": r["facets"], "sampled": r["facets_sampled"]})
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article record")
-    async def api_article(article_id: str) -> JSONResponse:
-        """The full article record as analysed (spec/output.md)."""
+    async def api_article(
+        article_id: str,
+        min_confidence: float = Query(0.0, ge=0.0, le=1.0, description="Only items (entities, topics, quotes, "
+                                      "speakers, events and actors, facts, dates) with at least this confidence; "
+                                      "0 gives every item"),
+    ) -> JSONResponse:
+        """The full article record as analysed (spec/output.md), every item with its `confidence`."""
         rec = queries.get_article(db.get(), article_id)
         if rec is None:
             raise HTTPException(404, f"no article {article_id}")
-        return JSONResponse(rec)
+        return JSONResponse(filter_record(rec, min_confidence))
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], summary="One topic (entity)")
     async def api_entity(entity_id: str) -> JSONResponse:

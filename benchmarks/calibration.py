@@ -1,0 +1,129 @@
+"""Fitting and checking calibration maps (shared by every task that calibrates a confidence).
+
+    from benchmarks.calibration import fit_isotonic, expected_calibration_error, reliability_table, write_map
+    xs, ys = fit_isotonic(raw_scores_tune, right_tune)            # on the tuning part only
+    write_map("entity", xs, ys, note="conll2003-en tune part")     # -> annotate/data/calibration/entity.json
+    ece = expected_calibration_error(calibrated_check, right_check)  # on the check part
+    table = reliability_table(calibrated_check, right_check)
+
+Isotonic regression by pool-adjacent-violators (PAV), written here rather than taken from scikit-learn: it is
+thirty lines, and scikit-learn is a large dependency for the benchmark extra alone. The fitted map is a
+non-decreasing step function of the raw score, stored as data (see newsgraph/annotate/calibration.py).
+Expected calibration error (ECE) uses equal-width bins: the mean over bins, weighted by their share of items,
+of |accuracy - mean confidence|.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsgraph.annotate.calibration import DATA, apply_map, load_map
+
+#: Bins of the reliability table and of ECE.
+BINS = 10
+#: Fewest items in a fitted step: PAV blocks smaller than this are pooled with a neighbour, so one odd item
+#: cannot make a step of 0 or 1 that the check part will not bear out.
+MIN_BLOCK = 10
+
+
+def fit_isotonic(scores: Sequence[float], labels: Sequence[bool | int], min_block: int = MIN_BLOCK,
+                 prior: float = 1.0) -> tuple[list[float], list[float]]:
+    """Non-decreasing map raw score -> share right, fitted by PAV; returns (x, y) step points.
+
+    Each block's value is smoothed toward the overall rate by `prior` pseudo-items (so a block of 12 right out of
+    12 is a little under 1.0: we never claim certainty from a dozen examples). x of a block is its mean score.
+    """
+    if len(scores) != len(labels):
+        raise ValueError("scores and labels differ in length")
+    if not scores:
+        raise ValueError("nothing to fit")
+    pairs = sorted(zip((float(s) for s in scores), (1.0 if y else 0.0 for y in labels), strict=True))
+    base = sum(y for _, y in pairs) / len(pairs)
+    # blocks: [sum_x, sum_y, n]
+    blocks: list[list[float]] = []
+    for x, y in pairs:
+        if blocks and blocks[-1][0] / blocks[-1][2] == x:  # ties share a block
+            b = blocks[-1]
+            b[0] += x
+            b[1] += y
+            b[2] += 1
+        else:
+            blocks.append([x, y, 1.0])
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            b = blocks.pop()
+            blocks[-1] = [blocks[-1][0] + b[0], blocks[-1][1] + b[1], blocks[-1][2] + b[2]]
+    # pool small blocks with their neighbour (the merged block stays monotone)
+    i = 0
+    while len(blocks) > 1 and i < len(blocks):
+        if blocks[i][2] < min_block:
+            j = i - 1 if i == len(blocks) - 1 or (i > 0 and blocks[i - 1][2] < blocks[i + 1][2]) else i + 1
+            a, b = sorted((i, j))
+            blocks[a] = [blocks[a][0] + blocks[b][0], blocks[a][1] + blocks[b][1], blocks[a][2] + blocks[b][2]]
+            del blocks[b]
+            i = 0
+            continue
+        i += 1
+    xs = [round(b[0] / b[2], 4) for b in blocks]
+    ys = [round((b[1] + prior * base) / (b[2] + prior), 4) for b in blocks]
+    for k in range(1, len(ys)):  # smoothing can break monotonicity by a hair
+        ys[k] = max(ys[k], ys[k - 1])
+    return xs, ys
+
+
+def apply(xs: Sequence[float], ys: Sequence[float], raw: float) -> float:
+    return apply_map((tuple(xs), tuple(ys)), raw)
+
+
+def reliability_table(probs: Sequence[float], labels: Sequence[bool | int], bins: int = BINS) -> list[dict]:
+    """Rows per confidence bin that holds items: range, items, mean confidence, share right."""
+    rows = []
+    for k in range(bins):
+        lo, hi = k / bins, (k + 1) / bins
+        idx = [i for i, p in enumerate(probs) if (lo <= p < hi) or (k == bins - 1 and p == 1.0)]
+        if not idx:
+            continue
+        conf = sum(probs[i] for i in idx) / len(idx)
+        acc = sum(1 for i in idx if labels[i]) / len(idx)
+        rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(idx), "confidence": round(conf, 3),
+                     "accuracy": round(acc, 3)})
+    return rows
+
+
+def expected_calibration_error(probs: Sequence[float], labels: Sequence[bool | int], bins: int = BINS) -> float:
+    """Sum over bins of (share of items) * |share right - mean confidence|."""
+    if not probs:
+        return 0.0
+    n = len(probs)
+    return round(sum(r["n"] / n * abs(r["accuracy"] - r["confidence"])
+                     for r in reliability_table(probs, labels, bins)), 4)
+
+
+def write_map(kind: str, xs: Sequence[float], ys: Sequence[float], note: str, **extra) -> Path:
+    """Store a fitted map as annotate/data/calibration/<kind>.json (committed: it is part of the model)."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    path = DATA / f"{kind}.json"
+    data = {"kind": kind, "fitted_on": note, "date": dt.date.today().isoformat(), "x": list(xs), "y": list(ys),
+            **extra}
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    load_map.cache_clear()
+    return path
+
+
+def summary(probs: Sequence[float], labels: Sequence[bool | int]) -> dict:
+    """n, share right, mean confidence, ECE and the reliability table of one part."""
+    n = len(probs)
+    return {
+        "n": n,
+        "accuracy": round(sum(1 for y in labels if y) / n, 4) if n else None,
+        "confidence": round(sum(probs) / n, 4) if n else None,
+        "ece": expected_calibration_error(probs, labels),
+        "table": reliability_table(probs, labels),
+    }
+
+
+def table_rows(name: str, s: dict) -> list[list]:
+    """Reliability table rows for a benchmarks Table: [item kind, bin, n, mean confidence, share right]."""
+    return [[name, r["bin"], r["n"], r["confidence"], r["accuracy"]] for r in s["table"]]

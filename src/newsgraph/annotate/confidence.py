@@ -1,0 +1,171 @@
+"""`newsgraph_confidence`: a confidence on every item, and the article's topics with theirs.
+
+Runs last. For entities it reads the evidence the Doc holds (do the statistical model's own spans agree with the
+entity's mentions and type; how often and how early the entity is named; a title or role; a gazetteer reading),
+turns it into a raw score and maps that through the fitted calibration map of its kind (calibration.py).
+Topics are the person, country, city and organisation entities, each with a topic confidence (is it a right,
+typed entity the article is about); `doc._.ng_topics` holds them, most salient first.
+
+Quotes, events, facts and dates get their confidence from their own annotators; an item still without one gets a
+raw score here from what the record shows (its kind, whether its actors are entities), so no item goes without.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.annotate.calibration import calibrate
+from newsgraph.annotate.extensions import register_extensions
+from newsgraph.records import Entity
+
+#: the statistical model's labels that agree with each entity type
+_MODEL_LABELS = {
+    "person": {"PERSON"},
+    "organisation": {"ORG"},
+    "country": {"GPE", "LOC"},
+    "city": {"GPE", "LOC", "FAC"},
+    "place": {"GPE", "LOC", "FAC"},
+    "group": {"NORP"},
+}
+#: labels that make a span a name at all (any type)
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+TOPIC_KEYS = {"person": "people", "country": "countries", "city": "cities", "organisation": "organisations"}
+
+
+@dataclass(frozen=True)
+class EntityFeatures:
+    """What the raw entity score is made of (also what benchmarks/calibration fits on)."""
+
+    mentions: int
+    model_name: float  # share of mentions the model tagged as some name
+    model_type: float  # share of mentions the model tagged with a label of this type
+    salience: float
+    multiword: bool
+    role: bool  # a person with a title or apposition
+    geo: bool  # a place resolved in the gazetteer
+
+
+def entity_features(e: Entity, labels: list[tuple[int, int, str]]) -> EntityFeatures:
+    """Features of one entity given the model's spans (start, end, label) sorted by start."""
+    import bisect
+
+    starts = [s for s, _, _ in labels]
+    named = typed = 0
+    want = _MODEL_LABELS.get(e.type, set())
+    for m in e.mentions:
+        i = bisect.bisect_right(starts, m.end)
+        hit = [lab for s, t, lab in labels[max(0, i - 4) : i] if s < m.end and m.start < t]
+        if any(h in _NAME_LABELS for h in hit):
+            named += 1
+        if any(h in want for h in hit):
+            typed += 1
+    n = max(len(e.mentions), 1)
+    return EntityFeatures(
+        mentions=len(e.mentions),
+        model_name=named / n,
+        model_type=typed / n,
+        salience=float(e.salience or 0.0),
+        multiword=len(e.name.split()) >= 2,
+        role=bool(e.roles),
+        geo=e.geo is not None,
+    )
+
+
+def raw_type_score(e: Entity, f: EntityFeatures) -> float:
+    """How much the evidence backs the type: the model's agreement, plus typed cues (a title, a gazetteer place)."""
+    s = 0.35 + 0.4 * f.model_type
+    if e.type == "person" and f.role:
+        s += 0.2
+    if e.type in ("country", "city", "place") and f.geo:
+        s += 0.15 if e.type != "country" else 0.25
+    if e.type == "person" and f.multiword:
+        s += 0.05
+    return min(0.99, max(0.01, s))
+
+
+def raw_entity_score(e: Entity, f: EntityFeatures, type_score: float) -> float:
+    """How likely a real entity under this name and type: model says it is a name, it recurs, its type is backed."""
+    recur = min(1.0, math.log2(1 + f.mentions) / 3)
+    s = 0.15 + 0.3 * f.model_name + 0.2 * recur + 0.35 * type_score
+    return min(0.99, max(0.01, s))
+
+
+def raw_topic_score(entity_confidence: float, salience: float) -> float:
+    """A topic is a right entity that the article is about: its confidence weighed by its salience."""
+    return min(0.99, max(0.01, entity_confidence * (0.35 + 0.65 * salience)))
+
+
+def score_entities(doc: Doc) -> None:
+    labels = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
+    for e in doc._.ng_entities or []:
+        if e.confidence is not None and e.type_confidence is not None:
+            continue
+        f = entity_features(e, labels)
+        t = raw_type_score(e, f)
+        raw = raw_entity_score(e, f, t)
+        e.type_confidence = calibrate("entity_type", t)
+        e.confidence = calibrate("entity", raw)
+
+
+def topics(entities: list[Entity]) -> list[tuple[str, str, float]]:
+    """(topic key, canonical name, topic confidence) of the article's typed entities, most salient first."""
+    out: list[tuple[str, str, float]] = []
+    seen: set[tuple[str, str]] = set()
+    for e in sorted(entities, key=lambda e: -(e.salience or 0.0)):
+        key = TOPIC_KEYS.get(e.type)
+        if key is None or (key, e.name) in seen:
+            continue
+        seen.add((key, e.name))
+        conf = e.confidence if e.confidence is not None else 0.5
+        out.append((key, e.name, calibrate("topic", raw_topic_score(conf, e.salience or 0.0))))
+    return out
+
+
+def score_rest(doc: Doc) -> None:
+    """Raw scores for quotes, events, facts and dates their annotators left without a confidence."""
+    people = {e.id for e in doc._.ng_entities or [] if e.type == "person"}
+    known = {e.id for e in doc._.ng_entities or []}
+    for q in doc._.ng_quotes or []:
+        if q.confidence is None:
+            raw = {"direct": 0.75, "partial": 0.6, "indirect": 0.5}.get(q.kind, 0.5)
+            q.confidence = calibrate("quote", raw)
+        if q.speaker_confidence is None and (q.speaker or q.speaker_name):
+            raw = 0.7 if q.speaker in people else 0.55 if q.speaker in known else 0.4
+            q.speaker_confidence = calibrate("speaker", raw)
+    for ev in doc._.ng_events or []:
+        actors = [a for a in (ev.source, ev.target) if a]
+        if ev.type_confidence is None:
+            ev.type_confidence = calibrate("event_type", 0.45 + 0.1 * len([a for a in actors if a in known]))
+        if ev.confidence is None:
+            ev.confidence = ev.type_confidence
+        if ev.source_confidence is None and ev.source:
+            ev.source_confidence = calibrate("event_source", 0.55 if ev.source in known else 0.35)
+        if ev.target_confidence is None and ev.target:
+            ev.target_confidence = calibrate("event_target", 0.5 if ev.target in known else 0.3)
+    for fa in doc._.ng_facts or []:
+        if fa.confidence is None:
+            fa.confidence = calibrate("fact", 0.6 if fa.qualifier is None else 0.55)
+    for d in doc._.ng_dates or []:
+        if d.confidence is None:
+            raw = 0.3 if d.value is None else {"day": 0.8, "month": 0.75, "year": 0.7}.get(d.resolution or "", 0.6)
+            d.confidence = calibrate("date", raw)
+
+
+@Language.factory("newsgraph_confidence")
+def make_confidence(nlp: Language, name: str) -> ConfidenceScorer:
+    return ConfidenceScorer()
+
+
+class ConfidenceScorer:
+    """Sets `confidence` on every item of `doc._.ng_*` and `doc._.ng_topics` (see the module docstring)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        score_entities(doc)
+        score_rest(doc)
+        doc._.ng_topics = topics(list(doc._.ng_entities or []))
+        return doc

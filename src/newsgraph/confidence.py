@@ -1,0 +1,95 @@
+"""Showing only what we are sure of: a record's items at or above a confidence threshold.
+
+Every item of a record carries `confidence` in [0, 1] (entities also `type_confidence`; quotes
+`speaker_confidence`; events `source_confidence` and `target_confidence`; topics a parallel `topics_confidence`).
+The store and the JSON API keep every item; the web pages, `newsgraph analyze` and `newsgraph export` show the
+items at or above a threshold (settings.min_confidence, NEWSGRAPH_MIN_CONFIDENCE; `--min-confidence` on the command
+line, `min_confidence` in the API). Why one function on the plain record dict: the CLI, the exports, the web pages
+and the API all filter the same way, and a record loaded from any store or file can be filtered.
+
+What filtering does:
+- an entity, quote, event, fact or date below the threshold is left out;
+- a topic below it leaves its list (and `topics_confidence` stays parallel);
+- a quote whose speaker is below it keeps its words but loses its speaker (an unsure speaker must not look like a
+  sure one); an event's source or target below it becomes null likewise;
+- an item without a confidence (a record written before confidence existed) is kept: we cannot tell.
+Ids stay as they are: a quote may name a speaker entity that is itself below the threshold; its name is kept.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+#: The record's lists of items that carry a `confidence`.
+ITEM_LISTS = ("entities", "quotes", "events", "facts", "dates")
+#: Sub-item confidences: (confidence field, fields nulled when it is below the threshold), per item list.
+PARTS = {
+    "quotes": [("speaker_confidence", ("speaker", "speaker_name", "speaker_start", "speaker_end"))],
+    "events": [("source_confidence", ("source", "source_name")), ("target_confidence", ("target", "target_name"))],
+}
+
+
+def default_threshold() -> float:
+    """The display threshold of the settings (NEWSGRAPH_MIN_CONFIDENCE)."""
+    from newsgraph.settings import get_settings
+
+    return get_settings().min_confidence
+
+
+def sure(value: Any, threshold: float) -> bool:
+    """A confidence at or above the threshold; an absent one (older records) counts as sure."""
+    return value is None or float(value) >= threshold
+
+
+def filter_record(record: dict[str, Any], threshold: float | None = None) -> dict[str, Any]:
+    """A copy of `record` with only the items at or above `threshold` (default: the settings' display threshold).
+
+    `threshold <= 0` returns the record unchanged (not copied).
+    """
+    if threshold is None:
+        threshold = default_threshold()
+    if threshold <= 0:
+        return record
+    out = dict(record)
+    for key in ITEM_LISTS:
+        items = record.get(key)
+        if not items:
+            continue
+        kept = []
+        for item in items:
+            if not sure(item.get("confidence"), threshold):
+                continue
+            parts = PARTS.get(key)
+            if parts and any(not sure(item.get(c), threshold) for c, _ in parts if item.get(c) is not None):
+                item = copy.copy(item)
+                for conf, fields in parts:
+                    if item.get(conf) is not None and not sure(item[conf], threshold):
+                        for f in fields:
+                            item[f] = None
+            kept.append(item)
+        out[key] = kept
+    topics = record.get("topics")
+    if topics:
+        confs = record.get("topics_confidence") or {}
+        new_topics: dict[str, list[str]] = {}
+        new_confs: dict[str, list[float]] = {}
+        for key, names in topics.items():
+            cs = confs.get(key) or []
+            pairs = [(n, cs[i] if i < len(cs) else None) for i, n in enumerate(names)]
+            pairs = [(n, c) for n, c in pairs if sure(c, threshold)]
+            new_topics[key] = [n for n, _ in pairs]
+            if key in confs:
+                new_confs[key] = [c for _, c in pairs]
+        out["topics"] = new_topics
+        if "topics_confidence" in record:
+            out["topics_confidence"] = new_confs
+    return out
+
+
+def check_threshold(value: float) -> float:
+    """A threshold given by a user: a number in [0, 1], else ValueError naming the problem."""
+    v = float(value)
+    if not 0.0 <= v <= 1.0:
+        raise ValueError(f"a confidence threshold is a number from 0 to 1, not {value}")
+    return v
