@@ -9,13 +9,20 @@ gold entity's. Per-type F1 beside the micro figure.
   LOC, organisation -> ORG (group is not mapped: CoNLL tags religious and ethnic groups MISC). CoNLL spans are
   flat, so a predicted span inside another predicted span (a town opening an organisation's name) is dropped.
 - Anchor: plain en_core_web_sm (the model setting) doc.ents; PERSON -> PER, GPE/LOC/FAC -> LOC, ORG -> ORG.
+- Parts: benchmarks/splits.py `part(str(document index))` (the index of the -DOCSTART- block in eng.testa);
+  each part is scored on its own, and both beside the whole set.
+- Calibration: an entity (every one, whatever its confidence) is right when most of its scored mentions are gold
+  spans of its type; its `confidence` against that, per part (ECE, reliability table). `type_confidence` likewise
+  among entities whose mentions are gold spans of any type.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from benchmarks.calibration import summary, table_rows
 from benchmarks.common import EVAL, Table, TaskResult, require
+from benchmarks.splits import PARTS, part
 
 NAME = "ner"
 TITLE = "3. Named entities (conll2003-en eng.testa)"
@@ -96,41 +103,89 @@ def score(pred: list[set], gold: list[set]) -> dict[str, tuple[float, float, flo
     return out
 
 
-def run(limit: int | None) -> TaskResult:
-    import spacy
+def entity_labels(doc, gold: set[tuple[int, int, str]]) -> list[tuple[object, bool | None, bool | None]]:
+    """(entity, right?, type right?) per mapped entity; type right is None when its mentions are not gold spans."""
+    spans = {(g[0], g[1]): g[2] for g in gold}
+    out = []
+    for e in doc._.ng_entities or []:
+        typ = OURS.get(e.type)
+        if not typ or not e.mentions:
+            continue
+        found = [spans.get((m.start, m.end)) for m in e.mentions]
+        right = sum(1 for f in found if f == typ) * 2 > len(found)
+        named = sum(1 for f in found if f) * 2 > len(found)
+        out.append((e, right, (sum(1 for f in found if f == typ) * 2 > sum(1 for f in found if f)) if named else None))
+    return out
 
+
+def annotate(texts: list[str]):
+    """The Docs of newsgraph's entity components (entities, geo, confidence) over the texts."""
     from newsgraph.annotate import make_doc
     from newsgraph.annotate.nlp import load_pipeline
     from newsgraph.records import Extracted
+
+    nlp = load_pipeline()
+    wanted = ("newsgraph_entities", "newsgraph_geo", "newsgraph_confidence")
+    keep = [n for n in nlp.pipe_names if not n.startswith("newsgraph_") or n in wanted]
+    with nlp.select_pipes(enable=keep):
+        yield from nlp.pipe((make_doc(nlp, Extracted(input="conll", body=t)) for t in texts), batch_size=8)
+
+
+def flat_spans(doc) -> set[tuple[int, int, str]]:
+    spans = set()
+    for e in doc._.ng_entities or []:
+        typ = OURS.get(e.type)
+        if typ:
+            spans |= {(m.start, m.end, typ) for m in e.mentions}
+    # CoNLL is flat: a place nested in an organisation's name ("Alexandria Police") is not scored
+    return {x for x in spans if not any(y != x and y[0] <= x[0] and x[1] <= y[1] for y in spans)}
+
+
+def run(limit: int | None) -> TaskResult:
+    import spacy
+
     from newsgraph.settings import get_settings
 
     docs = load(require(EVAL / "conll2003-en" / "eng.testa"), limit)
     texts = [t for t, _ in docs]
     gold = [g for _, g in docs]
-    nlp = load_pipeline()
-    keep = [n for n in nlp.pipe_names if not n.startswith("newsgraph_") or n in ("newsgraph_entities", "newsgraph_geo")]
-    ours = []
-    with nlp.select_pipes(enable=keep):
-        for doc in nlp.pipe((make_doc(nlp, Extracted(input="conll", body=t)) for t in texts), batch_size=8):
-            spans = set()
-            for e in doc._.ng_entities or []:
-                typ = OURS.get(e.type)
-                if typ:
-                    spans |= {(m.start, m.end, typ) for m in e.mentions}
-            # CoNLL is flat: a place nested in an organisation's name ("Alexandria Police") is not scored
-            ours.append({x for x in spans if not any(y != x and y[0] <= x[0] and x[1] <= y[1] for y in spans)})
+    parts = [part(str(i)) for i in range(len(docs))]
+    ours, labels = [], []
+    for doc, g in zip(annotate(texts), gold, strict=True):
+        ours.append(flat_spans(doc))
+        labels.append(entity_labels(doc, g))
     plain = spacy.load(get_settings().model)
     anchor = []
     for doc in plain.pipe(texts, batch_size=8):
         anchor.append({(e.start_char, e.end_char, ANCHOR[e.label_]) for e in doc.ents if e.label_ in ANCHOR})
-    so, sa = score(ours, gold), score(anchor, gold)
     t = Table(
-        "Exact-span F1 over PER/LOC/ORG (MISC ignored)",
-        ["system", "P", "R", "micro F1", "PER F1", "LOC F1", "ORG F1"],
+        "Exact-span F1 over PER/LOC/ORG (MISC ignored), by part",
+        ["part", "system", "docs", "P", "R", "micro F1", "PER F1", "LOC F1", "ORG F1"],
     )
-    for name, s in (("newsgraph", so), ("anchor: en_core_web_sm", sa)):
-        t.rows.append([name, s["micro"][0], s["micro"][1], s["micro"][2], s["PER"][2], s["LOC"][2], s["ORG"][2]])
+    cal = Table("Entity confidence: share of entities right (most mentions gold spans of its type), by bin",
+                ["part", "bin", "entities", "mean confidence", "share right"])
+    notes = []
+    for p in (*PARTS, "all"):
+        idx = [i for i in range(len(docs)) if p == "all" or parts[i] == p]
+        if not idx:
+            continue
+        for name, pred in (("newsgraph", ours), ("anchor: en_core_web_sm", anchor)):
+            s = score([pred[i] for i in idx], [gold[i] for i in idx])
+            t.rows.append([p, name, len(idx), s["micro"][0], s["micro"][1], s["micro"][2], s["PER"][2], s["LOC"][2],
+                           s["ORG"][2]])
+        if p == "all":
+            continue
+        items = [x for i in idx for x in labels[i]]
+        s = summary([e.confidence for e, _, _ in items], [r for _, r, _ in items])
+        cal.rows += table_rows(p, s)
+        typed = [(e, tr) for e, _, tr in items if tr is not None]
+        st = summary([e.type_confidence for e, _ in typed], [tr for _, tr in typed])
+        notes.append(f"{p} part: {s['n']} entities, {s['accuracy']} right, mean confidence {s['confidence']}, "
+                     f"entity ECE {s['ece']}; type: {st['n']} entities with gold spans, {st['accuracy']} typed right, "
+                     f"type ECE {st['ece']}.")
     n_gold = sum(len(g) for g in gold)
-    res = TaskResult(NAME, TITLE, [t], items=len(docs))
-    res.notes.append(f"{len(docs)} documents, {n_gold} gold PER/LOC/ORG entities.")
+    res = TaskResult(NAME, TITLE, [t, cal], items=len(docs))
+    res.notes.append(f"{len(docs)} documents ({parts.count('tune')} tune, {parts.count('check')} check), "
+                     f"{n_gold} gold PER/LOC/ORG entities.")
+    res.notes += notes
     return res
