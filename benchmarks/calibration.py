@@ -34,7 +34,8 @@ def fit_isotonic(scores: Sequence[float], labels: Sequence[bool | int], min_bloc
     """Non-decreasing map raw score -> share right, fitted by PAV; returns (x, y) step points.
 
     Each block's value is smoothed toward the overall rate by `prior` pseudo-items (so a block of 12 right out of
-    12 is a little under 1.0: we never claim certainty from a dozen examples). x of a block is its mean score.
+    12 is a little under 1.0: we never claim certainty from a dozen examples). A block is flat over the raw scores
+    it holds (its lowest and highest are both step points); between blocks the map is linear.
     """
     if len(scores) != len(labels):
         raise ValueError("scores and labels differ in length")
@@ -42,35 +43,43 @@ def fit_isotonic(scores: Sequence[float], labels: Sequence[bool | int], min_bloc
         raise ValueError("nothing to fit")
     pairs = sorted(zip((float(s) for s in scores), (1.0 if y else 0.0 for y in labels), strict=True))
     base = sum(y for _, y in pairs) / len(pairs)
-    # blocks: [sum_x, sum_y, n]
+    # blocks: [sum_y, n, min_x, max_x]; items of one raw score always share a block
     blocks: list[list[float]] = []
     for x, y in pairs:
-        if blocks and blocks[-1][0] / blocks[-1][2] == x:  # ties share a block
-            b = blocks[-1]
-            b[0] += x
-            b[1] += y
-            b[2] += 1
+        if blocks and blocks[-1][3] == x:
+            blocks[-1][0] += y
+            blocks[-1][1] += 1
         else:
-            blocks.append([x, y, 1.0])
-        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            blocks.append([y, 1.0, x, x])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
             b = blocks.pop()
-            blocks[-1] = [blocks[-1][0] + b[0], blocks[-1][1] + b[1], blocks[-1][2] + b[2]]
-    # pool small blocks with their neighbour (the merged block stays monotone)
+            blocks[-1] = _merge(blocks[-1], b)
+    # pool small blocks with their smaller neighbour (the merged block stays monotone)
     i = 0
     while len(blocks) > 1 and i < len(blocks):
-        if blocks[i][2] < min_block:
-            j = i - 1 if i == len(blocks) - 1 or (i > 0 and blocks[i - 1][2] < blocks[i + 1][2]) else i + 1
+        if blocks[i][1] < min_block:
+            j = i - 1 if i == len(blocks) - 1 or (i > 0 and blocks[i - 1][1] < blocks[i + 1][1]) else i + 1
             a, b = sorted((i, j))
-            blocks[a] = [blocks[a][0] + blocks[b][0], blocks[a][1] + blocks[b][1], blocks[a][2] + blocks[b][2]]
+            blocks[a] = _merge(blocks[a], blocks[b])
             del blocks[b]
             i = 0
             continue
         i += 1
-    xs = [round(b[0] / b[2], 4) for b in blocks]
-    ys = [round((b[1] + prior * base) / (b[2] + prior), 4) for b in blocks]
-    for k in range(1, len(ys)):  # smoothing can break monotonicity by a hair
-        ys[k] = max(ys[k], ys[k - 1])
+    # each block is flat from its lowest to its highest raw score; between blocks the map rises linearly
+    xs: list[float] = []
+    ys: list[float] = []
+    for b in blocks:
+        y = round((b[0] + prior * base) / (b[1] + prior), 4)
+        if ys:
+            y = max(y, ys[-1])  # smoothing can break monotonicity by a hair
+        for x in sorted({b[2], b[3]}):
+            xs.append(round(x, 4))
+            ys.append(y)
     return xs, ys
+
+
+def _merge(a: list[float], b: list[float]) -> list[float]:
+    return [a[0] + b[0], a[1] + b[1], min(a[2], b[2]), max(a[3], b[3])]
 
 
 def apply(xs: Sequence[float], ys: Sequence[float], raw: float) -> float:
