@@ -36,7 +36,7 @@ _INDEX = {"quotes": "quote_index", "events": "event_index", "facts": "fact_index
 #: Article fields shown elsewhere (body only on request; nested lists are their own tables).
 _COUNTS = {"entities": "entity_count", "quotes": "quote_count", "events": "event_count", "facts": "fact_count",
            "dates": "date_count"}
-_ARTICLE_SKIP = {"entities", "quotes", "events", "facts", "dates", "images", "topics", "source", "body"}
+_ARTICLE_SKIP = {"entities", "quotes", "events", "facts", "dates", "images", "topics", "topics_confidence", "source", "body"}
 
 
 def _hints(cls: type) -> dict[str, Any]:

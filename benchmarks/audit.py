@@ -1,0 +1,221 @@
+"""Hand audit of topics: sample topic items from records of real English pages, judge each by hand, report.
+
+    python -m benchmarks.audit sample --name baseline      # analyse the pages, write every topic item of them
+    python -m benchmarks.audit todo --name baseline        # the audit sample's items without a judgement yet
+    python -m benchmarks.audit todo --name after --shown   # the same for the items shown by default
+    python -m benchmarks.audit report --name after --base baseline
+
+Pages: the English pages of ../shared/eval (fundus-parser-testdata publishers of English-language countries, and
+trafilatura-eval pages whose text reads as English by a stop-word share), in a fixed order; `PAGES` of them are
+drawn with a fixed seed (`SEED`), so every run audits the same pages. Every topic item (people, countries, cities,
+organisations; all of them, threshold 0, with its confidence) of those pages' records is in the sample, keyed by
+(page, type, name): a judgement made once holds for a later run that lists the same item. The audit sample of a
+run is, per type, the `PER_TYPE` items that come first in a seeded hash order of their keys, among every item
+(`--all`, the state before confidence existed: every item was shown) or among the items shown by default
+(`--shown`). The hash order is the same in every run, so a later run's sample is mostly the same items.
+
+The run's items (no page text: keys, names, confidences) are benchmarks/audit/topics-<name>.jsonl; the contexts
+shown for judging are kept in benchmarks/audit/.cache/ (ignored by git: the pages' text never enters the repo).
+Judgements live in benchmarks/audit/topics-judgements.jsonl, one line per item: {"key", "right": true|false,
+"reason"}. Right means: a real entity of that type that the article is about (named in its body, not only in
+navigation or a teaser), under a right name (a canonical or full name, not a fragment or a wrong merge).
+
+Report: per type, precision of the run's sample of every item and of its sample of the items shown by default
+(confidence at or above the display threshold), and recall: of the right items in the base run's sample of every
+item, the share this run shows by default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.common import EVAL, REPO
+
+AUDIT = REPO / "benchmarks" / "audit"
+JUDGEMENTS = AUDIT / "topics-judgements.jsonl"
+SEED = 20261130
+PAGES = 40
+#: items judged per type and run
+PER_TYPE = 40
+#: fundus-parser-testdata countries whose publishers write in English
+ENGLISH_COUNTRIES = {"us", "uk", "au", "ca", "za", "ind", "na", "ls", "tz", "my", "il"}
+_STOP = {"the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "it", "as", "by", "he", "she"}
+TYPES = ("people", "countries", "cities", "organisations")
+
+
+def english(text: str) -> bool:
+    """A crude test of English text: common English function words make up a fair share of its words."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return len(words) >= 100 and sum(w in _STOP for w in words) / len(words) >= 0.12
+
+
+def pages() -> list[Path]:
+    """The candidate pages, in a fixed order."""
+    out = []
+    manifest = EVAL / "fundus-parser-testdata" / "manifest.jsonl"
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["country"] in ENGLISH_COUNTRIES:
+            out.append(EVAL / "fundus-parser-testdata" / row["html"])
+    for path in sorted((EVAL / "trafilatura-eval" / "html").iterdir()):
+        try:
+            raw = gzip.open(path).read() if path.suffix == ".gz" else path.read_bytes()
+        except OSError:
+            continue
+        text = re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", " ", raw.decode("utf-8", "replace")))
+        if english(text):
+            out.append(path)
+    return out
+
+
+def drawn() -> list[Path]:
+    rng = random.Random(SEED)
+    cands = pages()
+    return sorted(rng.sample(cands, min(PAGES, len(cands))))
+
+
+def key(page: str, type_key: str, name: str) -> str:
+    return f"{Path(page).name}|{type_key}|{name}"
+
+
+def context(body: str, ent: dict | None, name: str, width: int = 110) -> str:
+    """The first mention of the item in the body, with some words around it."""
+    starts = [m["start"] for m in (ent or {}).get("mentions") or []]
+    i = min(starts) if starts else body.find(name)
+    if i < 0:
+        return ""
+    s, e = max(0, i - width), min(len(body), i + len(name) + width)
+    return " ".join(body[s:e].split())
+
+
+def sample(name: str) -> Path:
+    """Analyse the drawn pages (every item, threshold 0) and write the sample's items to judge."""
+    AUDIT.mkdir(parents=True, exist_ok=True)
+    chosen = drawn()
+    records = AUDIT / f"topics-{name}.records.jsonl.tmp"
+    exe = Path(sys.executable).parent / "newsgraph"
+    subprocess.run([str(exe), "analyze", "--format", "jsonl", "--min-confidence", "0", "-o", str(records),
+                    *map(str, chosen)], cwd=REPO)
+    items, contexts = [], {}
+    for line in records.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        ents = {(e["type"], e["name"]): e for e in r.get("entities") or []}
+        singular = {"people": "person", "countries": "country", "cities": "city", "organisations": "organisation"}
+        for t in TYPES:
+            names = (r.get("topics") or {}).get(t) or []
+            confs = (r.get("topics_confidence") or {}).get(t) or [None] * len(names)
+            for rank, (n, c) in enumerate(zip(names, confs, strict=True)):
+                ent = ents.get((singular[t], n))
+                items.append({"key": key(r["input"], t, n), "page": Path(r["input"]).name, "type": t, "name": n,
+                              "rank": rank, "confidence": c, "aliases": (ent or {}).get("aliases", [])[:4]})
+                contexts[items[-1]["key"]] = {"context": context(r.get("body") or "", ent, n), "title": r.get("title")}
+    records.unlink()
+    out = AUDIT / f"topics-{name}.jsonl"
+    out.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    # the pages' text stays out of the repository: contexts for judging go to an ignored cache file
+    (AUDIT / ".cache").mkdir(exist_ok=True)
+    (AUDIT / ".cache" / f"contexts-{name}.json").write_text(json.dumps(contexts, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(chosen)} pages, {len(items)} topic items -> {out}")
+    return out
+
+
+def judgements() -> dict[str, dict]:
+    if not JUDGEMENTS.exists():
+        return {}
+    return {j["key"]: j for j in map(json.loads, JUDGEMENTS.read_text(encoding="utf-8").splitlines()) if j}
+
+
+def load(name: str) -> list[dict]:
+    return [json.loads(x) for x in (AUDIT / f"topics-{name}.jsonl").read_text(encoding="utf-8").splitlines() if x]
+
+
+def order(k: str) -> str:
+    return hashlib.sha256(f"{SEED}:{k}".encode()).hexdigest()
+
+
+def shown_items(items: list[dict], threshold: float) -> list[dict]:
+    return [i for i in items if i["confidence"] is None or i["confidence"] >= threshold]
+
+
+def audit_sample(items: list[dict]) -> list[dict]:
+    """Per type, the PER_TYPE items first in the seeded hash order."""
+    out = []
+    for t in TYPES:
+        out += sorted((i for i in items if i["type"] == t), key=lambda i: order(i["key"]))[:PER_TYPE]
+    return out
+
+
+def threshold_or_default(threshold: float | None) -> float:
+    from newsgraph.confidence import default_threshold
+
+    return default_threshold() if threshold is None else threshold
+
+
+def todo(name: str, shown: bool, threshold: float | None = None) -> list[dict]:
+    done = judgements()
+    items = load(name)
+    if shown:
+        items = shown_items(items, threshold_or_default(threshold))
+    cache = AUDIT / ".cache" / f"contexts-{name}.json"
+    contexts = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
+    return [{**i, **contexts.get(i["key"], {})} for i in audit_sample(items) if i["key"] not in done]
+
+
+def precision(sample: list[dict], done: dict, t: str) -> dict:
+    mine = [i for i in sample if i["type"] == t]
+    judged = [i for i in mine if i["key"] in done]
+    ok = sum(done[i["key"]]["right"] for i in judged)
+    return {"n": len(judged), "right": ok, "unjudged": len(mine) - len(judged),
+            "precision": round(ok / len(judged), 3) if judged else None}
+
+
+def report(name: str, base: str = "baseline", threshold: float | None = None) -> dict:
+    """Precision per type (sample of every item; sample of items shown by default) and recall against `base`."""
+    threshold = threshold_or_default(threshold)
+    done = judgements()
+    items = load(name)
+    every, shown = audit_sample(items), audit_sample(shown_items(items, threshold))
+    shown_keys = {i["key"] for i in shown_items(items, threshold)}
+    base_right = [i for i in audit_sample(load(base)) if done.get(i["key"], {}).get("right")]
+    out = {}
+    for t in TYPES:
+        right_t = [i for i in base_right if i["type"] == t]
+        out[t] = {
+            "all": precision(every, done, t),
+            "shown": precision(shown, done, t),
+            "recall_shown": round(sum(i["key"] in shown_keys for i in right_t) / len(right_t), 3) if right_t else None,
+            "base_right": len(right_t),
+            "items": sum(1 for i in items if i["type"] == t),
+            "items_shown": sum(1 for i in shown_items(items, threshold) if i["type"] == t),
+        }
+    return {"name": name, "base": base, "threshold": threshold, "types": out}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.audit", description=__doc__.split("\n\n")[0])
+    ap.add_argument("command", choices=["sample", "todo", "report"])
+    ap.add_argument("--name", required=True, help="the run's name (baseline, after, ...)")
+    ap.add_argument("--threshold", type=float, default=None, help="display threshold (default: the setting)")
+    ap.add_argument("--shown", action="store_true", help="todo: sample among the items shown by default")
+    ap.add_argument("--base", default="baseline", help="report: the run whose right items recall is taken against")
+    args = ap.parse_args(argv)
+    if args.command == "sample":
+        sample(args.name)
+    elif args.command == "todo":
+        for i in todo(args.name, args.shown, args.threshold):
+            print(json.dumps(i, ensure_ascii=False))
+    else:
+        print(json.dumps(report(args.name, args.base, args.threshold), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
