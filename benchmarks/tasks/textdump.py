@@ -3,7 +3,8 @@
 Each page of task 1 is rendered by benchmarks/render_text.py (one line per block element, scripts and styles
 dropped, nav/footer/teasers kept). Scores as in task 1: fundus body shingle F1 per page (newsgraph's text =
 standfirst when not in the body + body, as the gold body counts the summary), averaged, with the English subset
-apart; trafilatura-eval with/without snippet P/R/F. Anchor: keeping every line of the dump.
+apart; trafilatura-eval with/without snippet P/R/F. Anchor: keeping every line of the dump. Tune/check parts as in
+task 1 (fundus by publisher, trafilatura-eval by site), each reported apart.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import time
 
 from benchmarks.common import EVAL, Skip, Table, TaskResult
 from benchmarks.render_text import render_text
+from benchmarks.splits import PARTS
 from benchmarks.tasks.extraction import (
     ENGLISH,
     gold_body,
     load_fundus,
     load_trafeval,
     norm,
+    part_rows,
     prf,
     read_html,
     shingle_f1,
@@ -45,8 +48,8 @@ def newsgraph_text(dump: str, name: str) -> str:
     return body
 
 
-def run(limit: int | None) -> TaskResult:
-    fundus, trafeval = load_fundus(limit), load_trafeval(limit)
+def run(limit: int | None, which: str | None = None) -> TaskResult:
+    fundus, trafeval = load_fundus(limit, which), load_trafeval(limit, which)
     if not fundus and not trafeval:
         raise Skip(f"data absent: {EVAL / 'fundus-parser-testdata'} and {EVAL / 'trafilatura-eval'}")
     res = TaskResult(NAME, TITLE, items=len(fundus) + len(trafeval))
@@ -59,24 +62,22 @@ def run(limit: int | None) -> TaskResult:
             secs = time.perf_counter() - t0
             gold = gold_body(it["expected"])
             rows.append((it, shingle_f1(ours, gold), shingle_f1(dump, gold), secs))
-        t = Table("fundus-parser-testdata rendered to text: body shingle F1", ["pages", "system", "body F1", "median pages/s", "total s"])
+        t = Table("fundus-parser-testdata rendered to text: body shingle F1, by publisher", ["part", "pages", "system", "body F1", "median pages/s", "total s"])
         for label, keep in (("English", lambda it: it["country"] in ENGLISH), ("all", lambda it: True)):
-            sel = [r for r in rows if keep(r[0])]
-            if sel:
-                t.rows.append([f"{label} ({len(sel)})", "newsgraph --kind text", statistics.mean(r[1] for r in sel), *speed_cells([r[3] for r in sel])])
-                t.rows.append([f"{label} ({len(sel)})", "keep every line", statistics.mean(r[2] for r in sel), None, None])
+            for which, sel in part_rows([r for r in rows if keep(r[0])]):
+                t.rows.append([which, f"{label} ({len(sel)})", "newsgraph --kind text", statistics.mean(r[1] for r in sel), *speed_cells([r[3] for r in sel])])
+                t.rows.append([which, f"{label} ({len(sel)})", "keep every line", statistics.mean(r[2] for r in sel), None, None])
+        t.rows.sort(key=lambda r: (PARTS + ("both",)).index(r[0]))
         res.tables.append(t)
     if trafeval:
-        ours, keep = [0, 0, 0, 0], [0, 0, 0, 0]
+        scored = []
         for it in trafeval:
             dump = render_text(read_html(it["_path"], it["file"]))
-            for k, v in enumerate(snippet_counts(newsgraph_text(dump, it["file"]), it)):
-                ours[k] += v
-            for k, v in enumerate(snippet_counts(dump, it)):
-                keep[k] += v
-        t = Table("trafilatura-eval rendered to text (with/without snippets)", ["system", "pages", "precision", "recall", "F1", "accuracy"])
-        t.rows.append(["newsgraph --kind text", len(trafeval), *prf(*ours)])
-        t.rows.append(["keep every line", len(trafeval), *prf(*keep)])
+            scored.append((it, snippet_counts(newsgraph_text(dump, it["file"]), it), snippet_counts(dump, it)))
+        t = Table("trafilatura-eval rendered to text (with/without snippets), by site", ["part", "system", "pages", "precision", "recall", "F1", "accuracy"])
+        for which, rows in part_rows(scored):
+            for label, k in (("newsgraph --kind text", 1), ("keep every line", 2)):
+                t.rows.append([which, label, len(rows), *prf(*[sum(r[k][i] for r in rows) for i in range(4)])])
         res.tables.append(t)
     res.notes.append("Goal (issue 4): text-dump body F1 >= 0.95 (keeping every line scores about 0.69).")
     return res
