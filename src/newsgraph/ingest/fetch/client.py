@@ -88,6 +88,7 @@ class Fetcher:
         )
         self.robots = RobotsCache(self._robots_text)
         self._next: dict[str, float] = {}
+        self._delay: dict[str, float] = {}  # the delay each host's last request was sent with
         #: (host, clock time) of every request sent, for reports and checks of the request rate.
         self.requests: list[tuple[str, float]] = []
 
@@ -108,6 +109,7 @@ class Fetcher:
             raise Stopped
         now = self.clock()
         self._next[host] = now + delay
+        self._delay[host] = delay
         self.requests.append((host, now))
 
     def _robots_text(self, url: str) -> tuple[int, str]:
@@ -180,6 +182,15 @@ class Fetcher:
         raise InputError(url, f"{problem} after {s.fetch_retries + 1} tries")
 
     def _once(self, url: str, headers: dict[str, str] | None) -> Response:
+        """One request; the host's next slot starts `delay` after this response ends (a slow server gets slower
+        requests, and the gap the server sees is never shorter than the delay)."""
+        try:
+            return self._read(url, headers)
+        finally:
+            host = host_key(url)
+            self._next[host] = max(self._next.get(host, 0.0), self.clock() + self._delay.get(host, 0.0))
+
+    def _read(self, url: str, headers: dict[str, str] | None) -> Response:
         s = self.settings
         deadline = time.monotonic() + s.fetch_timeout
         limit = s.max_input_bytes
