@@ -26,7 +26,7 @@ from pathlib import Path
 from benchmarks.common import REPO, Table, TaskResult
 
 NAME = "fetch"
-TITLE = "10. Fetch: 200 pages behind a feed and a sitemap on a local server (politeness, reruns, WARC, overhead)"
+TITLE = "Fetch: 200 pages behind a feed and a sitemap on a local server (politeness, reruns, WARC, overhead)"
 PAGES = 200
 DISALLOWED = 20
 DELAY = 0.05
