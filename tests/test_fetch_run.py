@@ -225,3 +225,19 @@ def test_watch_stops_cleanly_on_sigterm_between_requests(site, tmp_path):
     assert len(lines) == 1 and lines[0].endswith("stopped")
     assert "/news/1" not in site.paths()  # no request after the signal
     assert len(records(db)) == 1  # the page in flight was finished and stored
+
+
+def test_second_run_fetches_only_new_or_changed_items(site, tmp_path):
+    db = tmp_path / "c.db"
+    feed = site.url("/feed.xml")
+    CliRunner().invoke(cli, ["fetch", feed, "--db", str(db), "--no-progress"])
+    # The feed changes: one new item, one item updated after our fetch, the rest as before.
+    site.routes["/news/9"] = Route(page("/news/9", site, 2))
+    changed = rss(site, ["/news/0", "/news/1", "/news/9"]).replace(
+        b"<link>" + site.url("/news/1").encode() + b"</link><pubDate>Mon, 02 Mar 2026",
+        b"<link>" + site.url("/news/1").encode() + b"</link><pubDate>Fri, 01 Jan 2100")
+    site.routes["/feed.xml"] = Route(changed, headers={"Content-Type": "application/rss+xml"}, etag='"f2"')
+    before = len(site.hits)
+    r = CliRunner().invoke(cli, ["fetch", feed, "--db", str(db), "--no-progress"])
+    pages = [p for p in site.paths()[before:] if p.startswith("/news/")]
+    assert sorted(pages) == ["/news/1", "/news/9"], r.output
