@@ -15,9 +15,12 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import islice
 
+from newsgraph.budget import too_complex
 from newsgraph.errors import InputError
 from newsgraph.pipeline import analyze_stream
 from newsgraph.records import Article, RawDocument
@@ -54,11 +57,56 @@ def _context() -> mp.context.BaseContext:
     return mp.get_context(method)
 
 
+@dataclass
+class _Task:
+    batch: list[_Wire]
+    future: Future
+
+
+#: Seconds a task may overrun its budget (worker start-up, pickling) before its worker is taken to be stuck.
+GRACE = 60.0
+
+
+def _deadline(task: _Task, budget: int) -> float | None:
+    """How long to wait for a task once it is the oldest: twice its documents' budgets (a timed-out batch is redone
+    one by one inside the worker) plus GRACE; None without a budget."""
+    return 2 * budget * len(task.batch) + GRACE if budget else None
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now, killing its workers (one may be stuck in native code no signal can interrupt)."""
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        try:
+            proc.kill()
+        except Exception:  # already gone
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _pool_map(docs: Iterable[RawDocument | InputError], workers: int, chunk: int) -> Iterator[Article | InputError]:
+    """Tasks of `chunk` documents, at most `workers * 4` in flight, results in input order.
+
+    A worker that dies fails the documents of its task ("worker process died") and a fresh pool takes over. A
+    task that overruns its deadline (a worker stuck past the document budget, in code the in-process timer cannot
+    interrupt) gets its workers killed and its documents sent again one per task; a single document that overruns
+    again fails as "too complex to analyse within N s". Other tasks in flight are sent again unchanged.
+    """
+    budget = get_settings().doc_timeout
     it = iter(docs)
-    inflight: deque[tuple[list[_Wire], Future]] = deque()
+    inflight: deque[_Task] = deque()
     max_inflight = workers * 4
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker)
+    pool = _new_pool(workers)
+
+    def submit(batch: list[_Wire]) -> _Task:
+        try:
+            return _Task(batch, pool.submit(_work, batch))
+        except BrokenProcessPool:
+            return _Task(batch, _broken_future())
+
     try:
         exhausted = False
         while True:
@@ -67,28 +115,38 @@ def _pool_map(docs: Iterable[RawDocument | InputError], workers: int, chunk: int
                 if not batch:
                     exhausted = True
                     break
-                try:
-                    inflight.append((batch, pool.submit(_work, batch)))
-                except BrokenProcessPool:
-                    inflight.append((batch, _broken_future()))
+                inflight.append(submit(batch))
             if not inflight:
                 return
-            batch, fut = inflight.popleft()
+            task = inflight.popleft()
             try:
-                results = fut.result()
+                results = task.future.result(timeout=_deadline(task, budget))
+            except FutureTimeout:
+                _kill(pool)
+                pool = _new_pool(workers)
+                resend = [t.batch for t in inflight]
+                inflight.clear()
+                if len(task.batch) > 1:  # find the stuck document: each goes alone, ahead of the rest
+                    resend = [[x] for x in task.batch] + resend
+                    results = []
+                else:
+                    x = task.batch[0]
+                    results = [x if isinstance(x, tuple) else _to_wire(too_complex(x.input, budget))]
+                for b in resend:
+                    inflight.append(submit(b))
             except BrokenProcessPool:
                 # A worker died (killed, out of memory, crashed in native code): every input it might have held
                 # is reported, and a fresh pool takes over the rest.
                 results = [
                     x if isinstance(x, tuple) else (x.input, "internal error: worker process died while analysing it")
-                    for x in batch
+                    for x in task.batch
                 ]
                 pool.shutdown(wait=False, cancel_futures=True)
-                pending = [b for b, _ in inflight]
+                pool = _new_pool(workers)
+                pending = [t.batch for t in inflight]
                 inflight.clear()
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker)
                 for b in pending:
-                    inflight.append((b, pool.submit(_work, b)))
+                    inflight.append(submit(b))
             for r in results:
                 yield _from_wire(r)
     finally:

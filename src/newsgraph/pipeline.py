@@ -7,12 +7,15 @@ page); nothing here holds state between calls except the lazily loaded spaCy pip
 from __future__ import annotations
 
 import sys
+import time
 import traceback
 from collections.abc import Iterable, Iterator
 
 from newsgraph.annotate import annotate, annotate_many, load_pipeline
+from newsgraph.budget import DocumentTimeout, cut_tokens, time_limit, too_complex
 from newsgraph.errors import InputError
 from newsgraph.extract import extract
+from newsgraph.extract.boundary import web_url
 from newsgraph.records import Article, Extracted, RawDocument
 from newsgraph.settings import get_settings
 
@@ -28,17 +31,25 @@ def limit_body(body: str, limit: int) -> str:
 def extract_document(raw: RawDocument) -> Extracted:
     """The extract stage with the body limits applied; raises InputError when there is no article text."""
     ex = extract(raw)
-    ex.body = limit_body(ex.body, get_settings().max_body_chars)
+    settings = get_settings()
+    ex.body = cut_tokens(limit_body(ex.body, settings.max_body_chars), settings.max_tokens)
     ex.fetched_at = raw.headers.get("warc-date")  # a crawled page (WARC record or `fetch`): where and when
-    ex.fetched_url = raw.url if ex.fetched_at else None
+    ex.fetched_url = web_url(raw.url) if ex.fetched_at else None
     if not ex.body.strip():
         raise InputError(raw.input, "no article text found")
     return ex
 
 
 def analyze_document(raw: RawDocument) -> Article:
-    """One raw document to one article record; raises InputError for input that cannot be an article."""
-    return annotate(extract_document(raw), load_pipeline())
+    """One raw document to one article record; raises InputError for input that cannot be an article
+    (including one that takes longer than the document budget, NEWSGRAPH_DOC_TIMEOUT)."""
+    nlp = load_pipeline()  # loading the model is not the document's cost: before the timer
+    budget = get_settings().doc_timeout
+    try:
+        with time_limit(budget):
+            return annotate(extract_document(raw), nlp)
+    except DocumentTimeout:
+        raise too_complex(raw.input, budget) from None
 
 
 def internal_error(input: str, exc: BaseException) -> InputError:
@@ -53,44 +64,69 @@ def analyze_stream(
 ) -> Iterator[Article | InputError]:
     """Analyze each document, in input order; errors pass through and input errors raised on the way join them.
 
-    Extracted bodies are annotated `batch` (default: the batch_size setting) at a time with `nlp.pipe`. An unexpected exception on one document
-    becomes an "internal error: ..." failure for that document only (a failed batch is redone one by one), so one
-    odd page cannot end a million-page run.
+    Extracted bodies are annotated `batch` (default: the batch_size setting) at a time with `nlp.pipe`. An
+    unexpected exception on one document becomes an "internal error: ..." failure for that document only (a failed
+    batch is redone one by one), so one odd page cannot end a million-page run.
+
+    Budget (NEWSGRAPH_DOC_TIMEOUT): each document's extraction runs under its own time limit; a batch's annotation
+    runs under the sum of what its documents have left, and when that runs out the batch is redone one by one,
+    each document under what it has left, so only a document that alone exceeds its budget fails ("too complex
+    to analyse within N s").
     """
-    batch = batch or get_settings().batch_size
+    settings = get_settings()
+    batch = batch or settings.batch_size
+    budget = settings.doc_timeout
     pending: list[Article | InputError | Extracted] = []
+    left: dict[int, float] = {}  # id(Extracted) -> seconds of its budget left for annotation
     for item in docs:
         if isinstance(item, InputError):
             pending.append(item)
         else:
+            load_pipeline()  # loading the model is not the document's cost: before the timer
+            started = time.monotonic()
             try:
-                pending.append(extract_document(item))
+                with time_limit(budget):
+                    ex = extract_document(item)
+                pending.append(ex)
+                left[id(ex)] = budget - (time.monotonic() - started) if budget else 0.0
+            except DocumentTimeout:
+                pending.append(too_complex(item.input, budget))
             except InputError as exc:
                 pending.append(exc)
             except Exception as exc:
                 pending.append(internal_error(item.input, exc))
         if sum(isinstance(p, Extracted) for p in pending) >= batch:
-            yield from _annotate_pending(pending)
+            yield from _annotate_pending(pending, left, budget)
             pending = []
-    yield from _annotate_pending(pending)
+            left = {}
+    yield from _annotate_pending(pending, left, budget)
 
 
-def _annotate_pending(pending: list) -> Iterator[Article | InputError]:
+#: The least time a document is given for annotation, however much of its budget extraction used.
+MIN_LEFT = 0.05
+
+
+def _annotate_pending(pending: list, left: dict[int, float], budget: int) -> Iterator[Article | InputError]:
     exs = [p for p in pending if isinstance(p, Extracted)]
     if not exs:
         yield from pending
         return
     nlp = load_pipeline()
+    remaining = {id(ex): max(left.get(id(ex), 0.0), MIN_LEFT) for ex in exs}
     try:
-        done = iter(list(annotate_many(exs, nlp, batch_size=len(exs))))
-    except Exception:
-        done = iter([_annotate_one(ex, nlp) for ex in exs])
+        with time_limit(sum(remaining.values()) if budget else None):
+            done = iter(list(annotate_many(exs, nlp, batch_size=len(exs))))
+    except (Exception, DocumentTimeout):
+        done = iter([_annotate_one(ex, nlp, remaining[id(ex)] if budget else None, budget) for ex in exs])
     for p in pending:
         yield next(done) if isinstance(p, Extracted) else p
 
 
-def _annotate_one(ex: Extracted, nlp) -> Article | InputError:
+def _annotate_one(ex: Extracted, nlp, seconds: float | None, budget: int) -> Article | InputError:
     try:
-        return annotate(ex, nlp)
+        with time_limit(seconds):
+            return annotate(ex, nlp)
+    except DocumentTimeout:
+        return too_complex(ex.input, budget)
     except Exception as exc:
         return internal_error(ex.input, exc)

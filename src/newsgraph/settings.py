@@ -51,6 +51,20 @@ class Settings:
     max_body_chars: int = setting(
         200_000, "NEWSGRAPH_MAX_BODY_CHARS",
         "longer bodies are cut at a paragraph break before annotation")
+    max_tokens: int = setting(
+        20_000, "NEWSGRAPH_MAX_TOKENS",
+        "bodies with more words are cut at a paragraph break (else a sentence end) before annotation; spaCy's cost "
+        "grows with the words, so this bounds it")
+    max_elements: int = setting(
+        100_000, "NEWSGRAPH_MAX_ELEMENTS",
+        "HTML pages with more elements are refused (`too complex: N HTML elements`) before body extraction")
+    max_lines: int = setting(
+        50_000, "NEWSGRAPH_MAX_LINES",
+        "scraped-text inputs with more lines are refused (`too complex: N lines`) before the line classifier")
+    doc_timeout: int = setting(
+        30, "NEWSGRAPH_DOC_TIMEOUT",
+        "seconds one document may take to analyse; past it the document fails with `too complex to analyse "
+        "within N s` and the batch goes on (a `--workers` process stuck past it is replaced); `0` turns it off")
     cache_dir: Path = setting(
         Path.home() / ".cache" / "newsgraph", "NEWSGRAPH_CACHE_DIR",
         "where the gazetteer index is built", shown="~/.cache/newsgraph")
@@ -72,6 +86,22 @@ class Settings:
     facet_cache: int = setting(
         256, "NEWSGRAPH_FACET_CACHE",
         "facet counts kept per server process for repeated searches (emptied when the store changes); `0` turns it off")
+    web_max_terms: int = setting(
+        32, "NEWSGRAPH_WEB_MAX_TERMS",
+        "searches with more words are refused with 422 and a message (bounds ranking and snippet work)")
+    web_max_phrase_chars: int = setting(
+        200, "NEWSGRAPH_WEB_MAX_PHRASE_CHARS",
+        "a quoted phrase longer than this is refused with 422")
+    web_max_filters: int = setting(
+        20, "NEWSGRAPH_WEB_MAX_FILTERS",
+        "searches with more entity filters (person, country, city, organisation together) are refused with 422")
+    web_timeout_ms: int = setting(
+        2_000, "NEWSGRAPH_WEB_TIMEOUT_MS",
+        "database work one web request may do (milliseconds); past it the request is stopped and answered 503 "
+        "with Retry-After")
+    web_threads: int = setting(
+        8, "NEWSGRAPH_WEB_THREADS",
+        "threads per server process that run database work, so a slow request never blocks the others")
     db: str = setting(
         "", "NEWSGRAPH_DB",
         "the store the web app opens when a server imports `newsgraph.web.app:app_from_env` "

@@ -12,6 +12,7 @@ from newsgraph.extract.decode import decode_bytes
 from newsgraph.extract.language import identify
 from newsgraph.ingest.sniff import looks_binary, sniff_kind
 from newsgraph.records import Extracted, RawDocument
+from newsgraph.settings import get_settings
 
 __all__ = ["extract"]
 
@@ -43,6 +44,10 @@ def _extract(raw: RawDocument) -> Extracted:
         return with_page_url(extract_html(text, raw))
     if kind == "text":
         from newsgraph.extract.text import extract_text
+
+        lines, limit = text.count("\n") + 1, get_settings().max_lines
+        if limit and lines > limit:
+            raise InputError(raw.input, f"too complex: {lines:,} lines (limit {limit:,}, NEWSGRAPH_MAX_LINES)")
 
         return with_page_url(extract_text(text, raw))
     if kind == "body":

@@ -1,4 +1,5 @@
-"""Pages nested deeper than the parsers downstream accept, flattened so their text is still found.
+"""Pages nested deeper than the parsers downstream accept, flattened so their text is still found; pages of too
+many elements refused before the costly stages.
 
 Why: lexbor (selectolax) parses any depth, but lxml, which trafilatura uses, stops at a fixed depth (libxml2's
 limit of 256) and returns nothing, so a page whose story sits under thousands of nested <div> was refused as
@@ -12,6 +13,8 @@ blocks do not run together.
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsgraph.errors import InputError
 
 #: Trees deeper than this are flattened (well under libxml2's 256, so trafilatura still reads them).
 MAX_DEPTH = 120
@@ -47,9 +50,15 @@ def _is_wrapper(node: LexborNode) -> bool:
     return elements == 1
 
 
-def flatten_deep(tree: LexborHTMLParser, max_depth: int = MAX_DEPTH) -> bool:
-    """Flatten `tree` in place when it is deeper than `max_depth`; True when it changed."""
+def flatten_deep(tree: LexborHTMLParser, max_depth: int = MAX_DEPTH, input: str = "", max_elements: int = 0) -> bool:
+    """Flatten `tree` in place when it is deeper than `max_depth`; True when it changed.
+
+    With `max_elements`, a page of more elements is refused first (InputError naming the limit): the costly
+    stages after this one (trafilatura, the density scorer) grow with the element count."""
     nodes, deepest = _depths(tree)
+    if max_elements and len(nodes) > max_elements:
+        raise InputError(input, f"too complex: {len(nodes):,} HTML elements (limit {max_elements:,}, "
+                                "NEWSGRAPH_MAX_ELEMENTS)")
     if deepest <= max_depth:
         return False
     keep = {"html", "head", "body"}

@@ -24,6 +24,7 @@ from newsgraph.extract.flatten import flatten_deep
 from newsgraph.extract.jsonld import parse_jsonld
 from newsgraph.extract.text import FURNITURE, WIRE_LEAD, classify_line, clean_line
 from newsgraph.records import Extracted, RawDocument
+from newsgraph.settings import get_settings
 
 _WORD = re.compile(r"\w+", re.U)
 _CREDIT_LINE = re.compile(r"^(?:source|sources|agency|agencies)\s*:\s*(?P<v>.{2,60})$", re.I)
@@ -120,7 +121,7 @@ def _f1(a: set, b: set) -> float:
 def extract_html(html: str, raw: RawDocument, fast: bool = True) -> Extracted:
     """One lexbor parse serves the metadata and then (changed in place) the DOM body candidate."""
     tree = LexborHTMLParser(html)
-    if flatten_deep(tree):  # nesting deeper than lxml (trafilatura) reads: its text is kept, its depth is not
+    if flatten_deep(tree, input=raw.input, max_elements=get_settings().max_elements):  # nesting deeper than lxml (trafilatura) reads: its text is kept, its depth is not
         html = tree.html or ""
     ld = parse_jsonld([n.text() for n in tree.css("script[type='application/ld+json']")])
     url = raw.url or M.clean(M.S.first(tree, "canonical"))
