@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.cleantext import loads_safe
+from newsgraph.store.snippets import SCAN_CHARS, highlight, query_terms, snippet
 
 #: Entity types that get a facet and a panel section, in display order, with their labels.
 FACET_TYPES: tuple[tuple[str, str, str], ...] = (
@@ -78,8 +79,10 @@ _PROBES = {
 
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError | None:
     msg = str(exc)
-    # Store trouble (locked, missing table, I/O) is not the user's query; anything else from MATCH is.
-    if not any(k in msg for k in ("locked", "no such table", "disk", "readonly", "unable to open", "malformed")):
+    # Store trouble (locked, missing table, I/O) and a request stopped at its deadline are not the user's query;
+    # anything else from MATCH is.
+    if not any(k in msg for k in ("locked", "no such table", "disk", "readonly", "unable to open", "malformed",
+                                  "interrupted", "vtable constructor failed")):
         detail = msg.replace("fts5: ", "")
         return QueryError(
             f"Could not understand the search ({detail}). Words are matched as written; use \"double quotes\" "
@@ -223,15 +226,7 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
         ranked_window = total > RANK_WINDOW
         ids = _order(conn, q, latest, scores, None, p.sort, per_page, offset)
         sample = ("SELECT value AS aid FROM json_each(?)", [json.dumps(latest[-FACET_SAMPLE:])])
-    if q:
-        marks = {
-            r[0]: (r[1], r[2]) for r in conn.execute(
-                f"SELECT rowid, snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 28), "
-                f"highlight(articles_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}') FROM articles_fts "
-                f"WHERE articles_fts MATCH ? AND rowid IN ({', '.join('?' * len(ids))})", [q, *ids])
-        } if ids else {}
-    else:
-        marks = {}
+    if not q:
         if filters and filters[0][0].startswith("SELECT aid FROM article_entities"):
             # Drive from the first entity's index (entity_id, day, aid): its newest articles come in order.
             (_, (eid,)), rest = filters[0], filters[1:]
@@ -250,13 +245,18 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
         ids = [r[0] for r in conn.execute(f"{base} LIMIT ? OFFSET ?", [*args, per_page, offset])]
         sample = (f"{base} LIMIT {FACET_SAMPLE}", args)
     rows = {r["aid"]: r for r in conn.execute(
-        "SELECT aid, id, title, source_name, published, url, substr(body, 1, 260) AS lead FROM articles "
+        f"SELECT aid, id, title, source_name, published, url, substr(body, 1, {SCAN_CHARS if q else 260}) AS lead "
+        "FROM articles "
         f"WHERE aid IN ({', '.join('?' * len(ids))})", ids)} if ids else {}
+    # Snippets and title marks in bounded time (snippets.py), not by FTS5's snippet(): its cost is quadratic in the
+    # matches of one document and no timeout can interrupt it.
+    terms = query_terms(q) if q else None
     results = []
     for aid in ids:
         r = rows[aid]
-        snip, title_hl = marks.get(aid, (None, None))
-        lead = r["lead"] or ""
+        body = r["lead"] or ""
+        snip, title_hl = (snippet(body, terms), highlight(r["title"], terms)) if terms else (None, None)
+        lead = body[:260]
         results.append({
             "id": r["id"],
             "title": r["title"],
@@ -264,7 +264,7 @@ def _search(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
             "source": r["source_name"],
             "published": r["published"],
             "url": r["url"],
-            "snippet": snip if snip else lead + ("…" if len(lead) >= 260 else ""),
+            "snippet": snip if snip else lead + ("…" if len(body) >= 260 else ""),
         })
     unfiltered = not q and not filters
     facets = _facets_all(conn) if unfiltered else _facets_cached(conn, (q, repr(filters), p.sort), sample)

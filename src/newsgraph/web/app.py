@@ -1,9 +1,11 @@
 """The read-only web app: HTML pages (search, article, topic) and a JSON API over one store file.
 
 `create_app(db_path)` builds a FastAPI app; `newsgraph serve` runs it with uvicorn on 127.0.0.1 (one process per
-core with --workers). Handlers are `async def` that run their short SQLite queries on the event loop, one request at
-a time per process: in a thread pool, every row step releases and re-takes the GIL, and 20 threads queueing for it
-made a topic page under 20 concurrent clients slower than the same pages served one by one. Each process keeps its
+core with --workers). Handlers that read the store are plain `def`, so FastAPI runs them in worker threads and the
+event loop stays free: one slow request (a costly search) cannot stall the others, as it did when every handler ran
+its SQLite queries on the event loop. The pool is kept small (settings.web_threads, 8): with 20 threads queueing for
+the GIL between row steps, pages got slower than served one by one. Each request's SQL stops at a deadline and its
+searches are size-limited (guard.py: 503 with Retry-After, 422). Each thread keeps its
 own read-only SQLite connection (mode=ro, query_only), so no request can change the store. Pages are
 rendered by Jinja2 with autoescaping on; the Content-Security-Policy forbids inline and third-party scripts, a
 second line of defence behind escaping.
@@ -13,12 +15,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import anyio.to_thread
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -28,6 +32,15 @@ from newsgraph.store import queries
 from newsgraph.store.db import connect_readonly
 from newsgraph.store.queries import FACET_TYPES, QueryError, SearchParams
 from newsgraph.web import render
+from newsgraph.web.guard import (
+    RETRY_AFTER,
+    Deadline,
+    SearchLimitError,
+    check_search,
+    is_interrupted,
+    timeout_body,
+    watch,
+)
 
 HERE = Path(__file__).resolve().parent
 FILTER_KEYS = {"person": "people", "country": "countries", "city": "cities", "organisation": "organisations"}
@@ -49,7 +62,7 @@ class Connections:
     def get(self) -> sqlite3.Connection:
         conn = getattr(self.local, "conn", None)
         if conn is None:
-            conn = self.local.conn = connect_readonly(self.path)
+            conn = self.local.conn = watch(connect_readonly(self.path))  # the request deadline stops its SQL
         return conn
 
 
@@ -116,7 +129,8 @@ def make_env() -> Environment:
 
 
 def params_from(qp: Any) -> SearchParams:
-    """Search parameters from a query string, leniently (a bad page number is page 1, not an error)."""
+    """Search parameters from a query string, leniently (a bad page number is page 1, not an error); a search
+    past the size limits (guard.check_search) raises SearchLimitError, answered 422."""
 
     def as_int(v: str | None, default: int) -> int:
         try:
@@ -125,6 +139,7 @@ def params_from(qp: Any) -> SearchParams:
             return default
 
     ents = {key: [v for v in qp.getlist(name) if v] for name, key in FILTER_KEYS.items()}
+    check_search((qp.get("q") or "")[:500], sum(len(v) for v in ents.values()))  # 422 past the limits
     return SearchParams(
         q=(qp.get("q") or "")[:500],
         entities={k: v for k, v in ents.items() if v},
@@ -196,7 +211,15 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
     db = Connections(Path(db_path))
     shown = default_threshold() if min_confidence is None else min_confidence
     env = make_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # Database work runs in worker threads (sync handlers), this many at once per process.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, get_settings().web_threads)
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsgraph",
         description="Read-only JSON API over a newsgraph store: search, articles, entities (topics), facets.",
         version="0.1.0",
@@ -206,6 +229,20 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(Deadline)
+
+    @app.exception_handler(SearchLimitError)
+    async def search_too_large(request: Request, exc: SearchLimitError) -> Response:
+        if request.url.path.startswith(("/api", "/feeds")):
+            return JSONResponse({"error": str(exc)}, status_code=422)
+        return page("error.html", status=422, title="Search too large", message=str(exc))
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def database_error(request: Request, exc: sqlite3.OperationalError) -> Response:
+        if not is_interrupted(exc):
+            raise exc
+        body, ctype = timeout_body(request.url.path)
+        return Response(body, status_code=503, media_type=ctype, headers={"Retry-After": str(RETRY_AFTER)})
 
     def page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**ctx), status_code=status)
@@ -227,7 +264,7 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
 
     # -- HTML pages ------------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def search_page(request: Request) -> HTMLResponse:
+    def search_page(request: Request) -> HTMLResponse:
         p = params_from(request.query_params)
         result, error, fallback = run_search(p)
         selected = queries.entity_names(db.get(), p.entity_ids())
@@ -237,7 +274,7 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         )
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def article_page(article_id: str) -> HTMLResponse:
+    def article_page(article_id: str) -> HTMLResponse:
         rec = queries.get_article(db.get(), article_id)
         if rec is None:
             return page("error.html", status=404, title="Article not found",
@@ -265,7 +302,7 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         )
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def entity_page(entity_id: str) -> HTMLResponse:
+    def entity_page(entity_id: str) -> HTMLResponse:
         ent = queries.get_entity(db.get(), entity_id)
         if ent is None:
             return page("error.html", status=404, title="Topic not found", message=f"No entity with id {entity_id}.")
@@ -276,12 +313,12 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         return RedirectResponse("/static/favicon.svg", status_code=301)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
-    async def docs_page() -> HTMLResponse:
+    def docs_page() -> HTMLResponse:
         return page("docs.html", spec=app.openapi())
 
     # -- JSON API --------------------------------------------------------------------------------------------
     @app.get("/api/search", tags=["search"], summary="Search articles")
-    async def api_search(
+    def api_search(
         request: Request,
         q: str = Query("", description="FTS5 query over title and body: words, \"phrases\", AND/OR/NOT, prefix*"),
         person: Annotated[list[str] | None, Query(description="Only articles about this person (entity id; repeatable)")] = None,
@@ -303,7 +340,7 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
             return JSONResponse({"error": str(exc), "query": p.q}, status_code=400)
 
     @app.get("/api/facets", tags=["search"], summary="Facet counts for a search")
-    async def api_facets(request: Request, q: str = Query("", description="as /api/search (same filters)")) -> JSONResponse:
+    def api_facets(request: Request, q: str = Query("", description="as /api/search (same filters)")) -> JSONResponse:
         """Facet counts only (people, countries, cities, organisations, sources, date range) for a search."""
         p = params_from(request.query_params)
         p.per_page = 1
@@ -314,7 +351,7 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         return JSONResponse({"total": r["total"], "facets": r["facets"], "sampled": r["facets_sampled"]})
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article record")
-    async def api_article(
+    def api_article(
         article_id: str,
         min_confidence: float = Query(0.0, ge=0.0, le=1.0, description="Only items (entities, topics, quotes, "
                                       "speakers, events and actors, facts, dates) with at least this confidence; "
@@ -327,7 +364,7 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         return JSONResponse(filter_record(rec, min_confidence))
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], summary="One topic (entity)")
-    async def api_entity(entity_id: str) -> JSONResponse:
+    def api_entity(entity_id: str) -> JSONResponse:
         """A topic: counts, mentions per day, quotes by it, events, co-occurring entities, places, articles."""
         ent = queries.get_entity(db.get(), entity_id)
         if ent is None:
@@ -335,12 +372,12 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         return JSONResponse(ent)
 
     @app.get("/api/stats", tags=["store"], summary="Store statistics")
-    async def api_stats() -> dict[str, int]:
+    def api_stats() -> dict[str, int]:
         """How many articles, entities, quotes, events, facts and failures the store holds."""
         return queries.stats(db.get())
 
     @app.get("/api/failures", tags=["store"], summary="Failed inputs")
-    async def api_failures(limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
+    def api_failures(limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
         """Inputs that could not be ingested, with the reason and the time."""
         return queries.list_failures(db.get(), limit)
 

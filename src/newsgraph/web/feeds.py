@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from newsgraph.store import follow, queries
 from newsgraph.store.queries import QueryError
+from newsgraph.web.guard import check_search
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
@@ -106,9 +107,10 @@ def add_feed_routes(app: FastAPI, conn: Callable[[], Any], page: Callable[..., H
         return Response(body, media_type=ATOM_TYPE)
 
     @app.get("/feeds/search", tags=["feeds"], summary="Atom feed of a search", response_class=Response)
-    async def feed_search(request: Request, q: str = Query(..., min_length=1, max_length=500,
+    def feed_search(request: Request, q: str = Query(..., min_length=1, max_length=500,
                                                            description="as /api/search")) -> Response:
         """The newest stored articles matching a search, as Atom 1.0."""
+        check_search(q, 0)  # 422 past the search size limits, as /api/search
         c = conn()
         try:
             rows = follow.feed_search(c, q)
@@ -125,7 +127,7 @@ def add_feed_routes(app: FastAPI, conn: Callable[[], Any], page: Callable[..., H
 
     @app.get("/feeds/entity/{entity_id}", tags=["feeds"], summary="Atom feed of an entity's articles",
              response_class=Response)
-    async def feed_entity(request: Request, entity_id: str) -> Response:
+    def feed_entity(request: Request, entity_id: str) -> Response:
         """The newest stored articles about an entity, as Atom 1.0."""
         ent = entity_or_404(entity_id)
         if ent is None:
@@ -137,7 +139,7 @@ def add_feed_routes(app: FastAPI, conn: Callable[[], Any], page: Callable[..., H
 
     @app.get("/feeds/entity/{entity_id}/quotes", tags=["feeds"], summary="Atom feed of an entity's quotes",
              response_class=Response)
-    async def feed_quotes(request: Request, entity_id: str) -> Response:
+    def feed_quotes(request: Request, entity_id: str) -> Response:
         """The newest stored quotes by an entity, as Atom 1.0."""
         ent = entity_or_404(entity_id)
         if ent is None:
@@ -149,7 +151,7 @@ def add_feed_routes(app: FastAPI, conn: Callable[[], Any], page: Callable[..., H
                         [quote_entry(base, ent["name"], q) for q in rows]))
 
     @app.get("/following", response_class=HTMLResponse, include_in_schema=False)
-    async def following_page() -> HTMLResponse:
+    def following_page() -> HTMLResponse:
         from newsgraph.cli.follow import feed_paths
 
         rows = follow.list_follows(conn())
