@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsgraph.cleantext import clean_text
 from newsgraph.errors import InputError
-from newsgraph.extract.boundary import finish
+from newsgraph.extract.boundary import finish, note_dropped, web_url
 from newsgraph.extract.decode import decode_bytes
 from newsgraph.extract.language import identify
 from newsgraph.ingest.sniff import looks_binary, sniff_kind
@@ -37,6 +39,9 @@ def _extract(raw: RawDocument) -> Extracted:
     kind = raw.kind if raw.kind != "auto" else sniff_kind(data)
     if kind == "warc":
         raise InputError(raw.input, "WARC data must be read with the WARC reader (--kind warc)")
+    if raw.url and web_url(raw.url) is None:  # a --url or WARC target that is not http(s): noted, not used
+        note_dropped(raw.input, [raw.url])
+        raw = dataclasses.replace(raw, url=None)
     text = clean_text(decode_bytes(data, raw.input, raw.headers.get("content-type")))
     if kind == "html":
         from newsgraph.extract.html import extract_html

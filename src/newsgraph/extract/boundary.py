@@ -57,7 +57,27 @@ def finish(ex: Extracted) -> Extracted:
         if image.url and web_url(image.url) is None:
             dropped.append(image.url)
             image.url = None
-    if dropped:
-        shown = ", ".join(repr(u[:80]) for u in dropped[:3]) + (f" and {len(dropped) - 3} more" if len(dropped) > 3 else "")
-        log.warning("newsgraph: note: %s: dropped %d non-http(s) URL(s): %s", ex.input, len(dropped), shown)
+    note_dropped(ex.input, dropped)
     return ex
+
+
+def note_dropped(input: str, urls: list[str]) -> None:
+    """One note line naming the input and the URLs dropped from its record (nothing when none were)."""
+    if urls:
+        shown = ", ".join(repr(u[:80]) for u in urls[:3]) + (f" and {len(urls) - 3} more" if len(urls) > 3 else "")
+        log.warning("newsgraph: note: %s: dropped %d non-http(s) URL(s): %s", input, len(urls), shown)
+
+
+def page_url(input: str, *candidates: str | None) -> str | None:
+    """The first candidate URL of a page (given --url, WARC target, canonical link) that is a web URL; the ones
+    that are not are noted as dropped. Extractors call this before reading anything from the URL."""
+    dropped = []
+    for url in candidates:
+        if url:
+            kept = web_url(url)
+            if kept:
+                note_dropped(input, dropped)
+                return kept
+            dropped.append(url)
+    note_dropped(input, dropped)
+    return None
