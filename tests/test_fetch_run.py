@@ -171,10 +171,13 @@ def test_malformed_feed_and_down_source_are_failures_and_the_batch_goes_on(site,
     site.routes["/bad.xml"] = Route(b"<rss><channel><item><title>cut", headers={"Content-Type": "application/rss+xml"})
     site.routes["/down.xml"] = Route(b"", status=503)
     db = tmp_path / "f.db"
-    r = CliRunner().invoke(cli, ["fetch", site.url("/bad.xml"), site.url("/down.xml"), site.url("/news/2"),
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# a comment\n\n{site.url('/news/2')}\nftp://127.0.0.1/x\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["fetch", site.url("/bad.xml"), site.url("/down.xml"), "-i", str(urls),
                                  "--db", str(db), "--no-progress"])
     assert r.exit_code == 1
     fails = failures(db)
+    assert fails["ftp://127.0.0.1/x"] == "not an http(s) URL"
     assert "malformed feed" in fails[site.url("/bad.xml")]
     assert fails[site.url("/down.xml")] == "HTTP 503 after 2 tries"
     assert [x["fetched_url"] for x in records(db).values()] == [site.url("/news/2")]
