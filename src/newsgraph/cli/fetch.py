@@ -178,7 +178,8 @@ def fetch(
     notify_cmd: Annotated[str | None, typer.Option("--notify-cmd", help=_NOTIFY_HELP)] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
 ) -> None:
-    """Fetch feeds, sitemaps and pages politely (robots.txt, one request per host per second), analyse and store
+    """Fetch feeds, sitemaps and pages politely (robots.txt; NEWSGRAPH_FETCH_DELAY, 1 s, between requests to a
+    host), analyse and store
     the articles; pages already stored are not fetched again."""
     from rich.console import Console
 
