@@ -179,8 +179,7 @@ def fetch(
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
 ) -> None:
     """Fetch feeds, sitemaps and pages politely (robots.txt; NEWSGRAPH_FETCH_DELAY, 1 s, between requests to a
-    host), analyse and store
-    the articles; pages already stored are not fetched again."""
+    host), analyse and store the articles; pages already stored are not fetched again."""
     from rich.console import Console
 
     targets = read_targets(urls or [], input_file)
