@@ -61,6 +61,15 @@ def text_dump(rng: random.Random) -> str:
                       "Related stories", "Storm hits coast", "Share this article", "(c) The Example Post"])
 
 
+MUTATIONS = ["flip", "truncate", "charset", "surrogate", "nul", "deep", "token", "url", "markup", "number",
+             "paragraphs", "capitals", "entities", "empty", "binary"]
+#: The cost cliffs (full size: 5,000-deep nesting, a 2 MB token, 30,000 paragraphs, 20,000 capitalised words) each
+#: come up this often relative to a cheap mutation (weight 1): rare, as in a real crawl, yet hundreds of times in
+#: 10,000 inputs.
+COSTLY = {"deep", "token", "paragraphs", "capitals"}
+COSTLY_WEIGHT = 0.02
+
+
 def _flip(data: bytes, rng: random.Random, scale: float) -> bytes:
     b = bytearray(data)
     for _ in range(max(1, int(rng.randint(1, 60) * scale))):
@@ -73,11 +82,10 @@ def _wrap(page: str, before: str, after: str) -> str:
     return page.replace("<article>", "<article>" + before, 1).replace("</article>", after + "</article>", 1)
 
 
-def _mutate(text: str, data: bytes, kind: str, rng: random.Random, scale: float) -> tuple[str, bytes]:
+def _mutate(text: str, data: bytes, kind: str, rng: random.Random, scale: float, costly: float) -> tuple[str, bytes]:
     """One mutation; returns (what was done, new bytes)."""
     big = max(1, int(scale * 1000))
-    m = rng.choice(["flip", "truncate", "charset", "surrogate", "nul", "deep", "token", "url", "markup",
-                    "number", "paragraphs", "capitals", "entities", "empty", "binary"])
+    m = rng.choices(MUTATIONS, weights=[costly if k in COSTLY else 1.0 for k in MUTATIONS])[0]
     if m == "flip":
         return m, _flip(data, rng, scale)
     if m == "truncate":
@@ -129,14 +137,14 @@ def _mutate(text: str, data: bytes, kind: str, rng: random.Random, scale: float)
     return "none", data
 
 
-def hostile_input(rng: random.Random, scale: float = 1.0) -> tuple[str, bytes, str, str]:
-    """(name, bytes, kind, what was done) of one hostile input."""
+def hostile_input(rng: random.Random, scale: float = 1.0, costly: float = COSTLY_WEIGHT) -> tuple[str, bytes, str, str]:
+    """(name, bytes, kind, what was done) of one hostile input; `costly` weighs the cost-cliff mutations."""
     kind = rng.choice(["html", "html", "html", "text", "body"])
     text = html_page(rng) if kind == "html" else text_dump(rng) if kind == "text" else " ".join(_paragraphs(rng, 4))
     data = text.encode()
     done = []
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
-        what, data = _mutate(text, data, kind, rng, scale)
+        what, data = _mutate(text, data, kind, rng, scale, costly)
         done.append(what)
         try:
             text = data.decode("utf-8")

@@ -118,3 +118,14 @@ def test_thirty_thousand_paragraph_breaks_each_start_a_sentence():
     text = "\n\n".join(["one two three"] * 3000)
     doc = nlp(text)
     assert sum(1 for _ in doc.sents) == 3000
+
+
+def test_store_keeps_only_web_urls_from_loaded_records(tmp_path):
+    rec = {"id": "u1", "input": "r.jsonl", "url": "javascript:alert(1)", "title": "T", "body": "B",
+           "images": [{"caption": "c", "url": "data:image/png;base64,xx"}, {"caption": "d", "url": "https://e.org/i.jpg"}]}
+    db = tmp_path / "u.db"
+    with StoreWriter(db) as w:
+        w.put(rec)
+    got = get_article(connect_readonly(db), "u1")
+    assert got["url"] is None
+    assert [i["url"] for i in got["images"]] == [None, "https://e.org/i.jpg"]

@@ -42,6 +42,20 @@ def content_hash(record: dict[str, Any]) -> str:
     return hashlib.sha1(json.dumps(d, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def web_urls_only(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with any URL that is not absolute http(s) set to None: records loaded from JSON files reach the
+    store without passing through extraction, and the web pages and API must never hand out a `javascript:` link."""
+    from newsgraph.extract.boundary import web_url
+
+    for key in ("url", "fetched_url"):
+        if record.get(key) and web_url(record[key]) is None:
+            record[key] = None
+    for image in record.get("images") or []:
+        if isinstance(image, dict) and image.get("url") and web_url(image["url"]) is None:
+            image["url"] = None
+    return record
+
+
 def raw_hash(data: bytes) -> str:
     """The fingerprint of one raw input: its bytes and the newsgraph version that analysed them.
 
@@ -92,7 +106,7 @@ class StoreWriter:
         """Store one article (and, given its raw bytes, remember its input) in one transaction.
 
         Every string is made valid UTF-8 first (safe_value): SQLite and the JSON record never see a lone surrogate."""
-        record = safe_value(article.to_dict() if isinstance(article, Article) else dict(article))
+        record = web_urls_only(safe_value(article.to_dict() if isinstance(article, Article) else dict(article)))
         chash = content_hash(record)
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
