@@ -240,7 +240,7 @@ def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -
         c = forms[m.group()]
         c.mentions.append(NameMention(s, e, m.group(), "propagated"))
         bisect.insort(taken, (s, e))
-        starts = [a for a, _ in taken]
+        bisect.insort(starts, s)  # kept in step with `taken` (rebuilding it per match was quadratic)
 
 
 def nested_places(text: str, clusters: list[Cluster], gaz) -> None:
