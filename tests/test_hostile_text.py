@@ -129,3 +129,46 @@ def test_store_keeps_only_web_urls_from_loaded_records(tmp_path):
     got = get_article(connect_readonly(db), "u1")
     assert got["url"] is None
     assert [i["url"] for i in got["images"]] == [None, "https://e.org/i.jpg"]
+
+
+def test_two_concurrent_ingests_store_the_union(tmp_path):
+    """Two `newsgraph ingest` processes writing one store at once: every article of both, integrity and FTS intact."""
+    import copy
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from test_store import corpus
+
+    arts = corpus()
+    batches = []
+    for b in range(2):
+        lines = []
+        for i in range(40):
+            rec = copy.deepcopy(arts[i % len(arts)].to_dict())
+            rec["id"] = f"{b}-{i:03d}"
+            rec["url"] = f"https://union.example/{b}/{i}"
+            rec["input"] = f"batch{b}.jsonl:{i + 1}"
+            lines.append(json.dumps(rec))
+        path = tmp_path / f"batch{b}.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        batches.append(path)
+    db = tmp_path / "union.db"
+    StoreWriter(db).close()  # schema first, as a first ingest would
+    exe = str(Path(sys.executable).parent / "newsgraph")
+    procs = [subprocess.Popen([exe, "ingest", str(p), "--db", str(db), "--no-progress"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env=os.environ.copy()) for p in batches]
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err.decode()
+    conn = connect_readonly(db)
+    ids = {r[0] for r in conn.execute("SELECT id FROM articles")}
+    assert ids == {f"{b}-{i:03d}" for b in range(2) for i in range(40)}
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Nairobi'").fetchone()[0] > 0
+    from newsgraph.store.db import connect
+
+    rw = connect(db, create=False)
+    rw.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")  # raises if the index is off
+    rw.close()
