@@ -1,0 +1,8 @@
+"""Hand audit of quotes, events, facts and dates on records of real English pages (issue 11).
+
+`python -m benchmarks.audit build --label NAME` analyses the audit pages into /tmp/newsgraph-audit/NAME.jsonl;
+`python -m benchmarks.audit sample --label NAME` lists the sampled items (fixed seed) with their context, marking
+the ones not judged yet; `python -m benchmarks.audit score --label NAME` gives precision per item kind over the
+judged items shown by default, with counts. Judgements live in benchmarks/audit/judgements.jsonl, one per item,
+each with its reason; an item is keyed by page, kind, span and the fields judged, so a changed item is judged anew.
+"""

@@ -1,0 +1,197 @@
+"""Build records of the audit pages, sample items to judge, score judged precision (see __init__)."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import re
+from pathlib import Path
+
+from benchmarks.common import EVAL
+from benchmarks.splits import part
+
+HERE = Path(__file__).resolve().parent
+JUDGEMENTS = HERE / "judgements.jsonl"
+WORK = Path("/tmp/newsgraph-audit")
+SEED = 11
+KINDS = ("quotes", "events", "facts", "dates")
+#: English fundus folders (the manifest's country), and how many trafilatura-eval pages to draw (then kept when
+#: their body reads as English).
+FUNDUS_EN = ("us", "uk", "ca", "au", "ind", "za")
+TRAFILATURA_DRAW = 160
+_EN = {"the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "on", "said"}
+
+
+def pages() -> list[tuple[str, str, bytes, str]]:
+    """(input name, unit for the split, HTML bytes, url) of every audit page, in a fixed order."""
+    out = []
+    root = EVAL / "fundus-parser-testdata"
+    for line in (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        m = json.loads(line)
+        if m["country"] in FUNDUS_EN:
+            out.append((f"fundus/{m['html']}", m["publisher"], gzip.decompress((root / m["html"]).read_bytes()), m["url"]))
+    troot = EVAL / "trafilatura-eval"
+    data = json.loads((troot / "evaldata.json").read_text(encoding="utf-8"))
+    urls = sorted(data)
+    random.Random(SEED).shuffle(urls)
+    for url in urls[:TRAFILATURA_DRAW]:
+        path = troot / "html" / (data[url]["file"] + ".gz")
+        if path.exists():
+            host = url.split("/")[2] if "://" in url else url.split("/")[0]
+            site = re.sub(r"^www\.", "", host)
+            out.append((f"trafilatura/{data[url]['file']}", site, gzip.decompress(path.read_bytes()), url))
+    return out
+
+
+def english(body: str) -> bool:
+    words = re.findall(r"[a-z]+", body.lower())
+    return len(words) >= 80 and sum(w in _EN for w in words) / len(words) > 0.12
+
+
+def build(label: str) -> Path:
+    from newsgraph.pipeline import analyze_stream
+    from newsgraph.records import RawDocument
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    found = pages()
+    info = {name: unit for name, unit, _, _ in found}
+    raws = [RawDocument(input=name, data=data, kind="html", url=url if "://" in url else None) for name, _, data, url in found]
+    out = WORK / f"{label}.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for art in analyze_stream(raws):
+            if not hasattr(art, "body") or not english(art.body):
+                continue
+            d = art.to_dict()
+            d["audit_unit"] = info[art.input]
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return out
+
+
+def shown(kind: str, item: dict) -> bool:
+    """An item is shown by default: an event that happened, and an item at or above the display threshold."""
+    if kind == "events" and item.get("status", "asserted") != "asserted":
+        return False
+    conf = item.get("confidence")
+    return conf is None or conf >= threshold()
+
+
+def threshold() -> float:
+    try:
+        from newsgraph.settings import get_settings
+
+        return float(getattr(get_settings(), "min_confidence", 0.0) or 0.0)
+    except Exception:  # noqa: BLE001 - an older settings module without the display threshold
+        return 0.0
+
+
+def key(rec: dict, kind: str, item: dict) -> str:
+    fields = {
+        "quotes": ("kind", "text", "speaker_name"),
+        "events": ("type", "source_name", "target_name", "trigger"),
+        "facts": ("kind", "value"),
+        "dates": ("text", "value"),
+    }[kind]
+    raw = json.dumps([rec["input"], kind, item["start"], item["end"], *[item.get(f) for f in fields]], ensure_ascii=False)
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def items(label: str, every: bool = False) -> dict[str, list[tuple[dict, dict]]]:
+    recs = [json.loads(x) for x in (WORK / f"{label}.jsonl").read_text(encoding="utf-8").splitlines()]
+    out: dict[str, list] = {k: [] for k in KINDS}
+    for rec in recs:
+        for kind in KINDS:
+            for it in rec.get(kind) or []:
+                if every or shown(kind, it):
+                    out[kind].append((rec, it))
+    return out
+
+
+def sample(label: str, n: int) -> dict[str, list[tuple[dict, dict]]]:
+    rng = random.Random(SEED)
+    out = {}
+    for kind, lst in items(label).items():
+        lst = sorted(lst, key=lambda ri: key(*ri[:1], kind, ri[1]))
+        out[kind] = rng.sample(lst, min(n, len(lst)))
+    return out
+
+
+def judgements() -> dict[str, dict]:
+    if not JUDGEMENTS.exists():
+        return {}
+    return {j["key"]: j for j in (json.loads(x) for x in JUDGEMENTS.read_text(encoding="utf-8").splitlines() if x.strip())}
+
+
+def context(rec: dict, item: dict) -> str:
+    body = rec["body"]
+    s, e = item["start"], item["end"]
+    for k in ("speaker_start",):
+        if item.get(k) is not None:
+            s = min(s, item[k])
+            e = max(e, item.get("speaker_end") or e)
+    lo = max(0, body.rfind("\n", 0, s) + 1, s - 300)
+    hi = min(len(body), e + 200)
+    nl = body.find("\n", e)
+    if nl != -1:
+        hi = min(hi, nl)
+    return body[lo:s] + "[[" + body[s:e] + "]]" + body[e:hi]
+
+
+def cmd_sample(label: str, n: int) -> None:
+    done = judgements()
+    for kind, lst in sample(label, n).items():
+        for rec, it in lst:
+            k = key(rec, kind, it)
+            if k in done:
+                continue
+            view = {f: it.get(f) for f in ("kind", "type", "status", "text", "speaker_name", "cue", "source_name", "target_name", "trigger", "value", "qualifier", "confidence") if f in it}
+            print(json.dumps({"key": k, "item": kind, "input": rec["input"], "published": rec.get("published"), **view, "context": context(rec, it)}, ensure_ascii=False))
+
+
+def correct(kind: str, j: dict) -> bool:
+    if kind == "quotes":
+        return bool(j.get("real")) and bool(j.get("speaker"))
+    if kind == "events":
+        return all(j.get(f) for f in ("happened", "type", "source", "target"))
+    return bool(j.get("ok"))
+
+
+def cmd_score(label: str, n: int) -> dict:
+    done = judgements()
+    every = items(label)
+    res = {}
+    for kind, lst in sample(label, n).items():
+        judged = [(done[key(r, kind, it)], r) for r, it in lst if key(r, kind, it) in done]
+        ok = sum(correct(kind, j) for j, _ in judged)
+        row = {"shown": len(every[kind]), "sampled": len(lst), "judged": len(judged), "correct": ok, "precision": ok / len(judged) if judged else None}
+        if kind == "quotes" and judged:
+            real = [j for j, _ in judged if j.get("real")]
+            row["real"] = len(real) / len(judged)
+            row["speaker_given_real"] = sum(bool(j.get("speaker")) for j in real) / len(real) if real else None
+        for p in ("tune", "check"):
+            sub = [j for j, r in judged if part(r["audit_unit"]) == p]
+            row[f"precision_{p}"] = sum(correct(kind, j) for j in sub) / len(sub) if sub else None
+            row[f"judged_{p}"] = len(sub)
+        res[kind] = row
+    print(json.dumps(res, indent=1))
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.audit")
+    ap.add_argument("command", choices=("build", "sample", "score"))
+    ap.add_argument("--label", default="current")
+    ap.add_argument("-n", type=int, default=30, help="items sampled per kind")
+    a = ap.parse_args()
+    if a.command == "build":
+        print(build(a.label))
+    elif a.command == "sample":
+        cmd_sample(a.label, a.n)
+    else:
+        cmd_score(a.label, a.n)
+
+
+if __name__ == "__main__":
+    main()
