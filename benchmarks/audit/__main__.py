@@ -79,12 +79,10 @@ def shown(kind: str, item: dict) -> bool:
 
 
 def threshold() -> float:
-    try:
-        from newsgraph.settings import get_settings
+    """The display threshold (settings.min_confidence; 0.5 where the settings predate it)."""
+    from benchmarks.tasks.events import _threshold
 
-        return float(getattr(get_settings(), "min_confidence", 0.0) or 0.0)
-    except Exception:  # noqa: BLE001 - an older settings module without the display threshold
-        return 0.0
+    return _threshold()
 
 
 def key(rec: dict, kind: str, item: dict) -> str:

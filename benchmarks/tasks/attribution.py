@@ -215,8 +215,11 @@ def _with_part(row: list, part_name: str) -> list:
 
 
 def shown_quotes(quotes: list) -> list:
-    """The quotes a record shows by default (all of them until quotes carry a confidence)."""
-    return list(quotes)
+    """The quotes a record shows by default: at or above the display threshold (settings.min_confidence)."""
+    from benchmarks.tasks.events import _threshold
+
+    t = _threshold()
+    return [q for q in quotes if getattr(q, "confidence", None) is None or q.confidence >= t]
 
 
 def run(limit: int | None) -> TaskResult:

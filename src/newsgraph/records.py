@@ -137,6 +137,10 @@ class Event:
     type_confidence: float | None = None
     source_confidence: float | None = None
     target_confidence: float | None = None
+    #: Did it happen, as the text states it (annotate/factuality.py): "asserted" (happened or happening), "negated",
+    #: "modal", "conditional", "question", "future", "intended", "imperative". Only "asserted" events are shown and
+    #: counted by default; None in records written before status existed (counted as asserted).
+    status: str | None = None
 
 
 @dataclass

@@ -224,9 +224,111 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateRef]:
                 if _looks_forward(text, start):
                     value = _forward_weekday(m, anchor)
             taken.append((start, end))
-            out.append(DateRef(text=text[start:end], value=value, start=start, end=end, resolution=res))
+            ref = DateRef(text=text[start:end], value=value, start=start, end=end, resolution=res)
+            ref.confidence = date_confidence(kind, m, value, anchor, forward=kind == "wday" and value is not None and _looks_forward(text, start), text=text)
+            out.append(ref)
     out.sort(key=lambda d: d.start)
+    return _combine(text, out, anchor)
+
+
+_YEAR_AFTER = re.compile(r"^\s+(last|next|this)\s+year\b", re.IGNORECASE)
+_JOIN = re.compile(r"^[\s,]{1,3}$")
+#: A month or weekday with its year given by the words after it ("in November last year").
+_YEAR_SHIFT = {"last": -1, "next": 1, "this": 0}
+
+
+def _combine(text: str, refs: list[DateRef], anchor: dt.date | None) -> list[DateRef]:
+    """Read neighbouring expressions together: a weekday written with its date ("Friday, April 17") takes that
+    date and disappears into it; a month followed by "last/next/this year" takes that year ("in November last
+    year"); a weekday inside a name ("Good Friday Agreement", "Black Friday") is no date."""
+    out: list[DateRef] = []
+    skip: set[int] = set()
+    for i, d in enumerate(refs):
+        if i in skip:
+            continue
+        nxt = refs[i + 1] if i + 1 < len(refs) else None
+        wday = d.resolution == "day" and d.text.split()[-1].lower() in mapping(_DATA, "weekday")
+        if wday and nxt is not None and nxt.resolution == "day" and _JOIN.match(text[d.end : nxt.start]):
+            nxt.text, nxt.start = text[d.start : nxt.end], d.start
+            continue  # the explicit date carries the value
+        if wday and len(d.text.split()) == 1 and _in_name(text, d.start):
+            continue
+        m = _YEAR_AFTER.match(text[d.end : d.end + 20])
+        if m and anchor is not None and d.resolution == "month" and d.value and len(d.value) == 7:
+            year = anchor.year + _YEAR_SHIFT[m.group(1).lower()]
+            d.value = f"{year}{d.value[4:]}"
+            d.text, d.end = text[d.start : d.end + m.end()], d.end + m.end()
+            if nxt is not None and nxt.start < d.end:
+                skip.add(i + 1)
+        out.append(d)
     return out
+
+
+def _in_name(text: str, start: int) -> bool:
+    """A weekday right after a capitalised word that is not its sentence's first ("Good Friday", "Super Tuesday")."""
+    before = text[max(0, start - 30) : start]
+    m = re.search(r"(?:^|[^\w.!?])\s*([A-Z][a-z]+)\s+$", before)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in _REL_WD or word in ("since", "until", "by", "from", "every", "each", "before", "after"):
+        return False
+    head = before[: m.start(1)].rstrip()
+    return bool(head) and head[-1] not in ".!?:\n\"\u201c"
+
+
+#: Raw scores of a resolved date by the kind of expression: an explicit year leaves nothing to guess; a day or a
+#: month without one takes the year nearest the article date (rarely wrong); a weekday or a relative phrase
+#: depends on the article date being the writing date and on which side of it the text looks (a bare weekday is
+#: the most ambiguous: last week or next). Calibrated by annotate/calibration.py when a "date" map exists.
+DATE_SCORES = {
+    "explicit": 0.97,  # ISO, "3 February 2013", "February 2013", "in 2012"
+    "no_year": 0.9,  # "February 3", "in March"
+    "relative": 0.88,  # "yesterday", "last year", "next month", "two weeks ago"
+    "weekday_marked": 0.85,  # "last Sunday", "next Monday"
+    "weekday": 0.8,  # "on Saturday"
+    "weekday_forward": 0.7,  # "talks resume on Monday": the next one, read from a future cue
+    "bare_month": 0.75,  # "February" alone: this year's, or a year the text set earlier
+    "generic_today": 0.45,  # "today's sleeping bags", "I have a life today": nowadays more than a day
+    "unresolved": 0.3,  # a relative phrase without an article date: no value
+}
+
+
+def date_confidence(kind: str, m: re.Match, value: str | None, anchor: dt.date | None, forward: bool = False, text: str | None = None) -> float:
+    """The raw score of one date expression (DATE_SCORES), calibrated when a map was fitted."""
+    from newsgraph.annotate import calibration_support as cal
+
+    g = m.groupdict()
+    if value is None:
+        key = "unresolved"
+    elif kind in ("iso", "year") or (kind in ("dmy", "mdy", "my") and g.get("y")):
+        key = "explicit"
+    elif kind in ("dmy", "mdy") or (kind == "my" and g.get("rel")):
+        key = "no_year"
+    elif kind == "my":
+        key = "bare_month"
+    elif kind == "wday":
+        rel = (g.get("rel") or "").lower()
+        key = "weekday_forward" if forward else ("weekday_marked" if rel in ("last", "next", "past", "coming") else "weekday")
+    elif kind == "relday" and g.get("phrase", "").lower() == "today" and text is not None and _generic_today(text, m):
+        key = "generic_today"
+    else:
+        key = "relative"
+    return cal.calibrate("date", DATE_SCORES[key])
+
+
+def _generic_today(text: str, m: re.Match) -> bool:
+    """ "today" meaning nowadays: possessive before a plain noun ("today's sleeping bags"), or in a clause in the
+    present tense or the conditional ("I have a life today", "if he were around today"): a day only in news
+    narrative ("said today", "today's vote")."""
+    after = text[m.end() : m.end() + 3]
+    if after[:2] in ("'s", "\u2019s"):
+        # "today's sleeping bags", "today's teenagers" (a plural: things of our time) vs "today's vote"
+        nxt = re.findall(r"[A-Za-z]+", text[m.end() + 2 : m.end() + 40])[:2]
+        return any(w.lower().endswith("s") and not w.lower().endswith(("ss", "news", "us", "is")) for w in nxt)
+    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    clause = text[start : m.start()].lower().split()
+    return any(w in ("have", "has", "is", "are", "do", "does", "were", "would", "if") for w in clause[-6:])
 
 
 @Language.factory("newsgraph_dates")

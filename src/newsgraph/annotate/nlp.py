@@ -20,7 +20,9 @@ COMPONENTS = [
     "newsgraph_dates",
     "newsgraph_facts",
     "newsgraph_quotes",
+    "newsgraph_quote_evidence",
     "newsgraph_events",
+    "newsgraph_event_evidence",
     "newsgraph_confidence",
 ]
 

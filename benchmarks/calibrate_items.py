@@ -1,0 +1,136 @@
+"""Calibrate the confidence of quotes, speakers and events on the tuning parts; check it on the check parts.
+
+    python -m benchmarks.calibrate_items            # fit on tune, write annotate/data/calibration/*.json, report
+    python -m benchmarks.calibrate_items --check    # report only (the maps in place)
+
+Data and labels (the same scorers as the attribution and events tasks):
+- quote: a predicted quote (after the attribution task's de-duplication) is right when it matches a PolNeAR gold
+  content (token Jaccard >= 0.5). Indirect quotes whose speaker cannot speak (a document, data, an unresolved
+  pronoun: annotate/quote_evidence.py) are capped below the display threshold by policy and left out of the fit and
+  of the ECE (PolNeAR counts "the report said" as attribution; we do not show it as a quote).
+- speaker: on matched quotes whose gold relation has a source, the speaker is right (attribution task's test).
+- event_type / event: per record of the PETRARCH-2 GSR and unit-test sets, the main event (every event, hidden or
+  not: the gold codes stated intentions too) has a gold type; event_source / event_target on GSR records whose
+  type is right, the actor matches the gold actor's country. "event" is the type right with its actors (GSR) or
+  the type right (unit tests, toy actors).
+Raw scores come from the annotators with calibration switched off. Maps are fitted on the tune part only
+(isotonic, benchmarks/calibration.py); the check part reports expected calibration error and a reliability table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from contextlib import contextmanager
+
+from benchmarks.splits import part
+
+
+@contextmanager
+def raw_scores():
+    """Annotators give raw scores (no calibration map applied) inside this block."""
+    from newsgraph.annotate import calibration_support as cal
+
+    saved = cal.calibrate
+    cal.calibrate = lambda kind, raw: round(min(1.0, max(0.0, float(raw))), 3)
+    try:
+        yield
+    finally:
+        cal.calibrate = saved
+
+
+def quote_items(limit: int | None = None) -> dict[str, list[tuple[str, float, bool]]]:
+    from benchmarks.tasks.attribution import Pred, _dedupe, _match, _speaker_ok, load, tokens
+    from newsgraph.annotate import annotate_many
+    from newsgraph.annotate.quote_evidence import capped_by_policy
+    from newsgraph.records import Extracted
+
+    items = load(limit)
+    exs = [Extracted(input=a, body=t, published=d, kind="body") for a, t, _, d in items]
+    out: dict[str, list] = {"quote": [], "speaker": []}
+    for (art, text, rels, _), article in zip(items, annotate_many(exs), strict=True):
+        qs = article.quotes
+        preds = [Pred(q.text, q.start, q.end, q.kind, q.speaker_name, (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None) for q in qs]
+        keep = _dedupe(preds)
+        pairs = [(q, p) for q, p in zip(qs, preds, strict=True) if any(p is k for k in keep)]
+        golds = [(tokens(" ".join(text[s:e] for s, e in r.content)), r) for r in rels]
+        matched = {pi: gi for gi, pi in _match(golds, [p for _, p in pairs])}
+        unit = part(art)
+        for i, (q, p) in enumerate(pairs):
+            if capped_by_policy(q):
+                continue
+            out["quote"].append((unit, q.confidence, i in matched))
+            if i in matched and golds[matched[i]][1].source and q.speaker_confidence is not None:
+                out["speaker"].append((unit, q.speaker_confidence, _speaker_ok(text, golds[matched[i]][1], p)))
+    return out
+
+
+def event_items(limit: int | None = None) -> dict[str, list[tuple[str, float, bool]]]:
+    from benchmarks.common import EVAL
+    from benchmarks.tasks.events import _date, cameo2plover, load, score_record, story_key
+    from newsgraph.annotate import annotate_many
+    from newsgraph.records import Extracted
+
+    table = cameo2plover()
+    out: dict[str, list] = {"event": [], "event_type": [], "event_source": [], "event_target": []}
+    for fname, actors in (("gsr_records.jsonl", True), ("records.jsonl", False)):
+        path = EVAL / "petrarch2-validation" / fname
+        if not path.exists():
+            continue
+        items = load(path, table, limit)
+        exs = [Extracted(input=r["id"], body=r["text"], published=_date(r.get("date")), kind="body") for r, _ in items]
+        for (r, gold), art in zip(items, annotate_many(exs), strict=True):
+            o = score_record(gold, art, "", shown=False)
+            ev = o["event"]
+            if ev is None:
+                continue
+            unit = part(story_key(r["id"]))
+            out["event_type"].append((unit, ev.type_confidence, o["type"]))
+            out["event"].append((unit, ev.confidence, o["type"] and (o["both"] if actors else True)))
+            if actors and o["type"]:
+                if ev.source_confidence is not None:
+                    out["event_source"].append((unit, ev.source_confidence, o["source"]))
+                if ev.target_confidence is not None:
+                    out["event_target"].append((unit, ev.target_confidence, o["target"]))
+    return out
+
+
+def main() -> None:
+    from benchmarks import calibration as C
+
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.calibrate_items")
+    ap.add_argument("--check", action="store_true", help="report with the maps in place; fit nothing")
+    ap.add_argument("--limit", type=int, default=None)
+    a = ap.parse_args()
+    report = {}
+    if not a.check:
+        with raw_scores():
+            raw = {**quote_items(a.limit), **event_items(a.limit)}
+        for kind, rows in raw.items():
+            tune = [(s, y) for u, s, y in rows if u == "tune"]
+            if len(tune) < 2 * C.MIN_BLOCK:
+                report[kind] = {"skipped": f"{len(tune)} tuning items"}
+                continue
+            xs, ys = C.fit_isotonic([s for s, _ in tune], [y for _, y in tune])
+            C.write_map(kind, xs, ys, note=f"tune part ({len(tune)} items): benchmarks/calibrate_items.py")
+    from newsgraph.annotate.calibration import load_map
+
+    load_map.cache_clear()
+    cal = {**quote_items(a.limit), **event_items(a.limit)}
+    for kind, rows in cal.items():
+        for p in ("tune", "check"):
+            sel = [(s, y) for u, s, y in rows if u == p]
+            if not sel:
+                continue
+            probs, labels = [s for s, _ in sel], [y for _, y in sel]
+            report.setdefault(kind, {})[p] = {
+                "n": len(sel),
+                "ece": C.expected_calibration_error(probs, labels),
+                "accuracy": round(sum(labels) / len(labels), 3),
+                "table": C.reliability_table(probs, labels),
+            }
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""Factuality of a predicate from the dependency parse: did the event it names happen, as the text states it?
+
+Why: news states much that did not happen ("did not meet", "could attack", "if talks fail", "plans to visit",
+"Sign up for a free trial", "Will they agree?"). An analyst counting events must count only what the text asserts
+as past or present. The reading is syntactic, so it transfers to text nobody tuned on: the closed-class words of
+data/factuality.tsv (negators, modals, future auxiliaries, subordinators, intent heads) count only where the parse
+attaches them to the trigger's own clause, or to a clause that governs it (an xcomp "wants to meet", a noun's verb
+"will hold talks"), never across a reporting verb ("X said Y attacked Z" keeps Y's attack asserted: it is reported,
+and its reporter is the quote's business).
+
+Statuses (`Event.status`): "asserted" (happened or is happening), "negated", "modal" (could/would/should),
+"conditional" (if/unless/whether), "question", "future" (will; a date after the article's), "intended" (plans,
+wants, is expected to, a purpose infinitive, a request's complement), "imperative" (a call to action: "Sign up",
+"Join us"). Only "asserted" is shown and counted by default; the others stay in the record with their status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.lexicon import words
+
+_DATA = "factuality.tsv"
+ASSERTED = "asserted"
+STATUSES = (ASSERTED, "negated", "modal", "conditional", "question", "future", "intended", "imperative")
+#: The statuses an event is shown and counted with by default.
+SHOWN = frozenset({ASSERTED})
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+#: Dependencies along which a governing clause lends its factuality to the trigger ("wants to meet": xcomp;
+#: "will hold talks": the noun's verb). ccomp/parataxis under a speech verb is not among them: reported content
+#: keeps its own status.
+_GOVERNED = ("xcomp", "advcl", "dobj", "obj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "oprd", "compound", "pcomp", "acl", "appos", "npadvmod")
+_NOMINAL = ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True)
+class Factuality:
+    """The status of a predicate and the word that decided it (None when asserted)."""
+
+    status: str
+    cue: str | None = None
+
+    @property
+    def happened(self) -> bool:
+        return self.status in SHOWN
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, frozenset[str]]:
+    return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective")}
+
+
+def factuality(tok: Token, max_depth: int = 6) -> Factuality:
+    """The status of the event `tok` (a verb or a noun trigger) names, read from its clause and the clauses above it."""
+    lex = _lex()
+    if _question(tok):
+        return Factuality("question", "?")  # "Will they meet?", "Did troops fire?": asked, not stated
+    cur = tok
+    for _ in range(max_depth):
+        own = _own(cur, lex, nominal=cur.pos_ in _NOMINAL)
+        if own is not None:
+            return own
+        head = cur.head
+        if head is cur:
+            break
+        if cur.dep_ in ("ccomp", "parataxis"):
+            # reported or embedded content keeps its own status ("said Y attacked Z"); "whether" is handled by _own
+            break
+        if cur.dep_ == "relcl":
+            break  # "troops who attacked": the relative clause states its own event
+        if cur.dep_ == "conj":
+            # "will meet and discuss": a bare verb shares the auxiliaries of the verb it is coordinated with;
+            # a finite one ("met A and visited B") stands on its own
+            if cur.tag_ != "VB":
+                break
+            head = cur.head
+        elif cur.dep_ in ("xcomp", "advcl", "acl") and _infinitive(cur):
+            lemma = head.lemma_.lower()
+            if lemma in lex["negating_head"]:
+                return Factuality("negated", head.text)
+            if lemma in lex["intent_head"] or head.lower_ in lex["intent_head"]:
+                outer = factuality(head, max_depth - 1) if max_depth > 1 else Factuality(ASSERTED)
+                return outer if outer.status in ("negated", "question", "conditional") else Factuality("intended", head.text)
+            if cur.dep_ in ("advcl", "acl"):
+                return Factuality("intended", "to")  # a purpose infinitive: "came to sign", "a plan to attack"
+        elif cur.dep_ in ("pcomp", "pobj") and head.lemma_.lower() in lex["negation"]:
+            return Factuality("negated", head.text)  # "without meeting"
+        elif cur.dep_ not in _GOVERNED:
+            break
+        if head.lemma_.lower() in lex["negating_head"] and cur.dep_ in ("dobj", "xcomp", "pcomp"):
+            return Factuality("negated", head.text)  # "called off the talks", "denied attacking"
+        cur = head
+    if _imperative(cur):
+        return Factuality("imperative", cur.text)
+    return Factuality(ASSERTED)
+
+
+def _own(tok: Token, lex: dict[str, frozenset[str]], nominal: bool) -> Factuality | None:
+    """What the token's own dependents say: a negator, a modal or future auxiliary, a conditional subordinator."""
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "det" and low in ("no", "neither")):
+            return Factuality("negated", c.text)
+        if c.dep_ == "mark" and (low in lex["conditional"] or _phrase(c) in lex["conditional"]):
+            return Factuality("conditional", c.text)
+    if nominal:
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in lex["prospective"]:
+                return Factuality("intended" if c.lower_ in ("planned", "proposed", "scheduled") else "modal", c.text)
+        return None
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    for c in aux:
+        if c.lower_ in lex["future"]:
+            return Factuality("future", c.text)
+        if c.lower_ in lex["modal"]:
+            return Factuality("modal", c.text)
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(a.lower_ == "to" for a in aux) and tok.head.tag_ == "VBG":
+        return Factuality("future", "going to")
+    return None
+
+
+def _phrase(tok: Token) -> str:
+    return " ".join(t.lower_ for t in tok.doc[tok.i : tok.i + 2])
+
+
+def _infinitive(tok: Token) -> bool:
+    """A to-infinitive or bare infinitive complement ("to meet", "make them leave")."""
+    return tok.tag_ == "VB" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.dep_ == "xcomp")
+
+
+def _question(tok: Token) -> bool:
+    """The trigger's sentence is a question (its last non-space, non-quote character is "?")."""
+    sent = tok.sent
+    text = sent.text.rstrip().rstrip("\"'\u201d\u2019)")
+    return text.endswith("?")
+
+
+def _imperative(tok: Token) -> bool:
+    """A call to action: the clause's top verb is a bare form with no subject and no auxiliary, first in its
+    sentence ("Sign up for a free trial", "Please join us")."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "conj"):
+        return False
+    top = tok
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    if top.tag_ != "VB" or any(c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in top.children):
+        return False
+    lead = [t for t in top.sent if not (t.is_punct or t.is_space)][:3]
+    for t in lead:
+        if t.i == top.i:
+            return True
+        if t.pos_ not in ("ADV", "INTJ") and t.lower_ not in ("please", "now", "just", "so", "then"):
+            return False
+    return False
+
+
+__all__ = ["ASSERTED", "SHOWN", "STATUSES", "Factuality", "factuality"]

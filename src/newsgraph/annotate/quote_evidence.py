@@ -1,0 +1,202 @@
+"""`newsgraph_quote_evidence`: how sure we are that a quote is reported speech, and that its speaker is right.
+
+Runs after `newsgraph_quotes`. Why a component of its own: finding quotes and weighing the evidence for each are two
+concerns. A direct quote framed by a speech verb is strong evidence and keeps its strength; an indirect one rests on
+its cue and its speaker, and fails often on pages nobody tuned on ("a shelter ... boasting a food court", "Polls
+show that ...", "Download ... I want you to identify"). The evidence is typed:
+
+- the cue (data/quote_evidence.tsv): a verb of speech ("said", "told") or of stated cognition ("believes",
+  "concluded") reports speech; a verb of stance, intent or offer ("wants", "offers", "endorsed", "boasting") does
+  not; "according to" reports a source;
+- the cue's clause: a cue with no subject in a call to action ("Sign up and tell us ...") reports nobody;
+- the speaker: a person, an organisation, a country or a named group can speak; a common noun for people
+  ("residents", "a spokesman") can; a document ("the brochure", "a note"), data ("polls") or a thing cannot.
+Raw scores are the named weights below, calibrated by annotate/calibration.py ("quote", "speaker" maps fitted on
+the tuning part of PolNeAR).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph.annotate import calibration_support as cal
+from newsgraph.annotate.extensions import register_extensions
+from newsgraph.annotate.lexicon import mapping, words
+from newsgraph.records import Entity, Quote
+
+_DATA = "quote_evidence.tsv"
+#: Raw quote scores by kind and cue class.
+QUOTE_SCORES = {
+    "direct_framed": 0.92,  # "...," she said
+    "direct_label": 0.85,  # NAME: words (transcripts)
+    "direct_unframed": 0.7,  # a quotation that inherits the previous speaker
+    "partial": 0.75,  # called it a "grave error"
+    "indirect_speech": 0.72,  # X said (that) ...
+    "indirect_according": 0.7,  # ..., according to X
+    "indirect_cognition": 0.55,  # X believes / concluded ...
+    "indirect_other": 0.25,  # a cue of stance, intent or offer: no speech
+}
+#: Raw speaker scores by what the speaker is.
+SPEAKER_SCORES = {
+    "person": 0.92,
+    "organisation": 0.85,
+    "country": 0.8,
+    "group": 0.75,
+    "city": 0.45,
+    "place": 0.3,
+    "pronoun": 0.8,  # a pronoun resolved to an entity
+    "people": 0.7,  # "residents", "officials", "a spokesman", "researchers"
+    "named": 0.6,  # a proper noun the entity component did not list ("Lynch")
+    "common": 0.4,  # another common noun: we cannot tell
+    "unresolved": 0.1,  # a pronoun left unresolved ("which", "this")
+    "non_speaker": 0.12,  # a document, data, a thing, a bare quantifier ("the brochure", "polls", "others")
+}
+#: An indirect quote is only as sure as the speaker it reports: its score is capped at the speaker's plus this.
+INDIRECT_SPEAKER_MARGIN = 0.25
+#: Reported content that is a noun phrase, not a clause ("called on restraint", "boasting a food court").
+OBJECT_CONTENT_SCORE = 0.5
+#: The highest confidence of an indirect quote whose speaker cannot speak (kept, never shown by default).
+NON_SPEAKER_CAP = 0.2
+#: A cue in a call to action (no subject, bare verb, first in its clause) reports nobody.
+IMPERATIVE_CUE_SCORE = 0.1
+
+
+class QuoteEvidence:
+    """Set `confidence` and `speaker_confidence` on every quote of `doc._.ng_quotes`."""
+
+    def __init__(self) -> None:
+        cls = mapping(_DATA, "cue")
+        self.cue_class = {k: v for k, v in cls.items()}
+        self.people = words("cues.tsv", "role") | words("facts.tsv", "unit") | words("event_actors.tsv", "people")
+        self.non_speakers = words(_DATA, "non_speaker")
+        self.pronouns = set(mapping("cues.tsv", "pronoun"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        quotes: list[Quote] = doc._.ng_quotes or []
+        if not quotes:
+            return doc
+        ents = {e.id: e for e in doc._.ng_entities or []}
+        for q in quotes:
+            spk = self.speaker_score(doc, q, ents)
+            raw = self.quote_score(doc, q)
+            if q.kind == "indirect":
+                raw = min(raw, (spk if spk is not None else 0.0) + INDIRECT_SPEAKER_MARGIN)
+            q.confidence = cal.calibrate("quote", raw)
+            q.speaker_confidence = cal.calibrate("speaker", spk) if spk is not None else None
+            if q.kind == "indirect" and (spk is None or spk <= SPEAKER_SCORES["unresolved"] + 0.05 or spk == SPEAKER_SCORES["non_speaker"]):
+                # policy (the brief): an indirect quote needs a speaker that can speak; "the brochure says",
+                # "polls show", an unresolved "which said" stay in the record below the display threshold
+                q.confidence = min(q.confidence, NON_SPEAKER_CAP)
+        return doc
+
+    def cue_class_of(self, cue: str | None, lemma: str | None = None) -> str:
+        if not cue:
+            return ""
+        if cue.lower().startswith("according"):
+            return "according"
+        first = cue.split()[0].lower()
+        for form in (first, lemma, *_base_forms(first)):
+            if form and form in self.cue_class:
+                return self.cue_class[form]
+        return ""
+
+    def quote_score(self, doc: Doc, q: Quote) -> float:
+        if q.kind == "direct":
+            if q.cue == ":":
+                return QUOTE_SCORES["direct_label"]
+            return QUOTE_SCORES["direct_framed"] if q.cue and q.speaker_start is not None else QUOTE_SCORES["direct_unframed"]
+        if q.kind == "partial":
+            return QUOTE_SCORES["partial"]
+        cue_tok = _cue_token(doc, q)
+        cls = self.cue_class_of(q.cue, cue_tok.lemma_.lower() if cue_tok is not None else None)
+        if cls == "according":
+            return QUOTE_SCORES["indirect_according"]
+        if cue_tok is not None and _imperative(cue_tok):
+            return IMPERATIVE_CUE_SCORE
+        score = QUOTE_SCORES.get(f"indirect_{cls}", QUOTE_SCORES["indirect_other"])
+        content = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in content):
+            score = min(score, OBJECT_CONTENT_SCORE)  # "questioned the order's legality": no clause is reported
+        return score
+
+    def speaker_score(self, doc: Doc, q: Quote, ents: dict[str, Entity]) -> float | None:
+        if not q.speaker and not q.speaker_name:
+            return None
+        ent = ents.get(q.speaker or "")
+        span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") if q.speaker_start is not None else None
+        if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON"):
+            return SPEAKER_SCORES["pronoun"] if ent is not None else SPEAKER_SCORES["unresolved"]
+        if ent is not None:
+            return SPEAKER_SCORES.get(ent.type, SPEAKER_SCORES["named"])
+        if span is None or not len(span):
+            return SPEAKER_SCORES["non_speaker"]
+        head = span.root
+        lemma = head.lemma_.lower()
+        if lemma in self.non_speakers or head.lower_ in self.non_speakers:
+            return SPEAKER_SCORES["non_speaker"]
+        if lemma in self.people or head.lower_ in self.people or _agentive(lemma):
+            return SPEAKER_SCORES["people"]
+        if head.pos_ == "PROPN" or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span):
+            return SPEAKER_SCORES["named"]
+        if head.pos_ == "PRON":
+            return SPEAKER_SCORES["unresolved"]
+        return SPEAKER_SCORES["common"]
+
+
+#: Endings of agent nouns ("questioner", "narrator", "analyst", "economist", "historian", "participant"): a noun that
+#: names a doer can speak; morphology transfers where a word list would not.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
+_NOT_AGENTS = ("paper", "letter", "order", "number", "report", "statement", "document", "poster", "flyer", "sticker", "monitor", "computer", "event", "comment", "content", "statement", "agreement", "government")
+
+
+def _agentive(lemma: str) -> bool:
+    return len(lemma) > 4 and lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith(_NOT_AGENTS)
+
+
+def capped_by_policy(q: Quote) -> bool:
+    """The quote's confidence was capped because its speaker cannot speak (see NON_SPEAKER_CAP)."""
+    return q.kind == "indirect" and q.confidence is not None and q.confidence <= NON_SPEAKER_CAP
+
+
+def _base_forms(word: str) -> list[str]:
+    """Possible base forms of an inflected cue ("criticized" -> "criticiz", "criticize"; "says" -> "say")."""
+    out = []
+    for suffix, repls in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",)), ("d", ("",))):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            out += [stem + r for r in repls]
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "submitted" -> "submit"
+    return out
+
+
+def _cue_token(doc: Doc, q: Quote):
+    """The cue verb of an indirect quote: the token with the cue's first word nearest the speaker."""
+    if not q.cue:
+        return None
+    word = q.cue.split()[0]
+    anchor = q.speaker_start if q.speaker_start is not None else q.start
+    lo, hi = max(0, min(anchor, q.start) - 200), min(len(doc.text), max(q.end, anchor) + 200)
+    span: Span | None = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return None
+    cands = [t for t in span if t.text == word]
+    return min(cands, key=lambda t: abs(t.idx - anchor)) if cands else None
+
+
+def _imperative(tok) -> bool:
+    """A bare verb without a subject, first in its sentence ("Tell us what you think")."""
+    if tok.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+        return False
+    lead = [t for t in tok.sent if not (t.is_punct or t.is_space)]
+    return bool(lead) and lead[0].i == tok.i
+
+
+@Language.factory("newsgraph_quote_evidence")
+def make_quote_evidence(nlp: Language, name: str) -> QuoteEvidence:
+    return QuoteEvidence()
+
+
+__all__ = ["QUOTE_SCORES", "SPEAKER_SCORES", "QuoteEvidence"]

@@ -1,0 +1,48 @@
+"""Factuality from the parse: only what the text asserts as done counts as an event that happened."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import load_pipeline
+from newsgraph.annotate.factuality import factuality
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(None, "full")
+
+
+CASES = [
+    ("The navy did not attack the convoy.", "attack", "negated"),
+    ("Rebels could attack the town.", "attack", "modal"),
+    ("If talks fail, the rebels will attack the town.", "fail", "conditional"),
+    ("If talks fail, the rebels will attack the town.", "attack", "future"),
+    ("Did the navy attack the convoy?", "attack", "question"),
+    ("Will the navy attack the convoy?", "attack", "question"),
+    ("The mayor plans to meet the strikers next week.", "meet", "intended"),
+    ("The board is expected to approve the merger.", "approve", "intended"),
+    ("The union urged the council to release the funds.", "release", "intended"),
+    ("Sign up for a free trial today.", "Sign", "imperative"),
+    ("The council refused to meet the strikers.", "meet", "negated"),
+    ("The ministry denied attacking the convoy.", "attacking", "negated"),
+    ("The two sides will hold talks in the capital.", "talks", "future"),
+    ("There were no talks between the two sides.", "talks", "negated"),
+    ("The mayor met the strikers on Monday.", "met", "asserted"),
+    ("The minister said troops attacked the village.", "attacked", "asserted"),
+    ("Police arrested twelve people on Sunday.", "arrested", "asserted"),
+    ("Troops attacked the town, killing six people.", "killing", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "status"), CASES)
+def test_status_from_the_parse(nlp, text, word, status):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert factuality(tok).status == status
+
+
+def test_the_cue_is_the_deciding_word(nlp):
+    doc = nlp("The navy did not attack the convoy.")
+    f = factuality(next(t for t in doc if t.text == "attack"))
+    assert f.cue == "not" and not f.happened

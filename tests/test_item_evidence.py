@@ -1,0 +1,110 @@
+"""Evidence and confidence of quotes, events, facts and dates: what the text does not support stays below the
+display threshold, what it states plainly stays above it. Articles written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.annotate import annotate, load_pipeline
+from newsgraph.annotate.dates import find_dates
+from newsgraph.annotate.triggers import add_paragraph_boundaries
+from newsgraph.records import Extracted
+
+THRESHOLD = 0.5
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return add_paragraph_boundaries(load_pipeline(None, "selective"))
+
+
+def run(nlp, body: str, published: str = "2024-03-14"):
+    return annotate(Extracted(input="t", body=body, published=published, kind="body"), nlp)
+
+
+def test_direct_quote_with_a_named_speaker_is_sure(nlp):
+    art = run(nlp, '"We will rebuild the bridge by spring," said Mayor Ana Ortiz of Bellwater.')
+    q = next(q for q in art.quotes if q.kind == "direct")
+    assert q.confidence >= 0.8 and q.speaker_confidence >= 0.8
+
+
+def test_indirect_quote_needs_a_speaker_that_can_speak(nlp):
+    art = run(nlp, "The brochure says that the shelters hold 6,000 people.\n\nPolls show that most voters back the plan.")
+    assert art.quotes, "the quote finder reports them; the evidence keeps them below the threshold"
+    assert all(q.confidence < THRESHOLD for q in art.quotes if q.kind == "indirect")
+
+
+def test_indirect_quote_of_an_official_is_shown(nlp):
+    art = run(nlp, "Residents said the bridge collapsed shortly after the storm on Tuesday.")
+    q = next(q for q in art.quotes if q.kind == "indirect")
+    assert q.confidence >= THRESHOLD
+
+
+def test_a_call_to_action_reports_nobody(nlp):
+    art = run(nlp, "Anna Berg wrote the guide.\n\nTell us what you think about the new timetable.")
+    assert all(q.confidence < THRESHOLD for q in art.quotes if q.cue and q.cue.lower().startswith("tell"))
+
+
+def test_events_that_did_not_happen_keep_their_status(nlp):
+    body = "\n\n".join(
+        [
+            "The Velorian army attacked the town of Marsk on Monday.",
+            "The Velorian army did not attack the port of Ostra.",
+            "If talks fail, Veloria will attack Ostra.",
+            "Sign up to support the Velorian relief fund today.",
+        ]
+    )
+    art = run(nlp, body)
+    by_sentence = {body[e.start : e.end].split()[1]: e.status for e in art.events}
+    statuses = [e.status for e in art.events]
+    assert "asserted" in statuses
+    assert any(s != "asserted" for s in statuses)
+    done = [e for e in art.events if e.status == "asserted"]
+    assert all("Marsk" in body[e.start : e.end] for e in done), by_sentence
+
+
+def test_an_act_on_a_thing_is_doubtful(nlp):
+    art = run(nlp, "The Lumen bar offers a new menu and cocktails.")
+    assert all(e.confidence < THRESHOLD for e in art.events)
+
+
+def test_a_passive_subject_is_not_the_source(nlp):
+    art = run(nlp, "Karl Weiss was arrested in Bellwater on Monday.")
+    evs = [e for e in art.events if e.source_name and "Weiss" in e.source_name]
+    assert all(e.source_confidence < THRESHOLD for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two men were killed two weeks ago in the town.", [("killed", 2)]),
+        ("The pair were detained at 3am on Sunday.", []),
+        ("A man aged 40 was killed in the crash.", []),
+        ("The home side won 3-1 after two players were injured.", [("injured", 2)]),
+        ("At least 12 people were killed and 30 injured in the blast.", [("killed", 12), ("injured", 30)]),
+    ],
+)
+def test_facts_count_the_noun_they_are_bound_to(nlp, text, expected):
+    art = run(nlp, text)
+    assert [(f.kind, f.value) for f in art.facts] == expected
+    assert all(0.0 <= f.confidence <= 1.0 for f in art.facts)
+
+
+def test_dates_read_with_their_neighbours():
+    anchor = dt.date(2025, 5, 21)
+    got = {d.text: (d.value, d.confidence) for d in find_dates("On Friday, April 17, the gallery opens.", anchor)}
+    assert got == {"On Friday, April 17": ("2025-04-17", got["On Friday, April 17"][1])}
+    assert find_dates("The Good Friday Agreement holds.", anchor) == []
+    (d,) = find_dates("The sum was allocated in November last year.", anchor)
+    assert d.value == "2024-11"
+
+
+def test_date_confidence_follows_the_evidence():
+    anchor = dt.date(2025, 5, 21)
+    explicit = find_dates("The vote was held on 3 February 2025.", anchor)[0].confidence
+    weekday = find_dates("The vote was held on Saturday.", anchor)[0].confidence
+    generic = find_dates("Today's sleeping bags are light.", anchor)[0].confidence
+    assert explicit > weekday > generic
+    assert generic < THRESHOLD
