@@ -84,6 +84,10 @@ def test_a_passive_subject_is_not_the_source(nlp):
         ("A man aged 40 was killed in the crash.", []),
         ("The home side won 3-1 after two players were injured.", [("injured", 2)]),
         ("At least 12 people were killed and 30 injured in the blast.", [("killed", 12), ("injured", 30)]),
+        ("The war has killed more than 39,000, officials said.", [("killed", 39000)]),
+        ("Floods displaced 500,000 and killed 185 people.", [("displaced", 500000), ("killed", 185)]),
+        ("Members of Teamsters Local 90 rallied outside the depot.", []),
+        ("One of the protesters, a teacher, spoke to reporters.", []),
     ],
 )
 def test_facts_count_the_noun_they_are_bound_to(nlp, text, expected):

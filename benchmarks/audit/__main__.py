@@ -51,7 +51,13 @@ def english(body: str) -> bool:
     return len(words) >= 80 and sum(w in _EN for w in words) / len(words) > 0.12
 
 
-def build(label: str) -> Path:
+def build(label: str, raw: bool = False) -> Path:
+    """Records of the audit pages in WORK/<label>.jsonl; `raw`: confidences without calibration maps (to fit them)."""
+    if raw:
+        from benchmarks.calibrate_items import raw_scores
+
+        with raw_scores():
+            return build(label)
     from newsgraph.pipeline import analyze_stream
     from newsgraph.records import RawDocument
 
@@ -107,13 +113,73 @@ def items(label: str, every: bool = False) -> dict[str, list[tuple[dict, dict]]]
     return out
 
 
-def sample(label: str, n: int) -> dict[str, list[tuple[dict, dict]]]:
-    rng = random.Random(SEED)
+def sample(label: str, n: int, every: bool = False) -> dict[str, list[tuple[dict, dict]]]:
+    rng = random.Random(SEED + 1 if every else SEED)
     out = {}
-    for kind, lst in items(label).items():
+    for kind, lst in items(label, every).items():
         lst = sorted(lst, key=lambda ri: key(*ri[:1], kind, ri[1]))
         out[kind] = rng.sample(lst, min(n, len(lst)))
     return out
+
+
+def compare_sample(label: str, base: str, n: int) -> dict[str, dict]:
+    """A uniform sample of `label`'s shown items that reuses the judgements of `base`'s sample.
+
+    The shown items of `label` are those also shown in `base` (kept) and those that are new. Kept: `base`'s sample
+    restricted to kept items (a uniform sample of them), topped up to n with kept items ranked by key hash; new: up
+    to n/2 new items ranked by key hash. Precision is the two parts' precisions weighted by their sizes."""
+    after, before = items(label), items(base)
+    bsample = sample(base, n)
+    out = {}
+    for kind in KINDS:
+        akeys = {key(r, kind, it): (r, it) for r, it in after[kind]}
+        bkeys = {key(r, kind, it) for r, it in before[kind]}
+        kept_keys = [k for k in akeys if k in bkeys]
+        new_keys = sorted((k for k in akeys if k not in bkeys), key=_rank)
+        picked = [key(r, kind, it) for r, it in bsample[kind] if key(r, kind, it) in akeys]
+        extra = sorted((k for k in kept_keys if k not in set(picked)), key=_rank)[: max(0, n - len(picked))]
+        out[kind] = {
+            "kept": [akeys[k] for k in picked + extra],
+            "new": [akeys[k] for k in new_keys[: n // 2]],
+            "n_kept": len(kept_keys),
+            "n_new": len(new_keys),
+        }
+    return out
+
+
+def _rank(k: str) -> str:
+    return hashlib.sha1(f"{SEED}:{k}".encode()).hexdigest()
+
+
+def cmd_compare(label: str, base: str, n: int, show: bool) -> dict:
+    done = judgements()
+    res = {}
+    for kind, d in compare_sample(label, base, n).items():
+        row = {"shown": d["n_kept"] + d["n_new"], "shown_before": len(items(base)[kind])}
+        est, judged_total = 0.0, 0
+        for part_name in ("kept", "new"):
+            lst = d[part_name]
+            judged = [done[key(r, kind, it)] for r, it in lst if key(r, kind, it) in done]
+            if show:
+                for r, it in lst:
+                    if key(r, kind, it) not in done:
+                        _print_item(kind, r, it)
+            p = sum(correct(kind, j) for j in judged) / len(judged) if judged else None
+            row[f"{part_name}_judged"], row[f"{part_name}_precision"] = len(judged), p
+            size = d[f"n_{part_name}"]
+            if size and p is not None:
+                est += p * size
+                judged_total += size
+        row["precision"] = round(est / judged_total, 3) if judged_total else None
+        res[kind] = row
+    if not show:
+        print(json.dumps(res, indent=1))
+    return res
+
+
+def _print_item(kind: str, rec: dict, it: dict) -> None:
+    view = {f: it.get(f) for f in ("kind", "type", "status", "text", "speaker_name", "cue", "source_name", "target_name", "trigger", "value", "qualifier", "confidence") if f in it}
+    print(json.dumps({"key": key(rec, kind, it), "item": kind, "input": rec["input"], "published": rec.get("published"), **view, "context": context(rec, it)}, ensure_ascii=False))
 
 
 def judgements() -> dict[str, dict]:
@@ -137,15 +203,12 @@ def context(rec: dict, item: dict) -> str:
     return body[lo:s] + "[[" + body[s:e] + "]]" + body[e:hi]
 
 
-def cmd_sample(label: str, n: int) -> None:
+def cmd_sample(label: str, n: int, every: bool = False) -> None:
     done = judgements()
-    for kind, lst in sample(label, n).items():
+    for kind, lst in sample(label, n, every).items():
         for rec, it in lst:
-            k = key(rec, kind, it)
-            if k in done:
-                continue
-            view = {f: it.get(f) for f in ("kind", "type", "status", "text", "speaker_name", "cue", "source_name", "target_name", "trigger", "value", "qualifier", "confidence") if f in it}
-            print(json.dumps({"key": k, "item": kind, "input": rec["input"], "published": rec.get("published"), **view, "context": context(rec, it)}, ensure_ascii=False))
+            if key(rec, kind, it) not in done:
+                _print_item(kind, rec, it)
 
 
 def correct(kind: str, j: dict) -> bool:
@@ -179,16 +242,21 @@ def cmd_score(label: str, n: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.audit")
-    ap.add_argument("command", choices=("build", "sample", "score"))
+    ap.add_argument("command", choices=("build", "sample", "score", "compare", "to-judge"))
+    ap.add_argument("--base", default="before", help="compare / to-judge: the label whose judged sample is reused")
     ap.add_argument("--label", default="current")
     ap.add_argument("-n", type=int, default=30, help="items sampled per kind")
+    ap.add_argument("--raw", action="store_true", help="build: scores without calibration maps")
+    ap.add_argument("--every", action="store_true", help="sample: from every item, shown or not (to calibrate)")
     a = ap.parse_args()
     if a.command == "build":
-        print(build(a.label))
+        print(build(a.label, a.raw))
     elif a.command == "sample":
-        cmd_sample(a.label, a.n)
-    else:
+        cmd_sample(a.label, a.n, a.every)
+    elif a.command == "score":
         cmd_score(a.label, a.n)
+    else:
+        cmd_compare(a.label, a.base, a.n, show=a.command == "to-judge")
 
 
 if __name__ == "__main__":

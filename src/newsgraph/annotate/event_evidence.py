@@ -61,6 +61,11 @@ AMBIGUOUS_TRIGGER_PENALTY = 0.1
 #: The source of a passive trigger without an agent is its grammatical subject only by mistake ("X was arrested":
 #: X is the target); such a source keeps this raw score.
 PASSIVE_SUBJECT_SOURCE = 0.1
+#: An actor named nowhere in the event's sentence (resolved from a pronoun or a role) or borrowed from the clause
+#: around a noun trigger is less sure: its score is multiplied by this.
+BORROWED_ACTOR_FACTOR = 0.7
+#: A target after a locative preposition is a place of the act, not its target: at most this.
+LOCATIVE_TARGET = 0.2
 _ACTOR_TYPES = ("person", "organisation", "country", "group")
 _HOSTILE = "hostile"
 _REPORTING_DEPS = ("ccomp", "parataxis")
@@ -74,6 +79,7 @@ class EventEvidence:
         self.classes = {row[0]: row[1] for row in sections("plover.tsv").get("class", []) if len(row) > 1}
         self.reporting = words("plover.tsv", "reporting") | words("cues.tsv", "verb")
         self.people = _people_nouns()
+        self.locative = words("plover.tsv", "locative") | {"across", "throughout", "around", "within"}
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -86,10 +92,16 @@ class EventEvidence:
             tok = _trigger_token(doc, ev)
             ev.status = self.status(ev, tok, anchor)
             src = self.actor_score(doc, ev, ev.source, ev.source_name, ents)
-            if src is not None and _passive_subject(doc, ev, tok, ents):
-                src = PASSIVE_SUBJECT_SOURCE
             tgt = self.actor_score(doc, ev, ev.target, ev.target_name, ents)
-            type_raw = self.type_score(ev, tok, src, tgt)
+            # the type reads the actors as the verb relates them: a passive subject or a place is no actor of it
+            type_src, type_tgt = src, tgt
+            if src is not None and _passive(tok):
+                src, type_src = PASSIVE_SUBJECT_SOURCE, None
+            elif src is not None and tok is not None and tok.pos_ in ("NOUN", "PROPN") and not _own_source(tok):
+                src *= BORROWED_ACTOR_FACTOR  # "prompting accusations": the noun's source taken from the clause
+            if tgt is not None and _after_locative(doc, ev, ents.get(ev.target or ""), ev.target_name, self.locative):
+                tgt, type_tgt = min(tgt, LOCATIVE_TARGET), None
+            type_raw = self.type_score(ev, tok, type_src, type_tgt)
             ev.type_confidence = cal.calibrate("event_type", type_raw)
             ev.source_confidence = cal.calibrate("event_source", src) if src is not None else None
             ev.target_confidence = cal.calibrate("event_target", tgt) if tgt is not None else None
@@ -138,7 +150,10 @@ class EventEvidence:
         if span is not None and _dateline(doc, span):
             return ACTOR_SCORES["dateline"]
         if ent is not None:
-            return ACTOR_SCORES.get(ent.type, ACTOR_SCORES["named"])
+            score = ACTOR_SCORES.get(ent.type, ACTOR_SCORES["named"])
+            if span is None:
+                score *= BORROWED_ACTOR_FACTOR  # named nowhere in the sentence: a pronoun or a role resolved
+            return score
         if span is None:
             return ACTOR_SCORES["other"]
         if any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in span):
@@ -168,15 +183,38 @@ class EventEvidence:
         return min(1.0, max(0.0, score))
 
 
-def _passive_subject(doc: Doc, ev: Event, tok: Token | None, ents: dict[str, Entity]) -> bool:
-    """The trigger is passive without an agent and the event's source is its subject ("Hitler was arrested")."""
-    if tok is None or not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+def _passive(tok: Token | None) -> bool:
+    """The trigger is passive without an agent ("X was arrested", "were also wounded"), itself or as a verb
+    coordinated with a passive one: its grammatical subject is the one acted on, so no source is known."""
+    if tok is None or tok.pos_ != "VERB":
         return False
-    subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
-    if not subj or not (ev.source or ev.source_name):
+    kids = list(tok.children)
+    if any(c.dep_ == "agent" for c in kids):
         return False
-    span = _phrase_span(doc, ev, ev.source_name, ents.get(ev.source or ""))
-    return span is not None and span.start <= subj[0].i < span.end
+    if any(c.dep_ == "auxpass" for c in kids):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "aux") for c in kids) and any(
+        c.dep_ == "auxpass" for c in tok.head.children
+    )
+
+
+def _own_source(tok: Token) -> bool:
+    """A noun trigger names its own source: a possessive ("Russia's attack") or a "by" phrase."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
+
+
+def _after_locative(doc: Doc, ev: Event, ent: Entity | None, name: str | None, locative: frozenset[str]) -> bool:
+    """The target stands after a locative preposition ("hate crimes across the UK", "areas between Thailand and
+    Myanmar"): where the act happened, not whom it was done to."""
+    span = _phrase_span(doc, ev, name, ent)
+    if span is None:
+        return False
+    for anc in [span.root, *span.root.ancestors][:4]:
+        if anc.dep_ == "prep":
+            return anc.lower_ in locative or anc.lower_ == "between" and anc.head.pos_ in ("NOUN", "PROPN") and anc.head.lower_ in ("areas", "border", "borders", "region", "regions")
+        if anc.pos_ == "VERB":
+            return False
+    return False
 
 
 def _people_nouns() -> frozenset[str]:

@@ -34,7 +34,7 @@ def _number_re() -> re.Pattern:
     numw = _alt(mapping(_DATA, "number"))
     mult = _alt(mapping(_DATA, "multiplier"))
     return re.compile(
-        rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}}){{1,4}}(?![\d,])|(?<![\d.,])\d{{1,{MAX_DIGITS}}}(?:\.\d{{1,6}})?(?![\d])"
+        rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}}){{1,4}}(?!\d|,\d)|(?<![\d.,])\d{{1,{MAX_DIGITS}}}(?:\.\d{{1,6}})?(?![\d])"
         rf"|\b(?:{numw})\b)"
         rf"(?:[\s-]*(?P<mult>\b(?:{mult})\b))?",
         re.IGNORECASE,
@@ -53,7 +53,7 @@ def _after_re() -> re.Pattern:
     units = _alt(words(_DATA, "unit"))
     kw = _alt(mapping(_DATA, "keyword"))
     return re.compile(
-        rf"^(?:\s+(?:{units}|[a-z]+(?:-[a-z]+)?)){{0,3}}?\s+(?:(?:were|have\s+been|had\s+been|are|was|been|being|have|had)\s+)?(?:also\s+)?(?P<kw>{kw})\b",
+        rf"^(?:\s+(?:{units}|(?!(?:and|or|but|while|as)\b)[a-z]+(?:-[a-z]+)?)){{0,3}}?\s+(?:(?:were|have\s+been|had\s+been|are|was|been|being|have|had)\s+)?(?:also\s+)?(?P<kw>{kw})\b",
         re.IGNORECASE,
     )
 
@@ -144,8 +144,9 @@ def _score_or_clock(text: str, s: int, e: int) -> bool:
     return bool(re.match(r"[-:/\u2013]\d", after) or re.search(r"\d[-:/\u2013]$", before))
 
 
-#: spaCy entity types of a number that measures something other than people (a time, an age, a date, money).
-_NOT_COUNTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+#: spaCy entity types of a number that measures something other than people (a time, an age, a date, money) or
+#: is part of a name ("Teamsters Local 90", "Apollo 11").
+_NOT_COUNTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 
 
 def facts_in(doc: Doc) -> list[Fact]:
@@ -168,10 +169,12 @@ def facts_in(doc: Doc) -> list[Fact]:
         counted = _counted_noun(doc, span)
         if counted is not None and (counted.lemma_.lower() in _not_counted() or counted.lower_ in _not_counted()):
             continue
+        if c.fact.value == 1 and text[c.num_end : c.num_end + 4].lower() == " of ":
+            continue  # "one of the protesters": one person picked out, not a count
         binding = _parse_binding(doc, span, c)
         if binding is False:
             continue
-        c.fact.confidence = _confidence(c, binding)
+        c.fact.confidence = _confidence(c, binding, counted is None or _people_like(counted))
         out.append(c.fact)
     return out
 
@@ -199,13 +202,13 @@ def _counted_noun(doc: Doc, span) -> Token | None:
 
 
 def _parse_binding(doc: Doc, span, c: _Candidate) -> bool | None:
-    """True when the parse binds the number to the keyword, False when it puts it in another clause or makes it
-    a modifier of a time (npadvmod, "two weeks ago"), None when the sentence is not parsed."""
+    """True when the parse binds the number to the keyword, False when the number labels a noun before it ("Local
+    90"), None when the parse does not say (or the sentence is not parsed)."""
     num = span.root
     if not num.dep_:
         return None
-    if num.dep_ in ("npadvmod", "tmod"):
-        return False
+    if num.dep_ == "nummod" and num.head.i < num.i:
+        return False  # a number after its noun labels it ("Local 90", "Flight 370"), it counts nothing
     kw_span = doc.char_span(c.kw_start, c.kw_end, alignment_mode="expand")
     if kw_span is None:
         return None
@@ -223,9 +226,22 @@ def _parse_binding(doc: Doc, span, c: _Candidate) -> bool | None:
     return bool(chain & near) or None
 
 
-def _confidence(c: _Candidate, binding: bool | None) -> float:
+def _people_like(tok: Token) -> bool:
+    """The counted noun names people: a unit or keyword of data/facts.tsv, a nationality or a name ("Palestinians"),
+    or an agent noun ("pilots", "passengers", "worshippers")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in words(_DATA, "unit") or lemma in words(_DATA, "unit") or low in mapping(_DATA, "keyword"):
+        return True
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE"):
+        return True
+    return len(lemma) > 4 and lemma.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "eer"))
+
+
+def _confidence(c: _Candidate, binding: bool | None, people: bool = True) -> float:
     """Raw evidence score (named weights below), calibrated when a "fact" map was fitted."""
     score = _BASE[c.pattern]
+    if not people:
+        score -= _NOT_PEOPLE_PENALTY
     if binding:
         score += _PARSE_BONUS
     if c.fact.qualifier in ("hundreds of", "thousands of", "tens of"):
@@ -240,6 +256,8 @@ def _confidence(c: _Candidate, binding: bool | None) -> float:
 _BASE = {"after": 0.8, "before": 0.65}
 _PARSE_BONUS = 0.15
 _VAGUE_PENALTY = 0.1
+#: The number counts a noun that names no people ("one of many concerns held"): doubtful.
+_NOT_PEOPLE_PENALTY = 0.35
 
 
 @Language.factory("newsgraph_facts")
