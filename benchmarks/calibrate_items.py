@@ -30,7 +30,7 @@ from benchmarks.splits import part
 @contextmanager
 def raw_scores():
     """Annotators give raw scores (no calibration map applied) inside this block."""
-    from newsgraph.annotate import calibration_support as cal
+    from newsgraph.annotate import calibration as cal
 
     saved = cal.calibrate
     cal.calibrate = lambda kind, raw: round(min(1.0, max(0.0, float(raw))), 3)

@@ -8,7 +8,8 @@ line, `min_confidence` in the API). Why one function on the plain record dict: t
 and the API all filter the same way, and a record loaded from any store or file can be filtered.
 
 What filtering does:
-- an entity, quote, event, fact or date below the threshold is left out;
+- an entity, quote, event, fact or date below the threshold is left out, and so is an event that did not happen
+  (its `status` is not "asserted": negated, modal, conditional, a question, future, intended, a call to action);
 - a topic below it leaves its list (and `topics_confidence` stays parallel);
 - a quote whose speaker is below it keeps its words but loses its speaker (an unsure speaker must not look like a
   sure one); an event's source or target below it becomes null likewise;
@@ -60,6 +61,8 @@ def filter_record(record: dict[str, Any], threshold: float | None = None) -> dic
         for item in items:
             if not sure(item.get("confidence"), threshold):
                 continue
+            if key == "events" and item.get("status") not in (None, "asserted"):
+                continue  # stated, not done (annotate/factuality.py): in the record, not shown
             parts = PARTS.get(key)
             if parts and any(not sure(item.get(c), threshold) for c, _ in parts if item.get(c) is not None):
                 item = copy.copy(item)

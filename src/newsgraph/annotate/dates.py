@@ -296,7 +296,7 @@ DATE_SCORES = {
 
 def date_confidence(kind: str, m: re.Match, value: str | None, anchor: dt.date | None, forward: bool = False, text: str | None = None) -> float:
     """The raw score of one date expression (DATE_SCORES), calibrated when a map was fitted."""
-    from newsgraph.annotate import calibration_support as cal
+    from newsgraph.annotate import calibration as cal
 
     g = m.groupdict()
     if value is None:

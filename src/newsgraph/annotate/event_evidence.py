@@ -26,7 +26,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate import calibration_support as cal
+from newsgraph.annotate import calibration as cal
 from newsgraph.annotate.dates import parse_anchor
 from newsgraph.annotate.events import lexicon
 from newsgraph.annotate.extensions import article_date, register_extensions

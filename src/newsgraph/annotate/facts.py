@@ -246,7 +246,7 @@ def _confidence(c: _Candidate, binding: bool | None, people: bool = True) -> flo
         score += _PARSE_BONUS
     if c.fact.qualifier in ("hundreds of", "thousands of", "tens of"):
         score -= _VAGUE_PENALTY
-    from newsgraph.annotate import calibration_support as cal
+    from newsgraph.annotate import calibration as cal
 
     return cal.calibrate("fact", score)
 

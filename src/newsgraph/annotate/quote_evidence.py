@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate import calibration_support as cal
+from newsgraph.annotate import calibration as cal
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.records import Entity, Quote

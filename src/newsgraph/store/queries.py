@@ -389,6 +389,10 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | N
     return record
 
 
+#: SQL condition of an event that happened (annotate/factuality.py): status asserted, or none stored (older rows).
+HAPPENED = "(status IS NULL OR status = 'asserted')"
+
+
 def get_entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
     """Everything the topic page shows about one entity.
 
@@ -415,14 +419,15 @@ def get_entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | Non
     ).fetchall()
     ent["quotes"] = [dict(r) for r in quotes]
     # The latest 50 events in any role are chosen first; only those read their sentence from the article body.
-    events = conn.execute(
+    # Only events that happened (status asserted, or none stored) are the entity's events.
+    events = conn.execute((
         "SELECT ev.*, a.id AS article_id, a.title, substr(a.body, ev.start + 1, ev.end - ev.start) AS sentence FROM ("
         " SELECT DISTINCT * FROM ("
-        "  SELECT * FROM (SELECT rowid AS evid, * FROM events WHERE source = ?1 ORDER BY day DESC, aid DESC LIMIT 50)"
-        "  UNION ALL SELECT * FROM (SELECT rowid AS evid, * FROM events WHERE target = ?1 ORDER BY day DESC, aid DESC LIMIT 50)"
-        "  UNION ALL SELECT * FROM (SELECT rowid AS evid, * FROM events WHERE location = ?1 ORDER BY day DESC, aid DESC LIMIT 50)"
+        f"  SELECT * FROM (SELECT rowid AS evid, * FROM events WHERE source = ?1 AND {HAPPENED} ORDER BY day DESC, aid DESC LIMIT 50)"
+        f"  UNION ALL SELECT * FROM (SELECT rowid AS evid, * FROM events WHERE target = ?1 AND {HAPPENED} ORDER BY day DESC, aid DESC LIMIT 50)"
+        f"  UNION ALL SELECT * FROM (SELECT rowid AS evid, * FROM events WHERE location = ?1 AND {HAPPENED} ORDER BY day DESC, aid DESC LIMIT 50)"
         " ) ORDER BY day DESC, aid DESC, evid LIMIT 50"
-        ") ev JOIN articles a ON a.aid = ev.aid ORDER BY ev.day DESC, ev.aid DESC, ev.evid",
+        ") ev JOIN articles a ON a.aid = ev.aid ORDER BY ev.day DESC, ev.aid DESC, ev.evid"),
         (entity_id,),
     ).fetchall()
     ent["events"] = [{k: r[k] for k in r.keys() if k != "evid"} for r in events]

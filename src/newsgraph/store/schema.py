@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Co-occurrence pairs come from each article's this many most salient entities: a long article naming 80
 #: entities would otherwise write 6,320 pair updates; 20 bound it at 380.
 COOCCUR_TOP = 20
@@ -135,7 +135,8 @@ CREATE TABLE IF NOT EXISTS events (
     day TEXT,
     confidence REAL,
     source_confidence REAL,
-    target_confidence REAL
+    target_confidence REAL,
+    status TEXT
 );
 CREATE INDEX IF NOT EXISTS events_aid ON events(aid);
 CREATE INDEX IF NOT EXISTS events_source ON events(source, day);
@@ -225,6 +226,15 @@ def _upgrade_to_4(conn: sqlite3.Connection) -> None:
     conn.execute("COMMIT")
 
 
+def _upgrade_to_5(conn: sqlite3.Connection) -> None:
+    """v5 adds events.status (did it happen: annotate/factuality.py); rows stored before keep NULL (counted as
+    asserted, as their records hold no status either)."""
+    conn.execute("BEGIN IMMEDIATE")
+    if "status" not in {r[1] for r in conn.execute("PRAGMA table_info(events)")}:
+        conn.execute("ALTER TABLE events ADD COLUMN status TEXT")
+    conn.execute("COMMIT")
+
+
 def rebuild_aggregates(conn: sqlite3.Connection) -> None:
     """Recompute entity counts, entity_days and cooccur from article_entities (an upgrade, or a bulk build that
     bypassed the writer); the caller holds the transaction."""
@@ -248,6 +258,8 @@ def create_schema(conn: sqlite3.Connection) -> None:
         _upgrade_1_to_2(conn)
     if 1 <= found < 4:
         _upgrade_to_4(conn)
+    if 1 <= found < 5:
+        _upgrade_to_5(conn)
     conn.executescript(SCHEMA)
     if found in (1, 2):  # v3 adds the per-entity aggregates: fill them from what is stored
         conn.execute("BEGIN IMMEDIATE")

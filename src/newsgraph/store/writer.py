@@ -236,10 +236,10 @@ def _write_children(c: sqlite3.Connection, aid: int, r: dict[str, Any]) -> None:
     )
     c.executemany(
         "INSERT INTO events(aid, type, mode, source, target, location, date, start, end, trigger, day, confidence, "
-        "source_confidence, target_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "source_confidence, target_confidence, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(aid, ev.get("type") or "", ev.get("mode"), ev.get("source"), ev.get("target"), ev.get("location"),
           ev.get("date"), ev.get("start"), ev.get("end"), ev.get("trigger"), day, ev.get("confidence"),
-          ev.get("source_confidence"), ev.get("target_confidence")) for ev in r.get("events") or []],
+          ev.get("source_confidence"), ev.get("target_confidence"), ev.get("status")) for ev in r.get("events") or []],
     )
     c.executemany(
         "INSERT INTO facts(aid, kind, value, qualifier, start, end, text, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
