@@ -58,12 +58,18 @@ NO_SOURCE_PENALTY = 0.15
 NO_NAMED_ACTOR_PENALTY = 0.2
 MODIFIER_TRIGGER_PENALTY = 0.3
 AMBIGUOUS_TRIGGER_PENALTY = 0.1
+#: AGREE and REQUEST are about an act (PLOVER: agree/promise/offer to do, ask/urge/call on X to do): a verb trigger
+#: with no act complement (an infinitive, a clause, "for"/"on" + noun) loses this much.
+NO_ACT_PENALTY = 0.3
+_ACT_TYPES = ("AGREE", "REQUEST")
 #: The source of a passive trigger without an agent is its grammatical subject only by mistake ("X was arrested":
 #: X is the target); such a source keeps this raw score.
 PASSIVE_SUBJECT_SOURCE = 0.1
 #: An actor named nowhere in the event's sentence (resolved from a pronoun or a role) or borrowed from the clause
 #: around a noun trigger is less sure: its score is multiplied by this.
 BORROWED_ACTOR_FACTOR = 0.7
+#: An actor entity's score is scaled by how sure its type is (newsgraph_confidence), but not below this factor.
+ENTITY_TYPE_FLOOR = 0.5
 #: A target after a locative preposition is a place of the act, not its target: at most this.
 LOCATIVE_TARGET = 0.2
 _ACTOR_TYPES = ("person", "organisation", "country", "group")
@@ -93,12 +99,14 @@ class EventEvidence:
             ev.status = self.status(ev, tok, anchor)
             src = self.actor_score(doc, ev, ev.source, ev.source_name, ents)
             tgt = self.actor_score(doc, ev, ev.target, ev.target_name, ents)
+            if src is not None and not _direct(doc, ev, tok, ev.source_name, ents.get(ev.source or ""), "source"):
+                src *= BORROWED_ACTOR_FACTOR  # the subject of a clause above, a speaker, a fallback name
+            if tgt is not None and not _direct(doc, ev, tok, ev.target_name, ents.get(ev.target or ""), "target"):
+                tgt *= BORROWED_ACTOR_FACTOR
             # the type reads the actors as the verb relates them: a passive subject or a place is no actor of it
             type_src, type_tgt = src, tgt
             if src is not None and _passive(tok):
                 src, type_src = PASSIVE_SUBJECT_SOURCE, None
-            elif src is not None and tok is not None and tok.pos_ in ("NOUN", "PROPN") and not _own_source(tok):
-                src *= BORROWED_ACTOR_FACTOR  # "prompting accusations": the noun's source taken from the clause
             if tgt is not None and _after_locative(doc, ev, ents.get(ev.target or ""), ev.target_name, self.locative):
                 tgt, type_tgt = min(tgt, LOCATIVE_TARGET), None
             type_raw = self.type_score(ev, tok, type_src, type_tgt)
@@ -151,6 +159,8 @@ class EventEvidence:
             return ACTOR_SCORES["dateline"]
         if ent is not None:
             score = ACTOR_SCORES.get(ent.type, ACTOR_SCORES["named"])
+            if ent.type_confidence is not None:
+                score *= max(ent.type_confidence, ENTITY_TYPE_FLOOR)  # a product typed as an organisation is no actor
             if span is None:
                 score *= BORROWED_ACTOR_FACTOR  # named nowhere in the sentence: a pronoun or a role resolved
             return score
@@ -180,6 +190,8 @@ class EventEvidence:
             score -= MODIFIER_TRIGGER_PENALTY
         if tok is not None and len({r[0] for r in self.verbs.get(tok.lemma_.lower(), [])}) > 1:
             score -= AMBIGUOUS_TRIGGER_PENALTY
+        if ev.type in _ACT_TYPES and tok is not None and form == "verb" and not _act_complement(tok):
+            score -= NO_ACT_PENALTY  # "offers a menu", "asked about Starmer": no act agreed to or requested
         return min(1.0, max(0.0, score))
 
 
@@ -198,9 +210,39 @@ def _passive(tok: Token | None) -> bool:
     )
 
 
-def _own_source(tok: Token) -> bool:
-    """A noun trigger names its own source: a possessive ("Russia's attack") or a "by" phrase."""
-    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
+def _act_complement(tok: Token) -> bool:
+    """The verb names an act it agrees to or requests: an xcomp/ccomp ("pledged to comply", "urged X to fire",
+    "pledged that ..."), a "for"/"on" phrase ("called for talks", "called on X to"), or an object that is itself an
+    act (a noun with a verb-like complement: "a request to the court to give")."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("for", "on") and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return True
+        if c.dep_ in ("dobj", "obj") and any(g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB" for g in c.children):
+            return True
+    return False
+
+
+def _direct(doc: Doc, ev: Event, tok: Token | None, name: str | None, ent: Entity | None, role: str) -> bool:
+    """The actor is a direct argument of the trigger: its subject (or agent) for the source, its object or the
+    object of one of its prepositions for the target. Otherwise it was borrowed from a clause around it."""
+    if tok is None:
+        return False
+    span = _phrase_span(doc, ev, name, ent)
+    if span is None:
+        return False
+    if role == "source":
+        args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "poss")]
+        args += [g for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for g in c.children]
+    else:
+        args = [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
+        args += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    if tok.dep_ == "acl" and role == "target":
+        args.append(tok.head)
+    if tok.dep_ == "relcl" and role == "source":
+        args.append(tok.head)
+    return any(a.left_edge.i <= span.root.i <= a.right_edge.i and (a.i == span.root.i or a.is_ancestor(span.root)) for a in args)
 
 
 def _after_locative(doc: Doc, ev: Event, ent: Entity | None, name: str | None, locative: frozenset[str]) -> bool:

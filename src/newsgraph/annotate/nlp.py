@@ -20,10 +20,11 @@ COMPONENTS = [
     "newsgraph_dates",
     "newsgraph_facts",
     "newsgraph_quotes",
-    "newsgraph_quote_evidence",
     "newsgraph_events",
-    "newsgraph_event_evidence",
     "newsgraph_confidence",
+    # after newsgraph_confidence: they read the entities' type confidence, and replace its generic item scores
+    "newsgraph_quote_evidence",
+    "newsgraph_event_evidence",
 ]
 
 
