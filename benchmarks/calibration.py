@@ -45,12 +45,17 @@ def fit_isotonic(scores: Sequence[float], labels: Sequence[bool | int], min_bloc
     base = sum(y for _, y in pairs) / len(pairs)
     # blocks: [sum_y, n, min_x, max_x]; items of one raw score always share a block
     blocks: list[list[float]] = []
+    # one group per raw score, complete before PAV compares it (labels sort 0 before 1 within a score, so a group
+    # compared while still filling would look all wrong and pull every block before it into one)
+    groups: list[list[float]] = []
     for x, y in pairs:
-        if blocks and blocks[-1][3] == x:
-            blocks[-1][0] += y
-            blocks[-1][1] += 1
+        if groups and groups[-1][3] == x:
+            groups[-1][0] += y
+            groups[-1][1] += 1
         else:
-            blocks.append([y, 1.0, x, x])
+            groups.append([y, 1.0, x, x])
+    for g in groups:
+        blocks.append(g)
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
             b = blocks.pop()
             blocks[-1] = _merge(blocks[-1], b)

@@ -112,3 +112,16 @@ def test_date_confidence_follows_the_evidence():
     generic = find_dates("Today's sleeping bags are light.", anchor)[0].confidence
     assert explicit > weekday > generic
     assert generic < THRESHOLD
+
+
+def test_isotonic_fit_keeps_the_steps_of_tied_scores():
+    """Raw scores come in few distinct values; each value's items are one group before PAV compares them."""
+    from benchmarks.calibration import fit_isotonic
+
+    scores, labels = [], []
+    for x, n, right in ((0.2, 40, 10), (0.5, 40, 24), (0.9, 40, 38)):
+        scores += [x] * n
+        labels += [1] * right + [0] * (n - right)
+    xs, ys = fit_isotonic(scores, labels)
+    assert xs == [0.2, 0.5, 0.9]
+    assert ys[0] < 0.3 < ys[1] < 0.7 < ys[2]

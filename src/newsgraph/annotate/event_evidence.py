@@ -224,6 +224,9 @@ def _act_complement(tok: Token) -> bool:
     return False
 
 
+_NAME_MODIFIERS = ("compound", "poss", "amod", "nmod", "flat")
+
+
 def _direct(doc: Doc, ev: Event, tok: Token | None, name: str | None, ent: Entity | None, role: str) -> bool:
     """The actor is a direct argument of the trigger: its subject (or agent) for the source, its object or the
     object of one of its prepositions for the target. Otherwise it was borrowed from a clause around it."""
@@ -237,12 +240,21 @@ def _direct(doc: Doc, ev: Event, tok: Token | None, name: str | None, ent: Entit
         args += [g for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for g in c.children]
     else:
         args = [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
+        # a joint act of coordinated subjects ("A and B signed an agreement"): B is A's partner
+        args += [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.children if g.dep_ == "conj"]
         args += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if tok.dep_ == "acl" and role == "target":
         args.append(tok.head)
     if tok.dep_ == "relcl" and role == "source":
         args.append(tok.head)
-    return any(a.left_edge.i <= span.root.i <= a.right_edge.i and (a.i == span.root.i or a.is_ancestor(span.root)) for a in args)
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head is not root:
+        root = root.head  # "met A and B", "the minister, Anna Berg"
+    if any(root.i == a.i for a in args):
+        return True
+    # the actor names the argument's owner or modifier ("Russia's army", "Labour peer"), not a noun deeper inside
+    # it ("one of Finland's shelters", "on the eve of his election to Congress")
+    return root.dep_ in _NAME_MODIFIERS and any(root.head.i == a.i for a in args)
 
 
 def _after_locative(doc: Doc, ev: Event, ent: Entity | None, name: str | None, locative: frozenset[str]) -> bool:
