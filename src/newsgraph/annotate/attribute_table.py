@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, MORPH, POS, TAG
@@ -35,7 +36,12 @@ def _values(spec) -> frozenset[str] | None:
     return None
 
 
-@Language.factory("newsgraph_attribute_table", default_config={"ruler": "attribute_ruler"})
+@Language.factory(
+    "newsgraph_attribute_table",
+    default_config={"ruler": "attribute_ruler"},  # the (disabled) attribute ruler whose rules the table applies
+    requires=["token.tag"],
+    assigns=["token.pos", "token.lemma", "token.morph"],
+)
 def make_attribute_table(nlp: Language, name: str, ruler: str) -> AttributeTable:
     return AttributeTable(nlp.get_pipe(ruler))
 
@@ -57,6 +63,7 @@ class AttributeTable:
     """Apply an AttributeRuler's rules: single-token TAG/LOWER rules by table, the rest by a small Matcher."""
 
     def __init__(self, ruler: AttributeRuler):
+        self.ruler = ruler
         self.vocab = ruler.vocab
         self.attrs = list(ruler.attrs)
         self.indices = list(ruler.indices)
@@ -171,6 +178,16 @@ class AttributeTable:
         for k, value in deps.items():
             doc[k].dep = value
         return doc
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        """Nothing of its own to save: the table is rebuilt from the ruler, which the pipeline saves."""
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path, *, exclude=()) -> AttributeTable:
+        """Rebuild the table from the ruler's rules: `spacy.load` creates this component before it loads the
+        ruler's patterns (the ruler comes first in the pipeline, so they are loaded by now)."""
+        self.__init__(self.ruler)
+        return self
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:

@@ -331,7 +331,7 @@ def _generic_today(text: str, m: re.Match) -> bool:
     return any(w in ("have", "has", "is", "are", "do", "does", "were", "would", "if") for w in clause[-6:])
 
 
-@Language.factory("newsgraph_dates")
+@Language.factory("newsgraph_dates", assigns=["doc._.ng_dates"])
 def make_dates(nlp: Language, name: str) -> DateResolver:
     return DateResolver()
 

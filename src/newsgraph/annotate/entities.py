@@ -29,23 +29,33 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.config import config_of, from_config
 from newsgraph.annotate.doc_entities import entity_id, find_entity
 from newsgraph.annotate.entity_evidence import add_evidence, headline_place_cue
 from newsgraph.annotate.entity_linking import link_mentions, nested_places, propagate
 from newsgraph.annotate.entity_mentions import collect_mentions
-from newsgraph.annotate.entity_salience import rescore, score_salience, to_entity
+from newsgraph.annotate.entity_salience import SalienceWeights, rescore, score_salience, to_entity
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.names import groups
 
 
-@Language.factory("newsgraph_entities")
-def make_entities(nlp: Language, name: str) -> EntityLinker:
-    return EntityLinker()
+@Language.factory(
+    "newsgraph_entities",
+    default_config={"salience": config_of(SalienceWeights)},
+    # token.tag: POS is mapped from the tag by the attribute ruler, which declares nothing it assigns
+    requires=["doc.ents", "token.tag"],
+    assigns=["doc._.ng_entities", "doc._.ng_demonyms"],
+)
+def make_entities(nlp: Language, name: str, salience: dict) -> EntityLinker:
+    return EntityLinker(from_config(SalienceWeights, salience))
 
 
 class EntityLinker:
     """Build `doc._.ng_entities` (and `doc._.ng_demonyms`, ISO codes of demonyms seen) from `doc.ents`."""
+
+    def __init__(self, salience: SalienceWeights | None = None):
+        self.salience = salience or SalienceWeights()
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -92,10 +102,10 @@ class EntityLinker:
             ent = to_entity(text, cluster)
             if ent is not None:
                 result.append(ent)
-        score_salience(doc, result, text)
+        score_salience(doc, result, text, self.salience)
         result.sort(key=lambda e: -e.salience)
         doc._.ng_entities = result
         return doc
 
 
-__all__ = ["EntityLinker", "entity_id", "find_entity", "rescore"]
+__all__ = ["EntityLinker", "SalienceWeights", "entity_id", "find_entity", "rescore"]

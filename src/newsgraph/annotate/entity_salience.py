@@ -7,15 +7,35 @@ later component (geo, which merges places) recompute it without importing the li
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.config import knob
 from newsgraph.annotate.doc_entities import entity_id
 from newsgraph.records import Entity, Mention
 
 if TYPE_CHECKING:  # the linker is not imported at run time: geo calls `rescore` without it
     from newsgraph.annotate.entity_linking import Cluster
+
+
+@dataclass(frozen=True)
+class SalienceWeights:
+    """How an entity's salience is scored (before scaling to 0..1 within the article)."""
+
+    base: float = knob(1.0, "score every entity starts with")
+    frequency: float = knob(2.0, "weight of log(1 + mentions)")
+    earliness: float = knob(1.5, "weight of how early the first mention comes (1 at the start, 0 at the end)")
+    headline: float = knob(2.0, "bonus when a name of the entity is in the title or standfirst")
+    lead: float = knob(1.0, "bonus when a mention lies in the lead")
+    lead_min_chars: int = knob(200, "the lead ends at the first paragraph break after this many characters")
+    lead_max_chars: int = knob(600, "... or here when there is no paragraph break")
+    demonym: float = knob(0.5, "a country's demonym ('Syrian') counts as this many mentions")
+
+
+#: where a later component finds the weights the entity component used (so `rescore` scores alike)
+_WEIGHTS_KEY = "ng_salience_weights"
 
 
 def to_entity(text: str, c: Cluster) -> Entity | None:
@@ -43,29 +63,33 @@ def to_entity(text: str, c: Cluster) -> Entity | None:
     )
 
 
-def score_salience(doc: Doc, entities: list[Entity], text: str | None = None) -> None:
+def score_salience(doc: Doc, entities: list[Entity], text: str | None = None, w: SalienceWeights | None = None) -> None:
     """Frequency (log), earliness, headline and lead presence, scaled to 0..1 within the article.
 
     A country's demonyms ("Syrian", counted by newsgraph_geo once countries are known) add half a mention each.
     """
     import math
 
+    if w is None:
+        w = SalienceWeights(**doc.user_data.get(_WEIGHTS_KEY, {}))
+    doc.user_data[_WEIGHTS_KEY] = asdict(w)  # plain values: user_data must stay serialisable
     demonyms = Counter(getattr(doc._, "ng_demonyms", None) or [])
 
     meta = doc._.ng_meta or {}
     title = " " + (meta.get("title") or "") + " " + (meta.get("standfirst") or "") + " "
     text = text if text is not None else doc.text  # doc.text is rebuilt from the tokens on every access
-    lead_end = text.find("\n\n", 200)
-    lead_end = lead_end if lead_end > 0 else min(len(text), 600)
+    lead_end = text.find("\n\n", w.lead_min_chars)
+    lead_end = lead_end if lead_end > 0 else min(len(text), w.lead_max_chars)
     n = max(len(text), 1)
     scores = []
     for e in entities:
         cc = e.geo.country_code if e.geo is not None and e.type == "country" else None
-        count = len(e.mentions) + (0.5 * demonyms[cc] if cc else 0)
+        count = len(e.mentions) + (w.demonym * demonyms[cc] if cc else 0)
         first = min((m.start for m in e.mentions), default=n) / n
         in_title = any(_in_words(a, title) for a in e.aliases if len(a) > 1)
         in_lead = any(m.start < lead_end for m in e.mentions)
-        score = 1.0 + math.log(1 + count) * 2 + 1.5 * (1 - first) + (2.0 if in_title else 0) + (1.0 if in_lead else 0)
+        score = (w.base + math.log(1 + count) * w.frequency + w.earliness * (1 - first) + (w.headline if in_title else 0)
+                 + (w.lead if in_lead else 0))
         scores.append(score)
     top = max(scores, default=1.0) or 1.0
     for e, s in zip(entities, scores, strict=True):

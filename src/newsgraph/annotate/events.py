@@ -37,15 +37,22 @@ from newsgraph.annotate.event_roles import (
     useful_actor,
 )
 from newsgraph.annotate.extensions import register_extensions
-from newsgraph.annotate.lexicon import sections, words
+from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
 from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token
+from newsgraph.annotate.triggers import ParseTriggers
 from newsgraph.records import Event
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, list[tuple[str, str, set[str], str]]], dict[str, list[tuple[str, str, set[str], str]]]]:
+    """(verbs, nouns) of the shipped data/plover.tsv (see `trigger_rows`)."""
+    return trigger_rows(sections(DATA))
+
+
+def trigger_rows(
+    data: Sections,
+) -> tuple[dict[str, list[tuple[str, str, set[str], str]]], dict[str, list[tuple[str, str, set[str], str]]]]:
     """(verbs, nouns): lemma -> rows of (type, mode, needed particles/prepositions, roles) in file order."""
-    data = sections(DATA)
     out: list[dict[str, list[tuple[str, str, set[str], str]]]] = [{}, {}]
     for i, sec in enumerate(("verb", "noun")):
         for row in data.get(sec, []):
@@ -54,31 +61,45 @@ def lexicon() -> tuple[dict[str, list[tuple[str, str, set[str], str]]], dict[str
     return out[0], out[1]
 
 
-def trigger_lemmas() -> frozenset[str]:
-    verbs, nouns = lexicon()
-    return frozenset(verbs) | frozenset(nouns)
+def default_lexicon() -> Sections:
+    """data/plover.tsv plus a [speech] section: the speech verbs of data/cues.tsv ([verb] and [object])."""
+    cues = sections("cues.tsv")
+    return {**sections(DATA), "speech": cues.get("verb", []) + cues.get("object", [])}
 
 
-class EventFinder(EventRoles):
+class EventFinder(EventRoles, LexiconComponent):
     """Set `doc._.ng_events`."""
 
+    default_lexicon = staticmethod(default_lexicon)
+
     def __init__(self) -> None:
-        self.verbs, self.nouns = lexicon()
-        self.target_preps = words(DATA, "target_prep")
-        self.pair_preps = words(DATA, "pair_prep")
-        self.noun_preps = words(DATA, "noun_prep")
-        self.participant_preps = words(DATA, "participant_prep")
-        self.locative = words(DATA, "locative")
-        self.intent = words(DATA, "intent")
-        self.reporting = words(DATA, "reporting")
-        self.modal = words(DATA, "modal")
-        self.future = words(DATA, "future")
-        self.commit = words(DATA, "commit")
-        self.classes = {row[0]: row[1] for row in sections(DATA).get("class", []) if len(row) > 1}
-        self.joint = words(DATA, "joint")
-        self.reciprocal = words(DATA, "reciprocal")
-        self.speech = words("cues.tsv", "verb") | words("cues.tsv", "object")
-        self.aside_preps = self.locative | words(DATA, "topic_prep")
+        self.set_lexicon(self.default_lexicon())
+
+    def set_lexicon(self, data: Sections) -> None:
+        """Triggers and word lists from a lexicon in the format of data/plover.tsv (plus [speech])."""
+        self.lexicon = data
+        self.verbs, self.nouns = trigger_rows(data)
+        self.target_preps = section_words(data, "target_prep")
+        self.pair_preps = section_words(data, "pair_prep")
+        self.noun_preps = section_words(data, "noun_prep")
+        self.participant_preps = section_words(data, "participant_prep")
+        self.locative = section_words(data, "locative")
+        self.intent = section_words(data, "intent")
+        self.reporting = section_words(data, "reporting")
+        self.modal = section_words(data, "modal")
+        self.future = section_words(data, "future")
+        self.commit = section_words(data, "commit")
+        self.classes = {row[0]: row[1] for row in data.get("class", []) if len(row) > 1}
+        self.joint = section_words(data, "joint")
+        self.reciprocal = section_words(data, "reciprocal")
+        self.speech = section_words(data, "speech")
+        self.aside_preps = self.locative | section_words(data, "topic_prep")
+        nouns = frozenset(row[0].split()[-1].lower() for row in data.get("noun", []))
+        self._triggers = ParseTriggers(section_words(data, "verb"), nouns, frozenset())
+
+    def parse_triggers(self) -> ParseTriggers:
+        """What `newsgraph_parse` must parse for this component: trigger verbs and the head nouns of trigger nouns."""
+        return self._triggers
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -280,9 +301,13 @@ class EventFinder(EventRoles):
         return out
 
 
-@Language.factory("newsgraph_events")
+@Language.factory(
+    "newsgraph_events",
+    requires=["doc._.ng_entities", "doc._.ng_dates", "doc._.ng_quotes", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.ng_events"],
+)
 def make_events(nlp: Language, name: str) -> EventFinder:
     return EventFinder()
 
 
-__all__ = ["EventFinder", "lexicon", "trigger_lemmas"]
+__all__ = ["EventFinder", "lexicon", "trigger_rows"]

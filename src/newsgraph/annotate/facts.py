@@ -260,7 +260,7 @@ _VAGUE_PENALTY = 0.1
 _NOT_PEOPLE_PENALTY = 0.35
 
 
-@Language.factory("newsgraph_facts")
+@Language.factory("newsgraph_facts", assigns=["doc._.ng_facts"])
 def make_facts(nlp: Language, name: str) -> FactFinder:
     return FactFinder()
 

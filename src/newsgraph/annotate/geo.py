@@ -15,23 +15,50 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
 from newsgraph.records import Entity, Geo, Mention, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
-_MAX_CANDIDATES = 40
-_NEAR_KM = 150.0
-_SUPPORT = 2.0
-_PLAUSIBLE = 1.5
 _LOCAL_WORDS = ("township", "village", "borough", "town", "city")
 _WATER_WORDS = ("river", "creek", "lake", "bayou")
 _ADMIN_WORDS = ("county", "parish", "province", "state", "region", "district", "oblast", "prefecture")
+
+
+@dataclass(frozen=True)
+class GeoWeights:
+    """How toponyms are resolved: a prior per reading, then support from the article's other places."""
+
+    max_candidates: int = knob(40, "readings of one name considered (the gazetteer's order: most populous first)")
+    near_km: float = knob(150.0, "two readings within this distance support each other")
+    support: float = knob(2.0, "score per other name of the article with a plausible reading near this one")
+    support_cap: int = knob(3, "at most this many supporting names count")
+    plausible: float = knob(1.5, "a reading within this much of its name's best prior can support others")
+    country_prior: float = knob(4.0, "prior bonus of a country or continent reading")
+    admin1_prior: float = knob(1.0, "prior bonus of a state or province reading")
+    admin2_named_prior: float = knob(2.0, "prior bonus of a county reading when the name says 'county', 'parish'...")
+    admin2_bare_prior: float = knob(-1.5, "prior of a county reading for a bare name (a town is likelier)")
+    capital_prior: float = knob(1.0, "prior bonus of a capital city")
+    exact_name_prior: float = knob(1.5, "prior bonus when the reading's own name is the name written")
+    vote_bonus: float = knob(1.5, "bonus of a reading in a country the article names or settled on")
+    vote_step: float = knob(0.8, "... plus this per vote for that country")
+    votes_cap: int = knob(3, "at most this many votes count")
+    lone_country_penalty: float = knob(4.0, "a country with no named place in it, beside a same-named town next "
+                                            "to a place the article settled on, loses this much")
+    capital_share: float = knob(0.2, "a capital of a province's name beats the province from this population share")
+    city_share: float = knob(0.3, "a city inside a same-named province beats it from this population share")
+    passes: int = knob(3, "resolution passes (each lets the previous choices support nearby readings)")
+
+
+#: the defaults, for callers that do not configure the component
+DEFAULT_WEIGHTS = GeoWeights()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -93,7 +120,7 @@ def _region_of_demonym(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
     return ()
 
 
-def _prefer_cities(cands: tuple[Place, ...], name: str) -> tuple[Place, ...]:
+def _prefer_cities(cands: tuple[Place, ...], name: str, w: GeoWeights = DEFAULT_WEIGHTS) -> tuple[Place, ...]:
     """Drop a state or province that shares its name with a big city inside it ("Tehran", "Kyiv", "Moscow"):
     a bare name in news means the city; "Tehran Province" keeps the province. The country's capital beats the province
     of its very name at a lower share, even as a district of its own ("Luanda", "Buenos Aires"), but not a state
@@ -104,8 +131,8 @@ def _prefer_cities(cands: tuple[Place, ...], name: str) -> tuple[Place, ...]:
     drop = {
         r.geonameid for r in cands if r.kind == "admin1" and any(
             c.country_code == r.country_code and (
-                (c.capital and norm(c.name) == norm(r.name) and c.population >= 0.2 * r.population)
-                or (c.admin1 == r.admin1 and c.population >= 0.3 * r.population)
+                (c.capital and norm(c.name) == norm(r.name) and c.population >= w.capital_share * r.population)
+                or (c.admin1 == r.admin1 and c.population >= w.city_share * r.population)
             )
             for c in cities
         )
@@ -113,31 +140,32 @@ def _prefer_cities(cands: tuple[Place, ...], name: str) -> tuple[Place, ...]:
     return tuple(c for c in cands if c.geonameid not in drop) if drop else cands
 
 
-def _prior(p: Place, key: str, name: str) -> float:
+def _prior(p: Place, key: str, name: str, w: GeoWeights = DEFAULT_WEIGHTS) -> float:
     score = math.log10(p.population + 10)
     if p.kind in ("country", "continent"):
-        score += 4.0
+        score += w.country_prior
     elif p.kind == "admin1":
-        score += 1.0
+        score += w.admin1_prior
     elif p.kind == "admin2":
-        score += 2.0 if any(w in name.lower() for w in _ADMIN_WORDS) else -1.5
+        score += w.admin2_named_prior if any(a in name.lower() for a in _ADMIN_WORDS) else w.admin2_bare_prior
     elif p.capital:
-        score += 1.0
+        score += w.capital_prior
     if norm(p.name) == key:
-        score += 1.5
+        score += w.exact_name_prior
     return score
 
 
-def _near(p: Place, q: Place) -> bool:
-    """Two readings that support each other: within _NEAR_KM, or a region and a place inside it."""
+def _near(p: Place, q: Place, w: GeoWeights = DEFAULT_WEIGHTS) -> bool:
+    """Two readings that support each other: within `near_km`, or a region and a place inside it."""
     if q.kind in ("country", "continent"):
         return False
     return (q.country_code == p.country_code and bool(q.admin1) and q.admin1 == p.admin1
-            and "admin1" in (p.kind, q.kind)) or haversine_km(p.lat, p.lon, q.lat, q.lon) < _NEAR_KM
+            and "admin1" in (p.kind, q.kind)) or haversine_km(p.lat, p.lon, q.lat, q.lon) < w.near_km
 
 
 def resolve(
-    names: Sequence[str], context_countries: Sequence[str] = (), gaz: Gazetteer | None = None
+    names: Sequence[str], context_countries: Sequence[str] = (), gaz: Gazetteer | None = None,
+    w: GeoWeights = DEFAULT_WEIGHTS,
 ) -> list[Place | None]:
     """The GeoNames place meant by each toponym of one article (None when the gazetteer has no such name).
 
@@ -149,15 +177,15 @@ def resolve(
     for n in names:
         unique.setdefault(norm(n), n)
     keys = list(unique)
-    cands = {k: _prefer_cities(candidates(gaz, unique[k])[:_MAX_CANDIDATES], unique[k]) for k in keys}
+    cands = {k: _prefer_cities(candidates(gaz, unique[k])[: w.max_candidates], unique[k], w) for k in keys}
     cands_plausible: dict[str, list[Place]] = {}
     # support: how many of the article's other names have a plausible reading within reach of this candidate
-    # (plausible: its prior within _PLAUSIBLE of that name's best, so "Paris" next to "Geneva" means France, while
+    # (plausible: its prior within `plausible` of that name's best, so "Paris" next to "Geneva" means France, while
     # "Henderson County" next to "Athens" may be any of the same-sized counties)
     for k in keys:
         if cands[k]:
-            top = max(_prior(p, k, unique[k]) for p in cands[k])
-            cands_plausible[k] = [p for p in cands[k] if _prior(p, k, unique[k]) >= top - _PLAUSIBLE]
+            top = max(_prior(p, k, unique[k], w) for p in cands[k])
+            cands_plausible[k] = [p for p in cands[k] if _prior(p, k, unique[k], w) >= top - w.plausible]
     support: dict[tuple[str, int], int] = {}
     for k in keys:
         for p in cands[k]:
@@ -169,7 +197,7 @@ def resolve(
                     if k2 != k and any(q.kind != "country" and q.country_code == p.country_code
                                        for q in cands_plausible.get(k2, ()))
                 )
-                support[(k, p.geonameid)] = min(n, 3)
+                support[(k, p.geonameid)] = min(n, w.support_cap)
                 continue
             n = 0
             for k2 in keys:
@@ -178,17 +206,17 @@ def resolve(
                 for q in cands_plausible.get(k2, ()):
                     if q.kind in ("country", "continent"):
                         continue
-                    if _near(p, q):
+                    if _near(p, q, w):
                         n += 1
                         break
-            support[(k, p.geonameid)] = min(n, 3)
+            support[(k, p.geonameid)] = min(n, w.support_cap)
     explicit: Counter[str] = Counter(context_countries)
     for k in keys:
         cs = cands[k]
         if cs and cs[0].kind == "country" and len({c.country_code for c in cs if c.kind == "country"}) == 1:
             explicit[cs[0].country_code] += 1
     chosen: dict[str, Place | None] = {k: None for k in keys}
-    for _pass in range(3):  # the third pass lets a town the second pass settled on support its county
+    for _pass in range(w.passes):  # the third pass lets a town the second pass settled on support its county
         votes = Counter(explicit)
         first = dict(chosen)
         if _pass:
@@ -196,7 +224,7 @@ def resolve(
         local = {
             k: _pass and any(
                 p.kind not in ("country", "continent") and any(
-                    k2 != k and q is not None and _near(p, q) for k2, q in first.items())
+                    k2 != k and q is not None and _near(p, q, w) for k2, q in first.items())
                 for p in cands[k])
             for k in keys
         } if _pass else {}
@@ -204,21 +232,21 @@ def resolve(
             best, best_score = None, -1e9
             own = chosen[k].country_code if chosen[k] is not None else None
             for p in cands[k]:
-                s = _prior(p, k, unique[k])
+                s = _prior(p, k, unique[k], w)
                 v = votes[p.country_code] - (1 if p.country_code == own and _pass else 0)
                 if v > 0:
-                    s += 1.5 + min(v, 3) * 0.8
+                    s += w.vote_bonus + min(v, w.votes_cap) * w.vote_step
                 sup = support.get((k, p.geonameid), 0)
                 if _pass and p.kind not in ("country", "continent"):
                     # the first pass's choices count as readings too: "Paris" settled on the Tennessee town
                     # supports the Henry County beside it, though that town was no plausible "Paris" on its own
-                    sup = max(sup, min(3, sum(1 for k2, q in first.items()
-                                              if k2 != k and q is not None and _near(p, q))))
-                s += _SUPPORT * sup
+                    sup = max(sup, min(w.support_cap, sum(1 for k2, q in first.items()
+                                                         if k2 != k and q is not None and _near(p, q, w))))
+                s += w.support * sup
                 if _pass and p.kind == "country" and not support.get((k, p.geonameid)) and local.get(k):
                     # no named place lies in the country, while a same-named town lies beside a place the article
                     # settled on ("Lebanon" beside Myerstown, Pennsylvania): the country's name bonus goes
-                    s -= 4.0
+                    s -= w.lone_country_penalty
                 if s > best_score:
                     best, best_score = p, s
             chosen[k] = best
@@ -261,9 +289,14 @@ def _official_article(text: str, e: Entity, p: Place) -> None:
         e.aliases.insert(0, p.name)
 
 
-@Language.factory("newsgraph_geo")
-def make_geo(nlp: Language, name: str):
-    return Geocoder()
+@Language.factory(
+    "newsgraph_geo",
+    default_config={"weights": config_of(GeoWeights)},
+    requires=["doc._.ng_entities"],
+    assigns=["doc._.ng_entities"],
+)
+def make_geo(nlp: Language, name: str, weights: dict) -> Geocoder:
+    return Geocoder(from_config(GeoWeights, weights))
 
 
 class Geocoder:
@@ -274,6 +307,9 @@ class Geocoder:
     only by demonyms (twice or more) becomes a topic without mentions; salience is then recomputed.
     """
 
+    def __init__(self, weights: GeoWeights = DEFAULT_WEIGHTS):
+        self.weights = weights
+
     def __call__(self, doc: Doc) -> Doc:
         from newsgraph.annotate.entity_salience import rescore
 
@@ -283,7 +319,7 @@ class Geocoder:
         if not ents and not demonyms:
             return doc
         gaz = get_gazetteer()
-        places = resolve([e.name for e in ents], demonyms, gaz=gaz)
+        places = resolve([e.name for e in ents], demonyms, gaz=gaz, w=self.weights)
         by_gid: dict[int, Entity] = {}
         drop: set[int] = set()
         for e, p in zip(ents, places, strict=True):

@@ -17,7 +17,12 @@ from spacy.tokens import Doc
 _MEMO_MAX = 500_000
 
 
-@Language.factory("newsgraph_lemma_table", default_config={"lemmatizer": "lemmatizer"})
+@Language.factory(
+    "newsgraph_lemma_table",
+    default_config={"lemmatizer": "lemmatizer"},  # the (disabled) rule lemmatizer the table stands in for
+    requires=["token.pos"],
+    assigns=["token.lemma"],
+)
 def make_lemma_table(nlp: Language, name: str, lemmatizer: str) -> LemmaTable:
     return LemmaTable(nlp.get_pipe(lemmatizer))
 

@@ -1,20 +1,24 @@
 """Read the lexicons of the quote, event, fact and date components (data/*.tsv).
 
 One format for all of them: `#` comments, `[section]` headers, tab-separated rows. Kept as data so the word
-lists can grow without touching code; read once per process (lru_cache).
+lists can grow without touching code; read once per process (lru_cache). Components whose word lists a user may
+replace (`LexiconComponent`) take a file in the same format through `initialize(lexicon_path=...)` and save the
+lexicon they use with `nlp.to_disk`, so a saved pipeline carries its own word lists.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+Sections = dict[str, list[tuple[str, ...]]]
 
 
-@lru_cache(maxsize=32)
-def sections(name: str) -> dict[str, list[tuple[str, ...]]]:
-    """data/<name> as {section: [row, ...]}; rows are tuples of stripped tab-separated fields."""
-    text = resources.files("newsgraph.annotate").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    out: dict[str, list[tuple[str, ...]]] = {}
+def parse_sections(text: str) -> Sections:
+    """Lexicon text as {section: [row, ...]}; rows are tuples of stripped tab-separated fields."""
+    out: Sections = {}
     current = ""
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
@@ -27,11 +31,65 @@ def sections(name: str) -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
+def format_sections(data: Sections) -> str:
+    """The text `parse_sections` reads back as `data`."""
+    lines: list[str] = []
+    for name, rows in data.items():
+        if name:
+            lines.append(f"[{name}]")
+        lines += ["\t".join(row) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+@lru_cache(maxsize=32)
+def sections(name: str) -> Sections:
+    """data/<name> as {section: [row, ...]}; rows are tuples of stripped tab-separated fields."""
+    return parse_sections(resources.files("newsgraph.annotate").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
 def words(name: str, section: str) -> frozenset[str]:
     """The first field of every row of one section, lower-cased."""
-    return frozenset(row[0].lower() for row in sections(name).get(section, []))
+    return section_words(sections(name), section)
+
+
+def section_words(data: Sections, *names: str) -> frozenset[str]:
+    """The first field of every row of the named sections of `data`, lower-cased."""
+    return frozenset(row[0].lower() for name in names for row in data.get(name, []))
 
 
 def mapping(name: str, section: str) -> dict[str, str]:
     """first field -> second field of one section (first field lower-cased)."""
     return {row[0].lower(): (row[1] if len(row) > 1 else "") for row in sections(name).get(section, [])}
+
+
+class LexiconComponent:
+    """A component whose word lists come from one sectioned lexicon (the shipped file unless the user gives one).
+
+    Subclasses set `default_lexicon` (a callable returning the shipped lexicon) and implement `set_lexicon`, which
+    derives the word sets the component reads. spaCy calls `initialize` (from `nlp.initialize()`, with the
+    `[initialize.components.NAME]` settings) and `to_disk`/`from_disk` (from `nlp.to_disk` and `spacy.load`).
+    """
+
+    lexicon_file = "lexicon.tsv"
+    default_lexicon: Callable[[], Sections]
+    lexicon: Sections
+
+    def set_lexicon(self, data: Sections) -> None:
+        raise NotImplementedError
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp=None,
+                   lexicon_path: str | None = None) -> None:
+        """Use the lexicon in `lexicon_path` (same format as the shipped file); the shipped one without it."""
+        data = parse_sections(Path(lexicon_path).read_text(encoding="utf-8")) if lexicon_path else None
+        self.set_lexicon(data if data is not None else self.default_lexicon())
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / self.lexicon_file).write_text(format_sections(self.lexicon), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LexiconComponent:
+        f = Path(path) / self.lexicon_file
+        if f.exists():
+            self.set_lexicon(parse_sections(f.read_text(encoding="utf-8")))
+        return self

@@ -1,7 +1,7 @@
 """`newsgraph_parse`: the dependency parse, run only on the sentences that can use it.
 
 Why: the parser is the costliest model in en_core_web_sm, and only quote and event sentences read dependencies
-(`triggers.sentence_needs_parse` says which: a quotation mark or a speech/event trigger word). The pipeline runs
+(`triggers.sentence_needs_parse` says which: a quotation mark or a trigger word of a component of the pipeline). The pipeline runs
 the cheap `senter` for sentence boundaries with the parser disabled; this component then parses copies of the
 chosen sentences (`Span.as_doc`, which carries the tok2vec tensor, so the parse equals the full parser's on that
 sentence) in one batch, and writes HEAD/DEP back into the article's Doc. Tokens of unparsed sentences keep
@@ -18,21 +18,38 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from newsgraph.annotate.triggers import sentence_needs_parse
+from newsgraph.annotate.triggers import pipeline_triggers, sentence_needs_parse
 
 
-@Language.factory("newsgraph_parse", default_config={"parser": "parser", "all_sentences": False, "batch_size": 64})
+@Language.factory(
+    "newsgraph_parse",
+    default_config={
+        "parser": "parser",  # the (disabled) parser component that parses the chosen sentences
+        "all_sentences": False,  # parse every sentence (the full parse, through this component)
+        "batch_size": 64,  # articles per batch of sentences sent to the parser
+    },
+    requires=["token.lemma", "token.tag", "token.is_sent_start"],
+    assigns=["token.dep", "token.head"],
+)
 def make_parse(nlp: Language, name: str, parser: str, all_sentences: bool, batch_size: int) -> SelectiveParser:
-    return SelectiveParser(nlp.get_pipe(parser), None if all_sentences else sentence_needs_parse, batch_size)
+    if all_sentences:
+        return SelectiveParser(nlp.get_pipe(parser), None, batch_size)
+    return SelectiveParser(nlp.get_pipe(parser), sentence_needs_parse, batch_size, nlp=nlp)
 
 
 class SelectiveParser:
-    """Parse the sentences `select` accepts (all when it is None) with a (disabled) parser component."""
+    """Parse the sentences `select` accepts (all when it is None) with a (disabled) parser component.
 
-    def __init__(self, parser: Callable, select: Callable[[Span], bool] | None, batch_size: int = 64):
+    With `nlp`, `select` is called with the trigger words of the components of that pipeline (read per batch, so
+    components added after this one count).
+    """
+
+    def __init__(self, parser: Callable, select: Callable[..., bool] | None, batch_size: int = 64,
+                 nlp: Language | None = None):
         self.parser = parser
         self.select = select
         self.batch_size = batch_size
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -44,11 +61,15 @@ class SelectiveParser:
 
     def _parse_batch(self, docs: list[Doc]) -> None:
         chosen: list[tuple[Doc, Span]] = []
+        select = self.select
+        if select is not None and self.nlp is not None:
+            triggers = pipeline_triggers(self.nlp)
+            select = lambda sent: self.select(sent, triggers)  # noqa: E731
         for doc in docs:
             if len(doc) == 0 or doc.has_annotation("DEP", require_complete=True):
                 continue  # empty, or a full parser already ran
             for sent in doc.sents:
-                if self.select is None or self.select(sent):
+                if select is None or select(sent):
                     chosen.append((doc, sent))
         if not chosen:
             return

@@ -109,9 +109,9 @@ def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def near_previous(text: str, prev_end: int, start: int) -> bool:
+def near_previous(text: str, prev_end: int, start: int, max_chars: int = 600, max_breaks: int = 1) -> bool:
     """The previous quote ended at most one paragraph before this one starts."""
-    return text.count("\n\n", prev_end, start) <= 1 and start - prev_end < 600
+    return text.count("\n\n", prev_end, start) <= max_breaks and start - prev_end < max_chars
 
 
 SENT_END = re.compile(r"[.?!](?=\s)")

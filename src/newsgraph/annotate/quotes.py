@@ -25,12 +25,15 @@ speech in quote_indirect.py.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.extensions import register_extensions
-from newsgraph.annotate.lexicon import sections, words
+from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
 from newsgraph.annotate.quote_indirect import IndirectSpeech
 from newsgraph.annotate.quote_marks import (
     CUES,
@@ -48,20 +51,51 @@ from newsgraph.annotate.resolve import (
     doc_text,
     resolve_speaker,
 )
+from newsgraph.annotate.triggers import ParseTriggers
 from newsgraph.records import Quote
 
 
-class QuoteFinder(IndirectSpeech):
+@dataclass(frozen=True)
+class QuoteWindows:
+    """How far a quote reaches for a speaker or a second part (characters of the body)."""
+
+    continue_gap: int = knob(300, "'\"A,\" said X. \"B.\"': a frame shorter than this in one paragraph joins two parts")
+    near_chars: int = knob(600, "a quote without a frame keeps the previous quote's speaker within this distance")
+    near_breaks: int = knob(1, "... and at most this many paragraph breaks apart")
+    inherit_chars: int = knob(1500, "else the nearest person mentioned at most this far before it speaks")
+
+
+def cue_triggers(lexicon: Sections) -> ParseTriggers:
+    """The words that make a sentence worth parsing for quotes: cue verbs and the 'according' phrases' heads."""
+    verbs = section_words(lexicon, "verb", "quoting", "indirect", "object")
+    other = frozenset(row[0].split()[0].lower() for row in lexicon.get("according", []))
+    return ParseTriggers(verbs, frozenset(), other)
+
+
+class QuoteFinder(IndirectSpeech, LexiconComponent):
     """Set `doc._.ng_quotes`."""
 
-    def __init__(self, indirect: bool = True, to_sentence_end: bool = True):
+    default_lexicon = staticmethod(partial(sections, CUES))
+
+    def __init__(self, indirect: bool = True, to_sentence_end: bool = True, windows: QuoteWindows | None = None):
         self.indirect = indirect
         self.to_sentence_end = to_sentence_end
-        self.cues = words(CUES, "verb")
-        self.indirect_cues = words(CUES, "indirect")
-        self.object_cues = words(CUES, "object")
-        self.quoting = words(CUES, "quoting")
-        self.according = [a.split() for a in words(CUES, "according")]
+        self.windows = windows or QuoteWindows()
+        self.set_lexicon(self.default_lexicon())
+
+    def set_lexicon(self, data: Sections) -> None:
+        """Cue words from a lexicon in the format of data/cues.tsv ([verb], [indirect], [object], [quoting]...)."""
+        self.lexicon = data
+        self.cues = section_words(data, "verb")
+        self.indirect_cues = section_words(data, "indirect")
+        self.object_cues = section_words(data, "object")
+        self.quoting = section_words(data, "quoting")
+        self.according = [a.split() for a in section_words(data, "according")]
+        self._triggers = cue_triggers(data)
+
+    def parse_triggers(self) -> ParseTriggers:
+        """What `newsgraph_parse` must parse for this component (see triggers.py)."""
+        return self._triggers
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -109,18 +143,18 @@ class QuoteFinder(IndirectSpeech):
         """The gap between two quotes is the same paragraph and at most a short attribution frame."""
         gap = text[prev.end : start]
         between = [a for a, _ in spans if prev.end + 2 < a < start]
-        return "\n" not in gap and len(gap) < 300 and not between and prev.speaker_name is not None
+        return "\n" not in gap and len(gap) < self.windows.continue_gap and not between and prev.speaker_name is not None
 
     def _inherit(self, doc: Doc, q: Quote, quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
         """A quote without a frame: the previous quote's speaker when it is near, else the nearest person."""
         prev = next((p for p in reversed(quotes) if p.speaker_name), None)
-        if prev is not None and near_previous(doc_text(doc), prev.end, q.start):
+        if prev is not None and near_previous(doc_text(doc), prev.end, q.start, self.windows.near_chars, self.windows.near_breaks):
             q.speaker, q.speaker_name, q.cue = prev.speaker, prev.speaker_name, prev.cue
             return
         from newsgraph.annotate.resolve import nearest_before
 
         hit = nearest_before(doc, q.start, {"person"}, spans)
-        if hit is not None and q.start - hit[2] < 1500:
+        if hit is not None and q.start - hit[2] < self.windows.inherit_chars:
             q.speaker, q.speaker_name, q.speaker_start, q.speaker_end = hit[0].id, hit[0].name, hit[1], hit[2]
 
     def _labelled(self, doc: Doc, spans: list[tuple[int, int]], quotes: list[Quote]) -> list[Quote]:
@@ -185,9 +219,18 @@ _LABEL = re.compile(r"^[\"\u201c]?(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\
 _DASH = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,4})")
 
 
-@Language.factory("newsgraph_quotes", default_config={"indirect": True})
-def make_quotes(nlp: Language, name: str, indirect: bool) -> QuoteFinder:
-    return QuoteFinder(indirect=indirect)
+@Language.factory(
+    "newsgraph_quotes",
+    default_config={
+        "indirect": True,  # also find indirect speech ("X said (that) ...", "according to X")
+        "to_sentence_end": True,  # reported content runs to its sentence end (short of a second frame)
+        "windows": config_of(QuoteWindows),
+    },
+    requires=["doc._.ng_entities", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.ng_quotes"],
+)
+def make_quotes(nlp: Language, name: str, indirect: bool, to_sentence_end: bool, windows: dict) -> QuoteFinder:
+    return QuoteFinder(indirect=indirect, to_sentence_end=to_sentence_end, windows=from_config(QuoteWindows, windows))
 
 
-__all__ = ["QuoteFinder", "quote_spans", "sections"]
+__all__ = ["QuoteFinder", "QuoteWindows", "cue_triggers", "quote_spans", "sections"]

@@ -1,51 +1,71 @@
 """Which sentences can hold a quote or an event, so the dependency parse runs only on those.
 
-Owned by the quotes/events work: the cue and trigger words come from the same data files the quote and event
-components use (data/cues.tsv, data/plover.tsv), plus data/triggers.txt for extra words, so a sentence is parsed
-exactly when one of them could use the parse.
+The trigger words come from the components that need the parse: each offers `parse_triggers()` (verbs, nouns,
+other words) derived from its own lexicon, and `newsgraph_parse` asks the components of its pipeline
+(`pipeline_triggers`). So a section added to a component's lexicon, or a user's own lexicon, triggers a parse with
+no second list to keep in step. data/triggers.txt adds words no component lists.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate.lexicon import sections
-
 _QUOTE_CHARS = set('"\u201c\u201d\u00ab\u00bb')
 
 
+class ParseTriggers(NamedTuple):
+    """Words that make a sentence worth parsing: verb lemmas/forms, noun forms, and words of any part of speech."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    other: frozenset[str]
+
+
+def merge(*parts: ParseTriggers) -> ParseTriggers:
+    return ParseTriggers(*(frozenset().union(*(p[i] for p in parts)) for i in range(3)))
+
+
 @lru_cache(maxsize=1)
-def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(verb lemmas, noun forms, other words) that signal speech or an event."""
+def extra_triggers() -> ParseTriggers:
+    """data/triggers.txt: words that signal speech or an event though no component's lexicon lists them."""
     text = resources.files("newsgraph.annotate").joinpath("data/triggers.txt").read_text(encoding="utf-8")
-    other = {w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")}
-    cues = sections("cues.tsv")
-    verbs = {row[0].lower() for sec in ("verb", "quoting", "indirect", "object") for row in cues.get(sec, [])}
-    other |= {row[0].split()[0].lower() for row in cues.get("according", [])}
-    plover = sections("plover.tsv")
-    verbs |= {row[0].lower() for row in plover.get("verb", [])}
-    nouns = {row[0].split()[-1].lower() for row in plover.get("noun", [])}
-    return frozenset(verbs), frozenset(nouns), frozenset(other)
+    other = frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return ParseTriggers(frozenset(), frozenset(), other)
 
 
-def trigger_words() -> frozenset[str]:
+def pipeline_triggers(nlp: Language) -> ParseTriggers:
+    """The triggers of every enabled component of `nlp` that offers `parse_triggers()`, plus the extra words."""
+    return merge(extra_triggers(), *(p.parse_triggers() for _, p in nlp.pipeline if hasattr(p, "parse_triggers")))
+
+
+@lru_cache(maxsize=1)
+def default_triggers() -> ParseTriggers:
+    """The triggers of newsgraph's own quote and event components with their shipped lexicons."""
+    from newsgraph.annotate.events import EventFinder
+    from newsgraph.annotate.quotes import QuoteFinder
+
+    return merge(extra_triggers(), QuoteFinder().parse_triggers(), EventFinder().parse_triggers())
+
+
+def trigger_words(triggers: ParseTriggers | None = None) -> frozenset[str]:
     """Every lower-cased word form or lemma that can signal speech or an event."""
-    verbs, nouns, other = _lexicons()
+    verbs, nouns, other = triggers or default_triggers()
     return verbs | nouns | other
 
 
-def sentence_needs_parse(sent: Span) -> bool:
+def sentence_needs_parse(sent: Span, triggers: ParseTriggers | None = None) -> bool:
     """True when the sentence has a quotation mark or a speech/event trigger.
 
     With part-of-speech tags (the tagger runs before the parse) a verb trigger must be a verb and a noun trigger a
     noun, as the quote and event components require: "back" as an adverb or "fire" as a noun parse for nothing.
     """
-    verbs, nouns, other = _lexicons()
+    verbs, nouns, other = triggers or default_triggers()
     for tok in sent:
         if tok.text in _QUOTE_CHARS:
             return True
@@ -60,7 +80,7 @@ def sentence_needs_parse(sent: Span) -> bool:
     return False
 
 
-@Language.component("newsgraph_paragraphs")
+@Language.component("newsgraph_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A sentence never runs across a line break: the token after one starts a sentence.
 
