@@ -106,7 +106,7 @@ def test_saved_pipeline_gives_the_same_records_on_the_demo_corpus(nlp, tmp_path,
         "import json, sys, spacy\n"
         f"nlp = spacy.load({str(tmp_path / 'ng')!r})\n"
         f"sys.path.insert(0, {str(REPO / 'tests')!r})\n"
-        "from conftest import analyze_demo\n"
+        "from golden_records import analyze_demo\n"
         "print(json.dumps(analyze_demo(nlp)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900)

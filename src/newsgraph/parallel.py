@@ -27,16 +27,16 @@ from newsgraph.records import Article, RawDocument
 from newsgraph.scale.dedup import Deduplicator
 from newsgraph.settings import get_settings
 
-#: An item on the wire: InputError does not pickle with its two-argument constructor, so it travels as a tuple.
-_Wire = Article | RawDocument | tuple[str, str]
+#: An item on the wire: an InputError travels as a plain (input, problem, kind) tuple.
+_Wire = Article | RawDocument | tuple[str, str, str]
 
 
 def _to_wire(item: Article | RawDocument | InputError) -> _Wire:
-    return (item.input, item.problem) if isinstance(item, InputError) else item
+    return (item.input, item.problem, item.kind.value) if isinstance(item, InputError) else item
 
 
 def _from_wire(item: _Wire) -> Article | InputError:
-    return InputError(*item) if isinstance(item, tuple) else item
+    return InputError(*item) if isinstance(item, tuple) else item  # type: ignore[arg-type]
 
 
 def _init_worker() -> None:
@@ -138,7 +138,7 @@ def _pool_map(docs: Iterable[RawDocument | InputError], workers: int, chunk: int
                 # A worker died (killed, out of memory, crashed in native code): every input it might have held
                 # is reported, and a fresh pool takes over the rest.
                 results = [
-                    x if isinstance(x, tuple) else (x.input, "internal error: worker process died while analysing it")
+                    x if isinstance(x, tuple) else _to_wire(InputError.internal(x.input, "worker process died while analysing it"))
                     for x in task.batch
                 ]
                 pool.shutdown(wait=False, cancel_futures=True)

@@ -6,14 +6,12 @@ page); nothing here holds state between calls except the lazily loaded spaCy pip
 
 from __future__ import annotations
 
-import sys
 import time
-import traceback
 from collections.abc import Iterable, Iterator
 
 from newsgraph.annotate import annotate, annotate_many, load_pipeline
 from newsgraph.budget import DocumentTimeout, cut_tokens, time_limit, too_complex
-from newsgraph.errors import InputError
+from newsgraph.errors import FailureKind, InputError
 from newsgraph.extract import extract
 from newsgraph.extract.boundary import web_url
 from newsgraph.records import Article, Extracted, RawDocument
@@ -36,7 +34,7 @@ def extract_document(raw: RawDocument) -> Extracted:
     ex.fetched_at = raw.headers.get("warc-date")  # a crawled page (WARC record or `fetch`): where and when
     ex.fetched_url = web_url(raw.url) if ex.fetched_at else None
     if not ex.body.strip():
-        raise InputError(raw.input, "no article text found")
+        raise InputError(raw.input, "no article text found", FailureKind.not_an_article)
     return ex
 
 
@@ -50,13 +48,6 @@ def analyze_document(raw: RawDocument) -> Article:
             return annotate(extract_document(raw), nlp)
     except DocumentTimeout:
         raise too_complex(raw.input, budget) from None
-
-
-def internal_error(input: str, exc: BaseException) -> InputError:
-    """An unexpected exception (a bug, not bad input) as one input's failure; NEWSGRAPH_DEBUG=1 prints the traceback."""
-    if get_settings().debug:
-        traceback.print_exception(exc, file=sys.stderr)
-    return InputError(input, f"internal error: {type(exc).__name__}: {exc}")
 
 
 def analyze_stream(
@@ -94,7 +85,7 @@ def analyze_stream(
             except InputError as exc:
                 pending.append(exc)
             except Exception as exc:
-                pending.append(internal_error(item.input, exc))
+                pending.append(InputError.internal(item.input, exc))
         if sum(isinstance(p, Extracted) for p in pending) >= batch:
             yield from _annotate_pending(pending, left, budget)
             pending = []
@@ -129,4 +120,4 @@ def _annotate_one(ex: Extracted, nlp, seconds: float | None, budget: int) -> Art
     except DocumentTimeout:
         return too_complex(ex.input, budget)
     except Exception as exc:
-        return internal_error(ex.input, exc)
+        return InputError.internal(ex.input, exc)

@@ -98,12 +98,17 @@ def is_warc_file(path: Path) -> bool:
     return False
 
 
-def _document(name: str, kind: str, url: str | None, limit: int) -> Iterator[RawDocument | InputError]:
+def _document(
+    name: str, kind: str, url: str | None, limit: int, data: bytes | None = None
+) -> Iterator[RawDocument | InputError]:
     path = Path(name)
-    if name != "-" and kind in ("auto", "warc") and path.is_file() and is_warc_file(path):
+    if data is None and name != "-" and kind in ("auto", "warc") and path.is_file() and is_warc_file(path):
         yield from iter_warc(name)
         return
-    data = read_bytes(name, limit)
+    if data is None:
+        data = read_bytes(name, limit)
+    elif len(data) > limit:
+        raise _too_large(name, limit, len(data))
     if kind == "warc":
         raise InputError(name, "not a WARC file")
     if is_gzip(data):
@@ -123,13 +128,19 @@ def iter_documents(
     Errors are yielded, not raised, so a batch goes on and the caller decides how to report them; an unexpected
     exception while reading one input is that input's failure too.
     """
-    limit = get_settings().max_input_bytes
     for name in walk(paths):
-        try:
-            yield from _document(name, kind, url, limit)
-        except InputError as exc:
-            yield exc
-        except OSError as exc:
-            yield InputError(name, f"cannot read: {exc.strerror or exc}")
-        except Exception as exc:
-            yield InputError(name, f"internal error while reading: {type(exc).__name__}: {exc}")
+        yield from documents_of(name, kind, url)
+
+
+def documents_of(
+    name: str, kind: str = "auto", url: str | None = None, data: bytes | None = None
+) -> Iterator[RawDocument | InputError]:
+    """The documents of one input (a file, '-' for stdin, or `data` already read from it), errors yielded."""
+    try:
+        yield from _document(name, kind, url, get_settings().max_input_bytes, data)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(name, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:
+        yield InputError.internal(name, exc, "reading")

@@ -9,7 +9,7 @@ stage functions `newsgraph analyze` uses: `iter_warc` (ingest) -> `analyze_strea
 workers). Output:
 
     DIR/articles/date=YYYY-MM-DD/part-*.parquet   (date=unknown when the page gives no publication date)
-    DIR/failures/part-*.parquet                    (input, reason: every input that gave no article)
+    DIR/failures/part-*.parquet                    (input, reason, kind: every input that gave no article)
 
 The rows are `newsgraph.scale.rows` (scalars as columns, nested parts as JSON text).
 """
@@ -22,24 +22,25 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from newsgraph.errors import FailureKind, InputError
 from newsgraph.scale.rows import DATE, JSON_FIELDS, SCALARS, STRING_LISTS, article_to_row
 
-#: Column holding the failure reason; articles have it null.
+#: Columns holding the failure reason and its kind (errors.FailureKind); articles have them null.
 REASON = "reason"
+KIND = "kind"
 
 
 def analyze_warc_bytes(name: str, data: bytes) -> Iterator[dict[str, Any]]:
     """One WARC file's bytes -> article rows and failure rows (runs on the executor)."""
-    from newsgraph.errors import InputError
     from newsgraph.ingest.warc import iter_warc
     from newsgraph.pipeline import analyze_stream
     from newsgraph.scale.dedup import Deduplicator, duplicate_reason
 
     for item, first in Deduplicator().mark(analyze_stream(iter_warc(name, stream=io.BytesIO(data)))):
         if isinstance(item, InputError):
-            yield {"input": item.input, REASON: item.problem}
+            yield {"input": item.input, REASON: item.problem, KIND: item.kind.value}
         elif first is not None:
-            yield {"input": item.input, REASON: duplicate_reason(item, first)}
+            yield {"input": item.input, REASON: duplicate_reason(item, first), KIND: FailureKind.duplicate.value}
         else:
             yield article_to_row(item)
 
@@ -47,7 +48,7 @@ def analyze_warc_bytes(name: str, data: bytes) -> Iterator[dict[str, Any]]:
 def _schema():
     from pyspark.sql.types import ArrayType, StringType, StructField, StructType
 
-    cols = [*SCALARS, "source_name", "source_domain", *JSON_FIELDS, "extra", REASON, DATE]
+    cols = [*SCALARS, "source_name", "source_domain", *JSON_FIELDS, "extra", REASON, KIND, DATE]
     fields = [StructField(c, StringType(), True) for c in cols]
     fields += [StructField(c, ArrayType(StringType()), True) for c in STRING_LISTS]
     return StructType(fields)
@@ -61,7 +62,8 @@ def _partition(rows_iter):
         try:
             rows = list(analyze_warc_bytes(path, data))
         except Exception as exc:  # a bug must not kill the job: the file is reported failed
-            rows = [{"input": path, REASON: f"internal error: {type(exc).__name__}: {exc}"}]
+            err = InputError.internal(path, exc)
+            rows = [{"input": path, REASON: err.problem, KIND: err.kind.value}]
         for row in rows:
             if row.get(REASON) is not None:
                 row.setdefault(DATE, None)
@@ -143,11 +145,11 @@ def run(input: str, output: str, master: str | None = None, spark=None) -> dict[
         sc = spark.sparkContext
         rdd = sc.binaryFiles(",".join(files), minPartitions=len(files))
         df = spark.createDataFrame(rdd.mapPartitions(_partition), _schema()).persist(StorageLevel.MEMORY_AND_DISK)
-        articles = df.filter(F.col(REASON).isNull()).drop(REASON)
-        failures = df.filter(F.col(REASON).isNotNull()).select("input", REASON)
+        articles = df.filter(F.col(REASON).isNull()).drop(REASON, KIND)
+        failures = df.filter(F.col(REASON).isNotNull()).select("input", REASON, KIND)
         articles.write.mode("overwrite").partitionBy(DATE).parquet(output.rstrip("/") + "/articles")
         failures.coalesce(1).write.mode("overwrite").parquet(output.rstrip("/") + "/failures")
-        skipped = F.col(REASON).startswith("skipped")
+        skipped = F.col(KIND) == FailureKind.duplicate.value
         counts = {
             "files": len(files),
             "articles": articles.count(),
