@@ -138,3 +138,10 @@ def test_every_config_value_has_help():
 def test_analyze_demo_helper_is_not_empty(demo_records):
     assert len(demo_records) >= 10
     assert all(Path(REPO / k.split("#")[0]).exists() for k in demo_records)
+
+
+def test_pipeline_function_survives_the_submodule_import():
+    import newsgraph
+    import newsgraph.pipeline  # noqa: F401  (binds the submodule over the package's function)
+
+    assert callable(newsgraph.pipeline)

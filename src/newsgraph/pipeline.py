@@ -6,7 +6,9 @@ page); nothing here holds state between calls except the lazily loaded spaCy pip
 
 from __future__ import annotations
 
+import sys
 import time
+import types
 from collections.abc import Iterable, Iterator
 
 from newsgraph.annotate import annotate, annotate_many, load_pipeline
@@ -121,3 +123,15 @@ def _annotate_one(ex: Extracted, nlp, seconds: float | None, budget: int) -> Art
         return too_complex(ex.input, budget)
     except Exception as exc:
         return InputError.internal(ex.input, exc)
+
+
+class _CallableModule(types.ModuleType):
+    """Python binds a loaded submodule over the package attribute of the same name, so after the first
+    `import newsgraph.pipeline` (which `newsgraph.analyze` does) `newsgraph.pipeline` is this module, not the
+    `newsgraph.pipeline()` function of the package. Calling the module does what the function does."""
+
+    def __call__(self, model: str | None = None):
+        return load_pipeline(model)
+
+
+sys.modules[__name__].__class__ = _CallableModule
