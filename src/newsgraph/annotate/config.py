@@ -38,13 +38,13 @@ def from_config(cls: type[T], values: dict[str, Any] | None) -> T:
 
 def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
     """(factory, purpose, [(config section, dataclass)], lexicon) of every newsgraph component."""
-    from newsgraph.annotate.entities import SalienceWeights
+    from newsgraph.annotate.entities import EvidenceWeights, SalienceWeights
     from newsgraph.annotate.geo import GeoWeights
     from newsgraph.annotate.quotes import QuoteWindows
 
     return [
         ("newsgraph_entities", "entities under canonical names, typed from evidence, ranked by salience",
-         [("salience", SalienceWeights)], ""),
+         [("evidence", EvidenceWeights), ("salience", SalienceWeights)], ""),
         ("newsgraph_geo", "place entities geocoded to GeoNames (country, city, place)", [("weights", GeoWeights)],
          ""),
         ("newsgraph_dates", "date expressions resolved against the article's own date", [], ""),

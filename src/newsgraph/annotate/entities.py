@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.config import config_of, from_config
 from newsgraph.annotate.doc_entities import entity_id, find_entity
-from newsgraph.annotate.entity_evidence import add_evidence, headline_place_cue
+from newsgraph.annotate.entity_evidence import EvidenceWeights, add_evidence, headline_place_cue
 from newsgraph.annotate.entity_linking import link_mentions, nested_places, propagate
 from newsgraph.annotate.entity_mentions import collect_mentions
 from newsgraph.annotate.entity_salience import SalienceWeights, rescore, score_salience, to_entity
@@ -42,20 +42,21 @@ from newsgraph.annotate.names import groups
 
 @Language.factory(
     "newsgraph_entities",
-    default_config={"salience": config_of(SalienceWeights)},
+    default_config={"evidence": config_of(EvidenceWeights), "salience": config_of(SalienceWeights)},
     # token.tag: POS is mapped from the tag by the attribute ruler, which declares nothing it assigns
     requires=["doc.ents", "token.tag"],
     assigns=["doc._.ng_entities", "doc._.ng_demonyms"],
 )
-def make_entities(nlp: Language, name: str, salience: dict) -> EntityLinker:
-    return EntityLinker(from_config(SalienceWeights, salience))
+def make_entities(nlp: Language, name: str, evidence: dict, salience: dict) -> EntityLinker:
+    return EntityLinker(from_config(SalienceWeights, salience), from_config(EvidenceWeights, evidence))
 
 
 class EntityLinker:
     """Build `doc._.ng_entities` (and `doc._.ng_demonyms`, ISO codes of demonyms seen) from `doc.ents`."""
 
-    def __init__(self, salience: SalienceWeights | None = None):
+    def __init__(self, salience: SalienceWeights | None = None, evidence: EvidenceWeights | None = None):
         self.salience = salience or SalienceWeights()
+        self.evidence = evidence or EvidenceWeights()
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -87,9 +88,9 @@ class EntityLinker:
         meta = doc._.ng_meta or {}
         headline = " ".join(x for x in (meta.get("title"), meta.get("standfirst")) if x)
         for m in kept:
-            add_evidence(doc, text, m, gaz)
+            add_evidence(doc, text, m, gaz, self.evidence)
             if headline and not m.ev["feature"] and headline_place_cue(headline, m.text):
-                m.ev["place"] += 3  # "... agree framework on Nile dam": the headline's feature noun counts too
+                m.ev["place"] += self.evidence.place_cue  # "... agree framework on Nile dam": the headline's feature noun counts too
                 m.ev["feature"] += 1
         kept = [m for m in kept if not m.ev["drop"]]
         entities = link_mentions(doc, kept)
@@ -108,4 +109,4 @@ class EntityLinker:
         return doc
 
 
-__all__ = ["EntityLinker", "SalienceWeights", "entity_id", "find_entity", "rescore"]
+__all__ = ["EntityLinker", "EvidenceWeights", "SalienceWeights", "entity_id", "find_entity", "rescore"]

@@ -9,9 +9,11 @@ acronyms given beside a name ("National Citizens Alliance (NCA)") are recorded f
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.config import knob
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.names import (
@@ -35,63 +37,94 @@ _ACRONYM_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][A-Za-z.&-]{1,9})\s*[)\]]")
 _EXPANSION_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][\w'.-]*(?:\s+(?:of|for|and|the|de|[A-Z][\w'.-]*))+)\s*[)\]]")
 
 
-def add_evidence(doc: Doc, text: str, m: NameMention, gaz) -> None:
+@dataclass(frozen=True)
+class EvidenceWeights:
+    """Points each kind of evidence gives a mention's type (linking reads them: 3 organisation points make an
+    organisation, 2 person points a person, see entity_linking.py)."""
+
+    model_label: int = knob(1, "the NER model's own label (PERSON, ORG, GPE/LOC/FAC)")
+    lexicon_org: int = knob(5, "a name of the organisation lexicon (data/organisations)")
+    gazetteer_place: int = knob(3, "a country or dateline name the model missed, found in the gazetteer")
+    org_suffix: int = knob(3, "an organisation suffix or known organisation word in the name ('Ltd', 'Ministry')")
+    given_name: int = knob(2, "a name of two words or more opening with a given name")
+    title_before: int = knob(3, "a title right before the name ('Prime Minister ...', 'Mr ...')")
+    apposition: int = knob(2, "a role in apposition after the name ('..., Swedish foreign minister,')")
+    age_after: int = knob(2, "an age after the name ('..., 19, of ...')")
+    person_pronoun: int = knob(2, "'said he/she' after the name")
+    it_pronoun: int = knob(2, "'said it' after a name that is no place: an organisation")
+    speech_verb: int = knob(1, "a speech verb right after the name")
+    org_head_after: int = knob(3, "an organisation head noun after the name ('... news agency')")
+    org_word_before: int = knob(3, "an organisation word before the name ('the shipping company ...')")
+    feature_head: int = knob(3, "a natural-feature head noun ending the name ('... River', '... Dam')")
+    place_cue: int = knob(3, "a feature or settlement noun beside the name ('the ... river', 'the town of ...')")
+    business_context: int = knob(3, "business context around a name that is no country ('fined ...', \"...'s shares\")")
+    country: int = knob(3, "the gazetteer's first reading is a country")
+    region: int = knob(2, "... a state, province or continent")
+    big_place: float = knob(1.5, "... a place of at least `big_place_population` people")
+    big_place_population: int = knob(100_000, "population from which a place reading counts as big")
+    small_place: float = knob(0.5, "... a smaller place")
+
+
+DEFAULT_EVIDENCE = EvidenceWeights()
+
+
+def add_evidence(doc: Doc, text: str, m: NameMention, gaz, w: EvidenceWeights = DEFAULT_EVIDENCE) -> None:
     ev = m.ev
     if m.label == "person":
-        ev["person"] += 1
+        ev["person"] += w.model_label
     elif m.label == "organisation":
-        ev["organisation"] += 1
+        ev["organisation"] += w.model_label
     elif m.label == "place":
-        ev["place"] += 1
+        ev["place"] += w.model_label
     elif m.label == "lexicon-org":
-        ev["organisation"] += 5
+        ev["organisation"] += w.lexicon_org
     elif m.label == "gaz-place":
-        ev["place"] += 3
+        ev["place"] += w.gazetteer_place
     words = m.text.split()
     lex = org_lexicon()
     if org_evidence(m.text):
-        ev["organisation"] += 3
+        ev["organisation"] += w.org_suffix
     if words and words[0] in given_names() and len(words) >= 2 and "&" not in words and "and" not in words:
-        ev["person"] += 2
+        ev["person"] += w.given_name
         ev["person_cue"] += 1
     # prefix title ("Greek Prime Minister Nikos Andreou", "Mr Smith")
     role = _prefix_role(text, m.start)
     if role:
-        ev["person"] += 3
+        ev["person"] += w.title_before
         ev["person_cue"] += 1
         m.roles.append(role)
     role = _apposition_role(text, m.end)
     if role:
-        ev["person"] += 2
+        ev["person"] += w.apposition
         ev["person_cue"] += 1
         m.roles.append(role)
     after = text[m.end : m.end + 40]
     if _AGE_AFTER.match(after):  # "Henry, 19, of Orchard Street"
-        ev["person"] += 2
+        ev["person"] += w.age_after
         ev["person_cue"] += 1
     nxt = after.split()[:1]
     pronoun = _PRONOUN_AFTER.match(after)
     if pronoun and pronoun.group(1).lower() in ("he", "she", "his", "her"):
-        ev["person"] += 2
+        ev["person"] += w.person_pronoun
         ev["person_cue"] += 1
     elif pronoun and not gaz.lookup(m.text):  # "... said it would": a body, not a person (places say "it" too)
-        ev["organisation"] += 2
+        ev["organisation"] += w.it_pronoun
     elif nxt and nxt[0].strip(",.") in _SPEECH:
-        ev["person"] += 1
+        ev["person"] += w.speech_verb
     low_after = after.lstrip().lower()
     for head in lex.heads:
         if low_after.startswith(head) and not low_after[len(head) : len(head) + 1].isalpha():
-            ev["organisation"] += 3
+            ev["organisation"] += w.org_head_after
             break
     before = text[max(0, m.start - 60) : m.start]
     prev = before.split()[-1:] if before.endswith(" ") else []
     if prev and prev[0] in lex.before:  # "the shipping company ...", "the rights group ..."
-        ev["organisation"] += 3
+        ev["organisation"] += w.org_word_before
     if len(words) >= 2 and words[-1].lower() in place_cues()[2] and not org_evidence(m.text):
-        ev["place"] += 3  # "Grand Ruritanian Renaissance Dam", "Red River": a feature named by its own head noun
+        ev["place"] += w.feature_head  # "Grand Ruritanian Renaissance Dam", "Red River": a feature named by its own head
         ev["feature"] += 1
     elif _place_cue(text, m, before):
-        ev["place"] += 3
+        ev["place"] += w.place_cue
         ev["feature"] += 1
     places = gaz.lookup(m.text)
     top = places[0] if places else None
@@ -100,18 +133,18 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz) -> None:
         (lex.business_before is not None and lex.business_before.search(before))
         or (lex.business_after is not None and lex.business_after.match(text[m.end : m.end + 60]))
     ):  # "fined ...", "...'s shares", "..., which is based in": a company, not a small town of that name
-        ev["organisation"] += 3
+        ev["organisation"] += w.business_context
     if places:
         top = places[0]
         if top.kind == "country":
-            ev["place"] += 3
+            ev["place"] += w.country
             ev["country"] += 1
         elif top.kind in ("admin1", "continent"):
-            ev["place"] += 2
-        elif top.population >= 100_000:
-            ev["place"] += 1.5
+            ev["place"] += w.region
+        elif top.population >= w.big_place_population:
+            ev["place"] += w.big_place
         else:
-            ev["place"] += 0.5
+            ev["place"] += w.small_place
         if (top.kind in ("city", "admin2") or (top.kind == "admin1" and m.label == "row")) and (
             m.label == "row"
             or _SCORE_AFTER.match(text[m.end : m.end + 12])

@@ -136,8 +136,8 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor
             return Actor(person, person.name, start, end)
     # a noun phrase without an entity ("a White House statement" has one; "sources" has none)
     full = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct", "appos") and t.i >= tok.left_edge.i]
-    lo = min(t.i for t in full)
     hi = tok.i
+    lo = min([t.i for t in full if t.i <= hi], default=hi)  # the token itself when it is punctuation or an apposition
     # "a court in Guyana", "the mayor of Nablus": a short place or owner phrase belongs to the description
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for") and child.right_edge.i - hi <= 4:
