@@ -155,7 +155,11 @@ def score_rest(doc: Doc) -> None:
             d.confidence = calibrate("date", raw)
 
 
-@Language.factory("newsgraph_confidence")
+@Language.factory(
+    "newsgraph_confidence",
+    requires=["doc._.ng_entities", "doc._.ng_quotes", "doc._.ng_events", "doc._.ng_facts", "doc._.ng_dates"],
+    assigns=["doc._.ng_topics"],
+)
 def make_confidence(nlp: Language, name: str) -> ConfidenceScorer:
     return ConfidenceScorer()
 
