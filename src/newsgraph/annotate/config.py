@@ -56,6 +56,8 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
          "data/plover.tsv (`[verb]` and `[noun]` triggers with type, mode, particles and roles; preposition and "
          "modality lists) plus `[speech]`, the speech verbs of data/cues.tsv"),
         ("newsgraph_confidence", "a calibrated confidence on every item, and the article's topics", [], ""),
+        ("newsgraph_quote_evidence", "typed evidence for each quote's and speaker's confidence", [], ""),
+        ("newsgraph_event_evidence", "typed evidence for each event's confidence and status", [], ""),
         ("newsgraph_parse", "the dependency parse, only on sentences a component's trigger words select", [], ""),
         ("newsgraph_paragraphs", "a sentence never runs across a line break", [], ""),
         ("newsgraph_attribute_table", "spaCy's attribute ruler as table look-ups (same output)", [], ""),

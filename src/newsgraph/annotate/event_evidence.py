@@ -311,7 +311,7 @@ def _dateline(doc: Doc, span) -> bool:
     return bool(_DATELINE_AFTER.match(text[span.end_char : span.end_char + 40]))
 
 
-@Language.factory("newsgraph_event_evidence")
+@Language.factory("newsgraph_event_evidence", requires=["doc._.ng_events"], assigns=["doc._.ng_events"])
 def make_event_evidence(nlp: Language, name: str) -> EventEvidence:
     return EventEvidence()
 

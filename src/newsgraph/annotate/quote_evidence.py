@@ -194,7 +194,7 @@ def _imperative(tok) -> bool:
     return bool(lead) and lead[0].i == tok.i
 
 
-@Language.factory("newsgraph_quote_evidence")
+@Language.factory("newsgraph_quote_evidence", requires=["doc._.ng_quotes"], assigns=["doc._.ng_quotes"])
 def make_quote_evidence(nlp: Language, name: str) -> QuoteEvidence:
     return QuoteEvidence()
 
