@@ -62,6 +62,16 @@ def test_spark_output_equals_analyze(tmp_path):
     assert failures == {**want_errors, repeat: f"skipped, same URL and text as {src}/b.warc#0"}
     assert any(r.startswith("truncated record") for r in failures.values())
     assert any(r.startswith("skipped, same URL and text as") for r in failures.values())
+    # one schema: the job's files have the columns and types `newsgraph export --format parquet` writes
+    import pyarrow.parquet as pq
+
+    from newsgraph.store.parquet import article_schema
+
+    part = next((out / "articles").rglob("*.parquet"))
+    spark_schema = pq.read_schema(part)
+    norm = lambda t: str(t).replace("element:", "item:").replace("not null", "")  # noqa: E731
+    assert spark_schema.names == article_schema().names
+    assert [norm(f.type) for f in spark_schema] == [norm(f.type) for f in article_schema()]
     # partitioned by publication day
     days = sorted(p.name for p in (out / "articles").iterdir() if p.is_dir())
     assert days == sorted({f"date={r['published'][:10]}" for r in want.values()})

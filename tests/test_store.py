@@ -311,7 +311,7 @@ def test_exports(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "x.parquet"
     assert write_parquet(iter(recs), str(out)) == 3
     table = pq.read_table(out)
-    assert table.num_rows == 3 and table.column("people").to_pylist()[0] == ["Amina Haile"]
+    assert table.num_rows == 3 and table.column("topics").to_pylist()[0]["people"] == ["Amina Haile"]
 
 
 def test_filtered_search_window_and_estimate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

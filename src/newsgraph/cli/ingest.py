@@ -24,7 +24,7 @@ from newsgraph.store.db import DEFAULT_DB
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), WARC files, - for stdin, JSON/JSONL records from `analyze`, or a `newsgraph spark` output folder.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), WARC files, - for stdin, JSON/JSONL records from `analyze`, Parquet from `export --format parquet`, or a `newsgraph spark` output folder.")],
     db: Annotated[str, typer.Option("--db", help="The store file (created if absent).")] = DEFAULT_DB,
     workers: Annotated[int, typer.Option(help="Worker processes for analysis (1 = in this process).")] = 1,
     kind: Annotated[Kind, typer.Option(help="Input kind for raw inputs; auto tells HTML, WARC and text apart.")] = Kind.auto,

@@ -18,7 +18,7 @@ from newsgraph.records import RawDocument
 from newsgraph.settings import get_settings
 
 #: Files skipped when walking a folder: hidden files and obvious non-articles.
-_SKIP_SUFFIXES = {".json", ".jsonl", ".md", ".py", ".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".pdf"}
+_SKIP_SUFFIXES = {".json", ".jsonl", ".md", ".py", ".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".pdf", ".parquet"}
 
 
 def walk(paths: Iterable[str]) -> Iterator[str]:

@@ -2,8 +2,8 @@
 
 `recognise(paths)` yields tagged items in input order, and the CLI only routes them:
 - `RawDocument`: a page to analyse (files, folders, WARC records, stdin), as `iter_documents` yields them;
-- `StoredRecord`: one article record to store as it is (JSON / JSON Lines from `analyze`, or a row of a
-  `newsgraph spark --output DIR` folder);
+- `StoredRecord`: one article record to store as it is (JSON / JSON Lines from `analyze`, a row of a Parquet file
+  from `newsgraph export --format parquet`, or of a `newsgraph spark --output DIR` folder);
 - `InputError`: an input that failed, with its `kind` (a Spark output's failures come back as they were written,
   its skipped repeats as `FailureKind.duplicate`).
 Record files are told by content, not by name; stdin is read once (up to the input size limit while it may be a
@@ -102,6 +102,25 @@ def spark_output(folder: str) -> Iterator[StoredRecord | InputError]:
         yield InputError(str(row.get("input")), str(row.get("reason")), kind)
 
 
+def parquet_records(path: str) -> Iterator[StoredRecord | InputError]:
+    """The records of a Parquet export (newsgraph.store.parquet's schema); a file that cannot be read as such is
+    one InputError naming it (records before the fault are kept)."""
+    from newsgraph.store.parquet import read_parquet
+
+    try:
+        for record in read_parquet(path):
+            yield StoredRecord(f"{path}#{record.get('id')}", record)
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # pyarrow's errors derive from these
+        yield InputError(path, f"cannot read as newsgraph Parquet records: {exc}")
+
+
+def _parquet_files(folder: Path) -> list[Path]:
+    """Parquet exports in a folder (walk() skips .parquet as raw input), told by their magic bytes."""
+    from newsgraph.store.parquet import is_parquet
+
+    return [c for c in sorted(folder.rglob("*.parquet")) if is_parquet(c)]
+
+
 def _stdin(kind: str) -> Iterator[Recognised]:
     limit = get_settings().max_input_bytes
     buf = sys.stdin.buffer
@@ -116,6 +135,12 @@ def _record_files(folder: Path) -> list[Path]:
     """Record files in a folder (walk() leaves .json/.jsonl to us), told by their content."""
     files = sorted(c for c in folder.rglob("*.json*") if c.is_file() and c.suffix in (".json", ".jsonl"))
     return [c for c in files if _head_is_records(c)]
+
+
+def _is_parquet(path: Path) -> bool:
+    from newsgraph.store.parquet import is_parquet
+
+    return is_parquet(path)
 
 
 def _head_is_records(path: Path) -> bool:
@@ -135,7 +160,11 @@ def recognise(paths: Iterable[str], kind: str = "auto", url: str | None = None) 
         elif path.is_dir():
             for f in _record_files(path):
                 yield from iter_records(str(f), f.read_bytes())
+            for f in _parquet_files(path):
+                yield from parquet_records(str(f))
             yield from iter_documents([p], kind, url)
+        elif path.is_file() and _is_parquet(path):
+            yield from parquet_records(p)
         elif path.is_file() and _head_is_records(path):
             yield from iter_records(p, path.read_bytes())
         else:

@@ -11,7 +11,8 @@ workers). Output:
     DIR/articles/date=YYYY-MM-DD/part-*.parquet   (date=unknown when the page gives no publication date)
     DIR/failures/part-*.parquet                    (input, reason, kind: every input that gave no article)
 
-The rows are `newsgraph.scale.rows` (scalars as columns, nested parts as JSON text).
+The rows are `newsgraph.scale.rows`: the one Parquet schema of `newsgraph.store.parquet` (typed, nested), the same
+columns `newsgraph export --format parquet` writes.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsgraph.errors import FailureKind, InputError
-from newsgraph.scale.rows import DATE, JSON_FIELDS, SCALARS, STRING_LISTS, article_to_row
+from newsgraph.scale.rows import DATE, article_to_row
 
 #: Columns holding the failure reason and its kind (errors.FailureKind); articles have them null.
 REASON = "reason"
@@ -46,12 +47,17 @@ def analyze_warc_bytes(name: str, data: bytes) -> Iterator[dict[str, Any]]:
 
 
 def _schema():
-    from pyspark.sql.types import ArrayType, StringType, StructField, StructType
+    """The article schema (newsgraph.store.parquet) in Spark's terms, plus the failure reason and the partition day.
 
-    cols = [*SCALARS, "source_name", "source_domain", *JSON_FIELDS, "extra", REASON, KIND, DATE]
-    fields = [StructField(c, StringType(), True) for c in cols]
-    fields += [StructField(c, ArrayType(StringType()), True) for c in STRING_LISTS]
-    return StructType(fields)
+    A failure row reuses the article schema's `kind` column for its failure kind (errors.FailureKind)."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+    from pyspark.sql.types import StringType, StructField
+
+    from newsgraph.store.parquet import article_schema
+
+    schema = from_arrow_schema(article_schema())
+    schema.add(StructField(REASON, StringType(), True)).add(StructField(DATE, StringType(), True))
+    return schema
 
 
 def _partition(rows_iter):
@@ -106,6 +112,8 @@ def spark_session(master: str | None = None, app: str = "newsgraph"):
     # Small files are never packed into one task: one WARC file, one task.
     b = b.config("spark.files.maxPartitionBytes", "1").config("spark.files.openCostInBytes", "1")
     b = b.config("spark.ui.showConsoleProgress", "false")
+    # Timestamps as Parquet TIMESTAMP(MICROS, UTC), the type `newsgraph export --format parquet` writes (not INT96).
+    b = b.config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS").config("spark.sql.session.timeZone", "UTC")
     return b.getOrCreate()
 
 
@@ -145,7 +153,7 @@ def run(input: str, output: str, master: str | None = None, spark=None) -> dict[
         sc = spark.sparkContext
         rdd = sc.binaryFiles(",".join(files), minPartitions=len(files))
         df = spark.createDataFrame(rdd.mapPartitions(_partition), _schema()).persist(StorageLevel.MEMORY_AND_DISK)
-        articles = df.filter(F.col(REASON).isNull()).drop(REASON, KIND)
+        articles = df.filter(F.col(REASON).isNull()).drop(REASON)  # `kind` is the article's own column here
         failures = df.filter(F.col(REASON).isNotNull()).select("input", REASON, KIND)
         articles.write.mode("overwrite").partitionBy(DATE).parquet(output.rstrip("/") + "/articles")
         failures.coalesce(1).write.mode("overwrite").parquet(output.rstrip("/") + "/failures")
