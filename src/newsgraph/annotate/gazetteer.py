@@ -285,10 +285,19 @@ class Gazetteer:
         return Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) if r else None
 
     def admin1(self, cc: str, code: str) -> Place | None:
-        """The first-level region with this admin1 code in country `cc` (ISO alpha-2), or None."""
-        r = self._con.execute("SELECT gid FROM places WHERE kind = 'admin1' AND cc = ? AND admin1 = ? ORDER BY pop DESC",
-                              (cc, code)).fetchone()
-        return self.get(r[0]) if r else None
+        """The first-level region with this admin1 code in country `cc` (ISO alpha-2), or None.
+
+        Why a table read once: there are a few thousand regions and no index on (cc, admin1); an export asks for
+        the region of every place it writes."""
+        table = getattr(self._local, "admin1", None)
+        if table is None:
+            table = {}
+            for gid, c, a in self._con.execute(
+                    "SELECT gid, cc, admin1 FROM places WHERE kind = 'admin1' ORDER BY pop"):
+                table[(c, a)] = gid  # the most populous region of a code wins (read last)
+            self._local.admin1 = table
+        gid = table.get((cc, code))
+        return self.get(gid) if gid is not None else None
 
     def country(self, cc: str) -> Place | None:
         r = self._con.execute("SELECT gid FROM places WHERE kind = 'country' AND cc = ?", (cc,)).fetchone()

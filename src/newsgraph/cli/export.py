@@ -59,6 +59,7 @@ def export(
     from newsgraph.store.tables import write_csv
 
     conn = open_store_readonly(db)
+    conn.execute("PRAGMA mmap_size=0")  # a sequential read: no mapped pages of a large store counted as our memory
     try:
         flt = validate(conn, ArticleFilter(q=q, date_from=date_from, date_to=date_to, source=source,
                                            entities=list(entity or [])))

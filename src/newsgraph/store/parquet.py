@@ -24,7 +24,7 @@ import datetime as dt
 import json
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ def _args(tp: Any) -> list[Any]:
     return [a for a in typing.get_args(tp) if a is not type(None)]
 
 
+@cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(R))
 
@@ -116,25 +117,32 @@ def parse_timestamp(value: str | None) -> tuple[dt.datetime | None, int | None]:
     return d.astimezone(dt.UTC), int(off.total_seconds() // 60) if off is not None else None
 
 
-def _to_arrow_value(v: Any, tp: Any, name: str) -> Any:
-    if v is None:
-        return None
+@cache
+def _to_arrow(tp: Any, name: str = "") -> Callable[[Any], Any]:
+    """A function turning a record value of type `tp` into its Arrow form (built once per type: the export calls
+    it for every value of every record)."""
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         args = _args(tp)
         if set(args) == {int, float}:
-            return float(v)
+            return lambda v: None if v is None else float(v)
         tp = args[0] if len(args) == 1 else str
     if dataclasses.is_dataclass(tp):
         hints = _hints(tp)
-        return {f.name: _to_arrow_value(v.get(f.name), hints[f.name], f.name) for f in dataclasses.fields(tp)}
+        subs = [(f.name, _to_arrow(hints[f.name], f.name)) for f in dataclasses.fields(tp)]
+        return lambda v: None if v is None else {k: c(v.get(k)) for k, c in subs}
     if typing.get_origin(tp) is list:
-        inner = typing.get_args(tp)[0]
-        return [_to_arrow_value(x, inner, name) for x in v]
+        inner = _to_arrow(typing.get_args(tp)[0], name)
+        return lambda v: None if v is None else [inner(x) for x in v]
     if typing.get_origin(tp) is dict and name in STRUCT_KEYS:
-        return {k: v.get(k) for k in STRUCT_KEYS[name]}
+        keys = STRUCT_KEYS[name]
+        return lambda v: None if v is None else {k: v.get(k) for k in keys}
     if tp in (str, int, float, bool):
-        return v
-    return json.dumps(v, ensure_ascii=False)
+        return lambda v: v
+    return lambda v: None if v is None else json.dumps(v, ensure_ascii=False)
+
+
+def _to_arrow_value(v: Any, tp: Any, name: str) -> Any:
+    return _to_arrow(tp, name)(v)
 
 
 def record_to_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -160,27 +168,34 @@ def record_to_row(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _from_arrow_value(v: Any, tp: Any, name: str) -> Any:
-    if v is None:
-        return None
-    if isinstance(v, str) and tp is not str and str not in _args(tp):
-        return json.loads(v)  # JSON text: a free-form field, or a file written before these columns were typed
+@cache
+def _from_arrow(tp: Any, name: str = "") -> Callable[[Any], Any]:
+    """The inverse of `_to_arrow`, built once per type."""
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         args = _args(tp)
         if set(args) == {int, float}:
-            return int(v) if float(v).is_integer() else v
+            return lambda v: None if v is None else int(v) if float(v).is_integer() else v
         tp = args[0] if len(args) == 1 else str
+    if tp in (str, int, float, bool):
+        return lambda v: v
+
+    def loads(v: Any) -> Any:  # JSON text: a free-form field, or a file written before these columns were typed
+        return json.loads(v) if isinstance(v, str) else v
+
     if dataclasses.is_dataclass(tp):
         hints = _hints(tp)
-        return {f.name: _from_arrow_value(v.get(f.name), hints[f.name], f.name) for f in dataclasses.fields(tp)}
+        subs = [(f.name, _from_arrow(hints[f.name], f.name)) for f in dataclasses.fields(tp)]
+        return lambda v: None if v is None else {k: c(v.get(k)) for k, c in subs} if not isinstance(v, str) else loads(v)
     if typing.get_origin(tp) is list:
-        inner = typing.get_args(tp)[0]
-        return [_from_arrow_value(x, inner, name) for x in v]
+        inner = _from_arrow(typing.get_args(tp)[0], name)
+        return lambda v: None if v is None else [inner(x) for x in v] if not isinstance(v, str) else loads(v)
     if typing.get_origin(tp) is dict and name in STRUCT_KEYS:
-        return dict(v)
-    if tp in (str, int, float, bool):
-        return v
-    return json.loads(v)
+        return lambda v: None if v is None else dict(v) if not isinstance(v, str) else loads(v)
+    return lambda v: None if v is None else loads(v)
+
+
+def _from_arrow_value(v: Any, tp: Any, name: str) -> Any:
+    return _from_arrow(tp, name)(v)
 
 
 def row_to_record(row: dict[str, Any]) -> dict[str, Any]:

@@ -39,6 +39,7 @@ _COUNTS = {"entities": "entity_count", "quotes": "quote_count", "events": "event
 _ARTICLE_SKIP = {"entities", "quotes", "events", "facts", "dates", "images", "topics", "topics_confidence", "source", "body"}
 
 
+@cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(R))
 
