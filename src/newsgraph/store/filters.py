@@ -106,18 +106,19 @@ def where(f: ArticleFilter, alias: str = "a") -> tuple[str, list[Any]]:
     return (" AND ".join(conds) or "1"), args
 
 
-def iter_filtered(conn: sqlite3.Connection, f: ArticleFilter, after_aid: int = 0) -> Iterator[tuple[int, dict[str, Any]]]:
+def iter_filtered(conn: sqlite3.Connection, f: ArticleFilter, after_aid: int = 0,
+                  page: int = 500) -> Iterator[tuple[int, dict[str, Any]]]:
     """(aid, record) of every matching article with aid > after_aid, in storage order, one row at a time.
 
-    Why in pages of 500 by aid: one long-running SELECT over a WAL store pins a snapshot for the whole export;
+    Why in pages (of `page` articles) by aid: one long-running SELECT over a WAL store pins a snapshot for the whole export;
     keyset pages keep each statement short, and memory stays one page of records whatever the store's size.
     """
     cond, args = where(f)
     last = after_aid
     while True:
         rows = conn.execute(
-            f"SELECT a.aid, a.record FROM articles a WHERE a.aid > ? AND {cond} ORDER BY a.aid LIMIT 500",
-            [last, *args]).fetchall()
+            f"SELECT a.aid, a.record FROM articles a WHERE a.aid > ? AND {cond} ORDER BY a.aid LIMIT ?",
+            [last, *args, page]).fetchall()
         if not rows:
             return
         for aid, record in rows:

@@ -21,7 +21,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import anyio.to_thread
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -30,8 +30,10 @@ from newsgraph.confidence import default_threshold, filter_record
 from newsgraph.settings import get_settings
 from newsgraph.store import queries
 from newsgraph.store.db import connect_readonly
+from newsgraph.store.filters import FilterError, check_entities, parse_day
 from newsgraph.store.queries import FACET_TYPES, QueryError, SearchParams
-from newsgraph.web import render
+from newsgraph.web import api_errors, api_tables, models, render
+from newsgraph.web.api_errors import ERROR_RESPONSES, ApiError, error_body
 from newsgraph.web.guard import (
     RETRY_AFTER,
     Deadline,
@@ -41,6 +43,7 @@ from newsgraph.web.guard import (
     timeout_body,
     watch,
 )
+from newsgraph.web.highlight import api_hit
 
 HERE = Path(__file__).resolve().parent
 FILTER_KEYS = {"person": "people", "country": "countries", "city": "cities", "organisation": "organisations"}
@@ -230,11 +233,12 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(Deadline)
+    api_errors.install(app)
 
     @app.exception_handler(SearchLimitError)
     async def search_too_large(request: Request, exc: SearchLimitError) -> Response:
         if request.url.path.startswith(("/api", "/feeds")):
-            return JSONResponse({"error": str(exc)}, status_code=422)
+            return JSONResponse(error_body(422, "invalid_parameter", str(exc), "q"), status_code=422)
         return page("error.html", status=422, title="Search too large", message=str(exc))
 
     @app.exception_handler(sqlite3.OperationalError)
@@ -242,6 +246,12 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         if not is_interrupted(exc):
             raise exc
         body, ctype = timeout_body(request.url.path)
+        if request.url.path.startswith("/api/"):  # the API's one error shape
+            import json
+
+            message = json.loads(body)["error"]
+            return JSONResponse(error_body(503, "timeout", message), status_code=503,
+                                headers={"Retry-After": str(RETRY_AFTER)})
         return Response(body, status_code=503, media_type=ctype, headers={"Retry-After": str(RETRY_AFTER)})
 
     def page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -317,7 +327,27 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         return page("docs.html", spec=app.openapi())
 
     # -- JSON API --------------------------------------------------------------------------------------------
-    @app.get("/api/search", tags=["search"], summary="Search articles")
+    def api_params(request: Request) -> SearchParams:
+        """Search parameters of an API call, checked: a bad date, an unknown entity id or a bad query is a 422."""
+        p = params_from(request.query_params)
+        conn = db.get()
+        try:
+            p.date_from = parse_day(request.query_params.get("from"), "from")
+            p.date_to = parse_day(request.query_params.get("to"), "to")
+            for name, key in FILTER_KEYS.items():
+                check_entities(conn, p.entities.get(key, []), name)
+        except FilterError as exc:
+            raise ApiError(422, str(exc), exc.param) from None
+        return p
+
+    def api_search_or_422(p: SearchParams) -> dict[str, Any]:
+        try:
+            return queries.search(db.get(), p)
+        except QueryError as exc:
+            raise ApiError(422, str(exc), "q") from None
+
+    @app.get("/api/search", tags=["search"], summary="Search articles", response_model=models.SearchResponse,
+             responses=ERROR_RESPONSES)
     def api_search(
         request: Request,
         q: str = Query("", description="FTS5 query over title and body: words, \"phrases\", AND/OR/NOT, prefix*"),
@@ -332,54 +362,57 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         page: int = Query(1, ge=1, le=10_000),
         per_page: int = Query(20, ge=1, le=100),
     ) -> JSONResponse:
-        """Matching articles (snippets mark matches with \\u0002 ... \\u0003) with the total and facet counts."""
-        p = params_from(request.query_params)
-        try:
-            return JSONResponse(queries.search(db.get(), p))
-        except QueryError as exc:
-            return JSONResponse({"error": str(exc), "query": p.q}, status_code=400)
+        """Matching articles with the total and facet counts; matches in the title and snippet are given as
+        [start, end) character ranges (and as escaped `snippet_html`)."""
+        r = api_search_or_422(api_params(request))
+        r["results"] = [api_hit(h) for h in r["results"]]
+        return JSONResponse(r)
 
-    @app.get("/api/facets", tags=["search"], summary="Facet counts for a search")
+    @app.get("/api/facets", tags=["search"], summary="Facet counts for a search", response_model=models.FacetsResponse,
+             responses=ERROR_RESPONSES)
     def api_facets(request: Request, q: str = Query("", description="as /api/search (same filters)")) -> JSONResponse:
         """Facet counts only (people, countries, cities, organisations, sources, date range) for a search."""
-        p = params_from(request.query_params)
+        p = api_params(request)
         p.per_page = 1
-        try:
-            r = queries.search(db.get(), p)
-        except QueryError as exc:
-            return JSONResponse({"error": str(exc), "query": p.q}, status_code=400)
+        r = api_search_or_422(p)
         return JSONResponse({"total": r["total"], "facets": r["facets"], "sampled": r["facets_sampled"]})
 
-    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article record")
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article record",
+             response_model=models.StoredArticle, responses=ERROR_RESPONSES)
     def api_article(
         article_id: str,
         min_confidence: float = Query(0.0, ge=0.0, le=1.0, description="Only items (entities, topics, quotes, "
                                       "speakers, events and actors, facts, dates) with at least this confidence; "
                                       "0 gives every item"),
     ) -> JSONResponse:
-        """The full article record as analysed (spec/output.md), every item with its `confidence`."""
+        """The full article record as analysed (spec/output.md), every item with its `confidence`, plus
+        `stored_at`."""
         rec = queries.get_article(db.get(), article_id)
         if rec is None:
-            raise HTTPException(404, f"no article {article_id}")
+            raise ApiError(404, f"no article with id {article_id!r} in this store", "article_id")
         return JSONResponse(filter_record(rec, min_confidence))
 
-    @app.get("/api/entities/{entity_id}", tags=["entities"], summary="One topic (entity)")
+    @app.get("/api/entities/{entity_id}", tags=["entities"], summary="One topic (entity)",
+             response_model=models.EntityPage, responses=ERROR_RESPONSES)
     def api_entity(entity_id: str) -> JSONResponse:
         """A topic: counts, mentions per day, quotes by it, events, co-occurring entities, places, articles."""
         ent = queries.get_entity(db.get(), entity_id)
         if ent is None:
-            raise HTTPException(404, f"no entity {entity_id}")
+            raise ApiError(404, f"no entity with id {entity_id!r} in this store", "entity_id")
         return JSONResponse(ent)
 
-    @app.get("/api/stats", tags=["store"], summary="Store statistics")
+    @app.get("/api/stats", tags=["store"], summary="Store statistics", response_model=models.Stats)
     def api_stats() -> dict[str, int]:
         """How many articles, entities, quotes, events, facts and failures the store holds."""
         return queries.stats(db.get())
 
-    @app.get("/api/failures", tags=["store"], summary="Failed inputs")
+    @app.get("/api/failures", tags=["store"], summary="Failed inputs", response_model=list[models.Failure],
+             responses=ERROR_RESPONSES)
     def api_failures(limit: int = Query(100, ge=1, le=10_000)) -> list[dict[str, Any]]:
         """Inputs that could not be ingested, with the reason and the time."""
         return queries.list_failures(db.get(), limit)
+
+    api_tables.register(app, db)
 
     from newsgraph.web.feeds import add_feed_routes
 
