@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from newsgraph.cleantext import safe_text
 from newsgraph.store.export_gkg import GKG_COLUMNS, gkg_row, write_gkg
 
 __all__ = ["GKG_COLUMNS", "gkg_row", "write_gkg", "write_jsonl", "write_parquet"]
@@ -16,7 +17,7 @@ __all__ = ["GKG_COLUMNS", "gkg_row", "write_gkg", "write_jsonl", "write_parquet"
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     n = 0
     for r in records:
-        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        out.write(safe_text(json.dumps(r, ensure_ascii=False)) + "\n")
         n += 1
     return n
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
+from newsgraph.cleantext import safe_text
 from newsgraph.store.gkg_geo import GkgPlace, gkg_place
 
 GKG_COLUMNS = [
@@ -35,7 +36,7 @@ COUNT_PLACE_WINDOW = 300
 
 def _clean(s: Any, delims: str = "") -> str:
     """A value safe inside a GKG field: whitespace (tabs, newlines) collapsed, the field's delimiters removed."""
-    text = " ".join(str("" if s is None else s).split())
+    text = " ".join(safe_text(str("" if s is None else s)).split())
     for ch in delims:
         text = text.replace(ch, " ")
     return " ".join(text.split())

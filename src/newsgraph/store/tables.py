@@ -23,6 +23,7 @@ from functools import cache
 from typing import IO, Any
 
 from newsgraph import records as R
+from newsgraph.cleantext import safe_text
 
 TABLES = ("articles", "entities", "mentions", "quotes", "events", "facts", "dates")
 #: The SQL child table that counts each table's rows (for totals without reading records).
@@ -124,6 +125,20 @@ def dtypes(table: str, body: bool = False) -> dict[str, str]:
     return out
 
 
+@cache
+def list_columns(table: str) -> frozenset[str]:
+    """Columns that hold a list of strings (one "; "-joined cell in CSV, a list in JSON)."""
+    if table == "articles":
+        hints = _hints(R.Article)
+        return frozenset(c for c in columns(table) if c in hints and _is_list(hints[c])) | {
+            "people", "countries", "cities", "organisations", "image_urls"}
+    if table == "mentions":
+        return frozenset()
+    hints = _hints(_ITEM[table])
+    return frozenset(f.name for f in dataclasses.fields(_ITEM[table])
+                     if _is_list(hints[f.name]) and not _is_obj(typing.get_args(hints[f.name])[0]))
+
+
 def _item_row(table: str, aid: str, i: int, item: dict[str, Any]) -> dict[str, Any]:
     cls = _ITEM[table]
     hints = _hints(cls)
@@ -187,7 +202,7 @@ def cell(v: Any) -> Any:
 
         return json.dumps(v, ensure_ascii=False)
     if isinstance(v, str):
-        return v.replace("\x00", "")
+        return safe_text(v).replace("\x00", "")
     return v
 
 
