@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,12 @@ def test_csv_quotes_keep_commas_quotes_and_newlines(store: Path) -> None:
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["body"] == corpus()[0].body and "\n\n" in row["body"]
     assert json.loads(json.dumps(row))  # plain strings
+
+
+def test_readme_documents_every_column_of_every_table() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for table in TABLES:
+        row = next((line for line in readme.splitlines() if line.startswith(f"| `{table}`")), None)
+        assert row is not None, f"README has no row for --table {table}"
+        missing = [c for c in columns(table, body=True) if not re.search(rf"\b{re.escape(c)}\b", row)]
+        assert not missing, f"README's {table} row lacks {missing}"

@@ -139,6 +139,15 @@ def list_columns(table: str) -> frozenset[str]:
                      if _is_list(hints[f.name]) and not _is_obj(typing.get_args(hints[f.name])[0]))
 
 
+@cache
+def object_columns(table: str) -> frozenset[str]:
+    """Columns that hold a free-form object (a dict field such as an article's `annotations`): JSON text in CSV,
+    the object itself in JSON."""
+    cls = R.Article if table == "articles" else R.Mention if table == "mentions" else _ITEM[table]
+    hints = _hints(cls)
+    return frozenset(c for c in columns(table) if c in hints and typing.get_origin(hints[c]) is dict)
+
+
 def _item_row(table: str, aid: str, i: int, item: dict[str, Any]) -> dict[str, Any]:
     cls = _ITEM[table]
     hints = _hints(cls)

@@ -210,12 +210,12 @@ _PY = {"Int64": int, "Float64": float, "boolean": bool, "string": str}
 @cache
 def row_model(table: str) -> type[BaseModel]:
     """The model of one row of a table endpoint (/api/quotes ...): the CSV table's columns, lists kept as lists."""
-    from newsgraph.store.tables import columns, dtypes, list_columns
+    from newsgraph.store.tables import columns, dtypes, list_columns, object_columns
 
-    lists = list_columns(table)
+    lists, objects = list_columns(table), object_columns(table)
     fields: dict[str, Any] = {}
     for c in columns(table):
-        tp: Any = list[str] if c in lists else _PY[dtypes(table)[c]]
+        tp: Any = list[str] if c in lists else dict[str, Any] if c in objects else _PY[dtypes(table)[c]]
         fields[c] = (tp | None, None)
     return create_model(f"{table.title()}Row", **fields)
 
