@@ -57,3 +57,16 @@ def pytest_collection_modifyitems(items):
     """The invariant test over every produced record runs last."""
     last = [i for i in items if i.nodeid.startswith("tests/test_zz_invariants.py")]
     items[:] = [i for i in items if i not in last] + last
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo corpus (demo/) ingested once per test session: analysed and stored, read-only for tests."""
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    res = CliRunner().invoke(app, ["ingest", str(REPO / "demo"), "--db", str(db), "--no-progress"])
+    assert res.exit_code == 0, res.output
+    return db

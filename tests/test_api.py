@@ -25,14 +25,6 @@ CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("api") / "demo.db"
-    res = CliRunner().invoke(cli, ["ingest", str(REPO / "demo"), "--db", str(db), "--no-progress"])
-    assert res.exit_code == 0, res.output
-    return db
-
-
-@pytest.fixture(scope="module")
 def client(demo_db: Path) -> TestClient:
     return TestClient(create_app(demo_db))
 

@@ -166,3 +166,35 @@ def test_every_demo_article_gives_a_row_of_27_columns(tmp_path: Path) -> None:
     lines = out.getvalue().splitlines()
     assert [len(x.split("\t")) for x in lines] == [27, 27]
     assert [x.split("\t")[0] for x in lines] == ["20260615034500-1", "20260615034500-2"]
+
+
+#: Sub-field counts per block, from the codebook: (block delimiter, field delimiter, fields per block).
+BLOCKS = {
+    "V1COUNTS": (";", "#", 10), "V2.1COUNTS": (";", "#", 11), "V1LOCATIONS": (";", "#", 7),
+    "V2ENHANCEDLOCATIONS": (";", "#", 9), "V2ENHANCEDPERSONS": (";", ",", 2), "V2ENHANCEDORGANIZATIONS": (";", ",", 2),
+    "V2.1ENHANCEDDATES": (";", "#", 5), "V2.1QUOTATIONS": ("#", "|", 4), "V2.1ALLNAMES": (";", ",", 2),
+    "V2.1AMOUNTS": (";", ",", 3),
+}
+
+
+def test_every_demo_article_parses_as_the_codebook_says(demo_db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    res = CliRunner().invoke(app, ["export", "--db", str(demo_db), "--format", "gkg"])
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert len(lines) >= 10
+    for line in lines:
+        row = dict(zip(GKG_COLUMNS, line.split("\t"), strict=True))  # 27 columns exactly
+        assert row["V2.1DATE"] == "" or (len(row["V2.1DATE"]) == 14 and row["V2.1DATE"].isdigit())
+        assert row["V2SOURCECOLLECTIONIDENTIFIER"] in ("1", "2")
+        for col, (block, field, n) in BLOCKS.items():
+            for b in filter(None, row[col].split(block)):
+                assert len(b.split(field)) == n, (col, b)
+        for b in filter(None, row["V1LOCATIONS"].split(";")):
+            assert b.split("#")[0] in {"1", "2", "3", "4", "5"}
+            assert len(b.split("#")[2]) == 2  # a FIPS country code
+        for b in filter(None, row["V2.1COUNTS"].split(";")):
+            assert b.split("#")[0] in {"AFFECT", "ARREST", "KIDNAP", "KILL", "PROTEST", "SEIZE", "WOUND"}

@@ -84,11 +84,9 @@ def _export(db: Path, fmt: str, out: Path) -> None:
     assert res.exit_code == 0, res.stderr
 
 
-def test_round_trip_through_ingest_on_the_demo_corpus(tmp_path: Path) -> None:
-    """analyze (ingest demo/) -> export parquet -> ingest -> export jsonl: the same records."""
-    first = tmp_path / "first.db"
-    res = runner.invoke(app, ["ingest", str(REPO / "demo"), "--db", str(first), "--no-progress"])
-    assert res.exit_code == 0, res.output
+def test_round_trip_through_ingest_on_the_demo_corpus(tmp_path: Path, demo_db: Path) -> None:
+    """analyze (ingest demo/, the session's demo_db) -> export parquet -> ingest -> export jsonl: the same records."""
+    first = demo_db
     _export(first, "jsonl", tmp_path / "first.jsonl")
     _export(first, "parquet", tmp_path / "demo.parquet")
     second = tmp_path / "second.db"
