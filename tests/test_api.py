@@ -143,6 +143,9 @@ def test_not_found_uses_the_same_shape(client: TestClient) -> None:
 
 
 def _cli_csv(db: Path, table: str, *args: str) -> str:
+    """The CLI's CSV export; every item unless args set --min-confidence (the API's default gives every item)."""
+    if "--min-confidence" not in args:
+        args = (*args, "--min-confidence", "0")
     res = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "csv", "--table", table, *args])
     assert res.exit_code == 0, res.stderr
     return res.stdout
@@ -174,3 +177,11 @@ def test_table_filters_match_the_export_filters(client: TestClient, demo_db: Pat
         got = client.get("/api/quotes.csv", params=params).text
         assert got.replace("\r\n", "\n") == _cli_csv(demo_db, "quotes", *args).replace("\r\n", "\n")
         assert got.count("\n") > 1
+
+
+@pytest.mark.parametrize("table", ["entities", "mentions", "quotes", "events", "facts", "dates"])
+def test_min_confidence_leaves_out_the_same_items_as_the_export(client: TestClient, demo_db: Path, table: str) -> None:
+    got = client.get(f"/api/{table}.csv", params={"min_confidence": 0.6}).text
+    assert got.replace("\r\n", "\n") == _cli_csv(demo_db, table, "--min-confidence", "0.6").replace("\r\n", "\n")
+    page = client.get(f"/api/{table}", params={"min_confidence": 0.6, "limit": 1000}).json()
+    assert page["total"] == len(page["rows"]) == got.count("\n") - 1

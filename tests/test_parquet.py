@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import pyarrow as pa
@@ -14,6 +15,7 @@ from test_store import corpus
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from newsgraph.records import Fact
 from newsgraph.store import StoreWriter
 from newsgraph.store.parquet import article_schema, is_parquet, parse_timestamp, read_parquet, write_parquet
 
@@ -25,8 +27,7 @@ def records() -> list[dict]:
     recs = [a.to_dict() for a in corpus()]
     recs[1]["modified"] = "2026-03-06"  # a date alone
     recs[2]["published"] = "2026-03-09T16:30:00"  # no offset
-    recs[0]["facts"] = [{"kind": "killed", "value": 2.5, "start": 0, "end": 3, "qualifier": None, "text": "x"},
-                        {"kind": "killed", "value": 12, "start": 0, "end": 3, "qualifier": None, "text": "y"}]
+    recs[0]["facts"] = [asdict(Fact("killed", 2.5, 0, 3, None, "x")), asdict(Fact("killed", 12, 0, 3, None, "y"))]
     recs[0]["future_field"] = {"nested": [1, 2]}  # a key the schema does not know is kept, not dropped
     recs[1]["topics"]["events"] = ["floods"]
     return recs
@@ -80,7 +81,8 @@ def test_duckdb_reads_it(tmp_path: Path) -> None:
 
 
 def _export(db: Path, fmt: str, out: Path) -> None:
-    res = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "-o", str(out)])
+    """Every item (--min-confidence 0): the round trip must keep all of them, not only those shown by default."""
+    res = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "-o", str(out), "--min-confidence", "0"])
     assert res.exit_code == 0, res.stderr
 
 

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
+from newsgraph.confidence import filter_record
 from newsgraph.store import filters as F
 from newsgraph.store import tables as T
 from newsgraph.web.api_errors import ERROR_RESPONSES, ApiError
@@ -51,12 +52,13 @@ def _cursor(value: str | None) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
-def page(conn: Any, table: str, flt: F.ArticleFilter, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
+def page(conn: Any, table: str, flt: F.ArticleFilter, limit: int, cursor: str | None,
+         min_confidence: float = 0.0) -> tuple[list[dict], str | None]:
     """Up to `limit` rows from the cursor on, and the cursor of the row after them (None at the end)."""
     aid0, skip = _cursor(cursor)
     rows: list[dict] = []
     for aid, rec in F.iter_filtered(conn, flt, after_aid=max(aid0 - 1, 0), page=50):
-        for i, row in enumerate(T.rows(table, rec)):
+        for i, row in enumerate(T.rows(table, filter_record(rec, min_confidence))):
             if aid == aid0 and i < skip:
                 continue
             if len(rows) == limit:
@@ -65,7 +67,7 @@ def page(conn: Any, table: str, flt: F.ArticleFilter, limit: int, cursor: str | 
     return rows, None
 
 
-def csv_stream(path: Any, table: str, flt: F.ArticleFilter) -> Iterator[str]:
+def csv_stream(path: Any, table: str, flt: F.ArticleFilter, min_confidence: float = 0.0) -> Iterator[str]:
     """The whole filtered table as CSV, in chunks (Starlette pulls them from worker threads), over its own
     read-only connection, closed at the end."""
     from newsgraph.store.db import connect_readonly
@@ -73,7 +75,7 @@ def csv_stream(path: Any, table: str, flt: F.ArticleFilter) -> Iterator[str]:
     conn = connect_readonly(path)
     try:
         buf: list[str] = []
-        records = (rec for _, rec in F.iter_filtered(conn, flt))
+        records = (filter_record(rec, min_confidence) for _, rec in F.iter_filtered(conn, flt))
         for line in T.csv_lines(table, records):
             buf.append(line)
             if len(buf) >= CSV_CHUNK_ROWS:
@@ -104,14 +106,16 @@ def _register_one(app: FastAPI, db: Any, table: str) -> None:
         format: Annotated[Literal["json", "csv"], Query(description="json: one page; csv: the whole filtered table")] = "json",
         limit: Annotated[int, Query(ge=1, le=1000, description="Rows per JSON page")] = 100,
         cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+        min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="Only items with at least this confidence "
+                                                 "(0 gives every item, as /api/articles/{id})")] = 0.0,
     ) -> Any:
         conn = db.get()
         flt = article_filter(conn, q, from_, to, source, entity)
         if format == "csv" or request.url.path.endswith(".csv"):
-            return StreamingResponse(csv_stream(db.path, table, flt), media_type="text/csv; charset=utf-8",
+            return StreamingResponse(csv_stream(db.path, table, flt, min_confidence), media_type="text/csv; charset=utf-8",
                                      headers={"content-disposition": f'attachment; filename="{table}.csv"'})
-        rows, nxt = page(conn, table, flt, limit, cursor)
-        total = F.count(conn, flt, T.SQL_TABLE.get(table))
+        rows, nxt = page(conn, table, flt, limit, cursor, min_confidence)
+        total = F.count(conn, flt, T.SQL_TABLE.get(table), min_confidence)
         return JSONResponse({
             "table": table, "columns": list(T.columns(table)), "total": total, "limit": limit, "rows": rows,
             "next_cursor": nxt, "next": str(request.url.include_query_params(cursor=nxt)) if nxt else None,
