@@ -184,4 +184,4 @@ def test_min_confidence_leaves_out_the_same_items_as_the_export(client: TestClie
     got = client.get(f"/api/{table}.csv", params={"min_confidence": 0.6}).text
     assert got.replace("\r\n", "\n") == _cli_csv(demo_db, table, "--min-confidence", "0.6").replace("\r\n", "\n")
     page = client.get(f"/api/{table}", params={"min_confidence": 0.6, "limit": 1000}).json()
-    assert page["total"] == len(page["rows"]) == got.count("\n") - 1
+    assert len(page["rows"]) == got.count("\n") - 1 and page["total"] is None

@@ -126,21 +126,12 @@ def iter_filtered(conn: sqlite3.Connection, f: ArticleFilter, after_aid: int = 0
         last = rows[-1][0]
 
 
-def count(conn: sqlite3.Connection, f: ArticleFilter, table: str | None = None, min_confidence: float = 0.0) -> int:
-    """Matching articles, or rows of one child table (quotes, events, facts, dates, mentions, article_entities),
-    counting only items at or above `min_confidence` (an item without one counts, as confidence.filter_record)."""
+def count(conn: sqlite3.Connection, f: ArticleFilter, table: str | None = None) -> int:
+    """Matching articles, or rows of one child table (quotes, events, facts, dates, mentions, article_entities)."""
     cond, args = where(f)
     if table is None:
         return conn.execute(f"SELECT count(*) FROM articles a WHERE {cond}", args).fetchone()[0]
-    conds, cargs = [], []
-    if not f.is_empty():
-        conds.append(f"t.aid IN (SELECT a.aid FROM articles a WHERE {cond})")
-        cargs += args
-    if min_confidence > 0:
-        if table == "mentions":  # a mention goes with its entity
-            conds.append("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.aid = t.aid AND ae.entity_id = t.entity_id "
-                         "AND (ae.confidence IS NULL OR ae.confidence >= ?))")
-        else:
-            conds.append("(t.confidence IS NULL OR t.confidence >= ?)")
-        cargs.append(min_confidence)
-    return conn.execute(f"SELECT count(*) FROM {table} t WHERE {' AND '.join(conds) or '1'}", cargs).fetchone()[0]
+    if f.is_empty():
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return conn.execute(f"SELECT count(*) FROM {table} t WHERE t.aid IN (SELECT a.aid FROM articles a WHERE {cond})",
+                        args).fetchone()[0]
