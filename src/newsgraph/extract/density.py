@@ -22,8 +22,11 @@ from newsgraph.extract.vocab import vocab
 
 #: elements whose text is never article text
 _DROP = "script, style, noscript, template, nav, aside, footer, form, iframe, svg, button, select, figure, figcaption"
-_BLOCKS = "p, h2, h3, h4, blockquote, li, pre"
-_HEADS = {"h2", "h3", "h4"}
+_BLOCKS = "p, h2, h3, h4, h5, h6, blockquote, li, pre"
+_HEADS = {"h2", "h3", "h4", "h5", "h6"}
+#: a sibling of the winning container joins it when its own score is at least this share of the winner's
+#: (readability's sibling step: a story split into a lead box and a body box, or body and "continued" boxes)
+SIBLING_SHARE = 0.2
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.U)
 #: class/id hints of containers that hold teasers, comments or promos rather than the story
@@ -69,7 +72,9 @@ def _unlikely(node: LexborNode, stop: int, memo: dict[int, bool]) -> bool:
 
 
 def _text(node: LexborNode) -> str:
-    return _WS.sub(" ", node.text(separator=" ") or "").strip()
+    """The block's text as a reader sees it: inline elements joined without a space ("<b>Wor</b>d" is one word),
+    <br> a space (made a text node by dom_candidate)."""
+    return _WS.sub(" ", node.text() or "").strip()
 
 
 def dom_candidate(tree: LexborHTMLParser) -> DomCandidate:
@@ -81,12 +86,14 @@ def dom_candidate(tree: LexborHTMLParser) -> DomCandidate:
         return DomCandidate()
     for n in root.css(_DROP):
         n.decompose()
+    for n in root.css("br"):
+        n.replace_with("\n")
     blocks: list[tuple[LexborNode, str, int]] = []
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     total = 0
     for b in root.css(_BLOCKS):
-        if b.tag == "li" and b.css_first("p"):
+        if b.tag in ("li", "blockquote") and b.css_first("p"):
             continue  # its <p> children are counted themselves
         if b.tag in ("li", "blockquote") and b.parent is not None and b.parent.tag in ("li", "blockquote"):
             continue
@@ -94,7 +101,7 @@ def dom_candidate(tree: LexborHTMLParser) -> DomCandidate:
         words = len(_WORD.findall(text))
         if not words:
             continue
-        link_words = sum(len(_WORD.findall(a.text(separator=" ") or "")) for a in b.css("a"))
+        link_words = sum(len(_WORD.findall(a.text() or "")) for a in b.css("a"))
         if link_words > 0.5 * words:
             continue
         blocks.append((b, text, words))
@@ -111,7 +118,9 @@ def dom_candidate(tree: LexborHTMLParser) -> DomCandidate:
             p = p.parent
     if not scores:
         return DomCandidate()
-    best = nodes[max(scores, key=scores.__getitem__)]
+    best_key = max(scores, key=scores.__getitem__)
+    best = nodes[best_key]
+    region = _region(best, scores[best_key], scores, {b.mem_id for b, _, w in blocks if b.tag == "p" and w >= 8})
     inside: list[tuple[str, bool]] = []
     words_in = 0
     memo: dict[int, bool] = {}
@@ -123,9 +132,10 @@ def dom_candidate(tree: LexborHTMLParser) -> DomCandidate:
     teaser = vocab().teaser
     skipping = False
     for b, text, words in blocks:
-        if not _is_inside(b, best):
+        stop = _inside(b, region)
+        if stop is None:
             continue
-        if _unlikely(b, best.mem_id, memo):
+        if _unlikely(b, stop, memo):
             continue
         if words <= 6 and teaser.match(text.lower().strip(" :|>\u00bb\u203a")):
             skipping = True  # "Most read", "Related": a panel heading; its items follow, outside the story's parent
@@ -140,15 +150,39 @@ def dom_candidate(tree: LexborHTMLParser) -> DomCandidate:
     paras = [t for t, _ in inside]
     heads = [t for t, h in inside if h]
     words = sum(len(_WORD.findall(p)) for p in paras)
-    own = len(_WORD.findall(best.text(separator=" ") or ""))
+    own = sum(len(_WORD.findall(n.text(separator=" ") or "")) for n in region.values())
     return DomCandidate(paras, heads, words_in / total if total else 0.0, words, words / own if own else 0.0)
 
 
-def _is_inside(node: LexborNode, container: LexborNode) -> bool:
-    n = node.parent
-    cid = container.mem_id
+def _region(best: LexborNode, best_score: float, scores: dict[int, float], running: set[int]) -> dict[int, LexborNode]:
+    """The winning container and the siblings that continue it: a sibling scoring at least SIBLING_SHARE of
+    the winner, or a paragraph of running text (or a box holding little else) beside it: a lead outside the
+    body box."""
+    region = {best.mem_id: best}
+    parent = best.parent
+    if parent is None or best.tag in ("body", "html"):
+        return region
+    n = parent.child
     while n is not None:
-        if n.mem_id == cid:
-            return True
+        if n.mem_id != best.mem_id and n.tag and not n.tag.startswith("-"):
+            score = scores.get(n.mem_id, 0.0)
+            if score >= SIBLING_SHARE * best_score or n.mem_id in running or (score >= 8 and _mostly_running(n, score)):
+                if not _UNLIKELY.search(_hint(n)):
+                    region[n.mem_id] = n
+        n = n.next
+    return region
+
+
+def _mostly_running(node: LexborNode, score: float) -> bool:
+    """A small box that is nothing but running text (a lead or intro box), not a panel of links and labels."""
+    return len(_WORD.findall(node.text(separator=" ") or "")) <= 1.25 * score
+
+
+def _inside(node: LexborNode, region: dict[int, LexborNode]) -> int | None:
+    """The mem_id of the region member holding `node` (the node itself counts), or None."""
+    n = node
+    while n is not None:
+        if n.mem_id in region:
+            return n.mem_id
         n = n.parent
-    return False
+    return None
