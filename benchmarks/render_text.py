@@ -8,55 +8,15 @@ cookie notices. No main-content detection at all, so newsgraph's `--kind text` h
 
 from __future__ import annotations
 
-import re
+from newsgraph.extract.lines import BLOCK, DROP, page_lines
 
-from selectolax.lexbor import LexborHTMLParser
-
-DROP = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select")
-BLOCK = {
-    "address", "article", "aside", "blockquote", "body", "br", "dd", "details", "dialog", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-    "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul", "button", "option", "legend", "caption",
-}
-_WS = re.compile(r"\s+")
+__all__ = ["BLOCK", "DROP", "render_text"]
 
 
 def render_text(html: str) -> str:
-    """One line per block element's own text run, blank lines never doubled."""
-    tree = LexborHTMLParser(html)
-    for tag in DROP:
-        for node in tree.css(tag):
-            node.decompose()
-    root = tree.body or tree.root
-    lines: list[str] = []
-    buf: list[str] = []
-
-    def flush() -> None:
-        text = _WS.sub(" ", "".join(buf)).strip()
-        buf.clear()
-        if text:
-            lines.append(text)
-
-    def walk(node) -> None:
-        child = node.child
-        while child is not None:
-            tag = child.tag
-            if tag == "-text":
-                buf.append(child.text_content or "")
-            elif tag and not tag.startswith(("-", "!")):
-                if tag in BLOCK:
-                    flush()
-                    walk(child)
-                    flush()
-                else:
-                    walk(child)
-            child = child.next
-
-    if root is not None:
-        walk(root)
-        flush()
-    return "\n".join(lines) + "\n"
+    """One line per block element's own text run, blank lines never doubled (newsgraph.extract.lines does the
+    walk: the same rendering serves the fast path's second opinion)."""
+    return "\n".join(page_lines(html)) + "\n"
 
 
 if __name__ == "__main__":  # python -m benchmarks.render_text page.html > page.txt
