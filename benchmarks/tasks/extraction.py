@@ -195,10 +195,17 @@ SYSTEMS: dict[str, tuple[str, Callable[[str, str | None], Output]]] = {
 
 
 def available_systems(notes: list[str]) -> dict[str, Callable]:
+    """Every system that imports; NEWSGRAPH_BENCH_SYSTEMS=newsgraph,trafilatura keeps only those (a quick run)."""
     import importlib
+    import os
 
+    wanted = [s.strip() for s in os.environ.get("NEWSGRAPH_BENCH_SYSTEMS", "").split(",") if s.strip()]
+    if wanted:
+        notes.append("Systems limited by NEWSGRAPH_BENCH_SYSTEMS: " + ", ".join(wanted))
     out = {}
     for name, (module, fn) in SYSTEMS.items():
+        if wanted and name not in wanted:
+            continue
         try:
             importlib.import_module(module)
             out[name] = fn
