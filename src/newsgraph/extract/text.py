@@ -36,6 +36,8 @@ _NUMERIC = re.compile(r"^[\d\s.,:/+\-%kKmM|·•]+$")
 _WIRE_DASH = re.compile(r"^[-\u2013\u2014]\s*(?P<agency>[A-Z][\w.&' ]{1,30})$")
 WIRE_LEAD = re.compile(r"^[A-Z][A-Za-z .,'\-]{1,40}\((?P<agency>[A-Z][A-Za-z&. ]{1,20})\)\s*[-\u2013\u2014]")
 _WORD = re.compile(r"\w+", re.U)
+#: every date pattern of dates.find_date holds a year: a line without one skips the costlier search
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 
@@ -84,7 +86,7 @@ def _classify(idx: int, text: str) -> Line:
         line.data["value"] = None
         return line
     if words <= 24:
-        found = find_date(text)
+        found = find_date(text) if _YEAR.search(text) else None
         labelled = found and any(lab in text[: found[1].start()].lower() for lab in v.modified_labels + v.published_labels)
         if found and (len(found[1].group(0)) >= len(text) * 0.4 or words <= 8 or (labelled and not _SENT_END.search(text))):
             line.kind = "date"
@@ -113,7 +115,7 @@ def _classify(idx: int, text: str) -> Line:
     if words <= 6 and v.widget.match(low):
         line.kind = "widget"
         return line
-    m = v.prompt.search(text[:80])
+    m = v.prompt.search(text[:80].lower())
     if m and (words <= 25 or (m.start() == 0 and words <= 60)):  # a long line opening with one: a legal notice
         line.kind = "prompt"
         return line
