@@ -141,3 +141,52 @@ def summary(probs: Sequence[float], labels: Sequence[bool | int]) -> dict:
 def table_rows(name: str, s: dict) -> list[list]:
     """Reliability table rows for a benchmarks Table: [item kind, bin, n, mean confidence, share right]."""
     return [[name, r["bin"], r["n"], r["confidence"], r["accuracy"]] for r in s["table"]]
+
+
+def fit_logistic(rows: Sequence[dict[str, float]], labels: Sequence[bool | int], l2: float = 1.0,
+                 iters: int = 50) -> dict:
+    """L2-regularised logistic regression by Newton's method (numpy); returns the model as data.
+
+    Features are used as they are (they are shares, flags and logs of counts, all of a similar scale); the bias is
+    not penalised. The result holds each feature's mean on the fitting data, used for a feature an item lacks.
+    """
+    import numpy as np
+
+    names = sorted({k for r in rows for k in r})
+    x = np.array([[float(r.get(n, 0.0)) for n in names] for r in rows])
+    x = np.hstack([x, np.ones((len(rows), 1))])
+    y = np.array([1.0 if v else 0.0 for v in labels])
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-7:
+            break
+    means = {n: round(float(x[:, i].mean()), 4) for i, n in enumerate(names)}
+    return {"features": names, "weights": [round(float(v), 5) for v in w[:-1]], "bias": round(float(w[-1]), 5),
+            "means": means}
+
+
+def predict_logistic(model: dict, row: dict[str, float]) -> float:
+    import math
+
+    z = model["bias"] + sum(w * float(row.get(n, model["means"].get(n, 0.0)))
+                            for n, w in zip(model["features"], model["weights"], strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def write_model(kind: str, model: dict, note: str, **extra) -> Path:
+    """Store a fitted logistic model as annotate/data/calibration/<kind>_model.json."""
+    from newsgraph.annotate.calibration import load_model
+
+    DATA.mkdir(parents=True, exist_ok=True)
+    path = DATA / f"{kind}_model.json"
+    data = {"kind": kind, "fitted_on": note, "date": dt.date.today().isoformat(), **model, **extra}
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    load_model.cache_clear()
+    return path

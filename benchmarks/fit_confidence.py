@@ -3,6 +3,8 @@
     python -m benchmarks.fit_confidence                 # fit entity + entity_type (CoNLL tune), then topic (GUM tune)
     python -m benchmarks.fit_confidence --dry-run       # report only, write no map
 
+Each kind gets a logistic model over the entity features (annotate/entity_features.py) fitted on the tuning part,
+and an isotonic map over that model's output, also fitted on the tuning part.
 - entity, entity_type: conll2003-en eng.testa, documents of the tuning part (benchmarks/splits.py). An entity is
   right when most of its mentions are gold spans of its type (benchmarks/tasks/ner.py `entity_labels`).
 - topic: gum-entities-dev, documents of the tuning part; a topic is right when the set's scorer matches it.
@@ -26,19 +28,22 @@ from benchmarks.splits import PARTS, part
 
 @contextmanager
 def raw_scores(*kinds: str):
-    """Within the block, the given kinds keep their raw score (their maps are not applied)."""
+    """Within the block, the given kinds have neither a fitted model nor a map (their fallback raw score)."""
     from newsgraph.annotate import calibration
 
-    original = calibration.load_map
+    original_map, original_model = calibration.load_map, calibration.load_model
 
-    def without(kind: str):
-        return None if kind in kinds else original(kind)
+    def no_map(kind: str):
+        return None if kind in kinds else original_map(kind)
 
-    calibration.load_map = without
+    def no_model(kind: str):
+        return None if kind in kinds else original_model(kind)
+
+    calibration.load_map, calibration.load_model = no_map, no_model
     try:
         yield
     finally:
-        calibration.load_map = original
+        calibration.load_map, calibration.load_model = original_map, original_model
 
 
 def report(kind: str, xs, ys, items: dict[str, list[tuple[float, bool]]]) -> dict:
@@ -57,8 +62,10 @@ def report(kind: str, xs, ys, items: dict[str, list[tuple[float, bool]]]) -> dic
     return out
 
 
-def conll_items() -> tuple[dict, dict]:
+def conll_rows() -> tuple[dict, dict]:
+    """(features, right, entity) per entity and (features, type right, entity) per named entity, by part."""
     from benchmarks.tasks.ner import annotate, entity_labels, load
+    from newsgraph.annotate.entity_features import doc_context, features
 
     docs = load(require(EVAL / "conll2003-en" / "eng.testa"), None)
     ent: dict[str, list] = {p: [] for p in PARTS}
@@ -66,59 +73,85 @@ def conll_items() -> tuple[dict, dict]:
     with raw_scores("entity", "entity_type"):
         for i, (doc, (_, gold)) in enumerate(zip(annotate([t for t, _ in docs]), docs, strict=True)):
             p = part(str(i))
+            ctx = doc_context(doc)
             for e, right, type_right in entity_labels(doc, gold):
-                ent[p].append((e.confidence, right))
+                f = features(doc, e, *ctx)
+                ent[p].append((f, right, e))
                 if type_right is not None:
-                    typ[p].append((e.type_confidence, type_right))
+                    typ[p].append((f, type_right, e))
     return ent, typ
 
 
-def gum_items() -> dict:
-    from benchmarks.tasks.topics import SET, part_folder, score, topic_labels
-    from newsgraph.pipeline import analyze_stream
-    from newsgraph.records import RawDocument
+def gum_rows() -> dict:
+    """(features + entity confidence, matched by the scorer, entity) per predicted topic, by part."""
+    from benchmarks.tasks.topics import SET, part_folder, score, scorer
+    from newsgraph.annotate import make_doc, to_article
+    from newsgraph.annotate.confidence import TOPIC_KEYS
+    from newsgraph.annotate.entity_features import doc_context, features
+    from newsgraph.annotate.nlp import load_pipeline
+    from newsgraph.records import Extracted
 
+    norm = scorer().norm
     gold = json.loads(require(SET / "docs" / "gold.json").read_text(encoding="utf-8"))
     names = sorted(gold)
-    items: dict[str, list] = {p: [] for p in PARTS}
+    rows: dict[str, list] = {p: [] for p in PARTS}
+    feats: dict[tuple[str, str, str], dict] = {}
     with tempfile.TemporaryDirectory(prefix="ng-fit-") as tmp:
         tmp_path = Path(tmp)
         every = tmp_path / "every.jsonl"
-        docs = (RawDocument(input=str(SET / "docs" / f"{n}.txt"), data=(SET / "docs" / f"{n}.txt").read_bytes(),
-                            kind="body") for n in names)
+        nlp = load_pipeline()
+        exs = [Extracted(input=str(SET / "docs" / f"{n}.txt"), body=(SET / "docs" / f"{n}.txt").read_text(
+            encoding="utf-8"), kind="body") for n in names]
         with raw_scores("topic"), every.open("w", encoding="utf-8") as out:
-            for art in analyze_stream(docs):
-                out.write(json.dumps(art.to_dict(), ensure_ascii=False) + "\n")
+            for name, ex, doc in zip(names, exs, nlp.pipe(make_doc(nlp, ex) for ex in exs), strict=True):
+                ctx = doc_context(doc)
+                for e in doc._.ng_entities or []:
+                    key = TOPIC_KEYS.get(e.type)
+                    if key:
+                        feats[(name, key, e.name)] = ({**features(doc, e, *ctx), "entity_confidence": e.confidence}, e)
+                out.write(json.dumps(to_article(ex, doc).to_dict(), ensure_ascii=False) + "\n")
         for p in PARTS:
             folder = part_folder(tmp_path / f"docs-{p}", gold, [n for n in names if part(n) == p])
             o = tmp_path / f"out-{p}"
             o.mkdir()
             _, details = score("every", folder, o, every)
-            items[p] = [(c, y) for _, _, _, c, y in topic_labels(every, details)]
-    return items
+            for d in details:
+                matched = {norm(g["matched_by"]) for g in d["gold"] if g["matched_by"]}
+                for (doc_name, _key, ent_name), (f, e) in feats.items():
+                    if doc_name == d["doc"]:
+                        rows[p].append((f, norm(ent_name) in matched, e))
+    return rows
+
+
+def fit(kind: str, rows: dict, note: str, dry_run: bool) -> dict:
+    """Logistic model on the tuning part's features, isotonic map on its outputs; both checked on the check part."""
+    from benchmarks.calibration import fit_logistic, predict_logistic, write_model
+    from newsgraph.annotate.confidence import gate
+
+    model = fit_logistic([f for f, _, _ in rows["tune"]], [y for _, y, _ in rows["tune"]])
+    items = {p: [(gate(kind, e, predict_logistic(model, f), f), y) for f, y, e in rows[p]] for p in PARTS}
+    xs, ys = fit_isotonic([r for r, _ in items["tune"]], [y for _, y in items["tune"]])
+    result = report(kind, xs, ys, items)
+    if not dry_run:
+        write_model(kind, model, note)
+        write_map(kind, xs, ys, note, check_ece=result["check"]["ece"], tune_ece=result["tune"]["ece"])
+    top = sorted(zip(model["features"], model["weights"], strict=True), key=lambda x: -abs(x[1]))[:8]
+    print(f"{kind}: strongest weights " + ", ".join(f"{n} {w:+.2f}" for n, w in top))
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.fit_confidence", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--dry-run", action="store_true", help="report, write no map")
-    ap.add_argument("--only", choices=["entity", "topic"], help="fit only these maps")
+    ap.add_argument("--dry-run", action="store_true", help="report, write no model or map")
+    ap.add_argument("--only", choices=["entity", "topic"], help="fit only these")
     args = ap.parse_args(argv)
-    results = {}
     if args.only in (None, "entity"):
-        ent, typ = conll_items()
-        for kind, items in (("entity", ent), ("entity_type", typ)):
-            xs, ys = fit_isotonic([r for r, _ in items["tune"]], [y for _, y in items["tune"]])
-            results[kind] = report(kind, xs, ys, items)
-            if not args.dry_run:
-                write_map(kind, xs, ys, "conll2003-en eng.testa, tune part (benchmarks/splits.py)",
-                          check_ece=results[kind]["check"]["ece"], tune_ece=results[kind]["tune"]["ece"])
+        ent, typ = conll_rows()
+        note = "conll2003-en eng.testa, tune part (benchmarks/splits.py)"
+        fit("entity", ent, note, args.dry_run)
+        fit("entity_type", typ, note, args.dry_run)
     if args.only in (None, "topic"):
-        items = gum_items()
-        xs, ys = fit_isotonic([r for r, _ in items["tune"]], [y for _, y in items["tune"]])
-        results["topic"] = report("topic", xs, ys, items)
-        if not args.dry_run:
-            write_map("topic", xs, ys, "gum-entities-dev, tune part (benchmarks/splits.py)",
-                      check_ece=results["topic"]["check"]["ece"], tune_ece=results["topic"]["tune"]["ece"])
+        fit("topic", gum_rows(), "gum-entities-dev, tune part (benchmarks/splits.py)", args.dry_run)
     return 0
 
 

@@ -209,3 +209,51 @@ def test_cli_min_confidence(tmp_path: Path) -> None:
     assert len(run()["entities"]) <= len(every["entities"])
     bad = runner.invoke(app, ["analyze", "--min-confidence", "1.5", str(src)])
     assert bad.exit_code != 0 and "min-confidence" in bad.output
+
+
+def test_gates_lower_gazetteer_only_places_and_non_prose_topics() -> None:
+    from newsgraph.annotate.confidence import gate
+
+    city = Entity("c1", "Ardmore", "city", ["Ardmore"], 0.5, None, [Mention(0, 7, "Ardmore")], confidence=0.9)
+    treated = {"locative": 0.5, "model_typed": 1.0}
+    assert gate("entity", city, 0.8, treated) == 0.8
+    assert gate("entity", city, 0.8, {}) < 0.8  # nothing in the text treats it as a place
+    assert gate("topic", city, 0.8, {**treated, "no_prose": 1.0}) < 0.8  # named only in a list or credits
+    city.confidence = 0.3
+    assert gate("topic", city, 0.8, treated) == 0.3  # a topic is never surer than its entity
+    person = Entity("p1", "Ann Lee", "person", ["Ann Lee"], 0.5, None, [Mention(0, 7, "Ann Lee")], confidence=0.9)
+    assert gate("entity", person, 0.8, {}) == 0.8
+
+
+def test_features_see_nesting_place_usage_and_prose() -> None:
+    from newsgraph.annotate.entity_features import doc_context, features
+    from newsgraph.annotate.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = ("Analysts at the Harwick Consulting Group met farmers in Lagos on Monday, and they said the harvest "
+            "would be late this year because the rains had come early in the north of the country.\n\n"
+            "References: Okafor JT , Bello A , Smith K , et al . Crop Sci. 2019;12:1-9. Lagos Med J. 2020;4:2-8.")
+    doc = nlp(text)
+    ctx = doc_context(doc)
+    by_name = {e.name: features(doc, e, *ctx) for e in doc._.ng_entities}
+    assert by_name["Lagos"]["locative"] > 0 and by_name["Lagos"]["prose"] > 0.2
+    okafor = next((f for n, f in by_name.items() if n.startswith("Okafor")), None)
+    if okafor is not None:
+        assert okafor["no_prose"] == 1.0
+
+
+def test_logistic_fit_finds_the_evidence_that_predicts() -> None:
+    import random
+
+    from benchmarks.calibration import fit_logistic, predict_logistic
+
+    rng = random.Random(3)
+    rows, labels = [], []
+    for _ in range(600):
+        cue, noise = float(rng.random() < 0.5), rng.random()
+        rows.append({"cue": cue, "noise": noise})
+        labels.append(rng.random() < (0.85 if cue else 0.2))
+    model = fit_logistic(rows, labels)
+    w = dict(zip(model["features"], model["weights"], strict=True))
+    assert w["cue"] > 1.5 and abs(w["noise"]) < 1.0
+    assert predict_logistic(model, {"cue": 1.0, "noise": 0.5}) > 0.7 > 0.3 > predict_logistic(model, {"cue": 0.0})

@@ -32,6 +32,8 @@ from benchmarks.splits import PARTS, part
 NAME = "topics"
 TITLE = "Topics (gum-entities-dev, the set's own scorer)"
 SET = EVAL / "gum-entities-dev"
+#: display thresholds compared (the default is chosen on the tuning part, checked on the check part)
+SWEEP = (0.0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 COLUMNS = ["part", "system", "docs", "P", "R", "F1", "star recall", "salient recall", "top-3 hit",
            "person F1", "place F1", "org F1"]
 
@@ -133,6 +135,8 @@ def run(limit: int | None) -> TaskResult:
     table = Table("Topics: micro P/R/F1 over person, place, organisation (the scorer's summary)", COLUMNS)
     cal = Table("Topic confidence against the scorer's matches (every predicted topic, threshold 0)",
                 ["part", "bin", "items", "mean confidence", "share right"])
+    sweep = Table("newsgraph by display threshold (items at or above it), tuning and check parts",
+                  ["threshold", "part", "P", "R", "F1", "star recall"])
     notes = []
     with tempfile.TemporaryDirectory(prefix="ng-topics-") as tmp:
         tmp_path = Path(tmp)
@@ -157,6 +161,10 @@ def run(limit: int | None) -> TaskResult:
                 s_sm, _ = score("anchor", folder, out, anchor)
                 table.rows.append(row(p, "anchor: en_core_web_sm", s_sm))
             if p != "all":
+                for t in SWEEP:
+                    s_t, _ = score(f"t{t}", folder, out, shown(every, tmp_path / f"t{t}.jsonl", t))
+                    o = s_t["results"]["overall"]
+                    sweep.rows.append([t, p, o["p"], o["r"], o["f1"], o["star_recall"]])
                 _, details = score("every", folder, out, every)
                 items = topic_labels(every, details)
                 s = summary([c for *_, c, _ in items], [y for *_, y in items])
@@ -165,7 +173,8 @@ def run(limit: int | None) -> TaskResult:
                              f"mean confidence {s['confidence']}, ECE {s['ece']}.")
     from newsgraph.confidence import default_threshold
 
-    res = TaskResult(NAME, TITLE, [table, cal], items=len(names))
+    sweep.rows.sort(key=lambda r: (r[1], r[0]))
+    res = TaskResult(NAME, TITLE, [table, sweep, cal], items=len(names))
     res.notes.append(f"{len(names)} documents ({len(by_part['tune'])} tune, {len(by_part['check'])} check); "
                      f"newsgraph records as shown by default (threshold {default_threshold()}).")
     res.notes += notes

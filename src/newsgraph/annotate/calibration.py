@@ -12,6 +12,10 @@ Between two points the value is interpolated linearly (as scikit-learn's Isotoni
 them it is the end value. A kind without a map keeps its raw score (clipped to [0, 1]). Maps load once per
 process (they are a few hundred bytes each).
 
+Where a kind has many kinds of evidence, its raw score is itself fitted: a logistic model over named features
+(`<kind>_model.json`: feature names, weights, bias; see entity_features.py), whose output the isotonic map then
+calibrates.
+
 Kinds in use: entity, entity_type, topic (newsgraph_confidence); quote, speaker, event, event_type,
 event_source, event_target, fact, date (the quote, event, fact and date annotators).
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,3 +68,29 @@ def calibrate(kind: str, raw: float) -> float:
 
 def has_map(kind: str) -> bool:
     return load_map(kind) is not None
+
+
+@lru_cache(maxsize=16)
+def load_model(kind: str) -> tuple[tuple[str, ...], tuple[float, ...], float, dict] | None:
+    """A fitted logistic model of a kind (`<kind>_model.json`: features, weights, bias, means), or None."""
+    path = DATA / f"{kind}_model.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = tuple(data["features"])
+    weights = tuple(float(w) for w in data["weights"])
+    if len(names) != len(weights):
+        raise ValueError(f"{path}: as many weights as features are needed")
+    return names, weights, float(data["bias"]), dict(data.get("means") or {})
+
+
+def logistic(kind: str, values: dict[str, float]) -> float | None:
+    """The fitted logistic model's probability for these feature values (a missing feature takes its tuning mean);
+    None when no model was fitted for the kind."""
+    model = load_model(kind)
+    if model is None:
+        return None
+    names, weights, bias, means = model
+    z = bias + sum(w * float(values.get(n, means.get(n, 0.0))) for n, w in zip(names, weights, strict=True))
+    z = max(-30.0, min(30.0, z))
+    return 1.0 / (1.0 + math.exp(-z))

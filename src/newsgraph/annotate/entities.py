@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.config import config_of, from_config
 from newsgraph.annotate.doc_entities import entity_id, find_entity
 from newsgraph.annotate.entity_evidence import EvidenceWeights, add_evidence, headline_place_cue
+from newsgraph.annotate.entity_features import evidence_summary
 from newsgraph.annotate.entity_linking import link_mentions, nested_places, propagate
 from newsgraph.annotate.entity_mentions import collect_mentions
 from newsgraph.annotate.entity_salience import SalienceWeights, rescore, score_salience, to_entity
@@ -99,10 +100,14 @@ class EntityLinker:
         doc._.ng_demonyms = [gaz.lookup(n)[0].country_code for n, c in demonym_hits.items() for _ in range(c)
                              if gaz.lookup(n)]
         result = []
+        evidence: dict[tuple[int, int], dict] = {}
         for cluster in entities:
             ent = to_entity(text, cluster)
             if ent is not None:
                 result.append(ent)
+                summary = evidence_summary(cluster.mentions)
+                evidence.update({(m.start, m.end): summary for m in ent.mentions})
+        doc._.ng_entity_evidence = evidence
         score_salience(doc, result, text, self.salience)
         result.sort(key=lambda e: -e.salience)
         doc._.ng_entities = result

@@ -17,6 +17,7 @@ ATTRIBUTES = {
     "ng_facts": None,  # list[records.Fact]
     "ng_quotes": None,  # list[records.Quote]
     "ng_events": None,  # list[records.Event]
+    "ng_entity_evidence": None,  # {(start, end) of a mention: evidence summary of its entity}, newsgraph_entities
     "ng_topics": None,  # list[(topic key, name, confidence)], set by newsgraph_confidence, most salient first
 }
 

@@ -1,0 +1,160 @@
+"""What an entity's confidence is judged from: its evidence, the statistical model's agreement, where it is named.
+
+`newsgraph_entities` leaves a summary of each entity's evidence on the Doc (`doc._.ng_entity_evidence`, keyed by
+mention span, since newsgraph_geo may merge or re-id places later); `features(doc, entity)` turns that and the
+Doc into a fixed vector of numbers. `benchmarks/fit_confidence.py` fits a logistic model over these on the tuning
+parts (weights stored as data: annotate/data/calibration/<kind>_model.json) and `newsgraph_confidence` applies it.
+
+The features are kinds of evidence that carry over to news nobody tuned on, not names:
+- typed cues: a title, an apposition, an age, a he/she pronoun (person); an organisation suffix or head noun
+  (organisation); a feature noun, a gazetteer country (place); the model's own label for the type;
+- how the text uses the name: standalone or only inside a longer name ("Boston" in "Boston Consulting Group",
+  or followed by more capitalised words), as a place ("in X", "X, State", "X-based"), found only by repeating a
+  name elsewhere, in running prose or in a list (reference lists, navigation, credits: few function words around
+  it); a place or organisation whose name is a given name ("Gloria") with nothing else typing it;
+- how central it is: mentions, first position, headline, salience.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate.names import given_names
+from newsgraph.records import Entity
+
+#: evidence keys summed over an entity's mentions (see entity_evidence.py)
+EVIDENCE_KEYS = ("person", "organisation", "place", "person_cue", "feature", "country", "team")
+#: mention labels (how a mention was found: model label, lexicon, gazetteer, repetition, nesting)
+LABEL_KEYS = ("person", "organisation", "place", "lexicon-org", "gaz-place", "row", "propagated", "nested")
+#: the statistical model's labels that agree with each entity type
+MODEL_LABELS = {
+    "person": {"PERSON"},
+    "organisation": {"ORG"},
+    "country": {"GPE", "LOC"},
+    "city": {"GPE", "LOC", "FAC"},
+    "place": {"GPE", "LOC", "FAC"},
+    "group": {"NORP"},
+}
+_FUNCTION = frozenset("""a an the of to in on at for with by from and or but is are was were be been has have had
+that this which who whom whose it its he she his her they their we our you your i as not will would said says
+""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+#: words before a name that treat it as a place ("in Lagos", "near the border with X", "flew to Y")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|throughout|around|across|via|"
+                              r"towards?|between|of the city of|based in|capital,?)\s+(?:the\s+)?$", re.I)
+#: after a name: ", Country/State" or a place-based compound ("Paris-based")
+_PLACE_AFTER = re.compile(r"^(?:,\s+[A-Z][a-z]+|-based\b)")
+#: a name followed by another capitalised word continues a longer name ("Boston Consulting Group")
+_NAME_GOES_ON = re.compile(r"^[ -](?:[A-Z][a-z]|of [A-Z])")
+#: an entity named only where there are fewer function words than this around it is named outside running prose
+#: (reference lists, credits, navigation, tables): such an entity is rarely what the article is about
+PROSE_MIN = 0.12
+TYPES = ("person", "organisation", "country", "city", "place")
+
+
+def evidence_summary(mentions: list) -> dict:
+    """The evidence of one entity's mentions (NameMention objects), as plain counts."""
+    ev: Counter = Counter()
+    labels: Counter = Counter()
+    for m in mentions:
+        ev.update({k: v for k, v in m.ev.items() if k in EVIDENCE_KEYS})
+        labels[m.label] += 1
+    return {"ev": dict(ev), "labels": dict(labels), "n": len(mentions)}
+
+
+def _prose(text: str, start: int, end: int, width: int = 120) -> float:
+    """Share of function words around a span: running prose is about 0.4-0.5, lists and credits near 0."""
+    words = _WORD.findall(text[max(0, start - width) : end + width])
+    if len(words) < 4:
+        return 0.0
+    return sum(w.lower() in _FUNCTION for w in words) / len(words)
+
+
+def _nested(m_start: int, m_end: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """The mention lies strictly inside a longer mention of another entity."""
+    i = bisect.bisect_right(starts, m_start)
+    for s, e in spans[max(0, i - 6) : i]:
+        if s <= m_start and m_end <= e and (e - s) > (m_end - m_start):
+            return True
+    return False
+
+
+def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model: list[tuple[int, int, str]],
+             title: str) -> dict[str, float]:
+    """The feature vector (name -> value) of one entity of an annotated Doc."""
+    evidence = (doc._.ng_entity_evidence or {})
+    summary: dict = {}
+    for m in e.mentions:
+        summary = evidence.get((m.start, m.end)) or summary
+        if summary:
+            break
+    ev = Counter(summary.get("ev") or {})
+    labels = Counter(summary.get("labels") or {})
+    n_found = max(sum(labels.values()), 1)
+    starts = [s for s, _ in spans]
+    model_starts = [s for s, _, _ in model]
+    want = MODEL_LABELS.get(e.type, set())
+    named = typed = nested = locative = goes_on = in_prose = 0
+    prose = 0.0
+    for m in e.mentions:
+        before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
+        locative += bool(_LOCATIVE_BEFORE.search(before) or _PLACE_AFTER.match(after))
+        goes_on += bool(_NAME_GOES_ON.match(after))
+        i = bisect.bisect_right(model_starts, m.end)
+        hit = [lab for s, t, lab in model[max(0, i - 4) : i] if s < m.end and m.start < t]
+        named += bool(hit)
+        typed += any(h in want for h in hit)
+        nested += _nested(m.start, m.end, spans, starts)
+        p = _prose(text, m.start, m.end)
+        prose += p
+        in_prose += p >= PROSE_MIN
+    n = max(len(e.mentions), 1)
+    words = e.name.split()
+    first = min((m.start for m in e.mentions), default=len(text)) / max(len(text), 1)
+    f = {
+        "log_mentions": math.log1p(len(e.mentions)),
+        "salience": float(e.salience or 0.0),
+        "first": first,
+        "in_title": float(any(len(a) > 2 and a in title for a in [e.name, *e.aliases])),
+        "model_named": named / n,
+        "model_typed": typed / n,
+        "nested": nested / n,
+        "standalone_none": float(nested == len(e.mentions)),
+        "prose": prose / n,
+        "no_prose": float(in_prose == 0),
+        "locative": locative / n,
+        "name_goes_on": goes_on / n,
+        "given_name": float(bool(words) and words[0] in given_names() and e.type != "person"),
+        "words": min(len(words), 4) / 4,
+        "one_word": float(len(words) == 1),
+        "all_caps": float(e.name.isupper() and len(e.name) > 1),
+        "role": float(bool(e.roles)),
+        "geo": float(e.geo is not None),
+        "propagated": labels["propagated"] / n_found,
+        "lexicon": float(labels["lexicon-org"] > 0),
+        "gazetteer_found": float(labels["gaz-place"] > 0),
+        "person_cue": math.log1p(ev["person_cue"]),
+        "org_evidence": math.log1p(max(0.0, ev["organisation"] - labels["organisation"])),
+        "place_evidence": math.log1p(max(0.0, ev["place"] - labels["place"])),
+        "feature_noun": float(ev["feature"] > 0),
+        "gaz_country": float(ev["country"] > 0),
+        "team": float(ev["team"] > 0),
+    }
+    for t in TYPES:
+        f["type_" + t] = float(e.type == t)
+    return f
+
+
+def doc_context(doc: Doc) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]], str]:
+    """What `features` needs of the Doc, computed once per Doc."""
+    text = doc.text
+    spans = sorted((m.start, m.end) for e in doc._.ng_entities or [] for m in e.mentions)
+    model = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
+    meta = doc._.ng_meta or {}
+    title = " ".join(x for x in (meta.get("title"), meta.get("standfirst")) if x)
+    return text, spans, model, title
