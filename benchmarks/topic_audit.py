@@ -1,9 +1,9 @@
 """Hand audit of topics: sample topic items from records of real English pages, judge each by hand, report.
 
-    python -m benchmarks.audit sample --name baseline      # analyse the pages, write every topic item of them
-    python -m benchmarks.audit todo --name baseline        # the audit sample's items without a judgement yet
-    python -m benchmarks.audit todo --name after --shown   # the same for the items shown by default
-    python -m benchmarks.audit report --name after --base baseline
+    python -m benchmarks.topic_audit sample --name baseline      # analyse the pages, write every topic item of them
+    python -m benchmarks.topic_audit todo --name baseline        # the audit sample's items without a judgement yet
+    python -m benchmarks.topic_audit todo --name after --shown   # the same for the items shown by default
+    python -m benchmarks.topic_audit report --name after --base baseline
 
 Pages: the English pages of ../shared/eval (fundus-parser-testdata publishers of English-language countries, and
 trafilatura-eval pages whose text reads as English by a stop-word share), in a fixed order; `PAGES` of them are
@@ -200,7 +200,7 @@ def report(name: str, base: str = "baseline", threshold: float | None = None) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.audit", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.topic_audit", description=__doc__.split("\n\n")[0])
     ap.add_argument("command", choices=["sample", "todo", "report"])
     ap.add_argument("--name", required=True, help="the run's name (baseline, after, ...)")
     ap.add_argument("--threshold", type=float, default=None, help="display threshold (default: the setting)")
