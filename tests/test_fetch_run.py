@@ -245,3 +245,17 @@ def test_second_run_fetches_only_new_or_changed_items(site, tmp_path):
     r = CliRunner().invoke(cli, ["fetch", feed, "--db", str(db), "--no-progress"])
     pages = [p for p in site.paths()[before:] if p.startswith("/news/")]
     assert sorted(pages) == ["/news/1", "/news/9"], r.output
+
+
+def test_page_stored_by_ingest_under_its_url_is_not_fetched(site, tmp_path):
+    from test_store import make_article
+
+    from newsgraph.records import Article
+    from newsgraph.store import StoreWriter
+
+    db = tmp_path / "i.db"
+    art: Article = make_article("Stored before", ["Talks went on in Nairobi."], url=site.url("/news/0"))
+    with StoreWriter(db) as w:
+        w.put(art)
+    CliRunner().invoke(cli, ["fetch", site.url("/feed.xml"), "--db", str(db), "--no-progress"])
+    assert "/news/0" not in site.paths() and "/news/1" in site.paths()

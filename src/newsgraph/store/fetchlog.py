@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from urllib.parse import urldefrag
 
+from newsgraph.records import article_id
 from newsgraph.store.writer import now
 
 DDL = """
@@ -69,6 +70,11 @@ def save_validators(conn: sqlite3.Connection, url: str, etag: str | None, last_m
 def already_fetched(conn: sqlite3.Connection, url: str, updated: str | None = None) -> bool:
     """True when this page was stored (or failed for good) and its source does not say it changed since."""
     row = conn.execute("SELECT fetched_at FROM fetched_urls WHERE url_key = ?", (url_key(url),)).fetchone()
+    if row is None:
+        # Stored by `ingest` (a file or WARC with this URL): an article's id is the sha1 of its URL.
+        ids = list({article_id(url, ""), article_id(url_key(url), "")})
+        row = conn.execute(f"SELECT stored_at FROM articles WHERE id IN ({', '.join('?' * len(ids))})",
+                           ids).fetchone()
     if row is None:
         return False
     return not (updated and updated > row[0])
