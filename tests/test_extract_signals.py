@@ -92,3 +92,20 @@ def test_fast_path_with_a_json_ld_body(monkeypatch):
     monkeypatch.setattr(H, "trafilatura_paragraphs", lambda _html, _url: (["from trafilatura"], []))
     teaser = "A completely different summary of some other article that the page declares as its body text. " * 4
     assert _choose(html, teaser)[2] == "trafilatura"  # the declared body disagrees: no fast path
+
+
+def test_benchmark_route_mirrors_choose_body():
+    """benchmarks/body_candidates.py replays html.choose_body from recorded signals: the two must agree."""
+    from benchmarks.body_candidates import route
+    from newsgraph.extract.signals import candidates, features
+
+    story = _story()
+    pages = [_page(story), _page(story, "\n".join(story)), _page(story, "Another text entirely, about a match. " * 20), _page(story[:2])]
+    seen = []
+    for html in pages:
+        ld = json.loads(html.split('json">')[1].split("</script>")[0])["articleBody"] if "ld+json" in html else None
+        rec = {"features": features(candidates(LexborHTMLParser(html), html, None, ld_body=ld))}
+        expected = "dom" if _choose(html, ld)[2].startswith("dom") else "trafilatura"
+        assert route(rec) == expected
+        seen.append(expected)
+    assert seen == ["dom", "dom", "trafilatura", "trafilatura"]
