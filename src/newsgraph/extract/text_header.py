@@ -9,20 +9,9 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.vocab import vocab
 from newsgraph.records import Extracted, Image
 
-#: sentence end: . ! ? … optionally followed by closing quotes/brackets
-_SENT_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u0964][\"'\u201d\u2019)\]\u300d\u300f]*$|[.!?]\s*[\"'\u201d\u2019]$|:$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_STARTS_OK = re.compile(r"^[\"'\u201c\u2018(\[\u300c]?[A-Z0-9\u00c0-\u024f\u0370-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|^[\"'\u201c\u2018\u2014\u2013\u00ab\u201e-]")
-_CAPTION_BRACKET = re.compile(r"^(?P<caption>.{12,}?)\s*[\[(](?P<credit>[A-Z][^\[\]()]{1,50})[\])]\s*$")
-_BRACKET_ONLY = re.compile(r"^[\[{<(].{0,40}[\]}>)]$")
-_NUMERIC = re.compile(r"^[\d\s.,:/+\-%kKmM|·•]+$")
-_WIRE_DASH = re.compile(r"^[-\u2013\u2014]\s*(?P<agency>[A-Z][\w.&' ]{1,30})$")
-WIRE_LEAD = re.compile(r"^[A-Z][A-Za-z .,'\-]{1,40}\((?P<agency>[A-Z][A-Za-z&. ]{1,20})\)\s*[-\u2013\u2014]")
-_WORD = re.compile(r"\w+", re.U)
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-
 if TYPE_CHECKING:
     from newsgraph.extract.text import Line
+
 
 def read_header(header: list[Line], ex: Extracted) -> None:
     """Backwards from the body start: captions, dates, bylines, then standfirst, title and section."""

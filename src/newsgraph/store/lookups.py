@@ -8,17 +8,6 @@ from typing import Any
 
 from newsgraph.cleantext import loads_safe
 
-#: Entity types that get a facet and a panel section, in display order, with their labels.
-FACET_TYPES: tuple[tuple[str, str, str], ...] = (
-    ("person", "people", "People"),
-    ("country", "countries", "Countries"),
-    ("city", "cities", "Cities"),
-    ("organisation", "organisations", "Organisations"),
-)
-#: Facets count, and bm25 ranks, the newest this many matches of a text query (bounded work per search).
-FACET_SAMPLE = 500
-RANK_WINDOW = 500
-SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
 
 def entity_names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
