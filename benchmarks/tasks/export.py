@@ -96,10 +96,11 @@ def _round_trip(tmp: Path, pages: int) -> tuple[Table, list[str]]:
         subprocess.run([*exe, *args], capture_output=True, text=True, check=False)
 
     run("ingest", str(inputs), "--db", str(tmp / "a.db"), "--no-progress", "--workers", "2")
-    run("export", "--db", str(tmp / "a.db"), "--format", "jsonl", "-o", str(tmp / "a.jsonl"))
-    run("export", "--db", str(tmp / "a.db"), "--format", "parquet", "-o", str(tmp / "a.parquet"))
+    every = ("--min-confidence", "0")  # every item, not only those above the display threshold
+    run("export", "--db", str(tmp / "a.db"), "--format", "jsonl", "-o", str(tmp / "a.jsonl"), *every)
+    run("export", "--db", str(tmp / "a.db"), "--format", "parquet", "-o", str(tmp / "a.parquet"), *every)
     run("ingest", str(tmp / "a.parquet"), "--db", str(tmp / "b.db"), "--no-progress")
-    run("export", "--db", str(tmp / "b.db"), "--format", "jsonl", "-o", str(tmp / "b.jsonl"))
+    run("export", "--db", str(tmp / "b.db"), "--format", "jsonl", "-o", str(tmp / "b.jsonl"), *every)
     a = [json.loads(x) for x in (tmp / "a.jsonl").read_text(encoding="utf-8").splitlines()]
     b = {r["id"]: r for r in (json.loads(x) for x in (tmp / "b.jsonl").read_text(encoding="utf-8").splitlines())}
     same = sum(1 for r in a if b.get(r["id"]) == r)
@@ -107,7 +108,8 @@ def _round_trip(tmp: Path, pages: int) -> tuple[Table, list[str]]:
     table = Table("Round trip: ingest -> export parquet -> ingest -> export jsonl",
                   ["pages", "articles stored", "records identical after the round trip", "differ"],
                   [[len(files), len(a), same, len(differ)]])
-    notes = [f"Round trip pages: the first {len(files)} files (by path) of fundus-parser-testdata/html."]
+    notes = [f"Round trip pages: the first {len(files)} files (by path) of fundus-parser-testdata/html; exports with "
+             "--min-confidence 0 (every item)."]
     if differ:
         notes.append("Records that differ: " + ", ".join(differ[:10]))
     return table, notes
