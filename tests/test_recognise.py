@@ -73,6 +73,13 @@ def test_failure_kind_of_rows_written_before_kinds():
     assert FailureKind.of_row(None, "skipped, same URL and text as a#0") is FailureKind.duplicate
     assert FailureKind.of_row(None, "internal error: KeyError: 'x'") is FailureKind.internal
     assert FailureKind.of_row("", "truncated record") is FailureKind.bad_input
+    assert FailureKind.of_row(None, "too complex to analyse within 30 s (limit X)") is FailureKind.too_complex
+
+
+def test_too_complex_has_its_kind():
+    from newsgraph.budget import too_complex
+
+    assert too_complex("a.html", 30).kind is FailureKind.too_complex
 
 
 def test_no_article_text_is_not_an_article():

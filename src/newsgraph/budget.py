@@ -24,7 +24,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from newsgraph.errors import InputError
+from newsgraph.errors import FailureKind, InputError
 
 #: What counts as a token for the cap: a run of non-space characters, or a line break with the space after it
 #: (spaCy makes a token of each, so 20,000 one-word paragraphs are 40,000 tokens to its models, not 20,000).
@@ -37,7 +37,8 @@ class DocumentTimeout(BaseException):
 
 def too_complex(input: str, seconds: float) -> InputError:
     """The failure of a document that exceeded its budget (one line, names the setting)."""
-    return InputError(input, f"too complex to analyse within {seconds:g} s (limit NEWSGRAPH_DOC_TIMEOUT)")
+    return InputError(input, f"too complex to analyse within {seconds:g} s (limit NEWSGRAPH_DOC_TIMEOUT)",
+                      FailureKind.too_complex)
 
 
 def can_interrupt() -> bool:

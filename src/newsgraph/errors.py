@@ -24,6 +24,7 @@ class FailureKind(StrEnum):
     bad_input = "bad_input"  # unreadable, empty, too large, truncated, undecodable, not the format it claims
     not_an_article = "not_an_article"  # readable, but holds no article (no article text, a listing, a feed...)
     internal = "internal"  # a bug or a crashed worker: not the input's fault
+    too_complex = "too_complex"  # took longer than its time budget (NEWSGRAPH_DOC_TIMEOUT)
     duplicate = "duplicate"  # the same article as an earlier input of the batch: a note, not an error
 
     @classmethod
@@ -34,6 +35,8 @@ class FailureKind(StrEnum):
         text = problem or ""
         if text.startswith("skipped, same "):
             return cls.duplicate
+        if text.startswith("too complex to analyse"):
+            return cls.too_complex
         return cls.internal if text.startswith(INTERNAL) else cls.bad_input
 
 
