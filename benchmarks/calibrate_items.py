@@ -96,13 +96,16 @@ def event_items(limit: int | None = None) -> dict[str, list[tuple[str, float, bo
     return out
 
 
+AUDIT_KINDS = ("event", "event_type", "event_source", "event_target", "fact", "date")
+
+
 def audit_items(label: str) -> dict[str, list[tuple[str, float, bool]]]:
     """Hand-judged items of the audit (benchmarks/audit) with the scores of records built under `label`: events
     (all four right; and type, source, target each), facts and dates. The part is the page's publisher's."""
     from benchmarks.audit.__main__ import correct, items, judgements, key
 
     done = judgements()
-    out: dict[str, list] = {k: [] for k in ("event", "event_type", "event_source", "event_target", "fact", "date")}
+    out: dict[str, list] = {k: [] for k in AUDIT_KINDS}
     every = items(label, every=True)
     for kind, rows in every.items():
         for rec, it in rows:
@@ -132,11 +135,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--audit", default=None, help="label of audit records built with raw scores (events, facts, dates)")
     ap.add_argument("--audit-calibrated", default=None, help="label of audit records built with the maps (check)")
+    ap.add_argument("--no-polnear", action="store_true", help="leave the quote and speaker maps (PolNeAR) alone")
     a = ap.parse_args()
     report = {}
     if not a.check:
         with raw_scores():
-            raw = {**quote_items(a.limit)}
+            raw = {} if a.no_polnear else {**quote_items(a.limit)}
         if a.audit:
             raw.update(audit_items(a.audit))  # events, facts and dates from the hand audit of real pages
         for kind, rows in raw.items():
@@ -149,9 +153,14 @@ def main() -> None:
     from newsgraph.annotate.calibration import load_map
 
     load_map.cache_clear()
-    cal = {**quote_items(a.limit)}
+    cal = {} if a.no_polnear else {**quote_items(a.limit)}
     if a.audit_calibrated:
         cal.update(audit_items(a.audit_calibrated))
+    elif a.audit and not a.check:
+        # the audit records hold raw scores: map them through the maps just fitted (the same as rebuilding them)
+        from newsgraph.annotate.calibration import calibrate
+
+        cal.update({k: [(u, calibrate(k, s), y) for u, s, y in rows] for k, rows in raw.items() if k in AUDIT_KINDS})
     for kind, rows in cal.items():
         for p in ("tune", "check"):
             sel = [(s, y) for u, s, y in rows if u == p]

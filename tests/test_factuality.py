@@ -32,6 +32,7 @@ CASES = [
     ("The minister said troops attacked the village.", "attacked", "asserted"),
     ("Police arrested twelve people on Sunday.", "arrested", "asserted"),
     ("Troops attacked the town, killing six people.", "killing", "asserted"),
+    ("While the rebels blamed the army for the blast, the army has not commented.", "blamed", "asserted"),
 ]
 
 

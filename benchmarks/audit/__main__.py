@@ -159,12 +159,12 @@ def cmd_compare(label: str, base: str, n: int, show: bool) -> dict:
         est, judged_total = 0.0, 0
         for part_name in ("kept", "new"):
             lst = d[part_name]
-            judged = [done[key(r, kind, it)] for r, it in lst if key(r, kind, it) in done]
+            judged = [(done[key(r, kind, it)], it) for r, it in lst if key(r, kind, it) in done]
             if show:
                 for r, it in lst:
                     if key(r, kind, it) not in done:
                         _print_item(kind, r, it)
-            p = sum(correct(kind, j) for j in judged) / len(judged) if judged else None
+            p = sum(correct(kind, j, it) for j, it in judged) / len(judged) if judged else None
             row[f"{part_name}_judged"], row[f"{part_name}_precision"] = len(judged), p
             size = d[f"n_{part_name}"]
             if size and p is not None:
@@ -211,9 +211,12 @@ def cmd_sample(label: str, n: int, every: bool = False) -> None:
                 _print_item(kind, rec, it)
 
 
-def correct(kind: str, j: dict) -> bool:
+def correct(kind: str, j: dict, item: dict | None = None) -> bool:
+    """The item is right as shown: a quote real with its speaker right (or its speaker not shown, below the
+    threshold), an event that happened with type, source and target right, a fact or a date right."""
     if kind == "quotes":
-        return bool(j.get("real")) and bool(j.get("speaker"))
+        speaker_shown = item is None or item.get("speaker_confidence") is None or item["speaker_confidence"] >= threshold()
+        return bool(j.get("real")) and (bool(j.get("speaker")) or not speaker_shown)
     if kind == "events":
         return all(j.get(f) for f in ("happened", "type", "source", "target"))
     return bool(j.get("ok"))

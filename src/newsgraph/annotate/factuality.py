@@ -72,6 +72,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             break
         if cur.dep_ == "relcl":
             break  # "troops who attacked": the relative clause states its own event
+        if cur.dep_ == "advcl" and (cur.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJ for c in cur.children)):
+            break  # "While Hamas blamed Israel, Israel has not claimed it": a finite clause states its own event
         if cur.dep_ == "conj":
             # "will meet and discuss": a bare verb shares the auxiliaries of the verb it is coordinated with;
             # a finite one ("met A and visited B") stands on its own

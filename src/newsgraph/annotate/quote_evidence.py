@@ -49,6 +49,7 @@ SPEAKER_SCORES = {
     "people": 0.7,  # "residents", "officials", "a spokesman", "researchers"
     "named": 0.6,  # a proper noun the entity component did not list ("Lynch")
     "common": 0.4,  # another common noun: we cannot tell
+    "guessed": 0.5,  # a direct quote without a frame: the previous quote's speaker or the nearest person
     "unresolved": 0.1,  # a pronoun left unresolved ("which", "this")
     "non_speaker": 0.12,  # a document, data, a thing, a bare quantifier ("the brochure", "polls", "others")
 }
@@ -85,9 +86,10 @@ class QuoteEvidence:
                 raw = min(raw, (spk if spk is not None else 0.0) + INDIRECT_SPEAKER_MARGIN)
             q.confidence = cal.calibrate("quote", raw)
             q.speaker_confidence = cal.calibrate("speaker", spk) if spk is not None else None
-            if q.kind == "indirect" and (spk is None or spk <= SPEAKER_SCORES["unresolved"] + 0.05 or spk == SPEAKER_SCORES["non_speaker"]):
-                # policy (the brief): an indirect quote needs a speaker that can speak; "the brochure says",
-                # "polls show", an unresolved "which said" stay in the record below the display threshold
+            if q.kind in ("indirect", "partial") and (spk is None or spk <= SPEAKER_SCORES["unresolved"] + 0.05 or spk == SPEAKER_SCORES["non_speaker"]):
+                # policy (the brief): reported speech needs a speaker that can speak; "the brochure says",
+                # "polls show", an unresolved "which said", a scare quote given to "others" stay in the record
+                # below the display threshold
                 q.confidence = min(q.confidence, NON_SPEAKER_CAP)
         return doc
 
@@ -125,6 +127,9 @@ class QuoteEvidence:
         if not q.speaker and not q.speaker_name:
             return None
         ent = ents.get(q.speaker or "")
+        if q.kind == "direct" and not q.cue:
+            # no frame: the speaker was taken from the quote before or the nearest person, a guess
+            return SPEAKER_SCORES["guessed"] if ent is not None else SPEAKER_SCORES["non_speaker"]
         span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") if q.speaker_start is not None else None
         if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON"):
             return SPEAKER_SCORES["pronoun"] if ent is not None else SPEAKER_SCORES["unresolved"]
@@ -157,7 +162,7 @@ def _agentive(lemma: str) -> bool:
 
 def capped_by_policy(q: Quote) -> bool:
     """The quote's confidence was capped because its speaker cannot speak (see NON_SPEAKER_CAP)."""
-    return q.kind == "indirect" and q.confidence is not None and q.confidence <= NON_SPEAKER_CAP
+    return q.kind in ("indirect", "partial") and q.confidence is not None and q.confidence <= NON_SPEAKER_CAP
 
 
 def _base_forms(word: str) -> list[str]:
