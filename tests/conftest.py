@@ -43,8 +43,8 @@ def _collect_records():
 
     original = annotate.to_article
 
-    def to_article(ex, doc):
-        article = original(ex, doc)
+    def to_article(ex, doc, *rest):
+        article = original(ex, doc, *rest)
         PRODUCED.append(article.to_dict())
         return article
 

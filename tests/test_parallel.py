@@ -59,10 +59,10 @@ def test_a_bug_in_annotation_fails_only_that_article(monkeypatch):
 
     real_to_article = annotate_mod.to_article
 
-    def flaky(ex, doc):
+    def flaky(ex, doc, *rest):
         if ex.input == "p2.html":
             raise KeyError("boom")
-        return real_to_article(ex, doc)
+        return real_to_article(ex, doc, *rest)
 
     monkeypatch.setattr(annotate_mod, "to_article", flaky)
     out = list(analyze_stream(_docs(4)))

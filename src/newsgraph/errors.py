@@ -26,6 +26,7 @@ class FailureKind(StrEnum):
     internal = "internal"  # a bug or a crashed worker: not the input's fault
     too_complex = "too_complex"  # took longer than its time budget (NEWSGRAPH_DOC_TIMEOUT)
     duplicate = "duplicate"  # the same article as an earlier input of the batch: a note, not an error
+    skipped = "skipped"  # a file of a folder walk that is no page (a feed, an image): counted in one line, not an error
 
     @classmethod
     def of_row(cls, kind: str | None, problem: str | None) -> FailureKind:

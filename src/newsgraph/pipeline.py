@@ -11,7 +11,7 @@ import time
 import types
 from collections.abc import Iterable, Iterator
 
-from newsgraph.annotate import annotate, annotate_many, load_pipeline
+from newsgraph.annotate import annotate, annotate_many, language_pipeline, load_pipeline, plan_for
 from newsgraph.budget import DocumentTimeout, cut_tokens, time_limit, too_complex
 from newsgraph.errors import FailureKind, InputError
 from newsgraph.extract import extract
@@ -43,11 +43,12 @@ def extract_document(raw: RawDocument) -> Extracted:
 def analyze_document(raw: RawDocument) -> Article:
     """One raw document to one article record; raises InputError for input that cannot be an article
     (including one that takes longer than the document budget, NEWSGRAPH_DOC_TIMEOUT)."""
-    nlp = load_pipeline()  # loading the model is not the document's cost: before the timer
     budget = get_settings().doc_timeout
+    ex = extract_document(raw)
+    _load_pipelines([ex])  # loading a model is not the document's cost: before the timer
     try:
         with time_limit(budget):
-            return annotate(extract_document(raw), nlp)
+            return annotate(ex)
     except DocumentTimeout:
         raise too_complex(raw.input, budget) from None
 
@@ -75,7 +76,7 @@ def analyze_stream(
         if isinstance(item, InputError):
             pending.append(item)
         else:
-            load_pipeline()  # loading the model is not the document's cost: before the timer
+            language_pipeline("en")  # loading the model is not the document's cost: before the timer
             started = time.monotonic()
             try:
                 with time_limit(budget):
@@ -104,21 +105,28 @@ def _annotate_pending(pending: list, left: dict[int, float], budget: int) -> Ite
     if not exs:
         yield from pending
         return
-    nlp = load_pipeline()
+    _load_pipelines(exs)
     remaining = {id(ex): max(left.get(id(ex), 0.0), MIN_LEFT) for ex in exs}
     try:
         with time_limit(sum(remaining.values()) if budget else None):
-            done = iter(list(annotate_many(exs, nlp, batch_size=len(exs))))
+            done = iter(list(annotate_many(exs, batch_size=len(exs))))  # each to its language's pipeline
     except (Exception, DocumentTimeout):
-        done = iter([_annotate_one(ex, nlp, remaining[id(ex)] if budget else None, budget) for ex in exs])
+        done = iter([_annotate_one(ex, remaining[id(ex)] if budget else None, budget) for ex in exs])
     for p in pending:
         yield next(done) if isinstance(p, Extracted) else p
 
 
-def _annotate_one(ex: Extracted, nlp, seconds: float | None, budget: int) -> Article | InputError:
+def _load_pipelines(exs: list[Extracted]) -> None:
+    """Load (once per process) the pipeline of every language among `exs` (annotate/languages.py)."""
+    for language in {ex.language for ex in exs}:
+        if plan_for(language).package:
+            language_pipeline(language)
+
+
+def _annotate_one(ex: Extracted, seconds: float | None, budget: int) -> Article | InputError:
     try:
         with time_limit(seconds):
-            return annotate(ex, nlp)
+            return annotate(ex)
     except DocumentTimeout:
         return too_complex(ex.input, budget)
     except Exception as exc:

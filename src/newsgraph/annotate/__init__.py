@@ -1,7 +1,9 @@
 """annotate: the article body -> entities, geo, dates, facts, quotes and events, as spaCy components.
 
-`annotate(extracted)` runs the pipeline over one Doc of the body and assembles the `Article` record;
-`annotate_many` streams with `nlp.pipe` in batches. `load_pipeline()` gives the `Language` for users' own use.
+`annotate(extracted)` runs the pipeline of the article's language over one Doc of the body and assembles the
+`Article` record; `annotate_many` streams with `nlp.pipe` in batches, one pipeline per language
+(annotate/languages.py: a language without a pipeline gets its dates only, and the record says what was skipped).
+`load_pipeline()` gives the English `Language` for users' own use.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.dates import find_dates, parse_anchor
 from newsgraph.annotate.extensions import register_extensions
-from newsgraph.annotate.nlp import add_components, load_pipeline
+from newsgraph.annotate.languages import Plan, plan_for
+from newsgraph.annotate.nlp import add_components, language_pipeline, load_pipeline
 from newsgraph.records import Article, Extracted, article_id
 from newsgraph.settings import get_settings
 
-__all__ = ["add_components", "annotate", "annotate_many", "load_pipeline", "make_doc", "to_article"]
+__all__ = ["add_components", "annotate", "annotate_many", "language_pipeline", "load_pipeline", "make_doc", "plan_for",
+           "to_article"]
 
 _TOPIC_KEYS = {"person": "people", "country": "countries", "city": "cities", "organisation": "organisations"}
 
@@ -35,12 +40,34 @@ def make_doc(nlp: Language, ex: Extracted) -> Doc:
     return doc
 
 
-def to_article(ex: Extracted, doc: Doc) -> Article:
-    """Assemble the record from the extracted metadata and the annotated Doc."""
-    entities = list(doc._.ng_entities or [])
+def to_article(ex: Extracted, doc: Doc | None, plan: Plan | None = None) -> Article:
+    """Assemble the record from the extracted metadata and the annotated Doc (None: no pipeline, dates only)."""
+    if doc is None:
+        anchor = parse_anchor(ex.published or ex.modified)
+        art = _record(ex, [])
+        art.dates = find_dates(ex.body, anchor, plan.dates if plan else None)
+    else:
+        art = _record(ex, list(doc._.ng_entities or []), doc)
+        art.quotes = list(doc._.ng_quotes or [])
+        art.events = list(doc._.ng_events or [])
+        art.facts = list(doc._.ng_facts or [])
+        art.dates = list(doc._.ng_dates or [])
+    if plan is not None:
+        art.annotations = plan.annotations()
+    return art
+
+
+def _own_plan(nlp: Language, ex: Extracted) -> Plan:
+    """The caller's own pipeline annotated the article: name it, claim nothing skipped."""
+    name = f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}".strip("_") or None
+    return Plan(ex.language, name, tuple(nlp.pipe_names), None, (), None)
+
+
+def _record(ex: Extracted, entities: list, doc: Doc | None = None) -> Article:
     topics: dict[str, list[str]] = {k: [] for k in _TOPIC_KEYS.values()}
     topics_confidence: dict[str, list[float]] = {k: [] for k in _TOPIC_KEYS.values()}
-    if doc._.ng_topics is not None:
+    scored = doc is not None and doc._.ng_topics is not None
+    if scored:
         for key, name, conf in doc._.ng_topics:
             topics[key].append(name)
             topics_confidence[key].append(conf)
@@ -66,11 +93,7 @@ def to_article(ex: Extracted, doc: Doc) -> Article:
         body=ex.body,
         entities=entities,
         topics=topics,
-        topics_confidence=topics_confidence if doc._.ng_topics is not None else {},
-        quotes=list(doc._.ng_quotes or []),
-        events=list(doc._.ng_events or []),
-        facts=list(doc._.ng_facts or []),
-        dates=list(doc._.ng_dates or []),
+        topics_confidence=topics_confidence if scored else {},
         crossheads=list(ex.crossheads),
         kind=ex.kind,
         fetched_url=ex.fetched_url,
@@ -81,14 +104,39 @@ def to_article(ex: Extracted, doc: Doc) -> Article:
 
 
 def annotate(ex: Extracted, nlp: Language | None = None) -> Article:
-    nlp = nlp or load_pipeline()
-    return to_article(ex, nlp(make_doc(nlp, ex)))
+    """One article's record: with `nlp` given, that pipeline annotates it; else the pipeline of its language."""
+    if nlp is not None:
+        return to_article(ex, nlp(make_doc(nlp, ex)), _own_plan(nlp, ex))
+    return next(annotate_many([ex]))
 
 
 def annotate_many(items: Iterable[Extracted], nlp: Language | None = None, batch_size: int | None = None) -> Iterator[Article]:
-    """Stream many articles through `nlp.pipe` in batches; output order follows input order."""
-    nlp = nlp or load_pipeline()
+    """Stream many articles through `nlp.pipe` in batches; output order follows input order.
+
+    Without `nlp`, articles go to the pipeline of their language (grouped per batch, so a mixed crawl runs each
+    model on its own articles only); a language without one gets its record with dates only.
+    """
+    batch_size = batch_size or get_settings().batch_size
     items = list(items) if not isinstance(items, list) else items
-    docs = (make_doc(nlp, ex) for ex in items)
-    for ex, doc in zip(items, nlp.pipe(docs, batch_size=batch_size or get_settings().batch_size), strict=True):
-        yield to_article(ex, doc)
+    if nlp is not None:
+        docs = (make_doc(nlp, ex) for ex in items)
+        for ex, doc in zip(items, nlp.pipe(docs, batch_size=batch_size), strict=True):
+            yield to_article(ex, doc, _own_plan(nlp, ex))
+        return
+    for start in range(0, len(items), batch_size):
+        chunk = items[start : start + batch_size]
+        out: list[Article | None] = [None] * len(chunk)
+        groups: dict[str, list[int]] = {}
+        for i, ex in enumerate(chunk):
+            groups.setdefault(ex.language, []).append(i)
+        for language, idx in groups.items():
+            plan = plan_for(language)
+            lang_nlp = language_pipeline(language) if plan.package else None
+            if lang_nlp is None:
+                for i in idx:
+                    out[i] = to_article(chunk[i], None, plan)
+                continue
+            docs = lang_nlp.pipe((make_doc(lang_nlp, chunk[i]) for i in idx), batch_size=batch_size)
+            for i, doc in zip(idx, docs, strict=True):
+                out[i] = to_article(chunk[i], doc, plan)
+        yield from out  # type: ignore[misc]

@@ -10,4 +10,5 @@ from newsgraph.annotate import (  # noqa: F401
     geo,
     quote_evidence,
     quotes,
+    quotes_ud,
 )

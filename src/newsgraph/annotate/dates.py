@@ -22,6 +22,8 @@ from newsgraph.annotate.lexicon import mapping
 from newsgraph.records import DateRef
 
 _DATA = "dates.tsv"
+#: Patterns that need no vocabulary (ISO dates): all a language without a date vocabulary gets.
+_NEUTRAL = ("iso",)
 
 
 def _alt(words) -> str:
@@ -40,17 +42,20 @@ _REL_YEAR = ("in", "since", "until", "by", "of", "during", "early", "late", "mid
 _AGO = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "0123456789")
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern]]:
-    months = _alt(mapping(_DATA, "month"))
-    wdays = _alt(mapping(_DATA, "weekday"))
-    rel_day = _alt(mapping(_DATA, "relative_day"))
-    rel_year = _alt(mapping(_DATA, "relative_year"))
-    rel_month = _alt(mapping(_DATA, "relative_month"))
+@lru_cache(maxsize=8)
+def _patterns(vocab: str | None = _DATA) -> list[tuple[str, re.Pattern]]:
+    """The date patterns over one language's vocabulary (data/<vocab>); None: the vocabulary-free ones only."""
+    if vocab is None:
+        return [(k, p) for k, p in _patterns(_DATA) if k in _NEUTRAL]
+    months = _alt(mapping(vocab, "month"))
+    wdays = _alt(mapping(vocab, "weekday"))
+    rel_day = _alt(mapping(vocab, "relative_day"))
+    rel_year = _alt(mapping(vocab, "relative_year"))
+    rel_month = _alt(mapping(vocab, "relative_month"))
     mon = rf"(?P<mon>{months})\.?"
     flags = re.IGNORECASE
-    mw = list(mapping(_DATA, "month"))
-    ww = list(mapping(_DATA, "weekday"))
+    mw = list(mapping(vocab, "month"))
+    ww = list(mapping(vocab, "weekday"))
     return [
         ("iso", re.compile(r"\b(?=[12])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
         # 3 February 2013, 3rd of Feb 2013, February 3, 2013, February 3rd
@@ -59,9 +64,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # early/late February 2013, in March, last March
         ("my", re.compile(rf"\b{_first(mw, _REL_MY)}(?:(?P<rel>last|next|this|early|late|mid|in|since|until|by)[\s-]+)?{mon}(?:\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
         ("wday", re.compile(rf"\b{_first(ww, _REL_WD)}(?:(?P<rel>last|next|this|on|past|coming)\s+)?(?P<wd>{wdays})\b", flags)),
-        ("relday", re.compile(rf"\b{_first(mapping(_DATA, 'relative_day'))}(?P<phrase>{rel_day})\b", flags)),
-        ("relyear", re.compile(rf"\b{_first(mapping(_DATA, 'relative_year'))}(?P<phrase>{rel_year})\b", flags)),
-        ("relmonth", re.compile(rf"\b{_first(mapping(_DATA, 'relative_month'))}(?P<phrase>{rel_month})\b", flags)),
+        ("relday", re.compile(rf"\b{_first(mapping(vocab, 'relative_day'))}(?P<phrase>{rel_day})\b", flags)),
+        ("relyear", re.compile(rf"\b{_first(mapping(vocab, 'relative_year'))}(?P<phrase>{rel_year})\b", flags)),
+        ("relmonth", re.compile(rf"\b{_first(mapping(vocab, 'relative_month'))}(?P<phrase>{rel_month})\b", flags)),
         ("ago", re.compile(rf"\b{_first(_AGO, '0123456789')}(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", flags)),
         ("year", re.compile(rf"\b{_first(_REL_YEAR)}(?P<rel>in|since|until|by|of|during|early|late|mid)[\s-]+(?P<y>(?:19|20)\d\d)\b(?!-)", flags)),
     ]
@@ -76,10 +81,10 @@ def _shift_month(d: dt.date, months: int) -> tuple[int, int]:
     return d.year + m // 12, m % 12 + 1
 
 
-def resolve(kind: str, m: re.Match, anchor: dt.date | None) -> tuple[str | None, str | None]:
+def resolve(kind: str, m: re.Match, anchor: dt.date | None, vocab: str = _DATA) -> tuple[str | None, str | None]:
     """(value, resolution) of one matched expression; value None when it cannot be resolved."""
     g = m.groupdict()
-    months = mapping(_DATA, "month")
+    months = mapping(vocab, "month")
     if kind == "iso":
         return f"{g['y']}-{g['m']}-{g['d']}", "day"
     if kind in ("dmy", "mdy"):
@@ -113,7 +118,7 @@ def resolve(kind: str, m: re.Match, anchor: dt.date | None) -> tuple[str | None,
     if kind == "wday":
         if anchor is None:
             return None, "day"
-        wd = int(mapping(_DATA, "weekday")[g["wd"].lower()])
+        wd = int(mapping(vocab, "weekday")[g["wd"].lower()])
         rel = (g.get("rel") or "").lower()
         back = (anchor.weekday() - wd) % 7
         if rel in ("next", "coming"):
@@ -125,17 +130,17 @@ def resolve(kind: str, m: re.Match, anchor: dt.date | None) -> tuple[str | None,
     if kind == "relday":
         if anchor is None:
             return None, "day"
-        off = int(mapping(_DATA, "relative_day")[" ".join(g["phrase"].lower().split())])
+        off = int(mapping(vocab, "relative_day")[" ".join(g["phrase"].lower().split())])
         return (anchor + dt.timedelta(days=off)).isoformat(), "day"
     if kind == "relyear":
         if anchor is None:
             return None, "year"
-        off = int(mapping(_DATA, "relative_year")[" ".join(g["phrase"].lower().split())])
+        off = int(mapping(vocab, "relative_year")[" ".join(g["phrase"].lower().split())])
         return str(anchor.year + off), "year"
     if kind == "relmonth":
         if anchor is None:
             return None, "month"
-        off = int(mapping(_DATA, "relative_month")[" ".join(g["phrase"].lower().split())])
+        off = int(mapping(vocab, "relative_month")[" ".join(g["phrase"].lower().split())])
         y, mo = _shift_month(anchor, off)
         return f"{y}-{mo:02d}", "month"
     if kind == "ago":
@@ -180,34 +185,38 @@ def parse_anchor(value: str | None) -> dt.date | None:
         return None
 
 
-@lru_cache(maxsize=1)
-def _future_cue() -> re.Pattern:
-    cues = sorted(mapping(_DATA, "future_cue"), key=len, reverse=True)
+@lru_cache(maxsize=8)
+def _future_cue(vocab: str = _DATA) -> re.Pattern:
+    cues = sorted(mapping(vocab, "future_cue"), key=len, reverse=True)
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
 
 
 _CLAUSE_END = re.compile(r"[.!?;:\n\"\u201c\u201d]")
 
 
-def _looks_forward(text: str, start: int) -> bool:
+def _looks_forward(text: str, start: int, vocab: str = _DATA) -> bool:
     """The clause before a weekday (back to a sentence or quote boundary, at most 100 characters) has a future cue."""
     window = text[max(0, start - 100) : start]
     ends = list(_CLAUSE_END.finditer(window))
     if ends:
         window = window[ends[-1].end() :]
-    return bool(_future_cue().search(window))
+    return bool(_future_cue(vocab).search(window))
 
 
-def _forward_weekday(m: re.Match, anchor: dt.date) -> str:
-    wd = int(mapping(_DATA, "weekday")[m.group("wd").lower()])
+def _forward_weekday(m: re.Match, anchor: dt.date, vocab: str = _DATA) -> str:
+    wd = int(mapping(vocab, "weekday")[m.group("wd").lower()])
     return (anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)).isoformat()  # the same day counts
 
 
-def find_dates(text: str, anchor: dt.date | None) -> list[DateRef]:
-    """All date expressions of `text`, longest match first, no overlaps, in text order."""
+def find_dates(text: str, anchor: dt.date | None, vocab: str | None = _DATA) -> list[DateRef]:
+    """All date expressions of `text`, longest match first, no overlaps, in text order.
+
+    vocab: the language's date vocabulary (data/dates.tsv for English, dates.fr.tsv...); None for a language
+    without one: only vocabulary-free dates (ISO) are read.
+    """
     taken: list[tuple[int, int]] = []
     out: list[DateRef] = []
-    for kind, pat in _patterns():
+    for kind, pat in _patterns(vocab):
         for m in pat.finditer(text):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
@@ -217,15 +226,15 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateRef]:
                 continue  # "may", "mar" as words
             if kind == "my" and mon in ("may", "march") and not m.group("y") and not (m.group("rel") or ""):
                 continue  # "May" / "March" alone are too often a verb or a name
-            value, res = resolve(kind, m, anchor)
+            value, res = resolve(kind, m, anchor, vocab or _DATA)
             if res is None and value is None:
                 continue
             if kind == "wday" and anchor is not None and (m.group("rel") or "").lower() in ("", "on", "this"):
-                if _looks_forward(text, start):
-                    value = _forward_weekday(m, anchor)
+                if _looks_forward(text, start, vocab or _DATA):
+                    value = _forward_weekday(m, anchor, vocab or _DATA)
             taken.append((start, end))
             ref = DateRef(text=text[start:end], value=value, start=start, end=end, resolution=res)
-            ref.confidence = date_confidence(kind, m, value, anchor, forward=kind == "wday" and value is not None and _looks_forward(text, start), text=text)
+            ref.confidence = date_confidence(kind, m, value, anchor, forward=kind == "wday" and value is not None and _looks_forward(text, start, vocab or _DATA), text=text)
             out.append(ref)
     out.sort(key=lambda d: d.start)
     return _combine(text, out, anchor)
@@ -331,17 +340,22 @@ def _generic_today(text: str, m: re.Match) -> bool:
     return any(w in ("have", "has", "is", "are", "do", "does", "were", "would", "if") for w in clause[-6:])
 
 
-@Language.factory("newsgraph_dates", assigns=["doc._.ng_dates"])
-def make_dates(nlp: Language, name: str) -> DateResolver:
-    return DateResolver()
+@Language.factory("newsgraph_dates", assigns=["doc._.ng_dates"], default_config={"vocabulary": _DATA})
+def make_dates(nlp: Language, name: str, vocabulary: str | None = _DATA) -> DateResolver:
+    """vocabulary: the data file of month and weekday names and relative phrases (dates.fr.tsv for French);
+    None reads only the dates that need no vocabulary (ISO)."""
+    return DateResolver(vocabulary)
 
 
 class DateResolver:
     """Set `doc._.ng_dates` to the resolved date expressions of the body."""
 
+    def __init__(self, vocabulary: str | None = _DATA):
+        self.vocabulary = vocabulary
+
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
-        doc._.ng_dates = find_dates(doc.text, parse_anchor(article_date(doc)))
+        doc._.ng_dates = find_dates(doc.text, parse_anchor(article_date(doc)), self.vocabulary)
         return doc
 
 

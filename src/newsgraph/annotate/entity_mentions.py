@@ -23,7 +23,9 @@ from newsgraph.annotate.names import (
     strip_name,
 )
 
-_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
+#: Model labels -> mention labels; PER (UD-style models: French, Spanish, German...) is a person too.
+_LABELS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+           "NORP": "norp"}
 _NOT_NAME_POS = {"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "INTJ", "AUX", "VERB"}
 _SPLIT = re.compile(r"\s*\n\s*|\s+-\s+|\s+,\s+|;\s+|\s+\d{1,3}\s+|\s+(?:at|AT|vs?\.?|VS?\.?)\s+|\s+\(\s*")
 #: a table row: a name at the start of a line followed by two or more numbers (standings, results)

@@ -97,6 +97,28 @@ def aliases() -> dict[str, tuple[str, str]]:
 
 #: The files the index is built from: a change to any of them (or to the build code) names a new index file, so a
 #: cache left by an older install is never read by a newer one.
+#: Languages (other than English) whose country names are indexed: those with a pipeline profile
+#: (annotate/data/languages.json), so a French article's "Italie" is Italy. Names come from pycountry's translations.
+EXONYM_LANGUAGES = ("fr",)
+
+
+def country_exonyms() -> list[tuple[str, str]]:
+    """(ISO code, name) of every country in each of EXONYM_LANGUAGES, from pycountry's iso3166-1 translations."""
+    import gettext
+
+    import pycountry
+
+    out = []
+    for lang in EXONYM_LANGUAGES:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for c in pycountry.countries:
+            for english in {c.name, getattr(c, "common_name", c.name)}:
+                name = tr.gettext(english)
+                if name != english:
+                    out.append((c.alpha_2, name))
+    return out
+
+
 BUILD_INPUTS = ("regions.tsv.gz", "aliases.tsv", "place_overrides.tsv", "demonyms.tsv", "place_aliases.tsv")
 
 
@@ -207,6 +229,9 @@ def build(path: Path | None = None) -> Path:
         for cc, meta in countries.items():
             if meta["name"] == canonical and cc in country_gid:
                 add_names(country_gid[cc], alias)
+    for cc, name in country_exonyms():  # "Italie", "Allemagne": countries named in the languages we annotate
+        if cc in country_gid:
+            add_names(country_gid[cc], name)
     cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
     seen = {p[0] for p in places}
     top: dict[tuple[str, str], int] = {}  # the most populous town of a capital's name is the capital

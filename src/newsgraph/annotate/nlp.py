@@ -114,3 +114,32 @@ def load_pipeline(model: str | None = None, parse: str | None = None) -> Languag
 
     add_paragraph_boundaries(nlp)
     return add_components(nlp)
+
+
+@lru_cache(maxsize=8)
+def language_pipeline(language: str) -> Language | None:
+    """The pipeline serving one language (annotate/languages.py), loaded once per process; None without one.
+
+    English is `load_pipeline()` (selective parse: its triggers are English cue words). Another language loads its
+    package as shipped (its parser runs on every sentence, as our parse triggers know no other language's cue
+    words) with the components of its profile; each gets its own date vocabulary.
+    """
+    from newsgraph.annotate.languages import plan_for, profiles
+
+    plan = plan_for(language)
+    cues = (profiles().get(language) or {}).get("cues")
+    if plan.package is None:
+        return None
+    if language == "en":
+        return load_pipeline()
+    import newsgraph.annotate.components  # noqa: F401  (registers the factories)
+    from newsgraph.annotate.triggers import add_paragraph_boundaries
+
+    nlp = spacy.load(plan.package)
+    add_paragraph_boundaries(nlp)
+    for name in plan.components:
+        config = {"vocabulary": plan.dates} if name == "newsgraph_dates" else {}
+        if name == "newsgraph_quotes_ud" and cues:
+            config = {"cues": cues}
+        nlp.add_pipe(name, config=config)
+    return nlp

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli import app
-from newsgraph.cli.output import dumps, output_stream, report_error
-from newsgraph.errors import InputError
+from newsgraph.cli.output import dumps, output_stream, report_error, report_skipped
+from newsgraph.errors import FailureKind, InputError
 
 
 class Kind(StrEnum):
@@ -47,13 +47,17 @@ def analyze(
     from newsgraph.parallel import analyze_parallel
 
     check_url_options(paths, url, url_map)
-    docs = with_urls(iter_documents(paths, kind.value, url), read_url_map(url_map) if url_map else {})
+    docs = with_urls(iter_documents(paths, kind.value, url, leave_records=False), read_url_map(url_map) if url_map else {})
     failed = 0
     count = 0
+    skipped: list[InputError] = []
     pretty = format is Format.json
     with output_stream(output) as out:
         records = []
         for item in analyze_parallel(docs, workers=workers):
+            if isinstance(item, InputError) and item.kind is FailureKind.skipped:
+                skipped.append(item)
+                continue
             if isinstance(item, InputError):
                 failed += 1
                 report_error(item)
@@ -69,6 +73,7 @@ def analyze(
                 out.write(dumps(records[0], True) + "\n")
             elif records:
                 out.write(dumps(records, True) + "\n")
+    report_skipped(skipped)
     if failed:
         typer.echo(f"newsgraph: {count} article(s) analysed, {failed} input(s) failed", err=True)
         raise typer.Exit(code=1)

@@ -22,16 +22,21 @@ def failures(
     from rich.table import Table
 
     from newsgraph.cli.output import open_store_readonly
-    from newsgraph.store.queries import list_failures
+    from newsgraph.store.lookups import list_failures, skipped_annotations
 
     conn = open_store_readonly(db)
     rows = list_failures(conn, limit)
+    partial = skipped_annotations(conn)
     conn.close()
     if as_json:
         for r in rows:
             typer.echo(json.dumps(r, ensure_ascii=False))
+        for p in partial:
+            typer.echo(json.dumps({"annotations_skipped": p["articles"], "reason": p["reason"]}, ensure_ascii=False))
         return
     console = Console()
+    for p in partial:  # stored, but not fully annotated: counted so a mixed crawl never hides them
+        console.print(f"{p['articles']} stored article(s) with annotations skipped: {p['reason']}", highlight=False)
     if not rows:
         console.print(f"{db}: no failures recorded", highlight=False)
         return

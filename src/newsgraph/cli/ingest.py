@@ -9,6 +9,7 @@ A rerun skips inputs whose exact bytes are already stored, so an interrupted ing
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -16,7 +17,7 @@ import typer
 
 from newsgraph.cli import app
 from newsgraph.cli.analyze import Kind
-from newsgraph.cli.output import report_error
+from newsgraph.cli.output import report_error, report_skipped
 from newsgraph.errors import FailureKind, InputError
 from newsgraph.records import Article, RawDocument
 from newsgraph.store.db import DEFAULT_DB
@@ -65,6 +66,8 @@ def ingest(
                 report_error(exc)
 
         pending: dict[str, bytes] = {}
+        skipped: list[InputError] = []
+        partial: Counter[str] = Counter()  # stored with annotations skipped (a language without a pipeline), by reason
 
         def to_analyse() -> Iterator[RawDocument]:
             """Route every recognised item: records to the store, failures to the table, new pages onwards."""
@@ -75,6 +78,8 @@ def ingest(
                     except (TypeError, KeyError, ValueError) as exc:
                         fail(InputError(f"{item.input}#{item.record.get('id')}", f"bad article record: {exc}"))
                     tick()
+                elif isinstance(item, InputError) and item.kind is FailureKind.skipped:
+                    skipped.append(item)  # a feed or an image in a crawl folder: counted below, not a failure
                 elif isinstance(item, InputError):
                     if item.kind is not FailureKind.duplicate:  # a repeat the Spark job skipped: not a failure
                         fail(item)
@@ -92,6 +97,8 @@ def ingest(
                 fail(item)
             else:
                 counts[store.put(item, raw=pending.pop(item.input, None))] += 1
+                if item.annotations.get("skipped"):
+                    partial[item.annotations.get("reason") or "annotations skipped"] += 1
             tick()
         elapsed = time.perf_counter() - t0
 
@@ -103,6 +110,11 @@ def ingest(
         highlight=False,
         soft_wrap=True,
     )
+    report_skipped(skipped)
+    if partial:
+        reasons = ", ".join(f"{n} {why}" for why, n in partial.most_common())
+        console.print(f"{sum(partial.values())} stored with annotations skipped ({reasons}); "
+                      f"see them with: newsgraph failures --db {db}", highlight=False, soft_wrap=True)
     if counts["failed"]:
         console.print(f"See them with: newsgraph failures --db {db}", highlight=False)
         raise typer.Exit(code=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -16,6 +17,17 @@ from newsgraph.errors import InputError
 def report_error(exc: InputError) -> None:
     """One clear line on stderr naming the input and the problem (no traceback)."""
     print(safe_text(f"newsgraph: error: {exc.input}: {exc.problem}"), file=sys.stderr, flush=True)
+
+
+def report_skipped(skipped: list[InputError]) -> None:
+    """One line for the files of folder walks that are not pages (feeds, sitemaps, images...): never silent, never
+    one error per file of a crawl's assets."""
+    if not skipped:
+        return
+    what = Counter(e.problem.removeprefix("not an article: ").split(";")[0].split(" (")[0] for e in skipped)
+    kinds = ", ".join(f"{n} {w}" for w, n in what.most_common())
+    print(safe_text(f"newsgraph: skipped {len(skipped)} file(s) that are not pages ({kinds}); "
+                    f"name a file to see why, e.g. {skipped[0].input}"), file=sys.stderr, flush=True)
 
 
 @contextmanager

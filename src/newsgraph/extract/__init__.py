@@ -8,10 +8,12 @@ from __future__ import annotations
 import dataclasses
 
 from newsgraph.cleantext import clean_text
-from newsgraph.errors import InputError
+from newsgraph.errors import FailureKind, InputError
 from newsgraph.extract.boundary import finish, note_dropped, web_url
 from newsgraph.extract.decode import decode_bytes
 from newsgraph.extract.language import identify
+from newsgraph.extract.pagekind import judge
+from newsgraph.ingest.nonpage import what_is
 from newsgraph.ingest.sniff import looks_binary, sniff_kind
 from newsgraph.records import Extracted, RawDocument
 from newsgraph.settings import get_settings
@@ -24,13 +26,19 @@ def extract(raw: RawDocument) -> Extracted:
 
     The decoded text and the result pass through the one text normalisation (cleantext, boundary.finish); the
     language is then identified from the body (extract/language.py), the page's declaration as evidence."""
-    ex = finish(_extract(raw))
+    ex, html = _extract(raw)
+    ex = finish(ex)
+    verdict = judge(ex, html)
+    if verdict.not_article:
+        raise InputError(raw.input, f"not an article: {verdict.not_article}", FailureKind.not_an_article)
+    ex.page_type = verdict.page_type
     declared = ex.declared_language or raw.headers.get("content-language")
     ex.language, ex.language_confidence = identify(ex.body, declared)
     return ex
 
 
-def _extract(raw: RawDocument) -> Extracted:
+def _extract(raw: RawDocument) -> tuple[Extracted, str | None]:
+    """(the extracted page, its decoded HTML when it is a web page: the page verdict reads its declarations)."""
     data = raw.data
     if not data or not data.strip():
         raise InputError(raw.input, "empty input")
@@ -39,6 +47,9 @@ def _extract(raw: RawDocument) -> Extracted:
     kind = raw.kind if raw.kind != "auto" else sniff_kind(data)
     if kind == "warc":
         raise InputError(raw.input, "WARC data must be read with the WARC reader (--kind warc)")
+    found = what_is(data)  # a feed, sitemap, robots.txt, JSON or XML document, URL list: no page at all
+    if found is not None:
+        raise InputError(raw.input, found.problem(), FailureKind.not_an_article)
     if raw.url and web_url(raw.url) is None:  # a --url or WARC target that is not http(s): noted, not used
         note_dropped(raw.input, [raw.url])
         raw = dataclasses.replace(raw, url=None)
@@ -46,7 +57,7 @@ def _extract(raw: RawDocument) -> Extracted:
     if kind == "html":
         from newsgraph.extract.html import extract_html
 
-        return with_page_url(extract_html(text, raw))
+        return with_page_url(extract_html(text, raw)), text
     if kind == "text":
         from newsgraph.extract.text import extract_text
 
@@ -54,11 +65,11 @@ def _extract(raw: RawDocument) -> Extracted:
         if limit and lines > limit:
             raise InputError(raw.input, f"too complex: {lines:,} lines (limit {limit:,}, NEWSGRAPH_MAX_LINES)")
 
-        return with_page_url(extract_text(text, raw))
+        return with_page_url(extract_text(text, raw)), None
     if kind == "body":
         from newsgraph.extract.body import extract_body
 
-        return with_page_url(extract_body(text, raw))
+        return with_page_url(extract_body(text, raw)), None
     raise InputError(raw.input, f"unknown kind {kind!r} (use auto, html, text, body or warc)")
 
 

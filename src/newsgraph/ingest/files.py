@@ -6,34 +6,56 @@ or decompressed past it, and WARC files, which hold many pages, are streamed rec
 
 from __future__ import annotations
 
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsgraph.errors import InputError
+from newsgraph.errors import FailureKind, InputError
+from newsgraph.ingest.nonpage import what_is
 from newsgraph.ingest.sniff import is_gzip, sniff_kind
 from newsgraph.ingest.warc import iter_warc
 from newsgraph.records import RawDocument
 from newsgraph.settings import get_settings
 
-#: Files skipped when walking a folder: hidden files and obvious non-articles.
-_SKIP_SUFFIXES = {".json", ".jsonl", ".md", ".py", ".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".pdf", ".parquet"}
+#: Record files in a folder: left to `ingest`, which loads them as records (ingest/recognise.py).
+_RECORD_SUFFIXES = {".json", ".jsonl"}
+#: Files in a folder that cannot be pages, told by name: skipped, and counted as skipped.
+_SKIP_SUFFIXES = {".md", ".py", ".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".pdf",
+                  ".mp3", ".mp4", ".zip", ".parquet"}
+#: What to do with a URL given as an input: `analyze` and `ingest` read files; `fetch` brings pages in.
+URL_HINT = ("a URL, not a file: bring the page in with `newsgraph fetch URL` (it fetches politely, analyses and "
+            "stores it), or save the page and analyse the file")
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.I)
+
+
+def looks_like_url(name: str) -> bool:
+    """`https://example.org/story`, `www.example.org/story`: an address, not a path on this machine."""
+    return bool(_URL.match(name.strip()))
 
 
 def walk(paths: Iterable[str]) -> Iterator[str]:
     """Expand folders recursively (sorted, so runs are reproducible); keep files and '-' as given."""
+    for name, _ in _walk(paths):
+        yield name
+
+
+def _walk(paths: Iterable[str], leave_records: bool = True) -> Iterator[tuple[str, bool]]:
+    """(name, found in a folder) for every input; hidden files left out, and record files of folders unless
+    `leave_records` is False (then they come out, to be counted as skipped)."""
     for p in paths:
         if p == "-":
-            yield p
+            yield p, False
             continue
         path = Path(p)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and child.suffix.lower() not in _SKIP_SUFFIXES:
-                    yield str(child)
+                if child.is_file() and not child.name.startswith(".") and (
+                        not leave_records or child.suffix.lower() not in _RECORD_SUFFIXES):
+                    yield str(child), True
         else:
-            yield p
+            yield p, False
 
 
 def _too_large(name: str, limit: int, size: int | None = None) -> InputError:
@@ -49,6 +71,8 @@ def read_bytes(name: str, limit: int) -> bytes:
         else:
             path = Path(name)
             if not path.exists():
+                if looks_like_url(name):
+                    raise InputError(name, URL_HINT)
                 raise InputError(name, "no such file")
             if not path.is_file():
                 raise InputError(name, "not a regular file")
@@ -99,9 +123,13 @@ def is_warc_file(path: Path) -> bool:
 
 
 def _document(
-    name: str, kind: str, url: str | None, limit: int, data: bytes | None = None
+    name: str, kind: str, url: str | None, limit: int, data: bytes | None = None, in_folder: bool = False
 ) -> Iterator[RawDocument | InputError]:
     path = Path(name)
+    if in_folder and path.suffix.lower() in _RECORD_SUFFIXES:
+        raise InputError(name, "not a page (JSON file; `newsgraph ingest` loads JSON records)", FailureKind.skipped)
+    if in_folder and path.suffix.lower() in _SKIP_SUFFIXES:
+        raise InputError(name, f"not a page ({path.suffix.lower()} file)", FailureKind.skipped)
     if data is None and name != "-" and kind in ("auto", "warc") and path.is_file() and is_warc_file(path):
         yield from iter_warc(name)
         return
@@ -117,27 +145,32 @@ def _document(
         raise InputError(name, "empty input")
     if kind == "auto" and sniff_kind(data) == "warc":
         raise InputError(name, "looks like WARC but cannot be read as a WARC file")
+    if in_folder and (found := what_is(data)) is not None:  # a feed or sitemap among the pages: skipped, counted
+        raise InputError(name, found.problem(), FailureKind.skipped)
     yield RawDocument(input=name, data=data, kind=kind, url=url)
 
 
 def iter_documents(
-    paths: Iterable[str], kind: str = "auto", url: str | None = None
+    paths: Iterable[str], kind: str = "auto", url: str | None = None, leave_records: bool = True
 ) -> Iterator[RawDocument | InputError]:
     """Yield one RawDocument per article (a WARC yields many), or an InputError for an input that failed.
 
     Errors are yielded, not raised, so a batch goes on and the caller decides how to report them; an unexpected
-    exception while reading one input is that input's failure too.
+    exception while reading one input is that input's failure too. Files of folders that are no page (a feed,
+    an image) come out as InputErrors of kind `skipped`, for the caller to count; `leave_records`: JSON files of
+    folders are not looked at (`ingest` loads them as records), else they are counted as skipped too.
     """
-    for name in walk(paths):
-        yield from documents_of(name, kind, url)
+    for name, in_folder in _walk(paths, leave_records):
+        yield from documents_of(name, kind, url, in_folder=in_folder)
 
 
 def documents_of(
-    name: str, kind: str = "auto", url: str | None = None, data: bytes | None = None
+    name: str, kind: str = "auto", url: str | None = None, data: bytes | None = None, in_folder: bool = False
 ) -> Iterator[RawDocument | InputError]:
-    """The documents of one input (a file, '-' for stdin, or `data` already read from it), errors yielded."""
+    """The documents of one input (a file, '-' for stdin, or `data` already read from it), errors yielded;
+    `in_folder`: found by a folder walk (a file that is no page is skipped, not an error)."""
     try:
-        yield from _document(name, kind, url, get_settings().max_input_bytes, data)
+        yield from _document(name, kind, url, get_settings().max_input_bytes, data, in_folder)
     except InputError as exc:
         yield exc
     except OSError as exc:

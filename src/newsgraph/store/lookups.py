@@ -99,6 +99,15 @@ def get_entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | Non
     return ent
 
 
+def skipped_annotations(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Stored articles whose annotations were skipped (a language without a pipeline), counted by reason."""
+    rows = conn.execute(
+        "SELECT json_extract(record, '$.annotations.reason') AS reason, count(*) AS articles FROM articles "
+        "WHERE json_array_length(json_extract(record, '$.annotations.skipped')) > 0 GROUP BY 1 ORDER BY 2 DESC, 1"
+    ).fetchall()
+    return [{"reason": r[0], "articles": r[1]} for r in rows]
+
+
 def list_failures(conn: sqlite3.Connection, limit: int | None = None) -> list[dict[str, Any]]:
     sql = "SELECT input, reason, at FROM failures ORDER BY fid"
     rows = conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()

@@ -36,6 +36,8 @@ FACET_TYPES: tuple[tuple[str, str, str], ...] = (
 FACET_SAMPLE = 500
 RANK_WINDOW = 500
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
+#: The article's language as SQL: the same expression as the articles_language index (schema.py), so it is used.
+LANGUAGE = "json_extract(record, '$.language')"
 
 
 class QueryError(ValueError):
@@ -47,6 +49,7 @@ class SearchParams:
     q: str = ""
     entities: dict[str, list[str]] = field(default_factory=dict)  # facet key (people, ...) -> entity ids
     source: str | None = None
+    language: str | None = None  # ISO 639-1 code, as in the record
     date_from: str | None = None
     date_to: str | None = None
     page: int = 1
@@ -67,6 +70,8 @@ def _filters(p: SearchParams) -> list[tuple[str, list[Any]]]:
         out.append(("SELECT aid FROM article_entities WHERE entity_id = ?", [eid]))
     if p.source:
         out.append(("SELECT aid FROM articles WHERE source_name = ?", [p.source]))
+    if p.language:
+        out.append((f"SELECT aid FROM articles WHERE {LANGUAGE} = ?", [p.language]))
     lo = p.date_from if p.date_from and _DAY.match(p.date_from) else None
     hi = p.date_to if p.date_to and _DAY.match(p.date_to) else None
     if lo or hi:
@@ -80,6 +85,8 @@ _PROBES = {
         "EXISTS (SELECT 1 FROM article_entities x WHERE x.aid = j.value AND x.entity_id = ?)",
     "SELECT aid FROM articles WHERE source_name = ?":
         "EXISTS (SELECT 1 FROM articles x WHERE x.aid = j.value AND x.source_name = ?)",
+    f"SELECT aid FROM articles WHERE {LANGUAGE} = ?":
+        "EXISTS (SELECT 1 FROM articles x WHERE x.aid = j.value AND json_extract(x.record, '$.language') = ?)",
     "SELECT aid FROM articles WHERE day >= ? AND day <= ?":
         "EXISTS (SELECT 1 FROM articles x WHERE x.aid = j.value AND x.day >= ? AND x.day <= ?)",
 }
@@ -318,10 +325,19 @@ def _facets(conn: sqlite3.Connection, sample_sql: str, args: list[Any]) -> dict[
     ).fetchall()
     named = sorted((r for r in srows if r["s"] is not None), key=lambda r: (-r["n"], r["s"]))[:10]
     out["sources"] = [{"name": r["s"], "count": r["n"]} for r in named]
+    lrows = conn.execute(
+        f"WITH m AS ({sample_sql}) SELECT json_extract(a.record, '$.language') AS l, count(*) AS n FROM m "
+        "JOIN articles a ON a.aid = m.aid "
+        "GROUP BY 1", args).fetchall()
+    out["languages"] = _languages(lrows)
     los = [r["lo"] for r in srows if r["lo"] is not None]
     his = [r["hi"] for r in srows if r["hi"] is not None]
     out["dates"] = {"min": min(los) if los else None, "max": max(his) if his else None}
     return out
+
+
+def _languages(rows) -> list[dict[str, Any]]:
+    return sorted(({"name": r[0], "count": r[1]} for r in rows if r[0]), key=lambda x: (-x["count"], x["name"]))
 
 
 def _facets_cached(conn: sqlite3.Connection, key: tuple, sample: tuple[str, list[Any]]) -> dict[str, Any]:
@@ -370,6 +386,8 @@ def _facets_all(conn: sqlite3.Connection) -> dict[str, Any]:
         "GROUP BY source_name ORDER BY n DESC LIMIT 10"
     ).fetchall()
     out["sources"] = [{"name": r[0], "count": r[1]} for r in srows]
+    out["languages"] = _languages(conn.execute(  # a scan of the articles_language index only
+        f"SELECT {LANGUAGE} AS l, count(*) FROM articles GROUP BY 1").fetchall())
     lo = conn.execute("SELECT min(day) FROM articles").fetchone()[0]  # separate: each uses the day index
     hi = conn.execute("SELECT max(day) FROM articles").fetchone()[0]
     out["dates"] = {"min": lo, "max": hi}

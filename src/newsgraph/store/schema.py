@@ -35,6 +35,8 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source_name);
+-- The article's language, read from its record (search filter and facet; no column, so older stores need no upgrade).
+CREATE INDEX IF NOT EXISTS articles_language ON articles(json_extract(record, '$.language'));
 -- Narrow copy of what facets read per matched article, so they never touch the wide rows (body, record).
 CREATE INDEX IF NOT EXISTS articles_meta ON articles(aid, source_name, day);
 

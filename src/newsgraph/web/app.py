@@ -147,6 +147,7 @@ def params_from(qp: Any) -> SearchParams:
         q=(qp.get("q") or "")[:500],
         entities={k: v for k, v in ents.items() if v},
         source=qp.get("source") or None,
+        language=(qp.get("language") or "").strip().lower()[:8] or None,
         date_from=qp.get("from") or None,
         date_to=qp.get("to") or None,
         page=min(max(as_int(qp.get("page"), 1), 1), 10_000),
@@ -164,7 +165,7 @@ class QueryStrings:
 
     def __init__(self, p: SearchParams):
         state: dict[str, Any] = {
-            "q": p.q or None, "source": p.source, "from": p.date_from, "to": p.date_to,
+            "q": p.q or None, "source": p.source, "language": p.language, "from": p.date_from, "to": p.date_to,
             "sort": p.sort if p.sort != "relevance" else None, "page": None,
         }
         self.keys = [*state, *FILTER_KEYS]
@@ -356,6 +357,7 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         city: Annotated[list[str] | None, Query(description="Only articles about this city (entity id; repeatable)")] = None,
         organisation: Annotated[list[str] | None, Query(description="Only articles about this organisation (entity id)")] = None,
         source: str | None = Query(None, description="Only articles from this source name"),
+        language: str | None = Query(None, description="Only articles in this language (ISO 639-1 code: en, fr, de...)"),
         from_: str | None = Query(None, alias="from", description="Published on or after YYYY-MM-DD"),
         to: str | None = Query(None, description="Published on or before YYYY-MM-DD"),
         sort: str = Query("relevance", pattern="^(relevance|newest|oldest)$"),
