@@ -47,7 +47,8 @@ def run(limit: int | None) -> TaskResult:
     types: Counter[str] = Counter()
     wrong = []
     for it in fundus + trafeval:
-        ex, err = _extract(str(it["_path"]), read_html(it["_path"], str(it["_path"])).encode("utf-8"), it.get("url"))
+        url = it.get("url") if str(it.get("url") or "").startswith("http") else None
+        ex, err = _extract(str(it["_path"]), read_html(it["_path"], str(it["_path"])).encode("utf-8"), url)
         if ex is not None:
             types[ex.page_type] += 1
         elif err.kind == "not_an_article":
