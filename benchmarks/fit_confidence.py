@@ -86,10 +86,9 @@ def gum_rows() -> dict:
     """(features + entity confidence, matched by the scorer, entity) per predicted topic, by part."""
     from benchmarks.tasks.topics import SET, part_folder, score, scorer
     from newsgraph.annotate import make_doc, to_article
-    from newsgraph.annotate.confidence import TOPIC_KEYS
     from newsgraph.annotate.entity_features import doc_context, features
     from newsgraph.annotate.nlp import load_pipeline
-    from newsgraph.records import Extracted
+    from newsgraph.records import TOPIC_KEYS, Extracted
 
     norm = scorer().norm
     gold = json.loads(require(SET / "docs" / "gold.json").read_text(encoding="utf-8"))

@@ -12,6 +12,9 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+#: Entity type -> its key in `Article.topics` (spec/output.md), in the record's order: the one table of it.
+TOPIC_KEYS: dict[str, str] = {"person": "people", "country": "countries", "city": "cities", "organisation": "organisations"}
+
 
 @dataclass
 class RawDocument:
@@ -186,11 +189,11 @@ class Article:
     body: str
     entities: list[Entity] = field(default_factory=list)
     topics: dict[str, list[str]] = field(
-        default_factory=lambda: {"people": [], "countries": [], "cities": [], "organisations": []}
+        default_factory=lambda: {k: [] for k in TOPIC_KEYS.values()}
     )
     #: Parallel to `topics`: the confidence (0..1) of each listed name, same keys, same order.
     topics_confidence: dict[str, list[float]] = field(
-        default_factory=lambda: {"people": [], "countries": [], "cities": [], "organisations": []}
+        default_factory=lambda: {k: [] for k in TOPIC_KEYS.values()}
     )
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -17,13 +17,12 @@ from newsgraph.annotate.dates import find_dates, parse_anchor
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.languages import Plan, plan_for
 from newsgraph.annotate.nlp import add_components, language_pipeline, load_pipeline
-from newsgraph.records import Article, Extracted, article_id
+from newsgraph.records import TOPIC_KEYS, Article, Extracted, article_id
 from newsgraph.settings import get_settings
 
 __all__ = ["add_components", "annotate", "annotate_many", "language_pipeline", "load_pipeline", "make_doc", "plan_for",
            "to_article"]
 
-_TOPIC_KEYS = {"person": "people", "country": "countries", "city": "cities", "organisation": "organisations"}
 
 
 def make_doc(nlp: Language, ex: Extracted) -> Doc:
@@ -64,8 +63,8 @@ def _own_plan(nlp: Language, ex: Extracted) -> Plan:
 
 
 def _record(ex: Extracted, entities: list, doc: Doc | None = None) -> Article:
-    topics: dict[str, list[str]] = {k: [] for k in _TOPIC_KEYS.values()}
-    topics_confidence: dict[str, list[float]] = {k: [] for k in _TOPIC_KEYS.values()}
+    topics: dict[str, list[str]] = {k: [] for k in TOPIC_KEYS.values()}
+    topics_confidence: dict[str, list[float]] = {k: [] for k in TOPIC_KEYS.values()}
     scored = doc is not None and doc._.ng_topics is not None
     if scored:
         for key, name, conf in doc._.ng_topics:
@@ -73,7 +72,7 @@ def _record(ex: Extracted, entities: list, doc: Doc | None = None) -> Article:
             topics_confidence[key].append(conf)
     else:  # a pipeline without newsgraph_confidence: every typed entity, unscored
         for e in sorted(entities, key=lambda e: -e.salience):
-            key = _TOPIC_KEYS.get(e.type)
+            key = TOPIC_KEYS.get(e.type)
             if key and e.name not in topics[key]:
                 topics[key].append(e.name)
     return Article(

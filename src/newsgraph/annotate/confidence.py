@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.calibration import calibrate, logistic
 from newsgraph.annotate.entity_features import MODEL_LABELS, doc_context, features
 from newsgraph.annotate.extensions import register_extensions
-from newsgraph.records import Entity
+from newsgraph.records import TOPIC_KEYS, Entity
 
 #: labels that make a span a name at all (any type)
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -33,7 +33,6 @@ NON_PROSE_WEIGHT = 0.35
 #: place label from the model, no feature noun, not a country) keeps this share of its entity and topic scores.
 GAZETTEER_ONLY_WEIGHT = 0.4
 _PLACES = ("country", "city", "place")
-TOPIC_KEYS = {"person": "people", "country": "countries", "city": "cities", "organisation": "organisations"}
 
 
 @dataclass(frozen=True)

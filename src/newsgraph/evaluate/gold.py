@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-_TOPIC_TYPES = {"people": "person", "countries": "country", "cities": "city", "organisations": "organisation"}
+from newsgraph.records import TOPIC_KEYS
+
+_TOPIC_TYPES = {key: etype for etype, key in TOPIC_KEYS.items()}
 
 
 @dataclass

@@ -32,7 +32,7 @@ from typing import Any
 from newsgraph import records as R
 
 #: dict-typed record fields written as structs, with their keys (other keys go to `extra`).
-STRUCT_KEYS = {"source": ("name", "domain"), "topics": ("people", "countries", "cities", "organisations")}
+STRUCT_KEYS = {"source": ("name", "domain"), "topics": tuple(R.TOPIC_KEYS.values())}
 #: Timestamp fields: each gets <name> (UTC), <name>_offset_minutes and <name>_text.
 TIMESTAMPS = ("published", "modified")
 #: Convenience columns derived from the record (not read back).

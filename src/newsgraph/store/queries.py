@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.records import TOPIC_KEYS
 from newsgraph.store.lookups import (  # noqa: F401  (the reads by id, importable from here as before)
     HAPPENED,
     entity_names,
@@ -26,12 +27,7 @@ from newsgraph.store.lookups import (  # noqa: F401  (the reads by id, importabl
 from newsgraph.store.snippets import SCAN_CHARS, highlight, query_terms, snippet
 
 #: Entity types that get a facet and a panel section, in display order, with their labels.
-FACET_TYPES: tuple[tuple[str, str, str], ...] = (
-    ("person", "people", "People"),
-    ("country", "countries", "Countries"),
-    ("city", "cities", "Cities"),
-    ("organisation", "organisations", "Organisations"),
-)
+FACET_TYPES: tuple[tuple[str, str, str], ...] = tuple((t, key, key.capitalize()) for t, key in TOPIC_KEYS.items())
 #: Facets count, and bm25 ranks, the newest this many matches of a text query (bounded work per search).
 FACET_SAMPLE = 500
 RANK_WINDOW = 500

@@ -65,7 +65,7 @@ def columns(table: str, body: bool = False) -> tuple[str, ...]:
         for f in dataclasses.fields(R.Article):
             if f.name not in _ARTICLE_SKIP and f.name not in ("id", "url", "input"):
                 cols.append(f.name)
-        cols += ["people", "countries", "cities", "organisations", "image_urls", *_COUNTS.values(), "body_chars"]
+        cols += [*R.TOPIC_KEYS.values(), "image_urls", *_COUNTS.values(), "body_chars"]
         return (*cols, "body") if body else tuple(cols)
     if table == "mentions":
         return ("article_id", "entity_id", "mention_index", *(f.name for f in dataclasses.fields(R.Mention)))
@@ -131,7 +131,7 @@ def list_columns(table: str) -> frozenset[str]:
     if table == "articles":
         hints = _hints(R.Article)
         return frozenset(c for c in columns(table) if c in hints and _is_list(hints[c])) | {
-            "people", "countries", "cities", "organisations", "image_urls"}
+            *R.TOPIC_KEYS.values(), "image_urls"}
     if table == "mentions":
         return frozenset()
     hints = _hints(_ITEM[table])
@@ -178,7 +178,7 @@ def rows(table: str, record: dict[str, Any], body: bool = False) -> Iterator[dic
         for c in columns("articles"):
             if c not in row and c in record:
                 row[c] = record.get(c)
-        for k in ("people", "countries", "cities", "organisations"):
+        for k in R.TOPIC_KEYS.values():
             row[k] = topics.get(k) or []
         row["image_urls"] = [i.get("url") for i in record.get("images") or [] if i.get("url")]
         for k, col in _COUNTS.items():

@@ -27,6 +27,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsgraph.confidence import default_threshold, filter_record
+from newsgraph.records import TOPIC_KEYS
 from newsgraph.settings import get_settings
 from newsgraph.store import queries
 from newsgraph.store.db import connect_readonly
@@ -46,7 +47,7 @@ from newsgraph.web.guard import (
 from newsgraph.web.highlight import api_hit
 
 HERE = Path(__file__).resolve().parent
-FILTER_KEYS = {"person": "people", "country": "countries", "city": "cities", "organisation": "organisations"}
+FILTER_KEYS = TOPIC_KEYS
 PANEL_LABELS = {"person": "People", "country": "Country", "city": "City", "organisation": "Organisation"}
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
