@@ -53,8 +53,8 @@ def test_ingest_reads_spark_output(tmp_path):
     con = sqlite3.connect(db)
     assert con.execute("select count(*) from articles").fetchone()[0] == 1
     assert con.execute("select id from articles").fetchone()[0] == rec["id"]
-    reasons = [r[0] for r in con.execute("select reason from failures")]
-    assert reasons == ["truncated record: 10 of 200 bytes"]  # the skipped repeat is not a failure
+    reasons = [tuple(r) for r in con.execute("select reason, kind from failures")]
+    assert reasons == [("truncated record: 10 of 200 bytes", "bad_input")]  # the skipped repeat is not a failure
     # a rerun is idempotent: still one article
     CliRunner().invoke(app, ["ingest", str(out), "--db", str(db), "--no-progress"])
     assert sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0] == 1

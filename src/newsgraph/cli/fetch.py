@@ -97,7 +97,7 @@ def run_fetch(targets: list[str], db: str, *, warc_dir: str | None = None, worke
 
         def fail(exc: InputError) -> None:
             res.failed += 1
-            store.add_failure(exc.input, exc.problem)
+            store.add_failure(exc.input, exc.problem, exc.kind)
             if progress:
                 bar.console.print(f"error {exc.input}: {exc.problem}", style="red", markup=False, highlight=False)
             else:

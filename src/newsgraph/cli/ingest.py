@@ -59,7 +59,7 @@ def ingest(
 
         def fail(exc: InputError) -> None:
             counts["failed"] += 1
-            store.add_failure(exc.input, exc.problem)
+            store.add_failure(exc.input, exc.problem, exc.kind)
             if progress:
                 bar.console.print(f"error {exc.input}: {exc.problem}", style="red", markup=False, highlight=False)
             else:

@@ -109,9 +109,16 @@ def skipped_annotations(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 
 def list_failures(conn: sqlite3.Connection, limit: int | None = None) -> list[dict[str, Any]]:
-    sql = "SELECT input, reason, at FROM failures ORDER BY fid"
+    """Failed inputs in the order they failed: input, reason, kind (a FailureKind value), at."""
+    sql = "SELECT input, reason, kind, at FROM failures ORDER BY fid"
     rows = conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
     return [dict(r) for r in rows]
+
+
+def failure_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many failures of each kind the store holds, most first."""
+    rows = conn.execute("SELECT kind, count(*) FROM failures GROUP BY kind ORDER BY 2 DESC, 1").fetchall()
+    return {r[0]: r[1] for r in rows}
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 5
+from newsgraph.errors import FailureKind
+
+SCHEMA_VERSION = 6
 #: Co-occurrence pairs come from each article's this many most salient entities: a long article naming 80
 #: entities would otherwise write 6,320 pair updates; 20 bound it at 380.
 COOCCUR_TOP = 20
@@ -180,7 +182,8 @@ CREATE TABLE IF NOT EXISTS failures (
     fid INTEGER PRIMARY KEY,
     input TEXT NOT NULL,
     reason TEXT NOT NULL,
-    at TEXT NOT NULL
+    at TEXT NOT NULL,
+    kind TEXT              -- why there is no record: a FailureKind value (errors.py); set on upgrade for older rows
 );
 """
 
@@ -237,6 +240,20 @@ def _upgrade_to_5(conn: sqlite3.Connection) -> None:
     conn.execute("COMMIT")
 
 
+
+def _upgrade_to_6(conn: sqlite3.Connection) -> None:
+    """v6 adds failures.kind (a FailureKind); rows stored before get the kind their wording tells
+    (`FailureKind.of_row`), so every row has one and `newsgraph failures` can count by kind."""
+    conn.execute("BEGIN IMMEDIATE")
+    have = {r[1] for r in conn.execute("PRAGMA table_info(failures)")}
+    if have and "kind" not in have:
+        conn.execute("ALTER TABLE failures ADD COLUMN kind TEXT")
+        rows = conn.execute("SELECT fid, reason FROM failures").fetchall()
+        conn.executemany("UPDATE failures SET kind = ? WHERE fid = ?",
+                         [(FailureKind.of_row(None, r[1]).value, r[0]) for r in rows])
+    conn.execute("COMMIT")
+
+
 def rebuild_aggregates(conn: sqlite3.Connection) -> None:
     """Recompute entity counts, entity_days and cooccur from article_entities (an upgrade, or a bulk build that
     bypassed the writer); the caller holds the transaction."""
@@ -262,6 +279,8 @@ def create_schema(conn: sqlite3.Connection) -> None:
         _upgrade_to_4(conn)
     if 1 <= found < 5:
         _upgrade_to_5(conn)
+    if 1 <= found < 6:
+        _upgrade_to_6(conn)
     conn.executescript(SCHEMA)
     if found in (1, 2):  # v3 adds the per-entity aggregates: fill them from what is stored
         conn.execute("BEGIN IMMEDIATE")

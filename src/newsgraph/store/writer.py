@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from newsgraph import __version__
 from newsgraph.cleantext import safe_text, safe_value
+from newsgraph.errors import FailureKind
 from newsgraph.records import Article
 from newsgraph.store.db import DEFAULT_DB, connect
 from newsgraph.store.schema import COOCCUR_TOP
@@ -141,14 +142,16 @@ class StoreWriter:
         return counts
 
     # -- failures --------------------------------------------------------------------------------------------
-    def add_failure(self, input: str, reason: str) -> None:
-        """Record a failed input (the latest reason per input is kept)."""
+    def add_failure(self, input: str, reason: str, kind: FailureKind | str | None = None) -> None:
+        """Record a failed input with its kind (`InputError.kind`; without one, the kind its wording tells);
+        the latest failure per input is kept."""
         c = self.conn
         input, reason = safe_text(input), safe_text(reason)
+        kind = FailureKind.of_row(kind, reason)
         c.execute("BEGIN IMMEDIATE")
         try:
             c.execute("DELETE FROM failures WHERE input = ?", (input,))
-            c.execute("INSERT INTO failures(input, reason, at) VALUES (?, ?, ?)", (input, reason, now()))
+            c.execute("INSERT INTO failures(input, reason, kind, at) VALUES (?, ?, ?, ?)", (input, reason, kind.value, now()))
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")

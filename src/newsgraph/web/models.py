@@ -201,6 +201,7 @@ class Stats(BaseModel):
 class Failure(BaseModel):
     input: str
     reason: str
+    kind: str  # a FailureKind value: bad_input, not_an_article, internal, too_complex, ...
     at: str
 
 
