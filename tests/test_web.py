@@ -222,3 +222,24 @@ def test_ingest_demo_files_end_to_end(tmp_path: Path) -> None:
     assert res.exit_code == 0
     assert len(out.read_text().splitlines()) == 2
     assert all(len(line.split("\t")) == 27 for line in out.read_text().splitlines())
+
+
+def test_article_page_renders_a_record_stored_before_newer_fields(tmp_path: Path) -> None:
+    """A store written by an older newsgraph holds records without the fields added since (language_confidence,
+    annotations, page_type, confidences): its article pages must still render, not answer 500."""
+    import json
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    with StoreWriter(db) as w:
+        for a in corpus():
+            w.put(a)
+    newer = ("language_confidence", "annotations", "page_type", "topics_confidence", "fetched_url", "fetched_at")
+    with sqlite3.connect(db) as c:
+        for aid, rec in c.execute("SELECT id, record FROM articles").fetchall():
+            r = {k: v for k, v in json.loads(rec).items() if k not in newer}
+            c.execute("UPDATE articles SET record = ? WHERE id = ?", (json.dumps(r), aid))
+        first = c.execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
+    client = TestClient(create_app(db))
+    r = client.get(f"/article/{first}")
+    assert r.status_code == 200 and "Language" in r.text

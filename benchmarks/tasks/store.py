@@ -368,12 +368,16 @@ def _serve(db: Path, workers: int, facet_cache: bool = False) -> tuple[subproces
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    log_path = db.with_name(f"serve-{port}.log")
+    log = open(log_path, "wb")  # noqa: SIM115  (closed once the child holds it)
     proc = subprocess.Popen(
         [str(Path(sys.executable).parent / "newsgraph"), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port),
          "--log-level", "warning", "--workers", str(workers)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        # stderr to a file, never a pipe nobody reads: a server that logs more than a pipe holds would block
+        stdout=subprocess.DEVNULL, stderr=log,
         env={**os.environ, "NEWSGRAPH_FACET_CACHE": "256" if facet_cache else "0"},
     )
+    log.close()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -384,7 +388,7 @@ def _serve(db: Path, workers: int, facet_cache: bool = False) -> tuple[subproces
         except OSError:
             time.sleep(0.2)
     proc.kill()
-    raise RuntimeError("server did not start: " + (proc.stderr.read().decode() if proc.stderr else ""))
+    raise RuntimeError("server did not start: " + log_path.read_text(errors="replace")[-2000:])
 
 
 # -- ingest vs analyze -----------------------------------------------------------------------------------------------
