@@ -259,3 +259,20 @@ def test_feature_head_nouns_and_headline_cues_make_places():
     assert _headline_place_cue("Talks stall over Varnok dam", "Varnok")
     assert _headline_place_cue("Floods reach the border town of Ostrava", "Ostrava")
     assert not _headline_place_cue("Varnok shares fall as dam project stalls", "Varnok")
+
+
+def test_names_used_as_things_are_not_people_or_places():
+    """A name only the model could call a person, used as a thing (object of 'via'/'download', modifier of 'app',
+    a verb form), is not a person; a town with a place cue stays a town."""
+    body = (
+        "Follow us via Twitter and download Zentrix for free.\n\n"
+        "The new Pexora app lets users share photos. Sharing is caring!\n\n"
+        "Mayor Tom Hale said the flood hit the town of Dunmore on Monday. The IPO raised money for the firm, "
+        "said Anna Berg, the chief executive."
+    )
+    art = annotate(Extracted(input="t", body=body))
+    people = {e.name for e in art.entities if e.type == "person"}
+    assert "Tom Hale" in people
+    assert not people & {"Twitter", "Zentrix", "Pexora", "Sharing", "Twitter Instagram", "Facebook"}
+    assert any(e.name == "Dunmore" and e.type == "city" for e in art.entities)
+    assert not [e for e in art.entities if e.name == "IPO" and e.type in ("city", "place", "country")]

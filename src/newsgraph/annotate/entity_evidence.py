@@ -4,6 +4,9 @@ Titles before the name and appositions after it ("Anna Berg, Swedish foreign min
 as roles; given names and speech verbs mark persons; suffixes, known names and head nouns mark organisations; the
 gazetteer marks places; a place name followed by a score is a sports team (an organisation) unless it is a country;
 acronyms given beside a name ("National Citizens Alliance (NCA)") are recorded for linking.
+A name that only the model calls a person, or that is a small place only in the gazetteer, loses that reading
+when the text uses it as a thing (`thing_use`: an acronym among lower-case prose, a verb form, the object of "via",
+"download", a modifier of "app", "account"; data/thing_cues.tsv), and is dropped when nothing else types it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from newsgraph.annotate.names import (
     org_evidence,
     org_lexicon,
     place_cues,
+    thing_cues,
     title_heads,
     title_words,
     titles,
@@ -154,6 +158,7 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, w: EvidenceWeights = 
             ev["team"] += 1
     elif m.label == "row":
         ev["drop"] += 1  # an unknown name heading a table row: left to the model's own spans
+    _untype_things(doc, text, m, places, before, w)
     # acronym given beside the name: "National Citizens Alliance (NCA)" / "NCA [National Citizens Alliance]"
     am = _ACRONYM_AFTER.match(text[m.end : m.end + 14])
     if am and initials(m.text).upper() == am.group(1).replace(".", "").upper():
@@ -278,4 +283,84 @@ def _apposition_role(text: str, end: int) -> str | None:
         if caps >= 2 and not get_gazetteer().lookup(" ".join(words[words.index(w) - 1 : words.index(w) + 1])):
             return None
     return " ".join(words)
+
+
+
+_PREV_TOKEN = re.compile(r"([A-Za-z]+)\W{0,2}\s+$")
+_NEXT_TOKEN = re.compile(r"^\s+([a-z]+)\b")
+
+
+def _common_word(doc: Doc, m: NameMention) -> bool:
+    """A one-word name the tagger reads as a verb form or gerund ("Sharing is caring!"), not as a name."""
+    if " " in m.text.strip():
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.pos_ == "PROPN":
+        return False
+    # a verb form or a gerund ("Sharing": NN ending in -ing); other nouns are left alone, since the tagger often
+    # calls rare surnames NN
+    return tok.tag_.startswith("VB") or (tok.tag_ == "NN" and tok.lower_.endswith("ing") and len(tok) > 5)
+
+
+def _lower_around(text: str, m: NameMention, width: int = 60) -> bool:
+    """Lower-case words around the name: its capitals set it apart (an acronym), rather than an all-caps headline
+    or dateline ("LEICESTER 1 CHELSEA 0") written in capitals throughout."""
+    around = text[max(0, m.start - width) : m.start] + " " + text[m.end : m.end + width]
+    return len(re.findall(r"\b[a-z]{3,}\b", around)) >= 3
+
+
+def thing_use(doc: Doc, text: str, m: NameMention, before: str, w: EvidenceWeights = DEFAULT_EVIDENCE) -> str | None:
+    """How the text uses a name as a thing rather than a person or a place, or None: an all-caps acronym, a verb
+    form (tagger), the object of a tool/medium preposition or verb ("via X", "download X"), or a modifier of a thing
+    noun ("X app"). Kinds of use, not names. (A capitalised menu line was tried and left out: on GUM it mostly
+    caught people named in headings.)"""
+    line_start = not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip()  # datelines, headings: "LONDON 1996-08-30"
+    if looks_like_acronym(m.text) and m.text.replace(".", "").isupper() and _lower_around(text, m) and not line_start:
+        return "acronym"
+    if _common_word(doc, m):
+        return "common-word"
+    before_words, after_words = thing_cues()
+    pm = _PREV_TOKEN.search(before[-20:])
+    if pm and pm.group(1).lower() in before_words:
+        return "object-of-" + pm.group(1).lower()
+    nm = _NEXT_TOKEN.match(text[m.end : m.end + 20])
+    if nm and nm.group(1) in after_words:
+        return "thing-head"
+    return None
+
+
+def _untype_things(doc: Doc, text: str, m: NameMention, places: list, before: str, w: EvidenceWeights) -> None:
+    """A name only the model calls a person, which the text uses as a thing, loses the model's person point; a
+    name that is a place only in the gazetteer (a town or district reading, no place cue, no preposition of place)
+    and is an acronym or the modifier of a thing noun loses its place points ("IPO", "UN"). With no other evidence
+    left the mention is dropped: it is neither a person, an organisation nor a place we can show."""
+    ev = m.ev
+    if m.label == "person" and not ev["person_cue"] and ev["person"] <= w.model_label + w.speech_verb:
+        if thing_use(doc, text, m, before, w):
+            ev["person"] = 0
+            ev["thing"] += 1
+    top = places[0] if places else None
+    if (
+        top is not None
+        and top.kind not in ("country", "admin1", "continent")
+        and not ev["feature"]
+        and not ev["country"]
+        and "." not in m.text  # "D.C.", "L.A." spell a place out
+        and not _LOCATIVE.search(before[-30:])
+        and not _PLACE_AFTER.match(text[m.end : m.end + 30])
+        and thing_use(doc, text, m, before, w) in ("acronym", "thing-head")
+    ):
+        ev["place"] = 0
+        ev["thing"] += 1
+    if ev["thing"] and ev["organisation"] <= 0 and ev["person"] <= 0 and ev["place"] <= 0:
+        ev["drop"] += 1
+
+
+#: words before a name that treat it as a place, and ", State" / "-based" after it (as entity_features reads them)
+_LOCATIVE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|throughout|around|towards?|"
+                       r"between|based in)\s+(?:the\s+)?$", re.I)
+_PLACE_AFTER = re.compile(r"^(?:,\s+[A-Z][a-z]+|-based\b)")
 

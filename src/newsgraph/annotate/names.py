@@ -185,6 +185,17 @@ def initials(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def thing_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that make a name a thing (product, platform, work): (words right before it, head nouns right after)."""
+    kinds: dict[str, set[str]] = {"before": set(), "after": set()}
+    for ln in _lines("thing_cues.tsv"):
+        kind, _, value = ln.partition("\t")
+        if kind in kinds:
+            kinds[kind].add(value.strip())
+    return frozenset(kinds["before"]), frozenset(kinds["after"])
+
+
+@lru_cache(maxsize=1)
 def place_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Feature nouns that mark a name as a place: (words right after a name, words right before it, head nouns
     that end a feature's own name)."""
