@@ -18,6 +18,7 @@ from __future__ import annotations
 import http.client
 import os
 import random
+import subprocess
 import tempfile
 import threading
 import time
@@ -155,8 +156,13 @@ def run(limit: int | None) -> TaskResult:
             under, err_under, _ = _drive(port, normal, seed=6)
             th.join()
         finally:
-            proc.kill()
-            proc.wait()
+            # SIGTERM lets uvicorn's supervisor stop its worker processes; SIGKILL would leave them running
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
     rows = box["rows"]
     p95_alone, p95_under = _pct(alone, 95), _pct(under, 95)
     t = Table("Normal clients (20, closed loop: searches, articles, topics) alone and beside hostile clients",
