@@ -18,7 +18,6 @@ from __future__ import annotations
 import http.client
 import os
 import random
-import subprocess
 import tempfile
 import threading
 import time
@@ -26,7 +25,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from benchmarks.common import Table, TaskResult
-from benchmarks.tasks.store import _drive, _pct, _serve, _urls, build_store
+from benchmarks.tasks.store import _drive, _pct, _serve, _urls, build_store, stop_server
 
 NAME = "abuse"
 TITLE = "14. Web under abuse: 20 normal clients beside hostile ones, 1,000 hostile requests"
@@ -156,13 +155,7 @@ def run(limit: int | None) -> TaskResult:
             under, err_under, _ = _drive(port, normal, seed=6)
             th.join()
         finally:
-            # SIGTERM lets uvicorn's supervisor stop its worker processes; SIGKILL would leave them running
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_server(proc)
     rows = box["rows"]
     p95_alone, p95_under = _pct(alone, 95), _pct(under, 95)
     t = Table("Normal clients (20, closed loop: searches, articles, topics) alone and beside hostile clients",

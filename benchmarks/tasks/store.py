@@ -452,12 +452,19 @@ def load_table(db: Path, info: dict, n: int) -> Table:
                         errors, _pct(lat, 50), p95, _pct(lat, 99), len(lat) / wall, cpu, round(os.getloadavg()[0], 1),
                         GOALS[kind], "yes" if p95 <= GOALS[kind] and errors == 0 else "no"])
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop_server(proc)
     return table
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """SIGTERM, so uvicorn's supervisor stops its worker processes (SIGKILL would leave them running); SIGKILL
+    only if it has not exited within 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def run(limit: int | None) -> TaskResult:
