@@ -116,7 +116,7 @@ def collect_mentions(doc: Doc, text: str, gaz) -> list[NameMention]:
         if e - s < 2 or not any(c.isalpha() for c in text[s:e]):
             continue
         if not text[s].isupper() and not text[s].isdigit():
-            # "joint UN-Arab League envoy" style lower-case leads are trimmed to the first capital
+            # "joint EU-African Union mission" style lower-case leads are trimmed to the first capital
             k = next((i for i in range(s, e) if text[i].isupper()), None)
             if k is None:
                 continue
@@ -153,7 +153,7 @@ def _split(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _split_hyphen(m: NameMention) -> list[NameMention]:
-    """ "UN-Arab League" -> "UN", "Arab League" when the left part is a known short form or an acronym."""
+    """ "EU-African Union" -> "EU", "African Union" when the left part is a known short form or an acronym."""
     if "-" not in m.text or m.label not in ("organisation", "lexicon-org", "place"):
         return [m]
     left, _, right = m.text.partition("-")
