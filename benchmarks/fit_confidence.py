@@ -66,6 +66,7 @@ def conll_rows() -> tuple[dict, dict]:
     """(features, right, entity) per entity and (features, type right, entity) per named entity, by part."""
     from benchmarks.tasks.ner import annotate, entity_labels, load
     from newsgraph.annotate.entity_features import doc_context, features
+    from newsgraph.annotate.names import shipped_names
 
     docs = load(require(EVAL / "conll2003-en" / "eng.testa"), None)
     ent: dict[str, list] = {p: [] for p in PARTS}
@@ -73,7 +74,7 @@ def conll_rows() -> tuple[dict, dict]:
     with raw_scores("entity", "entity_type"):
         for i, (doc, (_, gold)) in enumerate(zip(annotate([t for t, _ in docs]), docs, strict=True)):
             p = part(str(i))
-            ctx = doc_context(doc)
+            ctx = doc_context(doc, shipped_names())  # the NER task runs the shipped pipeline
             for e, right, type_right in entity_labels(doc, gold):
                 f = features(doc, e, *ctx)
                 ent[p].append((f, right, e))
@@ -86,6 +87,7 @@ def gum_rows() -> dict:
     """(features + entity confidence, matched by the scorer, entity) per predicted topic, by part."""
     from benchmarks.tasks.topics import SET, part_folder, score, scorer
     from newsgraph.annotate import make_doc, to_article
+    from newsgraph.annotate.entities import pipeline_names
     from newsgraph.annotate.entity_features import doc_context, features
     from newsgraph.annotate.nlp import load_pipeline
     from newsgraph.records import TOPIC_KEYS, Extracted
@@ -103,7 +105,7 @@ def gum_rows() -> dict:
             encoding="utf-8"), kind="body") for n in names]
         with raw_scores("topic"), every.open("w", encoding="utf-8") as out:
             for name, ex, doc in zip(names, exs, nlp.pipe(make_doc(nlp, ex) for ex in exs), strict=True):
-                ctx = doc_context(doc)
+                ctx = doc_context(doc, pipeline_names(nlp))
                 for e in doc._.ng_entities or []:
                     key = TOPIC_KEYS.get(e.type)
                     if key:

@@ -100,6 +100,49 @@ def test_lexicon_through_initialize_and_to_disk(tmp_path):
     assert QuoteFinder().cues != {"blurt"}
 
 
+_ORG_TEXT = ("Officials said on Monday that Halvard Brusk would open a new office in Lagos next year. "
+             "A spokesman for Halvard Brusk said the plan had been approved by the board.")
+
+
+def _types(nlp, name: str) -> set[str]:
+    return {e.type for e in nlp(_ORG_TEXT)._.ng_entities if e.name == name}
+
+
+def test_user_organisation_list_through_initialize_and_to_disk(nlp, tmp_path):
+    from newsgraph.annotate.names import shipped_names
+
+    ents = nlp.get_pipe("newsgraph_entities")
+    assert "organisation" not in _types(nlp, "Halvard Brusk")  # a name the shipped lexicon does not know
+    orgs = tmp_path / "my_orgs.tsv"
+    orgs.write_text("# my organisations\n[organisations]\nname\tHalvard Brusk\n", encoding="utf-8")
+    ents.initialize(lexicon_path=str(orgs), extend=True)
+    try:
+        assert ents.names is not shipped_names() and "Halvard Brusk" in ents.names.org.names
+        assert ents.names.org.suffixes == shipped_names().org.suffixes  # extend: the shipped rows stay
+        assert ents.names.given_names == shipped_names().given_names  # sections the file does not name stay
+        assert _types(nlp, "Halvard Brusk") == {"organisation"}
+        nlp.to_disk(tmp_path / "ng")
+        assert "Halvard Brusk" in (tmp_path / "ng" / "newsgraph_entities" / "names.tsv").read_text()
+        loaded = spacy.load(tmp_path / "ng")
+        assert "Halvard Brusk" in loaded.get_pipe("newsgraph_entities").names.org.names
+        assert _types(loaded, "Halvard Brusk") == {"organisation"}
+        # without `extend` the file's section replaces the shipped one: no suffix, prefix or head is left
+        ents.initialize(lexicon_path=str(orgs))
+        assert ents.names.org.names == {"Halvard Brusk"} and not ents.names.org.suffixes
+        assert ents.names.titles == shipped_names().titles
+    finally:
+        ents.initialize()  # the shipped lexicon again, for the other tests sharing this pipeline
+    assert ents.names.org.names == shipped_names().org.names
+    assert "organisation" not in _types(nlp, "Halvard Brusk")
+
+
+def test_names_lexicon_rejects_an_unknown_kind(tmp_path):
+    bad = tmp_path / "names.tsv"
+    bad.write_text("[organisations]\nnmae\tAcme\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown kind 'nmae'"):
+        spacy.blank("en").add_pipe("newsgraph_entities").initialize(lexicon_path=str(bad))
+
+
 def test_saved_pipeline_gives_the_same_records_on_the_demo_corpus(nlp, tmp_path, demo_records):
     nlp.to_disk(tmp_path / "ng")
     code = (

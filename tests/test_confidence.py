@@ -226,6 +226,7 @@ def test_gates_lower_gazetteer_only_places_and_non_prose_topics() -> None:
 
 
 def test_features_see_nesting_place_usage_and_prose() -> None:
+    from newsgraph.annotate.entities import pipeline_names
     from newsgraph.annotate.entity_features import doc_context, features
     from newsgraph.annotate.nlp import load_pipeline
 
@@ -234,7 +235,7 @@ def test_features_see_nesting_place_usage_and_prose() -> None:
             "would be late this year because the rains had come early in the north of the country.\n\n"
             "References: Okafor JT , Bello A , Smith K , et al . Crop Sci. 2019;12:1-9. Lagos Med J. 2020;4:2-8.")
     doc = nlp(text)
-    ctx = doc_context(doc)
+    ctx = doc_context(doc, pipeline_names(nlp))
     by_name = {e.name: features(doc, e, *ctx) for e in doc._.ng_entities}
     assert by_name["Lagos"]["locative"] > 0 and by_name["Lagos"]["prose"] > 0.2
     okafor = next((f for n, f in by_name.items() if n.startswith("Okafor")), None)

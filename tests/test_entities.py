@@ -254,7 +254,11 @@ def test_feature_head_nouns_and_headline_cues_make_places():
     types = {e.name: e.type for e in art.entities}
     assert types.get("Upper Marvessa Dam") in PLACE_TYPES, types
     assert types.get("Varnok") in PLACE_TYPES, types
-    from newsgraph.annotate.entity_evidence import headline_place_cue as _headline_place_cue
+    from newsgraph.annotate.entity_evidence import headline_place_cue
+    from newsgraph.annotate.names import shipped_names
+
+    def _headline_place_cue(headline: str, name: str) -> bool:
+        return headline_place_cue(headline, name, shipped_names())
 
     assert _headline_place_cue("Talks stall over Varnok dam", "Varnok")
     assert _headline_place_cue("Floods reach the border town of Ostrava", "Ostrava")

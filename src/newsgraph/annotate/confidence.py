@@ -13,7 +13,9 @@ raw score here from what the record shows (its kind, whether its actors are enti
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,6 +23,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.calibration import calibrate, logistic
 from newsgraph.annotate.entity_features import MODEL_LABELS, doc_context, features
 from newsgraph.annotate.extensions import register_extensions
+from newsgraph.annotate.names import NamesLexicon, shipped_names
 from newsgraph.records import TOPIC_KEYS, Entity
 
 #: labels that make a span a name at all (any type)
@@ -115,10 +118,10 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
     return p
 
 
-def score_entities(doc: Doc) -> dict[int, dict[str, float]]:
+def score_entities(doc: Doc, names: NamesLexicon) -> dict[int, dict[str, float]]:
     """Set confidence and type_confidence on every entity; returns each entity's features (by id of the object)."""
     labels = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
-    ctx = doc_context(doc)
+    ctx = doc_context(doc, names)
     out: dict[int, dict[str, float]] = {}
     for e in doc._.ng_entities or []:
         feats = features(doc, e, *ctx)
@@ -191,15 +194,23 @@ def score_rest(doc: Doc) -> None:
     assigns=["doc._.ng_topics"],
 )
 def make_confidence(nlp: Language, name: str) -> ConfidenceScorer:
-    return ConfidenceScorer()
+    from newsgraph.annotate.entities import pipeline_names
+
+    return ConfidenceScorer(partial(pipeline_names, nlp))  # a partial, not a lambda: the component pickles
 
 
 class ConfidenceScorer:
-    """Sets `confidence` on every item of `doc._.ng_*` and `doc._.ng_topics` (see the module docstring)."""
+    """Sets `confidence` on every item of `doc._.ng_*` and `doc._.ng_topics` (see the module docstring).
+
+    `names` gives the names lexicon in use (the entities component's, looked up per Doc so a lexicon the user sets
+    after building the pipeline counts too)."""
+
+    def __init__(self, names: Callable[[], NamesLexicon] = shipped_names):
+        self.names = names
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
-        feats = score_entities(doc)
+        feats = score_entities(doc, self.names())
         score_rest(doc)
         doc._.ng_topics = topics(list(doc._.ng_entities or []), feats)
         return doc

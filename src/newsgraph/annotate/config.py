@@ -44,7 +44,12 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
 
     return [
         ("newsgraph_entities", "entities under canonical names, typed from evidence, ranked by salience",
-         [("evidence", EvidenceWeights), ("salience", SalienceWeights)], ""),
+         [("evidence", EvidenceWeights), ("salience", SalienceWeights)],
+         "the names lexicon (annotate/names.py `NamesLexicon`, saved as names.tsv): `[titles]` person titles, "
+         "`[given_names]`, `[groups]` religious and ethnic groups, `[not_names]` capitalised words that name "
+         "nothing, `[organisations]` (`name`, `suffix`, `prefix`, `head`, `before`, `business_before`, "
+         "`business_after` rows: data/organisations.tsv), `[things]` (`before`, `after`: data/thing_cues.tsv) and "
+         "`[places]` (`after`, `before`, `head`: data/place_cues.tsv)"),
         ("newsgraph_geo", "place entities geocoded to GeoNames (country, city, place)", [("weights", GeoWeights)],
          ""),
         ("newsgraph_dates", "date expressions resolved against the article's own date", [], ""),
@@ -80,7 +85,29 @@ def components_markdown() -> str:
         "`spacy.load(saved_dir)` work without importing newsgraph. Change a value with `config=` (e.g.",
         "`nlp.add_pipe(\"newsgraph_geo\", config={\"weights\": {\"near_km\": 100.0}})`) or in a saved pipeline's",
         "config.cfg. Components with a lexicon take it through `initialize(lexicon_path=...)` (a file in the same",
-        "format as the shipped one: `[section]` headers, tab-separated rows) and save it with `nlp.to_disk`.",
+        "format as the shipped one: `[section]` headers, tab-separated rows): each section of the file replaces",
+        "the shipped section of that name, or with `extend=True` adds its rows to it; sections the file does not",
+        "name stay as shipped. The lexicon in use is saved with `nlp.to_disk` and read back by `spacy.load`.",
+        "",
+        "## Configure a component, pass your own lexicon",
+        "",
+        "```python",
+        "import spacy",
+        "from pathlib import Path",
+        "",
+        "import newsgraph",
+        "",
+        "nlp = newsgraph.pipeline()  # the model with newsgraph's components, shipped settings and lexicons",
+        "# a setting: weights, windows and thresholds are config values (the tables below)",
+        "nlp.replace_pipe(\"newsgraph_geo\", \"newsgraph_geo\", config={\"weights\": {\"near_km\": 100.0}})",
+        "# a lexicon: your own organisations, added to the shipped ones",
+        "Path(\"my_orgs.tsv\").write_text(\"[organisations]\\nname\\tHalvard Brusk\\n\", encoding=\"utf-8\")",
+        "nlp.get_pipe(\"newsgraph_entities\").initialize(lexicon_path=\"my_orgs.tsv\", extend=True)",
+        "doc = nlp(\"A spokesman for Halvard Brusk said the plan had been approved.\")",
+        "print([(e.name, e.type) for e in doc._.ng_entities])  # [('Halvard Brusk', 'organisation')]",
+        "nlp.to_disk(\"my_pipeline\")  # settings and lexicons travel with the pipeline",
+        "again = spacy.load(\"my_pipeline\")  # no newsgraph import needed: entry points find the factories",
+        "```",
         "",
     ]
     nlp = spacy.blank("en")

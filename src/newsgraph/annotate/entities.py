@@ -18,6 +18,10 @@ an analyst can trust, for every article:
 5. Salience from frequency, position, headline and lead presence; `doc._.ng_entities` is sorted by it.
 Entity ids are stable across articles: a hash of the type family and the canonical name (places: the GeoNames id,
 set by newsgraph_geo).
+The word lists of stages 1-4 (titles, given names, organisations, groups, place and thing cues) are one
+`NamesLexicon` the component holds and passes down: the shipped one (data/), or the user's names file given to
+`initialize(lexicon_path=...)` (its sections replace the shipped ones, or add to them with `extend=True`); it is
+saved with `nlp.to_disk` as names.tsv, so `spacy.load` gives back the same lists.
 The stages live in entity_mentions.py, entity_evidence.py, entity_linking.py and entity_salience.py; other
 components read the result through doc_entities.py.
 """
@@ -25,6 +29,7 @@ components read the result through doc_entities.py.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,7 +43,8 @@ from newsgraph.annotate.entity_mentions import collect_mentions
 from newsgraph.annotate.entity_salience import SalienceWeights, rescore, score_salience, to_entity
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.gazetteer import get_gazetteer
-from newsgraph.annotate.names import groups
+from newsgraph.annotate.lexicon import LexiconComponent, Sections
+from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sections
 
 
 @Language.factory(
@@ -52,12 +58,23 @@ def make_entities(nlp: Language, name: str, evidence: dict, salience: dict) -> E
     return EntityLinker(from_config(SalienceWeights, salience), from_config(EvidenceWeights, evidence))
 
 
-class EntityLinker:
+class EntityLinker(LexiconComponent):
     """Build `doc._.ng_entities` (and `doc._.ng_demonyms`, ISO codes of demonyms seen) from `doc.ents`."""
 
-    def __init__(self, salience: SalienceWeights | None = None, evidence: EvidenceWeights | None = None):
+    lexicon_file = "names.tsv"
+    default_lexicon: Callable[[], Sections] = staticmethod(shipped_sections)
+
+    def __init__(self, salience: SalienceWeights | None = None, evidence: EvidenceWeights | None = None,
+                 names: NamesLexicon | None = None):
         self.salience = salience or SalienceWeights()
         self.evidence = evidence or EvidenceWeights()
+        self.names = names or shipped_names()
+        self.lexicon = self.names.sections
+
+    def set_lexicon(self, data: Sections) -> None:
+        """Use the names lexicon `data` ({section: rows}, see names.NamesLexicon)."""
+        self.names = NamesLexicon.from_sections(data)
+        self.lexicon = data
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -65,12 +82,13 @@ class EntityLinker:
             Doc.set_extension("ng_demonyms", default=None)
         text = doc.text
         gaz = get_gazetteer()
-        mentions = collect_mentions(doc, text, gaz)
+        names = self.names
+        mentions = collect_mentions(doc, text, gaz, names)
         demonym_hits: Counter[str] = Counter()
         kept = []
         for m in mentions:
-            if m.label == "norp" or m.text in groups():
-                if m.text in groups():
+            if m.label == "norp" or m.text in names.groups:
+                if m.text in names.groups:
                     m.fixed_type = "group"
                     kept.append(m)
                     continue
@@ -89,14 +107,14 @@ class EntityLinker:
         meta = doc._.ng_meta or {}
         headline = " ".join(x for x in (meta.get("title"), meta.get("standfirst")) if x)
         for m in kept:
-            add_evidence(doc, text, m, gaz, self.evidence)
-            if headline and not m.ev["feature"] and headline_place_cue(headline, m.text):
+            add_evidence(doc, text, m, gaz, names, self.evidence)
+            if headline and not m.ev["feature"] and headline_place_cue(headline, m.text, names):
                 m.ev["place"] += self.evidence.place_cue  # "... agree framework on Nile dam": the headline's feature noun counts too
                 m.ev["feature"] += 1
         kept = [m for m in kept if not m.ev["drop"]]
-        entities = link_mentions(doc, kept)
+        entities = link_mentions(doc, kept, names)
         propagate(text, entities, kept)
-        nested_places(text, entities, gaz)
+        nested_places(text, entities, gaz, names)
         doc._.ng_demonyms = [gaz.lookup(n)[0].country_code for n, c in demonym_hits.items() for _ in range(c)
                              if gaz.lookup(n)]
         result = []
@@ -112,6 +130,15 @@ class EntityLinker:
         result.sort(key=lambda e: -e.salience)
         doc._.ng_entities = result
         return doc
+
+
+def pipeline_names(nlp: Iterable | Language) -> NamesLexicon:
+    """The names lexicon of `nlp`'s `newsgraph_entities` component (the shipped one when there is none): what
+    later components that judge names (newsgraph_confidence) read, so a user's lexicon reaches them too."""
+    for _, pipe in nlp.pipeline:
+        if isinstance(pipe, EntityLinker):
+            return pipe.names
+    return shipped_names()
 
 
 __all__ = ["EntityLinker", "EvidenceWeights", "SalienceWeights", "entity_id", "find_entity", "rescore"]

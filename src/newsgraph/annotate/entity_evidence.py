@@ -19,18 +19,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.config import knob
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import get_gazetteer
-from newsgraph.annotate.names import (
-    given_names,
-    initials,
-    looks_like_acronym,
-    org_evidence,
-    org_lexicon,
-    place_cues,
-    thing_cues,
-    title_heads,
-    title_words,
-    titles,
-)
+from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym
 
 _SPEECH = {"said", "says", "told", "added", "say", "tells", "explained", "noted", "stated", "insisted", "warned"}
 _TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|defeated|against|v|vs|versus|host|hosts|hosted|visiting)\.?)\s+$")
@@ -72,7 +61,8 @@ class EvidenceWeights:
 DEFAULT_EVIDENCE = EvidenceWeights()
 
 
-def add_evidence(doc: Doc, text: str, m: NameMention, gaz, w: EvidenceWeights = DEFAULT_EVIDENCE) -> None:
+def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
+                 w: EvidenceWeights = DEFAULT_EVIDENCE) -> None:
     ev = m.ev
     if m.label == "person":
         ev["person"] += w.model_label
@@ -85,19 +75,19 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, w: EvidenceWeights = 
     elif m.label == "gaz-place":
         ev["place"] += w.gazetteer_place
     words = m.text.split()
-    lex = org_lexicon()
-    if org_evidence(m.text):
+    lex = names.org
+    if names.org_evidence(m.text):
         ev["organisation"] += w.org_suffix
-    if words and words[0] in given_names() and len(words) >= 2 and "&" not in words and "and" not in words:
+    if words and words[0] in names.given_names and len(words) >= 2 and "&" not in words and "and" not in words:
         ev["person"] += w.given_name
         ev["person_cue"] += 1
     # prefix title ("Greek Prime Minister Nikos Andreou", "Mr Smith")
-    role = _prefix_role(text, m.start)
+    role = _prefix_role(text, m.start, names)
     if role:
         ev["person"] += w.title_before
         ev["person_cue"] += 1
         m.roles.append(role)
-    role = _apposition_role(text, m.end)
+    role = _apposition_role(text, m.end, names)
     if role:
         ev["person"] += w.apposition
         ev["person_cue"] += 1
@@ -124,10 +114,10 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, w: EvidenceWeights = 
     prev = before.split()[-1:] if before.endswith(" ") else []
     if prev and prev[0] in lex.before:  # "the shipping company ...", "the rights group ..."
         ev["organisation"] += w.org_word_before
-    if len(words) >= 2 and words[-1].lower() in place_cues()[2] and not org_evidence(m.text):
+    if len(words) >= 2 and words[-1].lower() in names.place_heads and not names.org_evidence(m.text):
         ev["place"] += w.feature_head  # "Grand Ruritanian Renaissance Dam", "Red River": a feature named by its own head
         ev["feature"] += 1
-    elif _place_cue(text, m, before):
+    elif _place_cue(text, m, before, names):
         ev["place"] += w.place_cue
         ev["feature"] += 1
     places = gaz.lookup(m.text)
@@ -158,7 +148,7 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, w: EvidenceWeights = 
             ev["team"] += 1
     elif m.label == "row":
         ev["drop"] += 1  # an unknown name heading a table row: left to the model's own spans
-    _untype_things(doc, text, m, places, before, w)
+    _untype_things(doc, text, m, places, before, names, w)
     # acronym given beside the name: "National Citizens Alliance (NCA)" / "NCA [National Citizens Alliance]"
     am = _ACRONYM_AFTER.match(text[m.end : m.end + 14])
     if am and initials(m.text).upper() == am.group(1).replace(".", "").upper():
@@ -175,10 +165,10 @@ _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
 _PREV_WORD = re.compile(r"\b([a-z]+)\s+(?:of\s+)?(?:the\s+)?$")
 
 
-def _place_cue(text: str, m: NameMention, before: str) -> bool:
+def _place_cue(text: str, m: NameMention, before: str, names: NamesLexicon) -> bool:
     """A feature or settlement noun beside the name: "the ... river", "the ... and ... rivers", "the Indian state of
     ...", "the border town of ...", "the ... neighbourhood" (lower-case nouns only: "Islamic State" is no cue)."""
-    after_words, before_words, _heads = place_cues()
+    after_words, before_words = names.place_after, names.place_before
     nm = _NEXT_WORD.match(text[m.end : m.end + 30])
     if nm and nm.group(1) in after_words:
         return True
@@ -189,11 +179,11 @@ def _place_cue(text: str, m: NameMention, before: str) -> bool:
     return bool(pm and pm.group(1) in before_words)
 
 
-def headline_place_cue(headline: str, name: str) -> bool:
+def headline_place_cue(headline: str, name: str, names: NamesLexicon) -> bool:
     """`_place_cue` for the name where the headline or standfirst writes it."""
     for hm in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", headline):
         probe = NameMention(hm.start(), hm.end(), name, "headline")
-        if _place_cue(headline, probe, headline[max(0, hm.start() - 60) : hm.start()]):
+        if _place_cue(headline, probe, headline[max(0, hm.start() - 60) : hm.start()], names):
             return True
     return False
 
@@ -201,9 +191,9 @@ def headline_place_cue(headline: str, name: str) -> bool:
 _WORD = re.compile(r"[\w.'\u2019-]+$")
 
 
-def _prefix_role(text: str, start: int) -> str | None:
+def _prefix_role(text: str, start: int, names: NamesLexicon) -> str | None:
     """The run of title words (and demonyms/country names) right before a name, if it holds a title word."""
-    words = title_words()
+    words = names.title_words
     pos = start
     parts: list[tuple[int, str]] = []
     while pos > 0 and len(parts) < 6:
@@ -238,7 +228,7 @@ def _prefix_role(text: str, start: int) -> str | None:
     while parts and parts[0][1].lower() in ("the", "of"):
         parts.pop(0)
     phrase_words = [p[1] for p in parts]
-    if not any(w.lower() in title_heads() or w.lower() in titles() for w in phrase_words):
+    if not any(w.lower() in names.title_heads or w.lower() in names.titles for w in phrase_words):
         return None
     if len(phrase_words) == 1 and phrase_words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss"):
         return None  # a courtesy title marks a person but is no role
@@ -258,7 +248,7 @@ def _demonymish(w: str) -> bool:
 _APPOS = re.compile(r"^,\s+((?:the\s+|a\s+)?[^,.;:\"()\u201c\u201d]{3,70}?)\s*(?=,|\.(?:\s|$)|;)")
 
 
-def _apposition_role(text: str, end: int) -> str | None:
+def _apposition_role(text: str, end: int, names: NamesLexicon) -> str | None:
     """ "Anna Berg, Swedish foreign minister," -> "Russian foreign minister" (the phrase must have a title
     word among its first words and no verb-like lower-case word before it)."""
     m = _APPOS.match(text[end : end + 90])
@@ -268,7 +258,7 @@ def _apposition_role(text: str, end: int) -> str | None:
     words = phrase.split()
     if not words or len(words) > 9:
         return None
-    heads = title_heads()
+    heads = names.title_heads
     low = [w.lower() for w in words]
     if low[0] in ("the", "a"):
         words, low = words[1:], low[1:]
@@ -279,7 +269,7 @@ def _apposition_role(text: str, end: int) -> str | None:
         return None
     caps = 0
     for w in words[head_at + 1 :]:  # another person's name inside the phrase: not an apposition of this one
-        caps = caps + 1 if w[:1].isupper() and w.lower() not in title_words() else 0
+        caps = caps + 1 if w[:1].isupper() and w.lower() not in names.title_words else 0
         if caps >= 2 and not get_gazetteer().lookup(" ".join(words[words.index(w) - 1 : words.index(w) + 1])):
             return None
     return " ".join(words)
@@ -312,7 +302,7 @@ def _lower_around(text: str, m: NameMention, width: int = 60) -> bool:
     return len(re.findall(r"\b[a-z]{3,}\b", around)) >= 3
 
 
-def thing_use(doc: Doc, text: str, m: NameMention, before: str, w: EvidenceWeights = DEFAULT_EVIDENCE) -> str | None:
+def thing_use(doc: Doc, text: str, m: NameMention, before: str, names: NamesLexicon) -> str | None:
     """How the text uses a name as a thing rather than a person or a place, or None: an all-caps acronym, a verb
     form (tagger), the object of a tool/medium preposition or verb ("via X", "download X"), or a modifier of a thing
     noun ("X app"). Kinds of use, not names. (A capitalised menu line was tried and left out: on GUM it mostly
@@ -322,7 +312,7 @@ def thing_use(doc: Doc, text: str, m: NameMention, before: str, w: EvidenceWeigh
         return "acronym"
     if _common_word(doc, m):
         return "common-word"
-    before_words, after_words = thing_cues()
+    before_words, after_words = names.thing_before, names.thing_after
     pm = _PREV_TOKEN.search(before[-20:])
     if pm and pm.group(1).lower() in before_words:
         return "object-of-" + pm.group(1).lower()
@@ -332,14 +322,15 @@ def thing_use(doc: Doc, text: str, m: NameMention, before: str, w: EvidenceWeigh
     return None
 
 
-def _untype_things(doc: Doc, text: str, m: NameMention, places: list, before: str, w: EvidenceWeights) -> None:
+def _untype_things(doc: Doc, text: str, m: NameMention, places: list, before: str, names: NamesLexicon,
+                   w: EvidenceWeights) -> None:
     """A name only the model calls a person, which the text uses as a thing, loses the model's person point; a
     name that is a place only in the gazetteer (a town or district reading, no place cue, no preposition of place)
     and is an acronym or the modifier of a thing noun loses its place points ("IPO", "UN"). With no other evidence
     left the mention is dropped: it is neither a person, an organisation nor a place we can show."""
     ev = m.ev
     if m.label == "person" and not ev["person_cue"] and ev["person"] <= w.model_label + w.speech_verb:
-        if thing_use(doc, text, m, before, w):
+        if thing_use(doc, text, m, before, names):
             ev["person"] = 0
             ev["thing"] += 1
     top = places[0] if places else None
@@ -351,7 +342,7 @@ def _untype_things(doc: Doc, text: str, m: NameMention, places: list, before: st
         and "." not in m.text  # "D.C.", "L.A." spell a place out
         and not _LOCATIVE.search(before[-30:])
         and not _PLACE_AFTER.match(text[m.end : m.end + 30])
-        and thing_use(doc, text, m, before, w) in ("acronym", "thing-head")
+        and thing_use(doc, text, m, before, names) in ("acronym", "thing-head")
     ):
         ev["place"] = 0
         ev["thing"] += 1

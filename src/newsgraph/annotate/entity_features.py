@@ -24,7 +24,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.names import given_names
+from newsgraph.annotate.names import NamesLexicon
 from newsgraph.records import Entity
 
 #: evidence keys summed over an entity's mentions (see entity_evidence.py)
@@ -85,8 +85,9 @@ def _nested(m_start: int, m_end: int, spans: list[tuple[int, int]], starts: list
 
 
 def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model: list[tuple[int, int, str]],
-             title: str) -> dict[str, float]:
-    """The feature vector (name -> value) of one entity of an annotated Doc."""
+             title: str, given_names: frozenset[str]) -> dict[str, float]:
+    """The feature vector (name -> value) of one entity of an annotated Doc (the arguments after `e` are what
+    `doc_context` returns)."""
     evidence = (doc._.ng_entity_evidence or {})
     summary: dict = {}
     for m in e.mentions:
@@ -129,7 +130,7 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         "no_prose": float(in_prose == 0),
         "locative": locative / n,
         "name_goes_on": goes_on / n,
-        "given_name": float(bool(words) and words[0] in given_names() and e.type != "person"),
+        "given_name": float(bool(words) and words[0] in given_names and e.type != "person"),
         "words": min(len(words), 4) / 4,
         "one_word": float(len(words) == 1),
         "all_caps": float(e.name.isupper() and len(e.name) > 1),
@@ -150,11 +151,12 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
     return f
 
 
-def doc_context(doc: Doc) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]], str]:
-    """What `features` needs of the Doc, computed once per Doc."""
+def doc_context(doc: Doc, names: NamesLexicon) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]], str,
+                                                         frozenset[str]]:
+    """What `features` needs of the Doc, computed once per Doc; `names` is the entities component's lexicon."""
     text = doc.text
     spans = sorted((m.start, m.end) for e in doc._.ng_entities or [] for m in e.mentions)
     model = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
     meta = doc._.ng_meta or {}
     title = " ".join(x for x in (meta.get("title"), meta.get("standfirst")) if x)
-    return text, spans, model, title
+    return text, spans, model, title, names.given_names

@@ -17,14 +17,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.gazetteer import norm
-from newsgraph.annotate.names import (
-    given_names,
-    groups,
-    initials,
-    looks_like_acronym,
-    surname_keys,
-    title_words,
-)
+from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym, surname_keys
 
 
 @dataclass
@@ -47,7 +40,7 @@ def _family(m: NameMention) -> str:
     return best if ev[best] > 0 else "place"
 
 
-def link_mentions(doc: Doc, mentions: list[NameMention]) -> list[Cluster]:
+def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) -> list[Cluster]:
     aliases = common_aliases()
     # full personal names and the short forms they license
     full_people: dict[str, set[str]] = defaultdict(set)
@@ -57,7 +50,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention]) -> list[Cluster]:
             for k in surname_keys(m.text):
                 full_people[k].add(m.text)
             first = m.text.split()[0]
-            if len(m.text.split()) == 2 and first not in given_names() and not first.endswith("."):
+            if len(m.text.split()) == 2 and first not in names.given_names and not first.endswith("."):
                 first_keys[first].add(m.text)  # family name first ("Wang Donghai" -> "Wang")
     for k, v in first_keys.items():
         if k not in full_people:
@@ -243,7 +236,7 @@ def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -
         bisect.insort(starts, s)  # kept in step with `taken` (rebuilding it per match was quadratic)
 
 
-def nested_places(text: str, clusters: list[Cluster], gaz) -> None:
+def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon) -> None:
     """A place that opens an organisation's name is a place mention too ("Alexandria Police Department",
     "Henderson County Commissioners Court", "Geneva Motor Show"): the organisation is located there.
     Only clear readings count: a country, a state or province, a county named with its admin word, or a town of
@@ -262,7 +255,7 @@ def nested_places(text: str, clusters: list[Cluster], gaz) -> None:
                 prefix = " ".join(words[:n])
                 if words[n][:1].islower():
                     continue  # "Centro de Estudios ...": a head noun with its complement, not a place opening a name
-                if prefix in groups() or gaz.demonym(prefix) is not None or prefix.lower() in title_words():
+                if prefix in names.groups or gaz.demonym(prefix) is not None or prefix.lower() in names.title_words:
                     continue
                 places = gaz.lookup(prefix)
                 if not places:

@@ -10,18 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from newsgraph.annotate.gazetteer import aliases as common_aliases
-from newsgraph.annotate.names import (
-    given_names,
-    looks_like_acronym,
-    not_names,
-    org_lexicon,
-    strip_name,
-)
+from newsgraph.annotate.names import NamesLexicon, looks_like_acronym, strip_name
 
 #: Model labels -> mention labels; PER (UD-style models: French, Spanish, German...) is a person too.
 _LABELS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -46,7 +39,7 @@ class NameMention:
     fixed_type: str | None = None
 
 
-def collect_mentions(doc: Doc, text: str, gaz) -> list[NameMention]:
+def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[NameMention]:
     spans: list[NameMention] = []
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
@@ -62,8 +55,8 @@ def collect_mentions(doc: Doc, text: str, gaz) -> list[NameMention]:
         for s, e in _split(text, toks[0].idx, toks[-1].idx + len(toks[-1].text)):
             spans.append(NameMention(s, e, text[s:e], label))
     # organisation lexicon (longest first), overriding overlapping model spans
-    lex = org_lexicon()
-    for m in _org_names_re().finditer(text):
+    lex = names.org
+    for m in (names.org_names_re.finditer(text) if names.org_names_re is not None else ()):
         s, e = m.start(), m.end()
         name = m.group()
         spans = [x for x in spans if not (x.start < e and s < x.end and (x.end - x.start) <= (e - s) + 1)]
@@ -88,7 +81,7 @@ def collect_mentions(doc: Doc, text: str, gaz) -> list[NameMention]:
     for m in _ROW.finditer(text):
         s, e = m.span(1)
         name = m.group(1)
-        if free(s, e) and len(name) > 2 and name.lower() not in not_names():
+        if free(s, e) and len(name) > 2 and name.lower() not in names.not_names:
             spans.append(NameMention(s, e, name, "row"))
             take(s, e)
     for m in _DATELINE.finditer(text):
@@ -104,7 +97,7 @@ def collect_mentions(doc: Doc, text: str, gaz) -> list[NameMention]:
         if len(name) < 4 or not free(s, e):
             continue
         places = gaz.lookup(name)
-        if places and places[0].kind == "country" and name.split()[0] not in given_names():
+        if places and places[0].kind == "country" and name.split()[0] not in names.given_names:
             spans.append(NameMention(s, e, name, "gaz-place"))
             take(s, e)
     spans.sort(key=lambda x: x.start)
@@ -127,16 +120,10 @@ def collect_mentions(doc: Doc, text: str, gaz) -> list[NameMention]:
                 m.label = "lexicon-org"
                 break
         m.start, m.end, m.text = s, e, text[s:e]
-        if m.text.lower() in not_names() or (m.text.isupper() and m.text.lower() in not_names()):
+        if m.text.lower() in names.not_names or (m.text.isupper() and m.text.lower() in names.not_names):
             continue
         out.extend(_split_hyphen(m))
     return out
-
-
-@lru_cache(maxsize=1)
-def _org_names_re() -> re.Pattern:
-    names = sorted(org_lexicon().names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
 def _split(text: str, s: int, e: int) -> list[tuple[int, int]]:

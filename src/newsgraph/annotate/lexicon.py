@@ -2,8 +2,9 @@
 
 One format for all of them: `#` comments, `[section]` headers, tab-separated rows. Kept as data so the word
 lists can grow without touching code; read once per process (lru_cache). Components whose word lists a user may
-replace (`LexiconComponent`) take a file in the same format through `initialize(lexicon_path=...)` and save the
-lexicon they use with `nlp.to_disk`, so a saved pipeline carries its own word lists.
+replace (`LexiconComponent`: quotes, events, entities) take a file in the same format through
+`initialize(lexicon_path=...)` (its sections replace the shipped sections of the same name, or with `extend=True`
+add rows to them) and save the lexicon they use with `nlp.to_disk`, so a saved pipeline carries its own word lists.
 """
 
 from __future__ import annotations
@@ -28,6 +29,19 @@ def parse_sections(text: str) -> Sections:
             out.setdefault(current, [])
             continue
         out.setdefault(current, []).append(tuple(f.strip() for f in line.split("\t")))
+    return out
+
+
+def merge_sections(base: Sections, user: Sections, extend: bool = False) -> Sections:
+    """`base` with the sections of `user`: each replaces the section of the same name, or with `extend` adds its
+    rows to it (rows already there are not repeated). Sections `user` does not name stay as in `base`."""
+    out = {name: list(rows) for name, rows in base.items()}
+    for name, rows in user.items():
+        if extend:
+            have = set(out.get(name, []))
+            out[name] = out.get(name, []) + [r for r in rows if r not in have]
+        else:
+            out[name] = list(rows)
     return out
 
 
@@ -78,10 +92,13 @@ class LexiconComponent:
         raise NotImplementedError
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp=None,
-                   lexicon_path: str | None = None) -> None:
-        """Use the lexicon in `lexicon_path` (same format as the shipped file); the shipped one without it."""
-        data = parse_sections(Path(lexicon_path).read_text(encoding="utf-8")) if lexicon_path else None
-        self.set_lexicon(data if data is not None else self.default_lexicon())
+                   lexicon_path: str | None = None, extend: bool = False) -> None:
+        """Use the shipped lexicon with the sections of the file `lexicon_path` (same format): each replaces the
+        shipped section of its name, or with `extend` adds its rows to it. Without a file, the shipped lexicon."""
+        data = self.default_lexicon()
+        if lexicon_path:
+            data = merge_sections(data, parse_sections(Path(lexicon_path).read_text(encoding="utf-8")), extend)
+        self.set_lexicon(data)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)

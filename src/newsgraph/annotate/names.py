@@ -1,60 +1,48 @@
-"""Name lexicons and the small text rules that clean a named-entity span into a name.
+"""The names lexicon of `newsgraph_entities` and the small text rules that clean a named-entity span into a name.
 
 Why a module of its own: the entity linker (entities.py) decides which mentions are one entity and of what type;
 this module only knows about words: titles that mark a person and become roles, given names, organisation
-suffixes and well-known organisation names, religious and ethnic groups, and how to strip possessives, leading
-articles and trailing scores from a span. Every list is a data file under data/.
+suffixes and well-known organisation names, religious and ethnic groups, feature nouns of places and thing cues
+(`NamesLexicon`), and how to strip possessives, leading articles and trailing scores from a span. Every list is a
+data file under data/; the component holds one `NamesLexicon` (the shipped one unless the user gives a names file
+through `initialize`) and saves it with `nlp.to_disk`, so no word list is module-level state.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
+from newsgraph.annotate.lexicon import Sections, parse_sections
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("newsgraph.annotate").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def titles() -> frozenset[str]:
-    """Person titles, lower case ("foreign minister", "mr.")."""
-    return frozenset(ln.lower() for ln in _lines("person_titles.txt"))
-
-
-@lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
-    """Every word of every title: a run of these before a name is a role ("Russian Prime Minister")."""
-    words = set()
-    for t in titles():
-        words.update(t.split())
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def title_heads() -> frozenset[str]:
-    """The head word of each title, which a role phrase must contain ("minister", "leader"): the last word, or the
-    word before "of" ("secretary of state" -> "secretary", so "the Indian state of ..." is no role)."""
-    return frozenset(t.split(" of ")[0].split()[-1] for t in titles())
+#: The shipped data files of the names lexicon, by section of the lexicon (one file each, so each list stays
+#: readable and reviewable on its own; a saved pipeline holds all of them in one sectioned names.tsv).
+SHIPPED_FILES = {
+    "titles": "person_titles.txt",
+    "given_names": "given_names.txt",
+    "groups": "groups.txt",
+    "not_names": "not_names.txt",
+    "organisations": "organisations.tsv",
+    "things": "thing_cues.tsv",
+    "places": "place_cues.tsv",
+}
+#: the kinds of row each `kind<TAB>value` section may hold
+_KINDS = {
+    "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after"),
+    "things": ("before", "after"),
+    "places": ("after", "before", "head"),
+}
 
 
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    return frozenset(w for ln in _lines("given_names.txt") for w in ln.split())
-
-
-@lru_cache(maxsize=1)
-def groups() -> frozenset[str]:
-    return frozenset(w for ln in _lines("groups.txt") for w in ln.split())
-
-
-@lru_cache(maxsize=1)
-def not_names() -> frozenset[str]:
-    """Capitalised words that name nothing on their own (data/not_names.txt), lower case."""
-    return frozenset(ln.lower() for ln in _lines("not_names.txt"))
+def shipped_sections() -> Sections:
+    """The shipped names lexicon (data/*, see SHIPPED_FILES) as {section: [row, ...]}."""
+    out: Sections = {}
+    for section, name in SHIPPED_FILES.items():
+        text = resources.files("newsgraph.annotate").joinpath(f"data/{name}").read_text(encoding="utf-8")
+        out[section] = parse_sections(text).get("", [])
+    return out
 
 
 @dataclass(frozen=True)
@@ -68,49 +56,110 @@ class OrgLexicon:
     business_after: re.Pattern | None = None
 
 
-@lru_cache(maxsize=1)
-def org_lexicon() -> OrgLexicon:
-    suffixes, prefixes, heads, names, before = set(), [], [], set(), []
-    biz: dict[str, list[str]] = {"business_before": [], "business_after": []}
-    for ln in _lines("organisations.tsv"):
-        kind, _, value = ln.partition("\t")
-        value = value.strip()
-        if kind == "suffix":
-            suffixes.add(value)
-        elif kind == "prefix":
-            prefixes.append(value + " ")
-        elif kind == "head":
-            heads.append(value)
-        elif kind == "name":
-            names.add(value)
-        elif kind == "before":
-            before.append(value)
-        elif kind in biz:
-            biz[kind].append(value)
-    heads.sort(key=len, reverse=True)
-    return OrgLexicon(
-        frozenset(suffixes), tuple(prefixes), tuple(heads), frozenset(names), tuple(before),
-        re.compile(r"\b(?:" + "|".join(biz["business_before"]) + r")\s+$", re.I) if biz["business_before"] else None,
-        re.compile(r"^(?:" + "|".join(biz["business_after"]) + ")", re.I) if biz["business_after"] else None,
-    )
-
-
 _ORG_LINKS = frozenset({"of", "on", "for", "against", "to"})
 
 
-def org_evidence(name: str) -> bool:
-    """True when the name's form says organisation: a known name, an organisation suffix or prefix, or an
-    organisation head noun followed by its complement ("National Commission on Human Rights", "Council of ...")."""
-    lex = org_lexicon()
-    if name in lex.names:
-        return True
-    words = name.split()
-    if len(words) >= 2 and words[-1] in lex.suffixes:
-        return True
-    if any(w in lex.suffixes and words[i + 1] in _ORG_LINKS and words[i + 2][:1].isupper()
-           for i, w in enumerate(words[:-2])):
-        return True
-    return any(name.startswith(p) for p in lex.prefixes)
+@dataclass(frozen=True, eq=False)
+class NamesLexicon:
+    """The word lists `newsgraph_entities` types names with, held by the component and passed to its stages.
+
+    Built from a sectioned lexicon (`from_sections`): `[titles]` person titles ("foreign minister", "mr."),
+    `[given_names]` given names (several a row), `[groups]` religious and ethnic groups, `[not_names]` capitalised
+    words that name nothing on their own, and three `kind<TAB>value` sections: `[organisations]` (suffix, prefix,
+    head, name, before, business_before, business_after), `[things]` (before, after) and `[places]` (after,
+    before, head); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what each kind means.
+    """
+
+    sections: Sections
+    #: person titles, lower case
+    titles: frozenset[str]
+    #: every word of every title: a run of these before a name is a role ("Russian Prime Minister")
+    title_words: frozenset[str]
+    #: the head word of each title, which a role phrase must contain ("minister", "leader"): the last word, or the
+    #: word before "of" ("secretary of state" -> "secretary", so "the Indian state of ..." is no role)
+    title_heads: frozenset[str]
+    given_names: frozenset[str]
+    groups: frozenset[str]
+    #: capitalised words that name nothing on their own, lower case
+    not_names: frozenset[str]
+    org: OrgLexicon
+    #: words that make a name a thing (product, platform, work): right before it, head nouns right after
+    thing_before: frozenset[str]
+    thing_after: frozenset[str]
+    #: feature nouns that mark a name as a place: right after it, right before it, head nouns ending its own name
+    place_after: frozenset[str]
+    place_before: frozenset[str]
+    place_heads: frozenset[str]
+
+    @classmethod
+    def from_sections(cls, data: Sections) -> NamesLexicon:
+        """The lexicon of `data` ({section: rows}, as `lexicon.parse_sections` reads a names file)."""
+        def lines(section: str) -> list[str]:
+            return [" ".join(row) for row in data.get(section, [])]
+
+        kinds = {section: _kinded(data, section) for section in _KINDS}
+        titles = frozenset(t.lower() for t in lines("titles"))
+        org = kinds["organisations"]
+        biz_before, biz_after = org["business_before"], org["business_after"]
+        return cls(
+            sections=data,
+            titles=titles,
+            title_words=frozenset(w for t in titles for w in t.split()),
+            title_heads=frozenset(t.split(" of ")[0].split()[-1] for t in titles),
+            given_names=frozenset(w for ln in lines("given_names") for w in ln.split()),
+            groups=frozenset(w for ln in lines("groups") for w in ln.split()),
+            not_names=frozenset(ln.lower() for ln in lines("not_names")),
+            org=OrgLexicon(
+                frozenset(org["suffix"]), tuple(p + " " for p in org["prefix"]),
+                tuple(sorted(org["head"], key=len, reverse=True)), frozenset(org["name"]), tuple(org["before"]),
+                re.compile(r"\b(?:" + "|".join(biz_before) + r")\s+$", re.I) if biz_before else None,
+                re.compile(r"^(?:" + "|".join(biz_after) + ")", re.I) if biz_after else None,
+            ),
+            thing_before=frozenset(kinds["things"]["before"]),
+            thing_after=frozenset(kinds["things"]["after"]),
+            place_after=frozenset(kinds["places"]["after"]),
+            place_before=frozenset(kinds["places"]["before"]),
+            place_heads=frozenset(kinds["places"]["head"]),
+        )
+
+    @cached_property
+    def org_names_re(self) -> re.Pattern | None:
+        """The organisation names (longest first) as one pattern, found anywhere in a text (EntityRuler-like)."""
+        names = sorted(self.org.names, key=len, reverse=True)
+        if not names:
+            return None
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+    def org_evidence(self, name: str) -> bool:
+        """True when the name's form says organisation: a known name, an organisation suffix or prefix, or an
+        organisation head noun followed by its complement ("National Commission on Human Rights", "Council of ...")."""
+        lex = self.org
+        if name in lex.names:
+            return True
+        words = name.split()
+        if len(words) >= 2 and words[-1] in lex.suffixes:
+            return True
+        if any(w in lex.suffixes and words[i + 1] in _ORG_LINKS and words[i + 2][:1].isupper()
+               for i, w in enumerate(words[:-2])):
+            return True
+        return any(name.startswith(p) for p in lex.prefixes)
+
+
+def _kinded(data: Sections, section: str) -> dict[str, list[str]]:
+    """kind -> values of a `kind<TAB>value` section, in file order; an unknown kind is an error naming it."""
+    out: dict[str, list[str]] = {k: [] for k in _KINDS[section]}
+    for row in data.get(section, []):
+        kind, value = row[0], "\t".join(row[1:]).strip()
+        if kind not in out:
+            raise ValueError(f"names lexicon [{section}]: unknown kind {kind!r} (known: {', '.join(out)})")
+        out[kind].append(value)
+    return out
+
+
+@lru_cache(maxsize=1)
+def shipped_names() -> NamesLexicon:
+    """The shipped names lexicon, built once per process (a component without a lexicon of its own uses it)."""
+    return NamesLexicon.from_sections(shipped_sections())
 
 
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
@@ -182,25 +231,3 @@ def looks_like_acronym(text: str) -> bool:
 def initials(name: str) -> str:
     """Initials of the capitalised words ("National Citizens Alliance" -> "NCA"), small words skipped."""
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
-
-
-@lru_cache(maxsize=1)
-def thing_cues() -> tuple[frozenset[str], frozenset[str]]:
-    """Words that make a name a thing (product, platform, work): (words right before it, head nouns right after)."""
-    kinds: dict[str, set[str]] = {"before": set(), "after": set()}
-    for ln in _lines("thing_cues.tsv"):
-        kind, _, value = ln.partition("\t")
-        if kind in kinds:
-            kinds[kind].add(value.strip())
-    return frozenset(kinds["before"]), frozenset(kinds["after"])
-
-
-@lru_cache(maxsize=1)
-def place_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Feature nouns that mark a name as a place: (words right after a name, words right before it, head nouns
-    that end a feature's own name)."""
-    kinds: dict[str, set[str]] = {"after": set(), "before": set(), "head": set()}
-    for ln in _lines("place_cues.tsv"):
-        kind, _, value = ln.partition("\t")
-        kinds[kind].add(value.strip())
-    return frozenset(kinds["after"]), frozenset(kinds["before"]), frozenset(kinds["head"])
