@@ -184,4 +184,30 @@ def test_min_confidence_leaves_out_the_same_items_as_the_export(client: TestClie
     got = client.get(f"/api/{table}.csv", params={"min_confidence": 0.6}).text
     assert got.replace("\r\n", "\n") == _cli_csv(demo_db, table, "--min-confidence", "0.6").replace("\r\n", "\n")
     page = client.get(f"/api/{table}", params={"min_confidence": 0.6, "limit": 1000}).json()
-    assert len(page["rows"]) == got.count("\n") - 1 and page["total"] is None
+    assert len(page["rows"]) == got.count("\n") - 1 == page["total"]
+    assert page["total"] <= client.get(f"/api/{table}", params={"limit": 1}).json()["total"]
+
+
+def test_min_confidence_total_counts_fewer_rows_where_items_are_left_out(client: TestClient) -> None:
+    """The demo store has entities, quotes and events below 0.6: their totals must drop under the threshold."""
+    for table in ("entities", "mentions", "quotes", "events"):
+        every = client.get(f"/api/{table}", params={"limit": 1}).json()["total"]
+        shown = client.get(f"/api/{table}", params={"limit": 1, "min_confidence": 0.6}).json()["total"]
+        assert shown < every, table
+
+
+@pytest.mark.parametrize("table", ["entities", "mentions", "quotes", "events", "facts", "dates"])
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.8, 1.0])
+def test_total_under_min_confidence_is_the_number_of_rows_shown(client: TestClient, table: str, threshold: float) -> None:
+    """`total` with a threshold equals the rows a client gets by paging to the end, with and without filters."""
+    for params in ({}, {"q": "minister"}):
+        params = {**params, "min_confidence": threshold}
+        rows, url = 0, f"/api/{table}"
+        first = client.get(url, params={**params, "limit": 50}).json()
+        page = first
+        while True:
+            rows += len(page["rows"])
+            if not page["next"]:
+                break
+            page = client.get(page["next"]).json()
+        assert first["total"] == rows, (table, params)

@@ -126,12 +126,36 @@ def iter_filtered(conn: sqlite3.Connection, f: ArticleFilter, after_aid: int = 0
         last = rows[-1][0]
 
 
-def count(conn: sqlite3.Connection, f: ArticleFilter, table: str | None = None) -> int:
-    """Matching articles, or rows of one child table (quotes, events, facts, dates, mentions, article_entities)."""
+#: Tables whose rows are shown only when an event happened (confidence.filter_record leaves out the rest).
+_ASSERTED_ONLY = {"events"}
+
+
+def _shown(table: str, min_confidence: float) -> tuple[str, list[Any]]:
+    """The SQL condition on `table AS t` that keeps the rows `confidence.filter_record(record, min_confidence)`
+    keeps: confidence at or above the threshold or absent (a record from before confidence), events asserted or
+    without a status, and a mention only while its entity is kept."""
+    if min_confidence <= 0:
+        return "1", []
+    if table == "mentions":
+        return ("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.aid = t.aid AND ae.entity_id = t.entity_id "
+                "AND (ae.confidence IS NULL OR ae.confidence >= ?))"), [min_confidence]
+    cond = "(t.confidence IS NULL OR t.confidence >= ?)"
+    if table in _ASSERTED_ONLY:
+        cond += " AND (t.status IS NULL OR t.status = 'asserted')"
+    return cond, [min_confidence]
+
+
+def count(conn: sqlite3.Connection, f: ArticleFilter, table: str | None = None, min_confidence: float = 0.0) -> int:
+    """Matching articles, or rows of one child table (quotes, events, facts, dates, mentions, article_entities);
+    with `min_confidence` > 0 only the rows that threshold shows (the article count does not depend on it).
+
+    Why in SQL: the child tables carry each item's confidence (and an event's status), so the count under a
+    threshold is one indexed query, not a read of every matching record."""
     cond, args = where(f)
     if table is None:
         return conn.execute(f"SELECT count(*) FROM articles a WHERE {cond}", args).fetchone()[0]
+    shown, shown_args = _shown(table, min_confidence)
     if f.is_empty():
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    return conn.execute(f"SELECT count(*) FROM {table} t WHERE t.aid IN (SELECT a.aid FROM articles a WHERE {cond})",
-                        args).fetchone()[0]
+        return conn.execute(f"SELECT count(*) FROM {table} t WHERE {shown}", shown_args).fetchone()[0]
+    return conn.execute(f"SELECT count(*) FROM {table} t WHERE {shown} AND t.aid IN "
+                        f"(SELECT a.aid FROM articles a WHERE {cond})", [*shown_args, *args]).fetchone()[0]

@@ -115,9 +115,7 @@ def _register_one(app: FastAPI, db: Any, table: str) -> None:
             return StreamingResponse(csv_stream(db.path, table, flt, min_confidence), media_type="text/csv; charset=utf-8",
                                      headers={"content-disposition": f'attachment; filename="{table}.csv"'})
         rows, nxt = page(conn, table, flt, limit, cursor, min_confidence)
-        # With a confidence threshold the rows kept depend on each record (confidence, factuality): counting them
-        # would read every matching record, so the total is given only without one.
-        total = F.count(conn, flt, T.SQL_TABLE.get(table)) if min_confidence <= 0 else None
+        total = F.count(conn, flt, T.SQL_TABLE.get(table), min_confidence)
         return JSONResponse({
             "table": table, "columns": list(T.columns(table)), "total": total, "limit": limit, "rows": rows,
             "next_cursor": nxt, "next": str(request.url.include_query_params(cursor=nxt)) if nxt else None,

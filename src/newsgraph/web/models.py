@@ -227,8 +227,8 @@ def table_page_model(table: str) -> type[BaseModel]:
         f"{table.title()}Page",
         __doc__=f"One page of the {table} table (the rows of `newsgraph export --format csv --table {table}`).",
         table=(str, ...), columns=(list[str], ...),
-        total=(int | None, Field(description="Rows matching the filters; null with min_confidence (counting "
-                                              "those would read every matching record).")),
+        total=(int | None, Field(description="Rows matching the filters, counting only the items shown at "
+                                              "min_confidence when one is given.")),
         limit=(int, ...), rows=(list[row_model(table)], ...),  # type: ignore[valid-type]
         next_cursor=(str | None, Field(description="Pass as `cursor` for the next page; null on the last.")),
         next=(str | None, Field(description="The URL of the next page; null on the last.")),
