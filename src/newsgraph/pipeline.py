@@ -15,8 +15,8 @@ from newsgraph.annotate import annotate, annotate_many, language_pipeline, load_
 from newsgraph.budget import DocumentTimeout, cut_tokens, time_limit, too_complex
 from newsgraph.errors import FailureKind, InputError
 from newsgraph.extract import extract
-from newsgraph.extract.boundary import web_url
-from newsgraph.records import Article, Extracted, RawDocument
+from newsgraph.extract.boundary import page_urls, web_url
+from newsgraph.records import REDIRECTED_FROM, Article, Extracted, RawDocument
 from newsgraph.settings import get_settings
 
 
@@ -35,6 +35,7 @@ def extract_document(raw: RawDocument) -> Extracted:
     ex.body = cut_tokens(limit_body(ex.body, settings.max_body_chars), settings.max_tokens)
     ex.fetched_at = raw.headers.get("warc-date")  # a crawled page (WARC record or `fetch`): where and when
     ex.fetched_url = web_url(raw.url) if ex.fetched_at else None
+    ex.urls = page_urls(raw.headers.get(REDIRECTED_FROM), raw.url, ex.url)
     if not ex.body.strip():
         raise InputError(raw.input, "no article text found", FailureKind.not_an_article)
     return ex

@@ -16,6 +16,10 @@ from typing import Any
 TOPIC_KEYS: dict[str, str] = {"person": "people", "country": "countries", "city": "cities", "organisation": "organisations"}
 
 
+#: RawDocument header naming the URL first asked for when redirects led to `url` (a WARC's 3xx records, `fetch`).
+REDIRECTED_FROM = "redirected-from"
+
+
 @dataclass
 class RawDocument:
     """One input as it arrived: bytes (or text for stdin/body) plus where it came from."""
@@ -60,6 +64,8 @@ class Extracted:
     #: The URL a crawler fetched the page from and when (WARC-Target-URI / WARC-Date, or `newsgraph fetch`).
     fetched_url: str | None = None
     fetched_at: str | None = None
+    #: Every URL the page was reached by: the one first asked for, where redirects led, its canonical link.
+    urls: list[str] = field(default_factory=list)
     #: What the page says its language is (`<html lang>`, Content-Language, JSON-LD): evidence, not the answer.
     declared_language: str | None = None
     #: The identifier's probability of `language` (0.0 when the body is too short to tell).
@@ -210,6 +216,9 @@ class Article:
     #: Which pipeline annotated the body, and what was skipped and why (a language with no installed pipeline).
     annotations: dict[str, Any] = field(default_factory=lambda: {"pipeline": None, "skipped": [], "reason": None})
     page_type: str = "article"
+    #: Every URL this article was reached by (asked for, redirected to, canonical link); the store adds the URLs
+    #: of every input that gave the same article, so a page fetched by two URLs is one article knowing both.
+    urls: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

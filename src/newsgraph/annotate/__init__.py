@@ -99,6 +99,7 @@ def _record(ex: Extracted, entities: list, doc: Doc | None = None) -> Article:
         fetched_at=ex.fetched_at,
         language_confidence=ex.language_confidence,
         page_type=ex.page_type,
+        urls=list(ex.urls),
     )
 
 

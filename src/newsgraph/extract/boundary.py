@@ -13,7 +13,7 @@ default), so the drop is visible and not silent.
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from newsgraph.cleantext import clean_value
 from newsgraph.records import Extracted
@@ -37,6 +37,40 @@ def web_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in WEB_SCHEMES or not host:
         return None
     return url
+
+
+def same_page_canonical(url: str | None, href: str | None) -> str | None:
+    """The page's `<link rel="canonical">` (`href`, resolved against `url`) when it can name the page at `url`:
+    a web URL on the same host, and not the site's front page standing for a deeper page. Else None.
+
+    Why: one article is reachable by several URLs (tracking parameters, section aliases, AMP and print paths) and
+    its canonical link says which one it is, so every spelling gets one id (the record contract: the id is the
+    sha1 of the canonical URL). Another host's canonical (syndication) is not trusted, so a page cannot take over
+    another site's article; and a template that puts the home page in every canonical link would otherwise make
+    every page of the site one article.
+    """
+    base = web_url(url)
+    if base is None or not href or not href.strip():
+        return None
+    canonical = web_url(urljoin(base, href.strip()))
+    if canonical is None:
+        return None
+    here, there = urlsplit(base), urlsplit(canonical)
+    if (here.hostname or "").lower() != (there.hostname or "").lower():
+        return None
+    if there.path.strip("/") == "" and not there.query and here.path.strip("/") != "":
+        return None
+    return canonical
+
+
+def page_urls(*urls: str | None) -> list[str]:
+    """The distinct web URLs among `urls`, in order (a record's `urls`: every URL its page was reached by)."""
+    out: list[str] = []
+    for url in urls:
+        kept = web_url(url)
+        if kept is not None and kept not in out:
+            out.append(kept)
+    return out
 
 
 def finish(ex: Extracted) -> Extracted:

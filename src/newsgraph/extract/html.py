@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsgraph.errors import InputError
 from newsgraph.extract import metadata as M
-from newsgraph.extract.boundary import page_url
+from newsgraph.extract.boundary import page_url, same_page_canonical
 from newsgraph.extract.dates import parse_date
 from newsgraph.extract.density import dom_candidate
 from newsgraph.extract.flatten import flatten_deep
@@ -136,7 +136,9 @@ def extract_html(html: str, raw: RawDocument, fast: bool = True) -> Extracted:
     if flatten_deep(tree, input=raw.input, max_elements=get_settings().max_elements):  # nesting deeper than lxml (trafilatura) reads: its text is kept, its depth is not
         html = tree.html or ""
     ld = parse_jsonld([n.text() for n in tree.css("script[type='application/ld+json']")])
-    url = page_url(raw.input, raw.url, M.clean(M.S.first(tree, "canonical")))  # only http(s): see boundary.py
+    canonical = M.clean(M.S.first(tree, "canonical"))
+    # only http(s) (boundary.py); the canonical link names the page when it can (one page, one id, whatever URL)
+    url = page_url(raw.input, same_page_canonical(raw.url, canonical), raw.url, canonical)
     sites = M.site_names(tree, ld, url)
     published, modified = M.choose_dates(tree, ld, html, url)
     ex = Extracted(

@@ -11,14 +11,41 @@ import gzip
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
+from urllib.parse import urljoin
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from newsgraph.errors import InputError
-from newsgraph.records import RawDocument
+from newsgraph.records import REDIRECTED_FROM, RawDocument
 from newsgraph.settings import get_settings
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+#: Redirects remembered per WARC file (a crawl of millions of pages must not grow without bound).
+MAX_REDIRECTS = 100_000
+
+
+class Redirects:
+    """The 3xx responses of one WARC: which URL a redirect chain started from, by the URL it led to.
+
+    Why: a page asked for as A and answered at B (A -> 301 -> B) is one page reached by two URLs; its record keeps
+    A in `urls` as provenance. Redirects are archived before the page they lead to, as fetch and crawlers write them.
+    """
+
+    def __init__(self, limit: int = MAX_REDIRECTS):
+        self.limit = limit
+        self._from: dict[str, str] = {}
+
+    def note(self, url: str, location: str | None) -> None:
+        if not location or not location.strip():
+            return
+        if len(self._from) >= self.limit:
+            self._from.clear()
+        self._from[urljoin(url, location.strip())] = self._from.get(url, url)
+
+    def origin(self, url: str | None) -> str | None:
+        return self._from.get(url) if url else None
 
 
 def iter_warc(name: str, stream: BinaryIO | None = None) -> Iterator[RawDocument | InputError]:
@@ -34,6 +61,7 @@ def iter_warc(name: str, stream: BinaryIO | None = None) -> Iterator[RawDocument
         return
     count = 0
     last_offset = 0
+    redirects = Redirects()
     truncated = False
     try:
         try:
@@ -41,6 +69,10 @@ def iter_warc(name: str, stream: BinaryIO | None = None) -> Iterator[RawDocument
                 last_offset = record.stream_pos
                 ref = f"{name}#{record.stream_pos}"
                 http = record.http_headers
+                target = record.headers.get("WARC-Target-URI")
+                if http is not None and 300 <= (http.status_code or 0) < 400 and target:
+                    redirects.note(target, http.get("Location"))
+                    continue
                 ctype = (http.get("Content-Type", "") if http is not None else "").lower()
                 if http is None or not any(t in ctype for t in _HTML_TYPES):
                     continue
@@ -64,9 +96,10 @@ def iter_warc(name: str, stream: BinaryIO | None = None) -> Iterator[RawDocument
                 date = record.headers.get("WARC-Date")
                 if date:
                     headers["warc-date"] = date
-                yield RawDocument(
-                    input=ref, data=body, kind="html", url=record.headers.get("WARC-Target-URI"), headers=headers
-                )
+                origin = redirects.origin(target)
+                if origin:
+                    headers[REDIRECTED_FROM] = origin
+                yield RawDocument(input=ref, data=body, kind="html", url=target, headers=headers)
         except Exception as exc:  # fastwarc raises plain exceptions on corrupt streams
             yield InputError(f"{name}#{last_offset}", f"corrupt WARC data: {exc}")
             return

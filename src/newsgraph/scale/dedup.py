@@ -34,10 +34,14 @@ def shingles(text: str, size: int = 5) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
-def body_key(article: Article) -> tuple[str, str]:
-    """Exact-duplicate key: the URL and the whitespace-normalised body."""
+def body_key(article: Article) -> tuple[str, str, tuple[str, ...]]:
+    """Exact-duplicate key: the URL, the whitespace-normalised body and the URLs the page was reached by.
+
+    Why the URLs: a page reached by a second URL (a redirect, a tracking spelling of its canonical URL) has the
+    same id and body but adds provenance; it goes on, and the store keeps one article with both URLs
+    (StoreWriter.put merges `urls`). The same record read twice adds nothing and is skipped."""
     body = " ".join(article.body.split())
-    return (article.url or "", hashlib.sha1(body.encode("utf-8")).hexdigest())
+    return (article.url or "", hashlib.sha1(body.encode("utf-8")).hexdigest(), tuple(article.urls))
 
 
 class Deduplicator:

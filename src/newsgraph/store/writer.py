@@ -57,6 +57,12 @@ def web_urls_only(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+def merge_urls(stored: list[str], new: list[str]) -> list[str]:
+    """The URLs of an article already stored, then the new input's others: one article reached by two URLs (two
+    WARC records, a redirect, a canonical link) keeps both as provenance, whichever input came last."""
+    return [*stored, *(u for u in new if u not in stored)]
+
+
 def raw_hash(data: bytes) -> str:
     """The fingerprint of one raw input: its bytes and the newsgraph version that analysed them.
 
@@ -112,7 +118,11 @@ class StoreWriter:
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
-            row = c.execute("SELECT aid, content_hash FROM articles WHERE id = ?", (record["id"],)).fetchone()
+            row = c.execute("SELECT aid, content_hash, json_extract(record, '$.urls') AS urls FROM articles "
+                            "WHERE id = ?", (record["id"],)).fetchone()
+            if row is not None and row["urls"]:
+                record["urls"] = merge_urls(json.loads(row["urls"]), record.get("urls") or [])
+                chash = content_hash(record)
             if row is not None and row["content_hash"] == chash:
                 outcome: Outcome = "unchanged"
             else:

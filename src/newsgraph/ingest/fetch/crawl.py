@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
 
 from newsgraph.errors import InputError
+from newsgraph.extract.boundary import same_page_canonical
 from newsgraph.ingest.fetch.client import Fetcher, Response, Stopped
 from newsgraph.ingest.fetch.robots import host_key
 from newsgraph.ingest.fetch.sources import Link, kind_of, parse_source
-from newsgraph.records import RawDocument
+from newsgraph.records import REDIRECTED_FROM, RawDocument
 from newsgraph.store import fetchlog
 
 #: Sitemap indexes nested deeper than this are not followed (a guard against index loops).
@@ -172,26 +172,19 @@ class Crawl:
         """The page as `iter_warc` reads it back from the archive (same URL, content type and date)."""
         self.fetched[r.url] = Fetched([r.url, r.final_url], r.fetched_at)
         headers = {"content-type": r.content_type, "warc-date": r.fetched_at}
+        if r.url != r.final_url:
+            headers[REDIRECTED_FROM] = r.url
         return RawDocument(input=r.url, data=r.body, kind="html", url=r.final_url, headers=headers)
 
 
 def canonical_url(url: str, body: bytes) -> str | None:
-    """The page's `<link rel="canonical">` on the same host, absolute; None when absent or elsewhere.
-
-    Why: one article is often reachable by several URLs (tracking paths, section aliases); its canonical link
-    says which one it is, so the second spelling is not analysed and stored again. Another host's canonical
-    (syndication) is not trusted: a page must not silence another site's article.
-    """
+    """The page's `<link rel="canonical">` when it names this page (extract.boundary.same_page_canonical: same
+    host, not the front page), absolute; None otherwise. The second spelling of a page is then not analysed and
+    stored again; ingest gives both spellings the same id the same way."""
     from selectolax.lexbor import LexborHTMLParser
 
     node = LexborHTMLParser(body[:200_000]).css_first('link[rel="canonical"]')
-    href = (node.attributes.get("href") or "").strip() if node is not None else ""
-    if not href:
-        return None
-    absolute = urljoin(url, href)
-    if urlsplit(absolute).netloc.lower() != urlsplit(url).netloc.lower():
-        return None
-    return absolute
+    return same_page_canonical(url, node.attributes.get("href") if node is not None else None)
 
 
 def _round_robin(links: list[Link]) -> Iterator[Link]:
