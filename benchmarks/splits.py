@@ -13,7 +13,7 @@ Units by set (the key passed to `part`):
 - fundus-parser-testdata: the publisher folder name
 - trafilatura-eval: the page's site (host name without "www.")
 - conll2003-en: the document (the index of its -DOCSTART- block)
-- geoparsing-news: the article (corpus name + article index)
+- geoparsing-news: the article, `lgl:<docid>` or `GeoVirus:<source URL>` (benchmarks/tasks/geo.py `article_key`)
 - polnear-attribution: the article file name
 - petrarch2-validation / plover-gsr events: the record id (or its story id when records share a story)
 - gum-entities-dev: the document name

@@ -11,6 +11,10 @@ Definitions:
 - GeoVirus offsets are often one character off their `name`; the loader moves the span (by up to 2) onto the name.
 - Anchor: the highest-population GeoNames match of the phrase among cities500 names (with alternate names) and
   country names, no context; end to end the anchor geocodes our own spans the same way.
+- Parts (benchmarks/splits.py): by article, `part("lgl:<docid>")` for LGL and `part("GeoVirus:<source URL>")` for
+  GeoVirus (the article's own id in the file, so the split does not move with file order); every figure is given
+  for the tune part, the check part and all articles. Tune geocoding on the tune part; keep a change only when the
+  check part improves too. `--part tune|check` scores one part; `--limit N` takes N articles of each part.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from benchmarks.common import EVAL, Skip, Table, TaskResult
+from benchmarks.splits import PARTS, part
 from newsgraph.annotate.geo import haversine_km
 
 NAME = "geo"
@@ -37,10 +42,20 @@ class Toponym:
     kind: str = ""  # gold feature kind when known (LGL fcode); GeoVirus: ""
 
 
-def load(path, limit: int | None) -> list[tuple[str, list[Toponym]]]:
+def article_key(corpus: str, art: ET.Element, index: int) -> str:
+    """The split unit of one article: the corpus name and the article's id in the file (LGL `docid`, GeoVirus
+    `source` URL), its index only when it has neither."""
+    ident = art.get("docid") or (art.findtext("source") or "").strip() or str(index)
+    return f"{corpus}:{ident}"
+
+
+def load(path, limit: int | None, corpus: str = "", which: str | None = None) -> list[tuple[str, list[Toponym]]]:
+    """(text, gold toponyms) of each article; with `which`, only the articles of that part of the split."""
     root = ET.parse(path).getroot()
     out = []
-    for art in root.iter("article"):
+    for index, art in enumerate(root.iter("article")):
+        if which is not None and part(article_key(corpus, art, index)) != which:
+            continue
         text = art.findtext("text") or ""
         tops = []
         for t in list(art.iter("toponym")) + list(art.iter("location")):
@@ -92,6 +107,7 @@ def given_spans(arts, gaz, misses: list | None = None) -> tuple[float, float, in
 
 
 def end_to_end(arts, gaz, nlp) -> dict:
+    """Counts (true/false positives, misses, exact spans, geocoded right) of our toponyms against the gold."""
     from newsgraph.annotate import make_doc
     from newsgraph.annotate.gazetteer import Place
     from newsgraph.records import Extracted
@@ -125,6 +141,14 @@ def end_to_end(arts, gaz, nlp) -> dict:
                 acc_ours += _ok(p, g)
                 acc_anchor += _ok(_anchor(gaz, txt), g)
         fp += len(pred) - len(used)
+    return {"tp": tp, "fp": fp, "fn": fn, "exact": exact, "acc_ours": acc_ours, "acc_anchor": acc_anchor,
+            "n_geo": n_geo}
+
+
+def rates(c: dict) -> dict:
+    """P/R/F1, exact-span F1 and accuracies from the counts `end_to_end` returns (summed over parts for "all")."""
+    tp, fp, fn, exact, n_geo = c["tp"], c["fp"], c["fn"], c["exact"], c["n_geo"]
+    acc_ours, acc_anchor = c["acc_ours"], c["acc_anchor"]
     prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     n_pred, n_gold = tp + fp, tp + fn
     ep, er = exact / max(n_pred, 1), exact / max(n_gold, 1)
@@ -150,7 +174,15 @@ def step_times(texts: list[str], nlp) -> dict[str, float]:
     return out
 
 
-def run(limit: int | None) -> TaskResult:
+def load_parts(path, limit: int | None, corpus: str, which: str | None = None) -> dict[str, list]:
+    """The corpus's articles by part ("tune", "check" and "all"; only `which` and "all" when given)."""
+    wanted = [which] if which else list(PARTS)
+    out = {p: load(path, limit, corpus, p) for p in wanted}
+    out["all"] = [a for p in wanted for a in out[p]]
+    return out
+
+
+def run(limit: int | None, which: str | None = None) -> TaskResult:
     from newsgraph.annotate.gazetteer import get_gazetteer
     from newsgraph.annotate.nlp import load_pipeline
 
@@ -158,11 +190,12 @@ def run(limit: int | None) -> TaskResult:
     if not any(p.exists() for p in sets.values()):
         raise Skip(f"data absent: {EVAL / 'geoparsing-news'}")
     gaz = get_gazetteer()
-    t1 = Table("Accuracy@161km given gold toponym spans", ["set", "toponyms", "newsgraph", "anchor: top-population match"])
+    t1 = Table("Accuracy@161km given gold toponym spans, by part", ["set", "part", "articles", "toponyms", "newsgraph",
+                                                                  "anchor: top-population match"])
     t2 = Table(
-        "End to end (our toponym spans)",
-        ["set", "toponym P", "toponym R", "toponym F1", "exact-span F1", "matched with coords", "acc@161 newsgraph",
-         "acc@161 anchor (our spans)"],
+        "End to end (our toponym spans), by part",
+        ["set", "part", "toponym P", "toponym R", "toponym F1", "exact-span F1", "matched with coords",
+         "acc@161 newsgraph", "acc@161 anchor (our spans)"],
         note="Spans match when they overlap; accuracy over matched pairs whose gold has coordinates.",
     )
     items = 0
@@ -172,11 +205,18 @@ def run(limit: int | None) -> TaskResult:
     for name, path in sets.items():
         if not path.exists():
             continue
-        arts = load(path, limit)
+        by_part = load_parts(path, limit, name, which)
+        arts = by_part["all"]
         items += len(arts)
+        for p, sub in by_part.items():
+            if p != "all" and sub:
+                s_ours, s_anchor, s_n = given_spans(sub, gaz)
+                t1.rows.append([name, p, len(sub), s_n, s_ours, s_anchor])
         misses: list = []
         ours, anchor, n = given_spans(arts, gaz, misses)
-        t1.rows.append([name, n, ours, anchor])
+        t1.rows.append([name, "all", len(arts), n, ours, anchor])
+        notes.append(f"{name}: {len(arts)} articles, " + ", ".join(
+            f"{len(sub)} {p}" for p, sub in by_part.items() if p != "all") + " (benchmarks/splits.py, by article).")
         same_name = [
             haversine_km(p.lat, p.lon, t.lat, t.lon) for p, t in misses
             if p is not None and p.kind in ("country", "admin1", "continent") and p.name.lower() == t.phrase.lower()
@@ -191,15 +231,19 @@ def run(limit: int | None) -> TaskResult:
                 f"state where the gold is another place (a town called Jordan, the US state of Georgia)."
             )
         with nlp.select_pipes(enable=keep):
-            r = end_to_end(arts, gaz, nlp)
-        t2.rows.append([name, r["p"], r["r"], r["f1"], r["exact_f1"], r["n"], r["acc"], r["anchor_acc"]])
+            counts = {p: end_to_end(sub, gaz, nlp) for p, sub in by_part.items() if p != "all" and sub}
+        counts["all"] = {k: sum(c[k] for c in counts.values()) for k in next(iter(counts.values()))} if counts else {}
+        for p, c in counts.items():
+            if c:
+                r = rates(c)
+                t2.rows.append([name, p, r["p"], r["r"], r["f1"], r["exact_f1"], r["n"], r["acc"], r["anchor_acc"]])
     t3 = Table(
         "Time added by the entity steps (full pipeline, lgl articles, one at a time)",
         ["articles", "rest of pipeline s", "newsgraph_entities s", "newsgraph_geo s", "added"],
         note="Goal: the entity and geo steps add at most 15% to the pipeline's time per article.",
     )
     if sets["lgl"].exists():
-        texts = [t for t, _ in load(sets["lgl"], min(limit or 150, 150))]
+        texts = [t for t, _ in load(sets["lgl"], min(limit or 150, 150), "lgl")]
         step_times(texts[:5], nlp)  # warm caches
         times = step_times(texts, nlp)
         mine = times.get("newsgraph_entities", 0.0) + times.get("newsgraph_geo", 0.0)
