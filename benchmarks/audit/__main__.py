@@ -157,6 +157,7 @@ def cmd_compare(label: str, base: str, n: int, show: bool) -> dict:
     for kind, d in compare_sample(label, base, n).items():
         row = {"shown": d["n_kept"] + d["n_new"], "shown_before": len(items(base)[kind])}
         est, judged_total = 0.0, 0
+        extra: dict[str, float] = {}
         for part_name in ("kept", "new"):
             lst = d[part_name]
             judged = [(done[key(r, kind, it)], it) for r, it in lst if key(r, kind, it) in done]
@@ -170,7 +171,14 @@ def cmd_compare(label: str, base: str, n: int, show: bool) -> dict:
             if size and p is not None:
                 est += p * size
                 judged_total += size
+                if kind == "events":  # the full record's actors judged (strict), and the type alone
+                    for name, fn in (("strict", lambda j, it: correct("events", j)), ("type", type_right)):
+                        q = sum(fn(j, it) for j, it in judged) / len(judged)
+                        row[f"{part_name}_precision_{name}"] = q
+                        extra[name] = extra.get(name, 0.0) + q * size
         row["precision"] = round(est / judged_total, 3) if judged_total else None
+        for name, v in extra.items():
+            row[f"precision_{name}"] = round(v / judged_total, 3)
         res[kind] = row
     if not show:
         print(json.dumps(res, indent=1))
@@ -213,13 +221,25 @@ def cmd_sample(label: str, n: int, every: bool = False) -> None:
 
 def correct(kind: str, j: dict, item: dict | None = None) -> bool:
     """The item is right as shown: a quote real with its speaker right (or its speaker not shown, below the
-    threshold), an event that happened with type, source and target right, a fact or a date right."""
+    threshold), an event that happened with type right and each actor right (or not shown, below the threshold),
+    a fact or a date right."""
     if kind == "quotes":
         speaker_shown = item is None or item.get("speaker_confidence") is None or item["speaker_confidence"] >= threshold()
         return bool(j.get("real")) and (bool(j.get("speaker")) or not speaker_shown)
     if kind == "events":
-        return all(j.get(f) for f in ("happened", "type", "source", "target"))
+        # an actor below the threshold is nulled where the event is shown: like a quote's hidden speaker, it is not
+        # held against the event (with no item given, every actor is judged: the strict reading)
+        def ok(role: str) -> bool:
+            hidden = item is not None and item.get(f"{role}_confidence") is not None and item[f"{role}_confidence"] < threshold()
+            return bool(j.get(role)) or hidden
+
+        return bool(j.get("happened") and j.get("type")) and ok("source") and ok("target")
     return bool(j.get("ok"))
+
+
+def type_right(j: dict, item: dict | None = None) -> bool:
+    """An event that happened with its type right, whatever its actors."""
+    return bool(j.get("happened") and j.get("type"))
 
 
 def cmd_score(label: str, n: int) -> dict:
