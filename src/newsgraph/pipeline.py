@@ -122,7 +122,7 @@ def _annotate_pending(pending: list, left: dict[int, float], budget: int) -> Ite
 
 def _load_pipelines(exs: list[Extracted]) -> None:
     """Load (once per process) the pipeline of every language among `exs` (annotate/languages.py)."""
-    for language in {ex.language for ex in exs}:
+    for language in sorted({ex.language for ex in exs}):
         if plan_for(language).package:
             language_pipeline(language)
 

@@ -92,7 +92,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
         if len(name.split()) <= 2 and name in full_people and name not in {x for x in full_people[name]}:
             owners = full_people[name]
             if len(owners) == 1 and fam != "organisation" or len(owners) == 1 and m.ev["organisation"] < 3:
-                add("person", next(iter(owners)), m)
+                add("person", min(owners), m)
                 continue
             if len(owners) > 1:
                 add("person", name, m)  # ambiguous: stays a separate short-form entity
@@ -106,7 +106,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
             add("place" if t == "country" else t, canonical, m)
             continue
         if looks_like_acronym(name) and len(org_initials.get(flat.upper(), ())) == 1 and fam != "place":
-            add("organisation", next(iter(org_initials[flat.upper()])), m)
+            add("organisation", min(org_initials[flat.upper()]), m)
             continue
         if fam == "organisation" and name in {x for v in expansions.values() for x in [v]}:
             add("organisation", name, m)
@@ -205,17 +205,17 @@ def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -
     forms: dict[str, Cluster] = {}
     ambiguous: set[str] = set()
     for c in clusters:
-        cand = set(c.aliases) | {c.name}
+        cand = [c.name, *c.aliases]
         if c.type == "person" and len(c.name.split()) >= 2:
-            cand |= set(surname_keys(c.name))
-        for f in cand:
+            cand += surname_keys(c.name)
+        for f in dict.fromkeys(cand):  # in order, once each: nothing here may depend on set order (PYTHONHASHSEED)
             if len(f) < 3 or not f[0].isupper():
                 continue
             for g in (f, f.upper()):
                 if g in forms and forms[g] is not c:
                     ambiguous.add(g)
                 forms[g] = c
-    for g in ambiguous:
+    for g in sorted(ambiguous):
         forms.pop(g, None)
     if not forms:
         return
@@ -223,7 +223,7 @@ def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -
     starts = [a for a, _ in taken]
     import bisect
 
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=_longest_first)) + r")(?![\w-])")
     for m in pattern.finditer(text):
         s, e = m.span()
         i = bisect.bisect_right(starts, e)
@@ -234,6 +234,11 @@ def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -
         c.mentions.append(NameMention(s, e, m.group(), "propagated"))
         bisect.insort(taken, (s, e))
         bisect.insort(starts, s)  # kept in step with `taken` (rebuilding it per match was quadratic)
+
+
+def _longest_first(form: str) -> tuple[int, str]:
+    """Regex alternatives longest first (a longer name wins over its prefix), ties in a fixed order."""
+    return -len(form), form
 
 
 def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon) -> None:

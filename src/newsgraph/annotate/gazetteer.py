@@ -290,7 +290,7 @@ class Gazetteer:
         if not key:
             return ()
         rows = self._con.execute(
-            "SELECT p.* FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? ORDER BY p.pop DESC", (key,)
+            "SELECT p.* FROM names n JOIN places p ON p.gid = n.gid WHERE n.key = ? ORDER BY p.pop DESC, p.gid", (key,)
         ).fetchall()
         return tuple(Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows)
 

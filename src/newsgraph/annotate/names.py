@@ -125,7 +125,7 @@ class NamesLexicon:
     @cached_property
     def org_names_re(self) -> re.Pattern | None:
         """The organisation names (longest first) as one pattern, found anywhere in a text (EntityRuler-like)."""
-        names = sorted(self.org.names, key=len, reverse=True)
+        names = sorted(self.org.names, key=lambda n: (-len(n), n))  # ties in a fixed order, not set order
         if not names:
             return None
         return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
