@@ -35,6 +35,10 @@ NON_PROSE_WEIGHT = 0.35
 #: A place whose only evidence is the gazetteer (the text never treats it as a place: no "in X", "X, State", no
 #: place label from the model, no feature noun, not a country) keeps this share of its entity and topic scores.
 GAZETTEER_ONLY_WEIGHT = 0.4
+#: A person named only in the form of a credit or citation ("Dana K.", "Miller RA": a name ending in initials) keeps
+#: this share of its topic score: such names sign jokes, photos and reference lists. A hand-set prior like the one
+#: above (the development sets hold almost no such names to fit it on).
+INITIALS_FORM_WEIGHT = 0.35
 _PLACES = ("country", "city", "place")
 
 
@@ -113,6 +117,8 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
         p *= GAZETTEER_ONLY_WEIGHT
     if kind == "topic" and feats.get("no_prose"):
         p *= NON_PROSE_WEIGHT
+    if kind == "topic" and feats.get("initials_form"):
+        p *= INITIALS_FORM_WEIGHT
     if kind == "topic" and e.confidence is not None:
         p = min(p, e.confidence)  # a topic is right only if its entity is: never surer than the entity
     return p

@@ -51,6 +51,10 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|insi
 _PLACE_AFTER = re.compile(r"^(?:,\s+[A-Z][a-z]+|-based\b)")
 #: a name followed by another capitalised word continues a longer name ("Boston Consulting Group")
 _NAME_GOES_ON = re.compile(r"^[ -](?:[A-Z][a-z]|of [A-Z])")
+#: a personal name that ends in initials: a credit or signature ("Dana K.") or a reference-list author ("Miller RA"),
+#: the forms of credits and citations rather than of the people an article is about (a regnal number is not an
+#: initial: "Louis XV", "William Fisher III")
+_INITIALS_END = re.compile(r"^[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*\s+(?!(?:[IVX]+|[IVX]\.)$)(?:[A-Z]\.?|[A-Z]{2,3}|(?:[A-Z]\.\s?){2,3})$")
 #: an entity named only where there are fewer function words than this around it is named outside running prose
 #: (reference lists, credits, navigation, tables): such an entity is rarely what the article is about
 PROSE_MIN = 0.12
@@ -145,6 +149,7 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         "feature_noun": float(ev["feature"] > 0),
         "gaz_country": float(ev["country"] > 0),
         "team": float(ev["team"] > 0),
+        "initials_form": float(e.type == "person" and bool(_INITIALS_END.match(e.name))),
     }
     for t in TYPES:
         f["type_" + t] = float(e.type == t)

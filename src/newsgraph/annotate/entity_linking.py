@@ -55,6 +55,17 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
     for k, v in first_keys.items():
         if k not in full_people:
             full_people[k] = v
+    # a full name without its middle names ("Ada Lovelace" for "Ada King Lovelace") is a short form of it, and is
+    # not a second owner of the surname
+    first_last: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.text.split()
+        if _family(m) == "person" and len(words) >= 3 and words[0] in names.given_names:
+            first_last[f"{words[0]} {words[-1]}"].add(m.text)
+    for k, v in first_last.items():
+        if len(v) == 1:
+            full_people = {s: {min(v) if o == k else o for o in owners} for s, owners in full_people.items()}
+            full_people.setdefault(k, v)
     # acronym expansions given in the text
     expansions: dict[str, str] = {}
     for m in mentions:
@@ -91,6 +102,10 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
         # a short form of one full personal name
         if len(name.split()) <= 2 and name in full_people and name not in {x for x in full_people[name]}:
             owners = full_people[name]
+            if len(owners) > 1:  # a full personal name (a given name first) owns the surname over a capitalised
+                # phrase that ends in it ("Boycott Smith" beside "Anna Smith")
+                named = {o for o in owners if o.split()[0] in names.given_names}
+                owners = named if len(named) == 1 else owners
             if len(owners) == 1 and fam != "organisation" or len(owners) == 1 and m.ev["organisation"] < 3:
                 add("person", min(owners), m)
                 continue

@@ -1,0 +1,55 @@
+"""Short forms merged with their full name, and credit / citation name forms kept out of topics."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsgraph.annotate.confidence import INITIALS_FORM_WEIGHT, gate
+from newsgraph.annotate.entity_features import _INITIALS_END
+from newsgraph.annotate.entity_linking import link_mentions
+from newsgraph.annotate.entity_mentions import NameMention
+from newsgraph.annotate.names import shipped_names
+from newsgraph.records import Entity
+
+
+def _link(text: str, people: list[str], others: list[str] = ()) -> dict[str, list[str]]:
+    ms, pos = [], 0
+    for name in [*people, *others]:
+        s = text.index(name, pos if name in text[pos:] else 0)
+        kind = "person" if name in people else "organisation"
+        ms.append(NameMention(s, s + len(name), name, kind, Counter({kind: 3 if kind == "organisation" else 2})))
+    ms.sort(key=lambda m: m.start)
+    return {c.name: sorted({m.text for m in c.mentions}) for c in link_mentions(None, ms, shipped_names())}
+
+
+def test_a_full_name_owns_its_surname_over_a_phrase_ending_in_it():
+    text = "Richard Okafor spoke. The Boycott Okafor campaign grew. Okafor said little."
+    got = _link(text, ["Richard Okafor", "Boycott Okafor", "Okafor"])
+    assert got["Richard Okafor"] == ["Okafor", "Richard Okafor"]
+    assert "Okafor" not in got
+
+
+def test_two_full_names_leave_their_shared_surname_apart():
+    text = "Maria Okafor and Richard Okafor met. Okafor said little."
+    got = _link(text, ["Maria Okafor", "Richard Okafor", "Okafor"])
+    assert got["Okafor"] == ["Okafor"]
+
+
+def test_a_name_without_its_middle_name_joins_the_full_name():
+    text = "Joshua Abraham Pellerin arrived. Joshua Pellerin left. Pellerin wrote."
+    got = _link(text, ["Joshua Abraham Pellerin", "Joshua Pellerin", "Pellerin"])
+    assert got == {"Joshua Abraham Pellerin": ["Joshua Abraham Pellerin", "Joshua Pellerin", "Pellerin"]}
+
+
+def test_names_ending_in_initials_are_credit_forms():
+    for name in ("Dana K.", "Miller RA", "Okafor JB", "Smith J. R."):
+        assert _INITIALS_END.match(name), name
+    for name in ("Louis XV", "William Fisher III", "Richard Okafor", "Miriam R. L. Okafor", "NASA"):
+        assert not _INITIALS_END.match(name), name
+
+
+def test_credit_form_lowers_the_topic_score_only():
+    e = Entity(id="x", name="Dana K.", type="person", confidence=0.9)
+    assert gate("topic", e, 0.8, {"initials_form": 1.0}) == 0.8 * INITIALS_FORM_WEIGHT
+    assert gate("topic", e, 0.8, {"initials_form": 0.0}) == 0.8
+    assert gate("entity", e, 0.8, {"initials_form": 1.0}) == 0.8
