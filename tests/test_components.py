@@ -170,12 +170,13 @@ def test_components_doc_is_generated():
 def test_every_config_value_has_help():
     from dataclasses import fields
 
-    from newsgraph.annotate.config import _components
+    from newsgraph.annotate.config import _components, extractor_rules
 
-    for _, _, keys, _ in _components():
-        for _, cls in keys:
-            for f in fields(cls):
-                assert len(f.metadata.get("help", "").split()) >= 3, f"{cls.__name__}.{f.name}: no help line"
+    classes = [cls for _, _, keys, _ in _components() for _, cls in keys] + [c for _, _, c in extractor_rules()]
+    assert len(classes) >= 5
+    for cls in classes:
+        for f in fields(cls):
+            assert len(f.metadata.get("help", "").split()) >= 3, f"{cls.__name__}.{f.name}: no help line"
 
 
 def test_analyze_demo_helper_is_not_empty(demo_records):

@@ -139,3 +139,17 @@ def test_a_lone_date_line_between_two_long_stretches_does_not_split_the_story():
     part = [_P.replace("for years", f"for {n} years") for n in range(2, 22)]  # about 2,400 characters a side
     ex = extract(_dump(["Harbour plan agreed", "By Jane Doe", *part, "December 25, 2023", *[p.replace("board", "council") for p in part]]))
     assert part[0] in ex.body and part[-1].replace("board", "council") in ex.body
+
+
+def test_text_rules_are_passed_down(fixtures):
+    from newsgraph.extract.text import extract_text
+    from newsgraph.extract.text_rules import TextRules
+
+    data = (fixtures / "extract" / "wire.txt").read_text(encoding="utf-8")
+    raw = RawDocument(input="wire.txt", data=b"", kind="text")
+    shipped = extract_text(data, raw)
+    assert "Ships waiting" in shipped.crossheads
+    # a crosshead longer than the rule allows is no crosshead; no line this long is body: nothing is found
+    assert "Ships waiting" not in extract_text(data, raw, TextRules(crosshead_max_chars=5)).crossheads
+    with pytest.raises(InputError, match="no article text found"):
+        extract_text(data, raw, TextRules(body_min_words=500, prose_min_words=500))

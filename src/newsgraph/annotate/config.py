@@ -10,30 +10,11 @@ page is stale or a value has no help line).
 from __future__ import annotations
 
 import sys
-from dataclasses import asdict, field, fields
-from typing import Any, TypeVar
+from dataclasses import fields
 
-T = TypeVar("T")
+from newsgraph.knobs import config_of, from_config, knob
 
-
-def knob(default: Any, help: str) -> Any:
-    """A dataclass field of a component's config: its default and one line saying what it does."""
-    return field(default=default, metadata={"help": help})
-
-
-def config_of(cls: type) -> dict[str, Any]:
-    """The defaults of a config dataclass as a plain dict (a factory's default_config section)."""
-    return asdict(cls())
-
-
-def from_config(cls: type[T], values: dict[str, Any] | None) -> T:
-    """The config dataclass with `values` over its defaults; an unknown key is an error naming the known ones."""
-    values = dict(values or {})
-    known = {f.name for f in fields(cls)}
-    unknown = sorted(set(values) - known)
-    if unknown:
-        raise ValueError(f"{cls.__name__}: unknown setting(s) {unknown}; known: {sorted(known)}")
-    return cls(**values)
+__all__ = ["components_markdown", "config_of", "from_config", "knob"]
 
 
 def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
@@ -123,11 +104,27 @@ def components_markdown() -> str:
             out.append(f"- lexicon (`initialize(lexicon_path=...)`, saved with `to_disk`): {lexicon}")
         out.append("")
         for key, cls in keys:
-            out += [f"Config section `{key}`:", "", "| key | default | meaning |", "|---|---|---|"]
-            for f in fields(cls):
-                out.append(f"| `{f.name}` | `{f.default!r}` | {f.metadata['help']} |")
-            out.append("")
+            out += [f"Config section `{key}`:", "", *_table(cls)]
+    for title, text, cls in extractor_rules():
+        out += [f"## {title}", "", text, "", *_table(cls)]
     return "\n".join(out)
+
+
+def extractor_rules() -> list[tuple[str, str, type]]:
+    """(title, how to set them, dataclass) of the extractors' named numbers (not spaCy components)."""
+    from newsgraph.extract.text_rules import TextRules
+
+    return [("Text-dump extractor (`extract/text.py`, not a spaCy component)",
+             "The line shapes, gap bridging and story joining of the scraped-text extractor "
+             "(`extract/text_rules.py`): `extract_text(text, raw, rules=TextRules(max_gap=3))` runs it with other "
+             "values.", TextRules)]
+
+
+def _table(cls: type) -> list[str]:
+    """A config dataclass as a markdown table of key, default and help line."""
+    rows = ["| key | default | meaning |", "|---|---|---|"]
+    rows += [f"| `{f.name}` | `{f.default!r}` | {f.metadata['help']} |" for f in fields(cls)]
+    return [*rows, ""]
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ Each line is judged by its own shape and by its position, never by one site's wo
 
 Everything outside the body that carries metadata (captions with credits, date lines, "Source:" lines,
 "Featured on X"-like panel lines naming the site) goes into the metadata fields, never into the body.
+Every length, window and score threshold is a named value of `TextRules` (text_rules.py), passed down.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from newsgraph.errors import InputError
 from newsgraph.extract.dates import find_date
 from newsgraph.extract.text_header import read_header, read_trailer
+from newsgraph.extract.text_rules import DEFAULT_RULES, TextRules
 from newsgraph.extract.vocab import vocab
 from newsgraph.records import Extracted, Image, RawDocument
 
@@ -46,11 +48,6 @@ def clean_line(text: str) -> str:
     """One line with every kind of space (no-break, thin, zero-width) made one plain space, trimmed."""
     return _SPACES.sub(" ", text).strip()
 
-#: gap lines (not sentence-shaped) bridged inside a body run
-MAX_GAP = 2
-#: lines above the body start searched for title, standfirst, section
-HEADER_WINDOW = 14
-
 
 @dataclass
 class Line:
@@ -65,12 +62,12 @@ class Line:
 FURNITURE = ("prompt", "widget", "panel")
 
 
-def classify_line(text: str) -> Line:
+def classify_line(text: str, rules: TextRules = DEFAULT_RULES) -> Line:
     """The shape class of one line of text on its own (no position): used by the html extractor too."""
-    return _classify(0, clean_line(text))
+    return _classify(0, clean_line(text), rules)
 
 
-def _classify(idx: int, text: str) -> Line:
+def _classify(idx: int, text: str, rules: TextRules) -> Line:
     v = vocab()
     words = max(len(_WORD.findall(text)), len(_CJK.findall(text)) // 2)  # CJK: about two characters a word
     line = Line(idx, text, words)
@@ -79,66 +76,68 @@ def _classify(idx: int, text: str) -> Line:
         line.kind = "nav"
         return line
     m = v.credit_label.match(text)
-    if m and words <= 8:
+    if m and words <= rules.credit_max_words:
         line.kind, line.data["value"] = "credit", m.group("value").strip()
         return line
-    if text[:1] in "-\u2013\u2014" and words <= 16 and find_date(text):
+    if text[:1] in "-\u2013\u2014" and words <= rules.attrib_max_words and find_date(text):
         line.kind = "attrib"  # "— Jane Doe (@jdoe) April 25, 2024" under an embedded post
         line.data["value"] = None
         return line
-    if words <= 24:
+    if words <= rules.date_max_words:
         found = find_date(text) if _YEAR.search(text) else None
         labelled = found and any(lab in text[: found[1].start()].lower() for lab in v.modified_labels + v.published_labels)
-        if found and (len(found[1].group(0)) >= len(text) * 0.4 or words <= 8 or (labelled and not _SENT_END.search(text))):
+        if found and (len(found[1].group(0)) >= len(text) * rules.date_share or words <= rules.date_short_words or (labelled and not _SENT_END.search(text))):
             line.kind = "date"
             line.data["iso"] = found[0]
             label = text[: found[1].start()].lower()
             line.data["modified"] = any(lab in label for lab in v.modified_labels)
             return line
     m = v.byline.match(text)
-    if m and words <= 12 and not _SENT_END.search(text):
+    if m and words <= rules.byline_max_words and not _SENT_END.search(text):
         line.kind, line.data["names"] = "byline", m.group("names")
         return line
     m = v.caption_credit.match(text)
-    if m and words <= 10 and not _SENT_END.search(text):
+    if m and words <= rules.photo_credit_max_words and not _SENT_END.search(text):
         # "Image: Jane Doe/Agency" on its own line: the credit of the caption line above it (kind "other", so
         # runs are bridged and split as before; extract_text pairs it with that line)
         line.data["photo_credit"] = m.group("credit").strip()
         return line
     cap = _CAPTION_BRACKET.match(text)
-    if cap and len(cap.group("credit").split()) <= 5 and len(cap.group("caption").split()) >= 3:
+    if (cap and len(cap.group("credit").split()) <= rules.caption_credit_max_words
+            and len(cap.group("caption").split()) >= rules.caption_min_words):
         line.kind = "caption"
         line.data = {"caption": cap.group("caption").strip(), "credit": cap.group("credit").strip()}
         return line
-    if words <= 6 and v.teaser.match(low):
+    if words <= rules.heading_max_words and v.teaser.match(low):
         line.kind = "panel"
         return line
-    if words <= 6 and v.widget.match(low):
+    if words <= rules.heading_max_words and v.widget.match(low):
         line.kind = "widget"
         return line
-    m = v.prompt.search(text[:80].lower())
-    if m and (words <= 25 or (m.start() == 0 and words <= 60)):  # a long line opening with one: a legal notice
+    m = v.prompt.search(text[: rules.prompt_chars].lower())
+    if m and (words <= rules.prompt_max_words or (m.start() == 0 and words <= rules.notice_max_words)):  # a long line opening with one: a legal notice
         line.kind = "prompt"
         return line
-    if _WIRE_DASH.match(text) and words <= 4 and _name_like(_WIRE_DASH.match(text).group("agency")):
+    if _WIRE_DASH.match(text) and words <= rules.wire_max_words and _name_like(_WIRE_DASH.match(text).group("agency")):
         # "— Reuters" closing a story, or "— Jane Doe" under a quote or an embedded post: kept out of the body,
         # bridged inside it, taken as the agency only when it closes the story (see _read_trailer)
         line.kind, line.data["value"] = "attrib", _WIRE_DASH.match(text).group("agency").strip()
         return line
     sentence = bool(_SENT_END.search(text)) and bool(_STARTS_OK.match(text))
-    if (sentence and words >= 8) or (words >= 30 and _prose(text)):
+    if (sentence and words >= rules.body_min_words) or (words >= rules.prose_min_words and _prose(text, rules)):
         line.kind = "body"
-    elif sentence and words >= 2:
+    elif sentence and words >= rules.short_min_words:
         line.kind = "short"  # a short sentence: body inside a run ("We will," he added.), else furniture
     else:
         line.kind = "other"
     return line
 
 
-def _prose(text: str) -> bool:
+def _prose(text: str, rules: TextRules) -> bool:
     """Running text rather than a menu flattened into one line: many words start in lower case."""
     cased = [w for w in text.split() if w[:1].isupper() or w[:1].islower()]  # scripts without case: prose
-    return len(cased) < 0.5 * len(text.split()) or sum(1 for w in cased if w[:1].islower()) >= 0.4 * len(cased)
+    return (len(cased) < rules.caseless_share * len(text.split())
+            or sum(1 for w in cased if w[:1].islower()) >= rules.lower_share * len(cased))
 
 
 def _name_like(text: str) -> bool:
@@ -167,8 +166,8 @@ class Run:
 _STOP = {"date", "byline", "credit", "panel"}
 
 
-def _runs(lines: list[Line]) -> list[Run]:
-    """Maximal runs of body lines; short/caption/other lines bridge up to MAX_GAP, stop kinds always split."""
+def _runs(lines: list[Line], rules: TextRules) -> list[Run]:
+    """Maximal runs of body lines; short/caption/other lines bridge up to `max_gap`, stop kinds always split."""
     runs: list[Run] = []
     cur: list[Line] = []
     gap: list[Line] = []
@@ -183,7 +182,7 @@ def _runs(lines: list[Line]) -> list[Run]:
             continue
         free = ("short", "caption", "widget", "attrib", "nav", "prompt")  # bridged without counting toward the gap
         bridgeable = ln.kind in free or (ln.kind == "other" and len(
-            [g for g in gap if g.kind not in free]) < MAX_GAP)
+            [g for g in gap if g.kind not in free]) < rules.max_gap)
         if ln.kind in _STOP or not bridgeable:
             runs.append(Run(cur))
             cur, gap = [], []
@@ -194,91 +193,97 @@ def _runs(lines: list[Line]) -> list[Run]:
     return runs
 
 
-def _headline_like(ln: Line) -> bool:
-    return ln.kind in ("other", "short") and 3 <= ln.words <= 16 and not ln.text.endswith(".")
+def _headline_like(ln: Line, rules: TextRules) -> bool:
+    return (ln.kind in ("other", "short") and rules.headline_min_words <= ln.words <= rules.headline_max_words
+            and not ln.text.endswith("."))
 
 
-def _teaser_like(run: Run) -> bool:
+def _teaser_like(run: Run, rules: TextRules) -> bool:
     """A list of one-sentence teasers under a panel heading: every line one sentence, none long, and a teaser
     heading ("Featured", "Most read") just above. One-sentence paragraphs alone are ordinary news style."""
     bodies = run.bodies
     if len(bodies) < 2:
         return False
     pos = {id(ln): k for k, ln in enumerate(run.lines)}
-    headed = sum(1 for ln in bodies if pos[id(ln)] > 0 and _headline_like(run.lines[pos[id(ln)] - 1]))
-    if len(bodies) >= 3 and headed >= 0.75 * len(bodies):
+    headed = sum(1 for ln in bodies if pos[id(ln)] > 0 and _headline_like(run.lines[pos[id(ln)] - 1], rules))
+    if len(bodies) >= rules.card_min_bodies and headed >= rules.card_headed_share * len(bodies):
         return True  # headline + one-line summary cards
     if not run.after_panel:
         return False
     multi = sum(1 for ln in bodies if len(re.findall(r"[.!?][\"'\u201d\u2019]?\s+[A-Z\"\u201c]", ln.text)) >= 1)
-    return multi == 0 and max(ln.words for ln in bodies) <= 35
+    return multi == 0 and max(ln.words for ln in bodies) <= rules.teaser_max_words
 
 
-def _score(runs: list[Run], lines: list[Line]) -> None:
+def _score(runs: list[Run], lines: list[Line], rules: TextRules) -> None:
     """Run weight, raised when a date line or byline sits just above (the article header), lowered for
     cookie/privacy notices (long prose that is never the article)."""
     consent = vocab().consent
     for r in runs:
         first = r.lines[0].idx
-        r.after_panel = any(ln.kind == "panel" for ln in lines[max(0, first - 3) : first])
+        r.after_panel = any(ln.kind == "panel" for ln in lines[max(0, first - rules.panel_lookback) : first])
         bodies = r.bodies
         share = sum(1 for ln in bodies if consent.search(ln.text)) / max(len(bodies), 1)
         first = r.lines[0].idx
-        header = any(ln.kind in ("date", "byline") for ln in lines[max(0, first - 10) : first])
-        r.score = r.weight * (1.5 if header else 1.0) * (1.0 - 0.8 * share) * (0.5 if _teaser_like(r) else 1.0)
+        header = any(ln.kind in ("date", "byline") for ln in lines[max(0, first - rules.header_lookback) : first])
+        r.score = (r.weight * (rules.header_boost if header else 1.0) * (1.0 - rules.consent_penalty * share)
+                   * (rules.teaser_factor if _teaser_like(r, rules) else 1.0))
 
 
-def _joins(prev: list[Run], gap: list[Line], nxt: Run) -> bool:
+def _joins(prev: list[Run], gap: list[Line], nxt: Run, rules: TextRules) -> bool:
     """Whether run `nxt` continues the story of the runs `prev` across `gap`.
 
     A credit line ends the story; a standfirst-sized run before a date line or byline is header, not text;
     a teaser box inside the story ("Read more" + a few links, "Most read" + a list) is bridged when real
     paragraphs follow it, a long one only when both sides are substantial."""
-    if _teaser_like(nxt):
+    if _teaser_like(nxt, rules):
         return False
-    if any(ln.kind == "credit" for ln in gap) and (nxt.score < 600 or len(gap) > 3):
+    if any(ln.kind == "credit" for ln in gap) and (nxt.score < rules.paragraphs_score or len(gap) > rules.credit_gap_lines):
         return False  # "Source: X" closes the story, unless it credits a chart with the story going on
-    if len(prev) == 1 and len(prev[0].bodies) < 3 and any(ln.kind in ("date", "byline") for ln in gap):
+    if len(prev) == 1 and len(prev[0].bodies) < rules.header_run_bodies and any(ln.kind in ("date", "byline") for ln in gap):
         return False
     before = sum(r.score for r in prev)
     if any(ln.kind == "date" for ln in gap):
         # a date line between texts: a comment thread or a dated teaser list, unless it stands alone in a short
         # gap between two long stretches of text (a print-issue line or an update stamp inside the story)
-        return len([ln for ln in gap if ln.kind not in ("nav", "widget", "prompt")]) <= 2 and before >= 2000 and nxt.score >= 2000 and not _teaser_like(nxt)
+        return (len([ln for ln in gap if ln.kind not in ("nav", "widget", "prompt")]) <= rules.date_gap_lines
+                and before >= rules.long_score and nxt.score >= rules.long_score and not _teaser_like(nxt, rules))
     gap = [ln for ln in gap if ln.kind not in ("prompt", "widget", "nav")]  # ad slots, sign-up boxes: no distance
     if any(ln.kind == "panel" for ln in gap):
-        return (len(gap) <= 8 and nxt.score >= 600) or (len(gap) <= 24 and nxt.score >= 1000 and before >= 1000)
-    return len(gap) <= 10 and nxt.score >= 250
+        return ((len(gap) <= rules.panel_gap_lines and nxt.score >= rules.paragraphs_score)
+                or (len(gap) <= rules.long_panel_gap_lines and nxt.score >= rules.substantial_score
+                    and before >= rules.substantial_score))
+    return len(gap) <= rules.join_gap_lines and nxt.score >= rules.join_min_score
 
 
-def _box_between(prev: list[Run], gap: list[Line], weak: Run, nxt: Run) -> bool:
+def _box_between(prev: list[Run], gap: list[Line], weak: Run, nxt: Run, rules: TextRules) -> bool:
     """A teaser heading, a weak run (its teasers) and then a strong run: the story goes on after a box."""
     inner = [ln for ln in gap if ln.kind not in ("prompt", "widget", "nav")]
     return (
-        weak.score < 600
-        and len(weak.bodies) <= 2
+        weak.score < rules.paragraphs_score
+        and len(weak.bodies) <= rules.box_max_bodies
         and any(ln.kind == "panel" for ln in inner)
         and not any(ln.kind in ("credit", "date") for ln in inner)
-        and len(inner) <= 14
-        and nxt.score >= 1000
-        and sum(r.score for r in prev) >= 1000
-        and not _teaser_like(nxt)
+        and len(inner) <= rules.box_gap_lines
+        and nxt.score >= rules.substantial_score
+        and sum(r.score for r in prev) >= rules.substantial_score
+        and not _teaser_like(nxt, rules)
     )
 
 
-def _choose(runs: list[Run], lines: list[Line]) -> list[Line]:
+def _choose(runs: list[Run], lines: list[Line], rules: TextRules) -> list[Line]:
     """Runs joined into stories (see _joins); the story with the highest total score wins."""
     if not runs:
         return []
-    _score(runs, lines)
+    _score(runs, lines, rules)
     groups: list[list[Run]] = [[runs[0]]]
     k = 1
     while k < len(runs):
         r, prev = runs[k], groups[-1]
         gap = lines[prev[-1].lines[-1].idx + 1 : r.lines[0].idx]
-        if _joins(prev, gap, r):
+        if _joins(prev, gap, r, rules):
             prev.append(r)
-        elif k + 1 < len(runs) and _box_between(prev, lines[prev[-1].lines[-1].idx + 1 : runs[k + 1].lines[0].idx], r, runs[k + 1]):
+        elif k + 1 < len(runs) and _box_between(
+                prev, lines[prev[-1].lines[-1].idx + 1 : runs[k + 1].lines[0].idx], r, runs[k + 1], rules):
             prev.append(runs[k + 1])  # a teaser box with a one-line teaser inside the story: skipped
             k += 1
         else:
@@ -288,43 +293,44 @@ def _choose(runs: list[Run], lines: list[Line]) -> list[Line]:
     return [ln for r in best for ln in r.lines]
 
 
-def _trim_teaser_tail(chosen: list[Line]) -> list[Line]:
+def _trim_teaser_tail(chosen: list[Line], rules: TextRules) -> list[Line]:
     """Cut a tail of teaser cards (headline line + one summary paragraph, twice or more) that runs on
     from the last paragraph of the story without a heading between."""
     core = [k for k, ln in enumerate(chosen) if ln.kind not in ("nav", "widget", "prompt")]
     pairs, j = 0, len(core) - 1
-    while j >= 1 and chosen[core[j]].kind == "body" and _headline_like(chosen[core[j - 1]]) and chosen[core[j]].words <= 60:
+    while (j >= 1 and chosen[core[j]].kind == "body" and _headline_like(chosen[core[j - 1]], rules)
+           and chosen[core[j]].words <= rules.tail_card_words):
         pairs += 1
         j -= 2
-    if pairs >= 2 and j >= 0:
+    if pairs >= rules.tail_min_cards and j >= 0:
         return chosen[: core[j] + 1]
     return chosen
 
 
-def _near_prompt(lines: list[Line], k: int) -> bool:
+def _near_prompt(lines: list[Line], k: int, rules: TextRules) -> bool:
     """A line next to a prompt (skipping other short lines): part of a sign-up or subscription box."""
     for step in (-1, 1):
         j = k + step
         while 0 <= j < len(lines) and lines[j].kind in ("short", "other", "nav"):
             j += step
-        if 0 <= j < len(lines) and lines[j].kind == "prompt" and abs(j - k) <= 3:
+        if 0 <= j < len(lines) and lines[j].kind == "prompt" and abs(j - k) <= rules.prompt_box_lines:
             return True
     return False
 
 
-def _is_crosshead(ln: Line) -> bool:
+def _is_crosshead(ln: Line, rules: TextRules) -> bool:
     return (
         ln.kind == "other"
-        and 1 <= ln.words <= 12
-        and len(ln.text) <= 90
+        and 1 <= ln.words <= rules.crosshead_max_words
+        and len(ln.text) <= rules.crosshead_max_chars
         and not ln.text.endswith((",", ";", "-"))
         and bool(_STARTS_OK.match(ln.text))
     )
 
 
-def classify_lines(text: str) -> list[Line]:
+def classify_lines(text: str, rules: TextRules = DEFAULT_RULES) -> list[Line]:
     """Every non-blank line classified by shape, then lines repeated on the page marked as furniture."""
-    all_lines = [_classify(i, t) for i, t in enumerate(clean_line(x) for x in text.splitlines()) if t]
+    all_lines = [_classify(i, t, rules) for i, t in enumerate(clean_line(x) for x in text.splitlines()) if t]
     seen: dict[str, int] = {}
     first: set[str] = set()
     for ln in all_lines:
@@ -334,17 +340,18 @@ def classify_lines(text: str) -> list[Line]:
         if seen[ln.text] > 1 and ln.kind in ("other", "short", "body"):
             # a line repeated on the page is furniture ("Article content", "Share"), but a long sentence seen
             # twice may be a pull quote: its first occurrence stays
-            if ln.words <= 12 or ln.text in first:
+            if ln.words <= rules.repeated_max_words or ln.text in first:
                 ln.data["was"], ln.kind = ln.kind, "widget"
             first.add(ln.text)
     return all_lines
 
 
-def extract_text(text: str, raw: RawDocument) -> Extracted:
-    all_lines = classify_lines(text)
+def extract_text(text: str, raw: RawDocument, rules: TextRules = DEFAULT_RULES) -> Extracted:
+    """The body and metadata of a text dump (see the module docstring); `rules` holds every threshold."""
+    all_lines = classify_lines(text, rules)
     if not all_lines:
         raise InputError(raw.input, "no text lines")
-    chosen = _trim_teaser_tail(_choose(_runs(all_lines), all_lines))
+    chosen = _trim_teaser_tail(_choose(_runs(all_lines, rules), all_lines, rules), rules)
     if not chosen:
         raise InputError(raw.input, "no article text found (no run of sentence-shaped lines)")
     ex = Extracted(input=raw.input, body="", url=raw.url, kind="text")
@@ -352,7 +359,7 @@ def extract_text(text: str, raw: RawDocument) -> Extracted:
     paragraphs: list[str] = []
     crossheads: list[str] = []
     for k, ln in enumerate(chosen):
-        if ln.kind == "short" and _near_prompt(chosen, k):
+        if ln.kind == "short" and _near_prompt(chosen, k, rules):
             continue  # "Thanks for signing up!" inside a newsletter box
         if ln.kind in ("body", "short"):
             paragraphs.append(ln.text)
@@ -360,15 +367,16 @@ def extract_text(text: str, raw: RawDocument) -> Extracted:
             ex.images.append(Image(caption=ln.data["caption"], credit=ln.data["credit"]))
         elif ln.data.get("photo_credit"):
             prev = chosen[k - 1] if k else None
-            if prev is not None and prev.kind in ("body", "short") and prev.words <= 40 and paragraphs and paragraphs[-1] == prev.text:
+            if prev is not None and prev.kind in ("body", "short") and prev.words <= rules.caption_max_words and paragraphs and paragraphs[-1] == prev.text:
                 ex.images.append(Image(caption=paragraphs.pop(), credit=ln.data["photo_credit"]))  # its caption
-        elif _is_crosshead(ln) and paragraphs and any(x.kind == "body" for x in chosen[k + 1 : k + 3]):
+        elif (_is_crosshead(ln, rules) and paragraphs
+              and any(x.kind == "body" for x in chosen[k + 1 : k + 1 + rules.crosshead_lookahead])):
             paragraphs.append(ln.text)
             crossheads.append(ln.text)
     ex.body = "\n\n".join(paragraphs)
     ex.crossheads = crossheads
     start, end = chosen[0].idx, chosen[-1].idx
-    read_header(all_lines[max(0, start - HEADER_WINDOW) : start], ex)
+    read_header(all_lines[max(0, start - rules.header_window) : start], ex)
     read_trailer(all_lines, start, end, ex)
     wire = WIRE_LEAD.match(paragraphs[0]) if paragraphs else None
     if wire and not ex.agency:
