@@ -74,8 +74,8 @@ def test_config_values_reach_the_component():
     blank = spacy.blank("en")
     geo = blank.add_pipe("newsgraph_geo", config={"weights": {"near_km": 99.0}})
     assert geo.weights.near_km == 99.0 and geo.weights.support == 2.0
-    ents = blank.add_pipe("newsgraph_entities", config={"salience": {"headline": 0.0}})
-    assert ents.salience.headline == 0.0
+    ents = blank.add_pipe("newsgraph_entities", config={"salience": {"headline": 0.0}, "linking": {"org_points": 4}})
+    assert ents.salience.headline == 0.0 and ents.linking.org_points == 4 and ents.linking.person_points == 2
     with pytest.raises(Exception, match="nearkm"):
         spacy.blank("en").add_pipe("newsgraph_geo", config={"weights": {"nearkm": 1.0}})
 

@@ -280,3 +280,20 @@ def test_names_used_as_things_are_not_people_or_places():
     assert not people & {"Twitter", "Zentrix", "Pexora", "Sharing", "Twitter Instagram", "Facebook"}
     assert any(e.name == "Dunmore" and e.type == "city" for e in art.entities)
     assert not [e for e in art.entities if e.name == "IPO" and e.type in ("city", "place", "country")]
+
+
+def test_linking_thresholds_decide_the_type():
+    from collections import Counter
+
+    from newsgraph.annotate.entity_linking import LinkingThresholds, _family, _strong
+    from newsgraph.annotate.entity_mentions import NameMention
+
+    m = NameMention(0, 5, "Varnok", "organisation", ev=Counter(organisation=3, place=2.5))
+    assert _family(m, LinkingThresholds()) == "organisation"
+    m.ev = Counter(person=2, place=2.5)
+    assert _family(m, LinkingThresholds()) == "place"  # more place than person points
+    m.ev = Counter(person=2, place=1)
+    assert _family(m, LinkingThresholds()) == "person"
+    assert _strong("place", Counter(place=3), LinkingThresholds())
+    assert not _strong("place", Counter(place=3), LinkingThresholds(strong_place_points=4))
+    assert not _strong("organisation", Counter(organisation=3), LinkingThresholds(org_points=5))

@@ -38,7 +38,7 @@ from newsgraph.annotate.config import config_of, from_config
 from newsgraph.annotate.doc_entities import entity_id, find_entity
 from newsgraph.annotate.entity_evidence import EvidenceWeights, add_evidence, headline_place_cue
 from newsgraph.annotate.entity_features import evidence_summary
-from newsgraph.annotate.entity_linking import link_mentions, nested_places, propagate
+from newsgraph.annotate.entity_linking import LinkingThresholds, link_mentions, nested_places, propagate
 from newsgraph.annotate.entity_mentions import collect_mentions
 from newsgraph.annotate.entity_salience import SalienceWeights, rescore, score_salience, to_entity
 from newsgraph.annotate.extensions import register_extensions
@@ -49,13 +49,15 @@ from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sectio
 
 @Language.factory(
     "newsgraph_entities",
-    default_config={"evidence": config_of(EvidenceWeights), "salience": config_of(SalienceWeights)},
+    default_config={"evidence": config_of(EvidenceWeights), "linking": config_of(LinkingThresholds),
+                    "salience": config_of(SalienceWeights)},
     # token.tag: POS is mapped from the tag by the attribute ruler, which declares nothing it assigns
     requires=["doc.ents", "token.tag"],
     assigns=["doc._.ng_entities", "doc._.ng_demonyms"],
 )
-def make_entities(nlp: Language, name: str, evidence: dict, salience: dict) -> EntityLinker:
-    return EntityLinker(from_config(SalienceWeights, salience), from_config(EvidenceWeights, evidence))
+def make_entities(nlp: Language, name: str, evidence: dict, linking: dict, salience: dict) -> EntityLinker:
+    return EntityLinker(from_config(SalienceWeights, salience), from_config(EvidenceWeights, evidence),
+                        linking=from_config(LinkingThresholds, linking))
 
 
 class EntityLinker(LexiconComponent):
@@ -65,9 +67,10 @@ class EntityLinker(LexiconComponent):
     default_lexicon: Callable[[], Sections] = staticmethod(shipped_sections)
 
     def __init__(self, salience: SalienceWeights | None = None, evidence: EvidenceWeights | None = None,
-                 names: NamesLexicon | None = None):
+                 names: NamesLexicon | None = None, linking: LinkingThresholds | None = None):
         self.salience = salience or SalienceWeights()
         self.evidence = evidence or EvidenceWeights()
+        self.linking = linking or LinkingThresholds()
         self.names = names or shipped_names()
         self.lexicon = self.names.sections
 
@@ -112,9 +115,9 @@ class EntityLinker(LexiconComponent):
                 m.ev["place"] += self.evidence.place_cue  # "... agree framework on Nile dam": the headline's feature noun counts too
                 m.ev["feature"] += 1
         kept = [m for m in kept if not m.ev["drop"]]
-        entities = link_mentions(doc, kept, names)
+        entities = link_mentions(doc, kept, names, self.linking)
         propagate(text, entities, kept)
-        nested_places(text, entities, gaz, names)
+        nested_places(text, entities, gaz, names, self.linking)
         doc._.ng_demonyms = [gaz.lookup(n)[0].country_code for n, c in demonym_hits.items() for _ in range(c)
                              if gaz.lookup(n)]
         result = []
@@ -141,4 +144,4 @@ def pipeline_names(nlp: Iterable | Language) -> NamesLexicon:
     return shipped_names()
 
 
-__all__ = ["EntityLinker", "EvidenceWeights", "SalienceWeights", "entity_id", "find_entity", "rescore"]
+__all__ = ["EntityLinker", "EvidenceWeights", "LinkingThresholds", "SalienceWeights", "entity_id", "find_entity", "rescore"]

@@ -32,8 +32,8 @@ _EXPANSION_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][\w'.-]*(?:\s+(?:of|for|and|th
 
 @dataclass(frozen=True)
 class EvidenceWeights:
-    """Points each kind of evidence gives a mention's type (linking reads them: 3 organisation points make an
-    organisation, 2 person points a person, see entity_linking.py)."""
+    """Points each kind of evidence gives a mention's type (how many points make which type is the `linking`
+    config, entity_linking.LinkingThresholds)."""
 
     model_label: int = knob(1, "the NER model's own label (PERSON, ORG, GPE/LOC/FAC)")
     lexicon_org: int = knob(5, "a name of the organisation lexicon (data/organisations)")

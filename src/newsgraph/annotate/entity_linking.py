@@ -14,10 +14,28 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.config import knob
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym, surname_keys
+
+
+@dataclass(frozen=True)
+class LinkingThresholds:
+    """How many evidence points (entity_evidence.EvidenceWeights) make a mention or an entity of a type."""
+
+    org_points: float = knob(3, "organisation points from which a mention, or an entity, is an organisation")
+    person_points: float = knob(2, "person points from which a mention is a person (if no fewer than its place points)")
+    lone_place_points: float = knob(2, "a one-word person with no person cue is a place from this many place points "
+                                       "(more than its person points): the model's label against a gazetteer region")
+    strong_place_points: float = knob(3, "place points that type a name firmly enough for the same name's other "
+                                         "entities to take that type")
+    nested_city_population: int = knob(20_000, "a town opening an organisation's name ('X Police Department') is a "
+                                               "place mention from this population")
+
+
+DEFAULT_THRESHOLDS = LinkingThresholds()
 
 
 @dataclass
@@ -28,25 +46,26 @@ class Cluster:
     type: str = "place"
 
 
-def _family(m: NameMention) -> str:
+def _family(m: NameMention, th: LinkingThresholds) -> str:
     ev = m.ev
     if m.fixed_type:
         return m.fixed_type
-    if ev["organisation"] >= 3:
+    if ev["organisation"] >= th.org_points:
         return "organisation"
-    if ev["person"] >= 2 and ev["person"] >= ev["place"]:
+    if ev["person"] >= th.person_points and ev["person"] >= ev["place"]:
         return "person"
     best = max(("person", "organisation", "place"), key=lambda k: ev[k])
     return best if ev[best] > 0 else "place"
 
 
-def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) -> list[Cluster]:
+def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
+                  th: LinkingThresholds = DEFAULT_THRESHOLDS) -> list[Cluster]:
     aliases = common_aliases()
     # full personal names and the short forms they license
     full_people: dict[str, set[str]] = defaultdict(set)
     first_keys: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if _family(m) == "person" and len(m.text.split()) >= 2:
+        if _family(m, th) == "person" and len(m.text.split()) >= 2:
             for k in surname_keys(m.text):
                 full_people[k].add(m.text)
             first = m.text.split()[0]
@@ -60,7 +79,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
     first_last: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         words = m.text.split()
-        if _family(m) == "person" and len(words) >= 3 and words[0] in names.given_names:
+        if _family(m, th) == "person" and len(words) >= 3 and words[0] in names.given_names:
             first_last[f"{words[0]} {words[-1]}"].add(m.text)
     for k, v in first_last.items():
         if len(v) == 1:
@@ -77,7 +96,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
     # organisation full names by initials (for acronyms with no explicit expansion)
     org_initials: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if _family(m) == "organisation" and len(m.text.split()) >= 2:
+        if _family(m, th) == "organisation" and len(m.text.split()) >= 2:
             org_initials[initials(m.text).upper()].add(m.text)
     clusters: dict[tuple[str, str], Cluster] = {}
     order: list[Cluster] = []
@@ -93,7 +112,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
             c.aliases.append(m.text)
 
     for m in mentions:
-        fam = _family(m)
+        fam = _family(m, th)
         name = m.text
         flat = name.replace(".", "")
         if fam in ("group",):
@@ -106,7 +125,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
                 # phrase that ends in it ("Boycott Smith" beside "Anna Smith")
                 named = {o for o in owners if o.split()[0] in names.given_names}
                 owners = named if len(named) == 1 else owners
-            if len(owners) == 1 and fam != "organisation" or len(owners) == 1 and m.ev["organisation"] < 3:
+            if len(owners) == 1 and fam != "organisation" or len(owners) == 1 and m.ev["organisation"] < th.org_points:
                 add("person", min(owners), m)
                 continue
             if len(owners) > 1:
@@ -114,11 +133,11 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
                 continue
         if looks_like_acronym(name) and flat in expansions:
             target = expansions[flat]
-            add(_family_of_name(mentions, target) or "organisation", target, m)
+            add(_family_of_name(mentions, target, th) or "organisation", target, m)
             continue
         if name in aliases:
-            canonical, t = aliases[name]
-            add("place" if t == "country" else t, canonical, m)
+            canonical, kind = aliases[name]
+            add("place" if kind == "country" else kind, canonical, m)
             continue
         if looks_like_acronym(name) and len(org_initials.get(flat.upper(), ())) == 1 and fam != "place":
             add("organisation", min(org_initials[flat.upper()]), m)
@@ -135,18 +154,18 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
         if c.type == "group":
             continue
         if c.type == "person" and not ev["person_cue"] and len(c.name.split()) == 1 and (
-            ev["feature"] or ev["place"] >= 2 and ev["place"] > ev["person"]
+            ev["feature"] or ev["place"] >= th.lone_place_points and ev["place"] > ev["person"]
         ):
             c.type = "place"  # the model's label alone against a gazetteer region or a feature noun ("... river")
             continue
         if c.type == "person" and (len(c.name.split()) >= 2 or ev["person"] >= 1):
             continue
-        if c.type == "organisation" and ev["organisation"] >= 3:
+        if c.type == "organisation" and ev["organisation"] >= th.org_points:
             continue
         if ev["team"] and ev["country"] == 0:
             c.type = "organisation"
             continue
-        if ev["person"] >= 2 and ev["person"] >= ev["place"]:
+        if ev["person"] >= th.person_points and ev["person"] >= ev["place"]:
             c.type = "person"
         elif ev["organisation"] > max(ev["person"], ev["place"]):
             c.type = "organisation"
@@ -164,7 +183,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon) ->
         if len(same) < 2:
             continue
         evs = [_cluster_ev(c) for c in same]
-        strong = [c for c, e in zip(same, evs, strict=True) if _strong(c.type, e)]
+        strong = [c for c, e in zip(same, evs, strict=True) if _strong(c.type, e, th)]
         if len({c.type for c in strong}) != 1:
             continue
         for c in same:
@@ -196,19 +215,19 @@ def _cluster_ev(c: Cluster) -> Counter:
     return ev
 
 
-def _strong(type_: str, ev: Counter) -> bool:
+def _strong(type_: str, ev: Counter, th: LinkingThresholds) -> bool:
     """Evidence beyond the model's own label for this type."""
     if type_ == "organisation":
-        return ev["organisation"] >= 3
+        return ev["organisation"] >= th.org_points
     if type_ == "person":
         return ev["person_cue"] > 0
-    return ev["place"] >= 3 or ev["feature"] > 0
+    return ev["place"] >= th.strong_place_points or ev["feature"] > 0
 
 
-def _family_of_name(mentions: list[NameMention], name: str) -> str | None:
+def _family_of_name(mentions: list[NameMention], name: str, th: LinkingThresholds) -> str | None:
     for m in mentions:
         if m.text == name:
-            return _family(m)
+            return _family(m, th)
     return None
 
 
@@ -256,11 +275,12 @@ def _longest_first(form: str) -> tuple[int, str]:
     return -len(form), form
 
 
-def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon) -> None:
+def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon,
+                  th: LinkingThresholds = DEFAULT_THRESHOLDS) -> None:
     """A place that opens an organisation's name is a place mention too ("Alexandria Police Department",
     "Henderson County Commissioners Court", "Geneva Motor Show"): the organisation is located there.
     Only clear readings count: a country, a state or province, a county named with its admin word, or a town of
-    20,000 people or more; demonyms and group names never."""
+    `nested_city_population` people or more; demonyms and group names never."""
     by_key = {(c.type, norm(c.name)): c for c in clusters}
     for c in list(clusters):
         if c.type != "organisation":
@@ -283,7 +303,7 @@ def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon) 
                 ok = any(
                     p.kind in ("country", "admin1", "continent")
                     or (p.kind == "admin2" and words[n - 1].lower() in ("county", "parish", "borough"))
-                    or (p.kind == "city" and p.population >= 20_000 and norm(p.name) == norm(prefix))
+                    or (p.kind == "city" and p.population >= th.nested_city_population and norm(p.name) == norm(prefix))
                     for p in places
                 )
                 if not ok:
