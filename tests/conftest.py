@@ -70,3 +70,27 @@ def demo_db(tmp_path_factory) -> Path:
     res = CliRunner().invoke(app, ["ingest", str(REPO / "demo"), "--db", str(db), "--no-progress"])
     assert res.exit_code == 0, res.output
     return db
+
+
+@pytest.fixture()
+def corpus_db(tmp_path: Path) -> Path:
+    """A store holding the hand-made articles of test_store.corpus(), fresh for each test (tests may write to it)."""
+    from test_store import corpus
+
+    from newsgraph.store import StoreWriter
+
+    path = tmp_path / "corpus.db"
+    with StoreWriter(path) as w:
+        for a in corpus():
+            w.put(a)
+    return path
+
+
+@pytest.fixture()
+def corpus_client(corpus_db: Path):
+    """The web app (pages and API) over `corpus_db`, driven in process."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    return TestClient(create_app(corpus_db))

@@ -13,20 +13,11 @@ from test_store import corpus
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.store import StoreWriter, connect_readonly
+from newsgraph.store import connect_readonly
 from newsgraph.store.filters import ArticleFilter, FilterError, iter_filtered, validate
 from newsgraph.store.tables import TABLES, columns, dtypes
 
 runner = CliRunner()
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Path:
-    db = tmp_path / "t.db"
-    with StoreWriter(db) as w:
-        for a in corpus():
-            w.put(a)
-    return db
 
 
 def export(store: Path, *args: str) -> tuple[int, str, str]:
@@ -35,10 +26,10 @@ def export(store: Path, *args: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("table", TABLES)
-def test_every_table_opens_in_pandas_with_the_documented_dtypes(store: Path, tmp_path: Path, table: str) -> None:
+def test_every_table_opens_in_pandas_with_the_documented_dtypes(corpus_db: Path, tmp_path: Path, table: str) -> None:
     pd = pytest.importorskip("pandas")
     out = tmp_path / f"{table}.csv"
-    code, _, err = export(store, "--format", "csv", "--table", table, "-o", str(out))
+    code, _, err = export(corpus_db, "--format", "csv", "--table", table, "-o", str(out))
     assert code == 0, err
     df = pd.read_csv(out, dtype=dtypes(table), keep_default_na=False, na_values=[""])
     assert tuple(df.columns) == columns(table)
@@ -51,10 +42,10 @@ def test_every_table_opens_in_pandas_with_the_documented_dtypes(store: Path, tmp
     assert len(df) == expected
 
 
-def test_ids_join_across_tables(store: Path) -> None:
+def test_ids_join_across_tables(corpus_db: Path) -> None:
     tables = {}
     for t in ("articles", "entities", "quotes", "mentions"):
-        code, out, err = export(store, "--format", "csv", "--table", t)
+        code, out, err = export(corpus_db, "--format", "csv", "--table", t)
         assert code == 0, err
         tables[t] = list(csv.DictReader(io.StringIO(out)))
     article_ids = {r["article_id"] for r in tables["articles"]}
@@ -68,7 +59,7 @@ def test_ids_join_across_tables(store: Path) -> None:
         assert bodies[m["article_id"]][int(m["start"]):int(m["end"])] == m["text"]
 
 
-def test_filters_are_shared_by_every_format(store: Path, tmp_path: Path) -> None:
+def test_filters_are_shared_by_every_format(corpus_db: Path, tmp_path: Path) -> None:
     nairobi = next(e.id for a in corpus() for e in a.entities if e.name == "Nairobi")
     cases = {
         ("--q", "earthquake"): 1,
@@ -79,16 +70,16 @@ def test_filters_are_shared_by_every_format(store: Path, tmp_path: Path) -> None
         ("--entity", nairobi): 2,
     }
     for args, n in cases.items():
-        code, out, err = export(store, "--format", "jsonl", *args)
+        code, out, err = export(corpus_db, "--format", "jsonl", *args)
         assert code == 0, err
         assert len(out.splitlines()) == n, args
-        code, out, _ = export(store, "--format", "csv", *args)
+        code, out, _ = export(corpus_db, "--format", "csv", *args)
         assert len(list(csv.DictReader(io.StringIO(out)))) == n, args
-        code, out, _ = export(store, "--format", "gkg", *args)
+        code, out, _ = export(corpus_db, "--format", "gkg", *args)
         assert len(out.splitlines()) == n, args
         pq = pytest.importorskip("pyarrow.parquet")
         target = tmp_path / "f.parquet"
-        assert export(store, "--format", "parquet", "-o", str(target), *args)[0] == 0
+        assert export(corpus_db, "--format", "parquet", "-o", str(target), *args)[0] == 0
         assert pq.read_table(target).num_rows == n, args
 
 
@@ -101,27 +92,27 @@ def test_filters_are_shared_by_every_format(store: Path, tmp_path: Path) -> None
     (("--q", "\"unbalanced"), "--q:"),
     (("--format", "jsonl", "--table", "quotes"), "--table is for --format csv"),
 ])
-def test_bad_filters_are_refused_with_a_clear_message(store: Path, args: tuple[str, ...], says: str) -> None:
-    code, out, err = export(store, *args)
+def test_bad_filters_are_refused_with_a_clear_message(corpus_db: Path, args: tuple[str, ...], says: str) -> None:
+    code, out, err = export(corpus_db, *args)
     assert code == 2 and out == ""
     assert says in err
 
 
-def test_filter_walks_the_store_in_pages(store: Path) -> None:
-    conn = connect_readonly(store)
+def test_filter_walks_the_store_in_pages(corpus_db: Path) -> None:
+    conn = connect_readonly(corpus_db)
     f = validate(conn, ArticleFilter())
     assert [r["id"] for _, r in iter_filtered(conn, f)] == [a.id for a in corpus()]
     with pytest.raises(FilterError):
         validate(conn, ArticleFilter(date_from="2026-3-1"))
 
 
-def test_csv_quotes_keep_commas_quotes_and_newlines(store: Path) -> None:
-    code, out, _ = export(store, "--format", "csv", "--table", "quotes")
+def test_csv_quotes_keep_commas_quotes_and_newlines(corpus_db: Path) -> None:
+    code, out, _ = export(corpus_db, "--format", "csv", "--table", "quotes")
     rows = list(csv.DictReader(io.StringIO(out)))
     texts = {q.text for a in corpus() for q in a.quotes}
     assert {r["text"] for r in rows} == texts
     assert out.splitlines()[0].split(",") == list(columns("quotes"))
-    code, out, _ = export(store, "--format", "csv", "--table", "articles", "--body")
+    code, out, _ = export(corpus_db, "--format", "csv", "--table", "articles", "--body")
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["body"] == corpus()[0].body and "\n\n" in row["body"]
     assert json.loads(json.dumps(row))  # plain strings

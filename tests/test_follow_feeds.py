@@ -9,8 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
-import pytest
-from test_store import corpus, make_article
+from test_store import make_article
 from typer.testing import CliRunner
 
 from newsgraph.cli import app as cli
@@ -72,49 +71,35 @@ def entity_id(db: Path, name: str) -> str:
         conn.close()
 
 
-@pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "f.db"
-    with StoreWriter(path) as w:
-        for a in corpus():
-            w.put(a)
-    return path
-
-
-@pytest.fixture()
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(db))
-
-
-def test_search_feed_is_valid_atom_with_stable_ids_newest_first(client):
-    r = client.get("/feeds/search", params={"q": "Nairobi"})
+def test_search_feed_is_valid_atom_with_stable_ids_newest_first(corpus_client):
+    r = corpus_client.get("/feeds/search", params={"q": "Nairobi"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/atom+xml")
     entries = check_atom(r.content)
     titles = [e.find(f"{A}title").text for e in entries]
     assert titles == ["African Union envoy praises Nile deal", "Egypt and Kenya hold water talks in Nairobi"]
-    again = check_atom(client.get("/feeds/search", params={"q": "Nairobi"}).content)
+    again = check_atom(corpus_client.get("/feeds/search", params={"q": "Nairobi"}).content)
     assert [e.find(f"{A}id").text for e in entries] == [e.find(f"{A}id").text for e in again]
     assert all(e.find(f"{A}id").text.startswith("urn:newsgraph:article:") for e in entries)
     link = entries[0].find(f"{A}link[@rel='alternate']").get("href")
-    assert client.get(link.replace("http://testserver", "")).status_code == 200
+    assert corpus_client.get(link.replace("http://testserver", "")).status_code == 200
 
 
-def test_entity_and_quote_feeds(client, db):
-    eid = entity_id(db, "Amina Haile")
-    arts = check_atom(client.get(f"/feeds/entity/{eid}").content)
+def test_entity_and_quote_feeds(corpus_client, corpus_db):
+    eid = entity_id(corpus_db, "Amina Haile")
+    arts = check_atom(corpus_client.get(f"/feeds/entity/{eid}").content)
     assert len(arts) == 2
-    quotes = check_atom(client.get(f"/feeds/entity/{eid}/quotes").content)
+    quotes = check_atom(corpus_client.get(f"/feeds/entity/{eid}/quotes").content)
     assert len(quotes) == 1
     assert "We want an agreement before June" in quotes[0].find(f"{A}title").text
     assert re.match(r"urn:newsgraph:quote:\w+:\d+-\d+$", quotes[0].find(f"{A}id").text)
-    assert client.get("/feeds/entity/no-such-entity").status_code == 404
-    assert client.get("/feeds/entity/no-such-entity/quotes").status_code == 404
+    assert corpus_client.get("/feeds/entity/no-such-entity").status_code == 404
+    assert corpus_client.get("/feeds/entity/no-such-entity/quotes").status_code == 404
 
 
-def test_empty_feed_and_unparseable_query_are_still_valid(client):
-    assert check_atom(client.get("/feeds/search", params={"q": "zzzzunknownword"}).content) == []
-    check_atom(client.get("/feeds/search", params={"q": 'Nairobi AND ("'}).content)
-    assert client.get("/feeds/search").status_code == 422  # q is required
+def test_empty_feed_and_unparseable_query_are_still_valid(corpus_client):
+    assert check_atom(corpus_client.get("/feeds/search", params={"q": "zzzzunknownword"}).content) == []
+    check_atom(corpus_client.get("/feeds/search", params={"q": 'Nairobi AND ("'}).content)
+    assert corpus_client.get("/feeds/search").status_code == 422  # q is required
 
 
 def test_hostile_titles_are_escaped_in_feeds(tmp_path):
@@ -128,20 +113,20 @@ def test_hostile_titles_are_escaped_in_feeds(tmp_path):
     assert b"<script>" not in r.content
 
 
-def test_follow_cli_add_list_remove_and_matches(db):
+def test_follow_cli_add_list_remove_and_matches(corpus_db):
     runner = CliRunner()
-    eid = entity_id(db, "Elena Vargas")
-    r = runner.invoke(cli, ["follow", "add", "Nairobi", "--db", str(db)])
+    eid = entity_id(corpus_db, "Elena Vargas")
+    r = runner.invoke(cli, ["follow", "add", "Nairobi", "--db", str(corpus_db)])
     assert r.exit_code == 0 and "/feeds/search?q=Nairobi" in r.output
-    r = runner.invoke(cli, ["follow", "add", "--entity", eid, "--db", str(db)])
+    r = runner.invoke(cli, ["follow", "add", "--entity", eid, "--db", str(corpus_db)])
     assert r.exit_code == 0 and "Elena Vargas" in r.output and f"/feeds/entity/{eid}/quotes" in r.output
-    assert "already following" in runner.invoke(cli, ["follow", "add", "Nairobi", "--db", str(db)]).output
-    bad = runner.invoke(cli, ["follow", "add", 'water AND ("', "--db", str(db)])
+    assert "already following" in runner.invoke(cli, ["follow", "add", "Nairobi", "--db", str(corpus_db)]).output
+    bad = runner.invoke(cli, ["follow", "add", 'water AND ("', "--db", str(corpus_db)])
     assert bad.exit_code != 0
-    listed = runner.invoke(cli, ["follow", "list", "--db", str(db)]).output
+    listed = runner.invoke(cli, ["follow", "list", "--db", str(corpus_db)]).output
     assert "Nairobi" in listed and "Elena Vargas" in listed
 
-    conn = connect(db)
+    conn = connect(corpus_db)
     aid = conn.execute("SELECT id FROM articles WHERE title LIKE 'Earthquake%'").fetchone()[0]
     got = {(m["follow"]["kind"], m["match"]) for m in follow.matches(conn, aid)}
     assert got == {("entity", "article"), ("entity", "quote")}
@@ -149,20 +134,20 @@ def test_follow_cli_add_list_remove_and_matches(db):
     assert [m["follow"]["kind"] for m in follow.matches(conn, aid2)] == ["search"]
     conn.close()
 
-    assert runner.invoke(cli, ["follow", "remove", "Nairobi", "--db", str(db)]).exit_code == 0
-    assert runner.invoke(cli, ["follow", "remove", "Nairobi", "--db", str(db)]).exit_code == 1
-    assert "Nairobi" not in runner.invoke(cli, ["follow", "list", "--db", str(db)]).output
+    assert runner.invoke(cli, ["follow", "remove", "Nairobi", "--db", str(corpus_db)]).exit_code == 0
+    assert runner.invoke(cli, ["follow", "remove", "Nairobi", "--db", str(corpus_db)]).exit_code == 1
+    assert "Nairobi" not in runner.invoke(cli, ["follow", "list", "--db", str(corpus_db)]).output
 
 
-def test_following_page_and_feed_links_in_the_ui(db, client):
-    assert "Nothing followed yet" in client.get("/following").text
-    conn = connect(db)
+def test_following_page_and_feed_links_in_the_ui(corpus_db, corpus_client):
+    assert "Nothing followed yet" in corpus_client.get("/following").text
+    conn = connect(corpus_db)
     follow.add(conn, "search", "Nairobi")
-    follow.add(conn, "entity", entity_id(db, "Amina Haile"))
+    follow.add(conn, "entity", entity_id(corpus_db, "Amina Haile"))
     conn.close()
-    page = TestClient(create_app(db)).get("/following").text
+    page = TestClient(create_app(corpus_db)).get("/following").text
     assert "/feeds/search?q=Nairobi" in page and "Amina Haile" in page and "/quotes" in page
-    search = client.get("/", params={"q": "Nairobi"}).text
+    search = corpus_client.get("/", params={"q": "Nairobi"}).text
     assert 'type="application/atom+xml"' in search and "/feeds/search?q=Nairobi" in search
-    eid = entity_id(db, "Amina Haile")
-    assert f"/feeds/entity/{eid}/quotes" in client.get(f"/entity/{eid}").text
+    eid = entity_id(corpus_db, "Amina Haile")
+    assert f"/feeds/entity/{eid}/quotes" in corpus_client.get(f"/entity/{eid}").text

@@ -29,24 +29,15 @@ XSS = [
 ]
 
 
-@pytest.fixture()
-def client(tmp_path: Path) -> TestClient:
-    db = tmp_path / "w.db"
-    with StoreWriter(db) as w:
-        for a in corpus():
-            w.put(a)
-    return TestClient(create_app(db))
-
-
-def ids(client: TestClient) -> tuple[str, str]:
-    hit = client.get("/api/search", params={"q": "Nairobi"}).json()["results"][0]
-    rec = client.get(f"/api/articles/{hit['id']}").json()
+def ids(corpus_client: TestClient) -> tuple[str, str]:
+    hit = corpus_client.get("/api/search", params={"q": "Nairobi"}).json()["results"][0]
+    rec = corpus_client.get(f"/api/articles/{hit['id']}").json()
     person = next(e for e in rec["entities"] if e["type"] == "person")
     return hit["id"], person["id"]
 
 
-def test_search_page_with_facets_and_highlight(client: TestClient) -> None:
-    r = client.get("/", params={"q": "Nairobi"})
+def test_search_page_with_facets_and_highlight(corpus_client: TestClient) -> None:
+    r = corpus_client.get("/", params={"q": "Nairobi"})
     assert r.status_code == 200
     assert "<mark>Nairobi</mark>" in r.text
     assert "2 articles" in r.text
@@ -56,34 +47,34 @@ def test_search_page_with_facets_and_highlight(client: TestClient) -> None:
     assert r.headers["content-security-policy"].startswith("default-src 'self'")
 
 
-def test_facet_filter_and_paging_links(client: TestClient) -> None:
-    r = client.get("/api/search", params={"q": "Nairobi"}).json()
+def test_facet_filter_and_paging_links(corpus_client: TestClient) -> None:
+    r = corpus_client.get("/api/search", params={"q": "Nairobi"}).json()
     egypt = next(f for f in r["facets"]["countries"] if f["name"] == "Egypt")
-    page = client.get("/", params={"q": "Nairobi", "country": egypt["id"]})
+    page = corpus_client.get("/", params={"q": "Nairobi", "country": egypt["id"]})
     assert page.status_code == 200 and "2 articles" in page.text
     assert 'class="chip t-country"' in page.text
-    peru = client.get("/api/search").json()["facets"]["countries"]
+    peru = corpus_client.get("/api/search").json()["facets"]["countries"]
     peru_id = next(f["id"] for f in peru if f["name"] == "Peru")
-    page = client.get("/", params={"country": peru_id})
+    page = corpus_client.get("/", params={"country": peru_id})
     assert "1 article<" in page.text and "Earthquake kills 14 in Peru" in page.text
-    assert client.get("/", params={"page": "abc", "per_page": "-3"}).status_code == 200
+    assert corpus_client.get("/", params={"page": "abc", "per_page": "-3"}).status_code == 200
 
 
 @pytest.mark.parametrize("q", ['"unterminated', "AND", "(", "NEAR(x", "title:", "*", "a OR", "'; DROP TABLE articles; --"])
-def test_bad_query_gets_a_message_never_a_500(client: TestClient, q: str) -> None:
-    r = client.get("/", params={"q": q})
+def test_bad_query_gets_a_message_never_a_500(corpus_client: TestClient, q: str) -> None:
+    r = corpus_client.get("/", params={"q": q})
     assert r.status_code == 200
-    api = client.get("/api/search", params={"q": q})
+    api = corpus_client.get("/api/search", params={"q": q})
     assert api.status_code in (200, 422)
     if api.status_code == 422:  # the one error shape (see test_api.py)
         assert "quotes" in api.json()["error"]["message"] and api.json()["error"]["param"] == "q"
         assert 'class="alert"' in r.text
-    assert client.get("/api/stats").json()["articles"] == 3
+    assert corpus_client.get("/api/stats").json()["articles"] == 3
 
 
-def test_article_page(client: TestClient) -> None:
-    art, person = ids(client)
-    r = client.get(f"/article/{art}")
+def test_article_page(corpus_client: TestClient) -> None:
+    art, person = ids(corpus_client)
+    r = corpus_client.get(f"/article/{art}")
     assert r.status_code == 200
     assert "Topics in this article" in r.text
     for label in ("People", "Country", "City", "Organisation"):
@@ -94,31 +85,31 @@ def test_article_page(client: TestClient) -> None:
     assert any(t == "city" and text == "Nairobi" for t, _, text in links)
     assert "We want an agreement before June," in r.text and 'id="quotes"' in r.text
     assert 'id="events"' in r.text and "CONSULT" in r.text
-    assert client.get("/article/doesnotexist").status_code == 404
+    assert corpus_client.get("/article/doesnotexist").status_code == 404
 
 
-def test_entity_page(client: TestClient) -> None:
-    _, person = ids(client)
-    r = client.get(f"/entity/{person}")
+def test_entity_page(corpus_client: TestClient) -> None:
+    _, person = ids(corpus_client)
+    r = corpus_client.get(f"/entity/{person}")
     assert r.status_code == 200
     assert "Amina Haile" in r.text and 'class="chart"' in r.text and 'class="map"' in r.text
     assert "/static/world.svg" in r.text
     assert "We want an agreement before June," in r.text
-    assert client.get("/static/world.svg").status_code == 200
-    api = client.get(f"/api/entities/{person}").json()
+    assert corpus_client.get("/static/world.svg").status_code == 200
+    api = corpus_client.get(f"/api/entities/{person}").json()
     assert api["article_count"] == 2 and len(api["articles"]) == 2
-    assert client.get("/entity/nope").status_code == 404
-    assert client.get("/api/entities/nope").status_code == 404
+    assert corpus_client.get("/entity/nope").status_code == 404
+    assert corpus_client.get("/api/entities/nope").status_code == 404
 
 
-def test_api_and_offline_docs(client: TestClient) -> None:
-    spec = client.get("/openapi.json").json()
+def test_api_and_offline_docs(corpus_client: TestClient) -> None:
+    spec = corpus_client.get("/openapi.json").json()
     for path in ("/api/search", "/api/facets", "/api/articles/{article_id}", "/api/entities/{entity_id}"):
         assert path in spec["paths"]
-    docs = client.get("/docs")
+    docs = corpus_client.get("/docs")
     assert docs.status_code == 200 and "/api/search" in docs.text
     assert "cdn" not in docs.text.lower() and "<script" not in docs.text
-    facets = client.get("/api/facets", params={"q": "Nairobi"}).json()
+    facets = corpus_client.get("/api/facets", params={"q": "Nairobi"}).json()
     assert facets["total"] == 2 and facets["facets"]["people"][0]["name"] == "Amina Haile"
 
 
@@ -186,13 +177,13 @@ def test_hostile_content_is_escaped_everywhere(tmp_path: Path) -> None:
     assert c.get(f"/api/articles/{a.id}").json()["title"] == a.title
 
 
-def test_sql_is_parameterised(client: TestClient) -> None:
+def test_sql_is_parameterised(corpus_client: TestClient) -> None:
     evil = "x' OR '1'='1"
-    assert client.get("/api/search", params={"source": evil}).json()["total"] == 0
-    assert client.get(f"/api/articles/{evil}").status_code == 404
-    assert client.get("/api/search", params={"person": evil}).status_code == 422  # not an entity id
-    assert client.get("/api/search", params={"from": "2026-01-01' OR 1=1 --"}).status_code == 422  # not a date
-    assert client.get("/", params={"from": "2026-01-01' OR 1=1 --"}).status_code == 200  # the page ignores it
+    assert corpus_client.get("/api/search", params={"source": evil}).json()["total"] == 0
+    assert corpus_client.get(f"/api/articles/{evil}").status_code == 404
+    assert corpus_client.get("/api/search", params={"person": evil}).status_code == 422  # not an entity id
+    assert corpus_client.get("/api/search", params={"from": "2026-01-01' OR 1=1 --"}).status_code == 422  # not a date
+    assert corpus_client.get("/", params={"from": "2026-01-01' OR 1=1 --"}).status_code == 200  # the page ignores it
 
 
 def test_ingest_demo_files_end_to_end(tmp_path: Path) -> None:
@@ -240,6 +231,6 @@ def test_article_page_renders_a_record_stored_before_newer_fields(tmp_path: Path
             r = {k: v for k, v in json.loads(rec).items() if k not in newer}
             c.execute("UPDATE articles SET record = ? WHERE id = ?", (json.dumps(r), aid))
         first = c.execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
-    client = TestClient(create_app(db))
-    r = client.get(f"/article/{first}")
+    corpus_client = TestClient(create_app(db))
+    r = corpus_client.get(f"/article/{first}")
     assert r.status_code == 200 and "Language" in r.text

@@ -22,57 +22,43 @@ from newsgraph.web import guard
 from newsgraph.web.app import create_app
 
 
-@pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "w.db"
-    with StoreWriter(path) as w:
-        for a in corpus():
-            w.put(a)
-    return path
-
-
-@pytest.fixture()
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(db))
-
-
-def test_too_many_filters_terms_or_long_phrase_is_422_with_a_message(client: TestClient) -> None:
+def test_too_many_filters_terms_or_long_phrase_is_422_with_a_message(corpus_client: TestClient) -> None:
     many = [("person", f"x{i}") for i in range(1100)]
     for path in ("/", "/api/search", "/api/facets"):
-        r = client.get(path, params=many)
+        r = corpus_client.get(path, params=many)
         assert r.status_code == 422, (path, r.status_code)
         assert "1100 entity filters" in r.text
     words = " ".join(f"word{i}" for i in range(250))
-    r = client.get("/api/search", params={"q": words})
+    r = corpus_client.get("/api/search", params={"q": words})
     assert r.status_code == 422 and "words; at most 32 are accepted" in r.json()["error"]["message"]
-    r = client.get("/", params={"q": '"' + "abcdefghij " * 25 + '"'})
+    r = corpus_client.get("/", params={"q": '"' + "abcdefghij " * 25 + '"'})
     assert r.status_code == 422 and "quoted phrase" in r.text
-    r = client.get("/feeds/search", params={"q": words})
+    r = corpus_client.get("/feeds/search", params={"q": words})
     assert r.status_code == 422
     # within the limits: answered
-    assert client.get("/api/search", params={"q": " ".join(f"w{i}" for i in range(32))}).status_code == 200
+    assert corpus_client.get("/api/search", params={"q": " ".join(f"w{i}" for i in range(32))}).status_code == 200
     within = [("person", f"x{i}") for i in range(20)]
-    assert client.get("/", params=within).status_code == 200
-    r = client.get("/api/search", params=within)  # past the size check: refused only because x0 is not an entity id
+    assert corpus_client.get("/", params=within).status_code == 200
+    r = corpus_client.get("/api/search", params=within)  # past the size check: refused only because x0 is not an entity id
     assert r.status_code == 422 and "is not an entity id" in r.json()["error"]["message"]
 
 
-def test_request_past_its_deadline_is_503_with_retry_after(db: Path, monkeypatch) -> None:
+def test_request_past_its_deadline_is_503_with_retry_after(corpus_db: Path, monkeypatch) -> None:
     monkeypatch.setattr(guard, "_past_deadline", lambda: 1)  # every SQL statement is past its deadline
     monkeypatch.setattr(guard, "PROGRESS_STEPS", 1)
-    conn_client = TestClient(create_app(db))
+    conn_client = TestClient(create_app(corpus_db))
     for path in ("/api/search?q=Nairobi", "/api/stats", "/", "/api/articles/x"):
         r = conn_client.get(path)
         assert r.status_code == 503, (path, r.status_code)
         assert r.headers["retry-after"] == str(guard.RETRY_AFTER)
 
 
-def test_deadline_stops_a_long_statement(db: Path, monkeypatch) -> None:
+def test_deadline_stops_a_long_statement(corpus_db: Path, monkeypatch) -> None:
     """A real deadline: a statement that runs long is interrupted (the handler is installed per connection)."""
     monkeypatch.setenv("NEWSGRAPH_WEB_TIMEOUT_MS", "200")
     from newsgraph.store.db import connect_readonly
 
-    conn = guard.watch(connect_readonly(db))
+    conn = guard.watch(connect_readonly(corpus_db))
     token = guard._deadline.set(time.monotonic() + 0.2)
     try:
         with pytest.raises(Exception, match="interrupted"):
@@ -96,8 +82,8 @@ def test_snippets_are_bounded_and_marked() -> None:
     assert s.count("\x02") >= 10
 
 
-def test_search_api_snippets_still_mark_matches(client: TestClient) -> None:
-    r = client.get("/api/search", params={"q": "Nairobi"}).json()  # matches as ranges (see test_api.py)
+def test_search_api_snippets_still_mark_matches(corpus_client: TestClient) -> None:
+    r = corpus_client.get("/api/search", params={"q": "Nairobi"}).json()  # matches as ranges (see test_api.py)
     assert any(x["snippet"][s:e] == "Nairobi" for x in r["results"] for s, e in x["snippet_highlights"])
 
 
