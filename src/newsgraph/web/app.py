@@ -45,14 +45,11 @@ from newsgraph.web.guard import (
     watch,
 )
 from newsgraph.web.highlight import api_hit
+from newsgraph.web.middleware import SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
 FILTER_KEYS = TOPIC_KEYS
 PANEL_LABELS = {"person": "People", "country": "Country", "city": "City", "organisation": "Organisation"}
-CSP = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
-    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 
 
 class Connections:
@@ -68,36 +65,6 @@ class Connections:
         if conn is None:
             conn = self.local.conn = watch(connect_readonly(self.path))  # the request deadline stops its SQL
         return conn
-
-
-SECURITY_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-]
-
-
-class SecurityHeaders:
-    """Adds the security headers to every HTTP response.
-
-    A plain ASGI middleware rather than `@app.middleware("http")`: Starlette's BaseHTTPMiddleware wraps every
-    request in extra tasks and streams, a fixed cost per request that is a large share of a 2 ms page.
-    """
-
-    def __init__(self, app: Any):
-        self.app = app
-
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: dict) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
 
 
 def schema_type(schema: dict[str, Any]) -> str:

@@ -19,6 +19,7 @@ import time
 from typing import Any
 
 from newsgraph.settings import get_settings
+from newsgraph.web.middleware import HTTPMiddleware
 
 #: Virtual-machine steps between two deadline checks (a check costs well under a microsecond).
 PROGRESS_STEPS = 2_000
@@ -73,17 +74,11 @@ def is_interrupted(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("interrupted" in str(exc) or bool(_past_deadline()))
 
 
-class Deadline:
+class Deadline(HTTPMiddleware):
     """ASGI middleware: each HTTP request gets a deadline `web_timeout_ms` from its arrival; a request whose
     database work is interrupted past it is answered 503 with Retry-After."""
 
-    def __init__(self, app: Any):
-        self.app = app
-
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: dict, receive: Any, send: Any) -> None:
         ms = get_settings().web_timeout_ms
         token = _deadline.set(time.monotonic() + ms / 1000 if ms > 0 else 0.0)
         try:
