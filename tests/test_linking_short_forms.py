@@ -53,3 +53,16 @@ def test_credit_form_lowers_the_topic_score_only():
     assert gate("topic", e, 0.8, {"initials_form": 1.0}) == 0.8 * INITIALS_FORM_WEIGHT
     assert gate("topic", e, 0.8, {"initials_form": 0.0}) == 0.8
     assert gate("entity", e, 0.8, {"initials_form": 1.0}) == 0.8
+
+
+def test_an_organisation_short_form_joins_its_one_full_name():
+    text = ("The Karsvik Harbour Authority met the Ostmark Port Workers Union. The Harbour Authority said the "
+            "Workers Union would vote. The Office of the Harbour Master and the Office met. The Food Agency of the "
+            "United Nations and the United Nations spoke.")
+    orgs = ["Karsvik Harbour Authority", "Ostmark Port Workers Union", "Harbour Authority", "Workers Union",
+            "Office of the Harbour Master", "Office", "Food Agency of the United Nations", "United Nations"]
+    got = _link(text, [], orgs)
+    assert got["Karsvik Harbour Authority"] == ["Harbour Authority", "Karsvik Harbour Authority"]
+    assert got["Ostmark Port Workers Union"] == ["Ostmark Port Workers Union", "Workers Union"]
+    assert got["Office of the Harbour Master"] == ["Office", "Office of the Harbour Master"]
+    assert got["United Nations"] == ["United Nations"]  # the complement after "of the" is its own organisation

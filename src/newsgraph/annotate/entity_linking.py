@@ -98,6 +98,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
     for m in mentions:
         if _family(m, th) == "organisation" and len(m.text.split()) >= 2:
             org_initials[initials(m.text).upper()].add(m.text)
+    org_full = sorted({m.text for m in mentions if _family(m, th) == "organisation" and len(m.text.split()) >= 2})
     clusters: dict[tuple[str, str], Cluster] = {}
     order: list[Cluster] = []
 
@@ -144,6 +145,10 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
             continue
         if fam == "organisation" and name in {x for v in expansions.values() for x in [v]}:
             add("organisation", name, m)
+            continue
+        owner = _org_owner(name, org_full) if fam == "organisation" else None
+        if owner is not None:
+            add(_family_of_name(mentions, owner, th) or "organisation", owner, m)
             continue
         add(fam, name, m)
     # document consistency of type: evidence of all mentions of a cluster
@@ -206,6 +211,22 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
         merged[key] = c
         out.append(c)
     return out
+
+
+def _org_owner(name: str, full: list[str]) -> str | None:
+    """The one longer organisation name of the article that `name` is a short form of: its last words ("Red Sox"
+    for "Boston Red Sox", "Economic Court" for "Kyiv Economic Court") or its head before an "of" complement
+    ("Society" for "Society of Friends"). None when no name or several could be meant."""
+    words = name.split()
+    owners = []
+    for o in full:
+        ow = o.split()
+        n = len(ow) - len(words)
+        # the last words after a capitalised word: "United Nations" is not a short form of "Food and Agriculture
+        # Organization of the United Nations", where it is the complement
+        if n > 0 and ow[n:] == words and ow[n - 1][:1].isupper() or o.startswith(name + " of "):
+            owners.append(o)
+    return owners[0] if len(owners) == 1 else None
 
 
 def _cluster_ev(c: Cluster) -> Counter:
