@@ -46,14 +46,17 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[Name
         if not label:
             continue
         toks = list(ent)
-        while toks and toks[0].pos_ in _NOT_NAME_POS:  # "Later Brenning" -> "Brenning"
+        while toks and (toks[0].pos_ in _NOT_NAME_POS or _elided(toks[0])):  # "Later Brenning" -> "Brenning"
             toks.pop(0)
-        while toks and toks[-1].pos_ in _NOT_NAME_POS:
+        while toks and (toks[-1].pos_ in _NOT_NAME_POS or _elided(toks[-1])):  # "Nyssen n’" -> "Nyssen"
             toks.pop()
-        if not toks:
+        if not toks or _common_word(toks, label):
             continue
-        for s, e in _split(text, toks[0].idx, toks[-1].idx + len(toks[-1].text)):
-            spans.append(NameMention(s, e, text[s:e], label))
+        if _institution(toks, label):
+            label = "organisation"
+        for part in _coordinated(toks):
+            for s, e in _split(text, part[0].idx, part[-1].idx + len(part[-1].text)):
+                spans.append(NameMention(s, e, text[s:e], label))
     # organisation lexicon (longest first), overriding overlapping model spans
     lex = names.org
     for m in (names.org_names_re.finditer(text) if names.org_names_re is not None else ()):
@@ -114,6 +117,9 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[Name
             if k is None:
                 continue
             s = k
+            rest = doc.char_span(s, e)
+            if rest is not None and len(rest) == 1 and rest[0].pos_ == "NOUN":
+                continue  # "ministre de la Défense" -> "Défense": a portfolio, a capitalised common noun, no name
         for head in lex.heads:  # "Interfax news agency" -> "Interfax", an organisation (lower-case head only)
             if text[s:e].endswith(" " + head) and e - s > len(head) + 2:
                 e -= len(head) + 1
@@ -124,6 +130,64 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[Name
             continue
         out.extend(_split_hyphen(m))
     return out
+
+
+#: Parts of speech of a word that is capitalised for its place, not because it is a name.
+_COMMON_POS = {"NOUN", "ADJ"}
+#: Tokens before a word that put it at the start of a sentence, heading or quotation.
+_OPENERS = {"«", "“", '"', "(", ":", "—", "–", "-", "‹", "„"}
+
+
+def _coordinated(toks: list) -> list[list]:
+    """A model span cut at a conjunction followed by an article ("l’Assemblée et le Sénat", "the Senate and the
+    House"): two names coordinated, not one. A conjunction inside a name takes no article after it ("Bosnia and
+    Herzegovina", "Trinité-et-Tobago"). Parts left without a word are dropped."""
+    out, cur = [], []
+    for k, tok in enumerate(toks):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if tok.pos_ == "CCONJ" and nxt is not None and nxt.pos_ == "DET" and nxt.text[:1].islower():
+            out.append(cur)
+            cur = []
+        elif cur or tok.pos_ != "DET" or not out:  # the article after the conjunction is not part of the name
+            cur.append(tok)
+    out.append(cur)
+    return [p for p in out if p and any(t.is_alpha for t in p)]
+
+
+def _elided(tok) -> bool:
+    """An elided function word (French "n’", "l’", "d’", "qu’"): a token of at most three characters ending in an
+    apostrophe. It is never the first or last word of a name; the models often take it into the span."""
+    return len(tok.text) <= 3 and tok.text[-1:] in ("'", "’")
+
+
+def _common_word(toks: list, label: str) -> bool:
+    """A one-word model span that is a common word, not a name, read from the parse: tagged noun or adjective
+    (not proper noun), read by the model as a person or place, and capitalised only because it opens a sentence,
+    heading or quotation ("Incroyable opportunité", "Conditions d’éligibilité", "« Travailler trop peu »")."""
+    if len(toks) != 1 or toks[0].pos_ not in _COMMON_POS or label not in ("person", "place"):
+        return False  # a demonym is an adjective ("Kenyan"); a one-word organisation is often a brand ("Ryanair")
+    tok = toks[0]
+    if _opens(tok):
+        # capitalised inside a sentence elsewhere in the article, it is a name after all ("Bird said ... Bird")
+        return not any(t.text == tok.text and not _opens(t) for t in tok.doc if t.i != tok.i)
+    return False
+
+
+def _institution(toks: list, label: str) -> bool:
+    """A "person" that takes a definite article ("le président de la République", "a demandé à la
+    Confédération"): one capitalised common noun after a lower-case article names an institution, not a person."""
+    if label != "person" or len(toks) != 1 or toks[0].pos_ not in _COMMON_POS or toks[0].i == 0:
+        return False
+    prev = toks[0].doc[toks[0].i - 1]
+    return prev.pos_ == "DET" and prev.text[:1].islower()
+
+
+def _opens(tok) -> bool:
+    """The token opens a sentence, a heading or a quotation."""
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.text in _OPENERS or "\n" in prev.text
 
 
 def _split(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -32,7 +32,8 @@ from newsgraph.records import Quote
 #: Opening mark -> closing marks it pairs with.
 _MARKS = {"«": "»", "“": "”", "„": "“”", '"': '"', "‹": "›"}
 _QUOTE = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"\n]*\"|‹[^‹›]*›")
-_SUBJECTS = ("nsubj", "nsubj:pass")
+#: Subjects that speak; a passive speech verb's subject ("il a été précisé", "elle a été informée que") does not.
+_SUBJECTS = ("nsubj",)
 #: What a speaker can be: a name, a noun ("le ministre"), or a pronoun whose person was named before.
 _SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 #: A verb hung on another by these relations shares its subject ("a défendu le projet, affirmant que ...").
@@ -116,7 +117,13 @@ class UDQuoteFinder:
         cues = [t for sent in sents.values() for t in sent if self.is_cue(t) and not _inside(t, marks)]
         # the quotation's own sentence first ("Elle a ajouté que Rome souhaitait « ... »"), then the incise after it
         for cue in sorted(cues, key=lambda t: (t.sent.start not in own, abs(t.idx - e))):
-            speaker = _subject(cue) or (_inverted_speaker(cue) if cue.idx > e else None)
+            incise = _incise(doc, cue, e)
+            if not _reports(cue) or (cue.sent.start not in own and not incise):
+                continue  # a verb in the next sentence speaks of this quotation only as its incise
+            if incise:
+                speaker = _inverted_speaker(cue, marks)
+            else:
+                speaker = _subject(cue, marks) or (_inverted_speaker(cue, marks) if cue.idx > e else None)
             q = self._quote(doc, s, e, "direct", speaker, cue) if speaker is not None else None
             if q is not None:
                 return q
@@ -127,8 +134,10 @@ class UDQuoteFinder:
         if _inside(cue, marks):
             return None
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
-        speaker = _subject(cue)
-        if comp is None or speaker is None:
+        if comp is None or not _reports(cue):
+            return None
+        speaker = _subject(cue, marks)
+        if speaker is None:
             return None
         toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp and t.i == comp.left_edge.i)]
         toks = [t for t in toks if not t.is_punct or toks[0].i < t.i < toks[-1].i]
@@ -156,8 +165,9 @@ class UDQuoteFinder:
         return self._quote(doc, s, e, "indirect", source, case)
 
     def _quote(self, doc: Doc, s: int, e: int, kind: str, speaker: Token, cue: Token) -> Quote | None:
-        if speaker.pos_ not in _SPEAKER_POS or not any(ch.isalpha() for ch in speaker.text):
-            return None  # a mark, a conjunction or an elided article the parse took for a subject: no speaker
+        if speaker.pos_ not in _SPEAKER_POS or not any(ch.isalpha() for ch in speaker.text) or \
+                speaker.text[-1:] in ("'", "\u2019"):
+            return None  # a mark, a conjunction or an elided article ("l'on") the parse took for a subject
         sp_s, sp_e = _name_span(speaker)
         ent = find_entity(doc, sp_s, sp_e)
         if ent is None and speaker.pos_ == "PRON":
@@ -183,30 +193,63 @@ def _inside(tok: Token, marks: list[tuple[int, int]]) -> bool:
     return any(s <= tok.idx < e for s, e in marks)
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, marks: list[tuple[int, int]] = ()) -> Token | None:
     """The verb's subject; for a participle or infinitive hung on another verb ("..., affirmant que"), that
-    verb's subject."""
+    verb's subject. Never a word inside a quotation (`marks`): the parse often hangs the incise's verb on the
+    quoted sentence, whose subject is not who speaks; nor is a verb inside a quotation climbed to."""
     tok = verb
     for _ in range(3):
         for c in tok.children:
-            if c.dep_ in _SUBJECTS:
+            if (c.dep_ in _SUBJECTS or _clitic_subject(c)) and not _inside(c, marks):
                 return c
-        if tok.dep_ not in _INHERITS or tok.head is tok:
+        if tok.dep_ not in _INHERITS or tok.head is tok or _inside(tok.head, marks):
             return None
         tok = tok.head
     return None
 
 
-def _inverted_speaker(verb: Token) -> Token | None:
-    """The speaker of an incise after a quotation ("», a déclaré l'ingénieure en chef, Hélène Garnier."): the
-    first person named after the verb in its sentence, else the verb's object (the parse often reads the
-    inverted subject as one)."""
+def _clitic_subject(tok: Token) -> bool:
+    """An inverted subject pronoun written with a hyphen ("explique-t-il", "a-t-elle ajouté"), which the small
+    models attach as `dep`: a pronoun after its verb whose form starts with a hyphen (the euphonic "-t" alone is
+    no pronoun)."""
+    return tok.pos_ == "PRON" and tok.i > tok.head.i and tok.text.startswith("-") and tok.text.lower() != "-t"
+
+
+def _incise(doc: Doc, verb: Token, quote_end: int) -> bool:
+    """The verb opens an incise right after the quotation ("», explique-t-il", "», a déclaré X"): between the
+    closing mark and the verb only punctuation, spaces and auxiliaries. French inverts the subject there, so the
+    speaker comes after the verb."""
+    if verb.idx < quote_end:
+        return False
+    i = verb.i
+    while i > 0 and doc[i - 1].idx >= quote_end:
+        i -= 1
+    return all(t.is_punct or t.is_space or t.pos_ == "AUX" or _clitic_subject(t) for t in doc[i : verb.i])
+
+
+def _reports(verb: Token) -> bool:
+    """A speech verb that reports what someone said: not negated ("rien ne dit que": Polarity=Neg), not passive
+    ("comme il a été précisé": nobody named) and not an infinitive ("permet de dire que", "on ne peut pas
+    soutenir que", "», demander le programme": said by nobody)."""
+    if "Inf" in verb.morph.get("VerbForm"):
+        return False
+    return not any("Neg" in c.morph.get("Polarity") or c.dep_ == "aux:pass" for c in verb.children)
+
+
+def _inverted_speaker(verb: Token, marks: list[tuple[int, int]] = ()) -> Token | None:
+    """The speaker of an incise after a quotation ("», a déclaré l'ingénieure en chef, Hélène Garnier."): an
+    inverted subject pronoun ("-t-il"), else the first person named after the verb in its sentence, else the
+    verb's subject or object after it (the parse often reads the inverted subject as one)."""
+    clitic = next((c for c in verb.children if _clitic_subject(c)), None)
+    if clitic is not None:
+        return clitic
     for tok in verb.sent:
         if tok.i > verb.i and tok.ent_type_ in ("PER", "PERSON"):
             return tok
         if tok.i > verb.i and tok.is_punct and tok.text in ".;:!?":
             break
-    return next((c for c in verb.children if c.dep_ in ("obj", "nsubj")), None)
+    return next((c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.i > verb.i and not _inside(c, marks)),
+                None)
 
 
 @lru_cache(maxsize=8)
@@ -233,9 +276,32 @@ def _name_span(tok: Token) -> tuple[int, int]:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             return ent.start_char, ent.end_char
+    if tok.pos_ == "NOUN":  # a description names the speaker only whole: "la dirigeante de la CGT", not "dirigeante"
+        toks = _phrase(tok)
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
     doc = tok.doc
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+#: Relations that keep a word inside a noun phrase that describes a speaker (no clause, no apposition list).
+_PHRASE_DEPS = ("det", "amod", "nmod", "case", "flat", "flat:name", "compound", "fixed", "nummod")
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The noun phrase of `head`: its words reached through `_PHRASE_DEPS` only, cut to the run that touches it."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ in _PHRASE_DEPS and c.i not in keep:
+                keep.add(c.i)
+                stack.append(c)
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    return list(head.doc[lo : hi + 1])
 
 
 def _antecedent(doc: Doc, before: int):
