@@ -151,7 +151,7 @@ def _coordinated(toks: list) -> list[list]:
         elif cur or tok.pos_ != "DET" or not out:  # the article after the conjunction is not part of the name
             cur.append(tok)
     out.append(cur)
-    return [p for p in out if p and any(t.is_alpha for t in p)]
+    return [p for p in out if p and any(ch.isalpha() for t in p for ch in t.text)]
 
 
 def _elided(tok) -> bool:
