@@ -66,3 +66,20 @@ def test_an_organisation_short_form_joins_its_one_full_name():
     assert got["Ostmark Port Workers Union"] == ["Ostmark Port Workers Union", "Workers Union"]
     assert got["Office of the Harbour Master"] == ["Office", "Office of the Harbour Master"]
     assert got["United Nations"] == ["United Nations"]  # the complement after "of the" is its own organisation
+
+
+def test_leading_titles_and_honorifics_are_cut_from_a_person_span():
+    from newsgraph.annotate.entity_mentions import _after_titles
+
+    titles = shipped_names().titles
+
+    def cut(span: str) -> str | None:
+        s, ok = _after_titles(span, 0, len(span), titles)
+        return span[s:] if ok else None
+
+    assert cut("Tan Sri Muhyiddin Okafor") == "Muhyiddin Okafor"
+    assert cut("Sir Keir Okafor") == "Keir Okafor"
+    assert cut("Datuk Seri") is None  # honorifics alone are no name
+    assert cut("King Edward") == "King Edward"  # one word would remain: kept whole
+    assert cut("King of Athens Theseus") == "King of Athens Theseus"  # never cut to "of Athens ..."
+    assert cut("Anna Okafor") == "Anna Okafor"

@@ -125,6 +125,10 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[Name
                 e -= len(head) + 1
                 m.label = "lexicon-org"
                 break
+        if m.label == "person":
+            s, is_name = _after_titles(text, s, e, names.titles)
+            if not is_name:
+                continue
         m.start, m.end, m.text = s, e, text[s:e]
         if m.text.lower() in names.not_names or (m.text.isupper() and m.text.lower() in names.not_names):
             continue
@@ -188,6 +192,26 @@ def _opens(tok) -> bool:
         return True
     prev = tok.doc[tok.i - 1]
     return prev.text in _OPENERS or "\n" in prev.text
+
+
+def _after_titles(text: str, s: int, e: int, titles: frozenset[str]) -> tuple[int, bool]:
+    """(start, is a name) of a person span without its leading titles and honorifics ("Tan Sri Muhyiddin Yassin"
+    -> "Muhyiddin Yassin"; the title stays before the name as evidence). Titles are cut only when two words or more
+    remain ("King Edward" stays whole); a span of titles alone ("Datuk Seri") is no name."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            if i + n <= len(words) and " ".join(w.group() for w in words[i : i + n]).lower() in titles:
+                i += n
+                break
+        else:
+            break
+    if i == len(words):
+        return s, False
+    if i and len(words) - i >= 2 and words[i].group()[:1].isupper():  # "King of Athens" is not cut to "of Athens"
+        return s + words[i].start(), True
+    return s, True
 
 
 def _split(text: str, s: int, e: int) -> list[tuple[int, int]]:
