@@ -55,3 +55,14 @@ def test_weekday_in_a_forward_looking_clause_is_the_next_one():
 def test_a_future_word_in_another_clause_does_not_move_a_past_weekday():
     got = values('"We will not give up," the minister said on Monday.')
     assert ("on Monday", "2021-06-07", "day") in got
+
+
+def test_a_month_coordinated_with_a_dated_month_shares_its_year():
+    """The year is written once for both months; the nearest-year guess would put February after the article."""
+    anchor = parse_anchor("2018-09-11")
+    fr = {d.text: d.value for d in find_dates("En février et mai 2018, les plaintes sont classées.", anchor, "dates.fr.tsv")}
+    assert fr == {"février": "2018-02", "mai 2018": "2018-05"}
+    en = {d.text: d.value for d in find_dates("Complaints filed in February or May 2016 were dropped.", anchor)}
+    assert en["February"] == "2016-02" if "February" in en else en["in February"] == "2016-02"
+    alone = {d.text: d.value for d in find_dates("En février, puis en mai 2017.", anchor, "dates.fr.tsv")}
+    assert alone["février"] != "2017-02"  # not coordinated: no shared year

@@ -237,7 +237,24 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = _DATA) -> 
             ref.confidence = date_confidence(kind, m, value, anchor, forward=kind == "wday" and value is not None and _looks_forward(text, start, vocab or _DATA), text=text)
             out.append(ref)
     out.sort(key=lambda d: d.start)
-    return _combine(text, out, anchor)
+    return _combine(text, _shared_year(text, out, vocab or _DATA), anchor)
+
+
+def _shared_year(text: str, refs: list[DateRef], vocab: str) -> list[DateRef]:
+    """A month without its year coordinated with one that has it ("in February and May 2018", "en février et mai
+    2018") takes that year: the year is written once for both. The conjunctions are the vocabulary's
+    [conjunction] section; a month already given its own year keeps it."""
+    words = mapping(vocab, "conjunction")
+    if not words:
+        return refs
+    join = re.compile(r"^\s*(?:,\s*)?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                      + r")\s+$", re.IGNORECASE)
+    for d, nxt in zip(refs, refs[1:], strict=False):
+        if (d.resolution == "month" and nxt.resolution == "month" and d.value and nxt.value
+                and not any(c.isdigit() for c in d.text) and re.search(r"\d{4}", nxt.text)
+                and join.match(text[d.end : nxt.start])):
+            d.value = nxt.value[:4] + d.value[4:]
+    return refs
 
 
 _YEAR_AFTER = re.compile(r"^\s+(last|next|this)\s+year\b", re.IGNORECASE)
