@@ -76,6 +76,10 @@ class Settings:
     batch_size: int = setting(
         BATCH_SIZE, "NEWSGRAPH_BATCH_SIZE",
         "articles per spaCy `nlp.pipe` batch and per task sent to a `--workers` process")
+    batch_tokens: int = setting(
+        5_000, "NEWSGRAPH_BATCH_TOKENS",
+        "words per spaCy `nlp.pipe` batch at most (a longer article goes alone): the models hold about 15 KB per "
+        "word of a batch until it is done, so this bounds a process's memory peak; records do not depend on it")
     mp_start: str = setting(
         "", "NEWSGRAPH_MP_START",
         "process start method for `--workers` (`fork` where the platform has it, else `spawn`)",

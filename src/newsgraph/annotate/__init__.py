@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.batching import pipe_bounded
 from newsgraph.annotate.dates import find_dates, parse_anchor
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.languages import Plan, plan_for
@@ -114,13 +115,16 @@ def annotate_many(items: Iterable[Extracted], nlp: Language | None = None, batch
     """Stream many articles through `nlp.pipe` in batches; output order follows input order.
 
     Without `nlp`, articles go to the pipeline of their language (grouped per batch, so a mixed crawl runs each
-    model on its own articles only); a language without one gets its record with dates only.
+    model on its own articles only); a language without one gets its record with dates only. A batch holds at most
+    `batch_size` articles and NEWSGRAPH_BATCH_TOKENS words (annotate/batching.py: the memory peak).
     """
-    batch_size = batch_size or get_settings().batch_size
+    settings = get_settings()
+    batch_size = batch_size or settings.batch_size
+    max_tokens = settings.batch_tokens
     items = list(items) if not isinstance(items, list) else items
     if nlp is not None:
         docs = (make_doc(nlp, ex) for ex in items)
-        for ex, doc in zip(items, nlp.pipe(docs, batch_size=batch_size), strict=True):
+        for ex, doc in zip(items, pipe_bounded(nlp, docs, batch_size, max_tokens), strict=True):
             yield to_article(ex, doc, _own_plan(nlp, ex))
         return
     for start in range(0, len(items), batch_size):
@@ -136,7 +140,7 @@ def annotate_many(items: Iterable[Extracted], nlp: Language | None = None, batch
                 for i in idx:
                     out[i] = to_article(chunk[i], None, plan)
                 continue
-            docs = lang_nlp.pipe((make_doc(lang_nlp, chunk[i]) for i in idx), batch_size=batch_size)
+            docs = pipe_bounded(lang_nlp, (make_doc(lang_nlp, chunk[i]) for i in idx), batch_size, max_tokens)
             for i, doc in zip(idx, docs, strict=True):
                 out[i] = to_article(chunk[i], doc, plan)
         yield from out  # type: ignore[misc]
