@@ -52,3 +52,45 @@ def test_records_do_not_depend_on_the_word_bound(monkeypatch, demo_records):
     alone = analyze_demo()
     assert calls and set(calls) == {1}  # the bound did cut: one article per batch
     assert alone == demo_records
+
+
+_LAZY_FRENCH = r"""
+import sys
+from pathlib import Path
+from newsgraph.pipeline import analyze_stream
+from newsgraph.records import RawDocument
+own = Path(sys.argv[1])
+def doc(name):
+    return RawDocument(input=name, data=(own / name).read_text("utf-8").encode(), kind="body")
+english = [doc("en-harbour.txt")] + [doc(p.name) for p in sorted(own.glob("*.txt")) if p.name[:3] not in ("en-", "fr-")]
+langs = [a.language for a in analyze_stream(english)]
+print("before", "en" in langs, "fr" in langs, "spacy.lang.fr" in sys.modules, "fr_core_news_sm" in sys.modules)
+[french] = analyze_stream([doc("fr-port.txt")])
+print("after", french.language, "spacy.lang.fr" in sys.modules, "fr_core_news_sm" in sys.modules)
+"""
+
+
+def test_the_french_pipeline_loads_only_when_a_french_article_arrives():
+    """A worker that sees English and other languages never holds the French pipeline (about 180 MB)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    own = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "language"
+    out = subprocess.run([sys.executable, "-c", _LAZY_FRENCH, str(own)], capture_output=True, text=True, check=True)
+    lines = out.stdout.split("\n")
+    assert "before True False False False" in lines
+    assert "after fr True True" in lines
+
+
+def test_pool_tasks_are_small_and_a_setting(monkeypatch):
+    """The pool sends NEWSGRAPH_POOL_TASK articles per task (not a whole nlp.pipe batch): see settings.POOL_TASK."""
+    import newsgraph.parallel as parallel
+    from newsgraph.settings import BATCH_SIZE, POOL_TASK
+
+    seen = []
+    monkeypatch.setattr(parallel, "_pool_map", lambda docs, workers, chunk: seen.append(chunk) or iter(()))
+    list(parallel.analyze_parallel([], workers=2))
+    monkeypatch.setenv("NEWSGRAPH_POOL_TASK", "3")
+    list(parallel.analyze_parallel([], workers=2))
+    assert seen == [POOL_TASK, 3] and POOL_TASK < BATCH_SIZE

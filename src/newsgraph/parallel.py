@@ -2,7 +2,7 @@
 
 Why a hand-fed `ProcessPoolExecutor` and not `Pool.imap`: `imap` consumes its whole input in a feeder thread
 (a 100 GB WARC would be read into the task queue), and a worker killed by the OS leaves `imap` waiting forever.
-Here at most `workers * 4` chunks are in flight, so memory stays bounded by the chunk size; a dead worker breaks
+Here at most `workers * IN_FLIGHT` tasks are in flight, so memory stays bounded by the task size; a dead worker breaks
 the executor, which we notice, report for the chunks it held, and replace.
 
 Each worker loads the spaCy pipeline once (the initializer calls the lru_cached `load_pipeline`), then runs the
@@ -11,6 +11,7 @@ same `analyze_stream` the single-process path runs, so failures read exactly the
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -40,10 +41,16 @@ def _from_wire(item: _Wire) -> Article | InputError:
 
 
 def _init_worker() -> None:
-    """Load the pipeline (and with it the gazetteer) once, before the first task arrives."""
+    """Load the pipeline (and with it the gazetteer) once, before the first task arrives.
+
+    Then freeze what is loaded out of the garbage collector's sight (`gc.freeze`): the model is never garbage, and a
+    full collection writes to every object it visits, which would copy into this worker the pages it shares with a
+    forked parent that had the model loaded already (copy-on-write), and costs time on every collection.
+    """
     from newsgraph.annotate import load_pipeline
 
     load_pipeline()
+    gc.freeze()
 
 
 def _work(chunk: list[_Wire]) -> list[_Wire]:
@@ -62,6 +69,12 @@ class _Task:
     batch: list[_Wire]
     future: Future
 
+
+#: Tasks in flight per worker (submitted, result not yet yielded). Results are yielded in input order, so a slow
+#: task holds back the ones after it: enough must be queued behind it for the other workers to stay busy meanwhile
+#: (8 tasks of NEWSGRAPH_POOL_TASK=4 articles: 32 per worker, about 5 s of work), while bounding what the parent
+#: holds in memory (raw pages in, records out).
+IN_FLIGHT = 8
 
 #: Seconds a task may overrun its budget (worker start-up, pickling) before its worker is taken to be stuck.
 GRACE = 60.0
@@ -88,7 +101,7 @@ def _kill(pool: ProcessPoolExecutor) -> None:
 
 
 def _pool_map(docs: Iterable[RawDocument | InputError], workers: int, chunk: int) -> Iterator[Article | InputError]:
-    """Tasks of `chunk` documents, at most `workers * 4` in flight, results in input order.
+    """Tasks of `chunk` documents, at most `workers * IN_FLIGHT` in flight, results in input order.
 
     A worker that dies fails the documents of its task ("worker process died") and a fresh pool takes over. A
     task that overruns its deadline (a worker stuck past the document budget, in code the in-process timer cannot
@@ -98,7 +111,7 @@ def _pool_map(docs: Iterable[RawDocument | InputError], workers: int, chunk: int
     budget = get_settings().doc_timeout
     it = iter(docs)
     inflight: deque[_Task] = deque()
-    max_inflight = workers * 4
+    max_inflight = workers * IN_FLIGHT
     pool = _new_pool(workers)
 
     def submit(batch: list[_Wire]) -> _Task:
@@ -168,7 +181,7 @@ def analyze_parallel(
     one is skipped (with a note on stderr), and every article gets `cluster`: the id of the first article of its
     near-duplicate group in this batch (see newsgraph.scale.dedup).
     """
-    chunk = chunk or get_settings().batch_size  # documents per task: amortises pickling, keeps order latency low
+    chunk = chunk or get_settings().pool_task  # documents per task (settings.POOL_TASK says why it is small)
     results = analyze_stream(docs) if workers <= 1 else _pool_map(docs, workers, max(1, chunk))
     if not dedup:
         yield from results

@@ -20,9 +20,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-#: Articles per `nlp.pipe` batch and per task sent to a pool worker: large enough for spaCy's batched models and
-#: to amortise pickling, small enough to keep memory bounded and the first results early.
+#: Articles per `nlp.pipe` batch: large enough for spaCy's batched models, small enough to keep memory bounded and
+#: the first results early (NEWSGRAPH_BATCH_TOKENS bounds a batch's words too).
 BATCH_SIZE = 16
+
+#: Articles per task sent to a pool worker. Why 4 and not a full batch: a worker's share of a run ends with its
+#: last task, so the run ends on average half a task after the other worker has run dry. On the speed task's 251
+#: pages a task of 16 took up to 5 s, which cost the 2-process run 10% of its rate; 4 cuts that to a quarter, and
+#: a task's fixed cost (pickling, one queue round trip: about a millisecond) stays far below an article's 150 ms.
+POOL_TASK = 4
 
 
 class SettingsError(ValueError):
@@ -75,7 +81,11 @@ class Settings:
         choices=("selective", "full"))
     batch_size: int = setting(
         BATCH_SIZE, "NEWSGRAPH_BATCH_SIZE",
-        "articles per spaCy `nlp.pipe` batch and per task sent to a `--workers` process")
+        "articles per spaCy `nlp.pipe` batch")
+    pool_task: int = setting(
+        POOL_TASK, "NEWSGRAPH_POOL_TASK",
+        "articles per task sent to a `--workers` process: small tasks keep every worker busy to the end of a run "
+        "(the last task runs alone while the other workers wait)")
     batch_tokens: int = setting(
         5_000, "NEWSGRAPH_BATCH_TOKENS",
         "words per spaCy `nlp.pipe` batch at most (a longer article goes alone): the models hold about 15 KB per "
