@@ -66,3 +66,15 @@ def test_a_month_coordinated_with_a_dated_month_shares_its_year():
     assert en["February"] == "2016-02" if "February" in en else en["in February"] == "2016-02"
     alone = {d.text: d.value for d in find_dates("En février, puis en mai 2017.", anchor, "dates.fr.tsv")}
     assert alone["février"] != "2017-02"  # not coordinated: no shared year
+
+
+def test_a_weekday_with_its_day_number_is_that_day():
+    """"le samedi 21": the 21st that is a Saturday near the article date; a number that no nearby month puts on
+    that weekday leaves the weekday read alone ("On Friday 12 people died")."""
+    anchor = parse_anchor("2019-09-11")
+    fr = [(d.text, d.value) for d in find_dates("Elle appelle à participer le samedi 21 au matin.", anchor, "dates.fr.tsv")]
+    assert fr == [("samedi 21", "2019-09-21")]
+    both = {d.text: d.value for d in find_dates("Grève les vendredi 20 et samedi 21 septembre.", anchor, "dates.fr.tsv")}
+    assert both["vendredi 20"] == "2019-09-20"
+    en = [(d.text, d.value) for d in find_dates("On Friday 12 people died.", anchor)]
+    assert en == [("On Friday", "2019-09-06")]

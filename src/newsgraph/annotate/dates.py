@@ -237,7 +237,7 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = _DATA) -> 
             ref.confidence = date_confidence(kind, m, value, anchor, forward=kind == "wday" and value is not None and _looks_forward(text, start, vocab or _DATA), text=text)
             out.append(ref)
     out.sort(key=lambda d: d.start)
-    return _combine(text, _shared_year(text, out, vocab or _DATA), anchor)
+    return _combine(text, _shared_year(text, out, vocab or _DATA), anchor, vocab or _DATA)
 
 
 def _shared_year(text: str, refs: list[DateRef], vocab: str) -> list[DateRef]:
@@ -257,13 +257,32 @@ def _shared_year(text: str, refs: list[DateRef], vocab: str) -> list[DateRef]:
     return refs
 
 
+#: A day number right after a weekday ("samedi 21", "Saturday 21st"), not the start of a longer number or a time.
+_DAY_AFTER = re.compile(r"^\s+(\d{1,2})(?:er|st|nd|rd|th)?\b(?![:.,]?\d)")
+
+
+def _weekday_day(anchor: dt.date, weekday: int, day: int) -> dt.date | None:
+    """The date with this day of the month that falls on this weekday, in the article's month or the one before or
+    after, nearest the article date; None when none does (the two disagree: leave the weekday as it was read)."""
+    best = None
+    for shift in (-1, 0, 1):
+        y, m = _shift_month(anchor, shift)
+        try:
+            cand = dt.date(y, m, day)
+        except ValueError:
+            continue
+        if cand.weekday() == weekday and (best is None or abs(cand - anchor) < abs(best - anchor)):
+            best = cand
+    return best
+
+
 _YEAR_AFTER = re.compile(r"^\s+(last|next|this)\s+year\b", re.IGNORECASE)
 _JOIN = re.compile(r"^[\s,]{1,3}$")
 #: A month or weekday with its year given by the words after it ("in November last year").
 _YEAR_SHIFT = {"last": -1, "next": 1, "this": 0}
 
 
-def _combine(text: str, refs: list[DateRef], anchor: dt.date | None) -> list[DateRef]:
+def _combine(text: str, refs: list[DateRef], anchor: dt.date | None, vocab: str = _DATA) -> list[DateRef]:
     """Read neighbouring expressions together: a weekday written with its date ("Friday, April 17") takes that
     date and disappears into it; a month followed by "last/next/this year" takes that year ("in November last
     year"); a weekday inside a name ("Good Friday Agreement", "Black Friday") is no date."""
@@ -273,10 +292,17 @@ def _combine(text: str, refs: list[DateRef], anchor: dt.date | None) -> list[Dat
         if i in skip:
             continue
         nxt = refs[i + 1] if i + 1 < len(refs) else None
-        wday = d.resolution == "day" and d.text.split()[-1].lower() in mapping(_DATA, "weekday")
+        weekdays = mapping(vocab, "weekday")
+        wday = d.resolution == "day" and d.text.split()[-1].lower() in weekdays
         if wday and nxt is not None and nxt.resolution == "day" and _JOIN.match(text[d.end : nxt.start]):
             nxt.text, nxt.start = text[d.start : nxt.end], d.start
             continue  # the explicit date carries the value
+        num = _DAY_AFTER.match(text[d.end : d.end + 8]) if wday and anchor is not None else None
+        if num and (nxt is None or nxt.start >= d.end + num.end()):
+            day = _weekday_day(anchor, int(weekdays[d.text.split()[-1].lower()]), int(num.group(1)))
+            if day is not None:  # "le samedi 21": the 21st that is a Saturday, nearest the article date
+                d.value, d.end = day.isoformat(), d.end + num.end()
+                d.text = text[d.start : d.end]
         if wday and len(d.text.split()) == 1 and _in_name(text, d.start):
             continue
         m = _YEAR_AFTER.match(text[d.end : d.end + 20])
