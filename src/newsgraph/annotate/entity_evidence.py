@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.config import knob
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import get_gazetteer
+from newsgraph.annotate.name_usage import determined, note_usage
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym
 
 _SPEECH = {"said", "says", "told", "added", "say", "tells", "explained", "noted", "stated", "insisted", "warned"}
@@ -149,6 +150,7 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     elif m.label == "row":
         ev["drop"] += 1  # an unknown name heading a table row: left to the model's own spans
     _untype_things(doc, text, m, places, before, names, w)
+    note_usage(doc, text, m, gaz)
     # acronym given beside the name: "National Citizens Alliance (NCA)" / "NCA [National Citizens Alliance]"
     am = _ACRONYM_AFTER.match(text[m.end : m.end + 14])
     if am and initials(m.text).upper() == am.group(1).replace(".", "").upper():
@@ -319,7 +321,16 @@ def thing_use(doc: Doc, text: str, m: NameMention, before: str, names: NamesLexi
     nm = _NEXT_TOKEN.match(text[m.end : m.end + 20])
     if nm and nm.group(1) in after_words:
         return "thing-head"
+    if any(c.isdigit() for c in m.text):
+        return "digits"  # "RTX 3080", "ggplot2": a model number or a version, never in a person's name
+    if _WHICH_AFTER.match(text[m.end : m.end + 12]):
+        return "which"  # "X, which combines ...": a relative pronoun for things and bodies, not people
+    if determined(doc, m.start, m.end, names.thing_adjectives):
+        return "determiner"  # "the Louvre", "the new X", "some X": people's names take no determiner
     return None
+
+
+_WHICH_AFTER = re.compile(r"^\s*,?\s+which\b")
 
 
 def _untype_things(doc: Doc, text: str, m: NameMention, places: list, before: str, names: NamesLexicon,
@@ -329,10 +340,12 @@ def _untype_things(doc: Doc, text: str, m: NameMention, places: list, before: st
     and is an acronym or the modifier of a thing noun loses its place points ("IPO", "UN"). With no other evidence
     left the mention is dropped: it is neither a person, an organisation nor a place we can show."""
     ev = m.ev
-    if m.label == "person" and not ev["person_cue"] and ev["person"] <= w.model_label + w.speech_verb:
-        if thing_use(doc, text, m, before, names):
-            ev["person"] = 0
-            ev["thing"] += 1
+    use = thing_use(doc, text, m, before, names)
+    if m.label == "person" and not ev["person_cue"] and ev["person"] <= w.model_label + w.speech_verb and use:
+        ev["person"] = 0
+        ev["thing"] += 1
+    if use:
+        ev["thing_use"] += 1  # read per name by name_usage.gate_thing_names
     top = places[0] if places else None
     if (
         top is not None
@@ -342,7 +355,7 @@ def _untype_things(doc: Doc, text: str, m: NameMention, places: list, before: st
         and "." not in m.text  # "D.C.", "L.A." spell a place out
         and not _LOCATIVE.search(before[-30:])
         and not _PLACE_AFTER.match(text[m.end : m.end + 30])
-        and thing_use(doc, text, m, before, names) in ("acronym", "thing-head")
+        and use in ("acronym", "thing-head")
     ):
         ev["place"] = 0
         ev["thing"] += 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
+from newsgraph.annotate.name_usage import geo_kinds, placed
 from newsgraph.records import Entity, Geo, Mention, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
@@ -54,6 +55,9 @@ class GeoWeights:
                                             "to a place the article settled on, loses this much")
     capital_share: float = knob(0.2, "a capital of a province's name beats the province from this population share")
     city_share: float = knob(0.3, "a city inside a same-named province beats it from this population share")
+    unused_town_population: int = knob(100_000, "a town or county reading smaller than this is placed only when "
+                                                "the text uses the name as a place or names places near it "
+                                                "(name_usage.placed)")
     passes: int = knob(3, "resolution passes (each lets the previous choices support nearby readings)")
 
 
@@ -163,21 +167,31 @@ def _near(p: Place, q: Place, w: GeoWeights = DEFAULT_WEIGHTS) -> bool:
             and "admin1" in (p.kind, q.kind)) or haversine_km(p.lat, p.lon, q.lat, q.lon) < w.near_km
 
 
+def _allowed(cands: tuple[Place, ...], kinds: frozenset[str] | None) -> tuple[Place, ...]:
+    """The readings of `kinds` (None: all); a place whose GeoNames name carries "The" always ("The Hague")."""
+    if kinds is None:
+        return cands
+    return tuple(p for p in cands if p.kind in kinds or p.name.lower().startswith("the "))
+
+
 def resolve(
     names: Sequence[str], context_countries: Sequence[str] = (), gaz: Gazetteer | None = None,
-    w: GeoWeights = DEFAULT_WEIGHTS,
+    w: GeoWeights = DEFAULT_WEIGHTS, kinds: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Place | None]:
     """The GeoNames place meant by each toponym of one article (None when the gazetteer has no such name).
 
     `context_countries` are ISO country codes the article points at by other means (demonyms, say). The same name
-    means the same place throughout one article.
+    means the same place throughout one article. `kinds` limits the readings of a name (by `norm`) to those kinds:
+    the text may say it is a region ("the X region") or no settlement ("the X"), see name_usage.py.
     """
     gaz = gaz or get_gazetteer()
+    kinds = kinds or {}
     unique: dict[str, str] = {}
     for n in names:
         unique.setdefault(norm(n), n)
     keys = list(unique)
-    cands = {k: _prefer_cities(candidates(gaz, unique[k])[: w.max_candidates], unique[k], w) for k in keys}
+    cands = {k: _prefer_cities(_allowed(candidates(gaz, unique[k]), kinds.get(k))[: w.max_candidates], unique[k], w)
+             for k in keys}
     cands_plausible: dict[str, list[Place]] = {}
     # support: how many of the article's other names have a plausible reading within reach of this candidate
     # (plausible: its prior within `plausible` of that name's best, so "Paris" next to "Geneva" means France, while
@@ -319,12 +333,19 @@ class Geocoder:
         if not ents and not demonyms:
             return doc
         gaz = get_gazetteer()
-        places = resolve([e.name for e in ents], demonyms, gaz=gaz, w=self.weights)
+        summaries = _summaries(doc, ents)
+        kinds = {norm(e.name): k for e, s in zip(ents, summaries, strict=True) if (k := geo_kinds(s)) is not None}
+        places = resolve([e.name for e in ents], demonyms, gaz=gaz, w=self.weights, kinds=kinds)
         by_gid: dict[int, Entity] = {}
         drop: set[int] = set()
-        for e, p in zip(ents, places, strict=True):
+        chosen = [p for p in places if p is not None and p.kind not in ("country", "continent")]
+        for e, p, summary in zip(ents, places, summaries, strict=True):
             if p is None:
                 e.type = "place"
+                continue
+            near = any(q is not p and _near(p, q, self.weights) for q in chosen)
+            if not placed(summary, p, self.weights.unused_town_population, near):
+                e.type = "place"  # a small town the text neither uses as a place nor names beside places near it
                 continue
             e.type = entity_type(p)
             e.geo = to_geo(p)
@@ -355,3 +376,9 @@ class Geocoder:
         doc._.ng_entities = [e for e in all_ents if id(e) not in drop]
         rescore(doc)
         return doc
+
+
+def _summaries(doc: Doc, ents: list[Entity]) -> list[dict]:
+    """The evidence summary newsgraph_entities left for each entity (keyed by mention span; {} when none)."""
+    evidence = doc._.ng_entity_evidence or {}
+    return [next((evidence[(m.start, m.end)] for m in e.mentions if (m.start, m.end) in evidence), {}) for e in ents]

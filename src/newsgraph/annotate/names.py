@@ -31,7 +31,7 @@ SHIPPED_FILES = {
 #: the kinds of row each `kind<TAB>value` section may hold
 _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after"),
-    "things": ("before", "after"),
+    "things": ("before", "after", "adjective"),
     "places": ("after", "before", "head"),
 }
 
@@ -66,7 +66,7 @@ class NamesLexicon:
     Built from a sectioned lexicon (`from_sections`): `[titles]` person titles ("foreign minister", "mr."),
     `[given_names]` given names (several a row), `[groups]` religious and ethnic groups, `[not_names]` capitalised
     words that name nothing on their own, and three `kind<TAB>value` sections: `[organisations]` (suffix, prefix,
-    head, name, before, business_before, business_after), `[things]` (before, after) and `[places]` (after,
+    head, name, before, business_before, business_after), `[things]` (before, after, adjective) and `[places]` (after,
     before, head); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what each kind means.
     """
 
@@ -86,6 +86,8 @@ class NamesLexicon:
     #: words that make a name a thing (product, platform, work): right before it, head nouns right after
     thing_before: frozenset[str]
     thing_after: frozenset[str]
+    #: adjectives of novelty or price between a determiner and a thing's name ("the new X")
+    thing_adjectives: frozenset[str]
     #: feature nouns that mark a name as a place: right after it, right before it, head nouns ending its own name
     place_after: frozenset[str]
     place_before: frozenset[str]
@@ -117,6 +119,7 @@ class NamesLexicon:
             ),
             thing_before=frozenset(kinds["things"]["before"]),
             thing_after=frozenset(kinds["things"]["after"]),
+            thing_adjectives=frozenset(kinds["things"]["adjective"]),
             place_after=frozenset(kinds["places"]["after"]),
             place_before=frozenset(kinds["places"]["before"]),
             place_heads=frozenset(kinds["places"]["head"]),

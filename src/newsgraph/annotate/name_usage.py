@@ -1,0 +1,184 @@
+"""How the text uses a name, as a place or as a thing: evidence from the words around it, not from the name itself.
+
+A gazetteer holds a small town for almost any word ("Pearl", "Gemini", "Earth", "Middle East" are all towns
+somewhere), and the small NER model labels many one-word names GPE. What tells a reader that a name is a settlement
+is how the sentence uses it:
+- a preposition of place right before it ("in X", "near X", "from X", "based in X", "the town of X");
+- an apposition naming the region or country it lies in ("X, Michigan", "X, N.H.", "X, Brazil");
+- a place compound ("X-based") or a dateline ("X, Nov 22 —" or "X —" opening a line);
+- a feature or settlement noun beside it (entity_evidence's place cues: "the X neighbourhood").
+Two uses say that the name is a place but not a settlement:
+- an admin head noun after it ("the X region", "X province"): a region, resolved among admin readings;
+- a definite article as the head of its noun phrase ("the Middle East", "the Atlantic", "the Earth's orbit"):
+  settlements take none, and the few that do carry it in their GeoNames name ("The Hague", "The Bronx").
+`placed` applies this in the geocoder: a small town (or county) reading is put on the map only when the text uses
+the name as a settlement somewhere or names other places near it; otherwise the entity is a place without a point,
+never a city topic ("Pearl" and "Gloria" as children's names, "Gemini" the exchange, "Earth").
+`gate_thing_names` does the same for people: a name only the model calls a person, used as a thing somewhere
+(entity_evidence.thing_use: "via X", "X app", "the X", "X, which", a model number), is no person anywhere in the
+article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate.gazetteer import norm
+
+#: a preposition of place (or a settlement noun with "of") right before the name; no article between them: "in the
+#: X" is a region or a feature, see `definite_head`
+_LOCATIVE = re.compile(
+    r"(?:^|[^\w'\u2019-])(?:in|at|near|nearby|outside|inside|within|throughout|across|around|from|into|towards?|"
+    r"(?:city|town|village|suburb|hamlet|capital|port|municipality|district|borough) of)\s+$",
+    re.I,
+)
+#: ", Region" after the name: a capitalised run checked against the gazetteer (a country or a state/province)
+_REGION_AFTER = re.compile(r"^,\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
+_BASED_AFTER = re.compile(r"^-based\b")
+#: what follows a dateline's place: ", Nov 22", " —", ":", " (Reuters)"
+_DATELINE_AFTER = re.compile(r"^[ \t]*(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b|[\u2014\u2013-]|:|\()")
+#: admin head nouns after a name, lower case ("the Kaduna state government" counts, "Ohio State" does not)
+ADMIN_HEADS = frozenset({"region", "regions", "province", "oblast", "governorate", "prefecture", "county", "state",
+                         "district", "department", "territory", "canton", "municipality"})
+_NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
+_POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
+#: readings a definite article leaves: regions and countries, never a settlement
+DEFINITE_KINDS = frozenset({"country", "admin1", "continent"})
+ADMIN_KINDS = frozenset({"admin1", "admin2"})
+#: determiners that a thing's name takes and a person's does not ("the Louvre", "some X")
+_DETERMINERS = frozenset({"the", "a", "an", "some", "any", "more", "much", "this", "these", "those"})
+
+
+def settlement_use(text: str, start: int, end: int, gaz) -> str | None:
+    """How the text uses the name at text[start:end] as a settlement, or None: "locative", "region-after",
+    "based" or "dateline"."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 60]
+    if _LOCATIVE.search(before) and not _POSSESSIVE_AFTER.match(after):  # "in Smith's view" is no place
+        return "locative"
+    rm = _REGION_AFTER.match(after)
+    if rm:
+        words = rm.group(1).split()
+        for n in range(len(words), 0, -1):
+            places = gaz.lookup(" ".join(words[:n]).rstrip(",."))
+            if places and places[0].kind in ("country", "admin1"):
+                return "region-after"
+    if _BASED_AFTER.match(after):
+        return "based"
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and _DATELINE_AFTER.match(after):
+        return "dateline"
+    return None
+
+
+def admin_head(text: str, end: int) -> bool:
+    """An admin head noun right after the name: "the Dnipropetrovsk region", "Kaduna state"."""
+    nm = _NEXT_WORD.match(text[end : end + 20])
+    return bool(nm and nm.group(1) in ADMIN_HEADS)
+
+
+def definite_head(doc: Doc, start: int, end: int) -> bool:
+    """The name heads a noun phrase with a definite article: "the Middle East", "both sides of the Atlantic",
+    "the Earth's journey"; not a modifier of another noun ("the Paris agreement", "the Kyiv region")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.lower_ != "the":
+        return False
+    root = span.root  # the parse, where it ran; the tags otherwise
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end:
+        return False
+    return not _compound_next(doc, span)
+
+
+def _compound_next(doc: Doc, span) -> bool:
+    """The name modifies what follows it: a hyphenated compound ("the Santiago-based institute") or a lower-case
+    noun the parse (or its absence) did not attach ("the Moscow regime")."""
+    if doc.text[span.end_char : span.end_char + 1] in ("-", "\u2010", "\u2011"):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].islower()
+
+
+def note_usage(doc: Doc, text: str, m, gaz) -> None:
+    """Record in the mention's evidence how the text uses it as a place (keys "place_use", "admin_head",
+    "definite")."""
+    if settlement_use(text, m.start, m.end, gaz):
+        m.ev["place_use"] += 1
+    if admin_head(text, m.end):
+        m.ev["admin_head"] += 1
+    if definite_head(doc, m.start, m.end):
+        m.ev["definite"] += 1
+
+
+def placed(summary: dict, place, min_population: int, near: bool = False) -> bool:
+    """Whether the geocoder's reading may stand: a country, a region or a town of `min_population` or more always;
+    a smaller town or county only when the article names other places near it (`near`: local news names its towns
+    beside their county and neighbours), the text uses the name as a place (a settlement use, an admin head or a
+    feature noun), the gazetteer found it by its position (a dateline), or it opens an organisation's name
+    (entity_linking.nested_places). Entities without a summary (added after newsgraph_entities) stand."""
+    if near or not summary or place.kind not in ("city", "admin2") or place.population >= min_population:
+        return True
+    ev, labels = summary.get("ev") or {}, summary.get("labels") or {}
+    if ev.get("place_use") or ev.get("admin_head") or ev.get("feature"):
+        return True
+    return bool(labels.get("gaz-place") or labels.get("nested"))
+
+
+def geo_kinds(summary: dict) -> frozenset[str] | None:
+    """The readings the geocoder may choose for an entity, from its evidence summary (entity_features): admin
+    readings when most mentions (those outside organisation names) are followed by an admin head noun, regions and
+    countries when most take a definite article; None: any reading."""
+    ev = summary.get("ev") or {}
+    n = max(int(summary.get("n") or 0), 1)
+    labels = summary.get("labels") or {}
+    n = max(n - int(labels.get("nested") or 0), 1)  # a mention inside an organisation's name says nothing of its use
+    if 2 * ev.get("admin_head", 0) > n:
+        return ADMIN_KINDS
+    if 2 * ev.get("definite", 0) > n:
+        return DEFINITE_KINDS
+    return None
+
+
+def gate_thing_names(mentions: list, model_points: float) -> None:
+    """A name that the text uses as a thing in one mention or more and that nothing but the model types as a person
+    (no title, apposition, given name or pronoun in any mention; at most `model_points` person points in each)
+    loses its person points in every mention; a mention left with no evidence is dropped."""
+    by_name: dict[str, list] = defaultdict(list)
+    for m in mentions:
+        by_name[norm(m.text)].append(m)
+    for same in by_name.values():
+        if not any(m.ev["thing_use"] for m in same) or any(m.ev["person_cue"] for m in same):
+            continue
+        if any(m.ev["person"] > model_points for m in same):
+            continue
+        for m in same:
+            if m.ev["person"] <= 0:
+                continue
+            m.ev["person"] = 0
+            m.ev["thing"] += 1
+            if m.ev["organisation"] <= 0 and m.ev["place"] <= 0:
+                m.ev["drop"] += 1
+
+
+def determined(doc: Doc, start: int, end: int, adjectives: frozenset[str] = frozenset()) -> bool:
+    """The name heads a noun phrase with a determiner ("the Louvre", "a new X", "some X"), as common nouns and the
+    names of things do; a name modifying a following noun ("the Trump administration") does not count. Read from
+    the tags (the dependency parse may not have run yet): a determiner, at most one of `adjectives` (novelty or
+    price: the names lexicon's thing adjectives, data/thing_cues.tsv), then the name."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    if _compound_next(doc, span):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.tag_ == "POS":  # "the X's": the determiner may belong to what X owns
+        return False
+    i = span.start - 1
+    if i >= 1 and doc[i].lower_ in adjectives:  # "the new X" (not "the rapper X": the tagger calls some
+        i -= 1  # role nouns adjectives, so only listed adjectives are passed over)
+    return i >= 0 and doc[i].lower_ in _DETERMINERS
