@@ -18,7 +18,7 @@ def _entities(body: str, title: str | None = None) -> dict[str, str]:
 
 def _use(sentence: str, name: str) -> str | None:
     i = sentence.index(name)
-    return settlement_use(sentence, i, i + len(name), get_gazetteer())
+    return settlement_use(sentence, i, i + len(name), get_gazetteer(), frozenset({"residents", "mayor"}))
 
 
 @pytest.mark.parametrize(("sentence", "name", "kind"), [
@@ -30,6 +30,9 @@ def _use(sentence: str, name: str) -> str | None:
     ("Pearl, Mississippi, has grown fast.", "Pearl", "region-after"),
     ("A Tecumseh-based maker of pumps hired 40 people.", "Tecumseh", "based"),
     ("PUTRAJAYA, Nov 22 \u2014 The minister said the talks went well.", "PUTRAJAYA", "dateline"),
+    ("Pearl residents packed the hall.", "Pearl", "local"),
+    ("Pearl's mayor resigned.", "Pearl", "local"),
+    ("Pearl's earrings sparkled.", "Pearl", None),
     ("\u2014Gloria, age 8", "Gloria", None),
     ("Why did the chicken cross the road? \u2014Kabir, Age 9", "Kabir", None),
     ("Life on Mars may once have been possible.", "Mars", None),

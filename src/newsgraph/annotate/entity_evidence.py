@@ -150,7 +150,7 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     elif m.label == "row":
         ev["drop"] += 1  # an unknown name heading a table row: left to the model's own spans
     _untype_things(doc, text, m, places, before, names, w)
-    note_usage(doc, text, m, gaz)
+    note_usage(doc, text, m, gaz, names.place_local)
     # acronym given beside the name: "National Citizens Alliance (NCA)" / "NCA [National Citizens Alliance]"
     am = _ACRONYM_AFTER.match(text[m.end : m.end + 14])
     if am and initials(m.text).upper() == am.group(1).replace(".", "").upper():

@@ -6,6 +6,7 @@ is how the sentence uses it:
 - a preposition of place right before it ("in X", "near X", "from X", "based in X", "the town of X");
 - an apposition naming the region or country it lies in ("X, Michigan", "X, N.H.", "X, Brazil");
 - a place compound ("X-based") or a dateline ("X, Nov 22 —" or "X —" opening a line);
+- a noun of local life after it ("X residents", "X's mayor": data/place_cues.tsv, kind local);
 - a feature or settlement noun beside it (entity_evidence's place cues: "the X neighbourhood").
 Two uses say that the name is a place but not a settlement:
 - an admin head noun after it ("the X region", "X province"): a region, resolved among admin readings;
@@ -44,6 +45,7 @@ _DATELINE_AFTER = re.compile(r"^[ \t]*(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\
 ADMIN_HEADS = frozenset({"region", "regions", "province", "oblast", "governorate", "prefecture", "county", "state",
                          "district", "department", "territory", "canton", "municipality"})
 _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
+_LOCAL_AFTER = re.compile(r"^(?:['\u2019]s)?\s+([a-z]+)\b")
 _POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
 #: readings a definite article leaves: regions and countries, never a settlement
 DEFINITE_KINDS = frozenset({"country", "admin1", "continent"})
@@ -52,9 +54,9 @@ ADMIN_KINDS = frozenset({"admin1", "admin2"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "any", "more", "much", "this", "these", "those"})
 
 
-def settlement_use(text: str, start: int, end: int, gaz) -> str | None:
+def settlement_use(text: str, start: int, end: int, gaz, local: frozenset[str] = frozenset()) -> str | None:
     """How the text uses the name at text[start:end] as a settlement, or None: "locative", "region-after",
-    "based" or "dateline"."""
+    "based", "dateline" or "local" (one of `local`, nouns of local life, right after it: "X residents")."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
     if _LOCATIVE.search(before) and not _POSSESSIVE_AFTER.match(after):  # "in Smith's view" is no place
@@ -68,6 +70,9 @@ def settlement_use(text: str, start: int, end: int, gaz) -> str | None:
                 return "region-after"
     if _BASED_AFTER.match(after):
         return "based"
+    lm = _LOCAL_AFTER.match(after)
+    if lm and lm.group(1) in local:
+        return "local"
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and _DATELINE_AFTER.match(after):
         return "dateline"
@@ -104,10 +109,10 @@ def _compound_next(doc: Doc, span) -> bool:
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].islower()
 
 
-def note_usage(doc: Doc, text: str, m, gaz) -> None:
+def note_usage(doc: Doc, text: str, m, gaz, local: frozenset[str] = frozenset()) -> None:
     """Record in the mention's evidence how the text uses it as a place (keys "place_use", "admin_head",
-    "definite")."""
-    if settlement_use(text, m.start, m.end, gaz):
+    "definite"); `local`: the names lexicon's nouns of local life."""
+    if settlement_use(text, m.start, m.end, gaz, local):
         m.ev["place_use"] += 1
     if admin_head(text, m.end):
         m.ev["admin_head"] += 1

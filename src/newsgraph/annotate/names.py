@@ -32,7 +32,7 @@ SHIPPED_FILES = {
 _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after"),
     "things": ("before", "after", "adjective"),
-    "places": ("after", "before", "head"),
+    "places": ("after", "before", "head", "local"),
 }
 
 
@@ -67,7 +67,7 @@ class NamesLexicon:
     `[given_names]` given names (several a row), `[groups]` religious and ethnic groups, `[not_names]` capitalised
     words that name nothing on their own, and three `kind<TAB>value` sections: `[organisations]` (suffix, prefix,
     head, name, before, business_before, business_after), `[things]` (before, after, adjective) and `[places]` (after,
-    before, head); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what each kind means.
+    before, head, local); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what each kind means.
     """
 
     sections: Sections
@@ -92,6 +92,8 @@ class NamesLexicon:
     place_after: frozenset[str]
     place_before: frozenset[str]
     place_heads: frozenset[str]
+    #: nouns of local life right after a town's name ("X residents", "X's mayor"): a use as a settlement, no type
+    place_local: frozenset[str] = frozenset()
 
     @classmethod
     def from_sections(cls, data: Sections) -> NamesLexicon:
@@ -123,6 +125,7 @@ class NamesLexicon:
             place_after=frozenset(kinds["places"]["after"]),
             place_before=frozenset(kinds["places"]["before"]),
             place_heads=frozenset(kinds["places"]["head"]),
+            place_local=frozenset(kinds["places"]["local"]),
         )
 
     @cached_property
