@@ -42,8 +42,9 @@ _BASED_AFTER = re.compile(r"^-based\b")
 #: what follows a dateline's place: ", Nov 22", " —", ":", " (Reuters)"
 _DATELINE_AFTER = re.compile(r"^[ \t]*(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b|[\u2014\u2013-]|:|\()")
 #: admin head nouns after a name, lower case ("the Kaduna state government" counts, "Ohio State" does not)
-ADMIN_HEADS = frozenset({"region", "regions", "province", "oblast", "governorate", "prefecture", "county", "state",
-                         "district", "department", "territory", "canton", "municipality"})
+ADMIN_HEADS = frozenset({"region", "regions", "province", "provinces", "oblast", "governorate", "prefecture", "county",
+                         "counties", "parish", "parishes", "state", "states", "district", "districts", "department",
+                         "territory", "canton", "municipality"})
 _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
 _LOCAL_AFTER = re.compile(r"^(?:['\u2019]s)?\s+([a-z]+)\b")
 _POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
