@@ -23,7 +23,8 @@ def _use(sentence: str, name: str) -> str | None:
 
 @pytest.mark.parametrize(("sentence", "name", "kind"), [
     ("The mill closed in Tecumseh last year.", "Tecumseh", "locative"),
-    ("A farmer from Pearl sold the land.", "Pearl", "locative"),
+    ("A farmer near Pearl sold the land.", "Pearl", "locative"),
+    ("Traders prefer platforms from Gemini.", "Gemini", None),
     ("Voters in the town of Windham queued early.", "Windham", "locative"),
     ("The meeting in Windham, N.H., ran late.", "Windham", "locative"),
     ("Schools near Pearl, Mississippi, closed.", "Pearl", "locative"),
@@ -134,4 +135,5 @@ def test_a_small_town_reading_needs_a_place_use_to_be_placed():
     assert placed({**bare, "ev": {"place": 2.5, "place_use": 1}}, town, 100_000)
     assert placed({**bare, "labels": {"gaz-place": 1}}, town, 100_000)  # a dateline
     assert placed({}, town, 100_000)  # no evidence summary: left to the geocoder
-    assert placed(bare, town, 100_000, near=True)  # named beside a place near it
+    assert placed(bare, town, 100_000, near=True, name="Smallford")  # named beside a place near it
+    assert not placed(bare, town, 100_000, near=True, name="Small")  # an alternate name needs a use of its own

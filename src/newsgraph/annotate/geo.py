@@ -344,7 +344,7 @@ class Geocoder:
                 e.type = "place"
                 continue
             near = any(q is not p and _near(p, q, self.weights) for q in chosen)
-            if not placed(summary, p, self.weights.unused_town_population, near):
+            if not placed(summary, p, self.weights.unused_town_population, near, e.name):
                 e.type = "place"  # a small town the text neither uses as a place nor names beside places near it
                 continue
             e.type = entity_type(p)

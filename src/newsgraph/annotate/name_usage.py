@@ -3,7 +3,7 @@
 A gazetteer holds a small town for almost any word ("Pearl", "Gemini", "Earth", "Middle East" are all towns
 somewhere), and the small NER model labels many one-word names GPE. What tells a reader that a name is a settlement
 is how the sentence uses it:
-- a preposition of place right before it ("in X", "near X", "from X", "based in X", "the town of X");
+- a preposition of place right before it ("in X", "near X", "based in X", "the town of X");
 - an apposition naming the region or country it lies in ("X, Michigan", "X, N.H.", "X, Brazil");
 - a place compound ("X-based") or a dateline ("X, Nov 22 —" or "X —" opening a line);
 - a noun of local life after it ("X residents", "X's mayor": data/place_cues.tsv, kind local);
@@ -30,9 +30,10 @@ from spacy.tokens import Doc
 from newsgraph.annotate.gazetteer import norm
 
 #: a preposition of place (or a settlement noun with "of") right before the name; no article between them: "in the
-#: X" is a region or a feature, see `definite_head`
+#: X" is a region or a feature, see `definite_head`. "from" is left out: "platforms from X", "cards from X" name
+#: makers as often as "a man from X" names a town
 _LOCATIVE = re.compile(
-    r"(?:^|[^\w'\u2019-])(?:in|at|near|nearby|outside|inside|within|throughout|across|around|from|into|towards?|"
+    r"(?:^|[^\w'\u2019-])(?:in|at|near|nearby|outside|inside|within|throughout|across|around|into|towards?|"
     r"(?:city|town|village|suburb|hamlet|capital|port|municipality|district|borough) of)\s+$",
     re.I,
 )
@@ -121,14 +122,16 @@ def note_usage(doc: Doc, text: str, m, gaz, local: frozenset[str] = frozenset())
         m.ev["definite"] += 1
 
 
-def placed(summary: dict, place, min_population: int, near: bool = False) -> bool:
+def placed(summary: dict, place, min_population: int, near: bool = False, name: str = "") -> bool:
     """Whether the geocoder's reading may stand: a country, a region or a town of `min_population` or more always;
     a smaller town or county only when the article names other places near it (`near`: local news names its towns
-    beside their county and neighbours), the text uses the name as a place (a settlement use, an admin head or a
+    beside their county and neighbours; only when `name`, as written, is the town's own name), the text uses the name as a place (a settlement use, an admin head or a
     feature noun), the gazetteer found it by its position (a dateline), or it opens an organisation's name
     (entity_linking.nested_places). Entities without a summary (added after newsgraph_entities) stand."""
-    if near or not summary or place.kind not in ("city", "admin2") or place.population >= min_population:
+    if not summary or place.kind not in ("city", "admin2") or place.population >= min_population:
         return True
+    if near and norm(place.name) == norm(name):
+        return True  # an alternate name of the town ("Proton" for Proton City) needs a use of its own
     ev, labels = summary.get("ev") or {}, summary.get("labels") or {}
     if ev.get("place_use") or ev.get("admin_head") or ev.get("feature"):
         return True
