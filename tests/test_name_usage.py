@@ -137,3 +137,25 @@ def test_a_small_town_reading_needs_a_place_use_to_be_placed():
     assert placed({}, town, 100_000)  # no evidence summary: left to the geocoder
     assert placed(bare, town, 100_000, near=True, name="Smallford")  # named beside a place near it
     assert not placed(bare, town, 100_000, near=True, name="Small")  # an alternate name needs a use of its own
+
+
+def test_determiners_before_a_name_mark_a_thing_not_a_role_noun():
+    from newsgraph.annotate import load_pipeline
+    from newsgraph.annotate.name_usage import determined
+
+    nlp = load_pipeline()
+    text = ("Fans of the rapper Dovik Marr queued for the new Pexora, which sold out; the Trump administration and "
+            "the Santiago-based firm said some Lumacoin was stolen.")
+    doc = nlp(text)
+
+    def span(name):
+        i = text.index(name)
+        return i, i + len(name)
+
+    adjectives = frozenset({"new"})
+    assert determined(doc, *span("Pexora"), adjectives)  # "the new X"
+    assert determined(doc, *span("Lumacoin"), adjectives)  # "some X"
+    assert not determined(doc, *span("Dovik Marr"), adjectives)  # a role noun between: "the rapper X"
+    assert not determined(doc, *span("Trump"), adjectives)  # a modifier of "administration"
+    assert not determined(doc, *span("Santiago"), adjectives)  # a hyphenated compound
+    assert not determined(doc, *span("Pexora"))  # without the lexicon's adjectives "new" stands in between
