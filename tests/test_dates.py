@@ -78,3 +78,9 @@ def test_a_weekday_with_its_day_number_is_that_day():
     assert both["vendredi 20"] == "2019-09-20"
     en = [(d.text, d.value) for d in find_dates("On Friday 12 people died.", anchor)]
     assert en == [("On Friday", "2019-09-06")]
+
+
+def test_a_lower_case_weekday_after_a_name_is_a_date():
+    anchor = parse_anchor("2019-09-11")
+    fr = [(d.text, d.value) for d in find_dates("Le président a reçu Giulia Marchetti mardi à Dakar.", anchor, "dates.fr.tsv")]
+    assert fr == [("mardi", "2019-09-10")]

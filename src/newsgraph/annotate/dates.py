@@ -303,7 +303,8 @@ def _combine(text: str, refs: list[DateRef], anchor: dt.date | None, vocab: str 
             if day is not None:  # "le samedi 21": the 21st that is a Saturday, nearest the article date
                 d.value, d.end = day.isoformat(), d.end + num.end()
                 d.text = text[d.start : d.end]
-        if wday and len(d.text.split()) == 1 and _in_name(text, d.start):
+        if wday and len(d.text.split()) == 1 and d.text[:1].isupper() and _in_name(text, d.start):
+            # (a lower-case weekday, as French writes them, is never part of a name: "a reçu Giulia Marchetti mardi")
             continue
         m = _YEAR_AFTER.match(text[d.end : d.end + 20])
         if m and anchor is not None and d.resolution == "month" and d.value and len(d.value) == 7:
