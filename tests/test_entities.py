@@ -297,3 +297,17 @@ def test_linking_thresholds_decide_the_type():
     assert _strong("place", Counter(place=3), LinkingThresholds())
     assert not _strong("place", Counter(place=3), LinkingThresholds(strong_place_points=4))
     assert not _strong("organisation", Counter(organisation=3), LinkingThresholds(org_points=5))
+
+
+def test_evidence_windows_bound_what_is_read():
+    from newsgraph.annotate.entity_evidence import EvidenceWindows, _apposition_role, _prefix_role
+    from newsgraph.annotate.names import shipped_names
+
+    names = shipped_names()
+    text = "Anna Berg, Swedish foreign minister, said on Monday"
+    assert _apposition_role(text, 9, names, EvidenceWindows()) == "Swedish foreign minister"
+    assert _apposition_role(text, 9, names, EvidenceWindows(apposition=12)) is None  # the role is cut off
+    assert _apposition_role(text, 9, names, EvidenceWindows(apposition_head_within=1)) is None  # head is 3rd
+    lead = "Swedish Foreign Minister Anna Berg"
+    assert _prefix_role(lead, lead.index("Anna"), names, EvidenceWindows()) == "Swedish Foreign Minister"
+    assert _prefix_role(lead, lead.index("Anna"), names, EvidenceWindows(role_words=1)) == "Minister"

@@ -19,13 +19,19 @@ __all__ = ["components_markdown", "config_of", "from_config", "knob"]
 
 def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
     """(factory, purpose, [(config section, dataclass)], lexicon) of every newsgraph component."""
-    from newsgraph.annotate.entities import EvidenceWeights, LinkingThresholds, SalienceWeights
+    from newsgraph.annotate.entities import (
+        EvidenceWeights,
+        EvidenceWindows,
+        LinkingThresholds,
+        SalienceWeights,
+    )
     from newsgraph.annotate.geo import GeoWeights
     from newsgraph.annotate.quotes import QuoteWindows
 
     return [
         ("newsgraph_entities", "entities under canonical names, typed from evidence, ranked by salience",
-         [("evidence", EvidenceWeights), ("linking", LinkingThresholds), ("salience", SalienceWeights)],
+         [("evidence", EvidenceWeights), ("windows", EvidenceWindows), ("linking", LinkingThresholds),
+          ("salience", SalienceWeights)],
          "the names lexicon (annotate/names.py `NamesLexicon`, saved as names.tsv): `[titles]` person titles, "
          "`[given_names]`, `[groups]` religious and ethnic groups, `[not_names]` capitalised words that name "
          "nothing, `[organisations]` (`name`, `suffix`, `prefix`, `head`, `before`, `business_before`, "

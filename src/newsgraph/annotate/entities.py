@@ -36,7 +36,12 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.config import config_of, from_config
 from newsgraph.annotate.doc_entities import entity_id, find_entity
-from newsgraph.annotate.entity_evidence import EvidenceWeights, add_evidence, headline_place_cue
+from newsgraph.annotate.entity_evidence import (
+    EvidenceWeights,
+    EvidenceWindows,
+    add_evidence,
+    headline_place_cue,
+)
 from newsgraph.annotate.entity_features import evidence_summary
 from newsgraph.annotate.entity_linking import LinkingThresholds, link_mentions, nested_places, propagate
 from newsgraph.annotate.entity_mentions import collect_mentions
@@ -50,15 +55,16 @@ from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sectio
 
 @Language.factory(
     "newsgraph_entities",
-    default_config={"evidence": config_of(EvidenceWeights), "linking": config_of(LinkingThresholds),
-                    "salience": config_of(SalienceWeights)},
+    default_config={"evidence": config_of(EvidenceWeights), "windows": config_of(EvidenceWindows),
+                    "linking": config_of(LinkingThresholds), "salience": config_of(SalienceWeights)},
     # token.tag: POS is mapped from the tag by the attribute ruler, which declares nothing it assigns
     requires=["doc.ents", "token.tag"],
     assigns=["doc._.ng_entities", "doc._.ng_demonyms"],
 )
-def make_entities(nlp: Language, name: str, evidence: dict, linking: dict, salience: dict) -> EntityLinker:
+def make_entities(nlp: Language, name: str, evidence: dict, windows: dict, linking: dict,
+                  salience: dict) -> EntityLinker:
     return EntityLinker(from_config(SalienceWeights, salience), from_config(EvidenceWeights, evidence),
-                        linking=from_config(LinkingThresholds, linking))
+                        linking=from_config(LinkingThresholds, linking), windows=from_config(EvidenceWindows, windows))
 
 
 class EntityLinker(LexiconComponent):
@@ -68,10 +74,12 @@ class EntityLinker(LexiconComponent):
     default_lexicon: Callable[[], Sections] = staticmethod(shipped_sections)
 
     def __init__(self, salience: SalienceWeights | None = None, evidence: EvidenceWeights | None = None,
-                 names: NamesLexicon | None = None, linking: LinkingThresholds | None = None):
+                 names: NamesLexicon | None = None, linking: LinkingThresholds | None = None,
+                 windows: EvidenceWindows | None = None):
         self.salience = salience or SalienceWeights()
         self.evidence = evidence or EvidenceWeights()
         self.linking = linking or LinkingThresholds()
+        self.windows = windows or EvidenceWindows()
         self.names = names or shipped_names()
         self.lexicon = self.names.sections
 
@@ -111,8 +119,8 @@ class EntityLinker(LexiconComponent):
         meta = doc._.ng_meta or {}
         headline = " ".join(x for x in (meta.get("title"), meta.get("standfirst")) if x)
         for m in kept:
-            add_evidence(doc, text, m, gaz, names, self.evidence)
-            if headline and not m.ev["feature"] and headline_place_cue(headline, m.text, names):
+            add_evidence(doc, text, m, gaz, names, self.evidence, self.windows)
+            if headline and not m.ev["feature"] and headline_place_cue(headline, m.text, names, self.windows):
                 m.ev["place"] += self.evidence.place_cue  # "... agree framework on Nile dam": the headline's feature noun counts too
                 m.ev["feature"] += 1
         # a name used as a thing somewhere ("the X", "X, which", "X app") that only the model calls a person
@@ -147,4 +155,4 @@ def pipeline_names(nlp: Iterable | Language) -> NamesLexicon:
     return shipped_names()
 
 
-__all__ = ["EntityLinker", "EvidenceWeights", "LinkingThresholds", "SalienceWeights", "entity_id", "find_entity", "rescore"]
+__all__ = ["EntityLinker", "EvidenceWeights", "EvidenceWindows", "LinkingThresholds", "SalienceWeights", "entity_id", "find_entity", "rescore"]

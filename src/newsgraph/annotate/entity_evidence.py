@@ -59,11 +59,40 @@ class EvidenceWeights:
     small_place: float = knob(0.5, "... a smaller place")
 
 
+@dataclass(frozen=True)
+class EvidenceWindows:
+    """How much text around a mention the evidence reads (characters, unless a field says words): each cue is
+    looked for right next to the name, so a window only needs to hold the cue and the spaces before it."""
+
+    after: int = knob(40, "characters after a name read for an age, a pronoun with a speech verb, an organisation head")
+    before: int = knob(60, "characters before a name read for an organisation word or a place cue (also in headlines)")
+    business: int = knob(60, "characters after a name read for business context ('..., which is based in')")
+    score_after: int = knob(12, "characters after a town's name read for a match score (a sports team)")
+    team_before: int = knob(12, "characters before a town's name read for 'beat', 'against', 'v' (a sports team)")
+    team_after: int = knob(14, "characters after a town's name read for 'beat', 'drew', 'coach' (a sports team)")
+    acronym_after: int = knob(14, "characters after a name read for its acronym in brackets ('... (NCA)')")
+    expansion_after: int = knob(80, "characters after an acronym read for its expansion in brackets")
+    cue_after: int = knob(30, "characters after a name read for a feature noun ('the ... river')")
+    coordination_after: int = knob(80, "characters after a name read for a coordinated plural cue ('... and ... rivers')")
+    role_words: int = knob(6, "words at most in a title run before a name ('Russian Deputy Prime Minister')")
+    apposition: int = knob(90, "characters after a name read for a role in apposition ('..., Swedish foreign minister,')")
+    apposition_words: int = knob(9, "words at most in an apposition role ...")
+    apposition_head_within: int = knob(5, "... whose title head is among its first this many words")
+    acronym_context: int = knob(60, "characters either side of an all-caps name read for lower-case prose ...")
+    acronym_prose_words: int = knob(3, "... which needs this many lower-case words to make the name an acronym in prose")
+    thing_before: int = knob(20, "characters before a name read for a tool or medium word ('via', 'download')")
+    thing_after: int = knob(20, "characters after a name read for a thing noun ('app', 'account')")
+    which_after: int = knob(12, "characters after a name read for ', which' (a relative pronoun for things)")
+    locative: int = knob(30, "characters before a town's name read for a preposition of place ('in', 'near')")
+    place_after: int = knob(30, "characters after a town's name read for ', State' or '-based'")
+
+
 DEFAULT_EVIDENCE = EvidenceWeights()
+DEFAULT_WINDOWS = EvidenceWindows()
 
 
 def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
-                 w: EvidenceWeights = DEFAULT_EVIDENCE) -> None:
+                 w: EvidenceWeights = DEFAULT_EVIDENCE, win: EvidenceWindows = DEFAULT_WINDOWS) -> None:
     ev = m.ev
     if m.label == "person":
         ev["person"] += w.model_label
@@ -83,17 +112,17 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["person"] += w.given_name
         ev["person_cue"] += 1
     # prefix title ("Greek Prime Minister Nikos Andreou", "Mr Smith")
-    role = _prefix_role(text, m.start, names)
+    role = _prefix_role(text, m.start, names, win)
     if role:
         ev["person"] += w.title_before
         ev["person_cue"] += 1
         m.roles.append(role)
-    role = _apposition_role(text, m.end, names)
+    role = _apposition_role(text, m.end, names, win)
     if role:
         ev["person"] += w.apposition
         ev["person_cue"] += 1
         m.roles.append(role)
-    after = text[m.end : m.end + 40]
+    after = text[m.end : m.end + win.after]
     if _AGE_AFTER.match(after):  # "Henry, 19, of Orchard Street"
         ev["person"] += w.age_after
         ev["person_cue"] += 1
@@ -111,14 +140,14 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         if low_after.startswith(head) and not low_after[len(head) : len(head) + 1].isalpha():
             ev["organisation"] += w.org_head_after
             break
-    before = text[max(0, m.start - 60) : m.start]
+    before = text[max(0, m.start - win.before) : m.start]
     prev = before.split()[-1:] if before.endswith(" ") else []
     if prev and prev[0] in lex.before:  # "the shipping company ...", "the rights group ..."
         ev["organisation"] += w.org_word_before
     if len(words) >= 2 and words[-1].lower() in names.place_heads and not names.org_evidence(m.text):
         ev["place"] += w.feature_head  # "Grand Ruritanian Renaissance Dam", "Red River": a feature named by its own head
         ev["feature"] += 1
-    elif _place_cue(text, m, before, names):
+    elif _place_cue(text, m, before, names, win):
         ev["place"] += w.place_cue
         ev["feature"] += 1
     places = gaz.lookup(m.text)
@@ -126,7 +155,7 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     weak_place = top is None or top.kind not in ("country", "continent")
     if weak_place and (
         (lex.business_before is not None and lex.business_before.search(before))
-        or (lex.business_after is not None and lex.business_after.match(text[m.end : m.end + 60]))
+        or (lex.business_after is not None and lex.business_after.match(text[m.end : m.end + win.business]))
     ):  # "fined ...", "...'s shares", "..., which is based in": a company, not a small town of that name
         ev["organisation"] += w.business_context
     if places:
@@ -142,21 +171,21 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
             ev["place"] += w.small_place
         if (top.kind in ("city", "admin2") or (top.kind == "admin1" and m.label == "row")) and (
             m.label == "row"
-            or _SCORE_AFTER.match(text[m.end : m.end + 12])
-            or _TEAM_BEFORE.search(text[max(0, m.start - 12) : m.start])
-            or _TEAM_AFTER.match(text[m.end : m.end + 14])
+            or _SCORE_AFTER.match(text[m.end : m.end + win.score_after])
+            or _TEAM_BEFORE.search(text[max(0, m.start - win.team_before) : m.start])
+            or _TEAM_AFTER.match(text[m.end : m.end + win.team_after])
         ):
             ev["team"] += 1
     elif m.label == "row":
         ev["drop"] += 1  # an unknown name heading a table row: left to the model's own spans
-    _untype_things(doc, text, m, places, before, names, w)
+    _untype_things(doc, text, m, places, before, names, w, win)
     note_usage(doc, text, m, gaz, names.place_local)
     # acronym given beside the name: "National Citizens Alliance (NCA)" / "NCA [National Citizens Alliance]"
-    am = _ACRONYM_AFTER.match(text[m.end : m.end + 14])
+    am = _ACRONYM_AFTER.match(text[m.end : m.end + win.acronym_after])
     if am and initials(m.text).upper() == am.group(1).replace(".", "").upper():
         m.canonical = m.text
         ev["alias:" + am.group(1)] += 1
-    em = _EXPANSION_AFTER.match(text[m.end : m.end + 80])
+    em = _EXPANSION_AFTER.match(text[m.end : m.end + win.expansion_after])
     if em and looks_like_acronym(m.text) and initials(em.group(1)).upper() == m.text.replace(".", "").upper():
         ev["expands:" + em.group(1)] += 1
 
@@ -167,25 +196,27 @@ _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
 _PREV_WORD = re.compile(r"\b([a-z]+)\s+(?:of\s+)?(?:the\s+)?$")
 
 
-def _place_cue(text: str, m: NameMention, before: str, names: NamesLexicon) -> bool:
+def _place_cue(text: str, m: NameMention, before: str, names: NamesLexicon,
+               win: EvidenceWindows = DEFAULT_WINDOWS) -> bool:
     """A feature or settlement noun beside the name: "the ... river", "the ... and ... rivers", "the Indian state of
     ...", "the border town of ...", "the ... neighbourhood" (lower-case nouns only: "Islamic State" is no cue)."""
     after_words, before_words = names.place_after, names.place_before
-    nm = _NEXT_WORD.match(text[m.end : m.end + 30])
+    nm = _NEXT_WORD.match(text[m.end : m.end + win.cue_after])
     if nm and nm.group(1) in after_words:
         return True
-    cm = _COORD_AFTER.match(text[m.end : m.end + 80])
+    cm = _COORD_AFTER.match(text[m.end : m.end + win.coordination_after])
     if cm and cm.group(1) in after_words and cm.group(1).endswith("s"):
         return True
     pm = _PREV_WORD.search(before)
     return bool(pm and pm.group(1) in before_words)
 
 
-def headline_place_cue(headline: str, name: str, names: NamesLexicon) -> bool:
+def headline_place_cue(headline: str, name: str, names: NamesLexicon,
+                       win: EvidenceWindows = DEFAULT_WINDOWS) -> bool:
     """`_place_cue` for the name where the headline or standfirst writes it."""
     for hm in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", headline):
         probe = NameMention(hm.start(), hm.end(), name, "headline")
-        if _place_cue(headline, probe, headline[max(0, hm.start() - 60) : hm.start()], names):
+        if _place_cue(headline, probe, headline[max(0, hm.start() - win.before) : hm.start()], names, win):
             return True
     return False
 
@@ -193,12 +224,12 @@ def headline_place_cue(headline: str, name: str, names: NamesLexicon) -> bool:
 _WORD = re.compile(r"[\w.'\u2019-]+$")
 
 
-def _prefix_role(text: str, start: int, names: NamesLexicon) -> str | None:
+def _prefix_role(text: str, start: int, names: NamesLexicon, win: EvidenceWindows) -> str | None:
     """The run of title words (and demonyms/country names) right before a name, if it holds a title word."""
     words = names.title_words
     pos = start
     parts: list[tuple[int, str]] = []
-    while pos > 0 and len(parts) < 6:
+    while pos > 0 and len(parts) < win.role_words:
         seg = text[max(0, pos - 40) : pos]
         m = _WORD.search(seg.rstrip(" "))
         if not m or not seg.endswith(" "):
@@ -250,21 +281,21 @@ def _demonymish(w: str) -> bool:
 _APPOS = re.compile(r"^,\s+((?:the\s+|a\s+)?[^,.;:\"()\u201c\u201d]{3,70}?)\s*(?=,|\.(?:\s|$)|;)")
 
 
-def _apposition_role(text: str, end: int, names: NamesLexicon) -> str | None:
+def _apposition_role(text: str, end: int, names: NamesLexicon, win: EvidenceWindows) -> str | None:
     """ "Anna Berg, Swedish foreign minister," -> "Russian foreign minister" (the phrase must have a title
     word among its first words and no verb-like lower-case word before it)."""
-    m = _APPOS.match(text[end : end + 90])
+    m = _APPOS.match(text[end : end + win.apposition])
     if not m:
         return None
     phrase = m.group(1).strip()
     words = phrase.split()
-    if not words or len(words) > 9:
+    if not words or len(words) > win.apposition_words:
         return None
     heads = names.title_heads
     low = [w.lower() for w in words]
     if low[0] in ("the", "a"):
         words, low = words[1:], low[1:]
-    head_at = next((i for i, w in enumerate(low[:5]) if w in heads), None)
+    head_at = next((i for i, w in enumerate(low[: win.apposition_head_within]) if w in heads), None)
     if head_at is None:
         return None
     if any(w in ("said", "says", "who", "which", "was", "is", "has", "had", "and") for w in low[: head_at + 1]):
@@ -297,33 +328,34 @@ def _common_word(doc: Doc, m: NameMention) -> bool:
     return tok.tag_.startswith("VB") or (tok.tag_ == "NN" and tok.lower_.endswith("ing") and len(tok) > 5)
 
 
-def _lower_around(text: str, m: NameMention, width: int = 60) -> bool:
+def _lower_around(text: str, m: NameMention, win: EvidenceWindows) -> bool:
     """Lower-case words around the name: its capitals set it apart (an acronym), rather than an all-caps headline
     or dateline ("LEICESTER 1 CHELSEA 0") written in capitals throughout."""
-    around = text[max(0, m.start - width) : m.start] + " " + text[m.end : m.end + width]
-    return len(re.findall(r"\b[a-z]{3,}\b", around)) >= 3
+    around = text[max(0, m.start - win.acronym_context) : m.start] + " " + text[m.end : m.end + win.acronym_context]
+    return len(re.findall(r"\b[a-z]{3,}\b", around)) >= win.acronym_prose_words
 
 
-def thing_use(doc: Doc, text: str, m: NameMention, before: str, names: NamesLexicon) -> str | None:
+def thing_use(doc: Doc, text: str, m: NameMention, before: str, names: NamesLexicon,
+              win: EvidenceWindows = DEFAULT_WINDOWS) -> str | None:
     """How the text uses a name as a thing rather than a person or a place, or None: an all-caps acronym, a verb
     form (tagger), the object of a tool/medium preposition or verb ("via X", "download X"), or a modifier of a thing
     noun ("X app"). Kinds of use, not names. (A capitalised menu line was tried and left out: on GUM it mostly
     caught people named in headings.)"""
     line_start = not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip()  # datelines, headings: "LONDON 1996-08-30"
-    if looks_like_acronym(m.text) and m.text.replace(".", "").isupper() and _lower_around(text, m) and not line_start:
+    if looks_like_acronym(m.text) and m.text.replace(".", "").isupper() and _lower_around(text, m, win) and not line_start:
         return "acronym"
     if _common_word(doc, m):
         return "common-word"
     before_words, after_words = names.thing_before, names.thing_after
-    pm = _PREV_TOKEN.search(before[-20:])
+    pm = _PREV_TOKEN.search(before[-win.thing_before :])
     if pm and pm.group(1).lower() in before_words:
         return "object-of-" + pm.group(1).lower()
-    nm = _NEXT_TOKEN.match(text[m.end : m.end + 20])
+    nm = _NEXT_TOKEN.match(text[m.end : m.end + win.thing_after])
     if nm and nm.group(1) in after_words:
         return "thing-head"
     if any(c.isdigit() for c in m.text):
         return "digits"  # "RTX 3080", "ggplot2": a model number or a version, never in a person's name
-    if _WHICH_AFTER.match(text[m.end : m.end + 12]):
+    if _WHICH_AFTER.match(text[m.end : m.end + win.which_after]):
         return "which"  # "X, which combines ...": a relative pronoun for things and bodies, not people
     if determined(doc, m.start, m.end, names.thing_adjectives):
         return "determiner"  # "the Louvre", "the new X", "some X": people's names take no determiner
@@ -334,13 +366,13 @@ _WHICH_AFTER = re.compile(r"^\s*,?\s+which\b")
 
 
 def _untype_things(doc: Doc, text: str, m: NameMention, places: list, before: str, names: NamesLexicon,
-                   w: EvidenceWeights) -> None:
+                   w: EvidenceWeights, win: EvidenceWindows) -> None:
     """A name only the model calls a person, which the text uses as a thing, loses the model's person point; a
     name that is a place only in the gazetteer (a town or district reading, no place cue, no preposition of place)
     and is an acronym or the modifier of a thing noun loses its place points ("IPO", "UN"). With no other evidence
     left the mention is dropped: it is neither a person, an organisation nor a place we can show."""
     ev = m.ev
-    use = thing_use(doc, text, m, before, names)
+    use = thing_use(doc, text, m, before, names, win)
     if m.label == "person" and not ev["person_cue"] and ev["person"] <= w.model_label + w.speech_verb and use:
         ev["person"] = 0
         ev["thing"] += 1
@@ -353,8 +385,8 @@ def _untype_things(doc: Doc, text: str, m: NameMention, places: list, before: st
         and not ev["feature"]
         and not ev["country"]
         and "." not in m.text  # "D.C.", "L.A." spell a place out
-        and not _LOCATIVE.search(before[-30:])
-        and not _PLACE_AFTER.match(text[m.end : m.end + 30])
+        and not _LOCATIVE.search(before[-win.locative :])
+        and not _PLACE_AFTER.match(text[m.end : m.end + win.place_after])
         and use in ("acronym", "thing-head")
     ):
         ev["place"] = 0
