@@ -9,6 +9,9 @@ Data and labels (the same scorers as the attribution and events tasks):
   pronoun: annotate/quote_evidence.py) are capped below the display threshold by policy and left out of the fit and
   of the ECE (PolNeAR counts "the report said" as attribution; we do not show it as a quote).
 - speaker: on matched quotes whose gold relation has a source, the speaker is right (attribution task's test).
+  Speakers hidden by policy (annotate/quote_evidence.py UNSURE_SPEAKERS: proximity guesses, pronouns whose
+  antecedent is no subject, things that cannot speak) are left out of the fit and of the ECE: PolNeAR's gold source
+  of "he said" is the pronoun itself, so it cannot say whether the pronoun was resolved right.
 - event, event_source, event_target: reported here; fitted by benchmarks/fit_events.py (a model over the event
   features on GSR's and the audit's tune parts).
 - event_type, fact, date: the hand audit's judgements (benchmarks/audit) of
@@ -45,7 +48,7 @@ def raw_scores():
 def quote_items(limit: int | None = None) -> dict[str, list[tuple[str, float, bool]]]:
     from benchmarks.tasks.attribution import Pred, _dedupe, _match, _speaker_ok, load, tokens
     from newsgraph.annotate import annotate_many
-    from newsgraph.annotate.quote_evidence import capped_by_policy
+    from newsgraph.annotate.quote_evidence import capped_by_policy, speaker_capped_by_policy
     from newsgraph.records import Extracted
 
     items = load(limit)
@@ -63,7 +66,7 @@ def quote_items(limit: int | None = None) -> dict[str, list[tuple[str, float, bo
             if capped_by_policy(q):
                 continue
             out["quote"].append((unit, q.confidence, i in matched))
-            if i in matched and golds[matched[i]][1].source and q.speaker_confidence is not None:
+            if i in matched and golds[matched[i]][1].source and q.speaker_confidence is not None and not speaker_capped_by_policy(q):
                 out["speaker"].append((unit, q.speaker_confidence, _speaker_ok(text, golds[matched[i]][1], p)))
     return out
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.annotate import calibration as cal
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import mapping, words
+from newsgraph.annotate.quote_speakers import how_of
 from newsgraph.records import Entity, Quote
 
 _DATA = "quote_evidence.tsv"
@@ -49,10 +50,20 @@ SPEAKER_SCORES = {
     "people": 0.7,  # "residents", "officials", "a spokesman", "researchers"
     "named": 0.6,  # a proper noun the entity component did not list ("Lynch")
     "common": 0.4,  # another common noun: we cannot tell
-    "guessed": 0.5,  # a direct quote without a frame: the previous quote's speaker or the nearest person
+    "guessed": 0.5,  # a direct quote without a frame, how not recorded (older callers)
+    "continued": 0.7,  # a frameless quote right after a framed one, nothing between: the same speaker goes on
+    "nearest": 0.2,  # a frameless quote after narration: the nearest person before it, a guess not to show
+    "pronoun_weak": 0.3,  # a pronoun whose antecedent is no subject ("over what it called", after "X's diaries")
     "unresolved": 0.1,  # a pronoun left unresolved ("which", "this")
     "non_speaker": 0.12,  # a document, data, a thing, a bare quantifier ("the brochure", "polls", "others")
 }
+#: Speakers we cannot vouch for are hidden by policy (the brief: an unsure speaker is hidden, not wrong): a guess
+#: by proximity, a pronoun whose antecedent is no subject, an unresolved pronoun, something that cannot speak. Their
+#: speaker_confidence is capped here, below the display threshold, so the shown record keeps the quote without its
+#: speaker. Why policy and not the fitted map: PolNeAR's gold source of "he said" is the pronoun itself and its
+#: source of "the report said" is the report, so PolNeAR counts these right and cannot tell how often they are.
+UNSURE_SPEAKERS = ("nearest", "pronoun_weak", "unresolved", "non_speaker")
+UNSURE_SPEAKER_CAP = 0.25
 #: An indirect quote is only as sure as the speaker it reports: its score is capped at the speaker's plus this.
 INDIRECT_SPEAKER_MARGIN = 0.25
 #: Reported content that is a noun phrase, not a clause ("called on restraint", "boasting a food court").
@@ -80,12 +91,15 @@ class QuoteEvidence:
             return doc
         ents = {e.id: e for e in doc._.ng_entities or []}
         for q in quotes:
-            spk = self.speaker_score(doc, q, ents)
+            spk_class = self.speaker_class(doc, q, ents)
+            spk = SPEAKER_SCORES[spk_class] if spk_class else None
             raw = self.quote_score(doc, q)
             if q.kind == "indirect":
                 raw = min(raw, (spk if spk is not None else 0.0) + INDIRECT_SPEAKER_MARGIN)
             q.confidence = cal.calibrate("quote", raw)
             q.speaker_confidence = cal.calibrate("speaker", spk) if spk is not None else None
+            if spk_class in UNSURE_SPEAKERS:
+                q.speaker_confidence = min(q.speaker_confidence, UNSURE_SPEAKER_CAP)
             if q.kind in ("indirect", "partial") and (spk is None or spk <= SPEAKER_SCORES["unresolved"] + 0.05 or spk == SPEAKER_SCORES["non_speaker"]):
                 # policy (the brief): reported speech needs a speaker that can speak; "the brochure says",
                 # "polls show", an unresolved "which said", a scare quote given to "others" stay in the record
@@ -121,33 +135,49 @@ class QuoteEvidence:
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
         if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in content):
             score = min(score, OBJECT_CONTENT_SCORE)  # "questioned the order's legality": no clause is reported
+            if cue_tok is not None and cue_tok.dep_ == "acl":
+                # a participle describing a noun, with a noun phrase after it ("a shelter ... boasting a food
+                # court"): a description, not a report
+                score = QUOTE_SCORES["indirect_other"]
         return score
 
     def speaker_score(self, doc: Doc, q: Quote, ents: dict[str, Entity]) -> float | None:
+        cls = self.speaker_class(doc, q, ents)
+        return SPEAKER_SCORES[cls] if cls else None
+
+    def speaker_class(self, doc: Doc, q: Quote, ents: dict[str, Entity]) -> str:
+        """What the speaker is, a key of SPEAKER_SCORES ("" without a speaker)."""
         if not q.speaker and not q.speaker_name:
-            return None
+            return ""
         ent = ents.get(q.speaker or "")
+        frameless = how_of(doc, f"q{q.start}") if q.kind == "direct" else ""
+        if frameless:
+            # no frame: the previous quote's speaker carried on (clear conditions), or the nearest person (a guess)
+            return frameless if ent is not None else "non_speaker"
         if q.kind == "direct" and not q.cue:
-            # no frame: the speaker was taken from the quote before or the nearest person, a guess
-            return SPEAKER_SCORES["guessed"] if ent is not None else SPEAKER_SCORES["non_speaker"]
+            return "guessed" if ent is not None else "non_speaker"
         span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") if q.speaker_start is not None else None
         if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON"):
-            return SPEAKER_SCORES["pronoun"] if ent is not None else SPEAKER_SCORES["unresolved"]
+            if ent is None:
+                return "unresolved"
+            # the antecedent's role (resolve.resolve_pronoun): only a subject is sure enough to show
+            how = how_of(doc, f"s{q.speaker_start}")
+            return "pronoun" if how in ("subject", "") else "pronoun_weak"
         if ent is not None:
-            return SPEAKER_SCORES.get(ent.type, SPEAKER_SCORES["named"])
+            return ent.type if ent.type in SPEAKER_SCORES else "named"
         if span is None or not len(span):
-            return SPEAKER_SCORES["non_speaker"]
+            return "non_speaker"
         head = span.root
         lemma = head.lemma_.lower()
         if lemma in self.non_speakers or head.lower_ in self.non_speakers:
-            return SPEAKER_SCORES["non_speaker"]
+            return "non_speaker"
         if lemma in self.people or head.lower_ in self.people or _agentive(lemma):
-            return SPEAKER_SCORES["people"]
+            return "people"
         if head.pos_ == "PROPN" or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span):
-            return SPEAKER_SCORES["named"]
+            return "named"
         if head.pos_ == "PRON":
-            return SPEAKER_SCORES["unresolved"]
-        return SPEAKER_SCORES["common"]
+            return "unresolved"
+        return "common"
 
 
 #: Endings of agent nouns ("questioner", "narrator", "analyst", "economist", "historian", "participant"): a noun that
@@ -158,6 +188,11 @@ _NOT_AGENTS = ("paper", "letter", "order", "number", "report", "statement", "doc
 
 def _agentive(lemma: str) -> bool:
     return len(lemma) > 4 and lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith(_NOT_AGENTS)
+
+
+def speaker_capped_by_policy(q: Quote) -> bool:
+    """The speaker's confidence was capped because we cannot vouch for it (see UNSURE_SPEAKERS)."""
+    return q.speaker_confidence is not None and q.speaker_confidence <= UNSURE_SPEAKER_CAP
 
 
 def capped_by_policy(q: Quote) -> bool:

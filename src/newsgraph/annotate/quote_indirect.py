@@ -22,7 +22,7 @@ from newsgraph.annotate.quote_marks import (
     sentence_end,
     span_at,
 )
-from newsgraph.annotate.quote_speakers import SUBJ, SpeakerCues
+from newsgraph.annotate.quote_speakers import SUBJ, SpeakerCues, note_how
 from newsgraph.annotate.resolve import (
     clause_bounds,
     coordinated_with_report,
@@ -203,6 +203,7 @@ class IndirectSpeech(SpeakerCues):
         actor = self._speaker(doc, cue, spans)
         if actor is None:
             return None
+        note_how(doc, f"s{actor.start}", actor.how)
         return Quote(doc_text(doc)[s:e], s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue))
 
 

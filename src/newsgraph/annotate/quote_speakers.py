@@ -18,6 +18,21 @@ from newsgraph.annotate.resolve import (
 )
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+#: doc.user_data key of how each quote's speaker was found where it is a guess (read by quote_evidence.py):
+#: "s<speaker start>" -> a pronoun's antecedent role ("subject", "other", "possessive", "far", "unresolved");
+#: "q<quote start>" -> a frameless direct quote's speaker: "continued" (the previous quote's, clear conditions)
+#: or "nearest" (the nearest person before it). Plain strings: user_data must stay serialisable.
+SPEAKER_HOW = "ng_speaker_how"
+
+
+def note_how(doc: Doc, key: str, how: str) -> None:
+    """Record how a speaker was found (see SPEAKER_HOW)."""
+    if how:
+        doc.user_data.setdefault(SPEAKER_HOW, {})[key] = how
+
+
+def how_of(doc: Doc, key: str) -> str:
+    return (doc.user_data.get(SPEAKER_HOW) or {}).get(key, "")
 
 
 class SpeakerCues:

@@ -46,6 +46,7 @@ from newsgraph.annotate.quote_marks import (
     sentence_end,
     sentence_start,
 )
+from newsgraph.annotate.quote_speakers import how_of, note_how
 from newsgraph.annotate.resolve import (
     Actor,
     doc_text,
@@ -124,6 +125,7 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             else:
                 kind = "direct" if direct else "partial"
                 q = Quote(text[i0:i1], i0, i1, kind, actor.id, actor.name, actor.start, actor.end, cue)
+                note_how(doc, f"s{actor.start}", actor.how)
             quotes.append(q)
         labelled = self._labelled(doc, spans, quotes)
         quotes = [q for q in quotes if not any(lq.start < q.end and q.start < lq.end for lq in labelled)] + labelled
@@ -146,16 +148,40 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         return "\n" not in gap and len(gap) < self.windows.continue_gap and not between and prev.speaker_name is not None
 
     def _inherit(self, doc: Doc, q: Quote, quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
-        """A quote without a frame: the previous quote's speaker when it is near, else the nearest person."""
-        prev = next((p for p in reversed(quotes) if p.speaker_name), None)
-        if prev is not None and near_previous(doc_text(doc), prev.end, q.start, self.windows.near_chars, self.windows.near_breaks):
+        """A direct quote without a frame. Its speaker is the previous quote's only under clear conditions
+        (`_carries`: news sets a speaker's next paragraph of speech right after the framed one, with nothing
+        between); else the nearest person before it is recorded as a guess ("nearest"), which quote_evidence
+        scores too low to show: in interviews and documents the nearest name is as often the one spoken about."""
+        text = doc_text(doc)
+        prev = quotes[-1] if quotes else None
+        if prev is not None and prev.speaker_name and self._carries(doc, text, prev, q.start, spans):
             q.speaker, q.speaker_name, q.cue = prev.speaker, prev.speaker_name, prev.cue
+            note_how(doc, f"q{q.start}", "continued")
             return
         from newsgraph.annotate.resolve import nearest_before
 
         hit = nearest_before(doc, q.start, {"person"}, spans)
         if hit is not None and q.start - hit[2] < self.windows.inherit_chars:
             q.speaker, q.speaker_name, q.speaker_start, q.speaker_end = hit[0].id, hit[0].name, hit[1], hit[2]
+            note_how(doc, f"q{q.start}", "nearest")
+
+    def _carries(self, doc: Doc, text: str, prev: Quote, start: int, spans: list[tuple[int, int]]) -> bool:
+        """The previous quote's speaker goes on into a frameless quote: the previous quote was framed (or carried
+        itself), no quotation lies between, at most `near_breaks` paragraph breaks and `near_chars` characters
+        separate them, and between them stands nothing but the previous quote's own frame (", she said."), no
+        sentence of narration ("Is he a good leader?", "He lamented ..."), which may bring in another speaker."""
+        if how_of(doc, f"q{prev.start}") == "nearest":
+            return False
+        if not near_previous(text, prev.end, start, self.windows.near_chars, self.windows.near_breaks):
+            return False
+        if any(prev.end + 2 < a and b <= start for a, b in spans):
+            return False
+        gap = text[prev.end : start]
+        if prev.speaker_start is not None and prev.speaker_start >= prev.end:
+            # the frame follows the quote: skip it up to its sentence end
+            stop = sentence_end(text, prev.speaker_start, start, spans)
+            gap = text[stop:start] if stop < start else ""
+        return _WORD.search(gap) is None
 
     def _labelled(self, doc: Doc, spans: list[tuple[int, int]], quotes: list[Quote]) -> list[Quote]:
         """Transcript and headline form: a paragraph "NAME: words" where NAME is in capitals or a person."""
@@ -215,6 +241,7 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         return None, None
 
 
+_WORD = re.compile(r"\w")
 _LABEL = re.compile(r"^[\"\u201c]?(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<words>[^\n]+)$", re.M)
 _DASH = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,4})")
 
