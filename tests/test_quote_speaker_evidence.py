@@ -46,10 +46,24 @@ MERGER = "\n\n".join(
     ]
 )
 
+REVIEW = "\n\n".join(
+    [
+        "The Riverton Airer from Homewell costs 90 dollars and dries a full load in five hours.",
+        "I know we are talking about a clothes rack here, but I think it is the best one I have used.",
+    ]
+)
+BRIEFING = "\n\n".join(
+    [
+        "The army held a briefing in the capital on Wednesday.",
+        "Another officer, Colonel Nadia Petrova, said the strikes had hit only military sites.",
+        '"We showed restraint in our response," she said.',
+    ]
+)
+
 
 @pytest.fixture(scope="module")
 def articles():
-    docs = {"flood": FLOOD, "dam": DAM, "coach": COACH, "merger": MERGER}
+    docs = {"flood": FLOOD, "dam": DAM, "coach": COACH, "merger": MERGER, "review": REVIEW, "briefing": BRIEFING}
     out = annotate_many([Extracted(input=k, body=v, kind="body") for k, v in docs.items()])
     return dict(zip(docs, out, strict=True))
 
@@ -97,3 +111,28 @@ def test_entity_that_only_modifies_the_speaker_is_not_the_speaker(articles):
 def test_remarks_that_suggest_are_no_reported_speech(articles):
     hits = [q for q in articles["merger"].quotes if "preparing for a long fight" in q.text]
     assert all(q.confidence < THRESHOLD for q in hits)
+
+
+def test_the_writers_own_words_are_no_reported_speech(articles):
+    hits = [q for q in articles["review"].quotes if "best one" in q.text or "clothes rack" in q.text]
+    assert all(q.confidence < THRESHOLD for q in hits)
+    assert all(q.speaker_confidence is None or q.speaker_confidence < THRESHOLD for q in hits)
+
+
+def test_pronoun_goes_to_a_name_in_apposition_to_the_subject(articles):
+    q = quote(articles["briefing"], "We showed restraint")
+    assert q.speaker_name == "Nadia Petrova"
+    assert q.speaker_confidence >= THRESHOLD
+
+
+def test_relative_pronoun_speaker_is_the_noun_its_clause_modifies():
+    body = "\n\n".join(
+        [
+            "The singer Lena Holt moved to Oslo in 2019 and later said she had a miserable first year there.",
+            "She has been criticised by a music critic who disputed her claim that she had a miserable year.",
+        ]
+    )
+    art = next(iter(annotate_many([Extracted(input="rel", body=body, kind="body")])))
+    hits = [q for q in art.quotes if q.cue and q.cue.startswith("disputed")]
+    assert hits
+    assert all(q.speaker_name and "critic" in q.speaker_name for q in hits)

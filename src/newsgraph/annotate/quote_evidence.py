@@ -55,6 +55,7 @@ SPEAKER_SCORES = {
     "nearest": 0.2,  # a frameless quote after narration: the nearest person before it, a guess not to show
     "pronoun_weak": 0.3,  # a pronoun whose antecedent is no subject ("over what it called", after "X's diaries")
     "unresolved": 0.1,  # a pronoun left unresolved ("which", "this")
+    "document": 0.15,  # a publication ("according to reports", "the report said"): real attribution, no speaker
     "non_speaker": 0.12,  # a document, data, a thing, a bare quantifier ("the brochure", "polls", "others")
 }
 #: Speakers we cannot vouch for are hidden by policy (the brief: an unsure speaker is hidden, not wrong): a guess
@@ -62,8 +63,14 @@ SPEAKER_SCORES = {
 #: speaker_confidence is capped here, below the display threshold, so the shown record keeps the quote without its
 #: speaker. Why policy and not the fitted map: PolNeAR's gold source of "he said" is the pronoun itself and its
 #: source of "the report said" is the report, so PolNeAR counts these right and cannot tell how often they are.
-UNSURE_SPEAKERS = ("nearest", "pronoun_weak", "unresolved", "non_speaker")
+UNSURE_SPEAKERS = ("nearest", "pronoun_weak", "unresolved", "non_speaker", "document")
 UNSURE_SPEAKER_CAP = 0.25
+#: Speakers that make an indirect or partial quote no reported speech (its confidence capped at NON_SPEAKER_CAP):
+#: nobody we can name, a thing, the writer. A pronoun with a weak antecedent keeps its quote (on PolNeAR and on the
+#: audit pages most such reports are real) and only hides its speaker.
+SPEECHLESS = ("unresolved", "non_speaker")
+#: The writer and the reader ("I know ...", "you think ..."), as the subject of a frame outside quotation marks.
+FIRST_PERSON = ("i", "me", "you")
 #: An indirect quote is only as sure as the speaker it reports: its score is capped at the speaker's plus this.
 INDIRECT_SPEAKER_MARGIN = 0.25
 #: Reported content that is a noun phrase, not a clause ("called on restraint", "boasting a food court").
@@ -82,6 +89,7 @@ class QuoteEvidence:
         self.cue_class = {k: v for k, v in cls.items()}
         self.people = words("cues.tsv", "role") | words("facts.tsv", "unit") | words("event_actors.tsv", "people")
         self.non_speakers = words(_DATA, "non_speaker")
+        self.documents = words(_DATA, "document")
         self.pronouns = set(mapping("cues.tsv", "pronoun"))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -100,10 +108,11 @@ class QuoteEvidence:
             q.speaker_confidence = cal.calibrate("speaker", spk) if spk is not None else None
             if spk_class in UNSURE_SPEAKERS:
                 q.speaker_confidence = min(q.speaker_confidence, UNSURE_SPEAKER_CAP)
-            if q.kind in ("indirect", "partial") and (spk is None or spk <= SPEAKER_SCORES["unresolved"] + 0.05 or spk == SPEAKER_SCORES["non_speaker"]):
-                # policy (the brief): reported speech needs a speaker that can speak; "the brochure says",
-                # "polls show", an unresolved "which said", a scare quote given to "others" stay in the record
-                # below the display threshold
+            if q.kind in ("indirect", "partial") and (spk is None or spk_class in SPEECHLESS):
+                # policy (the brief): reported speech needs a speaker that can speak and that we can name;
+                # "the brochure says", "polls show", an unresolved "which said", "it's good to know", a scare
+                # quote given to "others" stay in the record below the display threshold (a direct quote keeps
+                # its quotation marks as evidence and only hides its speaker)
                 q.confidence = min(q.confidence, NON_SPEAKER_CAP)
         return doc
 
@@ -129,7 +138,7 @@ class QuoteEvidence:
         cls = self.cue_class_of(q.cue, cue_tok.lemma_.lower() if cue_tok is not None else None)
         if cls == "according":
             return QUOTE_SCORES["indirect_according"]
-        if cue_tok is not None and _imperative(cue_tok):
+        if cue_tok is not None and (_imperative(cue_tok) or _asked_of(cue_tok)):
             return IMPERATIVE_CUE_SCORE
         score = QUOTE_SCORES.get(f"indirect_{cls}", QUOTE_SCORES["indirect_other"])
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -158,6 +167,10 @@ class QuoteEvidence:
             return "guessed" if ent is not None else "non_speaker"
         span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") if q.speaker_start is not None else None
         if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON"):
+            if span[0].lower_ in FIRST_PERSON:
+                # outside quotation marks "I" is the writer: a review's or a column's own words are no reported
+                # speech, and no name before it is its antecedent
+                return "non_speaker"
             if ent is None:
                 return "unresolved"
             # the antecedent's role (resolve.resolve_pronoun): only a subject is sure enough to show
@@ -171,6 +184,8 @@ class QuoteEvidence:
         lemma = head.lemma_.lower()
         if lemma in self.non_speakers or head.lower_ in self.non_speakers:
             return "non_speaker"
+        if lemma in self.documents or head.lower_ in self.documents:
+            return "document"
         if lemma in self.people or head.lower_ in self.people or _agentive(lemma):
             return "people"
         if head.pos_ == "PROPN" or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span):
@@ -224,6 +239,12 @@ def _cue_token(doc: Doc, q: Quote):
         return None
     cands = [t for t in span if t.text == word]
     return min(cands, key=lambda t: abs(t.idx - anchor)) if cands else None
+
+
+def _asked_of(tok) -> bool:
+    """A past participle opening an adverbial clause without a subject ("Asked whether ..., he went on"): the
+    content is what was put to the subject, not what the subject said."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "ROOT", "") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children) and tok.i == next(t.i for t in tok.sent if not (t.is_punct or t.is_space))
 
 
 def _imperative(tok) -> bool:

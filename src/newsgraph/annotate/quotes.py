@@ -8,8 +8,9 @@
 3. The speaker comes from the quote's frame, the rest of its sentence: a cue verb of data/cues.tsv and its
    subject ("...," he added; X told Reuters: "..."; agencies quoted X as saying; according to X; "..." - Name), or
    the paragraph before when it ends with a colon ("X continued:"). '"A," X said. "B."' is one quote in two parts.
-   A quote without a frame continues the previous quote's speaker; a paragraph "NAME: words" (transcripts) is a
-   direct quote of NAME.
+   A quote without a frame continues the previous quote's speaker only when nothing but that quote's own frame
+   stands between them (`_carries`); otherwise the nearest person before it is kept as a guess that
+   quote_evidence.py hides. A paragraph "NAME: words" (transcripts) is a direct quote of NAME.
 4. Indirect speech: a cue verb of the [indirect] list with a clausal complement ("X said (that) ...", also
    post-posed: "..., a source said"), an [object] verb's object ("X urged supporters to vote"), or an
    "according to X" phrase; the content is the clause, to the end of the sentence but not over a second frame

@@ -125,6 +125,9 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
             return _role_actor(doc, tok, exclude, s, e) or phrase_actor(doc, tok)
     low = tok.lower_
     pronouns = mapping(_CUES, "pronoun")
+    if tok.pos_ == "PRON" and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+        # "a royal expert who countered ...": a relative pronoun stands for the noun its clause modifies
+        return resolve_speaker(doc, tok.head.head, exclude)
     if tok.pos_ == "PRON" or low in pronouns:
         types = set((pronouns.get(low) or "person").split("|"))
         hit, how = resolve_pronoun(doc, tok, types, exclude)
@@ -151,10 +154,13 @@ def _role(doc: Doc, start: int, end: int) -> str:
     if root.dep_ == "poss" or (nxt is not None and nxt.tag_ == "POS"):
         return "possessive"
     if root.dep_:
-        return "subject" if root.dep_ in _SUBJECT_DEPS else "other"
+        # a subject, a name in apposition to one ("Another officer, Wing Commander X, said") or the complement of
+        # a copula ("The first witness was X") is what its sentence is about
+        topic = root.dep_ in _SUBJECT_DEPS or root.dep_ == "attr" or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
+        return "subject" if topic else "other"
     lead = [t for t in root.sent if t.i < span.start and not (t.is_punct or t.is_space)]
-    if not lead and nxt is not None and nxt.pos_ in ("VERB", "AUX"):
-        return "subject"
+    if not lead or (nxt is not None and nxt.pos_ in ("VERB", "AUX") and all(t.pos_ in ("DET", "ADJ", "PROPN", "NOUN") for t in lead)):
+        return "subject"  # "Smith, 45, a teacher, ...": a name opening its sentence is what it is about
     return "other"
 
 
@@ -165,9 +171,9 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
     ..." and "... asked him if he'd read Morgan's diaries. '...,' he said" the nearest name is a possessive, and the
     speaker is a subject. Centering theory's preference, cheaply: walk back sentence by sentence from the pronoun
     (its own sentence first, up to PRONOUN_SENTENCES, never into quotation marks); the first sentence with a
-    compatible subject gives it ("subject"); a sentence whose subject is the same pronoun continues the chain to
-    the sentence before; else the nearest compatible non-possessive mention ("other") or possessive
-    ("possessive"). The answer's `how` feeds speaker_confidence: only a subject antecedent is sure enough to show.
+    compatible subject gives it ("subject"), even past a nearer name that is an object or a possessive (a sentence
+    whose subject is the same pronoun carries the chain on); only when no subject is found, the nearest compatible
+    non-possessive mention ("other") or possessive ("possessive"). The answer's `how` feeds speaker_confidence: only a subject antecedent is sure enough to show.
     """
     mentions = []
     for e in doc._.ng_entities or []:
@@ -179,7 +185,7 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
     if not mentions:
         return None, "unresolved"
     sents = [s for s in doc.sents if s.start_char <= tok.idx]
-    fallback: tuple[int, Entity, str] | None = None
+    fallback: tuple[Entity, str] | None = None
     for sent in reversed(sents[-PRONOUN_SENTENCES:]):
         here = sorted((m for m in mentions if sent.start_char <= m[0] < sent.end_char), key=lambda m: m[0])
         roles = [(m, _role(doc, m[0], m[1])) for m in here]
@@ -187,14 +193,10 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
         if subj:
             return subj[-1][2], "subject"
         for m, r in reversed(roles):
-            rank = 1 if r == "other" else 0
-            if fallback is None or rank > (1 if fallback[2] == "other" else 0):
-                fallback = (m[0], m[2], r)
-        chain = any(t.lower_ == tok.lower_ and t.dep_ in _SUBJECT_DEPS and t.i != tok.i and not inside(exclude, t.idx) for t in sent)
-        if here and not chain:
-            break
+            if fallback is None or (r == "other" and fallback[1] == "possessive"):
+                fallback = (m[2], r)
     if fallback is not None:
-        return fallback[1], fallback[2]
+        return fallback
     hit = nearest_before(doc, tok.idx, types, exclude)
     return (hit[0], "far") if hit else (None, "unresolved")
 
