@@ -61,14 +61,17 @@ SPEAKER_SCORES = {
 #: Speakers we cannot vouch for are hidden by policy (the brief: an unsure speaker is hidden, not wrong): a guess
 #: by proximity, a pronoun whose antecedent is no subject, an unresolved pronoun, something that cannot speak. Their
 #: speaker_confidence is capped here, below the display threshold, so the shown record keeps the quote without its
-#: speaker. Why policy and not the fitted map: PolNeAR's gold source of "he said" is the pronoun itself and its
+#: speaker. A common noun that names no person, group or organisation ("China's latest targets", "your body fat
+#: percentage") is one of them: the brief's speakers are people and organisations. Why policy and not the fitted map: PolNeAR's gold source of "he said" is the pronoun itself and its
 #: source of "the report said" is the report, so PolNeAR counts these right and cannot tell how often they are.
-UNSURE_SPEAKERS = ("nearest", "pronoun_weak", "unresolved", "non_speaker", "document")
+UNSURE_SPEAKERS = ("nearest", "pronoun_weak", "unresolved", "non_speaker", "document", "common")
 UNSURE_SPEAKER_CAP = 0.25
 #: Speakers that make an indirect or partial quote no reported speech (its confidence capped at NON_SPEAKER_CAP):
 #: nobody we can name, a thing, the writer. A pronoun with a weak antecedent keeps its quote (on PolNeAR and on the
 #: audit pages most such reports are real) and only hides its speaker.
 SPEECHLESS = ("unresolved", "non_speaker")
+#: Whether an indirect quote whose cue is a verb of cognition ("believes", "realized", "found") is shown as a quote.
+COGNITION_IS_SPEECH = False
 #: The writer and the reader ("I know ...", "you think ..."), as the subject of a frame outside quotation marks.
 FIRST_PERSON = ("i", "me", "you")
 #: An indirect quote is only as sure as the speaker it reports: its score is capped at the speaker's plus this.
@@ -108,6 +111,10 @@ class QuoteEvidence:
             q.speaker_confidence = cal.calibrate("speaker", spk) if spk is not None else None
             if spk_class in UNSURE_SPEAKERS:
                 q.speaker_confidence = min(q.speaker_confidence, UNSURE_SPEAKER_CAP)
+            if q.kind == "indirect" and COGNITION_IS_SPEECH is False and self._cognition(doc, q):
+                # policy: "she realized ...", "The Intercept found ...", "it's good to know ...": a stated belief or
+                # finding is no reported speech (PolNeAR counts it as attribution; a reader of our quotes does not)
+                q.confidence = min(q.confidence, NON_SPEAKER_CAP)
             if q.kind in ("indirect", "partial") and (spk is None or spk_class in SPEECHLESS):
                 # policy (the brief): reported speech needs a speaker that can speak and that we can name;
                 # "the brochure says", "polls show", an unresolved "which said", "it's good to know", a scare
@@ -115,6 +122,10 @@ class QuoteEvidence:
                 # its quotation marks as evidence and only hides its speaker)
                 q.confidence = min(q.confidence, NON_SPEAKER_CAP)
         return doc
+
+    def _cognition(self, doc: Doc, q: Quote) -> bool:
+        cue_tok = _cue_token(doc, q)
+        return self.cue_class_of(q.cue, cue_tok.lemma_.lower() if cue_tok is not None else None) == "cognition"
 
     def cue_class_of(self, cue: str | None, lemma: str | None = None) -> str:
         if not cue:
