@@ -90,7 +90,7 @@ class QuoteEvidence:
     def __init__(self) -> None:
         cls = mapping(_DATA, "cue")
         self.cue_class = {k: v for k, v in cls.items()}
-        self.people = words("cues.tsv", "role") | words("facts.tsv", "unit") | words("event_actors.tsv", "people")
+        self.people = words("cues.tsv", "role") | words("facts.tsv", "unit") | words("event_actors.tsv", "people") | words(_DATA, "speaker_noun")
         self.non_speakers = words(_DATA, "non_speaker")
         self.documents = words(_DATA, "document")
         self.pronouns = set(mapping("cues.tsv", "pronoun"))
@@ -199,10 +199,11 @@ class QuoteEvidence:
             return "document"
         if lemma in self.people or head.lower_ in self.people or _agentive(lemma):
             return "people"
-        if head.pos_ == "PROPN" or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span):
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            # the head names someone; a name that only modifies it ("China's latest targets") does not make it a speaker
             return "named"
-        if head.pos_ == "PRON":
-            return "unresolved"
+        if head.pos_ in ("PRON", "DET"):
+            return "unresolved"  # "This emphasises ...": a demonstrative names nobody
         return "common"
 
 
