@@ -62,9 +62,9 @@ class QuoteWindows:
     """How far a quote reaches for a speaker or a second part (characters of the body)."""
 
     continue_gap: int = knob(300, "'\"A,\" said X. \"B.\"': a frame shorter than this in one paragraph joins two parts")
-    near_chars: int = knob(600, "a quote without a frame keeps the previous quote's speaker within this distance")
+    near_chars: int = knob(600, "a quote without a frame keeps the previous quote's speaker within this distance, nothing but its frame between")
     near_breaks: int = knob(1, "... and at most this many paragraph breaks apart")
-    inherit_chars: int = knob(1500, "else the nearest person mentioned at most this far before it speaks")
+    inherit_chars: int = knob(1500, "else the nearest person mentioned at most this far before it is kept as a guess (speaker hidden)")
 
 
 def cue_triggers(lexicon: Sections) -> ParseTriggers:
