@@ -136,3 +136,17 @@ def test_relative_pronoun_speaker_is_the_noun_its_clause_modifies():
     hits = [q for q in art.quotes if q.cue and q.cue.startswith("disputed")]
     assert hits
     assert all(q.speaker_name and "critic" in q.speaker_name for q in hits)
+
+
+def test_a_publication_keeps_its_quote_and_hides_its_speaker():
+    body = "\n\n".join(
+        [
+            "The Riverton plant closed in March after two fires.",
+            "According to reports, the owners had ignored three safety warnings before the first fire.",
+        ]
+    )
+    art = next(iter(annotate_many([Extracted(input="pub", body=body, kind="body")])))
+    hits = [q for q in art.quotes if "ignored three safety warnings" in q.text]
+    assert hits
+    assert all(q.confidence >= THRESHOLD for q in hits)
+    assert all(q.speaker_confidence is not None and q.speaker_confidence < THRESHOLD for q in hits)
