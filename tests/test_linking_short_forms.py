@@ -83,3 +83,11 @@ def test_leading_titles_and_honorifics_are_cut_from_a_person_span():
     assert cut("King Edward") == "King Edward"  # one word would remain: kept whole
     assert cut("King of Athens Theseus") == "King of Athens Theseus"  # never cut to "of Athens ..."
     assert cut("Anna Okafor") == "Anna Okafor"
+
+
+def test_an_acronym_is_told_from_an_all_caps_heading():
+    from newsgraph.annotate.entity_features import _acronym
+
+    assert _acronym("NASA") and _acronym("U.N.") and _acronym("EU")
+    assert not _acronym("MANCHESTER UNITED") and not _acronym("Nasa") and not _acronym("BANGLADESH")
+

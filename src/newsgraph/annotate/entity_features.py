@@ -138,7 +138,10 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         "given_name": float(bool(words) and words[0] in given_names and e.type != "person"),
         "words": min(len(words), 4) / 4,
         "one_word": float(len(words) == 1),
-        "all_caps": float(e.name.isupper() and len(e.name) > 1),
+        # an acronym ("NASA") is a name's usual short form; a longer all-caps name is a shouted heading or a
+        # results line ("MANCHESTER UNITED 2 ..."): two features, since the two are right at very different rates
+        "all_caps": float(e.name.isupper() and len(e.name) > 1 and not _acronym(e.name)),
+        "acronym": float(_acronym(e.name)),
         "role": float(bool(e.roles)),
         "geo": float(e.geo is not None),
         "propagated": labels["propagated"] / n_found,
@@ -155,6 +158,12 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
     for t in TYPES:
         f["type_" + t] = float(e.type == t)
     return f
+
+
+def _acronym(name: str) -> bool:
+    """One all-caps word of two to six letters (dots allowed: "U.N.")."""
+    flat = name.replace(".", "")
+    return " " not in name and flat.isalpha() and flat.isupper() and 2 <= len(flat) <= 6
 
 
 def doc_context(doc: Doc, names: NamesLexicon) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]], str,
