@@ -150,3 +150,20 @@ def test_a_publication_keeps_its_quote_and_hides_its_speaker():
     assert hits
     assert all(q.confidence >= THRESHOLD for q in hits)
     assert all(q.speaker_confidence is not None and q.speaker_confidence < THRESHOLD for q in hits)
+
+
+def test_pronoun_framing_the_next_quote_is_the_previous_quotes_speaker():
+    # the previous quote's speaker is named as an object ("quoted X as saying"), and the last subject that is a
+    # person is someone else: '"B," he added.' right after it still continues the speaker of "A"
+    body = "\n\n".join(
+        [
+            "Union leader Tom Baker met the finance minister, Peter Hansen, on Monday to talk about the budget.",
+            '"I told Baker that the government has already set aside money for the new schools," local radio '
+            "quoted Hansen as saying after the meeting in the capital on Monday.",
+            '"We will build them before winter," he added.',
+        ]
+    )
+    art = next(iter(annotate_many([Extracted(input="added", body=body, kind="body")])))
+    q = quote(art, "before winter")
+    assert q.speaker_name == "Peter Hansen"
+    assert q.speaker_confidence is not None and q.speaker_confidence >= THRESHOLD

@@ -112,6 +112,8 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             if i1 <= i0:
                 continue
             prev = quotes[-1] if quotes else None
+            if direct and actor is not None and prev is not None:
+                actor = self._pronoun_goes_on(doc, text, actor, prev, s, spans)
             if prev is not None and prev.kind == "direct" and self._continues(text, prev, s, spans):
                 # '"A," said X. "B."': one quote in two parts around its frame
                 if actor is None or actor.name == prev.speaker_name:
@@ -165,6 +167,21 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         if hit is not None and q.start - hit[2] < self.windows.inherit_chars:
             q.speaker, q.speaker_name, q.speaker_start, q.speaker_end = hit[0].id, hit[0].name, hit[1], hit[2]
             note_how(doc, f"q{q.start}", "nearest")
+
+    def _pronoun_goes_on(self, doc: Doc, text: str, actor: Actor, prev: Quote, start: int, spans: list[tuple[int, int]]) -> Actor:
+        """'"A," X said. / "B," he added.': a pronoun framing a quote that follows the previous quote with nothing
+        but that quote's own frame between (`_carries`) stands for the previous quote's speaker, the discourse's
+        current speaker, when that speaker is of the type the pronoun was resolved to. Without this, the pronoun's
+        antecedent is sought among sentence subjects (`resolve_pronoun`), and a speaker named as an object ("news
+        agencies quoted X as saying") loses to a subject further back."""
+        if actor.entity is None or actor.how not in PRONOUN_GUESSES or prev.kind != "direct" or not prev.speaker:
+            return actor
+        if actor.entity.id == prev.speaker or not self._carries(doc, text, prev, start, spans):
+            return actor
+        ent = next((e for e in doc._.ng_entities or [] if e.id == prev.speaker), None)
+        if ent is None or ent.type != actor.entity.type:
+            return actor
+        return Actor(ent, ent.name, actor.start, actor.end, "subject")
 
     def _carries(self, doc: Doc, text: str, prev: Quote, start: int, spans: list[tuple[int, int]]) -> bool:
         """The previous quote's speaker goes on into a frameless quote: the previous quote was framed (or carried
@@ -243,6 +260,9 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
 
 
 _WORD = re.compile(r"\w")
+
+#: `Actor.how` of a pronoun resolved to an antecedent (resolve.resolve_pronoun); a name or phrase has ""
+PRONOUN_GUESSES = frozenset({"subject", "other", "possessive", "far"})
 _LABEL = re.compile(r"^[\"\u201c]?(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<words>[^\n]+)$", re.M)
 _DASH = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,4})")
 
