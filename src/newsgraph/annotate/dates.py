@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.language import Language
@@ -208,11 +209,14 @@ def _forward_weekday(m: re.Match, anchor: dt.date, vocab: str = _DATA) -> str:
     return (anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)).isoformat()  # the same day counts
 
 
-def find_dates(text: str, anchor: dt.date | None, vocab: str | None = _DATA) -> list[DateRef]:
+def find_dates(text: str, anchor: dt.date | None, vocab: str | None = _DATA,
+               past: Callable[[int, int], bool] | None = None) -> list[DateRef]:
     """All date expressions of `text`, longest match first, no overlaps, in text order.
 
     vocab: the language's date vocabulary (data/dates.tsv for English, dates.fr.tsv...); None for a language
-    without one: only vocabulary-free dates (ISO) are read.
+    without one: only vocabulary-free dates (ISO) are read. past(start, end): whether the clause of the expression
+    at [start, end) speaks of the past (from the parse; see `past_clause`), so a day or month without a year is
+    not put after the article date.
     """
     taken: list[tuple[int, int]] = []
     out: list[DateRef] = []
@@ -229,6 +233,11 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = _DATA) -> 
             value, res = resolve(kind, m, anchor, vocab or _DATA)
             if res is None and value is None:
                 continue
+            if _year_guessed(kind, m) and value and anchor is not None and value > anchor.isoformat()[: len(value)]:
+                if _since(text, m, vocab or _DATA) or (past is not None and past(start, end)):
+                    value = f"{int(value[:4]) - 1}{value[4:]}"  # the past: not after the article date
+                    if value.endswith("-02-29"):
+                        value, res = value[:7], "month"
             if kind == "wday" and anchor is not None and (m.group("rel") or "").lower() in ("", "on", "this"):
                 if _looks_forward(text, start, vocab or _DATA):
                     value = _forward_weekday(m, anchor, vocab or _DATA)
@@ -240,20 +249,98 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = _DATA) -> 
     return _combine(text, _shared_year(text, out, vocab or _DATA), anchor, vocab or _DATA)
 
 
-def _shared_year(text: str, refs: list[DateRef], vocab: str) -> list[DateRef]:
-    """A month without its year coordinated with one that has it ("in February and May 2018", "en février et mai
-    2018") takes that year: the year is written once for both. The conjunctions are the vocabulary's
-    [conjunction] section; a month already given its own year keeps it."""
-    words = mapping(vocab, "conjunction")
+def _year_guessed(kind: str, m: re.Match) -> bool:
+    """A day or month whose year the resolver picked (nearest the article date), not one the text wrote or fixed
+    ("last October", "next May" stay as they are)."""
+    g = m.groupdict()
+    return kind in ("dmy", "mdy", "my") and not g.get("y") and (g.get("rel") or "").lower() not in ("last", "next", "this")
+
+
+def _since(text: str, m: re.Match, vocab: str) -> bool:
+    """The expression is governed by a preposition of the vocabulary's [since] section ("since Oct. 7", "depuis le
+    7 octobre"): a point in the past the text counts from."""
+    words = mapping(vocab, "since")
     if not words:
+        return False
+    rel = (m.groupdict().get("rel") or "").lower()
+    before = re.findall(r"[\w']+", text[max(0, m.start() - 20) : m.start()].lower())[-2:]
+    return rel in words or any(w in words for w in before[-1:]) or (len(before) == 2 and before[0] in words
+                                                                   and before[1] in ("le", "the", "l'"))
+
+
+def past_clause(doc: Doc, start: int, end: int) -> bool:
+    """The verb that governs the date at [start, end) in the parse is in a past tense: a finite past ("erupted on
+    Oct. 7", imparfait or passé simple) or a perfect (a past participle with the auxiliary have/avoir: "have died
+    since"); a passive or a modal ("is scheduled for", "will be held") is not. False when the sentence was not
+    parsed (selective parse) or no verb governs it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span.root.dep_:
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")]
+    if any(c.tag_ == "MD" or "Fut" in c.morph.get("Tense") or c.dep_ in ("auxpass", "aux:pass") for c in aux):
+        return False
+    if tok.morph.get("VerbForm") == ["Fin"]:
+        return bool({"Past", "Imp"} & set(tok.morph.get("Tense"))) and not aux
+    if tok.morph.get("VerbForm") == ["Part"] and "Past" in tok.morph.get("Tense"):
+        return any(c.lemma_.lower() in ("have", "avoir") for c in aux)
+    return False
+
+
+def _day_word_as_noun(doc: Doc, ref: DateRef, vocab: str) -> bool:
+    """A one-word relative day used as a noun with a determiner or an adjective of its own ("a better tomorrow",
+    "un meilleur demain"): a figure of speech, no day. Read from the parse; False where the sentence was not
+    parsed."""
+    if " " in ref.text.strip() or ref.text.lower() not in mapping(vocab, "relative_day"):
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not span.root.dep_:
+        return False
+    return any(c.dep_ in ("det", "amod", "poss") for c in span.root.children)
+
+
+def _shared_year(text: str, refs: list[DateRef], vocab: str) -> list[DateRef]:
+    """A month or day without its year coordinated with, or ranging to, one that has it ("in February and May
+    2018", "en février et mai 2018", "July 28-Aug. 12, 1984", "du 28 juillet au 12 août 1984") takes that year:
+    the year is written once for both. The joining words are the vocabulary's [conjunction] and [range] sections
+    (a range of symbols, "-" or an en dash, needs no space around it); a range whose first part comes later in
+    the calendar than its end ("Dec. 28-Jan. 3, 1985") starts the year before. A part given its own year keeps it."""
+    conj = [w for w in mapping(vocab, "conjunction")]
+    ranges = list(mapping(vocab, "range"))
+    if not conj and not ranges:
         return refs
-    join = re.compile(r"^\s*(?:,\s*)?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                      + r")\s+$", re.IGNORECASE)
+    words = [w for w in conj + ranges if w[:1].isalpha()]
+    syms = [w for w in ranges if not w[:1].isalpha()]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    salt = "|".join(re.escape(w) for w in sorted(syms, key=len, reverse=True)) or "(?!)"
+    join = re.compile(rf"^(?:\s*,)?\s+(?P<w>{alt})\s+$|^\s*(?P<s>{salt})\s*$", re.IGNORECASE)
+    lead = re.compile(rf"^(?P<w>{alt})\s", re.IGNORECASE)  # "until August 2019": the joining word inside the match
     for d, nxt in zip(refs, refs[1:], strict=False):
-        if (d.resolution == "month" and nxt.resolution == "month" and d.value and nxt.value
-                and not any(c.isdigit() for c in d.text) and re.search(r"\d{4}", nxt.text)
-                and join.match(text[d.end : nxt.start])):
-            d.value = nxt.value[:4] + d.value[4:]
+        if not (d.resolution in ("month", "day") and nxt.resolution in ("month", "day") and d.value and nxt.value
+                and not re.search(r"\d{4}", d.text) and re.search(r"\d{4}", nxt.text)):
+            continue
+        between = text[d.end : nxt.start]
+        m = join.match(between)
+        if m is None and not between.strip() and (lw := lead.match(nxt.text)):
+            m = join.match(between + lw.group("w") + " ")
+        if m is None:
+            continue
+        word = (m.group("w") or m.group("s") or "").lower()
+        year = int(nxt.value[:4])
+        if word in {w.lower() for w in ranges} and d.value[5:] > nxt.value[5:]:
+            year -= 1  # the range crosses a new year
+        value = f"{year}{d.value[4:]}"
+        try:
+            dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+        except ValueError:
+            continue
+        d.value = value
     return refs
 
 
@@ -399,7 +486,9 @@ class DateResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
-        doc._.ng_dates = find_dates(doc.text, parse_anchor(article_date(doc)), self.vocabulary)
+        doc._.ng_dates = find_dates(doc.text, parse_anchor(article_date(doc)), self.vocabulary,
+                                    past=lambda s, e: past_clause(doc, s, e))
+        doc._.ng_dates = [d for d in doc._.ng_dates if not _day_word_as_noun(doc, d, self.vocabulary or _DATA)]
         return doc
 
 
