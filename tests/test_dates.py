@@ -135,3 +135,8 @@ def test_a_relative_day_with_a_determiner_is_no_date():
     doc = DateResolver()(doc)
     assert [d.text for d in doc._.ng_dates] == ["tomorrow"]
     assert doc._.ng_dates[0].start > doc.text.index("vote")
+
+
+def test_a_weekday_range_qualifying_a_noun_is_no_date():
+    assert values("The union represents Tuesday-Saturday drivers.") == []
+    assert [v for _, v, _ in values("The union met on Tuesday. Drivers struck Saturday.")] == ["2021-06-08", "2021-06-05"]

@@ -365,6 +365,8 @@ def _weekday_day(anchor: dt.date, weekday: int, day: int) -> dt.date | None:
 
 _YEAR_AFTER = re.compile(r"^\s+(last|next|this)\s+year\b", re.IGNORECASE)
 _JOIN = re.compile(r"^[\s,]{1,3}$")
+#: Two weekdays joined by a hyphen or dash with no space, then a lower-case word: a modifier ("Monday-Friday shifts").
+_WEEKDAY_RANGE_MODIFIER = re.compile("^[-\u2013]\\|\\s+[a-z]")
 #: A month or weekday with its year given by the words after it ("in November last year").
 _YEAR_SHIFT = {"last": -1, "next": 1, "this": 0}
 
@@ -381,6 +383,10 @@ def _combine(text: str, refs: list[DateRef], anchor: dt.date | None, vocab: str 
         nxt = refs[i + 1] if i + 1 < len(refs) else None
         weekdays = mapping(vocab, "weekday")
         wday = d.resolution == "day" and d.text.split()[-1].lower() in weekdays
+        if (wday and nxt is not None and nxt.text.split()[-1].lower() in weekdays
+                and _WEEKDAY_RANGE_MODIFIER.match(text[d.end : nxt.start] + "|" + text[nxt.end : nxt.end + 3])):
+            skip.add(i + 1)  # "Tuesday-Saturday drivers": a span of weekdays qualifying a noun, no date
+            continue
         if wday and nxt is not None and nxt.resolution == "day" and _JOIN.match(text[d.end : nxt.start]):
             nxt.text, nxt.start = text[d.start : nxt.end], d.start
             continue  # the explicit date carries the value
