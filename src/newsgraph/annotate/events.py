@@ -180,7 +180,10 @@ class EventFinder(EventRoles, LexiconComponent):
                 return None
         else:
             return None
-        row = next((r for r in rows if not r[2] or attached & r[2]), None)
+        # a verb with a particle is another predicate ("struck down" a ruling, "signed up", "called off") unless
+        # the lexicon lists the phrasal form ("pull out"): a row without needs applies only to the bare verb
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"} if form == "verb" else set()
+        row = next((r for r in rows if (attached & r[2] if r[2] else not particles)), None)
         if row is None:
             return None
         type_, mode, _, roles = row
