@@ -1,7 +1,8 @@
 """Roles of an event for `newsgraph_events`: source, targets, location and date of a trigger in the parse.
 
 The source is the trigger's subject, found by climbing participles and complements; the target is its object or
-the object of a target preposition, coordinated objects one each; a joint noun takes partners only from
+the object of a target preposition, coordinated objects one each (an object that names an act and is no entity
+stands for the act's author when that is an entity: "condemned the attack by X" -> X); a joint noun takes partners only from
 participant prepositions; location and date come from the trigger's sentence, skipping relative clauses the
 trigger is not part of. A mixin of EventFinder: it reads the word lists the finder loaded.
 """
@@ -112,6 +113,14 @@ class EventRoles:
             a = resolve_token(doc, o, [])
             if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):
                 continue  # "met at Camp David": where the act happened, not its target
+            if a.entity is None and o.pos_ == "NOUN":
+                # "condemned Indian strikes", "rejected the attack by X": the target of a verb whose object is an
+                # act is the act's author (its possessor, agent or national modifier), when that is an entity
+                authors = [resolve_token(doc, t, []) for t in act_authors(o)]
+                authors = [x for x in authors if x.entity is not None]
+                if authors:
+                    out += authors
+                    continue
             if a.entity is None:
                 # "the foreign ministers of Russia and Iran": entities inside the phrase
                 inner = entities_in(doc, o, self.aside_preps)
@@ -239,6 +248,15 @@ def prep_objects(prep: Token) -> list[Token]:
         if c.dep_ in ("pobj", "pcomp"):
             objs += with_conj(c)
     return objs
+
+
+def act_authors(noun: Token) -> list[Token]:
+    """The author of an act named by `noun`: its possessor ("Iran's offer"), the object of "by" ("the attack by
+    X") or a national/named modifier ("Indian strikes")."""
+    poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    by = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    return poss or by or mods
 
 
 def with_conj(tok: Token) -> list[Token]:
