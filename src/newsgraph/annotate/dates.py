@@ -295,14 +295,20 @@ def past_clause(doc: Doc, start: int, end: int) -> bool:
 
 def _day_word_as_noun(doc: Doc, ref: DateRef, vocab: str) -> bool:
     """A one-word relative day used as a noun with a determiner or an adjective of its own ("a better tomorrow",
-    "un meilleur demain"): a figure of speech, no day. Read from the parse; False where the sentence was not
-    parsed."""
+    "un meilleur demain"): a figure of speech, no day. Read from the parse; in a sentence the selective parse left
+    out, from the tags: an article or a possessive right before it, adjectives between ("early today" has none)."""
     if " " in ref.text.strip() or ref.text.lower() not in mapping(vocab, "relative_day"):
         return False
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-    if span is None or len(span) != 1 or not span.root.dep_:
+    if span is None or len(span) != 1:
         return False
-    return any(c.dep_ in ("det", "amod", "poss") for c in span.root.children)
+    tok = span.root
+    if tok.dep_:
+        return any(c.dep_ in ("det", "amod", "poss") for c in tok.children)
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and i < tok.i and ("Art" in doc[i].morph.get("PronType") or "Yes" in doc[i].morph.get("Poss"))
 
 
 def _shared_year(text: str, refs: list[DateRef], vocab: str) -> list[DateRef]:
