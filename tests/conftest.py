@@ -94,3 +94,12 @@ def corpus_client(corpus_db: Path):
     from newsgraph.web.app import create_app
 
     return TestClient(create_app(corpus_db))
+
+
+@pytest.fixture(scope="session")
+def selective_nlp():
+    """The default pipeline (selective parse) with paragraph boundaries, loaded once for the annotator tests."""
+    from newsgraph.annotate import load_pipeline
+    from newsgraph.annotate.triggers import add_paragraph_boundaries
+
+    return add_paragraph_boundaries(load_pipeline(None, "selective"))

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.annotate import annotate, load_pipeline, make_doc
+from newsgraph.annotate import annotate, make_doc
 from newsgraph.annotate import calibration as cal
 from newsgraph.annotate.event_evidence import FEATURES_KEY
-from newsgraph.annotate.triggers import add_paragraph_boundaries
 from newsgraph.confidence import filter_record
 from newsgraph.records import Extracted
 
@@ -17,8 +16,8 @@ THRESHOLD = 0.5
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_boundaries(load_pipeline(None, "selective"))
+def nlp(selective_nlp):
+    return selective_nlp
 
 
 def _ex(body: str) -> Extracted:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.annotate import annotate, load_pipeline
-from newsgraph.annotate.triggers import add_paragraph_boundaries
+from newsgraph.annotate import annotate
 from newsgraph.records import Extracted
 
 BODY = "\n\n".join(
@@ -20,9 +19,8 @@ BODY = "\n\n".join(
 
 
 @pytest.fixture(scope="module")
-def article():
-    nlp = add_paragraph_boundaries(load_pipeline(None, "selective"))
-    return annotate(Extracted(input="t", body=BODY, published="2021-06-09", kind="body"), nlp)
+def article(selective_nlp):
+    return annotate(Extracted(input="t", body=BODY, published="2021-06-09", kind="body"), selective_nlp)
 
 
 def _triggers(article):

@@ -7,17 +7,16 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.annotate import annotate, load_pipeline
+from newsgraph.annotate import annotate
 from newsgraph.annotate.dates import find_dates
-from newsgraph.annotate.triggers import add_paragraph_boundaries
 from newsgraph.records import Extracted
 
 THRESHOLD = 0.5
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_boundaries(load_pipeline(None, "selective"))
+def nlp(selective_nlp):
+    return selective_nlp
 
 
 def run(nlp, body: str, published: str = "2024-03-14"):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.annotate import annotate, load_pipeline
+from newsgraph.annotate import annotate
 from newsgraph.annotate.quotes import quote_spans
-from newsgraph.annotate.triggers import add_paragraph_boundaries
 from newsgraph.records import Extracted
 
 BODY = "\n\n".join(
@@ -25,10 +24,8 @@ BODY = "\n\n".join(
 
 
 @pytest.fixture(scope="module")
-def article():
-    # the pipeline with paragraph boundaries (triggers.newsgraph_paragraphs), which nlp.py does not add yet
-    nlp = add_paragraph_boundaries(load_pipeline(None, "selective"))
-    return annotate(Extracted(input="t", body=BODY, published="2021-06-09", kind="body"), nlp)
+def article(selective_nlp):
+    return annotate(Extracted(input="t", body=BODY, published="2021-06-09", kind="body"), selective_nlp)
 
 
 def find(article, contains: str, kind: str | None = None):
