@@ -37,6 +37,9 @@ def _first(*groups) -> str:
     return "(?=[" + re.escape("".join(sorted(chars))) + "])"
 
 
+#: "last <month>" names this year's month only when it lies more than this many months before the article's month
+#: (a writer meaning the month just past says "last month"; "last October" in November means the year before)
+LAST_MONTH_GAP = 1
 _REL_MY = ("last", "next", "this", "early", "late", "mid", "in", "since", "until", "by")
 _REL_WD = ("last", "next", "this", "on", "past", "coming")
 _REL_YEAR = ("in", "since", "until", "by", "of", "during", "early", "late", "mid")
@@ -108,7 +111,8 @@ def resolve(kind: str, m: re.Match, anchor: dt.date | None, vocab: str = _DATA) 
             return None, "month"
         year = anchor.year
         if rel == "last":
-            year -= 0 if month < anchor.month else 1
+            # "last October" written in November is a year back: the month just past is "last month"
+            year -= 0 if anchor.month - month > LAST_MONTH_GAP else 1
         elif rel == "next":
             year += 0 if month > anchor.month else 1
         elif month - anchor.month > 6:
@@ -442,6 +446,7 @@ DATE_SCORES = {
     "weekday_forward": 0.7,  # "talks resume on Monday": the next one, read from a future cue
     "bare_month": 0.75,  # "February" alone: this year's, or a year the text set earlier
     "generic_today": 0.45,  # "today's sleeping bags", "I have a life today": nowadays more than a day
+    "quoted_unknown_day": 0.45,  # "She said he then announced: 'today'": said on a day the text does not give
     "unresolved": 0.3,  # a relative phrase without an article date: no value
 }
 
@@ -483,24 +488,34 @@ def _generic_today(text: str, m: re.Match) -> bool:
     return any(w in ("have", "has", "is", "are", "do", "does", "were", "would", "if") for w in clause[-6:])
 
 
-@Language.factory("newsgraph_dates", assigns=["doc._.ng_dates"], default_config={"vocabulary": _DATA})
-def make_dates(nlp: Language, name: str, vocabulary: str | None = _DATA) -> DateResolver:
+@Language.factory("newsgraph_dates", assigns=["doc._.ng_dates"],
+                  default_config={"vocabulary": _DATA, "speech_cues": "cues.tsv"})
+def make_dates(nlp: Language, name: str, vocabulary: str | None = _DATA,
+               speech_cues: str | None = "cues.tsv") -> DateResolver:
     """vocabulary: the data file of month and weekday names and relative phrases (dates.fr.tsv for French);
-    None reads only the dates that need no vocabulary (ISO)."""
-    return DateResolver(vocabulary)
+    None reads only the dates that need no vocabulary (ISO). speech_cues: the quote lexicon whose [verb] lemmas
+    are speech verbs (date_speech.py: a relative day in a quotation counts from the day it was said); None: off."""
+    return DateResolver(vocabulary, speech_cues)
 
 
 class DateResolver:
     """Set `doc._.ng_dates` to the resolved date expressions of the body."""
 
-    def __init__(self, vocabulary: str | None = _DATA):
+    def __init__(self, vocabulary: str | None = _DATA, speech_cues: str | None = "cues.tsv"):
         self.vocabulary = vocabulary
+        self.speech_cues = speech_cues if vocabulary else None
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         doc._.ng_dates = find_dates(doc.text, parse_anchor(article_date(doc)), self.vocabulary,
                                     past=lambda s, e: past_clause(doc, s, e))
         doc._.ng_dates = [d for d in doc._.ng_dates if not _day_word_as_noun(doc, d, self.vocabulary or _DATA)]
+        if self.speech_cues:
+            from newsgraph.annotate import calibration as cal
+            from newsgraph.annotate.date_speech import speech_days
+
+            speech_days(doc, doc._.ng_dates, self.vocabulary or _DATA, self.speech_cues,
+                        cal.calibrate("date", DATE_SCORES["quoted_unknown_day"]))
         return doc
 
 
