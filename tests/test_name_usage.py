@@ -8,6 +8,7 @@ import pytest
 from newsgraph.annotate import annotate
 from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.name_usage import admin_head, definite_head, geo_kinds, settlement_use
+from newsgraph.annotate.names import NamesLexicon, language_sections, shipped_names
 from newsgraph.records import Extracted
 
 
@@ -16,9 +17,9 @@ def _entities(body: str, title: str | None = None) -> dict[str, str]:
     return {e.name: e.type for e in art.entities}
 
 
-def _use(sentence: str, name: str) -> str | None:
+def _use(sentence: str, name: str, names=None) -> str | None:
     i = sentence.index(name)
-    return settlement_use(sentence, i, i + len(name), get_gazetteer(), frozenset({"residents", "mayor"}))
+    return settlement_use(sentence, i, i + len(name), get_gazetteer(), names or shipped_names())
 
 
 @pytest.mark.parametrize(("sentence", "name", "kind"), [
@@ -41,6 +42,22 @@ def _use(sentence: str, name: str) -> str | None:
 ])
 def test_settlement_uses(sentence, name, kind):
     assert _use(sentence, name) == kind
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind"), [
+    ("La foire s'est tenue à Tecumseh samedi.", "Tecumseh", "locative"),
+    ("Un agriculteur près d\u2019Arles a vendu ses terres.", "Arles", "locative"),
+    ("Les habitants d'Arles ont voté.", "Arles", "locative"),
+    ("La commune de Windham a voté.", "Windham", "locative"),
+    ("Il a grandi en Bretagne.", "Bretagne", "locative"),
+    ("Le président est de retour à la Maison Blanche.", "Maison Blanche", None),  # an article: no settlement
+    ("Pearl a publié ses comptes.", "Pearl", None),
+    ("The mill closed in Tecumseh last year.", "Tecumseh", None),  # English prepositions are not French data
+])
+def test_french_prepositions_of_place_are_the_french_lexicon(sentence, name, kind):
+    assert _use(sentence, name, NamesLexicon.from_sections(language_sections("names.fr.tsv"))) == kind
+    if kind is not None:  # and the English lexicon does not read them
+        assert _use(sentence, name) is None
 
 
 def test_admin_heads_after_a_name():

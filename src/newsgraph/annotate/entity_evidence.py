@@ -141,8 +141,8 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
             ev["organisation"] += w.org_head_after
             break
     before = text[max(0, m.start - win.before) : m.start]
-    prev = before.split()[-1:] if before.endswith(" ") else []
-    if prev and prev[0] in lex.before:  # "the shipping company ...", "the rights group ..."
+    prev = [re.split("['\u2019]", w)[-1] for w in before.split()[-1:]] if before.endswith(" ") else []
+    if prev and prev[0] in lex.before:  # (an elided article read off: "l'agence ..." -> "agence")  # "the shipping company ...", "the rights group ..."
         ev["organisation"] += w.org_word_before
     if len(words) >= 2 and words[-1].lower() in names.place_heads and not names.org_evidence(m.text):
         ev["place"] += w.feature_head  # "Grand Ruritanian Renaissance Dam", "Red River": a feature named by its own head
@@ -179,7 +179,7 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     elif m.label == "row":
         ev["drop"] += 1  # an unknown name heading a table row: left to the model's own spans
     _untype_things(doc, text, m, places, before, names, w, win)
-    note_usage(doc, text, m, gaz, names.place_local)
+    note_usage(doc, text, m, gaz, names)
     # acronym given beside the name: "National Citizens Alliance (NCA)" / "NCA [National Citizens Alliance]"
     am = _ACRONYM_AFTER.match(text[m.end : m.end + win.acronym_after])
     if am and initials(m.text).upper() == am.group(1).replace(".", "").upper():

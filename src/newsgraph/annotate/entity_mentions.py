@@ -50,6 +50,8 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[Name
             toks.pop(0)
         while toks and (toks[-1].pos_ in _NOT_NAME_POS or _elided(toks[-1])):  # "Nyssen n’" -> "Nyssen"
             toks.pop()
+        if toks and names.portfolio_re is not None:
+            toks, label = _after_portfolio(text, toks, label, names.portfolio_re)
         if not toks or _common_word(toks, label):
             continue
         if _institution(toks, label):
@@ -156,6 +158,23 @@ def _coordinated(toks: list) -> list[list]:
             cur.append(tok)
     out.append(cur)
     return [p for p in out if p and any(ch.isalpha() for t in p for ch in t.text)]
+
+
+def _after_portfolio(text: str, toks: list, label: str, portfolio) -> tuple[list, str]:
+    """A span right after a title and its linking word ("ministre de l'Intérieur", "ministre des Sports Laura
+    Flessel": the names lexicon's [portfolios]) opens with the portfolio, a common noun capitalised by convention:
+    no name. What follows it, a run of two proper nouns or more, is the holder's name, a person; with no such run
+    the span names nothing (no tokens)."""
+    lo = max(0, toks[0].idx - 40)
+    # the title may lie before the span or open it ("ministre de la Santé Roman Prymula" tagged as one ORG)
+    j = next((j for j in range(min(len(toks), 5))
+              if portfolio.search(text[lo : toks[j].idx].replace("\u2019", "'"))), None)
+    if j is None:
+        return toks, label
+    for k in range(j + 1, len(toks) - 1):
+        if toks[k - 1].pos_ != "PROPN" and all(t.pos_ == "PROPN" for t in toks[k:]):
+            return toks[k:], "person"
+    return [], label
 
 
 def _elided(tok) -> bool:

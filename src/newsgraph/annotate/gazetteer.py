@@ -211,7 +211,8 @@ def build(path: Path | None = None) -> Path:
         gid = int(c["geonameId"])
         name = c.get("name") or c.get("toponymName")
         places.append((gid, name, "", code, "continent", float(c["lat"]), float(c["lng"]), int(c.get("population") or 0), 0))
-        add_names(gid, name)
+        # "Afrique", "Amérique du Sud": the continent's GeoNames names in the languages we annotate
+        add_names(gid, name, *(a["name"] for a in c.get("alternateNames") or [] if a.get("lang") in EXONYM_LANGUAGES))
     for line in _data("place_overrides.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             gid_s, lat, lon = line.split("\t")[:3]

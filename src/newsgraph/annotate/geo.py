@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
-from newsgraph.annotate.name_usage import geo_kinds, placed
+from newsgraph.annotate.name_usage import geo_kinds, placed, used_as_place
 from newsgraph.records import Entity, Geo, Mention, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
@@ -58,6 +58,11 @@ class GeoWeights:
     unused_town_population: int = knob(100_000, "a town or county reading smaller than this is placed only when "
                                                 "the text uses the name as a place or names places near it "
                                                 "(name_usage.placed)")
+    unused_place_confidence: float | None = knob(None, "confidence of a place entity left without a point whose "
+                                                       "name the text never uses as a place (name_usage."
+                                                       "used_as_place): for a language without a fitted entity "
+                                                       "model (data/languages.json sets it for French); None: left "
+                                                       "to newsgraph_confidence")
     passes: int = knob(3, "resolution passes (each lets the previous choices support nearby readings)")
 
 
@@ -341,11 +346,11 @@ class Geocoder:
         chosen = [p for p in places if p is not None and p.kind not in ("country", "continent")]
         for e, p, summary in zip(ents, places, summaries, strict=True):
             if p is None:
-                e.type = "place"
+                self._unlocated(e, summary)
                 continue
             near = any(q is not p and _near(p, q, self.weights) for q in chosen)
             if not placed(summary, p, self.weights.unused_town_population, near, e.name):
-                e.type = "place"  # a small town the text neither uses as a place nor names beside places near it
+                self._unlocated(e, summary)  # a small town the text neither uses as a place nor names beside places near it
                 continue
             e.type = entity_type(p)
             e.geo = to_geo(p)
@@ -376,6 +381,15 @@ class Geocoder:
         doc._.ng_entities = [e for e in all_ents if id(e) not in drop]
         rescore(doc)
         return doc
+
+
+    def _unlocated(self, e: Entity, summary: dict) -> None:
+        """A place entity without a point: typed "place"; with `unused_place_confidence` set and no use of the name
+        as a place in the text (only the model's label says place: "Rosstat", "Respekt"), that confidence."""
+        e.type = "place"
+        conf = self.weights.unused_place_confidence
+        if conf is not None and summary and not used_as_place(summary):
+            e.confidence = e.type_confidence = conf
 
 
 def _summaries(doc: Doc, ents: list[Entity]) -> list[dict]:

@@ -3,7 +3,8 @@
 A gazetteer holds a small town for almost any word ("Pearl", "Gemini", "Earth", "Middle East" are all towns
 somewhere), and the small NER model labels many one-word names GPE. What tells a reader that a name is a settlement
 is how the sentence uses it:
-- a preposition of place right before it ("in X", "near X", "from X", "based in X", "the town of X");
+- a preposition of place right before it ("in X", "near X", "from X", "the town of X"; French "à X", "près
+  d'X": the names lexicon's `locative` rows, data/place_cues.tsv and names.fr.tsv);
 - an apposition naming the region or country it lies in ("X, Michigan", "X, N.H.", "X, Brazil");
 - a place compound ("X-based") or a dateline ("X, Nov 22 —" or "X —" opening a line);
 - a noun of local life after it ("X residents", "X's mayor": data/place_cues.tsv, kind local);
@@ -28,15 +29,8 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from newsgraph.annotate.gazetteer import norm
+from newsgraph.annotate.names import NamesLexicon
 
-#: a preposition of place (or a settlement noun with "of") right before the name; no article between them: "in the
-#: X" is a region or a feature, see `definite_head`. ("from" was left out once, since "platforms from X" names a
-#: maker; on the geo check part that cost more towns than it saved: it stays.)
-_LOCATIVE = re.compile(
-    r"(?:^|[^\w'\u2019-])(?:in|at|near|nearby|outside|inside|within|throughout|across|around|from|into|towards?|"
-    r"(?:city|town|village|suburb|hamlet|capital|port|municipality|district|borough) of)\s+$",
-    re.I,
-)
 #: ", Region" after the name: a capitalised run checked against the gazetteer (a country or a state/province)
 _REGION_AFTER = re.compile(r"^,\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
 _BASED_AFTER = re.compile(r"^-based\b")
@@ -56,13 +50,16 @@ ADMIN_KINDS = frozenset({"admin1", "admin2"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "any", "more", "much", "this", "these", "those"})
 
 
-def settlement_use(text: str, start: int, end: int, gaz, local: frozenset[str] = frozenset()) -> str | None:
-    """How the text uses the name at text[start:end] as a settlement, or None: "locative", "region-after",
-    "based", "dateline" or "local" (one of `local`, nouns of local life, right after it: "X residents")."""
-    before = text[max(0, start - 40) : start]
+def settlement_use(text: str, start: int, end: int, gaz, names: NamesLexicon) -> str | None:
+    """How the text uses the name at text[start:end] as a settlement, or None: "locative" (a preposition of place
+    of the names lexicon right before it, no article between: "in X", "à X", "près d'X"; "in the X" is a region or
+    a feature, see `definite_head`), "region-after", "based", "dateline" or "local" (a noun of local life of the
+    lexicon right after it: "X residents")."""
+    before = text[max(0, start - 40) : start].replace("\u2019", "'")
     after = text[end : end + 60]
-    if _LOCATIVE.search(before) and not _POSSESSIVE_AFTER.match(after):  # "in Smith's view" is no place
-        return "locative"
+    locative = names.locative_re
+    if locative is not None and locative.search(before) and not _POSSESSIVE_AFTER.match(after):
+        return "locative"  # ("in Smith's view" is no place)
     rm = _REGION_AFTER.match(after)
     if rm:
         words = rm.group(1).split()
@@ -73,7 +70,7 @@ def settlement_use(text: str, start: int, end: int, gaz, local: frozenset[str] =
     if _BASED_AFTER.match(after):
         return "based"
     lm = _LOCAL_AFTER.match(after)
-    if lm and lm.group(1) in local:
+    if lm and lm.group(1) in names.place_local:
         return "local"
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and _DATELINE_AFTER.match(after):
@@ -111,10 +108,10 @@ def _compound_next(doc: Doc, span) -> bool:
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].islower()
 
 
-def note_usage(doc: Doc, text: str, m, gaz, local: frozenset[str] = frozenset()) -> None:
+def note_usage(doc: Doc, text: str, m, gaz, names: NamesLexicon) -> None:
     """Record in the mention's evidence how the text uses it as a place (keys "place_use", "admin_head",
-    "definite"); `local`: the names lexicon's nouns of local life."""
-    if settlement_use(text, m.start, m.end, gaz, local):
+    "definite"), with the names lexicon's locatives and nouns of local life."""
+    if settlement_use(text, m.start, m.end, gaz, names):
         m.ev["place_use"] += 1
     if admin_head(text, m.end):
         m.ev["admin_head"] += 1
@@ -132,6 +129,12 @@ def placed(summary: dict, place, min_population: int, near: bool = False, name: 
         return True
     if near and norm(place.name) == norm(name):
         return True  # an alternate name of the town ("Proton" for Proton City) needs a use of its own
+    return used_as_place(summary)
+
+
+def used_as_place(summary: dict) -> bool:
+    """The text uses the entity's name as a place in one mention or more (a settlement use, an admin head, a
+    feature noun), or the gazetteer found it by its position (a dateline), or it opens an organisation's name."""
     ev, labels = summary.get("ev") or {}, summary.get("labels") or {}
     if ev.get("place_use") or ev.get("admin_head") or ev.get("feature"):
         return True

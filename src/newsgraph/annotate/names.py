@@ -32,7 +32,8 @@ SHIPPED_FILES = {
 _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after"),
     "things": ("before", "after", "adjective"),
-    "places": ("after", "before", "head", "local"),
+    "places": ("after", "before", "head", "local", "locative"),
+    "portfolios": ("head", "link"),
 }
 
 
@@ -67,7 +68,7 @@ class NamesLexicon:
     `[given_names]` given names (several a row), `[groups]` religious and ethnic groups, `[not_names]` capitalised
     words that name nothing on their own, and three `kind<TAB>value` sections: `[organisations]` (suffix, prefix,
     head, name, before, business_before, business_after), `[things]` (before, after, adjective) and `[places]` (after,
-    before, head, local); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what each kind means.
+    before, head, local, locative) and `[portfolios]` (head, link: names.fr.tsv); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what each kind means.
     """
 
     sections: Sections
@@ -94,6 +95,11 @@ class NamesLexicon:
     place_heads: frozenset[str]
     #: nouns of local life right after a town's name ("X residents", "X's mayor"): a use as a settlement, no type
     place_local: frozenset[str] = frozenset()
+    #: prepositions of place right before a name ("in", "near", "the town of"; "à", "près de"), per language
+    place_locative: tuple[str, ...] = ()
+    #: titles that take a portfolio after a linking word ("ministre de la Santé"), and those linking words
+    portfolio_heads: tuple[str, ...] = ()
+    portfolio_links: tuple[str, ...] = ()
 
     @classmethod
     def from_sections(cls, data: Sections) -> NamesLexicon:
@@ -126,7 +132,38 @@ class NamesLexicon:
             place_before=frozenset(kinds["places"]["before"]),
             place_heads=frozenset(kinds["places"]["head"]),
             place_local=frozenset(kinds["places"]["local"]),
+            place_locative=tuple(kinds["places"]["locative"]),
+            portfolio_heads=tuple(kinds["portfolios"]["head"]),
+            portfolio_links=tuple(kinds["portfolios"]["link"]),
         )
+
+    @cached_property
+    def portfolio_re(self) -> re.Pattern | None:
+        """A title and its linking word ending where a name begins ("ministre de l'", "ministre des "): what
+        follows is the portfolio, a capitalised common noun ("Intérieur", "Comptes publics"), no name. Searched
+        with straight apostrophes."""
+        if not self.portfolio_heads or not self.portfolio_links:
+            return None
+        heads = "|".join(r"\s+".join(re.escape(w) for w in h.replace("\u2019", "'").split())
+                         for h in sorted(self.portfolio_heads, key=lambda p: (-len(p), p)))
+        links = "|".join(r"\s+".join(re.escape(w) for w in k.replace("\u2019", "'").split())
+                         + ("" if k.endswith(("'", "\u2019")) else r"\s+")
+                         for k in sorted(self.portfolio_links, key=lambda p: (-len(p), p)))
+        return re.compile(rf"(?:^|[^\w'-])(?:{heads})\s+(?:{links})$", re.I)
+
+    @cached_property
+    def locative_re(self) -> re.Pattern | None:
+        """The `locative` phrases as one pattern that ends where the name begins: a word boundary before the
+        phrase, spaces after it (none after an elided "d'"); the text is searched with its apostrophes made
+        straight (`name_usage.settlement_use`)."""
+        if not self.place_locative:
+            return None
+        alts = []
+        for phrase in sorted(self.place_locative, key=lambda p: (-len(p), p)):
+            phrase = phrase.replace("\u2019", "'")
+            body = r"\s+".join(re.escape(w) for w in phrase.split())
+            alts.append(body if phrase.endswith("'") else body + r"\s+")
+        return re.compile(r"(?:^|[^\w'-])(?:" + "|".join(alts) + r")$", re.I)
 
     @cached_property
     def org_names_re(self) -> re.Pattern | None:
@@ -160,6 +197,18 @@ def _kinded(data: Sections, section: str) -> dict[str, list[str]]:
             raise ValueError(f"names lexicon [{section}]: unknown kind {kind!r} (known: {', '.join(out)})")
         out[kind].append(value)
     return out
+
+
+def language_sections(name: str) -> Sections:
+    """The shipped names lexicon with the sections of a language's names file (data/<name>, e.g. names.fr.tsv):
+    a section replaces the shipped section of its name (French prepositions of place replace the English ones);
+    a section named with a trailing "+" adds its rows to it ("[organisations+]": French organisation words
+    beside the shipped ones)."""
+    from newsgraph.annotate.lexicon import merge_sections, sections
+
+    data = sections(name)
+    out = merge_sections(shipped_sections(), {k: v for k, v in data.items() if not k.endswith("+")})
+    return merge_sections(out, {k[:-1]: v for k, v in data.items() if k.endswith("+")}, extend=True)
 
 
 @lru_cache(maxsize=1)

@@ -133,13 +133,19 @@ def language_pipeline(language: str) -> Language | None:
     if language == "en":
         return load_pipeline()
     import newsgraph.annotate.components  # noqa: F401  (registers the factories)
+    from newsgraph.annotate.entities import EntityLinker
+    from newsgraph.annotate.names import language_sections
     from newsgraph.annotate.triggers import add_paragraph_boundaries
 
+    profile = profiles().get(language) or {}
     nlp = spacy.load(plan.package)
     add_paragraph_boundaries(nlp)
     for name in plan.components:
-        config = {"vocabulary": plan.dates} if name == "newsgraph_dates" else {}
+        config = {"vocabulary": plan.dates, "speech_cues": cues} if name == "newsgraph_dates" else {}
         if name == "newsgraph_quotes_ud" and cues:
             config = {"cues": cues}
-        nlp.add_pipe(name, config=config)
+        config.update((profile.get("config") or {}).get(name) or {})
+        pipe = nlp.add_pipe(name, config=config)
+        if isinstance(pipe, EntityLinker) and profile.get("names"):
+            pipe.set_lexicon(language_sections(profile["names"]))  # the language's place cues, ...
     return nlp
