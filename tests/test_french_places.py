@@ -76,3 +76,27 @@ def test_a_portfolio_after_a_title_is_no_organisation(orgs):
 
 def test_a_body_named_by_a_french_organisation_word(orgs):
     assert orgs.get("Lime") == "organisation"  # "les entreprises Lime": no Lima, Peru
+
+
+REGIONS = (
+    "Des immigrés venus de l'Europe du Sud et de l'Afrique subsaharienne ont rejoint les chantiers.\n\n"
+    "Pour Javier Morales, directeur de campagne à Oceana, une organisation de défense de la nature marine, "
+    "les stocks de merlu sont au plus bas dans la mer Méditerranée.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def regions():
+    art = analyze_document(RawDocument(input="r.txt", data=REGIONS.encode("utf-8"), kind="text"))
+    assert art.language == "fr"
+    return art
+
+
+def test_regions_without_a_point_are_shown_when_the_text_makes_them_places(regions):
+    shown = _shown(regions)
+    assert shown.get("Afrique subsaharienne", ("", False))[0] == "place"  # a continent qualified in lower case
+    assert shown.get("Méditerranée", ("", False))[0] == "place"  # "la mer ...": an area word before it
+
+
+def test_an_apposition_naming_a_body_makes_an_organisation(regions):
+    assert {e.name: e.type for e in regions.entities}.get("Oceana") == "organisation"  # not a West Virginia town

@@ -142,7 +142,7 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
             break
     before = text[max(0, m.start - win.before) : m.start]
     prev = [re.split("['\u2019]", w)[-1] for w in before.split()[-1:]] if before.endswith(" ") else []
-    if prev and prev[0] in lex.before:  # (an elided article read off: "l'agence ..." -> "agence")  # "the shipping company ...", "the rights group ..."
+    if prev and prev[0] in lex.before:  # "the shipping company ...", "l'agence ..." (the elided article read off)
         ev["organisation"] += w.org_word_before
     if len(words) >= 2 and words[-1].lower() in names.place_heads and not names.org_evidence(m.text):
         ev["place"] += w.feature_head  # "Grand Ruritanian Renaissance Dam", "Red River": a feature named by its own head

@@ -29,7 +29,7 @@ from newsgraph.records import Entity
 
 #: evidence keys summed over an entity's mentions (see entity_evidence.py)
 EVIDENCE_KEYS = ("person", "organisation", "place", "person_cue", "feature", "country", "team", "place_use",
-                 "admin_head", "definite", "unplaced")
+                 "admin_head", "definite", "unplaced", "area_use")
 #: mention labels (how a mention was found: model label, lexicon, gazetteer, repetition, nesting)
 LABEL_KEYS = ("person", "organisation", "place", "lexicon-org", "gaz-place", "row", "propagated", "nested")
 #: the statistical model's labels that agree with each entity type

@@ -388,7 +388,7 @@ class Geocoder:
         as a place in the text (only the model's label says place: "Rosstat", "Respekt"), that confidence."""
         e.type = "place"
         conf = self.weights.unused_place_confidence
-        if conf is not None and summary and not used_as_place(summary):
+        if conf is not None and summary and not used_as_place(summary, get_gazetteer(), e.name):
             e.confidence = e.type_confidence = conf
 
 

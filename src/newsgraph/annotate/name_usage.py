@@ -110,9 +110,11 @@ def _compound_next(doc: Doc, span) -> bool:
 
 def note_usage(doc: Doc, text: str, m, gaz, names: NamesLexicon) -> None:
     """Record in the mention's evidence how the text uses it as a place (keys "place_use", "admin_head",
-    "definite"), with the names lexicon's locatives and nouns of local life."""
+    "definite", "area_use"), with the names lexicon's locatives, area words and nouns of local life."""
     if settlement_use(text, m.start, m.end, gaz, names):
         m.ev["place_use"] += 1
+    elif names.area_re is not None and names.area_re.search(text[max(0, m.start - 40) : m.start].replace("\u2019", "'")):
+        m.ev["area_use"] += 1  # "dans la Broye": a region or a feature, not a settlement
     if admin_head(text, m.end):
         m.ev["admin_head"] += 1
     if definite_head(doc, m.start, m.end):
@@ -122,23 +124,34 @@ def note_usage(doc: Doc, text: str, m, gaz, names: NamesLexicon) -> None:
 def placed(summary: dict, place, min_population: int, near: bool = False, name: str = "") -> bool:
     """Whether the geocoder's reading may stand: a country, a region or a town of `min_population` or more always;
     a smaller town or county only when the article names other places near it (`near`: local news names its towns
-    beside their county and neighbours; only when `name`, as written, is the town's own name), the text uses the name as a place (a settlement use, an admin head or a
-    feature noun), the gazetteer found it by its position (a dateline), or it opens an organisation's name
+    beside their county and neighbours; only when `name`, as written, is the town's own name), the text uses the
+    name as a place (a settlement use, an admin head or a feature noun), the gazetteer found it by its position (a dateline), or it opens an organisation's name
     (entity_linking.nested_places). Entities without a summary (added after newsgraph_entities) stand."""
     if not summary or place.kind not in ("city", "admin2") or place.population >= min_population:
         return True
     if near and norm(place.name) == norm(name):
         return True  # an alternate name of the town ("Proton" for Proton City) needs a use of its own
-    return used_as_place(summary)
+    return _settlement_evidence(summary)
 
 
-def used_as_place(summary: dict) -> bool:
-    """The text uses the entity's name as a place in one mention or more (a settlement use, an admin head, a
-    feature noun), or the gazetteer found it by its position (a dateline), or it opens an organisation's name."""
+def _settlement_evidence(summary: dict) -> bool:
     ev, labels = summary.get("ev") or {}, summary.get("labels") or {}
     if ev.get("place_use") or ev.get("admin_head") or ev.get("feature"):
         return True
     return bool(labels.get("gaz-place") or labels.get("nested"))
+
+
+def used_as_place(summary: dict, gaz=None, name: str = "") -> bool:
+    """The text uses the entity's name as a place in one mention or more (a settlement use, an area word before
+    it, an admin head, a feature noun), or the gazetteer found it by its position (a dateline), or it opens an
+    organisation's name; or (with `gaz`) the name opens with a country or continent name that lower-case words
+    qualify ("Europe du Sud", "Afrique subsaharienne": a region of it; not "France Télévisions")."""
+    if _settlement_evidence(summary) or (summary.get("ev") or {}).get("area_use"):
+        return True
+    words = name.split()
+    return gaz is not None and any(
+        words[n][:1].islower() and any(p.kind in ("country", "continent") for p in gaz.lookup(" ".join(words[:n]))[:1])
+        for n in range(1, len(words)))
 
 
 def geo_kinds(summary: dict) -> frozenset[str] | None:

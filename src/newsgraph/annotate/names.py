@@ -32,7 +32,7 @@ SHIPPED_FILES = {
 _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after"),
     "things": ("before", "after", "adjective"),
-    "places": ("after", "before", "head", "local", "locative"),
+    "places": ("after", "before", "head", "local", "locative", "area"),
     "portfolios": ("head", "link"),
 }
 
@@ -68,7 +68,7 @@ class NamesLexicon:
     `[given_names]` given names (several a row), `[groups]` religious and ethnic groups, `[not_names]` capitalised
     words that name nothing on their own, and three `kind<TAB>value` sections: `[organisations]` (suffix, prefix,
     head, name, before, business_before, business_after), `[things]` (before, after, adjective) and `[places]` (after,
-    before, head, local, locative) and `[portfolios]` (head, link: names.fr.tsv); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what each kind means.
+    before, head, local, locative, area) and `[portfolios]` (head, link: names.fr.tsv); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what each kind means.
     """
 
     sections: Sections
@@ -97,6 +97,8 @@ class NamesLexicon:
     place_local: frozenset[str] = frozenset()
     #: prepositions of place right before a name ("in", "near", "the town of"; "à", "près de"), per language
     place_locative: tuple[str, ...] = ()
+    #: words right before a name that make it a region or a feature, no settlement ("dans la Broye")
+    place_area: tuple[str, ...] = ()
     #: titles that take a portfolio after a linking word ("ministre de la Santé"), and those linking words
     portfolio_heads: tuple[str, ...] = ()
     portfolio_links: tuple[str, ...] = ()
@@ -133,6 +135,7 @@ class NamesLexicon:
             place_heads=frozenset(kinds["places"]["head"]),
             place_local=frozenset(kinds["places"]["local"]),
             place_locative=tuple(kinds["places"]["locative"]),
+            place_area=tuple(kinds["places"]["area"]),
             portfolio_heads=tuple(kinds["portfolios"]["head"]),
             portfolio_links=tuple(kinds["portfolios"]["link"]),
         )
@@ -153,17 +156,13 @@ class NamesLexicon:
 
     @cached_property
     def locative_re(self) -> re.Pattern | None:
-        """The `locative` phrases as one pattern that ends where the name begins: a word boundary before the
-        phrase, spaces after it (none after an elided "d'"); the text is searched with its apostrophes made
-        straight (`name_usage.settlement_use`)."""
-        if not self.place_locative:
-            return None
-        alts = []
-        for phrase in sorted(self.place_locative, key=lambda p: (-len(p), p)):
-            phrase = phrase.replace("\u2019", "'")
-            body = r"\s+".join(re.escape(w) for w in phrase.split())
-            alts.append(body if phrase.endswith("'") else body + r"\s+")
-        return re.compile(r"(?:^|[^\w'-])(?:" + "|".join(alts) + r")$", re.I)
+        """The `locative` phrases as one pattern that ends where the name begins (`_phrases_re`)."""
+        return _phrases_re(self.place_locative)
+
+    @cached_property
+    def area_re(self) -> re.Pattern | None:
+        """The `area` phrases as one pattern that ends where the name begins (`_phrases_re`)."""
+        return _phrases_re(self.place_area)
 
     @cached_property
     def org_names_re(self) -> re.Pattern | None:
@@ -186,6 +185,20 @@ class NamesLexicon:
                for i, w in enumerate(words[:-2])):
             return True
         return any(name.startswith(p) for p in lex.prefixes)
+
+
+def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern | None:
+    """Phrases (lower case) as one pattern that ends where a name begins: a word boundary before the phrase, spaces
+    after it (none after an elided "d'"); searched in text whose apostrophes are made straight
+    (`name_usage.settlement_use`). None without phrases."""
+    if not phrases:
+        return None
+    alts = []
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
+        phrase = phrase.replace("\u2019", "'")
+        body = r"\s+".join(re.escape(w) for w in phrase.split())
+        alts.append(body if phrase.endswith("'") else body + r"\s+")
+    return re.compile(r"(?:^|[^\w'-])(?:" + "|".join(alts) + r")$", re.I)
 
 
 def _kinded(data: Sections, section: str) -> dict[str, list[str]]:
