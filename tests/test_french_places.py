@@ -21,12 +21,15 @@ ARTICLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def record():
-    doc = RawDocument(input="t.txt", data=ARTICLE.encode("utf-8"), kind="text")
-    art = analyze_document(doc)
+def _french(text: str):
+    art = analyze_document(RawDocument(input="t.txt", data=text.encode("utf-8"), kind="text"))
     assert art.language == "fr"
     return art
+
+
+@pytest.fixture(scope="module")
+def record():
+    return _french(ARTICLE)
 
 
 def _shown(record) -> dict[str, tuple[str, bool]]:
@@ -62,9 +65,7 @@ ORGS = (
 
 @pytest.fixture(scope="module")
 def orgs():
-    art = analyze_document(RawDocument(input="o.txt", data=ORGS.encode("utf-8"), kind="text"))
-    assert art.language == "fr"
-    return {e.name: e.type for e in art.entities}
+    return {e.name: e.type for e in _french(ORGS).entities}
 
 
 def test_a_portfolio_after_a_title_is_no_organisation(orgs):
@@ -87,9 +88,7 @@ REGIONS = (
 
 @pytest.fixture(scope="module")
 def regions():
-    art = analyze_document(RawDocument(input="r.txt", data=REGIONS.encode("utf-8"), kind="text"))
-    assert art.language == "fr"
-    return art
+    return _french(REGIONS)
 
 
 def test_regions_without_a_point_are_shown_when_the_text_makes_them_places(regions):
