@@ -156,7 +156,7 @@ def audit_sample(items: list[dict]) -> list[dict]:
 def threshold_or_default(threshold: float | None) -> float:
     from newsgraph.confidence import default_threshold
 
-    return default_threshold() if threshold is None else threshold
+    return default_threshold("topics") if threshold is None else threshold
 
 
 def todo(name: str, shown: bool, threshold: float | None = None) -> list[dict]:

@@ -81,14 +81,14 @@ def shown(kind: str, item: dict) -> bool:
     if kind == "events" and item.get("status", "asserted") != "asserted":
         return False
     conf = item.get("confidence")
-    return conf is None or conf >= threshold()
+    return conf is None or conf >= threshold(kind)
 
 
-def threshold() -> float:
-    """The display threshold (settings.min_confidence; 0.5 where the settings predate it)."""
+def threshold(kind: str) -> float:
+    """The display threshold of `kind` (settings: NEWSGRAPH_MIN_CONFIDENCE_<KIND>, else NEWSGRAPH_MIN_CONFIDENCE)."""
     from benchmarks.tasks.events import _threshold
 
-    return _threshold()
+    return _threshold(kind)
 
 
 def key(rec: dict, kind: str, item: dict) -> str:
@@ -224,13 +224,13 @@ def correct(kind: str, j: dict, item: dict | None = None) -> bool:
     threshold), an event that happened with type right and each actor right (or not shown, below the threshold),
     a fact or a date right."""
     if kind == "quotes":
-        speaker_shown = item is None or item.get("speaker_confidence") is None or item["speaker_confidence"] >= threshold()
+        speaker_shown = item is None or item.get("speaker_confidence") is None or item["speaker_confidence"] >= threshold("quotes")
         return bool(j.get("real")) and (bool(j.get("speaker")) or not speaker_shown)
     if kind == "events":
         # an actor below the threshold is nulled where the event is shown: like a quote's hidden speaker, it is not
         # held against the event (with no item given, every actor is judged: the strict reading)
         def ok(role: str) -> bool:
-            hidden = item is not None and item.get(f"{role}_confidence") is not None and item[f"{role}_confidence"] < threshold()
+            hidden = item is not None and item.get(f"{role}_confidence") is not None and item[f"{role}_confidence"] < threshold("events")
             return bool(j.get(role)) or hidden
 
         return bool(j.get("happened") and j.get("type")) and ok("source") and ok("target")

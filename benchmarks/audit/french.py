@@ -74,11 +74,11 @@ def build(label: str) -> Path:
     return out
 
 
-def _shown(item: dict) -> bool:
-    from newsgraph.settings import get_settings
+def _shown(item: dict, kind: str) -> bool:
+    from newsgraph.confidence import default_threshold
 
     conf = item.get("confidence")
-    return conf is None or conf >= get_settings().min_confidence
+    return conf is None or conf >= default_threshold(kind)
 
 
 def key(rec: dict, kind: str, item: dict) -> str:
@@ -100,10 +100,10 @@ def items(label: str) -> dict[str, list[tuple[dict, dict]]]:
     for rec in recs:
         for e in rec.get("entities") or []:
             for kind, types in _TYPES.items():
-                if e["type"] in types and _shown(e):
+                if e["type"] in types and _shown(e, "entities"):
                     out[kind].append((rec, e))
         for kind in ("quotes", "dates"):
-            out[kind] += [(rec, it) for it in rec.get(kind) or [] if _shown(it)]
+            out[kind] += [(rec, it) for it in rec.get(kind) or [] if _shown(it, kind)]
     return out
 
 

@@ -215,10 +215,10 @@ def _with_part(row: list, part_name: str) -> list:
 
 
 def shown_quotes(quotes: list) -> list:
-    """The quotes a record shows by default: at or above the display threshold (settings.min_confidence)."""
+    """The quotes a record shows by default: at or above the quotes' display threshold (settings)."""
     from benchmarks.tasks.events import _threshold
 
-    t = _threshold()
+    t = _threshold("quotes")
     return [q for q in quotes if getattr(q, "confidence", None) is None or q.confidence >= t]
 
 

@@ -202,14 +202,11 @@ def shown_events(events: list) -> list:
     return out
 
 
-def _threshold() -> float:
-    from newsgraph.settings import get_settings
+def _threshold(kind: str = "events") -> float:
+    """The display threshold of `kind` (settings: NEWSGRAPH_MIN_CONFIDENCE_<KIND>, else NEWSGRAPH_MIN_CONFIDENCE)."""
+    from newsgraph.confidence import default_threshold
 
-    return float(getattr(get_settings(), "min_confidence", _DEFAULT_THRESHOLD))
-
-
-#: The display threshold when the settings do not have one yet (issue 11 adds `min_confidence`).
-_DEFAULT_THRESHOLD = 0.5
+    return default_threshold(kind)
 
 
 def run(limit: int | None) -> TaskResult:

@@ -176,6 +176,6 @@ def run(limit: int | None) -> TaskResult:
     sweep.rows.sort(key=lambda r: (r[1], r[0]))
     res = TaskResult(NAME, TITLE, [table, sweep, cal], items=len(names))
     res.notes.append(f"{len(names)} documents ({len(by_part['tune'])} tune, {len(by_part['check'])} check); "
-                     f"newsgraph records as shown by default (threshold {default_threshold()}).")
+                     f"newsgraph records as shown by default (threshold {default_threshold('topics')}).")
     res.notes += notes
     return res

@@ -3,9 +3,11 @@
 Every item of a record carries `confidence` in [0, 1] (entities also `type_confidence`; quotes
 `speaker_confidence`; events `source_confidence` and `target_confidence`; topics a parallel `topics_confidence`).
 The store and the JSON API keep every item; the web pages, `newsgraph analyze` and `newsgraph export` show the
-items at or above a threshold (settings.min_confidence, NEWSGRAPH_MIN_CONFIDENCE; `--min-confidence` on the command
-line, `min_confidence` in the API). Why one function on the plain record dict: the CLI, the exports, the web pages
-and the API all filter the same way, and a record loaded from any store or file can be filtered.
+items at or above a threshold. By default each kind of item has its own (settings.display_thresholds():
+NEWSGRAPH_MIN_CONFIDENCE_<KIND>, else the general NEWSGRAPH_MIN_CONFIDENCE); a threshold given explicitly
+(`--min-confidence` on the command line, `min_confidence` in the API) applies to every kind. Why one function on
+the plain record dict: the CLI, the exports, the web pages and the API all filter the same way, and a record loaded
+from any store or file can be filtered.
 
 What filtering does:
 - an entity, quote, event, fact or date below the threshold is left out, and so is an event that did not happen
@@ -20,7 +22,14 @@ Ids stay as they are: a quote may name a speaker entity that is itself below the
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from typing import Any
+
+from newsgraph.settings import DISPLAY_KINDS
+
+#: A display threshold: one number for every kind, {kind: number} (kinds missing: the general default), or None
+#: (the settings' defaults, per kind).
+Threshold = float | Mapping[str, float] | None
 
 #: The record's lists of items that carry a `confidence`.
 ITEM_LISTS = ("entities", "quotes", "events", "facts", "dates")
@@ -31,11 +40,25 @@ PARTS = {
 }
 
 
-def default_threshold() -> float:
-    """The display threshold of the settings (NEWSGRAPH_MIN_CONFIDENCE)."""
+def default_threshold(kind: str | None = None) -> float:
+    """The settings' display threshold of `kind` (NEWSGRAPH_MIN_CONFIDENCE_<KIND>, else NEWSGRAPH_MIN_CONFIDENCE);
+    with no kind, the general one (NEWSGRAPH_MIN_CONFIDENCE)."""
     from newsgraph.settings import get_settings
 
-    return get_settings().min_confidence
+    s = get_settings()
+    return s.min_confidence if kind is None else s.display_thresholds()[kind]
+
+
+def thresholds(threshold: Threshold = None) -> dict[str, float]:
+    """{kind: threshold} for every kind of DISPLAY_KINDS: the settings' defaults (None), one number for all kinds
+    (an explicit `--min-confidence`), or a mapping (kinds it leaves out take the settings' defaults)."""
+    if threshold is None:
+        from newsgraph.settings import get_settings
+
+        return get_settings().display_thresholds()
+    if isinstance(threshold, Mapping):
+        return {**thresholds(None), **{k: float(v) for k, v in threshold.items()}}
+    return dict.fromkeys(DISPLAY_KINDS, float(threshold))
 
 
 def sure(value: Any, threshold: float) -> bool:
@@ -43,44 +66,46 @@ def sure(value: Any, threshold: float) -> bool:
     return value is None or float(value) >= threshold
 
 
-def filter_record(record: dict[str, Any], threshold: float | None = None) -> dict[str, Any]:
-    """A copy of `record` with only the items at or above `threshold` (default: the settings' display threshold).
+def filter_record(record: dict[str, Any], threshold: Threshold = None) -> dict[str, Any]:
+    """A copy of `record` with only the items at or above their kind's threshold (`thresholds(threshold)`: by
+    default the settings' display threshold of each kind).
 
-    `threshold <= 0` returns the record unchanged (not copied).
+    Every threshold `<= 0` returns the record unchanged (not copied).
     """
-    if threshold is None:
-        threshold = default_threshold()
-    if threshold <= 0:
+    per_kind = thresholds(threshold)
+    if all(t <= 0 for t in per_kind.values()):
         return record
     out = dict(record)
     for key in ITEM_LISTS:
         items = record.get(key)
-        if not items:
+        t = per_kind[key]
+        if not items or t <= 0:
             continue
         kept = []
         for item in items:
-            if not sure(item.get("confidence"), threshold):
+            if not sure(item.get("confidence"), t):
                 continue
             if key == "events" and item.get("status") not in (None, "asserted"):
                 continue  # stated, not done (annotate/factuality.py): in the record, not shown
             parts = PARTS.get(key)
-            if parts and any(not sure(item.get(c), threshold) for c, _ in parts if item.get(c) is not None):
+            if parts and any(not sure(item.get(c), t) for c, _ in parts if item.get(c) is not None):
                 item = copy.copy(item)
                 for conf, fields in parts:
-                    if item.get(conf) is not None and not sure(item[conf], threshold):
+                    if item.get(conf) is not None and not sure(item[conf], t):
                         for f in fields:
                             item[f] = None
             kept.append(item)
         out[key] = kept
     topics = record.get("topics")
-    if topics:
+    t = per_kind["topics"]
+    if topics and t > 0:
         confs = record.get("topics_confidence") or {}
         new_topics: dict[str, list[str]] = {}
         new_confs: dict[str, list[float]] = {}
         for key, names in topics.items():
             cs = confs.get(key) or []
             pairs = [(n, cs[i] if i < len(cs) else None) for i, n in enumerate(names)]
-            pairs = [(n, c) for n, c in pairs if sure(c, threshold)]
+            pairs = [(n, c) for n, c in pairs if sure(c, t)]
             new_topics[key] = [n for n, _ in pairs]
             if key in confs:
                 new_confs[key] = [c for _, c in pairs]

@@ -31,17 +31,26 @@ BATCH_SIZE = 16
 POOL_TASK = 4
 
 
+#: The kinds of item with a display threshold of their own (`min_confidence_<kind>`): the record's item lists and its
+#: topics. Why per kind: each kind's confidence is calibrated on its own data, and the precision its users need
+#: differs (a topic list can afford less doubt than a list of dates), so one number cannot serve all of them. A
+#: quote's speaker follows its quote's threshold, an event's actors their event's.
+DISPLAY_KINDS = ("entities", "topics", "quotes", "events", "facts", "dates")
+
+
 class SettingsError(ValueError):
     """An environment variable holds a value its setting cannot take (named in the message)."""
 
 
-def setting(default: Any, env: str, help: str, shown: str | None = None, choices: tuple[str, ...] = ()) -> Any:
+def setting(default: Any, env: str, help: str, shown: str | None = None, choices: tuple[str, ...] = (),
+            bounds: tuple[float, float] | None = None) -> Any:
     """A dataclass field of `Settings`: its default, its environment variable and one help line.
 
     shown: the default as the README writes it, when the value itself is machine-specific or unreadable
-    (a home directory, a byte count); choices: the values a text setting accepts.
+    (a home directory, a byte count); choices: the values a text setting accepts; bounds: the range a number must
+    lie in (both ends included).
     """
-    meta = {"env": env, "help": help, "shown": shown, "choices": choices}
+    meta = {"env": env, "help": help, "shown": shown, "choices": choices, "bounds": bounds}
     return field(default=default, metadata=meta)
 
 
@@ -155,7 +164,40 @@ class Settings:
         0.5, "NEWSGRAPH_MIN_CONFIDENCE",
         "items (entities, topics, quotes, speakers, events and their actors, facts, dates) below this confidence "
         "are left out of the web pages and of `analyze`/`export` output; the JSON API gives every item with its "
-        "confidence, `--min-confidence 0` does on the command line")
+        "confidence, `--min-confidence 0` does on the command line. The general default: a kind's own setting "
+        "below (`NEWSGRAPH_MIN_CONFIDENCE_<KIND>`) overrides it for that kind; `--min-confidence` overrides both",
+        bounds=(0.0, 1.0))
+    min_confidence_entities: float | None = setting(
+        None, "NEWSGRAPH_MIN_CONFIDENCE_ENTITIES",
+        "display threshold of entities (the names marked in an article page's body, `entities` in output); unset: "
+        "`NEWSGRAPH_MIN_CONFIDENCE`",
+        shown="unset", bounds=(0.0, 1.0))
+    min_confidence_topics: float | None = setting(
+        None, "NEWSGRAPH_MIN_CONFIDENCE_TOPICS",
+        "display threshold of topics (an article page's topics panel, `topics` in `analyze`/`export` output); unset: "
+        "`NEWSGRAPH_MIN_CONFIDENCE`", shown="unset", bounds=(0.0, 1.0))
+    min_confidence_quotes: float | None = setting(
+        None, "NEWSGRAPH_MIN_CONFIDENCE_QUOTES",
+        "display threshold of quotes and of their speakers (a speaker below it is nulled, the quote kept); unset: "
+        "`NEWSGRAPH_MIN_CONFIDENCE`", shown="unset", bounds=(0.0, 1.0))
+    min_confidence_events: float | None = setting(
+        None, "NEWSGRAPH_MIN_CONFIDENCE_EVENTS",
+        "display threshold of events and of their source and target (an actor below it is nulled, the event kept); "
+        "unset: `NEWSGRAPH_MIN_CONFIDENCE`", shown="unset", bounds=(0.0, 1.0))
+    min_confidence_facts: float | None = setting(
+        None, "NEWSGRAPH_MIN_CONFIDENCE_FACTS",
+        "display threshold of numeric facts; unset: `NEWSGRAPH_MIN_CONFIDENCE`", shown="unset", bounds=(0.0, 1.0))
+    min_confidence_dates: float | None = setting(
+        None, "NEWSGRAPH_MIN_CONFIDENCE_DATES",
+        "display threshold of resolved dates; unset: `NEWSGRAPH_MIN_CONFIDENCE`", shown="unset", bounds=(0.0, 1.0))
+
+    def display_thresholds(self) -> dict[str, float]:
+        """{kind: display threshold}: each kind's own setting, else `min_confidence` (see DISPLAY_KINDS)."""
+        out = {}
+        for kind in DISPLAY_KINDS:
+            own = getattr(self, f"min_confidence_{kind}")
+            out[kind] = self.min_confidence if own is None else own
+        return out
 
     def pipeline_map(self) -> dict[str, str]:
         """{language: spaCy package} from `pipelines`, with `model` for English."""
@@ -171,6 +213,7 @@ def _parse(f, raw: str) -> Any:
     """The value of field `f` written as the text `raw` in its environment variable."""
     env = f.metadata["env"]
     kind = f.type if isinstance(f.type, str) else f.type.__name__
+    kind = kind.removesuffix(" | None")  # an optional setting: unset (the default) or a value of its kind
     if kind == "bool":
         return raw.strip().lower() not in ("", "0", "false", "no", "off")
     if kind == "int":
@@ -180,9 +223,13 @@ def _parse(f, raw: str) -> Any:
             raise SettingsError(f"{env}={raw!r}: expected a whole number") from None
     if kind == "float":
         try:
-            return float(raw.replace("_", ""))
+            value = float(raw.replace("_", ""))
         except ValueError:
             raise SettingsError(f"{env}={raw!r}: expected a number") from None
+        bounds = f.metadata.get("bounds")
+        if bounds and not bounds[0] <= value <= bounds[1]:
+            raise SettingsError(f"{env}={raw!r}: expected a number from {bounds[0]:g} to {bounds[1]:g}")
+        return value
     if kind == "Path":
         return Path(raw).expanduser()
     choices = f.metadata["choices"]

@@ -38,8 +38,9 @@ def analyze(
     workers: Annotated[int, typer.Option(help="Worker processes (1 = in this process).")] = 1,
     min_confidence: Annotated[float | None, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
-        help="Leave out items (entities, topics, quotes, speakers, events, facts, dates) below this confidence; "
-             "default NEWSGRAPH_MIN_CONFIDENCE (0.5); 0 keeps every item.")] = None,
+        help="Leave out items (entities, topics, quotes, speakers, events, facts, dates) below this confidence, "
+             "every kind alike; default: each kind's NEWSGRAPH_MIN_CONFIDENCE_<KIND>, else NEWSGRAPH_MIN_CONFIDENCE "
+             "(0.5); 0 keeps every item.")] = None,
 ) -> None:
     """Analyze news pages into article records (spec/output.md)."""
     from newsgraph.confidence import filter_record

@@ -46,7 +46,8 @@ def export(
     entity: Annotated[list[str] | None, typer.Option("--entity", help="Only articles about this entity id (repeatable: all of them).")] = None,
     min_confidence: Annotated[float | None, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
-        help="Leave out items below this confidence; default NEWSGRAPH_MIN_CONFIDENCE (0.5); 0 keeps every item.")] = None,
+        help="Leave out items below this confidence, every kind alike; default: each kind's "
+             "NEWSGRAPH_MIN_CONFIDENCE_<KIND>, else NEWSGRAPH_MIN_CONFIDENCE (0.5); 0 keeps every item.")] = None,
 ) -> None:
     """Export stored articles (all, or those matching the filters)."""
     import os

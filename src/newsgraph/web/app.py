@@ -26,7 +26,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from newsgraph.confidence import default_threshold, filter_record
+from newsgraph.confidence import filter_record, thresholds
 from newsgraph.records import TOPIC_KEYS
 from newsgraph.settings import get_settings
 from newsgraph.store import queries
@@ -179,9 +179,11 @@ def app_from_env() -> FastAPI:
 
 
 def create_app(db_path: str | Path, min_confidence: float | None = None) -> FastAPI:
-    """The app over one store; pages show items at or above `min_confidence` (default: the settings')."""
+    """The app over one store; pages show items at or above `min_confidence` (every kind), by default at or above
+    each kind's display threshold of the settings (read once, when the app is made)."""
     db = Connections(Path(db_path))
-    shown = default_threshold() if min_confidence is None else min_confidence
+    shown = thresholds(min_confidence)
+    shown_note = render.thresholds_note(shown)
     env = make_env()
 
     @asynccontextmanager
@@ -277,7 +279,7 @@ def create_app(db_path: str | Path, min_confidence: float | None = None) -> Fast
         hidden = sum(len(full.get(k) or []) - len(rec.get(k) or []) for k in ("entities", "quotes", "events", "facts", "dates"))
         return page(
             "article.html", a=rec, panel=panel, body=render.body_html(body, ents), by_id=by_id,
-            excerpt=lambda s, e: render.excerpt(body, s, e), min_confidence=shown, hidden=hidden,
+            excerpt=lambda s, e: render.excerpt(body, s, e), thresholds=shown_note, hidden=hidden,
         )
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -89,6 +89,15 @@ def body_html(body: str, entities: list[dict[str, Any]]) -> Markup:
     return Markup("\n".join(paras))
 
 
+def thresholds_note(per_kind: dict[str, float]) -> str:
+    """What an article page shows: "Items with confidence 0.50 or more", or each kind's threshold when they differ
+    ("Items with confidence at least: entities 0.50, events 0.70, ...")."""
+    values = set(per_kind.values())
+    if len(values) == 1:
+        return f"Items with confidence {values.pop():.2f} or more"
+    return "Items with confidence at least: " + ", ".join(f"{k} {v:.2f}" for k, v in per_kind.items())
+
+
 def excerpt(body: str, start: int | None, end: int | None, limit: int = 320) -> str:
     if not isinstance(start, int) or not isinstance(end, int) or not (0 <= start < end <= len(body)):
         return ""

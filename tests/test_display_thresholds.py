@@ -1,0 +1,118 @@
+"""Per-kind display thresholds: each kind's own setting is honoured by the filter, the web pages and the exports,
+the general NEWSGRAPH_MIN_CONFIDENCE serves the kinds without one, and an explicit threshold overrides them all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.confidence import filter_record, thresholds
+from newsgraph.settings import DISPLAY_KINDS, SettingsError, get_settings
+from tests.test_confidence import record
+
+#: Per kind: (its threshold that flips the shown record of `record()` from the default 0.5, the record field that
+#: changes). Entities 0.9 / 0.3, topics 0.85 / 0.25, quote 0.8 with speaker 0.3, event 0.7 with target 0.2, fact 0.4,
+#: date 0.9.
+FLIPS = {
+    "entities": ("0.95", "entities"),
+    "topics": ("0.2", "topics"),
+    "quotes": ("0.2", "quotes"),
+    "events": ("0.75", "events"),
+    "facts": ("0.3", "facts"),
+    "dates": ("0.95", "dates"),
+}
+FIELDS = ("entities", "topics", "topics_confidence", "quotes", "events", "facts", "dates")
+
+
+def env(kind: str) -> str:
+    return f"NEWSGRAPH_MIN_CONFIDENCE_{kind.upper()}"
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for kind in DISPLAY_KINDS:
+        monkeypatch.delenv(env(kind), raising=False)
+    monkeypatch.delenv("NEWSGRAPH_MIN_CONFIDENCE", raising=False)
+
+
+def test_every_kind_has_a_setting_and_defaults_to_the_general_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert set(FLIPS) == set(DISPLAY_KINDS)
+    assert get_settings().display_thresholds() == dict.fromkeys(DISPLAY_KINDS, 0.5)
+    monkeypatch.setenv("NEWSGRAPH_MIN_CONFIDENCE", "0.6")
+    monkeypatch.setenv(env("events"), "0.8")
+    got = get_settings().display_thresholds()
+    assert got["events"] == 0.8 and all(got[k] == 0.6 for k in DISPLAY_KINDS if k != "events")
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
+def test_a_threshold_outside_0_1_names_its_variable(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv(env("quotes"), value)
+    with pytest.raises(SettingsError, match=env("quotes")):
+        get_settings()
+
+
+@pytest.mark.parametrize("kind", DISPLAY_KINDS)
+def test_a_kinds_own_threshold_changes_that_kind_only(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    base = filter_record(record())
+    value, changed = FLIPS[kind]
+    monkeypatch.setenv(env(kind), value)
+    got = filter_record(record())
+    assert got[changed] != base[changed], f"{env(kind)} was ignored"
+    for f in FIELDS:
+        if f != changed and not (kind == "topics" and f == "topics_confidence"):
+            assert got[f] == base[f], f"{env(kind)} changed {f}"
+    # an explicit threshold applies to every kind alike, whatever the kinds' own settings
+    assert filter_record(record(), 0.5) == base
+
+
+def test_a_mapping_sets_some_kinds_and_leaves_the_rest_to_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(env("dates"), "0.95")
+    t = thresholds({"events": 0.75})
+    assert t["events"] == 0.75 and t["dates"] == 0.95 and t["facts"] == 0.5
+    r = filter_record(record(), {"events": 0.75})
+    assert r["events"] == [] and r["dates"] == [] and len(r["quotes"]) == 1
+
+
+def test_article_page_uses_each_kinds_threshold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.store import StoreWriter
+    from newsgraph.web.app import create_app
+
+    db = tmp_path / "w.db"
+    with StoreWriter(db) as w:
+        w.put(record())
+    monkeypatch.setenv(env("topics"), "0.2")  # the organisation's topic confidence is 0.25
+    page = TestClient(create_app(db)).get("/article/x").text
+    panel = page[page.index('id="topics"'):]
+    assert "Baltic Ferry Company" in panel
+    assert "topics 0.20" in panel and "events 0.50" in panel  # the note names each kind's threshold
+    explicit = TestClient(create_app(db, min_confidence=0.5)).get("/article/x").text
+    assert "Baltic Ferry Company" not in explicit[explicit.index('id="topics"'):]
+    monkeypatch.delenv(env("topics"))
+    assert "confidence 0.50 or more" in TestClient(create_app(db)).get("/article/x").text
+
+
+def test_export_uses_each_kinds_threshold_unless_one_is_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+    from newsgraph.store import StoreWriter
+
+    db = tmp_path / "w.db"
+    with StoreWriter(db) as w:
+        w.put(record())
+    runner = CliRunner()
+
+    def export(*extra: str) -> dict:
+        res = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", *extra])
+        assert res.exit_code == 0, res.output
+        return json.loads(res.stdout.splitlines()[0])
+
+    assert len(export()["events"]) == 1
+    monkeypatch.setenv(env("events"), "0.75")
+    assert export()["events"] == []
+    assert len(export()["quotes"]) == 1  # the other kinds keep the general threshold
+    assert len(export("--min-confidence", "0.5")["events"]) == 1  # the command line overrides every kind
