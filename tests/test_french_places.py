@@ -99,3 +99,19 @@ def test_regions_without_a_point_are_shown_when_the_text_makes_them_places(regio
 
 def test_an_apposition_naming_a_body_makes_an_organisation(regions):
     assert {e.name: e.type for e in regions.entities}.get("Oceana") == "organisation"  # not a West Virginia town
+
+
+@pytest.mark.parametrize(("text", "name", "whole"), [
+    ("L'assemblée générale Île-de-France a voté.", "France", "Île-de-France"),
+    ("Chèque à l'ordre d'Info'Com-CGT.", "Com-CGT", "Info'Com-CGT"),
+    ("Le port de Boulogne-sur-Mer a rouvert.", "Boulogne", "Boulogne-sur-Mer"),
+    ("The Russia-Ukraine talks stalled.", "Ukraine", "Ukraine"),  # two names joined: left alone
+    ("The anti-Trump rally grew.", "Trump", "Trump"),  # a prefix
+    ("Lorsqu'Emmanuel Macron est arrivé.", "Emmanuel Macron", "Emmanuel Macron"),  # an elided word
+])
+def test_a_span_cut_out_of_a_compound_name_takes_the_compound(text, name, whole):
+    from newsgraph.annotate.entity_mentions import _compound
+
+    i = text.index(name)
+    s, e = _compound(text, i, i + len(name))
+    assert text[s:e] == whole

@@ -57,7 +57,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[Name
         if _institution(toks, label):
             label = "organisation"
         for part in _coordinated(toks):
-            for s, e in _split(text, part[0].idx, part[-1].idx + len(part[-1].text)):
+            for s, e in _split(text, *_compound(text, part[0].idx, part[-1].idx + len(part[-1].text))):
                 spans.append(NameMention(s, e, text[s:e], label))
     # organisation lexicon (longest first), overriding overlapping model spans
     lex = names.org
@@ -175,6 +175,33 @@ def _after_portfolio(text: str, toks: list, label: str, portfolio) -> tuple[list
         if toks[k - 1].pos_ != "PROPN" and all(t.pos_ == "PROPN" for t in toks[k:]):
             return toks[k:], "person"
     return [], label
+
+
+#: a hyphenated run glued before a name: a capitalised word, then a lower-case linking word ("Île-de-", "Aix-en-",
+#: "Stratford-upon-"); not a prefix ("anti-", "pro-")
+_COMPOUND_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][\w'\u2019]*(?:-[\w'\u2019]+)*-[^\W\d_A-Z]+-$")
+#: a capitalised word of three letters or more glued by an apostrophe before a name: one word ("Info'Com-CGT"),
+#: not an elided word ("l'", "d'", "L'", "Lorsqu'"); an elided article may precede it ("d'Info'Com-CGT")
+_APOSTROPHE_BEFORE = re.compile(r"(?<![^\s('\u2019\"\u201c\u00ab])[A-Z]\w{2,}(?<![qQ][uU])['\u2019]$")
+#: a hyphenated run glued after a name that holds a lower-case linking word ("-sur-Mer", "-upon-Avon")
+_COMPOUND_AFTER = re.compile(r"^-(?:[\w'\u2019]+-)*?[^\W\d_A-Z]+-[\w'\u2019]+(?:-[\w'\u2019]+)*")
+
+
+def _compound(text: str, s: int, e: int) -> tuple[int, int]:
+    """A model span cut out of a compound name takes the whole compound: the model often stops at a hyphen or an
+    apostrophe inside one word ("Île-de-[France]", "Info'[Com-CGT]", "[Boulogne]-sur-Mer"); a hyphen joining two
+    names ("Russia-Ukraine") or a prefix ("anti-Trump") holds no lower-case linking word and is left alone."""
+    before = text[max(0, s - 40) : s]
+    m = _COMPOUND_BEFORE.search(before)
+    if m and not m.group()[0].isupper():
+        m = None
+    m = m or _APOSTROPHE_BEFORE.search(before)
+    if m:
+        s -= len(before) - m.start()
+    m = _COMPOUND_AFTER.match(text[e : e + 40])
+    if m:
+        e += m.end()
+    return s, e
 
 
 def _elided(tok) -> bool:
