@@ -50,6 +50,10 @@ SETTINGS = {"event": (20.0, 20), "event_source": (10.0, 20), "event_target": (5.
 #: The audit records whose judged events are re-annotated for their features (python -m benchmarks.audit build
 #: --label <label>): the last session's final records and this one's.
 AUDIT_LABELS = ("final", "e11")
+#: The records of the web event set (python -m benchmarks.audit.web_events build --label <label>).
+WEB_LABEL = "s19e"
+#: The sets rows come from; "all" pools them.
+SOURCES = ("gsr", "audit", "web")
 
 Row = tuple[str, str, dict[str, float], bool]  # (source set, part, features, right)
 
@@ -132,16 +136,31 @@ def _decidable(cands: list, idx: int, name: str | None, place_cc: str | None) ->
 def audit_rows(labels: tuple[str, ...] = AUDIT_LABELS) -> dict[str, list[Row]]:
     """The hand-judged events of the audit records built under `labels` (per page, the record holding the most
     judged events), re-annotated from their bodies for their features."""
-    from benchmarks.audit.__main__ import WORK, judgements, key
+    from benchmarks.audit.__main__ import judgements
+
+    return judged_rows("audit", judgements(), labels)
+
+
+def web_rows(label: str = WEB_LABEL) -> dict[str, list[Row]]:
+    """Every event of the web event set (benchmarks/audit/web_events.py: all events of its pages, at any
+    confidence, each judged), re-annotated from the bodies of the records built under `label`."""
+    from benchmarks.audit.web_events import judgements
+
+    return judged_rows("web", judgements(), (label,))
+
+
+def judged_rows(name: str, judged: dict[str, dict], labels: tuple[str, ...]) -> dict[str, list[Row]]:
+    """Rows of the judged events of the records built under `labels`, split by each record's `audit_unit`."""
+    from benchmarks.audit.__main__ import WORK, key
     from newsgraph.records import Extracted
 
     rows: dict[str, list[Row]] = {k: [] for k in KINDS}
-    done = {k: j for k, j in judgements().items() if j.get("item") == "events"}
+    done = {k: j for k, j in judged.items() if j.get("item") == "events"}
     best: dict[str, tuple[int, dict]] = {}
     for label in labels:
         path = WORK / f"{label}.jsonl"
         if not path.exists():
-            print(f"no audit records at {path} (python -m benchmarks.audit build --label {label})")
+            print(f"no {name} records at {path} (build them under the label {label})")
             continue
         for r in (json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()):
             n = sum(key(r, "events", e) in done for e in r.get("events") or [])
@@ -162,19 +181,19 @@ def audit_rows(labels: tuple[str, ...] = AUDIT_LABELS) -> dict[str, list[Row]]:
             matched += 1
             type_right = bool(j.get("happened") and j.get("type"))
             if (ev.status or "asserted") == "asserted":
-                rows["event"].append(("audit", p, f["event"], type_right))
+                rows["event"].append((name, p, f["event"], type_right))
             if not type_right:
                 continue
             for role in ("source", "target"):
                 if role in f and j.get(role) is not None:
-                    rows[f"event_{role}"].append(("audit", p, f[role], bool(j[role])))
-    print(f"audit: {matched} of {len(done)} judged events found again in the re-annotated records")
+                    rows[f"event_{role}"].append((name, p, f[role], bool(j[role])))
+    print(f"{name}: {matched} of {len(done)} judged events found again in the re-annotated records")
     return rows
 
 
 def report(kind: str, rows: list[Row], prob) -> dict:
     out: dict = {}
-    for src in ("gsr", "audit", "all"):
+    for src in (*SOURCES, "all"):
         for p in PARTS:
             sel = [(prob(f), y) for s, q, f, y in rows if q == p and (src == "all" or s == src)]
             if not sel:
@@ -182,7 +201,7 @@ def report(kind: str, rows: list[Row], prob) -> dict:
             s = summary([c for c, _ in sel], [y for _, y in sel])
             out[f"{src}/{p}"] = s
             print(f"{kind:13s} {src:5s} {p:5s} n={s['n']:4d} right={s['accuracy']} conf={s['confidence']} ECE={s['ece']}")
-            if src == "all" or (src == "gsr" and p == "check"):
+            if p == "check":
                 for t in s["table"]:
                     print(f"      {t['bin']}  n={t['n']:4d}  conf={t['confidence']:.3f}  right={t['accuracy']:.3f}")
     return out
@@ -199,11 +218,12 @@ def fit(kind: str, rows: list[Row], write: bool) -> dict:
     top = sorted(zip(model["features"], model["weights"], strict=True), key=lambda x: -abs(x[1]))[:8]
     print(f"{kind}: strongest weights " + ", ".join(f"{n} {w:+.2f}" for n, w in top))
     if write:
-        n = {s: sum(1 for r in rows if r[0] == s and r[1] == "tune") for s in ("gsr", "audit")}
-        note = f"tune parts: GSR {n['gsr']} + audit {n['audit']} items (benchmarks/fit_events.py)"
+        n = {s: sum(1 for r in rows if r[0] == s and r[1] == "tune") for s in SOURCES}
+        note = f"tune parts: GSR {n['gsr']} + audit {n['audit']} + web {n['web']} items (benchmarks/fit_events.py)"
         check = result.get("gsr/check", {}).get("ece")
         write_model(kind, model, note)
-        write_map(kind, xs, ys, note, check_ece_gsr=check, check_ece_audit=result.get("audit/check", {}).get("ece"))
+        write_map(kind, xs, ys, note, check_ece_gsr=check, check_ece_audit=result.get("audit/check", {}).get("ece"),
+                  check_ece_web=result.get("web/check", {}).get("ece"), check_ece_all=result.get("all/check", {}).get("ece"))
     return result
 
 
@@ -212,11 +232,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     ap.add_argument("--check", action="store_true", help="report the models and maps in place")
     ap.add_argument("--audit-labels", default=",".join(AUDIT_LABELS), help="comma-separated audit record labels")
+    ap.add_argument("--web-label", default=WEB_LABEL, help="the web event set's record label ('' leaves it out)")
     ap.add_argument("--out", type=Path, default=None, help="write the report (JSON) here")
     a = ap.parse_args(argv)
     rows = gsr_rows()
     for k, v in audit_rows(tuple(a.audit_labels.split(","))).items():
         rows[k] += v
+    if a.web_label:
+        for k, v in web_rows(a.web_label).items():
+            rows[k] += v
     res = {}
     for kind in KINDS:
         if a.check:

@@ -58,20 +58,26 @@ def build(label: str, raw: bool = False) -> Path:
 
         with raw_scores():
             return build(label)
-    from newsgraph.pipeline import analyze_stream
     from newsgraph.records import RawDocument
 
-    WORK.mkdir(parents=True, exist_ok=True)
     found = pages()
-    info = {name: unit for name, unit, _, _ in found}
     raws = [RawDocument(input=name, data=data, kind="html", url=url if "://" in url else None) for name, _, data, url in found]
+    return write_records(label, raws, {name: unit for name, unit, _, _ in found})
+
+
+def write_records(label: str, raws: list, unit: dict[str, str]) -> Path:
+    """Analyse `raws` into WORK/<label>.jsonl, keeping the records whose body reads as English, each with its
+    `audit_unit` (the unit of the tune/check split)."""
+    from newsgraph.pipeline import analyze_stream
+
+    WORK.mkdir(parents=True, exist_ok=True)
     out = WORK / f"{label}.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for art in analyze_stream(raws):
             if not hasattr(art, "body") or not english(art.body):
                 continue
             d = art.to_dict()
-            d["audit_unit"] = info[art.input]
+            d["audit_unit"] = unit[art.input]
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
     return out
 
