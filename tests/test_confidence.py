@@ -81,6 +81,15 @@ def test_from_dict_round_trip_and_unknown_fields() -> None:
     assert Article.from_dict(d).entities[0].confidence == 0.9
 
 
+def test_unscored_topics_read_back_as_written() -> None:
+    """A language with no pipeline leaves `topics_confidence` empty; reading the record back must not invent keys."""
+    d = record()
+    d["topics_confidence"] = {}
+    assert Article.from_dict(d).to_dict()["topics_confidence"] == {}
+    del d["topics_confidence"]
+    assert Article.from_dict(d).to_dict()["topics_confidence"] == {k: [] for k in d["topics"]}
+
+
 def test_calibration_map_applies_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     steps = ((0.2, 0.5, 0.8), (0.1, 0.4, 0.9))
     assert calibration.apply_map(steps, 0.0) == 0.1

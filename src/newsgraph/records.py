@@ -243,8 +243,8 @@ class Article:
         d["events"] = [_build(Event, e) for e in d.get("events") or []]
         d["facts"] = [_build(Fact, f) for f in d.get("facts") or []]
         d["dates"] = [_build(DateRef, x) for x in d.get("dates") or []]
-        if not d.get("topics_confidence"):
-            d.pop("topics_confidence", None)
+        if d.get("topics_confidence") is None:  # a record from before the field, or a Parquet null
+            d.pop("topics_confidence", None)  # `{}` (no pipeline scored the topics) is kept: it reads back as written
         return _build(cls, d)
 
 
