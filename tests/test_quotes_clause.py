@@ -89,3 +89,21 @@ def test_reported_content_never_cuts_a_quotation_in_half():
     ind = [q for q in art.quotes if q.kind == "indirect"]
     part = [q for q in art.quotes if q.kind == "partial"]
     assert ind and part and ind[0].start <= part[0].start and part[0].end <= ind[0].end
+
+
+def test_a_frame_set_off_by_commas_inside_its_sentence_reports_the_sentence_around_it(selective_nlp):
+    body = "\n\n".join(
+        [
+            "The harbour tolls, port director Ana Reyes told reporters on Monday, will rise by a third next year.",
+            "The minister said the bridge, which was built in 1960, would close in May.",
+            "Carlos Mendes, who said he was tired, left the meeting early.",
+        ]
+    )
+    art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), selective_nlp)
+    mid = [q for q in art.quotes if q.cue == "told"]
+    assert [q.text for q in mid] == ["The harbour tolls will rise by a third next year"]
+    assert mid[0].speaker_name.endswith("Reyes")
+    assert body[mid[0].start : mid[0].end].startswith("The harbour tolls, port director")  # the span holds the frame
+    # a comma inside the content, or a frame that is a relative clause, is no frame set off inside a sentence
+    assert [q.text for q in art.quotes if q.cue == "said" and "bridge" in q.text] == ["the bridge, which was built in 1960, would close in May"]
+    assert not any("left the meeting" in q.text for q in art.quotes)

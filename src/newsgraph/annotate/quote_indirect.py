@@ -31,6 +31,9 @@ from newsgraph.annotate.resolve import (
 from newsgraph.records import Quote
 
 _BREAKS = {",", ";", "--", "\u2015", "\u2014", "\u2013"}
+#: What a frame set off by commas may hold besides its cue and subject: the cue's own modifiers (to whom, when,
+#: where, how: "officials told reporters on Monday", "she explained earlier in the hearing").
+_FRAME_DEPS = {"prep", "advmod", "npadvmod", "dobj", "dative", "agent", "prt", "punct", "nsubj", "aux", "neg"}
 
 
 class IndirectSpeech(SpeakerCues):
@@ -62,6 +65,11 @@ class IndirectSpeech(SpeakerCues):
         return out
 
     def _reported(self, doc: Doc, cue: Token, spans, direct) -> Quote | None:
+        mid = self._mid_frame(doc, cue, spans)
+        if mid is not None:
+            # "Acts of protest, X said, are acts of patriotism": the content is the sentence around the frame
+            head, tail = mid
+            return self._make(doc, doc[head.start : tail.end], cue, spans, direct, skip=(head.end_char, tail.start_char))
         comps = [c for c in cue.children if c.dep_ in ("ccomp",)]
         p0, _ = paragraph_at(doc_text(doc), cue.idx)
         nested = cue.head.lemma_.lower() in self.cues | self.indirect_cues  # "X said he would consider ...": content
@@ -107,6 +115,49 @@ class IndirectSpeech(SpeakerCues):
             hi = self._cut(doc, comp, lo, hi)
         span = _trim(doc[lo:hi])
         return self._make(doc, span, cue, spans, direct) if span is not None else None
+
+    def _mid_frame(self, doc: Doc, cue: Token, spans) -> tuple[Span, Span] | None:
+        """A frame set off by commas inside the sentence it reports ("The plan, officials told reporters on Monday,
+        will cost billions"; "These employees, she explained, were well paid"): the parts before and after it.
+
+        The frame is the cue, its subject (before it, or after it: "said Mr. X") and the cue's own modifiers (the
+        addressee, when, where: `_FRAME_DEPS`), with a comma on each side; the part before starts the sentence and
+        is no quotation (then it is a direct quote); the part after holds a verb (the reported predicate)."""
+        if cue.dep_ not in ("ROOT", "parataxis", "ccomp"):
+            return None  # a relative or adverbial clause ("Smith, who said ..., left") frames nothing
+        subj = [c for c in cue.children if c.dep_ in ("nsubj",)]
+        if not subj or self._passive(cue):
+            return None
+        lo = min(subj[0].left_edge.i, cue.i)
+        appos = [c for c in subj[0].children if c.dep_ == "appos" and c.right_edge.i + 1 == cue.i]
+        if subj[0].i < cue.i and appos and doc[appos[0].left_edge.i - 1].text == ",":
+            # "The tolls, port director Ana Reyes told ...": the parse reads the speaker as an apposition to the
+            # content's subject; the apposition right before the cue, after a comma, is the frame's subject
+            lo = appos[0].left_edge.i
+        s0, s1 = clause_bounds(cue)
+        sent = doc.char_span(s0, s1, alignment_mode="contract")
+        if sent is None or lo - 1 <= sent.start or doc[lo - 1].text != ",":
+            return None
+        hi = next((t.i for t in doc[cue.i + 1 : sent.end] if t.text == ","), None)
+        if hi is None or hi + 1 >= sent.end:
+            return None
+        for t in doc[cue.i + 1 : hi]:
+            if _under(t, subj[0]):
+                continue
+            top = next((a for a in [t, *t.ancestors] if a.head.i == cue.i and a.i != cue.i), None)
+            if top is None or top.dep_ not in _FRAME_DEPS:
+                return None  # "the ministry said the plan, which ...": the comma is inside the content
+        head = _trim(doc[sent.start : lo - 1])
+        tail = _trim(doc[hi + 1 : sent.end])
+        if head is None or tail is None or self._quoted(doc, spans, head.start, head.end):
+            return None
+        if any(t.lemma_.lower() in self.cues and any(c.dep_ in SUBJ for c in t.children) for t in head):
+            return None  # a frame of its own before this one
+        if not any(t.pos_ in ("VERB", "AUX") for t in tail):
+            return None
+        cut = self._cut(doc, doc[tail.start - 1], tail.start, tail.end)
+        tail = _trim(doc[tail.start : cut]) if cut > tail.start else None
+        return (head, tail) if tail is not None else None
 
     def _quoted(self, doc: Doc, spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
         """Most of doc[lo:hi] lies inside quotation marks (then the quote itself is the content)."""
@@ -179,7 +230,8 @@ class IndirectSpeech(SpeakerCues):
         span = _trim(span) if span is not None else None
         return self._make(doc, span, tok, spans, direct) if span is not None else None
 
-    def _make(self, doc: Doc, span: Span | None, cue: Token, spans, direct) -> Quote | None:
+    def _make(self, doc: Doc, span: Span | None, cue: Token, spans, direct, skip: tuple[int, int] | None = None) -> Quote | None:
+        """The quote of reported content `span`; `skip`: the frame inside it, left out of the text."""
         if span is None:
             return None
         # reported content stays in its cue's paragraph (a parse run across a line break joins two of them)
@@ -204,7 +256,8 @@ class IndirectSpeech(SpeakerCues):
         if actor is None:
             return None
         note_how(doc, f"s{actor.start}", actor.how)
-        return Quote(doc_text(doc)[s:e], s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue))
+        words = doc_text(doc)[s:e] if skip is None else doc_text(doc)[s : skip[0]] + " " + doc_text(doc)[skip[1] : e].lstrip(" ,")
+        return Quote(words, s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue))
 
 
 def _under(tok: Token, top: Token) -> bool:
