@@ -125,8 +125,11 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
             return _role_actor(doc, tok, exclude, s, e) or phrase_actor(doc, tok)
     low = tok.lower_
     pronouns = mapping(_CUES, "pronoun")
-    if tok.pos_ == "PRON" and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
-        # "a royal expert who countered ...": a relative pronoun stands for the noun its clause modifies
+    relative = tok.tag_ in ("WP", "WDT") or any(c.dep_ == "prep" and any(g.tag_ in ("WP", "WDT") for g in c.children) for c in tok.children)
+    if relative and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+        # "a royal expert who countered ...", "X, which denied ...", "Y, many of whom say ...": a relative pronoun
+        # (tagged WP/WDT whatever its part of speech, or the object of a quantifier's "of") stands for the noun
+        # its clause modifies
         return resolve_speaker(doc, tok.head.head, exclude)
     if tok.pos_ == "PRON" or low in pronouns:
         types = set((pronouns.get(low) or "person").split("|"))
