@@ -86,3 +86,12 @@ def test_offsets_point_into_the_body(article):
             assert BODY[q.start : q.end].startswith(q.text[:10])
         if q.speaker_start is not None:
             assert BODY[q.speaker_start : q.speaker_end]
+
+
+def test_a_quotation_closed_by_a_mark_of_the_other_family_ends_there():
+    # scraped copy mixes curly and straight marks; a quotation must not run on into the narration after it
+    text = '\u201cThe deal is dead," the chairman said, adding that posts were handed out "like candy."\n\nIt will take "more hours\u201d to know.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ['\u201cThe deal is dead,"', '"like candy."', '"more hours\u201d']
+    # a curly pair inside a straight quotation, and a straight pair inside a curly one, stay nested
+    nested = '"She called it a \u201cmedical problem,\u201d and left.\n\n\u201cHe said "no" to me,\u201d she said.'
+    assert [nested[s:e] for s, e in quote_spans(nested)] == ['"She called it a \u201cmedical problem,\u201d and left.', '\u201cHe said "no" to me,\u201d']

@@ -46,24 +46,39 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 if ch in OPEN_MARKS:
                     open_at, family, depth = i, "curly", 0
                 elif ch == '"':
-                    open_at, family = i, "straight"
+                    open_at, family, depth = i, "straight", 0
             elif family == "curly":
                 if ch in OPEN_MARKS:
                     depth += 1
-                elif ch in CLOSE_MARKS:
+                elif ch in CLOSE_MARKS or (ch == '"' and not depth and _mixed_close(text, i, p1, CLOSE_MARKS)):
                     if depth:
                         depth -= 1
                     else:
                         spans.append((open_at, i + 1))
                         open_at = None
-            elif ch == '"':
+            elif ch in OPEN_MARKS:
+                depth += 1  # a curly pair inside a straight quotation
+            elif ch in CLOSE_MARKS and depth:
+                depth -= 1
+            elif ch == '"' or (ch in CLOSE_MARKS and _mixed_close(text, i, p1, '"')):
                 spans.append((open_at, i + 1))
-                open_at = None
+                open_at, depth = None, 0
             i += 1
         prev_end = p1
     if open_at is not None:
         spans.append((open_at, _rstrip_end(text, len(text))))
     return [(s, e) for s, e in spans if e - s > 2]
+
+
+def _mixed_close(text: str, i: int, p1: int, own: str) -> bool:
+    """A mark of the other family at i closes a quotation ('\u201cA," she said'; 'take "more hours\u201d'): it stands
+    where a closing mark stands (after a word or punctuation, before a blank, punctuation or the paragraph end) and
+    no closing mark of the quotation's own family follows in the paragraph."""
+    before = text[i - 1 : i]
+    after = text[i + 1 : i + 2]
+    if not before or before.isspace() or (after and not (after.isspace() or after in ".,;:!?)\u2014-")):
+        return False
+    return not any(c in own for c in text[i + 1 : p1])
 
 
 def normalise_marks(text: str) -> str:
