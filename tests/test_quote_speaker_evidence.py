@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.annotate import annotate_many
+from newsgraph.annotate import annotate, annotate_many
 from newsgraph.confidence import filter_record
 from newsgraph.records import Extracted
 
@@ -167,3 +167,27 @@ def test_pronoun_framing_the_next_quote_is_the_previous_quotes_speaker():
     q = quote(art, "before winter")
     assert q.speaker_name == "Peter Hansen"
     assert q.speaker_confidence is not None and q.speaker_confidence >= THRESHOLD
+
+
+def test_a_pronoun_speaker_agrees_in_gender_with_its_antecedent(selective_nlp):
+    body = (
+        "Maria Lopez, the harbour director, met Tomas Berg on Monday. Mr. Berg signed the lease.\n\n"
+        '"We will not close the port," she said.\n\n"The lease is fair," he added.'
+    )
+    speakers = {q.text.rstrip(","): q.speaker_name for q in annotate(Extracted(input="t", body=body, kind="body"), selective_nlp).quotes}
+    # the nearest subject is Mr. Berg, a man by his honorific: "she" goes back to Maria Lopez (a woman's given name)
+    assert speakers["We will not close the port"] == "Maria Lopez"
+    assert speakers["The lease is fair"] == "Tomas Berg"
+
+
+def test_gender_evidence_comes_from_honorifics_roles_and_given_names(selective_nlp):
+    from newsgraph.annotate.__init__ import make_doc
+    from newsgraph.annotate.gender import entity_gender
+
+    body = "Spokeswoman Kim Park met Ms. Robin Hale, Mr. Robin Ames and Peter Lund. Sam Ode stayed home."
+    doc = selective_nlp(make_doc(selective_nlp, Extracted(input="t", body=body, published="2024-05-10", kind="body")))
+    got = {e.name: entity_gender(doc, e) for e in doc._.ng_entities if e.type == "person"}
+    assert got.get("Robin Hale") == "f" and got.get("Robin Ames") == "m"  # the honorific decides an ambiguous name
+    assert got.get("Kim Park") == "f"  # a gendered role noun before the name
+    assert got.get("Peter Lund") == "m"  # the given name alone
+    assert got.get("Sam Ode", None) is None  # a name used for both genders is no evidence

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.extensions import register_extensions
+from newsgraph.annotate.gender import agrees
 from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
 from newsgraph.annotate.quote_indirect import IndirectSpeech
 from newsgraph.annotate.quote_marks import (
@@ -181,6 +182,9 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         ent = next((e for e in doc._.ng_entities or [] if e.id == prev.speaker), None)
         if ent is None or ent.type != actor.entity.type:
             return actor
+        pron = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if pron is not None and len(pron) == 1 and not agrees(doc, pron[0], ent):
+            return actor  # '"A," Mr. X said. "B," she added': she is not X
         return Actor(ent, ent.name, actor.start, actor.end, "subject")
 
     def _carries(self, doc: Doc, text: str, prev: Quote, start: int, spans: list[tuple[int, int]]) -> bool:

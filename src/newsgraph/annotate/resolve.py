@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.gender import agrees
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.records import Entity
 
@@ -180,8 +181,8 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
     """
     mentions = []
     for e in doc._.ng_entities or []:
-        if e.type not in types:
-            continue
+        if e.type not in types or not agrees(doc, tok, e):
+            continue  # "she" is never a man the text or the name data marks as one (annotate/gender.py)
         for m in e.mentions:
             if m.end <= tok.idx and not inside(exclude, m.start):
                 mentions.append((m.start, m.end, e))
@@ -200,8 +201,8 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
                 fallback = (m[2], r)
     if fallback is not None:
         return fallback
-    hit = nearest_before(doc, tok.idx, types, exclude)
-    return (hit[0], "far") if hit else (None, "unresolved")
+    hit = max(mentions, key=lambda m: m[1])
+    return hit[2], "far"
 
 
 def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor:
