@@ -63,13 +63,15 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
     aliases = common_aliases()
     # full personal names and the short forms they license
     full_people: dict[str, set[str]] = defaultdict(set)
+    countries = {m.text for m in mentions if m.ev["country"]}  # names the gazetteer reads as a country
     first_keys: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if _family(m, th) == "person" and len(m.text.split()) >= 2:
             for k in surname_keys(m.text):
                 full_people[k].add(m.text)
             first = m.text.split()[0]
-            if len(m.text.split()) == 2 and first not in names.given_names and not first.endswith("."):
+            if len(m.text.split()) == 2 and first not in names.given_names and not first.endswith(".") \
+                    and first not in countries:
                 first_keys[first].add(m.text)  # family name first ("Wang Donghai" -> "Wang")
     for k, v in first_keys.items():
         if k not in full_people:
@@ -119,8 +121,10 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
         if fam in ("group",):
             add("group", name, m)
             continue
-        # a short form of one full personal name
-        if len(name.split()) <= 2 and name in full_people and name not in {x for x in full_people[name]}:
+        # a short form of one full personal name (a country's name that its own evidence reads as a place stays the
+        # country: "Israel's decision" beside "Israel Katz")
+        if len(name.split()) <= 2 and name in full_people and name not in {x for x in full_people[name]} \
+                and not (name in countries and fam == "place" and not m.ev["person_cue"]):
             owners = full_people[name]
             if len(owners) > 1:  # a full personal name (a given name first) owns the surname over a capitalised
                 # phrase that ends in it ("Boycott Smith" beside "Anna Smith")
