@@ -102,6 +102,8 @@ def actor(doc: Doc, ev: Event, ent_id: str | None, name: str | None, ents: dict[
         return Actor(kind, score, False, span is not None, tc)
     if span is None:
         return Actor("other", ACTOR_SCORES["other"], False, False, 1.0)
+    if demonym_of(span, name):
+        return Actor("country", ACTOR_SCORES["country"], False, True, 1.0)  # "Indian strikes": India
     if any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in span):
         kind = "named"
     elif span.root.lemma_.lower() in people or span.root.lower_ in people:
@@ -240,7 +242,22 @@ def phrase_span(doc: Doc, ev: Event, name: str | None, ent: Entity | None):
         i = doc.text.find(name, ev.start, ev.end)
         if i >= 0:
             return doc.char_span(i, i + len(name), alignment_mode="expand")
+        sent = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        for t in sent if sent is not None else []:
+            if t.ent_type_ == "NORP" and demonym_of(t, name):
+                return doc[t.i : t.i + 1]  # a country named only by its nationality adjective
     return None
+
+
+def demonym_of(span, name: str | None) -> bool:
+    """`span` (a token or a one-token span) is a nationality adjective of the country `name`."""
+    from newsgraph.annotate.gazetteer import get_gazetteer
+
+    text = span.text
+    if not name or " " in text or not text[:1].isupper():
+        return False
+    place = get_gazetteer().demonym(text)
+    return place is not None and place.kind == "country" and place.name == name
 
 
 _DATELINE_AFTER = re.compile(r"^[\s,]*(?:\([^)\n]{1,40}\)\s*)?(?:[-\u2013\u2014:]|\(\w)")

@@ -4,7 +4,13 @@ The source is the trigger's subject, found by climbing participles and complemen
 the object of a target preposition, coordinated objects one each (an object that names an act and is no entity
 stands for the act's author when that is an entity: "condemned the attack by X" -> X); a joint noun takes partners only from
 participant prepositions; location and date come from the trigger's sentence, skipping relative clauses the
-trigger is not part of. A mixin of EventFinder: it reads the word lists the finder loaded.
+trigger is not part of. A subject or object that names an act stands for the act's author, a nationality adjective
+for its country ("Indian airstrikes killed ..." -> India; not "Russian troops" or "Syrian refugees", which are
+people); a quantity stands for what it counts ("dozens of fighters"); a verb with no object shares the object of the
+verb coordinated with it ("beat and robbed the women"); a reported verb inside a relative clause takes the
+antecedent as its subject ("airstrikes that they said killed ..."); a passive without an agent done in an act with
+an author takes that author ("killed in an air strike by X"). A mixin of EventFinder: it reads the word lists the
+finder loaded.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.dates import date_in
 from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.resolve import Actor, clause_bounds, coordinated_with_report, doc_text, resolve_token
 from newsgraph.records import Event
 
@@ -32,14 +39,29 @@ class EventRoles:
     speech: frozenset[str]
     joint: frozenset[str]
     aside_preps: frozenset[str]
+    people: frozenset[str]
+    people_suffixes: tuple[str, ...]
+    act_nouns: frozenset[str]
+
+    def people_noun(self, tok: Token) -> bool:
+        """A common noun for people ("officials", "fishermen", "a Nigerian student"): a national modifier on it
+        says where they are from, not who acted (data event_actors.tsv [people], plover.tsv [people_suffix])."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        return low in self.people or lemma in self.people or len(low) > 4 and low.endswith(self.people_suffixes)
 
     def _subjects(self, doc: Doc, src: Token | None) -> list[Actor]:
-        """The subject and the subjects coordinated with it ("Egypt and Ethiopia")."""
+        """The subject and the subjects coordinated with it ("Egypt and Ethiopia"); a subject that names an act
+        stands for the act's author ("Indian airstrikes killed ..." -> India)."""
         if src is None:
             return []
-        if src.dep_ not in SUBJ:
-            return [resolve_token(doc, src, [])]
-        return [resolve_token(doc, t, []) for t in with_conj(src)]
+        toks = with_conj(src) if src.dep_ in SUBJ else [src]
+        out: list[Actor] = []
+        for t in toks:
+            a = resolve_token(doc, t, [])
+            act = a.entity is None and t.pos_ == "NOUN" and not self.people_noun(t)
+            authors = authors_of(doc, t) if act else []  # "Indian airstrikes", not "Russian troops" or "Syrian refugees"
+            out += authors or [a]
+        return out
 
     def _source(self, tok: Token) -> Token | None:
         """The subject of the trigger or of the nearest clause above it."""
@@ -55,6 +77,9 @@ class EventRoles:
             # "X said the dam would supply power and accused Y": a speech verb, or a verb in the tense of "said" and
             # not of the clause it is hung on, is coordinated with "said": X accuses, not the dam
             cur = tok.head.head
+        antecedent = self._relative_antecedent(tok)
+        if antecedent is not None:
+            return antecedent  # "airstrikes that they said killed 26 people": the antecedent did the killing
         for _ in range(6):
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj") and lo <= c.idx < hi]
             if subj:
@@ -70,7 +95,37 @@ class EventRoles:
                 cur = cur.head
             else:
                 break
-        return self._subject_fallback(tok)
+        return self._act_in_passive(tok) or self._subject_fallback(tok)
+
+    @staticmethod
+    def _relative_antecedent(tok: Token) -> Token | None:
+        """The subject of a reported verb inside a relative clause ("airstrikes that they said killed 26 people"):
+        the verb has no subject of its own, the verb reporting it has the relative pronoun as an object (not as a
+        complementizer), and the pronoun follows its antecedent noun."""
+        rel = tok.head
+        if tok.dep_ != "ccomp" or rel is tok or any(c.dep_ in SUBJ for c in tok.children):
+            return None
+        pron = next((c for c in rel.children if c.lower_ in ("that", "which", "who") and c.dep_ in ("dobj", "obj") and c.i < rel.i), None)
+        if pron is None or pron.i == 0:
+            return None
+        before = tok.doc[pron.i - 1]
+        return before if before.pos_ in ("NOUN", "PROPN") else None
+
+    def _act_in_passive(self, tok: Token) -> Token | None:
+        """A passive without an agent done "in"/"by" an act with an author ("eight people were killed in an air strike by
+        government forces"): the act's author is the source."""
+        if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
+                for o in prep_objects(c):
+                    if o.pos_ == "NOUN" and not self.people_noun(o) and self._act_noun(o) and act_authors(o):
+                        return act_authors(o)[0]
+        return None
+
+    def _act_noun(self, tok: Token) -> bool:
+        """A noun that names an act of the lexicon ("strike", "air strike", "attack")."""
+        return tok.lower_ in self.act_nouns or tok.lemma_.lower() in self.act_nouns
 
     def _subject_fallback(self, tok: Token) -> Token | None:
         """A finite trigger verb left without a subject (a parse run across a paragraph or a crosshead): the first
@@ -91,7 +146,18 @@ class EventRoles:
         preps = preps if preps is not None else self.target_preps
         objs: list[Token] = []
         places: set[int] = set()
-        for c in tok.children:
+        kids = list(tok.children)
+        if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") for c in kids):
+            # "beat and raped the women": a verb with no object shares the object of the verb coordinated with it
+            # (one with no subject of its own)
+            kids += [
+                g
+                for c in kids
+                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in SUBJ for x in c.children)
+                for g in c.children
+                if g.dep_ in ("dobj", "obj")
+            ]
+        for c in kids:
             if c.dep_ in ("dobj", "obj", "dative") and tok.pos_ == "VERB" and self._joint_noun(c):
                 # "signed an agreement with X", "held talks with X": the partners of the act named by the object
                 objs += [o for p in c.children if p.dep_ == "prep" and p.lower_ in self.participant_preps for o in prep_objects(p)]
@@ -107,17 +173,16 @@ class EventRoles:
                     if cc.dep_ == "pobj":
                         objs += with_conj(cc)
         out: list[Actor] = []
-        for o in objs:
+        for o in [partitive_whole(o) for o in objs]:
             if o.pos_ in ("VERB", "AUX"):
                 continue  # "accused X of attacking": the act, not an actor
             a = resolve_token(doc, o, [])
             if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):
                 continue  # "met at Camp David": where the act happened, not its target
-            if a.entity is None and o.pos_ == "NOUN":
+            if a.entity is None and o.pos_ == "NOUN" and not self.people_noun(o):
                 # "condemned Indian strikes", "rejected the attack by X": the target of a verb whose object is an
                 # act is the act's author (its possessor, agent or national modifier), when that is an entity
-                authors = [resolve_token(doc, t, []) for t in act_authors(o)]
-                authors = [x for x in authors if x.entity is not None]
+                authors = authors_of(doc, o)
                 if authors:
                     out += authors
                     continue
@@ -257,6 +322,34 @@ def act_authors(noun: Token) -> list[Token]:
     by = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
     return poss or by or mods
+
+
+def authors_of(doc: Doc, noun: Token) -> list[Actor]:
+    """The entities (or the countries of nationality adjectives) that authored the act `noun` names."""
+    authors = [demonym_actor(doc, t) or resolve_token(doc, t, []) for t in act_authors(noun)]
+    return [x for x in authors if x.entity is not None or x.how == "demonym"]
+
+
+def partitive_whole(tok: Token) -> Token:
+    """The people a quantity counts: "killed dozens of fighters", "freed some of the hostages" -> the object of
+    "of" when the head is a number, an amount or a quantifier pronoun (the head alone is a measure, no actor)."""
+    if tok.ent_type_ not in MEASURES and tok.pos_ not in ("NUM", "PRON", "DET"):
+        return tok
+    whole = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)]
+    return whole[0] if whole else tok
+
+
+def demonym_actor(doc: Doc, tok: Token) -> Actor | None:
+    """A nationality adjective that stands for its country ("Indian strikes" -> India): the article's country entity
+    the gazetteer's demonym table names (`newsgraph_entities` adds the countries of the demonyms it sees)."""
+    if tok.pos_ not in ("ADJ", "PROPN", "NOUN") or find_entity(doc, tok.idx, tok.idx + len(tok.text)) is not None:
+        return None
+    place = get_gazetteer().demonym(tok.text)
+    if place is None or place.kind != "country":
+        return None
+    ent = next((e for e in doc._.ng_entities or [] if e.type == "country" and e.name == place.name), None)
+    # a country the article names only by its demonym is no entity of the article: the actor keeps its name
+    return Actor(ent, place.name, tok.idx, tok.idx + len(tok.text), how="demonym")
 
 
 def with_conj(tok: Token) -> list[Token]:

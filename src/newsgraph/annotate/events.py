@@ -16,6 +16,10 @@ only from participant prepositions ("an agreement on the dam" names a topic); a 
 preposition is the location, never a target; an event needs at least one actor that is an entity or a name
 ("the agreement will release water" makes none); a verb hung on a reported clause but in the tense of the speech
 verb takes the speaker as source ("X said the dam would supply power and accused Y").
+Arguments of the kind the type takes: a type that acts on an actor (data [patient]: release X, support X, visit X)
+needs a patient that is no thing ("released his new EP", "attended a fashion show", "hails from" are other senses
+of the verb); "X said Y attacked Z" accuses Y only when Y is the act's author and not X's own side ("said its forces
+shot down ..."); a hostile act with no author named comes from the side it was launched from ("fired ... from X").
 Roles (source, targets, location, date) are found by event_roles.py.
 """
 
@@ -27,9 +31,12 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.event_features import people_nouns
 from newsgraph.annotate.event_roles import (
     DATA,
     EventRoles,
+    authors_of,
     best_actors,
     is_measure,
     is_named,
@@ -94,6 +101,11 @@ class EventFinder(EventRoles, LexiconComponent):
         self.reciprocal = section_words(data, "reciprocal")
         self.speech = section_words(data, "speech")
         self.aside_preps = self.locative | section_words(data, "topic_prep")
+        self.patient_types = section_words(data, "patient")
+        self.act_suffixes = tuple(section_words(data, "act_suffix"))
+        self.people_suffixes = tuple(section_words(data, "people_suffix"))
+        self.act_nouns = frozenset(self.verbs) | frozenset(k.split()[-1] for k in self.nouns) | self.joint
+        self.people = people_nouns()
         nouns = frozenset(row[0].split()[-1].lower() for row in data.get("noun", []))
         self._triggers = ParseTriggers(section_words(data, "verb"), nouns, frozenset())
 
@@ -130,7 +142,11 @@ class EventFinder(EventRoles, LexiconComponent):
                 if cue is not None and cue.i < i:  # "X said Y attacked Z", not "Y attacked Z, X said"
                     src = self._source(cue)
                     speaker = resolve_token(doc, src, []) if src is not None else None
-                    accused = ev.source_name or ev.target_name
+                    # the accused is the act's author: none when the act has no source ("a child was killed"),
+                    # and the speaker's own side is no one accused ("X said its forces shot down ...")
+                    author = self._source(doc[i])
+                    own = author is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)
+                    accused = None if own else ev.source_name
                     if speaker is not None and useful_actor(speaker) and accused and speaker.name != accused and (cue.i, accused) not in done:
                         done.add((cue.i, accused))
                         out.append(
@@ -140,7 +156,7 @@ class EventFinder(EventRoles, LexiconComponent):
                                 end=ev.end,
                                 mode="allege",
                                 source=speaker.id,
-                                target=ev.source if ev.source_name else ev.target,
+                                target=ev.source,
                                 location=ev.location,
                                 date=ev.date,
                                 trigger=cue.text,
@@ -186,7 +202,9 @@ class EventFinder(EventRoles, LexiconComponent):
         row = next((r for r in rows if (attached & r[2] if r[2] else not particles)), None)
         if row is None:
             return None
-        type_, mode, _, roles = row
+        type_, mode, needs, roles = row
+        if form == "verb" and not needs and self._needs_patient(type_, mode) and not self._actor_patient(tok):
+            return None  # "released his new EP", "attended a fashion show": the verb's other sense
         if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
             return None  # "pledged to free": the complement is the event, this verb its intent
         negated = any(c.dep_ == "neg" for c in tok.children) or (
@@ -203,6 +221,35 @@ class EventFinder(EventRoles, LexiconComponent):
         if intended and klass == "hostile":
             return "THREATEN", "", form, roles
         return type_, mode, form, roles
+
+    def _needs_patient(self, type_: str, mode: str) -> bool:
+        return type_.lower() in self.patient_types or f"{type_}/{mode}".lower() in self.patient_types
+
+    def _actor_patient(self, tok: Token) -> bool:
+        """The verb acts on an actor or an act: its direct object, passive subject or the noun its passive participle
+        modifies is a person, group, body, entity, name or act, not a thing ("released his new EP", "data released
+        Friday"). No patient at all ("hails from X") is no act on an actor either."""
+        patients = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "dative")]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            patients.append(tok.head)
+        if not patients and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):
+            # "The civilians ... were released by X" parsed as a passive verb coordinated with the subject's verb
+            patients = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(not self._thing(p) for p in patients)
+
+    def _thing(self, tok: Token) -> bool:
+        """A common noun naming a thing: no pronoun, name, entity, people noun or act noun (data [act_suffix])."""
+        if tok.pos_ != "NOUN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+            return False
+        lemma = tok.lemma_.lower()
+        if self.people_noun(tok) or lemma in self.act_nouns or tok.lower_ in self.act_nouns:
+            return False
+        if len(lemma) > 5 and lemma.endswith(self.act_suffixes):
+            return False
+        inner = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if inner and not all(self._thing(o) for o in inner):
+            return False  # "the news of X's promotion", "the fate of the hostages": what the noun is of
+        return find_entity(tok.doc, tok.idx, tok.idx + len(tok.text)) is None
 
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
@@ -249,6 +296,10 @@ class EventFinder(EventRoles, LexiconComponent):
                 poss = [c for c in tok.children if c.dep_ == "poss"]
                 if poss:
                     sources = [resolve_token(doc, poss[0], [])]
+                else:
+                    # "Indian airstrikes", "strikes by X": the act's author, not the subject of the clause around it
+                    by = [a for a in authors_of(doc, tok) if a.how == "demonym" or a.start > tok.idx]
+                    sources = by or sources
             if not targets and not sources or (not targets and any(c.lower_ == "the" for c in tok.lefts)):
                 self._lend(doc, sent, type_, previous)
                 return []
@@ -271,6 +322,12 @@ class EventFinder(EventRoles, LexiconComponent):
                 sources, targets = givers, [a for a in sources]
         sources = best_actors([a for a in sources if useful_actor(a) and lo <= a.start < hi and not is_measure(doc, a)])
         targets = best_actors([a for a in targets if useful_actor(a) and lo <= a.start < hi and not is_measure(doc, a)])
+        if not sources and form == "verb" and self.classes.get(type_) == "hostile":
+            # "a mortar bomb was fired at it from the Gaza Strip": a hostile act with no author named comes from the
+            # side it was launched from
+            origin = [(o.left_edge.idx, o.idx + len(o)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
+            sources = [a for a in targets if any(s <= a.start < e for s, e in origin)]
+            targets = [a for a in targets if a not in sources]
         if not sources and not targets:
             return []
         actorless = not any(a.entity or is_named(doc, a) for a in sources + targets)
