@@ -120,3 +120,13 @@ def test_a_relative_clause_speaker_is_the_noun_it_modifies_whatever_the_tag_of_i
     by_cue = {q.cue: q for q in art.quotes if q.kind == "indirect"}
     assert by_cue["denied"].speaker_name == "Nordbank"  # "which" is tagged DET, not PRON, by the parser
     assert by_cue["say"].speaker_name.startswith("Dock workers")
+
+
+def test_a_report_with_a_quotation_inside_is_indirect_speech_unless_it_is_all_quotation(selective_nlp):
+    body = (
+        'The judge said that under the new rules "most of the cases would be settled out of court" within a year.\n\n'
+        'The judge also said "the court will sit again in May."'
+    )
+    art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), selective_nlp)
+    indirect = [q.text for q in art.quotes if q.kind == "indirect"]
+    assert indirect == ['under the new rules "most of the cases would be settled out of court" within a year']

@@ -103,7 +103,7 @@ class IndirectSpeech(SpeakerCues):
                 stop = next((t.i for t in doc[hi : last.end] if t.text in _BREAKS and t.i + 1 < last.end and not _under(doc[t.i + 1], comp)), None)
                 hi = stop if stop is not None else last.end
         if comp.i > cue.i:
-            if self._quoted(doc, spans, lo, comp.right_edge.i + 1):
+            if self._quoted(doc, spans, lo, comp.right_edge.i + 1, share=0.75):
                 return None  # the complement is a quotation: a direct or partial quote already
             for t in doc[lo:hi]:
                 if in_spans(spans, t.idx) and is_direct(normalise_marks(doc_text(doc)), *span_at(spans, t.idx)):
@@ -159,11 +159,11 @@ class IndirectSpeech(SpeakerCues):
         tail = _trim(doc[tail.start : cut]) if cut > tail.start else None
         return (head, tail) if tail is not None else None
 
-    def _quoted(self, doc: Doc, spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
-        """Most of doc[lo:hi] lies inside quotation marks (then the quote itself is the content)."""
+    def _quoted(self, doc: Doc, spans: list[tuple[int, int]], lo: int, hi: int, share: float = 0.5) -> bool:
+        """More than `share` of the words of doc[lo:hi] (all of them with share=1) lie inside quotation marks."""
         toks = [t for t in doc[lo:hi] if not t.is_punct and not t.is_space]
         inside = sum(1 for t in toks if in_spans(spans, t.idx))
-        return bool(toks) and inside * 2 > len(toks)
+        return bool(toks) and (inside == len(toks) if share >= 1 else inside > share * len(toks))
 
     def _cut(self, doc: Doc, comp: Token, lo: int, hi: int) -> int:
         """Where reported content stops short of its sentence end: before a second frame ("..., the source added",
