@@ -41,6 +41,7 @@ from newsgraph.annotate.entity_evidence import (
     EvidenceWindows,
     add_evidence,
     headline_place_cue,
+    people_by_usage,
 )
 from newsgraph.annotate.entity_features import evidence_summary
 from newsgraph.annotate.entity_linking import LinkingThresholds, link_mentions, nested_places, propagate
@@ -128,6 +129,7 @@ class EntityLinker(LexiconComponent):
         kept = [m for m in kept if not m.ev["drop"]]
         entities = link_mentions(doc, kept, names, self.linking)
         propagate(text, entities, kept)
+        entities = people_by_usage(doc, text, entities, self.linking.org_points)
         nested_places(text, entities, gaz, names, self.linking)
         doc._.ng_demonyms = [gaz.lookup(n)[0].country_code for n, c in demonym_hits.items() for _ in range(c)
                              if gaz.lookup(n)]

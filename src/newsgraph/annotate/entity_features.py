@@ -11,7 +11,8 @@ The features are kinds of evidence that carry over to news nobody tuned on, not 
 - how the text uses the name: standalone or only inside a longer name ("Boston" in "Boston Consulting Group",
   or followed by more capitalised words), as a place ("in X", "X, State", "X-based"), found only by repeating a
   name elsewhere, in running prose or in a list (reference lists, navigation, credits: few function words around
-  it); a place or organisation whose name is a given name ("Gloria") with nothing else typing it;
+  it, or inside a reference entry, sign-off line or name list: text_blocks.py); a place or organisation whose name
+  is a given name ("Gloria") with nothing else typing it;
 - how central it is: mentions, first position, headline, salience.
 """
 
@@ -25,6 +26,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from newsgraph.annotate.names import NamesLexicon
+from newsgraph.annotate.text_blocks import inside, non_prose_blocks
 from newsgraph.records import Entity
 
 #: evidence keys summed over an entity's mentions (see entity_evidence.py)
@@ -90,7 +92,7 @@ def _nested(m_start: int, m_end: int, spans: list[tuple[int, int]], starts: list
 
 
 def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model: list[tuple[int, int, str]],
-             title: str, given_names: frozenset[str]) -> dict[str, float]:
+             title: str, given_names: frozenset[str], blocks: list[tuple[int, int]] = ()) -> dict[str, float]:
     """The feature vector (name -> value) of one entity of an annotated Doc (the arguments after `e` are what
     `doc_context` returns)."""
     evidence = (doc._.ng_entity_evidence or {})
@@ -104,6 +106,7 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
     n_found = max(sum(labels.values()), 1)
     starts = [s for s, _ in spans]
     model_starts = [s for s, _, _ in model]
+    block_starts = [s for s, _ in blocks]
     want = MODEL_LABELS.get(e.type, set())
     named = typed = nested = locative = goes_on = in_prose = 0
     prose = 0.0
@@ -116,7 +119,8 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         named += bool(hit)
         typed += any(h in want for h in hit)
         nested += _nested(m.start, m.end, spans, starts)
-        p = _prose(text, m.start, m.end)
+        # a reference entry, sign-off line or name list is no prose, however many function words it holds
+        p = 0.0 if blocks and inside(blocks, block_starts, m.start, m.end) else _prose(text, m.start, m.end)
         prose += p
         in_prose += p >= PROSE_MIN
     n = max(len(e.mentions), 1)
@@ -167,11 +171,11 @@ def _acronym(name: str) -> bool:
 
 
 def doc_context(doc: Doc, names: NamesLexicon) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]], str,
-                                                         frozenset[str]]:
+                                                         frozenset[str], list[tuple[int, int]]]:
     """What `features` needs of the Doc, computed once per Doc; `names` is the entities component's lexicon."""
     text = doc.text
     spans = sorted((m.start, m.end) for e in doc._.ng_entities or [] for m in e.mentions)
     model = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
     meta = doc._.ng_meta or {}
     title = " ".join(x for x in (meta.get("title"), meta.get("standfirst")) if x)
-    return text, spans, model, title, names.given_names
+    return text, spans, model, title, names.given_names, non_prose_blocks(doc, text)

@@ -73,15 +73,18 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
             if len(m.text.split()) == 2 and first not in names.given_names and not first.endswith(".") \
                     and first not in countries:
                 first_keys[first].add(m.text)  # family name first ("Wang Donghai" -> "Wang")
+    family_first = set()
     for k, v in first_keys.items():
         if k not in full_people:
             full_people[k] = v
+            family_first.add(k)
     # a full name without its middle names ("Ada Lovelace" for "Ada King Lovelace") is a short form of it, and is
     # not a second owner of the surname
     first_last: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         words = m.text.split()
-        if _family(m, th) == "person" and len(words) >= 3 and words[0] in names.given_names:
+        if _family(m, th) == "person" and len(words) >= 3 and (words[0] in names.given_names or (
+                words[0].isalpha() and words[0][:1].isupper() and len(words[0]) > 1 and words[-1][:1].isupper())):
             first_last[f"{words[0]} {words[-1]}"].add(m.text)
     for k, v in first_last.items():
         if len(v) == 1:
@@ -122,9 +125,12 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
             add("group", name, m)
             continue
         # a short form of one full personal name (a country's name that its own evidence reads as a place stays the
-        # country: "Israel's decision" beside "Israel Katz")
+        # country: "Israel's decision" beside "Israel Katz"); a first word stands for a two-word name only when it
+        # reads as a person itself: "York" beside "York Minster" (a place and the building named after it) is not a
+        # family name put first
         if len(name.split()) <= 2 and name in full_people and name not in {x for x in full_people[name]} \
-                and not (name in countries and fam == "place" and not m.ev["person_cue"]):
+                and not (name in countries and fam == "place" and not m.ev["person_cue"]) \
+                and (name not in family_first or fam == "person"):
             owners = full_people[name]
             if len(owners) > 1:  # a full personal name (a given name first) owns the surname over a capitalised
                 # phrase that ends in it ("Boycott Smith" beside "Anna Smith")

@@ -1,0 +1,100 @@
+"""Paragraphs of an article body that are not running prose about its subject.
+
+An article is about what its prose discusses. Pages also carry paragraphs whose names are not what the page is
+about, recognisable by their form rather than by their words:
+- reference-list entries ("22. Miller RA, Chen H, et al. Effect of ... Toronto. BMJ. 2014;349:g5293. [PMID: ...]
+  doi:..."): two or more distinct citation marks (a DOI, a PubMed id, "et al", a "year;volume" or
+  "volume(issue):pages" locator, an ISBN);
+- sign-off lines ("—Associated Press writer ... in Paris contributed to this report", "—Anna, age 8"): a short
+  paragraph that opens with a dash;
+- name lists (contributors, author contributions, credits): a paragraph holding a run of at least `NAME_LIST_MIN`
+  person names with only separators between them, which make up most of its words.
+`non_prose_blocks` returns the character ranges of such paragraphs; entity_features.py counts a mention inside one
+as named outside prose, which lowers the entity's topic score (annotate/confidence.py, NON_PROSE_WEIGHT). The
+entity itself stays: the names are real, the page is just not about them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+#: marks of a bibliographic reference; a paragraph with `CITATION_MARKS` distinct kinds of them is a reference entry
+_CITATION_MARKS = {
+    "doi": re.compile(r"\bdoi(?::|\.org/)\s*10\.", re.I),
+    "pmid": re.compile(r"\bPMID:?\s*\d", re.I),
+    "et_al": re.compile(r"\bet al\b"),
+    "year_volume": re.compile(r"\b(?:1[89]|20)\d{2}\s*;\s*\d+"),
+    "volume_pages": re.compile(r"\b\d+\s*(?:\(\d+\))?\s*:\s*[a-z]?\d+\s*[-\u2013]\s*[a-z]?\d+\b"),
+    "isbn": re.compile(r"\bISBN(?:-1[03])?:?\s*[\d-]{9}", re.I),
+}
+#: distinct citation marks that make a paragraph a reference entry (one alone occurs in prose: "Smith et al. found")
+CITATION_MARKS = 2
+#: a sign-off line: a paragraph opening with a dash, no longer than this many characters
+SIGN_OFF_MAX_CHARS = 250
+_SIGN_OFF = re.compile(r"^\s*(?:\u2014|\u2013|--)\s*[A-Z]")
+#: person names a paragraph needs to be a name list ...
+NAME_LIST_MIN = 3
+#: ... and the share of its words that lie inside those names
+NAME_LIST_SHARE = 0.5
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
+def citation(paragraph: str) -> bool:
+    """The paragraph reads as a bibliographic reference (two or more distinct citation marks)."""
+    return sum(bool(p.search(paragraph)) for p in _CITATION_MARKS.values()) >= CITATION_MARKS
+
+
+def sign_off(paragraph: str) -> bool:
+    """A short paragraph opening with a dash: a credit, contributor or signature line."""
+    return len(paragraph) <= SIGN_OFF_MAX_CHARS and bool(_SIGN_OFF.match(paragraph))
+
+
+def name_list(paragraph: str, names: list[tuple[int, int]]) -> bool:
+    """A run of `NAME_LIST_MIN` person names or more (paragraph-relative spans) with only separators between them
+    (commas, semicolons, "and"), and most of the paragraph's words inside names: "Design: Ann Lee, Bo Chen, Cy
+    Ode." Names with words between them ("Ann Lee in 2008, Bo Chen in 2012") or a pair are prose."""
+    run = best = 1 if names else 0
+    for (_, a), (b, _) in zip(names, names[1:], strict=False):
+        run = run + 1 if _SEPARATOR.fullmatch(paragraph[a:b]) else 1
+        best = max(best, run)
+    if best < NAME_LIST_MIN:
+        return False
+    words = [(m.start(), m.end()) for m in _WORD.finditer(paragraph)]
+    if not words:
+        return False
+    inside = sum(any(s <= a and b <= e for s, e in names) for a, b in words)
+    return inside / len(words) >= NAME_LIST_SHARE
+
+
+def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Character ranges (start, end) of the paragraphs (lines) of `doc` that are reference entries, sign-off lines
+    or name lists, in order."""
+    text = doc.text if text is None else text
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")]
+    out = []
+    k = 0
+    for m in _PARAGRAPH.finditer(text):
+        s, e = m.span()
+        para = m.group()
+        while k < len(people) and people[k][1] <= s:
+            k += 1
+        mine = []
+        j = k
+        while j < len(people) and people[j][0] < e:
+            mine.append((people[j][0] - s, min(people[j][1], e) - s))
+            j += 1
+        if citation(para) or sign_off(para) or name_list(para, mine):
+            out.append((s, e))
+    return out
+
+
+def inside(blocks: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """The span lies inside one of `blocks` (`starts`: the blocks' start offsets, for bisection)."""
+    import bisect
+
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and blocks[i][0] <= start and end <= blocks[i][1]

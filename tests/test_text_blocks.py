@@ -1,0 +1,64 @@
+"""Paragraphs that are no running prose: reference entries, sign-off lines, name lists (text_blocks.py)."""
+
+from __future__ import annotations
+
+from newsgraph.annotate.text_blocks import citation, name_list, non_prose_blocks, sign_off
+
+
+def test_a_reference_entry_needs_two_kinds_of_citation_mark():
+    ref = ("12. Okafor JT , Bello A , Smith K , et al . Flood alerts and hospital visits in Lagos. "
+           "Crop Sci. 2019;12:101-9. [PMID: 1234567] doi:10.1000/xyz.123")
+    assert citation(ref)
+    assert not citation("Okafor et al. found that the floods in Lagos emptied the markets for a week.")
+    assert not citation("The council met in 2019; 12 members voted against the plan.")
+
+
+def test_a_sign_off_is_a_short_paragraph_opening_with_a_dash():
+    assert sign_off("\u2014Reuters writer Ana Diaz in Lisbon contributed to this report.")
+    assert sign_off("\u2014Tomasz, age 9")
+    assert not sign_off("The mayor of Lisbon, Ana Diaz, said the bridge would reopen on Monday.")
+    assert not sign_off("\u2014" + "a long paragraph that opens with a dash " * 10)
+
+
+def test_a_name_list_is_mostly_person_names():
+    para = "With Wendy Okafor, Dina Halvorsen, Henrik Pelto and Laura Greenbaum."
+    spans = [(para.index(n), para.index(n) + len(n)) for n in ("Wendy Okafor", "Dina Halvorsen", "Henrik Pelto",
+                                                                   "Laura Greenbaum")]
+    assert name_list(para, spans)
+    assert not name_list(para, spans[:2])  # two names are a pair, not a list
+    prose = ("Wendy Okafor told Dina Halvorsen and Henrik Pelto that the council would not fund the new library "
+             "before the next election, whatever the petition said.")
+    spans = [(prose.index(n), prose.index(n) + len(n)) for n in ("Wendy Okafor", "Dina Halvorsen", "Henrik Pelto")]
+    assert not name_list(prose, spans)
+
+
+def test_blocks_of_an_article(selective_nlp):
+    text = ("The harbour of Valletta reopened on Monday after a week of storms, the port authority said, and the "
+            "first ferries left for Gozo in the afternoon.\n\n"
+            "\u2014Associated Press writer Ana Diaz in Lisbon contributed to this report.\n\n"
+            "3. Okafor JT , Bello A , et al . Storm surges in Valletta. Mar Pol. 2019;12:101-9. doi:10.1000/x.1")
+    doc = selective_nlp(text)
+    blocks = [text[s:e] for s, e in non_prose_blocks(doc)]
+    assert blocks == [text.split("\n\n")[1], text.split("\n\n")[2]]
+
+
+def test_an_entity_named_only_in_a_sign_off_is_named_outside_prose(selective_nlp):
+    from newsgraph.annotate.entities import pipeline_names
+    from newsgraph.annotate.entity_features import doc_context, features
+
+    text = ("The harbour of Valletta reopened on Monday after a week of storms, the port authority said, and the "
+            "first ferries left for Gozo in the afternoon while the fishing boats stayed in.\n\n"
+            "\u2014Associated Press writer Ana Diaz in Lisbon contributed to this report.")
+    doc = selective_nlp(text)
+    by_name = {e.name: features(doc, e, *doc_context(doc, pipeline_names(selective_nlp))) for e in doc._.ng_entities}
+    assert by_name["Valletta"]["no_prose"] == 0.0
+    assert by_name["Lisbon"]["no_prose"] == 1.0
+
+
+def test_names_with_words_between_them_are_no_list():
+    para = "Reagan in 80 and 84, Bush in 88 and 92, Gramm in 96, Romney in 08."
+    spans = [(para.index(n), para.index(n) + len(n)) for n in ("Reagan", "Bush", "Gramm", "Romney")]
+    assert not name_list(para, spans)
+    para = "Editor Wendy Okafor and President Dina Halvorsen. Image: Henrik Pelto"
+    spans = [(para.index(n), para.index(n) + len(n)) for n in ("Wendy Okafor", "Dina Halvorsen", "Henrik Pelto")]
+    assert not name_list(para, spans)
