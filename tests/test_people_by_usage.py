@@ -1,5 +1,6 @@
-"""A name the model calls an organisation or place that the text uses as a person; a place beside a two-word name
-that opens with it (entity_evidence.people_by_usage, entity_linking family-name-first short forms)."""
+"""A name the model calls an organisation or place that the text uses as a person; an organisation name cut at "and"
+inside its complement; a place beside a two-word name that opens with it (entity_evidence.people_by_usage,
+entity_mentions._complement_goes_on, entity_linking family-name-first short forms)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,22 @@ def test_an_organisation_stays_one_without_person_uses(selective_nlp):
             "its profits rose; Harbor Freight Group will hire staff.")
     doc = selective_nlp(text)
     assert not [e for e in doc._.ng_entities if e.type == "person" and "Harbor" in e.name]
+
+
+def test_an_organisation_cut_at_and_inside_its_complement_is_whole(selective_nlp):
+    doc = selective_nlp("Two batches of bills carry this error from the US Bureau of Engraving and Printing. "
+                        "It is very rare, he said.")
+    assert "US Bureau of Engraving and Printing" in {e.name for e in doc._.ng_entities}
+    doc = selective_nlp("Officials from the Ministry of Health and Oxfam visited the camp on Monday.")
+    names = {e.name for e in doc._.ng_entities}
+    assert "Ministry of Health" in names and "Oxfam" in names
+
+
+def test_a_person_opening_an_institutions_name_is_part_of_it(selective_nlp):
+    doc = selective_nlp("Enrique Pantin at Rutgers Robert Wood Johnson Medical School and Professor Kristen Labazzo "
+                        "led the study.")
+    got = {e.name: e.type for e in doc._.ng_entities}
+    assert got.get("Robert Wood Johnson Medical School") == "organisation"
+    assert "Robert Wood" not in got
+    doc = selective_nlp("Maria Lopez said the plan would work. John Smith agreed.")
+    assert {e.name: e.type for e in doc._.ng_entities} == {"Maria Lopez": "person", "John Smith": "person"}

@@ -56,7 +56,14 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[Name
             continue
         if _institution(toks, label):
             label = "organisation"
-        for part in _coordinated(toks):
+        parts = _coordinated(toks)
+        if label == "organisation" and len(parts) == 1:
+            parts[-1] = _complement_goes_on(parts[-1])
+        if label == "person" and len(parts) == 1:
+            longer = _named_after(parts[-1], names)
+            if longer is not parts[-1]:
+                parts[-1], label = longer, "organisation"
+        for part in parts:
             for s, e in _split(text, *_compound(text, part[0].idx, part[-1].idx + len(part[-1].text))):
                 spans.append(NameMention(s, e, text[s:e], label))
     # organisation lexicon (longest first), overriding overlapping model spans
@@ -202,6 +209,49 @@ def _compound(text: str, s: int, e: int) -> tuple[int, int]:
     if m:
         e += m.end()
     return s, e
+
+
+def _complement_goes_on(toks: list) -> list:
+    """An organisation span that the model cut inside its "of" complement at a conjunction: "Bureau of Engraving"
+    + "and Printing", "Department of Fisheries" + "and Oceans". The span must end in a capitalised "of" complement,
+    and the words after "and" / "&" must be capitalised, tagged by the model as no entity of their own, and end
+    the name (a lower-case word or punctuation follows), so "the Ministry of Health and Oxfam staff" stays apart
+    only when the model tags "Oxfam" itself."""
+    doc = toks[0].doc
+    words = [t.lower_ for t in toks]
+    if "of" not in words[1:-1] or not toks[-1].text[:1].isupper():
+        return toks
+    j = toks[-1].i + 1
+    if j >= len(doc) or doc[j].lower_ not in ("and", "&"):
+        return toks
+    k = j + 1
+    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN"):
+        if doc[k].ent_type_:
+            return toks  # a name of its own: two names coordinated
+        k += 1
+    if k == j + 1 or k - j > 4 or (k < len(doc) and doc[k].text[:1].isupper()):
+        return toks
+    return toks + list(doc[j:k])
+
+
+#: capitalised words after a person's name that may complete an institution named after the person
+NAMED_AFTER_MAX_WORDS = 4
+
+
+def _named_after(toks: list, names: NamesLexicon) -> list:
+    """A person span followed by capitalised words that end in an organisation suffix ("Robert Wood" + "Johnson
+    Medical School", "Ada Byron" + "Foundation"): the person is part of an institution's name, which is the
+    mention (an organisation). The span itself when no such name follows."""
+    doc = toks[0].doc
+    k = toks[-1].i + 1
+    best = toks
+    while k < len(doc) and k - toks[-1].i <= NAMED_AFTER_MAX_WORDS and doc[k].text[:1].isupper() \
+            and doc[k].is_alpha and not doc[k].is_sent_start:
+        whole = toks + list(doc[toks[-1].i + 1 : k + 1])
+        if names.org_evidence(" ".join(t.text for t in whole)):
+            best = whole
+        k += 1
+    return best
 
 
 def _elided(tok) -> bool:
