@@ -1,4 +1,5 @@
-"""Paragraphs that are no running prose: reference entries, sign-off lines, name lists (text_blocks.py)."""
+"""Paragraphs that are no running prose (reference entries, sign-off lines, name lists: text_blocks.py), and the
+page's own publisher (entity_features.publisher): named, but not what the page is about."""
 
 from __future__ import annotations
 
@@ -62,3 +63,18 @@ def test_names_with_words_between_them_are_no_list():
     para = "Editor Wendy Okafor and President Dina Halvorsen. Image: Henrik Pelto"
     spans = [(para.index(n), para.index(n) + len(n)) for n in ("Wendy Okafor", "Dina Halvorsen", "Henrik Pelto")]
     assert not name_list(para, spans)
+
+
+def test_the_pages_own_publisher_is_no_topic(selective_nlp):
+    from newsgraph.annotate.confidence import gate
+    from newsgraph.annotate.entity_features import publisher
+    from newsgraph.records import Entity, Mention
+
+    doc = selective_nlp.make_doc("When you join The Harbour Times family, you get unlimited access.")
+    doc._.ng_meta = {"source_name": None, "source_domain": "www.harbourtimes.com"}
+    assert publisher(doc, ["Harbour Times"]) and publisher(doc, ["The Harbour Times"])
+    assert not publisher(doc, ["Harbour Council"])
+    doc._.ng_meta = {"source_name": "Harbour Daily", "source_domain": None}
+    assert publisher(doc, ["Harbour Daily"]) and not publisher(doc, ["Harbour Times"])
+    org = Entity("o1", "Harbour Times", "organisation", ["Harbour Times"], 0.5, None, [Mention(0, 13, "Harbour Times")])
+    assert gate("topic", org, 0.8, {"publisher": 1.0}) < gate("topic", org, 0.8, {"publisher": 0.0}) == 0.8

@@ -36,6 +36,8 @@ def make_doc(nlp: Language, ex: Extracted) -> Doc:
         "standfirst": ex.standfirst,
         "url": ex.url,
         "crossheads": list(ex.crossheads),
+        "source_name": ex.source_name,
+        "source_domain": ex.source_domain,
     }
     return doc
 

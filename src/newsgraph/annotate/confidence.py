@@ -39,6 +39,10 @@ GAZETTEER_ONLY_WEIGHT = 0.4
 #: this share of its topic score: such names sign jokes, photos and reference lists. A hand-set prior like the one
 #: above (the development sets hold almost no such names to fit it on).
 INITIALS_FORM_WEIGHT = 0.35
+#: The page's own publisher (an organisation under the page's source name or domain name: "When you join the X
+#: family ...") keeps this share of its topic score: a page names its publisher in prompts and credits, and is rarely
+#: about it. A hand-set prior like the ones above (the development sets have no publisher metadata to fit it on).
+PUBLISHER_WEIGHT = 0.35
 _PLACES = ("country", "city", "place")
 
 
@@ -119,6 +123,8 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
         p *= NON_PROSE_WEIGHT
     if kind == "topic" and feats.get("initials_form"):
         p *= INITIALS_FORM_WEIGHT
+    if kind == "topic" and feats.get("publisher"):
+        p *= PUBLISHER_WEIGHT
     if kind == "topic" and e.confidence is not None:
         p = min(p, e.confidence)  # a topic is right only if its entity is: never surer than the entity
     return p

@@ -13,7 +13,8 @@ The features are kinds of evidence that carry over to news nobody tuned on, not 
   name elsewhere, in running prose or in a list (reference lists, navigation, credits: few function words around
   it, or inside a reference entry, sign-off line or name list: text_blocks.py); a place or organisation whose name
   is a given name ("Gloria") with nothing else typing it;
-- how central it is: mentions, first position, headline, salience.
+- how central it is: mentions, first position, headline, salience;
+- whether it is the page's own publisher (its source name or domain), named in prompts and credits.
 """
 
 from __future__ import annotations
@@ -158,10 +159,31 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         "gaz_country": float(ev["country"] > 0),
         "team": float(ev["team"] > 0),
         "initials_form": float(e.type == "person" and bool(_INITIALS_END.match(e.name))),
+        "publisher": float(e.type == "organisation" and publisher(doc, [e.name, *e.aliases])),
     }
     for t in TYPES:
         f["type_" + t] = float(e.type == t)
     return f
+
+
+def _squash(name: str) -> str:
+    """A name's letters and digits, lower-case, without a leading "the": "The Haitian Times" -> "haitiantimes"."""
+    return re.sub(r"[^0-9a-z]", "", re.sub(r"^the\s+", "", name.strip().lower()))
+
+
+def publisher(doc: Doc, names: list[str]) -> bool:
+    """One of the names is the page's own publisher: its source name, or its domain's name ("haitiantimes.com" for
+    "Haitian Times"). A page names its publisher in subscription prompts and credits; it is rarely what the
+    article is about."""
+    meta = doc._.ng_meta or {}
+    own = set()
+    if meta.get("source_name"):
+        own.add(_squash(meta["source_name"]))
+    domain = (meta.get("source_domain") or "").lower().removeprefix("www.")
+    if domain:
+        own.add(_squash(domain.split(".")[0]))
+    own.discard("")
+    return any(len(s) >= 3 and s in own for s in map(_squash, names))
 
 
 def _acronym(name: str) -> bool:
