@@ -153,3 +153,15 @@ def test_text_rules_are_passed_down(fixtures):
     assert "Ships waiting" not in extract_text(data, raw, TextRules(crosshead_max_chars=5)).crossheads
     with pytest.raises(InputError, match="no article text found"):
         extract_text(data, raw, TextRules(body_min_words=500, prose_min_words=500))
+
+
+def test_header_and_name_word_counts_are_named_rules():
+    from newsgraph.extract.text import _name_like
+    from newsgraph.extract.text_header import _split_names
+    from newsgraph.extract.text_rules import TextRules
+
+    names = "Ana Maria de la Cruz and Bob Roe"
+    assert _split_names(names) == ["Ana Maria de la Cruz", "Bob Roe"]
+    assert _split_names(names, TextRules(author_max_words=3)) == ["Bob Roe"]
+    assert _name_like("Jan de Vries", TextRules())
+    assert not _name_like("Jan de Vries", TextRules(connector_max_chars=1))

@@ -118,7 +118,7 @@ def _classify(idx: int, text: str, rules: TextRules) -> Line:
     if m and (words <= rules.prompt_max_words or (m.start() == 0 and words <= rules.notice_max_words)):  # a long line opening with one: a legal notice
         line.kind = "prompt"
         return line
-    if _WIRE_DASH.match(text) and words <= rules.wire_max_words and _name_like(_WIRE_DASH.match(text).group("agency")):
+    if _WIRE_DASH.match(text) and words <= rules.wire_max_words and _name_like(_WIRE_DASH.match(text).group("agency"), rules):
         # "— Reuters" closing a story, or "— Jane Doe" under a quote or an embedded post: kept out of the body,
         # bridged inside it, taken as the agency only when it closes the story (see _read_trailer)
         line.kind, line.data["value"] = "attrib", _WIRE_DASH.match(text).group("agency").strip()
@@ -140,9 +140,9 @@ def _prose(text: str, rules: TextRules) -> bool:
             or sum(1 for w in cased if w[:1].islower()) >= rules.lower_share * len(cased))
 
 
-def _name_like(text: str) -> bool:
+def _name_like(text: str, rules: TextRules) -> bool:
     """Every word capitalised, short connectors aside ("Dali Mpofu", "Agence France-Presse", "Jan de Vries")."""
-    return all(w[:1].isupper() or (len(w) <= 3 and w.isalpha()) for w in text.split())
+    return all(w[:1].isupper() or (len(w) <= rules.connector_max_chars and w.isalpha()) for w in text.split())
 
 
 @dataclass
@@ -376,8 +376,8 @@ def extract_text(text: str, raw: RawDocument, rules: TextRules = DEFAULT_RULES) 
     ex.body = "\n\n".join(paragraphs)
     ex.crossheads = crossheads
     start, end = chosen[0].idx, chosen[-1].idx
-    read_header(all_lines[max(0, start - rules.header_window) : start], ex)
-    read_trailer(all_lines, start, end, ex)
+    read_header(all_lines[max(0, start - rules.header_window) : start], ex, rules)
+    read_trailer(all_lines, start, end, ex, rules)
     wire = WIRE_LEAD.match(paragraphs[0]) if paragraphs else None
     if wire and not ex.agency:
         ex.agency = wire.group("agency").strip()

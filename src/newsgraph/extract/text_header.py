@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.text_rules import DEFAULT_RULES, TextRules
 from newsgraph.extract.vocab import vocab
 from newsgraph.records import Extracted, Image
 
@@ -13,17 +14,17 @@ if TYPE_CHECKING:
     from newsgraph.extract.text import Line
 
 
-def read_header(header: list[Line], ex: Extracted) -> None:
+def read_header(header: list[Line], ex: Extracted, rules: TextRules = DEFAULT_RULES) -> None:
     """Backwards from the body start: captions, dates, bylines, then standfirst, title and section."""
     marker_seen = False  # a date line / byline / caption between a line and the body
     standfirst = title = section = None
     for ln in reversed(header):
         kind = ln.data.get("was", ln.kind)  # a kicker may repeat a nav item ("World")
-        if kind != ln.kind and title is not None and section is None and ln.words <= 4:
+        if kind != ln.kind and title is not None and section is None and ln.words <= rules.kicker_max_words:
             section = ln.text
             break
         if title is None and standfirst is None and ln.kind in ("other", "short") and (
-            (not marker_seen and ln.words <= 6) or ln.text.endswith(":")
+            (not marker_seen and ln.words <= rules.furniture_max_words) or ln.text.endswith(":")
         ):
             continue  # "4 minute read", "Join the conversation", "Author of the article:" between header and body
         if ln.kind == "caption":
@@ -33,7 +34,7 @@ def read_header(header: list[Line], ex: Extracted) -> None:
             _set_date(ex, ln)
             marker_seen = True
         elif ln.kind == "byline":
-            ex.authors = ex.authors or _split_names(ln.data["names"])
+            ex.authors = ex.authors or _split_names(ln.data["names"], rules)
             marker_seen = True
         elif ln.kind == "credit" and ln.data.get("value"):
             ex.agency = ex.agency or ln.data["value"]
@@ -41,11 +42,11 @@ def read_header(header: list[Line], ex: Extracted) -> None:
             if title:
                 break
             continue
-        elif title is None and standfirst is None and marker_seen and ln.kind in ("body", "short") and ln.words >= 6:
+        elif title is None and standfirst is None and marker_seen and ln.kind in ("body", "short") and ln.words >= rules.standfirst_min_words:
             standfirst = ln.text
-        elif title is None and 2 <= ln.words <= 30 and not ln.text.endswith((".", ",", ";")):
+        elif title is None and rules.title_min_words <= ln.words <= rules.title_max_words and not ln.text.endswith((".", ",", ";")):
             title = ln.text
-        elif title is not None and section is None and ln.words <= 4 and not ln.text.endswith((".", ",")):
+        elif title is not None and section is None and ln.words <= rules.kicker_max_words and not ln.text.endswith((".", ",")):
             section = ln.text
             break
         elif title is not None:
@@ -53,7 +54,7 @@ def read_header(header: list[Line], ex: Extracted) -> None:
     ex.standfirst, ex.title, ex.section = standfirst, title, section
 
 
-def read_trailer(lines: list[Line], start: int, end: int, ex: Extracted) -> None:
+def read_trailer(lines: list[Line], start: int, end: int, ex: Extracted, rules: TextRules = DEFAULT_RULES) -> None:
     """Credits, dates and the site's name from lines outside the body."""
     v = vocab()
     outside = lines[:start] + lines[end + 1 :]
@@ -62,23 +63,23 @@ def read_trailer(lines: list[Line], start: int, end: int, ex: Extracted) -> None
             continue
         if ln.kind == "credit" and not ex.agency:
             value = ln.data.get("value")
-            if not value and k + 1 < len(lines) and lines[k + 1].words <= 5 and lines[k + 1].kind != "panel":
+            if not value and k + 1 < len(lines) and lines[k + 1].words <= rules.agency_next_max_words and lines[k + 1].kind != "panel":
                 value = lines[k + 1].text
             ex.agency = value or None
         elif ln.kind == "date" and k > end and not (ex.published or ex.modified):
             _set_date(ex, ln)
         elif ln.kind == "byline" and not ex.authors:
-            ex.authors = _split_names(ln.data["names"])
+            ex.authors = _split_names(ln.data["names"], rules)
     if not ex.agency and end + 1 < len(lines) and lines[end + 1].kind == "attrib" and lines[end + 1].data["value"]:
         ex.agency = lines[end + 1].data["value"]
     for ln in outside:
         if ex.source_name:
             break
-        if ln.words > 8:
+        if ln.words > rules.source_line_max_words:
             continue
         for pat in v.source_names:
             m = pat.match(ln.text.strip())
-            if m and 1 <= len(m.group("name").split()) <= 5:
+            if m and 1 <= len(m.group("name").split()) <= rules.source_name_max_words:
                 ex.source_name = m.group("name").strip(" .")
                 break
 
@@ -93,6 +94,6 @@ def _set_date(ex: Extracted, ln: Line) -> None:
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*")
 
 
-def _split_names(names: str) -> list[str]:
+def _split_names(names: str, rules: TextRules = DEFAULT_RULES) -> list[str]:
     parts = [p.strip(" .") for p in _NAME_SPLIT.split(names)]
-    return [p for p in parts if p and len(p.split()) <= 5 and p[0].isupper()]
+    return [p for p in parts if p and len(p.split()) <= rules.author_max_words and p[0].isupper()]

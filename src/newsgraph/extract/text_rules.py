@@ -73,6 +73,17 @@ class TextRules:
     crosshead_lookahead: int = knob(2, "... and a body line within this many lines after it")
     caption_max_words: int = knob(40, "a short paragraph right above a photo credit line is its caption up to this length")
     header_window: int = knob(14, "lines above the body start searched for title, standfirst and section")
+    # the lines around the body (text_header.read_header, read_trailer)
+    kicker_max_words: int = knob(4, "a section line (or a kicker repeating a menu item) above the title has at most this many words")
+    furniture_max_words: int = knob(6, "a short line between header and body ('4 minute read') is skipped up to this many words")
+    standfirst_min_words: int = knob(6, "a sentence between the title and a date line or byline is the standfirst from this many words")
+    title_min_words: int = knob(2, "a title has at least this many words ...")
+    title_max_words: int = knob(30, "... and at most this many")
+    agency_next_max_words: int = knob(5, "a bare 'Source:' label takes the next line as its value up to this many words")
+    source_line_max_words: int = knob(8, "a line naming the site ('Copyright X') has at most this many words ...")
+    source_name_max_words: int = knob(5, "... and the name in it at most this many")
+    author_max_words: int = knob(5, "a name in a byline has at most this many words (longer is a sentence)")
+    connector_max_chars: int = knob(3, "an uncased word this short inside a name is a connector ('Jan de Vries', 'Ben bin Ali')")
 
 
 DEFAULT_RULES = TextRules()
