@@ -39,6 +39,8 @@ def _use(sentence: str, name: str, names=None) -> str | None:
     ("Why did the chicken cross the road? \u2014Kabir, Age 9", "Kabir", None),
     ("Life on Mars may once have been possible.", "Mars", None),
     ("In Smith's view the plan failed.", "Smith", None),
+    ("It costs more than trading platforms from Gemini and Kraken.", "Gemini", None),
+    ("Farmers from Pearl sold the land.", "Pearl", "locative"),
 ])
 def test_settlement_uses(sentence, name, kind):
     assert _use(sentence, name) == kind

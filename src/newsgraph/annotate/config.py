@@ -35,8 +35,9 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
          "the names lexicon (annotate/names.py `NamesLexicon`, saved as names.tsv): `[titles]` person titles, "
          "`[given_names]`, `[groups]` religious and ethnic groups, `[not_names]` capitalised words that name "
          "nothing, `[organisations]` (`name`, `suffix`, `prefix`, `head`, `before`, `business_before`, "
-         "`business_after` rows: data/organisations.tsv), `[things]` (`before`, `after`: data/thing_cues.tsv) and "
-         "`[places]` (`after`, `before`, `head`: data/place_cues.tsv)"),
+         "`business_after`, `team_before`, `team_after`, `class` rows: data/organisations.tsv), `[things]` "
+         "(`before`, `after`, `adjective`, `class`, `work_before`: data/thing_cues.tsv) and `[places]` (`after`, `before`, `head`, "
+         "`local`, `class`: data/place_cues.tsv)"),
         ("newsgraph_geo", "place entities geocoded to GeoNames (country, city, place)", [("weights", GeoWeights)],
          ""),
         ("newsgraph_dates", "date expressions resolved against the article's own date", [], ""),

@@ -19,12 +19,15 @@ from spacy.tokens import Doc
 from newsgraph.annotate.config import knob
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import get_gazetteer
-from newsgraph.annotate.name_usage import determined, note_usage
+from newsgraph.annotate.geo_names import local_fallback
+from newsgraph.annotate.name_usage import determined, list_head, note_usage
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym
 
 _SPEECH = {"said", "says", "told", "added", "say", "tells", "explained", "noted", "stated", "insisted", "warned"}
-_TEAM_BEFORE = re.compile(r"(?:\b(?:beat|beating|defeated|against|v|vs|versus|host|hosts|hosted|visiting)\.?)\s+$")
-_TEAM_AFTER = re.compile(r"^\s+(?:beat|defeated|drew|lost|won|v|vs|versus|captain|coach|manager|scored|conceded)\b")
+_TEAM_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$", re.I)
+_TEAM_AFTER = re.compile(r"^\s+([a-z]+)\b")
+#: a courtesy title right before a name, capitalised, on its own ("Mr Smith", "Mrs. Lincoln")
+_COURTESY_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s$")
 _AGE_AFTER = re.compile(r"^\s*,\s*\d{1,3}\s*,")
 _SCORE_AFTER = re.compile(r"^\s+\d{1,3}(?:[-:]\d{1,3})?(?![\d:-])")
 _ACRONYM_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][A-Za-z.&-]{1,9})\s*[)\]]")
@@ -53,6 +56,7 @@ class EvidenceWeights:
     feature_head: int = knob(3, "a natural-feature head noun ending the name ('... River', '... Dam')")
     place_cue: int = knob(3, "a feature or settlement noun beside the name ('the ... river', 'the town of ...')")
     business_context: int = knob(3, "business context around a name that is no country ('fined ...', \"...'s shares\")")
+    list_class: int = knob(3, "a list's class noun that is a kind of body ('universities, including ...')")
     country: int = knob(3, "the gazetteer's first reading is a country")
     region: int = knob(2, "... a state, province or continent")
     big_place: float = knob(1.5, "... a place of at least `big_place_population` people")
@@ -118,6 +122,9 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["person"] += w.title_before
         ev["person_cue"] += 1
         m.roles.append(role)
+    elif _COURTESY_BEFORE.search(text[max(0, m.start - 6) : m.start]):  # "Mrs. Lincoln": a person, no role
+        ev["person"] += w.title_before
+        ev["person_cue"] += 1
     role = _apposition_role(text, m.end, names, win)
     if role:
         ev["person"] += w.apposition
@@ -174,14 +181,20 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         else:
             ev["place"] += w.small_place
         if (top.kind in ("city", "admin2") or (top.kind == "admin1" and m.label == "row")) and (
-            m.label == "row"
-            or _SCORE_AFTER.match(text[m.end : m.end + win.score_after])
-            or _TEAM_BEFORE.search(text[max(0, m.start - win.team_before) : m.start])
-            or _TEAM_AFTER.match(text[m.end : m.end + win.team_after])
+            m.label == "row" or _team_use(text, m, names, win)
         ):
             ev["team"] += 1
     elif m.label == "row":
         ev["drop"] += 1  # an unknown name heading a table row: left to the model's own spans
+    elif len(words) >= 2 and local_fallback(gaz, m.text) and _team_use(text, m, names, win):
+        ev["team"] += 1  # "Manchester City midfielder": a town's name and a word of its own that the index lacks
+    if names.work_before_re is not None and names.work_before_re.search(before):
+        ev["work_use"] += 1  # "published in the X": read per name by name_usage.gate_works
+    head = list_head(text, m.start, m.end)
+    if head in names.org_classes:  # "universities, including X": a body, whatever the gazetteer holds for X
+        ev["organisation"] += w.list_class
+    elif head in names.place_classes:
+        ev["place_use"] += 1
     _untype_things(doc, text, m, places, before, names, w, win)
     note_usage(doc, text, m, gaz, names)
     # acronym given beside the name: "National Citizens Alliance (NCA)" / "NCA [National Citizens Alliance]"
@@ -216,6 +229,18 @@ def _possessive_after(doc: Doc | None, m: NameMention, window: int = 3) -> bool:
             return False
         seen_verb = seen_verb or tok.pos_ in ("VERB", "AUX")
     return False
+
+
+def _team_use(text: str, m: NameMention, names: NamesLexicon, win: EvidenceWindows) -> bool:
+    """A town's name used as a sports team's: a match score after it, a match word before it ("beat X", "against
+    X") or a match or squad word after it ("X drew", "X coach", "X midfielder"): data/organisations.tsv."""
+    if _SCORE_AFTER.match(text[m.end : m.end + win.score_after]):
+        return True
+    bm = _TEAM_BEFORE.search(text[max(0, m.start - win.team_before) : m.start])
+    if bm and bm.group(1).lower() in names.org.team_before:
+        return True
+    am = _TEAM_AFTER.match(text[m.end : m.end + win.team_after])
+    return bool(am and am.group(1).lower() in names.org.team_after)
 
 
 _PRONOUN_AFTER = re.compile(r"^\s+(?:said|says|added|announced|confirmed|denied|told \w+)\s+(?:that\s+)?(he|she|his|her|it|its)\b")
@@ -386,7 +411,9 @@ def thing_use(doc: Doc, text: str, m: NameMention, before: str, names: NamesLexi
     if _WHICH_AFTER.match(text[m.end : m.end + win.which_after]):
         return "which"  # "X, which combines ...": a relative pronoun for things and bodies, not people
     if determined(doc, m.start, m.end, names.thing_adjectives):
-        return "determiner"  # "the Louvre", "the new X", "some X": people's names take no determiner
+        return "determiner"
+    if list_head(text, m.start, m.end) in names.thing_classes:
+        return "list"  # "apps such as X and Y", "X and other films": a member of a list of things  # "the Louvre", "the new X", "some X": people's names take no determiner
     return None
 
 

@@ -199,6 +199,10 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
             continue
         evs = [_cluster_ev(c) for c in same]
         strong = [c for c, e in zip(same, evs, strict=True) if _strong(c.type, e, th)]
+        if {c.type for c in strong} == {"person", "place"} and not any(
+            _used_as_place(e) for c, e in zip(same, evs, strict=True) if c.type == "place"
+        ):  # "Mrs. Lincoln" against a city of that name the text never uses as a place: the person's cue wins
+            strong = [c for c in strong if c.type == "person"]
         if len({c.type for c in strong}) != 1:
             continue
         for c in same:
@@ -253,6 +257,12 @@ def _strong(type_: str, ev: Counter, th: LinkingThresholds) -> bool:
     if type_ == "person":
         return ev["person_cue"] > 0
     return ev["place"] >= th.strong_place_points or ev["feature"] > 0
+
+
+def _used_as_place(ev: Counter) -> bool:
+    """Place evidence beyond the gazetteer's readings and the model's label: a use as a settlement ("in X"), a
+    feature noun, an admin head noun, a country reading."""
+    return bool(ev["place_use"] or ev["feature"] or ev["admin_head"] or ev["country"])
 
 
 def _family_of_name(mentions: list[NameMention], name: str, th: LinkingThresholds) -> str | None:
@@ -311,15 +321,19 @@ def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon,
     """A place that opens an organisation's name is a place mention too ("Alexandria Police Department",
     "Henderson County Commissioners Court", "Geneva Motor Show"): the organisation is located there.
     Only clear readings count: a country, a state or province, a county named with its admin word, or a town of
-    `nested_city_population` people or more; demonyms and group names never."""
+    `nested_city_population` people or more; demonyms and group names never; never in a sports team's name
+    ("Leeds United": entity_evidence reads the team's use)."""
     by_key = {(c.type, norm(c.name)): c for c in clusters}
     for c in list(clusters):
-        if c.type != "organisation":
-            continue
+        if c.type != "organisation" or any(m.ev["team"] for m in c.mentions):
+            continue  # a sports team takes its town's name as its own: an article on the club is not on the town
         for m in list(c.mentions):
             words = m.text.split()
             if len(words) < 2:
                 continue
+            head, sep, seat = m.text.rpartition(", ")
+            if sep and head and gaz.lookup(seat):  # "University of California, Irvine": the campus town
+                _add_nested(clusters, by_key, seat, m.start + len(head) + len(sep))
             for n in (3, 2, 1):
                 if n >= len(words):
                     continue
@@ -339,13 +353,18 @@ def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon,
                 )
                 if not ok:
                     continue
-                key = ("place", norm(prefix))
-                target = by_key.get(key)
-                if target is None:
-                    target = by_key[key] = Cluster(name=prefix, type="place")
-                    clusters.append(target)
-                target.mentions.append(NameMention(m.start, m.start + len(prefix), prefix, "nested"))
-                if prefix not in target.aliases:
-                    target.aliases.append(prefix)
+                _add_nested(clusters, by_key, prefix, m.start)
                 break
+
+
+def _add_nested(clusters: list[Cluster], by_key: dict, name: str, start: int) -> None:
+    """A place mention of `name` at `start`, inside an organisation's name, joined to that place's cluster."""
+    key = ("place", norm(name))
+    target = by_key.get(key)
+    if target is None:
+        target = by_key[key] = Cluster(name=name, type="place")
+        clusters.append(target)
+    target.mentions.append(NameMention(start, start + len(name), name, "nested"))
+    if name not in target.aliases:
+        target.aliases.append(name)
 

@@ -138,17 +138,78 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[Name
             s, is_name = _after_titles(text, s, e, names.titles)
             if not is_name:
                 continue
+        e = _grow_place(text, s, e, gaz)
         m.start, m.end, m.text = s, e, text[s:e]
         if m.text.lower() in names.not_names or (m.text.isupper() and m.text.lower() in names.not_names):
             continue
-        out.extend(_split_hyphen(m))
+        for part in _split_possessor(m, gaz):
+            out.extend(_split_hyphen(part))
+    return _join_campuses(text, out, gaz)
+
+
+def _join_campuses(text: str, mentions: list[NameMention], gaz) -> list[NameMention]:
+    """ "University of California, Irvine": a town right after an organisation's name and a comma, where that name
+    ends in the region the town lies in, names a seat of the organisation and belongs to its name; the two
+    mentions become one organisation mention."""
+    out: list[NameMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label in ("organisation", "lexicon-org") and text[prev.end : m.start] == ", "
+                and " " in prev.text and _in_region(gaz, m.text, prev.text.split()[-1])):
+            prev.end, prev.text, prev.label = m.end, text[prev.start : m.end], "organisation"
+            continue
+        out.append(m)
     return out
+
+
+def _in_region(gaz, town: str, region: str) -> bool:
+    """Whether a town called `town` lies in a state or province called `region`."""
+    regions = {(p.country_code, p.admin1) for p in gaz.lookup(region) if p.kind == "admin1"}
+    return bool(regions) and any(p.kind == "city" and (p.country_code, p.admin1) in regions for p in gaz.lookup(town))
+
+
+#: "Ukraine's Air Force": a possessor, "'s", and a capitalised name of its own
+_POSSESSOR = re.compile(r"^([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['\u2019]s ([A-Z][\w.&'\u2019-]*(?: .+)?)$")
+
+
+def _split_possessor(m: NameMention, gaz) -> list[NameMention]:
+    """ "Ukraine's Air Force" -> "Ukraine" (a place mention) and "Air Force" (the name, with the span's label): a
+    country's or region's possessive is no part of the name of what it owns, which the text may name
+    again without it. Other possessors stay ("McDonald's Corporation")."""
+    pm = _POSSESSOR.match(m.text)
+    if not pm or m.label not in ("organisation", "place"):
+        return [m]
+    places = gaz.lookup(pm.group(1))
+    if not places or places[0].kind not in ("country", "admin1"):
+        return [m]
+    owner = NameMention(m.start, m.start + len(pm.group(1)), pm.group(1), "place")
+    start = m.start + pm.start(2)
+    return [owner, NameMention(start, m.end, pm.group(2), m.label)]
 
 
 #: Parts of speech of a word that is capitalised for its place, not because it is a name.
 _COMMON_POS = {"NOUN", "ADJ"}
 #: Tokens before a word that put it at the start of a sentence, heading or quotation.
 _OPENERS = {"«", "“", '"', "(", ":", "—", "–", "-", "‹", "„"}
+
+
+#: a lower-case particle and capitalised words that may continue a place's name ("São José dos Campos", "Rio de
+#: Janeiro", "Ciudad del Este"), which the small model often cuts at the particle
+_PARTICLE_TAIL = re.compile(r"^ (?:dos|das|do|da|de|del|de la|di|du|des|sur|upon|on|en|am|im|an der) [A-Z][\w'\u2019-]*"
+                            r"(?: [A-Z][\w'\u2019-]*)?")
+
+
+def _grow_place(text: str, s: int, e: int, gaz) -> int:
+    """The end of the name at text[s:e], grown over a particle and capitalised words when the gazetteer holds the
+    longer name as a place ("São José" + " dos Campos"); `e` otherwise."""
+    tm = _PARTICLE_TAIL.match(text[e : e + 40])
+    if not tm:
+        return e
+    tail = tm.group()
+    for cut in (len(tail), tail.rfind(" ")):
+        if cut > 0 and gaz.lookup(text[s:e] + tail[:cut]):
+            return e + cut
+    return e
 
 
 def _coordinated(toks: list) -> list[list]:

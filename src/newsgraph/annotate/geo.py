@@ -24,11 +24,11 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
+from newsgraph.annotate.geo_names import local_fallback
 from newsgraph.annotate.name_usage import geo_kinds, placed, used_as_place
 from newsgraph.records import Entity, Geo, Mention, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
-_LOCAL_WORDS = ("township", "village", "borough", "town", "city")
 _WATER_WORDS = ("river", "creek", "lake", "bayou")
 _ADMIN_WORDS = ("county", "parish", "province", "state", "region", "district", "oblast", "prefecture")
 
@@ -95,10 +95,7 @@ def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
         # a river or lake the index lacks (no water features): a town or county of its name usually lies on it,
         # and the article's context picks which ("Neches River" -> Neches, Texas)
         return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind in ("city", "admin2"))
-    if len(words) > 1 and words[-1].lower() in _LOCAL_WORDS:
-        # a township or village the index lacks: the town of its name stands in for it ("Hamilton Township")
-        return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind == "city")
-    return ()
+    return local_fallback(gaz, name)
 
 
 @lru_cache(maxsize=1)
@@ -349,7 +346,8 @@ class Geocoder:
                 self._unlocated(e, summary)
                 continue
             near = any(q is not p and _near(p, q, self.weights) for q in chosen)
-            if not placed(summary, p, self.weights.unused_town_population, near, e.name):
+            shortened = p in local_fallback(gaz, e.name)
+            if not placed(summary, p, self.weights.unused_town_population, near, e.name, shortened):
                 self._unlocated(e, summary)  # a small town the text neither uses as a place nor names beside places near it
                 continue
             e.type = entity_type(p)

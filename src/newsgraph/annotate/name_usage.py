@@ -16,7 +16,8 @@ Two uses say that the name is a place but not a settlement:
 `placed` applies this in the geocoder: a small town (or county) reading is put on the map only when the text uses
 the name as a settlement somewhere or names other places near it; otherwise the entity is a place without a point,
 never a city topic ("Pearl" and "Gloria" as children's names, "Gemini" the exchange, "Earth").
-`gate_thing_names` does the same for people: a name only the model calls a person, used as a thing somewhere
+`gate_works` drops a name used as a published work ("published in the X Journal") that only its form and the model
+type. `gate_thing_names` does the same for people: a name only the model calls a person, used as a thing somewhere
 (entity_evidence.thing_use: "via X", "X app", "the X", "X, which", a model number), is no person anywhere in the
 article.
 """
@@ -54,11 +55,13 @@ def settlement_use(text: str, start: int, end: int, gaz, names: NamesLexicon) ->
     """How the text uses the name at text[start:end] as a settlement, or None: "locative" (a preposition of place
     of the names lexicon right before it, no article between: "in X", "à X", "près d'X"; "in the X" is a region or
     a feature, see `definite_head`), "region-after", "based", "dateline" or "local" (a noun of local life of the
-    lexicon right after it: "X residents")."""
+    lexicon right after it: "X residents"). "from X" after a plural noun of things or bodies (the lexicon's class
+    nouns: "platforms from X", "products from X") names a maker or an owner, not a place."""
     before = text[max(0, start - 40) : start].replace("\u2019", "'")
     after = text[end : end + 60]
     locative = names.locative_re
-    if locative is not None and locative.search(before) and not _POSSESSIVE_AFTER.match(after):
+    lm = locative.search(before) if locative is not None else None
+    if lm and not _POSSESSIVE_AFTER.match(after) and not _made_by(before, lm, names):
         return "locative"  # ("in Smith's view" is no place)
     rm = _REGION_AFTER.match(after)
     if rm:
@@ -76,6 +79,14 @@ def settlement_use(text: str, start: int, end: int, gaz, names: NamesLexicon) ->
     if not text[line_start:start].strip() and _DATELINE_AFTER.match(after):
         return "dateline"
     return None
+
+
+def _made_by(before: str, lm: re.Match, names: NamesLexicon) -> bool:
+    """The locative `lm` found in `before` is "from" right after a plural class noun of things or bodies."""
+    if lm.group().strip().lower() != "from":
+        return False
+    wm = re.search(r"([A-Za-z-]+)\s*$", before[: lm.start() + len(lm.group()) - len(lm.group().lstrip())])
+    return bool(wm) and wm.group(1).lower() in (names.thing_classes | names.org_classes)
 
 
 def admin_head(text: str, end: int) -> bool:
@@ -121,12 +132,18 @@ def note_usage(doc: Doc, text: str, m, gaz, names: NamesLexicon) -> None:
         m.ev["definite"] += 1
 
 
-def placed(summary: dict, place, min_population: int, near: bool = False, name: str = "") -> bool:
+def placed(summary: dict, place, min_population: int, near: bool = False, name: str = "",
+           shortened: bool = False) -> bool:
     """Whether the geocoder's reading may stand: a country, a region or a town of `min_population` or more always;
     a smaller town or county only when the article names other places near it (`near`: local news names its towns
     beside their county and neighbours; only when `name`, as written, is the town's own name), the text uses the
     name as a place (a settlement use, an admin head or a feature noun), the gazetteer found it by its position (a dateline), or it opens an organisation's name
-    (entity_linking.nested_places). Entities without a summary (added after newsgraph_entities) stand."""
+    (entity_linking.nested_places). A reading found only under a shorter name (`shortened`: geo_names.local_fallback,
+    "Manchester City" -> Manchester) needs a use as a place at any population: a club takes its town's name.
+    Entities without a summary (added after newsgraph_entities) stand."""
+    if shortened and summary:
+        ev = summary.get("ev") or {}
+        return bool(ev.get("place_use") or ev.get("admin_head") or ev.get("feature"))
     if not summary or place.kind not in ("city", "admin2") or place.population >= min_population:
         return True
     if near and norm(place.name) == norm(name):
@@ -190,6 +207,25 @@ def gate_thing_names(mentions: list, model_points: float) -> None:
                 m.ev["drop"] += 1
 
 
+def gate_works(mentions: list, model_points: float) -> None:
+    """A name the text uses as a published work ("published in the X", "the journal X": `work_use`) is dropped in
+    every mention when nothing but its form and the model type it (at most `model_points` organisation points in
+    each mention: the model's label and a suffix such as "Journal"; no lexicon name, no person cue, no place use):
+    a journal or a book is neither a person, an organisation nor a place."""
+    by_name: dict[str, list] = defaultdict(list)
+    for m in mentions:
+        by_name[norm(m.text)].append(m)
+    for same in by_name.values():
+        if not any(m.ev["work_use"] for m in same):
+            continue
+        if any(m.label == "lexicon-org" or m.ev["organisation"] > model_points or m.ev["person_cue"]
+               or m.ev["place_use"] or m.ev["country"] for m in same):
+            continue
+        for m in same:
+            m.ev["thing"] += 1
+            m.ev["drop"] += 1
+
+
 def determined(doc: Doc, start: int, end: int, adjectives: frozenset[str] = frozenset()) -> bool:
     """The name heads a noun phrase with a determiner ("the Louvre", "a new X", "some X"), as common nouns and the
     names of things do; a name modifying a following noun ("the Trump administration") does not count. Read from
@@ -207,3 +243,30 @@ def determined(doc: Doc, start: int, end: int, adjectives: frozenset[str] = froz
     if i >= 1 and doc[i].lower_ in adjectives:  # "the new X" (not "the rapper X": the tagger calls some
         i -= 1  # role nouns adjectives, so only listed adjectives are passed over)
     return i >= 0 and doc[i].lower_ in _DETERMINERS
+
+
+#: one member of a list of names: a capitalised run (inner "of", "for", "the", "de", "&" allowed), then its separator
+_MEMBER = r"[A-Z][\w.&'\u2019-]*(?:\s+(?:of|for|the|de|&|[A-Z][\w.&'\u2019-]*))*"
+_SEP = r"(?:\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+#: "universities, including X, Y and": the class noun, an introducer, the members before this one
+_HEAD_BEFORE = re.compile(
+    r"\b([A-Za-z][a-z-]+)\s*,?\s+(?:including|such\s+as|like|especially|notably|namely|among\s+them)\s+"
+    r"(?:" + _MEMBER + _SEP + r")*$"
+)
+#: "X, Y and other universities": the members after this one, "and/or other", the class noun
+_HEAD_AFTER = re.compile(r"^(?:" + _SEP + _MEMBER + r")*\s*,?\s+(?:and|or)\s+(?:many\s+|several\s+|some\s+)?other\s+"
+                         r"([a-z][a-z-]+)\b")
+
+
+def list_head(text: str, start: int, end: int, window: int = 160) -> str | None:
+    """The plural class noun of a list the name at text[start:end] is a member of, lower case, or None:
+    "universities, including Cambridge, Imperial College and Exeter" -> "universities" for each member; "X, Y and
+    other charities" -> "charities". A list's class noun types its members (the Hearst patterns of lexical
+    semantics), whatever the gazetteer holds for one of them."""
+    if _POSSESSIVE_AFTER.match(text[end : end + 3]):
+        return None  # "films like Woody Allen's Match Point": the possessor of a member, not a member
+    m = _HEAD_BEFORE.search(text[max(0, start - window) : start])
+    if m:
+        return m.group(1).lower()
+    m = _HEAD_AFTER.match(text[end : end + window])
+    return m.group(1) if m else None

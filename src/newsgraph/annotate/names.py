@@ -30,9 +30,10 @@ SHIPPED_FILES = {
 }
 #: the kinds of row each `kind<TAB>value` section may hold
 _KINDS = {
-    "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after"),
-    "things": ("before", "after", "adjective"),
-    "places": ("after", "before", "head", "local", "locative", "area"),
+    "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after",
+                      "team_before", "team_after", "class"),
+    "things": ("before", "after", "adjective", "class", "work_before"),
+    "places": ("after", "before", "head", "local", "locative", "area", "class"),
     "portfolios": ("head", "link"),
 }
 
@@ -55,6 +56,9 @@ class OrgLexicon:
     before: tuple[str, ...] = ()
     business_before: re.Pattern | None = None
     business_after: re.Pattern | None = None
+    #: words right before / after a town's name that make it a sports team ("beat X", "X coach")
+    team_before: frozenset[str] = frozenset()
+    team_after: frozenset[str] = frozenset()
 
 
 _ORG_LINKS = frozenset({"of", "on", "for", "against", "to"})
@@ -67,8 +71,10 @@ class NamesLexicon:
     Built from a sectioned lexicon (`from_sections`): `[titles]` person titles ("foreign minister", "mr."),
     `[given_names]` given names (several a row), `[groups]` religious and ethnic groups, `[not_names]` capitalised
     words that name nothing on their own, and three `kind<TAB>value` sections: `[organisations]` (suffix, prefix,
-    head, name, before, business_before, business_after), `[things]` (before, after, adjective) and `[places]` (after,
-    before, head, local, locative, area) and `[portfolios]` (head, link: names.fr.tsv); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what each kind means.
+    head, name, before, business_before, business_after, team_before, team_after, class), `[things]` (before, after,
+    adjective, class, work_before) and `[places]` (after, before, head, local, locative, area, class) and
+    `[portfolios]` (head, link: names.fr.tsv); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what
+    each kind means.
     """
 
     sections: Sections
@@ -102,6 +108,12 @@ class NamesLexicon:
     #: titles that take a portfolio after a linking word ("ministre de la Santé"), and those linking words
     portfolio_heads: tuple[str, ...] = ()
     portfolio_links: tuple[str, ...] = ()
+    #: plural nouns of a kind of body, place or thing heading a list of names ("universities, including X and Y")
+    org_classes: frozenset[str] = frozenset()
+    place_classes: frozenset[str] = frozenset()
+    thing_classes: frozenset[str] = frozenset()
+    #: words right before a name that make it a published work ("published in X", "the journal X")
+    work_before: tuple[str, ...] = ()
 
     @classmethod
     def from_sections(cls, data: Sections) -> NamesLexicon:
@@ -126,6 +138,7 @@ class NamesLexicon:
                 tuple(sorted(org["head"], key=len, reverse=True)), frozenset(org["name"]), tuple(org["before"]),
                 re.compile(r"\b(?:" + "|".join(biz_before) + r")\s+$", re.I) if biz_before else None,
                 re.compile(r"^(?:" + "|".join(biz_after) + ")", re.I) if biz_after else None,
+                frozenset(org["team_before"]), frozenset(org["team_after"]),
             ),
             thing_before=frozenset(kinds["things"]["before"]),
             thing_after=frozenset(kinds["things"]["after"]),
@@ -138,6 +151,10 @@ class NamesLexicon:
             place_area=tuple(kinds["places"]["area"]),
             portfolio_heads=tuple(kinds["portfolios"]["head"]),
             portfolio_links=tuple(kinds["portfolios"]["link"]),
+            org_classes=frozenset(org["class"]),
+            place_classes=frozenset(kinds["places"]["class"]),
+            thing_classes=frozenset(kinds["things"]["class"]),
+            work_before=tuple(kinds["things"]["work_before"]),
         )
 
     @cached_property
@@ -171,6 +188,15 @@ class NamesLexicon:
         if not names:
             return None
         return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+    @cached_property
+    def work_before_re(self) -> re.Pattern | None:
+        """`work_before` as one pattern matching the end of the text before a name ("published in the ")."""
+        if not self.work_before:
+            return None
+        cues = sorted(self.work_before, key=lambda c: (-len(c), c))
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+                          + r")\s+(?:the\s+)?$")  # lower-case cues: "Study in the ..." opens a name
 
     def org_evidence(self, name: str) -> bool:
         """True when the name's form says organisation: a known name, an organisation suffix or prefix, or an
