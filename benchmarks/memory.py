@@ -83,13 +83,19 @@ def measure(workers: int, limit: int | None, trace: bool) -> dict:
     return res
 
 
-def _sub(workers: int, limit: int | None, trace: bool) -> dict:
-    cmd = [sys.executable, "-m", "benchmarks.memory", "--child", str(workers)]
-    cmd += (["--limit", str(limit)] if limit else []) + (["--trace"] if trace else [])
+def child_json(module: str, args: list[str]) -> dict:
+    """Run `python -m module args` in a fresh interpreter (nothing warmed or loaded here carries over) and return
+    the JSON of its last output line."""
+    cmd = [sys.executable, "-m", module, *args]
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=dict(os.environ))
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-2000:])
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _sub(workers: int, limit: int | None, trace: bool) -> dict:
+    args = ["--child", str(workers)] + (["--limit", str(limit)] if limit else []) + (["--trace"] if trace else [])
+    return child_json("benchmarks.memory", args)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 import time
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from newsgraph.annotate import annotate, annotate_many, language_pipeline, load_pipeline, plan_for
 from newsgraph.budget import DocumentTimeout, cut_tokens, time_limit, too_complex
@@ -57,9 +58,19 @@ def analyze_document(raw: RawDocument) -> Article:
         raise too_complex(raw.input, budget) from None
 
 
+@dataclass
+class Deferred:
+    """An extracted document handed back unannotated because its language's pipeline is not loaded in this process
+    (`analyze_stream(defer=...)`); `left` is what extraction left of its budget. `annotate_deferred` finishes it."""
+
+    ex: Extracted
+    left: float
+
+
 def analyze_stream(
-    docs: Iterable[RawDocument | InputError], batch: int | None = None
-) -> Iterator[Article | InputError]:
+    docs: Iterable[RawDocument | InputError], batch: int | None = None,
+    defer: Callable[[str], bool] | None = None,
+) -> Iterator[Article | InputError | Deferred]:
     """Analyze each document, in input order; errors pass through and input errors raised on the way join them.
 
     Extracted bodies are annotated `batch` (default: the batch_size setting) at a time with `nlp.pipe`. An
@@ -70,6 +81,10 @@ def analyze_stream(
     runs under the sum of what its documents have left, and when that runs out the batch is redone one by one,
     each document under what it has left, so only a document that alone exceeds its budget fails ("too complex
     to analyse within N s").
+
+    defer: a language for which it returns True is not annotated here: its documents come out as `Deferred`, in
+    their place, and this process never loads that language's pipeline (the process pool uses it so that a
+    language seldom met is loaded by one process, not by every worker: see parallel.py). None: nothing deferred.
     """
     settings = get_settings()
     batch = batch or settings.batch_size
@@ -94,17 +109,22 @@ def analyze_stream(
             except Exception as exc:
                 pending.append(InputError.internal(item.input, exc))
         if sum(isinstance(p, Extracted) for p in pending) >= batch:
-            yield from _annotate_pending(pending, left, budget)
+            yield from _annotate_pending(pending, left, budget, defer)
             pending = []
             left = {}
-    yield from _annotate_pending(pending, left, budget)
+    yield from _annotate_pending(pending, left, budget, defer)
 
 
 #: The least time a document is given for annotation, however much of its budget extraction used.
 MIN_LEFT = 0.05
 
 
-def _annotate_pending(pending: list, left: dict[int, float], budget: int) -> Iterator[Article | InputError]:
+def _annotate_pending(
+    pending: list, left: dict[int, float], budget: int, defer: Callable[[str], bool] | None = None
+) -> Iterator[Article | InputError | Deferred]:
+    if defer is not None:
+        pending = [Deferred(p, left.get(id(p), 0.0)) if isinstance(p, Extracted) and defer(p.language) else p
+                   for p in pending]
     exs = [p for p in pending if isinstance(p, Extracted)]
     if not exs:
         yield from pending
@@ -118,6 +138,13 @@ def _annotate_pending(pending: list, left: dict[int, float], budget: int) -> Ite
         done = iter([_annotate_one(ex, remaining[id(ex)] if budget else None, budget) for ex in exs])
     for p in pending:
         yield next(done) if isinstance(p, Extracted) else p
+
+
+def annotate_deferred(items: list[Deferred]) -> list[Article | InputError]:
+    """Annotate documents another process deferred (loading their languages' pipelines here), each under what its
+    budget had left: the same annotation `analyze_stream` would have given them."""
+    budget = get_settings().doc_timeout
+    return list(_annotate_pending([d.ex for d in items], {id(d.ex): d.left for d in items}, budget))
 
 
 def _load_pipelines(exs: list[Extracted]) -> None:

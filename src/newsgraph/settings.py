@@ -30,6 +30,11 @@ BATCH_SIZE = 16
 #: a task's fixed cost (pickling, one queue round trip: about a millisecond) stays far below an article's 150 ms.
 POOL_TASK = 4
 
+#: A language met in at most 1 document in POOL_LANE_SHARE is annotated by one lane process (parallel.py). Why 8: with
+#: 2 workers, a lane holding an eighth of the documents keeps up with them (it needs an eighth of the CPU, each worker
+#: seven sixteenths), while loading French costs each worker 3-5 s of CPU, the work of 20-30 articles.
+POOL_LANE_SHARE = 8
+
 
 #: The kinds of item with a display threshold of their own (`min_confidence_<kind>`): the record's item lists and its
 #: topics. Why per kind: each kind's confidence is calibrated on its own data, and the precision its users need
@@ -95,6 +100,12 @@ class Settings:
         POOL_TASK, "NEWSGRAPH_POOL_TASK",
         "articles per task sent to a `--workers` process: small tasks keep every worker busy to the end of a run "
         "(the last task runs alone while the other workers wait)")
+    pool_lane_share: int = setting(
+        POOL_LANE_SHARE, "NEWSGRAPH_POOL_LANE_SHARE",
+        "with `--workers`, a language whose pipeline the workers have not loaded (French in an English crawl) is "
+        "annotated by one extra process while at most 1 document in this many is in it, so each worker does not spend "
+        "seconds and 190 MB loading it for a few documents; past that every worker loads it. `0`: always every worker",
+        shown="8")
     batch_tokens: int = setting(
         5_000, "NEWSGRAPH_BATCH_TOKENS",
         "words per spaCy `nlp.pipe` batch at most (a longer article goes alone): the models hold about 15 KB per "
