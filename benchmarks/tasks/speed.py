@@ -8,7 +8,9 @@ subprocess (so one cannot warm or bloat another), after a warm-up of 3 articles 
 - newsgraph, 1 process: raw HTML -> article records (`analyze_parallel`, the CLI's code path), selective parse;
 - newsgraph, 1 process, full parse (NEWSGRAPH_PARSE=full): the effect of the selective parse;
 - newsgraph NLP only: our spaCy pipeline (`load_pipeline()`) over the same bodies (where the time goes);
-- newsgraph, 2 processes (the pool; workers fork from the warmed parent, so this is steady state too).
+- newsgraph, 2 processes (the pool; workers fork from the warmed parent, so this is steady state too). The 2 workers
+  load English only; the pages in another language (5 French pages here) go to one lane process that loads that
+  language once (parallel.py), so up to 3 processes run while such pages are in flight, on the same 2 cores.
 
 Peak RSS per process is ru_maxrss (for the pool: the largest worker). Cold start is the wall time of one
 `newsgraph analyze PAGE` subprocess (median of 3). With NEWSGRAPH_BENCH_SPARK=1 the pages are also packed into
@@ -233,7 +235,7 @@ def run(limit: int | None) -> TaskResult:
         "newsgraph": "**newsgraph, 1 process** (HTML -> records, selective parse)",
         "newsgraph-fullparse": "newsgraph, 1 process, full parse",
         "nlp-only": "newsgraph NLP only (our spaCy pipeline on the bodies)",
-        "newsgraph-2": "**newsgraph, 2 processes**",
+        "newsgraph-2": "**newsgraph, 2 processes** (2 workers; a lane process for pages in a language they have not loaded)",
     }
     for m in MODES:
         x = r[m]
