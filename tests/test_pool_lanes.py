@@ -109,3 +109,35 @@ def test_a_lane_that_dies_fails_only_the_document_it_held(monkeypatch):
     monkeypatch.undo()
     one = list(parallel.analyze_parallel([docs[0], docs[2], docs[3]], workers=1, dedup=False))
     assert [x.to_dict() for x in (out[0], out[2], out[3])] == [x.to_dict() for x in one]
+
+
+def _stuck_on_port(items):
+    import signal
+    import time
+
+    from newsgraph.pipeline import annotate_deferred
+
+    if any(d.ex.input == "fr-port.txt" for d in items):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # as code inside a C extension: no timer
+        time.sleep(600)
+    return annotate_deferred(items)
+
+
+def test_a_lane_stuck_past_the_budget_is_killed_and_its_document_fails(monkeypatch):
+    import newsgraph.parallel as parallel
+    from newsgraph.records import RawDocument
+
+    def doc(name):
+        return RawDocument(input=name, data=(OWN / name).read_text("utf-8").encode(), kind="body")
+
+    monkeypatch.setenv("NEWSGRAPH_POOL_LANE_SHARE", "1")
+    monkeypatch.setenv("NEWSGRAPH_DOC_TIMEOUT", "5")
+    monkeypatch.setenv("NEWSGRAPH_MP_START", "fork")
+    monkeypatch.setattr(parallel, "GRACE", 20.0)  # the lane's start and French load fit; 600 s of sleep does not
+    monkeypatch.setattr(parallel, "annotate_deferred", _stuck_on_port)
+    docs = [doc("en-harbour.txt"), doc("fr-port.txt"), doc("fr-budget.txt"), doc("en-budget.txt")]
+    out = list(parallel.analyze_parallel(docs, workers=2, chunk=1, dedup=False))
+    assert [x.input for x in out] == [d.input for d in docs]
+    assert [type(x).__name__ for x in out] == ["Article", "InputError", "Article", "Article"]
+    assert out[1].problem.startswith("too complex to analyse within 5 s")
+    assert out[2].language == "fr"
