@@ -8,6 +8,10 @@ on its first page of that language. The ratio is (sum of CPU) / (simulated end o
 pickling and queue round trips (about a millisecond per task) and CPU cache effects.
 
     python -m benchmarks.pool_simulation [--limit N] [--times FILE]   # FILE: reuse measured times (JSON)
+
+Since the lanes (parallel.py, stop 19) workers no longer load French: a French page costs a worker its extraction
+and one lane process loads French once and annotates it. This simulation still charges each worker the French load
+(the stop-18 pool); `python -m benchmarks.pool_cpu` measures the present pool's CPU per process instead.
 """
 
 from __future__ import annotations
