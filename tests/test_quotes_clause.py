@@ -97,6 +97,7 @@ def test_a_frame_set_off_by_commas_inside_its_sentence_reports_the_sentence_arou
             "The harbour tolls, port director Ana Reyes told reporters on Monday, will rise by a third next year.",
             "The minister said the bridge, which was built in 1960, would close in May.",
             "Carlos Mendes, who said he was tired, left the meeting early.",
+            "Steel nets have worked well on the river, engineer Paul Okafor explained, but are too heavy for the dam.",
         ]
     )
     art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), selective_nlp)
@@ -107,6 +108,8 @@ def test_a_frame_set_off_by_commas_inside_its_sentence_reports_the_sentence_arou
     # a comma inside the content, or a frame that is a relative clause, is no frame set off inside a sentence
     assert [q.text for q in art.quotes if q.cue == "said" and "bridge" in q.text] == ["the bridge, which was built in 1960, would close in May"]
     assert not any("left the meeting" in q.text for q in art.quotes)
+    # the conjunction after the frame is part of what was said
+    assert [q.text for q in art.quotes if q.cue == "explained"] == ["Steel nets have worked well on the river but are too heavy for the dam"]
 
 
 def test_a_relative_clause_speaker_is_the_noun_it_modifies_whatever_the_tag_of_its_pronoun(selective_nlp):
@@ -114,12 +117,15 @@ def test_a_relative_clause_speaker_is_the_noun_it_modifies_whatever_the_tag_of_i
         [
             "The court fined Nordbank, which denied that its traders had broken any rule.",
             "Dock workers in Rotterdam, many of whom say the new cranes are unsafe, stopped work on Monday.",
+            "The court overturned a ruling in Rotterdam, which had said the cranes were unsafe.",
         ]
     )
     art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), selective_nlp)
     by_cue = {q.cue: q for q in art.quotes if q.kind == "indirect"}
     assert by_cue["denied"].speaker_name == "Nordbank"  # "which" is tagged DET, not PRON, by the parser
     assert by_cue["say"].speaker_name.startswith("Dock workers")
+    # a place is no antecedent that speaks: the clause is about the ruling in it, and the speaker stays unresolved
+    assert by_cue["said"].speaker_name == "which" and by_cue["said"].confidence < 0.5
 
 
 def test_a_report_with_a_quotation_inside_is_indirect_speech_unless_it_is_all_quotation(selective_nlp):

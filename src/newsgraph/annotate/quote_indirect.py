@@ -148,7 +148,7 @@ class IndirectSpeech(SpeakerCues):
             if top is None or top.dep_ not in _FRAME_DEPS:
                 return None  # "the ministry said the plan, which ...": the comma is inside the content
         head = _trim(doc[sent.start : lo - 1])
-        tail = _trim(doc[hi + 1 : sent.end])
+        tail = _trim(doc[hi + 1 : sent.end], links=())  # "X, she said, but Y": the "but" is part of what was said
         if head is None or tail is None or self._quoted(doc, spans, head.start, head.end):
             return None
         if any(t.lemma_.lower() in self.cues and any(c.dep_ in SUBJ for c in t.children) for t in head):
@@ -156,7 +156,7 @@ class IndirectSpeech(SpeakerCues):
         if not any(t.pos_ in ("VERB", "AUX") for t in tail):
             return None
         cut = self._cut(doc, doc[tail.start - 1], tail.start, tail.end)
-        tail = _trim(doc[tail.start : cut]) if cut > tail.start else None
+        tail = _trim(doc[tail.start : cut], links=()) if cut > tail.start else None
         return (head, tail) if tail is not None else None
 
     def _quoted(self, doc: Doc, spans: list[tuple[int, int]], lo: int, hi: int, share: float = 0.5) -> bool:
@@ -265,11 +265,12 @@ def _under(tok: Token, top: Token) -> bool:
     return top.left_edge.i <= tok.i <= top.right_edge.i and (tok.i == top.i or any(a.i == top.i for a in tok.ancestors))
 
 
-def _trim(span: Span) -> Span | None:
+def _trim(span: Span, links: tuple[str, ...] = ("that", "and", "but")) -> Span | None:
+    """The span without punctuation and blanks at its ends, nor the linking words `links` ("said that ...")."""
     lo, hi = span.start, span.end
     doc = span.doc
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("that", "and", "but")):
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in links):
         lo += 1
-    while hi > lo and ((doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in CLOSE_MARKS + '"' or doc[hi - 1].lower_ in ("and", "but")):
+    while hi > lo and ((doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in CLOSE_MARKS + '"' or doc[hi - 1].lower_ in links[1:]):
         hi -= 1
     return doc[lo:hi] if hi > lo else None

@@ -130,8 +130,12 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
     if relative and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
         # "a royal expert who countered ...", "X, which denied ...", "Y, many of whom say ...": a relative pronoun
         # (tagged WP/WDT whatever its part of speech, or the object of a quantifier's "of") stands for the noun
-        # its clause modifies
-        return resolve_speaker(doc, tok.head.head, exclude)
+        # its clause modifies; a place is no antecedent that speaks ("the ruling in San Diego, which had found":
+        # the clause is about the phrase the place name ends), so such a pronoun stays unresolved
+        actor = resolve_speaker(doc, tok.head.head, exclude)
+        if actor.entity is not None and actor.entity.type in _PLACES:
+            return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text), "unresolved")
+        return actor
     if tok.pos_ == "PRON" or low in pronouns:
         types = set((pronouns.get(low) or "person").split("|"))
         hit, how = resolve_pronoun(doc, tok, types, exclude)
@@ -141,6 +145,8 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
     return resolve_token(doc, tok, exclude)
 
 
+#: Entity types a relative pronoun's antecedent cannot be when it speaks.
+_PLACES = ("city", "place")
 #: How many sentences back a pronoun looks for its antecedent (a chain of the same pronoun as subject goes on).
 PRONOUN_SENTENCES = 4
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
