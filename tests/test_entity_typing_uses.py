@@ -96,6 +96,11 @@ def test_a_campus_town_after_a_state_university_belongs_to_its_name():
     types = _types("We thank seminar participants at Clemson University; University of California, Irvine; and "
                    "University of Connecticut.")
     assert types.get("University of California, Irvine") == "organisation"
+    art = annotate(Extracted(input="t", body="We thank seminar participants at Clemson University; University of "
+                                             "California, Irvine; and University of Connecticut."))
+    irvine = [e for e in art.entities if e.name == "Irvine"]
+    assert all(e.type == "place" and e.geo is not None for e in irvine)  # on the map, no city topic
+    assert "Irvine" not in art.topics["cities"]
 
 
 def test_list_members_and_their_possessors():

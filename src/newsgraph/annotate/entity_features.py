@@ -31,7 +31,7 @@ from newsgraph.annotate.text_blocks import inside, non_prose_blocks
 from newsgraph.records import Entity
 
 #: evidence keys summed over an entity's mentions (see entity_evidence.py)
-EVIDENCE_KEYS = ("person", "organisation", "place", "person_cue", "feature", "country", "team", "place_use",
+EVIDENCE_KEYS = ("person", "organisation", "place", "person_cue", "feature", "country", "team", "campus", "place_use",
                  "admin_head", "definite", "unplaced", "area_use")
 #: mention labels (how a mention was found: model label, lexicon, gazetteer, repetition, nesting)
 LABEL_KEYS = ("person", "organisation", "place", "lexicon-org", "gaz-place", "row", "propagated", "nested")

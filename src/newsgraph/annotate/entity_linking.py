@@ -333,7 +333,7 @@ def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon,
                 continue
             head, sep, seat = m.text.rpartition(", ")
             if sep and head and gaz.lookup(seat):  # "University of California, Irvine": the campus town
-                _add_nested(clusters, by_key, seat, m.start + len(head) + len(sep))
+                _add_nested(clusters, by_key, seat, m.start + len(head) + len(sep), campus=True)
             for n in (3, 2, 1):
                 if n >= len(words):
                     continue
@@ -357,14 +357,18 @@ def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon,
                 break
 
 
-def _add_nested(clusters: list[Cluster], by_key: dict, name: str, start: int) -> None:
-    """A place mention of `name` at `start`, inside an organisation's name, joined to that place's cluster."""
+def _add_nested(clusters: list[Cluster], by_key: dict, name: str, start: int, campus: bool = False) -> None:
+    """A place mention of `name` at `start`, inside an organisation's name, joined to that place's cluster;
+    `campus`: the town closes the name as its seat ("University of California, Irvine", evidence key "campus")."""
     key = ("place", norm(name))
     target = by_key.get(key)
     if target is None:
         target = by_key[key] = Cluster(name=name, type="place")
         clusters.append(target)
-    target.mentions.append(NameMention(start, start + len(name), name, "nested"))
+    mention = NameMention(start, start + len(name), name, "nested")
+    if campus:
+        mention.ev["campus"] += 1
+    target.mentions.append(mention)
     if name not in target.aliases:
         target.aliases.append(name)
 

@@ -351,6 +351,8 @@ class Geocoder:
                 self._unlocated(e, summary)  # a small town the text neither uses as a place nor names beside places near it
                 continue
             e.type = entity_type(p)
+            if e.type == "city" and _campus_only(summary):
+                e.type = "place"  # "University of California, Irvine": the seat of a body, no city the text is about
             e.geo = to_geo(p)
             if e.type == "country" and e.name != p.name:  # "US" -> "United States"; towns keep the text's name
                 if e.name not in e.aliases:
@@ -388,6 +390,12 @@ class Geocoder:
         conf = self.weights.unused_place_confidence
         if conf is not None and summary and not used_as_place(summary, get_gazetteer(), e.name):
             e.confidence = e.type_confidence = conf
+
+
+def _campus_only(summary: dict) -> bool:
+    """Every mention of the entity is a town closing an organisation's name (entity_linking.nested_places)."""
+    n = int(summary.get("n") or 0)
+    return n > 0 and int((summary.get("ev") or {}).get("campus") or 0) >= n
 
 
 def _summaries(doc: Doc, ents: list[Entity]) -> list[dict]:
