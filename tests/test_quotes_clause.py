@@ -118,6 +118,7 @@ def test_a_relative_clause_speaker_is_the_noun_it_modifies_whatever_the_tag_of_i
             "The court fined Nordbank, which denied that its traders had broken any rule.",
             "Dock workers in Rotterdam, many of whom say the new cranes are unsafe, stopped work on Monday.",
             "The court overturned a ruling in Rotterdam, which had said the cranes were unsafe.",
+            "Ms. Anna Berg, head of the Dialogue Group in Oslo, which says that the port must stay open, spoke first.",
         ]
     )
     art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), selective_nlp)
@@ -126,6 +127,8 @@ def test_a_relative_clause_speaker_is_the_noun_it_modifies_whatever_the_tag_of_i
     assert by_cue["say"].speaker_name.startswith("Dock workers")
     # a place is no antecedent that speaks: the clause is about the ruling in it, and the speaker stays unresolved
     assert by_cue["said"].speaker_name == "which" and by_cue["said"].confidence < 0.5
+    # "which" never stands for a person: not the group's head
+    assert by_cue["says"].speaker_name != "Anna Berg"
 
 
 def test_a_report_with_a_quotation_inside_is_indirect_speech_unless_it_is_all_quotation(selective_nlp):

@@ -133,7 +133,9 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
         # its clause modifies; a place is no antecedent that speaks ("the ruling in San Diego, which had found":
         # the clause is about the phrase the place name ends), so such a pronoun stays unresolved
         actor = resolve_speaker(doc, tok.head.head, exclude)
-        if actor.entity is not None and actor.entity.type in _PLACES:
+        thing = tok.lower_ == "which" and actor.entity is not None and actor.entity.type == "person"
+        if thing or (actor.entity is not None and actor.entity.type in _PLACES):
+            # "which" never stands for a person ("the head of the X Group, which says": the group, not its head)
             return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text), "unresolved")
         return actor
     if tok.pos_ == "PRON" or low in pronouns:
