@@ -42,6 +42,7 @@ class EventRoles:
     people: frozenset[str]
     people_suffixes: tuple[str, ...]
     act_nouns: frozenset[str]
+    naming: frozenset[str]
 
     def people_noun(self, tok: Token) -> bool:
         """A common noun for people ("officials", "fishermen", "a Nigerian student"): a national modifier on it
@@ -157,6 +158,8 @@ class EventRoles:
                 for g in c.children
                 if g.dep_ in ("dobj", "obj")
             ]
+        if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") for c in kids):
+            objs += self._named_object(tok)
         for c in kids:
             if c.dep_ in ("dobj", "obj", "dative") and tok.pos_ == "VERB" and self._joint_noun(c):
                 # "signed an agreement with X", "held talks with X": the partners of the act named by the object
@@ -164,6 +167,8 @@ class EventRoles:
             elif c.dep_ in ("dobj", "obj", "dative", "nsubjpass") and tok.pos_ == "VERB":
                 objs += with_conj(c)
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps:
+                if c.lower_ in self.locative and self._actor_object(doc, kids):
+                    continue  # "accused Indian forces of ... at a dam in X": the object is the target, "at" says where
                 for o in prep_objects(c):
                     objs += with_conj(o)
                     if c.lower_ in self.locative:
@@ -193,6 +198,30 @@ class EventRoles:
                     out += inner
                     continue
             out.append(a)
+        return out
+
+    def _actor_object(self, doc: Doc, kids: list[Token]) -> bool:
+        """The verb's direct object is an actor: an entity, a name, a nationality or a noun for people."""
+        for c in kids:
+            if c.dep_ in ("dobj", "obj"):
+                if c.pos_ == "PROPN" or self.people_noun(c) or any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in c.lefts):
+                    return True
+                if find_entity(doc, c.idx, c.idx + len(c.text)) is not None:
+                    return True
+        return False
+
+    def _named_object(self, tok: Token) -> list[Token]:
+        """The object of "condemned what it calls X" (a free relative "what" with a verb of naming, data [naming]): X,
+        or the agent the naming clause gives it ("what he calls a cowardly act by India" -> India)."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ != "ccomp" or c.lemma_.lower() not in self.naming or not any(g.lower_ == "what" for g in c.children):
+                continue
+            named = [g for g in c.children if g.dep_ in ("oprd", "xcomp", "attr") and g.pos_ in ("NOUN", "PROPN")]
+            named += [o for g in c.children if g.dep_ == "prep" and g.lower_ == "as" for o in prep_objects(g)]
+            agents = [o for g in c.children if g.dep_ in ("prep", "agent") and g.lower_ == "by" for o in prep_objects(g)]
+            # a named act with no author given leaves the act without a target ("what he calls a cowardly act")
+            out += agents or [n for n in named if act_authors(n) or self.people_noun(n) or n.pos_ == "PROPN"]
         return out
 
     def _joint_noun(self, tok: Token) -> bool:
@@ -317,10 +346,10 @@ def prep_objects(prep: Token) -> list[Token]:
 
 def act_authors(noun: Token) -> list[Token]:
     """The author of an act named by `noun`: its possessor ("Iran's offer"), the object of "by" ("the attack by
-    X") or a national/named modifier ("Indian strikes")."""
+    X") or a national or organisation modifier ("Indian strikes", "Indian Air Force strikes")."""
     poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     by = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
-    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
     return poss or by or mods
 
 
@@ -370,7 +399,12 @@ def entities_in(doc: Doc, tok: Token, aside: frozenset[str]) -> list[Actor]:
     for t in tok.subtree:
         if t.dep_ in ("relcl", "acl"):
             continue
-        aside_place = any(a.dep_ == "prep" and a.lower_ in aside for a in path_up(t, tok))
+        path = path_up(t, tok)
+        if any(a.pos_ == "VERB" and below.dep_ not in ("nsubj", "nsubjpass") for below, a in zip(path, path[1:])):
+            # inside a clause on the phrase ("forces of damaging a dam in X"): what they did, not who; the clause's
+            # subject is still an actor ("the idea of Ukraine becoming a member")
+            continue
+        aside_place = any(a.dep_ == "prep" and a.lower_ in aside for a in path)
         if t.ent_iob_ == "B" or (t.pos_ == "PROPN" and t.ent_iob_ != "I"):
             e = find_entity(doc, t.idx, t.idx + len(t.text))
             if aside_place and e is not None and e.type in ("place", "city"):

@@ -106,6 +106,7 @@ class EventFinder(EventRoles, LexiconComponent):
         self.people_suffixes = tuple(section_words(data, "people_suffix"))
         self.act_nouns = frozenset(self.verbs) | frozenset(k.split()[-1] for k in self.nouns) | self.joint
         self.people = people_nouns()
+        self.naming = section_words(data, "naming")
         nouns = frozenset(row[0].split()[-1].lower() for row in data.get("noun", []))
         self._triggers = ParseTriggers(section_words(data, "verb"), nouns, frozenset())
 
@@ -239,7 +240,11 @@ class EventFinder(EventRoles, LexiconComponent):
 
     def _thing(self, tok: Token) -> bool:
         """A common noun naming a thing: no pronoun, name, entity, people noun or act noun (data [act_suffix])."""
-        if tok.pos_ != "NOUN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+        # a proper noun with no entity after a determiner or a possessive pronoun is a thing's name ("his new EP")
+        used_as_thing = tok.pos_ == "PROPN" and not tok.ent_type_ and any(
+            c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
+        )
+        if tok.pos_ != "NOUN" and not used_as_thing or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
             return False
         lemma = tok.lemma_.lower()
         if self.people_noun(tok) or lemma in self.act_nouns or tok.lower_ in self.act_nouns:

@@ -247,7 +247,9 @@ def phrase_actor(doc: Doc, tok: Token) -> Actor:
     lo = min([t.i for t in full if t.i <= hi], default=hi)  # the token itself when it is punctuation or an apposition
     # "a court in Guyana", "the mayor of Nablus": a short place or owner phrase belongs to the description
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for") and child.right_edge.i - hi <= 4:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for") and child.right_edge.i - hi <= 4 and not any(
+            t.pos_ == "VERB" for t in child.subtree
+        ):  # not the act a verb charges its object with ("accused X of damaging ...")
             hi = child.right_edge.i
         else:
             break
