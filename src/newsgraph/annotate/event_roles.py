@@ -400,7 +400,7 @@ def entities_in(doc: Doc, tok: Token, aside: frozenset[str]) -> list[Actor]:
         if t.dep_ in ("relcl", "acl"):
             continue
         path = path_up(t, tok)
-        if any(a.pos_ == "VERB" and below.dep_ not in ("nsubj", "nsubjpass") for below, a in zip(path, path[1:])):
+        if any(a.pos_ == "VERB" and below.dep_ not in ("nsubj", "nsubjpass") for below, a in zip(path, path[1:], strict=False)):
             # inside a clause on the phrase ("forces of damaging a dam in X"): what they did, not who; the clause's
             # subject is still an actor ("the idea of Ukraine becoming a member")
             continue
