@@ -95,3 +95,14 @@ def test_a_quotation_closed_by_a_mark_of_the_other_family_ends_there():
     # a curly pair inside a straight quotation, and a straight pair inside a curly one, stay nested
     nested = '"She called it a \u201cmedical problem,\u201d and left.\n\n\u201cHe said "no" to me,\u201d she said.'
     assert [nested[s:e] for s, e in quote_spans(nested)] == ['"She called it a \u201cmedical problem,\u201d and left.', '\u201cHe said "no" to me,\u201d']
+
+
+def test_a_quotation_with_a_frame_of_its_own_is_a_quote_of_its_own(selective_nlp):
+    body = (
+        'Engineer Leslie Moore tested the shields at home. "I have learned to listen to the critics," Moore told me. '
+        'She tried hay and cotton. "They were both terrible," she said.'
+    )
+    art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), selective_nlp)
+    direct = sorted((q.text for q in art.quotes if q.kind == "direct"))
+    # the second quotation has its own frame ("she said"): not joined to the first across the narration between
+    assert direct == ["I have learned to listen to the critics,", "They were both terrible,"]

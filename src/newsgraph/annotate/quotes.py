@@ -116,8 +116,9 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             if direct and actor is not None and prev is not None:
                 actor = self._pronoun_goes_on(doc, text, actor, prev, s, spans)
             if prev is not None and prev.kind == "direct" and self._continues(text, prev, s, spans):
-                # '"A," said X. "B."': one quote in two parts around its frame
-                if actor is None or actor.name == prev.speaker_name:
+                # '"A," said X. "B."': one quote in two parts around its frame; a quotation with a frame of its own
+                # ('... narration. "B," she said') is a quote of its own, even when its speaker is the same
+                if actor is None or actor.start == prev.speaker_start:
                     prev.text = prev.text + " " + text[i0:i1]
                     prev.end = i1
                     continue
