@@ -103,6 +103,6 @@ def test_a_quotation_with_a_frame_of_its_own_is_a_quote_of_its_own(selective_nlp
         'She tried hay and cotton. "They were both terrible," she said.'
     )
     art = annotate(Extracted(input="t", body=body, published="2024-05-10", kind="body"), selective_nlp)
-    direct = sorted((q.text for q in art.quotes if q.kind == "direct"))
+    direct = sorted(q.text for q in art.quotes if q.kind == "direct")
     # the second quotation has its own frame ("she said"): not joined to the first across the narration between
     assert direct == ["I have learned to listen to the critics,", "They were both terrible,"]
