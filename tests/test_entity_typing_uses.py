@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.annotate import annotate
+from newsgraph.annotate.entity_mentions import in_region
 from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.geo_names import local_fallback
 from newsgraph.annotate.name_usage import list_head
@@ -113,3 +114,11 @@ def test_a_capitalised_study_opens_a_name_not_a_work_cue():
     types = _types("She spent a year as a Fellow at the Center for Advanced Study in the Behavioral Sciences at "
                    "Stanford University.")
     assert any("Behavioral Sciences" in n for n in types)
+
+
+def test_a_town_after_a_comma_in_any_name_is_no_campus():
+    types = _types("Watch out for the Place, Street, Avenue designation, e.g. 47th Place, 47th Street, or Florence "
+                   "Place.")
+    assert "Street" not in types  # no town taken out of "Place, Street"
+    assert not in_region(get_gazetteer(), "Street", "Place")
+    assert in_region(get_gazetteer(), "Irvine", "California")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.annotate.config import knob
-from newsgraph.annotate.entity_mentions import NameMention
+from newsgraph.annotate.entity_mentions import NameMention, in_region
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym, surname_keys
@@ -332,7 +332,7 @@ def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon,
             if len(words) < 2:
                 continue
             head, sep, seat = m.text.rpartition(", ")
-            if sep and head and gaz.lookup(seat):  # "University of California, Irvine": the campus town
+            if sep and " " in head and in_region(gaz, seat, head.split()[-1]):  # "University of California, Irvine"
                 _add_nested(clusters, by_key, seat, m.start + len(head) + len(sep), campus=True)
             for n in (3, 2, 1):
                 if n >= len(words):

@@ -155,14 +155,14 @@ def _join_campuses(text: str, mentions: list[NameMention], gaz) -> list[NameMent
     for m in mentions:
         prev = out[-1] if out else None
         if (prev is not None and prev.label in ("organisation", "lexicon-org") and text[prev.end : m.start] == ", "
-                and " " in prev.text and _in_region(gaz, m.text, prev.text.split()[-1])):
+                and " " in prev.text and in_region(gaz, m.text, prev.text.split()[-1])):
             prev.end, prev.text, prev.label = m.end, text[prev.start : m.end], "organisation"
             continue
         out.append(m)
     return out
 
 
-def _in_region(gaz, town: str, region: str) -> bool:
+def in_region(gaz, town: str, region: str) -> bool:
     """Whether a town called `town` lies in a state or province called `region`."""
     regions = {(p.country_code, p.admin1) for p in gaz.lookup(region) if p.kind == "admin1"}
     return bool(regions) and any(p.kind == "city" and (p.country_code, p.admin1) in regions for p in gaz.lookup(town))
