@@ -78,3 +78,25 @@ def test_the_pages_own_publisher_is_no_topic(selective_nlp):
     assert publisher(doc, ["Harbour Daily"]) and not publisher(doc, ["Harbour Times"])
     org = Entity("o1", "Harbour Times", "organisation", ["Harbour Times"], 0.5, None, [Mention(0, 13, "Harbour Times")])
     assert gate("topic", org, 0.8, {"publisher": 1.0}) < gate("topic", org, 0.8, {"publisher": 0.0}) == 0.8
+
+
+def test_link_labels_glued_together_are_no_name():
+    from newsgraph.annotate.entity_mentions import _GLUED
+
+    assert _GLUED.search("CrossrefMedlineGoogle")
+    assert not any(_GLUED.search(w) for w in ("McDonald", "YouTube", "DeJesús", "iPhone", "MacBook"))
+
+
+def test_an_entity_named_mostly_in_a_reference_list_is_named_outside_prose(selective_nlp):
+    from newsgraph.annotate.entities import pipeline_names
+    from newsgraph.annotate.entity_features import doc_context, features
+
+    refs = "\n\n".join(f"{i}. Okafor JT , Bello A , et al . Storm surges {i}. Mar Pol. 2019;12:101-9. doi:10.1000/x.{i}"
+                       for i in range(1, 7))
+    text = ("The harbour of Valletta reopened on Monday after a week of storms, and the walls had held, as the "
+            "studies in Mar Pol had predicted for the port.\n\n" + refs)
+    doc = selective_nlp(text)
+    by_name = {e.name: (len(e.mentions), features(doc, e, *doc_context(doc, pipeline_names(selective_nlp))))
+               for e in doc._.ng_entities}
+    n, f = by_name["Mar Pol"]  # once in prose, six times in the references
+    assert n == 7 and f["no_prose"] == 1.0

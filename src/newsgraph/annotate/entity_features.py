@@ -62,6 +62,9 @@ _INITIALS_END = re.compile(r"^[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*\s+(?!
 #: an entity named only where there are fewer function words than this around it is named outside running prose
 #: (reference lists, credits, navigation, tables): such an entity is rarely what the article is about
 PROSE_MIN = 0.12
+#: ... and so is one with fewer than this share of its mentions in running prose (a reference list or a credits
+#: block repeats a name far more often than the one sentence that may also hold it)
+PROSE_SHARE = 0.2
 TYPES = ("person", "organisation", "country", "city", "place")
 
 
@@ -137,7 +140,7 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         "nested": nested / n,
         "standalone_none": float(nested == len(e.mentions)),
         "prose": prose / n,
-        "no_prose": float(in_prose == 0),
+        "no_prose": float(in_prose < PROSE_SHARE * len(e.mentions) or in_prose == 0),
         "locative": locative / n,
         "name_goes_on": goes_on / n,
         "given_name": float(bool(words) and words[0] in given_names and e.type != "person"),

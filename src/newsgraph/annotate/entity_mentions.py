@@ -24,6 +24,9 @@ _SPLIT = re.compile(r"\s*\n\s*|\s+-\s+|\s+,\s+|;\s+|\s+\d{1,3}\s+|\s+(?:at|AT|vs
 #: a table row: a name at the start of a line followed by two or more numbers (standings, results)
 _ROW = re.compile(r"^([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?=(?:\s+[-\d.]+){2,}\s*$)", re.M)
 _DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2})(?=\s+\d{4}-\d{2}-\d{2}|\s*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s+-|\s*\(|\s*$)", re.M)
+#: a word glued from two or more capitalised words ("CrossrefMedlineGoogle"): link labels run together by the
+#: page's extraction, no name (one inner capital is a name's own: "McDonald", "YouTube", "DeJesús")
+_GLUED = re.compile(r"[a-z][A-Z][\w'-]*[a-z][A-Z]")
 _CAP_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'\u2019.-]*){0,3}")
 
 
@@ -52,7 +55,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[Name
             toks.pop()
         if toks and names.portfolio_re is not None:
             toks, label = _after_portfolio(text, toks, label, names.portfolio_re)
-        if not toks or _common_word(toks, label):
+        if not toks or _common_word(toks, label) or any(_GLUED.search(t.text) for t in toks):
             continue
         if _institution(toks, label):
             label = "organisation"
