@@ -36,6 +36,7 @@ BODY = "\n\n".join(
         "Defence Minister Omar Haidari has condemned what he calls a cowardly act by Chad.",
         "Haidari also accused Chadian forces of damaging a dam in Sudan-administered Darfur.",
         "Tomas Varga, the singer, also released his new LP in May.",
+        "Ana Ruiz moved to the Lindell school, then called LINDS, for its music classes.",
     ]
 )
 
@@ -90,3 +91,5 @@ def test_what_the_naming_clause_names_is_the_object(article):
     # a direct object that is an actor is the target; "at a dam in X" says where, "of damaging" what for
     accused = [(ev.source_name, ev.target_name) for ev in _events(article, "accused")]
     assert accused == [("Omar Haidari", "Chadian forces")]
+    # a verb of naming with the name it gives is no request, whatever preposition follows ("then called X, for ...")
+    assert _events(article, "called") == []

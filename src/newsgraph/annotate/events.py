@@ -204,6 +204,8 @@ class EventFinder(EventRoles, LexiconComponent):
         if row is None:
             return None
         type_, mode, needs, roles = row
+        if form == "verb" and lemma in self.naming and any(c.dep_ in ("oprd", "attr") for c in tok.children):
+            return None  # "a school, then called FACES, for ...": a verb of naming with the name it gives
         if form == "verb" and not needs and self._needs_patient(type_, mode) and not self._actor_patient(tok):
             return None  # "released his new EP", "attended a fashion show": the verb's other sense
         if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
