@@ -38,12 +38,15 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_every_kind_has_a_setting_and_defaults_to_the_general_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.settings import EVENTS_THRESHOLD
+
     assert set(FLIPS) == set(DISPLAY_KINDS)
-    assert get_settings().display_thresholds() == dict.fromkeys(DISPLAY_KINDS, 0.5)
+    own = {"events": EVENTS_THRESHOLD}  # kinds whose owner set a default of their own
+    assert get_settings().display_thresholds() == {k: own.get(k, 0.5) for k in DISPLAY_KINDS}
     monkeypatch.setenv("NEWSGRAPH_MIN_CONFIDENCE", "0.6")
-    monkeypatch.setenv(env("events"), "0.8")
+    monkeypatch.setenv(env("quotes"), "0.8")
     got = get_settings().display_thresholds()
-    assert got["events"] == 0.8 and all(got[k] == 0.6 for k in DISPLAY_KINDS if k != "events")
+    assert got["quotes"] == 0.8 and all(got[k] == own.get(k, 0.6) for k in DISPLAY_KINDS if k != "quotes")
 
 
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
@@ -55,6 +58,8 @@ def test_a_threshold_outside_0_1_names_its_variable(monkeypatch: pytest.MonkeyPa
 
 @pytest.mark.parametrize("kind", DISPLAY_KINDS)
 def test_a_kinds_own_threshold_changes_that_kind_only(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    for other in DISPLAY_KINDS:
+        monkeypatch.setenv(env(other), "0.5")  # every kind at 0.5 whatever the defaults
     base = filter_record(record())
     value, changed = FLIPS[kind]
     monkeypatch.setenv(env(kind), value)
@@ -69,6 +74,7 @@ def test_a_kinds_own_threshold_changes_that_kind_only(monkeypatch: pytest.Monkey
 
 def test_a_mapping_sets_some_kinds_and_leaves_the_rest_to_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(env("dates"), "0.95")
+    monkeypatch.setenv(env("facts"), "0.5")
     t = thresholds({"events": 0.75})
     assert t["events"] == 0.75 and t["dates"] == 0.95 and t["facts"] == 0.5
     r = filter_record(record(), {"events": 0.75})
@@ -84,6 +90,7 @@ def test_article_page_uses_each_kinds_threshold(tmp_path: Path, monkeypatch: pyt
     db = tmp_path / "w.db"
     with StoreWriter(db) as w:
         w.put(record())
+    monkeypatch.setenv(env("events"), "0.5")
     monkeypatch.setenv(env("topics"), "0.2")  # the organisation's topic confidence is 0.25
     page = TestClient(create_app(db)).get("/article/x").text
     panel = page[page.index('id="topics"'):]
@@ -111,6 +118,7 @@ def test_export_uses_each_kinds_threshold_unless_one_is_given(tmp_path: Path, mo
         assert res.exit_code == 0, res.output
         return json.loads(res.stdout.splitlines()[0])
 
+    monkeypatch.setenv(env("events"), "0.5")
     assert len(export()["events"]) == 1
     monkeypatch.setenv(env("events"), "0.75")
     assert export()["events"] == []

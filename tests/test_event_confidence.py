@@ -41,6 +41,16 @@ def test_features_read_the_trigger_clause_and_actors(nlp):
     assert g["target"]["kind_country"] == 1.0
 
 
+def test_features_read_tense_and_the_persons_of_the_trigger(nlp):
+    f = _features(nlp, "Norway signed a treaty with Sweden on Monday. Denmark has criticised Iceland. "
+                       "Acme Bank offers insurance to farmers in Kenya. We provide help to our customers.")
+    assert f["signed"]["event"]["past"] == 1.0 and f["signed"]["event"]["generic"] == 0.0
+    assert f["criticised"]["event"]["past"] == 1.0  # a perfect
+    assert f["offers"]["event"]["generic"] == 1.0 and f["offers"]["event"]["past"] == 0.0  # a standing offer
+    assert f["provide"]["event"]["speech_act_persons"] == 1.0  # the writer as the actor: copy, not news
+    assert f["signed"]["event"]["speech_act_persons"] == 0.0
+
+
 def test_a_thing_target_lowers_the_event_but_not_below_a_direct_act_between_typed_actors(nlp):
     sure = annotate(_ex("Norway signed a treaty with Sweden on Monday."), nlp)
     doubtful = annotate(_ex("Norway attacked the convoy near the border on Monday."), nlp)

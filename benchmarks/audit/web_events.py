@@ -105,20 +105,26 @@ def shown(e: dict, threshold: float) -> bool:
     return e.get("status", "asserted") == "asserted" and (e.get("confidence") or 0.0) >= threshold
 
 
-def measure(label: str, threshold: float) -> dict:
+def measure(label: str, threshold: float, scores: Path | None = None) -> dict:
     """Per part: pages, judged events, events right (happened, type, source and target all right), shown events,
     precision of the shown events as shown (actors below the threshold nulled), recall (share of the right events
-    that are shown)."""
+    that are shown). `scores`: the events' confidences from that file (fit_events --scores) instead of the
+    records'."""
     done = judgements()
+    if scores is None:
+        evs = [(r["input"], part(r["audit_unit"]), key(r, "events", e), e) for r, e in events(label)]
+    else:
+        lines = [json.loads(x) for x in scores.read_text(encoding="utf-8").splitlines() if x.strip()]
+        evs = [(e["input"], e["part"], e["key"], e) for e in lines]
     res: dict = {}
     for p in PARTS:
-        evs = [(r, e) for r, e in events(label) if part(r["audit_unit"]) == p]
-        got = [(done[key(r, "events", e)], e) for r, e in evs if key(r, "events", e) in done]
+        mine = [(inp, k, e) for inp, q, k, e in evs if q == p]
+        got = [(done[k], e) for _, k, e in mine if k in done]
         strict = [right(j, e, 0.0) for j, e in got]
         on = [(j, e) for j, e in got if shown(e, threshold)]
         ok = [right(j, e, threshold) for j, e in on]
         found = sum(right(j, e, 0.0) for j, e in on)
-        res[p] = {"pages": len({r["input"] for r, _ in evs}), "events": len(evs), "judged": len(got),
+        res[p] = {"pages": len({inp for inp, _, _ in mine}), "events": len(mine), "judged": len(got),
                   "right": sum(strict), "shown": len(on), "shown_right": sum(ok),
                   "precision": round(sum(ok) / len(on), 3) if on else None,
                   "recall": round(found / sum(strict), 3) if sum(strict) else None}
@@ -141,10 +147,10 @@ SWEEP = tuple(round(0.05 * i, 2) for i in range(1, 20))
 GOAL, MIN_SHOWN = 0.80, 10
 
 
-def cmd_sweep(label: str) -> dict:
+def cmd_sweep(label: str, scores: Path | None = None) -> dict:
     """Shown precision and recall per threshold on both parts; the lowest threshold whose TUNE precision reaches
     GOAL with at least MIN_SHOWN events shown is the one to set (the check part only reports)."""
-    rows = {t: measure(label, t) for t in SWEEP}
+    rows = {t: measure(label, t, scores) for t in SWEEP}
     for t, m in rows.items():
         print(f"t={t:.2f}  " + "  ".join(f"{p}: shown {m[p]['shown']:3d} P={m[p]['precision']} R={m[p]['recall']}"
                                          for p in PARTS))
@@ -161,13 +167,14 @@ def main() -> None:
     ap.add_argument("--label", default="s19e")
     ap.add_argument("--threshold", type=float, default=None, help="score: the display threshold (default: settings)")
     ap.add_argument("--like", default=None, help="build: only the pages with a record under this label")
+    ap.add_argument("--scores", type=Path, default=None, help="sweep: confidences from this file (fit_events --scores)")
     a = ap.parse_args()
     if a.command == "build":
         print(build(a.label, a.like))
     elif a.command == "to-judge":
         cmd_to_judge(a.label)
     elif a.command == "sweep":
-        cmd_sweep(a.label)
+        cmd_sweep(a.label, a.scores)
     else:
         cmd_score(a.label, a.threshold)
 

@@ -16,6 +16,9 @@ Features of the event (`event_features`), each 0/1 unless noted:
 - reported: the trigger stands in a clause reported by a speech verb ("X said Y attacked Z");
 - subordinate: the trigger heads a relative, adverbial or participial clause, or is a noun inside a phrase;
 - main: the trigger is its sentence's root (or coordinated with it);
+- past: a past-tense or perfect verb trigger; generic: a simple-present verb trigger (a standing state or a habit,
+  "Coinbase offers", not an episode); speech_act_persons: the writer or the reader is an argument of the verb
+  ("we provide", "helps you");
 - source / target: the actor's raw score (0 when there is none; see `actor_features`);
 - both_typed: both actors are people, organisations, countries or named groups;
 - thing_actor: an actor is a common noun for a thing ("beat forecasts");
@@ -114,9 +117,10 @@ def actor(doc: Doc, ev: Event, ent_id: str | None, name: str | None, ents: dict[
 
 
 def clause_features(tok: Token | None, reporting: frozenset[str]) -> dict[str, float]:
-    """Where the trigger stands in its sentence: its form, its voice, its clause."""
+    """Where the trigger stands in its sentence: its form, its voice, its clause, its tense and its persons."""
     if tok is None:
-        return {"verb": 0.0, "passive": 0.0, "modifier": 0.0, "reported": 0.0, "subordinate": 1.0, "main": 0.0}
+        return {"verb": 0.0, "passive": 0.0, "modifier": 0.0, "reported": 0.0, "subordinate": 1.0, "main": 0.0,
+                "past": 0.0, "generic": 0.0, "speech_act_persons": 0.0}
     verb = tok.pos_ in ("VERB", "AUX")
     main = tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")
     return {
@@ -126,7 +130,29 @@ def clause_features(tok: Token | None, reporting: frozenset[str]) -> dict[str, f
         "reported": float(reported(tok, reporting)),
         "subordinate": float(tok.dep_ in _SUBORDINATE),
         "main": float(main),
+        "past": float(verb and past(tok)),
+        "generic": float(verb and tok.tag_ in _PRESENT_SIMPLE),
+        "speech_act_persons": float(verb and any(c.dep_ in _PERSON_ARGS and c.lower_ in _SPEECH_ACT_PRONOUNS
+                                                 for c in tok.children)),
     }
+
+
+#: Present-tense finite verbs: a simple present states what is generally or habitually so ("Coinbase offers FDIC
+#: insurance", "Python supports modules"), not an episode; news reports its events in the past or the perfect.
+_PRESENT_SIMPLE = ("VBZ", "VBP")
+#: The writer and the reader as an argument of the trigger ("we provide", "helps you build"): the voice of product
+#: copy, manuals and blogs, where the reported acts of third parties that PLOVER codes are rare.
+_SPEECH_ACT_PRONOUNS = ("i", "we", "you", "us", "me")
+_PERSON_ARGS = ("nsubj", "nsubjpass", "dobj", "dative")
+
+
+def past(tok: Token) -> bool:
+    """The trigger is a past or a perfect: a past-tense verb, or a participle with a past or perfect auxiliary
+    ("was arrested", "has signed", "had met")."""
+    if tok.tag_ == "VBD":
+        return True
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return tok.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes)
 
 
 def reported(tok: Token, reporting: frozenset[str], depth: int = 4) -> bool:
