@@ -254,8 +254,8 @@ def test_feature_head_nouns_and_headline_cues_make_places():
     types = {e.name: e.type for e in art.entities}
     assert types.get("Upper Marvessa Dam") in PLACE_TYPES, types
     assert types.get("Varnok") in PLACE_TYPES, types
-    from newsgraph.annotate.entity_evidence import headline_place_cue
     from newsgraph.annotate.names import shipped_names
+    from newsgraph.annotate.place_cues import headline_place_cue
 
     def _headline_place_cue(headline: str, name: str) -> bool:
         return headline_place_cue(headline, name, shipped_names())
@@ -300,14 +300,15 @@ def test_linking_thresholds_decide_the_type():
 
 
 def test_evidence_windows_bound_what_is_read():
-    from newsgraph.annotate.entity_evidence import EvidenceWindows, _apposition_role, _prefix_role
+    from newsgraph.annotate.entity_evidence_config import EvidenceWindows
     from newsgraph.annotate.names import shipped_names
+    from newsgraph.annotate.person_roles import apposition_role, prefix_role
 
     names = shipped_names()
     text = "Anna Berg, Swedish foreign minister, said on Monday"
-    assert _apposition_role(text, 9, names, EvidenceWindows()) == "Swedish foreign minister"
-    assert _apposition_role(text, 9, names, EvidenceWindows(apposition=12)) is None  # the role is cut off
-    assert _apposition_role(text, 9, names, EvidenceWindows(apposition_head_within=1)) is None  # head is 3rd
+    assert apposition_role(text, 9, names, EvidenceWindows()) == "Swedish foreign minister"
+    assert apposition_role(text, 9, names, EvidenceWindows(apposition=12)) is None  # the role is cut off
+    assert apposition_role(text, 9, names, EvidenceWindows(apposition_head_within=1)) is None  # head is 3rd
     lead = "Swedish Foreign Minister Anna Berg"
-    assert _prefix_role(lead, lead.index("Anna"), names, EvidenceWindows()) == "Swedish Foreign Minister"
-    assert _prefix_role(lead, lead.index("Anna"), names, EvidenceWindows(role_words=1)) == "Minister"
+    assert prefix_role(lead, lead.index("Anna"), names, EvidenceWindows()) == "Swedish Foreign Minister"
+    assert prefix_role(lead, lead.index("Anna"), names, EvidenceWindows(role_words=1)) == "Minister"

@@ -22,8 +22,9 @@ The word lists of stages 1-4 (titles, given names, organisations, groups, place 
 `NamesLexicon` the component holds and passes down: the shipped one (data/), or the user's names file given to
 `initialize(lexicon_path=...)` (its sections replace the shipped ones, or add to them with `extend=True`); it is
 saved with `nlp.to_disk` as names.tsv, so `spacy.load` gives back the same lists.
-The stages live in entity_mentions.py, entity_evidence.py, entity_linking.py and entity_salience.py; other
-components read the result through doc_entities.py.
+The stages live in entity_mentions.py, entity_evidence.py (with its cue readers person_roles.py, person_usage.py,
+place_cues.py, thing_use.py and its numbers in entity_evidence_config.py), entity_linking.py and entity_salience.py;
+other components read the result through doc_entities.py.
 """
 
 from __future__ import annotations
@@ -36,13 +37,8 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.config import config_of, from_config
 from newsgraph.annotate.doc_entities import entity_id, find_entity
-from newsgraph.annotate.entity_evidence import (
-    EvidenceWeights,
-    EvidenceWindows,
-    add_evidence,
-    headline_place_cue,
-    people_by_usage,
-)
+from newsgraph.annotate.entity_evidence import add_evidence
+from newsgraph.annotate.entity_evidence_config import EvidenceWeights, EvidenceWindows
 from newsgraph.annotate.entity_features import evidence_summary
 from newsgraph.annotate.entity_linking import LinkingThresholds, link_mentions, nested_places, propagate
 from newsgraph.annotate.entity_mentions import collect_mentions
@@ -52,6 +48,8 @@ from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.lexicon import LexiconComponent, Sections
 from newsgraph.annotate.name_usage import gate_thing_names, gate_works
 from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sections
+from newsgraph.annotate.person_usage import people_by_usage
+from newsgraph.annotate.place_cues import headline_place_cue
 
 
 @Language.factory(

@@ -23,7 +23,7 @@ from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym,
 
 @dataclass(frozen=True)
 class LinkingThresholds:
-    """How many evidence points (entity_evidence.EvidenceWeights) make a mention or an entity of a type."""
+    """How many evidence points (entity_evidence_config.EvidenceWeights) make a mention or an entity of a type."""
 
     org_points: float = knob(3, "organisation points from which a mention, or an entity, is an organisation")
     person_points: float = knob(2, "person points from which a mention is a person (if no fewer than its place points)")

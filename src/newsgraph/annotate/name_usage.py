@@ -8,7 +8,7 @@ is how the sentence uses it:
 - an apposition naming the region or country it lies in ("X, Michigan", "X, N.H.", "X, Brazil");
 - a place compound ("X-based") or a dateline ("X, Nov 22 —" or "X —" opening a line);
 - a noun of local life after it ("X residents", "X's mayor": data/place_cues.tsv, kind local);
-- a feature or settlement noun beside it (entity_evidence's place cues: "the X neighbourhood").
+- a feature or settlement noun beside it (place_cues.place_cue: "the X neighbourhood").
 Two uses say that the name is a place but not a settlement:
 - an admin head noun after it ("the X region", "X province"): a region, resolved among admin readings;
 - a definite article as the head of its noun phrase ("the Middle East", "the Atlantic", "the Earth's orbit"):
@@ -18,7 +18,7 @@ the name as a settlement somewhere or names other places near it; otherwise the 
 never a city topic ("Pearl" and "Gloria" as children's names, "Gemini" the exchange, "Earth").
 `gate_works` drops a name used as a published work ("published in the X Journal") that only its form and the model
 type. `gate_thing_names` does the same for people: a name only the model calls a person, used as a thing somewhere
-(entity_evidence.thing_use: "via X", "X app", "the X", "X, which", a model number), is no person anywhere in the
+(thing_use.thing_use: "via X", "X app", "the X", "X, which", a model number), is no person anywhere in the
 article.
 """
 

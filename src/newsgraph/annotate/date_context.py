@@ -1,0 +1,105 @@
+"""What the sentence around a date expression says about its value: whether its clause looks forward (a bare weekday
+"talks will resume on Monday" is the next one, data/dates.tsv [future_cue]), looks back (a day or month without a
+year governed by "since" or by a verb in a past tense is not put after the article date), or uses a relative day as
+a noun ("a better tomorrow": no day at all).
+
+These read the text and the parse around an expression, never the expression's own words, so they are kept apart
+from the patterns and their resolution (date_expressions.py); `find_dates` and `DateResolver` (dates.py) apply them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate.date_expressions import DEFAULT_VOCAB
+from newsgraph.annotate.lexicon import mapping
+from newsgraph.records import DateRef
+
+
+@lru_cache(maxsize=8)
+def _future_cue(vocab: str = DEFAULT_VOCAB) -> re.Pattern:
+    cues = sorted(mapping(vocab, "future_cue"), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
+
+
+_CLAUSE_END = re.compile(r"[.!?;:\n\"\u201c\u201d]")
+
+
+def looks_forward(text: str, start: int, vocab: str = DEFAULT_VOCAB) -> bool:
+    """The clause before a weekday (back to a sentence or quote boundary, at most 100 characters) has a future cue."""
+    window = text[max(0, start - 100) : start]
+    ends = list(_CLAUSE_END.finditer(window))
+    if ends:
+        window = window[ends[-1].end() :]
+    return bool(_future_cue(vocab).search(window))
+
+
+def forward_weekday(m: re.Match, anchor: dt.date, vocab: str = DEFAULT_VOCAB) -> str:
+    wd = int(mapping(vocab, "weekday")[m.group("wd").lower()])
+    return (anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)).isoformat()  # the same day counts
+
+
+def year_guessed(kind: str, m: re.Match) -> bool:
+    """A day or month whose year the resolver picked (nearest the article date), not one the text wrote or fixed
+    ("last October", "next May" stay as they are)."""
+    g = m.groupdict()
+    return kind in ("dmy", "mdy", "my") and not g.get("y") and (g.get("rel") or "").lower() not in ("last", "next", "this")
+
+
+def governed_by_since(text: str, m: re.Match, vocab: str) -> bool:
+    """The expression is governed by a preposition of the vocabulary's [since] section ("since Oct. 7", "depuis le
+    7 octobre"): a point in the past the text counts from."""
+    words = mapping(vocab, "since")
+    if not words:
+        return False
+    rel = (m.groupdict().get("rel") or "").lower()
+    before = re.findall(r"[\w']+", text[max(0, m.start() - 20) : m.start()].lower())[-2:]
+    return rel in words or any(w in words for w in before[-1:]) or (len(before) == 2 and before[0] in words
+                                                                   and before[1] in ("le", "the", "l'"))
+
+
+def past_clause(doc: Doc, start: int, end: int) -> bool:
+    """The verb that governs the date at [start, end) in the parse is in a past tense: a finite past ("erupted on
+    Oct. 7", imparfait or passé simple) or a perfect (a past participle with the auxiliary have/avoir: "have died
+    since"); a passive or a modal ("is scheduled for", "will be held") is not. False when the sentence was not
+    parsed (selective parse) or no verb governs it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span.root.dep_:
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")]
+    if any(c.tag_ == "MD" or "Fut" in c.morph.get("Tense") or c.dep_ in ("auxpass", "aux:pass") for c in aux):
+        return False
+    if tok.morph.get("VerbForm") == ["Fin"]:
+        return bool({"Past", "Imp"} & set(tok.morph.get("Tense"))) and not aux
+    if tok.morph.get("VerbForm") == ["Part"] and "Past" in tok.morph.get("Tense"):
+        return any(c.lemma_.lower() in ("have", "avoir") for c in aux)
+    return False
+
+
+def day_word_as_noun(doc: Doc, ref: DateRef, vocab: str) -> bool:
+    """A one-word relative day used as a noun with a determiner or an adjective of its own ("a better tomorrow",
+    "un meilleur demain"): a figure of speech, no day. Read from the parse; in a sentence the selective parse left
+    out, from the tags: an article or a possessive right before it, adjectives between ("early today" has none)."""
+    if " " in ref.text.strip() or ref.text.lower() not in mapping(vocab, "relative_day"):
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span.root
+    if tok.dep_:
+        return any(c.dep_ in ("det", "amod", "poss") for c in tok.children)
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and i < tok.i and ("Art" in doc[i].morph.get("PronType") or "Yes" in doc[i].morph.get("Poss"))

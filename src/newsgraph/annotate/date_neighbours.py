@@ -1,0 +1,134 @@
+"""Neighbouring date expressions read together: a year written once for two parts ("in February and May 2018",
+"July 28-Aug. 12, 1984"), a weekday written with its date ("Friday, April 17", "le samedi 21"), a month followed by
+"last/next/this year", and weekdays that are no date ("Good Friday Agreement", "Tuesday-Saturday drivers").
+
+Each expression is first resolved on its own (date_expressions.py); these rules run once over the sorted list of
+them, since each needs the text between two expressions or right after one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, REL_WD, shift_month
+from newsgraph.annotate.lexicon import mapping
+from newsgraph.records import DateRef
+
+
+def shared_year(text: str, refs: list[DateRef], vocab: str) -> list[DateRef]:
+    """A month or day without its year coordinated with, or ranging to, one that has it ("in February and May
+    2018", "en février et mai 2018", "July 28-Aug. 12, 1984", "du 28 juillet au 12 août 1984") takes that year:
+    the year is written once for both. The joining words are the vocabulary's [conjunction] and [range] sections
+    (a range of symbols, "-" or an en dash, needs no space around it); a range whose first part comes later in
+    the calendar than its end ("Dec. 28-Jan. 3, 1985") starts the year before. A part given its own year keeps it."""
+    conj = [w for w in mapping(vocab, "conjunction")]
+    ranges = list(mapping(vocab, "range"))
+    if not conj and not ranges:
+        return refs
+    words = [w for w in conj + ranges if w[:1].isalpha()]
+    syms = [w for w in ranges if not w[:1].isalpha()]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    salt = "|".join(re.escape(w) for w in sorted(syms, key=len, reverse=True)) or "(?!)"
+    join = re.compile(rf"^(?:\s*,)?\s+(?P<w>{alt})\s+$|^\s*(?P<s>{salt})\s*$", re.IGNORECASE)
+    lead = re.compile(rf"^(?P<w>{alt})\s", re.IGNORECASE)  # "until August 2019": the joining word inside the match
+    for d, nxt in zip(refs, refs[1:], strict=False):
+        if not (d.resolution in ("month", "day") and nxt.resolution in ("month", "day") and d.value and nxt.value
+                and not re.search(r"\d{4}", d.text) and re.search(r"\d{4}", nxt.text)):
+            continue
+        between = text[d.end : nxt.start]
+        m = join.match(between)
+        if m is None and not between.strip() and (lw := lead.match(nxt.text)):
+            m = join.match(between + lw.group("w") + " ")
+        if m is None:
+            continue
+        word = (m.group("w") or m.group("s") or "").lower()
+        year = int(nxt.value[:4])
+        if word in {w.lower() for w in ranges} and d.value[5:] > nxt.value[5:]:
+            year -= 1  # the range crosses a new year
+        value = f"{year}{d.value[4:]}"
+        try:
+            dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+        except ValueError:
+            continue
+        d.value = value
+    return refs
+
+
+#: A day number right after a weekday ("samedi 21", "Saturday 21st"), not the start of a longer number or a time.
+_DAY_AFTER = re.compile(r"^\s+(\d{1,2})(?:er|st|nd|rd|th)?\b(?![:.,]?\d)")
+
+
+def _weekday_day(anchor: dt.date, weekday: int, day: int) -> dt.date | None:
+    """The date with this day of the month that falls on this weekday, in the article's month or the one before or
+    after, nearest the article date; None when none does (the two disagree: leave the weekday as it was read)."""
+    best = None
+    for shift in (-1, 0, 1):
+        y, m = shift_month(anchor, shift)
+        try:
+            cand = dt.date(y, m, day)
+        except ValueError:
+            continue
+        if cand.weekday() == weekday and (best is None or abs(cand - anchor) < abs(best - anchor)):
+            best = cand
+    return best
+
+
+_YEAR_AFTER = re.compile(r"^\s+(last|next|this)\s+year\b", re.IGNORECASE)
+_JOIN = re.compile(r"^[\s,]{1,3}$")
+#: Two weekdays joined by a hyphen or dash with no space, then a lower-case word: a modifier ("Monday-Friday shifts").
+_WEEKDAY_RANGE_MODIFIER = re.compile("^[-\u2013]\\|\\s+[a-z]")
+#: A month or weekday with its year given by the words after it ("in November last year").
+_YEAR_SHIFT = {"last": -1, "next": 1, "this": 0}
+
+
+def combine_neighbours(text: str, refs: list[DateRef], anchor: dt.date | None, vocab: str = DEFAULT_VOCAB) -> list[DateRef]:
+    """Read neighbouring expressions together: a weekday written with its date ("Friday, April 17") takes that
+    date and disappears into it; a month followed by "last/next/this year" takes that year ("in November last
+    year"); a weekday inside a name ("Good Friday Agreement", "Black Friday") is no date."""
+    out: list[DateRef] = []
+    skip: set[int] = set()
+    for i, d in enumerate(refs):
+        if i in skip:
+            continue
+        nxt = refs[i + 1] if i + 1 < len(refs) else None
+        weekdays = mapping(vocab, "weekday")
+        wday = d.resolution == "day" and d.text.split()[-1].lower() in weekdays
+        if (wday and nxt is not None and nxt.text.split()[-1].lower() in weekdays
+                and _WEEKDAY_RANGE_MODIFIER.match(text[d.end : nxt.start] + "|" + text[nxt.end : nxt.end + 3])):
+            skip.add(i + 1)  # "Tuesday-Saturday drivers": a span of weekdays qualifying a noun, no date
+            continue
+        if wday and nxt is not None and nxt.resolution == "day" and _JOIN.match(text[d.end : nxt.start]):
+            nxt.text, nxt.start = text[d.start : nxt.end], d.start
+            continue  # the explicit date carries the value
+        num = _DAY_AFTER.match(text[d.end : d.end + 8]) if wday and anchor is not None else None
+        if num and (nxt is None or nxt.start >= d.end + num.end()):
+            day = _weekday_day(anchor, int(weekdays[d.text.split()[-1].lower()]), int(num.group(1)))
+            if day is not None:  # "le samedi 21": the 21st that is a Saturday, nearest the article date
+                d.value, d.end = day.isoformat(), d.end + num.end()
+                d.text = text[d.start : d.end]
+        if wday and len(d.text.split()) == 1 and d.text[:1].isupper() and _in_name(text, d.start):
+            # (a lower-case weekday, as French writes them, is never part of a name: "a reçu Giulia Marchetti mardi")
+            continue
+        m = _YEAR_AFTER.match(text[d.end : d.end + 20])
+        if m and anchor is not None and d.resolution == "month" and d.value and len(d.value) == 7:
+            year = anchor.year + _YEAR_SHIFT[m.group(1).lower()]
+            d.value = f"{year}{d.value[4:]}"
+            d.text, d.end = text[d.start : d.end + m.end()], d.end + m.end()
+            if nxt is not None and nxt.start < d.end:
+                skip.add(i + 1)
+        out.append(d)
+    return out
+
+
+def _in_name(text: str, start: int) -> bool:
+    """A weekday right after a capitalised word that is not its sentence's first ("Good Friday", "Super Tuesday")."""
+    before = text[max(0, start - 30) : start]
+    m = re.search(r"(?:^|[^\w.!?])\s*([A-Z][a-z]+)\s+$", before)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in REL_WD or word in ("since", "until", "by", "from", "every", "each", "before", "after"):
+        return False
+    head = before[: m.start(1)].rstrip()
+    return bool(head) and head[-1] not in ".!?:\n\"\u201c"

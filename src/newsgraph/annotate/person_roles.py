@@ -1,0 +1,101 @@
+"""Titles before a name and appositions after it: the roles a person holds, read off the words around the name.
+
+"Greek Prime Minister Nikos Andreou" and "Anna Berg, Swedish foreign minister," both mark the name as a person and
+give a role the record keeps (stage 2 of `newsgraph_entities`, entity_evidence.add_evidence). The two readers live
+together because they share the names lexicon's title words and heads and the same limits (`EvidenceWindows`
+`role_words`, `apposition`...): what makes a run of words a title is decided in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.annotate.entity_evidence_config import EvidenceWindows
+from newsgraph.annotate.gazetteer import get_gazetteer
+from newsgraph.annotate.names import NamesLexicon
+
+_WORD = re.compile(r"[\w.'\u2019-]+$")
+
+
+def prefix_role(text: str, start: int, names: NamesLexicon, win: EvidenceWindows) -> str | None:
+    """The run of title words (and demonyms/country names) right before a name, if it holds a title word."""
+    words = names.title_words
+    pos = start
+    parts: list[tuple[int, str]] = []
+    while pos > 0 and len(parts) < win.role_words:
+        seg = text[max(0, pos - 40) : pos]
+        m = _WORD.search(seg.rstrip(" "))
+        if not m or not seg.endswith(" "):
+            break
+        w = m.group()
+        w_start = pos - (len(seg) - len(seg.rstrip(" "))) - len(w)
+        lw = w.lower()
+        if lw in words or (w[:1].isupper() and parts and _demonymish(w)) or lw in ("u.s.", "us", "un", "u.n."):
+            parts.append((w_start, w))
+            pos = w_start
+            continue
+        break
+    if not parts:
+        return None
+    # a place name of several words opening the role ("New Mexico Governor")
+    while parts:
+        seg = text[max(0, parts[-1][0] - 30) : parts[-1][0]]
+        m = _WORD.search(seg.rstrip(" "))
+        if not m or not m.group()[:1].isupper() or not seg.endswith(" "):
+            break
+        joined = m.group() + " " + parts[-1][1]
+        if not get_gazetteer().lookup(joined):
+            break
+        parts[-1] = (parts[-1][0] - len(seg) + m.start(), joined)
+    parts.reverse()
+    while parts and parts[-1][1].lower() in ("of", "the", "and"):
+        parts.pop()
+    # drop leading words that are not part of a title ("the")
+    while parts and parts[0][1].lower() in ("the", "of"):
+        parts.pop(0)
+    phrase_words = [p[1] for p in parts]
+    if not any(w.lower() in names.title_heads or w.lower() in names.titles for w in phrase_words):
+        return None
+    if len(phrase_words) == 1 and phrase_words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss"):
+        return None  # a courtesy title marks a person but is no role
+    return " ".join(phrase_words)
+
+
+def _demonymish(w: str) -> bool:
+    """A demonym, a country or place name, or a word shaped like a demonym ("Ruritanian")."""
+    if re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ese|ish|ic|i)", w):
+        return True
+    try:
+        return get_gazetteer().demonym(w) is not None or bool(get_gazetteer().lookup(w))
+    except Exception:  # pragma: no cover - gazetteer missing
+        return False
+
+
+_APPOS = re.compile(r"^,\s+((?:the\s+|a\s+)?[^,.;:\"()\u201c\u201d]{3,70}?)\s*(?=,|\.(?:\s|$)|;)")
+
+
+def apposition_role(text: str, end: int, names: NamesLexicon, win: EvidenceWindows) -> str | None:
+    """ "Anna Berg, Swedish foreign minister," -> "Russian foreign minister" (the phrase must have a title
+    word among its first words and no verb-like lower-case word before it)."""
+    m = _APPOS.match(text[end : end + win.apposition])
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not words or len(words) > win.apposition_words:
+        return None
+    heads = names.title_heads
+    low = [w.lower() for w in words]
+    if low[0] in ("the", "a"):
+        words, low = words[1:], low[1:]
+    head_at = next((i for i, w in enumerate(low[: win.apposition_head_within]) if w in heads), None)
+    if head_at is None:
+        return None
+    if any(w in ("said", "says", "who", "which", "was", "is", "has", "had", "and") for w in low[: head_at + 1]):
+        return None
+    caps = 0
+    for w in words[head_at + 1 :]:  # another person's name inside the phrase: not an apposition of this one
+        caps = caps + 1 if w[:1].isupper() and w.lower() not in names.title_words else 0
+        if caps >= 2 and not get_gazetteer().lookup(" ".join(words[words.index(w) - 1 : words.index(w) + 1])):
+            return None
+    return " ".join(words)
