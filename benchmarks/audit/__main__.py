@@ -8,7 +8,9 @@ import hashlib
 import json
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from benchmarks.common import EVAL
 from benchmarks.splits import part
@@ -65,16 +67,17 @@ def build(label: str, raw: bool = False) -> Path:
     return write_records(label, raws, {name: unit for name, unit, _, _ in found})
 
 
-def write_records(label: str, raws: list, unit: dict[str, str]) -> Path:
-    """Analyse `raws` into WORK/<label>.jsonl, keeping the records whose body reads as English, each with its
-    `audit_unit` (the unit of the tune/check split)."""
+def write_records(label: str, raws: list, unit: dict[str, str], keep: Callable[[Any], bool] | None = None) -> Path:
+    """Analyse `raws` into WORK/<label>.jsonl, keeping the records `keep` accepts (by default those whose body
+    reads as English), each with its `audit_unit` (the unit of the tune/check split)."""
     from newsgraph.pipeline import analyze_stream
 
+    keep = keep or (lambda art: english(art.body))
     WORK.mkdir(parents=True, exist_ok=True)
     out = WORK / f"{label}.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for art in analyze_stream(raws):
-            if not hasattr(art, "body") or not english(art.body):
+            if not hasattr(art, "body") or not keep(art):
                 continue
             d = art.to_dict()
             d["audit_unit"] = unit[art.input]

@@ -29,11 +29,11 @@ import hashlib
 import json
 from pathlib import Path
 
+from benchmarks.audit.__main__ import WORK, write_records
 from benchmarks.splits import PARTS, part
 
 HERE = Path(__file__).resolve().parent
 JUDGEMENTS = HERE / "french-judgements.jsonl"
-WORK = Path("/tmp/newsgraph-audit")
 SEED = 12
 KINDS = ("person", "place", "organisation", "quotes", "dates")
 _TYPES = {"person": ("person",), "place": ("place", "city", "country"), "organisation": ("organisation",)}
@@ -57,21 +57,13 @@ def pages() -> list[tuple[str, str, bytes]]:
 
 
 def build(label: str) -> Path:
-    from newsgraph.pipeline import analyze_stream
+    """WORK/french-<label>.jsonl: the records of the French pages the French pipeline annotated."""
     from newsgraph.records import RawDocument
 
-    WORK.mkdir(parents=True, exist_ok=True)
     found = pages()
-    unit = {name: u for name, u, _ in found}
-    out = WORK / f"french-{label}.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        for art in analyze_stream([RawDocument(input=n, data=d, kind="html") for n, _, d in found]):
-            if not hasattr(art, "body") or art.language != "fr" or not art.annotations.get("pipeline"):
-                continue
-            d = art.to_dict()
-            d["audit_unit"] = unit[art.input]
-            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
-    return out
+    return write_records(f"french-{label}", [RawDocument(input=n, data=d, kind="html") for n, _, d in found],
+                         {name: u for name, u, _ in found},
+                         keep=lambda art: art.language == "fr" and bool(art.annotations.get("pipeline")))
 
 
 def _shown(item: dict, kind: str) -> bool:
