@@ -8,6 +8,7 @@ person introduced with that role; two cheap rules cover most cases without anoth
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -17,6 +18,20 @@ from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.records import Entity
 
 _CUES = "cues.tsv"
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> dict[str, str]:
+    """cues.tsv [pronoun]: pronoun -> the entity types it may stand for; built once, read per token."""
+    return mapping(_CUES, "pronoun")
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    """cues.tsv [role]; built once, read per token."""
+    return words(_CUES, "role")
+
+
 _NAME_DEPS = {"compound", "flat", "amod", "nmod", "poss", "case"}
 
 
@@ -125,7 +140,7 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
         if s < tok.idx and find_entity(doc, s, e) is not None and find_entity(doc, tok.idx, tok.idx + len(tok.text)) is None:
             return _role_actor(doc, tok, exclude, s, e) or phrase_actor(doc, tok)
     low = tok.lower_
-    pronouns = mapping(_CUES, "pronoun")
+    pronouns = _pronouns()
     relative = tok.tag_ in ("WP", "WDT") or any(c.dep_ == "prep" and any(g.tag_ in ("WP", "WDT") for g in c.children) for c in tok.children)
     if relative and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
         # "a royal expert who countered ...", "X, which denied ...", "Y, many of whom say ...": a relative pronoun
@@ -217,7 +232,7 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor
     """The actor a subject/object token stands for."""
     start, end = name_span(tok)
     low = tok.lower_
-    pronouns = mapping(_CUES, "pronoun")
+    pronouns = _pronouns()
     if tok.pos_ == "PRON" or low in pronouns:
         types = set((pronouns.get(low) or "person").split("|"))
         hit = nearest_before(doc, tok.idx, types, exclude)
@@ -232,7 +247,7 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor
 
 def _role_actor(doc: Doc, tok: Token, exclude: list[tuple[int, int]], start: int, end: int) -> Actor | None:
     """ "the minister": the person introduced with that role, if any."""
-    roles = words(_CUES, "role")
+    roles = _roles()
     role = tok.lower_ if tok.lower_ in roles else next((t.lower_ for t in tok.lefts if t.lower_ in roles), None)
     if role is None or not any(t.lower_ == "the" for t in tok.lefts):
         return None
