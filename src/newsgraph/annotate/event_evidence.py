@@ -7,7 +7,7 @@ and writes `status`, `confidence`, `type_confidence`, `source_confidence` and `t
 - status (annotate/factuality.py): negation, modality, conditionals, questions, future, intentions and calls to
   action read from the trigger's clause; an event dated after the article's own date is "future". PLOVER's own
   readings of intent stay events that happened when their statement did: "threatened to attack" is a THREATEN
-  that happened, "X said it would free Y" an AGREE that happened; "Russia will attack" stated by the writer is a
+  that happened, "X said it would free Y" an AGREE that happened; "Peru will attack" stated by the writer is a
   prediction ("future").
 - actors: a person, organisation, country or named group scores high; a city or place (a venue, or a capital
   standing for its government) lower; a description with a named modifier ("Kenyan police") in between; a bare

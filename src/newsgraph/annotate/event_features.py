@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.lexicon import words
 from newsgraph.records import Entity, Event
 
@@ -224,7 +225,7 @@ def direct(doc: Doc, ev: Event, tok: Token | None, name: str | None, ent: Entity
         root = root.head  # "met A and B", "the minister, Anna Berg"
     if any(root.i == a.i for a in args):
         return True
-    # the actor names the argument's owner or modifier ("Russia's army", "Labour peer"), not a noun deeper inside
+    # the actor names the argument's owner or modifier ("Peru's army", "Labour peer"), not a noun deeper inside
     # it ("one of Finland's shelters", "on the eve of his election to Congress")
     return root.dep_ in _NAME_MODIFIERS and any(root.head.i == a.i for a in args)
 
@@ -277,8 +278,6 @@ def phrase_span(doc: Doc, ev: Event, name: str | None, ent: Entity | None):
 
 def demonym_of(span, name: str | None) -> bool:
     """`span` (a token or a one-token span) is a nationality adjective of the country `name`."""
-    from newsgraph.annotate.gazetteer import get_gazetteer
-
     text = span.text
     if not name or " " in text or not text[:1].isupper():
         return False

@@ -5,7 +5,7 @@ the object of a target preposition, coordinated objects one each (an object that
 stands for the act's author when that is an entity: "condemned the attack by X" -> X); a joint noun takes partners only from
 participant prepositions; location and date come from the trigger's sentence, skipping relative clauses the
 trigger is not part of. A subject or object that names an act stands for the act's author, a nationality adjective
-for its country ("Indian airstrikes killed ..." -> India; not "Russian troops" or "Syrian refugees", which are
+for its country ("Indian airstrikes killed ..." -> India; not "Peruvian troops" or "Sudanese refugees", which are
 people); a quantity stands for what it counts ("dozens of fighters"); a verb with no object shares the object of the
 verb coordinated with it ("beat and robbed the women"); a reported verb inside a relative clause takes the
 antecedent as its subject ("airstrikes that they said killed ..."); a passive without an agent done in an act with
@@ -60,7 +60,7 @@ class EventRoles:
         for t in toks:
             a = resolve_token(doc, t, [])
             act = a.entity is None and t.pos_ == "NOUN" and not self.people_noun(t)
-            authors = authors_of(doc, t) if act else []  # "Indian airstrikes", not "Russian troops" or "Syrian refugees"
+            authors = authors_of(doc, t) if act else []  # "Indian airstrikes", not "Peruvian troops" or "Sudanese refugees"
             out += authors or [a]
         return out
 
@@ -120,8 +120,8 @@ class EventRoles:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
                 for o in prep_objects(c):
-                    if o.pos_ == "NOUN" and not self.people_noun(o) and self._act_noun(o) and act_authors(o):
-                        return act_authors(o)[0]
+                    if o.pos_ == "NOUN" and not self.people_noun(o) and self._act_noun(o) and (authors := act_authors(o)):
+                        return authors[0]
         return None
 
     def _act_noun(self, tok: Token) -> bool:
@@ -192,7 +192,7 @@ class EventRoles:
                     out += authors
                     continue
             if a.entity is None:
-                # "the foreign ministers of Russia and Iran": entities inside the phrase
+                # "the foreign ministers of Peru and Chile": entities inside the phrase
                 inner = entities_in(doc, o, self.aside_preps)
                 if inner:
                     out += inner
@@ -345,7 +345,7 @@ def prep_objects(prep: Token) -> list[Token]:
 
 
 def act_authors(noun: Token) -> list[Token]:
-    """The author of an act named by `noun`: its possessor ("Iran's offer"), the object of "by" ("the attack by
+    """The author of an act named by `noun`: its possessor ("Chile's offer"), the object of "by" ("the attack by
     X") or a national or organisation modifier ("Indian strikes", "Indian Air Force strikes")."""
     poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     by = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]

@@ -161,10 +161,6 @@ class QuoteEvidence:
                 score = QUOTE_SCORES["indirect_other"]
         return score
 
-    def speaker_score(self, doc: Doc, q: Quote, ents: dict[str, Entity]) -> float | None:
-        cls = self.speaker_class(doc, q, ents)
-        return SPEAKER_SCORES[cls] if cls else None
-
     def speaker_class(self, doc: Doc, q: Quote, ents: dict[str, Entity]) -> str:
         """What the speaker is, a key of SPEAKER_SCORES ("" without a speaker)."""
         if not q.speaker and not q.speaker_name:

@@ -283,7 +283,7 @@ def _entity_in(doc: Doc, start: int, end: int, tok: Token) -> Entity | None:
             ent = find_entity(doc, s, e)
             if ent is not None:
                 return ent
-    # possessives and "of" phrases: "Russia's foreign minister", "a spokesman for the ministry"
+    # possessives and "of" phrases: "Peru's foreign minister", "a spokesman for the ministry"
     for child in tok.children:
         if child.dep_ == "poss":
             s, e = name_span(child)
