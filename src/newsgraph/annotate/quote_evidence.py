@@ -24,6 +24,7 @@ from newsgraph.annotate import calibration as cal
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.quote_speakers import how_of
+from newsgraph.annotate.resolve import doc_text
 from newsgraph.records import Entity, Quote
 
 _DATA = "quote_evidence.tsv"
@@ -241,7 +242,7 @@ def _cue_token(doc: Doc, q: Quote):
         return None
     word = q.cue.split()[0]
     anchor = q.speaker_start if q.speaker_start is not None else q.start
-    lo, hi = max(0, min(anchor, q.start) - 200), min(len(doc.text), max(q.end, anchor) + 200)
+    lo, hi = max(0, min(anchor, q.start) - 200), min(len(doc_text(doc)), max(q.end, anchor) + 200)
     span: Span | None = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return None
