@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, REL_WD, shift_month
 from newsgraph.annotate.lexicon import mapping
@@ -22,16 +23,10 @@ def shared_year(text: str, refs: list[DateRef], vocab: str) -> list[DateRef]:
     the year is written once for both. The joining words are the vocabulary's [conjunction] and [range] sections
     (a range of symbols, "-" or an en dash, needs no space around it); a range whose first part comes later in
     the calendar than its end ("Dec. 28-Jan. 3, 1985") starts the year before. A part given its own year keeps it."""
-    conj = [w for w in mapping(vocab, "conjunction")]
-    ranges = list(mapping(vocab, "range"))
-    if not conj and not ranges:
+    patterns = _joining_patterns(vocab)
+    if patterns is None:
         return refs
-    words = [w for w in conj + ranges if w[:1].isalpha()]
-    syms = [w for w in ranges if not w[:1].isalpha()]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    salt = "|".join(re.escape(w) for w in sorted(syms, key=len, reverse=True)) or "(?!)"
-    join = re.compile(rf"^(?:\s*,)?\s+(?P<w>{alt})\s+$|^\s*(?P<s>{salt})\s*$", re.IGNORECASE)
-    lead = re.compile(rf"^(?P<w>{alt})\s", re.IGNORECASE)  # "until August 2019": the joining word inside the match
+    join, lead, range_words = patterns
     for d, nxt in zip(refs, refs[1:], strict=False):
         if not (d.resolution in ("month", "day") and nxt.resolution in ("month", "day") and d.value and nxt.value
                 and not re.search(r"\d{4}", d.text) and re.search(r"\d{4}", nxt.text)):
@@ -44,7 +39,7 @@ def shared_year(text: str, refs: list[DateRef], vocab: str) -> list[DateRef]:
             continue
         word = (m.group("w") or m.group("s") or "").lower()
         year = int(nxt.value[:4])
-        if word in {w.lower() for w in ranges} and d.value[5:] > nxt.value[5:]:
+        if word in range_words and d.value[5:] > nxt.value[5:]:
             year -= 1  # the range crosses a new year
         value = f"{year}{d.value[4:]}"
         try:
@@ -53,6 +48,23 @@ def shared_year(text: str, refs: list[DateRef], vocab: str) -> list[DateRef]:
             continue
         d.value = value
     return refs
+
+
+@lru_cache(maxsize=8)
+def _joining_patterns(vocab: str) -> tuple[re.Pattern, re.Pattern, frozenset[str]] | None:
+    """`shared_year`'s patterns for one vocabulary, built once: the joining words or symbols between two dates,
+    the joining word opening the second date's match, and the range words (lower case); None without any."""
+    conj = [w for w in mapping(vocab, "conjunction")]
+    ranges = list(mapping(vocab, "range"))
+    if not conj and not ranges:
+        return None
+    words = [w for w in conj + ranges if w[:1].isalpha()]
+    syms = [w for w in ranges if not w[:1].isalpha()]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    salt = "|".join(re.escape(w) for w in sorted(syms, key=len, reverse=True)) or "(?!)"
+    join = re.compile(rf"^(?:\s*,)?\s+(?P<w>{alt})\s+$|^\s*(?P<s>{salt})\s*$", re.IGNORECASE)
+    lead = re.compile(rf"^(?P<w>{alt})\s", re.IGNORECASE)  # "until August 2019": the joining word inside the match
+    return join, lead, frozenset(w.lower() for w in ranges)
 
 
 #: A day number right after a weekday ("samedi 21", "Saturday 21st"), not the start of a longer number or a time.

@@ -36,8 +36,9 @@ class SpeechWindows:
 DEFAULT_SPEECH = SpeechWindows()
 
 
-def _is_relative_day(ref: DateRef, vocab: str) -> bool:
-    return " ".join(ref.text.lower().split()) in mapping(vocab, "relative_day")
+def _phrase(ref: DateRef) -> str:
+    """The expression's text as the vocabulary keys it: lower case, single spaces."""
+    return " ".join(ref.text.lower().split())
 
 
 def _speech_verb(tok, verbs: frozenset[str]) -> bool:
@@ -83,7 +84,8 @@ def speech_days(doc: Doc, refs: list[DateRef], vocab: str, cues: str | None, unk
     confidence of a relative day said on a day the text does not give."""
     if not cues or not refs:
         return refs
-    inside = [r for r in refs if r.value and _is_relative_day(r, vocab)]
+    offsets = mapping(vocab, "relative_day")
+    inside = [r for r in refs if r.value and _phrase(r) in offsets]
     if not inside:
         return refs
     text = doc.text
@@ -91,7 +93,6 @@ def speech_days(doc: Doc, refs: list[DateRef], vocab: str, cues: str | None, unk
     if not spans:
         return refs
     verbs = words(cues, "verb")
-    offsets = mapping(vocab, "relative_day")
     dated = [r for r in refs if r.value and r.resolution == "day" and len(r.value) == 10
              and not any(s <= r.start < e for s, e in spans) and _dated_speech(doc, r, verbs, w.verb_gap)]
     for r in inside:
@@ -105,5 +106,5 @@ def speech_days(doc: Doc, refs: list[DateRef], vocab: str, cues: str | None, unk
         if not said:
             continue
         day = dt.date.fromisoformat(said[-1].value)
-        r.value = (day + dt.timedelta(days=int(offsets[" ".join(r.text.lower().split())]))).isoformat()
+        r.value = (day + dt.timedelta(days=int(offsets[_phrase(r)]))).isoformat()
     return refs
