@@ -16,6 +16,7 @@ entity itself stays: the names are real, the page is just not about them.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc
@@ -94,7 +95,5 @@ def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]
 
 def inside(blocks: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     """The span lies inside one of `blocks` (`starts`: the blocks' start offsets, for bisection)."""
-    import bisect
-
     i = bisect.bisect_right(starts, start) - 1
     return i >= 0 and blocks[i][0] <= start and end <= blocks[i][1]
