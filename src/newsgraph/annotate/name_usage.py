@@ -112,7 +112,7 @@ def definite_head(doc: Doc, start: int, end: int) -> bool:
 
 def _compound_next(doc: Doc, span) -> bool:
     """The name modifies what follows it: a hyphenated compound ("the Santiago-based institute") or a lower-case
-    noun the parse (or its absence) did not attach ("the Moscow regime")."""
+    noun the parse (or its absence) did not attach ("the Lima regime")."""
     if doc.text[span.end_char : span.end_char + 1] in ("-", "\u2010", "\u2011"):
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
