@@ -57,7 +57,10 @@ def thresholds(threshold: Threshold = None) -> dict[str, float]:
 
         return get_settings().display_thresholds()
     if isinstance(threshold, Mapping):
-        return {**thresholds(None), **{k: float(v) for k, v in threshold.items()}}
+        given = {k: float(v) for k, v in threshold.items()}
+        # a mapping of every kind (what thresholds() returns) needs no settings: filter_record is called per record
+        base = dict.fromkeys(DISPLAY_KINDS) if all(k in given for k in DISPLAY_KINDS) else thresholds(None)
+        return {**base, **given}
     return dict.fromkeys(DISPLAY_KINDS, float(threshold))
 
 

@@ -43,7 +43,7 @@ def analyze(
              "(0.5); 0 keeps every item.")] = None,
 ) -> None:
     """Analyze news pages into article records (spec/output.md)."""
-    from newsgraph.confidence import filter_record
+    from newsgraph.confidence import filter_record, thresholds
     from newsgraph.ingest import iter_documents
     from newsgraph.parallel import analyze_parallel
 
@@ -55,6 +55,7 @@ def analyze(
     pretty = format is Format.json
     with output_stream(output) as out:
         records = []
+        shown = thresholds(min_confidence)  # the settings read once, not per record
         for item in analyze_parallel(docs, workers=workers):
             if isinstance(item, InputError) and item.kind is FailureKind.skipped:
                 skipped.append(item)
@@ -64,7 +65,7 @@ def analyze(
                 report_error(item)
                 continue
             count += 1
-            record = filter_record(item.to_dict(), min_confidence)
+            record = filter_record(item.to_dict(), shown)
             if pretty:
                 records.append(record)
             else:

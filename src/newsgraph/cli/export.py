@@ -54,7 +54,7 @@ def export(
     from pathlib import Path
 
     from newsgraph.cli.output import open_store_readonly, output_stream
-    from newsgraph.confidence import filter_record
+    from newsgraph.confidence import filter_record, thresholds
     from newsgraph.store.export import write_gkg, write_jsonl, write_parquet
     from newsgraph.store.filters import ArticleFilter, FilterError, iter_filtered, validate
     from newsgraph.store.tables import write_csv
@@ -70,7 +70,8 @@ def export(
     if table is not Table.articles and format is not ExportFormat.csv:
         typer.echo("newsgraph: error: --table is for --format csv (jsonl, parquet and gkg hold whole records)", err=True)
         raise typer.Exit(code=2)
-    records = (filter_record(rec, min_confidence) for _, rec in iter_filtered(conn, flt))
+    shown = thresholds(min_confidence)  # the settings read once, not per record
+    records = (filter_record(rec, shown) for _, rec in iter_filtered(conn, flt))
     if format is ExportFormat.parquet:
         if not output or output == "-":
             typer.echo("newsgraph: error: --format parquet needs -o FILE", err=True)
