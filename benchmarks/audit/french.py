@@ -66,11 +66,11 @@ def build(label: str) -> Path:
                          keep=lambda art: art.language == "fr" and bool(art.annotations.get("pipeline")))
 
 
-def _shown(item: dict, kind: str) -> bool:
-    from newsgraph.confidence import default_threshold
-
+def _shown(item: dict, kind: str, limits: dict[str, float]) -> bool:
+    """Shown by default: no confidence, or one at or above the kind's display threshold (`limits`, the settings'
+    per-kind thresholds read once per run by `items`)."""
     conf = item.get("confidence")
-    return conf is None or conf >= default_threshold(kind)
+    return conf is None or conf >= limits[kind]
 
 
 def key(rec: dict, kind: str, item: dict) -> str:
@@ -87,24 +87,29 @@ def key(rec: dict, kind: str, item: dict) -> str:
 
 
 def items(label: str) -> dict[str, list[tuple[dict, dict]]]:
+    from newsgraph.confidence import thresholds
+
+    limits = thresholds()  # the settings, read once: they do not change within a run
     recs = [json.loads(x) for x in (WORK / f"french-{label}.jsonl").read_text(encoding="utf-8").splitlines()]
     out: dict[str, list] = {k: [] for k in KINDS}
     for rec in recs:
         for e in rec.get("entities") or []:
             for kind, types in _TYPES.items():
-                if e["type"] in types and _shown(e, "entities"):
+                if e["type"] in types and _shown(e, "entities", limits):
                     out[kind].append((rec, e))
         for kind in ("quotes", "dates"):
-            out[kind] += [(rec, it) for it in rec.get(kind) or [] if _shown(it, kind)]
+            out[kind] += [(rec, it) for it in rec.get(kind) or [] if _shown(it, kind, limits)]
     return out
 
 
-def _rank(k: str) -> str:
-    return hashlib.sha1(f"{SEED}:{k}".encode()).hexdigest()
+def _rank(k: str, seed: int = SEED) -> str:
+    return hashlib.sha1(f"{seed}:{k}".encode()).hexdigest()
 
 
-def sample(label: str, n: int) -> dict[str, list[tuple[dict, dict]]]:
-    return {kind: sorted(lst, key=lambda ri, kind=kind: _rank(key(ri[0], kind, ri[1])))[:n]
+def sample(label: str, n: int, seed: int = SEED) -> dict[str, list[tuple[dict, dict]]]:
+    """Per kind, the n items ranked lowest under the hash salted with `seed` (another seed: another sample of the
+    same pages, with items no earlier study read)."""
+    return {kind: sorted(lst, key=lambda ri, kind=kind: _rank(key(ri[0], kind, ri[1]), seed))[:n]
             for kind, lst in items(label).items()}
 
 
@@ -144,19 +149,19 @@ def view(rec: dict, kind: str, it: dict) -> dict:
     return out
 
 
-def cmd_todo(label: str, n: int) -> None:
+def cmd_todo(label: str, n: int, seed: int = SEED) -> None:
     done = judgements()
-    for kind, lst in sample(label, n).items():
+    for kind, lst in sample(label, n, seed).items():
         for rec, it in lst:
             if key(rec, kind, it) not in done:
                 print(json.dumps(view(rec, kind, it), ensure_ascii=False))
 
 
-def report(label: str, n: int) -> dict:
+def report(label: str, n: int, seed: int = SEED) -> dict:
     done = judgements()
     every = items(label)
     res: dict[str, dict] = {}
-    for kind, lst in sample(label, n).items():
+    for kind, lst in sample(label, n, seed).items():
         judged = [(done[key(r, kind, it)], r, it) for r, it in lst if key(r, kind, it) in done]
         row: dict = {"shown": len(every[kind]), "sampled": len(lst), "judged": len(judged)}
         row["precision"] = round(sum(correct(kind, j, it) for j, _, it in judged) / len(judged), 3) if judged else None
@@ -178,13 +183,14 @@ def main() -> None:
     ap.add_argument("command", choices=("build", "todo", "report"))
     ap.add_argument("--label", default="current")
     ap.add_argument("-n", type=int, default=25, help="items sampled per kind")
+    ap.add_argument("--seed", type=int, default=SEED, help="salt of the sample's hash (FRENCH.md names each audit's)")
     a = ap.parse_args()
     if a.command == "build":
         print(build(a.label))
     elif a.command == "todo":
-        cmd_todo(a.label, a.n)
+        cmd_todo(a.label, a.n, a.seed)
     else:
-        report(a.label, a.n)
+        report(a.label, a.n, a.seed)
 
 
 if __name__ == "__main__":
