@@ -43,6 +43,10 @@ INITIALS_FORM_WEIGHT = 0.35
 #: family ...") keeps this share of its topic score: a page names its publisher in prompts and credits, and is rarely
 #: about it. A hand-set prior like the ones above (the development sets have no publisher metadata to fit it on).
 PUBLISHER_WEIGHT = 0.35
+#: An organisation every mention of which is a fragment the model cut out of a longer name ("Diverse Speaker
+#: [Training Working Group]") keeps this share of its topic score: the entity is named
+#: under a wrong, partial name. A hand-set prior like the ones above (entity_features.py, "fragment").
+FRAGMENT_WEIGHT = 0.35
 _PLACES = ("country", "city", "place")
 
 
@@ -125,6 +129,8 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
         p *= INITIALS_FORM_WEIGHT
     if kind == "topic" and feats.get("publisher"):
         p *= PUBLISHER_WEIGHT
+    if kind == "topic" and feats.get("fragment"):
+        p *= FRAGMENT_WEIGHT
     if kind == "topic" and e.confidence is not None:
         p = min(p, e.confidence)  # a topic is right only if its entity is: never surer than the entity
     return p

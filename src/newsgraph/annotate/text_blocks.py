@@ -8,7 +8,10 @@ about, recognisable by their form rather than by their words:
 - sign-off lines ("—Associated Press writer ... in Paris contributed to this report", "—Anna, age 8"): a short
   paragraph that opens with a dash;
 - name lists (contributors, author contributions, credits): a paragraph holding a run of at least `NAME_LIST_MIN`
-  person names with only separators between them, which make up most of its words.
+  person names with only separators between them, which make up most of its words;
+- credential lists (a journal's disclosure or conflict-of-interest statement, a masthead: "Ann Lee, MD, PhD, Editor
+  in Chief, reports that ..."): `CREDENTIAL_MIN` person names or more, each followed by an academic or
+  professional credential (a short abbreviation with two capitals or more: MD, PhD, MPH, FACP) after its comma.
 `non_prose_blocks` returns the character ranges of such paragraphs; entity_features.py counts a mention inside one
 as named outside prose, which lowers the entity's topic score (annotate/confidence.py, NON_PROSE_WEIGHT). The
 entity itself stays: the names are real, the page is just not about them.
@@ -39,6 +42,13 @@ _SIGN_OFF = re.compile(r"^\s*(?:\u2014|\u2013|--)\s*[A-Z]")
 NAME_LIST_MIN = 3
 #: ... and the share of its words that lie inside those names
 NAME_LIST_SHARE = 0.5
+#: person names followed by a credential that make a paragraph a credential list (one is prose: "Ann Lee, MD, said")
+CREDENTIAL_MIN = 2
+#: a credential after a name's comma: a short abbreviation of letters with two capitals or more ("MD", "PhD", "DrPH",
+#: "M.P.H.") followed by a comma, a semicolon or the end of a clause (not a capitalised word going on: "Ann Lee, UK
+#: Sport chief")
+_CREDENTIAL = re.compile(r"^,\s*(?=(?:[A-Za-z]\.?){2,5}(?:[,;.)]|\s+(?:and|reports?|has|is|was)\b|$))"
+                         r"(?=\S*[A-Z]\S*[A-Z])[A-Za-z.]{2,8}")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
@@ -71,9 +81,15 @@ def name_list(paragraph: str, names: list[tuple[int, int]]) -> bool:
     return inside / len(words) >= NAME_LIST_SHARE
 
 
+def credential_list(paragraph: str, names: list[tuple[int, int]]) -> bool:
+    """`CREDENTIAL_MIN` person names or more (paragraph-relative spans) each followed by a credential: the names of
+    a disclosure statement or masthead ("Ann Lee, MD, PhD, Editor, reports ...; Bo Chen, MPH, ...")."""
+    return sum(bool(_CREDENTIAL.match(paragraph[e:e + 20])) for _, e in names) >= CREDENTIAL_MIN
+
+
 def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
-    """Character ranges (start, end) of the paragraphs (lines) of `doc` that are reference entries, sign-off lines
-    or name lists, in order."""
+    """Character ranges (start, end) of the paragraphs (lines) of `doc` that are reference entries, sign-off lines,
+    name lists or credential lists, in order."""
     text = doc.text if text is None else text
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")]
     out = []
@@ -88,7 +104,7 @@ def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]
         while j < len(people) and people[j][0] < e:
             mine.append((people[j][0] - s, min(people[j][1], e) - s))
             j += 1
-        if citation(para) or sign_off(para) or name_list(para, mine):
+        if citation(para) or sign_off(para) or name_list(para, mine) or credential_list(para, mine):
             out.append((s, e))
     return out
 
