@@ -56,6 +56,17 @@ def test_an_entity_named_only_in_a_sign_off_is_named_outside_prose(selective_nlp
     assert by_name["Lisbon"]["no_prose"] == 1.0
 
 
+def test_a_credit_label_heads_a_name_list():
+    """Author-contribution lines: the label before the colon is the list's heading, not prose around the names."""
+    para = "Critical revision of the article for important intellectual content: W.K. Okafor, D. Halvorsen, H. Pelto."
+    spans = [(para.index(n), para.index(n) + len(n)) for n in ("W.K. Okafor", "D. Halvorsen", "H. Pelto")]
+    assert name_list(para, spans)
+    assert not name_list(para.replace(":", " by"), spans)  # no label: the words around the names are prose
+    prose = "The panel heard three witnesses: Wendy Okafor, Dina Halvorsen and Henrik Pelto, who spoke for hours."
+    spans = [(prose.index(n), prose.index(n) + len(n)) for n in ("Wendy Okafor", "Dina Halvorsen", "Henrik Pelto")]
+    assert not name_list(prose, spans)
+
+
 def test_names_with_words_between_them_are_no_list():
     para = "Reagan in 80 and 84, Bush in 88 and 92, Gramm in 96, Romney in 08."
     spans = [(para.index(n), para.index(n) + len(n)) for n in ("Reagan", "Bush", "Gramm", "Romney")]

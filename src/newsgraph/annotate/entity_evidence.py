@@ -40,6 +40,14 @@ _COURTESY_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s$")
 _AGE_AFTER = re.compile(r"^\s*,\s*\d{1,3}\s*,")
 _ACRONYM_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][A-Za-z.&-]{1,9})\s*[)\]]")
 _EXPANSION_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][\w'.-]*(?:\s+(?:of|for|and|the|de|[A-Z][\w'.-]*))+)\s*[)\]]")
+#: an apposition or a copula that says what kind of body a name is ("X, a fish cake store in ...", "X is a Boston-based
+#: retailer."): the kind noun (the names lexicon's organisation `before` words) must end the phrase, so "X, a
+#: company spokesman" or "X is a firm believer" (a person described by a noun phrase) do not count
+_KIND_AFTER = re.compile(r"^(?:\s*,\s*|\s+(?:is|was|remains|became)\s+)(?:a|an|the)\s+(?:[A-Za-z][\w-]*\s+){0,3}?"
+                         r"([a-z][\w-]*)(?=\s*(?:[,.;:)/]|$)|\s+(?:in|on|at|that|which|based|founded|from|with|where|"
+                         r"and|selling|making)\b)")
+#: organisation `before` words that also name a person's standing ("a giant of jazz", "a machine operator")
+_NOT_KINDS = frozenset({"giant", "operator", "maker"})
 _PRONOUN_AFTER = re.compile(r"^\s+(?:said|says|added|announced|confirmed|denied|told \w+)\s+(?:that\s+)?(he|she|his|her|it|its)\b")
 
 
@@ -102,6 +110,10 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     prev = [re.split("['\u2019]", w)[-1] for w in before.split()[-1:]] if before.endswith(" ") else []
     if prev and prev[0] in lex.before:  # "the shipping company ...", "l'agence ..." (the elided article read off)
         ev["organisation"] += w.org_word_before
+    kind = _KIND_AFTER.match(text[m.end : m.end + win.apposition])
+    if kind and kind.group(1) in lex.before and kind.group(1) not in _NOT_KINDS:
+        ev["organisation"] += w.org_word_before
+        ev["kind_use"] += 1  # read per name by name_usage.gate_kind_names
     if len(words) >= 2 and words[-1].lower() in names.place_heads and not names.org_evidence(m.text):
         ev["place"] += w.feature_head  # "Grand Ruritanian Renaissance Dam", "Red River": a feature named by its own head
         ev["feature"] += 1

@@ -26,6 +26,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.name_shape import common_words, lower_words, quoted_title
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.text_blocks import inside, non_prose_blocks
 from newsgraph.records import Entity
@@ -100,7 +101,8 @@ def _nested(m_start: int, m_end: int, spans: list[tuple[int, int]], starts: list
 
 
 def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model: list[tuple[int, int, str]],
-             title: str, given_names: frozenset[str], blocks: list[tuple[int, int]] = ()) -> dict[str, float]:
+             title: str, given_names: frozenset[str], blocks: list[tuple[int, int]] = (),
+             lower: frozenset[str] = frozenset()) -> dict[str, float]:
     """The feature vector (name -> value) of one entity of an annotated Doc (the arguments after `e` are what
     `doc_context` returns)."""
     evidence = (doc._.ng_entity_evidence or {})
@@ -116,13 +118,14 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
     model_starts = [s for s, _, _ in model]
     block_starts = [s for s, _ in blocks]
     want = MODEL_LABELS.get(e.type, set())
-    named = typed = nested = locative = goes_on = in_prose = fragment = 0
+    named = typed = nested = locative = goes_on = in_prose = fragment = titled = 0
     prose = 0.0
     for m in e.mentions:
         before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
         locative += bool(_LOCATIVE_BEFORE.search(before) or _PLACE_AFTER.match(after))
         goes_on += bool(_NAME_GOES_ON.match(after))
         fragment += e.type == "organisation" and _cut_on_left(before, m.start, model, model_starts)
+        titled += e.type == "person" and quoted_title(text, m.start, m.end)
         i = bisect.bisect_right(model_starts, m.end)
         hit = [lab for s, t, lab in model[max(0, i - 4) : i] if s < m.end and m.start < t]
         named += bool(hit)
@@ -133,6 +136,7 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         prose += p
         in_prose += p >= PROSE_MIN
     n = max(len(e.mentions), 1)
+    cued = bool(ev["person_cue"] or e.roles)
     words = e.name.split()
     first = min((m.start for m in e.mentions), default=len(text)) / max(len(text), 1)
     f = {
@@ -151,6 +155,11 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # an organisation every mention of which the model cut out of a longer name or after an owner's possessive
         # (confidence.py, FRAGMENT_WEIGHT): not a name the article uses on its own
         "fragment": float(fragment == len(e.mentions) and fragment > 0),
+        # a person with nothing typing it as one but the model's label (no title, apposition, given name, pronoun,
+        # possessive) whose words are all the article's common words ("Best Buy", "Similar Articles"), or named
+        # only inside a quoted title (the "Committee to Boycott Nixon's Memoirs"): name_shape.py, confidence.py
+        "common_words": float(e.type == "person" and not cued and common_words(e.name, lower)),
+        "quoted_title": float(titled == len(e.mentions) and titled > 0 and not cued),
         "given_name": float(bool(words) and words[0] in given_names and e.type != "person"),
         "words": min(len(words), 4) / 4,
         "one_word": float(len(words) == 1),
@@ -216,11 +225,11 @@ def _acronym(name: str) -> bool:
 
 
 def doc_context(doc: Doc, names: NamesLexicon) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]], str,
-                                                         frozenset[str], list[tuple[int, int]]]:
+                                                         frozenset[str], list[tuple[int, int]], frozenset[str]]:
     """What `features` needs of the Doc, computed once per Doc; `names` is the entities component's lexicon."""
     text = doc.text
     spans = sorted((m.start, m.end) for e in doc._.ng_entities or [] for m in e.mentions)
     model = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
     meta = doc._.ng_meta or {}
     title = " ".join(x for x in (meta.get("title"), meta.get("standfirst")) if x)
-    return text, spans, model, title, names.given_names, non_prose_blocks(doc, text)
+    return text, spans, model, title, names.given_names, non_prose_blocks(doc, text), lower_words(text)

@@ -16,7 +16,8 @@ Two uses say that the name is a place but not a settlement:
 `placed` applies this in the geocoder: a small town (or county) reading is put on the map only when the text uses
 the name as a settlement somewhere or names other places near it; otherwise the entity is a place without a point,
 never a city topic ("Pearl" and "Gloria" as children's names, "Gemini" the exchange, "Earth").
-`gate_works` drops a name used as a published work ("published in the X Journal") that only its form and the model
+`gate_kind_names` makes an organisation of a name that an apposition or copula says is a body ("X, a retailer")
+and only the model calls a person. `gate_works` drops a name used as a published work ("published in the X Journal") that only its form and the model
 type. `gate_thing_names` does the same for people: a name only the model calls a person, used as a thing somewhere
 (thing_use.thing_use: "via X", "X app", "the X", "X, which", a model number), is no person anywhere in the
 article.
@@ -186,18 +187,26 @@ def geo_kinds(summary: dict) -> frozenset[str] | None:
     return None
 
 
-def gate_thing_names(mentions: list, model_points: float) -> None:
-    """A name that the text uses as a thing in one mention or more and that nothing but the model types as a person
-    (no title, apposition, given name or pronoun in any mention; at most `model_points` person points in each)
-    loses its person points in every mention; a mention left with no evidence is dropped."""
+def _model_only_people(mentions: list, use: str, model_points: float):
+    """The mentions of each name (grouped by normalised form) that the text uses as `use` in one mention or more and
+    that nothing but the model types as a person: no person cue in any mention, at most `model_points` person
+    points in each."""
     by_name: dict[str, list] = defaultdict(list)
     for m in mentions:
         by_name[norm(m.text)].append(m)
     for same in by_name.values():
-        if not any(m.ev["thing_use"] for m in same) or any(m.ev["person_cue"] for m in same):
+        if not any(m.ev[use] for m in same) or any(m.ev["person_cue"] for m in same):
             continue
         if any(m.ev["person"] > model_points for m in same):
             continue
+        yield same
+
+
+def gate_thing_names(mentions: list, model_points: float) -> None:
+    """A name that the text uses as a thing in one mention or more and that nothing but the model types as a person
+    (no title, apposition, given name or pronoun in any mention; at most `model_points` person points in each)
+    loses its person points in every mention; a mention left with no evidence is dropped."""
+    for same in _model_only_people(mentions, "thing_use", model_points):
         for m in same:
             if m.ev["person"] <= 0:
                 continue
@@ -205,6 +214,16 @@ def gate_thing_names(mentions: list, model_points: float) -> None:
             m.ev["thing"] += 1
             if m.ev["organisation"] <= 0 and m.ev["place"] <= 0:
                 m.ev["drop"] += 1
+
+
+def gate_kind_names(mentions: list, model_points: float) -> None:
+    """A name that an apposition or a copula says is a body ("X, a fish cake store", "X is a retailer":
+    `kind_use`) and that nothing but the model types as a person (as `gate_thing_names`) is an organisation in
+    every mention: its person points go to the organisation reading."""
+    for same in _model_only_people(mentions, "kind_use", model_points):
+        for m in same:
+            m.ev["organisation"] += m.ev["person"]
+            m.ev["person"] = 0
 
 
 def gate_works(mentions: list, model_points: float) -> None:

@@ -8,7 +8,8 @@ about, recognisable by their form rather than by their words:
 - sign-off lines ("—Associated Press writer ... in Paris contributed to this report", "—Anna, age 8"): a short
   paragraph that opens with a dash;
 - name lists (contributors, author contributions, credits): a paragraph holding a run of at least `NAME_LIST_MIN`
-  person names with only separators between them, which make up most of its words;
+  person names with only separators between them, which make up most of its words (after a credit label, if the
+  paragraph opens with one: "Analysis and interpretation of the data: Ann Lee, Bo Chen, Cy Ode.");
 - credential lists (a journal's disclosure or conflict-of-interest statement, a masthead: "Ann Lee, MD, PhD, Editor
   in Chief, reports that ..."): `CREDENTIAL_MIN` person names or more, each followed by an academic or
   professional credential (a short abbreviation with two capitals or more: MD, PhD, MPH, FACP) after its comma.
@@ -52,6 +53,10 @@ _CREDENTIAL = re.compile(r"^,\s*(?=(?:[A-Za-z]\.?){2,5}(?:[,;.)]|\s+(?:and|repor
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+#: a credit label opening a paragraph: words up to a colon, no sentence end among them, at most this many characters
+#: ("Conception and design:", "Photos:", "Critical revision of the article for important intellectual content:")
+LABEL_MAX_CHARS = 90
+_LABEL = re.compile(r"^\s*[^\W\d_][^:.!?\n]{0,LABEL_MAX}:\s".replace("LABEL_MAX", str(LABEL_MAX_CHARS)))
 
 
 def citation(paragraph: str) -> bool:
@@ -74,7 +79,11 @@ def name_list(paragraph: str, names: list[tuple[int, int]]) -> bool:
         best = max(best, run)
     if best < NAME_LIST_MIN:
         return False
-    words = [(m.start(), m.end()) for m in _WORD.finditer(paragraph)]
+    label = _LABEL.match(paragraph)
+    # a label heads the list only when the names close the paragraph ("Witnesses: A, B and C, who spoke" is prose)
+    closes = not paragraph[names[-1][1] :].strip(" .;,")
+    skip = label.end() if label and closes and label.end() <= names[0][0] else 0
+    words = [(m.start(), m.end()) for m in _WORD.finditer(paragraph, skip)]
     if not words:
         return False
     inside = sum(any(s <= a and b <= e for s, e in names) for a, b in words)

@@ -1,0 +1,88 @@
+"""Where a "person" the model found is a phrase of the page rather than a person's name, read off its form and place.
+
+Two signs that carry over to pages nobody tuned on, since they read the page itself, not a list of names:
+- common words: every word of the name is a word the same article also writes in lower case ("Best Buy" on a page
+  that says "where to buy" and "the best card"; "Similar Articles", "Context Grounding"). Surnames that are also
+  common words ("Peter White") come with a given name or another person cue, which `features` asks to be absent;
+- a quoted title: the mention lies inside a quoted run of capitalised words longer than itself (the “Committee to
+  Boycott Nixon’s Memoirs”, a book's or a song's title), or is all that a pair of quotation marks holds (‘Mein
+  Kampf’): people's names are not set in quotation marks, the titles of works, committees and campaigns are.
+entity_features.py turns both into features of an entity (every mention must show the sign) and confidence.py
+lowers the topic score of a person that has them and nothing else typing it as a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: lower-case words of a text (three letters or more): the article's common words
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]{2,}\b")
+_NAME_WORD = re.compile(r"[A-Za-z][a-z]+")
+#: how far (characters) a quoted title may reach on each side of a mention
+TITLE_REACH = 60
+_CLOSING = "\u201d\u2019\""
+#: small words a title keeps in lower case ("Committee to Boycott ...", "Lady Sings the Blues")
+_TITLE_SMALL = frozenset("a an and as at by for from in of on or the to with".split())
+_TITLE_WORD = re.compile(r"[\w.&-]+(?:['\u2019]s)?")
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case (once per Doc: entity_features.doc_context)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def common_words(name: str, lower: frozenset[str]) -> bool:
+    """Every word of `name` (capitalised words of letters; no initials, no digits) is one the article also writes in
+    lower case: a heading's or a brand's words, not a person's name."""
+    words = name.split()
+    if not words or any(not _NAME_WORD.fullmatch(w) for w in words):
+        return False
+    return all(w.lower() in lower for w in words)
+
+
+def _opening_before(text: str, start: int) -> int | None:
+    """Offset of the opening quotation mark that the text before `start` is still inside, within reach."""
+    for i in range(start - 1, max(-1, start - TITLE_REACH - 1), -1):
+        c = text[i]
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if c == "\n" or c in ".!?;\u201d":
+            return None
+        if c == "\u2019" and not nxt.isalpha():  # a closing mark (before a letter it is an apostrophe)
+            return None
+        if c == '"':  # a straight mark opens a quotation when a word follows it
+            return i if nxt.isalnum() else None
+        if c in "\u201c\u2018":
+            return i
+    return None
+
+
+def _closing_after(text: str, end: int) -> int | None:
+    """Offset of the closing quotation mark after `end`, within reach (a right single mark before a letter is an
+    apostrophe: "Nixon’s")."""
+    for i in range(end, min(len(text), end + TITLE_REACH)):
+        c = text[i]
+        if c == "\n" or c in "!?;\u201c\u2018":
+            return None
+        if c == "." and (i + 1 >= len(text) or not (text[i + 1].isalpha() or text[i + 1] in _CLOSING)):
+            return None
+        if c in _CLOSING:
+            if c == "\u2019" and i + 1 < len(text) and text[i + 1].isalpha():
+                continue
+            return i
+    return None
+
+
+def quoted_title(text: str, start: int, end: int) -> bool:
+    """The mention [start, end) lies inside quotation marks that hold a run of capitalised words (small words
+    between them allowed) going beyond it, or holding nothing but it: a title, not a person's name."""
+    o = _opening_before(text, start)
+    c = _closing_after(text, end) if o is not None else None
+    if o is None or c is None:
+        return False
+    inner = text[o + 1 : c].strip(" ,")
+    if inner == text[start:end]:
+        return True
+    words = _TITLE_WORD.findall(inner)
+    if len(words) > 8:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)

@@ -1,0 +1,78 @@
+"""A "person" that is a phrase of the page: common words, quoted titles (name_shape.py), a body an apposition names
+(entity_evidence, name_usage.gate_kind_names), and what they take from the topic score (confidence.gate)."""
+
+from __future__ import annotations
+
+from newsgraph.annotate.name_shape import common_words, lower_words, quoted_title
+
+
+def test_a_name_of_the_articles_common_words():
+    text = "Where to buy the card: the best deals. Best Buy lists it at $699; Peter White said it sells out fast."
+    lower = lower_words(text)
+    assert common_words("Best Buy", lower)
+    assert not common_words("Peter White", lower)  # "peter" is never written in lower case
+    assert not common_words("M.L. Buy", lower)  # initials are no common words
+    assert not common_words("Best Buy", lower_words("Best Buy lists the card at $699."))
+
+
+def test_a_name_inside_a_quoted_title():
+    text = "Citizens started a \u201cCommittee to Boycott Nixon\u2019s Memoirs,\u201d a callback to CREEP."
+    s = text.index("Boycott")
+    assert quoted_title(text, s, s + len("Boycott Nixon"))
+    text = "He read \u2018Mein Kampf\u2019 in jail."
+    s = text.index("Mein")
+    assert quoted_title(text, s, s + len("Mein Kampf"))  # all that the marks hold
+    text = "\u201cI met Ann Lee in Lisbon,\u201d the envoy said, and Ann Lee agreed."
+    s = text.index("Ann Lee")
+    assert not quoted_title(text, s, s + 7)  # a quotation of speech: lower-case words
+    s = text.rindex("Ann Lee")
+    assert not quoted_title(text, s, s + 7)  # after the quotation closed
+    text = "\u201cWe will win,\u201d said Ann Lee\u2019s deputy."
+    s = text.index("Ann Lee")
+    assert not quoted_title(text, s, s + 7)
+
+
+def test_the_gate_lowers_a_person_of_common_words_or_a_quoted_title():
+    from newsgraph.annotate.confidence import gate
+    from newsgraph.records import Entity, Mention
+
+    p = Entity("p1", "Best Buy", "person", ["Best Buy"], 0.9, None, [Mention(0, 8, "Best Buy")])
+    assert gate("topic", p, 0.8, {"common_words": 1.0}) < gate("topic", p, 0.8, {}) == 0.8
+    assert gate("topic", p, 0.8, {"quoted_title": 1.0}) < 0.8
+
+
+def test_a_cued_person_keeps_its_words(selective_nlp):
+    """A title or given name types the name as a person: common words or not, no gate."""
+    from newsgraph.annotate.entities import pipeline_names
+    from newsgraph.annotate.entity_features import doc_context, features
+
+    text = ("Where to buy the card: the best deals of the week are here, and the price is fair.\n\n"
+            "Senator Best Buy said on Monday that the card would sell out before the week was over.")
+    doc = selective_nlp(text)
+    feats = {e.name: features(doc, e, *doc_context(doc, pipeline_names(selective_nlp))) for e in doc._.ng_entities}
+    assert feats["Best Buy"]["common_words"] == 0.0
+    doc = selective_nlp(text.replace("Senator Best Buy said", "Best Buy said"))
+    ents = {e.name: e for e in doc._.ng_entities}
+    if "Best Buy" in ents and ents["Best Buy"].type == "person" and not ents["Best Buy"].roles:
+        f = features(doc, ents["Best Buy"], *doc_context(doc, pipeline_names(selective_nlp)))
+        assert f["common_words"] == 1.0
+
+
+def test_a_name_an_apposition_calls_a_body_is_no_person(selective_nlp):
+    """ "X, a fish cake store in Y" / "X is a retailer": an organisation, however often the model says PERSON."""
+    from newsgraph.annotate.entity_evidence import _KIND_AFTER
+
+    assert _KIND_AFTER.match(", a kamaboko store in Monbetsu").group(1) == "store"
+    assert _KIND_AFTER.match(" is a fish cake factory/store").group(1) == "factory"
+    assert _KIND_AFTER.match(", a Boston-based retailer.").group(1) == "retailer"
+    # the noun ending the phrase is its head: a person the phrase describes, no body
+    assert _KIND_AFTER.match(", a company spokesman, said").group(1) == "spokesman"
+    assert _KIND_AFTER.match(" is a firm believer in rules").group(1) == "believer"
+    text = ("We stopped at Okafor Kenzan, a kamaboko store in the harbour town, on our way north. Okafor Kenzan "
+            "sells fish cakes fried to order.")
+    doc = selective_nlp(text)
+    types = {e.name: e.type for e in doc._.ng_entities}
+    assert types.get("Okafor Kenzan") == "organisation"
+    text = "We met Okafor Kenzan, a company spokesman, on our way north. Okafor Kenzan sells fish cakes."
+    doc = selective_nlp(text)
+    assert {e.name: e.type for e in doc._.ng_entities}.get("Okafor Kenzan") != "organisation"
