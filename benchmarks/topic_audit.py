@@ -5,12 +5,15 @@
     python -m benchmarks.topic_audit todo --name after --shown   # the same for the items shown by default
     python -m benchmarks.topic_audit report --name after --base baseline
     python -m benchmarks.topic_audit sample --name fresh --seed 20261201   # a FRESH draw: pages not in the old sample
+    python -m benchmarks.topic_audit sample --name s20fresh --seed 20261202 # another: pages in no draw before it
 
 Pages: the English pages of ../shared/eval (fundus-parser-testdata publishers of English-language countries, and
 trafilatura-eval pages whose text reads as English by a stop-word share), in a fixed order; `PAGES` of them are
 drawn with a fixed seed (`SEED`), so every run audits the same pages. `--seed S` (S other than `SEED`) draws a fresh
 set instead: `PAGES` pages among the candidates that the `SEED` draw left out, so precision is also measured on pages
-nobody looked at while tuning (stop 20's fresh sets: seed 20261201 for organisations, issue 11c). Every topic item (people, countries, cities,
+nobody looked at while tuning (stop 20's fresh sets, `FRESH_SEEDS`: 20261201 for organisations, issue 11c; 20261202
+for people, issue 11, drawn among the pages neither the old draw nor the 20261201 draw holds: a fresh draw leaves out
+the pages of every draw listed before it). Every topic item (people, countries, cities,
 organisations; all of them, threshold 0, with its confidence) of those pages' records is in the sample, keyed by
 (page, type, name): a judgement made once holds for a later run that lists the same item. The audit sample of a
 run is, per type, the `PER_TYPE` items that come first in a seeded hash order of their keys, among every item
@@ -45,6 +48,8 @@ from benchmarks.common import EVAL, REPO
 AUDIT = REPO / "benchmarks" / "audit"
 JUDGEMENTS = AUDIT / "topics-judgements.jsonl"
 SEED = 20261130
+#: the fresh draws so far, in the order they were made (each leaves out the pages of the old draw and of those before)
+FRESH_SEEDS = (20261201, 20261202)
 PAGES = 40
 #: items judged per type and run
 PER_TYPE = 40
@@ -81,10 +86,11 @@ def pages() -> list[Path]:
 
 def drawn(seed: int = SEED) -> list[Path]:
     """The audited pages: `PAGES` candidates drawn with `seed`; with a seed other than `SEED`, drawn among the
-    candidates the `SEED` draw left out (a fresh set)."""
+    candidates that the `SEED` draw and the draws of the `FRESH_SEEDS` listed before `seed` left out (a fresh set)."""
     cands = pages()
     if seed != SEED:
-        old = set(drawn(SEED))
+        earlier = [SEED, *FRESH_SEEDS[: FRESH_SEEDS.index(seed)]] if seed in FRESH_SEEDS else [SEED, *FRESH_SEEDS]
+        old = {p for s in earlier for p in drawn(s)}
         cands = [c for c in cands if c not in old]
     return sorted(random.Random(seed).sample(cands, min(PAGES, len(cands))))
 
