@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from newsgraph.annotate.name_shape import common_words, lower_words, quoted_title
+from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
 
 
 def test_a_name_of_the_articles_common_words():
@@ -13,6 +13,13 @@ def test_a_name_of_the_articles_common_words():
     assert not common_words("Peter White", lower)  # "peter" is never written in lower case
     assert not common_words("M.L. Buy", lower)  # initials are no common words
     assert not common_words("Best Buy", lower_words("Best Buy lists the card at $699."))
+    assert common_words("Handball", lower_words("Choose whether handballs are fouls."))  # its plural counts
+
+
+def test_a_possessive_inside_a_name():
+    assert possessive_inside("Valentine\u2019s Day") and possessive_inside("Joe Biden's Son")
+    assert not possessive_inside("Dan O'Shea") and not possessive_inside("Valentine")
+    assert possessive_inside("Dana Okafor/AFP")  # a photo credit
 
 
 def test_a_name_inside_a_quoted_title():
@@ -39,6 +46,28 @@ def test_the_gate_lowers_a_person_of_common_words_or_a_quoted_title():
     p = Entity("p1", "Best Buy", "person", ["Best Buy"], 0.9, None, [Mention(0, 8, "Best Buy")])
     assert gate("topic", p, 0.8, {"common_words": 1.0}) < gate("topic", p, 0.8, {}) == 0.8
     assert gate("topic", p, 0.8, {"quoted_title": 1.0}) < 0.8
+    assert gate("topic", p, 0.8, {"possessive_inside": 1.0}) < 0.8
+    assert gate("topic", p, 0.8, {"person_goes_on": 1.0}) < 0.8
+
+
+def test_a_person_cut_out_of_a_longer_name(selective_nlp):
+    """ "the Paul and Mary Okafor Endowed Chair": a person every mention of which runs on into a longer name."""
+    from newsgraph.annotate.entity_features import features
+    from newsgraph.annotate.extensions import register_extensions
+    from newsgraph.records import Entity, Mention
+
+    register_extensions()
+    text = "Dana Pelto, the Paul and Mary Okafor Endowed Chair, said Mary Okafor funded it."
+    doc = selective_nlp.make_doc(text)
+
+    def person(name: str, starts: list[int]) -> Entity:
+        return Entity("p", name, "person", [name], 0.9, None, [Mention(s, s + len(name), name) for s in starts])
+
+    first, second = text.index("Mary Okafor"), text.rindex("Mary Okafor")
+    cut = features(doc, person("Mary Okafor", [first]), text, [], [], "", frozenset())
+    assert cut["person_goes_on"] == 1.0
+    both = features(doc, person("Mary Okafor", [first, second]), text, [], [], "", frozenset())
+    assert both["person_goes_on"] == 0.0  # named on its own once: a person of its own
 
 
 def test_a_cued_person_keeps_its_words(selective_nlp):

@@ -21,6 +21,15 @@ def test_a_sign_off_is_a_short_paragraph_opening_with_a_dash():
     assert not sign_off("\u2014" + "a long paragraph that opens with a dash " * 10)
 
 
+def test_a_signature_closes_a_paragraph(selective_nlp):
+    """A quotation of the day or an epigraph signed after a dash: the signature is no prose, the quotation is."""
+    text = ("A THOUGHT FOR TODAY: A fixed idea is like an iron rod in a statue. It holds it up. -Wendy Okafor, "
+            "critic and historian (1828-1893)\n\nThe vote was close. Okafor-Pelto won by ten votes in the end.")
+    doc = selective_nlp(text)
+    blocks = [text[s:e] for s, e in non_prose_blocks(doc)]
+    assert blocks == [" -Wendy Okafor, critic and historian (1828-1893)"]
+
+
 def test_a_name_list_is_mostly_person_names():
     para = "With Wendy Okafor, Dina Halvorsen, Henrik Pelto and Laura Greenbaum."
     spans = [(para.index(n), para.index(n) + len(n)) for n in ("Wendy Okafor", "Dina Halvorsen", "Henrik Pelto",

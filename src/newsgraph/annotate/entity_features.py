@@ -26,7 +26,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.name_shape import common_words, lower_words, quoted_title
+from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.text_blocks import inside, non_prose_blocks
 from newsgraph.records import Entity
@@ -160,6 +160,10 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # only inside a quoted title (the "Committee to Boycott Nixon's Memoirs"): name_shape.py, confidence.py
         "common_words": float(e.type == "person" and not cued and common_words(e.name, lower)),
         "quoted_title": float(titled == len(e.mentions) and titled > 0 and not cued),
+        "possessive_inside": float(e.type == "person" and possessive_inside(e.name)),
+        # a person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed
+        # Chair"): a fragment of another name, cued or not
+        "person_goes_on": float(e.type == "person" and goes_on == len(e.mentions) and goes_on > 0),
         "given_name": float(bool(words) and words[0] in given_names and e.type != "person"),
         "words": min(len(words), 4) / 4,
         "one_word": float(len(words) == 1),

@@ -4,6 +4,8 @@ Two signs that carry over to pages nobody tuned on, since they read the page its
 - common words: every word of the name is a word the same article also writes in lower case ("Best Buy" on a page
   that says "where to buy" and "the best card"; "Similar Articles", "Context Grounding"). Surnames that are also
   common words ("Peter White") come with a given name or another person cue, which `features` asks to be absent;
+- a possessive inside the name ("Valentine’s Day", "Joe Biden’s Son"): a holiday or a phrase about a person; a
+  slash inside it ("Ann Lee/AFP"): a photo credit joining a photographer and an agency;
 - a quoted title: the mention lies inside a quoted run of capitalised words longer than itself (the “Committee to
   Boycott Nixon’s Memoirs”, a book's or a song's title), or is all that a pair of quotation marks holds (‘Mein
   Kampf’): people's names are not set in quotation marks, the titles of works, committees and campaigns are.
@@ -33,11 +35,21 @@ def lower_words(text: str) -> frozenset[str]:
 
 def common_words(name: str, lower: frozenset[str]) -> bool:
     """Every word of `name` (capitalised words of letters; no initials, no digits) is one the article also writes in
-    lower case: a heading's or a brand's words, not a person's name."""
+    lower case, itself or its plural ("Handball" beside "handballs"): a heading's or a brand's words, not a
+    person's name."""
     words = name.split()
     if not words or any(not _NAME_WORD.fullmatch(w) for w in words):
         return False
-    return all(w.lower() in lower for w in words)
+    return all(w.lower() in lower or w.lower() + "s" in lower for w in words)
+
+
+_POSSESSIVE_INSIDE = re.compile(r"\w['\u2019]s\s+\w|\w\s?/\s?\w")
+
+
+def possessive_inside(name: str) -> bool:
+    """A possessive inside the name ("Valentine’s Day", "Joe Biden’s Son": a phrase about someone, or a holiday), or
+    a slash joining two names (a photo credit's "Ann Lee/AFP"): never a person's own name."""
+    return bool(_POSSESSIVE_INSIDE.search(name))
 
 
 def _opening_before(text: str, start: int) -> int | None:

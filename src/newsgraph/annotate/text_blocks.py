@@ -7,6 +7,9 @@ about, recognisable by their form rather than by their words:
   "volume(issue):pages" locator, an ISBN);
 - sign-off lines ("—Associated Press writer ... in Paris contributed to this report", "—Anna, age 8"): a short
   paragraph that opens with a dash;
+- signatures closing a paragraph ("... It impales and sustains. -Hippolyte Taine, critic (1828-1893)": a quotation
+  of the day, an epigraph, a reader's joke signed "—Anna, age 8"): a dash after a sentence's end, then a
+  capitalised word, and no more than `SIGNATURE_MAX_CHARS` to the paragraph's end, with no sentence end in them;
 - name lists (contributors, author contributions, credits): a paragraph holding a run of at least `NAME_LIST_MIN`
   person names with only separators between them, which make up most of its words (after a credit label, if the
   paragraph opens with one: "Analysis and interpretation of the data: Ann Lee, Bo Chen, Cy Ode.");
@@ -39,6 +42,10 @@ CITATION_MARKS = 2
 #: a sign-off line: a paragraph opening with a dash, no longer than this many characters
 SIGN_OFF_MAX_CHARS = 250
 _SIGN_OFF = re.compile(r"^\s*(?:\u2014|\u2013|--)\s*[A-Z]")
+#: a signature after a sentence: its longest run to the paragraph's end
+SIGNATURE_MAX_CHARS = 120
+_SIGNATURE = re.compile(r"(?<=[.!?\u201d\u2019\"])\s+(?:\u2014|\u2013|--?)\s?(?=[A-Z])[^.!?]{2,"
+                        + str(SIGNATURE_MAX_CHARS) + "}$")
 #: person names a paragraph needs to be a name list ...
 NAME_LIST_MIN = 3
 #: ... and the share of its words that lie inside those names
@@ -115,6 +122,10 @@ def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]
             j += 1
         if citation(para) or sign_off(para) or name_list(para, mine) or credential_list(para, mine):
             out.append((s, e))
+            continue
+        sig = _SIGNATURE.search(para)
+        if sig:
+            out.append((s + sig.start(), e))
     return out
 
 
