@@ -26,6 +26,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.text_blocks import inside, non_prose_blocks
@@ -234,6 +235,5 @@ def doc_context(doc: Doc, names: NamesLexicon) -> tuple[str, list[tuple[int, int
     text = doc.text
     spans = sorted((m.start, m.end) for e in doc._.ng_entities or [] for m in e.mentions)
     model = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
-    meta = doc._.ng_meta or {}
-    title = " ".join(x for x in (meta.get("title"), meta.get("standfirst")) if x)
+    title = headline(doc)  # the body's leading heading when the article has no title
     return text, spans, model, title, names.given_names, non_prose_blocks(doc, text), lower_words(text)

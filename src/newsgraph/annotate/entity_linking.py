@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.config import knob
 from newsgraph.annotate.entity_mentions import NameMention, in_region
+from newsgraph.annotate.entity_salience import _in_words
+from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym, surname_keys
@@ -61,6 +63,7 @@ def _family(m: NameMention, th: LinkingThresholds) -> str:
 def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
                   th: LinkingThresholds = DEFAULT_THRESHOLDS) -> list[Cluster]:
     aliases = common_aliases()
+    head = headline(doc) if doc is not None else ""
     # full personal names and the short forms they license
     full_people: dict[str, set[str]] = defaultdict(set)
     countries = {m.text for m in mentions if m.ev["country"]}  # names the gazetteer reads as a country
@@ -80,12 +83,16 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
             family_first.add(k)
     # a full name without its middle names ("Ada Lovelace" for "Ada King Lovelace") is a short form of it, and is
     # not a second owner of the surname
+    # ... and so is one of its given names with the surname ("Otto Jespersen" for "Jens Otto Harry Jespersen")
     first_last: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         words = m.text.split()
         if _family(m, th) == "person" and len(words) >= 3 and (words[0] in names.given_names or (
                 words[0].isalpha() and words[0][:1].isupper() and len(words[0]) > 1 and words[-1][:1].isupper())):
             first_last[f"{words[0]} {words[-1]}"].add(m.text)
+            for w in words[1:-1]:
+                if w.isalpha() and w[:1].isupper() and len(w) > 1:
+                    first_last[f"{w} {words[-1]}"].add(m.text)
     for k, v in first_last.items():
         if len(v) == 1:
             full_people = {s: {min(v) if o == k else o for o in owners} for s, owners in full_people.items()}
@@ -132,10 +139,12 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
                 and not (name in countries and fam == "place" and not m.ev["person_cue"]) \
                 and (name not in family_first or fam == "person"):
             owners = full_people[name]
-            if len(owners) > 1:  # a full personal name (a given name first) owns the surname over a capitalised
-                # phrase that ends in it ("Boycott Smith" beside "Anna Smith")
+            if len(owners) > 1:  # the full name the headline gives owns the surname ("Moreau" in an article
+                # headed "Jeanne Moreau" that also names her father), else a full personal name (a given name
+                # first) owns it over a capitalised phrase that ends in it ("Boycott Smith" beside "Anna Smith")
+                headed = {o for o in owners if _in_words(o, head)}
                 named = {o for o in owners if o.split()[0] in names.given_names}
-                owners = named if len(named) == 1 else owners
+                owners = headed if len(headed) == 1 else named if len(named) == 1 else owners
             if len(owners) == 1 and fam != "organisation" or len(owners) == 1 and m.ev["organisation"] < th.org_points:
                 add("person", min(owners), m)
                 continue
@@ -177,8 +186,8 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
             continue
         if c.type == "organisation" and ev["organisation"] >= th.org_points:
             continue
-        if ev["team"] and ev["country"] == 0:
-            c.type = "organisation"
+        if ev["team"] and ev["country"] == 0 and ev["team"] >= ev["place_use"]:
+            c.type = "organisation"  # a town's name used as its team's more often than as a settlement ("in X")
             continue
         if ev["person"] >= th.person_points and ev["person"] >= ev["place"]:
             c.type = "person"
@@ -213,6 +222,14 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
             for k in m.ev:
                 if k.startswith("alias:") and k[6:] not in c.aliases:
                     c.aliases.append(k[6:])
+    order = join_short_forms(order, th)
+    # a person's canonical name is the full form the headline gives ("Otto Jespersen", not the "Jens Otto Harry
+    # Jespersen" of the first sentence): the name the article, and its readers, know the person by
+    for c in order:
+        if c.type == "person" and head and not _in_words(c.name, head):
+            headed = [a for a in c.aliases if len(a.split()) >= 2 and _in_words(a, head)]
+            if len(headed) == 1:
+                c.name = headed[0]
     # merge clusters that ended with the same (type, name)
     merged: dict[tuple[str, str], Cluster] = {}
     out = []
@@ -241,6 +258,60 @@ def _org_owner(name: str, full: list[str]) -> str | None:
         if n > 0 and ow[n:] == words and ow[n - 1][:1].isupper() or o.startswith(name + " of "):
             owners.append(o)
     return owners[0] if len(owners) == 1 else None
+
+
+def join_short_forms(clusters: list[Cluster], th: LinkingThresholds = DEFAULT_THRESHOLDS) -> list[Cluster]:
+    """A cluster named by the last words of an organisation's longer name joins it ("Red Sox" -> "Boston Red Sox",
+    "Pirates" -> "Pittsburgh Pirates" when the team's name is its town's plus a word of its own).
+
+    Linking joins a mention to its owner only when the mention itself reads as an organisation (`_org_owner`);
+    a short form the model typed as a person or place ("Pirates" as GPE) or that no cue typed stays a second entity,
+    which splits the organisation's mentions and leaves the short form listed as a wrong topic. Here, after typing,
+    a cluster joins the organisation when (1) its name is the last words of the organisation's name after a
+    capitalised word, (2) its own evidence does not type it firmly otherwise (no person cue, no place use, no strong
+    place points), (3) the owner is clear: one organisation ends so, or one has more mentions than every other, and
+    (4) the owner is named first (the full name on first reference, the short one after it: "Harbour City Rovers"
+    named before "Eastport Harbour City Rovers" is another club, not its short form).
+    A one-word short form joins only a sports team's name ("Pirates"; a one-word tail like "House" or "Court" is a
+    common head shared by many names)."""
+    orgs = [c for c in clusters if c.type == "organisation" and len(c.name.split()) >= 2]
+    if not orgs:
+        return clusters
+    out: list[Cluster] = []
+    for c in clusters:
+        words = c.name.split()
+        owner = _tail_owner(words, orgs) if c.type != "group" else None
+        if owner is None or _first(owner) > _first(c):
+            out.append(c)
+            continue
+        ev = _cluster_ev(c)
+        firm = ev["person_cue"] or ev["place_use"] or ev["feature"] or ev["country"] or (
+            c.type == "place" and ev["place"] >= th.strong_place_points and not ev["team"])
+        if firm or len(words) == 1 and not any(m.ev["team"] for m in owner.mentions) and not ev["team"]:
+            out.append(c)
+            continue
+        owner.mentions += c.mentions
+        owner.aliases += [a for a in c.aliases if a not in owner.aliases]
+    return out
+
+
+def _first(c: Cluster) -> int:
+    return min((m.start for m in c.mentions), default=0)
+
+
+def _tail_owner(words: list[str], orgs: list[Cluster]) -> Cluster | None:
+    """The organisation whose longer name ends in `words` after a capitalised word (the most named of several)."""
+    owners = []
+    for o in orgs:
+        ow = o.name.split()
+        n = len(ow) - len(words)
+        if n > 0 and ow[n:] == words and ow[n - 1][:1].isupper():
+            owners.append(o)
+    if len(owners) > 1:
+        owners.sort(key=lambda o: -len(o.mentions))
+        if len(owners[0].mentions) == len(owners[1].mentions):
+            return None
+    return owners[0] if owners else None
 
 
 def _cluster_ev(c: Cluster) -> Counter:

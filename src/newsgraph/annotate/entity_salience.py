@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.config import knob
 from newsgraph.annotate.doc_entities import entity_id
+from newsgraph.annotate.extensions import headline
 from newsgraph.records import Entity, Mention
 
 if TYPE_CHECKING:  # the linker is not imported at run time: geo calls `rescore` without it
@@ -75,8 +76,7 @@ def score_salience(doc: Doc, entities: list[Entity], text: str | None = None, w:
     doc.user_data[_WEIGHTS_KEY] = asdict(w)  # plain values: user_data must stay serialisable
     demonyms = Counter(getattr(doc._, "ng_demonyms", None) or [])
 
-    meta = doc._.ng_meta or {}
-    title = " " + (meta.get("title") or "") + " " + (meta.get("standfirst") or "") + " "
+    title = " " + headline(doc) + " "  # the body's leading heading when the article has no title
     text = text if text is not None else doc.text  # doc.text is rebuilt from the tokens on every access
     lead_end = text.find("\n\n", w.lead_min_chars)
     lead_end = lead_end if lead_end > 0 else min(len(text), w.lead_max_chars)

@@ -38,4 +38,29 @@ def article_date(doc: Doc) -> str | None:
     return None
 
 
+#: the longest first line of a body that still reads as its heading (words), and the punctuation that ends a sentence
+HEADING_MAX_WORDS = 12
+_SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "\u201d")
+
+
+def leading_heading(text: str) -> str:
+    """The body's first line when it is a heading ("Otto Jespersen", "York"): short, not a sentence, a line of its
+    own followed by more text. Text dumps and scraped bodies often keep the headline as their first line; "" when
+    the first line is prose."""
+    first, sep, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if not sep or not rest.strip() or not first or len(first.split()) > HEADING_MAX_WORDS:
+        return ""
+    if first.endswith(_SENTENCE_END) or not first[:1].isupper():
+        return ""
+    return first
+
+
+def headline(doc: Doc) -> str:
+    """The article's title and standfirst (metadata); without a title, the body's leading heading."""
+    meta = doc._.ng_meta or {}
+    title = meta.get("title") or leading_heading(doc.text[:400])
+    return " ".join(x for x in (title, meta.get("standfirst")) if x)
+
+
 register_extensions()

@@ -1,0 +1,116 @@
+"""Why a star or salient gum-entities-dev entity is missing from the topics shown: one line per missed entity.
+
+    python -m benchmarks.topic_misses [--part tune] [--records FILE] [--all-gold]
+
+The records are `newsgraph analyze --kind body --format jsonl --min-confidence 0` over the set's documents (made
+once and kept in --records; delete the file to re-analyse). Each gold entity the scorer did not match among the
+topics shown by default gets the first cause that explains it, in this order:
+- shown-name: a topic of the right type is shown under a name the scorer does not accept for it;
+- under-threshold: a matching topic exists at threshold 0 but its confidence is under the display threshold;
+- wrong-type: the name is an entity or topic of another type (person/place/organisation confusions, or a type that
+  has no topic list: work, product, misc);
+- no-topic: an entity carries one of the gold names as an alias or mention, but its canonical name (the one the
+  topics list) is another: split, merged or wrongly chosen canonical form;
+- not-found: no entity of the record carries any of the gold names: the recogniser never found it (or the name
+  never appears in a form the scorer accepts, e.g. a speech whose subject is never named).
+The counts per cause are printed last. Tune part only by default: the check part is for checking, not reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from benchmarks.common import REPO
+from benchmarks.splits import part
+from benchmarks.tasks.topics import SET, scorer
+
+TYPE_OF_KEY = {"people": "person", "countries": "place", "cities": "place", "places": "place",
+               "organisations": "organization"}
+ENTITY_TYPE = {"person": "person", "country": "place", "city": "place", "place": "place",
+               "organisation": "organization"}
+
+
+def analyse(docs: list[Path], out: Path) -> None:
+    exe = Path(sys.executable).parent / "newsgraph"
+    cmd = [str(exe), "analyze", "--kind", "body", "--format", "jsonl", "--min-confidence", "0", "-o", str(out),
+           *map(str, docs)]
+    subprocess.run(cmd, check=True, cwd=REPO)
+
+
+def diagnose(rec: dict, g: dict, sc, threshold: float) -> tuple[str, str]:
+    """(cause, evidence) for one gold entity the shown topics miss."""
+    keys = sc.gold_keys(g)
+    t = g["type"]
+    alt = g.get("alt_type")
+    topics, confs = rec.get("topics") or {}, rec.get("topics_confidence") or {}
+    cands = []
+    for key, names in topics.items():
+        for i, n in enumerate(names):
+            c = (confs.get(key) or [None] * len(names))[i]
+            cands.append((TYPE_OF_KEY.get(key, key), n, c))
+    right = [(n, c) for ty, n, c in cands if ty in (t, alt) and sc.match_score(n, keys)]
+    if right:
+        n, c = max(right, key=lambda x: x[1] or 0)
+        if c is not None and c < threshold:
+            return "under-threshold", f"{n!r} conf {c:.2f}"
+        return "shown-name", f"{n!r} conf {c}"
+    other = [(ty, n, c) for ty, n, c in cands if sc.match_score(n, keys)]
+    ents = rec.get("entities") or []
+    hits = [e for e in ents if any(sc.match_score(a, keys) for a in [e["name"], *e.get("aliases", []),
+                                                                      *(m["text"] for m in e.get("mentions", []))])]
+    if other:
+        ty, n, c = other[0]
+        return "wrong-type", f"topic {n!r} as {ty} conf {c}"
+    typed = [e for e in hits if sc.match_score(e["name"], keys)]
+    if typed:
+        e = typed[0]
+        return "wrong-type", f"entity {e['name']!r} type {e['type']} conf {e.get('confidence')}"
+    if hits:
+        e = hits[0]
+        return "no-topic", (f"entity {e['name']!r} ({e['type']}, {len(e['mentions'])} mentions) holds "
+                            f"{[a for a in e.get('aliases', []) if sc.match_score(a, keys)][:2]}")
+    body = rec.get("body") or ""
+    seen = [f for f in g["surface_forms"] if f and f in body and any(ch.isupper() for ch in f)]
+    return "not-found", f"forms in text: {seen[:3]}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--part", default="tune", choices=["tune", "check", "all"])
+    ap.add_argument("--records", type=Path, default=Path("/tmp/gum-topics-every.jsonl"))
+    ap.add_argument("--all-gold", action="store_true", help="every missed gold entity, not only salient ones")
+    a = ap.parse_args(argv)
+    from newsgraph.confidence import default_threshold, filter_record
+
+    sc = scorer()
+    gold = json.loads((SET / "docs" / "gold.json").read_text(encoding="utf-8"))
+    names = sorted(n for n in gold if a.part == "all" or part(n) == a.part)
+    if not a.records.exists():
+        analyse([SET / "docs" / f"{n}.txt" for n in sorted(gold)], a.records)
+    recs = {sc.stem(r["input"]): r for r in map(json.loads, a.records.read_text().splitlines())}
+    threshold = default_threshold("topics")
+    causes: Counter = Counter()
+    for name in names:
+        rec = recs.get(name, {})
+        ents = gold[name]["entities"]
+        preds = sc.predicted_topics(filter_record(rec))
+        _, pairs, _ = sc.score_doc(preds, ents)
+        matched = set(pairs.values())
+        for j, g in enumerate(ents):
+            if j in matched or not (g["salient"] or g["star"] or a.all_gold):
+                continue
+            cause, why = diagnose(rec, g, sc, threshold)
+            mark = "*" if g["star"] else "s" if g["salient"] else "-"
+            causes[cause] += 1
+            causes[f"{cause} (star)"] += g["star"]
+            print(f"{mark} {name:28} {g['type']:12} {g['identity'][:34]:34} n={g['n_mentions']:<3} {cause:15} {why}")
+    print(json.dumps(dict(sorted(causes.items()))))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Name variants of one entity under one canonical name and type (topic recall): a team's short name, a surname the
+headline's person owns, a given name with the surname of a longer full name, a town that the text uses as a place
+more often than as a team."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsgraph.annotate import annotate
+from newsgraph.annotate.entity_linking import Cluster, join_short_forms, link_mentions
+from newsgraph.annotate.entity_mentions import NameMention
+from newsgraph.annotate.extensions import leading_heading
+from newsgraph.annotate.names import shipped_names
+from newsgraph.records import Extracted
+
+
+def _cluster(name: str, type_: str, n: int, first: int = 0, **ev: int) -> Cluster:
+    ms = [NameMention(first + i * 100, first + i * 100 + len(name), name, type_, Counter(ev)) for i in range(n)]
+    return Cluster(name=name, mentions=ms, aliases=[name], type=type_)
+
+
+def test_the_last_words_of_an_organisations_name_join_it():
+    full = _cluster("Harbour City Rovers", "organisation", 3, organisation=3)
+    farm = _cluster("Eastport Harbour City Rovers", "organisation", 1, first=50, organisation=3)
+    short = _cluster("City Rovers", "organisation", 2, first=60, organisation=1)
+    out = join_short_forms([full, farm, short])
+    assert [c.name for c in out] == ["Harbour City Rovers", "Eastport Harbour City Rovers"]
+    assert len(full.mentions) == 5 and "City Rovers" in full.aliases
+
+
+def test_a_short_form_typed_firmly_otherwise_or_with_two_equal_owners_stays_apart():
+    a = _cluster("Northern Grain Council", "organisation", 2, organisation=3)
+    b = _cluster("Southern Grain Council", "organisation", 2, organisation=3)
+    short = _cluster("Grain Council", "organisation", 1, first=50, organisation=1)
+    assert len(join_short_forms([a, b, short])) == 3  # which council? neither is named more
+    full = _cluster("Lake Morrow Trust", "organisation", 2, organisation=3)
+    place = _cluster("Morrow Trust", "place", 2, first=50, place=2, place_use=2)  # "in Morrow Trust": a place
+    assert len(join_short_forms([full, place])) == 2
+    later = _cluster("Lake Morrow Trust", "organisation", 1, first=500, organisation=3)
+    first = _cluster("Morrow Trust", "organisation", 2, organisation=3)  # named before the longer name: its own
+    assert len(join_short_forms([later, first])) == 2
+
+
+def test_a_one_word_tail_is_no_short_form_of_an_ordinary_name():
+    full = _cluster("Harbour Street House", "organisation", 2, organisation=3)
+    house = _cluster("House", "organisation", 2, first=50, organisation=3)
+    assert len(join_short_forms([full, house])) == 2
+
+
+def test_leading_heading_is_a_short_first_line_that_is_no_sentence():
+    assert leading_heading("Tove Marklund\n\nTove Marklund was a Swedish chemist.") == "Tove Marklund"
+    assert leading_heading("Tove Marklund was a Swedish chemist.\nShe died in 1990.") == ""
+    assert leading_heading("Tove Marklund") == ""  # the whole text is one line: no heading over a body
+    assert leading_heading("a lower-case start\n\nMore text here.") == ""
+
+
+def test_the_headline_person_owns_the_surname_and_gives_the_canonical_name():
+    body = ("Tove Marklund\n\nTove Marklund was a Swedish chemist. Her father, Nils Marklund, "
+            "was a miller in Umea. Marklund studied at Uppsala University, where Marklund taught until 1960. "
+            "Tove Marklund died in 1990.")
+    art = annotate(Extracted(input="t", body=body))
+    people = {e.name: e for e in art.entities if e.type == "person"}
+    assert "Marklund" not in people, people  # two full names end in it: the headline's person owns it
+    assert "Marklund" in people["Tove Marklund"].aliases
+    assert "Marklund" not in people["Nils Marklund"].aliases
+    without = annotate(Extracted(input="t", body=body.split("\n\n", 1)[1]))  # no heading: the surname stays apart
+    assert "Marklund" in {e.name for e in without.entities if e.type == "person"}
+
+
+def test_a_middle_name_with_the_surname_is_a_short_form_of_the_full_name():
+    text = "Karl Otto Henrik Lindqvist was born in 1860. Otto Lindqvist studied law. Later Otto Lindqvist taught."
+    ms = []
+    for name in ("Karl Otto Henrik Lindqvist", "Otto Lindqvist", "Otto Lindqvist"):
+        s = text.index(name, ms[-1].end if ms else 0)
+        ms.append(NameMention(s, s + len(name), name, "person", Counter({"person": 2})))
+    got = {c.name: sorted({m.text for m in c.mentions}) for c in link_mentions(None, ms, shipped_names())}
+    assert got == {"Karl Otto Henrik Lindqvist": ["Karl Otto Henrik Lindqvist", "Otto Lindqvist"]}
+
+
+def test_a_town_named_as_a_place_more_than_as_a_team_stays_a_place():
+    body = ("Carlisle\n\nCarlisle is a city in the north of England. Visitors arrive in Carlisle by train, and "
+            "many stay in Carlisle for the castle. Carlisle 2 Morecambe 1 was the score when the local club last "
+            "won at home. The cathedral in Carlisle is small.")
+    art = annotate(Extracted(input="t", body=body))
+    types = {e.name: e.type for e in art.entities}
+    assert types.get("Carlisle") in ("city", "place"), types
