@@ -24,6 +24,16 @@ BLOCK = frozenset({
 _WS = re.compile(r"\s+")
 
 
+def child_nodes(node) -> list:
+    """The node's children (elements and text) in document order."""
+    children = []
+    child = node.child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    return children
+
+
 def page_lines(html: str) -> list[str]:
     """The page's visible text, one line per block element's own run of text, blank lines dropped."""
     tree = LexborHTMLParser(html)
@@ -59,11 +69,6 @@ def page_lines(html: str) -> list[str]:
         if block:
             flush()
             stack.append((node, False))
-        children = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend((c, True) for c in reversed(children))
+        stack.extend((c, True) for c in reversed(child_nodes(node)))
     flush()
     return lines

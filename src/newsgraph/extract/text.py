@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from newsgraph.errors import InputError
 from newsgraph.extract.dates import find_date
 from newsgraph.extract.text_header import read_header, read_trailer
+from newsgraph.extract.text_markup import dump_lines
 from newsgraph.extract.text_rules import DEFAULT_RULES, TextRules
 from newsgraph.extract.vocab import vocab
 from newsgraph.records import Extracted, Image, RawDocument
@@ -330,7 +331,15 @@ def _is_crosshead(ln: Line, rules: TextRules) -> bool:
 
 def classify_lines(text: str, rules: TextRules = DEFAULT_RULES) -> list[Line]:
     """Every non-blank line classified by shape, then lines repeated on the page marked as furniture."""
-    all_lines = [_classify(i, t, rules) for i, t in enumerate(clean_line(x) for x in text.splitlines()) if t]
+    all_lines = []
+    for i, dl in enumerate(dump_lines(text)):  # rejoined when hard-wrapped, Markdown undone (text_markup.py)
+        t = clean_line(dl.text)
+        if t:
+            ln = _classify(i, t, rules)
+            ln.data.update(dl.flags)
+            if dl.flags.get("heading") and ln.kind in ("body", "short"):
+                ln.kind = "other"  # a Markdown heading is a title or crosshead, never a paragraph
+            all_lines.append(ln)
     seen: dict[str, int] = {}
     first: set[str] = set()
     for ln in all_lines:

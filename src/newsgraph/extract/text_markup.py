@@ -1,0 +1,172 @@
+"""Dump lines made comparable across renderers: hard-wrapped paragraphs rejoined, light Markdown undone.
+
+Why: text dumps come from many tools, not only from a one-line-per-block scraper. html2text and lynx wrap
+paragraphs at a fixed width (a sentence then spans several lines, none of which looks like a sentence), Markdown
+writers (html2text, markdownify, reader services) wrap links as ``[text](url)``, images as ``![alt](src)``,
+emphasis as ``**x**`` or ``_x_`` and escape punctuation (``1\\.``), and layout-aware renderers (inscriptis)
+indent nested lists and mark items with ``*``/``+``. The line classifier (text.py) judges a line by its shape,
+so each line is first brought back to the text a reader sees, with what the markup said kept as flags:
+
+- ``bullet``: the line was a list item (menus and link lists are lists; article paragraphs rarely are);
+- ``heading``: a Markdown heading (``#``);
+- ``links``: the share of the line's characters that sat inside link text, a link-density proxy as in
+  HTML boilerplate detection (a paragraph of prose carries a few links, a menu item is all link).
+
+Rejoining is decided on the whole dump, never per site: a dump is hard-wrapped when many lines end within a
+few characters of one width and (almost) none is longer; then a line continues the one above when the wrapper
+had to break there (the line above plus the next word would not have fit), the rule every greedy wrapper follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+#: ``![alt](src)`` or ``[![alt](src)](href)``: an image is not text the reader sees in a dump
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+#: ``[text](href "title")``; ``[text][ref]``
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\[\]\n]+)\]\[\w*\]")
+_REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPH = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+_BULLET = re.compile(r"^\s*[*+\u2022\u00b7\u25aa\u25cf]\s+(?=\S)")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_QUOTE = re.compile(r"^\s*(?:>\s)+")  # "> text", "> > text"; not a ">>> More" arrow
+_RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
+_ENDS_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)]*\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+@dataclass
+class DumpLine:
+    """One logical line of a dump, markup undone; `flags` says what the markup told (see module docstring)."""
+
+    text: str
+    flags: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WrapRules:
+    """When a dump counts as hard-wrapped (all values are shares of the dump's non-blank lines, or characters)."""
+
+    #: widths tried: text renderers wrap at 60-100 columns (html2text 78, lynx 79, w3m 80)
+    min_width: int = 40
+    max_width: int = 120
+    #: a wrapper breaks mid-sentence: at most this share of the lines ending at the width end a sentence
+    max_ends_share: float = 0.5
+    #: a line "ends at the width" when it is at most this many characters shorter than it
+    band: int = 12
+    #: at least this share of the long lines (longer than `long_share` of the width) ends at the width: wrapped
+    #: paragraphs pile up just under it, unwrapped paragraphs spread over every length ...
+    min_at_width: float = 0.4
+    long_share: float = 0.5
+    #: ... and at least this share of all the lines
+    min_share: float = 0.1
+    #: ... and at most this share of the lines (that have a space and no long token) is longer than it
+    max_over: float = 0.02
+    #: and at least this many lines end at the width
+    min_lines: int = 8
+    #: a line with a longer token (a URL) is left out of the count: wrappers do not break inside a word
+    max_token: int = 30
+
+
+WRAP = WrapRules()
+
+
+def wrap_width(lines: list[str], rules: WrapRules = WRAP) -> int | None:
+    """The width the dump was hard-wrapped at, or None when it was not (see WrapRules)."""
+    lens = [len(ln.rstrip()) for ln in lines if ln.strip()]
+    if len(lens) < rules.min_lines:
+        return None
+    # lines a wrapper cannot or does not break (a long URL, a one-word line, a Markdown link, a list item: html2text
+    # leaves those whole) say nothing about the width
+    spaced = Counter(len(ln.rstrip()) for ln in lines
+                     if " " in ln.strip() and max(len(w) for w in ln.split()) <= rules.max_token
+                     and "](" not in ln and not _BULLET.match(ln))
+    n = len(lens)
+    ends = Counter(len(ln.rstrip()) for ln in lines if _ENDS_SENTENCE.search(ln))
+    best, best_at = None, 0
+    for width in sorted({x for x in lens if rules.min_width <= x <= rules.max_width}):
+        at = sum(c for w, c in spaced.items() if width - rules.band < w <= width)
+        if sum(c for w, c in ends.items() if width - rules.band < w <= width) > rules.max_ends_share * at:
+            continue  # whole paragraphs of like length, not a paragraph broken mid-sentence
+        long = sum(c for w, c in spaced.items() if w > width * rules.long_share)
+        over = sum(c for w, c in spaced.items() if w > width)
+        if (at >= rules.min_lines and at >= rules.min_at_width * long and at >= rules.min_share * n
+                and over <= rules.max_over * n and at > best_at):
+            best, best_at = width, at  # the width most lines end at
+    return best
+
+
+def _continues(prev: str, line: str, width: int) -> bool:
+    """`line` is the wrapped rest of `prev`: its first word would not have fit on `prev`'s line."""
+    head = line.strip()
+    if not prev.strip() or not head or _BULLET.match(line) or _HEADING.match(line) or _RULE.match(line):
+        return False
+    first = head.split()[0]
+    return len(prev.rstrip()) + 1 + len(first) > width
+
+
+def unwrap(lines: list[str], rules: WrapRules = WRAP) -> list[str]:
+    """Hard-wrapped paragraphs joined back into one line each (each next line is compared with the last
+    wrapped piece, not the joined line); other dumps come back unchanged."""
+    width = wrap_width(lines, rules)
+    if width is None:
+        return lines
+    out: list[str] = []
+    piece = ""
+    for ln in lines:
+        if out and _continues(piece, ln, width):
+            out[-1] = out[-1].rstrip() + " " + ln.strip()
+        else:
+            out.append(ln)
+        piece = ln
+    return out
+
+
+def is_markdown(text: str, min_links: int = 3) -> bool:
+    """The dump is Markdown: it holds Markdown links or images (every Markdown page writer links its menus).
+    Plain dumps keep a leading "#" or "_x_" as text, as the page had it."""
+    return len(_LINK.findall(text, 0, 200_000)) + len(_IMAGE.findall(text, 0, 200_000)) >= min_links
+
+
+def strip_markup(line: str, markdown: bool = True) -> DumpLine:
+    """One line with list markup (and, in a Markdown dump, Markdown) undone, and the flags it carried."""
+    flags: dict = {}
+    text = line
+    if markdown and (_REF_DEF.match(text) or _RULE.match(text) or _TABLE_RULE.match(text)):
+        return DumpLine("", {"rule": True})
+    if markdown and _HEADING.match(text):
+        flags["heading"] = True
+        text = _HEADING.sub("", text).rstrip("# ")
+    if markdown:
+        text = _QUOTE.sub("", text)
+    if _BULLET.match(text):
+        flags["bullet"] = True
+        text = _BULLET.sub("", text)
+    if not markdown:
+        return DumpLine(text.strip(), flags)
+    text = _IMAGE.sub("", text)
+    linked = 0
+
+    def link_text(m: re.Match) -> str:
+        nonlocal linked
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        linked += len(inner.strip())
+        return inner
+
+    text = _LINK.sub(link_text, text)
+    if linked:
+        flags["links"] = min(1.0, linked / max(len(text.strip()), 1))
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPH.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return DumpLine(text.strip(), flags)
+
+
+def dump_lines(text: str, rules: WrapRules = WRAP) -> list[DumpLine]:
+    """The dump's logical lines: rejoined when hard-wrapped, markup undone; blank lines kept as empty text."""
+    markdown = is_markdown(text)
+    return [strip_markup(ln, markdown) if ln.strip() else DumpLine("") for ln in unwrap(text.splitlines(), rules)]
