@@ -23,10 +23,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-#: ``![alt](src)`` or ``[![alt](src)](href)``: an image is not text the reader sees in a dump
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+#: a link target: anything up to the closing bracket, a title and nested brackets included; wrapping may have put
+#: a space into a long URL (html2text breaks URLs at hyphens), so spaces are allowed too
+_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+#: ``![alt](src)``: an image is not text the reader sees in a dump
+_IMAGE = re.compile(r"!\[[^\]\n]*\]" + _TARGET)
 #: ``[text](href "title")``; ``[text][ref]``
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\[\]\n]+)\]\[\w*\]")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]" + _TARGET + r"|\[([^\[\]\n]+)\]\[\w*\]")
 _REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -36,6 +39,7 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE = re.compile(r"^\s*(?:>\s)+")  # "> text", "> > text"; not a ">>> More" arrow
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 _ENDS_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)]*\s*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -56,14 +60,17 @@ class WrapRules:
     max_width: int = 120
     #: a wrapper breaks mid-sentence: at most this share of the lines ending at the width end a sentence
     max_ends_share: float = 0.5
+    #: a greedy wrapper breaks only where the next word does not fit: at least this share of the lines ending at
+    #: the width (and followed by a line) must be such forced breaks
+    min_forced: float = 0.8
     #: a line "ends at the width" when it is at most this many characters shorter than it
     band: int = 12
     #: at least this share of the long lines (longer than `long_share` of the width) ends at the width: wrapped
     #: paragraphs pile up just under it, unwrapped paragraphs spread over every length ...
-    min_at_width: float = 0.4
+    min_at_width: float = 0.3
     long_share: float = 0.5
     #: ... and at least this share of all the lines
-    min_share: float = 0.1
+    min_share: float = 0.05
     #: ... and at most this share of the lines (that have a space and no long token) is longer than it
     max_over: float = 0.02
     #: and at least this many lines end at the width
@@ -81,32 +88,46 @@ def wrap_width(lines: list[str], rules: WrapRules = WRAP) -> int | None:
     if len(lens) < rules.min_lines:
         return None
     # lines a wrapper cannot or does not break (a long URL, a one-word line, a Markdown link, a list item: html2text
-    # leaves those whole) say nothing about the width
-    spaced = Counter(len(ln.rstrip()) for ln in lines
-                     if " " in ln.strip() and max(len(w) for w in ln.split()) <= rules.max_token
-                     and "](" not in ln and not _BULLET.match(ln))
+    # leaves those whole; CJK text, which has no spaces to break at) say nothing about the width
+    usable = [k for k, ln in enumerate(lines)
+              if " " in ln.strip() and max(len(w) for w in ln.split()) <= rules.max_token
+              and "](" not in ln and not _BULLET.match(ln) and not _CJK.search(ln)]
+    spaced = Counter(len(lines[k].rstrip()) for k in usable)
     n = len(lens)
-    ends = Counter(len(ln.rstrip()) for ln in lines if _ENDS_SENTENCE.search(ln))
     best, best_at = None, 0
     for width in sorted({x for x in lens if rules.min_width <= x <= rules.max_width}):
-        at = sum(c for w, c in spaced.items() if width - rules.band < w <= width)
-        if sum(c for w, c in ends.items() if width - rules.band < w <= width) > rules.max_ends_share * at:
-            continue  # whole paragraphs of like length, not a paragraph broken mid-sentence
+        band = [k for k in usable if width - rules.band < len(lines[k].rstrip()) <= width]
+        at = len(band)
+        if at < rules.min_lines or at < rules.min_share * n or at <= best_at:
+            continue
         long = sum(c for w, c in spaced.items() if w > width * rules.long_share)
         over = sum(c for w, c in spaced.items() if w > width)
-        if (at >= rules.min_lines and at >= rules.min_at_width * long and at >= rules.min_share * n
-                and over <= rules.max_over * n and at > best_at):
-            best, best_at = width, at  # the width most lines end at
+        if at < rules.min_at_width * long or over > rules.max_over * n:
+            continue
+        if sum(1 for k in band if _ENDS_SENTENCE.search(lines[k])) > rules.max_ends_share * at:
+            continue  # whole paragraphs of like length, not a paragraph broken mid-sentence
+        followed = [k for k in band if k + 1 < len(lines) and lines[k + 1].strip()]
+        if sum(1 for k in followed if _continues(lines[k], lines[k + 1], width)) < rules.min_forced * len(followed):
+            continue  # a list of headlines of like length: the next line's first word would have fitted
+        best, best_at = width, at  # the width most lines end at
     return best
 
 
 def _continues(prev: str, line: str, width: int) -> bool:
-    """`line` is the wrapped rest of `prev`: its first word would not have fit on `prev`'s line."""
-    head = line.strip()
+    """`line` is the wrapped rest of `prev`: its first word would not have fit on `prev`'s line (a quoted line
+    continues a quoted line: "> " opens both)."""
+    head = _body_of(line)
     if not prev.strip() or not head or _BULLET.match(line) or _HEADING.match(line) or _RULE.match(line):
+        return False
+    if bool(_QUOTE.match(prev)) != bool(_QUOTE.match(line)):
         return False
     first = head.split()[0]
     return len(prev.rstrip()) + 1 + len(first) > width
+
+
+def _body_of(line: str) -> str:
+    """The line without its blockquote marks."""
+    return _QUOTE.sub("", line, count=1).strip()
 
 
 def unwrap(lines: list[str], rules: WrapRules = WRAP) -> list[str]:
@@ -119,7 +140,7 @@ def unwrap(lines: list[str], rules: WrapRules = WRAP) -> list[str]:
     piece = ""
     for ln in lines:
         if out and _continues(piece, ln, width):
-            out[-1] = out[-1].rstrip() + " " + ln.strip()
+            out[-1] = out[-1].rstrip() + " " + _body_of(ln)
         else:
             out.append(ln)
         piece = ln
