@@ -8,6 +8,8 @@ family of them, applied to the same pages so that only the rendering changes:
 - ``browser``: what select-all + copy in a browser gives (innerText): a blank line around each paragraph,
   table cells joined by tabs, hidden elements left out, and the links of a menu or link list one per line
   (menus are laid out as separate boxes, so their items do not run together as in ``blocks``);
+- ``lynx``: what ``lynx -dump`` writes: the browser copy with each link numbered (``[12]Home``), wrapped at 79
+  columns and indented, and the numbered list of link targets at the end;
 - ``html2text``: html2text's default Markdown (``[text](url)`` links, ``* `` bullets, ``#`` headings, images
   as ``![alt](src)``, paragraphs hard-wrapped at 78 columns), what many pipelines store;
 - ``inscriptis``: inscriptis' layout-aware text (indented nested lists with bullets, tables as columns);
@@ -56,8 +58,9 @@ def _link_item(node) -> bool:
     return sum(1 for c in child_nodes(parent) if c.tag == "a") >= 2
 
 
-def render_browser(html: str) -> str:
-    """innerText-like copy of the page (see the module docstring)."""
+def render_browser(html: str, refs: list[str] | None = None) -> str:
+    """innerText-like copy of the page (see the module docstring). With `refs`, each link's text is preceded by
+    its number "[n]" and its target appended to `refs` (as lynx -dump does)."""
     tree = LexborHTMLParser(html)
     for tag in DROP:
         for node in tree.css(tag):
@@ -87,6 +90,9 @@ def render_browser(html: str) -> str:
         if tag in _BLOCK or (tag == "a" and _link_item(node)):
             out.append(2 if tag in _PARA else 1)
             stack.append((node, False))
+        if refs is not None and tag == "a" and node.attributes.get("href"):
+            refs.append(node.attributes.get("href") or "")
+            out.append(f"[{len(refs)}]")
         elif tag in _CELL:
             stack.append((node, False))
         stack.extend((c, True) for c in reversed(child_nodes(node)))
@@ -107,6 +113,23 @@ def render_browser(html: str) -> str:
     lines = [ln.strip(" \t") for ln in text.split("\n")]  # innerText: tabs only between cells
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return text + "\n"
+
+
+def render_lynx(html: str, width: int = 79) -> str:
+    """lynx -dump-like text: the browser copy with numbered links, every line wrapped at `width` columns and
+    indented by three spaces, blocks apart by a blank line, and the numbered list of link targets at the end."""
+    import textwrap
+
+    refs: list[str] = []
+    out = []
+    for line in render_browser(html, refs).splitlines():
+        if not line.strip():
+            continue
+        out.extend(textwrap.wrap(line.replace("\t", " "), width, initial_indent="   ", subsequent_indent="   ",
+                                 break_long_words=False, break_on_hyphens=False) or [""])
+        out.append("")
+    out += ["References", ""] + [f"{k:4d}. {href}" for k, href in enumerate(refs, 1)]
+    return "\n".join(out) + "\n"
 
 
 def render_html2text(html: str) -> str:
@@ -133,6 +156,7 @@ def render_html_text(html: str) -> str:
 RENDERERS: dict[str, Callable[[str], str]] = {
     "blocks": render_text,
     "browser": render_browser,
+    "lynx": render_lynx,
     "html2text": render_html2text,
     "inscriptis": render_inscriptis,
     "html_text": render_html_text,

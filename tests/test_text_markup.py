@@ -24,6 +24,13 @@ def test_wrapped_markdown_gives_the_same_body_as_the_block_dump(fixtures):
     assert "https://" not in wrapped.body and "](" not in wrapped.body
 
 
+def test_lynx_dump_with_numbered_links_gives_the_same_body(fixtures):
+    plain, lynx = _text(fixtures, "wire.txt"), _text(fixtures, "wire_lynx.txt")
+    assert lynx.body == plain.body
+    assert lynx.title == plain.title and lynx.published == plain.published
+    assert "https://" not in lynx.body and "[4]" not in lynx.body
+
+
 def test_wrap_width_found_only_in_wrapped_dumps(fixtures):
     assert wrap_width(_read(fixtures, "wire_wrapped.md").splitlines()) == 78
     for name in ("wire.txt", "byline.txt", "teasers.txt"):

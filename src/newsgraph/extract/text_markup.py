@@ -35,6 +35,10 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _BULLET = re.compile(r"^\s*[*+\u2022\u00b7\u25aa\u25cf]\s+(?=\S)")
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")  # not a year ending a sentence: "... in\n2022. Then"
+#: lynx's numbered link markers "[12]Home" and its closing list of link targets "  12. https://..."
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
+_LINK_LIST = re.compile(r"^\s*\d{1,4}\.\s+(?:[a-z][a-z0-9+.-]*:|/|#)\S*\s*$", re.I)
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE = re.compile(r"^\s*(?:>\s)+")  # "> text", "> > text"; not a ">>> More" arrow
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
@@ -115,9 +119,10 @@ def wrap_width(lines: list[str], rules: WrapRules = WRAP) -> int | None:
 
 def _continues(prev: str, line: str, width: int) -> bool:
     """`line` is the wrapped rest of `prev`: its first word would not have fit on `prev`'s line (a quoted line
-    continues a quoted line: "> " opens both)."""
+    continues a quoted line: "> " opens both). A list item (bulleted or numbered) or a heading starts afresh."""
     head = _body_of(line)
-    if not prev.strip() or not head or _BULLET.match(line) or _HEADING.match(line) or _RULE.match(line):
+    if (not prev.strip() or not head or _BULLET.match(line) or _NUMBERED.match(line) or _HEADING.match(line)
+            or _RULE.match(line) or _LINK_LIST.match(line)):
         return False
     if bool(_QUOTE.match(prev)) != bool(_QUOTE.match(line)):
         return False
@@ -153,10 +158,23 @@ def is_markdown(text: str, min_links: int = 3) -> bool:
     return len(_LINK.findall(text, 0, 200_000)) + len(_IMAGE.findall(text, 0, 200_000)) >= min_links
 
 
-def strip_markup(line: str, markdown: bool = True) -> DumpLine:
-    """One line with list markup (and, in a Markdown dump, Markdown) undone, and the flags it carried."""
+def has_link_list(lines: list[str], min_refs: int = 3) -> bool:
+    """The dump numbers its links and lists their targets at the end, as lynx and w3m dumps do."""
+    return sum(1 for ln in lines if _LINK_LIST.match(ln)) >= min_refs
+
+
+def strip_markup(line: str, markdown: bool = True, numbered: bool = False) -> DumpLine:
+    """One line with list markup (and, in a Markdown dump, Markdown; in a dump with numbered links, the link
+    numbers and the target list) undone, and the flags it carried."""
     flags: dict = {}
     text = line
+    if numbered:
+        if _LINK_LIST.match(text) or text.strip() in ("References", "Visible links", "Hidden links:"):
+            return DumpLine("", {"rule": True})
+        marks = len(_LINK_NUMBER.findall(text))
+        if marks:
+            flags["link_marks"] = marks
+            text = _LINK_NUMBER.sub("", text)
     if markdown and (_REF_DEF.match(text) or _RULE.match(text) or _TABLE_RULE.match(text)):
         return DumpLine("", {"rule": True})
     if markdown and _HEADING.match(text):
@@ -190,4 +208,6 @@ def strip_markup(line: str, markdown: bool = True) -> DumpLine:
 def dump_lines(text: str, rules: WrapRules = WRAP) -> list[DumpLine]:
     """The dump's logical lines: rejoined when hard-wrapped, markup undone; blank lines kept as empty text."""
     markdown = is_markdown(text)
-    return [strip_markup(ln, markdown) if ln.strip() else DumpLine("") for ln in unwrap(text.splitlines(), rules)]
+    lines = text.splitlines()
+    numbered = has_link_list(lines)
+    return [strip_markup(ln, markdown, numbered) if ln.strip() else DumpLine("") for ln in unwrap(lines, rules)]
