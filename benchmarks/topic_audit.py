@@ -4,6 +4,7 @@
     python -m benchmarks.topic_audit todo --name baseline        # the audit sample's items without a judgement yet
     python -m benchmarks.topic_audit todo --name after --shown   # the same for the items shown by default
     python -m benchmarks.topic_audit report --name after --base baseline
+    python -m benchmarks.topic_audit report --name after --base baseline --per-type 80   # a larger sample
     python -m benchmarks.topic_audit sample --name fresh --seed 20261201   # a FRESH draw: pages not in the old sample
     python -m benchmarks.topic_audit sample --name s20fresh --seed 20261202 # another: pages in no draw before it
 
@@ -12,8 +13,9 @@ trafilatura-eval pages whose text reads as English by a stop-word share), in a f
 drawn with a fixed seed (`SEED`), so every run audits the same pages. `--seed S` (S other than `SEED`) draws a fresh
 set instead: `PAGES` pages among the candidates that the `SEED` draw left out, so precision is also measured on pages
 nobody looked at while tuning (stop 20's fresh sets, `FRESH_SEEDS`: 20261201 for organisations, issue 11c; 20261202
-for people, issue 11, drawn among the pages neither the old draw nor the 20261201 draw holds: a fresh draw leaves out
-the pages of every draw listed before it). Every topic item (people, countries, cities,
+for people, issue 11, drawn among the pages neither the old draw nor the 20261201 draw holds; 20261203, issue 11's
+last draw, made and judged only after its last change to the code: a fresh draw leaves out the pages of every draw
+listed before it). Every topic item (people, countries, cities,
 organisations; all of them, threshold 0, with its confidence) of those pages' records is in the sample, keyed by
 (page, type, name): a judgement made once holds for a later run that lists the same item. The audit sample of a
 run is, per type, the `PER_TYPE` items that come first in a seeded hash order of their keys, among every item
@@ -49,7 +51,7 @@ AUDIT = REPO / "benchmarks" / "audit"
 JUDGEMENTS = AUDIT / "topics-judgements.jsonl"
 SEED = 20261130
 #: the fresh draws so far, in the order they were made (each leaves out the pages of the old draw and of those before)
-FRESH_SEEDS = (20261201, 20261202)
+FRESH_SEEDS = (20261201, 20261202, 20261203)
 PAGES = 40
 #: items judged per type and run
 PER_TYPE = 40
@@ -158,11 +160,12 @@ def shown_items(items: list[dict], threshold: float) -> list[dict]:
     return [i for i in items if i["confidence"] is None or i["confidence"] >= threshold]
 
 
-def audit_sample(items: list[dict]) -> list[dict]:
-    """Per type, the PER_TYPE items first in the seeded hash order."""
+def audit_sample(items: list[dict], per_type: int | None = None) -> list[dict]:
+    """Per type, the `per_type` (default `PER_TYPE`) items first in the seeded hash order."""
+    per_type = PER_TYPE if per_type is None else per_type
     out = []
     for t in TYPES:
-        out += sorted((i for i in items if i["type"] == t), key=lambda i: order(i["key"]))[:PER_TYPE]
+        out += sorted((i for i in items if i["type"] == t), key=lambda i: order(i["key"]))[:per_type]
     return out
 
 
@@ -172,14 +175,14 @@ def threshold_or_default(threshold: float | None) -> float:
     return default_threshold("topics") if threshold is None else threshold
 
 
-def todo(name: str, shown: bool, threshold: float | None = None) -> list[dict]:
+def todo(name: str, shown: bool, threshold: float | None = None, per_type: int | None = None) -> list[dict]:
     done = judgements()
     items = load(name)
     if shown:
         items = shown_items(items, threshold_or_default(threshold))
     cache = AUDIT / ".cache" / f"contexts-{name}.json"
     contexts = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
-    return [{**i, **contexts.get(i["key"], {})} for i in audit_sample(items) if i["key"] not in done]
+    return [{**i, **contexts.get(i["key"], {})} for i in audit_sample(items, per_type) if i["key"] not in done]
 
 
 def precision(sample: list[dict], done: dict, t: str) -> dict:
@@ -190,12 +193,12 @@ def precision(sample: list[dict], done: dict, t: str) -> dict:
             "precision": round(ok / len(judged), 3) if judged else None}
 
 
-def report(name: str, base: str = "baseline", threshold: float | None = None) -> dict:
+def report(name: str, base: str = "baseline", threshold: float | None = None, per_type: int | None = None) -> dict:
     """Precision per type (sample of every item; sample of items shown by default) and recall against `base`."""
     threshold = threshold_or_default(threshold)
     done = judgements()
     items = load(name)
-    every, shown = audit_sample(items), audit_sample(shown_items(items, threshold))
+    every, shown = audit_sample(items, per_type), audit_sample(shown_items(items, threshold), per_type)
     shown_keys = {i["key"] for i in shown_items(items, threshold)}
     base_right = [i for i in audit_sample(load(base)) if done.get(i["key"], {}).get("right")]
     out = {}
@@ -221,14 +224,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED,
                     help=f"sample: the pages' seed ({SEED}: the old sample; another: a fresh draw of other pages)")
     ap.add_argument("--base", default="baseline", help="report: the run whose right items recall is taken against")
+    ap.add_argument("--per-type", type=int, default=None,
+                    help=f"todo/report: items judged per type (default {PER_TYPE}; more for a tighter estimate)")
     args = ap.parse_args(argv)
     if args.command == "sample":
         sample(args.name, args.seed)
     elif args.command == "todo":
-        for i in todo(args.name, args.shown, args.threshold):
+        for i in todo(args.name, args.shown, args.threshold, args.per_type):
             print(json.dumps(i, ensure_ascii=False))
     else:
-        print(json.dumps(report(args.name, args.base, args.threshold), indent=1))
+        print(json.dumps(report(args.name, args.base, args.threshold, args.per_type), indent=1))
     return 0
 
 
