@@ -48,6 +48,8 @@ _KIND_AFTER = re.compile(r"^(?:\s*,\s*|\s+(?:is|was|remains|became)\s+)(?:a|an|t
                          r"and|selling|making)\b)")
 #: organisation `before` words that also name a person's standing ("a giant of jazz", "a machine operator")
 _NOT_KINDS = frozenset({"giant", "operator", "maker"})
+#: the lower-case word right after a name (a work's head noun: "this X character")
+_WORK_HEAD = re.compile(r"^\s+([a-z]+)\b")
 _PRONOUN_AFTER = re.compile(r"^\s+(?:said|says|added|announced|confirmed|denied|told \w+)\s+(?:that\s+)?(he|she|his|her|it|its)\b")
 
 
@@ -149,6 +151,9 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["team"] += 1  # "Manchester City midfielder": a town's name and a word of its own that the index lacks
     if names.work_before_re is not None and names.work_before_re.search(before):
         ev["work_use"] += 1  # "published in the X": read per name by name_usage.gate_works
+    wm = _WORK_HEAD.match(text[m.end : m.end + 20])
+    if wm and wm.group(1) in names.work_after:
+        ev["work_head"] += 1  # "this X character": a work's title (name_usage.gate_works, in most mentions)
     head = list_head(text, m.start, m.end)
     if head in names.org_classes:  # "universities, including X": a body, whatever the gazetteer holds for X
         ev["organisation"] += w.list_class

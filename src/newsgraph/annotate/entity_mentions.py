@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.annotate.gazetteer import aliases as common_aliases
+from newsgraph.annotate.name_extent import complement_after
 from newsgraph.annotate.names import NamesLexicon, looks_like_acronym, strip_name
 
 #: Model labels -> mention labels; PER (UD-style models: French, Spanish, German...) is a person too.
@@ -44,9 +45,10 @@ class NameMention:
 
 def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[NameMention]:
     spans: list[NameMention] = []
+    grown_to = 0  # the end of an organisation span grown over a complement: the model's spans inside it are part of it
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
-        if not label:
+        if not label or ent.start_char < grown_to:
             continue
         toks = list(ent)
         while toks and (toks[0].pos_ in _NOT_NAME_POS or _elided(toks[0])):  # "Later Brenning" -> "Brenning"
@@ -61,7 +63,8 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[Name
             label = "organisation"
         parts = _coordinated(toks)
         if label == "organisation" and len(parts) == 1:
-            parts[-1] = _complement_goes_on(parts[-1])
+            parts[-1] = complement_after(_complement_goes_on(parts[-1]), names, gaz)
+            grown_to = parts[-1][-1].idx + len(parts[-1][-1].text)
         if label == "person" and len(parts) == 1:
             longer = _named_after(parts[-1], names)
             if longer is not parts[-1]:

@@ -227,7 +227,8 @@ def gate_kind_names(mentions: list, model_points: float) -> None:
 
 
 def gate_works(mentions: list, model_points: float) -> None:
-    """A name the text uses as a published work ("published in the X", "the journal X": `work_use`) is dropped in
+    """A name the text uses as a published work ("published in the X", "the journal X": `work_use`; or, in most of
+    its mentions, a title before a work's head noun: "this X character", `work_head`) is dropped in
     every mention when nothing but its form and the model type it (at most `model_points` organisation points in
     each mention: the model's label and a suffix such as "Journal"; no lexicon name, no person cue, no place use):
     a journal or a book is neither a person, an organisation nor a place."""
@@ -235,8 +236,8 @@ def gate_works(mentions: list, model_points: float) -> None:
     for m in mentions:
         by_name[norm(m.text)].append(m)
     for same in by_name.values():
-        if not any(m.ev["work_use"] for m in same):
-            continue
+        if not any(m.ev["work_use"] for m in same) and 2 * sum(bool(m.ev["work_head"]) for m in same) <= len(same):
+            continue  # a work's head noun after the name ("the X character") must type most of its mentions
         if any(m.label == "lexicon-org" or m.ev["organisation"] > model_points or m.ev["person_cue"]
                or m.ev["place_use"] or m.ev["country"] for m in same):
             continue

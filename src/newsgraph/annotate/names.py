@@ -32,7 +32,7 @@ SHIPPED_FILES = {
 _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after",
                       "team_before", "team_after", "class"),
-    "things": ("before", "after", "adjective", "class", "work_before"),
+    "things": ("before", "after", "adjective", "class", "work_before", "work_after"),
     "places": ("after", "before", "head", "local", "locative", "area", "class"),
     "portfolios": ("head", "link"),
 }
@@ -72,7 +72,7 @@ class NamesLexicon:
     `[given_names]` given names (several a row), `[groups]` religious and ethnic groups, `[not_names]` capitalised
     words that name nothing on their own, and three `kind<TAB>value` sections: `[organisations]` (suffix, prefix,
     head, name, before, business_before, business_after, team_before, team_after, class), `[things]` (before, after,
-    adjective, class, work_before) and `[places]` (after, before, head, local, locative, area, class) and
+    adjective, class, work_before, work_after) and `[places]` (after, before, head, local, locative, area, class) and
     `[portfolios]` (head, link: names.fr.tsv); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what
     each kind means.
     """
@@ -114,6 +114,8 @@ class NamesLexicon:
     thing_classes: frozenset[str] = frozenset()
     #: words right before a name that make it a published work ("published in X", "the journal X")
     work_before: tuple[str, ...] = ()
+    #: lower-case head nouns right after a name that make it a work's title ("the X character", "the X sequel")
+    work_after: frozenset[str] = frozenset()
 
     @classmethod
     def from_sections(cls, data: Sections) -> NamesLexicon:
@@ -155,6 +157,7 @@ class NamesLexicon:
             place_classes=frozenset(kinds["places"]["class"]),
             thing_classes=frozenset(kinds["things"]["class"]),
             work_before=tuple(kinds["things"]["work_before"]),
+            work_after=frozenset(kinds["things"]["work_after"]),
         )
 
     @cached_property

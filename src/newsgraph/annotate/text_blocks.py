@@ -15,7 +15,17 @@ about, recognisable by their form rather than by their words:
   paragraph opens with one: "Analysis and interpretation of the data: Ann Lee, Bo Chen, Cy Ode.");
 - credential lists (a journal's disclosure or conflict-of-interest statement, a masthead: "Ann Lee, MD, PhD, Editor
   in Chief, reports that ..."): `CREDENTIAL_MIN` person names or more, each followed by an academic or
-  professional credential (a short abbreviation with two capitals or more: MD, PhD, MPH, FACP) after its comma.
+  professional credential (a short abbreviation with two capitals or more: MD, PhD, MPH, FACP) after its comma;
+- rights and credit lines ("Copyright © 2019 by Ann Lee. Reprinted by permission of X Books, New York. All rights
+  reserved.", "Used with permission of X"): a short paragraph holding a copyright mark or a permission formula, the
+  fixed legal forms of a credit, whose names are its rights holders and publishers;
+- teaser cards (related videos and stories: "Met Office forecast for May 5 - Fog Met Office forecast for May 5 -
+  Fog Wales Online"): a paragraph that opens with a title of `TEASER_WORDS` words or more repeated in full right
+  after it, as a card's link text and its title come when a page is flattened; prose does not repeat itself so;
+- labels (headings, buttons, link labels: "Video & Further Resources", "Register"): a line of at most
+  `LABEL_MAX_WORDS` words without a sentence's closing punctuation, its words capitalised (title case), other than
+  the body's first line (its title). A name an article is about is named in its sentences too; one named only in
+  labels is a section, a button or a link.
 `non_prose_blocks` returns the character ranges of such paragraphs; entity_features.py counts a mention inside one
 as named outside prose, which lowers the entity's topic score (annotate/confidence.py, NON_PROSE_WEIGHT). The
 entity itself stays: the names are real, the page is just not about them.
@@ -57,6 +67,21 @@ CREDENTIAL_MIN = 2
 #: Sport chief")
 _CREDENTIAL = re.compile(r"^,\s*(?=(?:[A-Za-z]\.?){2,5}(?:[,;.)]|\s+(?:and|reports?|has|is|was)\b|$))"
                          r"(?=\S*[A-Z]\S*[A-Z])[A-Za-z.]{2,8}")
+#: a rights or credit line is no longer than this many characters ...
+RIGHTS_MAX_CHARS = 300
+#: ... and holds a copyright mark ("©", "(c) 2019", "Copyright 2019") or a permission formula ("reprinted by
+#: permission of", "used with permission", "all rights reserved"); the word "copyright" alone is prose
+_RIGHTS = re.compile(r"\u00a9|\(c\)\s*(?:1[89]|20)\d{2}|\bcopyright\s+(?:\(c\)\s*)?(?:1[89]|20)\d{2}|"
+                     r"\brights\s+reserved\b|\b(?:reprinted|reproduced|used|excerpted|adapted|published)\s+"
+                     r"(?:[a-z]+\s+){0,2}(?:by|with)\s+(?:the\s+)?(?:kind\s+)?permission\b", re.I)
+#: opening words a teaser card repeats (its title, then its title again); case kept: "We shall fight ... we shall
+#: fight" is prose
+TEASER_WORDS = 5
+#: a label (heading, button, link) is a line of at most this many words ...
+LABEL_MAX_WORDS = 6
+#: ... of which at least this share are capitalised (function words may stay lower case: "Terms of Use")
+LABEL_CAPITALISED = 0.6
+_SENTENCE_END = re.compile(r"[.!?:;,\u201d\"')\u2019]\s*$")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
@@ -103,9 +128,37 @@ def credential_list(paragraph: str, names: list[tuple[int, int]]) -> bool:
     return sum(bool(_CREDENTIAL.match(paragraph[e:e + 20])) for _, e in names) >= CREDENTIAL_MIN
 
 
+def rights_line(paragraph: str) -> bool:
+    """A short paragraph with a copyright mark or a permission formula: a rights or credit line."""
+    return len(paragraph) <= RIGHTS_MAX_CHARS and bool(_RIGHTS.search(paragraph))
+
+
+def teaser(paragraph: str) -> bool:
+    """The paragraph opens with a title (`TEASER_WORDS` words or more) that comes again in full, in the same case,
+    right after it: a card's link text and its title. Prose that repeats its opening words goes on differently
+    ("I am happy to note X ... I am happy to note Y")."""
+    words = list(re.finditer(r"\S+", paragraph))
+    if len(words) < 2 * TEASER_WORDS:
+        return False
+    opening = paragraph[: words[TEASER_WORDS - 1].end()]
+    again = paragraph.find(opening, len(opening))
+    if again < 0:
+        return False
+    title = paragraph[:again].rstrip()
+    return paragraph.startswith(title, again)
+
+
+def label(paragraph: str) -> bool:
+    """A short title-case line without a sentence's closing punctuation: a heading, a button or a link label."""
+    words = _WORD.findall(paragraph)
+    if not words or len(paragraph.split()) > LABEL_MAX_WORDS or _SENTENCE_END.search(paragraph):
+        return False
+    return sum(w[:1].isupper() for w in words) >= LABEL_CAPITALISED * len(words)
+
+
 def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Character ranges (start, end) of the paragraphs (lines) of `doc` that are reference entries, sign-off lines,
-    name lists or credential lists, in order."""
+    name lists, credential lists, rights lines, teaser cards or labels, in order."""
     text = doc.text if text is None else text
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")]
     out = []
@@ -120,7 +173,8 @@ def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]
         while j < len(people) and people[j][0] < e:
             mine.append((people[j][0] - s, min(people[j][1], e) - s))
             j += 1
-        if citation(para) or sign_off(para) or name_list(para, mine) or credential_list(para, mine):
+        if citation(para) or sign_off(para) or name_list(para, mine) or credential_list(para, mine) \
+                or rights_line(para) or teaser(para) or (s > 0 and label(para)):  # a first line is the text's title
             out.append((s, e))
             continue
         sig = _SIGNATURE.search(para)
