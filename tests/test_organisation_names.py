@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.annotate import annotate
-from newsgraph.annotate.text_blocks import rights_line, teaser
+from newsgraph.annotate.text_blocks import label, rights_line, teaser
 from newsgraph.records import Extracted
 
 
@@ -80,3 +80,24 @@ def test_a_title_before_a_works_head_noun_is_no_organisation():
     orgs = _orgs("Pink leggings are all you need to re-create this Monsters, Inc. character. Toss your hair into "
                  "pigtails and you are ready.")
     assert "Monsters, Inc." not in orgs
+
+
+@pytest.mark.parametrize(("para", "is_label"), [
+    ("Video & Further Resources", True),
+    ("Register", True),
+    ("Terms of Use", True),
+    ("The council met on Monday.", False),
+    ("the council met on monday and voted", False),
+    ("Ministers from Peru, Chile and Bolivia met the press", False),  # too long for a label
+])
+def test_label(para, is_label):
+    assert label(para) is is_label
+
+
+def test_a_label_line_is_no_prose_but_the_first_line_is_the_title():
+    from newsgraph.annotate.nlp import load_pipeline
+    from newsgraph.annotate.text_blocks import non_prose_blocks
+
+    text = "Harbour Fund Report\nThe fund grew by a tenth this year, its managers said.\nHarbour Fund Tables\n"
+    blocks = non_prose_blocks(load_pipeline().make_doc(text))
+    assert [text[s:e] for s, e in blocks] == ["Harbour Fund Tables"]
