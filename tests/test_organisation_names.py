@@ -30,11 +30,12 @@ def test_a_complement_cut_off_after_a_complemented_head_grows_back():
     "The Ministry of Health in Kenya said on Monday that the outbreak was over.",  # a country: where it stands
     "The Institute for Research in Manchester said on Monday that the trial was over.",  # a town
     "The Ministry of Health in January said that the outbreak was over.",  # a date
+    "The cars made by Harbour Motor Corp of South Korea arrived at the Ministry of Health in the port.",  # a legal form
 ])
 def test_a_locative_complement_that_names_a_place_or_a_date_is_no_part_of_the_name(body):
     orgs = _orgs(body)
     assert any(o in ("Ministry of Health", "Institute for Research") for o in orgs), orgs
-    assert not any(" in " in o for o in orgs), orgs
+    assert not any(" in " in o or " of South" in o for o in orgs), orgs
 
 
 def test_a_head_noun_takes_its_named_complement():

@@ -5,8 +5,9 @@ The small NER model often stops an institution's name at its first preposition o
 National Institute for Research] in the Amazon", "[the Council] on Foreign Relations", "[the Office] for National
 Statistics". The cut-off part is a prepositional complement whose object is a capitalised run, and an analyst
 sees the fragment as a wrong name. `complement_after` grows such a span over the complement when:
-- the preposition is a name link ("of", "for", "on") and the span ends in an organisation head noun (the names
-  lexicon's suffixes: "Institute", "Council", "Office"), or already holds such a head with its complement
+- the preposition is a name link ("of", "for", "on") and the span ends in an institution's head noun (the names
+  lexicon's complement heads: "Institute", "Council", "Office"; not a company's legal form: "Harbour Motor Corp of
+  South Korea" is the company and where it is from), or already holds such a head with its complement
   ("Institute for Research" + "of ..."): an institution's head takes its complement into its name;
 - the preposition is a locative ("in", "at") only after a head that already has its complement ("Institute for
   Research" + "in the Amazon"), and only with a definite object that the gazetteer does not read as a country or
@@ -33,9 +34,9 @@ _INNER = frozenset({"and", "of", "&", "for", "the"})
 _COUNTRY_KINDS = frozenset({"country", "admin1"})
 
 
-def _has_complement(toks: list, suffixes: frozenset[str]) -> bool:
-    """The span holds an organisation head followed by a name link and a capitalised word ("Institute for Research")."""
-    return any(t.text in suffixes and toks[k + 1].lower_ in NAME_LINKS and toks[k + 2].text[:1].isupper()
+def _has_complement(toks: list, heads: frozenset[str]) -> bool:
+    """The span holds an institution's head followed by a name link and a capitalised word ("Institute for Research")."""
+    return any(t.text in heads and toks[k + 1].lower_ in NAME_LINKS and toks[k + 2].text[:1].isupper()
                for k, t in enumerate(toks[:-2]))
 
 
@@ -64,14 +65,14 @@ def complement_after(toks: list, names: NamesLexicon, gaz) -> list:
     """The organisation span `toks` grown over the complements the model cut off on its right (module docstring);
     `toks` itself when none follows."""
     doc = toks[0].doc
-    suffixes = names.org.suffixes
+    heads = names.org.complement_heads
     while True:
         j = toks[-1].i + 1
         if j + 1 >= len(doc) or not toks[-1].text[:1].isupper():
             return toks
         link = doc[j].lower_
-        complemented = _has_complement(toks, suffixes)
-        if not (link in NAME_LINKS and (toks[-1].text in suffixes or complemented)
+        complemented = _has_complement(toks, heads)
+        if not (link in NAME_LINKS and (toks[-1].text in heads or complemented)
                 or link in LOCATIVE_LINKS and complemented):
             return toks
         k = j + 1

@@ -31,7 +31,7 @@ SHIPPED_FILES = {
 #: the kinds of row each `kind<TAB>value` section may hold
 _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after",
-                      "team_before", "team_after", "class"),
+                      "team_before", "team_after", "class", "complement_head"),
     "things": ("before", "after", "adjective", "class", "work_before", "work_after"),
     "places": ("after", "before", "head", "local", "locative", "area", "class"),
     "portfolios": ("head", "link"),
@@ -59,6 +59,9 @@ class OrgLexicon:
     #: words right before / after a town's name that make it a sports team ("beat X", "X coach")
     team_before: frozenset[str] = frozenset()
     team_after: frozenset[str] = frozenset()
+    #: head nouns of an institution's name that take a complement into the name ("Institute [for Research]",
+    #: "Council [on Foreign Relations]"); a legal form ends a company's name ("Harbour Motor Corp [of South Korea]")
+    complement_heads: frozenset[str] = frozenset()
 
 
 _ORG_LINKS = frozenset({"of", "on", "for", "against", "to"})
@@ -140,7 +143,7 @@ class NamesLexicon:
                 tuple(sorted(org["head"], key=len, reverse=True)), frozenset(org["name"]), tuple(org["before"]),
                 re.compile(r"\b(?:" + "|".join(biz_before) + r")\s+$", re.I) if biz_before else None,
                 re.compile(r"^(?:" + "|".join(biz_after) + ")", re.I) if biz_after else None,
-                frozenset(org["team_before"]), frozenset(org["team_after"]),
+                frozenset(org["team_before"]), frozenset(org["team_after"]), frozenset(org["complement_head"]),
             ),
             thing_before=frozenset(kinds["things"]["before"]),
             thing_after=frozenset(kinds["things"]["after"]),
