@@ -144,11 +144,12 @@ def table_rows(name: str, s: dict) -> list[list]:
 
 
 def fit_logistic(rows: Sequence[dict[str, float]], labels: Sequence[bool | int], l2: float = 1.0,
-                 iters: int = 50) -> dict:
+                 iters: int = 50, weights: Sequence[float] | None = None) -> dict:
     """L2-regularised logistic regression by Newton's method (numpy); returns the model as data.
 
     Features are used as they are (they are shares, flags and logs of counts, all of a similar scale); the bias is
     not penalised. The result holds each feature's mean on the fitting data, used for a feature an item lacks.
+    `weights`: one per row (e.g. to give each source set the same total weight); None weighs every row 1.
     """
     import numpy as np
 
@@ -156,13 +157,14 @@ def fit_logistic(rows: Sequence[dict[str, float]], labels: Sequence[bool | int],
     x = np.array([[float(r.get(n, 0.0)) for n in names] for r in rows])
     x = np.hstack([x, np.ones((len(rows), 1))])
     y = np.array([1.0 if v else 0.0 for v in labels])
+    sw = np.ones(len(rows)) if weights is None else np.array([float(v) for v in weights])
     w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
     penalty[-1] = 0.0
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ (p - y) + penalty * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        grad = x.T @ (sw * (p - y)) + penalty * w
+        hess = (x * (sw * p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-7:

@@ -1,4 +1,5 @@
-"""The event fit's cross-validation (benchmarks/fit_events_cv.py): folds by unit, Platt maps monotone."""
+"""The event fit's cross-validation (benchmarks/fit_events_cv.py): folds by unit, Platt maps monotone; the source
+sets' weights and the ECE noise floor (benchmarks/fit_events.py, fit_events_threshold.py)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def test_folds_keep_each_unit_on_one_side(monkeypatch):
     rows = _rows()
     units_of = {id(r[2]): r[4] for r in rows}
 
-    def spy(feats, ys):
+    def spy(feats, ys, sources):
         seen.append({units_of[id(f)] for f in feats})
         return lambda f: 0.5
 
@@ -45,5 +46,48 @@ def test_folds_keep_each_unit_on_one_side(monkeypatch):
 def test_cross_validation_prefers_a_calibrated_fit():
     rows = _rows(60, 8)
     good = C.cross_validate(rows, C.fitter(1.0, "platt"), seeds=(0,))
-    bad = C.cross_validate(rows, lambda feats, ys: (lambda f: 1.0 - f["x"]), seeds=(0,))
+    bad = C.cross_validate(rows, lambda feats, ys, sources: (lambda f: 1.0 - f["x"]), seeds=(0,))
     assert good["ece"] < bad["ece"] and good["log_loss"] < bad["log_loss"]
+
+
+def test_balanced_weights_give_every_source_set_the_same_total():
+    from benchmarks.fit_events import source_weights
+
+    sources = ["web"] * 30 + ["gsr"] * 5 + ["audit"] * 10
+    w = source_weights(sources, 1.0)
+    totals = {s: sum(x for x, q in zip(w, sources, strict=True) if q == s) for s in set(sources)}
+    assert all(abs(t - len(sources) / 3) < 1e-9 for t in totals.values())
+    assert source_weights(sources, 0.0) is None  # every row weighs 1
+    half = source_weights(sources, 0.5)
+    assert half[0] < 1.0 < half[30]  # the large set is weighed down, the small one up, less than at 1.0
+    assert half[30] < w[30]
+
+
+def test_ece_floor_falls_with_more_items():
+    from benchmarks.fit_events_threshold import ece_floor
+
+    few, many = ece_floor([0.7] * 28), ece_floor([0.7] * 2800)
+    assert 0.05 < few and many < 0.02
+
+
+def test_balanced_fit_moves_a_small_set_towards_its_base_rate():
+    """A small set with a high base rate, told apart by a feature: weighted to count as much as the large set, the
+    fit's confidence on it moves towards its own rate."""
+    rng = random.Random(5)
+    rows = [("web", "tune", {"x": 0.0}, rng.random() < 0.2, f"w{i}") for i in range(600)]
+    rows += [("gsr", "tune", {"x": 1.0}, rng.random() < 0.7, f"g{i}") for i in range(40)]
+    plain = C.fitter(50.0, "platt", 0.0)([r[2] for r in rows], [r[3] for r in rows], [r[0] for r in rows])
+    balanced = C.fitter(50.0, "platt", 1.0)([r[2] for r in rows], [r[3] for r in rows], [r[0] for r in rows])
+    rate = sum(r[3] for r in rows if r[0] == "gsr") / 40
+    assert abs(balanced({"x": 1.0}) - rate) < abs(plain({"x": 1.0}) - rate)
+
+
+def test_threshold_rule_takes_precision_where_it_costs_no_political_news():
+    from benchmarks.fit_events_threshold import choose
+
+    def row(prec: float, shown: int, gsr: float) -> dict:
+        return {"tune": {"web+audit": {"shown": shown, "precision": prec}, "gsr": {"accuracy": gsr}}}
+
+    rows = {0.5: row(0.7, 90, 0.6), 0.6: row(0.81, 60, 0.5), 0.7: row(0.85, 50, 0.5), 0.8: row(0.95, 8, 0.5)}
+    assert choose(rows) == 0.7  # 0.5 misses the goal; 0.8 shows too few; 0.6 and 0.7 tie on GSR: the higher
+    assert choose({0.5: row(0.7, 90, 0.6)}) is None

@@ -14,6 +14,8 @@ and writes `status`, `confidence`, `type_confidence`, `source_confidence` and `t
   common noun low; a dateline ("LONDON (Reuters) -") is no actor.
 - type: a verb trigger is surer than a noun; a hostile act whose target is no actor ("beat forecasts") or an act
   with no actor that is an entity or a name is doubtful (PLOVER types are acts between actors).
+- register (annotate/event_register.py): what kind of text the event stands in, political reportage or web copy
+  (past-tense narration, the reader addressed, countries named, quotes attributed, acts between named actors).
 Raw scores are named weights below, then calibrated (annotate/calibration.py maps "event", "event_type",
 "event_source", "event_target", fitted on the tuning part of the events set).
 """
@@ -41,6 +43,7 @@ from newsgraph.annotate.event_features import (
     people_nouns,
     trigger_token,
 )
+from newsgraph.annotate.event_register import Register
 from newsgraph.annotate.events import lexicon
 from newsgraph.annotate.extensions import article_date, register_extensions
 from newsgraph.annotate.factuality import ASSERTED, Factuality, factuality
@@ -88,10 +91,13 @@ class EventEvidence:
         anchor = parse_anchor(article_date(doc))
         ents = {e.id: e for e in doc._.ng_entities or []}
         kept: dict[int, dict[str, dict[str, float]]] = doc.user_data.setdefault(FEATURES_KEY, {})
+        register = Register(doc)
         for ev in events:
             tok = trigger_token(doc, ev)
             ev.status = self.status(ev, tok, anchor)
             feats = self.features(doc, ev, tok, ents)
+            feats["event"].update(register.features(ev))
+            feats["event"].update(self.kind_features(ev, feats, ents))
             kept[id(ev)] = feats
             ev.type_confidence = cal.calibrate("event_type", feats["event"]["type_raw"])
             # P(the event happened as stated and its type is right): a fitted model over the event's evidence;
@@ -141,6 +147,16 @@ class EventEvidence:
             out["source"] = src.features()
         if tgt is not None:
             out["target"] = tgt.features()
+        return out
+
+    def kind_features(self, ev: Event, feats: dict[str, dict[str, float]], ents: dict[str, Entity]) -> dict[str, float]:
+        """What kind of act and actors the event is: its PLOVER type (one flag per type: how often a coded ASSAULT
+        is one differs from a coded AGREE), an actor that is a country, an actor that is a person with a role ("the
+        foreign minister", "President X")."""
+        out = {f"type_{ev.type}": 1.0}
+        out["actor_country"] = float(any(feats.get(r, {}).get("kind_country") for r in ("source", "target")))
+        out["actor_role"] = float(any((e := ents.get(i or "")) is not None and e.type == "person" and bool(e.roles)
+                                      for i in (ev.source, ev.target)))
         return out
 
     # -- status -------------------------------------------------------------------------------------------------
