@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.extract import extract
-from newsgraph.extract.text_markup import dump_lines, is_markdown, strip_markup, unwrap, wrap_width
+from newsgraph.extract.text_markup import WrapRules, dump_lines, is_markdown, strip_markup, unwrap, wrap_width
 from newsgraph.records import RawDocument
 
 
@@ -43,12 +43,32 @@ def test_unwrap_joins_only_where_the_wrapper_had_to_break():
     import textwrap
 
     story = ("The river rose overnight and the old bridge closed before dawn, so the morning buses went the long "
-             "way round through the hills while crews checked the piers. ") * 3
-    lines = textwrap.wrap(story, 42) + ["", "Short line.", "Next short line."]
-    assert wrap_width(lines) == 42
+             "way round through the hills while crews checked the piers.")
+    lines = [*textwrap.wrap(story, 42), "", "Short line.", "Next short line.", ""]
+    lines = lines + textwrap.wrap(story, 42) + [""] + textwrap.wrap(story, 42)
+    assert wrap_width(lines) == 41  # the longest line the wrapper wrote
     out = unwrap(lines)
-    assert out[0] == story.strip()  # every break was forced: the next word would not have fit
-    assert out[-2:] == ["Short line.", "Next short line."]  # ends well before the width: not joined
+    assert out[0] == story and out[-1] == story  # every break was forced: the next word would not have fit
+    assert out[2:4] == ["Short line.", "Next short line."]  # ends well before the width: not joined
+    # the same lines without blank lines between paragraphs: not a wrapper's output (one line per block)
+    assert wrap_width([ln for ln in lines if ln]) is None
+
+
+def test_headline_list_of_like_length_is_not_wrapped_text():
+    heads = ["Harbour workers vote to end strike after new pay offer from the port",
+             "New train line to open in spring after two years of repairs",
+             "Farmers report a record harvest despite the late frost in the north",
+             "City council approves budget for library and pool",
+             "Storm damage closes coastal road between two villages again",
+             "School holidays moved by a week to make room for the elections",
+             "Hospital opens new wing for children and their parents",
+             "Old mill turned into flats as town grows",
+             "Ferry fares rise for the third time this year, operator says"]
+    lines = ["Latest news", "", "Home", "", "World", "", *heads, "", "More stories", ""]
+    # lines pile up under one width and are followed by another line, but the next headline's first word would
+    # often have fitted: no wrapper broke there
+    assert wrap_width(lines) is None
+    assert wrap_width(lines, WrapRules(min_forced=0.0)) is not None
 
 
 def test_markdown_undone_with_flags():

@@ -35,6 +35,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _BULLET = re.compile(r"^\s*[*+\u2022\u00b7\u25aa\u25cf]\s+(?=\S)")
+#: lines renderers leave unwrapped: list items, headings, dash-led lines, indented code
+_UNWRAPPED = re.compile(r"^\s*(?:[*+\u2022\u00b7\u25aa\u25cf\-\u2013\u2014#]|\d{1,3}[.)]\s)|^ {4}")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")  # not a year ending a sentence: "... in\n2022. Then"
 #: lynx's numbered link markers "[12]Home" and its closing list of link targets "  12. https://..."
 _LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
@@ -59,6 +61,9 @@ class DumpLine:
 class WrapRules:
     """When a dump counts as hard-wrapped (all values are shares of the dump's non-blank lines, or characters)."""
 
+    #: a wrapper keeps paragraphs apart with blank lines (else their ends could not be told from wrapped lines):
+    #: a dump with fewer blank lines than this share of its wrappable lines is taken as not wrapped
+    min_blank_share: float = 0.15
     #: widths tried: text renderers wrap at 60-100 columns (html2text 78, lynx 79, w3m 80)
     min_width: int = 40
     max_width: int = 120
@@ -67,18 +72,18 @@ class WrapRules:
     #: a greedy wrapper breaks only where the next word does not fit: at least this share of the lines ending at
     #: the width (and followed by a line) must be such forced breaks
     min_forced: float = 0.8
+    #: and at least this many lines ending at the width must be followed by a line (the evidence for the above)
+    min_followed: int = 3
     #: a line "ends at the width" when it is at most this many characters shorter than it
     band: int = 12
     #: at least this share of the long lines (longer than `long_share` of the width) ends at the width: wrapped
     #: paragraphs pile up just under it, unwrapped paragraphs spread over every length ...
-    min_at_width: float = 0.3
+    min_at_width: float = 0.2
     long_share: float = 0.5
-    #: ... and at least this share of all the lines
-    min_share: float = 0.05
     #: ... and at most this share of the lines (that have a space and no long token) is longer than it
     max_over: float = 0.02
     #: and at least this many lines end at the width
-    min_lines: int = 8
+    min_lines: int = 4
     #: a line with a longer token (a URL) is left out of the count: wrappers do not break inside a word
     max_token: int = 30
 
@@ -95,14 +100,16 @@ def wrap_width(lines: list[str], rules: WrapRules = WRAP) -> int | None:
     # leaves those whole; CJK text, which has no spaces to break at) say nothing about the width
     usable = [k for k, ln in enumerate(lines)
               if " " in ln.strip() and max(len(w) for w in ln.split()) <= rules.max_token
-              and "](" not in ln and not _BULLET.match(ln) and not _CJK.search(ln)]
+              and "](" not in ln and " | " not in ln and not _UNWRAPPED.match(ln) and not _CJK.search(ln)]
+    if len(lines) - len(lens) < rules.min_blank_share * len(usable):
+        return None
     spaced = Counter(len(lines[k].rstrip()) for k in usable)
     n = len(lens)
     best, best_at = None, 0
     for width in sorted({x for x in lens if rules.min_width <= x <= rules.max_width}):
         band = [k for k in usable if width - rules.band < len(lines[k].rstrip()) <= width]
         at = len(band)
-        if at < rules.min_lines or at < rules.min_share * n or at <= best_at:
+        if at < rules.min_lines or at <= best_at:
             continue
         long = sum(c for w, c in spaced.items() if w > width * rules.long_share)
         over = sum(c for w, c in spaced.items() if w > width)
@@ -111,7 +118,8 @@ def wrap_width(lines: list[str], rules: WrapRules = WRAP) -> int | None:
         if sum(1 for k in band if _ENDS_SENTENCE.search(lines[k])) > rules.max_ends_share * at:
             continue  # whole paragraphs of like length, not a paragraph broken mid-sentence
         followed = [k for k in band if k + 1 < len(lines) and lines[k + 1].strip()]
-        if sum(1 for k in followed if _continues(lines[k], lines[k + 1], width)) < rules.min_forced * len(followed):
+        if (len(followed) < rules.min_followed
+                or sum(1 for k in followed if _continues(lines[k], lines[k + 1], width)) < rules.min_forced * len(followed)):
             continue  # a list of headlines of like length: the next line's first word would have fitted
         best, best_at = width, at  # the width most lines end at
     return best
