@@ -245,7 +245,11 @@ def run(limit: int | None) -> TaskResult:
             sel = [o for (r, _), o in zip(items, every, strict=True) if part_name == "all" or part(story_key(r["id"])) == part_name]
             n = len(sel) or 1
             ok = sum(o["type"] for o in sel)
-            t.rows.append(["newsgraph, every event (hidden ones too)", part_name, ok / n, None, None, None, len(sel)])
+            if with_actors:
+                t.rows.append(["newsgraph, every event (hidden ones too)", part_name, ok / n, sum(o["source"] for o in sel) / max(ok, 1),
+                               sum(o["target"] for o in sel) / max(ok, 1), sum(o["both"] for o in sel) / max(ok, 1), len(sel)])
+            else:
+                t.rows.append(["newsgraph, every event (hidden ones too)", part_name, ok / n, None, None, None, len(sel)])
         all_n = len(outcomes) or 1
         t.rows.append([f"majority type ({majority})", "all", sum(o["majority"] for o in outcomes) / all_n, None, None, None, len(outcomes)])
         t.note = (

@@ -20,7 +20,14 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.annotate.dates import date_in
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.gazetteer import get_gazetteer
-from newsgraph.annotate.resolve import Actor, clause_bounds, coordinated_with_report, doc_text, resolve_token
+from newsgraph.annotate.resolve import (
+    Actor,
+    clause_bounds,
+    coordinated_with_report,
+    doc_text,
+    resolve_token,
+    role_nouns,
+)
 from newsgraph.records import Event
 
 DATA = "plover.tsv"
@@ -43,6 +50,11 @@ class EventRoles:
     people_suffixes: tuple[str, ...]
     act_nouns: frozenset[str]
     naming: frozenset[str]
+    classes: dict[str, str]
+    verbs: dict[str, list[tuple[str, str, set[str], str]]]
+
+    def _thing(self, tok: Token) -> bool:  # EventFinder's
+        raise NotImplementedError
 
     def people_noun(self, tok: Token) -> bool:
         """A common noun for people ("officials", "fishermen", "a Nigerian student"): a national modifier on it
@@ -58,6 +70,7 @@ class EventRoles:
         toks = with_conj(src) if src.dep_ in SUBJ else [src]
         out: list[Actor] = []
         for t in toks:
+            t = titled_person(t)
             a = resolve_token(doc, t, [])
             act = a.entity is None and t.pos_ == "NOUN" and not self.people_noun(t)
             authors = authors_of(doc, t) if act else []  # "Indian airstrikes", not "Peruvian troops" or "Sudanese refugees"
@@ -160,6 +173,10 @@ class EventRoles:
             ]
         if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") for c in kids):
             objs += self._named_object(tok)
+        if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ in SUBJ for c in kids):
+            # "The civilians imprisoned ... were released by X": a passive verb parsed as coordinated with the verb of
+            # its subject; that subject is the one acted on
+            objs += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for c in kids:
             if c.dep_ in ("dobj", "obj", "dative") and tok.pos_ == "VERB" and self._joint_noun(c):
                 # "signed an agreement with X", "held talks with X": the partners of the act named by the object
@@ -177,6 +194,15 @@ class EventRoles:
                 for cc in c.children:
                     if cc.dep_ == "pobj":
                         objs += with_conj(cc)
+        # a hostile act's "at" names its aim, not a place ("fired rockets at X")
+        hostile = any(self.classes.get(r[0]) == "hostile" for r in self.verbs.get(tok.lemma_.lower(), []))
+        aimed = [o for c in kids if c.dep_ == "prep" and c.lower_ in preps and (hostile or c.lower_ not in self.locative)
+                 for o in prep_objects(c)]
+        aimed += [c for c in kids if c.dep_ == "dative" and c.pos_ != "ADP"]  # "lent the Starmers his house"
+        if any(self._actor_word(doc, o) for o in aimed):
+            # "launched missiles at the government", "supplied arms to X", "lent X his house": a thing as direct object
+            # is what was used or given; the actor the preposition or the dative names is the target
+            objs = [o for o in objs if not (o.dep_ in ("dobj", "obj") and o.head.i == tok.i and self._no_actor(doc, o))]
         out: list[Actor] = []
         for o in [partitive_whole(o) for o in objs]:
             if o.pos_ in ("VERB", "AUX"):
@@ -199,6 +225,22 @@ class EventRoles:
                     continue
             out.append(a)
         return out
+
+    def _actor_word(self, doc: Doc, tok: Token) -> bool:
+        """A person, group, body or named actor: a people noun, or an entity (or a name) that is no place or date."""
+        if tok.pos_ == "NOUN" and self.people_noun(tok):
+            return True
+        ent = find_entity(doc, tok.idx, tok.idx + len(tok.text))
+        if ent is not None:
+            return ent.type not in ("city", "place")
+        return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+    def _no_actor(self, doc: Doc, tok: Token) -> bool:
+        """A common noun for a thing or an act ("missiles", "arms"), no person, group, name or entity."""
+        if tok.pos_ != "NOUN" or self.people_noun(tok) or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+            return False
+        return find_entity(doc, tok.idx, tok.idx + len(tok.text)) is None and not any(
+            t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in tok.lefts)
 
     def _actor_object(self, doc: Doc, kids: list[Token]) -> bool:
         """The verb's direct object is an actor: an entity, a name, a nationality or a noun for people."""
@@ -379,6 +421,16 @@ def demonym_actor(doc: Doc, tok: Token) -> Actor | None:
     ent = next((e for e in doc._.ng_entities or [] if e.type == "country" and e.name == place.name), None)
     # a country the article names only by its demonym is no entity of the article: the actor keeps its name
     return Actor(ent, place.name, tok.idx, tok.idx + len(tok.text), how="demonym")
+
+
+def titled_person(tok: Token) -> Token:
+    """The person a name phrase ends with when a role noun introduces it ("Party for Reform leader Ana Ruiz urged":
+    the parser may make the party the subject and the leader the object of its "for"): the phrase is the person."""
+    last = tok.doc[tok.right_edge.i]
+    if last.i == tok.i or last.pos_ != "PROPN" or last.ent_type_ != "PERSON":
+        return tok
+    roles = [c for c in last.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ in role_nouns()]
+    return last if roles else tok
 
 
 def with_conj(tok: Token) -> list[Token]:

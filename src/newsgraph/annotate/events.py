@@ -20,6 +20,12 @@ Arguments of the kind the type takes: a type that acts on an actor (data [patien
 needs a patient that is no thing ("released his new EP", "attended a fashion show", "hails from" are other senses
 of the verb); "X said Y attacked Z" accuses Y only when Y is the act's author and not X's own side ("said its forces
 shot down ..."); a hostile act with no author named comes from the side it was launched from ("fired ... from X").
+The sense of a verb from its arguments (data sections named in brackets): an object of another kind ([other_sense]:
+"attended Vanier College" is studying), a signing with no agreement signed ([agreement_object]: "signed a striker",
+"signed an executive order"), aid with no recipient ([recipient]: "helped launch a website"), a deed's verb taking a
+reported clause ([material]: "recalled that ...", '"...," shared X'), a verb of commitment with no act committed to
+([assent]: "agrees that ...", "agreed with X that ...", "offers dishes") are no events; a release needs an actor
+released, not an act ("released a statement"), a return something returned ("returned home" is travel).
 Roles (source, targets, location, date) are found by event_roles.py.
 """
 
@@ -40,12 +46,13 @@ from newsgraph.annotate.event_roles import (
     best_actors,
     is_measure,
     is_named,
+    partitive_whole,
     prep_objects,
     useful_actor,
 )
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
-from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token
+from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token, role_nouns
 from newsgraph.annotate.triggers import ParseTriggers
 from newsgraph.records import Event
 
@@ -102,6 +109,13 @@ class EventFinder(EventRoles, LexiconComponent):
         self.speech = section_words(data, "speech")
         self.aside_preps = self.locative | section_words(data, "topic_prep")
         self.patient_types = section_words(data, "patient")
+        self.patient_kinds = {row[0].lower(): row[1] for row in data.get("patient", []) if len(row) > 1 and row[1]}
+        self.other_sense = {row[0].lower(): row[1] for row in data.get("other_sense", []) if len(row) > 1}
+        self.institutions = section_words(data, "institution")
+        self.agreement_verbs = section_words(data, "agreement_object")
+        self.recipient_types = {w.upper() for w in section_words(data, "recipient")}
+        self.material = {w.upper() for w in section_words(data, "material")}
+        self.assent = {w.upper() for w in section_words(data, "assent")}
         self.act_suffixes = tuple(section_words(data, "act_suffix"))
         self.people_suffixes = tuple(section_words(data, "people_suffix"))
         self.act_nouns = frozenset(self.verbs) | frozenset(k.split()[-1] for k in self.nouns) | self.joint
@@ -206,8 +220,18 @@ class EventFinder(EventRoles, LexiconComponent):
         type_, mode, needs, roles = row
         if form == "verb" and lemma in self.naming and any(c.dep_ in ("oprd", "attr") for c in tok.children):
             return None  # "a school, then called FACES, for ...": a verb of naming with the name it gives
-        if form == "verb" and not needs and self._needs_patient(type_, mode) and not self._actor_patient(tok):
+        if form == "verb" and not needs and self._needs_patient(type_, mode) and not self._actor_patient(tok, self._patient_kind(type_, mode)):
             return None  # "released his new EP", "attended a fashion show": the verb's other sense
+        if form == "verb" and self._other_sense(tok):
+            return None  # "attended Vanier College": the object's type gives the verb another sense
+        if form == "verb" and lemma in self.agreement_verbs and not any(self._agreement_noun(p) for p in self._patients(tok)):
+            return None  # "signed a striker", "signed an executive order": no agreement signed
+        if form == "verb" and not needs and type_ in self.recipient_types and not self._recipient(tok):
+            return None  # "helped launch a website", "provides free licenses": nothing given to anyone
+        if form == "verb" and type_ in self.material and self._reports(tok):
+            return None  # "recalled that ...", '"...," shared X': a deed's verb used as a verb of saying
+        if form == "verb" and type_ in self.assent and not self._commitment(tok):
+            return None  # "agrees that students feel blamed", "X agreed.": an opinion, not a commitment
         if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
             return None  # "pledged to free": the complement is the event, this verb its intent
         negated = any(c.dep_ == "neg" for c in tok.children) or (
@@ -228,17 +252,98 @@ class EventFinder(EventRoles, LexiconComponent):
     def _needs_patient(self, type_: str, mode: str) -> bool:
         return type_.lower() in self.patient_types or f"{type_}/{mode}".lower() in self.patient_types
 
-    def _actor_patient(self, tok: Token) -> bool:
-        """The verb acts on an actor or an act: its direct object, passive subject or the noun its passive participle
-        modifies is a person, group, body, entity, name or act, not a thing ("released his new EP", "data released
-        Friday"). No patient at all ("hails from X") is no act on an actor either."""
-        patients = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "dative")]
+    def _patient_kind(self, type_: str, mode: str) -> str:
+        """What the patient of a [patient] type may be: "actor" (no act), or "" (an actor or an act)."""
+        return self.patient_kinds.get(f"{type_}/{mode}".lower(), self.patient_kinds.get(type_.lower(), ""))
+
+    def _patients(self, tok: Token) -> list[Token]:
+        """The direct object, passive subject or dative of a verb, or the noun its passive participle modifies."""
+        patients = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if not patients:
+            # a dative is the patient only where there is no object ("released him"); beside one it is the recipient
+            # ("released a statement to People"), and a preposition parsed as the dative stands for its object
+            datives = [c for c in tok.children if c.dep_ == "dative"]
+            patients = [o for c in datives for o in (prep_objects(c) if c.pos_ == "ADP" else [c])]
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             patients.append(tok.head)
+        return patients
+
+    def _other_sense(self, tok: Token) -> bool:
+        """The verb's patient is of the kind data [other_sense] gives its lemma ("signed a striker": hiring)."""
+        kind = self.other_sense.get(tok.lemma_.lower())
+        if not kind:
+            return False
+        for p in self._patients(tok):
+            if kind == "person" and self._person(p):
+                return True
+            if kind == "institution" and (p.lemma_.lower() in self.institutions or p.lower_ in self.institutions):
+                return True
+        return False
+
+    def _agreement_noun(self, tok: Token) -> bool:
+        """A noun naming an agreement: a joint act ([joint]: "treaty", "pact") or an AGREE trigger noun ("pledge")."""
+        if self._joint_noun(tok):
+            return True
+        rows = self.nouns.get(tok.lower_) or self.nouns.get(tok.lemma_.lower()) or []
+        return tok.pos_ == "NOUN" and any(r[0] == "AGREE" for r in rows)
+
+    def _recipient(self, tok: Token) -> bool:
+        """Someone the verb gives to: a patient that is no thing, or the object of "to"/"for" that is no thing."""
+        to = [o for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for o in prep_objects(c)]
+        datives = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]  # "lent the Okafors his flat"
+        return any(not self._thing(p) and p.pos_ not in ("VERB", "AUX") for p in self._patients(tok) + datives + to)
+
+    def _person(self, tok: Token) -> bool:
+        """A person: a personal pronoun, a person entity, or a common noun for people."""
+        if tok.pos_ == "PRON":
+            return tok.lower_ in ("him", "her", "them", "me", "us")
+        ent = find_entity(tok.doc, tok.idx, tok.idx + len(tok.text))
+        if ent is not None:
+            return ent.type == "person"
+        return tok.pos_ == "NOUN" and self.people_noun(tok)
+
+    @staticmethod
+    def _reports(tok: Token) -> bool:
+        """The verb takes a reported clause (a "that" clause, or the quotation it frames)."""
+        return any(c.dep_ == "ccomp" for c in tok.children)
+
+    def _commitment(self, tok: Token) -> bool:
+        """A verb of commitment names what is committed to: an infinitive ("agreed to lift"), an object that is no
+        thing ("agreed a ceasefire", "offered talks"), a prepositional object other than "with" ("agreed on a deal"), or a
+        clause of a future act ("agreed that inspectors could visit"). "agreed with X", "agrees that Y is right" and a
+        bare "agreed" state an opinion."""
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "prt") or c.dep_ in ("dobj", "obj", "nsubjpass") and not self._thing(c):
+                return True  # a thing offered or promised is commerce ("offers international dishes", "a price")
+            if c.dep_ == "prep" and c.lower_ != "with":
+                return True
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and (a.lower_ in self.modal | self.future or a.tag_ == "MD") or a.lower_ == "to"
+                                         for a in c.children):
+                return True
+        return tok.dep_ in ("acl", "amod", "xcomp") or self._intended(tok) != ""
+
+    def _actor_patient(self, tok: Token, kind: str = "") -> bool:
+        """The verb acts on an actor or an act: its direct object, passive subject or the noun its passive participle
+        modifies is a person, group, body, entity, name or act, not a thing ("released his new EP", "data released
+        Friday"); with `kind` "actor", not an act either ("released a statement"). No patient at all ("hails from X")
+        is no act on an actor either."""
+        patients = self._patients(tok)
         if not patients and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):
             # "The civilians ... were released by X" parsed as a passive verb coordinated with the subject's verb
             patients = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if kind == "people":
+            return any(self._people(partitive_whole(p)) for p in patients)
         return any(not self._thing(p) for p in patients)
+
+    def _people(self, tok: Token) -> bool:
+        """A person or a group: a personal pronoun, a person or group entity, a people or role noun."""
+        if tok.pos_ == "PRON":
+            return tok.lower_ in ("him", "her", "them", "us", "me", "who", "whom")
+        ent = find_entity(tok.doc, tok.idx, tok.idx + len(tok.text))
+        if ent is not None:
+            return ent.type in ("person", "group")
+        return tok.pos_ in ("NOUN", "PROPN") and (self.people_noun(tok) or tok.lower_ in role_nouns() or tok.lemma_.lower() in role_nouns())
+
 
     def _thing(self, tok: Token) -> bool:
         """A common noun naming a thing: no pronoun, name, entity, people noun or act noun (data [act_suffix])."""
@@ -315,7 +420,8 @@ class EventFinder(EventRoles, LexiconComponent):
             sources = self._subjects(doc, src)
             targets = self._targets(doc, tok)
             mutual = [a for a in targets if a.name.lower() in self.reciprocal]
-            if (tok.lemma_.lower() in self.joint or mutual) and len(sources) > 1:
+            shared = any(c.dep_ in ("dobj", "obj") and self._joint_noun(c) for c in tok.children)  # "deepen a partnership"
+            if (tok.lemma_.lower() in self.joint or mutual or shared) and len(sources) > 1:
                 # "A and B signed an agreement", "A and B accused each other": a joint act of A with B
                 sources, targets = sources[:1], sources[1:] + [a for a in targets if a not in mutual]
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):

@@ -32,6 +32,9 @@ def _roles() -> frozenset[str]:
     return words(_CUES, "role")
 
 
+role_nouns = _roles  # the nouns of roles people hold ("minister", "peer"), for the event annotator
+
+
 _NAME_DEPS = {"compound", "flat", "amod", "nmod", "poss", "case"}
 
 
@@ -119,6 +122,27 @@ def by_role(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]]) -> En
                 cands.append((m.end, e))
     cands = [c for c in cands if c[0] >= 0]
     return max(cands, key=lambda c: c[0])[1] if cands else None
+
+
+def introduced_as(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]]) -> Entity | None:
+    """The person last introduced before `pos` with `role` right beside a mention: the role word just before the name
+    (one title word between: "Labour peer Lord X") or in an apposition right after it ("X, a Labour peer,"). Stricter
+    than `by_role`'s window, which takes any name near the word."""
+    text = doc_text(doc)
+    best: tuple[int, Entity] | None = None
+    for e in doc._.ng_entities or []:
+        if e.type != "person":
+            continue
+        for m in e.mentions:
+            if m.end > pos or inside(exclude, m.start):
+                continue
+            before = text[max(0, m.start - 30) : m.start].lower().split()
+            after = text[m.end : m.end + 40].lower()
+            appos = after.startswith(",") and role in after[1:].split(",")[0].split()
+            if role in before[-2:] or appos:
+                if best is None or m.end > best[0]:
+                    best = (m.end, e)
+    return best[1] if best else None
 
 
 def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor:
@@ -240,6 +264,13 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor
             return Actor(hit[0], hit[0].name, tok.idx, tok.idx + len(tok.text))
         return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text))
     ent = _entity_in(doc, start, end, tok)
+    if ent is not None and ent.type == "organisation" and tok.pos_ == "NOUN" and find_entity(doc, tok.idx, tok.idx + len(tok.text)) is None:
+        # "the Labour peer", "the Republican senator": a role noun an organisation only modifies is its member, the
+        # person introduced with that role right beside a name (a country's official still codes the country)
+        # (no such person: the organisation still stands for its officials, "DEA officials arrested X")
+        person = introduced_as(doc, tok.lower_, tok.idx, exclude) if tok.lower_ in _roles() else None
+        if person is not None:
+            return Actor(person, person.name, start, end)
     if ent is not None:
         return Actor(ent, ent.name, start, end)
     return _role_actor(doc, tok, exclude, start, end) or phrase_actor(doc, tok)
@@ -273,6 +304,12 @@ def phrase_actor(doc: Doc, tok: Token) -> Actor:
 
 
 def _entity_in(doc: Doc, start: int, end: int, tok: Token) -> Entity | None:
+    # the head word decides who the phrase is; its modifiers say whose it is ("Democratic Party for the People
+    # leader Yuichiro Tamaki": Tamaki, though the party's name is the longer overlap)
+    if tok.pos_ == "PROPN":
+        own = find_entity(doc, tok.idx, tok.idx + len(tok.text))
+        if own is not None:
+            return own
     ent = find_entity(doc, start, end)
     if ent is not None:
         return ent
