@@ -6,7 +6,8 @@ The records are `newsgraph analyze --kind body --format jsonl --min-confidence 0
 once and kept in --records; delete the file to re-analyse). Each gold entity the scorer did not match among the
 topics shown by default gets the first cause that explains it, in this order:
 - shown-name: a topic of the right type is shown under a name the scorer does not accept for it;
-- under-threshold: a matching topic exists at threshold 0 but its confidence is under the display threshold;
+- under-threshold: a matching topic exists at threshold 0 but its confidence is under the display threshold (or a
+  place entity, which the scorer reads off the entities, is under the entities' threshold);
 - wrong-type: the name is an entity or topic of another type (person/place/organisation confusions, or a type that
   has no topic list: work, product, misc);
 - no-topic: an entity carries one of the gold names as an alias or mention, but its canonical name (the one the
@@ -42,7 +43,7 @@ def analyse(docs: list[Path], out: Path) -> None:
     subprocess.run(cmd, check=True, cwd=REPO)
 
 
-def diagnose(rec: dict, g: dict, sc, threshold: float) -> tuple[str, str]:
+def diagnose(rec: dict, g: dict, sc, threshold: float, entity_threshold: float) -> tuple[str, str]:
     """(cause, evidence) for one gold entity the shown topics miss."""
     keys = sc.gold_keys(g)
     t = g["type"]
@@ -69,7 +70,10 @@ def diagnose(rec: dict, g: dict, sc, threshold: float) -> tuple[str, str]:
     typed = [e for e in hits if sc.match_score(e["name"], keys)]
     if typed:
         e = typed[0]
-        return "wrong-type", f"entity {e['name']!r} type {e['type']} conf {e.get('confidence')}"
+        why = f"entity {e['name']!r} type {e['type']} conf {e.get('confidence')}"
+        if ENTITY_TYPE.get(e["type"]) in (t, alt) and (e.get("confidence") or 0) < entity_threshold:
+            return "under-threshold", why  # a place the scorer reads off the entities: below their threshold
+        return "wrong-type", why
     if hits:
         e = hits[0]
         return "no-topic", (f"entity {e['name']!r} ({e['type']}, {len(e['mentions'])} mentions) holds "
@@ -93,7 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     if not a.records.exists():
         analyse([SET / "docs" / f"{n}.txt" for n in sorted(gold)], a.records)
     recs = {sc.stem(r["input"]): r for r in map(json.loads, a.records.read_text().splitlines())}
-    threshold = default_threshold("topics")
+    threshold, entity_threshold = default_threshold("topics"), default_threshold("entities")
     causes: Counter = Counter()
     for name in names:
         rec = recs.get(name, {})
@@ -104,7 +108,7 @@ def main(argv: list[str] | None = None) -> None:
         for j, g in enumerate(ents):
             if j in matched or not (g["salient"] or g["star"] or a.all_gold):
                 continue
-            cause, why = diagnose(rec, g, sc, threshold)
+            cause, why = diagnose(rec, g, sc, threshold, entity_threshold)
             mark = "*" if g["star"] else "s" if g["salient"] else "-"
             causes[cause] += 1
             causes[f"{cause} (star)"] += g["star"]
