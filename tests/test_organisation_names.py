@@ -102,3 +102,36 @@ def test_a_label_line_is_no_prose_but_the_first_line_is_the_title():
     text = "Harbour Fund Report\nThe fund grew by a tenth this year, its managers said.\nHarbour Fund Tables\n"
     blocks = non_prose_blocks(load_pipeline().make_doc(text))
     assert [text[s:e] for s, e in blocks] == ["Harbour Fund Tables"]
+
+
+def _org_topics(body: str, **meta) -> dict[str, float]:
+    art = annotate(Extracted(input="t", body=body, **meta))
+    return dict(zip(art.topics.get("organisations") or [], art.topics_confidence.get("organisations") or [],
+                    strict=True))
+
+
+def test_concept_signs():
+    from newsgraph.annotate.concept_names import lower_expansion, lower_phrase
+
+    text = ("Scales use bioelectrical impedance spectroscopy (BIS). The World Health Organization (WHO) agreed. "
+            "To be a certificate authority, you sign keys. Ask for a return on investment (ROI).")
+    assert lower_expansion("BIS", text) and lower_expansion("ROI", text)
+    assert not lower_expansion("WHO", text)  # a capitalised expansion: a name
+    assert lower_phrase("Certificate Authority", text)
+    assert not lower_phrase("World Health Organization", text)
+    assert not lower_phrase("Authority", text)  # one word: a name's word may be a common word too
+
+
+def test_a_concept_the_page_capitalises_is_no_shown_organisation():
+    body = ("Your server can safely be its own CA (Certificate Authority), the admins of the Harbour Trust said on "
+            "Monday. To be a certificate authority, you need a key and a few commands. The Harbour Trust runs the "
+            "servers for the city's schools and pays for them.")
+    conf = _org_topics(body)
+    assert conf.get("Certificate Authority", 0.0) < 0.5, conf
+
+
+def test_the_publishers_own_brand_is_no_shown_topic():
+    body = ("Learning Japanese takes time, and the ministry said on Monday that more students than ever sit the "
+            "exam. Teachers at the Osaka Language Institute said classes were full.\n\n"
+            "Join our Harbourpot Study Facebook group to connect with fellow learners.")
+    assert _org_topics(body, source_domain="blog.harbourpot.com").get("Harbourpot Study Facebook", 0.0) < 0.5

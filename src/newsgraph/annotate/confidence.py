@@ -53,6 +53,9 @@ FRAGMENT_WEIGHT = 0.35
 #: name holds a possessive ("Valentine's Day"), keeps this share of its topic score (name_shape.py). A hand-set prior
 #: like the ones above.
 NAME_SHAPE_WEIGHT = 0.35
+#: An organisation the page also writes as a common noun, or whose acronym it spells out in lower case (a concept it
+#: capitalises: concept_names.py) keeps this share of its topic score. A hand-set prior like the ones above.
+CONCEPT_WEIGHT = 0.35
 _PLACES = ("country", "city", "place")
 
 
@@ -141,6 +144,8 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
         p *= NAME_SHAPE_WEIGHT
     if kind == "topic" and feats.get("person_goes_on"):
         p *= FRAGMENT_WEIGHT
+    if kind == "topic" and feats.get("concept"):
+        p *= CONCEPT_WEIGHT
     if kind == "topic" and e.confidence is not None:
         p = min(p, e.confidence)  # a topic is right only if its entity is: never surer than the entity
     return p

@@ -23,9 +23,11 @@ import bisect
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.concept_names import lower_expansion, lower_phrase
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
 from newsgraph.annotate.names import NamesLexicon
@@ -165,6 +167,9 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # a person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed
         # Chair"): a fragment of another name, cued or not
         "person_goes_on": float(e.type == "person" and goes_on == len(e.mentions) and goes_on > 0),
+        # an organisation the page also writes as a common noun ("to be a certificate authority") or whose acronym it
+        # spells out in lower case ("bioelectrical impedance spectroscopy (BIS)"): concept_names.py, confidence.py
+        "concept": float(e.type == "organisation" and _concept(e, text)),
         "given_name": float(bool(words) and words[0] in given_names and e.type != "person"),
         "words": min(len(words), 4) / 4,
         "one_word": float(len(words) == 1),
@@ -203,15 +208,21 @@ def _cut_on_left(before: str, start: int, model: list[tuple[int, int, str]], mod
     return not any(s <= word_start < t for s, t, _ in model[max(0, i - 4) : i])
 
 
+def _concept(e: Entity, text: str) -> bool:
+    """The organisation's name is a concept the page capitalises (concept_names.py)."""
+    return lower_phrase(e.name, text) or any(lower_expansion(a, text) for a in (e.name, *e.aliases) if _acronym(a))
+
+
 def _squash(name: str) -> str:
     """A name's letters and digits, lower-case, without a leading "the": "The Haitian Times" -> "haitiantimes"."""
     return re.sub(r"[^0-9a-z]", "", re.sub(r"^the\s+", "", name.strip().lower()))
 
 
 def publisher(doc: Doc, names: list[str]) -> bool:
-    """One of the names is the page's own publisher: its source name, or its domain's name ("haitiantimes.com" for
-    "Haitian Times"). A page names its publisher in subscription prompts and credits; it is rarely what the
-    article is about."""
+    """One of the names is the page's own publisher or one of its own brands: its source name, or its domain's name
+    ("haitiantimes.com" for "Haitian Times"; the registered domain's, not a subdomain's: "blog.x.com" is X's), alone
+    or opening the name ("X Study Facebook group", "X Podcast"). A page names its publisher and its publisher's
+    products in subscription prompts, promotions and credits; it is rarely what the article is about."""
     meta = doc._.ng_meta or {}
     own = set()
     if meta.get("source_name"):
@@ -219,8 +230,23 @@ def publisher(doc: Doc, names: list[str]) -> bool:
     domain = (meta.get("source_domain") or "").lower().removeprefix("www.")
     if domain:
         own.add(_squash(domain.split(".")[0]))
+        registered = _registered(domain)
+        if registered:
+            own.add(_squash(registered.split(".")[0]))
     own.discard("")
-    return any(len(s) >= 3 and s in own for s in map(_squash, names))
+    for name in names:
+        words = name.split()
+        if any(len(s) >= 3 and s in own for s in (_squash(" ".join(words[:k])) for k in range(1, len(words) + 1))):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _registered(domain: str) -> str | None:
+    """The registered domain of a host name ("blog.example.co.uk" -> "example.co.uk"), by the public suffix list."""
+    from courlan import extract_domain
+
+    return extract_domain("https://" + domain + "/")
 
 
 def _acronym(name: str) -> bool:
