@@ -1,6 +1,8 @@
 """`text` kind: a page scraped to plain text with its boilerplate still in (one line per block, as scrapers write).
 
-Each line is judged by its own shape and by its position, never by one site's wording:
+The dump is first brought to one logical line per block whatever wrote it (text_markup.py: hard-wrapped paragraphs
+rejoined, Markdown, bullets and link numbers undone, with what they said kept as line flags). Each line is then
+judged by its own shape and by its position, never by one site's wording:
 
 1. shape: word count, sentence shape (capital start, closing punctuation), a trailing "[Credit]" (a caption),
    a date, a "Source:"/"By" label, a panel heading or prompt from the generic vocabulary (data/boilerplate.json),
