@@ -97,3 +97,14 @@ def test_browser_renderer_puts_menu_links_on_their_own_lines():
             "<table><tr><td>a</td><td>b</td></tr></table></body></html>")
     assert render_browser(html).splitlines() == ["Home", "World", "", "The vote ran late into the night.", "",
                                                  "Second.", "", "a\tb"]
+
+
+def test_a_line_that_is_all_link_is_no_paragraph():
+    from newsgraph.extract.text import classify_lines
+
+    dump = ("[Home](https://example.org/) [World](https://example.org/w) [Sport](https://example.org/s)\n\n"
+            "[Farmers warn of a storage shortage as the silos fill up early this year.](https://example.org/a)\n\n"
+            "The union said [the offer](https://example.org/o) was too low and the strike would go on next week.\n")
+    kinds = [ln.kind for ln in classify_lines(dump)]
+    assert kinds[1] == "other"  # a teaser: every word of it is link text
+    assert kinds[2] == "body"  # prose with a link in it

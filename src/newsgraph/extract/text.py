@@ -341,6 +341,8 @@ def classify_lines(text: str, rules: TextRules = DEFAULT_RULES) -> list[Line]:
             ln.data.update(dl.flags)
             if dl.flags.get("heading") and ln.kind in ("body", "short"):
                 ln.kind = "other"  # a Markdown heading is a title or crosshead, never a paragraph
+            elif dl.flags.get("links", 0.0) >= rules.link_line_share and ln.kind in ("body", "short"):
+                ln.kind = "other"  # a line that is all link text is a teaser or a menu item, not a paragraph
             all_lines.append(ln)
     seen: dict[str, int] = {}
     first: set[str] = set()

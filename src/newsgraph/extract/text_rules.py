@@ -38,6 +38,8 @@ class TextRules:
     short_min_words: int = knob(2, "a sentence-shaped line of this many words up to body_min_words is a short sentence")
     caseless_share: float = knob(0.5, "a line is prose when fewer than this share of its words carry case ...")
     lower_share: float = knob(0.4, "... or at least this share of its cased words start in lower case")
+    link_line_share: float = knob(0.8, "a line of a dump that marks links (Markdown) with at least this share of its "
+                                  "text inside links is a teaser or menu item, never a paragraph")
     repeated_max_words: int = knob(12, "a line repeated on the page with at most this many words is furniture")
     # runs of body lines (text._runs, _score, _teaser_like)
     max_gap: int = knob(2, "lines that are not sentence-shaped bridged inside a body run")
