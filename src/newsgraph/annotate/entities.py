@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.common_words import CommonWords, of_pipeline
 from newsgraph.annotate.config import config_of, from_config
 from newsgraph.annotate.doc_entities import entity_id, find_entity
 from newsgraph.annotate.entity_evidence import add_evidence
@@ -55,15 +56,19 @@ from newsgraph.annotate.place_cues import headline_place_cue
 @Language.factory(
     "newsgraph_entities",
     default_config={"evidence": config_of(EvidenceWeights), "windows": config_of(EvidenceWindows),
-                    "linking": config_of(LinkingThresholds), "salience": config_of(SalienceWeights)},
+                    "linking": config_of(LinkingThresholds), "salience": config_of(SalienceWeights),
+                    "common_words": ""},
     # token.tag: POS is mapped from the tag by the attribute ruler, which declares nothing it assigns
     requires=["doc.ents", "token.tag"],
     assigns=["doc._.ng_entities", "doc._.ng_demonyms"],
 )
 def make_entities(nlp: Language, name: str, evidence: dict, windows: dict, linking: dict,
-                  salience: dict) -> EntityLinker:
+                  salience: dict, common_words: str) -> EntityLinker:
+    """`common_words`: the pipeline's rule lemmatizer whose dictionary tells words capitalised for their place
+    from names (common_words.py; data/languages.json sets it per language), "" for none."""
     return EntityLinker(from_config(SalienceWeights, salience), from_config(EvidenceWeights, evidence),
-                        linking=from_config(LinkingThresholds, linking), windows=from_config(EvidenceWindows, windows))
+                        linking=from_config(LinkingThresholds, linking), windows=from_config(EvidenceWindows, windows),
+                        words=of_pipeline(nlp, common_words))
 
 
 class EntityLinker(LexiconComponent):
@@ -74,7 +79,8 @@ class EntityLinker(LexiconComponent):
 
     def __init__(self, salience: SalienceWeights | None = None, evidence: EvidenceWeights | None = None,
                  names: NamesLexicon | None = None, linking: LinkingThresholds | None = None,
-                 windows: EvidenceWindows | None = None):
+                 windows: EvidenceWindows | None = None, words: CommonWords | None = None):
+        self.words = words
         self.salience = salience or SalienceWeights()
         self.evidence = evidence or EvidenceWeights()
         self.linking = linking or LinkingThresholds()
@@ -94,7 +100,7 @@ class EntityLinker(LexiconComponent):
         text = doc.text
         gaz = get_gazetteer()
         names = self.names
-        mentions = collect_mentions(doc, text, gaz, names)
+        mentions = collect_mentions(doc, text, gaz, names, self.words)
         demonym_hits: Counter[str] = Counter()
         kept = []
         for m in mentions:

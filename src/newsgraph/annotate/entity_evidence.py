@@ -70,7 +70,8 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     lex = names.org
     if names.org_evidence(m.text):
         ev["organisation"] += w.org_suffix
-    if words and words[0] in names.given_names and len(words) >= 2 and "&" not in words and "and" not in words:
+    if words and names.is_given_name(words[0]) and (len(words) >= 2 or "-" in words[0]) and "&" not in words \
+            and "and" not in words:  # a compound given name alone ("Marie-Pierre") is a person too
         ev["person"] += w.given_name
         ev["person_cue"] += 1
     # prefix title ("Greek Prime Minister Nikos Andreou", "Mr Smith")

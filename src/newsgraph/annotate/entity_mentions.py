@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.common_words import CommonWords
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.name_extent import complement_after
 from newsgraph.annotate.names import NamesLexicon, looks_like_acronym, strip_name
@@ -28,6 +29,9 @@ _DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2})(?=\s+\d{4}-
 #: a word glued from two or more capitalised words ("CrossrefMedlineGoogle"): link labels run together by the
 #: page's extraction, no name (one inner capital is a name's own: "McDonald", "YouTube", "DeJesús")
 _GLUED = re.compile(r"[a-z][A-Z][\w'-]*[a-z][A-Z]")
+#: a word glued to the initial of the next name ("RemplaçantsM. Cherki", "AouarB. Guimarães"): a table of a page
+#: run together by its extraction, no name (a name never ends in one capital after lower-case letters)
+_GLUED_INITIAL = re.compile(r"[^\W\d_A-Z]{2}[A-Z]\.?$")
 _CAP_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'\u2019.-]*){0,3}")
 
 
@@ -43,21 +47,25 @@ class NameMention:
     fixed_type: str | None = None
 
 
-def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon) -> list[NameMention]:
+def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: CommonWords | None = None
+                     ) -> list[NameMention]:
+    """`words`: the language's common words (common_words.py), which tell a word capitalised for its place (a
+    sentence start, a label in capitals) from a name; None reads the parse alone."""
     spans: list[NameMention] = []
     grown_to = 0  # the end of an organisation span grown over a complement: the model's spans inside it are part of it
-    for ent in doc.ents:
+    for ent in _joined_persons(doc):
         label = _LABELS.get(ent.label_)
         if not label or ent.start_char < grown_to:
             continue
         toks = list(ent)
-        while toks and (toks[0].pos_ in _NOT_NAME_POS or _elided(toks[0])):  # "Later Brenning" -> "Brenning"
+        while toks and _not_name_word(toks[0], words):  # "Later Brenning" -> "Brenning"
             toks.pop(0)
-        while toks and (toks[-1].pos_ in _NOT_NAME_POS or _elided(toks[-1])):  # "Nyssen n’" -> "Nyssen"
+        while toks and _not_name_word(toks[-1], words):  # "Nyssen n’" -> "Nyssen"
             toks.pop()
         if toks and names.portfolio_re is not None:
             toks, label = _after_portfolio(text, toks, label, names.portfolio_re)
-        if not toks or _common_word(toks, label) or any(_GLUED.search(t.text) for t in toks):
+        if not toks or _common_word(toks, label, words, gaz, names.given_names) or _label_in_capitals(toks, words, gaz) \
+                or any(_GLUED.search(t.text) or _GLUED_INITIAL.search(t.text) for t in toks):
             continue
         if _institution(toks, label):
             label = "organisation"
@@ -321,23 +329,89 @@ def _named_after(toks: list, names: NamesLexicon) -> list:
     return best
 
 
+#: open word classes the tagger gives a name it does not know ("Emmanuel Macron" read as PROPN + ADV)
+_MISREAD_POS = {"ADV", "VERB", "INTJ"}
+
+
+def _joined_persons(doc: Doc) -> list:
+    """The model's spans, with two person spans that only a space parts joined into one ("Sylvie" + "Goulard" ->
+    "Sylvie Goulard"): the model cut one name in two, a list of people would hold a comma or "and" between."""
+    out: list = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and _LABELS.get(prev.label_) == "person" == _LABELS.get(ent.label_) \
+                and ent.start == prev.end and prev[-1].whitespace_ == " " and prev[-1].text[:1].isupper():
+            out[-1] = doc[prev.start : ent.end]
+            out[-1].label_ = prev.label_
+            continue
+        out.append(ent)
+    return out
+
+
+def _not_name_word(tok, words: CommonWords | None) -> bool:
+    """A word at a span's edge that belongs to no name: a function word or verb by the tagger, or an elided word.
+    With the language's dictionary, a capitalised word the tagger calls an adverb, verb or interjection but the
+    dictionary does not hold is a name the tagger misread, and stays ("Emmanuel Macron": "Macron" read as ADV)."""
+    if _elided(tok):
+        return True
+    if tok.pos_ not in _NOT_NAME_POS:
+        return False
+    return not (words is not None and tok.pos_ in _MISREAD_POS and tok.text[:1].isupper()
+                and not words.known(tok.text))
+
+
 def _elided(tok) -> bool:
     """An elided function word (French "n’", "l’", "d’", "qu’"): a token of at most three characters ending in an
     apostrophe. It is never the first or last word of a name; the models often take it into the span."""
     return len(tok.text) <= 3 and tok.text[-1:] in ("'", "’")
 
 
-def _common_word(toks: list, label: str) -> bool:
-    """A one-word model span that is a common word, not a name, read from the parse: tagged noun or adjective
-    (not proper noun), read by the model as a person or place, and capitalised only because it opens a sentence,
-    heading or quotation ("Incroyable opportunité", "Conditions d’éligibilité", "« Travailler trop peu »")."""
-    if len(toks) != 1 or toks[0].pos_ not in _COMMON_POS or label not in ("person", "place"):
-        return False  # a demonym is an adjective ("Kenyan"); a one-word organisation is often a brand ("Ryanair")
+def _common_word(toks: list, label: str, words: CommonWords | None = None, gaz=None,
+                 given: frozenset[str] = frozenset()) -> bool:
+    """A one-word model span that is a common word, not a name, capitalised only because it opens a sentence,
+    heading or quotation ("Incroyable opportunité", "Conditions d’éligibilité", "« Travailler trop peu »"). A
+    common word is one the parse tags noun or adjective (not proper noun), read by the model as a person or place;
+    with the language's dictionary (`words`), also one the tagger calls a proper noun but the dictionary holds and
+    that is no given name and no place of the gazetteer, and a verb form whatever the model read ("Faisons",
+    "Rappelons" as organisations)."""
+    if len(toks) != 1:
+        return False
     tok = toks[0]
+    if tok.pos_ in _COMMON_POS and label in ("person", "place"):
+        pass
+    elif words is None:
+        return False  # a demonym is an adjective ("Kenyan"); a one-word organisation is often a brand ("Ryanair")
+    elif words.verb_form(tok.text) and tok.text[:1].isupper() and not tok.text.isupper():
+        pass
+    elif not (label in ("person", "place") and words.known(tok.text) and tok.text not in given
+              and not (gaz is not None and gaz.lookup(tok.text))):
+        return False
     if _opens(tok):
         # capitalised inside a sentence elsewhere in the article, it is a name after all ("Bird said ... Bird")
         return not any(t.text == tok.text and not _opens(t) for t in tok.doc if t.i != tok.i)
     return False
+
+
+#: the shortest word in capitals read as a common word: shorter ones are acronyms more often than words ("AG")
+LABEL_MIN_LETTERS = 4
+
+
+def _label_in_capitals(toks: list, words: CommonWords | None, gaz) -> bool:
+    """A one-word span in capitals that is a common word of the language ("ARBITRE : C. Turpin", "PARTAGEZ",
+    "STADE"), or one glued to the initial of the next name ("ENTRAINEURC. Pélissier"): a label of a heading, a
+    match sheet or a button, not a name. Acronyms are no words of the dictionary ("CGT", "OTAN"); a place of the
+    gazetteer in capitals stays (a dateline's "PARIS")."""
+    if words is None or len(toks) != 1:
+        return False
+    tok = toks[0]
+    word = tok.text
+    if len(word) < LABEL_MIN_LETTERS or not word.isalpha() or not word.isupper() \
+            or any(p.kind in ("country", "admin1") for p in gaz.lookup(word)):
+        return False  # a town's name is often a word too ("STADE"); a dateline's town comes back as one below
+    if not (words.known(word) or (len(word) > LABEL_MIN_LETTERS and words.known(word[:-1]))):
+        return False
+    # a label opens its line; an acronym that happens to spell a word ("CNRS", "AERES") is written inside prose too
+    return _opens(tok) and not any(t.text == word and not _opens(t) for t in tok.doc if t.i != tok.i)
 
 
 def _institution(toks: list, label: str) -> bool:

@@ -204,6 +204,14 @@ class NamesLexicon:
         return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
                           + r")\s+(?:the\s+)?$")  # lower-case cues: "Study in the ..." opens a name
 
+    def is_given_name(self, word: str) -> bool:
+        """`word` is a given name, or a compound of given names joined by hyphens ("Jean-Marie", "Marie-Pierre":
+        French compound given names, never a place's name in that shape)."""
+        if word in self.given_names:
+            return True
+        parts = word.split("-")
+        return len(parts) >= 2 and all(p in self.given_names for p in parts)
+
     def org_evidence(self, name: str) -> bool:
         """True when the name's form says organisation: a known name, an organisation suffix or prefix, or an
         organisation head noun followed by its complement ("National Commission on Human Rights", "Council of ...")."""
