@@ -23,7 +23,7 @@ DONNEZ
 
 Faisons le point avec Emmanuel Macron à Rennes, où la tribune a salué la victoire.
 
-Marie-Pierre a rejoint le club en janvier. Le président a rencontré la délégation de la Russie puis celle de la
+Marie-Pierre a rejoint le club en janvier. Les élèves du lycée Paul Bert ont fait grève. Le président a rencontré la délégation de la Russie puis celle de la
 Grande-Bretagne à Lyon."""
 
 
@@ -49,6 +49,11 @@ def test_a_surname_the_tagger_misreads_stays_in_the_name(entities):
 
 def test_a_compound_given_name_is_a_person(entities):
     assert entities.get("Marie-Pierre", {}).get("type") == "person", entities.keys()
+
+
+def test_a_school_named_after_a_person_is_an_organisation_not_a_person_or_a_town(entities):
+    assert entities.get("Paul Bert", {}).get("type") == "organisation", entities.keys()
+    assert "Paul" not in entities, entities.keys()
 
 
 def test_french_short_names_of_countries_are_geocoded(entities):

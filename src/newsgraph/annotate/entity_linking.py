@@ -413,6 +413,8 @@ def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon,
                     continue  # "Centro de Estudios ...": a head noun with its complement, not a place opening a name
                 if prefix in names.groups or gaz.demonym(prefix) is not None or prefix.lower() in names.title_words:
                     continue
+                if len(words) == 2 and names.is_given_name(prefix) and not names.org_evidence(m.text):
+                    continue  # "lycée Paul Bert": a given name and a surname, the person the body is named after
                 places = gaz.lookup(prefix)
                 if not places:
                     continue
