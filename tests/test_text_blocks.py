@@ -178,3 +178,12 @@ def test_a_fragment_organisation_is_no_topic():
     org = Entity("o1", "Advisor Council", "organisation", ["Advisor Council"], 0.8, None,
                  [Mention(0, 15, "Advisor Council")])
     assert gate("topic", org, 0.8, {"fragment": 1.0}) < 0.5 < gate("topic", org, 0.8, {"fragment": 0.0})
+
+
+def test_a_credit_introduces_a_name():
+    from newsgraph.annotate.text_blocks import credited
+
+    for before in ("It ended there. With reporting by Associated Press writer ", "Exclusive articles by "):
+        assert credited(before + "Dana Okafor", len(before))
+    for before in ("He was stopped by ", "a book by the historian ", "The letter was written by "):
+        assert not credited(before + "Dana Okafor", len(before))

@@ -31,7 +31,7 @@ from newsgraph.annotate.concept_names import lower_expansion, lower_phrase
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
 from newsgraph.annotate.names import NamesLexicon
-from newsgraph.annotate.text_blocks import inside, non_prose_blocks
+from newsgraph.annotate.text_blocks import credited, inside, non_prose_blocks
 from newsgraph.records import Entity
 
 #: evidence keys summed over an entity's mentions (see entity_evidence.py)
@@ -135,7 +135,10 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         typed += any(h in want for h in hit)
         nested += _nested(m.start, m.end, spans, starts)
         # a reference entry, sign-off line or name list is no prose, however many function words it holds
-        p = 0.0 if blocks and inside(blocks, block_starts, m.start, m.end) else _prose(text, m.start, m.end)
+        # ... and neither is a credit ("With reporting by ... writer X")
+        outside = (blocks and inside(blocks, block_starts, m.start, m.end)) or (
+            e.type == "person" and credited(text, m.start))
+        p = 0.0 if outside else _prose(text, m.start, m.end)
         prose += p
         in_prose += p >= PROSE_MIN
     n = max(len(e.mentions), 1)

@@ -26,6 +26,9 @@ about, recognisable by their form rather than by their words:
   `LABEL_MAX_WORDS` words without a sentence's closing punctuation, its words capitalised (title case), other than
   the body's first line (its title). A name an article is about is named in its sentences too; one named only in
   labels is a section, a button or a link.
+`credited` tells a name that a credit introduces inside running text ("With reporting by Associated Press writer X",
+"Exclusive articles by X"): a name in a credit, not a name the prose discusses. (A credit label, "Photo: X", was
+tried too and dropped: GUM's interviews credit their photos to people the interview is about.)
 `non_prose_blocks` returns the character ranges of such paragraphs; entity_features.py counts a mention inside one
 as named outside prose, which lowers the entity's topic score (annotate/confidence.py, NON_PROSE_WEIGHT). The
 entity itself stays: the names are real, the page is just not about them.
@@ -89,6 +92,20 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 #: ("Conception and design:", "Photos:", "Critical revision of the article for important intellectual content:")
 LABEL_MAX_CHARS = 90
 _LABEL = re.compile(r"^\s*[^\W\d_][^:.!?\n]{0,LABEL_MAX}:\s".replace("LABEL_MAX", str(LABEL_MAX_CHARS)))
+
+
+#: a credit right before a name: "<credit noun> by" with at most `CREDIT_WORDS` words between it and the name ("With
+#: reporting by Associated Press writer X")
+CREDIT_WORDS = 4
+_CREDIT_BEFORE = re.compile(
+    r"(?:\b(?:reporting|writing|editing|photos?|photographs?|photography|illustrations?|graphics|articles|columns|"
+    r"research)\s+by)"
+    r"\s+(?:[\w.'\u2019&-]+\s+){0,CREDIT_WORDS}$".replace("CREDIT_WORDS", str(CREDIT_WORDS)))
+
+
+def credited(text: str, start: int) -> bool:
+    """A credit introduces the name starting at `start` ("reporting by ... X", "articles by X")."""
+    return bool(_CREDIT_BEFORE.search(text[max(0, start - 90) : start]))
 
 
 def citation(paragraph: str) -> bool:
