@@ -108,3 +108,8 @@ def test_a_line_that_is_all_link_is_no_paragraph():
     kinds = [ln.kind for ln in classify_lines(dump)]
     assert kinds[1] == "other"  # a teaser: every word of it is link text
     assert kinds[2] == "body"  # prose with a link in it
+
+
+def test_link_target_list_lines_dropped_even_with_spaces_but_not_numbered_text():
+    assert strip_markup("  175. whatsapp://send?text=Read this", numbered=True).text == ""
+    assert strip_markup("   3. Note: the ferry runs at noon.", numbered=True).text == "3. Note: the ferry runs at noon."

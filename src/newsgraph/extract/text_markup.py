@@ -40,7 +40,7 @@ _UNWRAPPED = re.compile(r"^\s*(?:[*+\u2022\u00b7\u25aa\u25cf\-\u2013\u2014#]|\d{
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")  # not a year ending a sentence: "... in\n2022. Then"
 #: lynx's numbered link markers "[12]Home" and its closing list of link targets "  12. https://..."
 _LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
-_LINK_LIST = re.compile(r"^\s*\d{1,4}\.\s+(?:[a-z][a-z0-9+.-]*:|/|#)\S*\s*$", re.I)
+_LINK_LIST = re.compile(r"^\s*\d{1,4}\.\s+(?:[a-z][a-z0-9+.-]*://|mailto:|tel:|javascript:|/|#)\S*", re.I)  # a target may hold spaces
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE = re.compile(r"^\s*(?:>\s)+")  # "> text", "> > text"; not a ">>> More" arrow
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
