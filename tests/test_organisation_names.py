@@ -120,6 +120,8 @@ def test_concept_signs():
     assert lower_phrase("Certificate Authority", text)
     assert not lower_phrase("World Health Organization", text)
     assert not lower_phrase("Authority", text)  # one word: a name's word may be a common word too
+    mostly_named = "His first Major League game. A Major League record. The major league rosters grew."
+    assert not lower_phrase("Major League", mostly_named)  # capitalised more often than not: a name
 
 
 def test_a_concept_the_page_capitalises_is_no_shown_organisation():

@@ -3,8 +3,8 @@
 Pages capitalise terms they define or stress ("your own CA (Certificate Authority)", "Bioelectrical Impedance
 Spectroscopy"), and the small model types such a capitalised run or its acronym as an organisation. A proper name
 keeps its capitals wherever the page writes it; a concept does not. Two signs, read from the page alone:
-- `lower_phrase`: the page also writes the whole name (two words or more) in lower case ("to be a certificate
-  authority"): the name's words are a common noun phrase of the page;
+- `lower_phrase`: the page writes the whole name (two words or more) in lower case at least as often as capitalised
+  ("to be a certificate authority"): the name's words are a common noun phrase of the page;
 - `lower_expansion`: the page spells an acronym out in lower-case words right before it in brackets
   ("bioelectrical impedance spectroscopy (BIS)", "an initial public offering (IPO)"): the acronym abbreviates a
   common noun, where an organisation's expansion is capitalised ("the World Health Organization (WHO)").
@@ -22,12 +22,16 @@ _SMALL = frozenset("of and on in for to the a an".split())
 
 
 def lower_phrase(name: str, text: str) -> bool:
-    """`name` has two words or more, all of letters, and `text` also writes it all in lower case, word-bounded."""
+    """`name` has two words or more, all of letters, and `text` writes it in lower case (word-bounded) at least as
+    often as capitalised: a page that mostly capitalises a phrase ("his first Major League home run" three times,
+    "major league rosters" once) treats it as a name."""
     words = name.split()
     if len(words) < 2 or any(not _WORDS.fullmatch(w) for w in words):
         return False
-    phrase = r"\s+".join(re.escape(w.lower()) for w in words)
-    return re.search(rf"(?<![\w-]){phrase}(?![\w-])", text) is not None
+    phrase = r"\s+".join(re.escape(w) for w in words)
+    found = [m.group() for m in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", text, re.I)]
+    lower = sum(f.islower() for f in found)
+    return lower > 0 and 2 * lower >= len(found)
 
 
 def lower_expansion(acronym: str, text: str) -> bool:
