@@ -56,3 +56,12 @@ def test_acts_in_news_are_surer_than_acts_in_copy(nlp):
     copy = annotate(Extracted(input="c", body=COPY, published="2024-03-14", kind="body"), nlp)
     assert news.events and copy.events
     assert min(e.confidence for e in news.events if e.trigger in ("met", "signed")) > max(e.confidence for e in copy.events)
+
+
+def test_a_phrase_headed_by_a_thing_is_flagged_whatever_names_modify_it(nlp):
+    doc = nlp(make_doc(nlp, Extracted(input="t", body="The Republican Party called for weaker Wall Street regulations. "
+                                      "Peru's army attacked rebels near Lima.", published="2024-03-14", kind="body")))
+    kept = doc.user_data[FEATURES_KEY]
+    f = {ev.trigger: kept[id(ev)] for ev in doc._.ng_events}
+    assert f["called"]["target"]["head_thing"] == 1.0 and f["called"]["source"]["head_thing"] == 0.0
+    assert f["attacked"]["target"]["head_thing"] == 0.0  # "rebels": people

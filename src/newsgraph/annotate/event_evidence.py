@@ -41,6 +41,7 @@ from newsgraph.annotate.event_features import (
     direct,
     passive,
     people_nouns,
+    phrase_span,
     trigger_token,
 )
 from newsgraph.annotate.event_register import Register
@@ -81,6 +82,7 @@ class EventEvidence:
         self.classes = {row[0]: row[1] for row in sections("plover.tsv").get("class", []) if len(row) > 1}
         self.reporting = words("plover.tsv", "reporting") | words("cues.tsv", "verb")
         self.people = people_nouns()
+        self.people_suffixes = tuple(words("plover.tsv", "people_suffix"))
         self.locative = words("plover.tsv", "locative") | {"across", "throughout", "around", "within"}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -143,11 +145,21 @@ class EventEvidence:
             "type_raw": self.type_score(ev, tok, type_src, type_tgt),
         }
         out = {"event": event}
-        if src is not None:
-            out["source"] = src.features()
-        if tgt is not None:
-            out["target"] = tgt.features()
+        for a, role, name, ent_id in ((src, "source", ev.source_name, ev.source), (tgt, "target", ev.target_name, ev.target)):
+            if a is not None:
+                out[role] = {**a.features(), "head_thing": float(self._head_thing(doc, ev, name, ents.get(ent_id or "")))}
         return out
+
+    def _head_thing(self, doc: Doc, ev: Event, name: str | None, ent: Entity | None) -> bool:
+        """The actor's phrase is headed by a common noun for a thing, a name only modifying it ("European resort
+        prices", "weaker Wall Street regulations", "the north side of 2000N."): no actor, whatever its name."""
+        span = phrase_span(doc, ev, name, ent)
+        if span is None:
+            return False
+        root = span.root
+        low = root.lower_
+        people = low in self.people or root.lemma_.lower() in self.people or len(low) > 4 and low.endswith(self.people_suffixes)
+        return root.pos_ == "NOUN" and not people
 
     def kind_features(self, ev: Event, feats: dict[str, dict[str, float]], ents: dict[str, Entity]) -> dict[str, float]:
         """What kind of act and actors the event is: its PLOVER type (one flag per type: how often a coded ASSAULT
