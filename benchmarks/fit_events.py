@@ -178,12 +178,21 @@ def web_rows(label: str = WEB_LABEL, collect: list | None = None) -> dict[str, l
 def judged_rows(name: str, judged: dict[str, dict], labels: tuple[str, ...], collect: list | None = None
                 ) -> dict[str, list[Row]]:
     """Rows of the judged events of the records built under `labels`, split by each record's `audit_unit`;
-    `collect` gathers (input, key, part, status, features) of every judged event found again."""
-    from benchmarks.audit.__main__ import WORK, key
+    `collect` gathers every event of the re-annotated pages, judged or not (`annotate_pages`)."""
+    events = annotate_pages(name, judged, labels)
+    if collect is not None:
+        collect.extend(events)
+    return rows_of(name, events, judged)
+
+
+def annotate_pages(name: str, judged: dict[str, dict], labels: tuple[str, ...]) -> list[tuple]:
+    """Every event of the pages with judged events (per page, the record built under `labels` holding the most),
+    re-annotated from the record's body: (input, key, part, status, features, split unit, view), the view holding
+    what a judge reads (type, actors, trigger, status, context)."""
+    from benchmarks.audit.__main__ import WORK, context, key
     from newsgraph.records import Extracted
 
-    rows: dict[str, list[Row]] = {k: [] for k in KINDS}
-    done = {k: j for k, j in judged.items() if j.get("item") == "events"}
+    done = {k for k, j in judged.items() if j.get("item") == "events"}
     best: dict[str, tuple[int, dict]] = {}
     for label in labels:
         path = WORK / f"{label}.jsonl"
@@ -198,27 +207,39 @@ def judged_rows(name: str, judged: dict[str, dict], labels: tuple[str, ...], col
     exs = [Extracted(input=r["input"], body=r["body"], title=r.get("title"), url=r.get("url"), published=r.get("published"),
                      modified=r.get("modified"), standfirst=r.get("standfirst"), crossheads=list(r.get("crossheads") or []),
                      language=r.get("language") or "en", kind="body") for r in recs]
-    matched = 0
+    out = []
     for r, (art, feats) in zip(recs, _annotate(exs), strict=True):
-        unit = r["audit_unit"]
-        p = part(unit)
         for ev in art.events:
-            j = done.get(key(r, "events", ev.__dict__))
             f = feats.get(id(ev))
-            if j is None or f is None:
+            if f is None:
                 continue
-            matched += 1
-            if collect is not None:
-                collect.append((r["input"], key(r, "events", ev.__dict__), p, ev.status or "asserted", f))
-            type_right = bool(j.get("happened") and j.get("type"))
-            if (ev.status or "asserted") == "asserted":
-                rows["event"].append((name, p, f["event"], type_right, unit))
-            if not type_right:
-                continue
-            for role in ("source", "target"):
-                if role in f and j.get(role) is not None:
-                    rows[f"event_{role}"].append((name, p, f[role], bool(j[role]), unit))
-    print(f"{name}: {matched} of {len(done)} judged events found again in the re-annotated records")
+            view = {k: getattr(ev, k) for k in ("type", "status", "source_name", "target_name", "trigger")}
+            view["context"] = context(r, ev.__dict__)
+            out.append((r["input"], key(r, "events", ev.__dict__), part(r["audit_unit"]), ev.status or "asserted", f,
+                        r["audit_unit"], view))
+    return out
+
+
+def rows_of(name: str, events: list[tuple], judged: dict[str, dict]) -> dict[str, list[Row]]:
+    """Rows of the judged ones of `events` (as `annotate_pages` gives them) under the judgements `judged`."""
+    rows: dict[str, list[Row]] = {k: [] for k in KINDS}
+    done = {k: j for k, j in judged.items() if j.get("item") == "events"}
+    matched = 0
+    for _inp, k, p, status, f, unit, _view in events:
+        j = done.get(k)
+        if j is None:
+            continue
+        matched += 1
+        type_right = bool(j.get("happened") and j.get("type"))
+        if status == "asserted":
+            rows["event"].append((name, p, f["event"], type_right, unit))
+        if not type_right:
+            continue
+        for role in ("source", "target"):
+            if role in f and j.get(role) is not None:
+                rows[f"event_{role}"].append((name, p, f[role], bool(j[role]), unit))
+    print(f"{name}: {matched} of {len(done)} judged events found again in the re-annotated records "
+          f"({len(events) - matched} events unjudged)")
     return rows
 
 
@@ -276,7 +297,7 @@ def source_weights(sources: list[str], balance: float) -> list[float] | None:
 def write_scores(path: Path, events: list, predictors: dict) -> None:
     """The confidences `predictors` give each collected event (and its actors), one JSON line per event."""
     with path.open("w", encoding="utf-8") as fh:
-        for inp, k, p, status, f in events:
+        for inp, k, p, status, f, *_ in events:
             row = {"input": inp, "key": k, "part": p, "status": status,
                    "confidence": predictors["event"](f["event"])}
             for role in ("source", "target"):
@@ -284,26 +305,40 @@ def write_scores(path: Path, events: list, predictors: dict) -> None:
             fh.write(json.dumps(row) + "\n")
 
 
+def write_to_judge(path: Path, events: list[tuple], predict) -> None:
+    """The web set's events with no judgement, highest confidence first (the ones a refit is likeliest to show)."""
+    from benchmarks.audit.web_events import judgements
+
+    done = judgements()
+    todo = sorted(((predict(e[4]["event"]), e) for e in events if e[1] not in done), key=lambda t: -t[0])
+    with path.open("w", encoding="utf-8") as fh:
+        for conf, (inp, k, p, _status, _f, _unit, view) in todo:
+            fh.write(json.dumps({"key": k, "input": inp, "part": p, **view, "confidence": round(conf, 3)},
+                                ensure_ascii=False) + "\n")
+
+
 def load_rows(audit_labels: tuple[str, ...], web_label: str, cache: Path | None = None) -> tuple:
-    """(rows per kind, GSR records, audit events, web events) as gsr_rows / judged_rows collect them; from `cache`
-    when it exists (else annotated, and written there)."""
+    """(rows per kind, GSR records, audit events, web events) as gsr_rows / annotate_pages collect them. With
+    `cache`: the annotated events are read from it when it exists (else annotated and written there); the audit's
+    and the web set's rows are made from the judgements as they are now, so new judgements need no new annotation."""
     import pickle
 
+    from benchmarks.audit.__main__ import judgements as audit_judgements
+    from benchmarks.audit.web_events import judgements as web_judgements
+
     if cache is not None and cache.exists():
-        return pickle.loads(cache.read_bytes())
-    gsr: list = []
-    audit: list = []
-    web: list = []
-    rows = gsr_rows(collect=gsr)
-    for k, v in audit_rows(audit_labels, audit).items():
-        rows[k] += v
-    if web_label:
-        for k, v in web_rows(web_label, web).items():
-            rows[k] += v
-    out = (rows, gsr, audit, web)
-    if cache is not None:
-        cache.write_bytes(pickle.dumps(out))
-    return out
+        rows, gsr, audit, web = pickle.loads(cache.read_bytes())
+    else:
+        gsr, audit, web = [], [], []
+        rows = gsr_rows(collect=gsr)
+        audit = annotate_pages("audit", audit_judgements(), audit_labels)
+        web = annotate_pages("web", web_judgements(), (web_label,)) if web_label else []
+        if cache is not None:
+            cache.write_bytes(pickle.dumps((rows, gsr, audit, web)))
+    for name, events, judged in (("audit", audit, audit_judgements()), ("web", web, web_judgements())):
+        for k, v in rows_of(name, events, judged).items():
+            rows[k] = [r for r in rows[k] if r[0] != name] + v
+    return rows, gsr, audit, web
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -317,6 +352,9 @@ def main(argv: list[str] | None = None) -> int:
                     "(or, with --check, the current) models here, one JSON line each (web_events sweep --scores)")
     ap.add_argument("--cache", type=Path, default=None, help="keep the annotated rows in this file (pickle) and "
                     "reuse them when it exists: refit or check without annotating the sets again")
+    ap.add_argument("--to-judge", type=Path, default=None, help="write the web set's events that have no judgement "
+                    "(the code changed them) here, one JSON line each with its context, to judge into "
+                    "audit/web-event-judgements.jsonl")
     a = ap.parse_args(argv)
     rows, gsr, audit, web_events = load_rows(tuple(a.audit_labels.split(",")), a.web_label, a.cache)
     res: dict = {}
@@ -336,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     res["threshold_chosen"] = print_sweep(res["threshold"])
     if a.scores:
         write_scores(a.scores, web_events, predictors)
+    if a.to_judge:
+        write_to_judge(a.to_judge, web_events, predictors["event"])
     if a.out:
         a.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -36,11 +36,11 @@ GOAL, MIN_SHOWN = 0.80, 10
 
 def judged_precision(events: list, judged: dict, predictors: dict, t: float, p: str) -> tuple[int, int]:
     """(shown, right as shown) of the judged events of part `p` at threshold `t`; `events` as
-    benchmarks/fit_events.py `judged_rows` collects them: (input, key, part, status, features)."""
+    benchmarks/fit_events.py `annotate_pages` gives them: (input, key, part, status, features, unit, view)."""
     from benchmarks.audit.web_events import right
 
     shown = ok = 0
-    for _inp, k, q, status, f in events:
+    for _inp, k, q, status, f, *_ in events:
         if q != p or k not in judged or status != "asserted" or predictors["event"](f["event"]) < t:
             continue
         e = {f"{r}_confidence": predictors[f"event_{r}"](f[r]) if r in f else None for r in ("source", "target")}
