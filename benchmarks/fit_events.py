@@ -67,8 +67,8 @@ SETTINGS = {"event": (20.0, "iso:20"), "event_source": (10.0, "iso:20"), "event_
 #: benchmarks.fit_events_cv): event (20, iso:20) at 1.0 pooled out-of-fold ECE 0.051 against 0.066 at 0.5.
 BALANCE = {"event": 1.0, "event_source": 0.0, "event_target": 0.0}
 #: The audit records whose judged events are re-annotated for their features (python -m benchmarks.audit build
-#: --label <label>): the last session's final records and this one's.
-AUDIT_LABELS = ("final", "e11")
+#: --label <label>): the last sessions' final records (final, s19final), this session's (e11) and the refit's (s19e2).
+AUDIT_LABELS = ("final", "e11", "s19final", "s19e2")
 #: The records of the web event set (python -m benchmarks.audit.web_events build --label <label>).
 WEB_LABEL = "s19e"
 #: The sets rows come from; "all" pools them.
