@@ -352,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
                     "(or, with --check, the current) models here, one JSON line each (web_events sweep --scores)")
     ap.add_argument("--cache", type=Path, default=None, help="keep the annotated rows in this file (pickle) and "
                     "reuse them when it exists: refit or check without annotating the sets again")
+    ap.add_argument("--kinds", default=",".join(KINDS), help="the kinds to fit (the others are reported as in "
+                    "place): a refit is kept per kind, only where its check parts improve")
     ap.add_argument("--to-judge", type=Path, default=None, help="write the web set's events that have no judgement "
                     "(the code changed them) here, one JSON line each with its context, to judge into "
                     "audit/web-event-judgements.jsonl")
@@ -360,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     res: dict = {}
     predictors: dict = {}
     for kind in KINDS:
-        if a.check:
+        if a.check or kind not in a.kinds.split(","):
             from newsgraph.annotate.calibration import apply_map, load_map, logistic
 
             predictors[kind] = lambda f, k=kind: apply_map(load_map(k), logistic(k, f) or 0.0)
