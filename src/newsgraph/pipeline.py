@@ -51,8 +51,9 @@ def analyze_document(raw: RawDocument) -> Article:
         started = time.monotonic()
         with time_limit(budget):
             ex = extract_document(raw)
+        spent = time.monotonic() - started  # extraction's share of the budget, measured before the load below
         _load_pipelines([ex])  # the pipeline of its language, once per process: off the clock too
-        with time_limit(max(budget - (time.monotonic() - started), MIN_LEFT) if budget else None):
+        with time_limit(max(budget - spent, MIN_LEFT) if budget else None):
             return annotate(ex)
     except DocumentTimeout:
         raise too_complex(raw.input, budget) from None
