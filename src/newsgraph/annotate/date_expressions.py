@@ -51,14 +51,17 @@ def date_patterns(vocab: str | None = DEFAULT_VOCAB) -> list[tuple[str, re.Patte
     rel_year = _alt(mapping(vocab, "relative_year"))
     rel_month = _alt(mapping(vocab, "relative_month"))
     mon = rf"(?P<mon>{months})\.?"
+    # a day's ordinal ending, per language ("3rd", "1er"): the vocabulary's [ordinal] section
+    ords = rf"(?:{_alt(mapping(vocab, 'ordinal'))})?" if mapping(vocab, "ordinal") else ""
     flags = re.IGNORECASE
     mw = list(mapping(vocab, "month"))
     ww = list(mapping(vocab, "weekday"))
     return [
         ("iso", re.compile(r"\b(?=[12])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
         # 3 February 2013, 3rd of Feb 2013, February 3, 2013, February 3rd
-        ("dmy", re.compile(rf"\b(?=\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
-        ("mdy", re.compile(rf"\b{_first(mw)}{mon}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", flags)),
+        # (an ordinal day joined to its month by a hyphen is one date too: French "le 1er-Mai")
+        ("dmy", re.compile(rf"\b(?=\d)(?P<d>[0-3]?\d){ords}(?:\s+|(?<=\D)-(?=[^\W\d]))(?:of\s+)?{mon}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
+        ("mdy", re.compile(rf"\b{_first(mw)}{mon}\s+(?P<d>[0-3]?\d){ords}\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", flags)),
         # early/late February 2013, in March, last March
         ("my", re.compile(rf"\b{_first(mw, _REL_MY)}(?:(?P<rel>last|next|this|early|late|mid|in|since|until|by)[\s-]+)?{mon}(?:\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
         ("wday", re.compile(rf"\b{_first(ww, REL_WD)}(?:(?P<rel>last|next|this|on|past|coming)\s+)?(?P<wd>{wdays})\b", flags)),
