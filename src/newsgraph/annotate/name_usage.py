@@ -31,7 +31,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from newsgraph.annotate.gazetteer import norm
-from newsgraph.annotate.names import NamesLexicon
+from newsgraph.annotate.names import NamesLexicon, shipped_names
 
 #: ", Region" after the name: a capitalised run checked against the gazetteer (a country or a state/province)
 _REGION_AFTER = re.compile(r"^,\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
@@ -48,8 +48,6 @@ _POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
 #: readings a definite article leaves: regions and countries, never a settlement
 DEFINITE_KINDS = frozenset({"country", "admin1", "continent"})
 ADMIN_KINDS = frozenset({"admin1", "admin2"})
-#: determiners that a thing's name takes and a person's does not ("the Louvre", "some X")
-_DETERMINERS = frozenset({"the", "a", "an", "some", "any", "more", "much", "this", "these", "those"})
 
 
 def settlement_use(text: str, start: int, end: int, gaz, names: NamesLexicon) -> str | None:
@@ -246,11 +244,15 @@ def gate_works(mentions: list, model_points: float) -> None:
             m.ev["drop"] += 1
 
 
-def determined(doc: Doc, start: int, end: int, adjectives: frozenset[str] = frozenset()) -> bool:
+def determined(doc: Doc, start: int, end: int, adjectives: frozenset[str] = frozenset(),
+               determiners: frozenset[str] | None = None) -> bool:
     """The name heads a noun phrase with a determiner ("the Louvre", "a new X", "some X"), as common nouns and the
     names of things do; a name modifying a following noun ("the Trump administration") does not count. Read from
     the tags (the dependency parse may not have run yet): a determiner, at most one of `adjectives` (novelty or
-    price: the names lexicon's thing adjectives, data/thing_cues.tsv), then the name."""
+    price: the names lexicon's thing adjectives, data/thing_cues.tsv), then the name. `determiners` are the names
+    lexicon's, per language ("the", "some"; "le", "l'"); None reads the shipped lexicon's."""
+    if determiners is None:
+        determiners = shipped_names().thing_determiners
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
@@ -262,7 +264,7 @@ def determined(doc: Doc, start: int, end: int, adjectives: frozenset[str] = froz
     i = span.start - 1
     if i >= 1 and doc[i].lower_ in adjectives:  # "the new X" (not "the rapper X": the tagger calls some
         i -= 1  # role nouns adjectives, so only listed adjectives are passed over)
-    return i >= 0 and doc[i].lower_ in _DETERMINERS
+    return i >= 0 and doc[i].lower_.replace("\u2019", "'") in determiners
 
 
 #: one member of a list of names: a capitalised run (inner "of", "for", "the", "de", "&" allowed), then its separator

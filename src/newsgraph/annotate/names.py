@@ -32,7 +32,7 @@ SHIPPED_FILES = {
 _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after",
                       "team_before", "team_after", "class", "complement_head"),
-    "things": ("before", "after", "adjective", "class", "work_before", "work_after"),
+    "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after"),
     "places": ("after", "before", "head", "local", "locative", "area", "class"),
     "portfolios": ("head", "link"),
 }
@@ -115,6 +115,8 @@ class NamesLexicon:
     org_classes: frozenset[str] = frozenset()
     place_classes: frozenset[str] = frozenset()
     thing_classes: frozenset[str] = frozenset()
+    #: determiners that make the name they open a thing's ("the X", "le X"), per language
+    thing_determiners: frozenset[str] = frozenset()
     #: words right before a name that make it a published work ("published in X", "the journal X")
     work_before: tuple[str, ...] = ()
     #: lower-case head nouns right after a name that make it a work's title ("the X character", "the X sequel")
@@ -148,6 +150,7 @@ class NamesLexicon:
             thing_before=frozenset(kinds["things"]["before"]),
             thing_after=frozenset(kinds["things"]["after"]),
             thing_adjectives=frozenset(kinds["things"]["adjective"]),
+            thing_determiners=frozenset(w.replace("\u2019", "'") for w in kinds["things"]["determiner"]),
             place_after=frozenset(kinds["places"]["after"]),
             place_before=frozenset(kinds["places"]["before"]),
             place_heads=frozenset(kinds["places"]["head"]),

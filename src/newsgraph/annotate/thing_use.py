@@ -66,7 +66,7 @@ def thing_use(doc: Doc, text: str, m: NameMention, before: str, names: NamesLexi
         return "digits"  # "RTX 3080", "ggplot2": a model number or a version, never in a person's name
     if _WHICH_AFTER.match(text[m.end : m.end + win.which_after]):
         return "which"  # "X, which combines ...": a relative pronoun for things and bodies, not people
-    if determined(doc, m.start, m.end, names.thing_adjectives):
+    if determined(doc, m.start, m.end, names.thing_adjectives, names.thing_determiners):
         return "determiner"  # "the Louvre", "the new X", "some X": people's names take no determiner
     if list_head(text, m.start, m.end) in names.thing_classes:
         return "list"  # "apps such as X and Y", "X and other films": a member of a list of things
