@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.common_words import CommonWords, of_pipeline
 from newsgraph.annotate.config import config_of, from_config
+from newsgraph.annotate.demonyms import country_of
 from newsgraph.annotate.doc_entities import entity_id, find_entity
 from newsgraph.annotate.entity_evidence import add_evidence
 from newsgraph.annotate.entity_evidence_config import EvidenceWeights, EvidenceWindows
@@ -109,15 +110,14 @@ class EntityLinker(LexiconComponent):
                     m.fixed_type = "group"
                     kept.append(m)
                     continue
-                place = gaz.demonym(m.text)
-                if place is not None and place.kind == "country":
+                place = country_of(m.text, gaz)
+                if place is not None:
                     demonym_hits[place.name] += 1
-                    continue
                 continue  # other NORP (political or religious adjectives): not an entity
             if m.label != "gaz-place" and " " not in m.text and gaz.demonym(m.text) is not None \
                     and not gaz.lookup(m.text):
-                place = gaz.demonym(m.text)
-                if place is not None and place.kind == "country":
+                place = country_of(m.text, gaz)
+                if place is not None:
                     demonym_hits[place.name] += 1
                 continue
             kept.append(m)

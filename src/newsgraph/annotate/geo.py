@@ -16,13 +16,12 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.annotate.config import config_of, from_config, knob
+from newsgraph.annotate.demonyms import region_of
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
 from newsgraph.annotate.geo_names import local_fallback
 from newsgraph.annotate.name_usage import geo_kinds, placed, used_as_place
@@ -85,7 +84,7 @@ def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
         return (demonym, *found)  # "Canadian" is the country before it is a small town in Texas
     if found:
         return found
-    region = _region_of_demonym(gaz, name)
+    region = region_of(gaz, name)
     if region:
         return region
     words = name.split()
@@ -96,34 +95,6 @@ def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
         # and the article's context picks which ("Neches River" -> Neches, Texas)
         return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind in ("city", "admin2"))
     return local_fallback(gaz, name)
-
-
-@lru_cache(maxsize=1)
-def _demonym_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    text = resources.files("newsgraph.annotate").joinpath("data/demonym_endings.tsv").read_text(encoding="utf-8")
-    out = []
-    for ln in text.splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            ending, _, repl = ln.partition("\t")
-            out.append((ending.strip(), tuple("" if r == "-" else r for r in repl.strip().split(","))))
-    return tuple(out)
-
-
-def _region_of_demonym(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
-    """The region a demonym the gazetteer lacks points at ("Dagestani" -> Dagestan): regions only, never a town."""
-    if not name[:1].isupper() or len(name) < 5:
-        return ()
-    for ending, repls in _demonym_endings():
-        if not name.endswith(ending):
-            continue
-        stem = name[: -len(ending)]
-        for r in repls:
-            if len(stem + r) < 4:
-                continue
-            found = tuple(p for p in gaz.lookup(stem + r) if p.kind in ("country", "admin1", "continent"))
-            if found:
-                return found
-    return ()
 
 
 def _prefer_cities(cands: tuple[Place, ...], name: str, w: GeoWeights = DEFAULT_WEIGHTS) -> tuple[Place, ...]:

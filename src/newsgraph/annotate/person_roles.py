@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.annotate.demonyms import demonym_shaped
 from newsgraph.annotate.entity_evidence_config import EvidenceWindows
 from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.names import NamesLexicon
@@ -63,7 +64,7 @@ def prefix_role(text: str, start: int, names: NamesLexicon, win: EvidenceWindows
 
 def _demonymish(w: str) -> bool:
     """A demonym, a country or place name, or a word shaped like a demonym ("Ruritanian")."""
-    if re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ese|ish|ic|i)", w):
+    if demonym_shaped(w):
         return True
     try:
         return get_gazetteer().demonym(w) is not None or bool(get_gazetteer().lookup(w))
