@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.gazetteer import get_gazetteer
+from newsgraph.annotate.demonyms import country_of
 from newsgraph.annotate.lexicon import words
 from newsgraph.records import Entity, Event
 
@@ -281,8 +281,8 @@ def demonym_of(span, name: str | None) -> bool:
     text = span.text
     if not name or " " in text or not text[:1].isupper():
         return False
-    place = get_gazetteer().demonym(text)
-    return place is not None and place.kind == "country" and place.name == name
+    place = country_of(text)
+    return place is not None and place.name == name
 
 
 _DATELINE_AFTER = re.compile(r"^[\s,]*(?:\([^)\n]{1,40}\)\s*)?(?:[-\u2013\u2014:]|\(\w)")

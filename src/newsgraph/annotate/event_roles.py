@@ -18,8 +18,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.dates import date_in
+from newsgraph.annotate.demonyms import country_of
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.resolve import (
     Actor,
     clause_bounds,
@@ -415,8 +415,8 @@ def demonym_actor(doc: Doc, tok: Token) -> Actor | None:
     the gazetteer's demonym table names (`newsgraph_entities` adds the countries of the demonyms it sees)."""
     if tok.pos_ not in ("ADJ", "PROPN", "NOUN") or find_entity(doc, tok.idx, tok.idx + len(tok.text)) is not None:
         return None
-    place = get_gazetteer().demonym(tok.text)
-    if place is None or place.kind != "country":
+    place = country_of(tok.text)
+    if place is None:
         return None
     ent = next((e for e in doc._.ng_entities or [] if e.type == "country" and e.name == place.name), None)
     # a country the article names only by its demonym is no entity of the article: the actor keeps its name
