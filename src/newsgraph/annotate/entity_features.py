@@ -52,9 +52,6 @@ _FUNCTION = frozenset("""a an the of to in on at for with by from and or but is 
 that this which who whom whose it its he she his her they their we our you your i as not will would said says
 """.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
-#: words before a name that treat it as a place ("in Lagos", "near the border with X", "flew to Y")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|throughout|around|across|via|"
-                              r"towards?|between|of the city of|based in|capital,?)\s+(?:the\s+)?$", re.I)
 #: after a name: ", Country/State" or a place-based compound ("Paris-based")
 _PLACE_AFTER = re.compile(r"^(?:,\s+[A-Z][a-z]+|-based\b)")
 #: a name followed by another capitalised word continues a longer name ("Boston Consulting Group")
@@ -105,7 +102,7 @@ def _nested(m_start: int, m_end: int, spans: list[tuple[int, int]], starts: list
 
 def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model: list[tuple[int, int, str]],
              title: str, given_names: frozenset[str], blocks: list[tuple[int, int]] = (),
-             lower: frozenset[str] = frozenset()) -> dict[str, float]:
+             lower: frozenset[str] = frozenset(), names: NamesLexicon | None = None) -> dict[str, float]:
     """The feature vector (name -> value) of one entity of an annotated Doc (the arguments after `e` are what
     `doc_context` returns)."""
     evidence = (doc._.ng_entity_evidence or {})
@@ -125,7 +122,7 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
     prose = 0.0
     for m in e.mentions:
         before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
-        locative += bool(_LOCATIVE_BEFORE.search(before) or _PLACE_AFTER.match(after))
+        locative += bool((names is not None and names.placed_by(before)) or _PLACE_AFTER.match(after))
         goes_on += bool(_NAME_GOES_ON.match(after))
         fragment += e.type == "organisation" and _cut_on_left(before, m.start, model, model_starts)
         titled += e.type == "person" and quoted_title(text, m.start, m.end)
@@ -259,10 +256,11 @@ def _acronym(name: str) -> bool:
 
 
 def doc_context(doc: Doc, names: NamesLexicon) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]], str,
-                                                         frozenset[str], list[tuple[int, int]], frozenset[str]]:
+                                                         frozenset[str], list[tuple[int, int]], frozenset[str],
+                                                         NamesLexicon]:
     """What `features` needs of the Doc, computed once per Doc; `names` is the entities component's lexicon."""
     text = doc.text
     spans = sorted((m.start, m.end) for e in doc._.ng_entities or [] for m in e.mentions)
     model = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
     title = headline(doc)  # the body's leading heading when the article has no title
-    return text, spans, model, title, names.given_names, non_prose_blocks(doc, text), lower_words(text)
+    return text, spans, model, title, names.given_names, non_prose_blocks(doc, text), lower_words(text), names

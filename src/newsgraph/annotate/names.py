@@ -33,7 +33,7 @@ _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after",
                       "team_before", "team_after", "class", "complement_head"),
     "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after"),
-    "places": ("after", "before", "head", "local", "locative", "area", "class"),
+    "places": ("after", "before", "head", "local", "locative", "toward", "article", "area", "class"),
     "portfolios": ("head", "link"),
 }
 
@@ -106,6 +106,11 @@ class NamesLexicon:
     place_local: frozenset[str] = frozenset()
     #: prepositions of place right before a name ("in", "near", "the town of"; "à", "près de"), per language
     place_locative: tuple[str, ...] = ()
+    #: words that point at a place without placing a settlement ("to", "between", "via", "based in"): with the
+    #: locatives they make the place use that keeps a name a place (`place_use_re`)
+    place_toward: tuple[str, ...] = ()
+    #: articles that may stand between such a word and a name ("in the X", "vers la X")
+    place_articles: tuple[str, ...] = ()
     #: words right before a name that make it a region or a feature, no settlement ("dans la Broye")
     place_area: tuple[str, ...] = ()
     #: titles that take a portfolio after a linking word ("ministre de la Santé"), and those linking words
@@ -157,6 +162,8 @@ class NamesLexicon:
             place_local=frozenset(kinds["places"]["local"]),
             place_locative=tuple(kinds["places"]["locative"]),
             place_area=tuple(kinds["places"]["area"]),
+            place_toward=tuple(kinds["places"]["toward"]),
+            place_articles=tuple(kinds["places"]["article"]),
             portfolio_heads=tuple(kinds["portfolios"]["head"]),
             portfolio_links=tuple(kinds["portfolios"]["link"]),
             org_classes=frozenset(org["class"]),
@@ -184,6 +191,20 @@ class NamesLexicon:
     def locative_re(self) -> re.Pattern | None:
         """The `locative` phrases as one pattern that ends where the name begins (`_phrases_re`)."""
         return _phrases_re(self.place_locative)
+
+    @cached_property
+    def place_use_re(self) -> re.Pattern | None:
+        """A preposition of place or a word pointing at a place (`locative` and `toward` rows), maybe with an
+        article, ending where the name begins ("in X", "flew to the X", "près d'X"): the one test of "the text
+        treats this name as a place" that entity typing (thing_use) and the entity features read. Searched in text
+        whose apostrophes are made straight."""
+        return _phrases_re(self.place_locative + self.place_toward, self.place_articles)
+
+    def placed_by(self, before: str) -> bool:
+        """The text right before a name (`before`) treats it as a place: a preposition of place or a word pointing
+        at one, maybe with an article ("in X", "flew to the X", "près d'X")."""
+        pattern = self.place_use_re
+        return pattern is not None and pattern.search(before.replace("\u2019", "'")) is not None
 
     @cached_property
     def area_re(self) -> re.Pattern | None:
@@ -230,18 +251,23 @@ class NamesLexicon:
         return any(name.startswith(p) for p in lex.prefixes)
 
 
-def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern | None:
+def _phrases_re(phrases: tuple[str, ...], articles: tuple[str, ...] = ()) -> re.Pattern | None:
     """Phrases (lower case) as one pattern that ends where a name begins: a word boundary before the phrase, spaces
-    after it (none after an elided "d'"); searched in text whose apostrophes are made straight
-    (`name_usage.settlement_use`). None without phrases."""
+    after it (none after an elided "d'"), then maybe one of `articles`; searched in text whose apostrophes are
+    made straight (`name_usage.settlement_use`). None without phrases."""
     if not phrases:
         return None
-    alts = []
-    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
-        phrase = phrase.replace("\u2019", "'")
-        body = r"\s+".join(re.escape(w) for w in phrase.split())
-        alts.append(body if phrase.endswith("'") else body + r"\s+")
-    return re.compile(r"(?:^|[^\w'-])(?:" + "|".join(alts) + r")$", re.I)
+
+    def alternatives(words: tuple[str, ...]) -> str:
+        alts = []
+        for phrase in sorted(set(words), key=lambda p: (-len(p), p)):
+            phrase = phrase.replace("\u2019", "'")
+            body = r"\s+".join(re.escape(w) for w in phrase.split())
+            alts.append(body if phrase.endswith("'") else body + r"\s+")
+        return "|".join(alts)
+
+    tail = f"(?:{alternatives(articles)})?" if articles else ""
+    return re.compile(r"(?:^|[^\w'-])(?:" + alternatives(phrases) + ")" + tail + "$", re.I)
 
 
 def _kinded(data: Sections, section: str) -> dict[str, list[str]]:

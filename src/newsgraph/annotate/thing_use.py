@@ -76,6 +76,7 @@ def thing_use(doc: Doc, text: str, m: NameMention, before: str, names: NamesLexi
 _WHICH_AFTER = re.compile(r"^\s*,?\s+which\b")
 
 
+
 def untype_things(doc: Doc, text: str, m: NameMention, places: list, before: str, names: NamesLexicon,
                   w: EvidenceWeights, win: EvidenceWindows) -> None:
     """A name only the model calls a person, which the text uses as a thing, loses the model's person point; a
@@ -96,7 +97,7 @@ def untype_things(doc: Doc, text: str, m: NameMention, places: list, before: str
         and not ev["feature"]
         and not ev["country"]
         and "." not in m.text  # "D.C.", "L.A." spell a place out
-        and not _LOCATIVE.search(before[-win.locative :])
+        and not names.placed_by(before[-win.locative :])
         and not _PLACE_AFTER.match(text[m.end : m.end + win.place_after])
         and use in ("acronym", "thing-head")
     ):
@@ -106,7 +107,6 @@ def untype_things(doc: Doc, text: str, m: NameMention, places: list, before: str
         ev["drop"] += 1
 
 
-#: words before a name that treat it as a place, and ", State" / "-based" after it (as entity_features reads them)
-_LOCATIVE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|throughout|around|towards?|"
-                       r"between|based in)\s+(?:the\s+)?$", re.I)
+#: ", State" / "-based" after a name treats it as a place (as entity_features reads it; the words before it are the
+#: names lexicon's, names.place_use_re)
 _PLACE_AFTER = re.compile(r"^(?:,\s+[A-Z][a-z]+|-based\b)")
