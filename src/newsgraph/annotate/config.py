@@ -37,7 +37,7 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
          "nothing, `[organisations]` (`name`, `suffix`, `prefix`, `head`, `before`, `business_before`, "
          "`business_after`, `team_before`, `team_after`, `class` rows: data/organisations.tsv), `[things]` "
          "(`before`, `after`, `adjective`, `class`, `work_before`: data/thing_cues.tsv) and `[places]` (`after`, `before`, `head`, "
-         "`local`, `locative`, `area`, `class`: data/place_cues.tsv; French: names.fr.tsv). "
+         "`local`, `locative`, `toward`, `article`, `area`, `class`: data/place_cues.tsv; French: names.fr.tsv). "
          "Config `common_words`: the pipeline's rule lemmatizer whose dictionary tells words capitalised for their "
          "place from names (annotate/common_words.py; data/languages.json sets it for French), '' for none"),
         ("newsgraph_geo", "place entities geocoded to GeoNames (country, city, place)", [("weights", GeoWeights)],
