@@ -35,8 +35,9 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
          "the names lexicon (annotate/names.py `NamesLexicon`, saved as names.tsv): `[titles]` person titles, "
          "`[given_names]`, `[groups]` religious and ethnic groups, `[not_names]` capitalised words that name "
          "nothing, `[organisations]` (`name`, `suffix`, `prefix`, `head`, `before`, `business_before`, "
-         "`business_after`, `team_before`, `team_after`, `class` rows: data/organisations.tsv), `[things]` "
-         "(`before`, `after`, `adjective`, `determiner`, `class`, `work_before`: data/thing_cues.tsv) and `[places]` (`after`, `before`, `head`, "
+         "`business_after`, `team_before`, `team_after`, `class`, `complement_head` rows: data/organisations.tsv), "
+         "`[things]` (`before`, `after`, `adjective`, `determiner`, `class`, `work_before`, `work_after`: "
+         "data/thing_cues.tsv) and `[places]` (`after`, `before`, `head`, "
          "`local`, `locative`, `toward`, `article`, `area`, `class`: data/place_cues.tsv; French: names.fr.tsv). "
          "Config `common_words`: the pipeline's rule lemmatizer whose dictionary tells words capitalised for their "
          "place from names (annotate/common_words.py; data/languages.json sets it for French), '' for none"),
