@@ -9,6 +9,8 @@
   commitments.
 - A release needs an actor released, not an act ("released a statement"); a return needs something returned
   ("returned home" is travel); aid needs a recipient ("helped launch a website" gives nothing to anyone).
+- People named by their relation to an actor are not that actor (event_actors.tsv [related]): "the hostel's owner",
+  "Moldova's allies".
 - The head of a name phrase decides who it is ("Party for Reform leader Ana Ruiz" is Ruiz); an organisation that
   only modifies a role noun stands for the person introduced with that role ("the Labour peer" -> the peer).
 """
@@ -40,6 +42,8 @@ BODY = "\n\n".join(
         "The United States will supply arms to Moldova.",
         "Labour peer Lord Victor Hale hosted the fundraiser. The Labour peer lent the Okafors his flat in May.",
         "During the debate, Party for Reform leader Ana Ruiz urged Prime Minister Omar Haidari to resign.",
+        "Police detained the Lindell Hostel's owner on Monday.",
+        "Moldova's European allies condemned the Chadian strikes on Monday.",
     ]
 )
 
@@ -86,3 +90,10 @@ def test_the_member_not_the_organisation_that_modifies_it(article):
     assert lent == {"Victor Hale"}, lent  # introduced as "Labour peer Lord Victor Hale"
     urged = {ev.source_name for ev in _events(article, "urged")}
     assert "Party for Reform" not in urged
+
+
+def test_people_related_to_an_actor_are_not_that_actor(article):
+    detained = {ev.target_name for ev in _events(article, "detained")}
+    assert detained and not any(t and t.endswith("Hostel") for t in detained), detained
+    condemned = {(ev.source_name, ev.target_name) for ev in _events(article, "condemned")}
+    assert condemned and not any(s == "Moldova" for s, _ in condemned), condemned

@@ -25,6 +25,8 @@ from newsgraph.annotate.resolve import (
     clause_bounds,
     coordinated_with_report,
     doc_text,
+    possessed,
+    related_noun,
     resolve_token,
     role_nouns,
 )
@@ -60,7 +62,9 @@ class EventRoles:
         """A common noun for people ("officials", "fishermen", "a Nigerian student"): a national modifier on it
         says where they are from, not who acted (data event_actors.tsv [people], plover.tsv [people_suffix])."""
         low, lemma = tok.lower_, tok.lemma_.lower()
-        return low in self.people or lemma in self.people or len(low) > 4 and low.endswith(self.people_suffixes)
+        if low in self.people or lemma in self.people or related_noun(tok):
+            return True
+        return len(low) > 4 and low.endswith(self.people_suffixes)
 
     def _subjects(self, doc: Doc, src: Token | None) -> list[Actor]:
         """The subject and the subjects coordinated with it ("Egypt and Ethiopia"); a subject that names an act
@@ -217,7 +221,7 @@ class EventRoles:
                 if authors:
                     out += authors
                     continue
-            if a.entity is None:
+            if a.entity is None and not (related_noun(o) and possessed(o)):
                 # "the foreign ministers of Peru and Chile": entities inside the phrase
                 inner = entities_in(doc, o, self.aside_preps)
                 if inner:
@@ -456,6 +460,8 @@ def entities_in(doc: Doc, tok: Token, aside: frozenset[str]) -> list[Actor]:
             # inside a clause on the phrase ("forces of damaging a dam in X"): what they did, not who; the clause's
             # subject is still an actor ("the idea of Ukraine becoming a member")
             continue
+        if any(related_noun(a) and t.dep_ == "poss" and t.head.i == a.i for a in path[1:2]) or any(related_noun(a) for a in path[2:]):
+            continue  # "an interview with X's attorney": the attorney, not X
         aside_place = any(a.dep_ == "prep" and a.lower_ in aside for a in path)
         if t.ent_iob_ == "B" or (t.pos_ == "PROPN" and t.ent_iob_ != "I"):
             e = find_entity(doc, t.idx, t.idx + len(t.text))

@@ -35,6 +35,29 @@ def _roles() -> frozenset[str]:
 role_nouns = _roles  # the nouns of roles people hold ("minister", "peer"), for the event annotator
 
 
+@lru_cache(maxsize=1)
+def _related() -> frozenset[str]:
+    return words("event_actors.tsv", "related")
+
+
+def possessed(tok: Token) -> bool:
+    """The noun has a possessor that is no pronoun: a "poss" child, or a modifier the parser did not read as one but
+    that a possessive "'s" follows ("Kyiv’s European allies" parsed as adjectives)."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return True
+        nxt = tok.doc[c.i + 1] if c.i + 1 < len(tok.doc) else None
+        if c.i < tok.i and c.pos_ in ("PROPN", "ADJ", "NOUN") and nxt is not None and nxt.lower_ in ("'s", "’s"):
+            return True
+    return False
+
+
+def related_noun(tok: Token) -> bool:
+    """A noun for people named by their relation to another actor (event_actors.tsv [related]: "owner", "allies");
+    only a possessor is the other actor ("Kyiv's allies"), a modifier may name their kind ("Nato allies")."""
+    return tok.lower_ in _related() or tok.lemma_.lower() in _related()
+
+
 _NAME_DEPS = {"compound", "flat", "amod", "nmod", "poss", "case"}
 
 
@@ -263,6 +286,8 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor
         if hit:
             return Actor(hit[0], hit[0].name, tok.idx, tok.idx + len(tok.text))
         return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text))
+    if related_noun(tok) and possessed(tok):
+        return phrase_actor(doc, tok)  # "the hostel's owner", "Kyiv's allies": people related to the name, not it
     ent = _entity_in(doc, start, end, tok)
     if ent is not None and ent.type == "organisation" and tok.pos_ == "NOUN" and find_entity(doc, tok.idx, tok.idx + len(tok.text)) is None:
         # "the Labour peer", "the Republican senator": a role noun an organisation only modifies is its member, the
