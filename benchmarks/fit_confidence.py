@@ -124,6 +124,47 @@ def gum_rows() -> dict:
     return rows
 
 
+def web_rows() -> dict:
+    """(features + entity confidence, judged right, entity) per hand-judged topic of the topic audit's pages
+    (benchmarks/topic_audit.py): the old draw's pages (seed SEED) are tuning rows, the fresh draws' pages
+    (FRESH_SEEDS) check rows. Real web pages hold what GUM's clean documents lack (credits, navigation, platforms
+    and products named like people), so the topic model learns from both."""
+    import gzip
+
+    from benchmarks.topic_audit import FRESH_SEEDS, SEED, drawn, judgements, key
+    from newsgraph.annotate import make_doc
+    from newsgraph.annotate.entities import pipeline_names
+    from newsgraph.annotate.entity_features import doc_context, features
+    from newsgraph.annotate.nlp import load_pipeline
+    from newsgraph.errors import InputError
+    from newsgraph.pipeline import extract_document
+    from newsgraph.records import TOPIC_KEYS, RawDocument
+
+    done = judgements()
+    nlp = load_pipeline()
+    rows: dict[str, list] = {p: [] for p in PARTS}
+    for p, seeds in (("tune", (SEED,)), ("check", FRESH_SEEDS)):
+        pages = sorted({pg for sd in seeds for pg in drawn(sd)})
+        for page in pages:
+            data = page.read_bytes()
+            try:
+                ex = extract_document(RawDocument(str(page), gzip.decompress(data) if page.suffix == ".gz" else data))
+            except InputError:
+                continue
+            if ex.language != "en":
+                continue
+            with raw_scores("topic"):
+                doc = nlp(make_doc(nlp, ex))
+            ctx = doc_context(doc, pipeline_names(nlp))
+            for e in doc._.ng_entities or []:
+                t = TOPIC_KEYS.get(e.type)
+                j = done.get(key(str(page), t, e.name)) if t else None
+                if j is not None:
+                    rows[p].append(({**features(doc, e, *ctx), "entity_confidence": e.confidence}, bool(j["right"]),
+                                    e))
+    return rows
+
+
 def fit(kind: str, rows: dict, note: str, dry_run: bool) -> dict:
     """Logistic model on the tuning part's features, isotonic map on its outputs; both checked on the check part."""
     from benchmarks.calibration import fit_logistic, predict_logistic, write_model
@@ -145,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.fit_confidence", description=__doc__.split("\n\n")[0])
     ap.add_argument("--dry-run", action="store_true", help="report, write no model or map")
     ap.add_argument("--only", choices=["entity", "topic"], help="fit only these")
+    ap.add_argument("--with-web", action="store_true", help="topic: fit on GUM's tune part and the hand-judged topics "
+                    "of the topic audit's old draw too (check: GUM's check part and the fresh draws)")
     args = ap.parse_args(argv)
     if args.only in (None, "entity"):
         ent, typ = conll_rows()
@@ -152,7 +195,15 @@ def main(argv: list[str] | None = None) -> int:
         fit("entity", ent, note, args.dry_run)
         fit("entity_type", typ, note, args.dry_run)
     if args.only in (None, "topic"):
-        fit("topic", gum_rows(), "gum-entities-dev, tune part (benchmarks/splits.py)", args.dry_run)
+        rows, note = gum_rows(), "gum-entities-dev, tune part (benchmarks/splits.py)"
+        if args.with_web:
+            web = web_rows()
+            for p in PARTS:
+                print(f"web {p}: {len(web[p])} judged topics")
+            fit("topic", web, "(web only, report)", True)
+            rows = {p: rows[p] + web[p] for p in PARTS}
+            note += " + hand-judged topics of the topic audit's old draw (benchmarks/topic_audit.py)"
+        fit("topic", rows, note, args.dry_run)
     return 0
 
 
