@@ -10,7 +10,8 @@ people); a quantity stands for what it counts ("dozens of fighters"); a verb wit
 verb coordinated with it ("beat and robbed the women"); a reported verb inside a relative clause takes the
 antecedent as its subject ("airstrikes that they said killed ..."); a passive without an agent done in an act with
 an author takes that author ("killed in an air strike by X"). A mixin of EventFinder: it reads the word lists the
-finder loaded.
+finder loaded. The phrase helpers these rules share (coordination, prepositional objects, act authors, partitives)
+and the actor filters live in event_actor_phrases.py.
 """
 
 from __future__ import annotations
@@ -18,8 +19,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.dates import date_in
-from newsgraph.annotate.demonyms import country_of
 from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.event_actor_phrases import (
+    act_authors,
+    authors_of,
+    entities_in,
+    partitive_whole,
+    prep_objects,
+    titled_person,
+    with_conj,
+)
 from newsgraph.annotate.resolve import (
     Actor,
     clause_bounds,
@@ -28,7 +37,6 @@ from newsgraph.annotate.resolve import (
     possessed,
     related_noun,
     resolve_token,
-    role_nouns,
 )
 from newsgraph.records import Event
 
@@ -332,7 +340,6 @@ class EventRoles:
             return
 
 
-
 def in_aside(doc: Doc, start: int, trigger: Token | None) -> bool:
     """The place sits in a relative clause the trigger is not part of ("Rashid, who formed it in Oman, met ...")."""
     if trigger is None:
@@ -344,146 +351,3 @@ def in_aside(doc: Doc, start: int, trigger: Token | None) -> bool:
         if anc.dep_ in ("relcl", "acl", "appos", "parataxis") and not (anc.left_edge.i <= trigger.i <= anc.right_edge.i):
             return True
     return False
-
-
-MEASURES = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL"}
-
-
-def is_measure(doc: Doc, a: Actor) -> bool:
-    """A date, an amount or a count is no actor ("signed on Thursday", "jailed for two years")."""
-    if a.entity is not None:
-        return False
-    if any(d.start < a.end and a.start < d.end for d in doc._.ng_dates or []):
-        return True
-    span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.ent_type_ in MEASURES
-
-
-def useful_actor(a: Actor) -> bool:
-    """An entity, or a noun phrase; unresolved pronouns and first/second persons are no actors."""
-    if a.entity is not None:
-        return a.entity.type != "person" or a.name.lower() not in UNRESOLVED
-    return bool(a.name) and a.name.lower() not in UNRESOLVED and not a.name.lower().startswith(("whose ", "which "))
-
-
-UNRESOLVED = {"it", "this", "that", "which", "who", "we", "i", "you", "us", "me", "he", "she", "they", "them", "him", "her"}
-
-
-def best_actors(actors: list[Actor]) -> list[Actor]:
-    """Coordinated actors: when some are entities, the bare descriptions among them are appositions, not actors."""
-    if any(a.entity for a in actors):
-        actors = [a for a in actors if a.entity]
-    seen, out = set(), []
-    for a in actors:
-        key = a.id or a.name
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
-
-
-def prep_objects(prep: Token) -> list[Token]:
-    objs = []
-    for c in prep.children:
-        if c.dep_ in ("pobj", "pcomp"):
-            objs += with_conj(c)
-    return objs
-
-
-def act_authors(noun: Token) -> list[Token]:
-    """The author of an act named by `noun`: its possessor ("Chile's offer"), the object of "by" ("the attack by
-    X") or a national or organisation modifier ("Indian strikes", "Indian Air Force strikes")."""
-    poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    by = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
-    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
-    return poss or by or mods
-
-
-def authors_of(doc: Doc, noun: Token) -> list[Actor]:
-    """The entities (or the countries of nationality adjectives) that authored the act `noun` names."""
-    authors = [demonym_actor(doc, t) or resolve_token(doc, t, []) for t in act_authors(noun)]
-    return [x for x in authors if x.entity is not None or x.how == "demonym"]
-
-
-def partitive_whole(tok: Token) -> Token:
-    """The people a quantity counts: "killed dozens of fighters", "freed some of the hostages" -> the object of
-    "of" when the head is a number, an amount or a quantifier pronoun (the head alone is a measure, no actor)."""
-    if tok.ent_type_ not in MEASURES and tok.pos_ not in ("NUM", "PRON", "DET"):
-        return tok
-    whole = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)]
-    return whole[0] if whole else tok
-
-
-def demonym_actor(doc: Doc, tok: Token) -> Actor | None:
-    """A nationality adjective that stands for its country ("Indian strikes" -> India): the article's country entity
-    the gazetteer's demonym table names (`newsgraph_entities` adds the countries of the demonyms it sees)."""
-    if tok.pos_ not in ("ADJ", "PROPN", "NOUN") or find_entity(doc, tok.idx, tok.idx + len(tok.text)) is not None:
-        return None
-    place = country_of(tok.text)
-    if place is None:
-        return None
-    ent = next((e for e in doc._.ng_entities or [] if e.type == "country" and e.name == place.name), None)
-    # a country the article names only by its demonym is no entity of the article: the actor keeps its name
-    return Actor(ent, place.name, tok.idx, tok.idx + len(tok.text), how="demonym")
-
-
-def titled_person(tok: Token) -> Token:
-    """The person a name phrase ends with when a role noun introduces it ("Party for Reform leader Ana Ruiz urged":
-    the parser may make the party the subject and the leader the object of its "for"): the phrase is the person."""
-    last = tok.doc[tok.right_edge.i]
-    if last.i == tok.i or last.pos_ != "PROPN" or last.ent_type_ != "PERSON":
-        return tok
-    roles = [c for c in last.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ in role_nouns()]
-    return last if roles else tok
-
-
-def with_conj(tok: Token) -> list[Token]:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out += with_conj(c)
-        if c.dep_ == "appos":
-            for cc in c.children:
-                if cc.dep_ == "conj":
-                    out += with_conj(cc)
-    return out
-
-
-def entities_in(doc: Doc, tok: Token, aside: frozenset[str]) -> list[Actor]:
-    out = []
-    seen = set()
-    for t in tok.subtree:
-        if t.dep_ in ("relcl", "acl"):
-            continue
-        path = path_up(t, tok)
-        if any(a.pos_ == "VERB" and below.dep_ not in ("nsubj", "nsubjpass") for below, a in zip(path, path[1:], strict=False)):
-            # inside a clause on the phrase ("forces of damaging a dam in X"): what they did, not who; the clause's
-            # subject is still an actor ("the idea of Ukraine becoming a member")
-            continue
-        if any(related_noun(a) and t.dep_ == "poss" and t.head.i == a.i for a in path[1:2]) or any(related_noun(a) for a in path[2:]):
-            continue  # "an interview with X's attorney": the attorney, not X
-        aside_place = any(a.dep_ == "prep" and a.lower_ in aside for a in path)
-        if t.ent_iob_ == "B" or (t.pos_ == "PROPN" and t.ent_iob_ != "I"):
-            e = find_entity(doc, t.idx, t.idx + len(t.text))
-            if aside_place and e is not None and e.type in ("place", "city"):
-                continue  # "200 people in Nairobi", "the dam in Addis Ababa": where, not who
-            if e is not None and e.id not in seen and e.type in ("country", "organisation", "person", "group", "place", "city"):
-                seen.add(e.id)
-                out.append(Actor(e, e.name, t.idx, t.idx + len(t.text)))
-    return out
-
-
-def is_named(doc: Doc, a: Actor) -> bool:
-    """A name the entity component did not list, or a description with a named modifier ("Kenyan police",
-    "Sudan's army"), stands for an actor; "the agreement" or "37 billion cubic metres of water" do not."""
-    span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in span)
-
-
-def path_up(t: Token, top: Token) -> list[Token]:
-    """The tokens from `t` up to (not including) `top`, `t` included."""
-    out = []
-    while t.i != top.i and t.head.i != t.i:
-        out.append(t)
-        t = t.head
-    return out

@@ -38,10 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.event_features import people_nouns
-from newsgraph.annotate.event_roles import (
-    DATA,
-    EventRoles,
+from newsgraph.annotate.event_actor_phrases import (
     authors_of,
     best_actors,
     is_measure,
@@ -50,6 +47,8 @@ from newsgraph.annotate.event_roles import (
     prep_objects,
     useful_actor,
 )
+from newsgraph.annotate.event_features import people_nouns
+from newsgraph.annotate.event_roles import DATA, EventRoles
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
 from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token, role_nouns
