@@ -26,7 +26,8 @@ The sense of a verb from its arguments (data sections named in brackets): an obj
 reported clause ([material]: "recalled that ...", '"...," shared X'), a verb of commitment with no act committed to
 ([assent]: "agrees that ...", "agreed with X that ...", "offers dishes") are no events; a release needs an actor
 released, not an act ("released a statement"), a return something returned ("returned home" is travel).
-Roles (source, targets, location, date) are found by event_roles.py.
+Roles (source, targets, location, date) are found by event_roles.py; the sense checks on a verb's arguments
+(patient, recipient, commitment, other sense) by event_senses.py.
 """
 
 
@@ -37,21 +38,20 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import (
     authors_of,
     best_actors,
     is_measure,
     is_named,
-    partitive_whole,
     prep_objects,
     useful_actor,
 )
 from newsgraph.annotate.event_features import people_nouns
-from newsgraph.annotate.event_roles import DATA, EventRoles
+from newsgraph.annotate.event_roles import DATA
+from newsgraph.annotate.event_senses import EventSenses
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
-from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token, role_nouns
+from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token
 from newsgraph.annotate.triggers import ParseTriggers
 from newsgraph.records import Event
 
@@ -80,7 +80,7 @@ def default_lexicon() -> Sections:
     return {**sections(DATA), "speech": cues.get("verb", []) + cues.get("object", [])}
 
 
-class EventFinder(EventRoles, LexiconComponent):
+class EventFinder(EventSenses, LexiconComponent):
     """Set `doc._.ng_events`."""
 
     default_lexicon = staticmethod(default_lexicon)
@@ -247,120 +247,6 @@ class EventFinder(EventRoles, LexiconComponent):
         if intended and klass == "hostile":
             return "THREATEN", "", form, roles
         return type_, mode, form, roles
-
-    def _needs_patient(self, type_: str, mode: str) -> bool:
-        return type_.lower() in self.patient_types or f"{type_}/{mode}".lower() in self.patient_types
-
-    def _patient_kind(self, type_: str, mode: str) -> str:
-        """What the patient of a [patient] type may be: "actor" (no act), or "" (an actor or an act)."""
-        return self.patient_kinds.get(f"{type_}/{mode}".lower(), self.patient_kinds.get(type_.lower(), ""))
-
-    def _patients(self, tok: Token) -> list[Token]:
-        """The direct object, passive subject or dative of a verb, or the noun its passive participle modifies."""
-        patients = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-        if not patients:
-            # a dative is the patient only where there is no object ("released him"); beside one it is the recipient
-            # ("released a statement to People"), and a preposition parsed as the dative stands for its object
-            datives = [c for c in tok.children if c.dep_ == "dative"]
-            patients = [o for c in datives for o in (prep_objects(c) if c.pos_ == "ADP" else [c])]
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            patients.append(tok.head)
-        return patients
-
-    def _other_sense(self, tok: Token) -> bool:
-        """The verb's patient is of the kind data [other_sense] gives its lemma ("signed a striker": hiring)."""
-        kind = self.other_sense.get(tok.lemma_.lower())
-        if not kind:
-            return False
-        for p in self._patients(tok):
-            if kind == "person" and self._person(p):
-                return True
-            if kind == "institution" and (p.lemma_.lower() in self.institutions or p.lower_ in self.institutions):
-                return True
-        return False
-
-    def _agreement_noun(self, tok: Token) -> bool:
-        """A noun naming an agreement: a joint act ([joint]: "treaty", "pact") or an AGREE trigger noun ("pledge")."""
-        if self._joint_noun(tok):
-            return True
-        rows = self.nouns.get(tok.lower_) or self.nouns.get(tok.lemma_.lower()) or []
-        return tok.pos_ == "NOUN" and any(r[0] == "AGREE" for r in rows)
-
-    def _recipient(self, tok: Token) -> bool:
-        """Someone the verb gives to: a patient that is no thing, or the object of "to"/"for" that is no thing."""
-        to = [o for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for o in prep_objects(c)]
-        datives = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]  # "lent the Okafors his flat"
-        return any(not self._thing(p) and p.pos_ not in ("VERB", "AUX") for p in self._patients(tok) + datives + to)
-
-    def _person(self, tok: Token) -> bool:
-        """A person: a personal pronoun, a person entity, or a common noun for people."""
-        if tok.pos_ == "PRON":
-            return tok.lower_ in ("him", "her", "them", "me", "us")
-        ent = find_entity(tok.doc, tok.idx, tok.idx + len(tok.text))
-        if ent is not None:
-            return ent.type == "person"
-        return tok.pos_ == "NOUN" and self.people_noun(tok)
-
-    @staticmethod
-    def _reports(tok: Token) -> bool:
-        """The verb takes a reported clause (a "that" clause, or the quotation it frames)."""
-        return any(c.dep_ == "ccomp" for c in tok.children)
-
-    def _commitment(self, tok: Token) -> bool:
-        """A verb of commitment names what is committed to: an infinitive ("agreed to lift"), an object that is no
-        thing ("agreed a ceasefire", "offered talks"), a prepositional object other than "with" ("agreed on a deal"), or a
-        clause of a future act ("agreed that inspectors could visit"). "agreed with X", "agrees that Y is right" and a
-        bare "agreed" state an opinion."""
-        for c in tok.children:
-            if c.dep_ in ("xcomp", "prt") or c.dep_ in ("dobj", "obj", "nsubjpass") and not self._thing(c):
-                return True  # a thing offered or promised is commerce ("offers international dishes", "a price")
-            if c.dep_ == "prep" and c.lower_ != "with":
-                return True
-            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and (a.lower_ in self.modal | self.future or a.tag_ == "MD") or a.lower_ == "to"
-                                         for a in c.children):
-                return True
-        return tok.dep_ in ("acl", "amod", "xcomp") or self._intended(tok) != ""
-
-    def _actor_patient(self, tok: Token, kind: str = "") -> bool:
-        """The verb acts on an actor or an act: its direct object, passive subject or the noun its passive participle
-        modifies is a person, group, body, entity, name or act, not a thing ("released his new EP", "data released
-        Friday"); with `kind` "actor", not an act either ("released a statement"). No patient at all ("hails from X")
-        is no act on an actor either."""
-        patients = self._patients(tok)
-        if not patients and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):
-            # "The civilians ... were released by X" parsed as a passive verb coordinated with the subject's verb
-            patients = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if kind == "people":
-            return any(self._people(partitive_whole(p)) for p in patients)
-        return any(not self._thing(p) for p in patients)
-
-    def _people(self, tok: Token) -> bool:
-        """A person or a group: a personal pronoun, a person or group entity, a people or role noun."""
-        if tok.pos_ == "PRON":
-            return tok.lower_ in ("him", "her", "them", "us", "me", "who", "whom")
-        ent = find_entity(tok.doc, tok.idx, tok.idx + len(tok.text))
-        if ent is not None:
-            return ent.type in ("person", "group")
-        return tok.pos_ in ("NOUN", "PROPN") and (self.people_noun(tok) or tok.lower_ in role_nouns() or tok.lemma_.lower() in role_nouns())
-
-
-    def _thing(self, tok: Token) -> bool:
-        """A common noun naming a thing: no pronoun, name, entity, people noun or act noun (data [act_suffix])."""
-        # a proper noun with no entity after a determiner or a possessive pronoun is a thing's name ("his new EP")
-        used_as_thing = tok.pos_ == "PROPN" and not tok.ent_type_ and any(
-            c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
-        )
-        if tok.pos_ != "NOUN" and not used_as_thing or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
-            return False
-        lemma = tok.lemma_.lower()
-        if self.people_noun(tok) or lemma in self.act_nouns or tok.lower_ in self.act_nouns:
-            return False
-        if len(lemma) > 5 and lemma.endswith(self.act_suffixes):
-            return False
-        inner = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        if inner and not all(self._thing(o) for o in inner):
-            return False  # "the news of X's promotion", "the fate of the hostages": what the noun is of
-        return find_entity(tok.doc, tok.idx, tok.idx + len(tok.text)) is None
 
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
