@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.annotate import annotate
-from newsgraph.annotate.entity_mentions import in_region
 from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.geo_names import local_fallback
+from newsgraph.annotate.mention_growth import in_region
 from newsgraph.annotate.name_usage import list_head
 from newsgraph.records import Extracted
 

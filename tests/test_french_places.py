@@ -110,8 +110,8 @@ def test_an_apposition_naming_a_body_makes_an_organisation(regions):
     ("Lorsqu'Emmanuel Macron est arrivé.", "Emmanuel Macron", "Emmanuel Macron"),  # an elided word
 ])
 def test_a_span_cut_out_of_a_compound_name_takes_the_compound(text, name, whole):
-    from newsgraph.annotate.entity_mentions import _compound
+    from newsgraph.annotate.mention_growth import compound
 
     i = text.index(name)
-    s, e = _compound(text, i, i + len(name))
+    s, e = compound(text, i, i + len(name))
     assert text[s:e] == whole

@@ -1,6 +1,6 @@
 """A name the model calls an organisation or place that the text uses as a person; an organisation name cut at "and"
 inside its complement; a place beside a two-word name that opens with it (person_usage.people_by_usage,
-entity_mentions._complement_goes_on, entity_linking family-name-first short forms)."""
+mention_growth.complement_goes_on, entity_linking family-name-first short forms)."""
 
 from __future__ import annotations
 

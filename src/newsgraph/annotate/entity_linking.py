@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.annotate.config import knob
-from newsgraph.annotate.entity_mentions import NameMention, in_region
+from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.entity_salience import _in_words
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.gazetteer import norm
+from newsgraph.annotate.mention_growth import in_region
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym, surname_keys
 
 

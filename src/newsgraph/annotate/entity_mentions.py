@@ -2,7 +2,7 @@
 
 The model's spans, plus organisation names from the data lexicon (EntityRuler-like), plus country names and
 datelines the model missed (gazetteer); spans are cleaned (no "the", possessive, trailing score) and split at list
-separators.
+separators. Where a span grows past the model's cut or joins the mention after it is mention_growth.py.
 """
 
 from __future__ import annotations
@@ -15,6 +15,13 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.common_words import CommonWords
 from newsgraph.annotate.gazetteer import aliases as common_aliases
+from newsgraph.annotate.mention_growth import (
+    complement_goes_on,
+    compound,
+    grow_place,
+    join_campuses,
+    named_after,
+)
 from newsgraph.annotate.name_extent import complement_after
 from newsgraph.annotate.names import NamesLexicon, looks_like_acronym, strip_name
 
@@ -71,14 +78,14 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             label = "organisation"
         parts = _coordinated(toks)
         if label == "organisation" and len(parts) == 1:
-            parts[-1] = complement_after(_complement_goes_on(parts[-1]), names, gaz)
+            parts[-1] = complement_after(complement_goes_on(parts[-1]), names, gaz)
             grown_to = parts[-1][-1].idx + len(parts[-1][-1].text)
         if label == "person" and len(parts) == 1:
-            longer = _named_after(parts[-1], names)
+            longer = named_after(parts[-1], names)
             if longer is not parts[-1]:
                 parts[-1], label = longer, "organisation"
         for part in parts:
-            for s, e in _split(text, *_compound(text, part[0].idx, part[-1].idx + len(part[-1].text))):
+            for s, e in _split(text, *compound(text, part[0].idx, part[-1].idx + len(part[-1].text))):
                 spans.append(NameMention(s, e, text[s:e], label))
     # organisation lexicon (longest first), overriding overlapping model spans
     lex = names.org
@@ -152,34 +159,14 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             s, is_name = _after_titles(text, s, e, names.titles)
             if not is_name:
                 continue
-        e = _grow_place(text, s, e, gaz)
+        e = grow_place(text, s, e, gaz)
         m.start, m.end, m.text = s, e, text[s:e]
         if m.text.lower() in names.not_names or (m.text.isupper() and m.text.lower() in names.not_names):
             continue
         for part in _split_possessor(m, gaz):
             out.extend(_split_hyphen(part))
-    return _join_campuses(text, out, gaz)
+    return join_campuses(text, out, gaz)
 
-
-def _join_campuses(text: str, mentions: list[NameMention], gaz) -> list[NameMention]:
-    """ "University of California, Irvine": a town right after an organisation's name and a comma, where that name
-    ends in the region the town lies in, names a seat of the organisation and belongs to its name; the two
-    mentions become one organisation mention."""
-    out: list[NameMention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.label in ("organisation", "lexicon-org") and text[prev.end : m.start] == ", "
-                and " " in prev.text and in_region(gaz, m.text, prev.text.split()[-1])):
-            prev.end, prev.text, prev.label = m.end, text[prev.start : m.end], "organisation"
-            continue
-        out.append(m)
-    return out
-
-
-def in_region(gaz, town: str, region: str) -> bool:
-    """Whether a town called `town` lies in a state or province called `region`."""
-    regions = {(p.country_code, p.admin1) for p in gaz.lookup(region) if p.kind == "admin1"}
-    return bool(regions) and any(p.kind == "city" and (p.country_code, p.admin1) in regions for p in gaz.lookup(town))
 
 
 #: "Ukraine's Air Force": a possessor, "'s", and a capitalised name of its own
@@ -206,24 +193,6 @@ _COMMON_POS = {"NOUN", "ADJ"}
 #: Tokens before a word that put it at the start of a sentence, heading or quotation.
 _OPENERS = {"«", "“", '"', "(", ":", "—", "–", "-", "‹", "„"}
 
-
-#: a lower-case particle and capitalised words that may continue a place's name ("São José dos Campos", "Rio de
-#: Janeiro", "Ciudad del Este"), which the small model often cuts at the particle
-_PARTICLE_TAIL = re.compile(r"^ (?:dos|das|do|da|de|del|de la|di|du|des|sur|upon|on|en|am|im|an der) [A-Z][\w'\u2019-]*"
-                            r"(?: [A-Z][\w'\u2019-]*)?")
-
-
-def _grow_place(text: str, s: int, e: int, gaz) -> int:
-    """The end of the name at text[s:e], grown over a particle and capitalised words when the gazetteer holds the
-    longer name as a place ("São José" + " dos Campos"); `e` otherwise."""
-    tm = _PARTICLE_TAIL.match(text[e : e + 40])
-    if not tm:
-        return e
-    tail = tm.group()
-    for cut in (len(tail), tail.rfind(" ")):
-        if cut > 0 and gaz.lookup(text[s:e] + tail[:cut]):
-            return e + cut
-    return e
 
 
 def _coordinated(toks: list) -> list[list]:
@@ -258,75 +227,6 @@ def _after_portfolio(text: str, toks: list, label: str, portfolio) -> tuple[list
             return toks[k:], "person"
     return [], label
 
-
-#: a hyphenated run glued before a name: a capitalised word, then a lower-case linking word ("Île-de-", "Aix-en-",
-#: "Stratford-upon-"); not a prefix ("anti-", "pro-")
-_COMPOUND_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][\w'\u2019]*(?:-[\w'\u2019]+)*-[^\W\d_A-Z]+-$")
-#: a capitalised word of three letters or more glued by an apostrophe before a name: one word ("Info'Com-CGT"),
-#: not an elided word ("l'", "d'", "L'", "Lorsqu'"); an elided article may precede it ("d'Info'Com-CGT")
-_APOSTROPHE_BEFORE = re.compile(r"(?<![^\s('\u2019\"\u201c\u00ab])[A-Z]\w{2,}(?<![qQ][uU])['\u2019]$")
-#: a hyphenated run glued after a name that holds a lower-case linking word ("-sur-Mer", "-upon-Avon")
-_COMPOUND_AFTER = re.compile(r"^-(?:[\w'\u2019]+-)*?[^\W\d_A-Z]+-[\w'\u2019]+(?:-[\w'\u2019]+)*")
-
-
-def _compound(text: str, s: int, e: int) -> tuple[int, int]:
-    """A model span cut out of a compound name takes the whole compound: the model often stops at a hyphen or an
-    apostrophe inside one word ("Île-de-[France]", "Info'[Com-CGT]", "[Boulogne]-sur-Mer"); a hyphen joining two
-    names ("Russia-Ukraine") or a prefix ("anti-Trump") holds no lower-case linking word and is left alone."""
-    before = text[max(0, s - 40) : s]
-    m = _COMPOUND_BEFORE.search(before)
-    if m and not m.group()[0].isupper():
-        m = None
-    m = m or _APOSTROPHE_BEFORE.search(before)
-    if m:
-        s -= len(before) - m.start()
-    m = _COMPOUND_AFTER.match(text[e : e + 40])
-    if m:
-        e += m.end()
-    return s, e
-
-
-def _complement_goes_on(toks: list) -> list:
-    """An organisation span that the model cut inside its "of" complement at a conjunction: "Bureau of Engraving"
-    + "and Printing", "Department of Fisheries" + "and Oceans". The span must end in a capitalised "of" complement,
-    and the words after "and" / "&" must be capitalised, tagged by the model as no entity of their own, and end
-    the name (a lower-case word or punctuation follows), so "the Ministry of Health and Oxfam staff" stays apart
-    only when the model tags "Oxfam" itself."""
-    doc = toks[0].doc
-    words = [t.lower_ for t in toks]
-    if "of" not in words[1:-1] or not toks[-1].text[:1].isupper():
-        return toks
-    j = toks[-1].i + 1
-    if j >= len(doc) or doc[j].lower_ not in ("and", "&"):
-        return toks
-    k = j + 1
-    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN"):
-        if doc[k].ent_type_:
-            return toks  # a name of its own: two names coordinated
-        k += 1
-    if k == j + 1 or k - j > 4 or (k < len(doc) and doc[k].text[:1].isupper()):
-        return toks
-    return toks + list(doc[j:k])
-
-
-#: capitalised words after a person's name that may complete an institution named after the person
-NAMED_AFTER_MAX_WORDS = 4
-
-
-def _named_after(toks: list, names: NamesLexicon) -> list:
-    """A person span followed by capitalised words that end in an organisation suffix ("Robert Wood" + "Johnson
-    Medical School", "Ada Byron" + "Foundation"): the person is part of an institution's name, which is the
-    mention (an organisation). The span itself when no such name follows."""
-    doc = toks[0].doc
-    k = toks[-1].i + 1
-    best = toks
-    while k < len(doc) and k - toks[-1].i <= NAMED_AFTER_MAX_WORDS and doc[k].text[:1].isupper() \
-            and doc[k].is_alpha and not doc[k].is_sent_start:
-        whole = toks + list(doc[toks[-1].i + 1 : k + 1])
-        if names.org_evidence(" ".join(t.text for t in whole)):
-            best = whole
-        k += 1
-    return best
 
 
 #: open word classes the tagger gives a name it does not know ("Emmanuel Macron" read as PROPN + ADV)
