@@ -81,7 +81,8 @@ def test_records_do_not_depend_on_the_hash_seed(tmp_path):
 #: ("Quintela", "QUINTELA", "Souza") must stay unlinked, and an acronym two organisations could stand for ("HWU").
 _LINKER = '''
 from collections import Counter
-from newsgraph.annotate.entity_linking import link_mentions, propagate
+from newsgraph.annotate.entity_linking import link_mentions
+from newsgraph.annotate.entity_propagation import propagate
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.names import shipped_names
 

@@ -22,9 +22,10 @@ The word lists of stages 1-4 (titles, given names, organisations, groups, place 
 `NamesLexicon` the component holds and passes down: the shipped one (data/), or the user's names file given to
 `initialize(lexicon_path=...)` (its sections replace the shipped ones, or add to them with `extend=True`); it is
 saved with `nlp.to_disk` as names.tsv, so `spacy.load` gives back the same lists.
-The stages live in entity_mentions.py (with mention_growth.py), entity_evidence.py (with its cue readers person_roles.py, person_usage.py,
-place_cues.py, thing_use.py and its numbers in entity_evidence_config.py), entity_linking.py and entity_salience.py;
-other components read the result through doc_entities.py.
+The stages live in entity_mentions.py (with mention_growth.py), entity_evidence.py (with its cue readers
+person_roles.py, person_usage.py, place_cues.py, thing_use.py and its numbers in entity_evidence_config.py),
+entity_linking.py, entity_propagation.py and entity_salience.py; other components read the result through
+doc_entities.py.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ from newsgraph.annotate.doc_entities import entity_id, find_entity
 from newsgraph.annotate.entity_evidence import add_evidence
 from newsgraph.annotate.entity_evidence_config import EvidenceWeights, EvidenceWindows
 from newsgraph.annotate.entity_features import evidence_summary
-from newsgraph.annotate.entity_linking import LinkingThresholds, link_mentions, nested_places, propagate
+from newsgraph.annotate.entity_linking import LinkingThresholds, link_mentions
 from newsgraph.annotate.entity_mentions import collect_mentions
+from newsgraph.annotate.entity_propagation import nested_places, propagate
 from newsgraph.annotate.entity_salience import SalienceWeights, rescore, score_salience, to_entity
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.gazetteer import get_gazetteer

@@ -3,12 +3,12 @@
 A short form joins the one full name it can stand for ("Hamdan" -> "Khalid al-Hamdan"); two full names with the
 same surname leave the surname unmerged. Acronyms join the expansion the article gives or a common alias
 (data/aliases.tsv: "UN"). A cluster's type comes from all its mentions' evidence; its names found elsewhere in the
-article untagged become mentions too; a place opening an organisation's name is a place mention too.
+article untagged become mentions too; a place opening an organisation's name is a place mention too (those two,
+stage 4, are in entity_propagation.py).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -20,7 +20,6 @@ from newsgraph.annotate.entity_salience import _in_words
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.gazetteer import norm
-from newsgraph.annotate.mention_growth import in_region
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym, surname_keys
 
 
@@ -342,107 +341,3 @@ def _family_of_name(mentions: list[NameMention], name: str, th: LinkingThreshold
         if m.text == name:
             return _family(m, th)
     return None
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# 4. propagation: untagged repeats of an entity's names
-
-
-def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -> None:
-    forms: dict[str, Cluster] = {}
-    ambiguous: set[str] = set()
-    for c in clusters:
-        cand = [c.name, *c.aliases]
-        if c.type == "person" and len(c.name.split()) >= 2:
-            cand += surname_keys(c.name)
-        for f in dict.fromkeys(cand):  # in order, once each: nothing here may depend on set order (PYTHONHASHSEED)
-            if len(f) < 3 or not f[0].isupper():
-                continue
-            for g in (f, f.upper()):
-                if g in forms and forms[g] is not c:
-                    ambiguous.add(g)
-                forms[g] = c
-    for g in sorted(ambiguous):
-        forms.pop(g, None)
-    if not forms:
-        return
-    taken = sorted((m.start, m.end) for c in clusters for m in c.mentions)
-    starts = [a for a, _ in taken]
-    import bisect
-
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=_longest_first)) + r")(?![\w-])")
-    for m in pattern.finditer(text):
-        s, e = m.span()
-        i = bisect.bisect_right(starts, e)
-        if any(a < e and s < b for a, b in taken[max(0, i - 3) : i + 1]):
-            continue
-        # the possessive stays outside the mention, as in `strip_name`
-        c = forms[m.group()]
-        c.mentions.append(NameMention(s, e, m.group(), "propagated"))
-        bisect.insort(taken, (s, e))
-        bisect.insort(starts, s)  # kept in step with `taken` (rebuilding it per match was quadratic)
-
-
-def _longest_first(form: str) -> tuple[int, str]:
-    """Regex alternatives longest first (a longer name wins over its prefix), ties in a fixed order."""
-    return -len(form), form
-
-
-def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon,
-                  th: LinkingThresholds = DEFAULT_THRESHOLDS) -> None:
-    """A place that opens an organisation's name is a place mention too ("Alexandria Police Department",
-    "Henderson County Commissioners Court", "Geneva Motor Show"): the organisation is located there.
-    Only clear readings count: a country, a state or province, a county named with its admin word, or a town of
-    `nested_city_population` people or more; demonyms and group names never; never in a sports team's name
-    ("Leeds United": entity_evidence reads the team's use)."""
-    by_key = {(c.type, norm(c.name)): c for c in clusters}
-    for c in list(clusters):
-        if c.type != "organisation" or any(m.ev["team"] for m in c.mentions):
-            continue  # a sports team takes its town's name as its own: an article on the club is not on the town
-        for m in list(c.mentions):
-            words = m.text.split()
-            if len(words) < 2:
-                continue
-            head, sep, seat = m.text.rpartition(", ")
-            if sep and " " in head and in_region(gaz, seat, head.split()[-1]):  # "University of California, Irvine"
-                _add_nested(clusters, by_key, seat, m.start + len(head) + len(sep), campus=True)
-            for n in (3, 2, 1):
-                if n >= len(words):
-                    continue
-                prefix = " ".join(words[:n])
-                if words[n][:1].islower():
-                    continue  # "Centro de Estudios ...": a head noun with its complement, not a place opening a name
-                if prefix in names.groups or gaz.demonym(prefix) is not None or prefix.lower() in names.title_words:
-                    continue
-                if len(words) == 2 and names.is_given_name(prefix) and not names.org_evidence(m.text):
-                    continue  # "lycée Paul Bert": a given name and a surname, the person the body is named after
-                places = gaz.lookup(prefix)
-                if not places:
-                    continue
-                ok = any(
-                    p.kind in ("country", "admin1", "continent")
-                    or (p.kind == "admin2" and words[n - 1].lower() in ("county", "parish", "borough"))
-                    or (p.kind == "city" and p.population >= th.nested_city_population and norm(p.name) == norm(prefix))
-                    for p in places
-                )
-                if not ok:
-                    continue
-                _add_nested(clusters, by_key, prefix, m.start)
-                break
-
-
-def _add_nested(clusters: list[Cluster], by_key: dict, name: str, start: int, campus: bool = False) -> None:
-    """A place mention of `name` at `start`, inside an organisation's name, joined to that place's cluster;
-    `campus`: the town closes the name as its seat ("University of California, Irvine", evidence key "campus")."""
-    key = ("place", norm(name))
-    target = by_key.get(key)
-    if target is None:
-        target = by_key[key] = Cluster(name=name, type="place")
-        clusters.append(target)
-    mention = NameMention(start, start + len(name), name, "nested")
-    if campus:
-        mention.ev["campus"] += 1
-    target.mentions.append(mention)
-    if name not in target.aliases:
-        target.aliases.append(name)
-

@@ -364,7 +364,7 @@ class Geocoder:
 
 
 def _campus_only(summary: dict) -> bool:
-    """Every mention of the entity is a town closing an organisation's name (entity_linking.nested_places)."""
+    """Every mention of the entity is a town closing an organisation's name (entity_propagation.nested_places)."""
     n = int(summary.get("n") or 0)
     return n > 0 and int((summary.get("ev") or {}).get("campus") or 0) >= n
 

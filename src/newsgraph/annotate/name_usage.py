@@ -137,7 +137,7 @@ def placed(summary: dict, place, min_population: int, near: bool = False, name: 
     a smaller town or county only when the article names other places near it (`near`: local news names its towns
     beside their county and neighbours; only when `name`, as written, is the town's own name), the text uses the
     name as a place (a settlement use, an admin head or a feature noun), the gazetteer found it by its position (a dateline), or it opens an organisation's name
-    (entity_linking.nested_places). A reading found only under a shorter name (`shortened`: geo_names.local_fallback,
+    (entity_propagation.nested_places). A reading found only under a shorter name (`shortened`: geo_names.local_fallback,
     "Manchester City" -> Manchester) needs a use as a place at any population: a club takes its town's name.
     Entities without a summary (added after newsgraph_entities) stand."""
     if shortened and summary:
