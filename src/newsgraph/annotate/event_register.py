@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.annotate.demonyms import country_of
 from newsgraph.records import Event
 
 #: Penn tags of finite verbs: past, present third person, present other, modal.
@@ -51,8 +52,7 @@ class Register:
         past = sum(t.tag_ == "VBD" for t in finite)
         ents = doc._.ng_entities or []
         mentions = [(m.start, e.type) for e in ents for m in e.mentions]
-        demonyms = [t.idx for t in doc if t.ent_type_ == "NORP" and t.text[:1].isupper()
-                    and self._demonym_of_country(t.text)]
+        demonyms = [t.idx for t in doc if t.ent_type_ == "NORP" and t.text[:1].isupper() and country_of(t.text)]
         self.country_at = [s for s, kind in mentions if kind == "country"] + demonyms
         quotes = [q for q in doc._.ng_quotes or [] if q.speaker or q.speaker_name]
         self.quote_spans = [(q.start, q.end) for q in quotes]
@@ -65,13 +65,6 @@ class Register:
             "page_quotes": min(1.0, len(quotes) / max(1, len(sents))),
             "page_events": min(1.0, len(acts) / max(1, len(sents))),
         }
-
-    @staticmethod
-    def _demonym_of_country(text: str) -> bool:
-        from newsgraph.annotate.gazetteer import get_gazetteer
-
-        place = get_gazetteer().demonym(text)
-        return place is not None and place.kind == "country"
 
     def features(self, ev: Event) -> dict[str, float]:
         sent = self.doc.char_span(ev.start, ev.end, alignment_mode="expand")

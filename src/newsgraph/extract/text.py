@@ -27,14 +27,13 @@ from dataclasses import dataclass, field
 from newsgraph.errors import InputError
 from newsgraph.extract.dates import find_date
 from newsgraph.extract.text_header import read_header, read_trailer
-from newsgraph.extract.text_markup import dump_lines
+from newsgraph.extract.text_markup import CJK, dump_lines
 from newsgraph.extract.text_rules import DEFAULT_RULES, TextRules
 from newsgraph.extract.vocab import vocab
 from newsgraph.records import Extracted, Image, RawDocument
 
 #: sentence end: . ! ? … optionally followed by closing quotes/brackets
 _SENT_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u0964][\"'\u201d\u2019)\]\u300d\u300f]*$|[.!?]\s*[\"'\u201d\u2019]$|:$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _STARTS_OK = re.compile(r"^[\"'\u201c\u2018(\[\u300c]?[A-Z0-9\u00c0-\u024f\u0370-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|^[\"'\u201c\u2018\u2014\u2013\u00ab\u201e-]")
 _CAPTION_BRACKET = re.compile(r"^(?P<caption>.{12,}?)\s*[\[(](?P<credit>[A-Z][^\[\]()]{1,50})[\])]\s*$")
 _BRACKET_ONLY = re.compile(r"^[\[{<(].{0,40}[\]}>)]$")
@@ -72,7 +71,7 @@ def classify_line(text: str, rules: TextRules = DEFAULT_RULES) -> Line:
 
 def _classify(idx: int, text: str, rules: TextRules) -> Line:
     v = vocab()
-    words = max(len(_WORD.findall(text)), len(_CJK.findall(text)) // 2)  # CJK: about two characters a word
+    words = max(len(_WORD.findall(text)), len(CJK.findall(text)) // 2)  # CJK: about two characters a word
     line = Line(idx, text, words)
     low = text.lower().strip(" :|>»›")
     if not _WORD.search(text) or _NUMERIC.match(text) or _BRACKET_ONLY.match(text):

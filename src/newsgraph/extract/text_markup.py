@@ -45,7 +45,8 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE = re.compile(r"^\s*(?:>\s)+")  # "> text", "> > text"; not a ">>> More" arrow
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 _ENDS_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)]*\s*$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: a CJK character (text.py reads it too): such text has no spaces to wrap at
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -100,7 +101,7 @@ def wrap_width(lines: list[str], rules: WrapRules = WRAP) -> int | None:
     # leaves those whole; CJK text, which has no spaces to break at) say nothing about the width
     usable = [k for k, ln in enumerate(lines)
               if " " in ln.strip() and max(len(w) for w in ln.split()) <= rules.max_token
-              and "](" not in ln and " | " not in ln and not _UNWRAPPED.match(ln) and not _CJK.search(ln)]
+              and "](" not in ln and " | " not in ln and not _UNWRAPPED.match(ln) and not CJK.search(ln)]
     if len(lines) - len(lens) < rules.min_blank_share * len(usable):
         return None
     spaced = Counter(len(lines[k].rstrip()) for k in usable)
