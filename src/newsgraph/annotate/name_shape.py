@@ -4,7 +4,7 @@ Two signs that carry over to pages nobody tuned on, since they read the page its
 - common words: every word of the name is a word the same article also writes in lower case ("Best Buy" on a page
   that says "where to buy" and "the best card"; "Similar Articles", "Context Grounding"). Surnames that are also
   common words ("Peter White") come with a given name or another person cue, which `features` asks to be absent;
-- a possessive inside the name ("Valentine’s Day", "Joe Biden’s Son"): a holiday or a phrase about a person; a
+- a possessive inside the name ("Valentine’s Day", "Ann Lee’s Son"): a holiday or a phrase about a person; a
   slash inside it ("Ann Lee/AFP"): a photo credit joining a photographer and an agency;
 - a quoted title: the mention lies inside a quoted run of capitalised words longer than itself (the “Committee to
   Boycott Nixon’s Memoirs”, a book's or a song's title), or is all that a pair of quotation marks holds (‘Mein
@@ -47,7 +47,7 @@ _POSSESSIVE_INSIDE = re.compile(r"\w['\u2019]s\s+\w|\w\s?/\s?\w")
 
 
 def possessive_inside(name: str) -> bool:
-    """A possessive inside the name ("Valentine’s Day", "Joe Biden’s Son": a phrase about someone, or a holiday), or
+    """A possessive inside the name ("Valentine’s Day", "Ann Lee’s Son": a phrase about someone, or a holiday), or
     a slash joining two names (a photo credit's "Ann Lee/AFP"): never a person's own name."""
     return bool(_POSSESSIVE_INSIDE.search(name))
 

@@ -40,7 +40,7 @@ _PREV_WORD = re.compile(r"\b([a-z]+)\s+(?:of\s+)?(?:the\s+)?$")
 def place_cue(text: str, m: NameMention, before: str, names: NamesLexicon,
               win: EvidenceWindows = DEFAULT_WINDOWS) -> bool:
     """A feature or settlement noun beside the name: "the ... river", "the ... and ... rivers", "the Indian state of
-    ...", "the border town of ...", "the ... neighbourhood" (lower-case nouns only: "Islamic State" is no cue)."""
+    ...", "the border town of ...", "the ... neighbourhood" (lower-case nouns only: "Green Party" is no cue)."""
     after_words, before_words = names.place_after, names.place_before
     nm = _NEXT_WORD.match(text[m.end : m.end + win.cue_after])
     if nm and nm.group(1) in after_words:
