@@ -7,6 +7,8 @@
     python -m benchmarks.topic_audit report --name after --base baseline --per-type 80   # a larger sample
     python -m benchmarks.topic_audit sample --name fresh --seed 20261201   # a FRESH draw: pages not in the old sample
     python -m benchmarks.topic_audit sample --name s20fresh --seed 20261202 # another: pages in no draw before it
+    python -m benchmarks.topic_audit sample --name s21unseen-final --seed 20261204   # the held-out draw, final code
+    python -m benchmarks.topic_audit report --name s21unseen-final --base s21unseen-before --per-type 80
 
 Pages: the English pages of ../shared/eval (fundus-parser-testdata publishers of English-language countries, and
 trafilatura-eval pages whose text reads as English by a stop-word share), in a fixed order; `PAGES` of them are
@@ -15,7 +17,11 @@ set instead: `PAGES` pages among the candidates that the `SEED` draw left out, s
 nobody looked at while tuning (stop 20's fresh sets, `FRESH_SEEDS`: 20261201 for organisations, issue 11c; 20261202
 for people, issue 11, drawn among the pages neither the old draw nor the 20261201 draw holds; 20261203, issue 11's
 last draw, made and judged only after its last change to the code: a fresh draw leaves out the pages of every draw
-listed before it). Every topic item (people, countries, cities,
+listed before it; 20261204, stop 21's held-out draw, judged only by the held-out auditors, `HELD_OUT_SEEDS`). From
+`AUDIT_PAGES_LEFT_OUT_FROM` on, a fresh draw also leaves out the quote/event audit's pages (benchmarks/audit: its
+English fundus countries and its first TRAFILATURA_DRAW trafilatura-eval pages in seed-11 order), a rule that leaves
+the earlier draws as they were. The web event set (benchmarks/audit/web_events.py: every other page) cannot be left
+out as well: with the audit's and the earlier draws' pages gone, 9 of its candidates would be left. Every topic item (people, countries, cities,
 organisations; all of them, threshold 0, with its confidence) of those pages' records is in the sample, keyed by
 (page, type, name): a judgement made once holds for a later run that lists the same item. The audit sample of a
 run is, per type, the `PER_TYPE` items that come first in a seeded hash order of their keys, among every item
@@ -36,6 +42,7 @@ item, the share this run shows by default.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import hashlib
 import json
@@ -51,7 +58,12 @@ AUDIT = REPO / "benchmarks" / "audit"
 JUDGEMENTS = AUDIT / "topics-judgements.jsonl"
 SEED = 20261130
 #: the fresh draws so far, in the order they were made (each leaves out the pages of the old draw and of those before)
-FRESH_SEEDS = (20261201, 20261202, 20261203)
+FRESH_SEEDS = (20261201, 20261202, 20261203, 20261204)
+#: fresh draws held out: judged only by the held-out auditors, never read or fitted on while the code changes
+#: (20261201-20261203 were looked at while tuning: tuning sets now)
+HELD_OUT_SEEDS = (20261204,)
+#: the first fresh draw that also leaves out the quote/event audit's pages (the draws before it stay as they were)
+AUDIT_PAGES_LEFT_OUT_FROM = 20261204
 PAGES = 40
 #: items judged per type and run
 PER_TYPE = 40
@@ -69,6 +81,12 @@ def english(text: str) -> bool:
 
 def pages() -> list[Path]:
     """The candidate pages, in a fixed order."""
+    return list(_pages())
+
+
+@functools.cache
+def _pages() -> tuple[Path, ...]:
+    """`pages`, read once per process (a fresh draw recomputes every earlier draw)."""
     out = []
     manifest = EVAL / "fundus-parser-testdata" / "manifest.jsonl"
     for line in manifest.read_text(encoding="utf-8").splitlines():
@@ -83,17 +101,39 @@ def pages() -> list[Path]:
         text = re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", " ", raw.decode("utf-8", "replace")))
         if english(text):
             out.append(path)
+    return tuple(out)
+
+
+def audit_pages() -> set[str]:
+    """File names of the quote/event audit's candidate pages (benchmarks/audit `pages`, without reading them): the
+    fundus pages of its English countries and the first TRAFILATURA_DRAW trafilatura-eval pages in its seeded order."""
+    from benchmarks.audit.__main__ import FUNDUS_EN, TRAFILATURA_DRAW
+    from benchmarks.audit.__main__ import SEED as AUDIT_SEED
+
+    out = set()
+    for line in (EVAL / "fundus-parser-testdata" / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["country"] in FUNDUS_EN:
+            out.add(Path(row["html"]).name)
+    data = json.loads((EVAL / "trafilatura-eval" / "evaldata.json").read_text(encoding="utf-8"))
+    urls = sorted(data)
+    random.Random(AUDIT_SEED).shuffle(urls)
+    out.update(data[u]["file"] + ".gz" for u in urls[:TRAFILATURA_DRAW])
     return out
 
 
 def drawn(seed: int = SEED) -> list[Path]:
     """The audited pages: `PAGES` candidates drawn with `seed`; with a seed other than `SEED`, drawn among the
-    candidates that the `SEED` draw and the draws of the `FRESH_SEEDS` listed before `seed` left out (a fresh set)."""
+    candidates that the `SEED` draw and the draws of the `FRESH_SEEDS` listed before `seed` left out (a fresh set),
+    and, from `AUDIT_PAGES_LEFT_OUT_FROM` on, the quote/event audit's pages too."""
     cands = pages()
     if seed != SEED:
-        earlier = [SEED, *FRESH_SEEDS[: FRESH_SEEDS.index(seed)]] if seed in FRESH_SEEDS else [SEED, *FRESH_SEEDS]
-        old = {p for s in earlier for p in drawn(s)}
+        before = FRESH_SEEDS[: FRESH_SEEDS.index(seed)] if seed in FRESH_SEEDS else FRESH_SEEDS
+        old = {p for s in [SEED, *before] for p in drawn(s)}
         cands = [c for c in cands if c not in old]
+        if AUDIT_PAGES_LEFT_OUT_FROM in before or seed == AUDIT_PAGES_LEFT_OUT_FROM:
+            audit = audit_pages()
+            cands = [c for c in cands if c.name not in audit]
     return sorted(random.Random(seed).sample(cands, min(PAGES, len(cands))))
 
 
