@@ -122,64 +122,6 @@ def test_an_entity_named_mostly_in_a_reference_list_is_named_outside_prose(selec
     assert n == 7 and f["no_prose"] == 1.0
 
 
-def test_a_disclosure_statement_is_a_credential_list(selective_nlp):
-    from newsgraph.annotate.text_blocks import credential_list
-
-    para = ("Disclosures: Wendy Okafor, MD, PhD, Editor, reports that she has no interests to disclose. Dina "
-            "Halvorsen, MPH, Deputy Editor, reports grants from a foundation.")
-    spans = [(para.index(n), para.index(n) + len(n)) for n in ("Wendy Okafor", "Dina Halvorsen")]
-    assert credential_list(para, spans)
-    assert not credential_list(para, spans[:1])  # one name with a credential is prose: "Ann Lee, MD, said"
-    prose = "Wendy Okafor, the mayor, met Dina Halvorsen, Ohio's envoy, in the harbour on Monday."
-    spans = [(prose.index(n), prose.index(n) + len(n)) for n in ("Wendy Okafor", "Dina Halvorsen")]
-    assert not credential_list(prose, spans)
-    text = ("The harbour of Valletta reopened on Monday after a week of storms, the port authority said.\n\n"
-            "Wendy Okafor, MD, PhD, Editor in Chief, reports that she has no financial interests. Henrik Pelto, "
-            "MD, MPH, Deputy Editor, reports that he has no financial relationships to disclose.")
-    doc = selective_nlp(text)
-    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
-    assert "Wendy Okafor" in people and "Henrik Pelto" in people
-    assert [text[s:e] for s, e in non_prose_blocks(doc)] == [text.split("\n\n")[1]]
-
-
-def _org_features(nlp, text):
-    from newsgraph.annotate.entities import pipeline_names
-    from newsgraph.annotate.entity_features import doc_context, features
-
-    doc = nlp(text)
-    return {e.name: features(doc, e, *doc_context(doc, pipeline_names(nlp))) for e in doc._.ng_entities
-            if e.type == "organisation"}
-
-
-def test_an_organisation_cut_out_of_a_longer_name_is_a_fragment(selective_nlp):
-    from newsgraph.annotate.entity_features import _cut_on_left
-
-    text = "That is where the Harbourtown Diverse Speaker Training Working Group comes in."
-    start = text.index("Training")
-    assert _cut_on_left(text[max(0, start - 30) : start], start, [], [])
-    start = text.index("Harbourtown")
-    assert not _cut_on_left(text[max(0, start - 30) : start], start, [], [])  # after "the": the name's own start
-    text = "Training Working Group members met.\nSpeaker Training Working Group"
-    start = text.rindex("Training")
-    assert not _cut_on_left(text[max(0, start - 30) : start], start, [], [])  # a line start is no name going on
-    text = "rates set by the Swiss National Bank"
-    start = text.index("National")
-    us = (text.index("Swiss"), text.index("Swiss") + 5, "NORP")
-    assert not _cut_on_left(text[max(0, start - 30) : start], start, [us], [us[0]])  # a name of its own before
-    text = "a professor at Hebrew University's Einstein Institute of Mathematics"
-    start = text.index("Einstein")
-    assert not _cut_on_left(text[max(0, start - 30) : start], start, [], [])  # an owner's possessive: a whole name
-
-
-def test_a_fragment_organisation_is_no_topic():
-    from newsgraph.annotate.confidence import gate
-    from newsgraph.records import Entity, Mention
-
-    org = Entity("o1", "Advisor Council", "organisation", ["Advisor Council"], 0.8, None,
-                 [Mention(0, 15, "Advisor Council")])
-    assert gate("topic", org, 0.8, {"fragment": 1.0}) < 0.5 < gate("topic", org, 0.8, {"fragment": 0.0})
-
-
 def test_a_credit_introduces_a_name():
     from newsgraph.annotate.text_blocks import credited
 

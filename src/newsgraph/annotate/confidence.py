@@ -43,10 +43,9 @@ INITIALS_FORM_WEIGHT = 0.35
 #: family ...") keeps this share of its topic score: a page names its publisher in prompts and credits, and is rarely
 #: about it. A hand-set prior like the ones above (the development sets have no publisher metadata to fit it on).
 PUBLISHER_WEIGHT = 0.35
-#: An organisation every mention of which is a fragment the model cut out of a longer name ("Diverse Speaker
-#: [Training Working Group]"), and a person every mention of which runs on into a longer capitalised name ("the Paul
-#: and Mary Monroe Endowed Chair"), keep this share of its topic score: the entity is named under a wrong, partial
-#: name. A hand-set prior like the ones above (entity_features.py, "fragment", "person_goes_on").
+#: A person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed Chair")
+#: keeps this share of its topic score: the entity is named under a wrong, partial name. A hand-set prior like the
+#: ones above (entity_features.py, "person_goes_on").
 FRAGMENT_WEIGHT = 0.35
 #: A person that nothing types as one but the model's label, whose words are all words the article writes in lower case
 #: ("Best Buy", "Similar Articles") or that is named only inside a quoted title (a committee's, a book's), or whose
@@ -138,8 +137,6 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
         p *= INITIALS_FORM_WEIGHT
     if kind == "topic" and feats.get("publisher"):
         p *= PUBLISHER_WEIGHT
-    if kind == "topic" and feats.get("fragment"):
-        p *= FRAGMENT_WEIGHT
     if kind == "topic" and (feats.get("common_words") or feats.get("quoted_title") or feats.get("possessive_inside")):
         p *= NAME_SHAPE_WEIGHT
     if kind == "topic" and feats.get("person_goes_on"):

@@ -56,10 +56,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _PLACE_AFTER = re.compile(r"^(?:,\s+[A-Z][a-z]+|-based\b)")
 #: a name followed by another capitalised word continues a longer name ("Boston Consulting Group")
 _NAME_GOES_ON = re.compile(r"^[ -](?:[A-Z][a-z]|of [A-Z])")
-#: before a name: a capitalised word inside a clause (not after a sentence break or a line start) that goes on into
-#: the name ("the Acme Diverse Speaker [Training Working Group]"). (An owner's possessive is no such cut: "Hebrew
-#: University's [Einstein Institute of Mathematics]" is the institute's own name.)
-_CAPITAL_BEFORE = re.compile(r"[\w,;:)][ \t]+([A-Z][a-z]+) $")
 #: a personal name that ends in initials: a credit or signature ("Dana K.") or a reference-list author ("Miller RA"),
 #: the forms of credits and citations rather than of the people an article is about (a regnal number is not an
 #: initial: "Louis XV", "William Fisher III")
@@ -118,13 +114,12 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
     model_starts = [s for s, _, _ in model]
     block_starts = [s for s, _ in blocks]
     want = MODEL_LABELS.get(e.type, set())
-    named = typed = nested = locative = goes_on = in_prose = fragment = titled = 0
+    named = typed = nested = locative = goes_on = in_prose = titled = 0
     prose = 0.0
     for m in e.mentions:
         before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
         locative += bool((names is not None and names.placed_by(before)) or _PLACE_AFTER.match(after))
         goes_on += bool(_NAME_GOES_ON.match(after))
-        fragment += e.type == "organisation" and _cut_on_left(before, m.start, model, model_starts)
         titled += e.type == "person" and quoted_title(text, m.start, m.end)
         i = bisect.bisect_right(model_starts, m.end)
         hit = [lab for s, t, lab in model[max(0, i - 4) : i] if s < m.end and m.start < t]
@@ -155,9 +150,6 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         "no_prose": float(in_prose < PROSE_SHARE * len(e.mentions) or in_prose == 0),
         "locative": locative / n,
         "name_goes_on": goes_on / n,
-        # an organisation every mention of which the model cut out of a longer name or after an owner's possessive
-        # (confidence.py, FRAGMENT_WEIGHT): not a name the article uses on its own
-        "fragment": float(fragment == len(e.mentions) and fragment > 0),
         # a person with nothing typing it as one but the model's label (no title, apposition, given name, pronoun,
         # possessive) whose words are all the article's common words ("Best Buy", "Similar Articles"), or named
         # only inside a quoted title (the "Committee to Boycott Nixon's Memoirs"): name_shape.py, confidence.py
@@ -194,18 +186,6 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
     for t in TYPES:
         f["type_" + t] = float(e.type == t)
     return f
-
-
-def _cut_on_left(before: str, start: int, model: list[tuple[int, int, str]], model_starts: list[int]) -> bool:
-    """A mention at `start` (`before`: the text just before it) that the model cut inside a longer capitalised name
-    ("Diverse Speaker [Training Working Group]"): a fragment. A capitalised word that is itself a model name ("the
-    U.S. Federal Reserve", "Monday") is no part of it."""
-    i = bisect.bisect_right(model_starts, start)
-    m = _CAPITAL_BEFORE.search(before)
-    if not m or m.group(1).lower() in _FUNCTION:
-        return False
-    word_start = start - len(before) + m.start(1)
-    return not any(s <= word_start < t for s, t, _ in model[max(0, i - 4) : i])
 
 
 def _concept(e: Entity, text: str) -> bool:

@@ -13,9 +13,6 @@ about, recognisable by their form rather than by their words:
 - name lists (contributors, author contributions, credits): a paragraph holding a run of at least `NAME_LIST_MIN`
   person names with only separators between them, which make up most of its words (after a credit label, if the
   paragraph opens with one: "Analysis and interpretation of the data: Ann Lee, Bo Chen, Cy Ode.");
-- credential lists (a journal's disclosure or conflict-of-interest statement, a masthead: "Ann Lee, MD, PhD, Editor
-  in Chief, reports that ..."): `CREDENTIAL_MIN` person names or more, each followed by an academic or
-  professional credential (a short abbreviation with two capitals or more: MD, PhD, MPH, FACP) after its comma;
 - rights and credit lines ("Copyright © 2019 by Ann Lee. Reprinted by permission of X Books, New York. All rights
   reserved.", "Used with permission of X"): a short paragraph holding a copyright mark or a permission formula, the
   fixed legal forms of a credit, whose names are its rights holders and publishers;
@@ -63,13 +60,6 @@ _SIGNATURE = re.compile(r"(?<=[.!?\u201d\u2019\"])\s+(?:\u2014|\u2013|--?)\s?(?=
 NAME_LIST_MIN = 3
 #: ... and the share of its words that lie inside those names
 NAME_LIST_SHARE = 0.5
-#: person names followed by a credential that make a paragraph a credential list (one is prose: "Ann Lee, MD, said")
-CREDENTIAL_MIN = 2
-#: a credential after a name's comma: a short abbreviation of letters with two capitals or more ("MD", "PhD", "DrPH",
-#: "M.P.H.") followed by a comma, a semicolon or the end of a clause (not a capitalised word going on: "Ann Lee, UK
-#: Sport chief")
-_CREDENTIAL = re.compile(r"^,\s*(?=(?:[A-Za-z]\.?){2,5}(?:[,;.)]|\s+(?:and|reports?|has|is|was)\b|$))"
-                         r"(?=\S*[A-Z]\S*[A-Z])[A-Za-z.]{2,8}")
 #: a rights or credit line is no longer than this many characters ...
 RIGHTS_MAX_CHARS = 300
 #: ... and holds a copyright mark ("©", "(c) 2019", "Copyright 2019") or a permission formula ("reprinted by
@@ -139,12 +129,6 @@ def name_list(paragraph: str, names: list[tuple[int, int]]) -> bool:
     return inside / len(words) >= NAME_LIST_SHARE
 
 
-def credential_list(paragraph: str, names: list[tuple[int, int]]) -> bool:
-    """`CREDENTIAL_MIN` person names or more (paragraph-relative spans) each followed by a credential: the names of
-    a disclosure statement or masthead ("Ann Lee, MD, PhD, Editor, reports ...; Bo Chen, MPH, ...")."""
-    return sum(bool(_CREDENTIAL.match(paragraph[e:e + 20])) for _, e in names) >= CREDENTIAL_MIN
-
-
 def rights_line(paragraph: str) -> bool:
     """A short paragraph with a copyright mark or a permission formula: a rights or credit line."""
     return len(paragraph) <= RIGHTS_MAX_CHARS and bool(_RIGHTS.search(paragraph))
@@ -175,7 +159,7 @@ def label(paragraph: str) -> bool:
 
 def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Character ranges (start, end) of the paragraphs (lines) of `doc` that are reference entries, sign-off lines,
-    name lists, credential lists, rights lines, teaser cards or labels, in order."""
+    name lists, rights lines, teaser cards or labels, in order."""
     text = doc.text if text is None else text
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")]
     out = []
@@ -190,8 +174,7 @@ def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]
         while j < len(people) and people[j][0] < e:
             mine.append((people[j][0] - s, min(people[j][1], e) - s))
             j += 1
-        if citation(para) or sign_off(para) or name_list(para, mine) or credential_list(para, mine) \
-                or rights_line(para) or teaser(para) or (s > 0 and label(para)):  # a first line is the text's title
+        if citation(para) or sign_off(para) or name_list(para, mine) or rights_line(para) or teaser(para) or (s > 0 and label(para)):  # a first line is the text's title
             out.append((s, e))
             continue
         sig = _SIGNATURE.search(para)
