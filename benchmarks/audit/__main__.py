@@ -131,40 +131,81 @@ def sample(label: str, n: int, every: bool = False) -> dict[str, list[tuple[dict
     return out
 
 
-def compare_sample(label: str, base: str, n: int) -> dict[str, dict]:
+def compare_sample(label: str, base: str, n: int, every_event: bool = False) -> dict[str, dict]:
     """A uniform sample of `label`'s shown items that reuses the judgements of `base`'s sample.
 
     The shown items of `label` are those also shown in `base` (kept) and those that are new. Kept: `base`'s sample
     restricted to kept items (a uniform sample of them), topped up to n with kept items ranked by key hash; new: up
-    to n/2 new items ranked by key hash. Precision is the two parts' precisions weighted by their sizes."""
-    after, before = items(label), items(base)
-    bsample = sample(base, n)
+    to n/2 new items ranked by key hash. Precision is the two parts' precisions weighted by their sizes.
+    `every_event`: events are not sampled, every shown event is in (kept and new). `base`'s keys come from its
+    records, else from its committed key list (`keys`), so a held-out base works on a machine without its records."""
+    after, before = items(label), base_keys(base)
+    bsample = sample_keys(before, n)
     out = {}
     for kind in KINDS:
         akeys = {key(r, kind, it): (r, it) for r, it in after[kind]}
-        bkeys = {key(r, kind, it) for r, it in before[kind]}
+        bkeys = set(before[kind])
         kept_keys = [k for k in akeys if k in bkeys]
         new_keys = sorted((k for k in akeys if k not in bkeys), key=_rank)
-        picked = [key(r, kind, it) for r, it in bsample[kind] if key(r, kind, it) in akeys]
-        extra = sorted((k for k in kept_keys if k not in set(picked)), key=_rank)[: max(0, n - len(picked))]
+        if every_event and kind == "events":
+            picked, extra, new_cut = sorted(kept_keys, key=_rank), [], new_keys
+        else:
+            picked = [k for k in bsample[kind] if k in akeys]
+            extra = sorted((k for k in kept_keys if k not in set(picked)), key=_rank)[: max(0, n - len(picked))]
+            new_cut = new_keys[: n // 2]
         out[kind] = {
             "kept": [akeys[k] for k in picked + extra],
-            "new": [akeys[k] for k in new_keys[: n // 2]],
+            "new": [akeys[k] for k in new_cut],
             "n_kept": len(kept_keys),
             "n_new": len(new_keys),
         }
     return out
 
 
+def base_keys(label: str) -> dict[str, list[str]]:
+    """The keys of `label`'s shown items per kind: from its records, else from benchmarks/audit/<label>.keys.jsonl."""
+    if (WORK / f"{label}.jsonl").exists():
+        return {kind: [key(r, kind, it) for r, it in lst] for kind, lst in items(label).items()}
+    path = HERE / f"{label}.keys.jsonl"
+    if not path.exists():
+        raise SystemExit(f"no records {WORK / f'{label}.jsonl'} and no key list {path}: build the label first")
+    out: dict[str, list[str]] = {k: [] for k in KINDS}
+    for row in (json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()):
+        if row["shown"]:
+            out[row["kind"]].append(row["key"])
+    return out
+
+
+def sample_keys(keys: dict[str, list[str]], n: int) -> dict[str, list[str]]:
+    """`sample`'s draw over keys alone (the same seed, order and picks as `sample(label, n)`)."""
+    rng = random.Random(SEED)
+    return {kind: rng.sample(sorted(lst), min(n, len(lst))) for kind, lst in keys.items()}
+
+
+def write_keys(label: str) -> Path:
+    """benchmarks/audit/<label>.keys.jsonl: every item's key, kind, split part, confidence and whether it is shown;
+    no page text, so it can be committed and a later `compare --base <label>` needs no records of the base."""
+    path = HERE / f"{label}.keys.jsonl"
+    shown_keys = {kind: {key(r, kind, it) for r, it in lst} for kind, lst in items(label).items()}
+    with path.open("w", encoding="utf-8") as fh:
+        for kind, lst in items(label, every=True).items():
+            for r, it in lst:
+                k = key(r, kind, it)
+                fh.write(json.dumps({"key": k, "kind": kind, "input": r["input"], "part": part(r["audit_unit"]),
+                                     "status": it.get("status"), "confidence": it.get("confidence"),
+                                     "shown": k in shown_keys[kind]}) + "\n")
+    return path
+
+
 def _rank(k: str) -> str:
     return hashlib.sha1(f"{SEED}:{k}".encode()).hexdigest()
 
 
-def cmd_compare(label: str, base: str, n: int, show: bool) -> dict:
-    done = judgements()
+def cmd_compare(label: str, base: str, n: int, show: bool, every_event: bool = False) -> dict:
+    done, before = judgements(), base_keys(base)
     res = {}
-    for kind, d in compare_sample(label, base, n).items():
-        row = {"shown": d["n_kept"] + d["n_new"], "shown_before": len(items(base)[kind])}
+    for kind, d in compare_sample(label, base, n, every_event).items():
+        row = {"shown": d["n_kept"] + d["n_new"], "shown_before": len(before[kind])}
         est, judged_total = 0.0, 0
         extra: dict[str, float] = {}
         for part_name in ("kept", "new"):
@@ -186,12 +227,47 @@ def cmd_compare(label: str, base: str, n: int, show: bool) -> dict:
                         row[f"{part_name}_precision_{name}"] = q
                         extra[name] = extra.get(name, 0.0) + q * size
         row["precision"] = round(est / judged_total, 3) if judged_total else None
+        for p in ("tune", "check"):  # the judged items of the sample (kept and new, unweighted) per split part
+            sub = [(done[key(r, kind, it)], it) for r, it in d["kept"] + d["new"]
+                   if key(r, kind, it) in done and part(r["audit_unit"]) == p]
+            row[f"{p}_right"], row[f"{p}_judged"] = sum(correct(kind, j, it) for j, it in sub), len(sub)
         for name, v in extra.items():
             row[f"precision_{name}"] = round(v / judged_total, 3)
         res[kind] = row
+    if every_event:
+        res["events"]["recall"] = event_recall(label, done, show)
     if not show:
         print(json.dumps(res, indent=1))
     return res
+
+
+#: the confidence from which asserted events are judged for recall (the NOTES recall procedure: events between it
+#: and the display threshold are judged too, so recall = right events shown / right events at this floor)
+RECALL_FLOOR = 0.5
+
+
+def event_recall(label: str, done: dict[str, dict], show: bool) -> dict:
+    """Of the asserted events at RECALL_FLOOR or above (hidden actors not held against them), the right ones and
+    the share of those shown by default, overall and per split part; `show` prints the unjudged ones."""
+    out: dict[str, float | int | None] = {}
+    rows = []
+    for r, it in items(label, every=True)["events"]:
+        if it.get("status", "asserted") != "asserted" or (it.get("confidence") or 0) < RECALL_FLOOR:
+            continue
+        k = key(r, "events", it)
+        if k not in done:
+            if show:
+                _print_item("events", r, it)
+            continue
+        rows.append((part(r["audit_unit"]), correct("events", done[k], it), shown("events", it)))
+    asserted = sum(1 for r, it in items(label, every=True)["events"]
+                   if it.get("status", "asserted") == "asserted" and (it.get("confidence") or 0) >= RECALL_FLOOR)
+    out["asserted_at_floor"], out["judged"] = asserted, len(rows)
+    for name, sub in (("all", rows), ("tune", [x for x in rows if x[0] == "tune"]), ("check", [x for x in rows if x[0] == "check"])):
+        right = [x for x in sub if x[1]]
+        out[f"{name}_right"], out[f"{name}_right_shown"] = len(right), sum(x[2] for x in right)
+        out[f"{name}_recall"] = round(sum(x[2] for x in right) / len(right), 3) if right else None
+    return out
 
 
 def _print_item(kind: str, rec: dict, it: dict) -> None:
@@ -274,21 +350,29 @@ def cmd_score(label: str, n: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.audit")
-    ap.add_argument("command", choices=("build", "sample", "score", "compare", "to-judge"))
+    ap.add_argument("command", choices=("build", "sample", "score", "compare", "to-judge", "keys"))
     ap.add_argument("--base", default="before", help="compare / to-judge: the label whose judged sample is reused")
     ap.add_argument("--label", default="current")
     ap.add_argument("-n", type=int, default=30, help="items sampled per kind")
     ap.add_argument("--raw", action="store_true", help="build: scores without calibration maps")
     ap.add_argument("--every", action="store_true", help="sample: from every item, shown or not (to calibrate)")
+    ap.add_argument("--every-event", action="store_true", help="compare / to-judge: every shown event, not a sample")
+    ap.add_argument("--fresh", type=int, metavar="SEED", help="build: the fresh page draw of SEED (fresh.py), not the 99 pages")
     a = ap.parse_args()
-    if a.command == "build":
+    if a.command == "build" and a.fresh is not None:
+        from benchmarks.audit.fresh import build as build_fresh
+
+        print(build_fresh(a.label, a.fresh))
+    elif a.command == "build":
         print(build(a.label, a.raw))
     elif a.command == "sample":
         cmd_sample(a.label, a.n, a.every)
     elif a.command == "score":
         cmd_score(a.label, a.n)
+    elif a.command == "keys":
+        print(write_keys(a.label))
     else:
-        cmd_compare(a.label, a.base, a.n, show=a.command == "to-judge")
+        cmd_compare(a.label, a.base, a.n, show=a.command == "to-judge", every_event=a.every_event)
 
 
 if __name__ == "__main__":

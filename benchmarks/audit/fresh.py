@@ -1,0 +1,113 @@
+"""A fresh page draw for the hand audit: English news nobody tuned quotes, events, facts or dates on.
+
+    python -m benchmarks.audit build --label s21unseen-before --fresh 20261221
+
+Why: the audit's 99 pages (seed 11) have been judged, read and tuned on for many stops, so their figures are figures
+on tuned pages. A fresh draw leaves out every page an earlier audit or topic draw held:
+- the audit's pages (`__main__.pages`: the English fundus countries and the first TRAFILATURA_DRAW trafilatura-eval
+  pages in seed-11 order) and the web event set's pages (`web_events.pages`: every other fundus and trafilatura-eval
+  page). Together these two lists hold EVERY page of fundus-parser-testdata and trafilatura-eval, so no HTML page of
+  ../shared/eval is left (the three trafilatura pages in neither audit's records were analysed there and left out
+  because their bodies do not read as English);
+- the topic draws (benchmarks/topic_audit.py: SEED, FRESH_SEEDS and TOPIC_HELD_OUT), all drawn from those two sets.
+
+The pool is therefore the English news of geoparsing-news `lgl.xml` (the Local-Global Lexicon: 588 local US news
+articles of March 2009 from 85 publishers, each with its title, publisher domain, URL and download time). Only the
+geocoding benchmark reads it (places, not an audited kind here); nobody has read its quotes, events, facts or dates.
+GeoVirus is left out: its items are paragraph chunks of Wikinews articles without a date. Each article becomes a
+small web page (title, `article:published_time` = its download time from the publisher's feed, one paragraph of
+its text without the title the corpus prepends), analysed as HTML as any page is. An article is a candidate when
+its text reads as English by the audit's test (`english`: 80 words or more); FRESH_PAGES candidates are drawn with
+the seed, and the records keep those whose body reads as English. The tune/check unit is the publisher (the LGL
+domain; benchmarks/splits.py `part`), as the audit splits its pages by publisher.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from benchmarks.common import EVAL
+
+LGL = EVAL / "geoparsing-news" / "lgl.xml"
+#: articles drawn per fresh seed
+FRESH_PAGES = 100
+#: topic draws made this session that may not be in topic_audit.FRESH_SEEDS yet (issue 16 adds it there)
+TOPIC_HELD_OUT = (20261204,)
+
+
+def html_leftovers() -> list[str]:
+    """fundus / trafilatura-eval pages in neither audit's page list nor any topic draw (empty by construction)."""
+    from benchmarks.audit.__main__ import pages as audit_pages
+    from benchmarks.audit.web_events import pages as web_pages
+
+    seen = {name for name, *_ in audit_pages()} | {name for name, *_ in web_pages()}
+    every = [f"fundus/{p.relative_to(EVAL / 'fundus-parser-testdata')}" for p in (EVAL / "fundus-parser-testdata").rglob("*.html*")]
+    every += [f"trafilatura/{p.name.removesuffix('.gz')}" for p in (EVAL / "trafilatura-eval" / "html").iterdir()]
+    left = sorted(n for n in every if n not in seen)
+    if left:  # only then is it worth drawing the topic pages to leave out
+        left = sorted(set(left) - topic_pages())
+    return left
+
+
+def topic_pages() -> set[str]:
+    from benchmarks import topic_audit as ta
+
+    out = set()
+    for seed in (ta.SEED, *ta.FRESH_SEEDS, *(s for s in TOPIC_HELD_OUT if s not in ta.FRESH_SEEDS)):
+        for p in ta.drawn(seed):
+            rel = p.relative_to(EVAL)
+            out.add(f"fundus/{rel.relative_to('fundus-parser-testdata')}" if rel.parts[0] == "fundus-parser-testdata"
+                    else f"trafilatura/{p.name.removesuffix('.gz')}")
+    return out
+
+
+def lgl_articles() -> list[dict]:
+    """Every LGL article: input name `lgl/<docid>`, publisher, url, published time, title, text (title removed)."""
+    out = []
+    for art in ET.parse(LGL).getroot().iter("article"):
+        title = (art.findtext("title") or "").strip()
+        text = (art.findtext("text") or "").strip()
+        if title and text.startswith(title):
+            text = text[len(title):].lstrip(". ").strip()
+        out.append({"input": f"lgl/{art.get('docid')}", "unit": (art.findtext("domain") or "").strip(),
+                    "url": (art.findtext("url") or "").strip(), "published": _iso(art.findtext("dltime") or ""),
+                    "title": title, "text": text})
+    return out
+
+
+def _iso(dltime: str) -> str:
+    """'2009-03-20 12:24:52.002364-05' -> '2009-03-20T12:24:52-05:00'."""
+    day, _, rest = dltime.strip().partition(" ")
+    clock, sign, tz = rest[:8], rest[-3:-2], rest[-2:]
+    return f"{day}T{clock}{sign}{tz}:00" if sign in ("+", "-") else day
+
+
+def page(art: dict) -> bytes:
+    """The article as a minimal web page: its title, its published time, its text as one paragraph."""
+    t, body = html.escape(art["title"]), html.escape(art["text"])
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{t}</title>'
+            f'<meta property="article:published_time" content="{art["published"]}"></head>'
+            f"<body><article><h1>{t}</h1><p>{body}</p></article></body></html>").encode()
+
+
+def drawn(seed: int) -> list[dict]:
+    """The FRESH_PAGES candidates drawn with `seed`, in input-name order."""
+    from benchmarks.audit.__main__ import english
+
+    if html_leftovers():
+        raise SystemExit("fresh draw: HTML pages outside every audit exist now; add them to the pool (fresh.py)")
+    cands = sorted((a for a in lgl_articles() if english(a["text"])), key=lambda a: a["input"])
+    return sorted(random.Random(seed).sample(cands, min(FRESH_PAGES, len(cands))), key=lambda a: a["input"])
+
+
+def build(label: str, seed: int) -> Path:
+    """Records of the fresh draw in WORK/<label>.jsonl, each with its `audit_unit` (the publisher)."""
+    from benchmarks.audit.__main__ import write_records
+    from newsgraph.records import RawDocument
+
+    arts = drawn(seed)
+    raws = [RawDocument(input=a["input"], data=page(a), kind="html", url=a["url"] or None) for a in arts]
+    return write_records(label, raws, {a["input"]: a["unit"] for a in arts})
