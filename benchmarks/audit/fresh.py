@@ -9,7 +9,8 @@ on tuned pages. A fresh draw leaves out every page an earlier audit or topic dra
   page). Together these two lists hold EVERY page of fundus-parser-testdata and trafilatura-eval, so no HTML page of
   ../shared/eval is left (the three trafilatura pages in neither audit's records were analysed there and left out
   because their bodies do not read as English);
-- the topic draws (benchmarks/topic_audit.py: SEED, FRESH_SEEDS and TOPIC_HELD_OUT), all drawn from those two sets.
+- the topic draws (benchmarks/topic_audit.py: SEED and FRESH_SEEDS, held-out 20261204 included), all drawn from
+  those two sets.
 
 The pool is therefore the English news of geoparsing-news `lgl.xml` (the Local-Global Lexicon: 588 local US news
 articles of March 2009 from 85 publishers, each with its title, publisher domain, URL and download time). Only the
@@ -34,8 +35,6 @@ from benchmarks.common import EVAL
 LGL = EVAL / "geoparsing-news" / "lgl.xml"
 #: articles drawn per fresh seed
 FRESH_PAGES = 100
-#: topic draws made this session that may not be in topic_audit.FRESH_SEEDS yet (issue 16 adds it there)
-TOPIC_HELD_OUT = (20261204,)
 
 
 def html_leftovers() -> list[str]:
@@ -56,7 +55,7 @@ def topic_pages() -> set[str]:
     from benchmarks import topic_audit as ta
 
     out = set()
-    for seed in (ta.SEED, *ta.FRESH_SEEDS, *(s for s in TOPIC_HELD_OUT if s not in ta.FRESH_SEEDS)):
+    for seed in (ta.SEED, *ta.FRESH_SEEDS):
         for p in ta.drawn(seed):
             rel = p.relative_to(EVAL)
             out.add(f"fundus/{rel.relative_to('fundus-parser-testdata')}" if rel.parts[0] == "fundus-parser-testdata"
