@@ -233,6 +233,11 @@ def cmd_compare(label: str, base: str, n: int, show: bool, every_event: bool = F
             row[f"{p}_right"], row[f"{p}_judged"] = sum(correct(kind, j, it) for j, it in sub), len(sub)
         for name, v in extra.items():
             row[f"precision_{name}"] = round(v / judged_total, 3)
+        if kind == "quotes":  # over the judged sample (kept and new): real quotes, and the speaker where one is shown
+            js = [(done[key(r, kind, it)], it) for r, it in d["kept"] + d["new"] if key(r, kind, it) in done]
+            real = [(j, it) for j, it in js if j.get("real")]
+            spoken = [j for j, it in real if it.get("speaker_name") and (it.get("speaker_confidence") is None or it["speaker_confidence"] >= threshold(kind))]
+            row["real"], row["speaker_shown_right"], row["speaker_shown"] = f"{len(real)}/{len(js)}", sum(bool(j.get("speaker")) for j in spoken), len(spoken)
         res[kind] = row
     if every_event:
         res["events"]["recall"] = event_recall(label, done, show)
