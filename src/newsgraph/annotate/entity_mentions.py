@@ -19,6 +19,7 @@ from newsgraph.annotate.mention_growth import (
     complement_goes_on,
     compound,
     grow_place,
+    join_branches,
     join_campuses,
     named_after,
 )
@@ -71,6 +72,8 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             toks.pop()
         if toks and names.portfolio_re is not None:
             toks, label = _after_portfolio(text, toks, label, names.portfolio_re)
+        if toks and _held_portfolio(text, toks, names, words, gaz):
+            continue
         if not toks or _common_word(toks, label, words, gaz, names.given_names) or _label_in_capitals(toks, words, gaz) \
                 or any(_GLUED.search(t.text) or _GLUED_INITIAL.search(t.text) for t in toks):
             continue
@@ -165,7 +168,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             continue
         for part in _split_possessor(m, gaz):
             out.extend(_split_hyphen(part))
-    return join_campuses(text, out, gaz)
+    return join_branches(text, join_campuses(text, out, gaz), gaz)
 
 
 
@@ -227,6 +230,31 @@ def _after_portfolio(text: str, toks: list, label: str, portfolio) -> tuple[list
             return toks[k:], "person"
     return [], label
 
+
+
+#: the model's person labels (English PERSON, French PER)
+_PERSON_LABELS = ("PERSON", "PER")
+
+
+def _held_portfolio(text: str, toks: list, names: NamesLexicon, words: CommonWords | None, gaz) -> bool:
+    """A span after a person's name and a holder's linking word ("François Bayrou à la Justice, Sylvie Goulard
+    aux Armées": the names lexicon's [portfolios] holder_link rows) that opens with a common word of the language
+    is the portfolio the person holds, no name. A country or region there stays a place ("Macron aux Etats-Unis")."""
+    pattern = names.holder_link_re
+    if pattern is None or words is None or not words.known(toks[0].text):
+        return False
+    lo = max(0, toks[0].idx - 12)
+    m = pattern.search(text[lo : toks[0].idx].replace("\u2019", "'"))
+    if m is None:
+        return False
+    name = text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    if any(p.kind in ("country", "admin1", "continent") for p in gaz.lookup(name)[:1]):
+        return False
+    doc = toks[0].doc
+    j = toks[0].i - 1
+    while j >= 0 and doc[j].idx >= lo + m.start() + (1 if text[lo + m.start()].isspace() else 0):
+        j -= 1  # back over the linking words to the word before them
+    return j >= 0 and doc[j].ent_type_ in _PERSON_LABELS
 
 
 #: open word classes the tagger gives a name it does not know ("Emmanuel Macron" read as PROPN + ADV)

@@ -126,3 +126,20 @@ def in_region(gaz, town: str, region: str) -> bool:
     """Whether a town called `town` lies in a state or province called `region`."""
     regions = {(p.country_code, p.admin1) for p in gaz.lookup(region) if p.kind == "admin1"}
     return bool(regions) and any(p.kind == "city" and (p.country_code, p.admin1) in regions for p in gaz.lookup(town))
+
+
+def join_branches(text: str, mentions: list[NameMention], gaz) -> list[NameMention]:
+    """ "STX France", "Business France", "Airbus Canada": an organisation's name and a country's name one space
+    apart, nothing between, is one name, the body's national branch or agency; the model often cuts it in two, and
+    the country alone is no place the text is about. The two mentions become one organisation mention."""
+    out: list[NameMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label in ("organisation", "lexicon-org") and text[prev.end : m.start] == " "
+                and m.label in ("place", "gaz-place", "organisation")
+                and any(p.kind == "country" for p in gaz.lookup(m.text)[:1])
+                and not gaz.lookup(prev.text)):
+            prev.end, prev.text, prev.label = m.end, text[prev.start : m.end], "organisation"
+            continue
+        out.append(m)
+    return out

@@ -94,14 +94,17 @@ def admin_head(text: str, end: int) -> bool:
     return bool(nm and nm.group(1) in ADMIN_HEADS)
 
 
-def definite_head(doc: Doc, start: int, end: int) -> bool:
+def definite_head(doc: Doc, start: int, end: int, articles: tuple[str, ...] = ("the",)) -> bool:
     """The name heads a noun phrase with a definite article: "the Middle East", "both sides of the Atlantic",
-    "the Earth's journey"; not a modifier of another noun ("the Paris agreement", "the Kyiv region")."""
+    "the Earth's journey", "de l'Union"; not a modifier of another noun ("the Paris agreement", "the Kyiv region").
+    `articles`: the language's definite articles (the names lexicon's [places] `article` rows: "the"; French
+    "le", "la", "les", "l'"). A town's name takes none unless the article is part of it ("Le Havre", written
+    capitalised inside the name), so a name after one is a region, a country or no place ("l'Union")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0 or span.start == 0:
         return False
     prev = doc[span.start - 1]
-    if prev.lower_ != "the":
+    if prev.lower_.replace("\u2019", "'") not in articles:
         return False
     root = span.root  # the parse, where it ran; the tags otherwise
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end:
@@ -127,7 +130,7 @@ def note_usage(doc: Doc, text: str, m, gaz, names: NamesLexicon) -> None:
         m.ev["area_use"] += 1  # "dans la Broye": a region or a feature, not a settlement
     if admin_head(text, m.end):
         m.ev["admin_head"] += 1
-    if definite_head(doc, m.start, m.end):
+    if definite_head(doc, m.start, m.end, names.place_articles or ("the",)):
         m.ev["definite"] += 1
 
 

@@ -34,7 +34,7 @@ _KINDS = {
                       "team_before", "team_after", "class", "complement_head"),
     "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after"),
     "places": ("after", "before", "head", "local", "locative", "toward", "article", "area", "class"),
-    "portfolios": ("head", "link"),
+    "portfolios": ("head", "link", "holder_link"),
 }
 
 
@@ -116,6 +116,9 @@ class NamesLexicon:
     #: titles that take a portfolio after a linking word ("ministre de la Santé"), and those linking words
     portfolio_heads: tuple[str, ...] = ()
     portfolio_links: tuple[str, ...] = ()
+    #: linking words between a portfolio's holder and the portfolio, no title between ("X à la Justice, Y aux
+    #: Armées": a list of who holds which ministry)
+    portfolio_holder_links: tuple[str, ...] = ()
     #: plural nouns of a kind of body, place or thing heading a list of names ("universities, including X and Y")
     org_classes: frozenset[str] = frozenset()
     place_classes: frozenset[str] = frozenset()
@@ -166,6 +169,7 @@ class NamesLexicon:
             place_articles=tuple(kinds["places"]["article"]),
             portfolio_heads=tuple(kinds["portfolios"]["head"]),
             portfolio_links=tuple(kinds["portfolios"]["link"]),
+            portfolio_holder_links=tuple(kinds["portfolios"]["holder_link"]),
             org_classes=frozenset(org["class"]),
             place_classes=frozenset(kinds["places"]["class"]),
             thing_classes=frozenset(kinds["things"]["class"]),
@@ -186,6 +190,17 @@ class NamesLexicon:
                          + ("" if k.endswith(("'", "\u2019")) else r"\s+")
                          for k in sorted(self.portfolio_links, key=lambda p: (-len(p), p)))
         return re.compile(rf"(?:^|[^\w'-])(?:{heads})\s+(?:{links})$", re.I)
+
+    @cached_property
+    def holder_link_re(self) -> re.Pattern | None:
+        """A holder's linking word ending where a name begins ("à la ", "aux "): with a person's name right
+        before it, what follows is the portfolio the person holds (entity_mentions). Straight apostrophes."""
+        if not self.portfolio_holder_links:
+            return None
+        links = "|".join(r"\s+".join(re.escape(w) for w in k.replace("\u2019", "'").split())
+                         + ("" if k.endswith(("'", "\u2019")) else r"\s+")
+                         for k in sorted(self.portfolio_holder_links, key=lambda p: (-len(p), p)))
+        return re.compile(rf"(?:^|\s)(?:{links})$")
 
     @cached_property
     def locative_re(self) -> re.Pattern | None:
