@@ -69,8 +69,9 @@ BALANCE = {"event": 1.0, "event_source": 0.0, "event_target": 0.0}
 #: The audit records whose judged events are re-annotated for their features (python -m benchmarks.audit build
 #: --label <label>): the last sessions' final records (final, s19final), this session's (e11) and the refit's (s19e2).
 AUDIT_LABELS = ("final", "e11", "s19final", "s19e2")
-#: The records of the web event set (python -m benchmarks.audit.web_events build --label <label>).
-WEB_LABEL = "s19e"
+#: The records of the web event set (python -m benchmarks.audit.web_events build --label <label>): its HTML pages
+#: (s19e) and its LGL articles (s21e-lgl, `build --only lgl`).
+WEB_LABELS = ("s19e", "s21e-lgl")
 #: The sets rows come from; "all" pools them.
 SOURCES = ("gsr", "audit", "web")
 
@@ -167,12 +168,12 @@ def audit_rows(labels: tuple[str, ...] = AUDIT_LABELS, collect: list | None = No
     return judged_rows("audit", judgements(), labels, collect)
 
 
-def web_rows(label: str = WEB_LABEL, collect: list | None = None) -> dict[str, list[Row]]:
+def web_rows(labels: tuple[str, ...] = WEB_LABELS, collect: list | None = None) -> dict[str, list[Row]]:
     """Every event of the web event set (benchmarks/audit/web_events.py: all events of its pages, at any
-    confidence, each judged), re-annotated from the bodies of the records built under `label`."""
+    confidence, each judged), re-annotated from the bodies of the records built under `labels`."""
     from benchmarks.audit.web_events import judgements
 
-    return judged_rows("web", judgements(), (label,), collect)
+    return judged_rows("web", judgements(), labels, collect)
 
 
 def judged_rows(name: str, judged: dict[str, dict], labels: tuple[str, ...], collect: list | None = None
@@ -317,7 +318,7 @@ def write_to_judge(path: Path, events: list[tuple], predict) -> None:
                                 ensure_ascii=False) + "\n")
 
 
-def load_rows(audit_labels: tuple[str, ...], web_label: str, cache: Path | None = None) -> tuple:
+def load_rows(audit_labels: tuple[str, ...], web_labels: tuple[str, ...], cache: Path | None = None) -> tuple:
     """(rows per kind, GSR records, audit events, web events) as gsr_rows / annotate_pages collect them. With
     `cache`: the annotated events are read from it when it exists (else annotated and written there); the audit's
     and the web set's rows are made from the judgements as they are now, so new judgements need no new annotation."""
@@ -332,7 +333,7 @@ def load_rows(audit_labels: tuple[str, ...], web_label: str, cache: Path | None 
         gsr, audit, web = [], [], []
         rows = gsr_rows(collect=gsr)
         audit = annotate_pages("audit", audit_judgements(), audit_labels)
-        web = annotate_pages("web", web_judgements(), (web_label,)) if web_label else []
+        web = annotate_pages("web", web_judgements(), web_labels) if web_labels else []
         if cache is not None:
             cache.write_bytes(pickle.dumps((rows, gsr, audit, web)))
     for name, events, judged in (("audit", audit, audit_judgements()), ("web", web, web_judgements())):
@@ -346,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     ap.add_argument("--check", action="store_true", help="report the models and maps in place")
     ap.add_argument("--audit-labels", default=",".join(AUDIT_LABELS), help="comma-separated audit record labels")
-    ap.add_argument("--web-label", default=WEB_LABEL, help="the web event set's record label ('' leaves it out)")
+    ap.add_argument("--web-labels", default=",".join(WEB_LABELS), help="comma-separated record labels of the web "
+                    "event set ('' leaves it out)")
     ap.add_argument("--out", type=Path, default=None, help="write the report (JSON) here")
     ap.add_argument("--scores", type=Path, default=None, help="write the web events' confidences under the fitted "
                     "(or, with --check, the current) models here, one JSON line each (web_events sweep --scores)")
@@ -358,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
                     "(the code changed them) here, one JSON line each with its context, to judge into "
                     "audit/web-event-judgements.jsonl")
     a = ap.parse_args(argv)
-    rows, gsr, audit, web_events = load_rows(tuple(a.audit_labels.split(",")), a.web_label, a.cache)
+    rows, gsr, audit, web_events = load_rows(tuple(a.audit_labels.split(",")), tuple(filter(None, a.web_labels.split(","))),
+                                             a.cache)
     res: dict = {}
     predictors: dict = {}
     for kind in KINDS:

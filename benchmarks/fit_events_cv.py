@@ -117,7 +117,7 @@ def main() -> int:
     from benchmarks import fit_events as F
 
     cache = Path(sys.argv[1]) if len(sys.argv) > 1 else None
-    rows = F.load_rows(F.AUDIT_LABELS, F.WEB_LABEL, cache)[0]
+    rows = F.load_rows(F.AUDIT_LABELS, F.WEB_LABELS, cache)[0]
     for kind in F.KINDS:
         cur = F.SETTINGS[kind]
         print(f"{kind}: in place {cur}, balance {F.BALANCE[kind]}: "

@@ -13,6 +13,13 @@ Pages, none shared with the audit: the fundus-parser-testdata pages of the count
 holds the audit's), and every trafilatura-eval page past the audit's first TRAFILATURA_DRAW in the same seeded order
 (seed 11); each is analysed and kept when its body reads as English. Judgements live in web-event-judgements.jsonl, keyed like the audit's (page, span, type, actors, trigger:
 a changed event is judged anew). The split is by page (benchmarks/splits.py `part(page input name)`).
+
+Those two lists hold every HTML page of ../shared/eval, so the set grows with local US news (stop 21): the first
+LGL_PAGES articles, in seed-SEED order, of geoparsing-news `lgl.xml` (benchmarks/audit/fresh.py `lgl_articles`, each
+made a small web page by `fresh.page`) that read as English and that no held-out draw holds (`HELD_OUT_SEEDS`: the
+fresh audit draws of issue 13, never to be read here). Only the geocoding benchmark read these articles before; their
+events are political, crime and civic news, the register GSR holds, which the web pages lack. Input names
+`lgl/<docid>`, split by page as the rest.
 """
 
 from __future__ import annotations
@@ -23,7 +30,16 @@ import json
 import random
 from pathlib import Path
 
-from benchmarks.audit.__main__ import FUNDUS_EN, SEED, TRAFILATURA_DRAW, WORK, context, key, write_records
+from benchmarks.audit.__main__ import (
+    FUNDUS_EN,
+    SEED,
+    TRAFILATURA_DRAW,
+    WORK,
+    context,
+    english,
+    key,
+    write_records,
+)
 from benchmarks.common import EVAL
 from benchmarks.splits import PARTS, part
 
@@ -33,8 +49,27 @@ JUDGEMENTS = HERE / "web-event-judgements.jsonl"
 FIELDS = ("happened", "status", "type", "source", "target")
 
 
+#: How many LGL articles the set holds (the first of `lgl_pages`' seeded order), and the fresh audit draws
+#: (benchmarks/audit/fresh.py seeds, issue 13's held-out pages) whose articles the set never takes.
+LGL_PAGES = 80
+HELD_OUT_SEEDS = (20261221,)
+
+
+def lgl_pages(n: int = LGL_PAGES) -> list[tuple[str, bytes, str]]:
+    """(input name, HTML bytes, url) of the set's LGL articles: the first `n`, in seed-SEED order, of the English
+    articles outside every held-out draw. The order leaves out the held-out articles before shuffling, so adding
+    a held-out seed later changes the set only where it takes one of these pages (fresh.py draws among them)."""
+    from benchmarks.audit.fresh import drawn, lgl_articles, page
+
+    held = {a["input"] for s in HELD_OUT_SEEDS for a in drawn(s)}
+    cands = sorted((a for a in lgl_articles() if english(a["text"]) and a["input"] not in held), key=lambda a: a["input"])
+    random.Random(SEED).shuffle(cands)
+    return [(a["input"], page(a), a["url"]) for a in cands[:n]]
+
+
 def pages() -> list[tuple[str, bytes, str]]:
-    """(input name, HTML bytes, url) of the pages, in a fixed order."""
+    """(input name, HTML bytes, url) of the fundus and trafilatura-eval pages, in a fixed order (the LGL articles
+    are `lgl_pages`: fresh.py reads this list to know which HTML pages are taken)."""
     out = []
     root = EVAL / "fundus-parser-testdata"
     for line in (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
@@ -52,16 +87,24 @@ def pages() -> list[tuple[str, bytes, str]]:
     return out
 
 
-def build(label: str, like: str | None = None) -> Path:
+def build(label: str, like: str | None = None, only: str | None = None) -> Path:
     """Records of the English pages in WORK/<label>.jsonl (each with `audit_unit`: its page, the unit of the split);
     `like`: only the pages that have a record under that label (a rebuild after a code change, without analysing
-    the pages that do not read as English again)."""
+    the pages that do not read as English again), or, for a source it holds no page of (`source`: "lgl" for the
+    LGL articles, added later), every page; `only`: the pages of that source alone."""
     from newsgraph.records import RawDocument
 
-    keep = {r["input"] for r in records(like)} if like else None
-    raws = [RawDocument(input=name, data=data, kind="html", url=url if "://" in url else None) for name, data, url in pages()
-            if keep is None or name in keep]
+    had = {r["input"] for r in records(like)} if like else None
+    held = {source(n) for n in had} if had is not None else set()
+    raws = [RawDocument(input=name, data=data, kind="html", url=url if "://" in url else None)
+            for name, data, url in (lgl_pages() if only == "lgl" else pages() if only == "html" else pages() + lgl_pages())
+            if had is None or name in had or source(name) not in held]
     return write_records(label, raws, {r.input: r.input for r in raws})
+
+
+def source(name: str) -> str:
+    """The page source of an input name: "lgl" for LGL articles, else "html"."""
+    return "lgl" if name.startswith("lgl/") else "html"
 
 
 def records(label: str) -> list[dict]:
@@ -167,10 +210,11 @@ def main() -> None:
     ap.add_argument("--label", default="s19e")
     ap.add_argument("--threshold", type=float, default=None, help="score: the display threshold (default: settings)")
     ap.add_argument("--like", default=None, help="build: only the pages with a record under this label")
+    ap.add_argument("--only", choices=("html", "lgl"), default=None, help="build: the pages of this source alone")
     ap.add_argument("--scores", type=Path, default=None, help="sweep: confidences from this file (fit_events --scores)")
     a = ap.parse_args()
     if a.command == "build":
-        print(build(a.label, a.like))
+        print(build(a.label, a.like, a.only))
     elif a.command == "to-judge":
         cmd_to_judge(a.label)
     elif a.command == "sweep":
