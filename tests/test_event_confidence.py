@@ -99,3 +99,16 @@ def test_gsr_actor_labels_only_where_the_country_test_can_decide():
     assert _decidable(usa, 1, "Nigerian police", None)  # a nationality in the name
     assert _decidable(usa, 1, "Bellwater", "US")  # a geocoded place stands for its country
     assert _decidable([("CONSULT", "IGOUNO", None)], 1, "Anna Berg", None)  # a code naming no country
+
+
+def test_a_name_compounded_with_a_person_introduced_by_a_or_a_number_is_only_their_home(nlp):
+    """"a Paris man was arrested": the target is the man, Paris only says where he lives (feature home_of_person);
+    "Danbury police", "the Lebanon police" are the place's institution and keep it."""
+    f = _features(nlp, "A Paris man was arrested by police on Sunday.")
+    assert f["arrested"]["target"]["home_of_person"] == 1.0
+    g = _features(nlp, "Danbury police arrested Rafael Gomez on Monday.")["arrested"]
+    assert g["source"]["home_of_person"] == 0.0 and g["target"]["home_of_person"] == 0.0
+    h = _features(nlp, "Two London residents were charged with fraud on Tuesday.")["charged"]
+    assert h["target"]["home_of_person"] == 1.0
+    k = _features(nlp, "The Lebanon police charged Terry Jolly on Thursday.")["charged"]
+    assert k["source"]["home_of_person"] == 0.0

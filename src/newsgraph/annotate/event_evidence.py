@@ -147,7 +147,9 @@ class EventEvidence:
         out = {"event": event}
         for a, role, name, ent_id in ((src, "source", ev.source_name, ev.source), (tgt, "target", ev.target_name, ev.target)):
             if a is not None:
-                out[role] = {**a.features(), "head_thing": float(self._head_thing(doc, ev, name, ents.get(ent_id or "")))}
+                ent = ents.get(ent_id or "")
+                out[role] = {**a.features(), "head_thing": float(self._head_thing(doc, ev, name, ent)),
+                             "home_of_person": float(self._home_of_person(doc, ev, name, ent))}
         return out
 
     def _head_thing(self, doc: Doc, ev: Event, name: str | None, ent: Entity | None) -> bool:
@@ -157,9 +159,26 @@ class EventEvidence:
         if span is None:
             return False
         root = span.root
-        low = root.lower_
-        people = low in self.people or root.lemma_.lower() in self.people or len(low) > 4 and low.endswith(self.people_suffixes)
-        return root.pos_ == "NOUN" and not people
+        return root.pos_ == "NOUN" and not self._people(root)
+
+    def _home_of_person(self, doc: Doc, ev: Event, name: str | None, ent: Entity | None) -> bool:
+        """The actor's name only says where a person comes from or works: a name compounded with a people noun that
+        an indefinite article or a number introduces ("a Paris man was arrested", "two London residents", "a
+        Google engineer"); the actor is that person, not the place or the firm. A definite or bare group keeps the
+        name's institution ("Danbury police", "the Lebanon police"); a nationality adjective ("an Israeli
+        soldier") is no compound and stands for its country."""
+        span = phrase_span(doc, ev, name, ent)
+        if span is None:
+            return False
+        root, head = span.root, span.root.head
+        if root.dep_ != "compound" or head is root or head.i in range(span.start, span.end) or not self._people(head):
+            return False
+        return any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in head.children)
+
+    def _people(self, tok: Token) -> bool:
+        """A common noun for people: the people nouns, or a people ending ("-er", "-ist", ...)."""
+        low = tok.lower_
+        return low in self.people or tok.lemma_.lower() in self.people or len(low) > 4 and low.endswith(self.people_suffixes)
 
     def kind_features(self, ev: Event, feats: dict[str, dict[str, float]], ents: dict[str, Entity]) -> dict[str, float]:
         """What kind of act and actors the event is: its PLOVER type (one flag per type: how often a coded ASSAULT
