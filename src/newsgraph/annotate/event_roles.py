@@ -16,6 +16,8 @@ and the actor filters live in event_actor_phrases.py.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.dates import date_in
@@ -29,6 +31,7 @@ from newsgraph.annotate.event_actor_phrases import (
     titled_person,
     with_conj,
 )
+from newsgraph.annotate.lexicon import mapping
 from newsgraph.annotate.resolve import (
     Actor,
     clause_bounds,
@@ -37,10 +40,21 @@ from newsgraph.annotate.resolve import (
     possessed,
     related_noun,
     resolve_token,
+    role_nouns,
 )
 from newsgraph.records import Event
 
 DATA = "plover.tsv"
+
+
+@lru_cache(maxsize=1)
+def instrument_kinds() -> dict[str, str]:
+    """event_actors.tsv [instrument]: noun -> weapon, vehicle or nature (what acts for someone, or for no one)."""
+    return mapping("event_actors.tsv", "instrument")
+
+
+def instruments() -> frozenset[str]:
+    return frozenset(instrument_kinds())
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "relcl", "amod", "compound")
 PLACES = ("city", "place", "organisation", "country")
@@ -86,8 +100,30 @@ class EventRoles:
             a = resolve_token(doc, t, [])
             act = a.entity is None and t.pos_ == "NOUN" and not self.people_noun(t)
             authors = authors_of(doc, t) if act else []  # "Indian airstrikes", not "Peruvian troops" or "Sudanese refugees"
+            if act and not authors and self._instrument(t):
+                continue  # "killed by an airstrike", "a tank had fired": an act or a thing with no author is no actor
             out += authors or [a]
         return out
+
+    def _instrument(self, tok: Token) -> bool:
+        """A subject or agent that is an act or an instrument, not who did it ("an airstrike", "a tank in Israel", "a
+        car"): a common noun that names an act of the lexicon or a weapon, vehicle or force of nature (data
+        event_actors.tsv [instrument]), no role noun, with no name or nationality among its modifiers (those name
+        its author: "Israeli tanks"). Other common nouns stay actors ("a jury", "seven progressives")."""
+        if tok.lower_ in role_nouns() or tok.lemma_.lower() in role_nouns():
+            return False
+        if any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN" for c in tok.lefts):
+            return False
+        return self._act_noun(tok) or tok.lower_ in instruments() or tok.lemma_.lower() in instruments()
+
+    def _accident(self, tok: Token) -> bool:
+        """A hostile verb whose subject is a vehicle or a force of nature with no author named ("a car struck a
+        ditch", "the storm hit the coast"): an accident or a disaster, no act between actors."""
+        kinds = instrument_kinds()
+        for c in tok.children:
+            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and kinds.get(c.lower_, kinds.get(c.lemma_.lower())) in ("vehicle", "nature"):
+                return not act_authors(c) and not any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in c.lefts)
+        return False
 
     def _source(self, tok: Token) -> Token | None:
         """The subject of the trigger or of the nearest clause above it."""
@@ -96,7 +132,7 @@ class EventRoles:
         if (
             tok.dep_ == "conj"
             and tok.head.dep_ == "ccomp"
-            and tok.head.head.lemma_.lower() in self.reporting
+            and tok.head.head.lemma_.lower() in self.reporting | self.speech
             and not any(c.dep_ in SUBJ for c in tok.children)
             and (tok.lemma_.lower() in self.speech or coordinated_with_report(tok, tok.head, tok.head.head))
         ):

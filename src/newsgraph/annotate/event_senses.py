@@ -30,6 +30,11 @@ class EventSenses(EventRoles):
     modal: frozenset[str]
     future: frozenset[str]
     act_suffixes: tuple[str, ...]
+    journeys: frozenset[str]
+    verbal_objects: frozenset[str]
+    noun_preps: frozenset[str]
+    consult_verbs: frozenset[str]
+    consult_nouns: frozenset[str]
 
     def _intended(self, tok: Token) -> str:  # EventFinder's
         raise NotImplementedError
@@ -52,6 +57,32 @@ class EventSenses(EventRoles):
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             patients.append(tok.head)
         return patients
+
+    @staticmethod
+    def _inverted_condition(tok: Token) -> bool:
+        """The verb's clause is a condition made by inversion: an auxiliary of "had", "were" or "should" before the
+        subject ("could not have left had he not met X", "were they to attack", "should talks fail")."""
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be", "should")]
+        return bool(subj and aux) and aux[0].i < subj[0].i < tok.i and not tok.sent.text.rstrip().endswith("?")
+
+    def _meeting_purpose(self, tok: Token) -> bool:
+        """A journey (data [journey]: travel, fly, arrive) is a visit only when it is made to meet: a purpose
+        infinitive of a CONSULT verb ("flew to Moscow to meet X") or a CONSULT noun after a preposition ("for talks",
+        "on a state visit"). A trip for treatment, to see family or home is travel, no act between actors."""
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.consult_verbs:
+                return True
+            if c.dep_ == "prep" and any(o.lemma_.lower() in self.consult_nouns or o.lower_ in self.consult_nouns for o in prep_objects(c)):
+                return True
+        return False
+
+    def _verbal_object(self, tok: Token) -> bool:
+        """What a hostile verb or noun acts on is an idea, a text or a policy (data [verbal_object]): its direct object
+        or passive subject, or for a noun the object of "on"/"against" ("an attack on the plan")."""
+        objs = self._patients(tok) if tok.pos_ == "VERB" else [
+            o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for o in prep_objects(c)]
+        return any(o.lemma_.lower() in self.verbal_objects or o.lower_ in self.verbal_objects for o in objs)
 
     def _other_sense(self, tok: Token) -> bool:
         """The verb's patient is of the kind data [other_sense] gives its lemma ("signed a striker": hiring)."""
@@ -100,8 +131,8 @@ class EventSenses(EventRoles):
         for c in tok.children:
             if c.dep_ in ("xcomp", "prt") or c.dep_ in ("dobj", "obj", "nsubjpass") and not self._thing(c):
                 return True  # a thing offered or promised is commerce ("offers international dishes", "a price")
-            if c.dep_ == "prep" and c.lower_ != "with":
-                return True
+            if c.dep_ == "prep" and c.lower_ != "with" and not all(o.ent_type_ in ("DATE", "TIME") for o in prep_objects(c) or [c]):
+                return True  # "agreed on a deal"; "agreed with X in January that ..." names when, not what
             if c.dep_ == "ccomp" and any(a.dep_ == "aux" and (a.lower_ in self.modal | self.future or a.tag_ == "MD") or a.lower_ == "to"
                                          for a in c.children):
                 return True
@@ -124,6 +155,8 @@ class EventSenses(EventRoles):
         """A person or a group: a personal pronoun, a person or group entity, a people or role noun."""
         if tok.pos_ == "PRON":
             return tok.lower_ in ("him", "her", "them", "us", "me", "who", "whom")
+        if tok.pos_ == "PROPN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return False  # "released its Winter Outlook": a possessive pronoun makes the name a thing's (people's take none)
         ent = find_entity(tok.doc, tok.idx, tok.idx + len(tok.text))
         if ent is not None:
             return ent.type in ("person", "group")

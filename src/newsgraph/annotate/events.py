@@ -38,6 +38,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import (
     authors_of,
     best_actors,
@@ -51,7 +52,7 @@ from newsgraph.annotate.event_roles import DATA
 from newsgraph.annotate.event_senses import EventSenses
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
-from newsgraph.annotate.resolve import Actor, clause_bounds, resolve_token
+from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
 from newsgraph.annotate.triggers import ParseTriggers
 from newsgraph.records import Event
 
@@ -120,6 +121,12 @@ class EventFinder(EventSenses, LexiconComponent):
         self.act_nouns = frozenset(self.verbs) | frozenset(k.split()[-1] for k in self.nouns) | self.joint
         self.people = people_nouns()
         self.naming = section_words(data, "naming")
+        self.journeys = section_words(data, "journey")
+        self.background = section_words(data, "background")
+        self.verbal_sense = {row[0].lower(): (row[1], row[2] if len(row) > 2 else "") for row in data.get("verbal_sense", []) if len(row) > 1}
+        self.verbal_objects = section_words(data, "verbal_object")
+        self.consult_verbs = frozenset(k for k, rows in self.verbs.items() if any(r[0] == "CONSULT" for r in rows)) - self.journeys
+        self.consult_nouns = frozenset(k.split()[-1] for k, rows in self.nouns.items() if any(r[0] == "CONSULT" for r in rows))
         nouns = frozenset(row[0].split()[-1].lower() for row in data.get("noun", []))
         self._triggers = ParseTriggers(section_words(data, "verb"), nouns, frozenset())
 
@@ -186,6 +193,8 @@ class EventFinder(EventSenses, LexiconComponent):
         """The speech verb whose complement holds `tok` ("said" in "X said Y attacked Z"), if any."""
         cur = tok
         for _ in range(4):
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.background for c in cur.children):
+                return None  # "said the aircraft fell after India launched strikes": when it fell, not what is alleged
             if cur.dep_ in ("ccomp", "xcomp", "conj", "advcl") and cur.head is not cur:
                 head = cur.head
                 if head.lemma_.lower() in self.reporting and cur.dep_ == "ccomp":
@@ -217,8 +226,19 @@ class EventFinder(EventSenses, LexiconComponent):
         if row is None:
             return None
         type_, mode, needs, roles = row
+        verbal = self.verbal_sense.get(lemma if form == "verb" else tok.lower_)
+        if verbal and self._verbal_object(tok):
+            type_, mode = verbal  # "attacked the plan", "attacks on her record": criticism, not force
         if form == "verb" and lemma in self.naming and any(c.dep_ in ("oprd", "attr") for c in tok.children):
             return None  # "a school, then called FACES, for ...": a verb of naming with the name it gives
+        if form == "verb" and tok.dep_ == "amod" and tok.i < tok.head.i:
+            return None  # "alleged secret police stations", "the besieged city": a participle describing its noun
+        if form == "verb" and self._inverted_condition(tok):
+            return None  # "had he not met Meghan", "were they to attack": a condition, counterfactual or not
+        if form == "verb" and self.classes.get(type_) == "hostile" and self._accident(tok):
+            return None  # "a car struck a ditch", "the storm hit the coast": an accident, no act between actors
+        if form == "verb" and lemma in self.journeys and not self._meeting_purpose(tok):
+            return None  # "travelled to the US for treatment", "flew to New York to see her father": a trip, no visit
         if form == "verb" and not needs and self._needs_patient(type_, mode) and not self._actor_patient(tok, self._patient_kind(type_, mode)):
             return None  # "released his new EP", "attended a fashion show": the verb's other sense
         if form == "verb" and self._other_sense(tok):
@@ -247,6 +267,34 @@ class EventFinder(EventSenses, LexiconComponent):
         if intended and klass == "hostile":
             return "THREATEN", "", form, roles
         return type_, mode, form, roles
+
+    def _stranded_agents(self, doc: Doc, tok: Token) -> tuple[list[Actor], list[Actor]] | None:
+        """(authors, targets) of a trigger noun whose "by" phrase the parser attached to the object of its own
+        preposition ("attacks on the organisation by X", "the killing of civilians by militias"): the object is no act
+        (that would be a nested act with its own author), so "by" names who did the act the noun names."""
+        authors: list[Actor] = []
+        objects: list[Token] = []
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in self.noun_preps:
+                continue
+            for o in prep_objects(c):
+                if o.pos_ != "NOUN" or self._act_noun(o):
+                    continue
+                by = [resolve_token(doc, x, []) for g in o.children if g.dep_ == "prep" and g.lower_ == "by" for x in prep_objects(g)]
+                by = [a for a in by if a.entity is not None]
+                if by:
+                    authors += by
+                    objects.append(o)
+        head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if not authors and head is not None and head.pos_ == "NOUN" and not self._act_noun(head):
+            # "a series of attacks on X by Y": the "by" hung on the noun that counts the acts
+            authors = [a for g in head.children if g.dep_ == "prep" and g.lower_ == "by" for x in prep_objects(g)
+                       if (a := resolve_token(doc, x, [])).entity is not None]
+        if not authors:
+            return None
+        ids = {a.id for a in authors}
+        targets = [resolve_token(doc, o, []) if find_entity(doc, o.idx, o.idx + len(o.text)) else phrase_actor(doc, o) for o in objects]
+        return authors, targets or [a for a in self._targets(doc, tok, self.noun_preps) if a.id not in ids or a.id is None]
 
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
@@ -291,8 +339,12 @@ class EventFinder(EventSenses, LexiconComponent):
                 if joint and len(sources) > 1:
                     sources, targets = sources[:1], sources[1:] + targets
                 poss = [c for c in tok.children if c.dep_ == "poss"]
+                stranded = self._stranded_agents(doc, tok)
                 if poss:
                     sources = [resolve_token(doc, poss[0], [])]
+                elif stranded:
+                    # "attacks on the organisation by X": the parser hangs the act's "by" on its object; X is the author
+                    sources, targets = stranded
                 else:
                     # "Indian airstrikes", "strikes by X": the act's author, not the subject of the clause around it
                     by = [a for a in authors_of(doc, tok) if a.how == "demonym" or a.start > tok.idx]
