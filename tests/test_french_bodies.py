@@ -1,5 +1,5 @@
 """French bodies and places on the error classes of the French hand audit (benchmarks/audit/FRENCH.md, stop 21):
-portfolios listed after their holders, a company's national branch cut from its name, towns opening a brand's or a
+portfolios listed after their holders, common nouns and match-sheet labels read as people, a company's national branch cut from its name, towns opening a brand's or a
 foreign body's name, seats of government standing for the body, a common noun after an article read as a town.
 The page is invented; each assertion fails without the mechanism it names."""
 
@@ -22,7 +22,13 @@ La justice enquête sur les contrats de la société avec le port de Brest. Selo
 
 Matignon a répondu dans la soirée et l'Élysée a démenti. La Commission des infractions fiscales de Bercy doit se
 prononcer. Si l'on décide que la justice est un des objectifs de l'Union, alors Dublin n'est pas acceptable. Les
-critères sont propres à chaque pays de l'Union, a rappelé Hélène Dumas à Lyon."""
+critères sont propres à chaque pays de l'Union, a rappelé Hélène Dumas à Lyon.
+
+Politique, vie des entreprises, Bourse… Toutes les infos de ce jeudi sont à suivre ici.
+
+81'
+Sortie de M. Cornet
+Le ballon revient sur Cornet dont le centre meurt dans les gants du gardien."""
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +84,27 @@ def test_a_seat_of_government_is_the_body(entities):
 def test_a_common_noun_after_an_article_is_no_town(entities):
     union = _shown(entities, "Union")
     assert union is None or union["type"] not in ("city", "place"), union
+
+
+def test_a_dictionary_word_only_the_model_calls_a_person_is_no_person(entities):
+    assert "Bourse" not in entities, entities.keys()
+
+
+def test_a_surname_after_an_initial_stays_a_person(entities):
+    assert any(n.endswith("Cornet") and e["type"] == "person" for n, e in entities.items()), entities.keys()
+
+
+def test_a_match_sheet_label_is_cut_from_the_name():
+    """Whether the model takes the label into its span depends on the page ("Entree de T. Kadewere" on a real
+    match sheet), so the cut is tested on the tokens of such a span."""
+    from newsgraph.annotate.common_words import of_pipeline
+    from newsgraph.annotate.entities import pipeline_names
+    from newsgraph.annotate.entity_mentions import _after_label
+    from newsgraph.annotate.nlp import language_pipeline
+
+    nlp = language_pipeline("fr")
+    words, names = of_pipeline(nlp, "lemmatizer"), pipeline_names(nlp)
+    cut = _after_label(list(nlp("Entree de T. Mbaye")), words, names)
+    assert " ".join(t.text for t in cut) == "T. Mbaye"
+    kept = _after_label(list(nlp("Pierre de Coubertin")), words, names)  # a given name keeps its particle
+    assert " ".join(t.text for t in kept) == "Pierre de Coubertin"

@@ -47,7 +47,8 @@ def year_guessed(kind: str, m: re.Match) -> bool:
     """A day or month whose year the resolver picked (nearest the article date), not one the text wrote or fixed
     ("last October", "next May" stay as they are)."""
     g = m.groupdict()
-    return kind in ("dmy", "mdy", "my") and not g.get("y") and (g.get("rel") or "").lower() not in ("last", "next", "this")
+    rel = (g.get("rel") or "").lower() or ("fixed" if g.get("rel_after") else "")
+    return kind in ("dmy", "mdy", "my") and not g.get("y") and rel not in ("last", "next", "this", "fixed")
 
 
 def governed_by_since(text: str, m: re.Match, vocab: str) -> bool:
@@ -62,20 +63,38 @@ def governed_by_since(text: str, m: re.Match, vocab: str) -> bool:
                                                                    and before[1] in ("le", "the", "l'"))
 
 
-def past_clause(doc: Doc, start: int, end: int) -> bool:
-    """The verb that governs the date at [start, end) in the parse is in a past tense: a finite past ("erupted on
-    Oct. 7", imparfait or passé simple) or a perfect (a past participle with the auxiliary have/avoir: "have died
-    since"); a passive or a modal ("is scheduled for", "will be held") is not. False when the sentence was not
-    parsed (selective parse) or no verb governs it."""
+def future_clause(doc: Doc, start: int, end: int) -> bool:
+    """The verb that governs the date at [start, end) in the parse is in the future tense by the model's
+    morphology ("L'Otan et l'Ukraine se retrouveront mardi"), or has a future auxiliary: a bare weekday there is
+    the next one. The morphology carries what the [future_cue] word list cannot list (every future form of every
+    verb). False when the sentence was not parsed or no verb governs it."""
+    tok = _governor(doc, start, end)
+    if tok is None:
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "aux:tense")]
+    return "Fut" in tok.morph.get("Tense") or any("Fut" in c.morph.get("Tense") for c in aux)
+
+
+def _governor(doc: Doc, start: int, end: int):
+    """The verb that governs the expression at [start, end) in the parse, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not span.root.dep_:
-        return False
+        return None
     tok = span.root
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def past_clause(doc: Doc, start: int, end: int) -> bool:
+    """The verb that governs the date at [start, end) in the parse is in a past tense: a finite past ("erupted on
+    Oct. 7", imparfait or passé simple) or a perfect (a past participle with the auxiliary have/avoir: "have died
+    since"); a passive or a modal ("is scheduled for", "will be held") is not. False when the sentence was not
+    parsed (selective parse) or no verb governs it."""
+    tok = _governor(doc, start, end)
+    if tok is None:
         return False
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")]
     if any(c.tag_ == "MD" or "Fut" in c.morph.get("Tense") or c.dep_ in ("auxpass", "aux:pass") for c in aux):

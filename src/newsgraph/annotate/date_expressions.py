@@ -56,6 +56,18 @@ def date_patterns(vocab: str | None = DEFAULT_VOCAB) -> list[tuple[str, re.Patte
     flags = re.IGNORECASE
     mw = list(mapping(vocab, "month"))
     ww = list(mapping(vocab, "weekday"))
+    # a relative word written after the month, per language ("janvier prochain", "mars dernier"): [month_after]
+    after = mapping(vocab, "month_after")
+    rel_after = rf"(?:\s+(?P<rel_after>{_alt(after)}))?" if after else ""
+    # the day orders the language writes ([order]; none listed: both): French never writes "juin 12", where the
+    # number after a month counts something ("en juin 12 pesticides")
+    orders = set(mapping(vocab, "order")) or {"dmy", "mdy"}
+    return [p for p in _patterns(mon, ords, flags, mw, ww, wdays, rel_day, rel_year, rel_month, rel_after, vocab)
+            if p[0] not in ("dmy", "mdy") or p[0] in orders]
+
+
+def _patterns(mon, ords, flags, mw, ww, wdays, rel_day, rel_year, rel_month, rel_after, vocab
+              ) -> list[tuple[str, re.Pattern]]:
     return [
         ("iso", re.compile(r"\b(?=[12])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
         # 3 February 2013, 3rd of Feb 2013, February 3, 2013, February 3rd
@@ -63,7 +75,7 @@ def date_patterns(vocab: str | None = DEFAULT_VOCAB) -> list[tuple[str, re.Patte
         ("dmy", re.compile(rf"\b(?=\d)(?P<d>[0-3]?\d){ords}(?:\s+|(?<=\D)-(?=[^\W\d]))(?:of\s+)?{mon}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
         ("mdy", re.compile(rf"\b{_first(mw)}{mon}\s+(?P<d>[0-3]?\d){ords}\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", flags)),
         # early/late February 2013, in March, last March
-        ("my", re.compile(rf"\b{_first(mw, _REL_MY)}(?:(?P<rel>last|next|this|early|late|mid|in|since|until|by)[\s-]+)?{mon}(?:\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
+        ("my", re.compile(rf"\b{_first(mw, _REL_MY)}(?:(?P<rel>last|next|this|early|late|mid|in|since|until|by)[\s-]+)?{mon}(?:\s+(?P<y>(?:19|20)\d\d))?{rel_after}\b", flags)),
         ("wday", re.compile(rf"\b{_first(ww, REL_WD)}(?:(?P<rel>last|next|this|on|past|coming)\s+)?(?P<wd>{wdays})\b", flags)),
         ("relday", re.compile(rf"\b{_first(mapping(vocab, 'relative_day'))}(?P<phrase>{rel_day})\b", flags)),
         ("relyear", re.compile(rf"\b{_first(mapping(vocab, 'relative_year'))}(?P<phrase>{rel_year})\b", flags)),
@@ -99,7 +111,7 @@ def resolve(kind: str, m: re.Match, anchor: dt.date | None, vocab: str = DEFAULT
             return None, None
     if kind == "my":
         month = int(months[g["mon"].lower()])
-        rel = (g.get("rel") or "").lower()
+        rel = relation(m, vocab)
         if g.get("y"):
             return f"{g['y']}-{month:02d}", "month"
         if anchor is None:
@@ -159,6 +171,15 @@ def resolve(kind: str, m: re.Match, anchor: dt.date | None, vocab: str = DEFAULT
     if kind == "year":
         return g["y"], "year"
     return None, None
+
+
+def relation(m: re.Match, vocab: str = DEFAULT_VOCAB) -> str:
+    """The relative word of a month expression, written before it ("next May") or, in a language that writes it
+    after, mapped to the same word ("janvier prochain" -> "next": the vocabulary's [month_after])."""
+    g = m.groupdict()
+    if g.get("rel_after"):
+        return str(mapping(vocab, "month_after")[" ".join(g["rel_after"].lower().split())])
+    return (g.get("rel") or "").lower()
 
 
 def _nearest_year(anchor: dt.date | None, month: int, day: int) -> int | None:

@@ -24,6 +24,7 @@ from newsgraph.annotate.date_confidence import DATE_SCORES, date_confidence
 from newsgraph.annotate.date_context import (
     day_word_as_noun,
     forward_weekday,
+    future_clause,
     governed_by_since,
     looks_forward,
     past_clause,
@@ -38,13 +39,15 @@ _WORDISH_MONTHS = {"may", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug"
 
 
 def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VOCAB,
-               past: Callable[[int, int], bool] | None = None) -> list[DateRef]:
+               past: Callable[[int, int], bool] | None = None,
+               future: Callable[[int, int], bool] | None = None) -> list[DateRef]:
     """All date expressions of `text`, longest match first, no overlaps, in text order.
 
     vocab: the language's date vocabulary (data/dates.tsv for English, dates.fr.tsv...); None for a language
     without one: only vocabulary-free dates (ISO) are read. past(start, end): whether the clause of the expression
     at [start, end) speaks of the past (from the parse; see `past_clause`), so a day or month without a year is
-    not put after the article date.
+    not put after the article date; future(start, end): whether its verb is in the future tense (the parse's
+    morphology, see `future_clause`), so a bare weekday there is the next one.
     """
     taken: list[tuple[int, int]] = []
     out: list[DateRef] = []
@@ -66,12 +69,14 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
                     value = f"{int(value[:4]) - 1}{value[4:]}"  # the past: not after the article date
                     if value.endswith("-02-29"):
                         value, res = value[:7], "month"
+            forward = kind == "wday" and (looks_forward(text, start, vocab or DEFAULT_VOCAB)
+                                          or (future is not None and future(start, end)))
             if kind == "wday" and anchor is not None and (m.group("rel") or "").lower() in ("", "on", "this"):
-                if looks_forward(text, start, vocab or DEFAULT_VOCAB):
+                if forward:
                     value = forward_weekday(m, anchor, vocab or DEFAULT_VOCAB)
             taken.append((start, end))
             ref = DateRef(text=text[start:end], value=value, start=start, end=end, resolution=res)
-            ref.confidence = date_confidence(kind, m, value, anchor, forward=kind == "wday" and value is not None and looks_forward(text, start, vocab or DEFAULT_VOCAB), text=text)
+            ref.confidence = date_confidence(kind, m, value, anchor, forward=forward and value is not None, text=text)
             out.append(ref)
     out.sort(key=lambda d: d.start)
     return combine_neighbours(text, shared_year(text, out, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
@@ -97,7 +102,8 @@ class DateResolver:
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         doc._.ng_dates = find_dates(doc.text, parse_anchor(article_date(doc)), self.vocabulary,
-                                    past=lambda s, e: past_clause(doc, s, e))
+                                    past=lambda s, e: past_clause(doc, s, e),
+                                    future=lambda s, e: future_clause(doc, s, e))
         doc._.ng_dates = [d for d in doc._.ng_dates if not day_word_as_noun(doc, d, self.vocabulary or DEFAULT_VOCAB)]
         if self.speech_cues:
             from newsgraph.annotate import calibration as cal

@@ -70,6 +70,8 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             toks.pop(0)
         while toks and _not_name_word(toks[-1], words):  # "Nyssen n’" -> "Nyssen"
             toks.pop()
+        if label == "person":
+            toks = _after_label(toks, words, names)
         if toks and names.portfolio_re is not None:
             toks, label = _after_portfolio(text, toks, label, names.portfolio_re)
         if toks and _held_portfolio(text, toks, names, words, gaz):
@@ -230,6 +232,18 @@ def _after_portfolio(text: str, toks: list, label: str, portfolio) -> tuple[list
             return toks[k:], "person"
     return [], label
 
+
+
+def _after_label(toks: list, words: CommonWords | None, names: NamesLexicon) -> list:
+    """A person span that opens with a common word of the language and a preposition ("Entree de T. Kadewere",
+    "Sortie de M. Cornet" on a match sheet): the word and the preposition label the event, the name follows. A
+    given name keeps its particle ("Pierre de Coubertin", "Marielle de Sarnez")."""
+    if words is None or len(toks) < 3 or toks[1].pos_ != "ADP" or not toks[1].text[:1].islower():
+        return toks
+    first = toks[0].text
+    if not words.known(first) or names.is_given_name(first) or not any(t.text[:1].isupper() for t in toks[2:]):
+        return toks
+    return toks[2:]
 
 
 #: the model's person labels (English PERSON, French PER)

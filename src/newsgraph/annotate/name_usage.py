@@ -217,6 +217,28 @@ def gate_thing_names(mentions: list, model_points: float) -> None:
                 m.ev["drop"] += 1
 
 
+#: a given name's initial right before a name ("M. Cornet", "T. Kadewere" on a match sheet)
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s(/])[A-Z]\.\s?$")
+
+
+def gate_common_nouns(mentions: list, words, names: NamesLexicon, model_points: float, text: str = "") -> None:
+    """A one-word name that is a common word of the language's dictionary (`words`: common_words.py; "Bourse",
+    "Industrie", "Jardin"), no given name, and that nothing but the model types as a person (as
+    `gate_thing_names`: no title, apposition, given name or pronoun in any mention) is no person: a person's name
+    the dictionary holds comes with a given name, its initial or a title somewhere in the article ("M. Cornet").
+    Its mentions are dropped unless the text uses them as a place or a body."""
+    initialled = {m.text for m in mentions if _INITIAL_BEFORE.search(text[max(0, m.start - 4) : m.start])}
+    for m in mentions:
+        if m.label == "person" and " " not in m.text and "-" not in m.text and words.known(m.text) \
+                and not names.is_given_name(m.text) and m.text not in initialled:
+            m.ev["common_noun"] += 1
+    for same in _model_only_people(mentions, "common_noun", model_points):
+        for m in same:
+            m.ev["person"] = 0
+            if not (m.ev["place_use"] or m.ev["feature"] or m.ev["organisation"] > 0):
+                m.ev["drop"] += 1
+
+
 def gate_kind_names(mentions: list, model_points: float) -> None:
     """A name that an apposition or a copula says is a body ("X, a fish cake store", "X is a retailer":
     `kind_use`) and that nothing but the model types as a person (as `gate_thing_names`) is an organisation in
