@@ -129,3 +129,53 @@ def test_a_credit_introduces_a_name():
         assert credited(before + "Dana Okafor", len(before))
     for before in ("He was stopped by ", "a book by the historian ", "The letter was written by "):
         assert not credited(before + "Dana Okafor", len(before))
+
+
+def test_an_entry_teaser_and_a_byline():
+    from newsgraph.annotate.text_blocks import credited, entry_teaser
+
+    assert entry_teaser("Ivo Pelto \u2014 Ivo Pelto (born 1950) is a Finnish lexicographer whose\u2026 \u2026 Wikipedia")
+    assert entry_teaser("Harbour law \u2014 The law of ports and the ships that use them, from the\u2026")
+    assert not entry_teaser("Ivo Pelto \u2014 the lexicographer \u2014 said the dictionary was finished.")  # no cut
+    assert not entry_teaser("The mayor said the harbour would reopen, and then\u2026 \u2026 nothing happened for a "
+                            "year.")  # prose trailing off, no headword
+    text = "---- by Kenneth Ode\nThe harbour reopened. By Monday Ann Lee had left; it was written by Bo Chen."
+    assert credited(text, text.index("Kenneth"))
+    assert not credited(text, text.index("Ann Lee"))  # "By Monday": a word between
+    assert not credited(text, text.index("Bo Chen"))  # inside a sentence, no credit noun
+
+
+def test_a_credit_line_credits_every_name_in_it(selective_nlp):
+    from newsgraph.annotate.text_blocks import credit_line, credited
+
+    line = "Reporting by Ann Okafor in Beirut, Bo Chen in The Hague and Cy Ode in London; Editing by Dan Ellis"
+    assert credit_line(line) and credited(line, line.index("Ann Okafor"))  # its capital counts
+    assert not credit_line("The reporting by Ann Okafor in Beirut won a prize.")  # a sentence about a credit
+    text = "The harbour reopened on Monday after storms, officials said.\n\n" + line
+    doc = selective_nlp(text)
+    assert [text[s:e] for s, e in non_prose_blocks(doc)] == [line]
+
+
+def test_contributor_notes_close_an_opinion_piece(selective_nlp):
+    from newsgraph.annotate.text_blocks import contributor_note
+
+    note = ("Dana Okafor is an associate professor at the University of Leeds. Henrik Pelto is a senior researcher "
+            "with the Harbour Institute.")
+    spans = [(note.index(n), note.index(n) + len(n)) for n in ("Dana Okafor", "Henrik Pelto")]
+    assert contributor_note(note, spans)
+    assert not contributor_note(note, spans[:1])  # one such sentence is prose
+    body = ("The city has failed its street traders, and a plan exists. Traders lost stalls when the council cleared "
+            "the market in March, and many have not found another place to sell since then. The council says a new "
+            "market hall will open next year, but traders say the rents it plans are far above what they earn.\n\n")
+    doc = selective_nlp(body + note)
+    assert [doc.text[s:e] for s, e in non_prose_blocks(doc)] == [note]
+    doc = selective_nlp(note + "\n\n" + body)  # at the opening it is the story's own introduction of its people
+    assert note not in [doc.text[s:e] for s, e in non_prose_blocks(doc)]
+
+
+def test_research_by_a_named_person_opens_prose_about_her():
+    from newsgraph.annotate.text_blocks import credited
+
+    text = "Research by Ann Okafor, a materials scientist, estimated the cost. Photos by Bo Chen."
+    assert not credited(text, text.index("Ann Okafor"))
+    assert credited(text, text.index("Bo Chen"))

@@ -18,6 +18,7 @@ from newsgraph.annotate.dates import find_dates, parse_anchor
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.languages import Plan, plan_for
 from newsgraph.annotate.nlp import add_components, language_pipeline, load_pipeline
+from newsgraph.annotate.page_register import doc_register
 from newsgraph.records import TOPIC_KEYS, Article, Extracted, article_id
 from newsgraph.settings import get_settings
 
@@ -56,6 +57,10 @@ def to_article(ex: Extracted, doc: Doc | None, plan: Plan | None = None) -> Arti
         art.dates = list(doc._.ng_dates or [])
     if plan is not None:
         art.annotations = plan.annotations()
+    if doc is not None:
+        register = doc_register(doc)
+        if register.kind:  # provenance of the topic scores it lowered (page_register.py); news pages carry none
+            art.annotations = {**art.annotations, "register": {"kind": register.kind, **register.evidence}}
     return art
 
 

@@ -49,12 +49,17 @@ PUBLISHER_WEIGHT = 0.35
 FRAGMENT_WEIGHT = 0.35
 #: A person that nothing types as one but the model's label, whose words are all words the article writes in lower case
 #: ("Best Buy", "Similar Articles") or that is named only inside a quoted title (a committee's, a book's), or whose
-#: name holds a possessive ("Valentine's Day"), keeps this share of its topic score (name_shape.py). A hand-set prior
-#: like the ones above.
+#: name holds a possessive ("Valentine's Day"), or most of whose mentions the text uses as a thing or a place ("a
+#: payment in X", "flown to X": person_things.py), keeps this share of its topic score (name_shape.py). A hand-set
+#: prior like the ones above.
 NAME_SHAPE_WEIGHT = 0.35
 #: An organisation the page also writes as a common noun, or whose acronym it spells out in lower case (a concept it
 #: capitalises: concept_names.py) keeps this share of its topic score. A hand-set prior like the ones above.
 CONCEPT_WEIGHT = 0.35
+#: A person, organisation or town named on a page whose register is a fiction's reference (a fan or game wiki:
+#: page_register.py) keeps this share of its topic score: it is the fiction's, not news. A hand-set prior like the
+#: ones above (the development sets hold no such pages to fit it on).
+REGISTER_WEIGHT = 0.35
 _PLACES = ("country", "city", "place")
 
 
@@ -137,12 +142,15 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
         p *= INITIALS_FORM_WEIGHT
     if kind == "topic" and feats.get("publisher"):
         p *= PUBLISHER_WEIGHT
-    if kind == "topic" and (feats.get("common_words") or feats.get("quoted_title") or feats.get("possessive_inside")):
+    if kind == "topic" and (feats.get("common_words") or feats.get("quoted_title") or feats.get("possessive_inside")
+                            or feats.get("thing_used")):
         p *= NAME_SHAPE_WEIGHT
     if kind == "topic" and feats.get("person_goes_on"):
         p *= FRAGMENT_WEIGHT
     if kind == "topic" and feats.get("concept"):
         p *= CONCEPT_WEIGHT
+    if kind == "topic" and feats.get("fiction_page"):
+        p *= REGISTER_WEIGHT
     if kind == "topic" and e.confidence is not None:
         p = min(p, e.confidence)  # a topic is right only if its entity is: never surer than the entity
     return p

@@ -14,7 +14,8 @@ The features are kinds of evidence that carry over to news nobody tuned on, not 
   it, or inside a reference entry, sign-off line or name list: text_blocks.py); a place or organisation whose name
   is a given name ("Gloria") with nothing else typing it;
 - how central it is: mentions, first position, headline, salience;
-- whether it is the page's own publisher (its source name or domain), named in prompts and credits.
+- whether it is the page's own publisher (its source name or domain), named in prompts and credits;
+- the page's register (page_register.py): a person, organisation or town of a fan or game wiki's fictional world.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from newsgraph.annotate.concept_names import lower_expansion, lower_phrase
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
 from newsgraph.annotate.names import NamesLexicon
+from newsgraph.annotate.page_register import doc_register
+from newsgraph.annotate.person_things import thing_use
 from newsgraph.annotate.text_blocks import credited, inside, non_prose_blocks
 from newsgraph.records import Entity
 
@@ -66,7 +69,12 @@ PROSE_MIN = 0.12
 #: ... and so is one with fewer than this share of its mentions in running prose (a reference list or a credits
 #: block repeats a name far more often than the one sentence that may also hold it)
 PROSE_SHARE = 0.2
+#: a person at least this share of whose mentions the text uses as a thing or a place is no person's topic
+#: (person_things.py): half, since a name is often used once as a subject in a heading or a title
+THING_SHARE = 0.5
 TYPES = ("person", "organisation", "country", "city", "place")
+#: the types a fiction's page names of its own world (its countries are mostly the real ones)
+_FICTION_TYPES = ("person", "organisation", "city", "place")
 
 
 def evidence_summary(mentions: list) -> dict:
@@ -98,7 +106,8 @@ def _nested(m_start: int, m_end: int, spans: list[tuple[int, int]], starts: list
 
 def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model: list[tuple[int, int, str]],
              title: str, given_names: frozenset[str], blocks: list[tuple[int, int]] = (),
-             lower: frozenset[str] = frozenset(), names: NamesLexicon | None = None) -> dict[str, float]:
+             lower: frozenset[str] = frozenset(), names: NamesLexicon | None = None,
+             register: str | None = None) -> dict[str, float]:
     """The feature vector (name -> value) of one entity of an annotated Doc (the arguments after `e` are what
     `doc_context` returns)."""
     evidence = (doc._.ng_entity_evidence or {})
@@ -114,13 +123,14 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
     model_starts = [s for s, _, _ in model]
     block_starts = [s for s, _ in blocks]
     want = MODEL_LABELS.get(e.type, set())
-    named = typed = nested = locative = goes_on = in_prose = titled = 0
+    named = typed = nested = locative = goes_on = in_prose = titled = thing = 0
     prose = 0.0
     for m in e.mentions:
         before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
         locative += bool((names is not None and names.placed_by(before)) or _PLACE_AFTER.match(after))
         goes_on += bool(_NAME_GOES_ON.match(after))
         titled += e.type == "person" and quoted_title(text, m.start, m.end)
+        thing += e.type == "person" and thing_use(doc, text, m.start, m.end) is not None
         i = bisect.bisect_right(model_starts, m.end)
         hit = [lab for s, t, lab in model[max(0, i - 4) : i] if s < m.end and m.start < t]
         named += bool(hit)
@@ -156,6 +166,11 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         "common_words": float(e.type == "person" and not cued and common_words(e.name, lower)),
         "quoted_title": float(titled == len(e.mentions) and titled > 0 and not cued),
         "possessive_inside": float(e.type == "person" and possessive_inside(e.name)),
+        # a person most of whose mentions the text uses as a thing or a place ("a payment in X", "flown to X", "X
+        # (LHR)", "X are calling for") with nothing else typing it as a person, or every mention of which it so
+        # uses (a cue then is a misreading: "flown to X to see her father"): person_things.py, confidence.py
+        "thing_used": float(e.type == "person" and thing >= max(1.0, THING_SHARE * len(e.mentions))
+                            and (not cued or thing == len(e.mentions))),
         # a person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed
         # Chair"): a fragment of another name, cued or not
         "person_goes_on": float(e.type == "person" and goes_on == len(e.mentions) and goes_on > 0),
@@ -182,6 +197,9 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         "team": float(ev["team"] > 0),
         "initials_form": float(e.type == "person" and bool(_INITIALS_END.match(e.name))),
         "publisher": float(e.type == "organisation" and publisher(doc, [e.name, *e.aliases])),
+        # a person, organisation or town named on a fan or game wiki's page of a fictional world: the fiction's
+        # (page_register.py; confidence.py, REGISTER_WEIGHT)
+        "fiction_page": float(register == "fiction" and e.type in _FICTION_TYPES),
     }
     for t in TYPES:
         f["type_" + t] = float(e.type == t)
@@ -237,10 +255,12 @@ def _acronym(name: str) -> bool:
 
 def doc_context(doc: Doc, names: NamesLexicon) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]], str,
                                                          frozenset[str], list[tuple[int, int]], frozenset[str],
-                                                         NamesLexicon]:
+                                                         NamesLexicon, str | None]:
     """What `features` needs of the Doc, computed once per Doc; `names` is the entities component's lexicon."""
     text = doc.text
     spans = sorted((m.start, m.end) for e in doc._.ng_entities or [] for m in e.mentions)
     model = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
     title = headline(doc)  # the body's leading heading when the article has no title
-    return text, spans, model, title, names.given_names, non_prose_blocks(doc, text), lower_words(text), names
+    register = doc_register(doc).kind
+    return (text, spans, model, title, names.given_names, non_prose_blocks(doc, text, register), lower_words(text),
+            names, register)

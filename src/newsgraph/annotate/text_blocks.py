@@ -19,12 +19,21 @@ about, recognisable by their form rather than by their words:
 - teaser cards (related videos and stories: "Met Office forecast for May 5 - Fog Met Office forecast for May 5 -
   Fog Wales Online"): a paragraph that opens with a title of `TEASER_WORDS` words or more repeated in full right
   after it, as a card's link text and its title come when a page is flattened; prose does not repeat itself so;
+- contributor notes closing an article ("Ann Lee is an associate professor at X. Bo Chen is a researcher with Y."):
+  a paragraph in the body's last `BIO_TAIL` share holding `BIO_MIN` person names or more each followed by "is a/an",
+  the authors' notes of an opinion piece;
+- credit lines ("Reporting by Ann Lee in Beirut and Bo Chen in London; Editing by Cy Ode"): a short paragraph
+  opening with a credit noun and "by";
+- entry teasers (a dictionary's or an encyclopedia's related entries: "Ann Lee — Ann Lee (born 1950) is a
+  Canadian poet whose ... … Wikipedia"): a paragraph that opens with a headword and a dash and ends cut off by an
+  ellipsis, maybe followed by its source's label. The page shows another entry's opening words, not its own text;
 - labels (headings, buttons, link labels: "Video & Further Resources", "Register"): a line of at most
   `LABEL_MAX_WORDS` words without a sentence's closing punctuation, its words capitalised (title case), other than
   the body's first line (its title). A name an article is about is named in its sentences too; one named only in
   labels is a section, a button or a link.
 `credited` tells a name that a credit introduces inside running text ("With reporting by Associated Press writer X",
-"Exclusive articles by X"): a name in a credit, not a name the prose discusses. (A credit label, "Photo: X", was
+"Exclusive articles by X"), or a byline opening a paragraph ("By X", "-- by X"): a name in a credit, not a name the
+prose discusses. (A credit label, "Photo: X", was
 tried too and dropped: GUM's interviews credit their photos to people the interview is about.)
 `non_prose_blocks` returns the character ranges of such paragraphs; entity_features.py counts a mention inside one
 as named outside prose, which lowers the entity's topic score (annotate/confidence.py, NON_PROSE_WEIGHT). The
@@ -74,6 +83,11 @@ TEASER_WORDS = 5
 LABEL_MAX_WORDS = 6
 #: ... of which at least this share are capitalised (function words may stay lower case: "Terms of Use")
 LABEL_CAPITALISED = 0.6
+#: an entry teaser: a headword of at most `HEADWORD_WORDS` words and a dash opening the paragraph ...
+HEADWORD_WORDS = 8
+_HEADWORD = re.compile(r"^\s*[^\W\d_][^\u2014\u2013\n]{0,80}?\s[\u2014\u2013]\s")
+#: ... and an ellipsis closing it, maybe followed by its source's label of at most four words ("… … Wikipedia")
+_CUT_OFF = re.compile(r"(?:\u2026|\.\.\.)\s*(?:[A-Z][\w'.-]*(?:\s+[\w'.-]+){0,3})?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;,\u201d\"')\u2019]\s*$")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)")
@@ -87,15 +101,41 @@ _LABEL = re.compile(r"^\s*[^\W\d_][^:.!?\n]{0,LABEL_MAX}:\s".replace("LABEL_MAX"
 #: a credit right before a name: "<credit noun> by" with at most `CREDIT_WORDS` words between it and the name ("With
 #: reporting by Associated Press writer X")
 CREDIT_WORDS = 4
+#: credit nouns that also open a credit line, where they are capitalised ("Reporting by", "Photos by")
+_CREDIT_NOUN = r"(?:reporting|writing|editing|photos?|photographs?|photography|illustrations?|graphics)"
 _CREDIT_BEFORE = re.compile(
-    r"(?:\b(?:reporting|writing|editing|photos?|photographs?|photography|illustrations?|graphics|articles|columns|"
-    r"research)\s+by)"
+    r"(?:\b(?:(?i:" + _CREDIT_NOUN + r")|articles|columns|research)\s+by)"  # "Research by X" opens prose about X
     r"\s+(?:[\w.'\u2019&-]+\s+){0,CREDIT_WORDS}$".replace("CREDIT_WORDS", str(CREDIT_WORDS)))
+#: contributor notes: person names each followed by "is a/an" that make a paragraph one ...
+BIO_MIN = 2
+#: ... when it lies in this last share of the body
+BIO_TAIL = 0.34
+_BIO_AFTER = re.compile(r"^\s+(?:is|was)\s+(?:a|an)\s", re.I)
+#: a credit line: a short paragraph opening with a credit ("Reporting by A in Beirut and B in London; Editing by C"),
+#: every name of which is a credit, however many words stand between them
+CREDIT_LINE_MAX_CHARS = 300
+_CREDIT_LINE = re.compile(r"^\s*(?:additional\s+)?" + _CREDIT_NOUN + r"\s+by\b", re.I)
+
+
+#: a byline opening a paragraph right before a name ("By X", "-- by X"); no words between (prose opens with "By then X")
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\w\n]{0,6}[Bb]y\s+$")
 
 
 def credited(text: str, start: int) -> bool:
-    """A credit introduces the name starting at `start` ("reporting by ... X", "articles by X")."""
-    return bool(_CREDIT_BEFORE.search(text[max(0, start - 90) : start]))
+    """A credit introduces the name starting at `start` ("reporting by ... X", "articles by X", a byline "By X")."""
+    before = text[max(0, start - 90) : start]
+    return bool(_CREDIT_BEFORE.search(before) or _BYLINE_BEFORE.search(before))
+
+
+def contributor_note(paragraph: str, names: list[tuple[int, int]]) -> bool:
+    """`BIO_MIN` person names or more (paragraph-relative spans) each followed by "is a/an": "Ann Lee is an associate
+    professor at X. Bo Chen is a researcher with Y." (the caller asks for the body's closing share)."""
+    return sum(bool(_BIO_AFTER.match(paragraph[e : e + 12])) for _, e in names) >= BIO_MIN
+
+
+def credit_line(paragraph: str) -> bool:
+    """A short paragraph opening with a credit: "Reporting by A in Beirut and B in London; Editing by C"."""
+    return len(paragraph) <= CREDIT_LINE_MAX_CHARS and bool(_CREDIT_LINE.match(paragraph))
 
 
 def citation(paragraph: str) -> bool:
@@ -149,6 +189,18 @@ def teaser(paragraph: str) -> bool:
     return paragraph.startswith(title, again)
 
 
+def headword(paragraph: str) -> bool:
+    """A headword of at most `HEADWORD_WORDS` words and a dash open the paragraph: "Ann Lee — poet, born ..."."""
+    head = _HEADWORD.match(paragraph)
+    return bool(head and len(paragraph[: head.end()].split()) <= HEADWORD_WORDS + 1)
+
+
+def entry_teaser(paragraph: str) -> bool:
+    """A headword and a dash open the paragraph and an ellipsis cuts it off (a source label may follow): another
+    entry's opening words shown as a link ("Ann Lee — Ann Lee (born 1950) is a poet whose… … Wikipedia")."""
+    return headword(paragraph) and bool(_CUT_OFF.search(paragraph))
+
+
 def label(paragraph: str) -> bool:
     """A short title-case line without a sentence's closing punctuation: a heading, a button or a link label."""
     words = _WORD.findall(paragraph)
@@ -157,9 +209,11 @@ def label(paragraph: str) -> bool:
     return sum(w[:1].isupper() for w in words) >= LABEL_CAPITALISED * len(words)
 
 
-def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+def non_prose_blocks(doc: Doc, text: str | None = None, register: str | None = None) -> list[tuple[int, int]]:
     """Character ranges (start, end) of the paragraphs (lines) of `doc` that are reference entries, sign-off lines,
-    name lists, rights lines, teaser cards or labels, in order."""
+    name lists, rights lines, teaser cards, contributor notes, credit lines, entry teasers or labels, in order. On a
+    page whose register (page_register.py) is "reference", every headword line ("Ann Lee — poet, born ...") is an
+    entry too."""
     text = doc.text if text is None else text
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")]
     out = []
@@ -174,7 +228,11 @@ def non_prose_blocks(doc: Doc, text: str | None = None) -> list[tuple[int, int]]
         while j < len(people) and people[j][0] < e:
             mine.append((people[j][0] - s, min(people[j][1], e) - s))
             j += 1
-        if citation(para) or sign_off(para) or name_list(para, mine) or rights_line(para) or teaser(para) or (s > 0 and label(para)):  # a first line is the text's title
+        closing = s >= (1 - BIO_TAIL) * len(text)
+        if (citation(para) or sign_off(para) or name_list(para, mine) or rights_line(para) or teaser(para)
+                or credit_line(para) or (closing and contributor_note(para, mine)) or entry_teaser(para)
+                or (register == "reference" and headword(para))
+                or (s > 0 and label(para))):  # a first line is the text's title
             out.append((s, e))
             continue
         sig = _SIGNATURE.search(para)
