@@ -9,6 +9,8 @@ Here, per kind, source and part:
   that events of one page move together, as they do when a different page is drawn;
 - the gap (mean confidence minus share right; > 0 over-confident, < 0 under-confident) with its interval: a gap
   whose interval excludes 0 is a systematic lean, not chance;
+- `auc`: how well the confidences rank right events above wrong ones (0.5: no better than chance); an ECE with no
+  lean and a low AUC comes from ranking, not from the level;
 - `floor` and `p`: the mean ECE a perfectly calibrated model shows on these confidences (labels drawn from them)
   and the share of those draws at or above the observed ECE; a small p says the ECE is more than chance.
 The web event set is also reported per page source ("web:html" the fundus and trafilatura-eval pages, "web:lgl" the
@@ -46,6 +48,16 @@ def group_of(row: tuple) -> tuple[str, ...]:
 def gap(probs: Sequence[float], labels: Sequence[bool]) -> float:
     """Mean confidence minus share right (> 0: over-confident)."""
     return sum(probs) / len(probs) - sum(1 for y in labels if y) / len(labels) if probs else 0.0
+
+
+def auc(probs: Sequence[float], labels: Sequence[bool]) -> float | None:
+    """The share of (right, wrong) pairs the confidences order right (ties count half); None without both."""
+    pos = [p for p, y in zip(probs, labels, strict=True) if y]
+    neg = [p for p, y in zip(probs, labels, strict=True) if not y]
+    if not pos or not neg:
+        return None
+    wins = sum((a > b) + 0.5 * (a == b) for a in pos for b in neg)
+    return round(wins / (len(pos) * len(neg)), 3)
 
 
 def interval(values: list[float]) -> tuple[float, float]:
@@ -92,12 +104,12 @@ def per_source(kind: str, rows: list[tuple], prob: Callable[[dict], float]) -> d
             floor, pval = chance(ps, ece)
             res = {"n": len(items), "units": len({u for *_, u in items}), "right": round(sum(ys) / len(ys), 3),
                    "confidence": round(sum(ps) / len(ps), 3), "ece": ece, "gap": round(gap(ps, ys), 4),
-                   "floor": floor, "p": pval, **bootstrap(items)}
+                   "floor": floor, "p": pval, "auc": auc(ps, ys), **bootstrap(items)}
             out[f"{g}/{p}"] = res
             lean = "over" if res["gap_ci"][0] > 0 else "under" if res["gap_ci"][1] < 0 else "-"
             print(f"{kind:13s} {g:8s} {p:5s} n={res['n']:4d} ({res['units']:3d} units) right={res['right']:.3f} "
                   f"conf={res['confidence']:.3f} ECE={ece:.3f} {list(res['ece_ci'])} gap={res['gap']:+.3f} "
-                  f"{list(res['gap_ci'])} lean={lean} floor={floor:.3f} p={pval:.3f}")
+                  f"{list(res['gap_ci'])} lean={lean} auc={res['auc']} floor={floor:.3f} p={pval:.3f}")
     return out
 
 

@@ -79,3 +79,10 @@ def test_lgl_pages_leave_out_the_held_out_draws():
     assert len(mine) == W.LGL_PAGES == len(set(mine))
     assert held and not held & set(mine)
     assert mine[:10] == [name for name, _, _ in W.lgl_pages(10)]  # a larger set only adds pages
+
+
+def test_auc_counts_the_pairs_ranked_right():
+    assert R.auc([0.9, 0.8, 0.2], [True, True, False]) == 1.0
+    assert R.auc([0.2, 0.9], [True, False]) == 0.0
+    assert R.auc([0.5, 0.5], [True, False]) == 0.5
+    assert R.auc([0.5], [True]) is None
