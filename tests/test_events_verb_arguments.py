@@ -29,6 +29,7 @@ BODY = "\n\n".join(
         "Rebel commander Ali Basri was killed by an airstrike in Goma on Tuesday.",
         "Israeli tanks fired at the Moldovan convoy near the border on Monday.",
         "A car struck a parked truck on the Lindell road on Friday.",
+        "A man accused of driving the vehicle that killed Ben Okafor in a hit-and-run appeared in court.",
         "A jury in Lindell convicted Governor Ben Okafor of fraud on Friday.",
         ("The Lindell committee sent a letter on Wednesday to the Moldovan police demanding answers about the threat of"
          ' Chad\'s "transnational repression" and alleged secret Chadian police stations operating inside Moldova.'),
@@ -38,6 +39,7 @@ BODY = "\n\n".join(
         "President Omar Haidari travelled to Chad for talks with Prime Minister Idriss Kamal.",
         "Senator Ana Ruiz attacked the plan of Governor Ben Okafor on Monday.",
         "Rebels attacked a Moldovan army convoy near Goma on Monday.",
+        "Gunmen in Goma attacked a bus carrying Moldovan soldiers on Tuesday.",
         "The report follows a series of attacks on the village by the Lindell Defence Force.",
         "The court agreed with Moldova in January that the claim was plausible.",
         "Last October, this same NOAA released its U.S. Winter Outlook.",
@@ -64,6 +66,8 @@ def test_an_act_or_thing_with_no_author_is_no_source(article):
     fired = _events(article, "fired")
     assert fired and all(ev.source_name == "Israel" for ev in fired)  # a national modifier names the author
     assert not _events(article, "struck")  # a car struck a truck: an accident, no actor on either side
+    assert not _events(article, "killed", "hit-and-run")  # "the vehicle that killed X": the relative stands for it
+    assert _events(article, "attacked", "a bus carrying")  # a vehicle attacked is still an attack
     convicted = _events(article, "convicted")  # a common noun that is no act or instrument stays an actor
     assert convicted and all(ev.source_name for ev in convicted)
 
@@ -114,3 +118,16 @@ def test_a_timing_clause_under_a_speech_verb_is_no_allegation(article):
     alleged = [ev for ev in article.events if ev.type == "ACCUSE" and ev.mode == "allege"]
     assert not [ev for ev in alleged if "aircraft fell" in article.body[ev.start : ev.end]]
     assert [ev for ev in alleged if "shelled villages" in article.body[ev.start : ev.end]]
+
+
+def test_a_title_alone_is_no_name(selective_nlp):
+    """An actor phrase whose only proper nouns are titles ("the General") is a person the text did not name: its
+    kind is "people" like "the officials", not "named" like "Kenyan police" (the actor models read the kind)."""
+    from newsgraph.annotate.event_features import actor, people_nouns
+
+    doc = selective_nlp("Mykola Petrenko told reporters that Andriy Hurko had blocked his reforms, and accused the General of"
+                        " enabling corruption. Petrenko also met Kenyan police on Monday.")
+    ents = {e.id: e for e in doc._.ng_entities}
+    kinds = {ev.target_name: actor(doc, ev, ev.target, ev.target_name, ents, people_nouns()).kind for ev in doc._.ng_events if ev.target_name}
+    assert kinds.get("the General") == "people"
+    assert kinds.get("Kenyan police") == "named"

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.demonyms import country_of
 from newsgraph.annotate.lexicon import words
+from newsgraph.annotate.resolve import role_nouns
 from newsgraph.records import Entity, Event
 
 #: What an actor can be, with the raw score each kind gets when no fitted model is in place.
@@ -108,10 +109,11 @@ def actor(doc: Doc, ev: Event, ent_id: str | None, name: str | None, ents: dict[
         return Actor("other", ACTOR_SCORES["other"], False, False, 1.0)
     if demonym_of(span, name):
         return Actor("country", ACTOR_SCORES["country"], False, True, 1.0)  # "Indian strikes": India
-    if any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in span):
+    titles = role_nouns()
+    if any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" and t.lower_ not in titles for t in span):
         kind = "named"
-    elif span.root.lemma_.lower() in people or span.root.lower_ in people:
-        kind = "people"
+    elif span.root.lemma_.lower() in people or span.root.lower_ in people or span.root.lower_ in titles:
+        kind = "people"  # "protesters"; a title alone is a person the text did not name ("the General", "the Minister")
     else:
         kind = "other"
     return Actor(kind, ACTOR_SCORES[kind], False, True, 1.0)

@@ -121,7 +121,11 @@ class EventRoles:
         ditch", "the storm hit the coast"): an accident or a disaster, no act between actors."""
         kinds = instrument_kinds()
         for c in tok.children:
-            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and kinds.get(c.lower_, kinds.get(c.lemma_.lower())) in ("vehicle", "nature"):
+            if c.dep_ != "nsubj":
+                continue
+            if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                c = tok.head  # "the vehicle that killed X": the relative pronoun stands for the noun its clause modifies
+            if c.pos_ == "NOUN" and kinds.get(c.lower_, kinds.get(c.lemma_.lower())) in ("vehicle", "nature"):
                 return not act_authors(c) and not any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in c.lefts)
         return False
 
