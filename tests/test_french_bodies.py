@@ -108,3 +108,37 @@ def test_a_match_sheet_label_is_cut_from_the_name():
     assert " ".join(t.text for t in cut) == "T. Mbaye"
     kept = _after_label(list(nlp("Pierre de Coubertin")), words, names)  # a given name keeps its particle
     assert " ".join(t.text for t in kept) == "Pierre de Coubertin"
+
+
+def test_an_institution_name_goes_on_in_lower_case():
+    """French capitalises only a name's first word: the adjectives the model cut off belong to the name, a verb
+    form or an adjective after a proper noun does not. Tested on tokens (the model's cut varies by sentence)."""
+    from newsgraph.annotate.common_words import of_pipeline
+    from newsgraph.annotate.entity_mentions import _adjectives_after
+    from newsgraph.annotate.nlp import language_pipeline
+
+    nlp = language_pipeline("fr")
+    words = of_pipeline(nlp, "lemmatizer")
+
+    def grown(sentence: str, first: int, last: int) -> str:
+        doc = nlp(sentence)
+        return " ".join(t.text for t in _adjectives_after(list(doc[first:last]), words))
+
+    assert grown("Le Conseil constitutionnel a validé la loi.", 1, 2) == "Conseil constitutionnel"
+    assert grown("Le Parlement européen a voté.", 1, 2) == "Parlement européen"
+    assert grown("L'ONU seule décide.", 1, 2) == "ONU"
+
+
+def test_a_town_before_a_common_word_opens_a_title():
+    from newsgraph.annotate.common_words import of_pipeline
+    from newsgraph.annotate.entity_mentions import NameMention
+    from newsgraph.annotate.gazetteer import get_gazetteer
+    from newsgraph.annotate.mention_growth import join_branches
+    from newsgraph.annotate.nlp import language_pipeline
+
+    words = of_pipeline(language_pipeline("fr"), "lemmatizer")
+    text = "Article Paris Match. Il vit à Paris. Business France recrute."
+    joined = join_branches(text, [NameMention(8, 13, "Paris", "place"), NameMention(30, 35, "Paris", "place"),
+                                  NameMention(37, 45, "Business", "organisation")], get_gazetteer(), words)
+    assert [(m.text, m.label) for m in joined] == [("Paris Match", "organisation"), ("Paris", "place"),
+                                                    ("Business France", "organisation")]

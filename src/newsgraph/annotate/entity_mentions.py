@@ -84,6 +84,8 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
         parts = _coordinated(toks)
         if label == "organisation" and len(parts) == 1:
             parts[-1] = complement_after(complement_goes_on(parts[-1]), names, gaz)
+            if words is not None:
+                parts[-1] = _adjectives_after(parts[-1], words)
             grown_to = parts[-1][-1].idx + len(parts[-1][-1].text)
         if label == "person" and len(parts) == 1:
             longer = named_after(parts[-1], names)
@@ -170,7 +172,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             continue
         for part in _split_possessor(m, gaz):
             out.extend(_split_hyphen(part))
-    return join_branches(text, join_campuses(text, out, gaz), gaz)
+    return join_branches(text, join_campuses(text, out, gaz), gaz, words)
 
 
 
@@ -244,6 +246,32 @@ def _after_label(toks: list, words: CommonWords | None, names: NamesLexicon) -> 
     if not words.known(first) or names.is_given_name(first) or not any(t.text[:1].isupper() for t in toks[2:]):
         return toks
     return toks[2:]
+
+
+#: linking words of a bare noun complement inside a French name ("Association des constructeurs européens
+#: d'automobiles", "Chambre de commerce")
+_BARE_LINKS = ("de", "d'", "d\u2019")
+
+
+def _adjectives_after(toks: list, words: CommonWords) -> list:
+    """An organisation span grown over the lower-case adjectives the model cut off on its right, and a bare noun
+    complement after them ("Conseil [constitutionnel]", "Association des constructeurs [européens d'automobiles]"):
+    in languages that capitalise only a name's first word (the pipelines with a dictionary of common words), an
+    institution's name goes on in lower case. The span must end in a common noun of the dictionary, not an acronym
+    or a proper noun ("l'ONU seule" stays "ONU", "la Bourse de Tokyo termine" stays whole); a verb form is no
+    adjective of the name ("le Conseil réuni")."""
+    doc = toks[0].doc
+    last = toks[-1]
+    if last.pos_ != "NOUN" or last.text.isupper() or not toks[0].text[:1].isupper() or not words.known(last.text):
+        return toks
+    j = last.i + 1
+    while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text[:1].islower() and doc[j - 1].whitespace_ \
+            and not words.verb_form(doc[j].text):
+        j += 1
+    if j > last.i + 1 and j + 1 < len(doc) and doc[j].lower_ in _BARE_LINKS and doc[j + 1].pos_ == "NOUN" \
+            and doc[j + 1].text[:1].islower():
+        j += 2  # "d'automobiles": a bare noun (no article) completes the name; "de la France" does not
+    return toks + list(doc[last.i + 1 : j])
 
 
 #: the model's person labels (English PERSON, French PER)

@@ -128,18 +128,37 @@ def in_region(gaz, town: str, region: str) -> bool:
     return bool(regions) and any(p.kind == "city" and (p.country_code, p.admin1) in regions for p in gaz.lookup(town))
 
 
-def join_branches(text: str, mentions: list[NameMention], gaz) -> list[NameMention]:
+#: the word right after a mention, one space between
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'\u2019-]*)")
+
+
+def join_branches(text: str, mentions: list[NameMention], gaz, words=None) -> list[NameMention]:
     """ "STX France", "Business France", "Airbus Canada": an organisation's name and a country's name one space
-    apart, nothing between, is one name, the body's national branch or agency; the model often cuts it in two, and
-    the country alone is no place the text is about. The two mentions become one organisation mention."""
+    apart, nothing between, is one name, the body's national branch or agency; the model often cuts it in two or
+    leaves the country out, and the country alone is no place the text is about. With the language's dictionary
+    (`words`: common_words.py), a town right before a capitalised common word is a name that opens with the town
+    ("Paris Match", "Nice Matin": a magazine, a newspaper), an organisation."""
     out: list[NameMention] = []
     for m in mentions:
         prev = out[-1] if out else None
         if (prev is not None and prev.label in ("organisation", "lexicon-org") and text[prev.end : m.start] == " "
-                and m.label in ("place", "gaz-place", "organisation")
-                and any(p.kind == "country" for p in gaz.lookup(m.text)[:1])
+                and m.label in ("place", "gaz-place", "organisation") and _country(gaz, m.text)
                 and not gaz.lookup(prev.text)):
             prev.end, prev.text, prev.label = m.end, text[prev.start : m.end], "organisation"
             continue
         out.append(m)
+    starts = {m.start for m in out}
+    for m in out:
+        nxt = _NEXT_WORD.match(text, m.end)
+        if nxt is None or nxt.start(1) in starts or not nxt.group(1)[:1].isupper():
+            continue
+        if m.label in ("organisation", "lexicon-org") and _country(gaz, nxt.group(1)) and not gaz.lookup(m.text):
+            m.end, m.text = nxt.end(1), text[m.start : nxt.end(1)]
+        elif m.label == "place" and words is not None and not nxt.group(1).isupper() and words.known(nxt.group(1)) \
+                and not gaz.lookup(nxt.group(1)):
+            m.end, m.text, m.label = nxt.end(1), text[m.start : nxt.end(1)], "organisation"
     return out
+
+
+def _country(gaz, name: str) -> bool:
+    return any(p.kind == "country" for p in gaz.lookup(name)[:1])
