@@ -32,6 +32,7 @@ from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym
 from newsgraph.annotate.person_roles import apposition_role, prefix_role
 from newsgraph.annotate.person_usage import BORN_AFTER, possessive_after
 from newsgraph.annotate.place_cues import place_cue, team_use
+from newsgraph.annotate.place_kinds import described_kinds
 from newsgraph.annotate.thing_use import untype_things
 
 _SPEECH = {"said", "says", "told", "added", "say", "tells", "explained", "noted", "stated", "insisted", "warned"}
@@ -68,14 +69,18 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["place"] += w.gazetteer_place
     words = m.text.split()
     lex = names.org
-    if names.org_evidence(m.text):
+    org_named = names.org_evidence(m.text)
+    if org_named:
         ev["organisation"] += w.org_suffix
+    # a feature or landmark named after a person ("Jack London Square", "Sheikh Lotfollah Mosque"): the given name
+    # and the title belong to the eponym, not to the thing the name names
+    eponym = len(words) >= 2 and words[-1].lower() in names.place_heads and not org_named
     if words and names.is_given_name(words[0]) and (len(words) >= 2 or "-" in words[0]) and "&" not in words \
-            and "and" not in words:  # a compound given name alone ("Marie-Pierre") is a person too
+            and "and" not in words and not eponym:  # a compound given name alone ("Marie-Pierre") is a person too
         ev["person"] += w.given_name
         ev["person_cue"] += 1
     # prefix title ("Greek Prime Minister Nikos Andreou", "Mr Smith")
-    role = prefix_role(text, m.start, names, win)
+    role = None if eponym else prefix_role(text, m.start, names, win)
     if role:
         ev["person"] += w.title_before
         ev["person_cue"] += 1
@@ -117,13 +122,18 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     if kind and kind.group(1) in lex.before and kind.group(1) not in _NOT_KINDS:
         ev["organisation"] += w.org_word_before
         ev["kind_use"] += 1  # read per name by name_usage.gate_kind_names
-    if len(words) >= 2 and words[-1].lower() in names.place_heads and not names.org_evidence(m.text):
+    if eponym:
         ev["place"] += w.feature_head  # "Grand Ruritanian Renaissance Dam", "Red River": a feature named by its own head
         ev["feature"] += 1
     elif place_cue(text, m, before, names, win):
         ev["place"] += w.place_cue
         ev["feature"] += 1
     places = gaz.lookup(m.text)
+    if not ev["feature"] and names.place_kinds and not names.place_kinds.isdisjoint(described_kinds(doc, m.start, m.end)):
+        ev["place"] += w.place_kind  # "X, a neighborhood ...", "X is the meeting place of ...", "a quarter called X"
+        # a name the gazetteer lacks is placed by its description alone, as by a feature noun; a gazetteer's town
+        # so described ("Cusco, the former Inca capital") is used as the place it is
+        ev["feature" if not places else "place_use"] += 1
     top = places[0] if places else None
     weak_place = top is None or top.kind not in ("country", "continent")
     if weak_place and (

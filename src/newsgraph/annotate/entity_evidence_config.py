@@ -34,6 +34,8 @@ class EvidenceWeights:
     org_word_before: int = knob(3, "an organisation word before the name ('the shipping company ...')")
     feature_head: int = knob(3, "a natural-feature head noun ending the name ('... River', '... Dam')")
     place_cue: int = knob(3, "a feature or settlement noun beside the name ('the ... river', 'the town of ...')")
+    place_kind: int = knob(3, "a description that says the name is a place ('X, a neighborhood', 'X is a palace', "
+                              "'a quarter called X', 'X (The Royal Palace)'): place_kinds.py")
     business_context: int = knob(3, "business context around a name that is no country ('fined ...', \"...'s shares\")")
     list_class: int = knob(3, "a list's class noun that is a kind of body ('universities, including ...')")
     country: int = knob(3, "the gazetteer's first reading is a country")

@@ -33,7 +33,7 @@ _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after",
                       "team_before", "team_after", "class", "complement_head"),
     "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after"),
-    "places": ("after", "before", "head", "local", "locative", "toward", "article", "area", "class"),
+    "places": ("after", "before", "head", "local", "locative", "toward", "article", "area", "class", "kind"),
     "portfolios": ("head", "link", "holder_link"),
 }
 
@@ -122,6 +122,8 @@ class NamesLexicon:
     #: plural nouns of a kind of body, place or thing heading a list of names ("universities, including X and Y")
     org_classes: frozenset[str] = frozenset()
     place_classes: frozenset[str] = frozenset()
+    #: nouns that make a name a place when a description of it ends in one ("X, a neighborhood"): place_kinds.py
+    place_kinds: frozenset[str] = frozenset()
     thing_classes: frozenset[str] = frozenset()
     #: determiners that make the name they open a thing's ("the X", "le X"), per language
     thing_determiners: frozenset[str] = frozenset()
@@ -172,6 +174,7 @@ class NamesLexicon:
             portfolio_holder_links=tuple(kinds["portfolios"]["holder_link"]),
             org_classes=frozenset(org["class"]),
             place_classes=frozenset(kinds["places"]["class"]),
+            place_kinds=frozenset(kinds["places"]["kind"]),
             thing_classes=frozenset(kinds["things"]["class"]),
             work_before=tuple(kinds["things"]["work_before"]),
             work_after=frozenset(kinds["things"]["work_after"]),

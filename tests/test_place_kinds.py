@@ -1,0 +1,66 @@
+"""A description that says what a name is (place_kinds.py), and landmarks named after people (entity_evidence.py):
+"X, a neighborhood ...", "X is the meeting place of ...", "a quarter called X", "X (The Palace of ...)" make X a
+place; a given name or title inside "Y Square" belongs to the eponym. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import annotate, load_pipeline
+from newsgraph.annotate.place_kinds import described_kinds
+from newsgraph.records import Extracted
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("East of the river lies Marlowbrook, a neighborhood mixed with old warehouses and cafes.", "Marlowbrook",
+     "neighborhood"),
+    ("Opened in 2004, Tewhanga is the official meeting place of the island's elders.", "Tewhanga", "place"),
+    ("The old town has a Greek quarter called Peralia, built by merchants in the 1700s.", "Peralia", "quarter"),
+    ("7 Dorin Vasht (The Palace of Nine Gardens). Built in 1660 for the court.", "Dorin Vasht", "palace"),
+    ("Visitors reach Casa Elena, a restored 17th-century mosque, by a narrow lane.", "Casa Elena", "mosque"),
+])
+def test_described_kinds_reads_the_head_noun(nlp, text, name, kind):
+    i = text.index(name)
+    assert kind in described_kinds(nlp(text), i, i + len(name))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Anna Berglund, the city's mayor, opened the bridge on Monday.", "Anna Berglund"),  # the city owns the mayor
+    ("Anna Berglund, a town councillor, opened the bridge on Monday.", "Anna Berglund"),  # a person's noun
+    ("Mark Tolland is a village teacher who walks to school.", "Mark Tolland"),
+    ("The city called Tolland a hero on Monday.", "Tolland"),  # a verb, not a naming participle
+    ("Marlowbrook, Oakland and Peralia voted first.", "Marlowbrook"),  # no description: a list
+])
+def test_described_kinds_reads_no_place_where_there_is_none(nlp, text, name):
+    i = text.index(name)
+    kinds = described_kinds(nlp(text), i, i + len(name))
+    assert not {"city", "town", "village", "place", "neighborhood"} & set(kinds)
+
+
+def _types(body: str) -> dict[str, str]:
+    art = annotate(Extracted(input="t", body=body))
+    return {e.name: e.type for e in art.entities}
+
+
+def test_a_landmark_named_after_a_person_is_a_place():
+    types = _types("Take the ferry across the bay and walk along the waterfront to Jack Carver Square. The square "
+                   "holds a market on Saturdays, and Jack Carver Square is busy all weekend.")
+    assert types.get("Jack Carver Square") not in (None, "person")
+
+
+@pytest.mark.parametrize("name", ["Kellerman", "Dunmore", "Calloway"])
+def test_an_apposition_makes_a_neighbourhood_a_place(name):
+    types = _types(f"North of the station lies {name}, a neighborhood mixed with family shops and artists' "
+                   f"studios. Bookstores and a small park make {name} a pleasant stop for an afternoon.")
+    assert types.get(name) not in (None, "person", "organisation")
+
+
+def test_a_person_described_by_a_person_noun_stays_a_person():
+    types = _types("Anna Berglund, a town councillor, said the bridge would open in May. Berglund said she "
+                   "expected crowds.")
+    assert types.get("Anna Berglund") == "person"
