@@ -64,3 +64,13 @@ def test_a_person_described_by_a_person_noun_stays_a_person():
     types = _types("Anna Berglund, a town councillor, said the bridge would open in May. Berglund said she "
                    "expected crowds.")
     assert types.get("Anna Berglund") == "person"
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("She was buried at Harold Pinkney Cemetery beside her husband, and flowers still arrive at Harold Pinkney "
+     "Cemetery every spring.", "Harold Pinkney Cemetery"),
+    ("Flights land at Walter Brennan Airport twice a day; a shuttle links Walter Brennan Airport to the old town.",
+     "Walter Brennan Airport"),
+])
+def test_grounds_named_after_people_are_places(body, name):
+    assert _types(body).get(name) not in (None, "person")
