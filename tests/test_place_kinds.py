@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.annotate import annotate, load_pipeline
-from newsgraph.annotate.place_kinds import described_kinds
+from newsgraph.annotate.place_kinds import described_kinds, district_of
 from newsgraph.records import Extracted
 
 
@@ -74,3 +74,23 @@ def test_a_person_described_by_a_person_noun_stays_a_person():
 ])
 def test_grounds_named_after_people_are_places(body, name):
     assert _types(body).get(name) not in (None, "person")
+
+
+def test_district_of_needs_the_place_named_alone():
+    from newsgraph.annotate.names import shipped_names
+
+    directions = shipped_names().place_directions
+    assert district_of("North Harwick", {"Harwick"}, directions)
+    assert district_of("Old Harwick", {"Harwick"}, directions)
+    assert not district_of("North Harwick", set(), directions)  # the article never names Harwick itself
+    assert not district_of("Northern Rock", {"Harwick"}, directions)
+    assert not district_of("North Harwick Bay", {"Harwick"}, directions)
+
+
+@pytest.mark.parametrize("town", ["Harwick", "Linwood"])
+def test_a_district_of_the_articles_town_is_a_place(town):
+    types = _types(f"{town} has a long waterfront and a busy port. Since Old {town} is along 10th Street, just west "
+                   f"of the market, most visitors start there. North {town} is a sweeping term for the hills, and many "
+                   f"of North {town}'s group of foodie spots sit near the lake. The mayor of {town} opened a new pier.")
+    assert types.get(f"Old {town}") not in (None, "person", "organisation")
+    assert types.get(f"North {town}") not in (None, "person", "organisation")

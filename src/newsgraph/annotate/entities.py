@@ -54,6 +54,7 @@ from newsgraph.annotate.name_usage import gate_common_nouns, gate_kind_names, ga
 from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sections
 from newsgraph.annotate.person_usage import people_by_usage
 from newsgraph.annotate.place_cues import headline_place_cue
+from newsgraph.annotate.place_kinds import district_of
 
 
 @Language.factory(
@@ -129,6 +130,13 @@ class EntityLinker(LexiconComponent):
             add_evidence(doc, text, m, gaz, names, self.evidence, self.windows)
             if headline and not m.ev["feature"] and headline_place_cue(headline, m.text, names, self.windows):
                 m.ev["place"] += self.evidence.place_cue  # "... agree framework on Nile dam": the headline's feature noun counts too
+                m.ev["feature"] += 1
+        # "North Oakland" beside "Oakland": a district of a place the article names
+        named = {m.text for m in kept if " " not in m.text and any(
+            p.kind in ("city", "admin1", "admin2") for p in gaz.lookup(m.text)[:1])}
+        for m in kept:
+            if not m.ev["feature"] and district_of(m.text, named, names.place_directions):
+                m.ev["place"] += self.evidence.feature_head
                 m.ev["feature"] += 1
         # a name used as a thing somewhere ("the X", "X, which", "X app") that only the model calls a person
         gate_thing_names(kept, self.evidence.model_label + self.evidence.speech_verb)

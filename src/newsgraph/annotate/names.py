@@ -33,7 +33,8 @@ _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after",
                       "team_before", "team_after", "class", "complement_head"),
     "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after"),
-    "places": ("after", "before", "head", "local", "locative", "toward", "article", "area", "class", "kind"),
+    "places": ("after", "before", "head", "local", "locative", "toward", "article", "area", "class", "kind",
+               "direction"),
     "portfolios": ("head", "link", "holder_link"),
 }
 
@@ -124,6 +125,8 @@ class NamesLexicon:
     place_classes: frozenset[str] = frozenset()
     #: nouns that make a name a place when a description of it ends in one ("X, a neighborhood"): place_kinds.py
     place_kinds: frozenset[str] = frozenset()
+    #: first words that make "<word> <place>" a district of that place ("North Oakland"): place_kinds.district_of
+    place_directions: frozenset[str] = frozenset()
     thing_classes: frozenset[str] = frozenset()
     #: determiners that make the name they open a thing's ("the X", "le X"), per language
     thing_determiners: frozenset[str] = frozenset()
@@ -175,6 +178,7 @@ class NamesLexicon:
             org_classes=frozenset(org["class"]),
             place_classes=frozenset(kinds["places"]["class"]),
             place_kinds=frozenset(kinds["places"]["kind"]),
+            place_directions=frozenset(kinds["places"]["direction"]),
             thing_classes=frozenset(kinds["things"]["class"]),
             work_before=tuple(kinds["things"]["work_before"]),
             work_after=frozenset(kinds["things"]["work_after"]),

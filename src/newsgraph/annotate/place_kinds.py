@@ -94,3 +94,12 @@ def _before(doc: Doc, i: int) -> str | None:
     if j == 0 or doc[j - 1].lower_ not in ("a", "an"):
         return None
     return noun.lower_
+
+
+def district_of(m_text: str, places_named: set[str], directions: frozenset[str]) -> bool:
+    """A two-word name made of a direction and a place the article names on its own ("North Oakland" and "Old
+    Oakland" in a guide to Oakland): a district of that place. `places_named`: the texts of the article's mentions
+    that the gazetteer reads as a settlement or region. A name whose second word the article never writes alone as a
+    place ("Northern Rock", "Central Bank", "West Ham") is left as it is."""
+    words = m_text.split()
+    return len(words) == 2 and words[0].lower() in directions and words[1] in places_named
