@@ -94,3 +94,10 @@ def test_a_district_of_the_articles_town_is_a_place(town):
                    f"of North {town}'s group of foodie spots sit near the lake. The mayor of {town} opened a new pier.")
     assert types.get(f"Old {town}") not in (None, "person", "organisation")
     assert types.get(f"North {town}") not in (None, "person", "organisation")
+
+
+@pytest.mark.parametrize("name", ["River Kellerman", "River Dunmore", "Lake Harwick"])
+def test_a_feature_named_by_its_leading_word_is_a_place(name):
+    types = _types(f"Walkers can follow {name} north from the bridge. {name} is crossed by two ferries, and the path "
+                   f"beside {name} is flat and easy.")
+    assert {n: t for n, t in types.items() if n == name} == {name: "place"}  # one entity, a place

@@ -74,7 +74,10 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["organisation"] += w.org_suffix
     # a feature or landmark named after a person ("Jack London Square", "Sheikh Lotfollah Mosque"): the given name
     # and the title belong to the eponym, not to the thing the name names
-    eponym = len(words) >= 2 and words[-1].lower() in names.place_heads and not org_named
+    # ... and so is a feature named by a leading feature word ("River Ouse", "Mount Elgon") that the gazetteer does
+    # not hold as a settlement or country ("Cape Town", "Mount Vernon", "Cape Verde" keep their readings)
+    eponym = len(words) >= 2 and not org_named and (words[-1].lower() in names.place_heads or (
+        words[0].lower() in names.place_leads and not gaz.lookup(m.text)))
     if words and names.is_given_name(words[0]) and (len(words) >= 2 or "-" in words[0]) and "&" not in words \
             and "and" not in words and not eponym:  # a compound given name alone ("Marie-Pierre") is a person too
         ev["person"] += w.given_name

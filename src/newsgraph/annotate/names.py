@@ -33,8 +33,8 @@ _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after",
                       "team_before", "team_after", "class", "complement_head"),
     "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after"),
-    "places": ("after", "before", "head", "local", "locative", "toward", "article", "area", "class", "kind",
-               "direction"),
+    "places": ("after", "before", "head", "lead", "local", "locative", "toward", "article", "area", "class",
+               "kind", "direction"),
     "portfolios": ("head", "link", "holder_link"),
 }
 
@@ -103,6 +103,8 @@ class NamesLexicon:
     place_after: frozenset[str]
     place_before: frozenset[str]
     place_heads: frozenset[str]
+    #: capitalised first words that make a whole name a natural feature ("River ...", "Mount ...")
+    place_leads: frozenset[str] = frozenset()
     #: nouns of local life right after a town's name ("X residents", "X's mayor"): a use as a settlement, no type
     place_local: frozenset[str] = frozenset()
     #: prepositions of place right before a name ("in", "near", "the town of"; "à", "près de"), per language
@@ -167,6 +169,7 @@ class NamesLexicon:
             place_after=frozenset(kinds["places"]["after"]),
             place_before=frozenset(kinds["places"]["before"]),
             place_heads=frozenset(kinds["places"]["head"]),
+            place_leads=frozenset(kinds["places"]["lead"]),
             place_local=frozenset(kinds["places"]["local"]),
             place_locative=tuple(kinds["places"]["locative"]),
             place_area=tuple(kinds["places"]["area"]),
