@@ -13,6 +13,10 @@
 - "agreed with X in January that ...": a date is no act agreed to.
 - A name with a possessive pronoun is a thing's ("released its Winter Outlook").
 - "X told reporters that Y had blocked ... and accused Z": X accuses.
+- A refusal to say is no REJECT ([refusal]: "declined to comment"); "refused to sign the treaty" is one. Firing a
+  person is a dismissal ([other_sense] fire person), firing at soldiers an ASSAULT.
+- The parties of an act named inside the object are that act's ("welcomed the failure of the negotiations between X
+  and Y" welcomes neither X nor Y).
 - A hostile act in a clause that times the reported one is no allegation ([background]: "residents said the aircraft
   fell after X launched strikes"); "officials said X's forces shelled villages" is.
 """
@@ -44,6 +48,9 @@ BODY = "\n\n".join(
         "The court agreed with Moldova in January that the claim was plausible.",
         "Last October, this same NOAA released its U.S. Winter Outlook.",
         "Mykola Petrenko told reporters that Andriy Hurko had blocked his reforms, and accused Hurko of corruption.",
+        "Mayor Lena Ortiz declined to comment on the Lindell audit. Governor Ben Okafor refused to sign the Moldovan treaty.",
+        "Judge Petra Novak fired Ana Ruiz at the Lindell court on Tuesday. Chadian troops fired at Moldovan soldiers.",
+        "Chadian officials welcomed the failure of the negotiations between Moldova and the Lindell Front.",
         "Residents said the aircraft fell shortly after Chad launched missile strikes on Moldova on Wednesday.",
         "Officials in Lindell said Chadian forces shelled villages in Moldova on Sunday.",
     ]
@@ -63,7 +70,7 @@ def test_an_act_or_thing_with_no_author_is_no_source(article):
     killed = _events(article, "killed")
     assert killed and all(ev.source_name is None for ev in killed)
     assert any(ev.target_name == "Ali Basri" for ev in killed)
-    fired = _events(article, "fired")
+    fired = _events(article, "fired", "Israeli tanks")
     assert fired and all(ev.source_name == "Israel" for ev in fired)  # a national modifier names the author
     assert not _events(article, "struck")  # a car struck a truck: an accident, no actor on either side
     assert not _events(article, "killed", "hit-and-run")  # "the vehicle that killed X": the relative stands for it
@@ -131,3 +138,15 @@ def test_a_title_alone_is_no_name(selective_nlp):
     kinds = {ev.target_name: actor(doc, ev, ev.target, ev.target_name, ents, people_nouns()).kind for ev in doc._.ng_events if ev.target_name}
     assert kinds.get("the General") == "people"
     assert kinds.get("Kenyan police") == "named"
+
+
+def test_a_refusal_to_comment_and_a_dismissal_are_no_acts(article):
+    assert not _events(article, "declined")
+    assert any(ev.type == "REJECT" for ev in _events(article, "refused"))
+    assert not _events(article, "fired", "Ana Ruiz")
+    assert any(ev.type == "ASSAULT" for ev in _events(article, "fired", "Chadian troops"))
+
+
+def test_the_parties_of_a_nested_act_are_no_targets(article):
+    welcomed = _events(article, "welcomed")
+    assert all(ev.target_name not in ("Moldova", "Lindell Front") for ev in welcomed)

@@ -10,6 +10,8 @@ apposition. Plain functions over spaCy tokens and `resolve.Actor`, with no word 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.demonyms import country_of
@@ -119,13 +121,18 @@ def with_conj(tok: Token) -> list[Token]:
     return out
 
 
-def entities_in(doc: Doc, tok: Token, aside: frozenset[str]) -> list[Actor]:
+def entities_in(doc: Doc, tok: Token, aside: frozenset[str], act: Callable[[Token], bool] | None = None) -> list[Actor]:
+    """The entities inside a phrase that stand for it ("the foreign ministers of Peru and Chile"); `act` tells a noun
+    naming an act: the parties of an act named inside the phrase are that act's, not the phrase's ("welcomed the
+    failure of the negotiations between X and Y" does not welcome X or Y)."""
     out = []
     seen = set()
     for t in tok.subtree:
         if t.dep_ in ("relcl", "acl"):
             continue
         path = path_up(t, tok)
+        if act is not None and any(a.pos_ == "NOUN" and act(a) for a in path[1:]):
+            continue
         if any(a.pos_ == "VERB" and below.dep_ not in ("nsubj", "nsubjpass") for below, a in zip(path, path[1:], strict=False)):
             # inside a clause on the phrase ("forces of damaging a dam in X"): what they did, not who; the clause's
             # subject is still an actor ("the idea of Ukraine becoming a member")

@@ -271,7 +271,7 @@ class EventRoles:
                     continue
             if a.entity is None and not (related_noun(o) and possessed(o)):
                 # "the foreign ministers of Peru and Chile": entities inside the phrase
-                inner = entities_in(doc, o, self.aside_preps)
+                inner = entities_in(doc, o, self.aside_preps, self._act_noun)
                 if inner:
                     out += inner
                     continue

@@ -123,6 +123,7 @@ class EventFinder(EventSenses, LexiconComponent):
         self.naming = section_words(data, "naming")
         self.journeys = section_words(data, "journey")
         self.background = section_words(data, "background")
+        self.refusals = section_words(data, "refusal")
         self.verbal_sense = {row[0].lower(): (row[1], row[2] if len(row) > 2 else "") for row in data.get("verbal_sense", []) if len(row) > 1}
         self.verbal_objects = section_words(data, "verbal_object")
         self.consult_verbs = frozenset(k for k, rows in self.verbs.items() if any(r[0] == "CONSULT" for r in rows)) - self.journeys
@@ -235,6 +236,8 @@ class EventFinder(EventSenses, LexiconComponent):
             return None  # "alleged secret police stations", "the besieged city": a participle describing its noun
         if form == "verb" and self._inverted_condition(tok):
             return None  # "had he not met Meghan", "were they to attack": a condition, counterfactual or not
+        if form == "verb" and lemma in self.refusals and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.speech for c in tok.children):
+            return None  # "declined to comment", "refused to say how": no comment, no act rejected
         if form == "verb" and self.classes.get(type_) == "hostile" and self._accident(tok):
             return None  # "a car struck a ditch", "the storm hit the coast": an accident, no act between actors
         if form == "verb" and lemma in self.journeys and not self._meeting_purpose(tok):
