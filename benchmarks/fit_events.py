@@ -70,8 +70,8 @@ BALANCE = {"event": 1.0, "event_source": 0.0, "event_target": 0.0}
 #: --label <label>): the last sessions' final records (final, s19final), this session's (e11) and the refit's (s19e2).
 AUDIT_LABELS = ("final", "e11", "s19final", "s19e2")
 #: The records of the web event set (python -m benchmarks.audit.web_events build --label <label>): its HTML pages
-#: (s19e) and its LGL articles (s21e-lgl3, `build --only lgl`).
-WEB_LABELS = ("s19e", "s21e-lgl3")
+#: (s19e) and its LGL articles (s21e-lgl4, `build --only lgl`).
+WEB_LABELS = ("s19e", "s21e-lgl4")
 #: The sets rows come from; "all" pools them.
 SOURCES = ("gsr", "audit", "web")
 
