@@ -17,6 +17,7 @@
   person is a dismissal ([other_sense] fire person), firing at soldiers an ASSAULT.
 - The parties of an act named inside the object are that act's ("welcomed the failure of the negotiations between X
   and Y" welcomes neither X nor Y).
+- A negated perfect measured from a time is no REJECT ("have not met since May 2008"); "did not help" is one.
 - A hostile act in a clause that times the reported one is no allegation ([background]: "residents said the aircraft
   fell after X launched strikes"); "officials said X's forces shelled villages" is.
 """
@@ -51,6 +52,7 @@ BODY = "\n\n".join(
         "Mayor Lena Ortiz declined to comment on the Lindell audit. Governor Ben Okafor refused to sign the Moldovan treaty.",
         "Judge Petra Novak fired Ana Ruiz at the Lindell court on Tuesday. Chadian troops fired at Moldovan soldiers.",
         "Chadian officials welcomed the failure of the negotiations between Moldova and the Lindell Front.",
+        "The Lindell Front and Moldova have not met since May 2008. Chad did not help Moldova after the floods.",
         "Residents said the aircraft fell shortly after Chad launched missile strikes on Moldova on Wednesday.",
         "Officials in Lindell said Chadian forces shelled villages in Moldova on Sunday.",
     ]
@@ -150,3 +152,8 @@ def test_a_refusal_to_comment_and_a_dismissal_are_no_acts(article):
 def test_the_parties_of_a_nested_act_are_no_targets(article):
     welcomed = _events(article, "welcomed")
     assert all(ev.target_name not in ("Moldova", "Lindell Front") for ev in welcomed)
+
+
+def test_a_time_without_the_act_is_no_rejection(article):
+    assert not _events(article, "met", "since May 2008")
+    assert any(ev.type == "REJECT" for ev in _events(article, "help", "did not help"))

@@ -66,6 +66,13 @@ class EventSenses(EventRoles):
         aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be", "should")]
         return bool(subj and aux) and aux[0].i < subj[0].i < tok.i and not tok.sent.text.rstrip().endswith("?")
 
+    @staticmethod
+    def _not_since(tok: Token) -> bool:
+        """A negated perfect measured from a time ("have not met since May 2008", "has not spoken to X for years"):
+        a stretch of time without the act, which PLOVER does not code as a rejection."""
+        perfect = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+        return perfect and any(c.dep_ in ("prep", "mark") and c.lower_ in ("since", "for") for c in tok.children)
+
     def _meeting_purpose(self, tok: Token) -> bool:
         """A journey (data [journey]: travel, fly, arrive) is a visit only when it is made to meet: a purpose
         infinitive of a CONSULT verb ("flew to Moscow to meet X") or a CONSULT noun after a preposition ("for talks",

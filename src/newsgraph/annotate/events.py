@@ -261,8 +261,8 @@ class EventFinder(EventSenses, LexiconComponent):
         )
         klass = self.classes.get(type_, "")
         if negated:
-            if klass != "cooperative":
-                return None
+            if klass != "cooperative" or self._not_since(tok):
+                return None  # "have not met since May 2008": a time without the act, no act rejected
             return "REJECT", "", form, roles
         intended = form == "verb" and self._intended(tok)
         if intended == "intent" and klass == "cooperative" and type_ != "AGREE":
