@@ -24,6 +24,8 @@ Matignon a répondu dans la soirée et l'Élysée a démenti. La Commission des 
 prononcer. Si l'on décide que la justice est un des objectifs de l'Union, alors Dublin n'est pas acceptable. Les
 critères sont propres à chaque pays de l'Union, a rappelé Hélène Dumas à Lyon.
 
+Les écarts se creusent entre départements. La Seine-et-Marne et l'Essonne perdent des habitants.
+
 Politique, vie des entreprises, Bourse… Toutes les infos de ce jeudi sont à suivre ici.
 
 81'
@@ -79,6 +81,11 @@ def test_a_town_opening_a_brand_name_is_no_place_in_french(entities):
 def test_a_seat_of_government_is_the_body(entities):
     for seat in ("Matignon", "Élysée", "Bercy"):
         assert entities.get(seat, {}).get("type") == "organisation", (seat, entities.get(seat))
+
+
+def test_a_department_keeps_its_article_and_its_reading(entities):
+    dept = _shown(entities, "Seine-et-Marne")
+    assert dept is not None and (dept.get("geo") or {}).get("feature_code") == "ADM2", entities.get("Seine-et-Marne")
 
 
 def test_a_common_noun_after_an_article_is_no_town(entities):

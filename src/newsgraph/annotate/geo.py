@@ -24,7 +24,7 @@ from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.demonyms import region_of
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
 from newsgraph.annotate.geo_names import local_fallback
-from newsgraph.annotate.name_usage import geo_kinds, placed, used_as_place
+from newsgraph.annotate.name_usage import DEFINITE_KINDS, geo_kinds, placed, used_as_place
 from newsgraph.records import Entity, Geo, Mention, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
@@ -140,11 +140,15 @@ def _near(p: Place, q: Place, w: GeoWeights = DEFAULT_WEIGHTS) -> bool:
             and "admin1" in (p.kind, q.kind)) or haversine_km(p.lat, p.lon, q.lat, q.lon) < w.near_km
 
 
-def _allowed(cands: tuple[Place, ...], kinds: frozenset[str] | None) -> tuple[Place, ...]:
-    """The readings of `kinds` (None: all); a place whose GeoNames name carries "The" always ("The Hague")."""
+def _allowed(cands: tuple[Place, ...], kinds: frozenset[str] | None, name: str = "") -> tuple[Place, ...]:
+    """The readings of `kinds` (None: all); a place whose GeoNames name carries "The" always ("The Hague"). Under a
+    definite article (DEFINITE_KINDS) a county or department keeps its reading when `name` is its own name: French
+    departments take the article ("la Seine-et-Marne"); "l'Union" is no "Union County"."""
     if kinds is None:
         return cands
-    return tuple(p for p in cands if p.kind in kinds or p.name.lower().startswith("the "))
+    own = kinds == DEFINITE_KINDS and name
+    return tuple(p for p in cands if p.kind in kinds or p.name.lower().startswith("the ")
+                 or (own and p.kind == "admin2" and norm(p.name) == norm(name)))
 
 
 def resolve(
@@ -163,7 +167,8 @@ def resolve(
     for n in names:
         unique.setdefault(norm(n), n)
     keys = list(unique)
-    cands = {k: _prefer_cities(_allowed(candidates(gaz, unique[k]), kinds.get(k))[: w.max_candidates], unique[k], w)
+    cands = {k: _prefer_cities(_allowed(candidates(gaz, unique[k]), kinds.get(k), unique[k])[: w.max_candidates],
+                               unique[k], w)
              for k in keys}
     cands_plausible: dict[str, list[Place]] = {}
     # support: how many of the article's other names have a plausible reading within reach of this candidate
