@@ -142,7 +142,7 @@ class EntityLinker(LexiconComponent):
         gate_thing_names(kept, self.evidence.model_label + self.evidence.speech_verb)
         # a name an apposition or copula calls a body ("X, a retailer") that only the model calls a person
         gate_kind_names(kept, self.evidence.model_label + self.evidence.speech_verb)
-        gate_works(kept, self.evidence.model_label + self.evidence.org_suffix)
+        gate_works(kept, self.evidence.model_label + self.evidence.org_suffix, text)
         if self.words is not None:  # a dictionary word only the model calls a person ("Bourse", "Industrie")
             gate_common_nouns(kept, self.words, names, self.evidence.model_label + self.evidence.speech_verb, text)
         kept = [m for m in kept if not m.ev["drop"]]

@@ -26,8 +26,9 @@ from newsgraph.annotate.entity_evidence_config import (
     EvidenceWindows,
 )
 from newsgraph.annotate.entity_mentions import NameMention
+from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.geo_names import local_fallback
-from newsgraph.annotate.name_usage import list_head, note_usage
+from newsgraph.annotate.name_usage import VERSION_AFTER, list_head, note_usage
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym
 from newsgraph.annotate.person_roles import apposition_role, prefix_role
 from newsgraph.annotate.person_usage import BORN_AFTER, possessive_after
@@ -51,6 +52,9 @@ _KIND_AFTER = re.compile(r"^(?:\s*,\s*|\s+(?:is|was|remains|became)\s+)(?:a|an|t
 _NOT_KINDS = frozenset({"giant", "operator", "maker"})
 #: the lower-case word right after a name (a work's head noun: "this X character")
 _WORK_HEAD = re.compile(r"^\s+([a-z]+)\b")
+_NEXT_LOWER = re.compile(r"^\s+([a-z]+)\b")
+#: what may stand between a name and the head noun of what it is said to be: a comma (an apposition) or a copula
+_KIND_LINK = frozenset({",", "is", "was", "remains", "became"})
 _PRONOUN_AFTER = re.compile(r"^\s+(?:said|says|added|announced|confirmed|denied|told \w+)\s+(?:that\s+)?(he|she|his|her|it|its)\b")
 
 
@@ -151,7 +155,9 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
             ev["country"] += 1
         elif top.kind in ("admin1", "continent"):
             ev["place"] += w.region
-        elif top.population >= w.big_place_population:
+        elif top.population >= w.big_place_population and not (m.label == "person" and _other_name(top, m.text)):
+            # a big place counts as such under its own name; under one of its alternate names only ("Sam", a form
+            # of Damascus's) it is no stronger than a small town against the model's person label
             ev["place"] += w.big_place
         else:
             ev["place"] += w.small_place
@@ -165,6 +171,8 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["team"] += 1  # "Manchester City midfielder": a town's name and a word of its own that the index lacks
     if names.work_before_re is not None and names.work_before_re.search(before):
         ev["work_use"] += 1  # "published in the X": read per name by name_usage.gate_works
+    if kind_head(doc, m.start, m.end) in names.work_kinds or VERSION_AFTER.match(text[m.end : m.end + 30]):
+        ev["work_use"] += 1  # "X, a weekly newsletter", "X 5.2 was released": a work or a product (gate_works)
     wm = _WORK_HEAD.match(text[m.end : m.end + 20])
     if wm and wm.group(1) in names.work_after:
         ev["work_head"] += 1  # "this X character": a work's title (name_usage.gate_works, in most mentions)
@@ -173,6 +181,9 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["organisation"] += w.list_class
     elif head in names.place_classes:
         ev["place_use"] += 1
+    dm = _NEXT_LOWER.match(text[m.end : m.end + 20])
+    if dm and dm.group(1) in names.place_dwellers and ev["organisation"] <= w.model_label and not ev["person_cue"]:
+        ev["place"] += w.place_cue  # "X residents": a place, whatever the model's organisation label says
     untype_things(doc, text, m, places, before, names, w, win)
     note_usage(doc, text, m, gaz, names)
     # acronym given beside the name: "National Citizens Alliance (NCA)" / "NCA [National Citizens Alliance]"
@@ -183,3 +194,41 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     em = _EXPANSION_AFTER.match(text[m.end : m.end + win.expansion_after])
     if em and looks_like_acronym(m.text) and initials(em.group(1)).upper() == m.text.replace(".", "").upper():
         ev["expands:" + em.group(1)] += 1
+
+
+#: how alike (difflib's ratio) a written name and a place's own name must be to count as a spelling of it
+#: ("Khan Younis" for "Khan Yunis": 0.95; "Sam" for "Damascus": 0.36)
+OWN_SPELLING = 0.8
+
+
+def _other_name(place, written: str) -> bool:
+    """The gazetteer found `place` under a name that is not its own, nor a spelling of it, nor its own with words
+    more or less: one of its alternate names (a historic or foreign form: "Sam" for Damascus)."""
+    from difflib import SequenceMatcher
+
+    own, seen = norm(place.name), norm(written)
+    if re.search(r"(?<!\w)" + re.escape(seen) + r"(?!\w)", own) or re.search(r"(?<!\w)" + re.escape(own) + r"(?!\w)", seen):
+        return False  # its own name with words more or less ("Hull" for Kingston upon Hull)
+    return SequenceMatcher(None, own, seen).ratio() < OWN_SPELLING
+
+
+def kind_head(doc: Doc, start: int, end: int) -> str | None:
+    """The head noun, lower case, of the noun phrase an apposition or a copula says the name at [start, end) is ("X,
+    a weekly newsletter bringing ..." -> "newsletter"; "X is a programming language" -> "language"), from the tags:
+    the link, an article, then adjectives and nouns, the last noun of the run being the head; None without one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ not in _KIND_LINK:
+        return None
+    i += 1
+    if i >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
+        return None
+    head = None
+    for tok in doc[i + 1 : i + 6]:
+        if tok.pos_ == "NOUN" and tok.text.islower():
+            head = tok.lower_
+        elif tok.pos_ not in ("ADJ", "ADV") or not tok.text.islower() and tok.pos_ != "ADJ":
+            break
+    return head

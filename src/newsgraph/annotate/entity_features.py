@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.concept_names import lower_expansion, lower_phrase
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
+from newsgraph.annotate.name_usage import modifier_only
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.page_register import doc_register
 from newsgraph.annotate.person_things import thing_use
@@ -177,6 +178,9 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # an organisation the page also writes as a common noun ("to be a certificate authority") or whose acronym it
         # spells out in lower case ("bioelectrical impedance spectroscopy (BIS)"): concept_names.py, confidence.py
         "concept": float(e.type == "organisation" and _concept(e, text)),
+        # a city or place every mention of which modifies a common noun ("Brussels sprouts", "the Paris agreement")
+        # and none of which the text uses as a place: name_usage.modifier_only, confidence.py
+        "modifier_only": float(e.type in ("city", "place") and modifier_only(doc, e.mentions, summary, names)),
         "given_name": float(bool(words) and words[0] in given_names and e.type != "person"),
         "words": min(len(words), 4) / 4,
         "one_word": float(len(words) == 1),

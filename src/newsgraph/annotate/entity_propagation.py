@@ -14,7 +14,7 @@ import re
 from newsgraph.annotate.entity_linking import DEFAULT_THRESHOLDS, Cluster, LinkingThresholds
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import norm
-from newsgraph.annotate.mention_growth import in_region
+from newsgraph.annotate.mention_growth import in_region, seat_split
 from newsgraph.annotate.names import NamesLexicon, surname_keys
 
 
@@ -73,9 +73,9 @@ def nested_places(text: str, clusters: list[Cluster], gaz, names: NamesLexicon,
             words = m.text.split()
             if len(words) < 2:
                 continue
-            head, sep, seat = m.text.rpartition(", ")
-            if sep and " " in head and in_region(gaz, seat, head.split()[-1]):  # "University of California, Irvine"
-                _add_nested(clusters, by_key, seat, m.start + len(head) + len(sep), campus=True)
+            split = seat_split(m.text)  # "University of California, Irvine", "University of Texas at Austin"
+            if split and in_region(gaz, split[1], split[0].split()[-1]):
+                _add_nested(clusters, by_key, split[1], m.start + len(m.text) - len(split[1]), campus=True)
             for n in (3, 2, 1):
                 if n >= len(words):
                     continue

@@ -24,7 +24,7 @@ from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.demonyms import region_of
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
 from newsgraph.annotate.geo_names import local_fallback
-from newsgraph.annotate.name_usage import DEFINITE_KINDS, geo_kinds, placed, used_as_place
+from newsgraph.annotate.name_usage import DEFINITE_KINDS, containers, geo_kinds, inside, placed, used_as_place
 from newsgraph.records import Entity, Geo, Mention, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
@@ -317,7 +317,9 @@ class Geocoder:
         by_gid: dict[int, Entity] = {}
         drop: set[int] = set()
         chosen = [p for p in places if p is not None and p.kind not in ("country", "continent")]
-        for e, p, summary in zip(ents, places, summaries, strict=True):
+        for i, (e, p, summary) in enumerate(zip(ents, places, summaries, strict=True)):
+            if p is not None and p.kind in ("city", "admin2"):
+                p = places[i] = _contained(doc.text, e, p, gaz)
             if p is None:
                 self._unlocated(e, summary)
                 continue
@@ -366,6 +368,17 @@ class Geocoder:
         conf = self.weights.unused_place_confidence
         if conf is not None and summary and not used_as_place(summary, get_gazetteer(), e.name):
             e.confidence = e.type_confidence = conf
+
+
+def _contained(text: str, e: Entity, p: Place, gaz: Gazetteer) -> Place | None:
+    """The reading that lies where the text says the place lies ("X, Y": name_usage.containers): `p` when it does or
+    the text names no region, else the likeliest same-named reading inside a named region, else None: the gazetteer
+    holds no such place there ("St. Thomas, USVI" is the island, not the Ontario town), so no reading stands."""
+    regions = containers(text, [m.end for m in e.mentions], gaz)
+    if not regions or inside(p, regions):
+        return p
+    return next((c for c in candidates(gaz, e.name) if c.kind not in ("country", "continent") and inside(c, regions)),
+                None)
 
 
 def _campus_only(summary: dict) -> bool:

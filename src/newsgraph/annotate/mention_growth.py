@@ -107,14 +107,29 @@ def grow_place(text: str, s: int, e: int, gaz) -> int:
     return e
 
 
+#: what stands between an organisation's name ending in a region and a town of that region when the town names the
+#: seat: "University of California, Irvine", "University of Texas at Austin", "University of Wisconsin–Madison"
+SEAT_SEPARATOR = re.compile(r"(?:, | at |[\u2013\u2014-]| [\u2013\u2014-] )")
+
+
+def seat_split(name: str) -> tuple[str, str] | None:
+    """(organisation, seat) of a name that closes on a seat after `SEAT_SEPARATOR` (the last one), or None."""
+    cuts = list(SEAT_SEPARATOR.finditer(name))
+    if not cuts:
+        return None
+    head, seat = name[: cuts[-1].start()], name[cuts[-1].end() :]
+    return (head, seat) if " " in head and seat[:1].isupper() else None
+
+
 def join_campuses(text: str, mentions: list[NameMention], gaz) -> list[NameMention]:
-    """ "University of California, Irvine": a town right after an organisation's name and a comma, where that name
-    ends in the region the town lies in, names a seat of the organisation and belongs to its name; the two
-    mentions become one organisation mention."""
+    """ "University of California, Irvine": a town right after an organisation's name and a comma, "at" or a dash,
+    where that name ends in the region the town lies in, names a seat of the organisation and belongs to its name;
+    the two mentions become one organisation mention."""
     out: list[NameMention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (prev is not None and prev.label in ("organisation", "lexicon-org") and text[prev.end : m.start] == ", "
+        if (prev is not None and prev.label in ("organisation", "lexicon-org")
+                and SEAT_SEPARATOR.fullmatch(text[prev.end : m.start])
                 and " " in prev.text and in_region(gaz, m.text, prev.text.split()[-1])):
             prev.end, prev.text, prev.label = m.end, text[prev.start : m.end], "organisation"
             continue

@@ -35,7 +35,8 @@ from newsgraph.annotate.names import NamesLexicon, shipped_names
 
 #: ", Region" after the name: a capitalised run checked against the gazetteer (a country or a state/province)
 _REGION_AFTER = re.compile(r"^,\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
-_BASED_AFTER = re.compile(r"^-based\b")
+#: a hyphenated participle after a place's name: "X-based", "X-headquartered", "X-born", "an X-area seat"
+_BASED_AFTER = re.compile(r"^-(?:[a-z]+ed|born|bred|bound|area)\b")
 #: what follows a dateline's place: ", Nov 22", " —", ":", " (Reuters)"
 _DATELINE_AFTER = re.compile(r"^[ \t]*(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b|[\u2014\u2013-]|:|\()")
 #: admin head nouns after a name, lower case ("the Kaduna state government" counts, "Ohio State" does not)
@@ -43,8 +44,13 @@ ADMIN_HEADS = frozenset({"region", "regions", "province", "provinces", "oblast",
                          "counties", "parish", "parishes", "state", "states", "district", "districts", "department",
                          "territory", "canton", "municipality"})
 _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
-_LOCAL_AFTER = re.compile(r"^(?:['\u2019]s)?\s+([a-z]+)\b")
+_LOCAL_AFTER = re.compile(r"^(?:['\u2019]s)?(?:\s+|-)([a-z]+)\b")  # "X residents", "X's mayor", "an X-area seat"
 _POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
+#: a release number right after a name ("X 5.2 was released", "X v3.10"): software or a product's version, not an
+#: amount ("X 2.5%", "X 1.2 million", "X 3.4 points")
+VERSION_AFTER = re.compile(r"^\s+v?\d+\.\d+(?:\.\d+)*(?![\d.,%])(?!\s*(?:%|per\b|percent|points?\b|pts\b|"
+                                           r"million|billion|trillion|bn\b|m\b|k\b|[xX]\b|times|km\b|mi\b|miles|kg\b|"
+                                           r"lbs?\b|hours?\b|h\b|°))")
 #: readings a definite article leaves: regions and countries, never a settlement
 DEFINITE_KINDS = frozenset({"country", "admin1", "continent"})
 ADMIN_KINDS = frozenset({"admin1", "admin2"})
@@ -80,6 +86,38 @@ def settlement_use(text: str, start: int, end: int, gaz, names: NamesLexicon) ->
     return None
 
 
+#: after a container: its apposition closes (a stop, a comma not followed by another name, a bracket, the line's
+#: end); not a list going on ("Lagos, Ghana and Kenya") nor a clause it opens ("In Brussels, France announced")
+_CONTAINER_CLOSED = re.compile(r"^(?:[.;:)]|\s*\n|\s*$|,(?!\s*(?:and\s+|or\s+)?[A-Z]))")
+
+
+def containers(text: str, ends: list[int], gaz) -> set[tuple[str, str]]:
+    """The regions the text says a place lies in: ", Y" after a mention (ending at one of `ends`) where Y is a
+    country or a state or province whose apposition closes after it ("St. Thomas, USVI,", "Portland, Maine."; not
+    "Lagos, Ghana and Kenya", "In Brussels, France announced"): (country code, admin1 code or "" for a country)."""
+    out = set()
+    for end in ends:
+        rm = _REGION_AFTER.match(text[end : end + 60])
+        if not rm:
+            continue
+        words = rm.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n]).rstrip(",.")
+            places = gaz.lookup(name)
+            if places and places[0].kind in ("country", "admin1"):
+                rest = text[end + rm.start(1) + len(name) : end + rm.start(1) + len(name) + 40]
+                if _CONTAINER_CLOSED.match(rest):
+                    top = places[0]
+                    out.add((top.country_code, top.admin1 if top.kind == "admin1" else ""))
+                break
+    return out
+
+
+def inside(place, regions: set[tuple[str, str]]) -> bool:
+    """`place` lies in one of `regions` (as `containers` gives them)."""
+    return any(place.country_code == cc and (not a1 or place.admin1 == a1) for cc, a1 in regions)
+
+
 def _made_by(before: str, lm: re.Match, names: NamesLexicon) -> bool:
     """The locative `lm` found in `before` is "from" right after a plural class noun of things or bodies."""
     if lm.group().strip().lower() != "from":
@@ -109,16 +147,55 @@ def definite_head(doc: Doc, start: int, end: int, articles: tuple[str, ...] = ("
     root = span.root  # the parse, where it ran; the tags otherwise
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end:
         return False
-    return not _compound_next(doc, span)
+    return not modifies_next(doc, span)
 
 
-def _compound_next(doc: Doc, span) -> bool:
+def modifies_next(doc: Doc, span) -> bool:
     """The name modifies what follows it: a hyphenated compound ("the Santiago-based institute") or a lower-case
     noun the parse (or its absence) did not attach ("the Lima regime")."""
     if doc.text[span.end_char : span.end_char + 1] in ("-", "\u2010", "\u2011"):
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].islower()
+
+
+def modifier_only(doc: Doc, mentions: list, summary: dict, names: NamesLexicon | None = None) -> bool:
+    """Every mention of a place modifies a common noun after it ("Brussels sprouts", "the Paris agreement") and none
+    is used as a place: no settlement use, admin head, feature or area word, noun of local life (`summary`'s
+    evidence), and the noun phrase it modifies is not itself placed by a preposition of place ("arrested at a Miami
+    airport": the airport is in the city). A name inside a longer noun phrase, not a place the text is about."""
+    ev = summary.get("ev") or {}
+    if not mentions or any(ev.get(k) for k in ("place_use", "admin_head", "feature", "area_use")):
+        return False
+    locative = (names or shipped_names()).locative_re
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or not modifies_next(doc, span):
+            return False
+        i = span.start
+        while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM") or doc[i - 1].tag_ == "PRP$"):
+            i -= 1  # back to where the noun phrase opens ("at [a Miami airport]")
+        before = doc.text[max(0, doc[i].idx - 40) : doc[i].idx].replace("\u2019", "'")
+        if (locative is not None and locative.search(before)) or _placed_phrase(span, names or shipped_names()):
+            return False
+    return True
+
+
+def _placed_phrase(span, names: NamesLexicon, depth: int = 3) -> bool:
+    """The noun a name modifies sits, through at most `depth` "of" or other prepositional links, under a preposition
+    of place: "in the massage room of Epstein's Manhattan mansion". Read from the parse, where it ran."""
+    locatives = {w for w in names.place_locative if " " not in w}
+    tok = span.root.head
+    for _ in range(depth):
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in locatives:
+            return True
+        if prep.dep_ != "prep":
+            return False
+        tok = prep.head
+    return False
 
 
 def note_usage(doc: Doc, text: str, m, gaz, names: NamesLexicon) -> None:
@@ -175,12 +252,14 @@ def used_as_place(summary: dict, gaz=None, name: str = "") -> bool:
 
 def geo_kinds(summary: dict) -> frozenset[str] | None:
     """The readings the geocoder may choose for an entity, from its evidence summary (entity_features): admin
-    readings when most mentions (those outside organisation names) are followed by an admin head noun, regions and
+    readings when most mentions (those outside organisation names whose use was read) are followed by an admin head noun, regions and
     countries when most take a definite article; None: any reading."""
     ev = summary.get("ev") or {}
     n = max(int(summary.get("n") or 0), 1)
     labels = summary.get("labels") or {}
-    n = max(n - int(labels.get("nested") or 0), 1)  # a mention inside an organisation's name says nothing of its use
+    # a mention inside an organisation's name says nothing of its use; a mention found by repeating the name
+    # elsewhere (entity_propagation) was never read for one
+    n = max(n - int(labels.get("nested") or 0) - int(labels.get("propagated") or 0), 1)
     if 2 * ev.get("admin_head", 0) > n:
         return ADMIN_KINDS
     if 2 * ev.get("definite", 0) > n:
@@ -249,20 +328,25 @@ def gate_kind_names(mentions: list, model_points: float) -> None:
             m.ev["person"] = 0
 
 
-def gate_works(mentions: list, model_points: float) -> None:
+def gate_works(mentions: list, model_points: float, text: str = "") -> None:
     """A name the text uses as a published work ("published in the X", "the journal X": `work_use`; or, in most of
     its mentions, a title before a work's head noun: "this X character", `work_head`) is dropped in
     every mention when nothing but its form and the model type it (at most `model_points` organisation points in
     each mention: the model's label and a suffix such as "Journal"; no lexicon name, no person cue, no place use):
-    a journal or a book is neither a person, an organisation nor a place."""
+    a journal or a book is neither a person, an organisation nor a place. So is a name an apposition or copula calls
+    a work or product ("X, a weekly newsletter": `work_use`) or that the text (`text`, where given) writes with a
+    release number anywhere ("X 5.2 was released": software)."""
     by_name: dict[str, list] = defaultdict(list)
     for m in mentions:
         by_name[norm(m.text)].append(m)
     for same in by_name.values():
-        if not any(m.ev["work_use"] for m in same) and 2 * sum(bool(m.ev["work_head"]) for m in same) <= len(same):
+        versioned = bool(text) and re.search(r"(?<![\w-])" + re.escape(same[0].text) + VERSION_AFTER.pattern[1:], text)
+        if not versioned and not any(m.ev["work_use"] for m in same) \
+                and 2 * sum(bool(m.ev["work_head"]) for m in same) <= len(same):
             continue  # a work's head noun after the name ("the X character") must type most of its mentions
+        # ("in X" names no place when X comes with a release number: "bugs in X on Python 3")
         if any(m.label == "lexicon-org" or m.ev["organisation"] > model_points or m.ev["person_cue"]
-               or m.ev["place_use"] or m.ev["country"] for m in same):
+               or (m.ev["place_use"] and not versioned) or m.ev["country"] for m in same):
             continue
         for m in same:
             m.ev["thing"] += 1
@@ -281,7 +365,7 @@ def determined(doc: Doc, start: int, end: int, adjectives: frozenset[str] = froz
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    if _compound_next(doc, span):
+    if modifies_next(doc, span):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.tag_ == "POS":  # "the X's": the determiner may belong to what X owns

@@ -32,9 +32,9 @@ SHIPPED_FILES = {
 _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after",
                       "team_before", "team_after", "class", "complement_head"),
-    "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after"),
+    "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after", "work_kind"),
     "places": ("after", "before", "head", "lead", "local", "locative", "toward", "article", "area", "class",
-               "kind", "direction"),
+               "kind", "direction", "dweller"),
     "portfolios": ("head", "link", "holder_link"),
 }
 
@@ -76,7 +76,7 @@ class NamesLexicon:
     `[given_names]` given names (several a row), `[groups]` religious and ethnic groups, `[not_names]` capitalised
     words that name nothing on their own, and three `kind<TAB>value` sections: `[organisations]` (suffix, prefix,
     head, name, before, business_before, business_after, team_before, team_after, class), `[things]` (before, after,
-    adjective, class, work_before, work_after) and `[places]` (after, before, head, local, locative, area, class) and
+    adjective, class, work_before, work_after, work_kind) and `[places]` (after, before, head, local, locative, area, class, dweller) and
     `[portfolios]` (head, link: names.fr.tsv); data/organisations.tsv, thing_cues.tsv and place_cues.tsv say what
     each kind means.
     """
@@ -107,6 +107,8 @@ class NamesLexicon:
     place_leads: frozenset[str] = frozenset()
     #: nouns of local life right after a town's name ("X residents", "X's mayor"): a use as a settlement, no type
     place_local: frozenset[str] = frozenset()
+    #: nouns of the people who live in a place, right after its name ("X residents"): no body has them
+    place_dwellers: frozenset[str] = frozenset()
     #: prepositions of place right before a name ("in", "near", "the town of"; "à", "près de"), per language
     place_locative: tuple[str, ...] = ()
     #: words that point at a place without placing a settlement ("to", "between", "via", "based in"): with the
@@ -136,6 +138,8 @@ class NamesLexicon:
     work_before: tuple[str, ...] = ()
     #: lower-case head nouns right after a name that make it a work's title ("the X character", "the X sequel")
     work_after: frozenset[str] = frozenset()
+    #: singular nouns of a kind of work or product heading an apposition or copula ("X, a weekly newsletter")
+    work_kinds: frozenset[str] = frozenset()
 
     @classmethod
     def from_sections(cls, data: Sections) -> NamesLexicon:
@@ -171,6 +175,7 @@ class NamesLexicon:
             place_heads=frozenset(kinds["places"]["head"]),
             place_leads=frozenset(kinds["places"]["lead"]),
             place_local=frozenset(kinds["places"]["local"]),
+            place_dwellers=frozenset(kinds["places"]["dweller"]),
             place_locative=tuple(kinds["places"]["locative"]),
             place_area=tuple(kinds["places"]["area"]),
             place_toward=tuple(kinds["places"]["toward"]),
@@ -185,6 +190,7 @@ class NamesLexicon:
             thing_classes=frozenset(kinds["things"]["class"]),
             work_before=tuple(kinds["things"]["work_before"]),
             work_after=frozenset(kinds["things"]["work_after"]),
+            work_kinds=frozenset(kinds["things"]["work_kind"]),
         )
 
     @cached_property
@@ -251,7 +257,8 @@ class NamesLexicon:
             return None
         cues = sorted(self.work_before, key=lambda c: (-len(c), c))
         return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-                          + r")\s+(?:the\s+)?$")  # lower-case cues: "Study in the ..." opens a name
+                          + r")\s+(?:[Tt]he\s+)?$")  # lower-case cues ("Study in the ..." opens a name); the
+        # article may be the title's own ("published in The Journal of ...")
 
     def is_given_name(self, word: str) -> bool:
         """`word` is a given name, or a compound of given names joined by hyphens ("Jean-Marie", "Marie-Pierre":
