@@ -26,7 +26,6 @@ from newsgraph.annotate.entity_evidence_config import (
     EvidenceWindows,
 )
 from newsgraph.annotate.entity_mentions import NameMention
-from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.geo_names import local_fallback
 from newsgraph.annotate.name_usage import VERSION_AFTER, list_head, note_usage
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym
@@ -155,9 +154,7 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
             ev["country"] += 1
         elif top.kind in ("admin1", "continent"):
             ev["place"] += w.region
-        elif top.population >= w.big_place_population and not (m.label == "person" and _other_name(top, m.text)):
-            # a big place counts as such under its own name; under one of its alternate names only ("Sam", a form
-            # of Damascus's) it is no stronger than a small town against the model's person label
+        elif top.population >= w.big_place_population:
             ev["place"] += w.big_place
         else:
             ev["place"] += w.small_place
@@ -196,22 +193,6 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["expands:" + em.group(1)] += 1
 
 
-#: how alike (difflib's ratio) a written name and a place's own name must be to count as a spelling of it
-#: ("Khan Younis" for "Khan Yunis": 0.95; "Sam" for "Damascus": 0.36)
-OWN_SPELLING = 0.8
-
-
-def _other_name(place, written: str) -> bool:
-    """The gazetteer found `place` under a name that is not its own, nor a spelling of it, nor its own with words
-    more or less: one of its alternate names (a historic or foreign form: "Sam" for Damascus)."""
-    from difflib import SequenceMatcher
-
-    own, seen = norm(place.name), norm(written)
-    if re.search(r"(?<!\w)" + re.escape(seen) + r"(?!\w)", own) or re.search(r"(?<!\w)" + re.escape(own) + r"(?!\w)", seen):
-        return False  # its own name with words more or less ("Hull" for Kingston upon Hull)
-    return SequenceMatcher(None, own, seen).ratio() < OWN_SPELLING
-
-
 def kind_head(doc: Doc, start: int, end: int) -> str | None:
     """The head noun, lower case, of the noun phrase an apposition or a copula says the name at [start, end) is ("X,
     a weekly newsletter bringing ..." -> "newsletter"; "X is a programming language" -> "language"), from the tags:
@@ -232,3 +213,4 @@ def kind_head(doc: Doc, start: int, end: int) -> str | None:
         elif tok.pos_ not in ("ADJ", "ADV") or not tok.text.islower() and tok.pos_ != "ADJ":
             break
     return head
+

@@ -160,17 +160,18 @@ def modifies_next(doc: Doc, span) -> bool:
 
 
 def modifier_only(doc: Doc, mentions: list, summary: dict, names: NamesLexicon | None = None) -> bool:
-    """Every mention of a place modifies a common noun after it ("Brussels sprouts", "the Paris agreement") and none
-    is used as a place: no settlement use, admin head, feature or area word, noun of local life (`summary`'s
-    evidence), and the noun phrase it modifies is not itself placed by a preposition of place ("arrested at a Miami
-    airport": the airport is in the city). A name inside a longer noun phrase, not a place the text is about."""
+    """Every mention of a place modifies a common noun after it in a list of common nouns ("Broccoli / Brussels
+    sprouts / Cabbage", "kale salad or Brussels sprouts": `_listed`) and none is used as a place: no settlement use,
+    admin head, feature or area word, noun of local life (`summary`'s evidence), and the noun phrase it modifies is
+    not itself placed by a preposition of place. A name inside the name of a thing, not a place the text is about.
+    (A modifier outside such a list often still locates: "the Berlin music critic", "a New York City bar".)"""
     ev = summary.get("ev") or {}
     if not mentions or any(ev.get(k) for k in ("place_use", "admin_head", "feature", "area_use")):
         return False
     locative = (names or shipped_names()).locative_re
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) == 0 or not modifies_next(doc, span):
+        if span is None or len(span) == 0 or not modifies_next(doc, span) or not _listed(doc, span):
             return False
         i = span.start
         while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM") or doc[i - 1].tag_ == "PRP$"):
@@ -179,6 +180,35 @@ def modifier_only(doc: Doc, mentions: list, summary: dict, names: NamesLexicon |
         if (locative is not None and locative.search(before)) or _placed_phrase(span, names or shipped_names()):
             return False
     return True
+
+
+#: words at most on a line that is one item of a list
+LIST_ITEM_WORDS = 4
+_COORDINATORS = frozenset({",", "and", "or", "&", ";"})
+
+
+def _listed(doc: Doc, span) -> bool:
+    """The noun phrase the name opens is one item of a list of common nouns: alone on its line (at most
+    `LIST_ITEM_WORDS` words) or coordinated with a lower-case noun before or after it ("kale salad or Brussels sprouts",
+    "Brussels sprouts and kale"). Read from the tags."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    if len(text[line_start : line_end if line_end >= 0 else len(text)].split()) <= LIST_ITEM_WORDS:
+        return True
+    j = span.end
+    while j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].text.islower():
+        j += 1  # past the noun phrase's head ("sprouts")
+    after = doc[j : j + 3]
+    if len(after) >= 2 and after[0].lower_ in _COORDINATORS:
+        nxt = after[1] if after[1].lower_ not in _COORDINATORS else (after[2] if len(after) > 2 else after[1])
+        if nxt.pos_ in ("NOUN", "ADJ") and nxt.text.islower():
+            return True
+    i = span.start
+    while i > 0 and doc[i - 1].pos_ in ("DET", "ADJ"):
+        i -= 1
+    before = doc[max(0, i - 2) : i]
+    return len(before) == 2 and before[1].lower_ in _COORDINATORS and before[0].pos_ == "NOUN" and before[0].text.islower()
 
 
 def _placed_phrase(span, names: NamesLexicon, depth: int = 3) -> bool:
