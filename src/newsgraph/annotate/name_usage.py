@@ -282,14 +282,12 @@ def used_as_place(summary: dict, gaz=None, name: str = "") -> bool:
 
 def geo_kinds(summary: dict) -> frozenset[str] | None:
     """The readings the geocoder may choose for an entity, from its evidence summary (entity_features): admin
-    readings when most mentions (those outside organisation names whose use was read) are followed by an admin head noun, regions and
+    readings when most mentions (those outside organisation names) are followed by an admin head noun, regions and
     countries when most take a definite article; None: any reading."""
     ev = summary.get("ev") or {}
     n = max(int(summary.get("n") or 0), 1)
     labels = summary.get("labels") or {}
-    # a mention inside an organisation's name says nothing of its use; a mention found by repeating the name
-    # elsewhere (entity_propagation) was never read for one
-    n = max(n - int(labels.get("nested") or 0) - int(labels.get("propagated") or 0), 1)
+    n = max(n - int(labels.get("nested") or 0), 1)  # a mention inside an organisation's name says nothing of its use
     if 2 * ev.get("admin_head", 0) > n:
         return ADMIN_KINDS
     if 2 * ev.get("definite", 0) > n:
