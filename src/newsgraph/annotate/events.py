@@ -27,7 +27,8 @@ reported clause ([material]: "recalled that ...", '"...," shared X'), a verb of 
 ([assent]: "agrees that ...", "agreed with X that ...", "offers dishes") are no events; a release needs an actor
 released, not an act ("released a statement"), a return something returned ("returned home" is travel).
 Roles (source, targets, location, date) are found by event_roles.py; the sense checks on a verb's arguments
-(patient, recipient, commitment, other sense) by event_senses.py.
+(patient, recipient, commitment, other sense) by event_senses.py; the ACCUSE events of reported hostile acts by
+event_allegations.py.
 """
 
 
@@ -47,9 +48,9 @@ from newsgraph.annotate.event_actor_phrases import (
     prep_objects,
     useful_actor,
 )
+from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_features import people_nouns
 from newsgraph.annotate.event_roles import DATA
-from newsgraph.annotate.event_senses import EventSenses
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
@@ -81,7 +82,7 @@ def default_lexicon() -> Sections:
     return {**sections(DATA), "speech": cues.get("verb", []) + cues.get("object", [])}
 
 
-class EventFinder(EventSenses, LexiconComponent):
+class EventFinder(EventAllegations, LexiconComponent):
     """Set `doc._.ng_events`."""
 
     default_lexicon = staticmethod(default_lexicon)
@@ -152,58 +153,6 @@ class EventFinder(EventSenses, LexiconComponent):
             events = [ev for ev in self._allegations(doc, by_token, events) if id(ev) not in dropped]
         doc._.ng_events = events
         return doc
-
-    def _allegations(self, doc: Doc, by_token: dict[int, list[Event]], events: list[Event]) -> list[Event]:
-        """ "X said/claimed (that) Y attacked Z": X accuses Y (PLOVER ACCUSE, mode allege), before Y's event."""
-        out: list[Event] = []
-        done: set[tuple[int, str]] = set()
-        for ev in events:
-            i = next((i for i, evs in by_token.items() if ev in evs), None)
-            if i is not None and self.classes.get(ev.type) == "hostile":
-                cue = self._reporting_cue(doc[i])
-                if cue is not None and cue.i < i:  # "X said Y attacked Z", not "Y attacked Z, X said"
-                    src = self._source(cue)
-                    speaker = resolve_token(doc, src, []) if src is not None else None
-                    # the accused is the act's author: none when the act has no source ("a child was killed"),
-                    # and the speaker's own side is no one accused ("X said its forces shot down ...")
-                    author = self._source(doc[i])
-                    own = author is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)
-                    accused = None if own else ev.source_name
-                    if speaker is not None and useful_actor(speaker) and accused and speaker.name != accused and (cue.i, accused) not in done:
-                        done.add((cue.i, accused))
-                        out.append(
-                            Event(
-                                type="ACCUSE",
-                                start=ev.start,
-                                end=ev.end,
-                                mode="allege",
-                                source=speaker.id,
-                                target=ev.source,
-                                location=ev.location,
-                                date=ev.date,
-                                trigger=cue.text,
-                                source_name=speaker.name,
-                                target_name=accused,
-                                location_name=ev.location_name,
-                            )
-                        )
-            out.append(ev)
-        return out
-
-    def _reporting_cue(self, tok: Token) -> Token | None:
-        """The speech verb whose complement holds `tok` ("said" in "X said Y attacked Z"), if any."""
-        cur = tok
-        for _ in range(4):
-            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.background for c in cur.children):
-                return None  # "said the aircraft fell after India launched strikes": when it fell, not what is alleged
-            if cur.dep_ in ("ccomp", "xcomp", "conj", "advcl") and cur.head is not cur:
-                head = cur.head
-                if head.lemma_.lower() in self.reporting and cur.dep_ == "ccomp":
-                    return head
-                cur = head
-            else:
-                return None
-        return None
 
     def _trigger(self, tok: Token) -> tuple[str, str, str, str] | None:
         """(type, mode, form, roles) of a trigger token, after the lexicon's conditions, intent and negation."""

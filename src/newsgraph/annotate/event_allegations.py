@@ -1,0 +1,77 @@
+"""Allegations for `newsgraph_events`: "X said Y attacked Z" adds an ACCUSE event (mode allege) from X to Y.
+
+Split out of events.py, whose `__call__` runs `_allegations` over the events it found: a hostile act inside the
+complement of a speech verb ([reporting]) is what the speaker alleges, the accused is the act's author (none when the
+act has no source, or when it is the speaker's own side: "said its forces shot down ..."), and a subordinate clause
+of time ([background]: "said the aircraft fell after India launched strikes") says when, not what is alleged. A mixin
+of EventFinder between it and `EventSenses`: it reads the finder's word lists and the source test of `EventRoles`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.annotate.event_actor_phrases import useful_actor
+from newsgraph.annotate.event_senses import EventSenses
+from newsgraph.annotate.resolve import resolve_token
+from newsgraph.records import Event
+
+
+class EventAllegations(EventSenses):
+    """ACCUSE events from reported hostile acts (the word lists are EventFinder's)."""
+
+    classes: dict[str, str]
+    reporting: frozenset[str]
+    background: frozenset[str]
+
+    def _allegations(self, doc: Doc, by_token: dict[int, list[Event]], events: list[Event]) -> list[Event]:
+        """ "X said/claimed (that) Y attacked Z": X accuses Y (PLOVER ACCUSE, mode allege), before Y's event."""
+        out: list[Event] = []
+        done: set[tuple[int, str]] = set()
+        for ev in events:
+            i = next((i for i, evs in by_token.items() if ev in evs), None)
+            if i is not None and self.classes.get(ev.type) == "hostile":
+                cue = self._reporting_cue(doc[i])
+                if cue is not None and cue.i < i:  # "X said Y attacked Z", not "Y attacked Z, X said"
+                    src = self._source(cue)
+                    speaker = resolve_token(doc, src, []) if src is not None else None
+                    # the accused is the act's author: none when the act has no source ("a child was killed"),
+                    # and the speaker's own side is no one accused ("X said its forces shot down ...")
+                    author = self._source(doc[i])
+                    own = author is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)
+                    accused = None if own else ev.source_name
+                    if speaker is not None and useful_actor(speaker) and accused and speaker.name != accused and (cue.i, accused) not in done:
+                        done.add((cue.i, accused))
+                        out.append(
+                            Event(
+                                type="ACCUSE",
+                                start=ev.start,
+                                end=ev.end,
+                                mode="allege",
+                                source=speaker.id,
+                                target=ev.source,
+                                location=ev.location,
+                                date=ev.date,
+                                trigger=cue.text,
+                                source_name=speaker.name,
+                                target_name=accused,
+                                location_name=ev.location_name,
+                            )
+                        )
+            out.append(ev)
+        return out
+
+    def _reporting_cue(self, tok: Token) -> Token | None:
+        """The speech verb whose complement holds `tok` ("said" in "X said Y attacked Z"), if any."""
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.background for c in cur.children):
+                return None  # "said the aircraft fell after India launched strikes": when it fell, not what is alleged
+            if cur.dep_ in ("ccomp", "xcomp", "conj", "advcl") and cur.head is not cur:
+                head = cur.head
+                if head.lemma_.lower() in self.reporting and cur.dep_ == "ccomp":
+                    return head
+                cur = head
+            else:
+                return None
+        return None
