@@ -1,5 +1,5 @@
 """A "person" that is a phrase of the page: common words, quoted titles (name_shape.py), a body an apposition names
-(entity_evidence, name_usage.gate_kind_names), and what they take from the topic score (confidence.gate)."""
+(entity_evidence, name_gates.gate_kind_names), and what they take from the topic score (confidence.gate)."""
 
 from __future__ import annotations
 

@@ -50,7 +50,7 @@ from newsgraph.annotate.entity_salience import SalienceWeights, rescore, score_s
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.lexicon import LexiconComponent, Sections
-from newsgraph.annotate.name_usage import gate_common_nouns, gate_kind_names, gate_thing_names, gate_works
+from newsgraph.annotate.name_gates import gate_common_nouns, gate_kind_names, gate_thing_names, gate_works
 from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sections
 from newsgraph.annotate.person_usage import people_by_usage
 from newsgraph.annotate.place_cues import headline_place_cue

@@ -127,7 +127,7 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     kind = _KIND_AFTER.match(text[m.end : m.end + win.apposition])
     if kind and kind.group(1) in lex.before and kind.group(1) not in _NOT_KINDS:
         ev["organisation"] += w.org_word_before
-        ev["kind_use"] += 1  # read per name by name_usage.gate_kind_names
+        ev["kind_use"] += 1  # read per name by name_gates.gate_kind_names
     if eponym:
         ev["place"] += w.feature_head  # "Grand Ruritanian Renaissance Dam", "Red River": a feature named by its own head
         ev["feature"] += 1
@@ -167,12 +167,12 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     elif len(words) >= 2 and local_fallback(gaz, m.text) and team_use(text, m, names, win):
         ev["team"] += 1  # "Manchester City midfielder": a town's name and a word of its own that the index lacks
     if names.work_before_re is not None and names.work_before_re.search(before):
-        ev["work_use"] += 1  # "published in the X": read per name by name_usage.gate_works
+        ev["work_use"] += 1  # "published in the X": read per name by name_gates.gate_works
     if kind_head(doc, m.start, m.end) in names.work_kinds or VERSION_AFTER.match(text[m.end : m.end + 30]):
         ev["work_use"] += 1  # "X, a weekly newsletter", "X 5.2 was released": a work or a product (gate_works)
     wm = _WORK_HEAD.match(text[m.end : m.end + 20])
     if wm and wm.group(1) in names.work_after:
-        ev["work_head"] += 1  # "this X character": a work's title (name_usage.gate_works, in most mentions)
+        ev["work_head"] += 1  # "this X character": a work's title (name_gates.gate_works, in most mentions)
     head = list_head(text, m.start, m.end)
     if head in names.org_classes:  # "universities, including X": a body, whatever the gazetteer holds for X
         ev["organisation"] += w.list_class

@@ -4,7 +4,7 @@ A name that only the model calls a person, or that is a small place only in the 
 when the text uses it as a thing (`thing_use`: an acronym among lower-case prose, a verb form, the object of "via",
 "download", a modifier of "app", "account", a model number, "X, which", a determiner, a member of a list of things;
 data/thing_cues.tsv), and is dropped when nothing else types it (`untype_things`, stage 2 of `newsgraph_entities`).
-name_usage.gate_thing_names reads the recorded use again per name, across the article.
+name_gates.gate_thing_names reads the recorded use again per name, across the article.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def untype_things(doc: Doc, text: str, m: NameMention, places: list, before: str
         ev["person"] = 0
         ev["thing"] += 1
     if use:
-        ev["thing_use"] += 1  # read per name by name_usage.gate_thing_names
+        ev["thing_use"] += 1  # read per name by name_gates.gate_thing_names
     top = places[0] if places else None
     if (
         top is not None
