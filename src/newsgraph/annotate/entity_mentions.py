@@ -2,7 +2,8 @@
 
 The model's spans, plus organisation names from the data lexicon (EntityRuler-like), plus country names and
 datelines the model missed (gazetteer); spans are cleaned (no "the", possessive, trailing score) and split at list
-separators. Where a span grows past the model's cut or joins the mention after it is mention_growth.py.
+separators. Where a span grows past the model's cut or joins the mention after it is mention_growth.py; which words
+of a model span are no name (function words at its edges, common words capitalised for their place) mention_words.py.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from newsgraph.annotate.mention_growth import (
     join_campuses,
     named_after,
 )
+from newsgraph.annotate.mention_words import common_word, institution, label_in_capitals, not_name_word
 from newsgraph.annotate.name_extent import complement_after
 from newsgraph.annotate.names import NamesLexicon, looks_like_acronym, strip_name
 
 #: Model labels -> mention labels; PER (UD-style models: French, Spanish, German...) is a person too.
 _LABELS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
            "NORP": "norp"}
-_NOT_NAME_POS = {"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "INTJ", "AUX", "VERB"}
 _SPLIT = re.compile(r"\s*\n\s*|\s+-\s+|\s+,\s+|;\s+|\s+\d{1,3}\s+|\s+(?:at|AT|vs?\.?|VS?\.?)\s+|\s+\(\s*")
 #: a table row: a name at the start of a line followed by two or more numbers (standings, results)
 _ROW = re.compile(r"^([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?=(?:\s+[-\d.]+){2,}\s*$)", re.M)
@@ -66,9 +67,9 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
         if not label or ent.start_char < grown_to:
             continue
         toks = list(ent)
-        while toks and _not_name_word(toks[0], words):  # "Later Brenning" -> "Brenning"
+        while toks and not_name_word(toks[0], words):  # "Later Brenning" -> "Brenning"
             toks.pop(0)
-        while toks and _not_name_word(toks[-1], words):  # "Nyssen n’" -> "Nyssen"
+        while toks and not_name_word(toks[-1], words):  # "Nyssen n’" -> "Nyssen"
             toks.pop()
         if label == "person":
             toks = _after_label(toks, words, names)
@@ -76,10 +77,10 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             toks, label = _after_portfolio(text, toks, label, names.portfolio_re)
         if toks and _held_portfolio(text, toks, names, words, gaz):
             continue
-        if not toks or _common_word(toks, label, words, gaz, names.given_names) or _label_in_capitals(toks, words, gaz) \
+        if not toks or common_word(toks, label, words, gaz, names.given_names) or label_in_capitals(toks, words, gaz) \
                 or any(_GLUED.search(t.text) or _GLUED_INITIAL.search(t.text) for t in toks):
             continue
-        if _institution(toks, label):
+        if institution(toks, label):
             label = "organisation"
         parts = _coordinated(toks)
         if label == "organisation" and len(parts) == 1:
@@ -195,10 +196,6 @@ def _split_possessor(m: NameMention, gaz) -> list[NameMention]:
     return [owner, NameMention(start, m.end, pm.group(2), m.label)]
 
 
-#: Parts of speech of a word that is capitalised for its place, not because it is a name.
-_COMMON_POS = {"NOUN", "ADJ"}
-#: Tokens before a word that put it at the start of a sentence, heading or quotation.
-_OPENERS = {"«", "“", '"', "(", ":", "—", "–", "-", "‹", "„"}
 
 
 
@@ -299,10 +296,6 @@ def _held_portfolio(text: str, toks: list, names: NamesLexicon, words: CommonWor
     return j >= 0 and doc[j].ent_type_ in _PERSON_LABELS
 
 
-#: open word classes the tagger gives a name it does not know ("Emmanuel Macron" read as PROPN + ADV)
-_MISREAD_POS = {"ADV", "VERB", "INTJ"}
-
-
 def _joined_persons(doc: Doc) -> list:
     """The model's spans, with two person spans that only a space parts joined into one ("Sylvie" + "Goulard" ->
     "Sylvie Goulard"): the model cut one name in two, a list of people would hold a comma or "and" between."""
@@ -316,89 +309,6 @@ def _joined_persons(doc: Doc) -> list:
             continue
         out.append(ent)
     return out
-
-
-def _not_name_word(tok, words: CommonWords | None) -> bool:
-    """A word at a span's edge that belongs to no name: a function word or verb by the tagger, or an elided word.
-    With the language's dictionary, a capitalised word the tagger calls an adverb, verb or interjection but the
-    dictionary does not hold is a name the tagger misread, and stays ("Emmanuel Macron": "Macron" read as ADV)."""
-    if _elided(tok):
-        return True
-    if tok.pos_ not in _NOT_NAME_POS:
-        return False
-    return not (words is not None and tok.pos_ in _MISREAD_POS and tok.text[:1].isupper()
-                and not words.known(tok.text))
-
-
-def _elided(tok) -> bool:
-    """An elided function word (French "n’", "l’", "d’", "qu’"): a token of at most three characters ending in an
-    apostrophe. It is never the first or last word of a name; the models often take it into the span."""
-    return len(tok.text) <= 3 and tok.text[-1:] in ("'", "’")
-
-
-def _common_word(toks: list, label: str, words: CommonWords | None = None, gaz=None,
-                 given: frozenset[str] = frozenset()) -> bool:
-    """A one-word model span that is a common word, not a name, capitalised only because it opens a sentence,
-    heading or quotation ("Incroyable opportunité", "Conditions d’éligibilité", "« Travailler trop peu »"). A
-    common word is one the parse tags noun or adjective (not proper noun), read by the model as a person or place;
-    with the language's dictionary (`words`), also one the tagger calls a proper noun but the dictionary holds and
-    that is no given name and no place of the gazetteer, and a verb form whatever the model read ("Faisons",
-    "Rappelons" as organisations)."""
-    if len(toks) != 1:
-        return False
-    tok = toks[0]
-    if tok.pos_ in _COMMON_POS and label in ("person", "place"):
-        pass
-    elif words is None:
-        return False  # a demonym is an adjective ("Kenyan"); a one-word organisation is often a brand ("Ryanair")
-    elif words.verb_form(tok.text) and tok.text[:1].isupper() and not tok.text.isupper():
-        pass
-    elif not (label in ("person", "place") and words.known(tok.text) and tok.text not in given
-              and not (gaz is not None and gaz.lookup(tok.text))):
-        return False
-    if _opens(tok):
-        # capitalised inside a sentence elsewhere in the article, it is a name after all ("Bird said ... Bird")
-        return not any(t.text == tok.text and not _opens(t) for t in tok.doc if t.i != tok.i)
-    return False
-
-
-#: the shortest word in capitals read as a common word: shorter ones are acronyms more often than words ("AG")
-LABEL_MIN_LETTERS = 4
-
-
-def _label_in_capitals(toks: list, words: CommonWords | None, gaz) -> bool:
-    """A one-word span in capitals that is a common word of the language ("ARBITRE : C. Turpin", "PARTAGEZ",
-    "STADE"), or one glued to the initial of the next name ("ENTRAINEURC. Pélissier"): a label of a heading, a
-    match sheet or a button, not a name. Acronyms are no words of the dictionary ("CGT", "OTAN"); a place of the
-    gazetteer in capitals stays (a dateline's "PARIS")."""
-    if words is None or len(toks) != 1:
-        return False
-    tok = toks[0]
-    word = tok.text
-    if len(word) < LABEL_MIN_LETTERS or not word.isalpha() or not word.isupper() \
-            or any(p.kind in ("country", "admin1") for p in gaz.lookup(word)):
-        return False  # a town's name is often a word too ("STADE"); a dateline's town comes back as one below
-    if not (words.known(word) or (len(word) > LABEL_MIN_LETTERS and words.known(word[:-1]))):
-        return False
-    # a label opens its line; an acronym that happens to spell a word ("CNRS", "AERES") is written inside prose too
-    return _opens(tok) and not any(t.text == word and not _opens(t) for t in tok.doc if t.i != tok.i)
-
-
-def _institution(toks: list, label: str) -> bool:
-    """A "person" that takes a definite article ("le président de la République", "a demandé à la
-    Confédération"): one capitalised common noun after a lower-case article names an institution, not a person."""
-    if label != "person" or len(toks) != 1 or toks[0].pos_ not in _COMMON_POS or toks[0].i == 0:
-        return False
-    prev = toks[0].doc[toks[0].i - 1]
-    return prev.pos_ == "DET" and prev.text[:1].islower()
-
-
-def _opens(tok) -> bool:
-    """The token opens a sentence, a heading or a quotation."""
-    if tok.i == 0 or tok.is_sent_start:
-        return True
-    prev = tok.doc[tok.i - 1]
-    return prev.text in _OPENERS or "\n" in prev.text
 
 
 def _after_titles(text: str, s: int, e: int, titles: frozenset[str]) -> tuple[int, bool]:

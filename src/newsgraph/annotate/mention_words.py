@@ -1,0 +1,103 @@
+"""Words of a model span that are no name: function words at its edges, common words capitalised for their place.
+
+Split out of entity_mentions.py, whose `collect_mentions` trims a model span by `not_name_word` and drops it when
+it is a common word opening a sentence, heading or quotation (`common_word`), a label in capitals
+(`label_in_capitals`: a match sheet's "ARBITRE", a button's "PARTAGEZ") or an institution under a definite article
+(`institution`). Read from the tagger and, where the language has one, its dictionary of common words.
+"""
+
+from __future__ import annotations
+
+from newsgraph.annotate.common_words import CommonWords
+
+#: word classes the tagger gives words at a span's edge that belong to no name
+_NOT_NAME_POS = {"ADV", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "INTJ", "AUX", "VERB"}
+#: Parts of speech of a word that is capitalised for its place, not because it is a name.
+_COMMON_POS = {"NOUN", "ADJ"}
+#: Tokens before a word that put it at the start of a sentence, heading or quotation.
+_OPENERS = {"«", "“", '"', "(", ":", "—", "–", "-", "‹", "„"}
+#: open word classes the tagger gives a name it does not know ("Emmanuel Macron" read as PROPN + ADV)
+_MISREAD_POS = {"ADV", "VERB", "INTJ"}
+
+
+def not_name_word(tok, words: CommonWords | None) -> bool:
+    """A word at a span's edge that belongs to no name: a function word or verb by the tagger, or an elided word.
+    With the language's dictionary, a capitalised word the tagger calls an adverb, verb or interjection but the
+    dictionary does not hold is a name the tagger misread, and stays ("Emmanuel Macron": "Macron" read as ADV)."""
+    if _elided(tok):
+        return True
+    if tok.pos_ not in _NOT_NAME_POS:
+        return False
+    return not (words is not None and tok.pos_ in _MISREAD_POS and tok.text[:1].isupper()
+                and not words.known(tok.text))
+
+
+def _elided(tok) -> bool:
+    """An elided function word (French "n’", "l’", "d’", "qu’"): a token of at most three characters ending in an
+    apostrophe. It is never the first or last word of a name; the models often take it into the span."""
+    return len(tok.text) <= 3 and tok.text[-1:] in ("'", "’")
+
+
+def common_word(toks: list, label: str, words: CommonWords | None = None, gaz=None,
+                 given: frozenset[str] = frozenset()) -> bool:
+    """A one-word model span that is a common word, not a name, capitalised only because it opens a sentence,
+    heading or quotation ("Incroyable opportunité", "Conditions d’éligibilité", "« Travailler trop peu »"). A
+    common word is one the parse tags noun or adjective (not proper noun), read by the model as a person or place;
+    with the language's dictionary (`words`), also one the tagger calls a proper noun but the dictionary holds and
+    that is no given name and no place of the gazetteer, and a verb form whatever the model read ("Faisons",
+    "Rappelons" as organisations)."""
+    if len(toks) != 1:
+        return False
+    tok = toks[0]
+    if tok.pos_ in _COMMON_POS and label in ("person", "place"):
+        pass
+    elif words is None:
+        return False  # a demonym is an adjective ("Kenyan"); a one-word organisation is often a brand ("Ryanair")
+    elif words.verb_form(tok.text) and tok.text[:1].isupper() and not tok.text.isupper():
+        pass
+    elif not (label in ("person", "place") and words.known(tok.text) and tok.text not in given
+              and not (gaz is not None and gaz.lookup(tok.text))):
+        return False
+    if _opens(tok):
+        # capitalised inside a sentence elsewhere in the article, it is a name after all ("Bird said ... Bird")
+        return not any(t.text == tok.text and not _opens(t) for t in tok.doc if t.i != tok.i)
+    return False
+
+
+#: the shortest word in capitals read as a common word: shorter ones are acronyms more often than words ("AG")
+LABEL_MIN_LETTERS = 4
+
+
+def label_in_capitals(toks: list, words: CommonWords | None, gaz) -> bool:
+    """A one-word span in capitals that is a common word of the language ("ARBITRE : C. Turpin", "PARTAGEZ",
+    "STADE"), or one glued to the initial of the next name ("ENTRAINEURC. Pélissier"): a label of a heading, a
+    match sheet or a button, not a name. Acronyms are no words of the dictionary ("CGT", "OTAN"); a place of the
+    gazetteer in capitals stays (a dateline's "PARIS")."""
+    if words is None or len(toks) != 1:
+        return False
+    tok = toks[0]
+    word = tok.text
+    if len(word) < LABEL_MIN_LETTERS or not word.isalpha() or not word.isupper() \
+            or any(p.kind in ("country", "admin1") for p in gaz.lookup(word)):
+        return False  # a town's name is often a word too ("STADE"); a dateline's town comes back as one below
+    if not (words.known(word) or (len(word) > LABEL_MIN_LETTERS and words.known(word[:-1]))):
+        return False
+    # a label opens its line; an acronym that happens to spell a word ("CNRS", "AERES") is written inside prose too
+    return _opens(tok) and not any(t.text == word and not _opens(t) for t in tok.doc if t.i != tok.i)
+
+
+def institution(toks: list, label: str) -> bool:
+    """A "person" that takes a definite article ("le président de la République", "a demandé à la
+    Confédération"): one capitalised common noun after a lower-case article names an institution, not a person."""
+    if label != "person" or len(toks) != 1 or toks[0].pos_ not in _COMMON_POS or toks[0].i == 0:
+        return False
+    prev = toks[0].doc[toks[0].i - 1]
+    return prev.pos_ == "DET" and prev.text[:1].islower()
+
+
+def _opens(tok) -> bool:
+    """The token opens a sentence, a heading or a quotation."""
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.text in _OPENERS or "\n" in prev.text
