@@ -24,6 +24,18 @@ def shared() -> Path:
 
 
 
+def untimed_entities(name: str, text: str) -> dict[str, dict]:
+    """The entities of the record of `text` (a body, as input `name`) by name, analysed without the per-document
+    time budget: names, not the budget, are under test (a busy machine is slow)."""
+    from newsgraph.pipeline import analyze_document
+    from newsgraph.records import RawDocument
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSGRAPH_DOC_TIMEOUT", "0")
+        rec = analyze_document(RawDocument(input=name, data=text.encode("utf-8"), kind="body")).to_dict()
+    return {e["name"]: e for e in rec["entities"]}
+
+
 @pytest.fixture(scope="session")
 def demo_records() -> dict[str, dict]:
     """The record of every demo input, keyed by input name (see golden_records.analyze_demo)."""

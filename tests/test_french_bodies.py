@@ -6,10 +6,9 @@ The page is invented; each assertion fails without the mechanism it names."""
 from __future__ import annotations
 
 import pytest
+from conftest import untimed_entities
 
 from newsgraph.annotate.languages import plan_for
-from newsgraph.pipeline import analyze_document
-from newsgraph.records import RawDocument
 
 pytestmark = pytest.mark.skipif(plan_for("fr").package is None, reason="no French pipeline installed")
 
@@ -35,10 +34,7 @@ Le ballon revient sur Cornet dont le centre meurt dans les gants du gardien."""
 
 @pytest.fixture(scope="module")
 def entities() -> dict[str, dict]:
-    with pytest.MonkeyPatch.context() as mp:  # names, not the time budget, are under test (a busy machine is slow)
-        mp.setenv("NEWSGRAPH_DOC_TIMEOUT", "0")
-        rec = analyze_document(RawDocument(input="gouvernement.txt", data=PAGE.encode("utf-8"), kind="body")).to_dict()
-    return {e["name"]: e for e in rec["entities"]}
+    return untimed_entities("gouvernement.txt", PAGE)
 
 
 def _shown(entities: dict[str, dict], name: str) -> dict | None:

@@ -6,10 +6,9 @@ invented (a match sheet and a short report); each assertion fails without the me
 from __future__ import annotations
 
 import pytest
+from conftest import untimed_entities
 
 from newsgraph.annotate.languages import plan_for
-from newsgraph.pipeline import analyze_document
-from newsgraph.records import RawDocument
 
 pytestmark = pytest.mark.skipif(plan_for("fr").package is None, reason="no French pipeline installed")
 
@@ -28,11 +27,8 @@ Grande-Bretagne à Lyon."""
 
 
 @pytest.fixture(scope="module")
-def entities() -> dict[str, str]:
-    with pytest.MonkeyPatch.context() as mp:  # names, not the time budget, are under test (a busy machine is slow)
-        mp.setenv("NEWSGRAPH_DOC_TIMEOUT", "0")
-        rec = analyze_document(RawDocument(input="match.txt", data=PAGE.encode("utf-8"), kind="body")).to_dict()
-    return {e["name"]: e for e in rec["entities"]}
+def entities() -> dict[str, dict]:
+    return untimed_entities("match.txt", PAGE)
 
 
 def test_labels_in_capitals_and_glued_initials_are_no_names(entities):
