@@ -36,6 +36,23 @@ def untimed_entities(name: str, text: str) -> dict[str, dict]:
     return {e["name"]: e for e in rec["entities"]}
 
 
+def annotated_body(body: str, nlp):
+    """`body` annotated as one article dated 2024-06-09 by `nlp`: each event test module annotates one body of its
+    own sentences once (a module-scoped fixture) and asks for the events of one trigger at a time."""
+    from newsgraph.annotate import annotate
+    from newsgraph.records import Extracted
+
+    return annotate(Extracted(input="t", body=body, published="2024-06-09", kind="body"), nlp)
+
+
+def events_with_trigger(article, trigger: str, sentence: str | None = None) -> list:
+    """The events of `article` whose trigger is `trigger` and, when `sentence` is given, whose span holds it."""
+    return [
+        ev for ev in article.events
+        if ev.trigger == trigger and (sentence is None or sentence in article.body[ev.start : ev.end])
+    ]
+
+
 @pytest.fixture(scope="session")
 def demo_records() -> dict[str, dict]:
     """The record of every demo input, keyed by input name (see golden_records.analyze_demo)."""

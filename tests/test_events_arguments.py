@@ -13,9 +13,8 @@
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.annotate import annotate
-from newsgraph.records import Extracted
+from conftest import annotated_body
+from conftest import events_with_trigger as _events
 
 BODY = "\n\n".join(
     [
@@ -43,11 +42,8 @@ BODY = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def article(selective_nlp):
-    return annotate(Extracted(input="t", body=BODY, published="2024-06-09", kind="body"), selective_nlp)
+    return annotated_body(BODY, selective_nlp)
 
-
-def _events(article, trigger: str) -> list:
-    return [ev for ev in article.events if ev.trigger == trigger]
 
 
 def test_a_thing_for_patient_is_another_sense_of_the_verb(article):

@@ -18,9 +18,8 @@
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.annotate import annotate
-from newsgraph.records import Extracted
+from conftest import annotated_body
+from conftest import events_with_trigger as _events
 
 BODY = "\n\n".join(
     [
@@ -50,11 +49,8 @@ BODY = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def article(selective_nlp):
-    return annotate(Extracted(input="t", body=BODY, published="2024-06-09", kind="body"), selective_nlp)
+    return annotated_body(BODY, selective_nlp)
 
-
-def _events(article, trigger: str) -> list:
-    return [ev for ev in article.events if ev.trigger == trigger]
 
 
 def test_the_object_type_gives_the_verb_another_sense(article):

@@ -25,9 +25,8 @@
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.annotate import annotate
-from newsgraph.records import Extracted
+from conftest import annotated_body
+from conftest import events_with_trigger as _events
 
 BODY = "\n\n".join(
     [
@@ -61,11 +60,8 @@ BODY = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def article(selective_nlp):
-    return annotate(Extracted(input="t", body=BODY, published="2024-06-09", kind="body"), selective_nlp)
+    return annotated_body(BODY, selective_nlp)
 
-
-def _events(article, trigger: str, sentence: str | None = None) -> list:
-    return [ev for ev in article.events if ev.trigger == trigger and (sentence is None or sentence in article.body[ev.start : ev.end])]
 
 
 def test_an_act_or_thing_with_no_author_is_no_source(article):
