@@ -53,7 +53,9 @@ def instrument_kinds() -> dict[str, str]:
     return mapping("event_actors.tsv", "instrument")
 
 
+@lru_cache(maxsize=1)
 def instruments() -> frozenset[str]:
+    """The nouns of event_actors.tsv [instrument]; built once, read per subject token by `_instrument`."""
     return frozenset(instrument_kinds())
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "relcl", "amod", "compound")
