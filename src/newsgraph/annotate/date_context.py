@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.date_expressions import DEFAULT_VOCAB
+from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, relation
 from newsgraph.annotate.lexicon import mapping
 from newsgraph.records import DateRef
 
@@ -43,12 +43,10 @@ def forward_weekday(m: re.Match, anchor: dt.date, vocab: str = DEFAULT_VOCAB) ->
     return (anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)).isoformat()  # the same day counts
 
 
-def year_guessed(kind: str, m: re.Match) -> bool:
+def year_guessed(kind: str, m: re.Match, vocab: str = DEFAULT_VOCAB) -> bool:
     """A day or month whose year the resolver picked (nearest the article date), not one the text wrote or fixed
-    ("last October", "next May" stay as they are)."""
-    g = m.groupdict()
-    rel = (g.get("rel") or "").lower() or ("fixed" if g.get("rel_after") else "")
-    return kind in ("dmy", "mdy", "my") and not g.get("y") and rel not in ("last", "next", "this", "fixed")
+    ("last October", "next May", "janvier prochain" stay as they are: the relative word read as `resolve` reads it)."""
+    return kind in ("dmy", "mdy", "my") and not m.groupdict().get("y") and relation(m, vocab) not in ("last", "next", "this")
 
 
 def governed_by_since(text: str, m: re.Match, vocab: str) -> bool:

@@ -64,7 +64,7 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
             value, res = resolve(kind, m, anchor, vocab or DEFAULT_VOCAB)
             if res is None and value is None:
                 continue
-            if year_guessed(kind, m) and value and anchor is not None and value > anchor.isoformat()[: len(value)]:
+            if year_guessed(kind, m, vocab or DEFAULT_VOCAB) and value and anchor is not None and value > anchor.isoformat()[: len(value)]:
                 if governed_by_since(text, m, vocab or DEFAULT_VOCAB) or (past is not None and past(start, end)):
                     value = f"{int(value[:4]) - 1}{value[4:]}"  # the past: not after the article date
                     if value.endswith("-02-29"):
