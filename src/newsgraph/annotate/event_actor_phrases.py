@@ -154,7 +154,13 @@ def is_named(doc: Doc, a: Actor) -> bool:
     """A name the entity component did not list, or a description with a named modifier ("Kenyan police",
     "Sudan's army"), stands for an actor; "the agreement" or "37 billion cubic metres of water" do not."""
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" for t in span)
+    return span is not None and any(names(t) for t in span)
+
+
+def names(t: Token, titles: frozenset[str] = frozenset()) -> bool:
+    """A token that names an actor: inside a named entity of a kind that acts, or a proper noun that is not one of
+    `titles` (event_features passes the role nouns, so "the General" alone is a person the text did not name)."""
+    return t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" and t.lower_ not in titles
 
 
 def path_up(t: Token, top: Token) -> list[Token]:

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.demonyms import country_of
+from newsgraph.annotate.event_actor_phrases import names
 from newsgraph.annotate.lexicon import words
 from newsgraph.annotate.resolve import role_nouns
 from newsgraph.records import Entity, Event
@@ -110,7 +111,7 @@ def actor(doc: Doc, ev: Event, ent_id: str | None, name: str | None, ents: dict[
     if demonym_of(span, name):
         return Actor("country", ACTOR_SCORES["country"], False, True, 1.0)  # "Indian strikes": India
     titles = role_nouns()
-    if any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or t.pos_ == "PROPN" and t.lower_ not in titles for t in span):
+    if any(names(t, titles) for t in span):
         kind = "named"
     elif span.root.lemma_.lower() in people or span.root.lower_ in people or span.root.lower_ in titles:
         kind = "people"  # "protesters"; a title alone is a person the text did not name ("the General", "the Minister")
