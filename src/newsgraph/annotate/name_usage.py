@@ -210,7 +210,7 @@ def _listed(doc: Doc, span) -> bool:
 def _placed_phrase(span, names: NamesLexicon, depth: int = 3) -> bool:
     """The noun a name modifies sits, through at most `depth` "of" or other prepositional links, under a preposition
     of place: "in the massage room of Epstein's Manhattan mansion". Read from the parse, where it ran."""
-    locatives = {w for w in names.place_locative if " " not in w}
+    locatives = names.locative_words
     tok = span.root.head
     for _ in range(depth):
         if tok.dep_ != "pobj":

@@ -219,6 +219,11 @@ class NamesLexicon:
         return re.compile(rf"(?:^|\s)(?:{links})$")
 
     @cached_property
+    def locative_words(self) -> frozenset[str]:
+        """The one-word `locative` phrases ("in", "at"): the prepositions of place a parse link can carry."""
+        return frozenset(w for w in self.place_locative if " " not in w)
+
+    @cached_property
     def locative_re(self) -> re.Pattern | None:
         """The `locative` phrases as one pattern that ends where the name begins (`_phrases_re`)."""
         return _phrases_re(self.place_locative)
