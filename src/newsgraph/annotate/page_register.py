@@ -108,10 +108,21 @@ def read_register(text: str, site_name: str | None = None) -> Register:
     return Register(None, evidence)
 
 
+#: doc.user_data key of the Doc's register, read once per document: the confidence stage and the record both ask for
+#: it. Stored as [kind, evidence] (plain values: user_data must stay serialisable).
+_REGISTER_KEY = "ng_register"
+
+
 def doc_register(doc: Doc) -> Register:
-    """The register of an annotated Doc (its text and the site name the caller put in `doc._.ng_meta`)."""
-    meta = doc._.ng_meta or {}
-    return read_register(doc.text, meta.get("source_name"))
+    """The register of an annotated Doc (its text and the site name the caller put in `doc._.ng_meta`), read once
+    and kept in the Doc's user_data."""
+    kept = doc.user_data.get(_REGISTER_KEY)
+    if kept is None:
+        meta = doc._.ng_meta or {}
+        register = read_register(doc.text, meta.get("source_name"))
+        doc.user_data[_REGISTER_KEY] = [register.kind, dict(register.evidence)]
+        return register
+    return Register(kept[0], dict(kept[1]))
 
 
 __all__ = ["Register", "doc_register", "read_register", "site_genre"]
