@@ -58,10 +58,8 @@ def common_word(toks: list, label: str, words: CommonWords | None = None, gaz=No
     elif not (label in ("person", "place") and words.known(tok.text) and tok.text not in given
               and not (gaz is not None and gaz.lookup(tok.text))):
         return False
-    if _opens(tok):
-        # capitalised inside a sentence elsewhere in the article, it is a name after all ("Bird said ... Bird")
-        return not any(t.text == tok.text and not _opens(t) for t in tok.doc if t.i != tok.i)
-    return False
+    # capitalised inside a sentence elsewhere in the article, it is a name after all ("Bird said ... Bird")
+    return _opens(tok) and not _written_inside(tok)
 
 
 #: the shortest word in capitals read as a common word: shorter ones are acronyms more often than words ("AG")
@@ -83,7 +81,7 @@ def label_in_capitals(toks: list, words: CommonWords | None, gaz) -> bool:
     if not (words.known(word) or (len(word) > LABEL_MIN_LETTERS and words.known(word[:-1]))):
         return False
     # a label opens its line; an acronym that happens to spell a word ("CNRS", "AERES") is written inside prose too
-    return _opens(tok) and not any(t.text == word and not _opens(t) for t in tok.doc if t.i != tok.i)
+    return _opens(tok) and not _written_inside(tok)
 
 
 def institution(toks: list, label: str) -> bool:
@@ -93,6 +91,11 @@ def institution(toks: list, label: str) -> bool:
         return False
     prev = toks[0].doc[toks[0].i - 1]
     return prev.pos_ == "DET" and prev.text[:1].islower()
+
+
+def _written_inside(tok) -> bool:
+    """The token's word, as written, stands elsewhere in the article where it opens nothing (inside a sentence)."""
+    return any(t.text == tok.text and not _opens(t) for t in tok.doc if t.i != tok.i)
 
 
 def _opens(tok) -> bool:
