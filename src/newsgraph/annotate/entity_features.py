@@ -32,7 +32,7 @@ from newsgraph.annotate.concept_names import lower_expansion, lower_phrase
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
 from newsgraph.annotate.name_usage import modifier_only
-from newsgraph.annotate.names import NamesLexicon
+from newsgraph.annotate.names import NamesLexicon, looks_like_acronym
 from newsgraph.annotate.page_register import doc_register
 from newsgraph.annotate.person_things import thing_use
 from newsgraph.annotate.text_blocks import credited, inside, non_prose_blocks
@@ -186,8 +186,8 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         "one_word": float(len(words) == 1),
         # an acronym ("NASA") is a name's usual short form; a longer all-caps name is a shouted heading or a
         # results line ("MANCHESTER UNITED 2 ..."): two features, since the two are right at very different rates
-        "all_caps": float(e.name.isupper() and len(e.name) > 1 and not _acronym(e.name)),
-        "acronym": float(_acronym(e.name)),
+        "all_caps": float(e.name.isupper() and len(e.name) > 1 and not looks_like_acronym(e.name)),
+        "acronym": float(looks_like_acronym(e.name)),
         "role": float(bool(e.roles)),
         "geo": float(e.geo is not None),
         "propagated": labels["propagated"] / n_found,
@@ -212,7 +212,7 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
 
 def _concept(e: Entity, text: str) -> bool:
     """The organisation's name is a concept the page capitalises (concept_names.py)."""
-    return lower_phrase(e.name, text) or any(lower_expansion(a, text) for a in (e.name, *e.aliases) if _acronym(a))
+    return lower_phrase(e.name, text) or any(lower_expansion(a, text) for a in (e.name, *e.aliases) if looks_like_acronym(a))
 
 
 def _squash(name: str) -> str:
@@ -249,12 +249,6 @@ def _registered(domain: str) -> str | None:
     from courlan import extract_domain
 
     return extract_domain("https://" + domain + "/")
-
-
-def _acronym(name: str) -> bool:
-    """One all-caps word of two to six letters (dots allowed: "U.N.")."""
-    flat = name.replace(".", "")
-    return " " not in name and flat.isalpha() and flat.isupper() and 2 <= len(flat) <= 6
 
 
 def doc_context(doc: Doc, names: NamesLexicon) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]], str,
