@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.annotate.names import looks_like_acronym
+
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 #: small words an expansion may hold without a letter of the acronym ("return on investment (ROI)")
 _SMALL = frozenset("of and on in for to the a an".split())
@@ -36,9 +38,9 @@ def lower_phrase(name: str, text: str) -> bool:
 
 def lower_expansion(acronym: str, text: str) -> bool:
     """`text` spells `acronym` (two to six capital letters) out in lower-case words right before it in brackets."""
-    flat = acronym.replace(".", "")
-    if not (2 <= len(flat) <= 6 and flat.isalpha() and flat.isupper()):
+    if not looks_like_acronym(acronym):
         return False
+    flat = acronym.replace(".", "")
     want = flat.lower()
     for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*[),;]", text):
         before = _WORDS.findall(text[max(0, m.start() - 120) : m.start()])
