@@ -49,8 +49,7 @@ _KIND_AFTER = re.compile(r"^(?:\s*,\s*|\s+(?:is|was|remains|became)\s+)(?:a|an|t
                          r"and|selling|making)\b)")
 #: organisation `before` words that also name a person's standing ("a giant of jazz", "a machine operator")
 _NOT_KINDS = frozenset({"giant", "operator", "maker"})
-#: the lower-case word right after a name (a work's head noun: "this X character")
-_WORK_HEAD = re.compile(r"^\s+([a-z]+)\b")
+#: the lower-case word right after a name (a work's head noun: "this X character"; a place's dwellers: "X residents")
 _NEXT_LOWER = re.compile(r"^\s+([a-z]+)\b")
 #: what may stand between a name and the head noun of what it is said to be: a comma (an apposition) or a copula
 _KIND_LINK = frozenset({",", "is", "was", "remains", "became"})
@@ -170,16 +169,16 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["work_use"] += 1  # "published in the X": read per name by name_gates.gate_works
     if kind_head(doc, m.start, m.end) in names.work_kinds or VERSION_AFTER.match(text[m.end : m.end + 30]):
         ev["work_use"] += 1  # "X, a weekly newsletter", "X 5.2 was released": a work or a product (gate_works)
-    wm = _WORK_HEAD.match(text[m.end : m.end + 20])
-    if wm and wm.group(1) in names.work_after:
+    nm = _NEXT_LOWER.match(text[m.end : m.end + 20])
+    next_lower = nm.group(1) if nm else None
+    if next_lower in names.work_after:
         ev["work_head"] += 1  # "this X character": a work's title (name_gates.gate_works, in most mentions)
     head = list_head(text, m.start, m.end)
     if head in names.org_classes:  # "universities, including X": a body, whatever the gazetteer holds for X
         ev["organisation"] += w.list_class
     elif head in names.place_classes:
         ev["place_use"] += 1
-    dm = _NEXT_LOWER.match(text[m.end : m.end + 20])
-    if dm and dm.group(1) in names.place_dwellers and ev["organisation"] <= w.model_label and not ev["person_cue"]:
+    if next_lower in names.place_dwellers and ev["organisation"] <= w.model_label and not ev["person_cue"]:
         ev["place"] += w.place_cue  # "X residents": a place, whatever the model's organisation label says
     untype_things(doc, text, m, places, before, names, w, win)
     note_usage(doc, text, m, gaz, names)
