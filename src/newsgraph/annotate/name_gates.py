@@ -19,14 +19,19 @@ from newsgraph.annotate.name_usage import VERSION_AFTER
 from newsgraph.annotate.names import NamesLexicon
 
 
+def _by_name(mentions: list) -> list[list]:
+    """The mentions grouped by the normalised form of their name, in order of first mention."""
+    by_name: dict[str, list] = defaultdict(list)
+    for m in mentions:
+        by_name[norm(m.text)].append(m)
+    return list(by_name.values())
+
+
 def _model_only_people(mentions: list, use: str, model_points: float):
     """The mentions of each name (grouped by normalised form) that the text uses as `use` in one mention or more and
     that nothing but the model types as a person: no person cue in any mention, at most `model_points` person
     points in each."""
-    by_name: dict[str, list] = defaultdict(list)
-    for m in mentions:
-        by_name[norm(m.text)].append(m)
-    for same in by_name.values():
+    for same in _by_name(mentions):
         if not any(m.ev[use] for m in same) or any(m.ev["person_cue"] for m in same):
             continue
         if any(m.ev["person"] > model_points for m in same):
@@ -88,10 +93,7 @@ def gate_works(mentions: list, model_points: float, text: str = "") -> None:
     a journal or a book is neither a person, an organisation nor a place. So is a name an apposition or copula calls
     a work or product ("X, a weekly newsletter": `work_use`) or that the text (`text`, where given) writes with a
     release number anywhere ("X 5.2 was released": software)."""
-    by_name: dict[str, list] = defaultdict(list)
-    for m in mentions:
-        by_name[norm(m.text)].append(m)
-    for same in by_name.values():
+    for same in _by_name(mentions):
         versioned = bool(text) and re.search(r"(?<![\w-])" + re.escape(same[0].text) + VERSION_AFTER.pattern[1:], text)
         if not versioned and not any(m.ev["work_use"] for m in same) \
                 and 2 * sum(bool(m.ev["work_head"]) for m in same) <= len(same):
