@@ -1,6 +1,7 @@
 """A fresh page draw for the hand audit: English news nobody tuned quotes, events, facts or dates on.
 
     python -m benchmarks.audit build --label s21unseen-before --fresh 20261221
+    python -m benchmarks.audit build --label s22unseen-before --fresh 20261230   # stop 22: 90 articles read by nobody
 
 Why: the audit's 99 pages (seed 11) have been judged, read and tuned on for many stops, so their figures are figures
 on tuned pages. A fresh draw leaves out every page an earlier audit or topic draw held:
@@ -35,6 +36,12 @@ from benchmarks.common import EVAL
 LGL = EVAL / "geoparsing-news" / "lgl.xml"
 #: articles drawn per fresh seed
 FRESH_PAGES = 100
+#: the fresh draws so far, in the order they were made. A later draw leaves out the articles of the draws before it
+#: and the web event set's LGL articles (web_events.lgl_pages, fitted on in stop 21), so its articles were read by
+#: nobody: 20261221 was stop 21's held-out draw (a tuning set since stop 22), 20261230 is stop 22's.
+FRESH_SEEDS = (20261221, 20261230)
+#: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
+LATER_PAGES = 90
 
 
 def html_leftovers() -> list[str]:
@@ -99,7 +106,27 @@ def drawn(seed: int) -> list[dict]:
     if html_leftovers():
         raise SystemExit("fresh draw: HTML pages outside every audit exist now; add them to the pool (fresh.py)")
     cands = sorted((a for a in lgl_articles() if english(a["text"])), key=lambda a: a["input"])
-    return sorted(random.Random(seed).sample(cands, min(FRESH_PAGES, len(cands))), key=lambda a: a["input"])
+    n = FRESH_PAGES
+    if seed in FRESH_SEEDS[1:]:
+        taken = used_before(seed)
+        cands, n = [a for a in cands if a["input"] not in taken], LATER_PAGES
+    return sorted(random.Random(seed).sample(cands, min(n, len(cands))), key=lambda a: a["input"])
+
+
+def used_before(seed: int) -> set[str]:
+    """Input names of the LGL articles read before the draw of `seed`: the earlier fresh draws and the web event set."""
+    from benchmarks.audit.web_events import lgl_pages
+
+    taken = {a["input"] for s in FRESH_SEEDS[: FRESH_SEEDS.index(seed)] for a in drawn(s)}
+    return taken | {name for name, _, _ in lgl_pages()}
+
+
+def reserve() -> list[str]:
+    """English LGL articles in no draw and not in the web event set: the pool of the next held-out draw."""
+    from benchmarks.audit.__main__ import english
+
+    taken = used_before(FRESH_SEEDS[-1]) | {a["input"] for a in drawn(FRESH_SEEDS[-1])}
+    return sorted(a["input"] for a in lgl_articles() if english(a["text"]) and a["input"] not in taken)
 
 
 def build(label: str, seed: int) -> Path:
