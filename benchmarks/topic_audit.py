@@ -9,6 +9,9 @@
     python -m benchmarks.topic_audit sample --name s20fresh --seed 20261202 # another: pages in no draw before it
     python -m benchmarks.topic_audit sample --name s21unseen-final --seed 20261204   # the held-out draw, final code
     python -m benchmarks.topic_audit report --name s21unseen-final --base s21unseen-before --per-type 80
+    python -m benchmarks.topic_audit sample --name s22unseen-before --lgl 20261230   # stop 22's held-out draw (LGL)
+    python -m benchmarks.topic_audit todo --name s22unseen-before --shown --per-type 80
+    python -m benchmarks.topic_audit report --name s22unseen-final --base s22unseen-before --per-type 80
 
 Pages: the English pages of ../shared/eval (fundus-parser-testdata publishers of English-language countries, and
 trafilatura-eval pages whose text reads as English by a stop-word share), in a fixed order; `PAGES` of them are
@@ -34,6 +37,15 @@ Judgements live in benchmarks/audit/topics-judgements.jsonl, one line per item: 
 "reason"}. Right means: a real entity of that type that the article is about (named in its body, not only in
 navigation or a teaser), under a right name (a canonical or full name, not a fragment or a wrong merge).
 
+`--lgl S` audits the LGL articles of the quote/event audit's fresh draw S instead (benchmarks/audit/fresh.py
+`drawn(S)`; stop 22's held-out draw is 20261230, 90 local US news articles of March 2009, judged only by the
+held-out auditors): the HTML pages of ../shared/eval are all in some earlier draw, so stop 22 draws news from LGL.
+Each article is made the small web page `fresh.page` makes (written to benchmarks/audit/.cache/lgl-S/, ignored by
+git) and analysed with the same `newsgraph analyze --min-confidence 0` call, its URL given by `--url-map`. Items
+are keyed by the input name made a page name (`lgl/<docid>` -> `lgl-<docid>`, unique in LGL) and carry their
+`unit`, the publisher (the LGL domain), so the report also splits precision and recall into the tune and check
+parts of benchmarks/splits.py `part(unit)`, as the quote/event audit splits the same articles.
+
 Report: per type, precision of the run's sample of every item and of its sample of the items shown by default
 (confidence at or above the display threshold), and recall: of the right items in the base run's sample of every
 item, the share this run shows by default.
@@ -53,6 +65,7 @@ import sys
 from pathlib import Path
 
 from benchmarks.common import EVAL, REPO
+from benchmarks.splits import PARTS, part
 
 AUDIT = REPO / "benchmarks" / "audit"
 JUDGEMENTS = AUDIT / "topics-judgements.jsonl"
@@ -151,17 +164,52 @@ def context(body: str, ent: dict | None, name: str, width: int = 110) -> str:
     return " ".join(body[s:e].split())
 
 
-def sample(name: str, seed: int = SEED) -> Path:
-    """Analyse the drawn pages (every item, threshold 0) and write the sample's items to judge."""
+def page_name(input_name: str) -> str:
+    """The name an item's key gives its page: the file name, or an LGL input name made one (lgl/12 -> lgl-12)."""
+    return input_name.replace("/", "-") if input_name.startswith("lgl/") else Path(input_name).name
+
+
+def lgl_pages(seed: int) -> tuple[list[Path], dict[str, str], Path]:
+    """Write the LGL articles of the fresh draw `seed` as web pages to an ignored cache folder: the pages, each
+    page's publisher (by page name) and a --url-map file giving each page its article's URL."""
+    from benchmarks.audit import fresh
+
+    folder = AUDIT / ".cache" / f"lgl-{seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, units, urls = [], {}, []
+    for art in fresh.drawn(seed):
+        path = folder / f"{page_name(art['input'])}.html"
+        path.write_bytes(fresh.page(art))
+        paths.append(path)
+        units[path.name] = art["unit"]
+        if art["url"]:
+            urls.append(f"{path}\t{art['url']}\n")
+    url_map = folder / "urls.tsv"
+    url_map.write_text("".join(urls), encoding="utf-8")
+    return paths, units, url_map
+
+
+def sample(name: str, seed: int = SEED, lgl: int | None = None) -> Path:
+    """Analyse the drawn pages (every item, threshold 0) and write the sample's items to judge; with `lgl`, the
+    LGL articles of that fresh draw instead, made web pages."""
     AUDIT.mkdir(parents=True, exist_ok=True)
-    chosen = drawn(seed)
+    units: dict[str, str] = {}
+    extra: list[str] = []
+    if lgl is None:
+        chosen = drawn(seed)
+    else:
+        chosen, units, url_map = lgl_pages(lgl)
+        extra = ["--url-map", str(url_map)]
     records = AUDIT / f"topics-{name}.records.jsonl.tmp"
     exe = Path(sys.executable).parent / "newsgraph"
-    subprocess.run([str(exe), "analyze", "--format", "jsonl", "--min-confidence", "0", "-o", str(records),
+    subprocess.run([str(exe), "analyze", "--format", "jsonl", "--min-confidence", "0", *extra, "-o", str(records),
                     *map(str, chosen)], cwd=REPO)
     items, contexts = [], {}
     for line in records.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
+        page = Path(r["input"]).name
+        if lgl is not None:  # the cache file's name is the input name made a page name
+            page = page.removesuffix(".html")
         ents = {(e["type"], e["name"]): e for e in r.get("entities") or []}
         singular = {"people": "person", "countries": "country", "cities": "city", "organisations": "organisation"}
         for t in TYPES:
@@ -169,8 +217,10 @@ def sample(name: str, seed: int = SEED) -> Path:
             confs = (r.get("topics_confidence") or {}).get(t) or [None] * len(names)
             for rank, (n, c) in enumerate(zip(names, confs, strict=True)):
                 ent = ents.get((singular[t], n))
-                items.append({"key": key(r["input"], t, n), "page": Path(r["input"]).name, "type": t, "name": n,
+                items.append({"key": key(page, t, n), "page": page, "type": t, "name": n,
                               "rank": rank, "confidence": c, "aliases": (ent or {}).get("aliases", [])[:4]})
+                if lgl is not None:
+                    items[-1]["unit"] = units[f"{page}.html"]
                 contexts[items[-1]["key"]] = {"context": context(r.get("body") or "", ent, n), "title": r.get("title")}
     records.unlink()
     out = AUDIT / f"topics-{name}.jsonl"
@@ -247,12 +297,27 @@ def report(name: str, base: str = "baseline", threshold: float | None = None, pe
         out[t] = {
             "all": precision(every, done, t),
             "shown": precision(shown, done, t),
-            "recall_shown": round(sum(i["key"] in shown_keys for i in right_t) / len(right_t), 3) if right_t else None,
+            "recall_shown": recall(right_t, shown_keys),
             "base_right": len(right_t),
             "items": sum(1 for i in items if i["type"] == t),
             "items_shown": sum(1 for i in shown_items(items, threshold) if i["type"] == t),
         }
+        if any("unit" in i for i in items):  # the same samples, split by the publisher's part (benchmarks/splits.py)
+            out[t]["parts"] = {
+                p: {"all": precision(of_part(every, p), done, t), "shown": precision(of_part(shown, p), done, t),
+                    "recall_shown": recall(of_part(right_t, p), shown_keys)}
+                for p in PARTS
+            }
     return {"name": name, "base": base, "threshold": threshold, "types": out}
+
+
+def of_part(items: list[dict], part_name: str) -> list[dict]:
+    """The items whose unit (publisher) is in the part `part_name` of benchmarks/splits.py."""
+    return [i for i in items if "unit" in i and part(i["unit"]) == part_name]
+
+
+def recall(right: list[dict], shown_keys: set[str]) -> float | None:
+    return round(sum(i["key"] in shown_keys for i in right) / len(right), 3) if right else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -263,12 +328,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shown", action="store_true", help="todo: sample among the items shown by default")
     ap.add_argument("--seed", type=int, default=SEED,
                     help=f"sample: the pages' seed ({SEED}: the old sample; another: a fresh draw of other pages)")
+    ap.add_argument("--lgl", type=int, default=None,
+                    help="sample: the LGL articles of this fresh draw (benchmarks/audit/fresh.py) instead of pages")
     ap.add_argument("--base", default="baseline", help="report: the run whose right items recall is taken against")
     ap.add_argument("--per-type", type=int, default=None,
                     help=f"todo/report: items judged per type (default {PER_TYPE}; more for a tighter estimate)")
     args = ap.parse_args(argv)
     if args.command == "sample":
-        sample(args.name, args.seed)
+        sample(args.name, args.seed, args.lgl)
     elif args.command == "todo":
         for i in todo(args.name, args.shown, args.threshold, args.per_type):
             print(json.dumps(i, ensure_ascii=False))
