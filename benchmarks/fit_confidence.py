@@ -85,24 +85,21 @@ def conll_rows() -> tuple[dict, dict]:
 
 def gum_rows() -> dict:
     """(features + entity confidence, matched by the scorer, entity) per predicted topic, by part."""
-    from benchmarks.tasks.topics import SET, part_folder, score, scorer
+    from benchmarks.tasks.topics import scorer
     from newsgraph.annotate import make_doc, to_article
     from newsgraph.annotate.entities import pipeline_names
     from newsgraph.annotate.entity_features import doc_context, features
     from newsgraph.annotate.nlp import load_pipeline
-    from newsgraph.records import TOPIC_KEYS, Extracted
+    from newsgraph.records import TOPIC_KEYS
 
     norm = scorer().norm
-    gold = json.loads(require(SET / "docs" / "gold.json").read_text(encoding="utf-8"))
-    names = sorted(gold)
+    gold, names, exs = gum_documents()
     rows: dict[str, list] = {p: [] for p in PARTS}
     feats: dict[tuple[str, str, str], dict] = {}
     with tempfile.TemporaryDirectory(prefix="ng-fit-") as tmp:
         tmp_path = Path(tmp)
         every = tmp_path / "every.jsonl"
         nlp = load_pipeline()
-        exs = [Extracted(input=str(SET / "docs" / f"{n}.txt"), body=(SET / "docs" / f"{n}.txt").read_text(
-            encoding="utf-8"), kind="body") for n in names]
         with raw_scores("topic"), every.open("w", encoding="utf-8") as out:
             for name, ex, doc in zip(names, exs, nlp.pipe(make_doc(nlp, ex) for ex in exs), strict=True):
                 ctx = doc_context(doc, pipeline_names(nlp))
@@ -111,17 +108,39 @@ def gum_rows() -> dict:
                     if key:
                         feats[(name, key, e.name)] = ({**features(doc, e, *ctx), "entity_confidence": e.confidence}, e)
                 out.write(json.dumps(to_article(ex, doc).to_dict(), ensure_ascii=False) + "\n")
-        for p in PARTS:
-            folder = part_folder(tmp_path / f"docs-{p}", gold, [n for n in names if part(n) == p])
-            o = tmp_path / f"out-{p}"
-            o.mkdir()
-            _, details = score("every", folder, o, every)
-            for d in details:
-                matched = {norm(g["matched_by"]) for g in d["gold"] if g["matched_by"]}
-                for (doc_name, _key, ent_name), (f, e) in feats.items():
-                    if doc_name == d["doc"]:
-                        rows[p].append((f, norm(ent_name) in matched, e))
+        for d, matched in gum_matched(every, gold, tmp_path).items():
+            for (doc_name, _key, ent_name), (f, e) in feats.items():
+                if doc_name == d:
+                    rows[part(d)].append((f, norm(ent_name) in matched, e))
     return rows
+
+
+def gum_documents() -> tuple[dict, list[str], list]:
+    """gum-entities-dev's gold topics, its document names (sorted) and each document as an Extracted clean body."""
+    from benchmarks.tasks.topics import SET
+    from newsgraph.records import Extracted
+
+    gold = json.loads(require(SET / "docs" / "gold.json").read_text(encoding="utf-8"))
+    names = sorted(gold)
+    return gold, names, [Extracted(input=str(SET / "docs" / f"{n}.txt"), body=(SET / "docs" / f"{n}.txt").read_text(
+        encoding="utf-8"), kind="body") for n in names]
+
+
+def gum_matched(every: Path, gold: dict, tmp_path: Path) -> dict[str, set[str]]:
+    """{document: the scorer-normalised names of the predicted topics the set's scorer matched to its gold}, scoring
+    the records `every` part by part (tune, check) in folders under `tmp_path`."""
+    from benchmarks.tasks.topics import part_folder, score, scorer
+
+    norm = scorer().norm
+    out = {}
+    for p in PARTS:
+        folder = part_folder(tmp_path / f"docs-{p}", gold, [n for n in sorted(gold) if part(n) == p])
+        o = tmp_path / f"out-{p}"
+        o.mkdir()
+        _, details = score("every", folder, o, every)
+        for d in details:
+            out[d["doc"]] = {norm(g["matched_by"]) for g in d["gold"] if g["matched_by"]}
+    return out
 
 
 def web_rows() -> dict:

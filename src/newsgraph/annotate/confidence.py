@@ -24,7 +24,9 @@ from newsgraph.annotate.calibration import calibrate, logistic
 from newsgraph.annotate.entity_features import MODEL_LABELS, doc_context, features
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.names import NamesLexicon, shipped_names
+from newsgraph.annotate.topic_check import checked
 from newsgraph.records import TOPIC_KEYS, Entity
+from newsgraph.settings import get_settings
 
 #: labels that make a span a name at all (any type)
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -189,6 +191,7 @@ def topic_raw(e: Entity, feats: dict[str, float] | None) -> float:
 
 def topics(entities: list[Entity], feats: dict[int, dict[str, float]] | None = None) -> list[tuple[str, str, float]]:
     """(topic key, canonical name, topic confidence) of the article's typed entities, most salient first."""
+    check = get_settings().topic_check  # the learned topic check (topic_check.py), a setting: off by default
     out: list[tuple[str, str, float]] = []
     seen: set[tuple[str, str]] = set()
     for e in sorted(entities, key=lambda e: -(e.salience or 0.0)):
@@ -196,7 +199,9 @@ def topics(entities: list[Entity], feats: dict[int, dict[str, float]] | None = N
         if key is None or (key, e.name) in seen:
             continue
         seen.add((key, e.name))
-        out.append((key, e.name, calibrate("topic", topic_raw(e, (feats or {}).get(id(e))))))
+        f = (feats or {}).get(id(e))
+        conf = calibrate("topic", topic_raw(e, f))
+        out.append((key, e.name, checked(conf, key, e, f, entities) if check else conf))
     return out
 
 
