@@ -35,7 +35,7 @@ Threshold = float | Mapping[str, float] | None
 ITEM_LISTS = ("entities", "quotes", "events", "facts", "dates")
 #: Sub-item confidences: (confidence field, fields nulled when it is below the threshold), per item list.
 PARTS = {
-    "quotes": [("speaker_confidence", ("speaker", "speaker_name", "speaker_start", "speaker_end"))],
+    "quotes": [("speaker_confidence", ("speaker", "speaker_name", "speaker_start", "speaker_end", "speakers"))],
     "events": [("source_confidence", ("source", "source_name")), ("target_confidence", ("target", "target_name"))],
 }
 

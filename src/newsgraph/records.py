@@ -124,6 +124,9 @@ class Quote:
     confidence: float | None = None
     #: 0..1: how likely the speaker is right (None when there is no speaker or no score).
     speaker_confidence: float | None = None
+    #: Every speaker's entity id when the frame names more than one ("Tim and Kristina said"): `speaker` is then
+    #: null and `speaker_name` names them all, since no one entity said the words alone. None otherwise.
+    speakers: list[str] | None = None
 
 
 @dataclass

@@ -17,6 +17,8 @@ the tuning part of PolNeAR).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -55,6 +57,7 @@ SPEAKER_SCORES = {
     "continued": 0.7,  # a frameless quote right after a framed one, nothing between: the same speaker goes on
     "nearest": 0.2,  # a frameless quote after narration: the nearest person before it, a guess not to show
     "pronoun_weak": 0.3,  # a pronoun whose antecedent is no subject ("over what it called", after "X's diaries")
+    "pronoun_contested": 0.45,  # a subject across sentences, while a quotation between uses the pronoun for another
     "unresolved": 0.1,  # a pronoun left unresolved ("which", "this")
     "document": 0.15,  # a publication ("according to reports", "the report said"): real attribution, no speaker
     "non_speaker": 0.12,  # a document, data, a thing, a bare quantifier ("the brochure", "polls", "others")
@@ -65,7 +68,7 @@ SPEAKER_SCORES = {
 #: speaker. A common noun that names no person, group or organisation ("China's latest targets", "your body fat
 #: percentage") is one of them: the brief's speakers are people and organisations. Why policy and not the fitted map: PolNeAR's gold source of "he said" is the pronoun itself and its
 #: source of "the report said" is the report, so PolNeAR counts these right and cannot tell how often they are.
-UNSURE_SPEAKERS = ("nearest", "pronoun_weak", "unresolved", "non_speaker", "document", "common")
+UNSURE_SPEAKERS = ("nearest", "pronoun_weak", "unresolved", "non_speaker", "document", "common", "pronoun_contested")
 UNSURE_SPEAKER_CAP = 0.25
 #: Speakers that make an indirect or partial quote no reported speech (its confidence capped at NON_SPEAKER_CAP):
 #: nobody we can name, a thing, the writer. A pronoun with a weak antecedent keeps its quote (on PolNeAR and on the
@@ -91,7 +94,7 @@ class QuoteEvidence:
     def __init__(self) -> None:
         cls = mapping(_DATA, "cue")
         self.cue_class = {k: v for k, v in cls.items()}
-        self.people = words("cues.tsv", "role") | words("facts.tsv", "unit") | words("event_actors.tsv", "people") | words(_DATA, "speaker_noun")
+        self.people = people_nouns()
         self.non_speakers = words(_DATA, "non_speaker")
         self.documents = words(_DATA, "document")
         self.pronouns = set(mapping("cues.tsv", "pronoun"))
@@ -154,6 +157,8 @@ class QuoteEvidence:
             return IMPERATIVE_CUE_SCORE
         score = QUOTE_SCORES.get(f"indirect_{cls}", QUOTE_SCORES["indirect_other"])
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if not FRAME_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and _object_of_frame(cue_tok, content):
+            return QUOTE_SCORES["indirect_other"]
         if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in content):
             score = min(score, OBJECT_CONTENT_SCORE)  # "questioned the order's legality": no clause is reported
             if cue_tok is not None and cue_tok.dep_ == "acl":
@@ -170,24 +175,40 @@ class QuoteEvidence:
         frameless = how_of(doc, f"q{q.start}") if q.kind == "direct" else ""
         if frameless:
             # no frame: the previous quote's speaker carried on (clear conditions), or the nearest person (a guess)
-            return frameless if ent is not None else "non_speaker"
+            return frameless if ent is not None or q.speakers else "non_speaker"
         if q.kind == "direct" and not q.cue:
             return "guessed" if ent is not None else "non_speaker"
+        how = how_of(doc, f"s{q.speaker_start}") if q.speaker_start is not None else ""
+        if how.startswith("coordinated"):
+            # "Tim and Kristina said": as sure as the least sure kind of speaker among them; a part that is no
+            # entity ("Smith and his wife") is a common noun for people at best
+            kinds = [ents[i].type if ents[i].type in SPEAKER_SCORES else "named" for i in q.speakers or [] if i in ents]
+            span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+            if how != "coordinated":  # the phrase's head says what its other parts are ("police and medics")
+                kinds.append(self._noun_class(span) if span is not None and len(span) else "non_speaker")
+            return min(kinds or ["non_speaker"], key=SPEAKER_SCORES.__getitem__)
         span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") if q.speaker_start is not None else None
         if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON"):
             if span[0].lower_ in FIRST_PERSON:
                 # outside quotation marks "I" is the writer: a review's or a column's own words are no reported
                 # speech, and no name before it is its antecedent
                 return "non_speaker"
+            if how == "noun":
+                return "pronoun" if ent is not None else "people"  # "The teacher added ... She said"
             if ent is None:
                 return "unresolved"
-            # the antecedent's role (resolve.resolve_pronoun): only a subject is sure enough to show
-            how = how_of(doc, f"s{q.speaker_start}")
+            # the antecedent's role (pronouns.resolve_pronoun): only a subject is sure enough to show
+            if how == "contested":
+                return "pronoun_contested"
             return "pronoun" if how in ("subject", "") else "pronoun_weak"
         if ent is not None:
             return ent.type if ent.type in SPEAKER_SCORES else "named"
         if span is None or not len(span):
             return "non_speaker"
+        return self._noun_class(span)
+
+    def _noun_class(self, span: Span) -> str:
+        """What a speaker phrase with no entity of its own is, by its head noun."""
         head = span.root
         lemma = head.lemma_.lower()
         if lemma in self.non_speakers or head.lower_ in self.non_speakers:
@@ -202,6 +223,12 @@ class QuoteEvidence:
         if head.pos_ in ("PRON", "DET"):
             return "unresolved"  # "This emphasises ...": a demonstrative names nobody
         return "common"
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Common nouns for people who can speak: roles, units of people, people nouns, speaker nouns."""
+    return words("cues.tsv", "role") | words("facts.tsv", "unit") | words("event_actors.tsv", "people") | words(_DATA, "speaker_noun")
 
 
 #: Endings of agent nouns ("questioner", "narrator", "analyst", "economist", "historian", "participant"): a noun that
@@ -248,6 +275,23 @@ def _cue_token(doc: Doc, q: Quote):
         return None
     cands = [t for t in span if t.text == word]
     return min(cands, key=lambda t: abs(t.idx - anchor)) if cands else None
+
+
+#: Whether a participle's or infinitive's object ("citing statistics", "explaining what X is") is shown as a quote.
+#: Policy, like COGNITION_IS_SPEECH: PolNeAR counts such phrases as attributions, a reader of our quotes does not.
+FRAME_OBJECT_IS_SPEECH = True
+#: Words opening an embedded question ("explaining what X is", "told how it works").
+_WH = ("what", "how", "why", "where", "when", "who", "which", "whether")
+
+
+def _object_of_frame(cue, content) -> bool:
+    """A participle or infinitive cue with no subject of its own whose object is a noun phrase or an embedded
+    question ("The two lawmakers, citing statistics compiled by X, said ...", "a better job of explaining what
+    declining enrolment is"): the phrase frames another report or names a topic; nobody's words are reported."""
+    if cue.tag_ not in ("VBG", "VB") or any(c.dep_ in ("nsubj", "nsubjpass", "oprd") for c in cue.children):
+        return False  # a subject of its own, or a predicate on the object ("calling it a violation"): a report
+    root = content.root
+    return root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or content[0].lower_ in _WH
 
 
 def _asked_of(tok) -> bool:

@@ -257,7 +257,7 @@ class IndirectSpeech(SpeakerCues):
             return None
         note_how(doc, f"s{actor.start}", actor.how)
         words = doc_text(doc)[s:e] if skip is None else doc_text(doc)[s : skip[0]] + " " + doc_text(doc)[skip[1] : e].lstrip(" ,")
-        return Quote(words, s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue))
+        return Quote(words, s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue), speakers=list(actor.members) or None)
 
 
 def _under(tok: Token, top: Token) -> bool:

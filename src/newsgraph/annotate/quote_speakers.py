@@ -5,6 +5,8 @@ A mixin of QuoteFinder: it reads the cue lists the finder loaded (`self.cues`, `
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.quote_marks import (
@@ -16,6 +18,11 @@ from newsgraph.annotate.resolve import (
     doc_text,
     resolve_speaker,
 )
+
+#: A wire dateline opening a paragraph: a place in capitals, maybe its state or country, maybe the agency in
+#: brackets, then a dash ("RIDGE FARM, Ill. (AP) — ", "LONDON -- "). The parser often makes the place a second
+#: subject of the first verb; it is where the story was filed, never who spoke.
+_DATELINE = re.compile(r"[A-Z][A-Z.'\u2019-]{2,}(?:[ \u00a0][A-Z][A-Z.'\u2019-]*)*(?:,[^\n\u2014\u2013]{1,40}?)?[ \u00a0]*(?:\([A-Za-z. ]{1,20}\)[ \u00a0]*)?(?:\u2014|\u2013|--)")
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 #: doc.user_data key of how each quote's speaker was found where it is a guess (read by quote_evidence.py):
@@ -33,6 +40,74 @@ def note_how(doc: Doc, key: str, how: str) -> None:
 
 def how_of(doc: Doc, key: str) -> str:
     return (doc.user_data.get(SPEAKER_HOW) or {}).get(key, "")
+
+
+def dateline_end(doc: Doc, tok: Token) -> int:
+    """Where the dateline of the token's paragraph ends (a character offset), or -1 when it opens with none."""
+    text = doc_text(doc)
+    p0 = text.rfind("\n", 0, tok.idx) + 1
+    m = _DATELINE.match(text, p0)
+    return m.end() if m else -1
+
+
+def subject_actor(doc: Doc, subjects: list[Token], cue: Token, spans: list[tuple[int, int]]) -> Actor | None:
+    """The speaker among a cue's subjects: never a dateline ("RIDGE FARM, Ill. (AP) — Acme says": Acme); of two
+    subjects, the one nearest before the cue. A dateline parsed as the only subject stands for the phrase between
+    its dash and the cue (the parser hung the company's name on it)."""
+    if not subjects:
+        return None
+    end = dateline_end(doc, subjects[0])
+    keep = [t for t in subjects if t.idx >= end]
+    if not keep:
+        after = [t for t in doc[subjects[0].i : cue.i] if t.idx >= end and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if not after:
+            return None
+        keep = [doc[after[0].i : after[-1].i + 1].root]
+    # of two subjects the parse gives one verb, the head of the longer phrase ("An ex-wife of X's, Sue Y, told":
+    # wife, not ex); a quantifier ("who have each said") only stands beside the real subject
+    nouns = [t for t in keep if t.tag_ != "DT"] or keep
+    return coordinated_actor(doc, max(nouns, key=lambda t: (len(list(t.subtree)), -t.i)), spans)
+
+
+def _title(tok: Token) -> bool:
+    """A singular common noun with no determiner: a title in a coordinated title before one name ("TD director and
+    senior economist Andrew Hencic said"), not a second speaker."""
+    return tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
+def coordinated_actor(doc: Doc, tok: Token, spans: list[tuple[int, int]]) -> Actor:
+    """The speaker a subject stands for, every one of them when it coordinates several ("Tim and Kristina said",
+    "Smith, Jones and Lee told"): no one of them said the words alone, so the actor has no entity, names them all
+    and lists their entities in `members` (how: "coordinated", or "coordinated_phrase" when a part is no entity,
+    "Smith and his wife"). Parts that resolve to one entity ("Procter and Gamble" as one name) are one speaker."""
+    parts = [tok]
+    for t in parts:
+        parts += [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    first = resolve_speaker(doc, tok, spans)
+    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in parts for c in t.children)
+    if len(parts) < 2 or not joined or any(_title(t) for t in parts):
+        return first
+    actors = [first]
+    for t in parts[1:]:
+        a = resolve_speaker(doc, t, spans)
+        if a.entity is None and t.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in t.children):
+            return first  # "X, an organizer at Y, and a resident of Z, told me": a second apposition, one speaker
+        if a.entity is not None and any(b.id == a.id for b in actors):
+            continue
+        if any(b.start <= a.start < b.end for b in actors):
+            continue  # a part inside another's name span
+        actors.append(a)
+    # a place opening a coordinated organisation's name ("Devon and Cornwall Police"): the organisation speaks
+    kinds = [a.entity.type if a.entity is not None else "" for a in actors]
+    if kinds[0] in ("city", "place") and kinds[-1] == "organisation":
+        return actors[-1]
+    if len(actors) < 2:
+        return first
+    names = [a.name for a in actors]
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    members = tuple(a.id for a in actors if a.id)
+    how = "coordinated" if len(members) == len(actors) else "coordinated_phrase"
+    return Actor(None, name, min(a.start for a in actors), max(a.end for a in actors), how, members)
 
 
 class SpeakerCues:
@@ -69,9 +144,7 @@ class SpeakerCues:
             if objs:
                 return resolve_speaker(doc, objs[0], spans)
             subj = [c for c in cue.children if c.dep_ == "nsubjpass"]
-            if subj:
-                return resolve_speaker(doc, subj[0], spans)
-            return None
+            return subject_actor(doc, subj, cue, spans)
         if cue.dep_ == "acl" and cue.tag_ != "VBN" and cue.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return resolve_speaker(doc, cue.head, spans)  # "footage of X asking, ..."
         if cue.tag_ == "VBG" and not any(c.dep_ in SUBJ for c in cue.children):
@@ -80,7 +153,7 @@ class SpeakerCues:
             for a in [a for a in anc if a.lemma_.lower() in self.cues] + anc:
                 subj = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and not in_spans(spans, c.idx)]
                 if subj:
-                    return resolve_speaker(doc, subj[0], spans)
+                    return subject_actor(doc, subj, a, spans)
         tok: Token | None = cue
         p0, p1 = paragraph_at(doc_text(doc), cue.idx)
         if cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and cue.head.head.lemma_.lower() in self.cues:
@@ -91,7 +164,7 @@ class SpeakerCues:
                 break
             subj = [c for c in tok.children if c.dep_ in SUBJ and not in_spans(spans, c.idx) and p0 <= c.idx < p1]
             if subj:
-                return resolve_speaker(doc, subj[0], spans)
+                return subject_actor(doc, subj, tok, spans)
             agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agent:
                 return resolve_speaker(doc, agent[0], spans)

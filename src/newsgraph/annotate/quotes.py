@@ -18,7 +18,9 @@
    a concessive aside or a trailing non-restrictive relative clause, and never out of the cue's paragraph. A cue
    inside another cue's complement and a passive cue without agent report nothing of their own.
    A partial quote takes the cue whose clause holds it.
-Speakers resolve through `resolve.py`: entity names, pronouns, role descriptions, or the phrase itself.
+Speakers resolve through `resolve.py`: entity names, pronouns (`pronouns.py`), role descriptions, or the phrase
+itself; a dateline is never a speaker, and a coordinated subject ("Tim and Kristina said") names every speaker
+(`Quote.speakers`) rather than one of them (quote_speakers.py).
 Quotation marks and sentence bounds live in quote_marks.py, cue words and speakers in quote_speakers.py, indirect
 speech in quote_indirect.py.
 """
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -35,7 +37,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.gender import agrees
-from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
+from newsgraph.annotate.lexicon import LexiconComponent, Sections, mapping, section_words, sections
 from newsgraph.annotate.quote_indirect import IndirectSpeech
 from newsgraph.annotate.quote_marks import (
     CUES,
@@ -129,7 +131,7 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
                 continue  # a scare quote or a title, not speech
             else:
                 kind = "direct" if direct else "partial"
-                q = Quote(text[i0:i1], i0, i1, kind, actor.id, actor.name, actor.start, actor.end, cue)
+                q = Quote(text[i0:i1], i0, i1, kind, actor.id, actor.name, actor.start, actor.end, cue, speakers=list(actor.members) or None)
                 note_how(doc, f"s{actor.start}", actor.how)
             quotes.append(q)
         labelled = self._labelled(doc, spans, quotes)
@@ -160,7 +162,7 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         text = doc_text(doc)
         prev = quotes[-1] if quotes else None
         if prev is not None and prev.speaker_name and self._carries(doc, text, prev, q.start, spans):
-            q.speaker, q.speaker_name, q.cue = prev.speaker, prev.speaker_name, prev.cue
+            q.speaker, q.speaker_name, q.cue, q.speakers = prev.speaker, prev.speaker_name, prev.cue, prev.speakers
             note_how(doc, f"q{q.start}", "continued")
             return
         from newsgraph.annotate.resolve import nearest_before
@@ -257,6 +259,12 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         inner = doc.char_span(*inner_span(text, s, e), alignment_mode="expand") if not direct else None
         above = [a.i for a in inner.root.ancestors] if inner is not None and len(inner) else []
         cands.sort(key=lambda t: (above.index(t.i) if t.i in above else len(above), 0 if t.idx >= e else 1, abs(t.idx - (e if t.idx >= e else s))))
+        if cands and _cue_class(cands[0]) == "cognition" and _cue_class(cands[0].head) == "speech" and cands[0].head in cands:
+            # "Officers believed X had 'two open containers', the attorney said": a belief that is itself the clause
+            # a speech cue reports is no speech, so the quoted words are the reporter's ("the IRS had found X
+            # under the rubric of 'security'" deeper down keeps its own cue)
+            report = cands[0].head.i
+            cands.sort(key=lambda t: t.i != report)
         for tok in cands:
             actor = self._speaker(doc, tok, spans)
             if actor is not None:
@@ -266,8 +274,18 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
 
 _WORD = re.compile(r"\w")
 
+
+@lru_cache(maxsize=1)
+def _cue_classes() -> dict[str, str]:
+    """quote_evidence.tsv [cue]: a cue's word -> speech, cognition, according or other."""
+    return mapping("quote_evidence.tsv", "cue")
+
+
+def _cue_class(tok: Token) -> str:
+    return _cue_classes().get(tok.lemma_.lower()) or _cue_classes().get(tok.lower_, "")
+
 #: `Actor.how` of a pronoun resolved to an antecedent (resolve.resolve_pronoun); a name or phrase has ""
-PRONOUN_GUESSES = frozenset({"subject", "other", "possessive", "far"})
+PRONOUN_GUESSES = frozenset({"subject", "other", "possessive", "far", "contested"})
 _LABEL = re.compile(r"^[\"\u201c]?(?P<label>[A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3}):[ \t]+(?P<words>[^\n]+)$", re.M)
 _DASH = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-][ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,4})")
 

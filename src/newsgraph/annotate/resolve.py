@@ -13,8 +13,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.gender import agrees
 from newsgraph.annotate.lexicon import mapping, words
+from newsgraph.annotate.pronouns import inside, resolve_pronoun
 from newsgraph.records import Entity
 
 _CUES = "cues.tsv"
@@ -78,6 +78,8 @@ class Actor:
     #: How the actor was found, where it is a guess: a pronoun's antecedent by role ("subject", "other",
     #: "possessive", "far") or "unresolved"; "" for a name or a phrase read off the text.
     how: str = ""
+    #: Entity ids of every speaker of a coordinated subject ("Tim and Kristina said"); `entity` is then None.
+    members: tuple[str, ...] = ()
 
     @property
     def id(self) -> str | None:
@@ -109,10 +111,6 @@ def clause_bounds(tok: Token) -> tuple[int, int]:
     p1 = text.find("\n", tok.idx)
     p1 = len(text) if p1 < 0 else p1
     return max(sent.start_char, p0), min(sent.end_char, p1)
-
-
-def inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
 
 
 def nearest_before(doc: Doc, pos: int, types: set[str], exclude: list[tuple[int, int]]) -> tuple[Entity, int, int] | None:
@@ -202,7 +200,11 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
         return actor
     if tok.pos_ == "PRON" or low in pronouns:
         types = set((pronouns.get(low) or "person").split("|"))
-        hit, how = resolve_pronoun(doc, tok, types, exclude)
+        hit, how, noun = resolve_pronoun(doc, tok, types, exclude)
+        if noun is not None:
+            # "The teacher added that X was fine. She said ...": the pronoun speaks for the description
+            actor = resolve_speaker(doc, noun, exclude)
+            return Actor(actor.entity, actor.name, tok.idx, tok.idx + len(tok.text), how)
         if hit is not None:
             return Actor(hit, hit.name, tok.idx, tok.idx + len(tok.text), how)
         return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text), "unresolved")
@@ -211,70 +213,6 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
 
 #: Entity types a relative pronoun's antecedent cannot be when it speaks.
 _PLACES = ("city", "place")
-#: How many sentences back a pronoun looks for its antecedent (a chain of the same pronoun as subject goes on).
-PRONOUN_SENTENCES = 4
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
-
-
-def _role(doc: Doc, start: int, end: int) -> str:
-    """A mention's grammatical role: "subject", "possessive" or "other". Sentences without a parse (the parse runs
-    only where quotes or events can be) fall back to position: a name that opens its sentence and is followed by a
-    verb is its subject; a name followed by 's is a possessive."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return "other"
-    root = span.root
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if root.dep_ == "poss" or (nxt is not None and nxt.tag_ == "POS"):
-        return "possessive"
-    if root.dep_:
-        # a subject, a name in apposition to one ("Another officer, Wing Commander X, said") or the complement of
-        # a copula ("The first witness was X") is what its sentence is about
-        topic = root.dep_ in _SUBJECT_DEPS or root.dep_ == "attr" or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
-        return "subject" if topic else "other"
-    lead = [t for t in root.sent if t.i < span.start and not (t.is_punct or t.is_space)]
-    if not lead or (nxt is not None and nxt.pos_ in ("VERB", "AUX") and all(t.pos_ in ("DET", "ADJ", "PROPN", "NOUN") for t in lead)):
-        return "subject"  # "Smith, 45, a teacher, ...": a name opening its sentence is what it is about
-    return "other"
-
-
-def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[int, int]]) -> tuple[Entity | None, str]:
-    """The antecedent of a pronoun speaker and how it was found.
-
-    Why not the nearest name (what `nearest_before` gives): in "Pakistan summoned India's envoy over what it called
-    ..." and "... asked him if he'd read Morgan's diaries. '...,' he said" the nearest name is a possessive, and the
-    speaker is a subject. Centering theory's preference, cheaply: walk back sentence by sentence from the pronoun
-    (its own sentence first, up to PRONOUN_SENTENCES, never into quotation marks); the first sentence with a
-    compatible subject gives it ("subject"), even past a nearer name that is an object or a possessive (a sentence
-    whose subject is the same pronoun carries the chain on); only when no subject is found, the nearest compatible
-    non-possessive mention ("other") or possessive ("possessive"). The answer's `how` feeds speaker_confidence: only a subject antecedent is sure enough to show.
-    """
-    mentions = []
-    for e in doc._.ng_entities or []:
-        if e.type not in types or not agrees(doc, tok, e):
-            continue  # "she" is never a man the text or the name data marks as one (annotate/gender.py)
-        for m in e.mentions:
-            if m.end <= tok.idx and not inside(exclude, m.start):
-                mentions.append((m.start, m.end, e))
-    if not mentions:
-        return None, "unresolved"
-    sents = [s for s in doc.sents if s.start_char <= tok.idx]
-    fallback: tuple[Entity, str] | None = None
-    for sent in reversed(sents[-PRONOUN_SENTENCES:]):
-        here = sorted((m for m in mentions if sent.start_char <= m[0] < sent.end_char), key=lambda m: m[0])
-        roles = [(m, _role(doc, m[0], m[1])) for m in here]
-        subj = [m for m, r in roles if r == "subject"]
-        if subj:
-            return subj[-1][2], "subject"
-        for m, r in reversed(roles):
-            if fallback is None or (r == "other" and fallback[1] == "possessive"):
-                fallback = (m[2], r)
-    if fallback is not None:
-        return fallback
-    hit = max(mentions, key=lambda m: m[1])
-    return hit[2], "far"
-
-
 def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor:
     """The actor a subject/object token stands for."""
     start, end = name_span(tok)

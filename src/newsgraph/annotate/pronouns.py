@@ -1,0 +1,180 @@
+"""Pronoun speakers: the antecedent of "he", "she", "it" or "they" by grammatical role and agreement.
+
+Why a module of its own: who a pronoun stands for is the one speaker question that needs discourse (the sentences
+before the pronoun, their subjects, the genders the text gives its people), where the rest of resolve.py reads one
+phrase. Centering theory's preference, cheaply: the subject of a main clause, walking back sentence by sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.annotate.gender import agrees, pronoun_gender
+from newsgraph.records import Entity
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+#: How many sentences back a pronoun looks for its antecedent (a chain of the same pronoun as subject goes on).
+PRONOUN_SENTENCES = 4
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _role(doc: Doc, start: int, end: int) -> str:
+    """A mention's grammatical role: "subject", "possessive" or "other". Sentences without a parse (the parse runs
+    only where quotes or events can be) fall back to position: a name that opens its sentence and is followed by a
+    verb is its subject; a name followed by 's is a possessive."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "other"
+    root = span.root
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if root.dep_ == "poss" or (nxt is not None and nxt.tag_ == "POS"):
+        return "possessive"
+    if root.dep_:
+        # a subject, a name in apposition to one ("Another officer, Wing Commander X, said") or the complement of
+        # a copula ("The first witness was X") is what its sentence is about
+        topic = root.dep_ in _SUBJECT_DEPS or root.dep_ == "attr" or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
+        return "subject" if topic else "other"
+    lead = [t for t in root.sent if t.i < span.start and not (t.is_punct or t.is_space)]
+    if not lead or (nxt is not None and nxt.pos_ in ("VERB", "AUX") and all(t.pos_ in ("DET", "ADJ", "PROPN", "NOUN") for t in lead)):
+        return "subject"  # "Smith, 45, a teacher, ...": a name opening its sentence is what it is about
+    return "other"
+
+
+def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[int, int]]) -> tuple[Entity | None, str, Token | None]:
+    """The antecedent of a pronoun speaker, how it was found, and the common noun it stands for when that is the
+    antecedent (how "noun": "The teacher added that X was fine. She said ...": the teacher, not X).
+
+    Why not the nearest name (what `nearest_before` gives): in "Pakistan summoned India's envoy over what it called
+    ..." and "... asked him if he'd read Morgan's diaries. '...,' he said" the nearest name is a possessive, and the
+    speaker is a subject. Centering theory's preference, cheaply: walk back sentence by sentence from the pronoun
+    (its own sentence first, up to PRONOUN_SENTENCES, never into quotation marks). In each parsed sentence the
+    main clause's subject ranks first: a name ("subject"), the same pronoun (the chain goes on to the sentence
+    before, past names in the clauses inside: "He said X had been ..."), or a common noun for a person ("noun");
+    then the subject of a clause inside it. Only when no subject is found, the nearest compatible non-possessive
+    mention ("other") or possessive ("possessive"). A subject found across sentences is "contested" when a
+    quotation in between uses the same pronoun for someone else than its speaker and another candidate agrees
+    ('"She is not hurt," the coroner said. She said ...'). The answer's `how` feeds speaker_confidence: only a
+    subject antecedent is sure enough to show.
+    """
+    mentions = []
+    for e in doc._.ng_entities or []:
+        if e.type not in types or not agrees(doc, tok, e):
+            continue  # "she" is never a man the text or the name data marks as one (annotate/gender.py)
+        for m in e.mentions:
+            if m.end <= tok.idx and not inside(exclude, m.start):
+                mentions.append((m.start, m.end, e))
+    sents = [s for s in doc.sents if s.start_char <= tok.idx][-PRONOUN_SENTENCES:]
+    fallback: tuple[Entity, str] | None = None
+    window = [m for m in mentions if m[0] >= sents[0].start_char] if sents else []
+    chained: tuple[Entity, str] | None = None
+    for sent in reversed(sents):
+        here = sorted((m for m in mentions if sent.start_char <= m[0] < sent.end_char), key=lambda m: m[0])
+        roles = [(m, _role(doc, m[0], m[1])) for m in here]
+        subj = [m for m, r in roles if r == "subject"]
+        main = [m for m in subj if _main_clause(doc, m[0], m[1])]
+        own = sent.start_char <= tok.idx < sent.end_char
+        head = None if main or own else _main_subject(sent, tok, exclude)
+        if head is not None and head.pos_ == "PRON" and _same_pronoun(head, tok):
+            # "He said X had been ...": the chain of "he" goes on, X (in what he said) is spoken about; a subject
+            # of another clause inside ("In an interview, for which X was paid, she said") is kept in case the
+            # chain finds no name
+            inner = [m for m in subj if not _reported(doc, m[0], m[1])]
+            chained = chained or ((inner[-1][2], "subject") if inner else None)
+            continue
+        if head is not None and _described(head, tok):
+            return None, "noun", head
+        if head is not None and head.pos_ == "PROPN" and not subj:
+            # the sentence is about someone who cannot be the pronoun's antecedent (a name the entities typed
+            # otherwise, "Serhii Radio, a researcher, says ... he says"): no subject further back stands for it
+            for m, r in reversed(roles):
+                fallback = fallback or (m[2], r)
+            break
+        if subj:
+            # a main clause's subject before one of a clause inside it ("Also watching was X, a co-founder of
+            # the firm where Y worked. '...,' he said": X); the subject of a reported clause ("The lawsuit alleges
+            # that X used ...") is spoken about, a guess at best
+            told = [m for m in subj if own or not _reported(doc, m[0], m[1])]
+            if not main and not told:
+                return subj[-1][2], "other", None
+            hit = (main or told)[-1][2]
+            contested = not own and _contested(doc, tok, hit, window, sent.start_char, sents[-1].start_char, exclude)
+            return hit, "contested" if contested else "subject", None
+        for m, r in reversed(roles):
+            if fallback is None or (r == "other" and fallback[1] == "possessive"):
+                fallback = (m[2], r)
+    if chained is not None or fallback is not None:
+        hit, how = chained or fallback
+        return hit, how, None
+    if not mentions:
+        return None, "unresolved", None
+    hit = max(mentions, key=lambda m: m[1])
+    return hit[2], "far", None
+
+
+def _main_subject(sent, tok: Token, exclude: list[tuple[int, int]]) -> Token | None:
+    """The subject of the sentence's main verb, before `tok` and outside quotation marks (None without a parse)."""
+    root = sent.root
+    if not root.dep_:
+        return None
+    subs = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i != tok.i and c.idx < tok.idx and not inside(exclude, c.idx)]
+    return subs[0] if subs else None
+
+
+def _reported(doc: Doc, start: int, end: int) -> bool:
+    """The mention is the subject of a clause reported by its sentence's main verb ("He said X had been ...")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or not span.root.dep_:
+        return False
+    return any(a.dep_ in ("ccomp", "xcomp") for a in span.root.ancestors)
+
+
+def _same_pronoun(other: Token, tok: Token) -> bool:
+    g = pronoun_gender(tok)
+    return other.lower_ == tok.lower_ or (g is not None and pronoun_gender(other) == g)
+
+
+def _described(head: Token, pronoun: Token) -> bool:
+    """The main subject is a definite description of one person ("The teacher added ...") that "he" or "she"
+    can take up; plural and indefinite ones ("a reporter asked ...; she replied") are left to the names."""
+    if pronoun_gender(pronoun) is None or head.pos_ != "NOUN" or head.tag_ != "NN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and person_noun(head)
+
+
+def person_noun(tok: Token) -> bool:
+    """A common noun for a person ("the teacher", "the coroner", "a spokesman"): the people lexicons, or an agent
+    noun by its ending (quote_evidence._agentive)."""
+    from newsgraph.annotate.doc_entities import find_entity
+    from newsgraph.annotate.quote_evidence import _agentive, people_nouns
+
+    if find_entity(tok.doc, tok.idx, tok.idx + len(tok.text)) is not None:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in people_nouns() or tok.lower_ in people_nouns() or _agentive(lemma)
+
+
+def _main_clause(doc: Doc, start: int, end: int) -> bool:
+    """The mention is the subject (or in apposition to it) of its sentence's main verb or of one coordinated with
+    it; a sentence without a parse counts as one clause."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or not span.root.dep_:
+        return True
+    noun = span.root.head if span.root.dep_ == "appos" else span.root
+    verb = noun.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _contested(doc: Doc, pronoun: Token, hit: Entity, window: list[tuple[int, int, Entity]], start: int, end: int, exclude: list[tuple[int, int]]) -> bool:
+    """Between the antecedent's sentence (from `start`) and the pronoun's (at `end`) a quotation uses the same
+    pronoun, so for someone other than its speaker ('"She is not hurt," Coroner X said. She said ...'), and another
+    candidate in the window agrees with the pronoun: the subject rule's answer is a guess."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not any(t.pos_ == "PRON" and _same_pronoun(t, pronoun) and inside(exclude, t.idx) for t in span):
+        return False
+    return any(e.id != hit.id and e.type == hit.type for _, _, e in window)
