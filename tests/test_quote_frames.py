@@ -91,6 +91,14 @@ def test_quoted_words_inside_a_belief_belong_to_the_reporter(articles):
     assert q.speaker_name == "Lee"
 
 
+def test_a_participles_object_is_no_reported_speech(articles):
+    art = articles["fees"]
+    assert all(q.confidence < THRESHOLD for q in quotes(art, "figures compiled"))
+    assert all(q.confidence < THRESHOLD for q in art.quotes if q.text.startswith("what the new tax"))
+    said = quotes(art, "ruin small farms")[0]
+    assert said.confidence >= THRESHOLD and said.speaker_name == "The two senators"
+
+
 def test_a_pronoun_with_a_better_evidenced_rival_hides_its_speaker(articles):
     q = quotes(articles["crash"], "pressed the brake")[0]
     # "she" goes back to the coroner, whose given name tells no gender, while the driver is a woman by hers

@@ -279,7 +279,7 @@ def _cue_token(doc: Doc, q: Quote):
 
 #: Whether a participle's or infinitive's object ("citing statistics", "explaining what X is") is shown as a quote.
 #: Policy, like COGNITION_IS_SPEECH: PolNeAR counts such phrases as attributions, a reader of our quotes does not.
-FRAME_OBJECT_IS_SPEECH = True
+FRAME_OBJECT_IS_SPEECH = False
 #: Words opening an embedded question ("explaining what X is", "told how it works").
 _WH = ("what", "how", "why", "where", "when", "who", "which", "whether")
 
