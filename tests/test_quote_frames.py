@@ -150,3 +150,15 @@ def test_a_pronoun_does_not_skip_a_subject_named_as_no_person():
     art = analysed(f'Tom Baker signed the lease for the mill in May.\n\n{herald} "Those who read it will agree," he says.')
     q = quotes(art, "read it will agree")[0]
     assert q.speaker_name != "Tom Baker" or q.speaker_confidence < THRESHOLD
+
+
+def test_names_in_apposition_speak_together_and_a_plural_pronoun_is_no_one_of_them():
+    art = analysed(
+        "The county commission will vote on the plan on Tuesday.\n\nBoth commissioners who represent the area, "
+        "Kathie Moss and Jeff Rader, said in interviews that the plan is premature. They said they want to see more "
+        "planning."
+    )
+    both = quotes(art, "plan is premature")[0]
+    assert both.speaker_name == "Kathie Moss and Jeff Rader" and len(both.speakers or []) == 2
+    they = quotes(art, "more planning")[0]
+    assert they.speaker_name == both.speaker_name or they.speaker_confidence < THRESHOLD

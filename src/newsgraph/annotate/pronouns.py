@@ -102,6 +102,9 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
                 return subj[-1][2], "other", None
             hit = (main or told)[-1][2]
             contested = not own and _contested(doc, tok, hit, window, sent.start_char, sents[-1].start_char, exclude)
+            if hit.type == "person" and "Plur" in tok.morph.get("Number"):
+                # "Gannon and Rader said ... They said": a plural pronoun stands for more than the one person found
+                return hit, "other", None
             return hit, "contested" if contested else "subject", None
         for m, r in reversed(roles):
             if fallback is None or (r == "other" and fallback[1] == "possessive"):

@@ -80,6 +80,9 @@ def coordinated_actor(doc: Doc, tok: Token, spans: list[tuple[int, int]]) -> Act
     "Smith, Jones and Lee told"): no one of them said the words alone, so the actor has no entity, names them all
     and lists their entities in `members` (how: "coordinated", or "coordinated_phrase" when a part is no entity,
     "Smith and his wife"). Parts that resolve to one entity ("Procter and Gamble" as one name) are one speaker."""
+    named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)]
+    if tok.pos_ == "NOUN" and named:
+        tok = named[0]  # "Both commissioners, X and Y, said": the names in apposition are the speakers
     parts = [tok]
     for t in parts:
         parts += [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
