@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.city_evidence import campus_only, dateline_place, full_name, not_a_city
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.demonyms import region_of
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
 from newsgraph.annotate.geo_names import local_fallback
 from newsgraph.annotate.name_usage import DEFINITE_KINDS, containers, geo_kinds, inside, placed, used_as_place
+from newsgraph.annotate.names import shipped_names
 from newsgraph.records import Entity, Geo, Mention, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
@@ -306,14 +308,16 @@ class Geocoder:
         from newsgraph.annotate.entity_salience import rescore
 
         all_ents = list(doc._.ng_entities or [])
-        ents = [e for e in all_ents if e.type in _PLACE_TYPES]
+        gaz = get_gazetteer()
+        dated = {id(e): p for e in all_ents if (p := dateline_place(doc.text, e, gaz)) is not None}
+        ents = [e for e in all_ents if e.type in _PLACE_TYPES or id(e) in dated]  # a dateline's "ORG": its place
         demonyms = list(getattr(doc._, "ng_demonyms", None) or [])
         if not ents and not demonyms:
             return doc
-        gaz = get_gazetteer()
         summaries = _summaries(doc, ents)
         kinds = {norm(e.name): k for e, s in zip(ents, summaries, strict=True) if (k := geo_kinds(s)) is not None}
-        places = resolve([e.name for e in ents], demonyms, gaz=gaz, w=self.weights, kinds=kinds)
+        places = [dated.get(id(e), p) for e, p in zip(ents, resolve([e.name for e in ents], demonyms, gaz=gaz,
+                                                                       w=self.weights, kinds=kinds), strict=True)]
         by_gid: dict[int, Entity] = {}
         drop: set[int] = set()
         chosen = [p for p in places if p is not None and p.kind not in ("country", "continent")]
@@ -331,10 +335,14 @@ class Geocoder:
                 self._unlocated(e, summary)  # a small town the text neither uses as a place nor names beside places near it
                 continue
             e.type = entity_type(p)
-            if e.type == "city" and _campus_only(summary):
-                e.type = "place"  # "University of California, Irvine": the seat of a body, no city the text is about
-            if e.type == "city" and outside:
-                e.type = "place"  # "St. Thomas, USVI": no town of that name there; the reading stays, no city topic
+            # "St. Thomas, USVI": no town of that name there; only inside longer names, a township, a valley, the
+            # seat closing a body's name ("University of California, Irvine"): the reading stays, no city topic
+            if e.type == "city" and (outside or campus_only(summary) or not_a_city(
+                    doc, e, p, all_ents, gaz, shipped_names(), self.weights.unused_town_population)):
+                e.type = "place"
+            if e.type == "city" and (full := full_name(e, p)):
+                e.aliases += [e.name] if e.name not in e.aliases else []
+                e.name = full  # "Vegas" -> "Las Vegas"
             e.geo = to_geo(p)
             if e.type == "country" and e.name != p.name:  # "US" -> "United States"; towns keep the text's name
                 if e.name not in e.aliases:
@@ -386,12 +394,6 @@ def _contained(text: str, e: Entity, p: Place, gaz: Gazetteer) -> tuple[Place, b
     inner = next((c for c in candidates(gaz, e.name) if c.kind not in ("country", "continent") and inside(c, regions)),
                  None)
     return (inner, False) if inner is not None else (p, True)
-
-
-def _campus_only(summary: dict) -> bool:
-    """Every mention of the entity is a town closing an organisation's name (entity_propagation.nested_places)."""
-    n = int(summary.get("n") or 0)
-    return n > 0 and int((summary.get("ev") or {}).get("campus") or 0) >= n
 
 
 def _summaries(doc: Doc, ents: list[Entity]) -> list[dict]:

@@ -1,0 +1,138 @@
+"""Whether a place the geocoder read as a town is a city the article is about, from how the text names it.
+
+The gazetteer holds a populated place for names that, in the text, are no city at all, and the text says so:
+- the name occurs only inside longer names: an organisation, a line or a brand that opens or closes with the town's
+  name ("London Underground", "the beauty brand L'Oreal Paris"), a seat closing an organisation's name ("University
+  of California, Irvine") or a hyphenated surname ("Ponce-Olivera"). A mention is inside a longer name when another
+  entity's mention holds it, or when a capitalised word joins it on the same line, with no title, weekday or month
+  between them (a title heads a person: "London Mayor"; a date follows a dateline's town: "Paris Monday");
+- the name says it is a civil division, not a town ("Pana Township": geo_names.local_fallback read it as the town
+  of Pana);
+- the name's own last word makes it a land form ("Death Valley", "the Blue Mountains": `TERRAIN_HEADS`) and the reading is a small town the text never uses as a settlement beyond "in X" (no
+  "X, State", "X-based", dateline or "X residents"): the valley, not the hamlet named after it.
+Such a place keeps its point (the map, the geocoding benchmark) but is typed "place": no city topic.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate.gazetteer import Gazetteer, Place
+from newsgraph.annotate.name_usage import inside, settlement_use
+from newsgraph.annotate.names import NamesLexicon
+from newsgraph.records import Entity
+
+#: last words of a name that make it a civil division rather than a settlement (lower case)
+DIVISION_WORDS = frozenset({"township", "townships"})
+#: the names lexicon's place heads of land forms that name no town (towns are often named for water and buildings:
+#: "Walvis Bay", "Palm Springs", "Castle Rock")
+TERRAIN_HEADS = frozenset({"valley", "mountains", "desert", "plateau", "glacier"})
+#: capitalised words that may follow or precede a town's name without making a longer name of it
+_DATE_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if w)
+_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazetteer, names: NamesLexicon,
+               min_population: int) -> bool:
+    """The town reading `p` of entity `e` is no city the text is about (see the module docstring); `others`: the
+    article's other entities, `min_population`: a feature-named town this big or bigger stays a city."""
+    words = e.name.split()
+    if words and words[-1].lower() in DIVISION_WORDS:
+        return True
+    if inside_other_names(doc, e, others, names):
+        return True
+    if len(words) >= 2 and words[-1].lower() in TERRAIN_HEADS & names.place_heads and p.population < min_population:
+        uses = {settlement_use(doc.text, m.start, m.end, gaz, names) for m in e.mentions}
+        return not (uses - {None, "locative"})
+    return False
+
+
+def inside_other_names(doc: Doc, e: Entity, others: list[Entity], names: NamesLexicon) -> bool:
+    """Every mention of `e` lies inside a longer name: another entity's mention holds it, or a capitalised word joins
+    it (`_joined`)."""
+    if not e.mentions:
+        return False
+    spans = [(m.start, m.end) for o in others if o is not e for m in o.mentions]
+    places = {m.start for o in others if o is not e and o.type in ("place", "city", "country") for m in o.mentions}
+    for m in e.mentions:
+        held = any(s <= m.start and m.end <= t and t - s > m.end - m.start for s, t in spans)
+        if not held and not _joined(doc, m.start, m.end, places, names):
+            return False
+    return True
+
+
+_NEXT_WORD = re.compile(r"^(?: |[-\u2010\u2011])([A-Z][\w'\u2019&.-]*)")
+_PREV_WORD = re.compile(r"(?:^|(?<=[\s(\"\u201c]))([A-Z][\w'\u2019&.-]*) $")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"\u201c\u201d]|^)\s*$")
+
+
+def _joined(doc: Doc, start: int, end: int, places: set[int], names: NamesLexicon) -> bool:
+    """A capitalised word joins the name at text[start:end] into a longer one on the same line: after it, with a
+    space or a hyphen ("London Overground", "Ponce-Olivera"), or before it with a space, not opening a sentence
+    ("brand L'Oreal Paris"); the joining word is no function word, title, weekday, month or direction, nor another
+    place's mention ("Dallas-Fort Worth")."""
+    text = doc.text
+    after = _NEXT_WORD.match(text[end : end + 40])
+    if after and _name_word(doc, after.group(1), names) and end + 1 not in places:
+        return True
+    before = _PREV_WORD.search(text[max(0, start - 40) : start])
+    if not before or not _name_word(doc, before.group(1), names):
+        return False
+    word_start = start - len(before.group(0))
+    if word_start in places:
+        return False
+    return not _SENTENCE_END.search(text[max(0, word_start - 3) : word_start])
+
+
+def _name_word(doc: Doc, word: str, names: NamesLexicon) -> bool:
+    """A capitalised word that may make a longer name: no function word ("The Hague", a title-case heading's
+    "To"), title, weekday, month or direction."""
+    low = word.lower().rstrip(".")
+    return not (doc.vocab[low].is_stop or low in _DATE_WORDS or low in names.title_words
+                or low in names.place_directions)
+
+
+def full_name(e: Entity, p: Place) -> str | None:
+    """The gazetteer's own name of a town the text names by its last words only ("Vegas" for Las Vegas), or None:
+    a short form is no right name for a city topic. Not a division's name ("City of Westminster" for Westminster); "The Hague" is geo._official_article's."""
+    text_words, own = e.name.split(), p.name.split()
+    extra = own[: len(own) - len(text_words)]
+    if extra and extra[-1].lower() not in ("of", "the") and [w.lower() for w in own[len(extra) :]] == [w.lower() for w in text_words]:
+        return p.name
+    return None
+
+
+def campus_only(summary: dict) -> bool:
+    """Every mention of the entity is a town closing an organisation's name (entity_propagation.nested_places)."""
+    n = int(summary.get("n") or 0)
+    return n > 0 and int((summary.get("ev") or {}).get("campus") or 0) >= n
+
+
+def dateline_place(text: str, e: Entity, gaz: Gazetteer) -> Place | None:
+    """The place of an organisation (by the model's label) whose every mention opens a line as a dateline's place,
+    its region and a dash after it ("ST CATHERINE, Jamaica \u2014"): the gazetteer's reading of the name that lies in
+    that region (GeoNames spells out "St" as "Saint"), or None."""
+    if e.type != "organisation" or not e.mentions:
+        return None
+    from newsgraph.annotate.geo import candidates
+
+    regions: set[tuple[str, str]] = set()
+    for m in e.mentions:
+        dm = _DATELINE.match(text[m.end : m.end + 60])
+        if text[text.rfind("\n", 0, m.start) + 1 : m.start].strip() or not dm:
+            return None
+        region = next((p for p in gaz.lookup(dm.group(1)) if p.kind in ("country", "admin1")), None)
+        if region is None:
+            return None
+        regions.add((region.country_code, region.admin1 if region.kind == "admin1" else ""))
+    words = e.name.split()
+    saint = " ".join(["Saint", *words[1:]]) if words[0].rstrip(".").lower() == "st" else e.name
+    return next((p for p in (*candidates(gaz, e.name), *gaz.lookup(saint))
+                 if p.kind != "country" and inside(p, regions)), None)
+
+
+#: a dateline's region, then its dash: ", Jamaica \u2014", ", Calif. --"
+_DATELINE = re.compile(r"^,\s+([A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*){0,2})\s+(?:[\u2014\u2013]|--?)\s")

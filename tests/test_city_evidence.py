@@ -1,0 +1,91 @@
+"""A place the gazetteer reads as a town is a city topic only when the text names it as one (stop 22, issue 11): a
+town named only inside longer names, a township, a valley or range named like a hamlet are no city topics; a short
+form takes the town's full name; a dateline's place the model called an organisation is a place. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import spacy
+
+from newsgraph.annotate import annotate
+from newsgraph.annotate.city_evidence import full_name, inside_other_names
+from newsgraph.annotate.gazetteer import Place
+from newsgraph.annotate.names import shipped_names
+from newsgraph.records import Entity, Extracted, Mention
+
+
+def _art(body: str):
+    return annotate(Extracted(input="t", body=body))
+
+
+def _typed(art, name: str) -> set[str]:
+    return {e.type for e in art.entities if e.name == name or name in e.aliases}
+
+
+def _entity(text: str, name: str, type_: str = "city", skip: int = 0) -> Entity:
+    """An entity of `name` with a mention at each of its occurrences in `text` past the first `skip`."""
+    starts, i = [], text.find(name)
+    while i >= 0:
+        starts.append(i)
+        i = text.find(name, i + 1)
+    return Entity(id=name, name=name, type=type_,
+                  mentions=[Mention(start=s, end=s + len(name), text=name) for s in starts[skip:]])
+
+
+def test_a_town_named_only_inside_longer_names_is_no_city():
+    text = ("Commuters should use Tyneham Underground or other services on Sunday.\n\nAll Tyneham Overground buses "
+            "are step-free.\n\nThe singer became the face of the beauty brand L\u2019Avenir Tyneham last year.")
+    doc, names = spacy.blank("en")(text), shipped_names()
+    assert inside_other_names(doc, _entity(text, "Tyneham"), [], names)
+    # another entity's mention holds it: "the Tyneham Times"
+    text2 = "She wrote for the Tyneham Times for a decade before retiring."
+    held = _entity(text2, "Tyneham Times", "organisation")
+    assert inside_other_names(spacy.blank("en")(text2), _entity(text2, "Tyneham"), [held], names)
+
+
+def test_a_town_named_on_its_own_or_before_a_title_or_date_stays_a_city():
+    names = shipped_names()
+    for text in ("The brand L\u2019Avenir Tyneham opened a shop in Tyneham on Monday.",
+                 "Tyneham Mayor Jane Doe opened the shop.", "Talks resumed in Tyneham Monday, officials said.",
+                 "Flights between Tyneham-Marlow and Paris resumed.", "Yesterday Tyneham voted.",
+                 "The tool was found on a beach near The Tyneham last year."):
+        town = _entity(text, "Tyneham")
+        others = [_entity(text, "Marlow", "city")] if "Marlow" in text else []
+        assert not inside_other_names(spacy.blank("en")(text), town, others, names), text
+
+
+def test_a_surname_joined_to_a_town_name_is_no_city():
+    art = _art("References\n\nHartley V, Moreno-Suarez A, Ponce-Olivera R. Clinical findings in forty patients. "
+               "Clin Exp Dermatol. 2015;40:851-9.")
+    assert "Ponce" not in art.topics["cities"]
+
+
+def test_a_township_is_no_city():
+    art = _art("A car driven by a local man was southbound on Route 48 at about 9 p.m. in Pana Township when it "
+               "struck a parked vehicle, the sheriff's office said. No one was hurt.")
+    assert not any(c.endswith("Township") or c == "Pana" for c in art.topics["cities"])
+
+
+def test_a_valley_named_like_a_hamlet_is_no_city_but_a_town_with_a_state_is():
+    art = _art("Last week a heat wave baked the West. In Death Valley, a record may have been set for the hottest "
+               "temperature observed on Earth, forecasters said on Sunday.")
+    assert "Death Valley" not in art.topics["cities"]
+    art = _art("Moreno Valley, California, approved a new budget on Tuesday, the city council said, after residents "
+               "of Moreno Valley packed the hearing.")
+    assert "Moreno Valley" in art.topics["cities"]
+
+
+def test_a_short_form_takes_the_towns_full_name():
+    town = Place(1, "Las Vegas", "US", "NV", "city", 36.17, -115.14, 641903)
+    assert full_name(Entity(id="x", name="Vegas", type="city"), town) == "Las Vegas"
+    assert full_name(Entity(id="x", name="Las Vegas", type="city"), town) is None
+    assert full_name(Entity(id="x", name="Las", type="city"), town) is None
+    borough = Place(2, "City of Westminster", "GB", "ENG", "city", 51.5, -0.12, 247614)
+    assert full_name(Entity(id="x", name="Westminster", type="city"), borough) is None
+
+
+def test_a_dateline_place_the_model_calls_an_organisation_is_a_place():
+    art = _art("ST CATHERINE, Jamaica \u2014 A police inspector was treated in hospital on Friday after she was "
+               "assaulted by a man in a community in the parish, the police said.\n\nThe man was arrested later.")
+    assert "ST CATHERINE" not in art.topics["organisations"] and "ST CATHERINE" not in art.topics["cities"]
+    assert {e.geo.country_code for e in art.entities if e.name == "ST CATHERINE"} == {"JM"}
