@@ -102,13 +102,17 @@ def test_gsr_actor_labels_only_where_the_country_test_can_decide():
 
 
 def test_a_name_compounded_with_a_person_introduced_by_a_or_a_number_is_only_their_home(nlp):
-    """"a Paris man was arrested": the target is the man, Paris only says where he lives (feature home_of_person);
-    "Danbury police", "the Lebanon police" are the place's institution and keep it."""
-    f = _features(nlp, "A Paris man was arrested by police on Sunday.")
+    """"a Brookfield man was arrested": the target is the man, Brookfield (typed an organisation here) only says
+    where he is from (feature home_of_person); "Danbury police", "the Lebanon police" are the place's institution
+    and keep it. A city or place so compounded is no target at all ("A Paris man", "Two London residents":
+    resolve.origin_modifier): the target is the person."""
+    f = _features(nlp, "A Brookfield man was arrested by police on Sunday.")
     assert f["arrested"]["target"]["home_of_person"] == 1.0
+    doc = nlp(make_doc(nlp, _ex("A Paris man was arrested by police on Sunday.")))
+    assert [ev.target_name for ev in doc._.ng_events if ev.trigger == "arrested"] == ["A Paris man"]
     g = _features(nlp, "Danbury police arrested Rafael Gomez on Monday.")["arrested"]
     assert g["source"]["home_of_person"] == 0.0 and g["target"]["home_of_person"] == 0.0
-    h = _features(nlp, "Two London residents were charged with fraud on Tuesday.")["charged"]
-    assert h["target"]["home_of_person"] == 1.0
+    doc = nlp(make_doc(nlp, _ex("Two London residents were charged with fraud on Tuesday.")))
+    assert [ev.target_name for ev in doc._.ng_events if ev.trigger == "charged"] == ["Two London residents"]
     k = _features(nlp, "The Lebanon police charged Terry Jolly on Thursday.")["charged"]
     assert k["source"]["home_of_person"] == 0.0

@@ -42,9 +42,10 @@ UNRESOLVED = {"it", "this", "that", "which", "who", "we", "i", "you", "us", "me"
 
 
 def best_actors(actors: list[Actor]) -> list[Actor]:
-    """Coordinated actors: when some are entities, the bare descriptions among them are appositions, not actors."""
-    if any(a.entity for a in actors):
-        actors = [a for a in actors if a.entity]
+    """Coordinated actors: when some are entities (or a person named by their home, "A Paris man"), the bare
+    descriptions among them are appositions or things, not actors ("charged A Paris man with fraud")."""
+    if any(a.entity or a.how == "origin" for a in actors):
+        actors = [a for a in actors if a.entity or a.how == "origin"]
     seen, out = set(), []
     for a in actors:
         key = a.id or a.name
@@ -107,6 +108,30 @@ def titled_person(tok: Token) -> Token:
         return tok
     roles = [c for c in last.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ in role_nouns()]
     return last if roles else tok
+
+
+def stranded_agent(tok: Token) -> Token | None:
+    """The agent of a passive verb whose "by" the parser hung on a noun of one of its prepositional phrases
+    ("was sentenced to two years in a state jail Friday at the County Courthouse by District Judge X"): the object of
+    that "by" when it is a person or an organisation name; None for a verb with an agent of its own."""
+    if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+        return None
+    nouns = [tok]
+    for _ in range(4):  # prepositional phrases nested in one another, outward from the verb
+        nested = []
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ != "prep":
+                    continue
+                objs = prep_objects(c)
+                if c.lower_ == "by":
+                    named = [o for o in objs if o.ent_type_ in ("PERSON", "ORG")]
+                    if named:
+                        return named[0]
+                else:
+                    nested += objs
+        nouns = nested
+    return None
 
 
 def with_conj(tok: Token) -> list[Token]:

@@ -28,6 +28,7 @@ from newsgraph.annotate.event_actor_phrases import (
     entities_in,
     partitive_whole,
     prep_objects,
+    stranded_agent,
     titled_person,
     with_conj,
 )
@@ -37,6 +38,7 @@ from newsgraph.annotate.resolve import (
     clause_bounds,
     coordinated_with_report,
     doc_text,
+    origin_modifier,
     possessed,
     related_noun,
     resolve_token,
@@ -145,6 +147,8 @@ class EventRoles:
             # "X said the dam would supply power and accused Y": a speech verb, or a verb in the tense of "said" and
             # not of the clause it is hung on, is coordinated with "said": X accuses, not the dam
             cur = tok.head.head
+        if (agent := stranded_agent(tok)) is not None:
+            return agent  # "sentenced ... at the County Courthouse by Judge X": the "by" hung on a noun
         antecedent = self._relative_antecedent(tok)
         if antecedent is not None:
             return antecedent  # "airstrikes that they said killed 26 people": the antecedent did the killing
@@ -271,7 +275,7 @@ class EventRoles:
                 if authors:
                     out += authors
                     continue
-            if a.entity is None and not (related_noun(o) and possessed(o)):
+            if a.entity is None and not (related_noun(o) and possessed(o)) and not origin_modifier(doc, o):
                 # "the foreign ministers of Peru and Chile": entities inside the phrase
                 inner = entities_in(doc, o, self.aside_preps, self._act_noun)
                 if inner:

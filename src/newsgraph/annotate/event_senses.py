@@ -11,10 +11,12 @@ the finder loaded and the people and joint-noun tests of `EventRoles`.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.event_actor_phrases import partitive_whole, prep_objects
+from newsgraph.annotate.event_actor_phrases import partitive_whole, prep_objects, with_conj
 from newsgraph.annotate.event_roles import EventRoles
 from newsgraph.annotate.resolve import role_nouns
 
@@ -26,6 +28,9 @@ class EventSenses(EventRoles):
     patient_kinds: dict[str, str]
     other_sense: dict[str, str]
     institutions: frozenset[str]
+    kin: frozenset[str]
+    light: frozenset[str]
+    permissions: frozenset[str]
     nouns: dict[str, list[tuple[str, str, set[str], str]]]
     modal: frozenset[str]
     future: frozenset[str]
@@ -96,12 +101,50 @@ class EventSenses(EventRoles):
         kind = self.other_sense.get(tok.lemma_.lower())
         if not kind:
             return False
+        if kind == "thing":
+            about = [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about") for o in prep_objects(c) for x in with_conj(o)]
+            return bool(about) and not self._patients(tok) and all(self._thing(o) for o in about)
         for p in self._patients(tok):
             if kind == "person" and self._person(p):
                 return True
-            if kind == "institution" and (p.lemma_.lower() in self.institutions or p.lower_ in self.institutions):
+            words = {"institution": self.institutions, "kin": self.kin, "permission": self.permissions}.get(kind, frozenset())
+            if p.lemma_.lower() in words or p.lower_ in words:
                 return True
         return False
+
+    def _other_use(self, tok: Token, hostile: bool) -> bool:
+        """The trigger names no act between actors whatever its type: a part of a hyphenated compound ("tug-of-war"),
+        a hostile verb with a score ("beat Northgate 2-1": a sports result), or a light verb whose prepositional
+        object names no act (data [light]: "engaged in a tug-of-war")."""
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in self.light:
+            acts = [o for c in tok.children if c.dep_ == "prep" for o in prep_objects(c)]
+            if not any(not self._thing(o) and not self._in_hyphenated(o) for o in acts):
+                return True  # "engaged in a tug-of-war": the act is the object's, and it names none
+        return self._in_hyphenated(tok) or hostile and tok.pos_ == "VERB" and self._score(tok)
+
+    @staticmethod
+    def _score(tok: Token) -> bool:
+        """A hostile verb whose clause gives a score ("beat Northgate 2-1", "won 3–0"): a sports result, no assault."""
+        toks = [t for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj") for t in c.subtree]
+        for t in toks:
+            if re.fullmatch(r"\d{1,3}[-–]\d{1,3}", t.text):
+                return True
+            nxt = t.nbor(1) if t.i + 2 < len(t.doc) else None
+            if t.like_num and nxt is not None and nxt.text in ("-", "–") and not t.whitespace_ and not nxt.whitespace_ and nxt.nbor(1).like_num:
+                return True
+        return False
+
+    @staticmethod
+    def _in_hyphenated(tok: Token) -> bool:
+        """The trigger is one part of a hyphenated compound of three or more words ("a tug-of-war", "a hit-and-run",
+        "a war-of-words"): the compound names something else (a contest, an accident), not the act."""
+        doc, parts, i = tok.doc, 1, tok.i
+        while i - 2 >= 0 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+            parts, i = parts + 1, i - 2
+        i = tok.i
+        while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+            parts, i = parts + 1, i + 2
+        return parts >= 3
 
     def _agreement_noun(self, tok: Token) -> bool:
         """A noun naming an agreement: a joint act ([joint]: "treaty", "pact") or an AGREE trigger noun ("pledge")."""
@@ -175,6 +218,8 @@ class EventSenses(EventRoles):
         used_as_thing = tok.pos_ == "PROPN" and not tok.ent_type_ and any(
             c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
         )
+        if tok.ent_type_ == "MONEY" or tok.pos_ == "SYM" and tok.tag_ == "$":
+            return True  # "received $40", "granted 2 million dollars": a sum of money
         if tok.pos_ != "NOUN" and not used_as_thing or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
             return False
         lemma = tok.lemma_.lower()

@@ -113,6 +113,7 @@ class EventFinder(EventAllegations, LexiconComponent):
         self.patient_kinds = {row[0].lower(): row[1] for row in data.get("patient", []) if len(row) > 1 and row[1]}
         self.other_sense = {row[0].lower(): row[1] for row in data.get("other_sense", []) if len(row) > 1}
         self.institutions = section_words(data, "institution")
+        self.kin, self.permissions, self.light = (section_words(data, k) for k in ("kin", "permission", "light"))
         self.agreement_verbs = section_words(data, "agreement_object")
         self.recipient_types = {w.upper() for w in section_words(data, "recipient")}
         self.material = {w.upper() for w in section_words(data, "material")}
@@ -187,6 +188,8 @@ class EventFinder(EventAllegations, LexiconComponent):
             return None  # "had he not met Meghan", "were they to attack": a condition, counterfactual or not
         if form == "verb" and lemma in self.refusals and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.speech for c in tok.children):
             return None  # "declined to comment", "refused to say how": no comment, no act rejected
+        if self._other_use(tok, self.classes.get(type_) == "hostile"):
+            return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
         if form == "verb" and self.classes.get(type_) == "hostile" and self._accident(tok):
             return None  # "a car struck a ditch", "the storm hit the coast": an accident, no act between actors
         if form == "verb" and lemma in self.journeys and not self._meeting_purpose(tok):

@@ -76,7 +76,8 @@ class Actor:
     start: int
     end: int
     #: How the actor was found, where it is a guess: a pronoun's antecedent by role ("subject", "other",
-    #: "possessive", "far") or "unresolved"; "" for a name or a phrase read off the text.
+    #: "possessive", "far") or "unresolved"; "origin" for a person named by where they are from ("A Paris man"); ""
+    #: for a name or a phrase read off the text.
     how: str = ""
     #: Entity ids of every speaker of a coordinated subject ("Tim and Kristina said"); `entity` is then None.
     members: tuple[str, ...] = ()
@@ -234,9 +235,23 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor
         person = introduced_as(doc, tok.lower_, tok.idx, exclude) if tok.lower_ in _roles() else None
         if person is not None:
             return Actor(person, person.name, start, end)
+    if ent is not None and ent.type in _PLACES and origin_modifier(doc, tok):
+        a = phrase_actor(doc, tok)  # "A Coral Gables man was arrested": the man, not the town he is from
+        return Actor(None, a.name, a.start, a.end, "origin")
     if ent is not None:
         return Actor(ent, ent.name, start, end)
     return _role_actor(doc, tok, exclude, start, end) or phrase_actor(doc, tok)
+
+
+def origin_modifier(doc: Doc, tok: Token) -> bool:
+    """A common noun introduced by "a"/"an" or a number, whose name only modifies it as a compound ("A Coral Gables
+    man", "two Elkhart women"): the name says where the one meant is from or works, so it is no actor (as the event
+    model's `home_of_person` reads it); a role noun ("a Pentagon spokesman") speaks for the body it names and is left
+    to the other rules."""
+    return (tok.pos_ == "NOUN" and tok.lower_ not in _roles() and tok.lemma_.lower() not in _roles()
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts)
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in tok.children)
+            and find_entity(doc, tok.idx, tok.idx + len(tok.text)) is None)
 
 
 def _role_actor(doc: Doc, tok: Token, exclude: list[tuple[int, int]], start: int, end: int) -> Actor | None:
