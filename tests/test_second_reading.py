@@ -1,0 +1,23 @@
+"""The blind second reading draws from the first judge's shown sample only, a fixed number per type, the same every run."""
+
+from benchmarks import topic_audit as ta
+from benchmarks.audit import second_reading as sr
+
+
+def _items() -> list[dict]:
+    out = []
+    for t in ("people", "organisations", "cities", "countries"):
+        for i in range(120):
+            out.append({"key": f"page-{i % 7}|{t}|Name {i}", "type": t, "name": f"Name {i}", "confidence": 0.9 if i % 3 else 0.1})
+    return out
+
+
+def test_topics_subsample_is_seeded_and_inside_the_first_sample(monkeypatch):
+    monkeypatch.setattr(ta, "load", lambda name: _items())
+    monkeypatch.setattr(ta, "threshold_or_default", lambda t: 0.5)
+    first = {i["key"] for i in ta.audit_sample(ta.shown_items(_items(), 0.5), sr.FIRST_TOPICS_PER_TYPE)}
+    got = sr.topics_subsample("fake")
+    assert len(got) == 4 * sr.TOPICS_PER_TYPE
+    assert all(i["confidence"] >= 0.5 and i["key"] in first for i in got)
+    assert [i["key"] for i in got] == [i["key"] for i in sr.topics_subsample("fake")]
+    assert [i["key"] for i in got] != [i["key"] for i in sr.topics_subsample("fake", seed=sr.SECOND_SEED + 1)]
