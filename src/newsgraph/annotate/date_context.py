@@ -26,7 +26,8 @@ def _future_cue(vocab: str = DEFAULT_VOCAB) -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
 
 
-_CLAUSE_END = re.compile(r"[.!?;:\n\"\u201c\u201d]")
+#: a clause ends at these, but not at the period of a one-letter abbreviation ("1 p.m. Saturday", "U.S.")
+_CLAUSE_END = re.compile(r"(?<!\b\w)\.|[!?;:\n\"\u201c\u201d]")
 
 
 def looks_forward(text: str, start: int, vocab: str = DEFAULT_VOCAB) -> bool:

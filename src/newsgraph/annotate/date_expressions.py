@@ -37,6 +37,9 @@ LAST_MONTH_GAP = 1
 _REL_MY = ("last", "next", "this", "early", "late", "mid", "in", "since", "until", "by")
 REL_WD = ("last", "next", "this", "on", "past", "coming")
 _REL_YEAR = ("in", "since", "until", "by", "of", "during", "early", "late", "mid")
+#: a year written with a day or month: back to 1500 ("born on March 17, 1884"); a bare "in 1884" stays 19xx/20xx
+#: (the `year` kind), where a four-digit number is too often a count
+_YEAR = r"(?:1[5-9]|20)\d\d"
 _AGO = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "0123456789")
 
 
@@ -72,10 +75,10 @@ def _patterns(mon, ords, flags, mw, ww, wdays, rel_day, rel_year, rel_month, rel
         ("iso", re.compile(r"\b(?=[12])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
         # 3 February 2013, 3rd of Feb 2013, February 3, 2013, February 3rd
         # (an ordinal day joined to its month by a hyphen is one date too: French "le 1er-Mai")
-        ("dmy", re.compile(rf"\b(?=\d)(?P<d>[0-3]?\d){ords}(?:\s+|(?<=\D)-(?=[^\W\d]))(?:of\s+)?{mon}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", flags)),
-        ("mdy", re.compile(rf"\b{_first(mw)}{mon}\s+(?P<d>[0-3]?\d){ords}\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", flags)),
+        ("dmy", re.compile(rf"\b(?=\d)(?P<d>[0-3]?\d){ords}(?:\s+|(?<=\D)-(?=[^\W\d]))(?:of\s+)?{mon}(?:,?\s+(?P<y>{_YEAR}))?\b", flags)),
+        ("mdy", re.compile(rf"\b{_first(mw)}{mon}\s+(?P<d>[0-3]?\d){ords}\b(?:,?\s+(?P<y>{_YEAR})\b)?", flags)),
         # early/late February 2013, in March, last March
-        ("my", re.compile(rf"\b{_first(mw, _REL_MY)}(?:(?P<rel>last|next|this|early|late|mid|in|since|until|by)[\s-]+)?{mon}(?:\s+(?P<y>(?:19|20)\d\d))?{rel_after}\b", flags)),
+        ("my", re.compile(rf"\b{_first(mw, _REL_MY)}(?:(?P<rel>last|next|this|early|late|mid|in|since|until|by)[\s-]+)?{mon}(?:\s+(?P<y>{_YEAR}))?{rel_after}\b", flags)),
         ("wday", re.compile(rf"\b{_first(ww, REL_WD)}(?:(?P<rel>last|next|this|on|past|coming)\s+)?(?P<wd>{wdays})\b", flags)),
         ("relday", re.compile(rf"\b{_first(mapping(vocab, 'relative_day'))}(?P<phrase>{rel_day})\b", flags)),
         ("relyear", re.compile(rf"\b{_first(mapping(vocab, 'relative_year'))}(?P<phrase>{rel_year})\b", flags)),

@@ -32,7 +32,10 @@ from newsgraph.annotate.date_context import (
 )
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, date_patterns, parse_anchor, resolve
 from newsgraph.annotate.date_neighbours import combine_neighbours, shared_year
+from newsgraph.annotate.date_tense import clause_tense, recurring_day
 from newsgraph.annotate.extensions import article_date, register_extensions
+from newsgraph.annotate.lexicon import mapping
+from newsgraph.annotate.triggers import ParseTriggers
 from newsgraph.records import DateRef
 
 _WORDISH_MONTHS = {"may", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug", "apr", "feb", "jul", "sept"}
@@ -99,12 +102,25 @@ class DateResolver:
         self.vocabulary = vocabulary
         self.speech_cues = speech_cues if vocabulary else None
 
+    def parse_triggers(self) -> ParseTriggers:
+        """Sentences naming a weekday or a month are parsed (triggers.py): the tense of the clause that governs a
+        weekday says which one it is, and a past clause keeps a day without a year before the article date
+        (date_tense.py); the selective parse would leave most of them out."""
+        if not self.vocabulary:
+            return ParseTriggers(frozenset(), frozenset(), frozenset())
+        names = frozenset(w for w in (*mapping(self.vocabulary, "weekday"), *mapping(self.vocabulary, "month"))
+                          if " " not in w and len(w) > 3)
+        return ParseTriggers(frozenset(), names, frozenset())
+
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
+        vocab = self.vocabulary or DEFAULT_VOCAB
         doc._.ng_dates = find_dates(doc.text, parse_anchor(article_date(doc)), self.vocabulary,
-                                    past=lambda s, e: past_clause(doc, s, e),
-                                    future=lambda s, e: future_clause(doc, s, e))
-        doc._.ng_dates = [d for d in doc._.ng_dates if not day_word_as_noun(doc, d, self.vocabulary or DEFAULT_VOCAB)]
+                                    past=lambda s, e: past_clause(doc, s, e) or clause_tense(doc, s, e, vocab) == "past",
+                                    future=lambda s, e: future_clause(doc, s, e) or clause_tense(doc, s, e, vocab) == "future")
+        weekdays = mapping(vocab, "weekday")
+        doc._.ng_dates = [d for d in doc._.ng_dates if not day_word_as_noun(doc, d, vocab)
+                          and not (d.text.split()[-1].lower() in weekdays and recurring_day(doc, d.start, d.end, vocab))]
         if self.speech_cues:
             from newsgraph.annotate import calibration as cal
             from newsgraph.annotate.date_speech import speech_days

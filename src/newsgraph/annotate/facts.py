@@ -171,6 +171,8 @@ def facts_in(doc: Doc) -> list[Fact]:
             continue
         if c.fact.value == 1 and text[c.num_end : c.num_end + 4].lower() == " of ":
             continue  # "one of the protesters": one person picked out, not a count
+        if _zero_count(doc, span):
+            continue
         binding = _parse_binding(doc, span, c)
         if binding is False:
             continue
@@ -182,6 +184,31 @@ def facts_in(doc: Doc) -> list[Fact]:
 @lru_cache(maxsize=1)
 def _not_counted() -> frozenset[str]:
     return words(_DATA, "not_counted")
+
+
+def _zero_count(doc: Doc, span) -> bool:
+    """The number is negated or inside a zero quantifier (data/facts.tsv [zero]): "no one was injured", "not one
+    person", "none of the 12 passengers were hurt" count nobody, whatever the keyword. The word right before the
+    number (read without the parse), a negating dependent of the number, or an ancestor within three heads that is
+    a zero word heading the phrase ("none of ...")."""
+    zero = words(_DATA, "zero")
+    first = span[0]
+    if first.i > 0 and doc[first.i - 1].lower_ in zero:
+        return True
+    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+    if any(w in zero and nxt == "of" for w, nxt in zip(before, before[1:], strict=False)):
+        return True  # "none of the 12", read without the parse
+    root = span.root
+    if any(c.dep_ in ("det", "neg", "advmod") and c.lower_ in zero for c in root.children):
+        return True
+    cur = root
+    for _ in range(3):
+        if not cur.dep_ or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lower_ in zero and cur.pos_ in ("NOUN", "PRON"):
+            return True
+    return False
 
 
 def _counted_noun(doc: Doc, span) -> Token | None:

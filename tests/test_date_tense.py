@@ -1,0 +1,88 @@
+"""A date's clause says which way it points (annotate/date_tense.py): a bare weekday is the next one in a clause
+about what is to come and the last one in a past clause; a day without a year in a past clause is not put after
+the article; a recurring weekday is no date; a year written with its day is read back to 1500. And a zero
+quantifier counts nobody (annotate/facts.py). Fixture sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+#: a Wednesday; the weekdays around it: last Saturday 2024-06-15, next Saturday 2024-06-22
+ARTICLE = "2024-06-19"
+
+
+def _run(nlp, text: str, published: str = ARTICLE):
+    from newsgraph.annotate.extensions import register_extensions
+
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.ng_meta = {"published": published}
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    return doc
+
+
+def _dates(nlp, text: str, published: str = ARTICLE) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in _run(nlp, text, published)._.ng_dates]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A memorial service for the retired teacher is planned for 2 p.m. Saturday at the chapel.", "2024-06-22"),
+    ("The weekend should be pleasant, with sunny skies and temperatures in the low 70s on Saturday.", "2024-06-22"),
+    ("The harbour board is expected to vote on the ferry budget Saturday.", "2024-06-22"),
+    ("The allotment society is meeting Saturday to choose a new treasurer.", "2024-06-22"),
+    ("The clean-up of the canal bank is being held Saturday from 9 a.m. to noon.", "2024-06-22"),
+    ("The harbour master was arrested Saturday after a chase.", "2024-06-15"),
+    ("The harbour master said Saturday she is ready to resign.", "2024-06-15"),
+    ("Officials could not say Saturday night how the fire at the mill started.", "2024-06-15"),
+])
+def test_a_bare_weekday_follows_the_tense_of_its_clause(selective_nlp, text, want):
+    assert [v for t, v in _dates(selective_nlp, text) if "Saturday" in t] == [want]
+
+
+def test_a_weekday_modifying_a_noun_takes_no_direction_from_the_clause(selective_nlp):
+    got = _dates(selective_nlp, "A geologist said the Saturday rockfall could be the first of many.")
+    assert got == [("Saturday", "2024-06-15")]
+
+
+@pytest.mark.parametrize("text", [
+    "The two cousins run a Saturday chess club for pensioners in the old mill.",
+    "The ferry to the island leaves every Saturday at noon.",
+    "On Saturday mornings the fish market fills the harbour square.",
+])
+def test_a_recurring_weekday_is_no_date(selective_nlp, text):
+    assert _dates(selective_nlp, text) == []
+
+
+def test_an_indefinite_weekday_in_a_past_clause_is_a_date(selective_nlp):
+    assert _dates(selective_nlp, "The ferry pilot was hurt in a Saturday collision.") == [("Saturday", "2024-06-15")]
+
+
+def test_a_day_in_a_past_passive_clause_is_not_after_the_article(selective_nlp):
+    text = "Their second daughter was born July 2 at the county hospital."
+    assert _dates(selective_nlp, text, "2024-03-10") == [("July 2", "2023-07-02")]
+
+
+def test_a_deadline_in_a_perfect_clause_stays_ahead(selective_nlp):
+    text = "The deadline for the ferry tenders has been extended through June 28."
+    assert _dates(selective_nlp, text, "2024-03-10") == [("June 28", "2024-06-28")]
+
+
+def test_a_year_before_1900_written_with_its_day_is_read():
+    from newsgraph.annotate.dates import find_dates, parse_anchor
+
+    got = [(d.text, d.value) for d in find_dates("The lighthouse keeper was born on May 2, 1861.", parse_anchor(ARTICLE))]
+    assert got == [("May 2, 1861", "1861-05-02")]
+
+
+@pytest.mark.parametrize("text", [
+    "No one was injured when the mill roof collapsed.",
+    "None of the 12 passengers were injured when the ferry ran aground.",
+])
+def test_a_zero_quantifier_counts_nobody(selective_nlp, text):
+    assert [(f.kind, f.value) for f in _run(selective_nlp, text)._.ng_facts] == []
+
+
+def test_a_count_beside_a_zero_quantifier_still_counts(selective_nlp):
+    facts = _run(selective_nlp, "No one died, but 3 people were injured when the mill roof collapsed.")._.ng_facts
+    assert [(f.kind, f.value) for f in facts] == [("injured", 3)]
