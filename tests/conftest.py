@@ -132,3 +132,20 @@ def selective_nlp():
     from newsgraph.annotate.triggers import add_paragraph_boundaries
 
     return add_paragraph_boundaries(load_pipeline(None, "selective"))
+
+
+@pytest.fixture(scope="session")
+def dated_doc(selective_nlp):
+    """Run the selective pipeline over `text` as an article published on `published` (the dates' anchor): the date
+    and fact tests each needed this, so it is written once."""
+    from newsgraph.annotate.extensions import register_extensions
+
+    def run(text: str, published: str):
+        register_extensions()
+        doc = selective_nlp.make_doc(text)
+        doc._.ng_meta = {"published": published}
+        for _, pipe in selective_nlp.pipeline:
+            doc = pipe(doc)
+        return doc
+
+    return run

@@ -11,19 +11,8 @@ import pytest
 ARTICLE = "2024-06-19"
 
 
-def _run(nlp, text: str, published: str = ARTICLE):
-    from newsgraph.annotate.extensions import register_extensions
-
-    register_extensions()
-    doc = nlp.make_doc(text)
-    doc._.ng_meta = {"published": published}
-    for _, pipe in nlp.pipeline:
-        doc = pipe(doc)
-    return doc
-
-
-def _dates(nlp, text: str, published: str = ARTICLE) -> list[tuple[str, str | None]]:
-    return [(d.text, d.value) for d in _run(nlp, text, published)._.ng_dates]
+def _dates(run, text: str, published: str = ARTICLE) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in run(text, published)._.ng_dates]
 
 
 @pytest.mark.parametrize("text, want", [
@@ -36,12 +25,12 @@ def _dates(nlp, text: str, published: str = ARTICLE) -> list[tuple[str, str | No
     ("The harbour master said Saturday she is ready to resign.", "2024-06-15"),
     ("Officials could not say Saturday night how the fire at the mill started.", "2024-06-15"),
 ])
-def test_a_bare_weekday_follows_the_tense_of_its_clause(selective_nlp, text, want):
-    assert [v for t, v in _dates(selective_nlp, text) if "Saturday" in t] == [want]
+def test_a_bare_weekday_follows_the_tense_of_its_clause(dated_doc, text, want):
+    assert [v for t, v in _dates(dated_doc, text) if "Saturday" in t] == [want]
 
 
-def test_a_weekday_modifying_a_noun_takes_no_direction_from_the_clause(selective_nlp):
-    got = _dates(selective_nlp, "A geologist said the Saturday rockfall could be the first of many.")
+def test_a_weekday_modifying_a_noun_takes_no_direction_from_the_clause(dated_doc):
+    got = _dates(dated_doc, "A geologist said the Saturday rockfall could be the first of many.")
     assert got == [("Saturday", "2024-06-15")]
 
 
@@ -50,22 +39,22 @@ def test_a_weekday_modifying_a_noun_takes_no_direction_from_the_clause(selective
     "The ferry to the island leaves every Saturday at noon.",
     "On Saturday mornings the fish market fills the harbour square.",
 ])
-def test_a_recurring_weekday_is_no_date(selective_nlp, text):
-    assert _dates(selective_nlp, text) == []
+def test_a_recurring_weekday_is_no_date(dated_doc, text):
+    assert _dates(dated_doc, text) == []
 
 
-def test_an_indefinite_weekday_in_a_past_clause_is_a_date(selective_nlp):
-    assert _dates(selective_nlp, "The ferry pilot was hurt in a Saturday collision.") == [("Saturday", "2024-06-15")]
+def test_an_indefinite_weekday_in_a_past_clause_is_a_date(dated_doc):
+    assert _dates(dated_doc, "The ferry pilot was hurt in a Saturday collision.") == [("Saturday", "2024-06-15")]
 
 
-def test_a_day_in_a_past_passive_clause_is_not_after_the_article(selective_nlp):
+def test_a_day_in_a_past_passive_clause_is_not_after_the_article(dated_doc):
     text = "Their second daughter was born July 2 at the county hospital."
-    assert _dates(selective_nlp, text, "2024-03-10") == [("July 2", "2023-07-02")]
+    assert _dates(dated_doc, text, "2024-03-10") == [("July 2", "2023-07-02")]
 
 
-def test_a_deadline_in_a_perfect_clause_stays_ahead(selective_nlp):
+def test_a_deadline_in_a_perfect_clause_stays_ahead(dated_doc):
     text = "The deadline for the ferry tenders has been extended through June 28."
-    assert _dates(selective_nlp, text, "2024-03-10") == [("June 28", "2024-06-28")]
+    assert _dates(dated_doc, text, "2024-03-10") == [("June 28", "2024-06-28")]
 
 
 def test_a_year_before_1900_written_with_its_day_is_read():
@@ -79,10 +68,10 @@ def test_a_year_before_1900_written_with_its_day_is_read():
     "No one was injured when the mill roof collapsed.",
     "None of the 12 passengers were injured when the ferry ran aground.",
 ])
-def test_a_zero_quantifier_counts_nobody(selective_nlp, text):
-    assert [(f.kind, f.value) for f in _run(selective_nlp, text)._.ng_facts] == []
+def test_a_zero_quantifier_counts_nobody(dated_doc, text):
+    assert [(f.kind, f.value) for f in dated_doc(text, ARTICLE)._.ng_facts] == []
 
 
-def test_a_count_beside_a_zero_quantifier_still_counts(selective_nlp):
-    facts = _run(selective_nlp, "No one died, but 3 people were injured when the mill roof collapsed.")._.ng_facts
+def test_a_count_beside_a_zero_quantifier_still_counts(dated_doc):
+    facts = dated_doc("No one died, but 3 people were injured when the mill roof collapsed.", ARTICLE)._.ng_facts
     assert [(f.kind, f.value) for f in facts] == [("injured", 3)]
