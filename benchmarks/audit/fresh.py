@@ -38,8 +38,9 @@ LGL = EVAL / "geoparsing-news" / "lgl.xml"
 FRESH_PAGES = 100
 #: the fresh draws so far, in the order they were made. A later draw leaves out the articles of the draws before it
 #: and the web event set's LGL articles (web_events.lgl_pages, fitted on in stop 21), so its articles were read by
-#: nobody: 20261221 was stop 21's held-out draw (a tuning set since stop 22), 20261230 is stop 22's.
-FRESH_SEEDS = (20261221, 20261230)
+#: nobody: 20261221 was stop 21's held-out draw (a tuning set since stop 22), 20261230 stop 22's (a tuning set since
+#: stop 23), 20261231 is stop 23's: it takes 90 of the 97 articles stop 22 left in `reserve()`.
+FRESH_SEEDS = (20261221, 20261230, 20261231)
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
 
