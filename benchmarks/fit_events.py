@@ -260,8 +260,38 @@ def report(kind: str, rows: list[Row], prob) -> dict:
     return out
 
 
+def missing_features(feats: list[dict[str, float]]) -> set[str]:
+    """The feature names some rows have and others lack. The fit reads a missing feature as 0, the scorer
+    (annotate/calibration.py `logistic`) as its tuning mean: a model fitted on rows with gaps is scored with other
+    offsets than it was fitted with, so the component must give every item every feature (one flag per type, 0 for
+    the others)."""
+    names = {k for f in feats for k in f}
+    return {k for k in names if any(k not in f for f in feats)}
+
+
+def fold_flag_means(model: dict, prefix: str = "type_", keep: tuple[str, ...] = ("type_raw",)) -> dict:
+    """The same scores with every one-of-a-group flag present: a model fitted on rows holding only the event's own
+    type flag, and scored with the others' tuning means, gives an event of type X bias + w_X + sum of w_t * mean_t
+    over the other types. Folding sum w_t * mean_t into the bias and scaling each w_t by (1 - mean_t) gives the
+    same value when every flag is present (0 for the other types), so the map fitted over the old scores still
+    applies. Used once, to move the model in place to complete features without changing what is shown."""
+    out = {**model, "weights": list(model["weights"])}
+    bias = float(model["bias"])
+    for i, (name, w) in enumerate(zip(model["features"], model["weights"], strict=True)):
+        if name.startswith(prefix) and name not in keep:
+            m = float(model["means"].get(name, 0.0))
+            bias += w * m
+            out["weights"][i] = round(w * (1.0 - m), 9)
+    out["bias"] = round(bias, 9)
+    return out
+
+
 def fit(kind: str, rows: list[Row], write: bool, predictors: dict | None = None) -> dict:
     tune = [(f, y) for _, p, f, y, _ in rows if p == "tune"]
+    gaps = missing_features([f for f, _ in tune])
+    if gaps:
+        raise ValueError(f"{kind}: features missing from some rows (fit and score would read them differently): "
+                         f"{sorted(gaps)[:8]}")
     l2, how = SETTINGS[kind]
     model = fit_logistic([f for f, _ in tune], [y for _, y in tune], l2=l2,
                          weights=source_weights([r[0] for r in rows if r[1] == "tune"], BALANCE[kind]))

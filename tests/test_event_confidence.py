@@ -116,3 +116,29 @@ def test_a_name_compounded_with_a_person_introduced_by_a_or_a_number_is_only_the
     assert [ev.target_name for ev in doc._.ng_events if ev.trigger == "charged"] == ["Two London residents"]
     k = _features(nlp, "The Lebanon police charged Terry Jolly on Thursday.")["charged"]
     assert k["source"]["home_of_person"] == 0.0
+
+
+def test_every_event_has_every_feature_so_fit_and_score_agree(nlp):
+    """The fit reads a missing feature as 0, the scorer as its tuning mean: every event must carry every feature
+    (one flag per PLOVER type, 0 for the other types), and the scorer's probability must equal the one the fit's
+    convention gives."""
+    from benchmarks.calibration import predict_logistic
+    from benchmarks.fit_events import missing_features
+
+    f = _features(nlp, "Norway signed a treaty with Sweden on Monday. Rebels attacked the village of Varna on "
+                       "Tuesday. The mayor of Varna urged Norway to send aid.")
+    rows = [v["event"] for v in f.values()]
+    assert len(rows) >= 3 and len({v["type_ASSAULT"] for v in rows}) == 2
+    assert missing_features(rows) == set()
+    model = cal.load_model("event")
+    assert model is not None and set(model[0]) <= set(rows[0])
+    as_fitted = {"features": list(model[0]), "weights": list(model[1]), "bias": model[2], "means": {}}  # missing = 0
+    for row in rows:
+        assert cal.logistic("event", row) == pytest.approx(predict_logistic(as_fitted, row))
+
+
+def test_the_fit_refuses_rows_with_missing_features():
+    from benchmarks.fit_events import missing_features
+
+    assert missing_features([{"a": 1.0, "type_AID": 1.0}, {"a": 0.0, "type_COERCE": 1.0}]) == {"type_AID", "type_COERCE"}
+    assert missing_features([{"a": 1.0, "b": 0.0}, {"a": 0.0, "b": 1.0}]) == set()

@@ -34,6 +34,7 @@ from newsgraph.annotate.event_features import (
     BORROWED_ACTOR_FACTOR,
     LOCATIVE_TARGET,
     PASSIVE_SUBJECT_SOURCE,
+    PLOVER_TYPES,
     act_complement,
     actor,
     after_locative,
@@ -184,7 +185,8 @@ class EventEvidence:
         """What kind of act and actors the event is: its PLOVER type (one flag per type: how often a coded ASSAULT
         is one differs from a coded AGREE), an actor that is a country, an actor that is a person with a role ("the
         foreign minister", "President X")."""
-        out = {f"type_{ev.type}": 1.0}
+        out = {f"type_{t}": float(ev.type == t) for t in PLOVER_TYPES}  # every flag: none missing at scoring
+        out[f"type_{ev.type}"] = 1.0
         out["actor_country"] = float(any(feats.get(r, {}).get("kind_country") for r in ("source", "target")))
         out["actor_role"] = float(any((e := ents.get(i or "")) is not None and e.type == "person" and bool(e.roles)
                                       for i in (ev.source, ev.target)))

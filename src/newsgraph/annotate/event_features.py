@@ -56,6 +56,12 @@ ACTOR_SCORES = {
     "dateline": 0.05,
 }
 ACTOR_KINDS = tuple(ACTOR_SCORES)
+#: The 16 event types of PLOVER 2021. The event's type is one flag per type (`type_<TYPE>`), every flag present (0
+#: for the other types): the fit (benchmarks/calibration.py) reads a flag an item lacks as 0 while the scorer
+#: (annotate/calibration.py `logistic`) gives it its tuning mean, so a flag left out would be scored with another
+#: offset than it was fitted with.
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+                "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 #: An actor entity's score is scaled by how sure its type is (newsgraph_confidence), but not below this factor.
 ENTITY_TYPE_FLOOR = 0.5
 #: An actor named nowhere in the event's sentence (resolved from a pronoun or a role) or borrowed from the clause
