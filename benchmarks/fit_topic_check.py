@@ -6,7 +6,8 @@
 
 Rows: every topic item of the draws' records (benchmarks/topic_check_rows.py) whose key (page|type|name) has a
 judgement in benchmarks/audit/topics-judgements.jsonl. Split by PAGE: `benchmarks/splits.py part(page file name)`
-(the draws mix publishers page by page; a page's items stay together). The rows hold the topic confidence before
+(the draws mix publishers page by page; a page's items stay together); an LGL article's rows by its publisher
+(`part(unit)`), the split its held-out audit used. The rows hold the topic confidence before
 the check (topic_check_rows switches the check off), so a refit never stacks on itself.
 
 Model, per topic type: a logistic regression (benchmarks/calibration.py fit_logistic) over the entity features, the
@@ -50,6 +51,12 @@ def values(row: dict) -> dict[str, float]:
     return {**row["features"], "topic_logit": topic_logit(row["topic"])}
 
 
+def row_part(row: dict) -> str:
+    """The part of a row: its publisher's for an LGL article (`unit`), else its page's (the draws mix publishers
+    page by page)."""
+    return part(row.get("unit") or row["page"])
+
+
 def judged_rows() -> dict[str, list[dict]]:
     """Rows with a judgement, by part (tune / check by page)."""
     from benchmarks.topic_audit import judgements
@@ -63,7 +70,7 @@ def judged_rows() -> dict[str, list[dict]]:
         if j is None or r["topic"] is None or r["key"] in found:
             continue
         found.add(r["key"])
-        rows[part(r["page"])].append({**r, "right": bool(j["right"])})
+        rows[row_part(r)].append({**r, "right": bool(j["right"])})
     print(f"judged items found in the rebuilt records: {len(found)} "
           f"(tune {len(rows['tune'])}, check {len(rows['check'])})")
     return rows
@@ -116,8 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     threshold = default_threshold("topics")
     rows = judged_rows()
     print(f"display threshold {threshold}; before -> after: shown, precision of shown, recall of right, ECE")
-    note = ("hand-judged topics of the topic audit's draws (benchmarks/topic_audit.py SEED and FRESH_SEEDS), "
-            "tune pages (benchmarks/splits.py part(page file name))")
+    note = ("hand-judged topics of the topic audit's draws (benchmarks/topic_audit.py SEED and FRESH_SEEDS) and of "
+            "the LGL draw 20261230 (topic_check_rows.LGL_SEEDS), tune part (benchmarks/splits.py part(page file "
+            "name), part(publisher) for LGL)")
     for t in TYPES:
         mine = {p: [r for r in rows[p] if r["type"] == t] for p in PARTS}
         fitted = fit(mine["tune"])

@@ -3,7 +3,10 @@
     python -m benchmarks.topic_check_rows            # analyse the draws' pages (200), write the rows' cache
 
 Pages: the topic audit's draws (benchmarks/topic_audit.py: SEED and FRESH_SEEDS, 40 pages each; the stop-21
-held-out draw 20261204 is a tuning set since stop 22). Each page is analysed in-process with the current code; for
+held-out draw 20261204 is a tuning set since stop 22) and the LGL draws whose topics were judged (`LGL_SEEDS`:
+stop 22's held-out draw 20261230, a tuning set since stop 23), each LGL article made the web page topic_audit's
+`--lgl` makes and analysed with its URL; LGL rows carry their `unit` (the publisher), the unit of their tune/check
+split (benchmarks/splits.py), as the held-out audit split them. Each page is analysed in-process with the current code; for
 every topic item of its record the row holds the key (page|type|name, as topic_audit keys it), the topic confidence
 the record shows, and the entity's features (annotate/entity_features.py) plus the entity's own confidences and
 a few features read off the record's other entities (topic_check.py `extra_features`). The rows hold names and
@@ -22,10 +25,14 @@ from benchmarks.common import REPO
 
 CACHE = REPO / "benchmarks" / "audit" / ".cache" / "topic-check-rows.jsonl"
 GUM_CACHE = REPO / "benchmarks" / "audit" / ".cache" / "topic-check-gum.jsonl"
+#: the LGL draws (benchmarks/audit/fresh.py) whose topic items were judged: tuning data. Never the stop's held-out
+#: draw (fresh.FRESH_SEEDS[-1]), which only its held-out auditors build.
+LGL_SEEDS = (20261230,)
 
 
-def page_rows(nlp, page: Path) -> list[dict]:
-    """The topic rows of one page (empty when it is no English article)."""
+def page_rows(nlp, page: Path, name: str | None = None, url: str | None = None) -> list[dict]:
+    """The topic rows of one page (empty when it is no English article); `name` is the page name its keys use
+    (default the file name), `url` the article's URL (as `newsgraph analyze --url-map` gives it)."""
     from benchmarks.fit_confidence import raw_scores
     from newsgraph.annotate import make_doc
     from newsgraph.annotate.entities import pipeline_names
@@ -37,11 +44,13 @@ def page_rows(nlp, page: Path) -> list[dict]:
 
     data = page.read_bytes()
     try:
-        ex = extract_document(RawDocument(str(page), gzip.decompress(data) if page.suffix == ".gz" else data))
+        ex = extract_document(RawDocument(str(page), gzip.decompress(data) if page.suffix == ".gz" else data,
+                                          url=url))
     except InputError:
         return []
     if ex.language != "en":
         return []
+    name = name or page.name
     # the topic confidence before the check: a refit never stacks on itself
     with raw_scores(*(kind(t) for t in TOPIC_KEYS.values())):
         doc = nlp(make_doc(nlp, ex))
@@ -55,7 +64,7 @@ def page_rows(nlp, page: Path) -> list[dict]:
             continue
         seen.add((t, e.name))
         f = {**features(doc, e, *ctx), **extra_features(e, ents)}
-        rows.append({"key": f"{page.name}|{t}|{e.name}", "page": page.name, "type": t, "name": e.name,
+        rows.append({"key": f"{name}|{t}|{e.name}", "page": name, "type": t, "name": e.name,
                      "topic": shown.get((t, e.name)), "entity_confidence": e.confidence,
                      "type_confidence": e.type_confidence, "features": f})
     return rows
@@ -80,7 +89,29 @@ def build(out: Path = CACHE) -> Path:
                 rows = page_rows(nlp, page)
                 fh.write(json.dumps({"page": page.name, "seed": seed, "rows": rows}, ensure_ascii=False) + "\n")
                 fh.flush()
+        for seed in LGL_SEEDS:
+            for page, unit, url in lgl_draw(seed):
+                if page.stem in done:
+                    continue
+                done.add(page.stem)
+                rows = [{**r, "unit": unit} for r in page_rows(nlp, page, page.stem, url)]
+                fh.write(json.dumps({"page": page.stem, "seed": seed, "unit": unit, "rows": rows},
+                                    ensure_ascii=False) + "\n")
+                fh.flush()
     return out
+
+
+def lgl_draw(seed: int) -> list[tuple[Path, str, str | None]]:
+    """(page, publisher, URL) of each LGL article of the fresh draw `seed`, made a web page as topic_audit's
+    `--lgl` makes it (its page name, the file's stem, is the one its judgements' keys hold)."""
+    from benchmarks.audit import fresh
+    from benchmarks.topic_audit import lgl_pages
+
+    if seed == fresh.FRESH_SEEDS[-1]:
+        raise SystemExit(f"{seed} is this stop's held-out draw: only its held-out auditors build it")
+    paths, units, url_map = lgl_pages(seed)
+    urls = dict(line.split("\t", 1) for line in url_map.read_text(encoding="utf-8").splitlines() if line)
+    return [(p, units[p.name], urls.get(str(p))) for p in paths]
 
 
 def gum(out: Path = GUM_CACHE) -> Path:

@@ -40,3 +40,26 @@ def test_report_splits_samples_by_the_publishers_part(tmp_path, monkeypatch):
     assert people["parts"][TUNE]["shown"] == {"n": 1, "right": 1, "unjudged": 0, "precision": 1.0}
     assert people["parts"][CHECK]["shown"]["precision"] == 0.0
     assert people["parts"][TUNE]["recall_shown"] == 0.5 and people["parts"][CHECK]["recall_shown"] is None
+
+
+def test_topic_check_rows_split_lgl_articles_by_publisher():
+    """An LGL article's judged topics go to its publisher's part (as its held-out audit split them), a draw page's
+    to its page's part."""
+    from benchmarks.fit_topic_check import row_part
+    from benchmarks.splits import part
+
+    pages = [f"lgl-{i}" for i in range(40)]
+    unit = "news.example-gazette.com"
+    assert {row_part({"page": p, "unit": unit}) for p in pages} == {part(unit)}
+    assert {row_part({"page": p}) for p in pages} == {"tune", "check"}  # pages alone would split the publisher
+
+
+def test_topic_check_rows_never_build_the_held_out_draw():
+    import pytest
+
+    from benchmarks.audit import fresh
+    from benchmarks.topic_check_rows import LGL_SEEDS, lgl_draw
+
+    assert fresh.FRESH_SEEDS[-1] not in LGL_SEEDS
+    with pytest.raises(SystemExit):
+        lgl_draw(fresh.FRESH_SEEDS[-1])

@@ -8,12 +8,14 @@ confidence they already give, and a few features read off the record's other ent
 hand judgements of the topic audit's draws (benchmarks/fit_topic_check.py; tune pages only), with an isotonic map on
 top: its output is the topic confidence shown.
 
-A setting, off by default (NEWSGRAPH_TOPIC_CHECK): on the hand-judged web pages' check part it raises the
-precision of the people shown (0.879 -> 0.915, recall 1.0 -> 0.951) and calibrates them (ECE 0.196 -> 0.053), but on
-gum-entities-dev it hides salient surname-only people ("Chao", "Trump") whose full name the page gives elsewhere or
-not at all, which GUM's scorer counts as right and the web judgements (a fragment is a wrong name) do not; with it on,
-GUM's F1 falls 0.613 -> 0.610 (check part), 0.637 -> 0.632 (tune part). The two sets' labels disagree on fragments,
-so no one model pleases both; the setting lets web-page users choose.
+A setting, off by default (NEWSGRAPH_TOPIC_CHECK): on the hand-judged web pages' check part (stop 23: the HTML
+draws and the LGL draw 20261230 pooled, 209 judged people) it raises the precision of the people shown
+(0.885 -> 0.911, recall 0.972 -> 0.937) and calibrates them (ECE 0.185 -> 0.042); on the LGL draw, which its fit
+never saw, precision stays (0.925 -> 0.926, 100 judged people). On gum-entities-dev it hides salient people named
+once or by surname only ("Trump", "Einstein", "Putin"), which GUM's scorer counts as right and the web judgements
+(a fragment is a wrong name) do not: GUM's F1 falls on both parts and its check part's star recall 0.628 -> 0.603
+(benchmarks/audit/NOTES.md, "Topic check, stop 23"). The two sets' labels disagree on fragments, so no one model
+pleases both; the setting lets web-page users choose.
 
 One model per topic type. Both are data (`annotate/data/calibration/topic_check_<type>_model.json` and
 `topic_check_<type>.json`), loaded once, lazily (calibration.py). A type with no model file keeps its topic
