@@ -142,3 +142,20 @@ def test_the_fit_refuses_rows_with_missing_features():
 
     assert missing_features([{"a": 1.0, "type_AID": 1.0}, {"a": 0.0, "type_COERCE": 1.0}]) == {"type_AID", "type_COERCE"}
     assert missing_features([{"a": 1.0, "b": 0.0}, {"a": 0.0, "b": 1.0}]) == set()
+
+
+def test_an_agentless_passive_legal_act_is_marked_and_trusted(nlp):
+    """"X was arrested" / "X is charged with theft": the subject is the one acted on and the police or the court the
+    actor by convention, so the missing source is the report's form (passive_legal), and the event is trusted more
+    than the same act with no such form; an active arrest and a passive assault are not marked."""
+    body = ("Dana Ruiz was arrested on Tuesday in Lindell. Omar Hale is charged with theft. "
+            "The village of Varna was attacked on Sunday.")
+    f = _features(nlp, body)
+    assert f["charged"]["event"]["passive"] == 1.0 and f["charged"]["event"]["passive_legal"] == 1.0
+    assert f["arrested"]["event"]["passive_legal"] == 1.0
+    assert f["attacked"]["event"]["passive_legal"] == 0.0  # a passive assault: not a legal act
+    active = _features(nlp, "Lindell police arrested Ben Okafor on Monday.")["arrested"]["event"]
+    assert active["passive_legal"] == 0.0
+    events = {e.trigger: e for e in annotate(_ex(body), nlp).events}
+    assert events["arrested"].confidence >= 0.8 and events["charged"].confidence >= 0.8  # shown at the default 0.8
+    assert events["attacked"].confidence < events["arrested"].confidence
