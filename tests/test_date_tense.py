@@ -75,3 +75,34 @@ def test_a_zero_quantifier_counts_nobody(dated_doc, text):
 def test_a_count_beside_a_zero_quantifier_still_counts(dated_doc):
     facts = dated_doc("No one died, but 3 people were injured when the mill roof collapsed.", ARTICLE)._.ng_facts
     assert [(f.kind, f.value) for f in facts] == [("injured", 3)]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a photo caption's or a narration's present, with a person as subject, tells the recent past
+    ("Maria Okafor dozes off on the ferry bench Saturday after the regatta.", "2024-06-15"),
+    ("Pianist Tomas Reyes signs programmes Saturday night after his recital at the chapel.", "2024-06-15"),
+    ("Harbour volunteer Ruth Ames wades out to free a seal Saturday.", "2024-06-15"),
+    # a timetable's present (a thing or a body as subject) and a person's stated plan still point ahead
+    ("The ferry timetable changes Saturday, when the summer service starts.", "2024-06-22"),
+    ("The harbour board meets Saturday to choose a treasurer.", "2024-06-22"),
+    ("The retired teacher hopes to reopen the chapel Saturday.", "2024-06-22"),
+])
+def test_a_simple_present_points_ahead_only_for_a_timetable(dated_doc, text, want):
+    assert [v for t, v in _dates(dated_doc, text) if "Saturday" in t] == [want]
+
+
+def test_an_ordinal_weekday_is_a_calendar_rule_not_a_date(dated_doc):
+    got = _dates(dated_doc, "The borough holds its ballot on the second Saturday in October.")
+    assert [t for t, _ in got if "Saturday" in t] == []
+
+
+#: the default display threshold (settings `min_confidence`)
+SHOWN = 0.5
+
+
+def test_a_weekday_as_subject_of_a_simple_present_is_not_vouched_for(dated_doc):
+    doc = dated_doc("Saturday brings the smoked haddock special, with crab cakes close behind on Sunday.", ARTICLE)
+    days = [d for d in doc._.ng_dates if d.text.split()[-1] in ("Saturday", "Sunday")]
+    assert len(days) == 2 and all(d.confidence < SHOWN for d in days)
+    shown = dated_doc("The ferry pilot was hurt Saturday.", ARTICLE)._.ng_dates
+    assert [d.confidence >= SHOWN for d in shown] == [True]

@@ -162,3 +162,20 @@ def test_a_days_ordinal_ending_is_per_language_data():
     assert fr.get("1er avril 2020") == "2020-04-01" and fr.get("1er-Mai 2018") == "2018-05-01", fr
     en = {d.text: d.value for d in find_dates("It met on May 21st, 2023 and on 2-May.", anchor)}
     assert en.get("May 21st, 2023") == "2023-05-21" and not any(k.startswith("2-") for k in en), en
+
+
+def test_a_month_of_a_year_is_read_with_its_year():
+    from newsgraph.annotate.dates import find_dates, parse_anchor
+
+    got = [(d.text, d.value) for d in find_dates("Before joining the harbour board in April of 2019, she sailed.", parse_anchor("2020-06-01"))]
+    assert got == [("in April of 2019", "2019-04")]
+
+
+def test_a_weekday_that_contradicts_the_guessed_year_is_not_vouched_for():
+    from newsgraph.annotate.dates import find_dates, parse_anchor
+
+    # 8 September 2023 is a Friday: the Sunday meant is of another year, which the text gave elsewhere
+    got = find_dates("The revival closed with a final rally on Sunday, September 8th.", parse_anchor("2023-06-26"))
+    assert [(d.text, d.value) for d in got] == [("on Sunday, September 8th", "2023-09-08")] and got[0].confidence < 0.5
+    ok = find_dates("The revival closes with a final rally on Friday, September 8th.", parse_anchor("2023-06-26"))
+    assert ok[0].confidence >= 0.5

@@ -33,3 +33,20 @@ def test_detainees_and_refugees():
 
 def test_years_and_percentages_are_not_counts():
     assert facts("In 2019 turnout fell 12% and 45 percent of voters stayed home.") == []
+
+
+def test_held_counts_detainees_only_in_custody():
+    # "held" is an event held, a thing held, an office held, unless a custody word says otherwise
+    assert facts("Two stewards held a banner over the harbour gate.") == []
+    assert facts("Hearings for the other two were held behind closed doors on Monday.") == []
+    assert facts("The ward borders the one held by Councillor Nia Price.") == []
+    assert ("detained", 3, None) in facts("Three deckhands were held on $2,000 bond at the county jail.")
+    assert ("detained", 12, None) in facts("Pirates held 12 crewmen captive for a week.")
+    assert ("detained", 5, None) in facts("The five were held by militants near the border.") or \
+        ("detained", 5, None) in facts("Five were held by militants near the border.")
+
+
+def test_lives_saved_are_no_deaths():
+    assert facts("The new ferry rules could save hundreds of lives a year.") == []
+    assert facts("The lifeboat crews spared an estimated 40 lives.") == []
+    assert ("killed", 40, None) in facts("The storm claimed 40 lives along the coast.")

@@ -25,6 +25,8 @@ DATE_SCORES = {
     "bare_month": 0.75,  # "February" alone: this year's, or a year the text set earlier
     "generic_today": 0.45,  # "today's sleeping bags", "I have a life today": nowadays more than a day
     "quoted_unknown_day": 0.45,  # "She said he then announced: 'today'": said on a day the text does not give
+    "weekday_conflict": 0.4,  # "Sunday, September 8th" where the guessed year's September 8 is a Friday
+    "weekday_unsure": 0.45,  # "Monday brings the special", "that Saturday": a routine, a coming or a long-gone day
     "unresolved": 0.3,  # a relative phrase without an article date: no value
 }
 

@@ -111,6 +111,7 @@ def combine_neighbours(text: str, refs: list[DateRef], anchor: dt.date | None, v
             skip.add(i + 1)  # "Tuesday-Saturday drivers": a span of weekdays qualifying a noun, no date
             continue
         if wday and nxt is not None and nxt.resolution == "day" and _JOIN.match(text[d.end : nxt.start]):
+            _weekday_agrees(nxt, int(weekdays[d.text.split()[-1].lower()]))
             nxt.text, nxt.start = text[d.start : nxt.end], d.start
             continue  # the explicit date carries the value
         num = _DAY_AFTER.match(text[d.end : d.end + 8]) if wday and anchor is not None else None
@@ -131,6 +132,23 @@ def combine_neighbours(text: str, refs: list[DateRef], anchor: dt.date | None, v
                 skip.add(i + 1)
         out.append(d)
     return out
+
+
+def _weekday_agrees(ref: DateRef, weekday: int) -> None:
+    """A weekday written with a day whose year the resolver guessed ("the concluding session on Sunday, September
+    8th", its year in an earlier sentence) must fall on that weekday in the guessed year; when it does not, the
+    year is elsewhere in the text and the date is kept but not vouched for (DATE_SCORES "weekday_conflict")."""
+    if not ref.value or len(ref.value) != 10 or re.search(r"\d{4}", ref.text):
+        return
+    try:
+        day = dt.date.fromisoformat(ref.value)
+    except ValueError:
+        return
+    if day.weekday() != weekday:
+        from newsgraph.annotate import calibration as cal
+        from newsgraph.annotate.date_confidence import DATE_SCORES
+
+        ref.confidence = min(ref.confidence, cal.calibrate("date", DATE_SCORES["weekday_conflict"]))
 
 
 def _in_name(text: str, start: int) -> bool:

@@ -6,9 +6,13 @@ arrested Saturday") and the next one in a clause about what is to come ("a funer
 "highs should reach 70 on Saturday", "the council is meeting Tuesday", "is going to announce it Friday"). The
 modality (a modal or future auxiliary), the perfect and the tense of the finite verb say this for every verb, where
 a list of cue words ([future_cue], date_context.py) names only a few. The morphology is the model's (Tense, VerbForm,
-the MD tag, UD's aux:tense), so French reads the same way. A weekday with an indefinite article, a quantifier of
-the vocabulary's [recurring] section ("every Saturday", "chaque samedi") or a plural part of the day
-("Saturday mornings", [day_part]) names a recurring day, no single date.
+the MD tag, UD's aux:tense), so French reads the same way. A simple present points ahead only as a timetable's
+("the week ends Sunday"); with a person as its subject it is a photo caption's or narration's present, which in
+news tells the recent past ("Ann Lee answers a question Wednesday night"). A weekday with an indefinite article,
+a quantifier of the vocabulary's [recurring] section ("every Saturday", "chaque samedi"), an ordinal ("the first
+Tuesday in September", [recurring_ordinal]) or a plural part of the day ("Saturday mornings", [day_part]) names a
+recurring day, no single date; one after "that" or in a clause whose subject is a weekday ("Monday brings the
+special") is kept unsure.
 """
 
 from __future__ import annotations
@@ -114,8 +118,45 @@ def clause_tense(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> 
         return None
     tense = _tense_of(verb, vocab)
     if tense == "present":
-        return None if through_noun else "future"
+        return None if through_noun or _narrated_present(verb) else "future"
     return tense
+
+
+def _narrated_present(verb: Token) -> bool:
+    """A simple present with a person as its subject ("Ann Lee drifts off to sleep Saturday", "the author answers a
+    question Wednesday night"): the present of a photo caption or of narration, which in a news report tells the
+    recent past, so it gives the weekday no direction. Why the subject: the present that points ahead is a
+    timetable's, whose subject is the scheduled thing or body ("the week ends Sunday", "the issue appears on the
+    agenda Tuesday", "the council meets Monday"); a person's plans are said with will, going to, plans to or
+    is scheduled to (cues of data/dates.tsv [future_cue], read first), a progressive or a passive. An infinitive
+    complement is read through the verb it completes ("drifts off to sleep Saturday")."""
+    for _ in range(3):
+        if verb.dep_ != "xcomp" or verb.morph.get("VerbForm") == ["Fin"]:
+            break
+        verb = verb.head
+    if not _simple_present(verb) or verb.lemma_.lower() in ("be", "être"):
+        return False
+    return any(_person(c) for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass"))
+
+
+def _person(tok: Token) -> bool:
+    """A subject that names one person: a personal pronoun he / she / I / we / you, or a proper name the document's
+    entities type a person (else, outside them, the NER's PERSON); a name typed otherwise counts when it opens
+    with a given name or ends with the family name of a person entity of the document ("Ann Lee", typed an
+    organisation by the small model, beside "Tim Lee"), so "Manchester United plays Saturday" stays a timetable."""
+    from newsgraph.annotate.names import shipped_names
+
+    if tok.pos_ == "PRON":
+        return "Prs" in tok.morph.get("PronType") and tok.lower_ in ("he", "she", "i", "we", "you", "il", "elle", "je", "nous")
+    if tok.pos_ != "PROPN":
+        return False
+    ents = tok.doc._.ng_entities or []
+    own = next((e.type for e in ents for m in e.mentions if m.start <= tok.idx < m.end), None)
+    if own == "person" or (own is None and tok.ent_type_ == "PERSON"):
+        return True
+    first = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i), None)
+    people = {e.name.split()[-1] for e in ents if e.type == "person" and e.name.strip()}
+    return first is not None and (shipped_names().is_given_name(first.text) or tok.text in people)
 
 
 def _simple_present(verb: Token) -> bool:
@@ -126,7 +167,8 @@ def _simple_present(verb: Token) -> bool:
 
 def recurring_day(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> bool:
     """The weekday at [start, end) names a recurring day, no single date: after an indefinite article ("a Saturday
-    youth club" in a habitual present clause) or a word of the vocabulary's [recurring] section ("every Saturday"),
+    youth club" in a habitual present clause), a word of the vocabulary's [recurring] section ("every Saturday") or
+    of its [recurring_ordinal] section ("the first Tuesday in September"),
     or modifying a plural part of a day ("Saturday mornings"). Reads the tags, and the parse where there is one."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -134,7 +176,7 @@ def recurring_day(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) ->
     first, last = span[0], span[-1]
     if first.i > 0:
         prev = doc[first.i - 1]
-        if prev.lower_ in mapping(vocab, "recurring"):
+        if prev.lower_ in mapping(vocab, "recurring") or prev.lower_ in mapping(vocab, "recurring_ordinal"):
             return True
         if "Ind" in prev.morph.get("Definite") and last.dep_:
             verb, _ = _verb_path(last)  # "runs a Saturday youth club", but "was hurt in a Saturday crash"
@@ -145,3 +187,28 @@ def recurring_day(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) ->
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     return (nxt is not None and bool(last.dep_) and last.head.i == nxt.i and "Plur" in nxt.morph.get("Number")
             and nxt.lemma_.lower() in mapping(vocab, "day_part"))
+
+
+def unsure_weekday(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> bool:
+    """The weekday at [start, end) names a day its clause cannot place near the article, so the date is kept but not
+    vouched for (DATE_SCORES "weekday_unsure", below the display threshold): after a demonstrative of the
+    vocabulary's [anaphoric] section ("that Saturday evening when I first saw the tanks": a day the text set, maybe
+    years back), or in a simple present clause whose subject is a weekday ("Monday brings the rib plate special,
+    with beef stew not far behind on Tuesday", "Tuesday marks the anniversary": a weekly routine or a coming day).
+    The subject may be parsed as a noun-phrase adverbial before a verb without a subject ("Monday brings")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    prev = doc[span[0].i - 1] if span[0].i > 0 else None
+    if prev is not None and prev.lower_ in mapping(vocab, "anaphoric") and (prev.tag_ == "DT" or prev.dep_ == "det"):
+        return True
+    if not span.root.dep_:
+        return False
+    verb, _ = _verb_path(span.root)
+    if verb is None or not _simple_present(verb) or verb.lemma_.lower() in ("be", "être"):
+        return False
+    weekdays = mapping(vocab, "weekday")
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj:
+        subj = [c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i]
+    return any(c.lower_ in weekdays for c in subj)

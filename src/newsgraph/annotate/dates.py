@@ -32,7 +32,7 @@ from newsgraph.annotate.date_context import (
 )
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, date_patterns, parse_anchor, resolve
 from newsgraph.annotate.date_neighbours import combine_neighbours, shared_year
-from newsgraph.annotate.date_tense import clause_tense, recurring_day
+from newsgraph.annotate.date_tense import clause_tense, recurring_day, unsure_weekday
 from newsgraph.annotate.extensions import article_date, register_extensions
 from newsgraph.annotate.lexicon import mapping
 from newsgraph.annotate.triggers import ParseTriggers
@@ -121,8 +121,12 @@ class DateResolver:
         weekdays = mapping(vocab, "weekday")
         doc._.ng_dates = [d for d in doc._.ng_dates if not day_word_as_noun(doc, d, vocab)
                           and not (d.text.split()[-1].lower() in weekdays and recurring_day(doc, d.start, d.end, vocab))]
+        from newsgraph.annotate import calibration as cal
+
+        for d in doc._.ng_dates:
+            if d.text.split()[-1].lower() in weekdays and unsure_weekday(doc, d.start, d.end, vocab):
+                d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["weekday_unsure"]))
         if self.speech_cues:
-            from newsgraph.annotate import calibration as cal
             from newsgraph.annotate.date_speech import speech_days
 
             speech_days(doc, doc._.ng_dates, self.vocabulary or DEFAULT_VOCAB, self.speech_cues,

@@ -131,11 +131,41 @@ def _candidates(text: str) -> list[_Candidate]:
                 kw = (off + bm.start("kw"), off + bm.end("kw"))
             end = m.end()
             pattern = "before"
-        if kind is None:
+        if kind is None or not _custody_ok(text, min(start, kw[0]), max(end, kw[1])):
             continue
+        if kind == "killed" and _spared_re().search(text, max(0, start - 25), start):
+            continue  # "save millions of lives": lives spared, nobody killed
         fact = Fact(kind=kind, value=value, start=start, end=end, qualifier=" ".join(qual.lower().split()) if qual else None, text=text[start:end])
         out.append(_Candidate(fact, m.start(), m.end(), pattern, kw))
     return out
+
+
+#: how far past the number and its keyword a [custody] word is looked for (within the clause)
+CUSTODY_WINDOW = 60
+
+
+@lru_cache(maxsize=1)
+def _custody_re() -> re.Pattern:
+    return re.compile(rf"\b(?:{_alt(words(_DATA, 'custody'))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _spared_re() -> re.Pattern:
+    """A verb of data/facts.tsv [spared] ending the text right before a number (up to two words between)."""
+    return re.compile(rf"\b(?:{_alt(words(_DATA, 'spared'))})\b(?:\s+[a-z]+){{0,2}}\s+$", re.IGNORECASE)
+
+
+def _custody_ok(text: str, start: int, end: int) -> bool:
+    """False when the fact's keyword counts detainees only in custody (data/facts.tsv [custody_only]: "held") and no
+    [custody] word stands in the fact's span or in its clause after it: "were held on $5,000 bond", "held six women
+    captive" are detentions, "two Marines held a flag", "hearings were held in camera" and "the one held by Rep. X"
+    are not. Why a cue and not the keyword alone: "held" is far more often an event, an object or an office held."""
+    span = text[start:end]
+    kw = next((w for w in words(_DATA, "custody_only") if re.search(rf"\b{re.escape(w)}\b", span, re.IGNORECASE)), None)
+    if kw is None:
+        return True
+    after = re.split(r"[.;!?\n]", text[end : end + CUSTODY_WINDOW], maxsplit=1)[0]
+    return bool(_custody_re().search(span + " " + after))
 
 
 def _score_or_clock(text: str, s: int, e: int) -> bool:
