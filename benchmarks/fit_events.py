@@ -301,6 +301,9 @@ def add_feature(kind: str, rows: list[Row], name: str, write: bool, l2: float = 
 
     from newsgraph.annotate.calibration import DATA, load_model, logistic
 
+    model = load_model(kind)
+    if model is not None and name in model[0]:
+        raise ValueError(f"{kind}: the model in place already has {name} (refit the kind instead)")
     tune = [(f, y, s) for s, p, f, y, _ in rows if p == "tune"]
     if any(name not in f for f, _, _ in tune):
         raise ValueError(f"{kind}: feature {name} missing from the rows (annotate them with the current code)")

@@ -159,3 +159,10 @@ def test_an_agentless_passive_legal_act_is_marked_and_trusted(nlp):
     events = {e.trigger: e for e in annotate(_ex(body), nlp).events}
     assert events["arrested"].confidence >= 0.8 and events["charged"].confidence >= 0.8  # shown at the default 0.8
     assert events["attacked"].confidence < events["arrested"].confidence
+
+
+def test_adding_a_feature_the_model_already_has_is_refused():
+    from benchmarks.fit_events import add_feature
+
+    with pytest.raises(ValueError, match="already has"):
+        add_feature("event", [], "passive_legal", write=False)
