@@ -436,15 +436,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--to-judge", type=Path, default=None, help="write the web set's events that have no judgement "
                     "(the code changed them) here, one JSON line each with its context, to judge into "
                     "audit/web-event-judgements.jsonl")
-    ap.add_argument("--add-feature", default=None, help="fit only this new feature's weight of the event model on "
-                    "the tune parts (the model in place as offset, the map kept), write it, then report (add_feature)")
+    ap.add_argument("--add-feature", default=None, help="fit only this new feature's weight of the --add-kind "
+                    "model on the tune parts (the model in place as offset, the map kept), write it, then report "
+                    "(add_feature)")
+    ap.add_argument("--add-kind", default="event", choices=KINDS, help="the model --add-feature goes to")
     a = ap.parse_args(argv)
     rows, gsr, audit, web_events = load_rows(tuple(a.audit_labels.split(",")), tuple(filter(None, a.web_labels.split(","))),
                                              a.cache)
     res: dict = {}
     predictors: dict = {}
     if a.add_feature:
-        add_feature("event", rows["event"], a.add_feature, write=not a.dry_run)
+        add_feature(a.add_kind, rows[a.add_kind], a.add_feature, write=not a.dry_run)
     for kind in KINDS:
         if a.check or kind not in a.kinds.split(","):
             from newsgraph.annotate.calibration import apply_map, load_map, logistic

@@ -166,3 +166,19 @@ def test_adding_a_feature_the_model_already_has_is_refused():
 
     with pytest.raises(ValueError, match="already has"):
         add_feature("event", [], "passive_legal", write=False)
+
+
+def test_a_passive_target_that_is_not_its_subject_is_doubted(nlp):
+    """A passive names the one acted on as its subject: "sentenced ... in Moldova" does not sentence Moldova, and a
+    judge named in the sentence before is not whom "Twenty of them were also charged" charges. Such a target
+    (passive_indirect) is hidden at the default threshold; the subject of the passive keeps its confidence."""
+    body = ("Omar Hale, who lives in France, was sentenced to an 11-year prison term in Moldova in absentia last year. "
+            "Judge Ana Berg heard the case of the workers in Lindell. Twenty of them were also charged with fraud.")
+    art = annotate(_ex(body), nlp)
+    by_target = {(e.trigger, e.target_name): e for e in art.events}
+    assert by_target[("sentenced", "Omar Hale")].target_confidence >= 0.8
+    doubted = [e for (trig, name), e in by_target.items() if (trig, name) in {("sentenced", "Moldova"), ("charged", "Ana Berg")}]
+    assert doubted, "the fixture's borrowed targets are found"
+    assert all(e.target_confidence < 0.8 for e in doubted)
+    direct = _features(nlp, "Lindell police arrested Ben Okafor on Monday.")["arrested"]["target"]
+    assert direct["passive_indirect"] == 0.0

@@ -151,7 +151,10 @@ class EventEvidence:
             if a is not None:
                 ent = ents.get(ent_id or "")
                 out[role] = {**a.features(), "head_thing": float(self._head_thing(doc, ev, name, ent)),
-                             "home_of_person": float(self._home_of_person(doc, ev, name, ent))}
+                             "home_of_person": float(self._home_of_person(doc, ev, name, ent)),
+                             # a passive names the one acted on as its subject: another target ("sentenced in
+                             # Georgia", "charged with DUI, spokesman X said") is borrowed from elsewhere
+                             "passive_indirect": float(passive(tok) and not a.direct)}
         return out
 
     def _head_thing(self, doc: Doc, ev: Event, name: str | None, ent: Entity | None) -> bool:

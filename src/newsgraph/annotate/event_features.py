@@ -28,7 +28,9 @@ Features of the event (`event_features`), each 0/1 unless noted:
 - type_<TYPE>: one flag per PLOVER type (PLOVER_TYPES), every flag present.
 Features of an actor (`actor_features`): its kind (one flag per kind of ACTOR_KINDS), whether it is a direct
 argument of the trigger, named in the event's sentence, the type confidence of its entity, a dateline, a passive
-subject taken as source, a target after a locative preposition.
+subject taken as source, a target after a locative preposition; and (event_evidence.py) a head that is a thing, a
+place naming where a person is from, and `passive_indirect`: the trigger is an agentless passive and the actor is
+not its direct argument (the target of "X was sentenced in Georgia" is X, not Georgia).
 """
 
 from __future__ import annotations
