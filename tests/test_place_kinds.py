@@ -76,6 +76,23 @@ def test_grounds_named_after_people_are_places(body, name):
     assert _types(body).get(name) not in (None, "person")
 
 
+@pytest.mark.parametrize(("body", "name"), [
+    ("Pilgrims filled the Sheikh Hadrami Mosque on Friday. The Sheikh Hadrami Mosque was built in 1612 by the "
+     "river.", "Sheikh Hadrami Mosque"),
+    ("Our flight landed at King Osric Airport at dawn, and buses leave King Osric Airport every hour.",
+     "King Osric Airport"),
+])
+def test_a_title_before_a_landmark_named_after_a_person_is_part_of_its_name(body, name):
+    types = _types(body)
+    assert types.get(name) not in (None, "person")
+    assert name.split(" ", 1)[1] not in types  # not cut to the eponym's name without its title
+
+
+def test_a_title_before_a_person_is_still_cut():
+    types = _types("Sheikh Omar Hadrami said the mosque would reopen in May. Hadrami thanked the builders.")
+    assert "Omar Hadrami" in types and "Sheikh Omar Hadrami" not in types
+
+
 def test_district_of_needs_the_place_named_alone():
     from newsgraph.annotate.names import shipped_names
 

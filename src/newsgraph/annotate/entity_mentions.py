@@ -73,6 +73,8 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             toks.pop()
         if label == "person":
             toks = _after_label(toks, words, names)
+        if toks and toks[-1].lower_ in names.place_heads:
+            toks = _eponym_title(doc, toks, names.titles)
         if toks and names.portfolio_re is not None:
             toks, label = _after_portfolio(text, toks, label, names.portfolio_re)
         if toks and _held_portfolio(text, toks, names, words, gaz):
@@ -163,7 +165,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
                 e -= len(head) + 1
                 m.label = "lexicon-org"
                 break
-        if m.label == "person":
+        if m.label == "person" and text[s:e].rsplit(" ", 1)[-1].lower() not in names.place_heads:  # an eponym keeps its title
             s, is_name = _after_titles(text, s, e, names.titles)
             if not is_name:
                 continue
@@ -231,6 +233,19 @@ def _after_portfolio(text: str, toks: list, label: str, portfolio) -> tuple[list
             return toks[k:], "person"
     return [], label
 
+
+
+def _eponym_title(doc: Doc, toks: list, titles: frozenset[str]) -> list:
+    """A landmark named after a titled person ("Sheikh Lotfollah Mosque", "King Khalid Airport"): the model often
+    leaves the title out of the span ("Sheikh [Lotfollah Mosque]"), yet it is part of the place's name, so a
+    capitalised title (one or two words) right before a span that ends in a place head joins it."""
+    i = toks[0].i
+    for n in (2, 1):
+        before = doc[max(0, i - n) : i]
+        if len(before) == n and all(t.text[:1].isupper() and not t.is_sent_start for t in before) \
+                and " ".join(t.lower_ for t in before).rstrip(".") in titles:
+            return [*before, *toks]
+    return toks
 
 
 def _after_label(toks: list, words: CommonWords | None, names: NamesLexicon) -> list:
