@@ -86,6 +86,11 @@ def test_a_count_beside_a_zero_quantifier_still_counts(dated_doc):
     ("The ferry timetable changes Saturday, when the summer service starts.", "2024-06-22"),
     ("The harbour board meets Saturday to choose a treasurer.", "2024-06-22"),
     ("The retired teacher hopes to reopen the chapel Saturday.", "2024-06-22"),
+    # a noun's "hope to" is no intention; a subject far from the verb is no caption's
+    ("The visiting pastor brought a message of hope to the congregation in three services Saturday morning.",
+     "2024-06-15"),
+    ('Director Ann Lee - whose film "Tides" about the ferry strike opens on Saturday - has criticized the new law.',
+     "2024-06-22"),
 ])
 def test_a_simple_present_points_ahead_only_for_a_timetable(dated_doc, text, want):
     assert [v for t, v in _dates(dated_doc, text) if "Saturday" in t] == [want]
@@ -106,3 +111,4 @@ def test_a_weekday_as_subject_of_a_simple_present_is_not_vouched_for(dated_doc):
     assert len(days) == 2 and all(d.confidence < SHOWN for d in days)
     shown = dated_doc("The ferry pilot was hurt Saturday.", ARTICLE)._.ng_dates
     assert [d.confidence >= SHOWN for d in shown] == [True]
+

@@ -50,3 +50,20 @@ def test_lives_saved_are_no_deaths():
     assert facts("The new ferry rules could save hundreds of lives a year.") == []
     assert facts("The lifeboat crews spared an estimated 40 lives.") == []
     assert ("killed", 40, None) in facts("The storm claimed 40 lives along the coast.")
+
+
+def test_suspects_accused_of_a_killing_are_no_death_count():
+    assert facts("The three are accused of killing a shopkeeper in a dispute over rent.") == []
+    assert ("killed", 3, None) in facts("The three were killed in a dispute over rent.")
+
+
+def test_a_keyword_with_a_thing_as_object_counts_no_people(dated_doc):
+    doc = dated_doc("On Thursday the county police executed two search warrants at the boatyard.", "2024-06-19")
+    assert doc._.ng_facts == []
+    doc = dated_doc("The regime executed 12 men at the prison on Thursday.", "2024-06-19")
+    assert [(f.kind, f.value) for f in doc._.ng_facts] == [("killed", 12)]
+
+
+def test_a_count_of_things_is_not_shown(dated_doc):
+    doc = dated_doc("The storm killed 40 sheep on the hill farms.", "2024-06-19")
+    assert all(f.confidence < 0.5 for f in doc._.ng_facts)
