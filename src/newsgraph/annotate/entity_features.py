@@ -33,6 +33,7 @@ from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
 from newsgraph.annotate.name_usage import modifier_only
 from newsgraph.annotate.names import NamesLexicon, looks_like_acronym
+from newsgraph.annotate.org_kinds import coordinated_only, institution, street_only, thing_only
 from newsgraph.annotate.page_register import doc_register
 from newsgraph.annotate.person_things import thing_use
 from newsgraph.annotate.text_blocks import credited, inside, non_prose_blocks
@@ -204,10 +205,20 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # a person, organisation or town named on a fan or game wiki's page of a fictional world: the fiction's
         # (page_register.py; confidence.py, REGISTER_WEIGHT)
         "fiction_page": float(register == "fiction" and e.type in _FICTION_TYPES),
+        **(org_kind_features(e, text) if e.type == "organisation" else {}),
     }
     for t in TYPES:
         f["type_" + t] = float(e.type == t)
     return f
+
+
+def org_kind_features(e: Entity, text: str) -> dict[str, float]:
+    """An organisation's readings from its head noun and its mentions' surroundings (org_kinds.py; confidence.py
+    weighs them): an institution's name, a modifier of a thing, a street in an address, a coordination's fragment."""
+    spans = [(m.start, m.end) for m in e.mentions]
+    return {"institution": float(institution(e.name, text, spans)), "thing_only": float(thing_only(text, spans)),
+            "street_only": float(street_only(e.name, text, spans)),
+            "coordinated": float(coordinated_only(e.name, text, spans))}
 
 
 def _concept(e: Entity, text: str) -> bool:

@@ -21,6 +21,7 @@ from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym, surname_keys
+from newsgraph.annotate.org_kinds import lexicon as org_lexicon
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,19 @@ def _family(m: NameMention, th: LinkingThresholds) -> str:
         return "person"
     best = max(("person", "organisation", "place"), key=lambda k: ev[k])
     return best if ev[best] > 0 else "place"
+
+
+def narrower_alias(alias: str, canonical: str, mentions: list[NameMention]) -> bool:
+    """A short form whose canonical name adds a scope word the short form lacks ("Red Cross" for the "International
+    Committee of the Red Cross"; org_kinds.tsv `scope`) may name a national society or its local chapter: it joins
+    the international body only when the article names that body itself (its full name or its acronym)."""
+    scope = org_lexicon().get("scope", frozenset())
+    own = {w.lower() for w in alias.split()}
+    if looks_like_acronym(alias) or not any(w.lower() in scope and w.lower() not in own for w in canonical.split()):
+        return False
+    given = {m.text for m in mentions}
+    return canonical not in given and not any(looks_like_acronym(g) and initials(canonical).upper() == g.replace(
+        ".", "").upper() for g in given)
 
 
 def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
@@ -155,7 +169,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
             target = expansions[flat]
             add(_family_of_name(mentions, target, th) or "organisation", target, m)
             continue
-        if name in aliases:
+        if name in aliases and not narrower_alias(name, aliases[name][0], mentions):
             canonical, kind = aliases[name]
             add("place" if kind == "country" else kind, canonical, m)
             continue

@@ -1,0 +1,103 @@
+"""What an organisation's name and its mentions' surroundings say about what it is (data/org_kinds.tsv).
+
+Why: the topic model is fitted on gum-entities-dev, where an organisation named once is rarely a topic, so on local
+news a county court, a state department or a hospital named once stays hidden while the places, streets and
+buildings that the model's ORG label catches are shown. Three readings, each from the name's head noun or the words
+right around a mention (syntax, not names), feed the topic gates of confidence.py:
+- `institution`: a multiword name headed by an institution's noun ("Greene County Common Pleas Court", "Board of
+  Assessors") that no mention shows cut from a longer name;
+- `thing_only`: every mention modifies a thing the organisation is no part of ("the X Co. building", "the X
+  dinner");
+- `street_only`: every mention is a street's name used as an address ("on Rye Court", "1200 Elm Court");
+- `coordinated`: every mention is the second half of a coordination whose head both halves share ("Boys and Girls
+  Club", "Devon and Cornwall Police"): a fragment of the longer name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "org_kinds.tsv"
+#: words that open a name's complement: the head is the word before the first of them
+_COMPLEMENT = frozenset({"of", "for", "on"})
+#: a mention continued by a complement or a campus ("Office of the Secretary of Defense", "University of Illinois at
+#: Chicago", "Select Committee on the Strategic ..."; "on" only with "the": "the Court on Monday"): the name is cut
+#: from a longer one
+_CONTINUES = re.compile(r"^\s+(?:(?:of|at|for)\s+(?:the\s+)?|on\s+the\s+)[A-Z]")
+#: what puts a street's name in an address: "on", a house number, "block of" right before it (no article)
+_ADDRESS_BEFORE = re.compile(r"(?:\b[Oo]n|\d+|\bblock of)\s+$")
+#: a capitalised word and "and"/"&" right before a mention: the first half of a coordination
+_COORDINATED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$")
+#: marks that fuse a name with a credit or a quotation
+_FUSED = re.compile("[/\"\u2018\u201c\u201d]")
+#: the lower-case word right after a mention
+_NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    """data/org_kinds.tsv: kind -> its lower-case words."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word = line.split("\t")[:2]
+            out[kind].add(word.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def head_word(name: str) -> str:
+    """The head noun of a name, lower case: the word before its complement ("Board of Assessors" -> "board"), else its
+    last word ("Minnesota Department of Transportation" -> "department")."""
+    words = name.split()
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in _COMPLEMENT:
+            return words[i - 1].lower().strip(".,")
+    return words[-1].lower().strip(".,") if words else ""
+
+
+def institution(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """A multiword name headed by an institution's noun, capitalised as a name's head is, none of whose mentions
+    `spans` runs on into a complement or is a coordination's fragment. A name holding a credit's slash or a quotation
+    mark ("AP Photo/X Department", "X Institute 'Gold Standard") or running on into a street ("X Center on Y Road")
+    is fused from more than one name, so it is no institution's."""
+    words = name.split()
+    head = head_word(name)
+    if len(words) < 2 or head not in lexicon().get("institution", frozenset()) or _FUSED.search(name):
+        return False
+    at = next(i for i, w in enumerate(words) if w.lower().strip(".,") == head)
+    streets = lexicon().get("street", frozenset())
+    if not words[at][:1].isupper() or any(w.lower() in streets for w in words[at + 1 :]):
+        return False
+    return not any(_CONTINUES.match(text[e : e + 40]) or coordinated_at(text, s, name) for s, e in spans)
+
+
+def coordinated_at(text: str, start: int, name: str) -> bool:
+    """The mention at `start` is the second half of a coordination sharing the name's institution head ("Boys and
+    Girls Club"); a name with no such head stands on its own ("Ford Motor Company and Chrysler")."""
+    heads = lexicon().get("institution", frozenset()) | lexicon().get("shared_head", frozenset())
+    before = _COORDINATED_BEFORE.search(text[max(0, start - 30) : start])
+    # the first half ending in a head of its own is a whole name ("X Fire Department and Y Fire Department")
+    return name.split()[-1].lower() in heads and before is not None and before.group(1).lower() not in heads
+
+
+def thing_only(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Every mention modifies a thing the organisation is no part of ("the X building", "the X dinner")."""
+    nouns = lexicon().get("thing_after", frozenset())
+    hits = [m.group(1) in nouns for _, e in spans if (m := _NEXT_WORD.match(text[e : e + 25]))]
+    return bool(spans) and len(hits) == len(spans) and all(hits)
+
+
+def street_only(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """A name ending in a street's word, every mention of which stands in an address ("on Rye Court")."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in lexicon().get("street", frozenset()):
+        return False
+    return bool(spans) and all(_ADDRESS_BEFORE.search(text[max(0, s - 20) : s]) for s, _ in spans)
+
+
+def coordinated_only(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Every mention is the second half of a coordination sharing the name's head: a fragment of a longer name."""
+    return bool(spans) and all(coordinated_at(text, s, name) for s, _ in spans)

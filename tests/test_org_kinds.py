@@ -1,0 +1,106 @@
+"""Organisation readings from a name's head noun and the words around its mentions (org_kinds.py, stop 23): an
+institution named once is a topic shown, a street, a building's modifier and a coordination's fragment are not,
+and a bare "Red Cross" in a local story is not the International Committee. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import annotate
+from newsgraph.annotate.org_kinds import coordinated_only, head_word, institution, street_only, thing_only
+from newsgraph.records import Extracted
+
+SHOWN = 0.5
+
+
+def _orgs(body: str) -> dict[str, float]:
+    rec = annotate(Extracted(input="t", body=body))
+    return dict(zip(rec.topics["organisations"], rec.topics_confidence["organisations"], strict=True))
+
+
+@pytest.mark.parametrize(("name", "head"), [
+    ("Board of Assessors", "board"),
+    ("Minnesota Department of Transportation", "department"),
+    ("Centre for Policy Impact", "centre"),
+    ("Greene Valley Common Pleas Court", "court"),
+    ("Acme Tools", "tools"),
+])
+def test_head_word_is_the_word_before_the_complement_or_the_last(name, head):
+    assert head_word(name) == head
+
+
+def test_an_institution_cut_from_a_longer_name_is_no_institution():
+    text = "The Office of the Secretary of Defense said so."
+    s = text.index("Office")
+    assert not institution("Office of the Secretary", text, [(s, s + len("Office of the Secretary"))])
+    text = "The Pinewood County Board of Supervisors met."
+    s = text.index("Pinewood")
+    assert institution("Pinewood County Board of Supervisors", text, [(s, s + 36)])
+    assert not institution("Board", "The Board met.", [(4, 9)])  # one word: a bare short form
+
+
+def test_street_thing_and_fragment_readings():
+    text = "A truck was found on Larch Court after dark, near the Acme Biscuit Co. building, by the Boys and Girls Club."
+    s = text.index("Larch")
+    assert street_only("Larch Court", text, [(s, s + len("Larch Court"))])
+    s = text.index("Acme")
+    assert thing_only(text, [(s, s + len("Acme Biscuit Co."))])
+    s = text.index("Girls")
+    assert coordinated_only("Girls Club", text, [(s, s + len("Girls Club"))])
+    # a court named in prose is no street, and a company beside another is no fragment
+    text = "She appeared before Larch County Court. Ford Motor Company and Zentrix Corp. signed."
+    s = text.index("Larch")
+    assert not street_only("Larch County Court", text, [(s, s + len("Larch County Court"))])
+    s = text.index("Zentrix")
+    assert not coordinated_only("Zentrix Corp.", text, [(s, s + len("Zentrix Corp."))])
+
+
+_COURT = ("A Dunmore woman pleaded guilty on Monday in Clark County District Court to three counts of theft from the "
+          "church where she kept the books. Sheriff's deputies found the missing ledgers in a pickup truck parked on "
+          "Alder Court after a neighbour called them. Sentencing is set for May, her lawyer said.")
+
+
+def test_a_court_named_once_is_shown_and_a_street_is_not():
+    orgs = _orgs(_COURT)
+    assert orgs.get("Clark County District Court", 0) >= SHOWN
+    assert orgs.get("Alder Court", 0) < SHOWN
+
+
+def test_without_the_institution_floor_the_court_stays_hidden(monkeypatch):
+    from newsgraph.annotate import confidence
+
+    monkeypatch.setattr(confidence, "INSTITUTION_FLOOR", 0.0)
+    assert _orgs(_COURT).get("Clark County District Court", 0) < SHOWN
+
+
+def test_a_bare_red_cross_in_a_local_story_keeps_its_own_name():
+    body = ("Fire forced forty residents from an apartment block in Maple Falls on Tuesday night. The Red Cross is "
+            "helping the families who lost their homes, the fire chief said.")
+    orgs = _orgs(body)
+    assert "International Committee of the Red Cross" not in orgs
+    body = ("The International Committee of the Red Cross (ICRC) said its staff reached the town. The Red Cross "
+            "has asked both sides to let convoys pass.")
+    assert "International Committee of the Red Cross" in _orgs(body)
+
+
+@pytest.mark.parametrize("name", [
+    "News Photo/Harbour Police Department",  # a credit fused to the name
+    "Black university",  # a lower-case head: a description, no name
+    "Central Service Center on Elm Road",  # a complement running on into a street
+])
+def test_a_fused_or_described_name_is_no_institution(name):
+    text = f"Then {name} said so."
+    assert not institution(name, text, [(5, 5 + len(name))])
+
+
+def test_two_whole_names_coordinated_are_no_fragments():
+    text = "The Lakeview Volunteer Fire Department and Birch Hill Fire Department responded."
+    s = text.index("Birch")
+    assert not coordinated_only("Birch Hill Fire Department", text, [(s, s + len("Birch Hill Fire Department"))])
+
+
+def test_a_committee_running_on_into_its_remit_is_cut():
+    text = "The Joint Select Committee on the Future of Rail met. The County Court on Monday ruled."
+    assert not institution("Joint Select Committee", text, [(4, 26)])
+    s = text.index("County Court")
+    assert institution("County Court", text, [(s, s + len("County Court"))])
