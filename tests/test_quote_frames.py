@@ -162,3 +162,130 @@ def test_names_in_apposition_speak_together_and_a_plural_pronoun_is_no_one_of_th
     assert both.speaker_name == "Kathie Moss and Jeff Rader" and len(both.speakers or []) == 2
     they = quotes(art, "more planning")[0]
     assert they.speaker_name == both.speaker_name or they.speaker_confidence < THRESHOLD
+
+
+def test_a_quoted_title_of_a_work_is_no_reported_speech():
+    art = analysed(
+        "Author Jane Marlow answers a question on Tuesday night about her new novel, \"The River at the End of "
+        'Summer," during a talk at the county library.\n\n"I wrote it in a year," Marlow said.'
+    )
+    assert all(q.confidence < THRESHOLD for q in quotes(art, "River at the End"))
+    said = quotes(art, "wrote it in a year")[0]
+    assert said.confidence >= THRESHOLD and said.speaker_name == "Jane Marlow"
+
+
+def test_a_dateline_without_its_dash_is_no_part_of_the_speaker():
+    art = analysed(
+        "PORTVILLE (AP) Police and the FBI say two men from the area have been arrested after shots were fired at a "
+        "patrol car."
+    )
+    q = quotes(art, "two men from the area")[0]
+    assert "PORTVILLE" not in q.speaker_name and q.speaker_name.startswith("Police")
+    assert q.speaker is None  # neither the police nor the FBI said it alone
+
+
+def test_a_speakers_name_is_not_cut_to_the_entity_inside_it():
+    # the singular verb (a slip local copy makes) leaves the model's entity at "Ohio State"
+    art = analysed(
+        "Snow closed two highways on Sunday.\n\nThe Ohio Department of Transportation and the Ohio State Patrol urges "
+        "drivers to slow down as snow continues to fall."
+    )
+    q = quotes(art, "drivers to slow down")[0]
+    assert q.speaker_name.endswith("Ohio State Patrol")
+
+
+def test_a_sentence_after_a_closed_quotation_is_no_frame_of_it():
+    art = analysed(
+        'Sales at the bakery fell after the holidays.\n\n"January was slow," Ann Dale said on Friday, "January is '
+        'always slow. We have seen a lot of new faces." The Dales are among many bakery owners who say they are '
+        "doing well."
+    )
+    q = quotes(art, "new faces")[0]
+    assert q.speaker_name == "Ann Dale"
+
+
+def test_a_cry_or_words_in_capitals_are_no_title():
+    art = analysed(
+        'The protest ended at noon.\n\nMarchers were heard shouting "Save Riverton Park!" as they passed.\n\n'
+        'Mayor Ann Dale posted: "WE WILL NOT CLOSE THE PARK, AND WE NEVER SAID WE WOULD."'
+    )
+    assert quotes(art, "WE WILL NOT CLOSE")[0].confidence >= THRESHOLD
+    assert all(q.confidence >= THRESHOLD for q in quotes(art, "Save Riverton Park"))
+
+
+def test_a_nickname_inside_a_name_is_no_quote():
+    art = analysed(
+        'The council met on Monday.\n\nMayor Ann Dale said she enjoyed the speech by state Sen. Harold "Hal" Rogers '
+        "at the dinner."
+    )
+    hal = [q for q in art.quotes if q.text == "Hal"]
+    assert hal and all(q.confidence < THRESHOLD for q in hal)
+    assert quotes(art, "enjoyed the speech")[0].confidence >= THRESHOLD
+
+
+def test_a_reported_frame_of_a_quotation_reports_nothing_itself():
+    art = analysed(
+        'Ana Lacerda said Tom Epstein told her: "We are going to have a special day today. We are going to have '
+        'some fun." She said he then announced: "My friend will be joining us today," and alleges a woman then '
+        "entered the room."
+    )
+    assert all(q.confidence < THRESHOLD for q in art.quotes if q.kind == "indirect" and q.text in ("Tom Epstein told her", "he then announced"))
+    assert [q for q in art.quotes if q.kind == "indirect" and q.text == "he then announced"]
+    assert quotes(art, "special day")[0].speaker_name == "Tom Epstein"
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "later", "speaker"),
+    [
+        # a term quoted after a sentence of narration
+        (
+            'Critics say the coating is risky.\n\n"If it fails, we could simply stop," Zorn told me. "We can even '
+            'clean it up." Coatings still mean tinkering with nature. (Some backers prefer the term "climate repair.")',
+            "clean it up",
+            "climate repair",
+            "Zorn",
+        ),
+        # another person's quotation after narration that names them
+        (
+            'The light was seen across the state on Sunday.\n\n"It had to be bright to be seen from the city," Hagan '
+            'said. Ben Munro, 43, was driving home when he saw the light. "It was like a Roman candle headed the '
+            'wrong way." Chester said such objects can look close.',
+            "It had to be bright",
+            "Roman candle",
+            "Hagan",
+        ),
+    ],
+)
+def test_a_quotation_after_narration_is_no_second_part_of_the_quote_before(body, first, later, speaker):
+    q = quotes(analysed(body), first)[0]
+    assert later not in q.text and q.speaker_name == speaker
+
+
+def test_typewriter_marks_close_a_sentence_too():
+    art = analysed(
+        "The fire spread on Friday. The system is weakening, but ``the air does not react at once,'' Cristo said. "
+        "``We are expected to stay dry through the spring.'' The Forestry Division is working to control the "
+        "flames, said Tim Weller of the division."
+    )
+    assert quotes(art, "stay dry")[0].speaker_name != "Tim Weller"
+
+
+def test_a_frame_not_set_off_from_the_sentence_before_reports_nothing():
+    art = analysed(
+        'Other events are planned for the week. The Springfield Museum will host "Stars Over Springfield" on Friday '
+        'at 7:30 p.m. Amateur astronomer Mike Koz will speak on "Saturn and its Rings."\n\nThe plan will fail within '
+        "a year, a senior official said on Monday."
+    )
+    assert not [q for q in art.quotes if q.kind == "indirect" and "will host" in q.text and q.confidence >= THRESHOLD]
+    assert quotes(art, "plan will fail")[0].speaker_name == "a senior official"
+
+
+def test_a_lost_closing_mark_does_not_turn_narration_into_quotes():
+    art = analysed(
+        '"I cannot say that the referee cost us a win," Badri stated. "Our players played well but were unlucky '
+        'when Barak was sent off. "The competition will be fierce, but we will keep our title." Indeed, the loss '
+        'did go a long way to the crown. Police coach Mo Ibrahim lauded his defence. "We were aware that they will '
+        'keep pushing," Ibrahim said.'
+    )
+    assert not [q for q in art.quotes if "Indeed" in q.text or "lauded" in q.text]
+    assert quotes(art, "keep pushing")[0].speaker_name == "Mo Ibrahim"

@@ -84,6 +84,12 @@ INDIRECT_SPEAKER_MARGIN = 0.25
 OBJECT_CONTENT_SCORE = 0.5
 #: The highest confidence of an indirect quote whose speaker cannot speak (kept, never shown by default).
 NON_SPEAKER_CAP = 0.2
+#: The score of a quotation shaped as the title of a work ("The River at the End of Summer"; `title_shaped`): news
+#: sets titles in quotation marks to name a book, a film or a campaign, not to report words, even after a cue
+#: ("wrote", "answers a question about his book, ...").
+TITLE_SCORE = 0.25
+#: Parts of speech a title leaves in lower case ("at the End of Summer"): articles, prepositions, conjunctions.
+_TITLE_LOWER = ("DET", "ADP", "CCONJ", "PART")
 #: A cue in a call to action (no subject, bare verb, first in its clause) reports nobody.
 IMPERATIVE_CUE_SCORE = 0.1
 
@@ -143,6 +149,10 @@ class QuoteEvidence:
         return ""
 
     def quote_score(self, doc: Doc, q: Quote) -> float:
+        if q.kind in ("direct", "partial") and q.cue != ":":
+            inner = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if title_shaped(inner) or nickname(inner):
+                return TITLE_SCORE
         if q.kind == "direct":
             if q.cue == ":":
                 return QUOTE_SCORES["direct_label"]
@@ -159,6 +169,8 @@ class QuoteEvidence:
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
         if not FRAME_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and _object_of_frame(cue_tok, content):
             return QUOTE_SCORES["indirect_other"]
+        if content is not None and len(content) and self._frames_a_quotation(doc, content):
+            return QUOTE_SCORES["indirect_other"]
         if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in content):
             score = min(score, OBJECT_CONTENT_SCORE)  # "questioned the order's legality": no clause is reported
             if cue_tok is not None and cue_tok.dep_ == "acl":
@@ -166,6 +178,17 @@ class QuoteEvidence:
                 # court"): a description, not a report
                 score = QUOTE_SCORES["indirect_other"]
         return score
+
+    def _frames_a_quotation(self, doc: Doc, content: Span) -> bool:
+        """ "She said he then announced: "..."", "X said Y told her: "..."": the reported clause is itself the frame
+        of the quotation after it (a speech verb ending the content, a colon or a quotation mark next), so the
+        words reported are in that quotation, a quote of its own; the frame alone reports nothing."""
+        last = [t for t in content if not (t.is_punct or t.is_space)]
+        nxt = doc_text(doc)[content.end_char : content.end_char + 3].lstrip()
+        if not last or not nxt or nxt[0] not in ':"\u201c\u2018\'':
+            return False
+        head = content.root
+        return self.cue_class_of(head.text, head.lemma_.lower()) == "speech" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children if c.i < content.end)
 
     def speaker_class(self, doc: Doc, q: Quote, ents: dict[str, Entity]) -> str:
         """What the speaker is, a key of SPEAKER_SCORES ("" without a speaker)."""
@@ -249,6 +272,33 @@ def speaker_capped_by_policy(q: Quote) -> bool:
 def capped_by_policy(q: Quote) -> bool:
     """The quote's confidence was capped because its speaker cannot speak (see NON_SPEAKER_CAP)."""
     return q.kind in ("indirect", "partial") and q.confidence is not None and q.confidence <= NON_SPEAKER_CAP
+
+
+def title_shaped(span: Span | None) -> bool:
+    """Two or more words, every one capitalised but articles, prepositions and conjunctions ("1864: Lincoln at the
+    Gates of History"), the first capitalised too: the shape of a title or a name, not of a clause somebody said
+    (a sentence capitalises its first word and its names, and its verbs and common nouns are lower case). Not a
+    cry ("Free Palestine!") nor words all in capitals (a post or a placard)."""
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2 or not words[0].text[0].isupper() or any(t.text in ("!", "?") for t in span):
+        return False  # "Free Palestine!": a cry, not a title
+    if all(t.text.isupper() for t in words):
+        return False  # a post or a sign in capitals reports words in capitals
+    caps = sum(t.text[0].isupper() for t in words)
+    return caps >= 2 and all(t.text[0].isupper() or t.pos_ in _TITLE_LOWER for t in words)
+
+
+def nickname(span: Span | None) -> bool:
+    """One or two capitalised words quoted between two capitalised words (Richard "Dik" Days, Harold "Hal"
+    Rogers): a nickname inside a name, not words anybody said."""
+    if span is None or not len(span) or len(span) > 2 or not all(t.is_alpha and t.text[0].isupper() for t in span):
+        return False
+    doc = span.doc
+    before = [t for t in doc[max(0, span.start - 3) : span.start] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[span.end : span.end + 3] if not (t.is_space or t.is_quote)]
+    return bool(before and after) and before[-1].is_alpha and before[-1].text[0].isupper() and after[0].is_alpha and after[0].text[0].isupper()
 
 
 def _base_forms(word: str) -> list[str]:

@@ -36,6 +36,13 @@ _BREAKS = {",", ";", "--", "\u2015", "\u2014", "\u2013"}
 _FRAME_DEPS = {"prep", "advmod", "npadvmod", "dobj", "dative", "agent", "prt", "punct", "nsubj", "aux", "neg"}
 
 
+def _set_off(doc: Doc, i: int) -> bool:
+    """A post-posed frame starting at token i is set off from the content before it by a comma, a dash or a
+    closing quotation mark ("The plan will fail, a source said"); without one the two are separate statements."""
+    prev = next((t for t in reversed(doc[max(0, i - 3) : i]) if not t.is_space), None)
+    return prev is not None and (prev.text in _BREAKS or prev.text in CLOSE_MARKS or prev.text in ('"', "'", "''"))
+
+
 class IndirectSpeech(SpeakerCues):
     """Indirect quotes of a parsed Doc (a mixin of QuoteFinder, which loads the cue lists)."""
 
@@ -77,6 +84,8 @@ class IndirectSpeech(SpeakerCues):
             # "Content ..., X said." parsed with the content as head: the head clause without the cue clause
             head = cue.head
             lo, hi = head.left_edge.i, cue.left_edge.i
+            if not _set_off(doc, hi):
+                return None  # "... at 7:30 p.m. Astronomer X will speak on ...": no comma, no post-posed frame
             span = _trim(doc[lo:hi])
             return self._make(doc, span, cue, spans, direct) if span is not None and head.pos_ in ("VERB", "AUX") else None
         if not comps and nested and cue.dep_ in ("ccomp", "xcomp"):

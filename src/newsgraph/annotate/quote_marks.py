@@ -20,7 +20,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation including its marks, multi-paragraph quotes joined.
 
     A curly opening mark closes only with a curly closing mark (nested pairs counted), a straight mark only with a
-    straight one, so quotes inside quotes stay inside. A quote still open at a paragraph end continues when the
+    straight one, so quotes inside quotes stay inside; a straight mark shaped as a closing one opens nothing
+    (`closing_shape`). A quote still open at a paragraph end continues when the
     next paragraph opens with a mark of the same family; otherwise it ends with its paragraph.
     """
     spans: list[tuple[int, int]] = []
@@ -45,7 +46,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if open_at is None:
                 if ch in OPEN_MARKS:
                     open_at, family, depth = i, "curly", 0
-                elif ch == '"':
+                elif ch == '"' and not closing_shape(text, i):
                     open_at, family, depth = i, "straight", 0
             elif family == "curly":
                 if ch in OPEN_MARKS:
@@ -68,6 +69,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if open_at is not None:
         spans.append((open_at, _rstrip_end(text, len(text))))
     return [(s, e) for s, e in spans if e - s > 2]
+
+
+def closing_shape(text: str, i: int) -> bool:
+    """The straight mark at i stands where only a closing mark stands: right after a word or punctuation and before
+    a blank ('... our title." Indeed, ...'). It opens no quotation: where a page lost one closing mark, the marks
+    after it would otherwise pair out of step, each span holding the narration between two quotations."""
+    if i == 0 or i + 1 >= len(text):
+        return False
+    return not text[i - 1].isspace() and text[i - 1] not in "([{/\u2014\u2013-" and text[i + 1].isspace()
 
 
 def _mixed_close(text: str, i: int, p1: int, own: str) -> bool:

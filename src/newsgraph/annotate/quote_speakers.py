@@ -20,9 +20,13 @@ from newsgraph.annotate.resolve import (
 )
 
 #: A wire dateline opening a paragraph: a place in capitals, maybe its state or country, maybe the agency in
-#: brackets, then a dash ("RIDGE FARM, Ill. (AP) — ", "LONDON -- "). The parser often makes the place a second
+#: brackets, then a dash ("RIDGE FARM, Ill. (AP) — ", "LONDON -- "); the agency in brackets ends it alone where the
+#: text lost its dash ("PORTVILLE (AP) Police say"). The parser often makes the place a second
 #: subject of the first verb; it is where the story was filed, never who spoke.
-_DATELINE = re.compile(r"[A-Z][A-Z.'\u2019-]{2,}(?:[ \u00a0][A-Z][A-Z.'\u2019-]*)*(?:,[^\n\u2014\u2013]{1,40}?)?[ \u00a0]*(?:\([A-Za-z. ]{1,20}\)[ \u00a0]*)?(?:\u2014|\u2013|--)")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\u2019-]{2,}(?:[ \u00a0][A-Z][A-Z.'\u2019-]*)*(?:,[^\n\u2014\u2013(]{1,40}?)?[ \u00a0]*"
+    r"(?:(?:\([A-Za-z. ]{1,20}\)[ \u00a0]*)?(?:\u2014|\u2013|--)|\([A-Z][A-Za-z]{1,9}\)(?=[ \u00a0]))"
+)
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 #: doc.user_data key of how each quote's speaker was found where it is a guess (read by quote_evidence.py):

@@ -44,6 +44,7 @@ from newsgraph.annotate.quote_marks import (
     in_spans,
     inner_span,
     is_direct,
+    is_sentence_end,
     near_previous,
     normalise_marks,
     quote_spans,
@@ -110,7 +111,7 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         quotes: list[Quote] = []
         for s, e in spans:
             direct = is_direct(marks, s, e)
-            actor, cue = self._attribute(doc, s, e, spans, direct)
+            actor, cue = self._attribute(doc, s, e, spans, direct, marks)
             i0, i1 = inner_span(marks, s, e)
             if i1 <= i0:
                 continue
@@ -119,8 +120,9 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
                 actor = self._pronoun_goes_on(doc, text, actor, prev, s, spans)
             if prev is not None and prev.kind == "direct" and self._continues(text, prev, s, spans):
                 # '"A," said X. "B."': one quote in two parts around its frame; a quotation with a frame of its own
-                # ('... narration. "B," she said') is a quote of its own, even when its speaker is the same
-                if actor is None or actor.start == prev.speaker_start:
+                # ('... narration. "B," she said') is a quote of its own, even when its speaker is the same; a
+                # fragment after a sentence of narration ('call it X (some prefer the term "Y.")') is no second part
+                if (actor is None or actor.start == prev.speaker_start) and self._only_frame_between(text, prev, s, spans):
                     prev.text = prev.text + " " + text[i0:i1]
                     prev.end = i1
                     continue
@@ -201,6 +203,12 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             return False
         if any(prev.end + 2 < a and b <= start for a, b in spans):
             return False
+        return self._only_frame_between(text, prev, start, spans)
+
+    def _only_frame_between(self, text: str, prev: Quote, start: int, spans: list[tuple[int, int]]) -> bool:
+        """Nothing but the previous quote's own frame (", she said.") stands between it and `start`: no sentence of
+        narration, which may bring in another speaker ('"A," Hagan said. Munford saw the light. "B."') or end the
+        report ('... call it X (some prefer the term "Y.")')."""
         gap = text[prev.end : start]
         if prev.speaker_start is not None and prev.speaker_start >= prev.end:
             # the frame follows the quote: skip it up to its sentence end
@@ -226,8 +234,9 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             out.append(Quote(doc_text(doc)[i0:i1], i0, i1, "direct", ent.id if ent else None, name, m.start("label"), m.end("label"), ":"))
         return out
 
-    def _attribute(self, doc: Doc, s: int, e: int, spans: list[tuple[int, int]], direct: bool) -> tuple[Actor | None, str | None]:
-        """Speaker and cue from the sentence(s) around the quote, outside any quotation marks."""
+    def _attribute(self, doc: Doc, s: int, e: int, spans: list[tuple[int, int]], direct: bool, marks: str | None = None) -> tuple[Actor | None, str | None]:
+        """Speaker and cue from the sentence(s) around the quote, outside any quotation marks (`marks`: the text with
+        its quotation marks normalised, as `spans` were found in it)."""
         text = doc_text(doc)
         para_start = text.rfind("\n", 0, s) + 1
         para_end = text.find("\n", e)
@@ -235,6 +244,8 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         # the frame: from the previous sentence end (or paragraph start) to the next sentence end
         fs = max(para_start, sentence_start(text, para_start, s))
         fe = sentence_end(text, e, para_end, spans)
+        if closes_sentence(marks or text, s, e):
+            fe = e  # '"... we don't normally see." The owners who say ...': the next sentence is no frame of it
         if fs == para_start and text[para_start:s].strip() == "" and text[:para_start].rstrip().endswith(":"):
             # "Caddell continued:" closing the paragraph before the quote
             prev_end = len(text[:para_start].rstrip())
@@ -273,6 +284,20 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
 
 
 _WORD = re.compile(r"\w")
+
+
+def closes_sentence(text: str, s: int, e: int) -> bool:
+    """A quotation whose words end with a full stop inside its marks and that a capitalised word follows ("... we
+    don't see." The Davidsons say ...) ends its sentence: a frame after it would follow a comma ('..., " she said')
+    or a lower-case word; '!' and '?' are left out, as '"Stop!" Lee shouted' frames the quote after them."""
+    i0, i1 = inner_span(text, s, e)
+    if i1 <= i0 or text[i1 - 1] != "." or not is_sentence_end(text, i1 - 1):
+        return False
+    nxt = _NEXT.match(text, e)
+    return nxt is not None and nxt.group(1).isupper()
+
+
+_NEXT = re.compile(r"[ \t\u00a0]+(\w)")
 
 
 @lru_cache(maxsize=1)
