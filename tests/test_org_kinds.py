@@ -104,3 +104,28 @@ def test_a_committee_running_on_into_its_remit_is_cut():
     assert not institution("Joint Select Committee", text, [(4, 26)])
     s = text.index("County Court")
     assert institution("County Court", text, [(s, s + len("County Court"))])
+
+
+@pytest.mark.parametrize(("name", "fused"), [
+    ("MILLBROOK \u2014 City Council", True),  # a dateline opening the name
+    ("Town Council and School Board", True),  # two bodies
+    ("Harbour Police Department of Harbour Police", True),  # a complement repeating the name
+    ("Department of Health and Human Services", False),
+    ("Securities and Exchange Commission", False),
+    ("Bank of England", False),
+])
+def test_fused_names(name, fused):
+    from newsgraph.annotate.org_kinds import fused_name
+
+    assert fused_name(name) is fused
+
+
+
+@pytest.mark.parametrize("reading", ["thing_only", "street_only", "coordinated", "fused_name"])
+def test_each_reading_holds_the_topic_score_down(reading):
+    from newsgraph.annotate.confidence import ORG_KIND_WEIGHT, gate
+    from newsgraph.records import Entity
+
+    e = Entity(id="o1", name="Millbrook City Council", type="organisation")
+    assert gate("topic", e, 0.6, {reading: 1.0}) == pytest.approx(0.6 * ORG_KIND_WEIGHT)
+    assert gate("topic", e, 0.6, {}) == pytest.approx(0.6)

@@ -33,7 +33,7 @@ from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
 from newsgraph.annotate.name_usage import modifier_only
 from newsgraph.annotate.names import NamesLexicon, looks_like_acronym
-from newsgraph.annotate.org_kinds import coordinated_only, institution, street_only, thing_only
+from newsgraph.annotate.org_kinds import coordinated_only, fused_name, institution, street_only, thing_only
 from newsgraph.annotate.page_register import doc_register
 from newsgraph.annotate.person_things import thing_use
 from newsgraph.annotate.text_blocks import credited, inside, non_prose_blocks
@@ -218,7 +218,7 @@ def org_kind_features(e: Entity, text: str) -> dict[str, float]:
     spans = [(m.start, m.end) for m in e.mentions]
     return {"institution": float(institution(e.name, text, spans)), "thing_only": float(thing_only(text, spans)),
             "street_only": float(street_only(e.name, text, spans)),
-            "coordinated": float(coordinated_only(e.name, text, spans))}
+            "coordinated": float(coordinated_only(e.name, text, spans)), "fused_name": float(fused_name(e.name))}
 
 
 def _concept(e: Entity, text: str) -> bool:

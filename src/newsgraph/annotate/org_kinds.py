@@ -9,6 +9,8 @@ right around a mention (syntax, not names), feed the topic gates of confidence.p
 - `thing_only`: every mention modifies a thing the organisation is no part of ("the X Co. building", "the X
   dinner");
 - `street_only`: every mention is a street's name used as an address ("on Rye Court", "1200 Elm Court");
+- `fused_name`: a name fused from more than one ("TORRINGTON \u2014 City Council": a dateline; "City Council and School
+  Board": two bodies; "X Police Department of X Police": a complement repeating the name);
 - `coordinated`: every mention is the second half of a coordination whose head both halves share ("Boys and Girls
   Club", "Devon and Cornwall Police"): a fragment of the longer name.
 """
@@ -101,3 +103,27 @@ def street_only(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
 def coordinated_only(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
     """Every mention is the second half of a coordination sharing the name's head: a fragment of a longer name."""
     return bool(spans) and all(coordinated_at(text, s, name) for s, _ in spans)
+
+
+#: a dateline in capitals and its dash opening a name ("TORRINGTON \u2014 City Council")
+_DATELINE_LEAD = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,})*\s*[\u2014\u2013-]+\s")
+#: a complement after the name's first part: "X of Y"
+_OF = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$")
+
+
+def fused_name(name: str) -> bool:
+    """A name fused from more than one: a dateline opening it, two institutions joined by "and" ("City Council and
+    School Board": the first half ends in a head of its own), or a complement that repeats words the name already
+    holds ("Oakland Police Department of Oakland Police": a credit run on into the next words)."""
+    if _DATELINE_LEAD.match(name):
+        return True
+    heads = lexicon().get("institution", frozenset())
+    words = name.split()
+    for i, w in enumerate(words[1:-1], 1):
+        if w in ("and", "&") and words[i - 1].lower() in heads and words[-1].lower() in heads:
+            return True
+    m = _OF.match(name)
+    if m:
+        first, rest = set(m.group(1).lower().split()), m.group(2).lower().split()
+        return len(rest) >= 2 and all(w in first for w in rest)
+    return False
