@@ -112,3 +112,13 @@ def test_a_weekday_as_subject_of_a_simple_present_is_not_vouched_for(dated_doc):
     shown = dated_doc("The ferry pilot was hurt Saturday.", ARTICLE)._.ng_dates
     assert [d.confidence >= SHOWN for d in shown] == [True]
 
+
+
+@pytest.mark.parametrize("text, want", [
+    # a cue further back in a run-together sentence does not turn a past clause forward
+    ("The ferry loan runs until July 1, 2026, he said the rates were lower Saturday than in spring.", "2024-06-15"),
+    # a cue right before the weekday holds whatever the tense
+    ("The ferry ban was extended until Saturday.", "2024-06-22"),
+])
+def test_a_distant_future_cue_gives_way_to_a_past_clause(dated_doc, text, want):
+    assert [v for t, v in _dates(dated_doc, text) if "Saturday" in t] == [want]

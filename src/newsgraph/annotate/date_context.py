@@ -39,6 +39,16 @@ def looks_forward(text: str, start: int, vocab: str = DEFAULT_VOCAB) -> bool:
     return bool(_future_cue(vocab).search(window))
 
 
+def cue_governs(text: str, start: int, vocab: str = DEFAULT_VOCAB) -> bool:
+    """A future cue stands right before the weekday or three words before it, governing it ("until Friday", "is due
+    Friday", "was scheduled to appear Thursday"): it holds whatever the tense of the clause ("the ban was extended
+    until Friday"). A cue further back in the clause does
+    not, when the parse reads the weekday's own verb as past ("... until July 1, 2010, he said interest rates were
+    available Friday": a sentence the text ran together); `find_dates` asks this before letting a past clause win."""
+    before = text[max(0, start - 60) : start]
+    return bool(re.search(r"(?:" + _future_cue(vocab).pattern + r")(?:\s+[\w']+){0,3}\s+$", before, re.IGNORECASE))
+
+
 def forward_weekday(m: re.Match, anchor: dt.date, vocab: str = DEFAULT_VOCAB) -> str:
     wd = int(mapping(vocab, "weekday")[m.group("wd").lower()])
     return (anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)).isoformat()  # the same day counts

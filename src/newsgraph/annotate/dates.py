@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.date_confidence import DATE_SCORES, date_confidence
 from newsgraph.annotate.date_context import (
+    cue_governs,
     day_word_as_noun,
     forward_weekday,
     future_clause,
@@ -72,8 +73,10 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
                     value = f"{int(value[:4]) - 1}{value[4:]}"  # the past: not after the article date
                     if value.endswith("-02-29"):
                         value, res = value[:7], "month"
-            forward = kind == "wday" and (looks_forward(text, start, vocab or DEFAULT_VOCAB)
-                                          or (future is not None and future(start, end)))
+            forward = kind == "wday" and (
+                (looks_forward(text, start, vocab or DEFAULT_VOCAB)
+                 and (past is None or cue_governs(text, start, vocab or DEFAULT_VOCAB) or not past(start, end)))
+                or (future is not None and future(start, end)))
             if kind == "wday" and anchor is not None and (m.group("rel") or "").lower() in ("", "on", "this"):
                 if forward:
                     value = forward_weekday(m, anchor, vocab or DEFAULT_VOCAB)
