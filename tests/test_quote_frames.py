@@ -289,3 +289,18 @@ def test_a_lost_closing_mark_does_not_turn_narration_into_quotes():
     )
     assert not [q for q in art.quotes if "Indeed" in q.text or "lauded" in q.text]
     assert quotes(art, "keep pushing")[0].speaker_name == "Mo Ibrahim"
+
+
+def test_a_topic_spoken_about_a_mentioned_term_and_a_listed_charge_are_no_quotes():
+    art = analysed(
+        "Three panels of authors spoke with heart about their love of reading. Two officials spoke on condition of "
+        'anonymity.\n\nThe court heard the case. "Other civil" cases dropped as well, from 103 last year to 76.\n\n'
+        "Sam Ward (19) and Jim Ward (22), both of Mill Road, Easton, had been in custody since last week on charges "
+        "of being drunk in a public place, using abusive or insulting words or behaviour and assaulting or "
+        'threatening to assault a police officer carrying out his duty.\n\n"Fine." He left the room. Lee left '
+        "early, saying the plan would fail and adding that nobody had read it."
+    )
+    for words in ("love of reading", "condition of anonymity", "Other civil", "to assault a police officer"):
+        assert all(q.confidence < THRESHOLD for q in quotes(art, words))
+    assert quotes(art, "Fine.")[0].confidence >= THRESHOLD
+    assert all(q.confidence >= THRESHOLD for q in quotes(art, "plan would fail") + quotes(art, "nobody had read it"))

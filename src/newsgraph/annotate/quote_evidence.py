@@ -151,7 +151,7 @@ class QuoteEvidence:
     def quote_score(self, doc: Doc, q: Quote) -> float:
         if q.kind in ("direct", "partial") and q.cue != ":":
             inner = doc.char_span(q.start, q.end, alignment_mode="expand")
-            if title_shaped(inner) or nickname(inner):
+            if title_shaped(inner) or nickname(inner) or (q.kind == "direct" and not q.cue and mentioned_term(inner)):
                 return TITLE_SCORE
         if q.kind == "direct":
             if q.cue == ":":
@@ -165,6 +165,8 @@ class QuoteEvidence:
             return QUOTE_SCORES["indirect_according"]
         if cue_tok is not None and (_imperative(cue_tok) or _asked_of(cue_tok)):
             return IMPERATIVE_CUE_SCORE
+        if cue_tok is not None and self._listed_act(cue_tok):
+            return QUOTE_SCORES["indirect_other"]
         score = QUOTE_SCORES.get(f"indirect_{cls}", QUOTE_SCORES["indirect_other"])
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
         if not FRAME_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and _object_of_frame(cue_tok, content):
@@ -178,6 +180,16 @@ class QuoteEvidence:
                 # court"): a description, not a report
                 score = QUOTE_SCORES["indirect_other"]
         return score
+
+    def _listed_act(self, tok) -> bool:
+        """A gerund with no subject coordinated with a gerund that reports no speech ("charges of ... assaulting or
+        threatening to assault a garda"): one act in a list of acts, such as charges, not a report of words."""
+        if tok.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False
+        mates = [c for c in tok.children if c.dep_ == "conj" and c.tag_ == "VBG"]
+        if tok.dep_ == "conj" and tok.head.tag_ == "VBG":
+            mates.append(tok.head)
+        return any(self.cue_class_of(m.text, m.lemma_.lower()) != "speech" for m in mates)
 
     def _frames_a_quotation(self, doc: Doc, content: Span) -> bool:
         """ "She said he then announced: "..."", "X said Y told her: "..."": the reported clause is itself the frame
@@ -288,6 +300,15 @@ def title_shaped(span: Span | None) -> bool:
         return False  # a post or a sign in capitals reports words in capitals
     caps = sum(t.text[0].isupper() for t in words)
     return caps >= 2 and all(t.text[0].isupper() or t.pos_ in _TITLE_LOWER for t in words)
+
+
+def mentioned_term(span: Span | None) -> bool:
+    """One or two words with no verb and no punctuation of an utterance, in quotation marks with no frame ('"Other
+    civil" cases', '"Chhota" means "small"'): a word mentioned, not said; a reply is punctuated ('"Fine."')."""
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if t.is_alpha]
+    return 0 < len(words) <= 2 and len(words) == len(span) and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def nickname(span: Span | None) -> bool:
