@@ -129,3 +129,8 @@ def test_each_reading_holds_the_topic_score_down(reading):
     e = Entity(id="o1", name="Millbrook City Council", type="organisation")
     assert gate("topic", e, 0.6, {reading: 1.0}) == pytest.approx(0.6 * ORG_KIND_WEIGHT)
     assert gate("topic", e, 0.6, {}) == pytest.approx(0.6)
+
+
+def test_an_event_a_body_holds_is_no_institution():
+    name = "International Society for Marine Acoustics Conference"
+    assert not institution(name, f"The {name} met.", [(4, 4 + len(name))])

@@ -69,6 +69,8 @@ def institution(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
     head = head_word(name)
     if len(words) < 2 or head not in lexicon().get("institution", frozenset()) or _FUSED.search(name):
         return False
+    if words[-1].lower() in lexicon().get("event_end", frozenset()):
+        return False  # "International Society for X Conference": an event a body holds, not the body
     at = next(i for i, w in enumerate(words) if w.lower().strip(".,") == head)
     streets = lexicon().get("street", frozenset())
     if not words[at][:1].isupper() or any(w.lower() in streets for w in words[at + 1 :]):
