@@ -134,3 +134,12 @@ def test_each_reading_holds_the_topic_score_down(reading):
 def test_an_event_a_body_holds_is_no_institution():
     name = "International Society for Marine Acoustics Conference"
     assert not institution(name, f"The {name} met.", [(4, 4 + len(name))])
+
+
+def test_a_short_form_of_a_name_before_its_complement_joins_it():
+    body = ("Matthew Rojansky, director of the Kennan Institute at the Harlan Pierce Center for Regional Studies, has "
+            "studied the practice. According to Pierce Center director Rojansky, the militias were paid by the "
+            "oligarch. The Pierce Center published the study last year.")
+    orgs = _orgs(body)
+    assert "Pierce Center" not in orgs
+    assert "Harlan Pierce Center for Regional Studies" in orgs

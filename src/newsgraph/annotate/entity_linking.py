@@ -269,7 +269,7 @@ def _org_owner(name: str, full: list[str]) -> str | None:
         n = len(ow) - len(words)
         # the last words after a capitalised word: "United Nations" is not a short form of "Food and Agriculture
         # Organization of the United Nations", where it is the complement
-        if n > 0 and ow[n:] == words and ow[n - 1][:1].isupper() or o.startswith(name + " of "):
+        if n > 0 and _tail_of(words, ow) or o.startswith(name + " of "):
             owners.append(o)
     return owners[0] if len(owners) == 1 else None
 
@@ -309,18 +309,27 @@ def join_short_forms(clusters: list[Cluster], th: LinkingThresholds = DEFAULT_TH
     return out
 
 
+def _tail_of(words: list[str], owner: list[str]) -> bool:
+    """`words` are the last words of the owner's name after a capitalised word ("Red Sox" of "Boston Red Sox"), or,
+    two words or more, the last words of its head before an "of"/"for" complement ("Wilson Center" of "Woodrow Wilson
+    Center for International Scholars": the name without its complement, cut as its own last words are)."""
+    n = len(owner) - len(words)
+    if n > 0 and owner[n:] == words and owner[n - 1][:1].isupper():
+        return True
+    cut = next((i for i, w in enumerate(owner) if i > 0 and w in ("of", "for")), None)
+    if cut is None or len(words) < 2:
+        return False
+    n = cut - len(words)
+    return n > 0 and owner[n:cut] == words and owner[n - 1][:1].isupper()
+
+
 def _first(c: Cluster) -> int:
     return min((m.start for m in c.mentions), default=0)
 
 
 def _tail_owner(words: list[str], orgs: list[Cluster]) -> Cluster | None:
     """The organisation whose longer name ends in `words` after a capitalised word (the most named of several)."""
-    owners = []
-    for o in orgs:
-        ow = o.name.split()
-        n = len(ow) - len(words)
-        if n > 0 and ow[n:] == words and ow[n - 1][:1].isupper():
-            owners.append(o)
+    owners = [o for o in orgs if _tail_of(words, o.name.split())]
     if len(owners) > 1:
         owners.sort(key=lambda o: -len(o.mentions))
         if len(owners[0].mentions) == len(owners[1].mentions):
