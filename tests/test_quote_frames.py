@@ -304,3 +304,36 @@ def test_a_topic_spoken_about_a_mentioned_term_and_a_listed_charge_are_no_quotes
         assert all(q.confidence < THRESHOLD for q in quotes(art, words))
     assert quotes(art, "Fine.")[0].confidence >= THRESHOLD
     assert all(q.confidence >= THRESHOLD for q in quotes(art, "plan would fail") + quotes(art, "nobody had read it"))
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a name the entity model missed keeps its own words, not the country that modifies its apposition
+        (
+            "Ana Escrogima, the U.S. ambassador to Oman, told reporters a few American tech companies have already "
+            "launched in Oman.",
+            "Ana Escrogima",
+        ),
+        # share buttons glued before the phrase: a determiner opens it
+        (
+            "The prison held 200 men last year.\n\nWhatsApp Email Telegram A senior prison official has said in a "
+            "sworn affidavit that anyone could escape.",
+            "A senior prison official",
+        ),
+    ],
+)
+def test_a_speaker_phrase_is_its_own_words(body, speaker):
+    assert analysed(body).quotes[-1].speaker_name == speaker
+
+
+def test_a_negated_speech_verb_reports_nothing():
+    art = analysed(
+        "Neither the police nor his attorney, Tony Soltani, would say what the connection was between the two men. "
+        "The mayor would not say whether the plan would fail. The mayor said the plan would not fail. On Monday "
+        "No 10 confirmed the commissioner declined to open an inquiry."
+    )
+    for words in ("what the connection was", "whether the plan would fail"):
+        assert all(q.confidence < THRESHOLD for q in quotes(art, words))
+    assert quotes(art, "the plan would not fail")[0].confidence >= THRESHOLD
+    assert quotes(art, "declined to open an inquiry")[0].confidence >= THRESHOLD  # "No 10" is Downing Street

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.annotate import calibration as cal
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import mapping, words
+from newsgraph.annotate.quote_shapes import mentioned_term, nickname, title_shaped
 from newsgraph.annotate.quote_speakers import how_of
 from newsgraph.annotate.resolve import doc_text
 from newsgraph.records import Entity, Quote
@@ -76,6 +77,10 @@ UNSURE_SPEAKER_CAP = 0.25
 SPEECHLESS = ("unresolved", "non_speaker")
 #: Whether an indirect quote whose cue is a verb of cognition ("believes", "realized", "found") is shown as a quote.
 COGNITION_IS_SPEECH = False
+#: Whether a negated speech verb's clause is shown as a quote ("would not say whether ...", "has not claimed
+#: responsibility"). Policy, like COGNITION_IS_SPEECH: PolNeAR counts some as attributions (check F1 0.612 -> 0.610
+#: without them), a reader of our quotes would read words nobody said.
+NEGATED_IS_SPEECH = False
 #: The writer and the reader ("I know ...", "you think ..."), as the subject of a frame outside quotation marks.
 FIRST_PERSON = ("i", "me", "you")
 #: An indirect quote is only as sure as the speaker it reports: its score is capped at the speaker's plus this.
@@ -88,8 +93,6 @@ NON_SPEAKER_CAP = 0.2
 #: sets titles in quotation marks to name a book, a film or a campaign, not to report words, even after a cue
 #: ("wrote", "answers a question about his book, ...").
 TITLE_SCORE = 0.25
-#: Parts of speech a title leaves in lower case ("at the End of Summer"): articles, prepositions, conjunctions.
-_TITLE_LOWER = ("DET", "ADP", "CCONJ", "PART")
 #: A cue in a call to action (no subject, bare verb, first in its clause) reports nobody.
 IMPERATIVE_CUE_SCORE = 0.1
 
@@ -165,7 +168,7 @@ class QuoteEvidence:
             return QUOTE_SCORES["indirect_according"]
         if cue_tok is not None and (_imperative(cue_tok) or _asked_of(cue_tok)):
             return IMPERATIVE_CUE_SCORE
-        if cue_tok is not None and self._listed_act(cue_tok):
+        if cue_tok is not None and (self._listed_act(cue_tok) or (not NEGATED_IS_SPEECH and _negated(cue_tok))):
             return QUOTE_SCORES["indirect_other"]
         score = QUOTE_SCORES.get(f"indirect_{cls}", QUOTE_SCORES["indirect_other"])
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -286,42 +289,6 @@ def capped_by_policy(q: Quote) -> bool:
     return q.kind in ("indirect", "partial") and q.confidence is not None and q.confidence <= NON_SPEAKER_CAP
 
 
-def title_shaped(span: Span | None) -> bool:
-    """Two or more words, every one capitalised but articles, prepositions and conjunctions ("1864: Lincoln at the
-    Gates of History"), the first capitalised too: the shape of a title or a name, not of a clause somebody said
-    (a sentence capitalises its first word and its names, and its verbs and common nouns are lower case). Not a
-    cry ("Free Palestine!") nor words all in capitals (a post or a placard)."""
-    if span is None:
-        return False
-    words = [t for t in span if t.is_alpha]
-    if len(words) < 2 or not words[0].text[0].isupper() or any(t.text in ("!", "?") for t in span):
-        return False  # "Free Palestine!": a cry, not a title
-    if all(t.text.isupper() for t in words):
-        return False  # a post or a sign in capitals reports words in capitals
-    caps = sum(t.text[0].isupper() for t in words)
-    return caps >= 2 and all(t.text[0].isupper() or t.pos_ in _TITLE_LOWER for t in words)
-
-
-def mentioned_term(span: Span | None) -> bool:
-    """One or two words with no verb and no punctuation of an utterance, in quotation marks with no frame ('"Other
-    civil" cases', '"Chhota" means "small"'): a word mentioned, not said; a reply is punctuated ('"Fine."')."""
-    if span is None or not len(span):
-        return False
-    words = [t for t in span if t.is_alpha]
-    return 0 < len(words) <= 2 and len(words) == len(span) and not any(t.pos_ in ("VERB", "AUX") for t in span)
-
-
-def nickname(span: Span | None) -> bool:
-    """One or two capitalised words quoted between two capitalised words (Richard "Dik" Days, Harold "Hal"
-    Rogers): a nickname inside a name, not words anybody said."""
-    if span is None or not len(span) or len(span) > 2 or not all(t.is_alpha and t.text[0].isupper() for t in span):
-        return False
-    doc = span.doc
-    before = [t for t in doc[max(0, span.start - 3) : span.start] if not (t.is_punct or t.is_space)]
-    after = [t for t in doc[span.end : span.end + 3] if not (t.is_space or t.is_quote)]
-    return bool(before and after) and before[-1].is_alpha and before[-1].text[0].isupper() and after[0].is_alpha and after[0].text[0].isupper()
-
-
 def _base_forms(word: str) -> list[str]:
     """Possible base forms of an inflected cue ("criticized" -> "criticiz", "criticize"; "says" -> "say")."""
     out = []
@@ -363,6 +330,19 @@ def _object_of_frame(cue, content) -> bool:
         return False  # a subject of its own, or a predicate on the object ("calling it a violation"): a report
     root = content.root
     return root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or content[0].lower_ in _WH
+
+
+def _negated(tok) -> bool:
+    """A cue said not to have happened ("declined and would not say what ...", "neither the police nor X would say
+    what ..."): nothing was reported."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        (g.lower_ in ("neither", "no") and g.dep_ in ("preconj", "det") and s.pos_ != "NUM") or g.lower_ in ("nobody", "none")
+        for s in subj
+        for g in [s, *s.children]
+    )  # "No 10 confirmed" is Downing Street
 
 
 def _asked_of(tok) -> bool:

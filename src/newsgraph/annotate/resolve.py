@@ -244,8 +244,11 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
     if related_noun(tok) and possessed(tok):
         return phrase_actor(doc, tok)  # "the hostel's owner", "Kyiv's allies": people related to the name, not it
     if whole_names and tok.pos_ == "PROPN" and find_entity(doc, tok.idx, tok.idx + len(tok.text)) is None:
-        if find_entity(doc, start, end) is not None and not any(c.dep_ == "appos" for c in tok.children):
-            return phrase_actor(doc, tok)  # "the Ohio State Patrol", "the US President": the whole name, no guess
+        # "the Ohio State Patrol", "the US President": the whole name, no guess; a name the model missed keeps its
+        # own words too, not the country that modifies its apposition ("Ana X, the U.S. ambassador, told")
+        if not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+            if find_entity(doc, start, end) is not None or any(c.dep_ == "appos" for c in tok.children):
+                return phrase_actor(doc, tok)
     ent = _entity_in(doc, start, end, tok)
     if ent is not None and ent.type == "organisation" and tok.pos_ == "NOUN" and find_entity(doc, tok.idx, tok.idx + len(tok.text)) is None:
         # "the Labour peer", "the Republican senator": a role noun an organisation only modifies is its member, the
@@ -289,6 +292,9 @@ def phrase_actor(doc: Doc, tok: Token) -> Actor:
     hi = tok.i
     lo = min([t.i for t in full if t.i <= hi], default=hi)  # the token itself when it is punctuation or an apposition
     lo = _after_break(doc, lo, tok.i)
+    dets = [c.i for c in tok.lefts if c.dep_ in ("det", "predet", "preconj")]
+    if dets:
+        lo = max(lo, min(dets))  # a determiner opens the phrase ("WhatsApp Email A senior official": share buttons)
     # "a court in Guyana", "the mayor of Nablus": a short place or owner phrase belongs to the description
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for") and child.right_edge.i - hi <= 4 and not any(

@@ -1,0 +1,48 @@
+"""The shape of a quoted span: a title, a nickname or a word mentioned rather than words somebody said.
+
+Why apart from quote_evidence.py: these read only the quoted tokens and their neighbours (capitalisation, parts of
+speech, punctuation), not the frame; quote_evidence.py scores a quote of such a shape TITLE_SCORE.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+#: Parts of speech a title leaves in lower case ("at the End of Summer"): articles, prepositions, conjunctions.
+_TITLE_LOWER = ("DET", "ADP", "CCONJ", "PART")
+
+
+def title_shaped(span: Span | None) -> bool:
+    """Two or more words, every one capitalised but articles, prepositions and conjunctions ("1864: Lincoln at the
+    Gates of History"), the first capitalised too: the shape of a title or a name, not of a clause somebody said
+    (a sentence capitalises its first word and its names, and its verbs and common nouns are lower case). Not a
+    cry ("Free Palestine!") nor words all in capitals (a post or a placard)."""
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2 or not words[0].text[0].isupper() or any(t.text in ("!", "?") for t in span):
+        return False  # "Free Palestine!": a cry, not a title
+    if all(t.text.isupper() for t in words):
+        return False  # a post or a sign in capitals reports words in capitals
+    caps = sum(t.text[0].isupper() for t in words)
+    return caps >= 2 and all(t.text[0].isupper() or t.pos_ in _TITLE_LOWER for t in words)
+
+
+def mentioned_term(span: Span | None) -> bool:
+    """One or two words with no verb and no punctuation of an utterance, in quotation marks with no frame ('"Other
+    civil" cases', '"Chhota" means "small"'): a word mentioned, not said; a reply is punctuated ('"Fine."')."""
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if t.is_alpha]
+    return 0 < len(words) <= 2 and len(words) == len(span) and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def nickname(span: Span | None) -> bool:
+    """One or two capitalised words quoted between two capitalised words (Richard "Dik" Days, Harold "Hal"
+    Rogers): a nickname inside a name, not words anybody said."""
+    if span is None or not len(span) or len(span) > 2 or not all(t.is_alpha and t.text[0].isupper() for t in span):
+        return False
+    doc = span.doc
+    before = [t for t in doc[max(0, span.start - 3) : span.start] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[span.end : span.end + 3] if not (t.is_space or t.is_quote)]
+    return bool(before and after) and before[-1].is_alpha and before[-1].text[0].isupper() and after[0].is_alpha and after[0].text[0].isupper()
