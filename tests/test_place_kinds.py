@@ -71,6 +71,10 @@ def test_a_person_described_by_a_person_noun_stays_a_person():
      "Cemetery every spring.", "Harold Pinkney Cemetery"),
     ("Flights land at Walter Brennan Airport twice a day; a shuttle links Walter Brennan Airport to the old town.",
      "Walter Brennan Airport"),
+    ("Police closed Martin Holloway Road after the crash; drivers on Martin Holloway Road were sent east.",
+     "Martin Holloway Road"),
+    ("The parade turns onto Susan Pike Avenue at noon, and Susan Pike Avenue stays shut until six.",
+     "Susan Pike Avenue"),
 ])
 def test_grounds_named_after_people_are_places(body, name):
     assert _types(body).get(name) not in (None, "person")

@@ -59,8 +59,11 @@ _PRONOUN_AFTER = re.compile(r"^\s+(?:said|says|added|announced|confirmed|denied|
 def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
                  w: EvidenceWeights = DEFAULT_EVIDENCE, win: EvidenceWindows = DEFAULT_WINDOWS) -> None:
     ev = m.ev
+    words = m.text.split()
+    # a road named after a person ("Martin Holloway Road") is no person: the model's person label reads as a place
+    street = len(words) >= 2 and words[-1].lower() in names.place_streets
     if m.label == "person":
-        ev["person"] += w.model_label
+        ev["place" if street else "person"] += w.model_label
     elif m.label == "organisation":
         ev["organisation"] += w.model_label
     elif m.label == "place":
@@ -69,7 +72,6 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["organisation"] += w.lexicon_org
     elif m.label == "gaz-place":
         ev["place"] += w.gazetteer_place
-    words = m.text.split()
     lex = names.org
     org_named = names.org_evidence(m.text)
     if org_named:
@@ -80,12 +82,13 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     # not hold as a settlement or country ("Cape Town", "Mount Vernon", "Cape Verde" keep their readings)
     eponym = len(words) >= 2 and not org_named and (words[-1].lower() in names.place_heads or (
         words[0].lower() in names.place_leads and not gaz.lookup(m.text)))
+    named_after = eponym or street
     if words and names.is_given_name(words[0]) and (len(words) >= 2 or "-" in words[0]) and "&" not in words \
-            and "and" not in words and not eponym:  # a compound given name alone ("Marie-Pierre") is a person too
+            and "and" not in words and not named_after:  # a compound given name alone ("Marie-Pierre") is a person too
         ev["person"] += w.given_name
         ev["person_cue"] += 1
     # prefix title ("Greek Prime Minister Nikos Andreou", "Mr Smith")
-    role = None if eponym else prefix_role(text, m.start, names, win)
+    role = None if named_after else prefix_role(text, m.start, names, win)
     if role:
         ev["person"] += w.title_before
         ev["person_cue"] += 1
