@@ -43,7 +43,8 @@ navigation or a teaser), under a right name (a canonical or full name, not a fra
 `drawn(S)`; stop 22's held-out draw is 20261230, 90 local US news articles of March 2009, judged only by the
 held-out auditors, a tuning set since stop 23; stop 23's held-out draw is 20261231, 90 more LGL articles that no
 earlier draw holds, 60 publishers, judged only by stop 23's held-out auditors): the HTML pages of ../shared/eval
-are all in some earlier draw, so stop 22 draws news from LGL.
+are all in some earlier draw, so stop 22 draws news from LGL. A seed of another pool (fresh.POOLS, e.g. "news":
+GeoWebNews and TR-News, benchmarks/audit/news_pool.py) is given the same way: `--lgl S` draws S from its pool.
 Each article is made the small web page `fresh.page` makes (written to benchmarks/audit/.cache/lgl-S/, ignored by
 git) and analysed with the same `newsgraph analyze --min-confidence 0` call, its URL given by `--url-map`. Items
 are keyed by the input name made a page name (`lgl/<docid>` -> `lgl-<docid>`, unique in LGL) and carry their
@@ -169,8 +170,9 @@ def context(body: str, ent: dict | None, name: str, width: int = 110) -> str:
 
 
 def page_name(input_name: str) -> str:
-    """The name an item's key gives its page: the file name, or an LGL input name made one (lgl/12 -> lgl-12)."""
-    return input_name.replace("/", "-") if input_name.startswith("lgl/") else Path(input_name).name
+    """The name an item's key gives its page: the file name, or a pool's input name made one (lgl/12 -> lgl-12,
+    gwn/3 -> gwn-3, trnews/7 -> trnews-7: unique across the pools of benchmarks/audit/fresh.py)."""
+    return input_name.replace("/", "-") if input_name.startswith(("lgl/", "gwn/", "trnews/")) else Path(input_name).name
 
 
 def lgl_pages(seed: int) -> tuple[list[Path], dict[str, str], Path]:
@@ -178,7 +180,7 @@ def lgl_pages(seed: int) -> tuple[list[Path], dict[str, str], Path]:
     page's publisher (by page name) and a --url-map file giving each page its article's URL."""
     from benchmarks.audit import fresh
 
-    folder = AUDIT / ".cache" / f"lgl-{seed}"
+    folder = AUDIT / ".cache" / f"{fresh.pool_of(seed)}-{seed}"  # lgl-S, or news-S for a fresh.POOLS seed
     folder.mkdir(parents=True, exist_ok=True)
     paths, units, urls = [], {}, []
     for art in fresh.drawn(seed):
@@ -333,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED,
                     help=f"sample: the pages' seed ({SEED}: the old sample; another: a fresh draw of other pages)")
     ap.add_argument("--lgl", type=int, default=None,
-                    help="sample: the LGL articles of this fresh draw (benchmarks/audit/fresh.py) instead of pages")
+                    help="sample: the articles of this fresh draw (benchmarks/audit/fresh.py: LGL, or the seed's "
+                         "fresh.POOLS pool) instead of pages")
     ap.add_argument("--base", default="baseline", help="report: the run whose right items recall is taken against")
     ap.add_argument("--per-type", type=int, default=None,
                     help=f"todo/report: items judged per type (default {PER_TYPE}; more for a tighter estimate)")

@@ -362,7 +362,7 @@ def main() -> None:
     ap.add_argument("--raw", action="store_true", help="build: scores without calibration maps")
     ap.add_argument("--every", action="store_true", help="sample: from every item, shown or not (to calibrate)")
     ap.add_argument("--every-event", action="store_true", help="compare / to-judge: every shown event, not a sample")
-    ap.add_argument("--fresh", type=int, metavar="SEED", help="build: the fresh page draw of SEED (fresh.py), not the 99 pages")
+    ap.add_argument("--fresh", type=int, metavar="SEED", help="build: the fresh page draw of SEED (fresh.py; LGL or the seed's fresh.POOLS pool), not the 99 pages")
     a = ap.parse_args()
     if a.command == "build" and a.fresh is not None:
         from benchmarks.audit.fresh import build as build_fresh

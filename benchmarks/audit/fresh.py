@@ -22,6 +22,15 @@ its text without the title the corpus prepends), analysed as HTML as any page is
 its text reads as English by the audit's test (`english`: 80 words or more); FRESH_PAGES candidates are drawn with
 the seed, and the records keep those whose body reads as English. The tune/check unit is the publisher (the LGL
 domain; benchmarks/splits.py `part`), as the audit splits its pages by publisher.
+
+Pools: LGL is used up (`reserve()` holds 7 articles after 20261231). A seed listed in `POOLS` draws from another pool
+instead: "news" (benchmarks/audit/news_pool.py: GeoWebNews and TR-News, read by nobody). `drawn`, `build` and
+topic_audit's `--lgl SEED` dispatch on the seed, so the commands stay the same:
+    python -m benchmarks.audit build --label s24unseen-before --fresh SEED
+    python -m benchmarks.topic_audit sample --name s24unseen-before --lgl SEED
+No seed of the news pool is listed yet: the next stop appends its held-out seed to `POOLS` (never before, so that
+nobody builds it early) and draws, builds and judges it before any commit of that stop touches src/ (NOTES.md "Next
+held-out pool").
 """
 
 from __future__ import annotations
@@ -41,6 +50,9 @@ FRESH_PAGES = 100
 #: nobody: 20261221 was stop 21's held-out draw (a tuning set since stop 22), 20261230 stop 22's (a tuning set since
 #: stop 23), 20261231 is stop 23's: it takes 90 of the 97 articles stop 22 left in `reserve()`.
 FRESH_SEEDS = (20261221, 20261230, 20261231)
+#: seed -> pool, for the draws that are not of LGL (a seed not listed is an LGL seed of FRESH_SEEDS). Append only,
+#: never reorder or remove: a pool's draw leaves out the articles of the pool's seeds listed before it.
+POOLS: dict[int, str] = {}
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
 
@@ -95,17 +107,30 @@ def _iso(dltime: str) -> str:
 def page(art: dict) -> bytes:
     """The article as a minimal web page: its title, its published time, its text as one paragraph."""
     t, body = html.escape(art["title"]), html.escape(art["text"])
+    # every LGL article has a time; an article without one gets no empty meta tag
+    when = f'<meta property="article:published_time" content="{art["published"]}">' if art["published"] else ""
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{t}</title>'
-            f'<meta property="article:published_time" content="{art["published"]}"></head>'
+            f'{when}</head>'
             f"<body><article><h1>{t}</h1><p>{body}</p></article></body></html>").encode()
 
 
+def pool_of(seed: int) -> str:
+    """The pool a seed draws from: its `POOLS` entry, else "lgl"."""
+    return POOLS.get(seed, "lgl")
+
+
 def drawn(seed: int) -> list[dict]:
-    """The FRESH_PAGES candidates drawn with `seed`, in input-name order."""
+    """The FRESH_PAGES candidates drawn with `seed`, in input-name order (a `POOLS` seed: that pool's draw)."""
     from benchmarks.audit.__main__ import english
 
     if html_leftovers():
         raise SystemExit("fresh draw: HTML pages outside every audit exist now; add them to the pool (fresh.py)")
+    if pool_of(seed) != "lgl":
+        from benchmarks.audit import news_pool
+
+        if pool_of(seed) != news_pool.POOL:
+            raise SystemExit(f"fresh draw: unknown pool {pool_of(seed)!r} of seed {seed}")
+        return news_pool.drawn(seed)
     cands = sorted((a for a in lgl_articles() if english(a["text"])), key=lambda a: a["input"])
     n = FRESH_PAGES
     if seed in FRESH_SEEDS[1:]:

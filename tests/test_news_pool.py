@@ -1,0 +1,90 @@
+"""The next held-out pool's mechanics (benchmarks/audit/news_pool.py) on tiny corpora written here, not eval text."""
+
+import pytest
+
+from benchmarks import topic_audit as ta
+from benchmarks.audit import fresh, news_pool
+
+#: an English body of 80+ words (the audit's `english` test), made distinct per article by its number
+BODY = ("The town council said on Monday that the new bridge over the river will open in the spring, and the mayor "
+        "told reporters that the work had cost less than the city had planned. Residents who live near the road "
+        "said they were glad that the traffic would be lighter when the bridge is open. The council will meet again "
+        "next week to vote on the budget for the schools and the police, and it is expected to approve it after a "
+        "short debate with the members of the public who come to the meeting. Story {n}.")
+NOT_ENGLISH = " ".join(["Der Stadtrat hat am Montag beschlossen, die neue Brücke im Frühling zu eröffnen."] * 8)
+
+
+def _gwn(tmp_path, n: int):
+    items = "".join(f"<article><title>Bridge {i}</title><link>https://www.paper{i % 3}.example/a/{i}</link>"
+                    f"<pubDate>Mon, 07 Aug 2017 10:00:00 +0200</pubDate><text>Bridge {i}. {BODY.format(n=i)}</text>"
+                    "<toponyms/></article>" for i in range(n))
+    items += f"<article><title>Brücke</title><link>https://zeitung.example/b</link><text>{NOT_ENGLISH}</text></article>"
+    path = tmp_path / "gwn.xml"
+    path.write_text(f"<articles>{items}</articles>", encoding="utf-8")
+    return path
+
+
+def _trnews(tmp_path, n: int, docids=None):
+    docids = docids or [str(100 + i) for i in range(n)]
+    items = "".join(f'<article docid="{d}"><feedid>1</feedid><title>Council {i}</title><domain>daily{i % 2}.example'
+                    f"</domain><url>http://daily{i % 2}.example/s/{i}</url><dltime>2017-05-02 08:01:02.1234-04</dltime>"
+                    f"<text>{BODY.format(n=100 + i)}</text><toponyms/></article>" for i, d in enumerate(docids))
+    path = tmp_path / "trnews.xml"
+    path.write_text(f"<articles>{items}</articles>", encoding="utf-8")
+    return path
+
+
+def test_articles_have_names_units_times_and_no_title_in_text(tmp_path):
+    g = news_pool.gwn_articles(_gwn(tmp_path, 2))
+    assert [a["input"] for a in g] == ["gwn/0", "gwn/1", "gwn/2"]
+    assert g[1]["unit"] == "paper1.example" and g[1]["url"] == "https://www.paper1.example/a/1"
+    assert g[0]["published"] == "2017-08-07T10:00:00+02:00" and g[2]["published"] == ""
+    assert g[0]["title"] == "Bridge 0" and g[0]["text"].startswith("The town council")
+    t = news_pool.trnews_articles(_trnews(tmp_path, 2))
+    assert [a["input"] for a in t] == ["trnews/100", "trnews/101"]
+    assert t[1]["unit"] == "daily1.example" and t[0]["published"] == "2017-05-02T08:01:02-04:00"
+    # repeated docids would merge two articles under one name: the index names them instead
+    assert [a["input"] for a in news_pool.trnews_articles(_trnews(tmp_path, 2, ["7", "7"]))] == ["trnews/0", "trnews/1"]
+
+
+def test_pages_have_no_empty_time_and_unique_page_names(tmp_path):
+    art = news_pool.gwn_articles(_gwn(tmp_path, 1))[1]
+    assert b"published_time" not in fresh.page(art)
+    assert ta.page_name("gwn/3") == "gwn-3" and ta.page_name("trnews/3") == "trnews-3"
+
+
+def test_no_article_is_drawn_twice_across_seeds(tmp_path, monkeypatch):
+    monkeypatch.setattr(news_pool, "NEWS_PAGES", 4)
+    arts = news_pool.articles(_gwn(tmp_path, 8), _trnews(tmp_path, 6))
+    seeds = (31, 32, 33)
+    got, left = news_pool.draws(seeds, arts)
+    names = [a["input"] for s in seeds for a in got[s]]
+    assert all(len(got[s]) == 4 for s in seeds)
+    assert len(names) == len(set(names)), "an article was drawn by two seeds"
+    assert "gwn/8" not in names + [a["input"] for a in left]  # the German article is never a candidate
+    assert len(left) == 14 - 12 and not set(names) & {a["input"] for a in left}
+    # appending a seed leaves the earlier draws as they were; each seed's own draw is reproducible
+    assert news_pool.draws(seeds[:2], arts)[0] == {s: got[s] for s in seeds[:2]}
+    assert news_pool.drawn(33, seeds, arts) == got[33]
+    with pytest.raises(SystemExit):
+        news_pool.draws((*seeds, 34), arts[:0])
+
+
+def test_fresh_dispatches_a_pool_seed_and_keeps_lgl_seeds(tmp_path, monkeypatch):
+    monkeypatch.setattr(news_pool, "NEWS_PAGES", 3)
+    monkeypatch.setattr(news_pool, "GWN", _gwn(tmp_path, 4))
+    monkeypatch.setattr(news_pool, "TRNEWS", _trnews(tmp_path, 3))
+    monkeypatch.setattr(fresh, "html_leftovers", lambda: [])
+    monkeypatch.setattr(fresh, "POOLS", {41: "news", 42: "news"})
+    assert fresh.pool_of(fresh.FRESH_SEEDS[-1]) == "lgl" and fresh.pool_of(42) == "news"
+    a, b = fresh.drawn(41), fresh.drawn(42)
+    assert len(a) == len(b) == 3 and not {x["input"] for x in a} & {x["input"] for x in b}
+    assert len(news_pool.reserve()) == 7 - 6
+    with pytest.raises(SystemExit):
+        news_pool.drawn(43)  # a seed not listed in fresh.POOLS is never drawn from this pool
+
+
+def test_a_pool_seed_is_never_an_lgl_seed():
+    # an LGL seed listed in POOLS would draw a different set under a label already judged
+    assert not set(fresh.POOLS) & set(fresh.FRESH_SEEDS)
+    assert set(fresh.POOLS.values()) <= {news_pool.POOL}
