@@ -44,7 +44,7 @@ navigation or a teaser), under a right name (a canonical or full name, not a fra
 held-out auditors, a tuning set since stop 23; stop 23's held-out draw is 20261231, 90 more LGL articles that no
 earlier draw holds, 60 publishers, judged only by stop 23's held-out auditors): the HTML pages of ../shared/eval
 are all in some earlier draw, so stop 22 draws news from LGL. A seed of another pool (fresh.POOLS, e.g. "news":
-GeoWebNews and TR-News, benchmarks/audit/news_pool.py) is given the same way: `--lgl S` draws S from its pool.
+GeoWebNews and TR-News, benchmarks/audit/news_pool.py; "wikinews": GeoVirus, wikinews_pool.py) is given the same way: `--lgl S` draws S from its pool.
 Each article is made the small web page `fresh.page` makes (written to benchmarks/audit/.cache/lgl-S/, ignored by
 git) and analysed with the same `newsgraph analyze --min-confidence 0` call, its URL given by `--url-map`. Items
 are keyed by the input name made a page name (`lgl/<docid>` -> `lgl-<docid>`, unique in LGL) and carry their
@@ -171,8 +171,9 @@ def context(body: str, ent: dict | None, name: str, width: int = 110) -> str:
 
 def page_name(input_name: str) -> str:
     """The name an item's key gives its page: the file name, or a pool's input name made one (lgl/12 -> lgl-12,
-    gwn/3 -> gwn-3, trnews/7 -> trnews-7: unique across the pools of benchmarks/audit/fresh.py)."""
-    return input_name.replace("/", "-") if input_name.startswith(("lgl/", "gwn/", "trnews/")) else Path(input_name).name
+    gwn/3 -> gwn-3, trnews/7 -> trnews-7, geovirus/5 -> geovirus-5: unique across the pools of benchmarks/audit/fresh.py)."""
+    pools = ("lgl/", "gwn/", "trnews/", "geovirus/")
+    return input_name.replace("/", "-") if input_name.startswith(pools) else Path(input_name).name
 
 
 def lgl_pages(seed: int) -> tuple[list[Path], dict[str, str], Path]:
@@ -180,7 +181,7 @@ def lgl_pages(seed: int) -> tuple[list[Path], dict[str, str], Path]:
     page's publisher (by page name) and a --url-map file giving each page its article's URL."""
     from benchmarks.audit import fresh
 
-    folder = AUDIT / ".cache" / f"{fresh.pool_of(seed)}-{seed}"  # lgl-S, or news-S for a fresh.POOLS seed
+    folder = AUDIT / ".cache" / f"{fresh.pool_of(seed)}-{seed}"  # lgl-S, or news-S / wikinews-S for a POOLS seed
     folder.mkdir(parents=True, exist_ok=True)
     paths, units, urls = [], {}, []
     for art in fresh.drawn(seed):

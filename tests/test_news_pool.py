@@ -3,7 +3,8 @@
 import pytest
 
 from benchmarks import topic_audit as ta
-from benchmarks.audit import fresh, news_pool
+from benchmarks.audit import fresh, news_pool, wikinews_pool
+from benchmarks.splits import part
 
 #: an English body of 80+ words (the audit's `english` test), made distinct per article by its number
 BODY = ("The town council said on Monday that the new bridge over the river will open in the spring, and the mayor "
@@ -14,14 +15,18 @@ BODY = ("The town council said on Monday that the new bridge over the river will
 NOT_ENGLISH = " ".join(["Der Stadtrat hat am Montag beschlossen, die neue Brücke im Frühling zu eröffnen."] * 8)
 
 
+def _corpus(path, items: str):
+    """A corpus file of `items` (<article> elements) at `path`."""
+    path.write_text(f"<articles>{items}</articles>", encoding="utf-8")
+    return path
+
+
 def _gwn(tmp_path, n: int):
     items = "".join(f"<article><title>Bridge {i}</title><link>https://www.paper{i % 3}.example/a/{i}</link>"
                     f"<pubDate>Mon, 07 Aug 2017 10:00:00 +0200</pubDate><text>Bridge {i}. {BODY.format(n=i)}</text>"
                     "<toponyms/></article>" for i in range(n))
     items += f"<article><title>Brücke</title><link>https://zeitung.example/b</link><text>{NOT_ENGLISH}</text></article>"
-    path = tmp_path / "gwn.xml"
-    path.write_text(f"<articles>{items}</articles>", encoding="utf-8")
-    return path
+    return _corpus(tmp_path / "gwn.xml", items)
 
 
 def _trnews(tmp_path, n: int, docids=None):
@@ -29,9 +34,7 @@ def _trnews(tmp_path, n: int, docids=None):
     items = "".join(f'<article docid="{d}"><feedid>1</feedid><title>Council {i}</title><domain>daily{i % 2}.example'
                     f"</domain><url>http://daily{i % 2}.example/s/{i}</url><dltime>2017-05-02 08:01:02.1234-04</dltime>"
                     f"<text>{BODY.format(n=100 + i)}</text><toponyms/></article>" for i, d in enumerate(docids))
-    path = tmp_path / "trnews.xml"
-    path.write_text(f"<articles>{items}</articles>", encoding="utf-8")
-    return path
+    return _corpus(tmp_path / "trnews.xml", items)
 
 
 def test_articles_have_names_units_times_and_no_title_in_text(tmp_path):
@@ -87,4 +90,50 @@ def test_fresh_dispatches_a_pool_seed_and_keeps_lgl_seeds(tmp_path, monkeypatch)
 def test_a_pool_seed_is_never_an_lgl_seed():
     # an LGL seed listed in POOLS would draw a different set under a label already judged
     assert not set(fresh.POOLS) & set(fresh.FRESH_SEEDS)
-    assert set(fresh.POOLS.values()) <= {news_pool.POOL}
+    assert set(fresh.POOLS.values()) <= {news_pool.POOL, wikinews_pool.POOL}
+
+
+def _geovirus(tmp_path, n: int):
+    """GeoVirus' shape: <article><source>URL</source><text>..</text><locations>..</locations></article>, no title."""
+    place = "<locations><location><name>Town</name><start>4</start><end>8</end><lat>1</lat><lon>2</lon></location>"
+    items = [f"<source>https://en.wikinews.org/wiki/Fever_in_town_{i}%3A_clinic_%22busy%22</source>"
+             f"<text>{BODY.format(n=200 + i)}</text>{place}</locations>" for i in range(n)]
+    items.append(f"<source>https://de.wikinews.org/wiki/Br%C3%BCcke</source><text>{NOT_ENGLISH}</text>")
+    items = "".join(f"<article>{x}</article>" for x in items)
+    return _corpus(tmp_path / "GeoVirus.xml", items)
+
+
+def test_wikinews_articles_have_names_geo_units_titles_and_no_time(tmp_path):
+    arts = wikinews_pool.articles(_geovirus(tmp_path, 2))
+    assert [a["input"] for a in arts] == ["geovirus/0", "geovirus/1", "geovirus/2"]
+    url = "https://en.wikinews.org/wiki/Fever_in_town_1%3A_clinic_%22busy%22"
+    # the unit is the geo benchmark's split key, so an article sits in the same part for both
+    assert arts[1]["unit"] == f"GeoVirus:{url}" and arts[1]["url"] == url
+    assert arts[1]["title"] == 'Fever in town 1: clinic "busy"' and arts[2]["title"] == "Brücke"
+    assert all(a["published"] == "" for a in arts) and b"published_time" not in fresh.page(arts[0])
+    assert arts[0]["text"].startswith("The town council") and ta.page_name("geovirus/2") == "geovirus-2"
+    with pytest.raises(SystemExit):
+        wikinews_pool.articles(tmp_path / "absent.xml")
+
+
+def test_wikinews_unit_matches_the_geo_benchmark_split(tmp_path):
+    from benchmarks.tasks import geo
+
+    path = _geovirus(tmp_path, 6)
+    by_geo = {p: len(geo.load(path, None, "GeoVirus", p)) for p in ("tune", "check")}
+    arts = wikinews_pool.articles(path)
+    assert by_geo == {p: sum(part(a["unit"]) == p for a in arts) for p in ("tune", "check")}
+
+
+def test_fresh_dispatches_a_wikinews_seed_apart_from_the_news_pool(tmp_path, monkeypatch):
+    monkeypatch.setattr(news_pool, "NEWS_PAGES", 3)
+    monkeypatch.setattr(wikinews_pool, "GEOVIRUS", _geovirus(tmp_path, 7))
+    monkeypatch.setattr(fresh, "html_leftovers", lambda: [])
+    monkeypatch.setattr(fresh, "POOLS", {51: "wikinews", 52: "news", 53: "wikinews"})
+    assert news_pool.seeds(wikinews_pool.POOL) == (51, 53) and fresh.pool_of(53) == "wikinews"
+    a, b = fresh.drawn(51), fresh.drawn(53)
+    assert len(a) == len(b) == 3 and not {x["input"] for x in a} & {x["input"] for x in b}
+    assert all(x["input"].startswith("geovirus/") for x in a + b)
+    assert len(wikinews_pool.reserve()) == 7 - 6  # the German article is never a candidate
+    with pytest.raises(SystemExit):
+        wikinews_pool.drawn(52)  # a seed of the news pool is not a wikinews seed

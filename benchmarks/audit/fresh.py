@@ -24,11 +24,12 @@ the seed, and the records keep those whose body reads as English. The tune/check
 domain; benchmarks/splits.py `part`), as the audit splits its pages by publisher.
 
 Pools: LGL is used up (`reserve()` holds 7 articles after 20261231). A seed listed in `POOLS` draws from another pool
-instead: "news" (benchmarks/audit/news_pool.py: GeoWebNews and TR-News, read by nobody). `drawn`, `build` and
+instead: "news" (benchmarks/audit/news_pool.py: GeoWebNews and TR-News, read by nobody; their files are missing
+on the stop-23 machine) or "wikinews" (benchmarks/audit/wikinews_pool.py: GeoVirus, the pool present now). `drawn`, `build` and
 topic_audit's `--lgl SEED` dispatch on the seed, so the commands stay the same:
     python -m benchmarks.audit build --label s24unseen-before --fresh SEED
     python -m benchmarks.topic_audit sample --name s24unseen-before --lgl SEED
-No seed of the news pool is listed yet: the next stop appends its held-out seed to `POOLS` (never before, so that
+No seed of either pool is listed yet: the next stop appends its held-out seed to `POOLS` (never before, so that
 nobody builds it early) and draws, builds and judges it before any commit of that stop touches src/ (NOTES.md "Next
 held-out pool").
 """
@@ -126,11 +127,12 @@ def drawn(seed: int) -> list[dict]:
     if html_leftovers():
         raise SystemExit("fresh draw: HTML pages outside every audit exist now; add them to the pool (fresh.py)")
     if pool_of(seed) != "lgl":
-        from benchmarks.audit import news_pool
+        from benchmarks.audit import news_pool, wikinews_pool
 
-        if pool_of(seed) != news_pool.POOL:
+        pools = {m.POOL: m for m in (news_pool, wikinews_pool)}
+        if pool_of(seed) not in pools:
             raise SystemExit(f"fresh draw: unknown pool {pool_of(seed)!r} of seed {seed}")
-        return news_pool.drawn(seed)
+        return pools[pool_of(seed)].drawn(seed)
     cands = sorted((a for a in lgl_articles() if english(a["text"])), key=lambda a: a["input"])
     n = FRESH_PAGES
     if seed in FRESH_SEEDS[1:]:

@@ -5,6 +5,8 @@ every HTML page of ../shared/eval is in some audit already. Two news corpora of 
 read here: GeoWebNews (`GeoWebNews_GWN.xml`, 200 international news web pages, each with its title and link) and
 TR-News (`TR-News.xml`, 118 news articles, the LGL schema: docid, title, domain, url, dltime, text). Nobody looked
 at their text while preparing this module (only element and attribute names were read by code): keep it so.
+Both files are missing on the stop-23 machine (the README lists them): the pool present now is "wikinews"
+(wikinews_pool.py, GeoVirus), which reuses this module's `draws`, `drawn` and `reserve` with its own name and reader.
 
 The pool "news" is both files' English articles (`english`, the test `fresh.drawn` uses), input names `gwn/<n>` (the
 article's place in the file, from 0) and `trnews/<docid>` (its index when the docids are missing or not unique).
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import random
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -95,11 +98,11 @@ def articles(gwn: Path | None = None, trnews: Path | None = None) -> list[dict]:
     return gwn_articles(gwn) + trnews_articles(trnews)
 
 
-def seeds() -> tuple[int, ...]:
-    """The pool's seeds in the order they were added to fresh.POOLS."""
+def seeds(pool: str = POOL) -> tuple[int, ...]:
+    """The seeds of `pool` in the order they were added to fresh.POOLS."""
     from benchmarks.audit.fresh import POOLS
 
-    return tuple(s for s, p in POOLS.items() if p == POOL)
+    return tuple(s for s, p in POOLS.items() if p == pool)
 
 
 def draws(seed_list: tuple[int, ...], arts: list[dict]) -> tuple[dict[int, list[dict]], list[dict]]:
@@ -111,7 +114,7 @@ def draws(seed_list: tuple[int, ...], arts: list[dict]) -> tuple[dict[int, list[
     out: dict[int, list[dict]] = {}
     for s in seed_list:
         if not cands:
-            raise SystemExit(f"news pool: no article left for seed {s}")
+            raise SystemExit(f"pool: no article left for seed {s}")
         pick = random.Random(s).sample(cands, min(NEWS_PAGES, len(cands)))
         out[s] = sorted(pick, key=lambda a: a["input"])
         taken = {a["input"] for a in pick}
@@ -119,18 +122,21 @@ def draws(seed_list: tuple[int, ...], arts: list[dict]) -> tuple[dict[int, list[
     return out, cands
 
 
-def drawn(seed: int, seed_list: tuple[int, ...] | None = None, arts: list[dict] | None = None) -> list[dict]:
-    """The articles of the pool's draw `seed` (a seed listed for this pool in fresh.POOLS)."""
-    seed_list = seeds() if seed_list is None else seed_list
+def drawn(seed: int, seed_list: tuple[int, ...] | None = None, arts: list[dict] | None = None, pool: str = POOL,
+          load: Callable[[], list[dict]] = articles) -> list[dict]:
+    """The articles of the draw `seed` (a seed listed for `pool` in fresh.POOLS; `load` reads that pool's articles:
+    another pool, e.g. wikinews_pool, uses the same draw with its own name and reader)."""
+    seed_list = seeds(pool) if seed_list is None else seed_list
     if seed not in seed_list:
-        raise SystemExit(f"news pool: {seed} is no seed of pool {POOL!r}; add it to fresh.POOLS first")
-    return draws(seed_list[: seed_list.index(seed) + 1], articles() if arts is None else arts)[0][seed]
+        raise SystemExit(f"{pool} pool: {seed} is no seed of pool {pool!r}; add it to fresh.POOLS first")
+    return draws(seed_list[: seed_list.index(seed) + 1], load() if arts is None else arts)[0][seed]
 
 
-def reserve(seed_list: tuple[int, ...] | None = None, arts: list[dict] | None = None) -> list[str]:
-    """Input names of the English articles no seed of the pool drew: what the next draw of the pool draws from."""
-    seed_list = seeds() if seed_list is None else seed_list
-    return [a["input"] for a in draws(seed_list, articles() if arts is None else arts)[1]]
+def reserve(seed_list: tuple[int, ...] | None = None, arts: list[dict] | None = None, pool: str = POOL,
+            load: Callable[[], list[dict]] = articles) -> list[str]:
+    """Input names of the English articles no seed of `pool` drew: what the next draw of the pool draws from."""
+    seed_list = seeds(pool) if seed_list is None else seed_list
+    return [a["input"] for a in draws(seed_list, load() if arts is None else arts)[1]]
 
 
 def counts() -> dict[str, int]:
