@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate import calibration as cal
+from newsgraph.annotate import event_features
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.quote_shapes import mentioned_term, nickname, title_shaped
@@ -265,8 +266,10 @@ class QuoteEvidence:
 
 @lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
-    """Common nouns for people who can speak: roles, units of people, people nouns, speaker nouns."""
-    return words("cues.tsv", "role") | words("facts.tsv", "unit") | words("event_actors.tsv", "people") | words(_DATA, "speaker_noun")
+    """Common nouns for people who can speak: the events' people nouns (roles, units of people, groups) and the
+    organisations that speak ([speaker_noun]). Looked up one token at a time, so the multi-word rows that
+    event_features.people_nouns leaves out would never match."""
+    return event_features.people_nouns() | words(_DATA, "speaker_noun")
 
 
 #: Endings of agent nouns ("questioner", "narrator", "analyst", "economist", "historian", "participant"): a noun that
