@@ -32,7 +32,6 @@ DIVISION_WORDS = frozenset({"township", "townships"})
 TERRAIN_HEADS = frozenset({"valley", "mountains", "desert", "plateau", "glacier"})
 #: capitalised words that may follow or precede a town's name without making a longer name of it
 _DATE_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if w)
-_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazetteer, names: NamesLexicon,

@@ -263,14 +263,9 @@ def _org_owner(name: str, full: list[str]) -> str | None:
     for "Boston Red Sox", "Economic Court" for "Kyiv Economic Court") or its head before an "of" complement
     ("Society" for "Society of Friends"). None when no name or several could be meant."""
     words = name.split()
-    owners = []
-    for o in full:
-        ow = o.split()
-        n = len(ow) - len(words)
-        # the last words after a capitalised word: "United Nations" is not a short form of "Food and Agriculture
-        # Organization of the United Nations", where it is the complement
-        if n > 0 and _tail_of(words, ow) or o.startswith(name + " of "):
-            owners.append(o)
+    # the last words after a capitalised word (_tail_of): "United Nations" is not a short form of "Food and
+    # Agriculture Organization of the United Nations", where it is the complement
+    owners = [o for o in full if _tail_of(words, o.split()) or o.startswith(name + " of ")]
     return owners[0] if len(owners) == 1 else None
 
 
