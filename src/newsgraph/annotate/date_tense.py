@@ -63,7 +63,8 @@ def _tense_of(verb: Token, vocab: str) -> str | None:
             break
         verb = verb.head
     perfect = any(a.lemma_.lower() in ("have", "avoir") or a.dep_ == "aux:tense" for a in auxes)
-    if any(a.lower_ in mapping(vocab, "forward_modal") or "Fut" in a.morph.get("Tense") for a in auxes) \
+    modals = mapping(vocab, "forward_modal")
+    if any(a.lower_ in modals or "Fut" in a.morph.get("Tense") for a in auxes) \
             or "Fut" in verb.morph.get("Tense"):
         return "perfect" if perfect else "future"  # "will have left by Friday": no direction
     if any(a.tag_ == "MD" for a in auxes):
@@ -107,7 +108,8 @@ def clause_tense(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> 
     if span is None or not span.root.dep_:
         return None
     tok = span.root
-    if any(w.lower_ in mapping(vocab, "since") for w in (*tok.children, tok.head) if w.i < tok.i):
+    since = mapping(vocab, "since")
+    if any(w.lower_ in since for w in (*tok.children, tok.head) if w.i < tok.i):
         return None  # "since Friday": a point in the past the text counts from
     if _past_verb_before(doc, span[0]):
         return "past"
@@ -182,15 +184,16 @@ def recurring_day(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) ->
     if span is None or not len(span):
         return False
     first, last = span[0], span[-1]
+    recurring = mapping(vocab, "recurring")
     if first.i > 0:
         prev = doc[first.i - 1]
-        if prev.lower_ in mapping(vocab, "recurring") or prev.lower_ in mapping(vocab, "recurring_ordinal"):
+        if prev.lower_ in recurring or prev.lower_ in mapping(vocab, "recurring_ordinal"):
             return True
         if "Ind" in prev.morph.get("Definite") and last.dep_:
             verb, _ = _verb_path(last)  # "runs a Saturday youth club", but "was hurt in a Saturday crash"
             if verb is not None and _simple_present(verb):
                 return True
-    if any(c.lower_ in mapping(vocab, "recurring") for c in last.children):
+    if any(c.lower_ in recurring for c in last.children):
         return True
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     return (nxt is not None and bool(last.dep_) and last.head.i == nxt.i and "Plur" in nxt.morph.get("Number")

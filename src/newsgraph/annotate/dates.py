@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -104,23 +105,23 @@ class DateResolver:
     def __init__(self, vocabulary: str | None = DEFAULT_VOCAB, speech_cues: str | None = "cues.tsv"):
         self.vocabulary = vocabulary
         self.speech_cues = speech_cues if vocabulary else None
+        names = frozenset(w for w in (*mapping(vocabulary, "weekday"), *mapping(vocabulary, "month"))
+                          if " " not in w and len(w) > 3) if vocabulary else frozenset()
+        self._triggers = ParseTriggers(frozenset(), names, frozenset())
 
     def parse_triggers(self) -> ParseTriggers:
         """Sentences naming a weekday or a month are parsed (triggers.py): the tense of the clause that governs a
         weekday says which one it is, and a past clause keeps a day without a year before the article date
-        (date_tense.py); the selective parse would leave most of them out."""
-        if not self.vocabulary:
-            return ParseTriggers(frozenset(), frozenset(), frozenset())
-        names = frozenset(w for w in (*mapping(self.vocabulary, "weekday"), *mapping(self.vocabulary, "month"))
-                          if " " not in w and len(w) > 3)
-        return ParseTriggers(frozenset(), names, frozenset())
+        (date_tense.py); the selective parse would leave most of them out. Built once: the parser asks per batch."""
+        return self._triggers
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         vocab = self.vocabulary or DEFAULT_VOCAB
+        tense = cache(lambda s, e: clause_tense(doc, s, e, vocab))  # past and future both ask for a weekday
         doc._.ng_dates = find_dates(doc.text, parse_anchor(article_date(doc)), self.vocabulary,
-                                    past=lambda s, e: past_clause(doc, s, e) or clause_tense(doc, s, e, vocab) == "past",
-                                    future=lambda s, e: future_clause(doc, s, e) or clause_tense(doc, s, e, vocab) == "future")
+                                    past=lambda s, e: past_clause(doc, s, e) or tense(s, e) == "past",
+                                    future=lambda s, e: future_clause(doc, s, e) or tense(s, e) == "future")
         weekdays = mapping(vocab, "weekday")
         doc._.ng_dates = [d for d in doc._.ng_dates if not day_word_as_noun(doc, d, vocab)
                           and not (d.text.split()[-1].lower() in weekdays and recurring_day(doc, d.start, d.end, vocab))]
