@@ -163,14 +163,20 @@ def _suspect_re() -> re.Pattern:
     return re.compile(rf"\b(?:{_alt(words(_DATA, 'suspect_frame'))})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _custody_only_re() -> re.Pattern:
+    """A keyword of data/facts.tsv [custody_only], as a whole word (none matches nothing)."""
+    alt = "|".join(re.escape(w) for w in words(_DATA, "custody_only")) or "(?!)"
+    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+
+
 def _custody_ok(text: str, start: int, end: int) -> bool:
     """False when the fact's keyword counts detainees only in custody (data/facts.tsv [custody_only]: "held") and no
     [custody] word stands in the fact's span or in its clause after it: "were held on $5,000 bond", "held six women
     captive" are detentions, "two Marines held a flag", "hearings were held in camera" and "the one held by Rep. X"
     are not. Why a cue and not the keyword alone: "held" is far more often an event, an object or an office held."""
     span = text[start:end]
-    kw = next((w for w in words(_DATA, "custody_only") if re.search(rf"\b{re.escape(w)}\b", span, re.IGNORECASE)), None)
-    if kw is None:
+    if not _custody_only_re().search(span):
         return True
     after = re.split(r"[.;!?\n]", text[end : end + CUSTODY_WINDOW], maxsplit=1)[0]
     return bool(_custody_re().search(span + " " + after))
