@@ -29,7 +29,7 @@ on the stop-23 machine) or "wikinews" (benchmarks/audit/wikinews_pool.py: GeoVir
 topic_audit's `--lgl SEED` dispatch on the seed, so the commands stay the same:
     python -m benchmarks.audit build --label s24unseen-before --fresh SEED
     python -m benchmarks.topic_audit sample --name s24unseen-before --lgl SEED
-No seed of either pool is listed yet: the next stop appends its held-out seed to `POOLS` (never before, so that
+Stop 24 appended its held-out seed 20270101 ("wikinews") to `POOLS` first (a stop appends its seed then, never before, so that
 nobody builds it early) and draws, builds and judges it before any commit of that stop touches src/ (NOTES.md "Next
 held-out pool").
 """
@@ -53,7 +53,7 @@ FRESH_PAGES = 100
 FRESH_SEEDS = (20261221, 20261230, 20261231)
 #: seed -> pool, for the draws that are not of LGL (a seed not listed is an LGL seed of FRESH_SEEDS). Append only,
 #: never reorder or remove: a pool's draw leaves out the articles of the pool's seeds listed before it.
-POOLS: dict[int, str] = {}
+POOLS: dict[int, str] = {20270101: "wikinews"}  # stop 24's held-out draw (90 GeoVirus articles)
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
 
