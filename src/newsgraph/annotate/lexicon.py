@@ -9,10 +9,11 @@ add rows to them) and save the lexicon they use with `nlp.to_disk`, so a saved p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 Sections = dict[str, list[tuple[str, ...]]]
 
@@ -61,8 +62,9 @@ def sections(name: str) -> Sections:
     return parse_sections(resources.files("newsgraph.annotate").joinpath(f"data/{name}").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=256)
 def words(name: str, section: str) -> frozenset[str]:
-    """The first field of every row of one section, lower-cased."""
+    """The first field of every row of one section, lower-cased (cached: callers ask per token)."""
     return section_words(sections(name), section)
 
 
@@ -71,9 +73,13 @@ def section_words(data: Sections, *names: str) -> frozenset[str]:
     return frozenset(row[0].lower() for name in names for row in data.get(name, []))
 
 
-def mapping(name: str, section: str) -> dict[str, str]:
-    """first field -> second field of one section (first field lower-cased)."""
-    return {row[0].lower(): (row[1] if len(row) > 1 else "") for row in sections(name).get(section, [])}
+@lru_cache(maxsize=256)
+def mapping(name: str, section: str) -> Mapping[str, str]:
+    """first field -> second field of one section (first field lower-cased).
+
+    Built once per (file, section) and process: date, fact and quote code asks per token. Read-only
+    (MappingProxyType) because every caller shares the one cached mapping."""
+    return MappingProxyType({row[0].lower(): (row[1] if len(row) > 1 else "") for row in sections(name).get(section, [])})
 
 
 class LexiconComponent:
