@@ -14,6 +14,8 @@
     python -m benchmarks.topic_audit report --name s22unseen-final --base s22unseen-before --per-type 80
     python -m benchmarks.topic_audit sample --name s23unseen-before --lgl 20261231   # stop 23's held-out draw (LGL)
     python -m benchmarks.topic_audit report --name s23unseen-before --base s23unseen-before --per-type 80
+    python -m benchmarks.topic_audit sample --name s24unseen-before --lgl 20270101   # stop 24's held-out draw (wikinews)
+    python -m benchmarks.topic_audit todo --name s24unseen-before --shown --per-type 80
 
 Pages: the English pages of ../shared/eval (fundus-parser-testdata publishers of English-language countries, and
 trafilatura-eval pages whose text reads as English by a stop-word share), in a fixed order; `PAGES` of them are
@@ -44,7 +46,10 @@ navigation or a teaser), under a right name (a canonical or full name, not a fra
 held-out auditors, a tuning set since stop 23; stop 23's held-out draw is 20261231, 90 more LGL articles that no
 earlier draw holds, 60 publishers, judged only by stop 23's held-out auditors): the HTML pages of ../shared/eval
 are all in some earlier draw, so stop 22 draws news from LGL. A seed of another pool (fresh.POOLS, e.g. "news":
-GeoWebNews and TR-News, benchmarks/audit/news_pool.py; "wikinews": GeoVirus, wikinews_pool.py) is given the same way: `--lgl S` draws S from its pool.
+GeoWebNews and TR-News, benchmarks/audit/news_pool.py; "wikinews": GeoVirus, wikinews_pool.py) is given the same way: `--lgl S` draws S from its pool
+(stop 24's held-out draw is 20270101 of "wikinews": 90 GeoVirus Wikinews articles, no published time, each article its
+own tune/check unit; judged only by stop 24's held-out auditors; its places are geocoding benchmark data, so city and
+country topics there are not fully unseen).
 Each article is made the small web page `fresh.page` makes (written to benchmarks/audit/.cache/lgl-S/, ignored by
 git) and analysed with the same `newsgraph analyze --min-confidence 0` call, its URL given by `--url-map`. Items
 are keyed by the input name made a page name (`lgl/<docid>` -> `lgl-<docid>`, unique in LGL) and carry their
