@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.event_actor_phrases import useful_actor
 from newsgraph.annotate.event_senses import EventSenses
-from newsgraph.annotate.resolve import resolve_token
+from newsgraph.annotate.resolve import Actor, resolve_token
 from newsgraph.records import Event
 
 
@@ -75,3 +75,17 @@ class EventAllegations(EventSenses):
             else:
                 return None
         return None
+
+    def _complained_of(self, doc: Doc, tok: Token) -> list[Actor]:
+        """The actor a complaint or criticism with a reported clause is about, when the verb has no object: the
+        clause's subject, or the possessor of its subject ("complained that Russia's obstinacy was hampering the
+        council" -> Russia; "complained that the board acts for developers" -> the board). A thing with no
+        possessor ("complained that the roads were bad") names no one."""
+        out: list[Actor] = []
+        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+            for subj in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
+                owner = [p for p in subj.children if p.dep_ == "poss" and p.pos_ != "PRON"]
+                who = owner[0] if owner else subj
+                if self._actor_word(doc, who) or who.pos_ == "NOUN" and self.people_noun(who):
+                    out.append(resolve_token(doc, who, []))
+        return [a for a in out if useful_actor(a)]

@@ -16,8 +16,6 @@ and the actor filters live in event_actor_phrases.py.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.dates import date_in
@@ -32,7 +30,7 @@ from newsgraph.annotate.event_actor_phrases import (
     titled_person,
     with_conj,
 )
-from newsgraph.annotate.lexicon import mapping
+from newsgraph.annotate.event_mishaps import instruments
 from newsgraph.annotate.resolve import (
     Actor,
     clause_bounds,
@@ -49,16 +47,6 @@ from newsgraph.records import Event
 DATA = "plover.tsv"
 
 
-@lru_cache(maxsize=1)
-def instrument_kinds() -> dict[str, str]:
-    """event_actors.tsv [instrument]: noun -> weapon, vehicle or nature (what acts for someone, or for no one)."""
-    return mapping("event_actors.tsv", "instrument")
-
-
-@lru_cache(maxsize=1)
-def instruments() -> frozenset[str]:
-    """The nouns of event_actors.tsv [instrument]; built once, read per subject token by `_instrument`."""
-    return frozenset(instrument_kinds())
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "relcl", "amod", "compound")
 PLACES = ("city", "place", "organisation", "country")
@@ -119,19 +107,6 @@ class EventRoles:
         if any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN" for c in tok.lefts):
             return False
         return self._act_noun(tok) or tok.lower_ in instruments() or tok.lemma_.lower() in instruments()
-
-    def _accident(self, tok: Token) -> bool:
-        """A hostile verb whose subject is a vehicle or a force of nature with no author named ("a car struck a
-        ditch", "the storm hit the coast"): an accident or a disaster, no act between actors."""
-        kinds = instrument_kinds()
-        for c in tok.children:
-            if c.dep_ != "nsubj":
-                continue
-            if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-                c = tok.head  # "the vehicle that killed X": the relative pronoun stands for the noun its clause modifies
-            if c.pos_ == "NOUN" and kinds.get(c.lower_, kinds.get(c.lemma_.lower())) in ("vehicle", "nature"):
-                return not act_authors(c) and not any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in c.lefts)
-        return False
 
     def _source(self, tok: Token) -> Token | None:
         """The subject of the trigger or of the nearest clause above it."""
@@ -235,6 +210,10 @@ class EventRoles:
             # "The civilians imprisoned ... were released by X": a passive verb parsed as coordinated with the verb of
             # its subject; that subject is the one acted on
             objs += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "charged X with murder in the death of Y": with an actor acted on directly, a prepositional object that is
+        # a thing or an act is what X is charged with, done or given; the actors inside it are no targets
+        direct = tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and self._actor_word(doc, c) for c in kids)
+        content: set[int] = set()
         for c in kids:
             if c.dep_ in ("dobj", "obj", "dative") and tok.pos_ == "VERB" and self._joint_noun(c):
                 # "signed an agreement with X", "held talks with X": the partners of the act named by the object
@@ -246,6 +225,8 @@ class EventRoles:
                     continue  # "accused Indian forces of ... at a dam in X": the object is the target, "at" says where
                 for o in prep_objects(c):
                     objs += with_conj(o)
+                    if direct:
+                        content.update(t.i for t in with_conj(o) if self._no_actor(doc, t))
                     if c.lower_ in self.locative:
                         places.update(t.i for t in with_conj(o))
             elif c.dep_ == "prt":
@@ -263,8 +244,8 @@ class EventRoles:
             objs = [o for o in objs if not (o.dep_ in ("dobj", "obj") and o.head.i == tok.i and self._no_actor(doc, o))]
         out: list[Actor] = []
         for o in [partitive_whole(o) for o in objs]:
-            if o.pos_ in ("VERB", "AUX"):
-                continue  # "accused X of attacking": the act, not an actor
+            if o.pos_ in ("VERB", "AUX") or o.i in content:
+                continue  # "accused X of attacking", "charged X with murder": the act, not an actor
             a = resolve_token(doc, o, [])
             if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):
                 continue  # "met at Camp David": where the act happened, not its target

@@ -107,7 +107,10 @@ class EventSenses(EventRoles):
         for p in self._patients(tok):
             if kind == "person" and self._person(p):
                 return True
-            words = {"institution": self.institutions, "kin": self.kin, "permission": self.permissions}.get(kind, frozenset())
+            if p.pos_ in ("ADJ", "NUM", "PRON", "DET"):
+                p = next((o for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)), p)  # "most of the budget"
+            words = {"institution": self.institutions, "kin": self.kin, "permission": self.permissions,
+                     "business": self.business, "care": self.care}.get(kind, frozenset())
             if p.lemma_.lower() in words or p.lower_ in words:
                 return True
         return False

@@ -50,6 +50,7 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_features import people_nouns
+from newsgraph.annotate.event_mishaps import accident
 from newsgraph.annotate.event_roles import DATA
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
@@ -114,6 +115,7 @@ class EventFinder(EventAllegations, LexiconComponent):
         self.other_sense = {row[0].lower(): row[1] for row in data.get("other_sense", []) if len(row) > 1}
         self.institutions = section_words(data, "institution")
         self.kin, self.permissions, self.light = (section_words(data, k) for k in ("kin", "permission", "light"))
+        self.accident_verbs, self.business, self.care = (section_words(data, k) for k in ("accident_verb", "business", "care"))
         self.agreement_verbs = section_words(data, "agreement_object")
         self.recipient_types = {w.upper() for w in section_words(data, "recipient")}
         self.material = {w.upper() for w in section_words(data, "material")}
@@ -190,8 +192,8 @@ class EventFinder(EventAllegations, LexiconComponent):
             return None  # "declined to comment", "refused to say how": no comment, no act rejected
         if self._other_use(tok, self.classes.get(type_) == "hostile"):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
-        if form == "verb" and self.classes.get(type_) == "hostile" and self._accident(tok):
-            return None  # "a car struck a ditch", "the storm hit the coast": an accident, no act between actors
+        if form == "verb" and self.classes.get(type_) == "hostile" and accident(tok, self.accident_verbs, self._thing):
+            return None  # "a car struck a ditch", "was killed in a crash": an accident, no act between actors
         if form == "verb" and lemma in self.journeys and not self._meeting_purpose(tok):
             return None  # "travelled to the US for treatment", "flew to New York to see her father": a trip, no visit
         if form == "verb" and not needs and self._needs_patient(type_, mode) and not self._actor_patient(tok, self._patient_kind(type_, mode)):
@@ -311,6 +313,8 @@ class EventFinder(EventAllegations, LexiconComponent):
             src = self._source(tok)
             sources = self._subjects(doc, src)
             targets = self._targets(doc, tok)
+            if type_ == "ACCUSE" and not targets:
+                targets = self._complained_of(doc, tok)  # "complained that Russia's obstinacy was hampering ..."
             mutual = [a for a in targets if a.name.lower() in self.reciprocal]
             shared = any(c.dep_ in ("dobj", "obj") and self._joint_noun(c) for c in tok.children)  # "deepen a partnership"
             if (tok.lemma_.lower() in self.joint or mutual or shared) and len(sources) > 1:

@@ -1,0 +1,120 @@
+"""Things that act in no one's name, for `newsgraph_events`: accidents and documents.
+
+Why: on local news the commonest wrong hostile events were traffic deaths and other mishaps read as ASSAULT ("a
+pickup that struck X", "was struck by an eastbound car", "X then struck a car", "killed in a traffic accident",
+"killed when the power washer he was using short-circuited"), and the commonest thing shown as an actor was a
+vehicle's make ("a Dodge pickup" -> Dodge) or a document ("The warrant for X charges her"). The semantic type of
+the verb's arguments decides, not the verb: a vehicle or a force of nature as the agent of a hostile verb, a
+vehicle struck by a collision verb, a mishap noun ("in a crash") or a clause of a thing failing ("when the roof
+collapsed") as the cause of a death make an accident, no act between actors. A weapon's act stays an act by
+someone unnamed ("a missile struck a hospital", "killed when a bomb exploded"). The noun kinds are data:
+event_actors.tsv [instrument] (weapon, vehicle, nature, mishap, document).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.event_actor_phrases import prep_objects
+from newsgraph.annotate.lexicon import mapping
+
+#: Kinds of [instrument] nouns that act for no one as the agent of a hostile verb (an accident or a disaster).
+NO_ONE = ("vehicle", "nature")
+#: Kinds of [instrument] nouns that name the cause of an accident after "in" ("killed in a crash", "in a fire").
+MISHAP = ("mishap", "nature")
+#: Modifiers that name who used a vehicle ("Russian ships"); a company or a name before a vehicle is its make or
+#: its owner ("a Dodge pickup", "a UPS truck"), not who acted.
+VEHICLE_AUTHORS = ("NORP", "GPE")
+#: Modifiers that name the author of a disaster or a weapon's act ("a Hamas rocket").
+AUTHORS = ("NORP", "GPE", "ORG", "PERSON")
+#: Subordinators of a clause that gives the circumstance of a death ("killed when ...", "died after ...").
+CIRCUMSTANCE = ("when", "after", "as")
+
+
+@lru_cache(maxsize=1)
+def instrument_kinds() -> dict[str, str]:
+    """event_actors.tsv [instrument]: noun -> weapon, vehicle, nature, mishap or document."""
+    return mapping("event_actors.tsv", "instrument")
+
+
+@lru_cache(maxsize=1)
+def instruments() -> frozenset[str]:
+    """The nouns of event_actors.tsv [instrument]; built once, read per subject token."""
+    return frozenset(instrument_kinds())
+
+
+def kind_of(tok: Token) -> str:
+    """The [instrument] kind of a common noun, or ""."""
+    if tok.pos_ != "NOUN":
+        return ""
+    kinds = instrument_kinds()
+    return kinds.get(tok.lower_) or kinds.get(tok.lemma_.lower(), "")
+
+
+def _authored(tok: Token, kind: str) -> bool:
+    """The noun names who acted through it: a possessor, a "by" agent or a national (any named, for no vehicle)
+    modifier ("Israeli tanks", "a Hamas rocket", "the army's trucks")."""
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return True
+    named = VEHICLE_AUTHORS if kind == "vehicle" else AUTHORS
+    return any(t.ent_type_ in named for t in tok.lefts)
+
+
+def _agents(tok: Token) -> list[Token]:
+    """Who or what does the verb: its active subject (the antecedent of a relative pronoun: "the vehicle that
+    killed X") or its passive "by" agent ("was struck by a car")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            out.append(tok.head if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else c)
+        elif c.dep_ == "agent":
+            out += prep_objects(c)
+    return out
+
+
+def accident(tok: Token, collisions: frozenset[str], thing: Callable[[Token], bool]) -> bool:
+    """A hostile verb that names an accident or a disaster, no act between actors: its agent is a vehicle or a force
+    of nature no one is named for ("a car struck a ditch", "a Ford pickup that struck her", "was struck by a car");
+    or, for a verb that also names harm by accident (`collisions`, data [accident_verb]), it hits a vehicle and no
+    weapon is named ("X then struck a car"), or it is a passive with no agent whose cause is a mishap ("killed in a
+    traffic accident", "in a fire") or a clause with no object in which a thing fails ("killed when the power
+    washer ... short-circuited"; `thing`: a common noun that is no actor or act)."""
+    agents = _agents(tok)
+    for a in agents:
+        kind = kind_of(a)
+        if kind in NO_ONE:
+            return not _authored(a, kind)
+    if agents and any(kind_of(a) == "weapon" for a in agents):
+        return False
+    weapons = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for o in prep_objects(c) if kind_of(o) == "weapon"]
+    if tok.lemma_.lower() in collisions and not weapons:
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objects and all(kind_of(o) == "vehicle" and not _authored(o, "vehicle") for o in objects):
+            return True
+    if agents or tok.lemma_.lower() not in collisions or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during") and any(kind_of(o) in MISHAP for o in prep_objects(c)):
+            return True  # "killed in a traffic accident", "died in a fire"
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE for m in c.children):
+            subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+            if any(kind_of(s) in NO_ONE + MISHAP and not _authored(s, kind_of(s)) for s in subjects):
+                return True  # "killed when a pickup (that struck her) fled", "killed when a storm hit"
+            failed = subjects and not any(o.dep_ in ("dobj", "obj") for o in c.children)  # a thing failing: no object
+            if accident(c, collisions, thing) or failed and all(thing(s) and not kind_of(s) for s in subjects):
+                return True  # "killed when the roof collapsed", "killed when the power washer ... short-circuited"
+    return False
+
+
+def document(tok: Token) -> bool:
+    """A common noun naming a document ("the warrant", "the affidavit", data [instrument] document): as the subject
+    of an act it is what the act was done with, not who did it ("The warrant for X charges her")."""
+    return kind_of(tok) == "document"
+
+
+__all__ = ["accident", "document", "instrument_kinds", "instruments", "kind_of"]
