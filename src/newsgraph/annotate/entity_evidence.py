@@ -33,6 +33,7 @@ from newsgraph.annotate.person_roles import apposition_role, prefix_role
 from newsgraph.annotate.person_usage import BORN_AFTER, possessive_after
 from newsgraph.annotate.place_cues import place_cue, team_use
 from newsgraph.annotate.place_kinds import described_kinds
+from newsgraph.annotate.streets import street_mention
 from newsgraph.annotate.thing_use import untype_things
 
 _SPEECH = {"said", "says", "told", "added", "say", "tells", "explained", "noted", "stated", "insisted", "warned"}
@@ -60,8 +61,9 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
                  w: EvidenceWeights = DEFAULT_EVIDENCE, win: EvidenceWindows = DEFAULT_WINDOWS) -> None:
     ev = m.ev
     words = m.text.split()
-    # a road named after a person ("Martin Holloway Road") is no person: the model's person label reads as a place
-    street = len(words) >= 2 and words[-1].lower() in names.place_streets
+    # a road named after a person ("Martin Holloway Road", "on Clark Drive") is no person: the model's person label
+    # reads as a place (streets.py)
+    street = len(words) >= 2 and street_mention(m.text, text, m.start, m.end)
     if m.label == "person":
         ev["place" if street else "person"] += w.model_label
     elif m.label == "organisation":

@@ -34,7 +34,7 @@ _KINDS = {
                       "team_before", "team_after", "class", "complement_head"),
     "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after", "work_kind"),
     "places": ("after", "before", "head", "lead", "local", "locative", "toward", "article", "area", "class",
-               "kind", "direction", "dweller", "street"),
+               "kind", "direction", "dweller"),
     "portfolios": ("head", "link", "holder_link"),
 }
 
@@ -105,8 +105,6 @@ class NamesLexicon:
     place_heads: frozenset[str]
     #: capitalised first words that make a whole name a natural feature ("River ...", "Mount ...")
     place_leads: frozenset[str] = frozenset()
-    #: capitalised last words that make a whole name a road ("... Road"): never a person, whatever the model says
-    place_streets: frozenset[str] = frozenset()
     #: nouns of local life right after a town's name ("X residents", "X's mayor"): a use as a settlement, no type
     place_local: frozenset[str] = frozenset()
     #: nouns of the people who live in a place, right after its name ("X residents"): no body has them
@@ -176,7 +174,6 @@ class NamesLexicon:
             place_before=frozenset(kinds["places"]["before"]),
             place_heads=frozenset(kinds["places"]["head"]),
             place_leads=frozenset(kinds["places"]["lead"]),
-            place_streets=frozenset(kinds["places"]["street"]),
             place_local=frozenset(kinds["places"]["local"]),
             place_dwellers=frozenset(kinds["places"]["dweller"]),
             place_locative=tuple(kinds["places"]["locative"]),

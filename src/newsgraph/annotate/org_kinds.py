@@ -18,9 +18,10 @@ right around a mention (syntax, not names), feed the topic gates of confidence.p
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
+
+from newsgraph.annotate.streets import address_use, read_kinds, street_name
 
 DATA = Path(__file__).resolve().parent / "data" / "org_kinds.tsv"
 #: words that open a name's complement: the head is the word before the first of them
@@ -29,8 +30,6 @@ _COMPLEMENT = frozenset({"of", "for", "on"})
 #: Chicago", "Select Committee on the Strategic ..."; "on" only with "the": "the Court on Monday"): the name is cut
 #: from a longer one
 _CONTINUES = re.compile(r"^\s+(?:(?:of|at|for)\s+(?:the\s+)?|on\s+the\s+)[A-Z]")
-#: what puts a street's name in an address: "on", a house number, "block of" right before it (no article)
-_ADDRESS_BEFORE = re.compile(r"(?:\b[Oo]n|\d+|\bblock of)\s+$")
 #: a capitalised word and "and"/"&" right before a mention: the first half of a coordination
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$")
 #: marks that fuse a name with a credit or a quotation
@@ -42,12 +41,7 @@ _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
     """data/org_kinds.tsv: kind -> its lower-case words."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")[:2]
-            out[kind].add(word.strip().lower())
-    return {k: frozenset(v) for k, v in out.items()}
+    return {k: frozenset(v) for k, v in read_kinds(DATA).items()}
 
 
 def head_word(name: str) -> str:
@@ -72,8 +66,7 @@ def institution(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
     if words[-1].lower() in lexicon().get("event_end", frozenset()):
         return False  # "International Society for X Conference": an event a body holds, not the body
     at = next(i for i, w in enumerate(words) if w.lower().strip(".,") == head)
-    streets = lexicon().get("street", frozenset())
-    if not words[at][:1].isupper() or any(w.lower() in streets for w in words[at + 1 :]):
+    if not words[at][:1].isupper() or any(street_name("X " + w) for w in words[at + 1 :]):
         return False
     return not any(_CONTINUES.match(text[e : e + 40]) or coordinated_at(text, s, name) for s, e in spans)
 
@@ -95,11 +88,9 @@ def thing_only(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def street_only(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
-    """A name ending in a street's word, every mention of which stands in an address ("on Rye Court")."""
-    words = name.split()
-    if len(words) < 2 or words[-1].lower() not in lexicon().get("street", frozenset()):
-        return False
-    return bool(spans) and all(_ADDRESS_BEFORE.search(text[max(0, s - 20) : s]) for s, _ in spans)
+    """Every mention stands in an address ("on Rye Court", "Herring Street, Acadia Drive, Martin Court and ...", "the
+    intersection of East College"): streets.address_use."""
+    return bool(spans) and all(address_use(name, text, s, e) for s, e in spans)
 
 
 def coordinated_only(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
