@@ -179,3 +179,25 @@ def test_research_by_a_named_person_opens_prose_about_her():
     text = "Research by Ann Okafor, a materials scientist, estimated the cost. Photos by Bo Chen."
     assert not credited(text, text.index("Ann Okafor"))
     assert credited(text, text.index("Bo Chen"))
+
+
+def test_a_contact_line_or_a_photo_credit_after_a_name_is_a_credit():
+    from newsgraph.annotate.text_blocks import credited
+
+    for text, name in [
+        ("Anyone who saw the crash is asked to call police. Dana Okafor may be reached at dokafor@example.com.",
+         "Dana Okafor"),
+        ("The board meets again in May. Staff writer Lee Varga can be reached by e-mail at lvarga@example.org.",
+         "Lee Varga"),
+        ("Tom Asher photo\nVolunteers fill sandbags on Main Street.", "Tom Asher"),
+        ("Tom Asher photoVolunteers fill sandbags on Main Street.", "Tom Asher"),
+    ]:
+        s = text.index(name)
+        assert credited(text, s, s + len(name)), text
+    for text, name in [
+        ("Detective Dana Okafor can be reached at 555-0100 by anyone with information.", "Dana Okafor"),
+        ("Dana Okafor may be reached at home, her lawyer said.", "Dana Okafor"),
+        ("Tom Asher photographed the flood for the museum.", "Tom Asher"),
+    ]:
+        s = text.index(name)
+        assert not credited(text, s, s + len(name)), text

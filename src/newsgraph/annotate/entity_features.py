@@ -141,7 +141,7 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # a reference entry, sign-off line or name list is no prose, however many function words it holds
         # ... and neither is a credit ("With reporting by ... writer X")
         outside = (blocks and inside(blocks, block_starts, m.start, m.end)) or (
-            e.type == "person" and credited(text, m.start))
+            e.type == "person" and credited(text, m.start, m.end))
         p = 0.0 if outside else _prose(text, m.start, m.end)
         prose += p
         in_prose += p >= PROSE_MIN

@@ -32,8 +32,9 @@ about, recognisable by their form rather than by their words:
   the body's first line (its title). A name an article is about is named in its sentences too; one named only in
   labels is a section, a button or a link.
 `credited` tells a name that a credit introduces inside running text ("With reporting by Associated Press writer X",
-"Exclusive articles by X"), or a byline opening a paragraph ("By X", "-- by X"): a name in a credit, not a name the
-prose discusses. (A credit label, "Photo: X", was
+"Exclusive articles by X"), a byline opening a paragraph ("By X", "-- by X"), a contact line closing a local story
+("X may be reached at x@paper.com") or a photo credit glued to its caption ("X photo"): a name in a credit, not a
+name the prose discusses. (A credit label, "Photo: X", was
 tried too and dropped: GUM's interviews credit their photos to people the interview is about.)
 `non_prose_blocks` returns the character ranges of such paragraphs; entity_features.py counts a mention inside one
 as named outside prose, which lowers the entity's topic score (annotate/confidence.py, NON_PROSE_WEIGHT). The
@@ -121,10 +122,26 @@ _CREDIT_LINE = re.compile(r"^\s*(?:additional\s+)?" + _CREDIT_NOUN + r"\s+by\b",
 _BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\w\n]{0,6}[Bb]y\s+$")
 
 
-def credited(text: str, start: int) -> bool:
-    """A credit introduces the name starting at `start` ("reporting by ... X", "articles by X", a byline "By X")."""
+#: a contact line after a name: how to reach the writer, with an e-mail address or the word e-mail within
+#: `CONTACT_CHARS` characters ("X may be reached at xy@paper.com or at 555-0100", "Staff writer X can be reached by
+#: e-mail at ..."): the reporter who closes a local story, no subject. A phone number alone is left out (the police
+#: officer a story asks witnesses to call is named so).
+CONTACT_CHARS = 60
+_CONTACT_AFTER = re.compile(r"^\s+(?:can|may|could)\s+(?:also\s+)?be\s+(?:reached|contacted|e-?mailed)\b"
+                            r".{0,CONTACT_CHARS}?(?:@|\be-?mail\b)".replace("CONTACT_CHARS", str(CONTACT_CHARS)),
+                            re.I | re.S)
+#: a photo credit glued after a name: "X photo" at a line's end or run into the caption's next word ("X photoJim")
+_PHOTO_AFTER = re.compile(r"^\s*(?:/\s*)?(?:staff\s+)?photo(?:graph)?s?(?=\s*\n|\s*$|[A-Z])")
+
+
+def credited(text: str, start: int, end: int | None = None) -> bool:
+    """A credit introduces the name starting at `start` ("reporting by ... X", "articles by X", a byline "By X"), or
+    follows the name ending at `end` (a contact line "X may be reached at x@y.com", a photo credit "X photo")."""
     before = text[max(0, start - 90) : start]
-    return bool(_CREDIT_BEFORE.search(before) or _BYLINE_BEFORE.search(before))
+    if _CREDIT_BEFORE.search(before) or _BYLINE_BEFORE.search(before):
+        return True
+    after = text[end : end + CONTACT_CHARS + 40] if end is not None else ""
+    return bool(after and (_CONTACT_AFTER.match(after) or _PHOTO_AFTER.match(after)))
 
 
 def contributor_note(paragraph: str, names: list[tuple[int, int]]) -> bool:
