@@ -27,6 +27,7 @@ from newsgraph.annotate.mention_growth import (
 from newsgraph.annotate.mention_words import common_word, institution, label_in_capitals, not_name_word
 from newsgraph.annotate.name_extent import complement_after
 from newsgraph.annotate.names import NamesLexicon, looks_like_acronym, strip_name
+from newsgraph.annotate.person_roles import fused_word_start
 
 #: Model labels -> mention labels; PER (UD-style models: French, Spanish, German...) is a person too.
 _LABELS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -169,6 +170,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             s, is_name = _after_titles(text, s, e, names.titles)
             if not is_name:
                 continue
+            s = fused_word_start(text, s, e, names)  # "Coroner Dennis Miller" -> "Dennis Miller"
         e = grow_place(text, s, e, gaz)
         m.start, m.end, m.text = s, e, text[s:e]
         if m.text.lower() in names.not_names or (m.text.isupper() and m.text.lower() in names.not_names):

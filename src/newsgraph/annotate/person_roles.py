@@ -100,3 +100,25 @@ def apposition_role(text: str, end: int, names: NamesLexicon, win: EvidenceWindo
         if caps >= 2 and not get_gazetteer().lookup(" ".join(words[words.index(w) - 1 : words.index(w) + 1])):
             return None
     return " ".join(words)
+
+
+#: the shortest word read as a noun fused before a name (shorter ones are initials or particles: "L. Dale Harley")
+FUSED_WORD_MIN = 3
+_FUSED_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def fused_word_start(text: str, start: int, end: int, names: NamesLexicon) -> int:
+    """Where a person's span starts once a capitalised word fused before the name is cut: a span of three words or
+    more whose first word is no given name and whose second is one ("Coroner Dennis Miller", "Restaurateur Bill
+    Sohovich", "Handler Joseph Vergnetti": a job the text writes as a title, which the model took into the name).
+    A given name opens a person's name; a word before it that is none is a title or a label, whatever it says. The
+    cut word stays before the name, as a title does. Initials ("L. Dale Harley") and given names of the lexicon
+    ("Anna Marie ...") keep the span whole; a first given name the lexicon lacks would be cut (its limit)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) < 3:
+        return start
+    first, second = words[0].group(), words[1].group()
+    if len(first) < FUSED_WORD_MIN or not _FUSED_WORD.fullmatch(first) or names.is_given_name(first) \
+            or not names.is_given_name(second):
+        return start
+    return start + words[1].start()
