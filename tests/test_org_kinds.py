@@ -143,3 +143,22 @@ def test_a_short_form_of_a_name_before_its_complement_joins_it():
     orgs = _orgs(body)
     assert "Pierce Center" not in orgs
     assert "Harlan Pierce Center for Regional Studies" in orgs
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("Hanley owns Marlowe's in the market and Blossom Deli downtown. Hanley said the deli would stay open.",
+     "Blossom Deli"),
+    ("Gilbert is the former production president of Stan Hollis Studio, which made effects for such films as Dark "
+     "Harbor, Trapani said.", "Stan Hollis Studio"),
+])
+def test_a_business_named_after_a_person_is_no_person(body, name):
+    rec = annotate(Extracted(input="t", body=body))
+    assert name not in rec.topics["people"]
+    assert name in rec.topics["organisations"]
+
+
+def test_not_person_name_reads_the_last_word():
+    from newsgraph.annotate.org_kinds import not_person_name
+
+    assert not_person_name("Blossom Deli") and not_person_name("Stan Hollis Studio")
+    assert not not_person_name("Deli") and not not_person_name("Margaret Court")

@@ -29,6 +29,7 @@ from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.geo_names import local_fallback
 from newsgraph.annotate.name_usage import VERSION_AFTER, list_head, note_usage
 from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym
+from newsgraph.annotate.org_kinds import not_person_name
 from newsgraph.annotate.person_roles import apposition_role, prefix_role
 from newsgraph.annotate.person_usage import BORN_AFTER, possessive_after
 from newsgraph.annotate.place_cues import place_cue, team_use
@@ -64,8 +65,10 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     # a road named after a person ("Martin Holloway Road", "on Clark Drive") is no person: the model's person label
     # reads as a place (streets.py)
     street = len(words) >= 2 and street_mention(m.text, text, m.start, m.end)
+    # ... and neither is a business named after one ("Stan Winston Studio", "Blossom Deli"): an organisation
+    business = not street and not_person_name(m.text)
     if m.label == "person":
-        ev["place" if street else "person"] += w.model_label
+        ev["place" if street else "organisation" if business else "person"] += w.model_label
     elif m.label == "organisation":
         ev["organisation"] += w.model_label
     elif m.label == "place":
@@ -84,7 +87,7 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     # not hold as a settlement or country ("Cape Town", "Mount Vernon", "Cape Verde" keep their readings)
     eponym = len(words) >= 2 and not org_named and (words[-1].lower() in names.place_heads or (
         words[0].lower() in names.place_leads and not gaz.lookup(m.text)))
-    named_after = eponym or street
+    named_after = eponym or street or business
     if words and names.is_given_name(words[0]) and (len(words) >= 2 or "-" in words[0]) and "&" not in words \
             and "and" not in words and not named_after:  # a compound given name alone ("Marie-Pierre") is a person too
         ev["person"] += w.given_name

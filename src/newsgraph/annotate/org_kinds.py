@@ -44,6 +44,13 @@ def lexicon() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in read_kinds(DATA).items()}
 
 
+def not_person_name(name: str) -> bool:
+    """A name of two words or more ending in a word that makes it a business, a body or a venue ("Blossom Deli",
+    "Stan Winston Studio"): no person's name, whatever given name it holds."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower().strip(".,") in lexicon().get("not_person", frozenset())
+
+
 def head_word(name: str) -> str:
     """The head noun of a name, lower case: the word before its complement ("Board of Assessors" -> "board"), else its
     last word ("Minnesota Department of Transportation" -> "department")."""
