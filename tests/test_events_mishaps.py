@@ -9,6 +9,8 @@
   in the death of Y": Y is the victim).
 - A body's own business by vote is no SUPPORT ("approved the motion", "approved most of the governor's budget");
   refusing medical care is no REJECT ("declined treatment"); refusing an offer or a request stays REJECT.
+- A hostile verb whose object is an agreement is an agreement ("struck a deal with X": AGREE, not ASSAULT); a
+  cooperative act one cannot do is no refusal ("can't defend X"), one not done stays a REJECT ("did not support").
 - A complaint with a reported clause is about the clause's subject or its possessor ("complained that Moldova's
   obstinacy was hampering ..." -> Moldova).
 """
@@ -40,6 +42,10 @@ BODY = "\n\n".join(
         "The motion was approved by Tom Hale, seconded by Ann Pierce and unanimously approved.",
         "The House approved most of Governor Ana Ortiz's budget on Tuesday.",
         "Senator Ana Ruiz complained that Moldova's obstinacy was hampering the work of the council.",
+        "Moldova struck a deal with Chad on Monday.",
+        "Judges may examine a deal that Tom Hale and his wife, Ann Hale, struck with Governor Ana Ortiz in 2007.",
+        "Lawyer Tom Bakker said he can't defend Dana Ruiz in the trial.",
+        "Senator Ana Ruiz did not support Governor Lena Ortiz in the primary.",
     ]
 )
 
@@ -107,3 +113,15 @@ def test_a_complaint_names_the_clause_owner_as_target(article):
     complained = _events(article, "complained")
     assert complained and all(ev.type == "ACCUSE" for ev in complained)
     assert any(ev.target_name == "Moldova" for ev in complained)
+
+
+@pytest.mark.parametrize("sentence", ["struck a deal", "a deal that"])
+def test_striking_a_deal_is_no_assault(article, sentence):
+    struck = _events(article, "struck", sentence)
+    assert not [ev for ev in struck if ev.type == "ASSAULT"]
+    assert sentence != "struck a deal" or any(ev.type == "AGREE" for ev in struck)
+
+
+def test_an_act_one_cannot_do_is_no_refusal(article):
+    assert not _events(article, "defend")
+    assert any(ev.type == "REJECT" for ev in _events(article, "support", "did not support"))

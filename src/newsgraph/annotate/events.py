@@ -182,6 +182,10 @@ class EventFinder(EventAllegations, LexiconComponent):
         verbal = self.verbal_sense.get(lemma if form == "verb" else tok.lower_)
         if verbal and self._verbal_object(tok):
             type_, mode = verbal  # "attacked the plan", "attacks on her record": criticism, not force
+        # "struck a deal with X", "a deal struck with X" (misparsed as its subject), "a deal that they struck with X"
+        agreed = self._patients(tok) + [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "relcl" else [])
+        if form == "verb" and self.classes.get(type_) == "hostile" and any(self._agreement_noun(p) for p in agreed):
+            type_, mode = "AGREE", ""  # an agreement, not force
         if form == "verb" and lemma in self.naming and any(c.dep_ in ("oprd", "attr") for c in tok.children):
             return None  # "a school, then called FACES, for ...": a verb of naming with the name it gives
         if form == "verb" and tok.dep_ == "amod" and tok.i < tok.head.i:
@@ -215,8 +219,8 @@ class EventFinder(EventAllegations, LexiconComponent):
         )
         klass = self.classes.get(type_, "")
         if negated:
-            if klass != "cooperative" or self._not_since(tok):
-                return None  # "have not met since May 2008": a time without the act, no act rejected
+            if klass != "cooperative" or self._not_since(tok) or any(c.dep_ == "aux" and c.lemma_.lower() in ("can", "could") for c in tok.children):
+                return None  # "have not met since May 2008", "can't defend him": no act rejected
             return "REJECT", "", form, roles
         intended = form == "verb" and self._intended(tok)
         if intended == "intent" and klass == "cooperative" and type_ != "AGREE":
