@@ -78,7 +78,9 @@ def _patterns(mon, ords, flags, mw, ww, wdays, rel_day, rel_year, rel_month, rel
         ("dmy", re.compile(rf"\b(?=\d)(?P<d>[0-3]?\d){ords}(?:\s+|(?<=\D)-(?=[^\W\d]))(?:of\s+)?{mon}(?:,?\s+(?P<y>{_YEAR}))?\b", flags)),
         ("mdy", re.compile(rf"\b{_first(mw)}{mon}\s+(?P<d>[0-3]?\d){ords}\b(?:,?\s+(?P<y>{_YEAR})\b)?", flags)),
         # early/late February 2013, in March, last March
-        ("my", re.compile(rf"\b{_first(mw, _REL_MY)}(?:(?P<rel>last|next|this|early|late|mid|in|since|until|by)[\s-]+)?{mon}(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{rel_after}\b", flags)),
+        # ("When in April, 2007, taxpayers approved": a year after a comma counts when punctuation or the end closes
+        # it, so "in May, 2000 people" stays a month)
+        ("my", re.compile(rf"\b{_first(mw, _REL_MY)}(?:(?P<rel>last|next|this|early|late|mid|in|since|until|by)[\s-]+)?{mon}(?:(?:\s+(?:of\s+)?|,\s+(?={_YEAR}(?:[,.;:)]|$)))(?P<y>{_YEAR}))?{rel_after}\b", flags)),
         ("wday", re.compile(rf"\b{_first(ww, REL_WD)}(?:(?P<rel>last|next|this|on|past|coming)\s+)?(?P<wd>{wdays})\b", flags)),
         ("relday", re.compile(rf"\b{_first(mapping(vocab, 'relative_day'))}(?P<phrase>{rel_day})\b", flags)),
         ("relyear", re.compile(rf"\b{_first(mapping(vocab, 'relative_year'))}(?P<phrase>{rel_year})\b", flags)),

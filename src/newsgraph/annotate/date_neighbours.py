@@ -1,6 +1,6 @@
 """Neighbouring date expressions read together: a year written once for two parts ("in February and May 2018",
 "July 28-Aug. 12, 1984"), a weekday written with its date ("Friday, April 17", "le samedi 21"), a month followed by
-"last/next/this year", and weekdays that are no date ("Good Friday Agreement", "Tuesday-Saturday drivers").
+"last/next/this year", and weekdays that are no date ("Good Friday Agreement", "Tuesday-Saturday drivers"), and the weekdays of a timetable ("open 4 p.m. to 10 p.m. Monday through Friday").
 
 Each expression is first resolved on its own (date_expressions.py); these rules run once over the sorted list of
 them, since each needs the text between two expressions or right after one.
@@ -67,8 +67,9 @@ def _joining_patterns(vocab: str) -> tuple[re.Pattern, re.Pattern, frozenset[str
     return join, lead, frozenset(w.lower() for w in ranges)
 
 
-#: A day number right after a weekday ("samedi 21", "Saturday 21st"), not the start of a longer number or a time.
-_DAY_AFTER = re.compile(r"^\s+(\d{1,2})(?:er|st|nd|rd|th)?\b(?![:.,]?\d)")
+#: A day number right after a weekday ("samedi 21", "Saturday 21st"), not the start of a longer number, a time or
+#: a range of opening hours ("Friday 10-6").
+_DAY_AFTER = re.compile(r"^\s+(\d{1,2})(?:er|st|nd|rd|th)?\b(?![:.,\-\u2013]?\d)")
 
 
 def _weekday_day(anchor: dt.date, weekday: int, day: int) -> dt.date | None:
@@ -162,3 +163,74 @@ def _in_name(text: str, start: int) -> bool:
         return False
     head = before[: m.start(1)].rstrip()
     return bool(head) and head[-1] not in ".!?:\n\"\u201c"
+
+
+#: how far (characters) a span of clock times may stand from a weekday and still be its hours ("from 10 a.m. to 5
+#: p.m. Monday", "Monday-Thursday 10-8")
+CLOCK_GAP = 6
+#: a sentence boundary for `timetable_days` (a period after a clock abbreviation does not end it)
+_SENTENCE = re.compile(r"(?<![ap]\.m)(?<!\b[ap]m)[.!?\n](?=\s|$)")
+
+
+@lru_cache(maxsize=8)
+def _clock_range(vocab: str) -> re.Pattern | None:
+    """A span of clock times ("4 p.m. to 10 p.m.", "7:30 a.m.-9:30 p.m.", "noon to 9 p.m.", "10-8"): two times
+    joined by a [range] word or symbol; None when the vocabulary has no [clock] words."""
+    clock = sorted(mapping(vocab, "clock"), key=len, reverse=True)
+    if not clock:
+        return None
+    marks = "|".join(re.escape(c) for c in clock)
+    words = [w for w in mapping(vocab, "range") if w[:1].isalpha()]
+    syms = "".join(re.escape(w) for w in mapping(vocab, "range") if not w[:1].isalpha())
+    join = rf"(?:\s*[{syms}]\s*|\s+(?:{'|'.join(map(re.escape, words))})\s+)"
+    time = rf"(?:\d{{1,2}}(?::\d\d)?(?:\s*(?:{marks})(?!\w))?|(?:{marks})(?!\w))"
+    return re.compile(rf"(?<![\w:]){time}{join}{time}(?![\w:])", re.IGNORECASE)
+
+
+def timetable_days(text: str, refs: list[DateRef], vocab: str = DEFAULT_VOCAB) -> list[DateRef]:
+    """Leave out the weekdays of a timetable: a weekday range ("Monday through Friday", "Monday-Thursday": two
+    weekdays joined by a [range] word or symbol) with a span of clock times right beside one of its ends ("open
+    from 4 p.m. to 10 p.m. Monday through Friday", "Monday-Thursday 10-8") gives opening hours, which recur every
+    week; so do the other weekdays of that sentence with their own hours ("noon to 10 p.m. Saturday"). Why both a
+    range and the hours: a range alone is often one run of days ("From Thursday through Sunday, astronomers will
+    ..."), and hours alone one event ("held from 8:30 a.m. to 12:30 p.m. Saturday")."""
+    pat = _clock_range(vocab)
+    weekdays = mapping(vocab, "weekday")
+    if pat is None:
+        return refs
+    spans = [m.span() for m in pat.finditer(text)]
+    if not spans:
+        return refs
+    ranges = frozenset(w.lower() for w in mapping(vocab, "range"))
+
+    def clocked(d: DateRef) -> bool:
+        return any(0 <= d.start - e <= CLOCK_GAP or 0 <= s - d.end <= CLOCK_GAP for s, e in spans)
+
+    days = [d for d in refs if d.text.split()[-1].lower() in weekdays]
+    drop: set[int] = set()
+    for a, b in zip(days, days[1:], strict=False):
+        if text[a.end : b.start].strip().lower() not in ranges or not (clocked(a) or clocked(b)):
+            continue
+        lo = max((m.end() for m in _SENTENCE.finditer(text, 0, a.start)), default=0)
+        hi = next((m.start() for m in _SENTENCE.finditer(text, b.end)), len(text))
+        drop |= {id(a), id(b)} | {id(d) for d in days if lo <= d.start < hi and clocked(d)}
+    return [d for d in refs if id(d) not in drop]
+
+
+def ordered_ranges(text: str, refs: list[DateRef], anchor: dt.date | None, vocab: str = DEFAULT_VOCAB) -> list[DateRef]:
+    """A range of two weekdays ("early voting ran from Monday through Saturday") runs forward: when its ends, each
+    resolved on its own, come out in the wrong order (written on a Monday: Monday = that day, Saturday = two days
+    before), the end that is not yet past keeps its day and the other moves a week (a past range: its start a week
+    back; a coming one: its end a week on)."""
+    weekdays = mapping(vocab, "weekday")
+    ranges = frozenset(w.lower() for w in mapping(vocab, "range"))
+    for a, b in zip(refs, refs[1:], strict=False):
+        if not (anchor is not None and a.value and b.value and len(a.value) == len(b.value) == 10 and a.value > b.value
+                and a.text.split()[-1].lower() in weekdays and b.text.split()[-1].lower() in weekdays
+                and text[a.end : b.start].strip().lower() in ranges):
+            continue
+        if b.value <= anchor.isoformat():
+            a.value = (dt.date.fromisoformat(a.value) - dt.timedelta(days=7)).isoformat()
+        else:
+            b.value = (dt.date.fromisoformat(b.value) + dt.timedelta(days=7)).isoformat()
+    return refs

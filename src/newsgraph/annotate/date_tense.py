@@ -120,8 +120,24 @@ def clause_tense(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> 
         return None
     tense = _tense_of(verb, vocab)
     if tense == "present":
-        return None if through_noun or _narrated_present(verb) else "future"
+        return None if through_noun or _narrated_present(verb) or _after_incident(span[0], vocab) else "future"
     return tense
+
+
+#: words that may stand between an incident noun and its weekday ("a crash early Thursday", "about 3 a.m. Sunday")
+_BETWEEN_INCIDENT = ("early", "late", "about", "around", "at")
+
+
+def _after_incident(tok: Token, vocab: str = DEFAULT_VOCAB) -> bool:
+    """The weekday comes right after a noun of a past event (data [incident]: "Police are investigating a crash
+    early Thursday", "is suspected in the armed robbery Friday"): it dates that event, even where the parse hangs it
+    on the present verb, so the present (an inquiry going on, a suspicion held) gives it no direction. Times of day
+    and "early"/"late" may stand between."""
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= 5 and (tok.doc[i].lower_ in _BETWEEN_INCIDENT or tok.doc[i].ent_type_ == "TIME"
+                                         or tok.doc[i].like_num):
+        i -= 1
+    return i >= 0 and tok.doc[i].pos_ == "NOUN" and tok.doc[i].lemma_.lower() in mapping(vocab, "incident")
 
 
 def _narrated_present(verb: Token) -> bool:

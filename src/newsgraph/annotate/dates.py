@@ -33,7 +33,8 @@ from newsgraph.annotate.date_context import (
     year_guessed,
 )
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, date_patterns, parse_anchor, resolve
-from newsgraph.annotate.date_neighbours import combine_neighbours, shared_year
+from newsgraph.annotate.date_generic import generic_today
+from newsgraph.annotate.date_neighbours import combine_neighbours, ordered_ranges, shared_year, timetable_days
 from newsgraph.annotate.date_tense import clause_tense, recurring_day, unsure_weekday
 from newsgraph.annotate.extensions import article_date, register_extensions
 from newsgraph.annotate.lexicon import mapping
@@ -86,7 +87,8 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
             ref.confidence = date_confidence(kind, m, value, anchor, forward=forward and value is not None, text=text)
             out.append(ref)
     out.sort(key=lambda d: d.start)
-    return combine_neighbours(text, shared_year(text, out, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
+    refs = combine_neighbours(text, shared_year(text, out, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
+    return ordered_ranges(text, timetable_days(text, refs, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
 
 
 @Language.factory("newsgraph_dates", assigns=["doc._.ng_dates"],
@@ -130,6 +132,8 @@ class DateResolver:
         for d in doc._.ng_dates:
             if d.text.split()[-1].lower() in weekdays and unsure_weekday(doc, d.start, d.end, vocab):
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["weekday_unsure"]))
+            elif d.value and generic_today(doc, d, vocab):
+                d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["generic_today"]))
         if self.speech_cues:
             from newsgraph.annotate.date_speech import speech_days
 

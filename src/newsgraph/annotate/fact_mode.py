@@ -1,0 +1,61 @@
+"""Whether a fact's keyword speaks of something that happened: a count in a rumour ("is supposedly going to take place
+involving the killing of three women") or in a clause about what will or may come ("the storm could kill 12",
+"is going to kill") counts no one yet.
+
+Why the parse: the mood is that of the first verb above the keyword that carries tense (a modal, "going to", a
+future), not of any verb of the sentence ("the blast, which killed three, will be investigated": the count's own
+clause is past). A hearsay word before the keyword in its sentence (data/facts.tsv [hearsay]) marks a rumour. Read
+by facts.py, which keeps such a fact below the display threshold (IRREALIS_CAP).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.annotate.lexicon import words
+
+_DATA = "facts.tsv"
+#: how far up the parse a tensed verb is looked for
+MAX_HOPS = 6
+#: modal auxiliaries whose clause has not happened (would/could/might/may: a possibility; will/shall: to come)
+_MODALS = ("will", "would", "could", "might", "may", "shall", "'ll", "wo")
+
+
+def irrealis(doc: Doc, kw_start: int, kw_end: int) -> bool:
+    """The keyword at [kw_start, kw_end) is in a rumour or in a clause of what will or may happen."""
+    span = doc.char_span(kw_start, kw_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    hearsay = words(_DATA, "hearsay")
+    if any(t.lower_ in hearsay for t in tok.sent if t.i < tok.i):
+        return True
+    if not tok.dep_:
+        return False
+    cur = tok
+    for hop in range(MAX_HOPS):
+        if hop and cur.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False  # "a gunman accused of killing eight ... may have targeted": the noun's verb is another clause
+        if cur.pos_ in ("VERB", "AUX"):
+            mood = _mood(cur)
+            if mood is not None:
+                return mood
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return False
+
+
+def _mood(verb: Token) -> bool | None:
+    """True: the verb's clause will or may happen; False: it carries a tense that says it did or does; None: no
+    tense here (an infinitive or participle), read the verb above."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _MODALS or "Fut" in a.morph.get("Tense") for a in auxes):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG" and \
+            any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
+        return True  # "is going to take place"
+    if verb.morph.get("VerbForm") == ["Fin"] or any(a.morph.get("VerbForm") == ["Fin"] for a in auxes):
+        return False
+    return None
