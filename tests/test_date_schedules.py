@@ -61,6 +61,11 @@ def test_a_weekday_after_a_past_incident_is_the_last_one(dated_doc, text):
     assert [v for t, v, _ in _dates(dated_doc, text) if "Friday" in t] == ["2024-06-14"]
 
 
+def test_a_weekday_after_a_coming_bout_still_points_ahead(dated_doc):
+    got = _dates(dated_doc, "The champion is preparing for the fight Friday at the county arena.")
+    assert [v for t, v, _ in got if "Friday" in t] == ["2024-06-21"]
+
+
 @pytest.mark.parametrize("text, shown", [
     ("Once the valley held forty mills. Today, only two remain.", False),
     ("The old ferry rules still shape the harbour today.", False),
