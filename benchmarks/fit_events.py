@@ -327,7 +327,7 @@ def add_feature(kind: str, rows: list[Row], name: str, write: bool, l2: float = 
         data["features"] = sorted(pairs)
         data["weights"] = [pairs[n] for n in data["features"]]
         data["means"] = {**data["means"], name: round(float(x.mean()), 4)}
-        data["fitted_on"] += f"; {name} added at stop 23 on {len(x)} tune rows, other weights and the map kept (add_feature)"
+        data["fitted_on"] += f"; {name} added on {len(x)} tune rows, other weights and the map kept (add_feature)"
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         load_model.cache_clear()
     return float(w)

@@ -125,3 +125,24 @@ def test_striking_a_deal_is_no_assault(article, sentence):
 def test_an_act_one_cannot_do_is_no_refusal(article):
     assert not _events(article, "defend")
     assert any(ev.type == "REJECT" for ev in _events(article, "support", "did not support"))
+
+
+ARRESTS = ("Lindell police arrested Tom Bakker on Friday. Ana Ruiz was arrested on Monday. "
+           "Dan Hale was taken to the county jail after his arrest on Friday.")
+
+
+def test_an_arrest_verb_with_its_author_is_flagged_and_a_possessor_is_the_one_arrested(selective_nlp):
+    """`arrest_author` marks "Police arrested X" (an arrest verb with a source), not the agentless passive (that is
+    `passive_legal`) nor the noun; "his arrest" makes its possessor the one arrested, not the arrester."""
+    from newsgraph.annotate import make_doc
+    from newsgraph.annotate.event_evidence import FEATURES_KEY
+    from newsgraph.records import Extracted
+
+    doc = selective_nlp(make_doc(selective_nlp, Extracted(input="t", body=ARRESTS, published="2024-06-09", kind="body")))
+    kept = doc.user_data[FEATURES_KEY]
+    by_trigger = {(ev.trigger, ev.source_name, ev.target_name): kept[id(ev)]["event"] for ev in doc._.ng_events}
+    assert by_trigger[("arrested", "Lindell police", "Tom Bakker")]["arrest_author"] == 1.0
+    assert by_trigger[("arrested", None, "Ana Ruiz")]["arrest_author"] == 0.0
+    nouns = [k for k in by_trigger if k[0] == "arrest"]
+    assert nouns and all(k[1] is None and k[2] == "Dan Hale" for k in nouns)
+    assert all(by_trigger[k]["arrest_author"] == 0.0 for k in nouns)

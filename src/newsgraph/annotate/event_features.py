@@ -25,6 +25,7 @@ Features of the event (`event_features`), each 0/1 unless noted:
 - named_actor: some actor is an entity or a name;
 - locative_target: the target stands after a locative preposition (a place, not whom the act was done to);
 - passive_legal: an agentless passive trigger of a legal or coercive act (LEGAL_TYPES: "was arrested", "is charged");
+- arrest_author: an active arrest, detention or sentence (ARREST_MODE) with a source ("Police arrested X");
 - type_<TYPE>: one flag per PLOVER type (PLOVER_TYPES), every flag present.
 Features of an actor (`actor_features`): its kind (one flag per kind of ACTOR_KINDS), whether it is a direct
 argument of the trigger, named in the event's sentence, the type confidence of its entity, a dateline, a passive
@@ -65,6 +66,9 @@ ACTOR_KINDS = tuple(ACTOR_SCORES)
 #: is the subject and the actor is the police or the court by convention, so the missing source is the report's
 #: form, not a doubt about the act: `passive_legal` marks it (right 55 of 58 on the tune parts, stop 23).
 LEGAL_TYPES = ("COERCE", "ACCUSE")
+#: The lexicon mode (data/plover.tsv) of arrests, detentions, jailings and sentences: with its author named ("Police
+#: arrested X") such an act is as sure as its agentless passive (`arrest_author`).
+ARREST_MODE = "arrest"
 #: The 16 event types of PLOVER 2021. The event's type is one flag per type (`type_<TYPE>`), every flag present (0
 #: for the other types): the fit (benchmarks/calibration.py) reads a flag an item lacks as 0 while the scorer
 #: (annotate/calibration.py `logistic`) gives it its tuning mean, so a flag left out would be scored with another

@@ -116,6 +116,7 @@ class EventFinder(EventAllegations, LexiconComponent):
         self.institutions = section_words(data, "institution")
         self.kin, self.permissions, self.light = (section_words(data, k) for k in ("kin", "permission", "light"))
         self.accident_verbs, self.business, self.care = (section_words(data, k) for k in ("accident_verb", "business", "care"))
+        self.patient_genitive = {w.upper() for w in section_words(data, "patient_genitive")}
         self.agreement_verbs = section_words(data, "agreement_object")
         self.recipient_types = {w.upper() for w in section_words(data, "recipient")}
         self.material = {w.upper() for w in section_words(data, "material")}
@@ -301,7 +302,11 @@ class EventFinder(EventAllegations, LexiconComponent):
                     sources, targets = sources[:1], sources[1:] + targets
                 poss = [c for c in tok.children if c.dep_ == "poss"]
                 stranded = self._stranded_agents(doc, tok)
-                if poss:
+                of_patient = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+                if poss and f"{type_}/{mode}".upper() in self.patient_genitive and not of_patient:
+                    # "Barnett's arrest", "her release": the possessor of an act done to a person is its patient
+                    sources, targets = [], [resolve_token(doc, poss[0], [])] + targets
+                elif poss:
                     sources = [resolve_token(doc, poss[0], [])]
                 elif stranded:
                     # "attacks on the organisation by X": the parser hangs the act's "by" on its object; X is the author
