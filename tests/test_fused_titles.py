@@ -20,9 +20,27 @@ from newsgraph.annotate.person_roles import fused_word_start
     ("Okafor Building Supply", "Okafor Building Supply"),  # no given name second
 ])
 def test_a_word_before_a_given_name_is_cut(name, kept):
-    text = f"On Monday {name} said the report was ready."
+    text = f"On Monday {name} said the report was ready, as every {name.split()[0].lower()} must."
     s = text.index(name)
     assert text[fused_word_start(text, s, s + len(name), shipped_names()) : s + len(name)] == kept
+
+
+def test_a_word_the_text_never_writes_in_lower_case_stays():
+    text = "Tamsin Anna Okafor said the report was ready."
+    assert fused_word_start(text, 0, len("Tamsin Anna Okafor"), shipped_names()) == 0
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("Marlow County Sheriff Dana Okafor", "Dana Okafor"),
+    ("Marlow County Clerk Dean Okafor", "Dean Okafor"),
+    ("Martin Luther King Jr.", "Martin Luther King Jr."),  # one word after the title
+    ("Billie Jean King", "Billie Jean King"),  # the title word ends the name
+])
+def test_a_place_and_a_title_fused_before_a_name_are_cut(name, kept):
+    from newsgraph.annotate.person_roles import inner_title_start
+
+    text = f"{name} said the report was ready."
+    assert text[inner_title_start(text, 0, len(name), shipped_names().titles) : len(name)] == kept
 
 
 def test_the_record_names_the_person_without_the_fused_word():
@@ -33,3 +51,19 @@ def test_the_record_names_the_person_without_the_fused_word():
             "an autopsy showed no injuries, and the family has been told.")
     people = annotate(Extracted(input="t", body=body)).topics["people"]
     assert "Dennis Miller" in people and "Coroner Dennis Miller" not in people
+
+
+def test_a_title_before_a_surname_the_text_gives_in_full_is_cut():
+    from newsgraph.annotate import annotate
+    from newsgraph.annotate.person_roles import named_in_full
+    from newsgraph.records import Extracted
+
+    titles = shipped_names().titles
+    assert named_in_full("Representative Jay Okafor said so.", "Okafor", titles)
+    assert not named_in_full("Representative Okafor said so.", "Okafor", titles)
+    body = ("We worked with Mayor Jackstadt, the village trustees and Representative Okafor was able to bring that "
+            "money to the area, he said. Representative Jay Okafor said the state would pay.")
+    people = annotate(Extracted(input="t", body=body)).topics["people"]
+    assert "Jay Okafor" in people and "Representative Okafor" not in people
+    people = annotate(Extracted(input="t", body="King Edward ruled for ten years. Edward died in 1910.")).topics["people"]
+    assert "King Edward" in people

@@ -27,7 +27,7 @@ from newsgraph.annotate.mention_growth import (
 from newsgraph.annotate.mention_words import common_word, institution, label_in_capitals, not_name_word
 from newsgraph.annotate.name_extent import complement_after
 from newsgraph.annotate.names import NamesLexicon, looks_like_acronym, strip_name
-from newsgraph.annotate.person_roles import fused_word_start
+from newsgraph.annotate.person_roles import fused_word_start, inner_title_start, named_in_full
 
 #: Model labels -> mention labels; PER (UD-style models: French, Spanish, German...) is a person too.
 _LABELS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -171,6 +171,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             if not is_name:
                 continue
             s = fused_word_start(text, s, e, names)  # "Coroner Dennis Miller" -> "Dennis Miller"
+            s = inner_title_start(text, s, e, names.titles)  # "McMinn County Sheriff Steve Frisbie" -> "Steve Frisbie"
         e = grow_place(text, s, e, gaz)
         m.start, m.end, m.text = s, e, text[s:e]
         if m.text.lower() in names.not_names or (m.text.isupper() and m.text.lower() in names.not_names):
@@ -331,7 +332,8 @@ def _joined_persons(doc: Doc) -> list:
 def _after_titles(text: str, s: int, e: int, titles: frozenset[str]) -> tuple[int, bool]:
     """(start, is a name) of a person span without its leading titles and honorifics ("Tan Sri Muhyiddin Yassin"
     -> "Muhyiddin Yassin"; the title stays before the name as evidence). Titles are cut only when two words or more
-    remain ("King Edward" stays whole); a span of titles alone ("Datuk Seri") is no name."""
+    remain ("King Edward" stays whole), or one that the text also gives with a first name (person_roles.named_in_full);
+    a span of titles alone ("Datuk Seri") is no name."""
     words = list(re.finditer(r"\S+", text[s:e]))
     i = 0
     while i < len(words):
@@ -345,6 +347,8 @@ def _after_titles(text: str, s: int, e: int, titles: frozenset[str]) -> tuple[in
         return s, False
     if i and len(words) - i >= 2 and words[i].group()[:1].isupper():  # "King of Athens" is not cut to "of Athens"
         return s + words[i].start(), True
+    if i and len(words) - i == 1 and words[i].group()[:1].isupper() and named_in_full(text, words[i].group(), titles):
+        return s + words[i].start(), True  # "Representative Hoffman" beside "Jay Hoffman": the surname joins him
     return s, True
 
 

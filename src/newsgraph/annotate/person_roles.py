@@ -121,4 +121,30 @@ def fused_word_start(text: str, start: int, end: int, names: NamesLexicon) -> in
     if len(first) < FUSED_WORD_MIN or not _FUSED_WORD.fullmatch(first) or names.is_given_name(first) \
             or not names.is_given_name(second):
         return start
+    # the word is a common noun the text also writes in lower case ("the coroner", "her handler"): no name's part
+    # ("Sadeq Abu Amer": a name the text never writes in lower case keeps its span)
+    if not re.search(r"(?<![\w-])" + re.escape(first.lower()) + r"(?![\w-])", text):
+        return start
     return start + words[1].start()
+
+
+def named_in_full(text: str, surname: str, titles: frozenset[str]) -> bool:
+    """The text names someone in full with this surname: a capitalised word or an initial that is no title right
+    before it ("Jay Hoffman", "L. Dale Harley" beside "Representative Hoffman"). A title before a surname alone is
+    then cut off, and the surname joins the full name; without a full name ("King Edward") the span stays whole."""
+    pattern = r"(?<![\w.])([A-Z][\w'\u2019-]*\.?)\s+" + re.escape(surname) + r"(?![\w'\u2019-])"
+    return any(m.group(1).lower().rstrip(".") not in titles and m.group(1).lower() not in titles
+               for m in re.finditer(pattern, text))
+
+
+def inner_title_start(text: str, start: int, end: int, titles: frozenset[str]) -> int:
+    """Where a person's span starts once a place and a title fused before the name are cut: the words after the last
+    title word inside the span, when two words or more follow it and the first is capitalised ("McMinn County
+    Sheriff Steve Frisbie", "Laurel County Clerk Dean Johnson" -> the name). A title ending the span or followed by
+    one word ("Martin Luther King Jr.") keeps it whole."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for i in range(len(words) - 3, 0, -1):
+        if words[i].group().lower() in titles and words[i + 1].group()[:1].isupper() \
+                and words[i + 1].group().lower() not in titles:
+            return start + words[i + 1].start()
+    return start
