@@ -148,6 +148,8 @@ def test_a_short_form_of_a_name_before_its_complement_joins_it():
 @pytest.mark.parametrize(("body", "name"), [
     ("Hanley owns Marlowe's in the market and Blossom Deli downtown. Hanley said the deli would stay open.",
      "Blossom Deli"),
+    ("Every time I visit Lee Academy, I am impressed by its floors. The class toured the Lee Academy building on "
+     "Wednesday.", "Lee Academy"),
     ("Gilbert is the former production president of Stan Hollis Studio, which made effects for such films as Dark "
      "Harbor, Trapani said.", "Stan Hollis Studio"),
 ])
@@ -161,4 +163,5 @@ def test_not_person_name_reads_the_last_word():
     from newsgraph.annotate.org_kinds import not_person_name
 
     assert not_person_name("Blossom Deli") and not_person_name("Stan Hollis Studio")
+    assert not_person_name("Lee Academy") and not_person_name("Glen Marlow Elementary")
     assert not not_person_name("Deli") and not not_person_name("Margaret Court")

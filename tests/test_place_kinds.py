@@ -75,6 +75,8 @@ def test_a_person_described_by_a_person_noun_stays_a_person():
      "Martin Holloway Road"),
     ("The parade turns onto Susan Pike Avenue at noon, and Susan Pike Avenue stays shut until six.",
      "Susan Pike Avenue"),
+    ("The 5,000-acre wilderness lies along Dorothy Creek at the south end of the forest near the town. Dorothy Creek "
+     "floods each spring.", "Dorothy Creek"),
 ])
 def test_grounds_named_after_people_are_places(body, name):
     assert _types(body).get(name) not in (None, "person")
