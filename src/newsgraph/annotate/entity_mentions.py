@@ -23,6 +23,7 @@ from newsgraph.annotate.mention_growth import (
     join_branches,
     join_campuses,
     named_after,
+    place_named_after,
 )
 from newsgraph.annotate.mention_words import common_word, institution, label_in_capitals, not_name_word
 from newsgraph.annotate.name_extent import complement_after
@@ -74,6 +75,11 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             toks.pop()
         if label == "person":
             toks = _after_label(toks, words, names)
+        if toks and label in ("person", "place") and len(_coordinated(toks)) == 1:
+            longer = place_named_after(toks, names.place_heads)
+            if longer is not toks:
+                toks, label = longer, "place"
+                grown_to = toks[-1].idx + len(toks[-1].text)
         if toks and toks[-1].lower_ in names.place_heads:
             toks = _eponym_title(doc, toks, names.titles)
         if toks and names.portfolio_re is not None:
@@ -97,6 +103,8 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
                 parts[-1], label = longer, "organisation"
         for part in parts:
             for s, e in _split(text, *compound(text, part[0].idx, part[-1].idx + len(part[-1].text))):
+                while spans and s <= spans[-1].start and spans[-1].end <= e:  # "Naqsh" inside "Naqsh-e Jahan"
+                    spans.pop()
                 spans.append(NameMention(s, e, text[s:e], label))
     # organisation lexicon (longest first), overriding overlapping model spans
     lex = names.org

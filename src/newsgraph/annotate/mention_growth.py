@@ -24,19 +24,23 @@ _COMPOUND_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][\w'\u2019]*(?:-[\w'\u2019]+)*
 #: a capitalised word of three letters or more glued by an apostrophe before a name: one word ("Info'Com-CGT"),
 #: not an elided word ("l'", "d'", "L'", "Lorsqu'"); an elided article may precede it ("d'Info'Com-CGT")
 _APOSTROPHE_BEFORE = re.compile(r"(?<![^\s('\u2019\"\u201c\u00ab])[A-Z]\w{2,}(?<![qQ][uU])['\u2019]$")
+#: a capitalised word glued by a hyphen to a one- or two-letter linking particle, one space before a name: the
+#: Persian ezafe ("Naqsh-e Jahan Square", "Bagh-e Fin", "Masjed-ye Jameh"), which the model cuts at the hyphen
+_EZAFE_BEFORE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]+-(?:e|ye|i) $")
 #: a hyphenated run glued after a name that holds a lower-case linking word ("-sur-Mer", "-upon-Avon")
 _COMPOUND_AFTER = re.compile(r"^-(?:[\w'\u2019]+-)*?[^\W\d_A-Z]+-[\w'\u2019]+(?:-[\w'\u2019]+)*")
 
 
 def compound(text: str, s: int, e: int) -> tuple[int, int]:
     """A model span cut out of a compound name takes the whole compound: the model often stops at a hyphen or an
-    apostrophe inside one word ("Île-de-[France]", "Info'[Com-CGT]", "[Boulogne]-sur-Mer"); a hyphen joining two
+    apostrophe inside one word ("Île-de-[France]", "Info'[Com-CGT]", "[Boulogne]-sur-Mer") or before a linking
+    particle ("Naqsh-e [Jahan Square]"); a hyphen joining two
     names ("Russia-Ukraine") or a prefix ("anti-Trump") holds no lower-case linking word and is left alone."""
     before = text[max(0, s - 40) : s]
     m = _COMPOUND_BEFORE.search(before)
     if m and not m.group()[0].isupper():
         m = None
-    m = m or _APOSTROPHE_BEFORE.search(before)
+    m = m or _APOSTROPHE_BEFORE.search(before) or _EZAFE_BEFORE.search(before)
     if m:
         s -= len(before) - m.start()
     m = _COMPOUND_AFTER.match(text[e : e + 40])
@@ -84,6 +88,27 @@ def named_after(toks: list, names: NamesLexicon) -> list:
         whole = toks + list(doc[toks[-1].i + 1 : k + 1])
         if names.org_evidence(" ".join(t.text for t in whole)):
             best = whole
+        k += 1
+    return best
+
+
+#: capitalised words after a person's or a town's name that may complete a landmark or feature named after it
+PLACE_TAIL_MAX_WORDS = 3
+
+
+def place_named_after(toks: list, place_heads: frozenset[str]) -> list:
+    """A person or town span followed by capitalised words that end in a place's head noun ("Jack London" +
+    "Square", "Lotfollah" + "Mosque", "Chatham" + "Islands"): the model tagged the eponym or the town, yet the
+    name is the landmark's, which the article is about; the longer span is the mention (a place). The span itself
+    when no such name follows in the same sentence, or when the words after it are a name the model tagged on its
+    own ("US" + "Delta Force": a unit, whose first word is a place's head noun)."""
+    doc = toks[0].doc
+    k = toks[-1].i + 1
+    best = toks
+    while k < len(doc) and k - toks[-1].i <= PLACE_TAIL_MAX_WORDS and doc[k].text[:1].isupper() \
+            and doc[k].is_alpha and not doc[k].is_sent_start and not doc[k].ent_type_:
+        if doc[k].lower_ in place_heads:
+            best = toks + list(doc[toks[-1].i + 1 : k + 1])
         k += 1
     return best
 
