@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.city_evidence import campus_only, dateline_place, full_name, not_a_city
 from newsgraph.annotate.config import config_of, from_config, knob
+from newsgraph.annotate.country_evidence import home_readings, road_only
 from newsgraph.annotate.demonyms import region_of
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
 from newsgraph.annotate.geo_names import local_fallback
@@ -318,6 +319,8 @@ class Geocoder:
         kinds = {norm(e.name): k for e, s in zip(ents, summaries, strict=True) if (k := geo_kinds(s)) is not None}
         places = [dated.get(id(e), p) for e, p in zip(ents, resolve([e.name for e in ents], demonyms, gaz=gaz,
                                                                        w=self.weights, kinds=kinds), strict=True)]
+        home_readings(doc, ents, places, demonyms, lambda n: candidates(gaz, n)[: self.weights.max_candidates],
+                      lambda a, b: _near(a, b, self.weights))  # "Georgia residents" in Atlanta news: the state
         by_gid: dict[int, Entity] = {}
         drop: set[int] = set()
         chosen = [p for p in places if p is not None and p.kind not in ("country", "continent")]
@@ -359,6 +362,9 @@ class Geocoder:
             first.aliases += [a for a in e.aliases if a not in first.aliases]
             first.roles += [r for r in e.roles if r not in first.roles]
             drop.add(id(e))
+        for e in by_gid.values():
+            if id(e) in road_only(doc.text, [e], gaz) and e.type == "country":
+                e.type = "place"  # "U.S. 27A", "U.S. Highway 82" only: a road's owner, no country topic
         present = {e.geo.country_code for e in by_gid.values() if e.type == "country" and e.geo}
         located = {e.geo.country_code for e in by_gid.values() if e.type != "country" and e.geo}
         for cc, n in Counter(demonyms).items():
