@@ -121,7 +121,7 @@ def test_fused_names(name, fused):
 
 
 
-@pytest.mark.parametrize("reading", ["thing_only", "street_only", "coordinated", "fused_name"])
+@pytest.mark.parametrize("reading", ["thing_only", "street_only", "coordinated", "fused_name", "cut_only", "venue_only"])
 def test_each_reading_holds_the_topic_score_down(reading):
     from newsgraph.annotate.confidence import ORG_KIND_WEIGHT, gate
     from newsgraph.records import Entity
@@ -165,3 +165,47 @@ def test_not_person_name_reads_the_last_word():
     assert not_person_name("Blossom Deli") and not_person_name("Stan Hollis Studio")
     assert not_person_name("Lee Academy") and not_person_name("Glen Marlow Elementary")
     assert not not_person_name("Deli") and not not_person_name("Margaret Court")
+
+
+def test_a_fragment_cut_from_a_longer_name():
+    from newsgraph.annotate.org_kinds import cut_only
+
+    cases = [
+        ("Students of O.D. Larkin High School walked out.", "Larkin High School", True),
+        ("She teaches at St. Brendan's Catholic School in town.", "Catholic School", True),
+        ("Pupils of Harwick Girls' Grammar School won.", "Grammar School", True),
+        ("The Trade Committee of the People's Assembly met.", "Trade Committee of the People", True),
+        ("Mass at the Church of St. Anne and The Holy Martyrs ended.", "Church of St. Anne", True),
+        ("Ohio's Public Utilities Commission ruled.", "Public Utilities Commission", False),  # an owner's possessive
+        ("The Larkin High School band played.", "Larkin High School", False),
+        # an owner's possessive before a name of its own: the owner's name is whole
+        ("A professor at Hebron University of Tarsis's Euler Institute of Logic.", "Hebron University of Tarsis", False),
+    ]
+    for text, name, cut in cases:
+        s = text.index(name)
+        assert cut_only(name, text, [(s, s + len(name))]) is cut, name
+
+
+def test_a_venue_named_as_a_place_is_no_institution():
+    from newsgraph.annotate.org_kinds import venue_only
+
+    text = "The sale is held at the Millbrook Civic Center, past the fire station."
+    s = text.index("Millbrook")
+    span = [(s, s + len("Millbrook Civic Center"))]
+    assert venue_only("Millbrook Civic Center", text, span)
+    assert not institution("Millbrook Civic Center", text, span)
+    text = "The Millbrook Community Center said it would close. Its director resigned."
+    s = text.index("Millbrook")
+    assert not venue_only("Millbrook Community Center", text, [(s, s + len("Millbrook Community Center"))])
+    text = "He was taken to Millbrook Medical Center."
+    s = text.index("Millbrook")
+    assert not venue_only("Millbrook Medical Center", text, [(s, s + len("Millbrook Medical Center"))])
+
+
+def test_a_venue_in_directions_is_hidden_and_a_hospital_is_shown():
+    body = ("The garden club's plant sale will be held Saturday at the Millbrook Civic Center on Route 9, past the "
+            "fire station. Proceeds go to the Harwick County Hospital, which treated more than 400 patients last "
+            "year. Come early for the best plants, organisers said.")
+    orgs = _orgs(body)
+    assert orgs.get("Millbrook Civic Center", 0) < SHOWN
+    assert orgs.get("Harwick County Hospital", 0) >= SHOWN

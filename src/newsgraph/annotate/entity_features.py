@@ -33,7 +33,15 @@ from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
 from newsgraph.annotate.name_usage import modifier_only
 from newsgraph.annotate.names import NamesLexicon, looks_like_acronym
-from newsgraph.annotate.org_kinds import coordinated_only, fused_name, institution, street_only, thing_only
+from newsgraph.annotate.org_kinds import (
+    coordinated_only,
+    cut_only,
+    fused_name,
+    institution,
+    street_only,
+    thing_only,
+    venue_only,
+)
 from newsgraph.annotate.page_register import doc_register
 from newsgraph.annotate.person_things import thing_use
 from newsgraph.annotate.text_blocks import credited, inside, non_prose_blocks
@@ -214,11 +222,13 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
 
 def org_kind_features(e: Entity, text: str) -> dict[str, float]:
     """An organisation's readings from its head noun and its mentions' surroundings (org_kinds.py; confidence.py
-    weighs them): an institution's name, a modifier of a thing, a street in an address, a coordination's fragment."""
+    weighs them): an institution's name, a modifier of a thing, a street in an address, a coordination's fragment, a
+    fragment cut from a longer name, a venue named as a place."""
     spans = [(m.start, m.end) for m in e.mentions]
     return {"institution": float(institution(e.name, text, spans)), "thing_only": float(thing_only(text, spans)),
             "street_only": float(street_only(e.name, text, spans)),
-            "coordinated": float(coordinated_only(e.name, text, spans)), "fused_name": float(fused_name(e.name))}
+            "coordinated": float(coordinated_only(e.name, text, spans)), "fused_name": float(fused_name(e.name)),
+            "cut_only": float(cut_only(e.name, text, spans)), "venue_only": float(venue_only(e.name, text, spans))}
 
 
 def _concept(e: Entity, text: str) -> bool:

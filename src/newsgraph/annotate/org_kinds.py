@@ -12,7 +12,15 @@ right around a mention (syntax, not names), feed the topic gates of confidence.p
 - `fused_name`: a name fused from more than one ("TORRINGTON \u2014 City Council": a dateline; "City Council and School
   Board": two bodies; "X Police Department of X Police": a complement repeating the name);
 - `coordinated`: every mention is the second half of a coordination whose head both halves share ("Boys and Girls
-  Club", "Devon and Cornwall Police"): a fragment of the longer name.
+  Club", "Devon and Cornwall Police"): a fragment of the longer name;
+- `cut_only`: every mention is cut from a longer name the text writes: initials before it ("O.D. [Wyatt High
+  School]"), a name's possessive word after a capitalised one ("St. Michael's [Catholic School]", "Lancaster Girls'
+  [Grammar School]"), a complement going on past a possessive ("[Committee of the People]'s Assembly") or into a
+  capitalised article ("[Church of Our Lady] and The English Martyrs"). A lone owner's possessive is no cut
+  ("Georgia's [Public Service Commission]");
+- `venue_only`: a name headed by a venue ("Civic Center", "Shopping Center", "Community Center"; data/org_kinds.tsv
+  `venue`, `venue_head`), no mention of which acts as a body does (a possessive, a reporting verb, its staff right
+  after it): a building named as a place or a landmark, no institution.
 """
 
 from __future__ import annotations
@@ -36,6 +44,15 @@ _COORDINATED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$")
 _FUSED = re.compile("[/\"\u2018\u201c\u201d]")
 #: the lower-case word right after a mention
 _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
+#: a longer name's start right before a mention: initials ("O.D. "), or a capitalised word and a name's possessive
+#: word ("St. Michael's ", "Lancaster Girls' ")
+_CUT_BEFORE = re.compile(r"(?:(?<![\w.])(?:[A-Z]\.){1,3}|\b[A-Z][\w.]*\s+[A-Z]\w*(?:['\u2019]s|s['\u2019]))\s$")
+#: a longer name's end right after a mention: a possessive going on into a capitalised word (group 1), or "and"
+#: with a capitalised article ("and The English Martyrs")
+_CUT_AFTER = re.compile(r"^(?:['\u2019]s\s+([A-Z][a-z]+)\b|\s+and\s+The\s+[A-Z])")
+#: what only a body does right after its name: a possessive, a reporting verb, its staff
+_ACTS_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:said|says|announced|reported|hired|employs|officials?|director|"
+                         r"staff|spokesman|spokeswoman|spokesperson|employees|board)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +92,45 @@ def institution(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
     at = next(i for i, w in enumerate(words) if w.lower().strip(".,") == head)
     if not words[at][:1].isupper() or any(street_name("X " + w) for w in words[at + 1 :]):
         return False
-    return not any(_CONTINUES.match(text[e : e + 40]) or coordinated_at(text, s, name) for s, e in spans)
+    if venue(name):
+        return False
+    return not any(_CONTINUES.match(text[e : e + 40]) or coordinated_at(text, s, name) or cut_at(text, s, e, name)
+                   for s, e in spans)
+
+
+def cut_at(text: str, start: int, end: int, name: str) -> bool:
+    """The mention at `start`-`end` is cut from a longer name the text writes (module docstring, `cut_only`); a
+    possessive going on past it cuts only a name with a complement ("X of the People's Assembly")."""
+    if _CUT_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    after = _CUT_AFTER.match(text[end : end + 30])
+    if after is None or after.group(1) is None:
+        return after is not None
+    # "[Committee of the People]'s Assembly": the possessive's word heads a body's name; an owner's possessive goes
+    # on into a name of its own ("University of X's Einstein Institute": the owner's name is whole)
+    heads = lexicon().get("institution", frozenset()) | lexicon().get("possessive_head", frozenset())
+    return " of " in name and after.group(1).lower() in heads
+
+
+def cut_only(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Every mention is cut from a longer name the text writes: a fragment, not the organisation's name."""
+    return bool(spans) and all(cut_at(text, s, e, name) for s, e in spans)
+
+
+def venue(name: str) -> bool:
+    """A name headed by a venue: a venue word before an institution's "Center" ("Civic Center"), or a venue's own
+    head ("... Mall", "... Arena")."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    lex = lexicon()
+    if len(words) < 2:
+        return False
+    return words[-1] in lex.get("venue_head", frozenset()) or (
+        words[-1] in lex.get("venue_centre", frozenset()) and words[-2] in lex.get("venue", frozenset()))
+
+
+def venue_only(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """A venue's name none of whose mentions acts as a body does: a building named as a place, no subject."""
+    return venue(name) and bool(spans) and not any(_ACTS_AFTER.match(text[e : e + 30]) for _, e in spans)
 
 
 def coordinated_at(text: str, start: int, name: str) -> bool:
