@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, relation
+from newsgraph.annotate.date_tense import verb_path
 from newsgraph.annotate.lexicon import mapping
 from newsgraph.records import DateRef
 
@@ -85,16 +86,13 @@ def future_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 def _governor(doc: Doc, start: int, end: int):
-    """The verb that governs the expression at [start, end) in the parse, or None."""
+    """The verb that governs the expression at [start, end) in the parse (the expression's own root when it is
+    one), or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not span.root.dep_:
         return None
     tok = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            break
-        tok = tok.head
-    return tok if tok.pos_ in ("VERB", "AUX") else None
+    return tok if tok.pos_ in ("VERB", "AUX") else verb_path(tok)[0]
 
 
 def past_clause(doc: Doc, start: int, end: int) -> bool:

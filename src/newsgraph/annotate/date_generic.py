@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.date_context import looks_forward
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB
-from newsgraph.annotate.date_tense import _verb_path
+from newsgraph.annotate.date_tense import verb_path
 from newsgraph.annotate.lexicon import mapping
 from newsgraph.records import DateRef
 
@@ -60,7 +60,7 @@ def _governing_verb(tok: Token) -> Token | None:
     """The verb of the clause of `tok`: its head verb in the parse; in a sentence the selective parse left out, the
     nearest verb before it in its sentence, or after it when it opens the sentence ("Today, only three remain")."""
     if tok.dep_:
-        return _verb_path(tok)[0]
+        return verb_path(tok)[0]
     sent = tok.sent
     before = [t for t in sent if t.i < tok.i and t.pos_ in ("VERB", "AUX")]
     if before:

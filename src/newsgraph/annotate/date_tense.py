@@ -34,9 +34,10 @@ def _time_noun(tok: Token, vocab: str = DEFAULT_VOCAB) -> bool:
     return tok.ent_type_ in _TIME_ENTS or tok.lemma_.lower() in mapping(vocab, "day_part")
 
 
-def _verb_path(tok: Token) -> tuple[Token | None, bool]:
+def verb_path(tok: Token) -> tuple[Token | None, bool]:
     """The verb (or copula) that governs `tok` in the parse, and whether a noun that names no time stands between
-    them (the date then qualifies that noun, "the shooting on Saturday", not the verb's time)."""
+    them (the date then qualifies that noun, "the shooting on Saturday", not the verb's time). The one walk up the
+    tree for the date modules (date_context, date_generic read it too)."""
     through_noun = False
     cur = tok
     for _ in range(MAX_HOPS):
@@ -115,7 +116,7 @@ def clause_tense(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> 
         return "past"
     if tok.dep_ in _NOUN_MODIFIER and not _time_noun(tok.head, vocab):
         return None
-    verb, through_noun = _verb_path(tok)
+    verb, through_noun = verb_path(tok)
     if verb is None:
         return None
     tense = _tense_of(verb, vocab)
@@ -206,7 +207,7 @@ def recurring_day(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) ->
         if prev.lower_ in recurring or prev.lower_ in mapping(vocab, "recurring_ordinal"):
             return True
         if "Ind" in prev.morph.get("Definite") and last.dep_:
-            verb, _ = _verb_path(last)  # "runs a Saturday youth club", but "was hurt in a Saturday crash"
+            verb, _ = verb_path(last)  # "runs a Saturday youth club", but "was hurt in a Saturday crash"
             if verb is not None and _simple_present(verb):
                 return True
     if any(c.lower_ in recurring for c in last.children):
@@ -231,7 +232,7 @@ def unsure_weekday(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -
         return True
     if not span.root.dep_:
         return False
-    verb, _ = _verb_path(span.root)
+    verb, _ = verb_path(span.root)
     if verb is None or not _simple_present(verb) or verb.lemma_.lower() in ("be", "être"):
         return False
     weekdays = mapping(vocab, "weekday")
