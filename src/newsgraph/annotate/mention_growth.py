@@ -11,6 +11,7 @@ evidence is missing it returns the span unchanged, so `collect_mentions` can app
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsgraph.annotate.names import NamesLexicon
@@ -80,13 +81,21 @@ def named_after(toks: list, names: NamesLexicon) -> list:
     """A person span followed by capitalised words that end in an organisation suffix ("Robert Wood" + "Johnson
     Medical School", "Ada Byron" + "Foundation"): the person is part of an institution's name, which is the
     mention (an organisation). The span itself when no such name follows."""
+    return _capitalised_tail(toks, NAMED_AFTER_MAX_WORDS,
+                             lambda whole: bool(names.org_evidence(" ".join(t.text for t in whole))))
+
+
+def _capitalised_tail(toks: list, max_words: int, fits: Callable[[list], bool], stop_at_tagged: bool = False) -> list:
+    """`toks` grown over the longest run of up to `max_words` capitalised words after it, in its sentence, that
+    `fits` (a predicate on the whole grown span); `toks` itself when none does. `stop_at_tagged`: a word the model
+    tagged as a name of its own ends the run. Shared by `named_after` and `place_named_after`."""
     doc = toks[0].doc
     k = toks[-1].i + 1
     best = toks
-    while k < len(doc) and k - toks[-1].i <= NAMED_AFTER_MAX_WORDS and doc[k].text[:1].isupper() \
-            and doc[k].is_alpha and not doc[k].is_sent_start:
+    while k < len(doc) and k - toks[-1].i <= max_words and doc[k].text[:1].isupper() \
+            and doc[k].is_alpha and not doc[k].is_sent_start and not (stop_at_tagged and doc[k].ent_type_):
         whole = toks + list(doc[toks[-1].i + 1 : k + 1])
-        if names.org_evidence(" ".join(t.text for t in whole)):
+        if fits(whole):
             best = whole
         k += 1
     return best
@@ -102,15 +111,8 @@ def place_named_after(toks: list, place_heads: frozenset[str]) -> list:
     name is the landmark's, which the article is about; the longer span is the mention (a place). The span itself
     when no such name follows in the same sentence, or when the words after it are a name the model tagged on its
     own ("US" + "Delta Force": a unit, whose first word is a place's head noun)."""
-    doc = toks[0].doc
-    k = toks[-1].i + 1
-    best = toks
-    while k < len(doc) and k - toks[-1].i <= PLACE_TAIL_MAX_WORDS and doc[k].text[:1].isupper() \
-            and doc[k].is_alpha and not doc[k].is_sent_start and not doc[k].ent_type_:
-        if doc[k].lower_ in place_heads:
-            best = toks + list(doc[toks[-1].i + 1 : k + 1])
-        k += 1
-    return best
+    return _capitalised_tail(toks, PLACE_TAIL_MAX_WORDS, lambda whole: whole[-1].lower_ in place_heads,
+                             stop_at_tagged=True)
 
 
 #: a lower-case particle and capitalised words that may continue a place's name ("São José dos Campos", "Rio de
