@@ -201,7 +201,6 @@ def timetable_days(text: str, refs: list[DateRef], vocab: str = DEFAULT_VOCAB) -
     spans = [m.span() for m in pat.finditer(text)]
     if not spans:
         return refs
-    ranges = frozenset(w.lower() for w in mapping(vocab, "range"))
 
     def clocked(d: DateRef) -> bool:
         return any(0 <= d.start - e <= CLOCK_GAP or 0 <= s - d.end <= CLOCK_GAP for s, e in spans)
@@ -209,7 +208,7 @@ def timetable_days(text: str, refs: list[DateRef], vocab: str = DEFAULT_VOCAB) -
     days = [d for d in refs if d.text.split()[-1].lower() in weekdays]
     drop: set[int] = set()
     for a, b in zip(days, days[1:], strict=False):
-        if text[a.end : b.start].strip().lower() not in ranges or not (clocked(a) or clocked(b)):
+        if not _weekday_range(text, a, b, vocab) or not (clocked(a) or clocked(b)):
             continue
         lo = max((m.end() for m in _SENTENCE.finditer(text, 0, a.start)), default=0)
         hi = next((m.start() for m in _SENTENCE.finditer(text, b.end)), len(text))
@@ -217,17 +216,22 @@ def timetable_days(text: str, refs: list[DateRef], vocab: str = DEFAULT_VOCAB) -
     return [d for d in refs if id(d) not in drop]
 
 
+def _weekday_range(text: str, a: DateRef, b: DateRef, vocab: str) -> bool:
+    """`a` and `b` are two weekdays joined by a [range] word or symbol ("Monday through Friday", "Monday-Thursday"):
+    the one reading of a weekday range, shared by `timetable_days` and `ordered_ranges`."""
+    weekdays = mapping(vocab, "weekday")
+    return (a.text.split()[-1].lower() in weekdays and b.text.split()[-1].lower() in weekdays
+            and text[a.end : b.start].strip().lower() in {w.lower() for w in mapping(vocab, "range")})
+
+
 def ordered_ranges(text: str, refs: list[DateRef], anchor: dt.date | None, vocab: str = DEFAULT_VOCAB) -> list[DateRef]:
     """A range of two weekdays ("early voting ran from Monday through Saturday") runs forward: when its ends, each
     resolved on its own, come out in the wrong order (written on a Monday: Monday = that day, Saturday = two days
     before), the end that is not yet past keeps its day and the other moves a week (a past range: its start a week
     back; a coming one: its end a week on)."""
-    weekdays = mapping(vocab, "weekday")
-    ranges = frozenset(w.lower() for w in mapping(vocab, "range"))
     for a, b in zip(refs, refs[1:], strict=False):
         if not (anchor is not None and a.value and b.value and len(a.value) == len(b.value) == 10 and a.value > b.value
-                and a.text.split()[-1].lower() in weekdays and b.text.split()[-1].lower() in weekdays
-                and text[a.end : b.start].strip().lower() in ranges):
+                and _weekday_range(text, a, b, vocab)):
             continue
         if b.value <= anchor.isoformat():
             a.value = (dt.date.fromisoformat(a.value) - dt.timedelta(days=7)).isoformat()
