@@ -26,7 +26,7 @@ from newsgraph.annotate import calibration as cal
 from newsgraph.annotate import event_features
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import mapping, words
-from newsgraph.annotate.quote_shapes import mentioned_term, nickname, title_shaped
+from newsgraph.annotate.quote_shapes import mentioned_term, modifier_term, nickname, title_shaped
 from newsgraph.annotate.quote_speakers import how_of
 from newsgraph.annotate.resolve import doc_text
 from newsgraph.records import Entity, Quote
@@ -94,6 +94,10 @@ NON_SPEAKER_CAP = 0.2
 #: sets titles in quotation marks to name a book, a film or a campaign, not to report words, even after a cue
 #: ("wrote", "answers a question about his book, ...").
 TITLE_SCORE = 0.25
+#: Whether a partial quote whose cue does not govern it is shown as somebody's words ('She left the post on
+#: medical leave for a "stress injury" ... what she calls ...', 'neighbours thought it "overblown"' with "saying" in
+#: another clause): the quotation marks are the writer's, or the words are someone else's than the cue's subject.
+PARTIAL_OUTSIDE_CUE_IS_SPEECH = False
 #: A cue in a call to action (no subject, bare verb, first in its clause) reports nobody.
 IMPERATIVE_CUE_SCORE = 0.1
 
@@ -157,6 +161,10 @@ class QuoteEvidence:
             inner = doc.char_span(q.start, q.end, alignment_mode="expand")
             if title_shaped(inner) or nickname(inner) or (q.kind == "direct" and not q.cue and mentioned_term(inner)):
                 return TITLE_SCORE
+            if q.kind == "partial" and modifier_term(inner):
+                return TITLE_SCORE
+            if q.kind == "partial" and not PARTIAL_OUTSIDE_CUE_IS_SPEECH and not _under_cue(inner, q.cue):
+                return TITLE_SCORE
         if q.kind == "direct":
             if q.cue == ":":
                 return QUOTE_SCORES["direct_label"]
@@ -174,6 +182,8 @@ class QuoteEvidence:
         score = QUOTE_SCORES.get(f"indirect_{cls}", QUOTE_SCORES["indirect_other"])
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
         if not FRAME_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and _object_of_frame(cue_tok, content):
+            return QUOTE_SCORES["indirect_other"]
+        if not DESCRIBED_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and _described_object(cue_tok, content):
             return QUOTE_SCORES["indirect_other"]
         if content is not None and len(content) and self._frames_a_quotation(doc, content):
             return QUOTE_SCORES["indirect_other"]
@@ -321,6 +331,10 @@ def _cue_token(doc: Doc, q: Quote):
 #: Whether a participle's or infinitive's object ("citing statistics", "explaining what X is") is shown as a quote.
 #: Policy, like COGNITION_IS_SPEECH: PolNeAR counts such phrases as attributions, a reader of our quotes does not.
 FRAME_OBJECT_IS_SPEECH = False
+#: Whether the object of a cue with an "as" predicate ('described the fee increases as "a sensible way to pay"',
+#: 'dismissed the report as a smear') is shown as the content: it is the thing spoken about; the words said are the
+#: "as" phrase (a partial quote of its own when quoted).
+DESCRIBED_OBJECT_IS_SPEECH = False
 #: Words opening an embedded question ("explaining what X is", "told how it works").
 _WH = ("what", "how", "why", "where", "when", "who", "which", "whether")
 
@@ -333,6 +347,29 @@ def _object_of_frame(cue, content) -> bool:
         return False  # a subject of its own, or a predicate on the object ("calling it a violation"): a report
     root = content.root
     return root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or content[0].lower_ in _WH
+
+
+def _under_cue(inner: Span | None, cue: str | None) -> bool:
+    """The partial quote's cue word stands among the ancestors of the quoted words ('called it a "grave error"',
+    'said the plan was a "disaster"'): the cue's clause holds the quotation. "according to" and a label frame
+    govern nothing and pass."""
+    if inner is None or not len(inner) or not cue or cue.lower().startswith("according") or cue in (":", "\u2015"):
+        return True
+    word = cue.split()[0].lower()
+    roots = [t for t in inner if not (t.is_punct or t.is_space) and not (inner.start <= t.head.i < inner.end)] or [inner.root]
+    if any(t.sent != roots[0].sent for t in inner):
+        return True  # the quotation runs over a sentence bound of the parse: its tree says nothing
+    above = {a.i for r in roots for a in r.ancestors}
+    # the cue governs the quote, or is a parenthetical inside the clause that does ('The law, he added, ...')
+    return any(t.lower_ == word and (t.i in above or (t.dep_ == "parataxis" and t.head.i in above)) for t in roots[0].sent)
+
+
+def _described_object(cue, content) -> bool:
+    """The content is a noun phrase and the cue has an "as" phrase after it ('described the fee increases as "..."'):
+    the content is what was described, not what was said."""
+    if content.root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False
+    return any(c.lower_ == "as" and c.i >= content.end - 1 for c in cue.children)
 
 
 def _negated(tok) -> bool:

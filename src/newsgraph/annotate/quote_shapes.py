@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+#: The most words a quoted term inside a noun phrase has ('twice yearly "relief" payments', 'a "buffer" zone').
+TERM_MAX_WORDS = 3
+#: Dependencies of a premodifier of a noun: a quotation standing there names a kind of thing, not words said.
+TERM_MODIFIER_DEPS = ("compound", "amod", "nmod", "nummod", "poss")
+#: Parts of speech of a quoted premodifier that names a kind of thing.
+TERM_POS = ("NOUN", "PROPN")
 #: Parts of speech a title leaves in lower case ("at the End of Summer"): articles, prepositions, conjunctions.
 _TITLE_LOWER = ("DET", "ADP", "CCONJ", "PART")
 
@@ -46,3 +52,20 @@ def nickname(span: Span | None) -> bool:
     before = [t for t in doc[max(0, span.start - 3) : span.start] if not (t.is_punct or t.is_space)]
     after = [t for t in doc[span.end : span.end + 3] if not (t.is_space or t.is_quote)]
     return bool(before and after) and before[-1].is_alpha and before[-1].text[0].isupper() and after[0].is_alpha and after[0].text[0].isupper()
+
+
+def modifier_term(span: Span | None) -> bool:
+    """At most TERM_MAX_WORDS words premodifying a noun outside the quotation marks ('twice yearly "relief"
+    payments', 'the "buffer" zone'): a term in scare quotes, the name of a kind of thing, not
+    words anybody said, even with a speech verb in the sentence. A quoted predicate or object ('called it a "grave
+    error"', 'said it was "overblown"') heads its own phrase and is not one."""
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > TERM_MAX_WORDS:
+        return False
+    root, head = span.root, span.root.head
+    outside = head.i < span.start or head.i >= span.end
+    # a quoted noun naming a kind ("relief" payments); a quoted adjective ('in "serious but stable" condition,
+    # according to a hospital spokesperson') is as often somebody's description and stays
+    return outside and head.i > root.i and root.dep_ in TERM_MODIFIER_DEPS and root.pos_ in TERM_POS and head.pos_ in ("NOUN", "PROPN")

@@ -269,7 +269,8 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         # then the nearest cue to the quote: after it, then before it
         inner = doc.char_span(*inner_span(text, s, e), alignment_mode="expand") if not direct else None
         above = [a.i for a in inner.root.ancestors] if inner is not None and len(inner) else []
-        cands.sort(key=lambda t: (above.index(t.i) if t.i in above else len(above), 0 if t.idx >= e else 1, abs(t.idx - (e if t.idx >= e else s))))
+        colon = _colon_frame(text, s, cands) if direct else None
+        cands.sort(key=lambda t: (t.i != colon, above.index(t.i) if t.i in above else len(above), 0 if t.idx >= e else 1, abs(t.idx - (e if t.idx >= e else s))))
         if cands and _cue_class(cands[0]) == "cognition" and _cue_class(cands[0].head) == "speech" and cands[0].head in cands:
             # "Officers believed X had 'two open containers', the attorney said": a belief that is itself the clause
             # a speech cue reports is no speech, so the quoted words are the reporter's ("the IRS had found X
@@ -284,6 +285,22 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
 
 
 _WORD = re.compile(r"\w")
+#: The most characters between a cue and the colon that introduces a quotation ('saying:', 'said in a statement:').
+COLON_FRAME_CHARS = 30
+
+
+def _colon_frame(text: str, s: int, cands: list[Token]) -> int | None:
+    """The cue that a colon right before the quotation closes ('... climbed onto a chair shouting: "I want to
+    sing!" The elders said ...'): the frame stands before the words it introduces, so a cue of the next
+    sentence, which a quotation ending in "!" or "?" does not fence off, is not its frame. The token index, or None."""
+    before = text[:s].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    near = [t for t in cands if t.idx < colon and colon - (t.idx + len(t.text)) <= COLON_FRAME_CHARS]
+    return max(near, key=lambda t: t.idx).i if near else None
+
+
 
 
 def closes_sentence(text: str, s: int, e: int) -> bool:
