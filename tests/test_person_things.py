@@ -67,3 +67,11 @@ def test_a_dateline_is_a_place():
     assert _use("Ann Lee won.\nPORT DELIA, Westland \u2014 The harbour reopened.", "PORT DELIA") == "dateline"
     assert _use("ANN LEE said the harbour reopened.", "ANN LEE") is None  # capitals, but no dash after them
     assert _use("Ann Lee \u2014 the mayor \u2014 said so.", "Ann Lee") is None  # not in capitals
+
+
+def test_a_residence_in_an_apposition_is_a_place():
+    assert _use('Mr Wiles, from Cherry Marsh, said: "It was a day to remember."', "Cherry Marsh") == "residence"
+    assert _use("said Joseph Okafor, of Lindell Heath, Ohio, the dog's handler.", "Lindell Heath") == "residence"
+    # a person after "of" or "from" in prose, or a place name that goes on, is no residence
+    assert _use("The letter from Dana Okafor arrived, and she read it.", "Dana Okafor") is None
+    assert _use("Wiles, of Cherry Marsh Holdings, said so.", "Cherry Marsh") is None

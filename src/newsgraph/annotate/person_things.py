@@ -7,6 +7,7 @@ The uses below read the text around each mention (kinds of use, the words in dat
 as closed-class patterns: prepositions, a few verbs of travel and payment), never a list of names:
 - travel: the name is where someone flies, travels or lands ("had flown to X", "flights from X", "landed at X");
 - payment: the name is what something is paid, priced or mined in ("a payment in X", "worth of X", "mined X");
+- residence: the name is where someone named just before lives ("Mr Wiles, from X, said", "Ann Lee, of X, Ohio");
 - code: the name is followed by a code in brackets that is not its initials ("X (LHR)", a place's or a ticker's);
 - dateline: the name opens a paragraph in capitals before a dash or a comma ("FLUSHING MEADOWS — ..."), the place a
   report was filed from;
@@ -31,6 +32,10 @@ _TRAVEL = re.compile(
 _PAYMENT = re.compile(
     r"\b(?:(?:payments?|paid|pay|pays|paying|ransom|denominated|priced|valued|donations?|fees?|prices?)\s+in|"
     r"worth\s+of|mined|mining)\s+$", re.I)
+#: a residence given in an apposition after a name: "Mr Wiles, from X, said", "Joseph Vergnetti, of X, Ohio" (a
+#: capitalised word, a comma, "of" or "from"), with a comma or a sentence end right after the place
+_RESIDENCE_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w.'\u2019-]*,\s+(?:of|from)\s+$")
+_RESIDENCE_AFTER = re.compile(r"^\s*[,.;]")
 #: a code in brackets right after the name ("(LHR)", "(BTC)")
 _CODE_AFTER = re.compile(r"^\s*\(([A-Z]{2,5})\)")
 #: after a dateline's capitals: a dash, or a comma and more capitals ("LONDON —", "PARIS, France (AP) —")
@@ -51,6 +56,8 @@ def thing_use(doc: Doc | None, text: str, start: int, end: int) -> str | None:
         return "travel"
     if _PAYMENT.search(before):
         return "payment"
+    if _RESIDENCE_BEFORE.search(before) and _RESIDENCE_AFTER.match(text[end : end + 3]):
+        return "residence"
     code = _CODE_AFTER.match(text[end : end + 12])
     if code and code.group(1) != _initials(text[start:end]):
         return "code"
