@@ -67,3 +67,14 @@ def test_a_title_before_a_surname_the_text_gives_in_full_is_cut():
     assert "Jay Okafor" in people and "Representative Okafor" not in people
     people = annotate(Extracted(input="t", body="King Edward ruled for ten years. Edward died in 1910.")).topics["people"]
     assert "King Edward" in people
+
+
+def test_a_name_forming_title_stays_and_a_titles_jurisdiction_is_no_person():
+    from newsgraph.annotate import annotate
+    from newsgraph.annotate.person_roles import name_forming
+    from newsgraph.records import Extracted
+
+    assert name_forming("Prince") and name_forming("Crown Prince") and not name_forming("Representative")
+    body = ("Carl Okafor first went to East Marovia in 1884. Okafor was later named governor of East Marovia, earning "
+            "a nickname there. The colony was divided in Berlin.")
+    assert "East Marovia" not in annotate(Extracted(input="t", body=body)).topics["people"]

@@ -28,7 +28,7 @@ from newsgraph.annotate.mention_growth import (
 from newsgraph.annotate.mention_words import common_word, institution, label_in_capitals, not_name_word
 from newsgraph.annotate.name_extent import complement_after
 from newsgraph.annotate.names import NamesLexicon, looks_like_acronym, strip_name
-from newsgraph.annotate.person_roles import fused_word_start, inner_title_start, named_in_full
+from newsgraph.annotate.person_roles import fused_word_start, inner_title_start, name_forming, named_in_full
 
 #: Model labels -> mention labels; PER (UD-style models: French, Spanish, German...) is a person too.
 _LABELS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -355,7 +355,8 @@ def _after_titles(text: str, s: int, e: int, titles: frozenset[str]) -> tuple[in
         return s, False
     if i and len(words) - i >= 2 and words[i].group()[:1].isupper():  # "King of Athens" is not cut to "of Athens"
         return s + words[i].start(), True
-    if i and len(words) - i == 1 and words[i].group()[:1].isupper() and named_in_full(text, words[i].group(), titles):
+    if i and len(words) - i == 1 and words[i].group()[:1].isupper() and named_in_full(text, words[i].group(), titles) \
+            and not name_forming(" ".join(w.group() for w in words[:i])):
         return s + words[i].start(), True  # "Representative Hoffman" beside "Jay Hoffman": the surname joins him
     return s, True
 

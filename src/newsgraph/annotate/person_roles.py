@@ -9,6 +9,8 @@ together because they share the names lexicon's title words and heads and the sa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from newsgraph.annotate.demonyms import demonym_shaped
 from newsgraph.annotate.entity_evidence_config import EvidenceWindows
@@ -36,8 +38,8 @@ def prefix_role(text: str, start: int, names: NamesLexicon, win: EvidenceWindows
             pos = w_start
             continue
         break
-    if not parts:
-        return None
+    if not parts or parts[0][1].lower() == "of":
+        return None  # "commissioner of East Africa": the name is the title's jurisdiction, not its holder
     # a place name of several words opening the role ("New Mexico Governor")
     while parts:
         seg = text[max(0, parts[-1][0] - 30) : parts[-1][0]]
@@ -126,6 +128,19 @@ def fused_word_start(text: str, start: int, end: int, names: NamesLexicon) -> in
     if not re.search(r"(?<![\w-])" + re.escape(first.lower()) + r"(?![\w-])", text):
         return start
     return start + words[1].start()
+
+
+@lru_cache(maxsize=1)
+def _name_titles() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "data" / "name_titles.txt"
+    return frozenset(ln.strip().lower() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+def name_forming(title: str) -> bool:
+    """A title that is part of how its holder is named ("Prince Harry", "Pope Francis": data/name_titles.txt): it
+    stays before a single name."""
+    return title.lower() in _name_titles() or title.lower().split()[-1] in _name_titles()
 
 
 def named_in_full(text: str, surname: str, titles: frozenset[str]) -> bool:
