@@ -178,12 +178,18 @@ def test_a_fragment_cut_from_a_longer_name():
         ("Mass at the Church of St. Anne and The Holy Martyrs ended.", "Church of St. Anne", True),
         ("Ohio's Public Utilities Commission ruled.", "Public Utilities Commission", False),  # an owner's possessive
         ("The Larkin High School band played.", "Larkin High School", False),
+        ("He appeared in U.S. District Court in Boston.", "District Court", False),  # the owner's initials
+        ("At Halden University's Brightwater Brain Institute they met.", "Brightwater Brain Institute", False),
         # an owner's possessive before a name of its own: the owner's name is whole
         ("A professor at Hebron University of Tarsis's Euler Institute of Logic.", "Hebron University of Tarsis", False),
     ]
     for text, name, cut in cases:
         s = text.index(name)
         assert cut_only(name, text, [(s, s + len(name))]) is cut, name
+    # a short mention of the entity's own longer name is no cut from it
+    text = "The Mortimer B. Halvorsen Brain Institute found it. Halvorsen Brain Institute staff agreed."
+    s = text.index("Halvorsen")
+    assert not cut_only("Mortimer B. Halvorsen Brain Institute", text, [(s, s + len("Halvorsen Brain Institute"))])
 
 
 def test_a_venue_named_as_a_place_is_no_institution():

@@ -46,7 +46,7 @@ _FUSED = re.compile("[/\"\u2018\u201c\u201d]")
 _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
 #: a longer name's start right before a mention: initials ("O.D. "), or a capitalised word and a name's possessive
 #: word ("St. Michael's ", "Lancaster Girls' ")
-_CUT_BEFORE = re.compile(r"(?:(?<![\w.])(?:[A-Z]\.){1,3}|\b[A-Z][\w.]*\s+[A-Z]\w*(?:['\u2019]s|s['\u2019]))\s$")
+_CUT_BEFORE = re.compile(r"(?:(?<![\w.])((?:[A-Z]\.){1,3})|\b[A-Z][\w.]*\s+([A-Z]\w*?)(?:['\u2019]s|s['\u2019]))\s$")
 #: a longer name's end right after a mention: a possessive going on into a capitalised word (group 1), or "and"
 #: with a capitalised article ("and The English Martyrs")
 _CUT_AFTER = re.compile(r"^(?:['\u2019]s\s+([A-Z][a-z]+)\b|\s+and\s+The\s+[A-Z])")
@@ -101,8 +101,16 @@ def institution(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
 def cut_at(text: str, start: int, end: int, name: str) -> bool:
     """The mention at `start`-`end` is cut from a longer name the text writes (module docstring, `cut_only`); a
     possessive going on past it cuts only a name with a complement ("X of the People's Assembly")."""
-    if _CUT_BEFORE.search(text[max(0, start - 30) : start]):
-        return True
+    mention = text[start:end]
+    if mention != name and name.endswith(mention):
+        return False  # "[Zuckerman Institute]" after "Mortimer B.": the entity's own name is the longer one
+    before = _CUT_BEFORE.search(text[max(0, start - 30) : start])
+    if before is not None:
+        # initials that name a country or a state are the owner's, as a possessive is ("U.S. [District Court]"), and
+        # so is an institution's possessive ("Columbia University's [X Institute]": a body of its own)
+        if before.group(1) is not None:
+            return not _place_initials(before.group(1))
+        return before.group(2).lower() not in lexicon().get("institution", frozenset())
     after = _CUT_AFTER.match(text[end : end + 30])
     if after is None or after.group(1) is None:
         return after is not None
@@ -110,6 +118,13 @@ def cut_at(text: str, start: int, end: int, name: str) -> bool:
     # on into a name of its own ("University of X's Einstein Institute": the owner's name is whole)
     heads = lexicon().get("institution", frozenset()) | lexicon().get("possessive_head", frozenset())
     return " of " in name and after.group(1).lower() in heads
+
+
+def _place_initials(initials: str) -> bool:
+    """Initials that the gazetteer reads as a country or a state ("U.S.", "U.K.", "N.J.")."""
+    from newsgraph.annotate.gazetteer import get_gazetteer
+
+    return any(p.kind in ("country", "admin1") for p in get_gazetteer().lookup(initials)[:1])
 
 
 def cut_only(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
