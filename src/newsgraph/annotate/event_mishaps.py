@@ -13,8 +13,7 @@ event_actors.tsv [instrument] (weapon, vehicle, nature, mishap, document).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Token
 
@@ -34,16 +33,10 @@ AUTHORS = ("NORP", "GPE", "ORG", "PERSON")
 CIRCUMSTANCE = ("when", "after", "as")
 
 
-@lru_cache(maxsize=1)
-def instrument_kinds() -> dict[str, str]:
-    """event_actors.tsv [instrument]: noun -> weapon, vehicle, nature, mishap or document."""
+def instrument_kinds() -> Mapping[str, str]:
+    """event_actors.tsv [instrument]: noun -> weapon, vehicle, nature, mishap or document (lexicon.mapping builds it
+    once per process; asked per subject token)."""
     return mapping("event_actors.tsv", "instrument")
-
-
-@lru_cache(maxsize=1)
-def instruments() -> frozenset[str]:
-    """The nouns of event_actors.tsv [instrument]; built once, read per subject token."""
-    return frozenset(instrument_kinds())
 
 
 def kind_of(tok: Token) -> str:
@@ -111,10 +104,4 @@ def accident(tok: Token, collisions: frozenset[str], thing: Callable[[Token], bo
     return False
 
 
-def document(tok: Token) -> bool:
-    """A common noun naming a document ("the warrant", "the affidavit", data [instrument] document): as the subject
-    of an act it is what the act was done with, not who did it ("The warrant for X charges her")."""
-    return kind_of(tok) == "document"
-
-
-__all__ = ["accident", "document", "instrument_kinds", "instruments", "kind_of"]
+__all__ = ["accident", "instrument_kinds", "kind_of"]

@@ -30,7 +30,7 @@ from newsgraph.annotate.event_actor_phrases import (
     titled_person,
     with_conj,
 )
-from newsgraph.annotate.event_mishaps import instruments
+from newsgraph.annotate.event_mishaps import instrument_kinds
 from newsgraph.annotate.resolve import (
     Actor,
     clause_bounds,
@@ -106,7 +106,7 @@ class EventRoles:
             return False
         if any(c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN" for c in tok.lefts):
             return False
-        return self._act_noun(tok) or tok.lower_ in instruments() or tok.lemma_.lower() in instruments()
+        return self._act_noun(tok) or tok.lower_ in instrument_kinds() or tok.lemma_.lower() in instrument_kinds()
 
     def _source(self, tok: Token) -> Token | None:
         """The subject of the trigger or of the nearest clause above it."""
