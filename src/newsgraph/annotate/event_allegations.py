@@ -86,6 +86,6 @@ class EventAllegations(EventSenses):
             for subj in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
                 owner = [p for p in subj.children if p.dep_ == "poss" and p.pos_ != "PRON"]
                 who = owner[0] if owner else subj
-                if self._actor_word(doc, who) or who.pos_ == "NOUN" and self.people_noun(who):
+                if self._actor_word(doc, who):  # a people noun, or an entity that is no place
                     out.append(resolve_token(doc, who, []))
         return [a for a in out if useful_actor(a)]
