@@ -156,6 +156,12 @@ class EventSenses(EventRoles):
         rows = self.nouns.get(tok.lower_) or self.nouns.get(tok.lemma_.lower()) or []
         return tok.pos_ == "NOUN" and any(r[0] == "AGREE" for r in rows)
 
+    def _struck_agreement(self, tok: Token) -> bool:
+        """A verb whose object, subject or relative antecedent is an agreement ("struck a deal with X", "a deal struck
+        with X" misparsed as its subject, "a deal that they struck with X"): a hostile verb so used makes one."""
+        args = self._patients(tok) + [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "relcl" else [])
+        return any(self._agreement_noun(p) for p in args)
+
     def _recipient(self, tok: Token) -> bool:
         """Someone the verb gives to: a patient that is no thing, or the object of "to"/"for" that is no thing."""
         to = [o for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for o in prep_objects(c)]

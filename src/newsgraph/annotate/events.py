@@ -183,10 +183,8 @@ class EventFinder(EventAllegations, LexiconComponent):
         verbal = self.verbal_sense.get(lemma if form == "verb" else tok.lower_)
         if verbal and self._verbal_object(tok):
             type_, mode = verbal  # "attacked the plan", "attacks on her record": criticism, not force
-        # "struck a deal with X", "a deal struck with X" (misparsed as its subject), "a deal that they struck with X"
-        agreed = self._patients(tok) + [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "relcl" else [])
-        if form == "verb" and self.classes.get(type_) == "hostile" and any(self._agreement_noun(p) for p in agreed):
-            type_, mode = "AGREE", ""  # an agreement, not force
+        if form == "verb" and self.classes.get(type_) == "hostile" and self._struck_agreement(tok):
+            type_, mode = "AGREE", ""  # "struck a deal with X": an agreement, not force
         if form == "verb" and lemma in self.naming and any(c.dep_ in ("oprd", "attr") for c in tok.children):
             return None  # "a school, then called FACES, for ...": a verb of naming with the name it gives
         if form == "verb" and tok.dep_ == "amod" and tok.i < tok.head.i:
