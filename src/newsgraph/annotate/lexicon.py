@@ -82,6 +82,16 @@ def mapping(name: str, section: str) -> Mapping[str, str]:
     return MappingProxyType({row[0].lower(): (row[1] if len(row) > 1 else "") for row in sections(name).get(section, [])})
 
 
+@lru_cache(maxsize=32)
+def kinds(name: str) -> Mapping[str, tuple[str, ...]]:
+    """kind -> its lower-case words, in file order, of a `kind<TAB>word` file without sections (data/<name>:
+    streets.tsv, org_kinds.tsv). Built once per file and process (read per mention); read-only, as `mapping`."""
+    out: dict[str, list[str]] = {}
+    for row in sections(name).get("", []):
+        out.setdefault(row[0], []).append(row[1].lower())
+    return MappingProxyType({k: tuple(v) for k, v in out.items()})
+
+
 class LexiconComponent:
     """A component whose word lists come from one sectioned lexicon (the shipped file unless the user gives one).
 

@@ -27,11 +27,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from newsgraph.annotate.streets import address_use, read_kinds, street_name
+from newsgraph.annotate.lexicon import kinds
+from newsgraph.annotate.streets import address_use, street_word
 
-DATA = Path(__file__).resolve().parent / "data" / "org_kinds.tsv"
 #: words that open a name's complement: the head is the word before the first of them
 _COMPLEMENT = frozenset({"of", "for", "on"})
 #: a mention continued by a complement or a campus ("Office of the Secretary of Defense", "University of Illinois at
@@ -58,7 +57,7 @@ _ACTS_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:said|says|announced|reported|h
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
     """data/org_kinds.tsv: kind -> its lower-case words."""
-    return {k: frozenset(v) for k, v in read_kinds(DATA).items()}
+    return {k: frozenset(v) for k, v in kinds("org_kinds.tsv").items()}
 
 
 def not_person_name(name: str) -> bool:
@@ -90,7 +89,7 @@ def institution(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
     if words[-1].lower() in lexicon().get("event_end", frozenset()):
         return False  # "International Society for X Conference": an event a body holds, not the body
     at = next(i for i, w in enumerate(words) if w.lower().strip(".,") == head)
-    if not words[at][:1].isupper() or any(street_name("X " + w) for w in words[at + 1 :]):
+    if not words[at][:1].isupper() or any(street_word(w) for w in words[at + 1 :]):
         return False
     if venue(name):
         return False

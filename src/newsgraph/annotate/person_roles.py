@@ -9,9 +9,8 @@ together because they share the names lexicon's title words and heads and the sa
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
+from newsgraph.annotate import lexicon
 from newsgraph.annotate.demonyms import demonym_shaped
 from newsgraph.annotate.entity_evidence_config import EvidenceWindows
 from newsgraph.annotate.gazetteer import get_gazetteer
@@ -130,17 +129,11 @@ def fused_word_start(text: str, start: int, end: int, names: NamesLexicon) -> in
     return start + words[1].start()
 
 
-@lru_cache(maxsize=1)
-def _name_titles() -> frozenset[str]:
-    path = Path(__file__).resolve().parent / "data" / "name_titles.txt"
-    return frozenset(ln.strip().lower() for ln in path.read_text(encoding="utf-8").splitlines()
-                     if ln.strip() and not ln.startswith("#"))
-
-
 def name_forming(title: str) -> bool:
     """A title that is part of how its holder is named ("Prince Harry", "Pope Francis": data/name_titles.txt): it
     stays before a single name."""
-    return title.lower() in _name_titles() or title.lower().split()[-1] in _name_titles()
+    name_titles = lexicon.words("name_titles.txt", "")
+    return title.lower() in name_titles or title.lower().split()[-1] in name_titles
 
 
 def named_in_full(text: str, surname: str, titles: frozenset[str]) -> bool:

@@ -18,31 +18,20 @@ named only as a street.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data" / "streets.tsv"
+from newsgraph.annotate.lexicon import kinds
+
 #: how far before and after a mention a linked street's name is looked for, in characters
 NEIGHBOUR_WINDOW = 60
 #: capitalised words at most in a linked street's name before its last word ("Sunny Hills Drive", "N. Main St.")
 NEIGHBOUR_WORDS = 3
 
 
-def read_kinds(path: Path) -> dict[str, tuple[str, ...]]:
-    """A `kind<TAB>word` data file (comments start with "#"): kind -> its lower-case words, in file order."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")[:2]
-            out[kind].append(word.strip().lower())
-    return {k: tuple(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, tuple[str, ...]]:
-    """data/streets.tsv: kind -> its lower-case words or phrases."""
-    return read_kinds(DATA)
+def lexicon() -> Mapping[str, tuple[str, ...]]:
+    """data/streets.tsv: kind -> its lower-case words or phrases (lexicon.kinds: read once per process)."""
+    return kinds("streets.tsv")
 
 
 def _last(name: str) -> str:
@@ -55,10 +44,16 @@ def road_name(name: str) -> bool:
     return _last(name) in lexicon().get("road", ())
 
 
-def street_name(name: str) -> bool:
-    """A name of two words or more whose last word streets end in: a road word or a suffix other names share."""
-    last = _last(name)
+def street_word(word: str) -> bool:
+    """A word streets' names end in ("Drive", "Court", "St."): a road word or a suffix other names share."""
+    last = word.lower().rstrip(".,")
     return bool(last) and (last in lexicon().get("road", ()) or last in lexicon().get("suffix", ()))
+
+
+def street_name(name: str) -> bool:
+    """A name of two words or more whose last word streets end in (`street_word`)."""
+    words = name.split()
+    return len(words) >= 2 and street_word(words[-1])
 
 
 def _alternation(kind: str) -> str:
