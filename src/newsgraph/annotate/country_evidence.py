@@ -27,9 +27,10 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
-from newsgraph.annotate.lexicon import sections
+from newsgraph.annotate.lexicon import words
 from newsgraph.records import Entity
 
+_DATA = "country_evidence.tsv"
 #: the kinds of places that number their roads
 _ROAD_OWNERS = ("country", "admin1")
 #: what joins two coordinated names
@@ -38,17 +39,15 @@ _AND = re.compile(r"\s*(?:,\s*|\s+)(?:and|or|&)\s+|\s*,\s*")
 _POSSESSIVE = r"(?:\s*['\u2019]s)?\s+"
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, tuple[str, ...]]:
-    data = sections("country_evidence.tsv")
-    return {k: tuple(r[0].lower() for r in rows) for k, rows in data.items()}
+def _alternatives(section: str) -> str:
+    """A section's words as a regex alternation (sorted: the same pattern in every process)."""
+    return "|".join(re.escape(w) for w in sorted(words(_DATA, section)))
 
 
 @lru_cache(maxsize=1)
 def _road_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in _lexicon()["road"])
     # a number of one to three digits, maybe lettered ("27A"), not a figure ("1,000", "10-year", "5%", "2.5")
-    return re.compile(rf"^\s*(?:(?:{words})\.?\s+)?\d{{1,3}}[A-Za-z]?\b(?![,.]\d|%|-)", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:(?:{_alternatives('road')})\.?\s+)?\d{{1,3}}[A-Za-z]?\b(?![,.]\d|%|-)", re.IGNORECASE)
 
 
 def road_number(text: str, end: int) -> bool:
@@ -56,23 +55,18 @@ def road_number(text: str, end: int) -> bool:
     return bool(_road_re().match(text[end : end + 30]))
 
 
-def road_only(text: str, ents: list[Entity], gaz: Gazetteer) -> set[int]:
-    """The ids of the place entities whose name is a country's or a state's and every mention of which opens a
-    road's number: a road's owner named, no place the article is about (their mentions stay: the toponym is the
-    road's owner all the same)."""
-    out: set[int] = set()
-    for e in ents:
-        top = gaz.lookup(e.name)[:1]
-        if top and top[0].kind in _ROAD_OWNERS and e.mentions and all(road_number(text, m.end) for m in e.mentions):
-            out.add(id(e))
-    return out
+def road_only(text: str, e: Entity, gaz: Gazetteer) -> bool:
+    """The place entity's name is a country's or a state's and every mention of it opens a road's number: a road's
+    owner named, no place the article is about (its mentions stay: the toponym is the road's owner all the same)."""
+    top = gaz.lookup(e.name)[:1]
+    return bool(top) and top[0].kind in _ROAD_OWNERS and bool(e.mentions) and all(
+        road_number(text, m.end) for m in e.mentions)
 
 
 @lru_cache(maxsize=1)
 def _cue_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    after = "|".join(re.escape(w) for w in _lexicon()["after"])
-    before = "|".join(re.escape(w) for w in _lexicon()["before"])
-    return (re.compile(rf"^{_POSSESSIVE}(?:{after})\b"), re.compile(rf"\b(?:{before})\s+(?:the\s+)?$"))
+    return (re.compile(rf"^{_POSSESSIVE}(?:{_alternatives('after')})\b"),
+            re.compile(rf"\b(?:{_alternatives('before')})\s+(?:the\s+)?$"))
 
 
 def state_cue(text: str, e: Entity) -> bool:

@@ -363,7 +363,7 @@ class Geocoder:
             first.roles += [r for r in e.roles if r not in first.roles]
             drop.add(id(e))
         for e in by_gid.values():
-            if id(e) in road_only(doc.text, [e], gaz) and e.type == "country":
+            if e.type == "country" and road_only(doc.text, e, gaz):
                 e.type = "place"  # "U.S. 27A", "U.S. Highway 82" only: a road's owner, no country topic
         present = {e.geo.country_code for e in by_gid.values() if e.type == "country" and e.geo}
         located = {e.geo.country_code for e in by_gid.values() if e.type != "country" and e.geo}
