@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.annotate import annotate, load_pipeline
 from newsgraph.annotate.entities import entity_id, find_entity
-from newsgraph.annotate.names import initials, strip_name, surname_keys
+from newsgraph.annotate.name_text import initials, strip_name, surname_keys
 from newsgraph.records import Extracted
 
 ARTICLE = (

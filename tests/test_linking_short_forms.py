@@ -86,7 +86,7 @@ def test_leading_titles_and_honorifics_are_cut_from_a_person_span():
 
 
 def test_an_acronym_is_told_from_an_all_caps_heading():
-    from newsgraph.annotate.names import looks_like_acronym as _acronym
+    from newsgraph.annotate.name_text import looks_like_acronym as _acronym
 
     assert _acronym("NASA") and _acronym("U.N.") and _acronym("EU")
     assert not _acronym("MANCHESTER UNITED") and not _acronym("Nasa") and not _acronym("BANGLADESH")

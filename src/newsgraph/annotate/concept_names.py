@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.annotate.names import looks_like_acronym
+from newsgraph.annotate.name_text import looks_like_acronym
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 #: small words an expansion may hold without a letter of the acronym ("return on investment (ROI)")

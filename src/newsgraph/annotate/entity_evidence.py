@@ -27,8 +27,9 @@ from newsgraph.annotate.entity_evidence_config import (
 )
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.geo_names import local_fallback
+from newsgraph.annotate.name_text import initials, looks_like_acronym
 from newsgraph.annotate.name_usage import VERSION_AFTER, list_head, note_usage
-from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym
+from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.org_kinds import not_person_name
 from newsgraph.annotate.person_roles import apposition_role, prefix_role
 from newsgraph.annotate.person_usage import BORN_AFTER, possessive_after

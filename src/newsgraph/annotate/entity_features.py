@@ -31,8 +31,9 @@ from spacy.tokens import Doc
 from newsgraph.annotate.concept_names import lower_expansion, lower_phrase
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
+from newsgraph.annotate.name_text import looks_like_acronym
 from newsgraph.annotate.name_usage import modifier_only
-from newsgraph.annotate.names import NamesLexicon, looks_like_acronym
+from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.org_kinds import (
     coordinated_only,
     cut_only,

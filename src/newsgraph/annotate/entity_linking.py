@@ -20,7 +20,8 @@ from newsgraph.annotate.entity_salience import _in_words
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.gazetteer import norm
-from newsgraph.annotate.names import NamesLexicon, initials, looks_like_acronym, surname_keys
+from newsgraph.annotate.name_text import initials, looks_like_acronym, surname_keys
+from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.org_kinds import lexicon as org_lexicon
 
 

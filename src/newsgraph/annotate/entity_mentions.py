@@ -27,7 +27,8 @@ from newsgraph.annotate.mention_growth import (
 )
 from newsgraph.annotate.mention_words import common_word, institution, label_in_capitals, not_name_word
 from newsgraph.annotate.name_extent import complement_after
-from newsgraph.annotate.names import NamesLexicon, looks_like_acronym, strip_name
+from newsgraph.annotate.name_text import looks_like_acronym, strip_name
+from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.person_roles import fused_word_start, inner_title_start, name_forming, named_in_full
 
 #: Model labels -> mention labels; PER (UD-style models: French, Spanish, German...) is a person too.

@@ -15,7 +15,8 @@ from newsgraph.annotate.entity_linking import DEFAULT_THRESHOLDS, Cluster, Linki
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.mention_growth import in_region, seat_split
-from newsgraph.annotate.names import NamesLexicon, surname_keys
+from newsgraph.annotate.name_text import surname_keys
+from newsgraph.annotate.names import NamesLexicon
 
 
 def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -> None:

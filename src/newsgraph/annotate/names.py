@@ -3,7 +3,8 @@
 Why a module of its own: the entity linker (entities.py) decides which mentions are one entity and of what type;
 this module only knows about words: titles that mark a person and become roles, given names, organisation
 suffixes and well-known organisation names, religious and ethnic groups, feature nouns of places and thing cues
-(`NamesLexicon`), and how to strip possessives, leading articles and trailing scores from a span. Every list is a
+(`NamesLexicon`). How a span's text is cleaned into a name and shortened (strip_name, surname_keys, initials) is in
+name_text.py, which needs no lexicon. Every list is a
 data file under data/; the component holds one `NamesLexicon` (the shipped one unless the user gives a names file
 through `initialize`) and saves it with `nlp.to_disk`, so no word list is module-level state.
 """
@@ -334,74 +335,3 @@ def language_sections(name: str) -> Sections:
 def shipped_names() -> NamesLexicon:
     """The shipped names lexicon, built once per process (a component without a lexicon of its own uses it)."""
     return NamesLexicon.from_sections(shipped_sections())
-
-
-_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
-_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
-_LEADING_NUM = re.compile(r"\d+(?:[-/:.]\d+)*\s+(?=[A-Z])")
-_SCORE = re.compile(r"^(?:\d+(?:[-/:.]\d+)*[*]?|\(\d+\)|[-/:]+)$")
-_EDGE_PUNCT = " \t\n,;:.-\"'()[]\u201c\u201d\u2018\u2019"
-
-
-def strip_name(text: str) -> tuple[int, int]:
-    """Offsets (within `text`) of the name inside a span: no leading article, possessive, or trailing score tokens.
-
-    "the Green Alliance" -> "Green Alliance"; "Omar al-Rashid's" -> "Omar al-Rashid";
-    "Leicestershire 296" -> "Leicestershire"; "A. Smith 5-68" -> "A. Smith".
-    """
-    start, end = 0, len(text)
-    m = _LEADING_THE.match(text)
-    if m:
-        start = m.end()
-    m = _LEADING_NUM.match(text, start)
-    if m:
-        start = m.end()
-    # trailing score-like tokens
-    while True:
-        sub = text[start:end].rstrip()
-        end = start + len(sub)
-        cut = sub.rfind(" ")
-        if cut <= 0 or not _SCORE.match(sub[cut + 1 :]):
-            break
-        end = start + cut
-    sub = text[start:end]
-    m = _POSSESSIVE.search(sub)
-    if m and len(sub) > m.end() - m.start() + 1:
-        end = start + m.start()
-    while start < end and text[start] in _EDGE_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT and not (text[end - 1] == "." and _abbrev_end(text[start:end])):
-        end -= 1
-    return start, end
-
-
-def _abbrev_end(s: str) -> bool:
-    """A trailing dot that belongs to the name ("U.S.", "Co.", "Jr.")."""
-    last = s.split()[-1] if s.split() else ""
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", last))
-
-
-def surname_keys(full: str) -> list[str]:
-    """Short forms under which a full personal name may appear later: its last word, that word without an
-    "al-"/"el-"-style particle, and a two-word particle surname ("al-Hamdan", "bin Laden", "van Gaal")."""
-    words = full.split()
-    if len(words) < 2:
-        return []
-    last = words[-1]
-    keys = [last]
-    m = re.match(r"^(?:al|el|ad|as|ash|at|az|bin|ben|abu|van|von|de|da|di|du|le|la)[-\u2011](.+)$", last, re.I)
-    if m:
-        keys.append(m.group(1))
-    if len(words) >= 3 and words[-2].lower() in {"bin", "ben", "van", "von", "de", "da", "di", "du", "al", "el", "le", "la", "der", "del"}:
-        keys.append(" ".join(words[-2:]))
-    return keys
-
-
-def looks_like_acronym(text: str) -> bool:
-    t = text.replace(".", "")
-    return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
-
-
-def initials(name: str) -> str:
-    """Initials of the capitalised words ("National Citizens Alliance" -> "NCA"), small words skipped."""
-    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())

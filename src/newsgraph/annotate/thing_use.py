@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.entity_evidence_config import DEFAULT_WINDOWS, EvidenceWeights, EvidenceWindows
 from newsgraph.annotate.entity_mentions import NameMention
+from newsgraph.annotate.name_text import looks_like_acronym
 from newsgraph.annotate.name_usage import determined, list_head
-from newsgraph.annotate.names import NamesLexicon, looks_like_acronym
+from newsgraph.annotate.names import NamesLexicon
 
 _PREV_TOKEN = re.compile(r"([A-Za-z]+)\W{0,2}\s+$")
 _NEXT_TOKEN = re.compile(r"^\s+([a-z]+)\b")
