@@ -128,7 +128,7 @@ _BYLINE_BEFORE = re.compile(r"(?:^|\n)[^\w\n]{0,6}[Bb]y\s+$")
 #: officer a story asks witnesses to call is named so).
 CONTACT_CHARS = 60
 _CONTACT_AFTER = re.compile(r"^\s+(?:can|may|could)\s+(?:also\s+)?be\s+(?:reached|contacted|e-?mailed)\b"
-                            r".{0,CONTACT_CHARS}?(?:@|\be-?mail\b)".replace("CONTACT_CHARS", str(CONTACT_CHARS)),
+                            rf".{{0,{CONTACT_CHARS}}}?(?:@|\be-?mail\b)",
                             re.I | re.S)
 #: a photo credit glued after a name: "X photo" at a line's end or run into the caption's next word ("X photoJim")
 _PHOTO_AFTER = re.compile(r"^\s*(?:/\s*)?(?:staff\s+)?photo(?:graph)?s?(?=\s*\n|\s*$|[A-Z])")
