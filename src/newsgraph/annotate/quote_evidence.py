@@ -26,6 +26,15 @@ from newsgraph.annotate import calibration as cal
 from newsgraph.annotate import event_features
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import mapping, words
+from newsgraph.annotate.quote_cue_syntax import (
+    asked_of,
+    cue_token,
+    described_object,
+    imperative,
+    negated,
+    object_of_frame,
+    under_cue,
+)
 from newsgraph.annotate.quote_shapes import mentioned_term, modifier_term, nickname, title_shaped
 from newsgraph.annotate.quote_speakers import how_of
 from newsgraph.annotate.resolve import doc_text
@@ -100,6 +109,13 @@ TITLE_SCORE = 0.25
 PARTIAL_OUTSIDE_CUE_IS_SPEECH = False
 #: A cue in a call to action (no subject, bare verb, first in its clause) reports nobody.
 IMPERATIVE_CUE_SCORE = 0.1
+#: Whether a participle's or infinitive's object ("citing statistics", "explaining what X is") is shown as a quote.
+#: Policy, like COGNITION_IS_SPEECH: PolNeAR counts such phrases as attributions, a reader of our quotes does not.
+FRAME_OBJECT_IS_SPEECH = False
+#: Whether the object of a cue with an "as" predicate ('described the fee increases as "a sensible way to pay"',
+#: 'dismissed the report as a smear') is shown as the content: it is the thing spoken about; the words said are the
+#: "as" phrase (a partial quote of its own when quoted).
+DESCRIBED_OBJECT_IS_SPEECH = False
 
 
 class QuoteEvidence:
@@ -142,7 +158,7 @@ class QuoteEvidence:
         return doc
 
     def _cognition(self, doc: Doc, q: Quote) -> bool:
-        cue_tok = _cue_token(doc, q)
+        cue_tok = cue_token(doc, q)
         return self.cue_class_of(q.cue, cue_tok.lemma_.lower() if cue_tok is not None else None) == "cognition"
 
     def cue_class_of(self, cue: str | None, lemma: str | None = None) -> str:
@@ -163,7 +179,7 @@ class QuoteEvidence:
                 return TITLE_SCORE
             if q.kind == "partial" and modifier_term(inner):
                 return TITLE_SCORE
-            if q.kind == "partial" and not PARTIAL_OUTSIDE_CUE_IS_SPEECH and not _under_cue(inner, q.cue):
+            if q.kind == "partial" and not PARTIAL_OUTSIDE_CUE_IS_SPEECH and not under_cue(inner, q.cue):
                 return TITLE_SCORE
         if q.kind == "direct":
             if q.cue == ":":
@@ -171,19 +187,19 @@ class QuoteEvidence:
             return QUOTE_SCORES["direct_framed"] if q.cue and q.speaker_start is not None else QUOTE_SCORES["direct_unframed"]
         if q.kind == "partial":
             return QUOTE_SCORES["partial"]
-        cue_tok = _cue_token(doc, q)
+        cue_tok = cue_token(doc, q)
         cls = self.cue_class_of(q.cue, cue_tok.lemma_.lower() if cue_tok is not None else None)
         if cls == "according":
             return QUOTE_SCORES["indirect_according"]
-        if cue_tok is not None and (_imperative(cue_tok) or _asked_of(cue_tok)):
+        if cue_tok is not None and (imperative(cue_tok) or asked_of(cue_tok)):
             return IMPERATIVE_CUE_SCORE
-        if cue_tok is not None and (self._listed_act(cue_tok) or (not NEGATED_IS_SPEECH and _negated(cue_tok))):
+        if cue_tok is not None and (self._listed_act(cue_tok) or (not NEGATED_IS_SPEECH and negated(cue_tok))):
             return QUOTE_SCORES["indirect_other"]
         score = QUOTE_SCORES.get(f"indirect_{cls}", QUOTE_SCORES["indirect_other"])
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if not FRAME_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and _object_of_frame(cue_tok, content):
+        if not FRAME_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and object_of_frame(cue_tok, content):
             return QUOTE_SCORES["indirect_other"]
-        if not DESCRIBED_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and _described_object(cue_tok, content):
+        if not DESCRIBED_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and described_object(cue_tok, content):
             return QUOTE_SCORES["indirect_other"]
         if content is not None and len(content) and self._frames_a_quotation(doc, content):
             return QUOTE_SCORES["indirect_other"]
@@ -312,91 +328,6 @@ def _base_forms(word: str) -> list[str]:
             if len(stem) > 3 and stem[-1] == stem[-2]:
                 out.append(stem[:-1])  # "submitted" -> "submit"
     return out
-
-
-def _cue_token(doc: Doc, q: Quote):
-    """The cue verb of an indirect quote: the token with the cue's first word nearest the speaker."""
-    if not q.cue:
-        return None
-    word = q.cue.split()[0]
-    anchor = q.speaker_start if q.speaker_start is not None else q.start
-    lo, hi = max(0, min(anchor, q.start) - 200), min(len(doc_text(doc)), max(q.end, anchor) + 200)
-    span: Span | None = doc.char_span(lo, hi, alignment_mode="expand")
-    if span is None:
-        return None
-    cands = [t for t in span if t.text == word]
-    return min(cands, key=lambda t: abs(t.idx - anchor)) if cands else None
-
-
-#: Whether a participle's or infinitive's object ("citing statistics", "explaining what X is") is shown as a quote.
-#: Policy, like COGNITION_IS_SPEECH: PolNeAR counts such phrases as attributions, a reader of our quotes does not.
-FRAME_OBJECT_IS_SPEECH = False
-#: Whether the object of a cue with an "as" predicate ('described the fee increases as "a sensible way to pay"',
-#: 'dismissed the report as a smear') is shown as the content: it is the thing spoken about; the words said are the
-#: "as" phrase (a partial quote of its own when quoted).
-DESCRIBED_OBJECT_IS_SPEECH = False
-#: Words opening an embedded question ("explaining what X is", "told how it works").
-_WH = ("what", "how", "why", "where", "when", "who", "which", "whether")
-
-
-def _object_of_frame(cue, content) -> bool:
-    """A participle or infinitive cue with no subject of its own whose object is a noun phrase or an embedded
-    question ("The two lawmakers, citing statistics compiled by X, said ...", "a better job of explaining what
-    declining enrolment is"): the phrase frames another report or names a topic; nobody's words are reported."""
-    if cue.tag_ not in ("VBG", "VB") or any(c.dep_ in ("nsubj", "nsubjpass", "oprd") for c in cue.children):
-        return False  # a subject of its own, or a predicate on the object ("calling it a violation"): a report
-    root = content.root
-    return root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or content[0].lower_ in _WH
-
-
-def _under_cue(inner: Span | None, cue: str | None) -> bool:
-    """The partial quote's cue word stands among the ancestors of the quoted words ('called it a "grave error"',
-    'said the plan was a "disaster"'): the cue's clause holds the quotation. "according to" and a label frame
-    govern nothing and pass."""
-    if inner is None or not len(inner) or not cue or cue.lower().startswith("according") or cue in (":", "\u2015"):
-        return True
-    word = cue.split()[0].lower()
-    roots = [t for t in inner if not (t.is_punct or t.is_space) and not (inner.start <= t.head.i < inner.end)] or [inner.root]
-    if any(t.sent != roots[0].sent for t in inner):
-        return True  # the quotation runs over a sentence bound of the parse: its tree says nothing
-    above = {a.i for r in roots for a in r.ancestors}
-    # the cue governs the quote, or is a parenthetical inside the clause that does ('The law, he added, ...')
-    return any(t.lower_ == word and (t.i in above or (t.dep_ == "parataxis" and t.head.i in above)) for t in roots[0].sent)
-
-
-def _described_object(cue, content) -> bool:
-    """The content is a noun phrase and the cue has an "as" phrase after it ('described the fee increases as "..."'):
-    the content is what was described, not what was said."""
-    if content.root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or any(t.pos_ in ("VERB", "AUX") for t in content):
-        return False
-    return any(c.lower_ == "as" and c.i >= content.end - 1 for c in cue.children)
-
-
-def _negated(tok) -> bool:
-    """A cue said not to have happened ("declined and would not say what ...", "neither the police nor X would say
-    what ..."): nothing was reported."""
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(
-        (g.lower_ in ("neither", "no") and g.dep_ in ("preconj", "det") and s.pos_ != "NUM") or g.lower_ in ("nobody", "none")
-        for s in subj
-        for g in [s, *s.children]
-    )  # "No 10 confirmed" is Downing Street
-
-
-def _asked_of(tok) -> bool:
-    """A past participle opening an adverbial clause without a subject ("Asked whether ..., he went on"): the
-    content is what was put to the subject, not what the subject said."""
-    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "ROOT", "") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children) and tok.i == next(t.i for t in tok.sent if not (t.is_punct or t.is_space))
-
-
-def _imperative(tok) -> bool:
-    """A bare verb without a subject, first in its sentence ("Tell us what you think")."""
-    if tok.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
-        return False
-    lead = [t for t in tok.sent if not (t.is_punct or t.is_space)]
-    return bool(lead) and lead[0].i == tok.i
 
 
 @Language.factory("newsgraph_quote_evidence", requires=["doc._.ng_quotes"], assigns=["doc._.ng_quotes"])

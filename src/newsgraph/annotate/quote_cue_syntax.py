@@ -1,0 +1,92 @@
+"""What the parse around a quote's cue says about whether it reports anybody's words, for quote_evidence.py.
+
+Why apart from quote_evidence.py: these read only the dependency tree of the cue's clause (its subject, its
+negation, its objects, whether it governs the quoted words), not lexicons or scores; quote_evidence.py turns what
+they find into a quote's score under its named policies (FRAME_OBJECT_IS_SPEECH, DESCRIBED_OBJECT_IS_SPEECH,
+NEGATED_IS_SPEECH, PARTIAL_OUTSIDE_CUE_IS_SPEECH).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.annotate.resolve import doc_text
+from newsgraph.records import Quote
+
+
+def cue_token(doc: Doc, q: Quote):
+    """The cue verb of an indirect quote: the token with the cue's first word nearest the speaker."""
+    if not q.cue:
+        return None
+    word = q.cue.split()[0]
+    anchor = q.speaker_start if q.speaker_start is not None else q.start
+    lo, hi = max(0, min(anchor, q.start) - 200), min(len(doc_text(doc)), max(q.end, anchor) + 200)
+    span: Span | None = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return None
+    cands = [t for t in span if t.text == word]
+    return min(cands, key=lambda t: abs(t.idx - anchor)) if cands else None
+
+
+#: Words opening an embedded question ("explaining what X is", "told how it works").
+_WH = ("what", "how", "why", "where", "when", "who", "which", "whether")
+
+
+def object_of_frame(cue, content) -> bool:
+    """A participle or infinitive cue with no subject of its own whose object is a noun phrase or an embedded
+    question ("The two lawmakers, citing statistics compiled by X, said ...", "a better job of explaining what
+    declining enrolment is"): the phrase frames another report or names a topic; nobody's words are reported."""
+    if cue.tag_ not in ("VBG", "VB") or any(c.dep_ in ("nsubj", "nsubjpass", "oprd") for c in cue.children):
+        return False  # a subject of its own, or a predicate on the object ("calling it a violation"): a report
+    root = content.root
+    return root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or content[0].lower_ in _WH
+
+
+def under_cue(inner: Span | None, cue: str | None) -> bool:
+    """The partial quote's cue word stands among the ancestors of the quoted words ('called it a "grave error"',
+    'said the plan was a "disaster"'): the cue's clause holds the quotation. "according to" and a label frame
+    govern nothing and pass."""
+    if inner is None or not len(inner) or not cue or cue.lower().startswith("according") or cue in (":", "\u2015"):
+        return True
+    word = cue.split()[0].lower()
+    roots = [t for t in inner if not (t.is_punct or t.is_space) and not (inner.start <= t.head.i < inner.end)] or [inner.root]
+    if any(t.sent != roots[0].sent for t in inner):
+        return True  # the quotation runs over a sentence bound of the parse: its tree says nothing
+    above = {a.i for r in roots for a in r.ancestors}
+    # the cue governs the quote, or is a parenthetical inside the clause that does ('The law, he added, ...')
+    return any(t.lower_ == word and (t.i in above or (t.dep_ == "parataxis" and t.head.i in above)) for t in roots[0].sent)
+
+
+def described_object(cue, content) -> bool:
+    """The content is a noun phrase and the cue has an "as" phrase after it ('described the fee increases as "..."'):
+    the content is what was described, not what was said."""
+    if content.root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False
+    return any(c.lower_ == "as" and c.i >= content.end - 1 for c in cue.children)
+
+
+def negated(tok) -> bool:
+    """A cue said not to have happened ("declined and would not say what ...", "neither the police nor X would say
+    what ..."): nothing was reported."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        (g.lower_ in ("neither", "no") and g.dep_ in ("preconj", "det") and s.pos_ != "NUM") or g.lower_ in ("nobody", "none")
+        for s in subj
+        for g in [s, *s.children]
+    )  # "No 10 confirmed" is Downing Street
+
+
+def asked_of(tok) -> bool:
+    """A past participle opening an adverbial clause without a subject ("Asked whether ..., he went on"): the
+    content is what was put to the subject, not what the subject said."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "ROOT", "") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children) and tok.i == next(t.i for t in tok.sent if not (t.is_punct or t.is_space))
+
+
+def imperative(tok) -> bool:
+    """A bare verb without a subject, first in its sentence ("Tell us what you think")."""
+    if tok.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+        return False
+    lead = [t for t in tok.sent if not (t.is_punct or t.is_space)]
+    return bool(lead) and lead[0].i == tok.i
