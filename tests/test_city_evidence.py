@@ -8,7 +8,7 @@ from __future__ import annotations
 import spacy
 
 from newsgraph.annotate import annotate
-from newsgraph.annotate.city_evidence import full_name, inside_other_names
+from newsgraph.annotate.city_evidence import feature_named, full_name, inside_other_names, part_of_city
 from newsgraph.annotate.gazetteer import Place
 from newsgraph.annotate.names import shipped_names
 from newsgraph.records import Entity, Extracted, Mention
@@ -89,3 +89,31 @@ def test_a_dateline_place_the_model_calls_an_organisation_is_a_place():
                "assaulted by a man in a community in the parish, the police said.\n\nThe man was arrested later.")
     assert "ST CATHERINE" not in art.topics["organisations"] and "ST CATHERINE" not in art.topics["cities"]
     assert {e.geo.country_code for e in art.entities if e.name == "ST CATHERINE"} == {"JM"}
+
+
+def test_a_river_district_or_county_named_like_a_town_is_no_city():
+    names = shipped_names()
+    for text, name in (("Dead fish were found on the bank of the Tyneham river on Sunday.", "Tyneham"),
+                       ("Cases rose in Tyneham district and in the capital.", "Tyneham"),
+                       ("Deputies from Tyneham and Marlow counties joined the search.", "Tyneham"),
+                       ("Deputies from Tyneham and Marlow counties joined the search.", "Marlow"),
+                       ("Crashes closed the road from Tyneham to Marlow counties.", "Tyneham")):
+        assert feature_named(text, _entity(text, name), names), (text, name)
+    for text in ("The Tyneham suburb of Marlow voted on Sunday.",  # Tyneham is the city, Marlow its suburb
+                 "Cases rose in Tyneham and in the Marlow district.",  # one feature, Marlow's
+                 "The Tyneham river flooded the town; Tyneham residents fled.",  # also used as a town
+                 "Tyneham town council met on Monday."):
+        assert not feature_named(text, _entity(text, "Tyneham"), names), text
+
+
+def test_a_small_town_inside_a_big_city_the_article_names_is_a_part_of_it():
+    big = Place(1, "Bigtown", "GB", "ENG", "city", 51.50, -0.12, 9_000_000)
+    part = Place(2, "Hillside", "GB", "ENG", "city", 51.59, -0.14, 28_000)  # about 10 km from the centre
+    far = Place(3, "Farfield", "GB", "ENG", "city", 51.75, -0.34, 28_000)  # about 32 km away: a town of its own
+    large = Place(4, "Nearcity", "GB", "ENG", "city", 51.55, -0.10, 250_000)  # too big to be a neighbourhood
+    small_city = Place(5, "Midtown", "GB", "ENG", "city", 51.50, -0.12, 400_000)
+    assert part_of_city(part, [big, part], 1_000_000, 5.0, 60_000)
+    assert not part_of_city(far, [big, far], 1_000_000, 5.0, 60_000)
+    assert not part_of_city(large, [big, large], 1_000_000, 5.0, 60_000)
+    assert not part_of_city(part, [part], 1_000_000, 5.0, 60_000)  # the article names no big city
+    assert not part_of_city(part, [small_city, part], 1_000_000, 5.0, 60_000)

@@ -10,6 +10,12 @@ The gazetteer holds a populated place for names that, in the text, are no city a
   of Pana);
 - the name's own last word makes it a land form ("Death Valley", "the Blue Mountains": `TERRAIN_HEADS`) and the reading is a small town the text never uses as a settlement beyond "in X" (no
   "X, State", "X-based", dateline or "X residents"): the valley, not the hamlet named after it.
+- every mention carries a feature noun of no settlement right after it ("the Vistula river", "Kisumu district",
+  "Jackson and Barrow counties", "the Rockridge neighbourhood"; data/place_cues.tsv `after` rows less the settlement
+  nouns): the river, the district or the county named like a town (`feature_named`). "The Sydney suburb of Bondi"
+  is no such cue: the noun heads an "of" phrase, so the name before it is the city;
+- the reading is a small town lying inside a big city the article names (`part_of_city`): GeoNames holds
+  neighbourhoods ("Muswell Hill" in London) as populated places, but a part of a city is no city topic.
 Such a place keeps its point (the map, the geocoding benchmark) but is typed "place": no city topic. So is a town
 the text places in a region where the gazetteer holds no town of that name (`contained_reading`).
 A city topic is named by the place's own name: "Vegas" is Las Vegas (`full_name`), "Hague" after "The" is The Hague
@@ -19,6 +25,7 @@ A city topic is named by the place's own name: "Vegas" is Las Vegas (`full_name`
 from __future__ import annotations
 
 import calendar
+import math
 import re
 
 from spacy.tokens import Doc
@@ -44,11 +51,51 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
     words = e.name.split()
     if words and words[-1].lower() in DIVISION_WORDS:
         return True
-    if inside_other_names(doc, e, others, names):
+    if inside_other_names(doc, e, others, names) or feature_named(doc.text, e, names):
         return True
     if len(words) >= 2 and words[-1].lower() in TERRAIN_HEADS & names.place_heads and p.population < min_population:
         uses = {settlement_use(doc.text, m.start, m.end, gaz, names) for m in e.mentions}
         return not (uses - {None, "locative"})
+    return False
+
+
+#: feature nouns after a name that still name a settlement ("the Pana township", "a Kisii town"): no cue against it
+SETTLEMENT_NOUNS = frozenset({"town", "towns", "township", "townships", "village", "villages", "city", "cities"})
+#: a feature noun after the name, maybe past a coordinated name ("Jackson and Barrow counties"), not heading an "of"
+#: phrase ("the Sydney suburb of Bondi": Sydney is the city)
+_FEATURE_AFTER = re.compile(r"^(?:\s*(?:,|and|or|to|through|,\s*and)\s+(?:[A-Z][\w'\u2019-]*\s+){1,2}?|\s+)([a-z]+)\b(?!\s+of\b)")
+
+
+def feature_named(text: str, e: Entity, names: NamesLexicon) -> bool:
+    """Every mention of `e` is followed by a feature noun of no settlement: a river, lake, district, county,
+    neighbourhood or region named like a town (a coordinated plural: "Harper and Kingman counties")."""
+    if not e.mentions:
+        return False
+    nouns = (names.place_after | {"counties", "districts", "regions", "provinces"}) - SETTLEMENT_NOUNS
+    for m in e.mentions:
+        fm = _FEATURE_AFTER.match(text[m.end : m.end + 60])
+        if not fm or fm.group(1) not in nouns:
+            return False
+        if text[m.end : m.end + fm.start(1)].strip() and not fm.group(1).endswith("s"):
+            return False  # "X and Y river" names one feature, Y's; a coordination closes with a plural
+    return True
+
+
+def part_of_city(p: Place, chosen: list[Place], min_city: int, radius_km: float, max_population: int) -> bool:
+    """The town reading `p` lies inside a big city of `chosen` (the article's resolved readings): a city of at least
+    `min_city` people, within `radius_km` per square root of its population in millions, and `p` smaller than
+    `max_population` and a tenth of it. GeoNames keeps a city's neighbourhoods as populated places ("Muswell Hill",
+    "Soho" in London); the article means a part of the city it names."""
+    from newsgraph.annotate.geo import haversine_km
+
+    if p.kind != "city" or p.population >= max_population:
+        return False
+    for q in chosen:
+        if q is p or q.kind != "city" or q.population < min_city or q.population < 10 * p.population:
+            continue
+        if q.geonameid != p.geonameid and haversine_km(p.lat, p.lon, q.lat, q.lon) <= radius_km * math.sqrt(
+                q.population / 1e6):
+            return True
     return False
 
 

@@ -27,6 +27,7 @@ from newsgraph.annotate.city_evidence import (
     full_name,
     not_a_city,
     official_article,
+    part_of_city,
 )
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.country_evidence import home_readings, road_only
@@ -72,6 +73,11 @@ class GeoWeights:
                                                        "used_as_place): for a language without a fitted entity "
                                                        "model (data/languages.json sets it for French); None: left "
                                                        "to newsgraph_confidence")
+    part_city_population: int = knob(1_000_000, "a town reading lying within `part_radius_km` per sqrt(million "
+                                                "people) of a city at least this big that the article names is a "
+                                                "part of that city (city_evidence.part_of_city)")
+    part_radius_km: float = knob(5.0, "radius of a big city per square root of its population in millions")
+    part_max_population: int = knob(60_000, "a town reading this big or bigger is never read as a city's part")
     passes: int = knob(3, "resolution passes (each lets the previous choices support nearby readings)")
 
 
@@ -327,7 +333,9 @@ class Geocoder:
             # "St. Thomas, USVI": no town of that name there; only inside longer names, a township, a valley, the
             # seat closing a body's name ("University of California, Irvine"): the reading stays, no city topic
             if e.type == "city" and (outside or campus_only(summary) or not_a_city(
-                    doc, e, p, all_ents, gaz, shipped_names(), self.weights.unused_town_population)):
+                    doc, e, p, all_ents, gaz, shipped_names(), self.weights.unused_town_population)
+                    or part_of_city(p, chosen, self.weights.part_city_population, self.weights.part_radius_km,
+                                    self.weights.part_max_population)):
                 e.type = "place"
             if e.type == "city" and (full := full_name(e, p)):
                 e.aliases += [e.name] if e.name not in e.aliases else []
