@@ -67,3 +67,10 @@ def test_a_keyword_with_a_thing_as_object_counts_no_people(dated_doc):
 def test_a_count_of_things_is_not_shown(dated_doc):
     doc = dated_doc("The storm killed 40 sheep on the hill farms.", "2024-06-19")
     assert all(f.confidence < 0.5 for f in doc._.ng_facts)
+
+
+def test_digits_inside_a_name_or_code_are_no_count():
+    got = facts("The H5N1 strain killed hundreds of geese; COVID-19 killed 12 people in the ward.")
+    assert ("killed", 1, None) not in got and ("killed", 19, None) not in got
+    assert ("killed", 12, None) in got
+    assert ("killed", 5, None) in facts("A 12-year-old boy and 5 others were killed.")  # a hyphenated age stays

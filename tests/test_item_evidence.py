@@ -128,3 +128,10 @@ def test_isotonic_fit_keeps_the_steps_of_tied_scores():
     xs, ys = fit_isotonic(scores, labels)
     assert xs == [0.2, 0.5, 0.9]
     assert ys[0] < 0.3 < ys[1] < 0.7 < ys[2]
+
+
+def test_a_count_of_dead_animals_is_no_shown_count_of_people(nlp):
+    art = run(nlp, "The farmer found four dead chickens in the barn, then 16 more. Two dead workers were also found.")
+    shown = {(f.kind, f.value) for f in art.facts if f.confidence >= 0.5}
+    assert ("killed", 4) not in shown
+    assert ("killed", 2) in shown

@@ -112,6 +112,8 @@ def _candidates(text: str) -> list[_Candidate]:
             continue
         if _score_or_clock(text, m.start(), m.end()):
             continue  # "won 3-1", "at 10:30", "24/7": not a count
+        if _inside_code(text, m.start(), m.end()):
+            continue  # "H5N1", "COVID-19": the digits of a name or code count nothing
         value = _value(m)
         if value is None or value == 0:
             continue
@@ -183,6 +185,15 @@ def _custody_ok(text: str, start: int, end: int) -> bool:
     return bool(_custody_re().search(span + " " + after))
 
 
+def _inside_code(text: str, s: int, e: int) -> bool:
+    """Digits written into a word: a letter right before or after them, or a word of letters and a hyphen right
+    before them ("H5N1", "A380", "COVID-19"): a name, strain or model code, no count ("12-year-old" is a count)."""
+    if not text[s:e][:1].isdigit():
+        return False
+    before, after = text[max(0, s - 2) : s], text[e : e + 1]
+    return bool(before[-1:].isalpha() or after.isalpha() or re.fullmatch(r"[A-Za-z]-", before))
+
+
 def _score_or_clock(text: str, s: int, e: int) -> bool:
     """The number is one side of a score, a clock time or a ratio: a digit joined to it by "-", ":" or "/"."""
     after, before = text[e : e + 2], text[max(0, s - 2) : s]
@@ -224,7 +235,11 @@ def facts_in(doc: Doc) -> list[Fact]:
         binding = _parse_binding(doc, span, c)
         if binding is False:
             continue
-        c.fact.confidence = _confidence(c, binding, counted is None or _people_like(counted))
+        people = counted is None or _people_like(counted)
+        c.fact.confidence = _confidence(c, binding, people)
+        if counted is not None and not _known_people(counted) and (
+                counted.lower_ in words(_DATA, "animals") or counted.lemma_.lower() in words(_DATA, "animals")):
+            c.fact.confidence = min(c.fact.confidence, NOT_PEOPLE_CAP)  # "four dead birds": no people counted
         if irrealis(doc, c.kw_start, c.kw_end):
             c.fact.confidence = min(c.fact.confidence, IRREALIS_CAP)
         out.append(c.fact)
