@@ -8,7 +8,14 @@ from __future__ import annotations
 import spacy
 
 from newsgraph.annotate import annotate
-from newsgraph.annotate.city_evidence import feature_named, full_name, inside_other_names, part_of_city
+from newsgraph.annotate.city_evidence import (
+    brand_listed,
+    feature_named,
+    full_name,
+    inside_other_names,
+    part_of_city,
+    quarter_of,
+)
 from newsgraph.annotate.gazetteer import Place
 from newsgraph.annotate.names import shipped_names
 from newsgraph.records import Entity, Extracted, Mention
@@ -117,3 +124,21 @@ def test_a_small_town_inside_a_big_city_the_article_names_is_a_part_of_it():
     assert not part_of_city(large, [big, large], 1_000_000, 5.0, 60_000)
     assert not part_of_city(part, [part], 1_000_000, 5.0, 60_000)  # the article names no big city
     assert not part_of_city(part, [small_city, part], 1_000_000, 5.0, 60_000)
+
+
+def test_a_brand_in_a_list_of_labels_is_no_city():
+    text = "The eggs were sold under the labels Tyneham, Marlow Farms and Sunny Day in several states."
+    assert brand_listed(text, _entity(text, "Tyneham"))
+    text2 = "Shops in Tyneham sold eggs under the labels Marlow Farms and Sunny Day."
+    assert not brand_listed(text2, _entity(text2, "Tyneham"))
+
+
+def test_a_neighbourhood_placed_in_a_direction_of_a_big_city_is_no_city():
+    names = shipped_names()
+    from newsgraph.annotate.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    text = "He lived in Hillbrook in north London for a decade."
+    assert quarter_of(text, _entity(text, "Hillbrook"), gaz, names)
+    text2 = "Floods hit Hillbrook in western Kenya on Sunday."  # a country after the direction: a town of its own
+    assert not quarter_of(text2, _entity(text2, "Hillbrook"), gaz, names)

@@ -53,6 +53,8 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
         return True
     if inside_other_names(doc, e, others, names) or feature_named(doc.text, e, names):
         return True
+    if brand_listed(doc.text, e) or quarter_of(doc.text, e, gaz, names):
+        return True
     if len(words) >= 2 and words[-1].lower() in TERRAIN_HEADS & names.place_heads and p.population < min_population:
         uses = {settlement_use(doc.text, m.start, m.end, gaz, names) for m in e.mentions}
         return not (uses - {None, "locative"})
@@ -79,6 +81,41 @@ def feature_named(text: str, e: Entity, names: NamesLexicon) -> bool:
         if text[m.end : m.end + fm.start(1)].strip() and not fm.group(1).endswith("s"):
             return False  # "X and Y river" names one feature, Y's; a coordination closes with a plural
     return True
+
+
+#: a list of brands or labels the name belongs to: "sold under the labels X, Y", "brand names including X"
+_BRAND_LIST = re.compile(r"\b(?:brands?|labels?|brand\s+names?|trademarks?)(?:\s+(?:including|such\s+as|like|of|"
+                         r"called|named))?:?\s+(?:[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*)*,\s+)*$")
+
+
+def brand_listed(text: str, e: Entity) -> bool:
+    """Every mention of `e` stands in a list headed by a brand or label noun ("eggs sold under the labels X, Y and
+    Z", "brand names including X"): a product's brand named like a town, no city."""
+    if not e.mentions:
+        return False
+    return all(_BRAND_LIST.search(text[max(0, m.start - 120) : m.start]) for m in e.mentions)
+
+
+#: a direction and a big town's name after a name: "X in north Bigtown", "X, central Bigtown"
+_QUARTER_OF = re.compile(r"^(?:,|\s+in)\s+(?:the\s+)?([a-z]+)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})")
+#: a town this big or bigger, written after a direction ("in north X"), makes the name before it a part of it (a
+#: smaller one is often written for its region: "in northern Gaza")
+QUARTER_CITY_POPULATION = 1_000_000
+
+
+def quarter_of(text: str, e: Entity, gaz: Gazetteer, names: NamesLexicon) -> bool:
+    """A mention of `e` is placed in a direction of a big town ("Hillside in north Bigtown", "Hillside, central
+    Bigtown"): a part of that town, no city of its own. A country or region after the direction ("in western
+    Kenya") places a town, so only a town reading of that name counts."""
+    for m in e.mentions:
+        qm = _QUARTER_OF.match(text[m.end : m.end + 60])
+        if not qm or qm.group(1) not in names.place_directions or qm.group(1) in ("upper", "lower", "old"):
+            continue
+        top = gaz.lookup(qm.group(2))[:1]
+        if top and top[0].kind == "city" and top[0].population >= QUARTER_CITY_POPULATION and norm(
+                top[0].name) != norm(e.name):
+            return True
+    return False
 
 
 def part_of_city(p: Place, chosen: list[Place], min_city: int, radius_km: float, max_population: int) -> bool:
