@@ -179,3 +179,11 @@ def test_a_weekday_that_contradicts_the_guessed_year_is_not_vouched_for():
     assert [(d.text, d.value) for d in got] == [("on Sunday, September 8th", "2023-09-08")] and got[0].confidence < 0.5
     ok = find_dates("The revival closes with a final rally on Friday, September 8th.", parse_anchor("2023-06-26"))
     assert ok[0].confidence >= 0.5
+
+
+def test_a_four_digit_count_before_its_noun_is_no_year():
+    import datetime
+
+    anchor = datetime.date(2020, 5, 1)
+    assert not [d for d in find_dates("The tally rose by 2000 cases overnight in the province.", anchor)]
+    assert [d.value for d in find_dates("The clinic opened in 2008 after a long campaign.", anchor)] == ["2008"]

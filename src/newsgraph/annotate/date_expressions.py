@@ -86,8 +86,14 @@ def _patterns(mon, ords, flags, mw, ww, wdays, rel_day, rel_year, rel_month, rel
         ("relyear", re.compile(rf"\b{_first(mapping(vocab, 'relative_year'))}(?P<phrase>{rel_year})\b", flags)),
         ("relmonth", re.compile(rf"\b{_first(mapping(vocab, 'relative_month'))}(?P<phrase>{rel_month})\b", flags)),
         ("ago", re.compile(rf"\b{_first(_AGO, '0123456789')}(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", flags)),
-        ("year", re.compile(rf"\b{_first(_REL_YEAR)}(?P<rel>in|since|until|by|of|during|early|late|mid)[\s-]+(?P<y>(?:19|20)\d\d)\b(?!-)", flags)),
+        ("year", re.compile(rf"\b{_first(_REL_YEAR)}(?P<rel>in|since|until|by|of|during|early|late|mid)[\s-]+(?P<y>(?:19|20)\d\d)\b(?!-){_not_counting(vocab)}", flags)),
     ]
+
+def _not_counting(vocab: str) -> str:
+    """A lookahead refusing a year before a count noun of the vocabulary's [count_noun] ("by 2000 cases")."""
+    nouns = mapping(vocab, "count_noun")
+    return rf"(?!\s+(?:{_alt(nouns)})\b)" if nouns else ""
+
 
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
