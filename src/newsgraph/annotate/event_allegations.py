@@ -62,7 +62,11 @@ class EventAllegations(EventSenses):
         return out
 
     def _reporting_cue(self, tok: Token) -> Token | None:
-        """The speech verb whose complement holds `tok` ("said" in "X said Y attacked Z"), if any."""
+        """The speech verb whose complement holds `tok` ("said" in "X said Y attacked Z"), if any. An act whose
+        subject is a relative pronoun describes a noun of the report ("said that thousands that were expelled from X
+        are in need", even where the parser hangs it on "said"): what the speaker states is the need, not an act."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in tok.children):
+            return None
         cur = tok
         for _ in range(4):
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.background for c in cur.children):

@@ -20,10 +20,18 @@ from spacy.tokens import Token
 from newsgraph.annotate.event_actor_phrases import prep_objects
 from newsgraph.annotate.lexicon import mapping
 
-#: Kinds of [instrument] nouns that act for no one as the agent of a hostile verb (an accident or a disaster).
-NO_ONE = ("vehicle", "nature")
+#: Kinds of [instrument] nouns that act for no one as the agent of a hostile verb (an accident, a disaster or an
+#: illness: "a storm hit the coast", "an outbreak that killed three people", "killed by the virus").
+NO_ONE = ("vehicle", "nature", "disease")
 #: Kinds of [instrument] nouns that name the cause of an accident after "in" ("killed in a crash", "in a fire").
-MISHAP = ("mishap", "nature")
+MISHAP = ("mishap", "nature", "disease")
+#: Kinds no one ever authors, whatever names stand before them: a disease is named after a place or a people ("the
+#: Asian flu", "the Ebola outbreak in Guinea") or a case, never after who spread it.
+UNAUTHORED = ("disease",)
+#: Kinds read also from a capitalised head (a disease written as a name: "Avian Flu", "Ebola").
+NAMED_KINDS = ("disease",)
+#: Nouns of a sort or a part whose "of" object is what acts ("a strain of flu that killed", "a type of virus").
+SORT_OF = ("type", "strain", "form", "kind", "case", "cases", "variant", "spread")
 #: Modifiers that name who used a vehicle ("Russian ships"); a company or a name before a vehicle is its make or
 #: its owner ("a Dodge pickup", "a UPS truck"), not who acted.
 VEHICLE_AUTHORS = ("NORP", "GPE")
@@ -40,16 +48,24 @@ def instrument_kinds() -> Mapping[str, str]:
 
 
 def kind_of(tok: Token) -> str:
-    """The [instrument] kind of a common noun, or ""."""
-    if tok.pos_ != "NOUN":
+    """The [instrument] kind of a common noun (or of a disease's capitalised name), or "". A sort or a part of
+    something ("a type of avian flu", "an outbreak of cholera") takes its "of" object's kind when it has none."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
         return ""
     kinds = instrument_kinds()
-    return kinds.get(tok.lower_) or kinds.get(tok.lemma_.lower(), "")
+    kind = kinds.get(tok.lower_) or kinds.get(tok.lemma_.lower(), "")
+    if not kind:  # a kind written as two words: "heat wave", "bird flu" is found by "flu" alone
+        kind = next((kinds.get(f"{c.lower_} {tok.lower_}", "") for c in tok.children if c.dep_ == "compound"), "")
+    if not kind and tok.lower_ in SORT_OF:
+        kind = next((kind_of(o) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)), "")
+    return kind if tok.pos_ == "NOUN" or kind in NAMED_KINDS else ""
 
 
 def _authored(tok: Token, kind: str) -> bool:
     """The noun names who acted through it: a possessor, a "by" agent or a national (any named, for no vehicle)
-    modifier ("Israeli tanks", "a Hamas rocket", "the army's trucks")."""
+    modifier ("Israeli tanks", "a Hamas rocket", "the army's trucks"). A disease has no author."""
+    if kind in UNAUTHORED:
+        return False
     if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children):
         return True
     if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):

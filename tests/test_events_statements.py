@@ -1,0 +1,29 @@
+"""Statements read as events (issue 11, stop 24).
+
+- A statement of need whose subject a relative clause describes ("said that thousands that were expelled from X are
+  in need") alleges nothing: the act in the relative clause is no allegation (EventAllegations._reporting_cue),
+  while "Police said that X attacked Y" stays an ACCUSE of X.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import annotated_body
+from conftest import events_with_trigger as _events
+
+BODY = "\n\n".join(
+    [
+        "The refugee agency has said that thousands of Malians that were recently expelled from Algeria are in urgent need of food.",
+        "Police said that Tom Hale attacked Ana Ruiz outside the bar.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def article(selective_nlp):
+    return annotated_body(BODY, selective_nlp)
+
+
+def test_a_statement_of_need_is_no_allegation_but_a_reported_attack_is(article):
+    assert not [ev for ev in _events(article, "said", "The refugee agency") if ev.type == "ACCUSE"]
+    assert any(ev.type == "ACCUSE" and ev.target_name == "Tom Hale" for ev in _events(article, "said", "Police said"))
