@@ -91,3 +91,33 @@ def test_an_acronym_is_told_from_an_all_caps_heading():
     assert _acronym("NASA") and _acronym("U.N.") and _acronym("EU")
     assert not _acronym("MANCHESTER UNITED") and not _acronym("Nasa") and not _acronym("BANGLADESH")
 
+
+
+def test_a_surname_two_people_share_stays_unlinked_and_out_of_the_topics():
+    from newsgraph.annotate.confidence import gate
+    from newsgraph.annotate.entity_features import shared_surname
+    from newsgraph.records import Mention
+
+    text = "Maria Okafor and Richard Okafor met. Okafor said little."
+    got = _link(text, ["Maria Okafor", "Richard Okafor", "Okafor"])
+    assert got["Okafor"] == ["Okafor"] and got["Maria Okafor"] == ["Maria Okafor"]
+
+    def person(name: str) -> Entity:
+        return Entity("p", name, "person", [name], 0.9, None, [Mention(0, len(name), name)])
+
+    people = [person("Maria Okafor"), person("Richard Okafor"), person("Okafor"), person("Dana Pelto")]
+    assert shared_surname("Okafor", people)
+    assert not shared_surname("Pelto", people)  # one owner: linking joins it to her
+    assert not shared_surname("Maria Okafor", people)
+    assert gate("topic", people[2], 0.8, {"shared_surname": 1.0}) < 0.5 <= gate("topic", people[2], 0.8, {})
+
+
+def test_a_surname_one_person_dominates_stays_a_topic():
+    from newsgraph.annotate.entity_features import shared_surname
+    from newsgraph.records import Mention
+
+    def person(name: str, n: int) -> Entity:
+        return Entity("p", name, "person", [name], 0.9, None, [Mention(i, i + len(name), name) for i in range(n)])
+
+    assert not shared_surname("Okafor", [person("Maria Okafor", 4), person("Richard Okafor", 1), person("Okafor", 5)])
+    assert shared_surname("Okafor", [person("Maria Okafor", 3), person("Richard Okafor", 2), person("Okafor", 5)])

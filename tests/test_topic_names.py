@@ -84,3 +84,43 @@ def test_a_town_named_as_a_place_more_than_as_a_team_stays_a_place():
     art = annotate(Extracted(input="t", body=body))
     types = {e.name: e.type for e in art.entities}
     assert types.get("Carlisle") in ("city", "place"), types
+
+
+def test_a_prefix_a_reordering_or_an_acronym_of_an_organisations_name_joins_it():
+    full = _cluster("Royal Marsh Infirmary", "organisation", 2, first=50, organisation=3)
+    short = _cluster("Royal Marsh", "organisation", 1, organisation=1)  # named first, still the same body
+    ministry = _cluster("Ministry of Transport of the Republic of Veldoria", "organisation", 1, organisation=3)
+    reordered = _cluster("Transport Ministry", "organisation", 2, first=70, organisation=3)
+    agency = _cluster("United States Federal Transit Agency", "organisation", 1, organisation=3)
+    acronym = _cluster("FTA", "person", 3, first=90)
+    centers = _cluster("Centers for Disease Monitoring and Prevention", "organisation", 1, organisation=3)
+    cut = _cluster("Centers for Disease Monitoring", "organisation", 1, first=95, organisation=3)
+    out = join_short_forms([short, full, ministry, reordered, agency, acronym, centers, cut])
+    assert [c.name for c in out] == ["Royal Marsh Infirmary", "Ministry of Transport of the Republic of Veldoria",
+                                     "United States Federal Transit Agency",
+                                     "Centers for Disease Monitoring and Prevention"]
+    assert "FTA" in agency.aliases and "Royal Marsh" in full.aliases
+
+
+def test_a_prefix_stays_apart_when_it_is_a_place_a_person_or_one_ordinary_word():
+    school = _cluster("Halvorsen Medical School", "organisation", 2, organisation=3)
+    one = _cluster("Halvorsen", "organisation", 2, first=50, organisation=3)  # the university, not its school
+    person = _cluster("Dana Whitcombe", "person", 2, person=2)
+    foundation = _cluster("Dana Whitcombe Foundation", "organisation", 1, first=80, organisation=3)
+    un = _cluster("UN", "organisation", 1, organisation=3)
+    fao = _cluster("Food and Agriculture Organization of the United Nations", "organisation", 1, organisation=3)
+    assert len(join_short_forms([school, one, person, foundation, un, fao])) == 6
+    hospital = _cluster("Halvorsen Hospital", "organisation", 2, organisation=3)
+    assert len(join_short_forms([hospital, _cluster("Halvorsen", "organisation", 1, first=50, organisation=3)])) == 1
+
+
+def test_a_whole_bodys_name_is_no_prefix_of_what_it_runs():
+    club = _cluster("Halvorsen Kennel Association", "organisation", 2, organisation=3)
+    show = _cluster("Halvorsen Kennel Association Dog Show", "organisation", 1, first=50, organisation=3)
+    assert len(join_short_forms([club, show])) == 2
+
+
+def test_a_body_the_alias_table_knows_is_no_prefix_of_its_mission():
+    un = _cluster("United Nations", "organisation", 3, organisation=3)
+    mission = _cluster("United Nations Interim Verification Mission", "organisation", 1, first=50, organisation=3)
+    assert len(join_short_forms([un, mission])) == 2

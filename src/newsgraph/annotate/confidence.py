@@ -48,8 +48,9 @@ INITIALS_FORM_WEIGHT = 0.35
 #: about it. A hand-set prior like the ones above (the development sets have no publisher metadata to fit it on).
 PUBLISHER_WEIGHT = 0.35
 #: A person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed Chair")
-#: keeps this share of its topic score: the entity is named under a wrong, partial name. A hand-set prior like the
-#: ones above (entity_features.py, "person_goes_on").
+#: keeps this share of its topic score: the entity is named under a wrong, partial name. So does a bare surname two
+#: or more of the article's people share (linking leaves it unlinked: a second item for one of them under a partial
+#: name). A hand-set prior like the ones above (entity_features.py, "person_goes_on", "shared_surname").
 FRAGMENT_WEIGHT = 0.35
 #: A person that nothing types as one but the model's label, whose words are all words the article writes in lower case
 #: ("Best Buy", "Similar Articles") or that is named only inside a quoted title (a committee's, a book's), or whose
@@ -170,7 +171,7 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
     if kind == "topic" and (feats.get("common_words") or feats.get("quoted_title") or feats.get("possessive_inside")
                             or feats.get("thing_used")):
         p *= NAME_SHAPE_WEIGHT
-    if kind == "topic" and feats.get("person_goes_on"):
+    if kind == "topic" and (feats.get("person_goes_on") or feats.get("shared_surname")):
         p *= FRAGMENT_WEIGHT
     if kind == "topic" and feats.get("concept"):
         p *= CONCEPT_WEIGHT

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.concept_names import lower_expansion, lower_phrase
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
-from newsgraph.annotate.name_text import looks_like_acronym
+from newsgraph.annotate.name_text import looks_like_acronym, surname_keys
 from newsgraph.annotate.name_usage import modifier_only
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.org_kinds import (
@@ -214,11 +214,25 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # a person, organisation or town named on a fan or game wiki's page of a fictional world: the fiction's
         # (page_register.py; confidence.py, REGISTER_WEIGHT)
         "fiction_page": float(register == "fiction" and e.type in _FICTION_TYPES),
+        # a bare surname two or more of the article's people share ("Okafor" beside Maria and Richard Okafor):
+        # linking leaves it unlinked (which one?), and as its own person it is a second item for one of them
+        "shared_surname": float(e.type == "person" and shared_surname(e.name, doc._.ng_entities or [])),
         **(org_kind_features(e, text) if e.type == "organisation" else {}),
     }
     for t in TYPES:
         f["type_" + t] = float(e.type == t)
     return f
+
+
+def shared_surname(name: str, entities: list[Entity]) -> bool:
+    """`name` is one word (or a particle surname) that is a surname key of two or more multiword people, none of whom
+    the article names at least twice as often as each other one (a biography's subject beside a relative is who the
+    bare surname means: "Gordon" in a life of Patrick Gordon that names Alexander Gordon once)."""
+    if len(name.split()) > 2:
+        return False
+    owners = sorted((len(o.mentions) for o in entities if o.type == "person" and o.name != name
+                     and name in surname_keys(o.name)), reverse=True)
+    return len(owners) >= 2 and owners[0] < 2 * owners[1]
 
 
 def org_kind_features(e: Entity, text: str) -> dict[str, float]:

@@ -23,6 +23,10 @@ from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.name_text import initials, looks_like_acronym, surname_keys
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.org_kinds import lexicon as org_lexicon
+from newsgraph.annotate.org_short_forms import first_start as _first
+from newsgraph.annotate.org_short_forms import tail_of as _tail_of
+from newsgraph.annotate.org_short_forms import tail_owner as _tail_owner
+from newsgraph.annotate.org_short_forms import variant_owner
 
 
 @dataclass(frozen=True)
@@ -283,54 +287,40 @@ def join_short_forms(clusters: list[Cluster], th: LinkingThresholds = DEFAULT_TH
     (4) the owner is named first (the full name on first reference, the short one after it: "Harbour City Rovers"
     named before "Eastport Harbour City Rovers" is another club, not its short form).
     A one-word short form joins only a sports team's name ("Pirates"; a one-word tail like "House" or "Court" is a
-    common head shared by many names)."""
+    common head shared by many names).
+    A cluster typed as an organisation also joins one whose name it is a prefix, a reordering or an acronym of
+    (org_short_forms.variant_owner: "Royal Marsh" -> "Royal Marsh Infirmary", "Transport Ministry" -> "Ministry of
+    Transport", "FTA" -> "United States Federal Transit Agency"), named before or after it, under (2) and (3)."""
     orgs = [c for c in clusters if c.type == "organisation" and len(c.name.split()) >= 2]
     if not orgs:
         return clusters
     out: list[Cluster] = []
+    joined: set[int] = set()
     for c in clusters:
         words = c.name.split()
-        owner = _tail_owner(words, orgs) if c.type != "group" else None
-        if owner is None or _first(owner) > _first(c):
+        free = [o for o in orgs if id(o) not in joined]  # a cluster already joined to another owns nothing
+        owner = _tail_owner(words, free) if c.type != "group" else None
+        if owner is not None and _first(owner) > _first(c):
+            owner = None
+        # a prefix, a reordering or an acronym of a longer name, in either order: a cluster typed as an organisation
+        # (an acronym the model typed as a person too); a person's full name before its foundation's stays apart
+        variant = owner is None and (c.type == "organisation" or c.type == "person" and looks_like_acronym(c.name))
+        if variant:
+            owner = variant_owner(c, free)
+        if owner is None:
             out.append(c)
             continue
         ev = _cluster_ev(c)
         firm = ev["person_cue"] or ev["place_use"] or ev["feature"] or ev["country"] or (
             c.type == "place" and ev["place"] >= th.strong_place_points and not ev["team"])
-        if firm or len(words) == 1 and not any(m.ev["team"] for m in owner.mentions) and not ev["team"]:
+        if firm or not variant and len(words) == 1 and not any(m.ev["team"] for m in owner.mentions) \
+                and not ev["team"]:
             out.append(c)
             continue
+        joined.add(id(c))
         owner.mentions += c.mentions
         owner.aliases += [a for a in c.aliases if a not in owner.aliases]
     return out
-
-
-def _tail_of(words: list[str], owner: list[str]) -> bool:
-    """`words` are the last words of the owner's name after a capitalised word ("Red Sox" of "Boston Red Sox"), or,
-    two words or more, the last words of its head before an "of"/"for" complement ("Wilson Center" of "Woodrow Wilson
-    Center for International Scholars": the name without its complement, cut as its own last words are)."""
-    n = len(owner) - len(words)
-    if n > 0 and owner[n:] == words and owner[n - 1][:1].isupper():
-        return True
-    cut = next((i for i, w in enumerate(owner) if i > 0 and w in ("of", "for")), None)
-    if cut is None or len(words) < 2:
-        return False
-    n = cut - len(words)
-    return n > 0 and owner[n:cut] == words and owner[n - 1][:1].isupper()
-
-
-def _first(c: Cluster) -> int:
-    return min((m.start for m in c.mentions), default=0)
-
-
-def _tail_owner(words: list[str], orgs: list[Cluster]) -> Cluster | None:
-    """The organisation whose longer name ends in `words` after a capitalised word (the most named of several)."""
-    owners = [o for o in orgs if _tail_of(words, o.name.split())]
-    if len(owners) > 1:
-        owners.sort(key=lambda o: -len(o.mentions))
-        if len(owners[0].mentions) == len(owners[1].mentions):
-            return None
-    return owners[0] if owners else None
 
 
 def _cluster_ev(c: Cluster) -> Counter:

@@ -1,0 +1,135 @@
+"""Which longer organisation name of the article a shorter one is a form of (entity_linking.join_short_forms).
+
+A news article names a body in full once and then shortens it: it drops the first words ("Red Sox" for "Boston Red
+Sox"), the last words ("Royal Marsh" for "Royal Marsh Infirmary", "Centers for Disease Monitoring" for "Centers for
+Disease Monitoring and Prevention"), turns the head's complement into a modifier ("Transport Ministry" for "Ministry
+of Transport") or writes its initials ("FTA" for "Federal Transit Agency", also under a longer name that puts a
+country before them). Each form listed apart is a second topic for one body, which readers count as a wrong item.
+These matchers read only the two names' words; whether the shorter cluster may join (its own evidence, which owner)
+is entity_linking's decision.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Protocol
+
+from newsgraph.annotate.name_text import initials, looks_like_acronym
+from newsgraph.annotate.org_kinds import lexicon as org_lexicon
+
+#: Words that open an "of"/"for" complement, which ends an organisation's head ("Ministry of Health").
+COMPLEMENT_WORDS = ("of", "for")
+#: Words a longer name may go on with after a prefix it shares with a shorter name ("Centers for Disease Monitoring
+#: and Prevention"): a coordination that completes the name, not a second name.
+CONTINUATION_WORDS = ("and", "&")
+
+
+class Named(Protocol):
+    name: str
+    mentions: list
+
+
+def tail_of(words: list[str], owner: list[str]) -> bool:
+    """`words` are the last words of the owner's name after a capitalised word ("Red Sox" of "Boston Red Sox"), or,
+    two words or more, the last words of its head before an "of"/"for" complement ("Wilson Center" of "Woodrow Wilson
+    Center for International Scholars": the name without its complement, cut as its own last words are)."""
+    n = len(owner) - len(words)
+    if n > 0 and owner[n:] == words and owner[n - 1][:1].isupper():
+        return True
+    cut = next((i for i, w in enumerate(owner) if i > 0 and w in COMPLEMENT_WORDS), None)
+    if cut is None or len(words) < 2:
+        return False
+    n = cut - len(words)
+    return n > 0 and owner[n:cut] == words and owner[n - 1][:1].isupper()
+
+
+def prefix_of(words: list[str], owner: list[str]) -> bool:
+    """`words` are the first words of the owner's name, cut before a capitalised word or a coordination ("Royal Marsh"
+    of "Royal Marsh Infirmary", "Centers for Disease Monitoring" of "... and Prevention"). Two words or more; one word
+    only when the owner adds one word that makes it a body or a business ("Halvorsen" of "Halvorsen Hospital"), since a
+    one-word name is often a place or a parent body the longer name belongs to ("Harvard" of "Harvard Medical School").
+    A name that already ends in a body's head word is whole: "Halvorsen Kennel Association" is the organiser of the
+    "Halvorsen Kennel Association Dog Show", not its short form."""
+    n = len(words)
+    if len(owner) <= n or owner[:n] != words or words[-1] in COMPLEMENT_WORDS:
+        return False
+    kinds = org_lexicon()
+    body_words = kinds.get("not_person", frozenset()) | kinds.get("institution", frozenset())
+    if n >= 2 and words[-1].lower().strip(".,") in body_words:
+        return False  # a whole body's name before what it holds or runs ("X Kennel Association Dog Show")
+    nxt = owner[n]
+    if not (nxt[:1].isupper() or nxt in CONTINUATION_WORDS):
+        return False
+    if n >= 2:
+        return True
+    return len(owner) == 2 and nxt.lower().strip(".,") in body_words
+
+
+def reordered_of(words: list[str], owner: list[str]) -> bool:
+    """`words` are the owner's head with its "of" complement put before it ("Transport Ministry" of "Ministry of
+    Transport", also of "Ministry of Transport of the Republic of X"): modifier words then the head, two words or more."""
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    head, mods = words[-1], words[:-1]
+    rest = owner[2:] if owner[:2] == [head, "of"] else None
+    if rest is None:
+        return False
+    if rest[:1] == ["the"]:
+        rest = rest[1:]
+    n = len(mods)
+    return rest[:n] == mods and (len(rest) == n or rest[n] in COMPLEMENT_WORDS or rest[n] in CONTINUATION_WORDS)
+
+
+def acronym_of(name: str, owner: str) -> bool:
+    """`name` is an acronym of the owner's name: its initials ("FTA" of "Federal Transit Agency"), or the initials of
+    the owner's head after leading words ("FTA" of "United States Federal Transit Agency": a country or a city put
+    before the body's own name). Only the head before an "of"/"for" complement counts for the latter, so "UN" is no
+    acronym of "Food and Agriculture Organization of the United Nations"."""
+    if not looks_like_acronym(name):
+        return False
+    flat = name.replace(".", "").upper()
+    if initials(owner).upper() == flat:
+        return True
+    words = owner.split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in COMPLEMENT_WORDS), len(words))
+    head = initials(" ".join(words[:cut])).upper()
+    return len(flat) >= 3 and len(head) > len(flat) and head.endswith(flat)
+
+
+def variant_owner(c: Named, orgs: list[Named]) -> Named | None:
+    """The organisation whose name `c`'s name is a prefix, a reordering or an acronym of (the most named of
+    several; None on a tie)."""
+    words = c.name.split()
+    known = c.name in known_bodies()  # "United Nations" before "United Nations Interim Mission": the parent body
+    owners = [o for o in orgs if o is not c and (
+        not known and prefix_of(words, o.name.split()) or reordered_of(words, o.name.split())
+        or acronym_of(c.name, o.name))]
+    return most_named(owners)
+
+
+@lru_cache(maxsize=1)
+def known_bodies() -> frozenset[str]:
+    """The organisations the alias table names (data/aliases.tsv, both forms): whole names of their own, which a
+    longer name that starts with one belongs to ("United Nations ... Mission") rather than shortens."""
+    from newsgraph.annotate.gazetteer import aliases
+
+    return frozenset(n for alias, (canonical, kind) in aliases().items() if kind == "organisation"
+                     for n in (alias, canonical))
+
+
+def tail_owner(words: list[str], orgs: list[Named]) -> Named | None:
+    """The organisation whose longer name ends in `words` after a capitalised word (the most named of several)."""
+    return most_named([o for o in orgs if tail_of(words, o.name.split())])
+
+
+def most_named(owners: list[Named]) -> Named | None:
+    """The one owner, or the one named more often than every other; None when none or a tie."""
+    if len(owners) > 1:
+        owners = sorted(owners, key=lambda o: -len(o.mentions))
+        if len(owners[0].mentions) == len(owners[1].mentions):
+            return None
+    return owners[0] if owners else None
+
+
+def first_start(c: Named) -> int:
+    return min((m.start for m in c.mentions), default=0)
