@@ -90,3 +90,40 @@ def imperative(tok) -> bool:
         return False
     lead = [t for t in tok.sent if not (t.is_punct or t.is_space)]
     return bool(lead) and lead[0].i == tok.i
+
+
+#: Dependents that are arguments of a cue of [clause_sense]: a reported clause ("recalled that ..."), an object and
+#: a predicate on it ("called it a disaster", "called the plan reckless").
+_ARGS = ("dobj", "oprd", "xcomp", "acomp", "attr", "ccomp", "dative")
+#: Prepositions that make a demand of the cue ("called for an inquiry", "called on X to resign").
+_SPEECH_PREPS = ("for", "on", "upon")
+
+
+def bare_object_sense(cue) -> bool:
+    """A cue whose speech sense needs a clause or a predicate, found naming, convening or withdrawing: a participle
+    on a noun or a passive without agent whose argument is a name ('a strain called X', 'a group called Y', 'is
+    called Z'), or a bare direct object ('called an emergency meeting', 'called a snap election', 'recalled 380
+    million eggs'). The argument frame, not the word, says that nobody's words are reported. A quotation under the
+    cue ('called him "a liar"'), a particle ('called out'), a demand ('called for', 'called on') or a predicate on
+    the object (two arguments, an apposition to the object, 'a quack') keep the speech sense."""
+    kids = list(cue.children)
+    after = [t for t in cue.subtree if t.i > cue.i]
+    if any(t.is_quote or t.text in "\u201c\u201d\u2018\u2019\"'" for t in after) or any(c.dep_ == "prt" for c in kids):
+        return False
+    args = [c for c in kids if c.dep_ in _ARGS]
+    first_obj = min((c.i for c in args if c.dep_ == "dobj"), default=len(cue.doc))
+    if any(c.dep_ == "prep" and c.lower_ in _SPEECH_PREPS and c.i < first_obj for c in kids):
+        return False
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) and not any(c.dep_ == "agent" for c in kids)
+    if (cue.dep_ == "acl" and cue.tag_ != "VBG" and not own_subject) or passive:
+        # naming: the argument is a name, not a description ('called Oz a quack' is speech)
+        return bool(args) and not any(a.tag_.startswith("JJ") or any(t.lower_ in ("a", "an") for t in a.subtree) for a in args)
+    return len(args) == 1 and args[0].dep_ == "dobj" and not any(c.dep_ in ("appos", "conj") for c in args[0].children)
+
+
+def hearsay(cue, infinitives: tuple[str, ...]) -> bool:
+    """A cue with a to-infinitive of state ('one said to be a former officer', 'is believed to have fled'): a
+    description passed on from nobody in particular; its subject is what is described, not a speaker. An
+    infinitive of action ('officials said to expect delays') reports an instruction and is not matched."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in infinitives and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in cue.children)

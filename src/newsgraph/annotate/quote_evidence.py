@@ -28,8 +28,10 @@ from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.quote_cue_syntax import (
     asked_of,
+    bare_object_sense,
     cue_token,
     described_object,
+    hearsay,
     imperative,
     negated,
     object_of_frame,
@@ -82,7 +84,9 @@ SPEAKER_SCORES = {
 UNSURE_SPEAKERS = ("nearest", "pronoun_weak", "unresolved", "non_speaker", "document", "common", "pronoun_contested")
 UNSURE_SPEAKER_CAP = 0.25
 #: Speakers that make an indirect or partial quote no reported speech (its confidence capped at NON_SPEAKER_CAP):
-#: nobody we can name, a thing, the writer. A pronoun with a weak antecedent keeps its quote (on PolNeAR and on the
+#: nobody we can name, a thing, the writer; a common noun that is no person, group, organisation or document
+#: ("laboratory tests confirmed that ...", "the trial, called X"): the brief's speakers are people and
+#: organisations, and a finding of a thing is no reported speech. A pronoun with a weak antecedent keeps its quote (on PolNeAR and on the
 #: audit pages most such reports are real) and only hides its speaker.
 SPEECHLESS = ("unresolved", "non_speaker")
 #: Whether an indirect quote whose cue is a verb of cognition ("believes", "realized", "found") is shown as a quote.
@@ -116,6 +120,8 @@ FRAME_OBJECT_IS_SPEECH = False
 #: 'dismissed the report as a smear') is shown as the content: it is the thing spoken about; the words said are the
 #: "as" phrase (a partial quote of its own when quoted).
 DESCRIBED_OBJECT_IS_SPEECH = False
+#: Infinitives of state after a [hearsay] cue ("said to be", "believed to have fled"): a description, no speaker.
+HEARSAY_INFINITIVES = ("be", "have")
 
 
 class QuoteEvidence:
@@ -128,6 +134,8 @@ class QuoteEvidence:
         self.non_speakers = words(_DATA, "non_speaker")
         self.documents = words(_DATA, "document")
         self.pronouns = set(mapping("cues.tsv", "pronoun"))
+        self.clause_sense = words(_DATA, "clause_sense")
+        self.hearsay = words(_DATA, "hearsay")
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -195,6 +203,8 @@ class QuoteEvidence:
             return IMPERATIVE_CUE_SCORE
         if cue_tok is not None and (self._listed_act(cue_tok) or (not NEGATED_IS_SPEECH and negated(cue_tok))):
             return QUOTE_SCORES["indirect_other"]
+        if cue_tok is not None and self._other_sense(cue_tok):
+            return QUOTE_SCORES["indirect_other"]
         score = QUOTE_SCORES.get(f"indirect_{cls}", QUOTE_SCORES["indirect_other"])
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
         if not FRAME_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and object_of_frame(cue_tok, content):
@@ -210,6 +220,14 @@ class QuoteEvidence:
                 # court"): a description, not a report
                 score = QUOTE_SCORES["indirect_other"]
         return score
+
+    def _other_sense(self, tok) -> bool:
+        """The cue's arguments give it a sense without speech: naming, convening or a recall ('a strain called X',
+        'called a meeting', 'recalled the eggs'), or hearsay ('one said to be a former officer')."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.clause_sense and bare_object_sense(tok):
+            return True
+        return lemma in self.hearsay and hearsay(tok, HEARSAY_INFINITIVES)
 
     def _listed_act(self, tok) -> bool:
         """A gerund with no subject coordinated with a gerund that reports no speech ("charges of ... assaulting or
