@@ -124,3 +124,15 @@ def test_a_body_the_alias_table_knows_is_no_prefix_of_its_mission():
     un = _cluster("United Nations", "organisation", 3, organisation=3)
     mission = _cluster("United Nations Interim Verification Mission", "organisation", 1, first=50, organisation=3)
     assert len(join_short_forms([un, mission])) == 2
+
+
+def test_variants_of_an_organisations_name_make_one_topic_in_an_article():
+    body = ("The Ministry of Health of Veldoria said on Monday that 40 people had fallen ill in the port of Ostrava. "
+            "The Health Ministry asked doctors to report new cases. Inspectors from the United States Federal Transit "
+            "Agency visited the port, and the FTA said trains were safe. Patients were taken to the Royal Marsh "
+            "Infirmary, and a spokesman for the Royal Marsh said two were in intensive care.")
+    orgs = {e.name: e.aliases for e in annotate(Extracted(input="t", body=body)).entities if e.type == "organisation"}
+    assert "Health Ministry" in orgs["Ministry of Health of Veldoria"]
+    assert "FTA" in orgs["United States Federal Transit Agency"]
+    assert "Royal Marsh" in orgs["Royal Marsh Infirmary"]
+    assert not {"Health Ministry", "FTA", "Royal Marsh"} & set(orgs)
