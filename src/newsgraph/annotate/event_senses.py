@@ -31,6 +31,9 @@ class EventSenses(EventRoles):
     kin: frozenset[str]
     light: frozenset[str]
     permissions: frozenset[str]
+    business: frozenset[str]
+    care: frozenset[str]
+    premises: frozenset[str]
     nouns: dict[str, list[tuple[str, str, set[str], str]]]
     modal: frozenset[str]
     future: frozenset[str]
@@ -98,9 +101,11 @@ class EventSenses(EventRoles):
 
     def _other_sense(self, tok: Token) -> bool:
         """The verb's patient is of the kind data [other_sense] gives its lemma ("signed a striker": hiring)."""
-        kind = self.other_sense.get(tok.lemma_.lower())
-        if not kind:
-            return False
+        kinds = self.other_sense.get(tok.lemma_.lower(), "")
+        return any(self._of_kind(tok, kind) for kind in kinds.split("|") if kind)
+
+    def _of_kind(self, tok: Token, kind: str) -> bool:
+        """The verb's patient (or its "of"/"about" objects, for "thing") is of `kind`."""
         if kind == "thing":
             about = [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about") for o in prep_objects(c) for x in with_conj(o)]
             return bool(about) and not self._patients(tok) and all(self._thing(o) for o in about)
@@ -110,7 +115,7 @@ class EventSenses(EventRoles):
             if p.pos_ in ("ADJ", "NUM", "PRON", "DET"):
                 p = next((o for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)), p)  # "most of the budget"
             words = {"institution": self.institutions, "kin": self.kin, "permission": self.permissions,
-                     "business": self.business, "care": self.care}.get(kind, frozenset())
+                     "business": self.business, "care": self.care, "premises": self.premises}.get(kind, frozenset())
             if p.lemma_.lower() in words or p.lower_ in words:
                 return True
         return False

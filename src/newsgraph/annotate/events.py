@@ -115,7 +115,7 @@ class EventFinder(EventAllegations, LexiconComponent):
         self.other_sense = {row[0].lower(): row[1] for row in data.get("other_sense", []) if len(row) > 1}
         self.institutions = section_words(data, "institution")
         self.kin, self.permissions, self.light = (section_words(data, k) for k in ("kin", "permission", "light"))
-        self.accident_verbs, self.business, self.care = (section_words(data, k) for k in ("accident_verb", "business", "care"))
+        self.accident_verbs, self.business, self.care, self.premises = (section_words(data, k) for k in ("accident_verb", "business", "care", "premises"))
         self.patient_genitive = {w.upper() for w in section_words(data, "patient_genitive")}
         self.agreement_verbs = section_words(data, "agreement_object")
         self.recipient_types = {w.upper() for w in section_words(data, "recipient")}
