@@ -31,6 +31,7 @@ DOCS = {
     "tests": "The plant was closed on Friday. Manager Lisa Hart said the decision was made after laboratory tests "
     "confirmed that the powder in the jars was indeed arsenic.",
     "callit": "Farm prices fell again this year. Senator Mary Cole called the plan a disaster for farmers.",
+    "killers": "The bill passed the House on Tuesday. Two senators called tax increases job killers.",
     "callfor": "The audit found gaps in the accounts. Senator Mary Cole called for an inquiry into the spending.",
 }
 
@@ -65,7 +66,7 @@ def test_the_hearsay_content_is_not_shown_with_a_speaker(articles):
     assert not _shown(articles["hearsay"], "two men at a hotel")
 
 
-@pytest.mark.parametrize(("key", "text"), [("callit", "a disaster"), ("callfor", "an inquiry"), ("remember", "no money for shoes")])
+@pytest.mark.parametrize(("key", "text"), [("callit", "a disaster"), ("killers", "job killers"), ("callfor", "an inquiry"), ("remember", "no money for shoes")])
 def test_the_speech_senses_stay_shown(articles, key, text):
     assert _shown(articles[key], text)
 

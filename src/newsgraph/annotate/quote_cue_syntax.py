@@ -119,7 +119,14 @@ def bare_object_sense(cue) -> bool:
     if (cue.dep_ == "acl" and cue.tag_ != "VBG" and not own_subject) or passive:
         # naming: the argument is a name, not a description ('called Oz a quack' is speech)
         return bool(args) and not any(a.tag_.startswith("JJ") or any(t.lower_ in ("a", "an") for t in a.subtree) for a in args)
-    return len(args) == 1 and args[0].dep_ == "dobj" and not any(c.dep_ in ("appos", "conj") for c in args[0].children)
+    return len(args) == 1 and args[0].dep_ == "dobj" and not any(c.dep_ in ("appos", "conj") for c in args[0].children) and not _run_together(args[0])
+
+
+def _run_together(obj) -> bool:
+    """An object and its predicate parsed as one noun phrase ('called tax increases job killers': a plural noun as a
+    compound followed by another compound): two noun phrases, so a predicate on the object."""
+    doc = obj.doc
+    return any(t.dep_ == "compound" and t.tag_ in ("NNS", "NNPS") and t.i + 1 < obj.i and doc[t.i + 1].dep_ == "compound" for t in obj.subtree)
 
 
 def hearsay(cue, infinitives: tuple[str, ...]) -> bool:
