@@ -82,8 +82,8 @@ class EventAllegations(EventSenses):
 
     def _complained_of(self, doc: Doc, tok: Token) -> list[Actor]:
         """The actor a complaint or criticism with a reported clause is about, when the verb has no object: the
-        clause's subject, or the possessor of its subject ("complained that Russia's obstinacy was hampering the
-        council" -> Russia; "complained that the board acts for developers" -> the board). A thing with no
+        clause's subject, or the possessor of its subject ("complained that Moldova's obstinacy was hampering the
+        council" -> Moldova; "complained that the board acts for developers" -> the board). A thing with no
         possessor ("complained that the roads were bad") names no one."""
         out: list[Actor] = []
         for clause in (c for c in tok.children if c.dep_ == "ccomp"):

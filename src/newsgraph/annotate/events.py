@@ -321,7 +321,7 @@ class EventFinder(EventAllegations, LexiconComponent):
             sources = self._subjects(doc, src)
             targets = self._targets(doc, tok)
             if type_ == "ACCUSE" and not targets:
-                targets = self._complained_of(doc, tok)  # "complained that Russia's obstinacy was hampering ..."
+                targets = self._complained_of(doc, tok)  # "complained that Moldova's obstinacy was hampering ..."
             mutual = [a for a in targets if a.name.lower() in self.reciprocal]
             shared = any(c.dep_ in ("dobj", "obj") and self._joint_noun(c) for c in tok.children)  # "deepen a partnership"
             if (tok.lemma_.lower() in self.joint or mutual or shared) and len(sources) > 1:
