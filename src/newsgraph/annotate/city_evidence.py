@@ -10,12 +10,12 @@ The gazetteer holds a populated place for names that, in the text, are no city a
   of Pana);
 - the name's own last word makes it a land form ("Death Valley", "the Blue Mountains": `TERRAIN_HEADS`) and the reading is a small town the text never uses as a settlement beyond "in X" (no
   "X, State", "X-based", dateline or "X residents"): the valley, not the hamlet named after it.
-- every mention carries a feature noun of no settlement right after it ("the Vistula river", "Kisumu district",
+- every mention carries a feature noun of no settlement right after it ("the Rhine river", "Oakdale district",
   "Jackson and Barrow counties", "the Rockridge neighbourhood"; data/place_cues.tsv `after` rows less the settlement
   nouns): the river, the district or the county named like a town (`feature_named`). "The Sydney suburb of Bondi"
   is no such cue: the noun heads an "of" phrase, so the name before it is the city;
 - the reading is a small town lying inside a big city the article names (`part_of_city`): GeoNames holds
-  neighbourhoods ("Muswell Hill" in London) as populated places, but a part of a city is no city topic.
+  neighbourhoods ("Camden Town" in London) as populated places, but a part of a city is no city topic.
 Such a place keeps its point (the map, the geocoding benchmark) but is typed "place": no city topic. So is a town
 the text places in a region where the gazetteer holds no town of that name (`contained_reading`).
 A city topic is named by the place's own name: "Vegas" is Las Vegas (`full_name`), "Hague" after "The" is The Hague
@@ -61,7 +61,7 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
     return False
 
 
-#: feature nouns after a name that still name a settlement ("the Pana township", "a Kisii town"): no cue against it
+#: feature nouns after a name that still name a settlement ("the Pana township", "a Lakeside town"): no cue against it
 SETTLEMENT_NOUNS = frozenset({"town", "towns", "township", "townships", "village", "villages", "city", "cities"})
 #: a feature noun after the name, maybe past a coordinated name ("Jackson and Barrow counties"), not heading an "of"
 #: phrase ("the Sydney suburb of Bondi": Sydney is the city)
@@ -121,7 +121,7 @@ def quarter_of(text: str, e: Entity, gaz: Gazetteer, names: NamesLexicon) -> boo
 def part_of_city(p: Place, chosen: list[Place], min_city: int, radius_km: float, max_population: int) -> bool:
     """The town reading `p` lies inside a big city of `chosen` (the article's resolved readings): a city of at least
     `min_city` people, within `radius_km` per square root of its population in millions, and `p` smaller than
-    `max_population` and a tenth of it. GeoNames keeps a city's neighbourhoods as populated places ("Muswell Hill",
+    `max_population` and a tenth of it. GeoNames keeps a city's neighbourhoods as populated places ("Camden Town",
     "Soho" in London); the article means a part of the city it names."""
     from newsgraph.annotate.geo import haversine_km
 
