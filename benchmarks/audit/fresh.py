@@ -53,7 +53,10 @@ FRESH_PAGES = 100
 FRESH_SEEDS = (20261221, 20261230, 20261231)
 #: seed -> pool, for the draws that are not of LGL (a seed not listed is an LGL seed of FRESH_SEEDS). Append only,
 #: never reorder or remove: a pool's draw leaves out the articles of the pool's seeds listed before it.
-POOLS: dict[int, str] = {20270101: "wikinews"}  # stop 24's held-out draw (90 GeoVirus articles)
+POOLS: dict[int, str] = {
+    20270101: "wikinews",  # stop 24's held-out draw (90 GeoVirus articles)
+    20270201: "wikinews",  # stop 25's held-out draw (90 of the 139 GeoVirus articles left)
+}
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
 
