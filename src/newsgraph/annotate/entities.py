@@ -55,6 +55,8 @@ from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sectio
 from newsgraph.annotate.person_usage import people_by_usage
 from newsgraph.annotate.place_cues import headline_place_cue
 from newsgraph.annotate.place_kinds import district_of
+from newsgraph.annotate.second_opinion import LABEL as SECOND
+from newsgraph.annotate.second_opinion import typed_enough
 
 
 @Language.factory(
@@ -131,6 +133,8 @@ class EntityLinker(LexiconComponent):
             if headline and not m.ev["feature"] and headline_place_cue(headline, m.text, names, self.windows):
                 m.ev["place"] += self.evidence.place_cue  # "... agree framework on Nile dam": the headline's feature noun counts too
                 m.ev["feature"] += 1
+        # the second opinion's names (second_opinion.py) stay only where their evidence says what they are
+        kept = [m for m in kept if m.label != SECOND or typed_enough(m, text, names, gaz, self.linking.org_points)]
         # "North Oakland" beside "Oakland": a district of a place the article names
         named = {m.text for m in kept if " " not in m.text and any(
             p.kind in ("city", "admin1", "admin2") for p in gaz.lookup(m.text)[:1])}

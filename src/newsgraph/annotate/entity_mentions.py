@@ -30,6 +30,8 @@ from newsgraph.annotate.name_extent import complement_after
 from newsgraph.annotate.name_text import looks_like_acronym, strip_name
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.person_roles import fused_word_start, inner_title_start, name_forming, named_in_full
+from newsgraph.annotate.second_opinion import LABEL as SECOND
+from newsgraph.annotate.second_opinion import proper_runs
 
 #: Model labels -> mention labels; PER (UD-style models: French, Spanish, German...) is a person too.
 _LABELS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -153,6 +155,9 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
         if places and places[0].kind == "country" and name.split()[0] not in names.given_names:
             spans.append(NameMention(s, e, name, "gaz-place"))
             take(s, e)
+    for s, e in proper_runs(doc, free, names):  # names the model never labels: kept later only with typed evidence
+        spans.append(NameMention(s, e, text[s:e], SECOND))
+        take(s, e)
     spans.sort(key=lambda x: x.start)
     out = []
     for m in spans:
