@@ -70,6 +70,7 @@ def typed_enough(m, text: str, names: NamesLexicon, gaz, org_points: float) -> b
         return True
     if ev["organisation"] >= org_points:
         return True
-    if ev["feature"] > 0 or ev["place_use"] > 0:
+    if ev["feature"] > 0:
         return True
-    return bool(gaz.lookup(m.text)) and names.placed_by(text[max(0, m.start - 30) : m.start])
+    # a use as a place ("in X") types only a name the gazetteer holds: "in Support of", "in Building 31" are none
+    return bool(gaz.lookup(m.text)) and (ev["place_use"] > 0 or names.placed_by(text[max(0, m.start - 30) : m.start]))
