@@ -23,6 +23,8 @@ from newsgraph.annotate.names import NamesLexicon
 #: the fine-grained tags of proper nouns (Penn tag set: English models)
 _PROPER = frozenset({"NNP", "NNPS"})
 LABEL = "second"
+#: a token that joins the words before and after it into one name when no space separates them
+_JOINERS = frozenset({"-", "\u2010", "\u2011", "\u2013", "/", "&", "'", "\u2019"})
 
 
 def proper_runs(doc: Doc, free: Callable[[int, int], bool], names: NamesLexicon) -> Iterator[tuple[int, int]]:
@@ -42,7 +44,10 @@ def proper_runs(doc: Doc, free: Callable[[int, int], bool], names: NamesLexicon)
                     and doc[j + 1].text[:1].isupper():
                 j += 1
             s, e = doc[i].idx, doc[j].idx + len(doc[j].text)
-            runs.append((s, e, bool(tok.is_sent_start)))
+            glued = (i > 0 and doc[i - 1].whitespace_ == "" and doc[i - 1].text in _JOINERS) or (
+                j + 1 < n and doc[j].whitespace_ == "" and doc[j + 1].text in _JOINERS)
+            if not glued:  # "Guinea-Bissau": a part of a hyphenated name is no name of its own
+                runs.append((s, e, bool(tok.is_sent_start)))
             i = j + 1
         else:
             i += 1
