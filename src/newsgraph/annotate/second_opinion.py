@@ -35,29 +35,32 @@ def proper_runs(doc: Doc, free: Callable[[int, int], bool], names: NamesLexicon)
     President"), a listed non-name or words the model labels as anything else (a date's "March", a work's title)
     is no candidate."""
     runs: list[tuple[int, int, bool]] = []
-    i, n = 0, len(doc)
+    text = doc.text  # built once: Doc.text joins every token on each call
+    proper = {doc.vocab.strings.add(t) for t in _PROPER}
+    tags = doc.to_array("TAG").tolist()
+    n = len(doc)
+    cap = [tags[k] in proper and doc[k].text[:1].isupper() and doc[k].text[:1].isalpha() for k in range(n)]
+    i = 0
     while i < n:
-        tok = doc[i]
-        if tok.tag_ in _PROPER and tok.text[:1].isupper() and tok.text[:1].isalpha():
+        if cap[i]:
             j = i
-            while j + 1 < n and doc[j].whitespace_ == " " and doc[j + 1].tag_ in _PROPER \
-                    and doc[j + 1].text[:1].isupper():
+            while j + 1 < n and cap[j + 1] and doc[j].whitespace_ == " ":
                 j += 1
             s, e = doc[i].idx, doc[j].idx + len(doc[j].text)
             glued = (i > 0 and doc[i - 1].whitespace_ == "" and doc[i - 1].text in _JOINERS) or (
                 j + 1 < n and doc[j].whitespace_ == "" and doc[j + 1].text in _JOINERS)
             if not glued:  # "Guinea-Bissau": a part of a hyphenated name is no name of its own
-                runs.append((s, e, bool(tok.is_sent_start)))
+                runs.append((s, e, bool(doc[i].is_sent_start)))
             i = j + 1
         else:
             i += 1
-    labelled = bytearray(len(doc.text) + 1)  # what the model labels as anything (a date, a work, an event)
+    labelled = bytearray(len(text) + 1)  # what the model labels as anything (a date, a work, an event)
     for ent in doc.ents:
         labelled[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     runs = [r for r in runs if labelled.find(1, r[0], r[1]) < 0]
-    inside = {doc.text[s:e] for s, e, first in runs if not first}
+    inside = {text[s:e] for s, e, first in runs if not first}
     for s, e, first in runs:
-        name = doc.text[s:e]
+        name = text[s:e]
         low = name.lower()
         if first and name not in inside:
             continue
