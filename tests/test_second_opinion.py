@@ -45,3 +45,15 @@ def test_a_date_word_is_no_candidate(doc):
 
 def test_no_evidence_no_entity(doc):
     assert not [e for e in doc._.ng_entities if e.name in ("Tickets", "March", "Brask")]
+
+
+def test_a_title_word_opening_a_name_is_no_apposition_role():
+    """person_roles.apposition_role: "Major" before "Cup" opens a name, it is no title of the name before it."""
+    from newsgraph.annotate.entity_evidence_config import EvidenceWindows
+    from newsgraph.annotate.person_roles import apposition_role
+
+    names, win = shipped_names(), EvidenceWindows()
+    text = "At Brenholt Park, Dalby scored his first Major Cup goal."
+    assert apposition_role(text, text.index(","), names, win) is None
+    text = "Anna Vellberg, Major of the reserve unit, spoke."
+    assert apposition_role(text, text.index(","), names, win) is not None

@@ -95,7 +95,7 @@ def apposition_role(text: str, end: int, names: NamesLexicon, win: EvidenceWindo
         return None
     nxt = words[head_at + 1] if head_at + 1 < len(words) else ""
     if words[head_at][:1].isupper() and nxt[:1].isupper() and nxt.lower().strip(",.") not in names.title_words:
-        return None  # "X, Holt hit his first Major League home run": a title word opening a name is no title
+        return None  # "X, Dalby scored his first Major Cup goal": a title word opening a name is no title
     if any(w in ("said", "says", "who", "which", "was", "is", "has", "had", "and") for w in low[: head_at + 1]):
         return None
     caps = 0

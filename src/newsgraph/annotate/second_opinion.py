@@ -32,7 +32,7 @@ def proper_runs(doc: Doc, free: Callable[[int, int], bool], names: NamesLexicon)
 
     A run at a sentence's start counts only when the same words stand elsewhere inside a sentence (a capital that
     is the sentence's own says nothing); a lone word of three letters or fewer, a run of title words ("Mr.
-    President"), a listed non-name or words the model labels as anything else (a date's "March", a work's title)
+    Chairman"), a listed non-name or words the model labels as anything else (a date's "March", a work's title)
     is no candidate."""
     runs: list[tuple[int, int, bool]] = []
     text = doc.text  # built once: Doc.text joins every token on each call
@@ -49,7 +49,7 @@ def proper_runs(doc: Doc, free: Callable[[int, int], bool], names: NamesLexicon)
             s, e = doc[i].idx, doc[j].idx + len(doc[j].text)
             glued = (i > 0 and doc[i - 1].whitespace_ == "" and doc[i - 1].text in _JOINERS) or (
                 j + 1 < n and doc[j].whitespace_ == "" and doc[j + 1].text in _JOINERS)
-            if not glued:  # "Guinea-Bissau": a part of a hyphenated name is no name of its own
+            if not glued:  # "Vellmora-Quillan": a part of a hyphenated name is no name of its own
                 runs.append((s, e, bool(doc[i].is_sent_start)))
             i = j + 1
         else:
@@ -80,5 +80,5 @@ def typed_enough(m, text: str, names: NamesLexicon, gaz, org_points: float) -> b
         return True
     if ev["feature"] > 0:
         return True
-    # a use as a place ("in X") types only a name the gazetteer holds: "in Support of", "in Building 31" are none
+    # a use as a place ("in X") types only a name the gazetteer holds: "in Honour of", "in Hall 4" are none
     return bool(gaz.lookup(m.text)) and (ev["place_use"] > 0 or names.placed_by(text[max(0, m.start - 30) : m.start]))
