@@ -3,7 +3,14 @@
 
 from __future__ import annotations
 
-from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
+from newsgraph.annotate.name_shape import (
+    common_head,
+    common_words,
+    lower_inside,
+    lower_words,
+    possessive_inside,
+    quoted_title,
+)
 
 
 def test_a_name_of_the_articles_common_words():
@@ -105,3 +112,46 @@ def test_a_name_an_apposition_calls_a_body_is_no_person(selective_nlp):
     text = "We met Okafor Kenzan, a company spokesman, on our way north. Okafor Kenzan sells fish cakes."
     doc = selective_nlp(text)
     assert {e.name: e.type for e in doc._.ng_entities}.get("Okafor Kenzan") != "organisation"
+
+
+def test_a_lower_case_word_inside_a_name_that_is_no_particle():
+    assert lower_inside("T. c. brucella") and lower_inside("Resources and Environment Tran Van")
+    assert lower_inside("United Way of Greater Dunmore")
+    assert not lower_inside("Otto von Lindau") and not lower_inside("Bill de Souza") and not lower_inside("Ana Ruiz")
+    assert not lower_inside("Omar Abed al-Karim") and not lower_inside("Anne d'Arcy")  # a particle joined to the name
+    assert not lower_inside("Ivan the Bold")  # an epithet
+
+
+def test_a_names_last_word_the_article_writes_in_lower_case():
+    lower = lower_words("The flu spread fast; the man who caught it recovered.")
+    assert common_head("Canine Flu", lower) and common_head("Steel Man", lower)
+    assert not common_head("Ann Lee", lower) and not common_head("Flu", lower)  # one word: common_words' case
+
+
+def test_an_illness_name_is_no_persons():
+    from newsgraph.annotate.org_kinds import illness_name
+
+    assert illness_name("Avian Influenza") and illness_name("Canine Flu") and illness_name("Rift Valley Fever")
+    assert not illness_name("Ann Lee") and not illness_name("Flu Season Fund")
+
+
+def test_the_new_name_shapes_hold_the_topic_score_down():
+    import pytest
+
+    from newsgraph.annotate.confidence import NAME_SHAPE_WEIGHT, gate
+    from newsgraph.records import Entity
+
+    e = Entity(id="p1", name="Canine Flu", type="person")
+    for sign in ("lower_inside", "common_head", "illness_name"):
+        assert gate("topic", e, 0.6, {sign: 1.0}) == pytest.approx(0.6 * NAME_SHAPE_WEIGHT)
+
+
+def test_a_name_seated_in_a_place_is_a_company_not_a_person():
+    from newsgraph.annotate import annotate_many
+    from newsgraph.records import Extracted
+
+    body = ("Green onions were recalled on Monday. The onions came from Irwindale based Ready Pac. London-based analyst "
+            "Tom Reed said sales fell. Ready Pac said it was cooperating.")
+    art = next(iter(annotate_many([Extracted(input="t", body=body, kind="body")])))
+    types = {(e.name, e.type) for e in art.entities}
+    assert ("Ready Pac", "person") not in types and ("Tom Reed", "person") in types

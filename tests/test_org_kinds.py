@@ -113,6 +113,10 @@ def test_a_committee_running_on_into_its_remit_is_cut():
     ("Department of Health and Human Services", False),
     ("Securities and Exchange Commission", False),
     ("Bank of England", False),
+    ("University of Millbrook and University of Dunmore", True),  # each half opens with a head and its complement
+    ("Board of Education and Board of Regents", True),
+    ("University of Science and Technology", False),
+    ("Institute of Science and Society", False),  # the second half has no complement: the remit's last word
 ])
 def test_fused_names(name, fused):
     from newsgraph.annotate.org_kinds import fused_name

@@ -337,3 +337,21 @@ def test_a_negated_speech_verb_reports_nothing():
         assert all(q.confidence < THRESHOLD for q in quotes(art, words))
     assert quotes(art, "the plan would not fail")[0].confidence >= THRESHOLD
     assert quotes(art, "declined to open an inquiry")[0].confidence >= THRESHOLD  # "No 10" is Downing Street
+
+
+def test_a_person_in_apposition_to_a_capitalised_title_speaks():
+    # the model cuts an organisation ("International") from the title; the name in apposition is the speaker
+    art = analysed(
+        "Ministers met in Brussels on Monday.\n\n\"Britain recognises that the virus is a global threat which requires "
+        "a global response,\" the International Trade Secretary, Martin Fenwick, said."
+    )
+    assert quotes(art, "global threat")[0].speaker_name == "Martin Fenwick"
+
+
+def test_a_place_ending_a_bodys_name_is_not_the_speaker():
+    art = analysed(
+        "Hundreds of dead gulls were found on a beach on Sunday.\n\nBirds Norway, the national group dedicated to the "
+        "study of wild birds, said it had not heard of a similar case. Norway said it would send inspectors."
+    )
+    assert quotes(art, "similar case")[0].speaker_name == "Birds Norway"
+    assert quotes(art, "send inspectors")[0].speaker_name == "Norway"

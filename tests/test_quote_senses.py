@@ -3,8 +3,9 @@
 Our own articles. "call" and "recall" report speech only with a clause, a predicate on the object or a demand
 ("called the plan a disaster", "called for an inquiry", "recalled that ..."); with a bare object or as a
 participle naming a noun they convene, withdraw or name ("called an emergency meeting", "recalled 200 million
-jars", "a parasite called X"). "said to be" passes on a description from nobody. A test or a sample finds, it does
-not speak. Such quotes stay in the record below the display threshold; the speech senses stay shown.
+jars", "a parasite called X"); "declare" with a bare object proclaims a state ("declared a state of emergency",
+'declared a "flu emergency"': the quoted words are a term inside the object), with a clause it reports words.
+"said to be" passes on a description from nobody. A test or a sample finds, it does not speak. Such quotes stay in the record below the display threshold; the speech senses stay shown.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ DOCS = {
     "callit": "Farm prices fell again this year. Senator Mary Cole called the plan a disaster for farmers.",
     "killers": "The bill passed the House on Tuesday. Two senators called tax increases job killers.",
     "callfor": "The audit found gaps in the accounts. Senator Mary Cole called for an inquiry into the spending.",
+    "declared": "Clinics in the region are short of beds. Earlier this week, the Mayor of Dunmore declared a \"flu "
+    "emergency\" for the town, as 400 cases were reported.",
+    "state": "Floods hit the coast on Sunday. Governor Anna Keller declared a state of emergency on Monday.",
+    "declaredthat": "The storm moved north overnight. Governor Anna Keller declared that the emergency was over.",
+    "callhim": "The vote was close. Senator Mary Cole called him \"a liar\" on Monday.",
 }
 
 
@@ -55,6 +61,7 @@ def _shown(article, text: str):
         ("naming", "called", "Babesia bovis"),
         ("hearsay", "said", "two men at a hotel"),
         ("tests", "confirmed", "indeed arsenic"),
+        ("declared", "declared", "flu emergency"),
     ],
 )
 def test_a_cue_in_a_sense_without_speech_is_not_shown(articles, key, cue, text):
@@ -62,11 +69,17 @@ def test_a_cue_in_a_sense_without_speech_is_not_shown(articles, key, cue, text):
     assert not [q for q in _shown(articles[key], text) if q.cue == cue]
 
 
+def test_a_declared_state_is_no_quote(articles):
+    assert not _shown(articles["state"], "state of emergency")
+
+
 def test_the_hearsay_content_is_not_shown_with_a_speaker(articles):
     assert not _shown(articles["hearsay"], "two men at a hotel")
 
 
-@pytest.mark.parametrize(("key", "text"), [("callit", "a disaster"), ("killers", "job killers"), ("callfor", "an inquiry"), ("remember", "no money for shoes")])
+@pytest.mark.parametrize(("key", "text"), [("callit", "a disaster"), ("killers", "job killers"), ("callfor", "an inquiry"),
+                                           ("remember", "no money for shoes"), ("declaredthat", "the emergency was over"),
+                                           ("callhim", "a liar")])
 def test_the_speech_senses_stay_shown(articles, key, text):
     assert _shown(articles[key], text)
 

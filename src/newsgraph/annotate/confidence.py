@@ -169,7 +169,8 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
     if kind == "topic" and feats.get("publisher"):
         p *= PUBLISHER_WEIGHT
     if kind == "topic" and (feats.get("common_words") or feats.get("quoted_title") or feats.get("possessive_inside")
-                            or feats.get("thing_used")):
+                            or feats.get("thing_used") or feats.get("lower_inside") or feats.get("common_head")
+                            or feats.get("illness_name")):
         p *= NAME_SHAPE_WEIGHT
     if kind == "topic" and (feats.get("person_goes_on") or feats.get("shared_surname")):
         p *= FRAGMENT_WEIGHT

@@ -41,6 +41,9 @@ from newsgraph.annotate.thing_use import untype_things
 _SPEECH = {"said", "says", "told", "added", "say", "tells", "explained", "noted", "stated", "insisted", "warned"}
 #: a courtesy title right before a name, capitalised, on its own ("Mr Smith", "Mrs. Lincoln")
 _COURTESY_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s$")
+#: a place and "based" right before a name ("Irwindale based X", "a Texas-based X"): a company's seat; a person so
+#: placed takes a role noun between ("London-based analyst X")
+_BASED_BEFORE = re.compile(r"[A-Z][\w.'\u2019]*[- ]based\s$")
 _AGE_AFTER = re.compile(r"^\s*,\s*\d{1,3}\s*,")
 _ACRONYM_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][A-Za-z.&-]{1,9})\s*[)\]]")
 _EXPANSION_AFTER = re.compile(r"^\s*[(\[]\s*([A-Z][\w'.-]*(?:\s+(?:of|for|and|the|de|[A-Z][\w'.-]*))+)\s*[)\]]")
@@ -66,8 +69,9 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     # a road named after a person ("Martin Holloway Road", "on Clark Drive") is no person: the model's person label
     # reads as a place (streets.py)
     street = len(words) >= 2 and street_mention(m.text, text, m.start, m.end)
-    # ... and neither is a business named after one ("Stan Winston Studio", "Blossom Deli"): an organisation
-    business = not street and not_person_name(m.text)
+    # ... and neither is a business named after one ("Stan Winston Studio", "Blossom Deli") or seated somewhere
+    # ("Irwindale based X"): an organisation
+    business = not street and (not_person_name(m.text) or bool(_BASED_BEFORE.search(text[max(0, m.start - 40) : m.start])))
     if m.label == "person":
         ev["place" if street else "organisation" if business else "person"] += w.model_label
     elif m.label == "organisation":

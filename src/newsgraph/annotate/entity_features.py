@@ -30,7 +30,14 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.concept_names import lower_expansion, lower_phrase
 from newsgraph.annotate.extensions import headline
-from newsgraph.annotate.name_shape import common_words, lower_words, possessive_inside, quoted_title
+from newsgraph.annotate.name_shape import (
+    common_head,
+    common_words,
+    lower_inside,
+    lower_words,
+    possessive_inside,
+    quoted_title,
+)
 from newsgraph.annotate.name_text import looks_like_acronym, surname_keys
 from newsgraph.annotate.name_usage import modifier_only
 from newsgraph.annotate.names import NamesLexicon
@@ -38,6 +45,7 @@ from newsgraph.annotate.org_kinds import (
     coordinated_only,
     cut_only,
     fused_name,
+    illness_name,
     institution,
     street_only,
     thing_only,
@@ -177,6 +185,11 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         "common_words": float(e.type == "person" and not cued and common_words(e.name, lower)),
         "quoted_title": float(titled == len(e.mentions) and titled > 0 and not cued),
         "possessive_inside": float(e.type == "person" and possessive_inside(e.name)),
+        # a person whose name holds a lower-case word that is no particle ("T. b. gambiense"), or, with nothing else
+        # typing it as a person, whose last word the article writes in lower case ("Avian Flu"): name_shape.py
+        "lower_inside": float(e.type == "person" and lower_inside(e.name)),
+        "common_head": float(e.type == "person" and not cued and common_head(e.name, lower)),
+        "illness_name": float(e.type == "person" and illness_name(e.name)),
         # a person most of whose mentions the text uses as a thing or a place ("a payment in X", "flown to X", "X
         # (LHR)", "X are calling for") with nothing else typing it as a person, or every mention of which it so
         # uses (a cue then is a misreading: "flown to X to see her father"): person_things.py, confidence.py

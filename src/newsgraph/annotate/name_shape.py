@@ -43,6 +43,35 @@ def common_words(name: str, lower: frozenset[str]) -> bool:
     return all(w.lower() in lower or w.lower() + "s" in lower for w in words)
 
 
+#: lower-case words a person's name holds ("Otto von Bismarck", "Bill de Blasio", "Osama bin Laden"; the article of
+#: an epithet, "Peter the Great"): particles of family names, a closed class of grammar words, not names
+NAME_PARTICLES = frozenset("von van der den de des du da di do dos das del della la le bin ibn ben al el y zu ter ten af op d l the"
+                           .split())
+#: a particle joined to the family name it opens ("al-Wahab", "d'Estaing", "el-Sayed")
+_JOINED = re.compile(r"[-'\u2019]")
+
+
+def lower_inside(name: str) -> bool:
+    """A word in lower case inside the name that is no family-name particle ("T. b. gambiense", a species; "United
+    Way of Metropolitan Atlanta", "Resources and Environment X": a body's name or a title fused to a name): people's
+    names capitalise every word but their particles."""
+    words = name.split()
+    return len(words) >= 2 and any(
+        w[:1].islower() and _JOINED.split(w.strip(".,"))[0].lower() not in NAME_PARTICLES for w in words)
+
+
+def common_head(name: str, lower: frozenset[str]) -> bool:
+    """The last word of a name of two words or more is one the article also writes in lower case, itself or its
+    plural ("Avian Flu" on a page about flu, "Equine Influenza", "Iron Man"): the head of a common noun phrase the
+    page capitalises, a disease's or a work's name. `features` asks, as for `common_words`, that nothing else types
+    the name as a person (a given name, a title, a role), since some surnames are common words ("Peter White")."""
+    words = name.split()
+    if len(words) < 2 or not _NAME_WORD.fullmatch(words[-1]):
+        return False
+    last = words[-1].lower()
+    return last in lower or last + "s" in lower
+
+
 _POSSESSIVE_INSIDE = re.compile(r"\w['\u2019]s\s+\w|\w\s?/\s?\w")
 
 

@@ -67,6 +67,13 @@ def not_person_name(name: str) -> bool:
     return len(words) >= 2 and words[-1].lower().strip(".,") in lexicon().get("not_person", frozenset())
 
 
+def illness_name(name: str) -> bool:
+    """A name whose last word ends the name of an illness or its cause ("Avian Flu", "Equine Influenza"; data
+    org_kinds.tsv `illness_head`): no person, whatever label the model gives it."""
+    words = name.split()
+    return bool(words) and words[-1].lower().strip(".,") in lexicon().get("illness_head", frozenset())
+
+
 def head_word(name: str) -> str:
     """The head noun of a name, lower case: the word before its complement ("Board of Assessors" -> "board"), else its
     last word ("Minnesota Department of Transportation" -> "department")."""
@@ -182,7 +189,8 @@ _OF = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$")
 
 def fused_name(name: str) -> bool:
     """A name fused from more than one: a dateline opening it, two institutions joined by "and" ("City Council and
-    School Board": the first half ends in a head of its own), or a complement that repeats words the name already
+    School Board": the first half ends in a head of its own; "University of X and University of Y": the second half
+    opens with one, after a first half with its complement), or a complement that repeats words the name already
     holds ("Oakland Police Department of Oakland Police": a credit run on into the next words)."""
     if _DATELINE_LEAD.match(name):
         return True
@@ -190,6 +198,10 @@ def fused_name(name: str) -> bool:
     words = name.split()
     for i, w in enumerate(words[1:-1], 1):
         if w in ("and", "&") and words[i - 1].lower() in heads and words[-1].lower() in heads:
+            return True
+        # "University of X and University of Y": each half opens with a head of its own and has its complement
+        if w in ("and", "&") and words[i + 1].lower() in heads and head_word(" ".join(words[:i])) in heads \
+                and " of " in " ".join(words[:i]) and words[i + 2 : i + 3] == ["of"]:
             return True
     m = _OF.match(name)
     if m:

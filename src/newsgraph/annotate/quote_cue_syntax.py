@@ -107,10 +107,10 @@ def bare_object_sense(cue) -> bool:
     cue ('called him "a liar"'), a particle ('called out'), a demand ('called for', 'called on') or a predicate on
     the object (two arguments, an apposition to the object, 'a quack') keep the speech sense."""
     kids = list(cue.children)
-    after = [t for t in cue.subtree if t.i > cue.i]
-    if any(t.is_quote or t.text in "\u201c\u201d\u2018\u2019\"'" for t in after) or any(c.dep_ == "prt" for c in kids):
-        return False
     args = [c for c in kids if c.dep_ in _ARGS]
+    after = [t for t in cue.subtree if t.i > cue.i and not _quoted_in_object(t, args)]
+    if any(_mark(t) for t in after) or any(c.dep_ == "prt" for c in kids):
+        return False
     first_obj = min((c.i for c in args if c.dep_ == "dobj"), default=len(cue.doc))
     if any(c.dep_ == "prep" and c.lower_ in _SPEECH_PREPS and c.i < first_obj for c in kids):
         return False
@@ -120,6 +120,22 @@ def bare_object_sense(cue) -> bool:
         # naming: the argument is a name, not a description ('called Oz a quack' is speech)
         return bool(args) and not any(a.tag_.startswith("JJ") or any(t.lower_ in ("a", "an") for t in a.subtree) for a in args)
     return len(args) == 1 and args[0].dep_ == "dobj" and not any(c.dep_ in ("appos", "conj") for c in args[0].children) and not _run_together(args[0])
+
+
+def _mark(tok) -> bool:
+    return tok.is_quote or tok.text in "\u201c\u201d\u2018\u2019\"'"
+
+
+def _quoted_in_object(tok, args) -> bool:
+    """`tok` is a quotation mark inside the cue's one direct object, after the object's own determiner ('declared a
+    "flu emergency"', 'called a "snap" vote'): the quoted words are a term inside the object, not a predicate on it
+    ('called him "a liar"' has the quotation outside the object "him")."""
+    if len(args) != 1 or args[0].dep_ != "dobj" or not _mark(tok):
+        return False
+    obj = args[0]
+    inside = obj.left_edge.i <= tok.i <= obj.right_edge.i
+    dets = [c.i for c in obj.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")]
+    return inside and bool(dets) and min(dets) < tok.i
 
 
 def _run_together(obj) -> bool:

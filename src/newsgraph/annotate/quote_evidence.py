@@ -189,6 +189,8 @@ class QuoteEvidence:
                 return TITLE_SCORE
             if q.kind == "partial" and not PARTIAL_OUTSIDE_CUE_IS_SPEECH and not under_cue(inner, q.cue):
                 return TITLE_SCORE
+            if q.kind == "partial" and self._other_sense_partial(doc, q):
+                return TITLE_SCORE  # 'declared a "flu emergency"': a term inside the object of an act, not words
         if q.kind == "direct":
             if q.cue == ":":
                 return QUOTE_SCORES["direct_label"]
@@ -228,6 +230,12 @@ class QuoteEvidence:
         if lemma in self.clause_sense and bare_object_sense(tok):
             return True
         return lemma in self.hearsay and hearsay(tok, HEARSAY_INFINITIVES)
+
+    def _other_sense_partial(self, doc: Doc, q: Quote) -> bool:
+        """A partial quote inside the one bare object of a cue of [clause_sense] ('declared a "flu emergency"',
+        'called a "snap" vote'): the cue proclaims or convenes; the quoted words are a term, nobody's words."""
+        tok = cue_token(doc, q)
+        return tok is not None and tok.lemma_.lower() in self.clause_sense and bare_object_sense(tok)
 
     def _listed_act(self, tok) -> bool:
         """A gerund with no subject coordinated with a gerund that reports no speech ("charges of ... assaulting or

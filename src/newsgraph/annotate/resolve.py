@@ -189,13 +189,17 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
       remarks suggest": the executive and the remarks, not Spotify or Huang); a role noun with "the" still names
       the person introduced with that role;
     - a pronoun goes to its antecedent by grammatical role (`resolve_pronoun`), and `Actor.how` says how sure."""
-    if tok.pos_ == "NOUN":
+    own = find_entity(doc, tok.idx, tok.idx + len(tok.text)) if tok.pos_ == "PROPN" else None
+    if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and (own is None or own.type != "person")):
+        # ... and so does one in apposition to a capitalised title that is no person's name ("the International
+        # Trade Secretary, Martin Fenwick, said": not the "International" the model cut from the title)
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 s, e = name_span(child)
                 ent = find_entity(doc, s, e)
                 if ent is not None and ent.type == "person":
                     return Actor(ent, ent.name, s, e)
+    if tok.pos_ == "NOUN":
         s, e = name_span(tok)
         if s < tok.idx and find_entity(doc, s, e) is not None and find_entity(doc, tok.idx, tok.idx + len(tok.text)) is None:
             return _role_actor(doc, tok, exclude, s, e) or phrase_actor(doc, tok)
@@ -249,6 +253,8 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
         if not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
             if find_entity(doc, start, end) is not None or any(c.dep_ == "appos" for c in tok.children):
                 return phrase_actor(doc, tok)
+    if whole_names and tok.pos_ == "PROPN" and _place_inside_name(doc, tok):
+        return phrase_actor(doc, tok)
     ent = _entity_in(doc, start, end, tok)
     if ent is not None and ent.type == "organisation" and tok.pos_ == "NOUN" and find_entity(doc, tok.idx, tok.idx + len(tok.text)) is None:
         # "the Labour peer", "the Republican senator": a role noun an organisation only modifies is its member, the
@@ -263,6 +269,18 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
     if ent is not None:
         return Actor(ent, ent.name, start, end)
     return _role_actor(doc, tok, exclude, start, end) or phrase_actor(doc, tok)
+
+
+def _place_inside_name(doc: Doc, tok: Token) -> bool:
+    """A place's name ending a longer proper name the model left outside every entity ("Birds Norway, the national
+    group ..., said", "Tennis Norway said"): a capitalised compound before the place makes the whole a body's name,
+    and the body spoke, not the country."""
+    own = find_entity(doc, tok.idx, tok.idx + len(tok.text))
+    if own is None or own.type not in ("country", *_PLACES):
+        return False
+    first = min((m.start for m in own.mentions if m.start <= tok.idx < m.end), default=tok.idx)
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.idx < first
+               and find_entity(doc, c.idx, c.idx + len(c.text)) is None for c in tok.lefts)
 
 
 def origin_modifier(doc: Doc, tok: Token) -> bool:
