@@ -113,6 +113,24 @@ def test_a_river_district_or_county_named_like_a_town_is_no_city():
         assert not feature_named(text, _entity(text, "Tyneham"), names), text
 
 
+def test_a_list_of_districts_or_counties_named_by_its_kind_word_is_no_city():
+    names = shipped_names()
+    listed = "Tyneham, Marlow, Wendover Bay, Hale and Orford are among the worst affected districts."
+    for name in ("Tyneham", "Marlow", "Wendover Bay", "Hale", "Orford"):
+        assert feature_named(listed, _entity(listed, name), names), name
+    counties = "It is open to anyone who lives in Tyneham, Marlow, Hale or Orford counties."
+    for name in ("Tyneham", "Hale", "Orford"):
+        assert feature_named(counties, _entity(counties, name), names), name
+    single = "Tyneham is a county in the north of the state."
+    assert feature_named(single, _entity(single, "Tyneham"), names)
+    for text in ("Tyneham is the county seat, and its mayor spoke.",  # the noun does not close its phrase
+                 "Tyneham and Marlow are among the worst affected towns.",  # towns name settlements
+                 "Tyneham is among the districts' hardest hit towns.",
+                 "Officials in Tyneham were the county's first to act.",  # a singular noun after "were"
+                 "Tyneham, Marlow and Hale are busy, and districts nearby are calm."):
+        assert not feature_named(text, _entity(text, "Tyneham"), names), text
+
+
 def test_a_small_town_inside_a_big_city_the_article_names_is_a_part_of_it():
     big = Place(1, "Bigtown", "GB", "ENG", "city", 51.50, -0.12, 9_000_000)
     part = Place(2, "Hillside", "GB", "ENG", "city", 51.59, -0.14, 28_000)  # about 10 km from the centre

@@ -25,6 +25,7 @@ A city topic is named by the place's own name: "Vegas" is Las Vegas (`full_name`
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import re
 
@@ -63,24 +64,63 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
 
 #: feature nouns after a name that still name a settlement ("the Pana township", "a Lakeside town"): no cue against it
 SETTLEMENT_NOUNS = frozenset({"town", "towns", "township", "townships", "village", "villages", "city", "cities"})
-#: a feature noun after the name, maybe past a coordinated name ("Jackson and Barrow counties"), not heading an "of"
-#: phrase ("the Sydney suburb of Bondi": Sydney is the city)
-_FEATURE_AFTER = re.compile(r"^(?:\s*(?:,|and|or|to|through|,\s*and)\s+(?:[A-Z][\w'\u2019-]*\s+){1,2}?|\s+)([a-z]+)\b(?!\s+of\b)")
+#: one more name of a coordination after a name: ", Marlow", ", and Marlow", " or Homa Bay", " to Marlow"
+_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}"
+_COORDINATED = re.compile(rf"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+){_NAME}")
+#: the name closes a coordination: "Marlow and [Tyneham]", "Hale, Marlow, [Tyneham]"
+_COORDINATED_BEFORE = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$")
+#: a feature noun right after the name or its coordination, not heading an "of" phrase ("the Sydney suburb of
+#: Bondi": Sydney is the city)
+_NOUN_AFTER = re.compile(r"^\s+([a-z]+)\b(?!\s+of\b)")
+#: a copula whose predicate is a feature noun: "X, Y and Z are among the worst affected districts", "X is a county
+#: in the north"; up to four modifiers between the copula and the noun, which closes its phrase ("X is the county
+#: seat" names the town)
+_COPULA = re.compile(r"^\s+(are|were|is|was)\s+(?:(?:all|both|among|some\s+of|one\s+of)\s+)?(?:(?:the|a|an|its|their)\s+)?")
+_PHRASE_END = r"(?=\s*[.,;:)]|\s+(?:in|of|on|at|to|with|where|that|which|and|or|for|from|near|by|along|across)\b)"
+
+
+@functools.lru_cache(maxsize=8)
+def _predicate(nouns: frozenset[str]) -> re.Pattern[str]:
+    """The modifiers and the feature noun of a copula's predicate, the noun one of `nouns`."""
+    alternatives = "|".join(sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"((?:[a-z-]+\s+){{0,4}}?)({alternatives})\b{_PHRASE_END}")
+
+
+def _coordination_end(text: str, end: int) -> tuple[int, int]:
+    """Where the coordination of names that opens at text[end:] ends ("Marlow, Wendover and Hale" after
+    "Tyneham, ..."), and how many names it holds past the first."""
+    n = 0
+    while (cm := _COORDINATED.match(text, end)) is not None and cm.end() - end < 60:
+        end, n = cm.end(), n + 1
+    return end, n
+
+
+def feature_noun_after(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """The name at text[start:end] is named by a feature noun of `nouns` after it, maybe past a coordination of
+    names ("Jackson and Barrow counties", "Butler, Clark, Madison or Warren counties") or as the predicate of a
+    copula ("Suba, Migori and Kisumu are among the worst affected districts"). A coordination closes with a plural
+    ("X and Y river" names one feature, Y's); a plural copula ("are") needs a coordination, a singular one none."""
+    stop, n = _coordination_end(text, end)
+    window = text[stop : stop + 80]
+    fm = _NOUN_AFTER.match(window)
+    if fm and fm.group(1) in nouns:
+        return not n or fm.group(1).endswith("s")
+    cm = _COPULA.match(window)
+    pm = _predicate(nouns).match(window, cm.end()) if cm else None
+    if pm is None:
+        return False
+    if cm.group(1) in ("is", "was"):
+        return n == 0 and not pm.group(2).endswith("s")
+    return pm.group(2).endswith("s") and (n > 0 or _COORDINATED_BEFORE.search(text, max(0, start - 60), start) is not None)
 
 
 def feature_named(text: str, e: Entity, names: NamesLexicon) -> bool:
-    """Every mention of `e` is followed by a feature noun of no settlement: a river, lake, district, county,
-    neighbourhood or region named like a town (a coordinated plural: "Harper and Kingman counties")."""
+    """Every mention of `e` is named a feature of no settlement by a noun after it (`feature_noun_after`): a river,
+    lake, district, county, neighbourhood or region named like a town."""
     if not e.mentions:
         return False
     nouns = (names.place_after | {"counties", "districts", "regions", "provinces"}) - SETTLEMENT_NOUNS
-    for m in e.mentions:
-        fm = _FEATURE_AFTER.match(text[m.end : m.end + 60])
-        if not fm or fm.group(1) not in nouns:
-            return False
-        if text[m.end : m.end + fm.start(1)].strip() and not fm.group(1).endswith("s"):
-            return False  # "X and Y river" names one feature, Y's; a coordination closes with a plural
-    return True
+    return all(feature_noun_after(text, m.start, m.end, nouns) for m in e.mentions)
 
 
 #: a list of brands or labels the name belongs to: "sold under the labels X, Y", "brand names including X"
