@@ -41,6 +41,10 @@ DIVISION_WORDS = frozenset({"township", "townships"})
 #: the names lexicon's place heads of land forms that name no town (towns are often named for water and buildings:
 #: "Walvis Bay", "Palm Springs", "Castle Rock")
 TERRAIN_HEADS = frozenset({"valley", "mountains", "desert", "plateau", "glacier"})
+#: last words of a water body's name; many towns are named so ("Rice Lake", "Spirit Lake"), so a small town so named
+#: is the lake only when the text never uses it as a settlement, not even "in X" ("from Highway 9 to Star Lake", "the
+#: Rice Lake area of Fulton County")
+WATER_HEADS = frozenset({"lake", "lakes"})
 #: capitalised words that may follow or precede a town's name without making a longer name of it
 _DATE_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if w)
 
@@ -56,10 +60,10 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
         return True
     if brand_listed(doc.text, e) or quarter_of(doc.text, e, gaz, names):
         return True
-    if len(words) >= 2 and words[-1].lower() in TERRAIN_HEADS & names.place_heads and p.population < min_population:
+    if len(words) >= 2 and p.population < min_population and words[-1].lower() in (TERRAIN_HEADS | WATER_HEADS):
         uses = {settlement_use(doc.text, m.start, m.end, gaz, names) for m in e.mentions}
-        return not (uses - {None, "locative"})
-    return False
+        return not (uses - ({None, "locative"} if words[-1].lower() in TERRAIN_HEADS else {None}))
+    return in_city(doc.text, e, p, gaz) or division_named(doc.text, e, gaz, names)
 
 
 #: feature nouns after a name that still name a settlement ("the Pana township", "a Lakeside town"): no cue against it
@@ -128,12 +132,16 @@ _BRAND_LIST = re.compile(r"\b(?:brands?|labels?|brand\s+names?|trademarks?)(?:\s
                          r"called|named))?:?\s+(?:[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*)*,\s+)*$")
 
 
+#: characters before a name searched for the brand noun heading its list (a recall lists a dozen labels)
+BRAND_LIST_SPAN = 400
+
+
 def brand_listed(text: str, e: Entity) -> bool:
     """Every mention of `e` stands in a list headed by a brand or label noun ("eggs sold under the labels X, Y and
     Z", "brand names including X"): a product's brand named like a town, no city."""
     if not e.mentions:
         return False
-    return all(_BRAND_LIST.search(text[max(0, m.start - 120) : m.start]) for m in e.mentions)
+    return all(_BRAND_LIST.search(text[max(0, m.start - BRAND_LIST_SPAN) : m.start]) for m in e.mentions)
 
 
 #: a direction and a big town's name after a name: "X in north Bigtown", "X, central Bigtown"
@@ -299,3 +307,74 @@ def dateline_place(text: str, e: Entity, gaz: Gazetteer) -> Place | None:
 
 #: a dateline's region, then its dash: ", Jamaica \u2014", ", Calif. --"
 _DATELINE = re.compile(r"^,\s+([A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*){0,2})\s+(?:[\u2014\u2013]|--?)\s")
+
+
+#: "X in Y": a capitalised name after "in" right after the mention, closed by no further capitalised word
+_IN_PLACE = re.compile(r"^\s+in\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})(?![\w'\u2019-])")
+
+
+def in_city(text: str, e: Entity, p: Place, gaz: Gazetteer) -> bool:
+    """A mention of `e` is placed inside a town bigger than its reading `p` ("Hopkins Park in Millbrook", "Arbury
+    in Cambridge"): a park, a street or a neighbourhood of that town, no city of its own. The name after "in" must
+    read only as a town or a county (not a state or a country: "Albany in New York", "Kiev in Ukraine")."""
+    for m in e.mentions:
+        im = _IN_PLACE.match(text[m.end : m.end + 60])
+        if not im or norm(im.group(1)) == norm(e.name):
+            continue
+        readings = gaz.lookup(im.group(1))
+        if readings and not any(r.kind in ("country", "continent", "admin1") for r in readings) and any(
+                r.kind == "city" and r.population > p.population for r in readings):
+            return True
+    return False
+
+
+#: division words a name takes in a division's own name ("DeKalb County", "Nyanza Province")
+DIVISION_NAMES = ("County", "Parish", "District", "Province", "Borough", "Region", "Oblast", "Krai", "Prefecture")
+
+
+def division_named(text: str, e: Entity, gaz: Gazetteer, names: NamesLexicon) -> bool:
+    """The text names a division by the town's name and its kind word ("DeKalb County"), and names the bare town
+    only as a division's short form would be named: never "in X", "X, State", "X-based" or as a dateline, at most
+    as a body's seat ("DeKalb police", "X residents"). The bare name is the division's."""
+    words = "|".join(DIVISION_NAMES)
+    starts = {m.start for m in e.mentions}
+    if not any(dm.start() not in starts for dm in re.finditer(rf"\b{re.escape(e.name)}\s+(?:{words})\b", text)):
+        return False
+    uses = {settlement_use(text, m.start, m.end, gaz, names) for m in e.mentions}
+    return not (uses - {None, "local"})
+
+
+#: ", Y" right after a mention, Y a capitalised name of one to three words
+_APPOSED = re.compile(r"^,\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})(?![\w'\u2019-])")
+
+
+def apposed_part(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer, min_city: int,
+                 radius_km: float) -> bool:
+    """A mention of `e` is followed by ", Y", Y a big city of the article (`min_city` people or more) near which the
+    reading `p` lies (twice `radius_km` per square root of its population in millions): "Hollywood, Los Angeles"
+    names a part of the city, however many people GeoNames counts in it. A list of cities ("Paris, London") has no
+    such pair: its towns lie far apart."""
+    from newsgraph.annotate.geo import haversine_km
+
+    ids = {q.geonameid: q for q in chosen if q.kind == "city" and q.geonameid != p.geonameid}
+    for m in e.mentions:
+        am = _APPOSED.match(text[m.end : m.end + 60])
+        if not am:
+            continue
+        for r in gaz.lookup(am.group(1)):
+            q = ids.get(r.geonameid)
+            if q is not None and q.population >= max(min_city, 2 * p.population) and haversine_km(
+                    p.lat, p.lon, q.lat, q.lon) <= 2 * radius_km * math.sqrt(q.population / 1e6):
+                return True
+    return False
+
+
+def foreign_homonym(p: Place, others: list[Place], demonyms: list[str], max_population: int) -> bool:
+    """The town reading `p` (fewer than `max_population` people) lies in a country where none of the article's
+    other places (two or more) lies and whose demonym it never uses: a homonym of a place the gazetteer does not
+    hold ("a sushi bar in Piccadilly" in a London report read as a village in Australia). Its point stays; no city
+    topic."""
+    if p.kind != "city" or p.population >= max_population:
+        return False
+    countries = [q.country_code for q in others if q is not p and q.geonameid != p.geonameid]
+    return len(countries) >= 2 and p.country_code not in countries and p.country_code not in demonyms
