@@ -61,8 +61,12 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
     if brand_listed(doc.text, e) or quarter_of(doc.text, e, gaz, names):
         return True
     if len(words) >= 2 and p.population < min_population and words[-1].lower() in (TERRAIN_HEADS | WATER_HEADS):
-        uses = {settlement_use(doc.text, m.start, m.end, gaz, names) for m in e.mentions}
-        return not (uses - ({None, "locative"} if words[-1].lower() in TERRAIN_HEADS else {None}))
+        if words[-1].lower() in TERRAIN_HEADS:
+            uses = {settlement_use(doc.text, m.start, m.end, gaz, names) for m in e.mentions}
+            return not (uses - {None, "locative"})
+        # a lake: no use at all, or a feature by its article ("the Rice Lake area")
+        return all(doc.text[max(0, m.start - 4) : m.start].lower() == "the " or settlement_use(
+            doc.text, m.start, m.end, gaz, names) is None for m in e.mentions)
     return in_city(doc.text, e, p, gaz) or division_named(doc.text, e, gaz, names)
 
 
@@ -310,21 +314,29 @@ _DATELINE = re.compile(r"^,\s+([A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*){0,2})
 
 
 #: "X in Y": a capitalised name after "in" right after the mention, closed by no further capitalised word
-_IN_PLACE = re.compile(r"^\s+in\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})(?![\w'\u2019-])")
+_IN_PLACE = re.compile(r"^\s+in\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})(?![\w'\u2019-])")
+
+
+#: "Y, including [A, B and] X": the town Y, then the list of its parts that holds the mention
+_INCLUDING = re.compile(r"([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}),?\s+including\s+"
+                        r"(?:[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}(?:,\s+|\s+and\s+|,\s+and\s+))*$")
 
 
 def in_city(text: str, e: Entity, p: Place, gaz: Gazetteer) -> bool:
-    """A mention of `e` is placed inside a town bigger than its reading `p` ("Hopkins Park in Millbrook", "Arbury
-    in Cambridge"): a park, a street or a neighbourhood of that town, no city of its own. The name after "in" must
-    read only as a town or a county (not a state or a country: "Albany in New York", "Kiev in Ukraine")."""
+    """A mention of `e` is placed inside a town bigger than its reading `p` ("Hopkins Park in Millbrook", "north
+    Bigtown, including Arbury and Hillside"): a park, a street or a neighbourhood of that town, no city of its own.
+    The containing name must read only as a town or a county (not a state or a country: "Albany in New York",
+    "Kiev in Ukraine", "Ohio, including Columbus")."""
     for m in e.mentions:
         im = _IN_PLACE.match(text[m.end : m.end + 60])
-        if not im or norm(im.group(1)) == norm(e.name):
-            continue
-        readings = gaz.lookup(im.group(1))
-        if readings and not any(r.kind in ("country", "continent", "admin1") for r in readings) and any(
-                r.kind == "city" and r.population > p.population for r in readings):
-            return True
+        cm = _INCLUDING.search(text, max(0, m.start - 120), m.start)
+        for outer in (im.group(1) if im else None, cm.group(1) if cm else None):
+            if outer is None or norm(outer) == norm(e.name):
+                continue
+            readings = gaz.lookup(outer)
+            if readings and not any(r.kind in ("country", "continent", "admin1") for r in readings) and any(
+                    r.kind == "city" and r.population > p.population for r in readings):
+                return True
     return False
 
 
@@ -334,18 +346,24 @@ DIVISION_NAMES = ("County", "Parish", "District", "Province", "Borough", "Region
 
 def division_named(text: str, e: Entity, gaz: Gazetteer, names: NamesLexicon) -> bool:
     """The text names a division by the town's name and its kind word ("DeKalb County"), and names the bare town
-    only as a division's short form would be named: never "in X", "X, State", "X-based" or as a dateline, at most
-    as a body's seat ("DeKalb police", "X residents"). The bare name is the division's."""
+    only as a division's short form would be named: never after a preposition ("of X", "in X"), "X, State",
+    "X-based" or as a dateline, at most as a body's seat ("DeKalb police", "X residents"). The bare name is the
+    division's."""
     words = "|".join(DIVISION_NAMES)
     starts = {m.start for m in e.mentions}
     if not any(dm.start() not in starts for dm in re.finditer(rf"\b{re.escape(e.name)}\s+(?:{words})\b", text)):
         return False
+    if any(_PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start) for m in e.mentions):
+        return False  # "Crystal Bright of Lexington", "east of Mahnomen": the town
     uses = {settlement_use(text, m.start, m.end, gaz, names) for m in e.mentions}
     return not (uses - {None, "local"})
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|to|near|into|outside|around)\s+$", re.I)
+
+
 #: ", Y" right after a mention, Y a capitalised name of one to three words
-_APPOSED = re.compile(r"^,\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})(?![\w'\u2019-])")
+_APPOSED = re.compile(r"^,\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})(?![\w'\u2019-])")
 
 
 def apposed_part(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer, min_city: int,
