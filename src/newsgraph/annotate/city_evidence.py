@@ -67,7 +67,7 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
         # a lake: no use at all, or a feature by its article ("the Rice Lake area")
         return all(doc.text[max(0, m.start - 4) : m.start].lower() == "the " or settlement_use(
             doc.text, m.start, m.end, gaz, names) is None for m in e.mentions)
-    return in_city(doc.text, e, p, gaz) or division_named(doc.text, e, gaz, names)
+    return in_city(doc.text, e, p, gaz) or division_named(doc.text, e, gaz, names) or acronym_only(doc.text, e, p)
 
 
 #: feature nouns after a name that still name a settlement ("the Pana township", "a Lakeside town"): no cue against it
@@ -344,14 +344,20 @@ def in_city(text: str, e: Entity, p: Place, gaz: Gazetteer) -> bool:
 DIVISION_NAMES = ("County", "Parish", "District", "Province", "Borough", "Region", "Oblast", "Krai", "Prefecture")
 
 
+def division_written(text: str, e: Entity) -> bool:
+    """The text writes the name of `e` with a division word after it ("DeKalb County", "Nyanza Province") at a
+    place that is none of its mentions."""
+    words = "|".join(DIVISION_NAMES)
+    starts = {m.start for m in e.mentions}
+    return any(dm.start() not in starts for dm in re.finditer(rf"\b{re.escape(e.name)}\s+(?:{words})\b", text))
+
+
 def division_named(text: str, e: Entity, gaz: Gazetteer, names: NamesLexicon) -> bool:
     """The text names a division by the town's name and its kind word ("DeKalb County"), and names the bare town
     only as a division's short form would be named: never after a preposition ("of X", "in X"), "X, State",
     "X-based" or as a dateline, at most as a body's seat ("DeKalb police", "X residents"). The bare name is the
     division's."""
-    words = "|".join(DIVISION_NAMES)
-    starts = {m.start for m in e.mentions}
-    if not any(dm.start() not in starts for dm in re.finditer(rf"\b{re.escape(e.name)}\s+(?:{words})\b", text)):
+    if not division_written(text, e):
         return False
     if any(_PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start) for m in e.mentions):
         return False  # "Crystal Bright of Lexington", "east of Mahnomen": the town
@@ -387,12 +393,27 @@ def apposed_part(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazet
     return False
 
 
-def foreign_homonym(p: Place, others: list[Place], demonyms: list[str], max_population: int) -> bool:
-    """The town reading `p` (fewer than `max_population` people) lies in a country where none of the article's
-    other places (two or more) lies and whose demonym it never uses: a homonym of a place the gazetteer does not
-    hold ("a sushi bar in Piccadilly" in a London report read as a village in Australia). Its point stays; no city
-    topic."""
-    if p.kind != "city" or p.population >= max_population:
+def foreign_homonym(p: Place, others: list[Place], demonyms: list[str], max_population: int,
+                    division: bool = False) -> bool:
+    """The town reading `p` (fewer than `max_population` people, any size when the text also writes the name as a
+    division's, `division`: "Nyanza Province ... in Nyanza") lies in a country where none of the article's other
+    places (two or more) lies and whose demonym it never uses: a homonym of a place the gazetteer does not hold ("a
+    sushi bar in Piccadilly" in a London report read as a village in Australia). Its point stays; no city topic."""
+    if p.kind != "city" or (p.population >= max_population and not division):
         return False
     countries = [q.country_code for q in others if q is not p and q.geonameid != p.geonameid]
     return len(countries) >= 2 and p.country_code not in countries and p.country_code not in demonyms
+
+
+def acronym_only(text: str, e: Entity, p: Place) -> bool:
+    """Every mention of `e` is a short word in capitals inside a line ("according to FAO"), not a dateline, and
+    not the initials of the reading's own name ("NYC", "LA"): an acronym, which the gazetteer matched to a town's
+    other name."""
+    initials = "".join(w[0] for w in p.name.split()).upper()
+    for m in e.mentions:
+        word = text[m.start : m.end]
+        if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()) or word == initials:
+            return False
+        if not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip():
+            return False  # a dateline's town
+    return bool(e.mentions)

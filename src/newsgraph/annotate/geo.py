@@ -25,6 +25,7 @@ from newsgraph.annotate.city_evidence import (
     campus_only,
     contained_reading,
     dateline_place,
+    division_written,
     foreign_homonym,
     full_name,
     not_a_city,
@@ -344,7 +345,7 @@ class Geocoder:
                     or apposed_part(doc.text, e, p, chosen, gaz, self.weights.part_city_population,
                                     self.weights.part_radius_km)
                     or foreign_homonym(p, [q for q in places if q is not None], demonyms,
-                                       self.weights.foreign_town_population)):
+                                       self.weights.foreign_town_population, division_written(doc.text, e))):
                 e.type = "place"
             if e.type == "city" and (full := full_name(e, p)):
                 e.aliases += [e.name] if e.name not in e.aliases else []
