@@ -31,6 +31,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.city_relations import acronym_only, division_named, in_city
 from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
 from newsgraph.annotate.name_usage import containers, inside, settlement_use
 from newsgraph.annotate.names import NamesLexicon
@@ -41,9 +42,9 @@ DIVISION_WORDS = frozenset({"township", "townships"})
 #: the names lexicon's place heads of land forms that name no town (towns are often named for water and buildings:
 #: "Walvis Bay", "Palm Springs", "Castle Rock")
 TERRAIN_HEADS = frozenset({"valley", "mountains", "desert", "plateau", "glacier"})
-#: last words of a water body's name; many towns are named so ("Rice Lake", "Spirit Lake"), so a small town so named
-#: is the lake only when the text never uses it as a settlement, not even "in X" ("from Highway 9 to Star Lake", "the
-#: Rice Lake area of Fulton County")
+#: last words of a water body's name; many towns are named so ("Tyne Lake"), so a small town so named is the lake
+#: only when the text never uses it as a settlement, not even "in X" ("from Route 9 to Tyne Lake", "the Tyne Lake area
+#: of Marlow County")
 WATER_HEADS = frozenset({"lake", "lakes"})
 #: capitalised words that may follow or precede a town's name without making a longer name of it
 _DATE_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if w)
@@ -64,7 +65,7 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
         if words[-1].lower() in TERRAIN_HEADS:
             uses = {settlement_use(doc.text, m.start, m.end, gaz, names) for m in e.mentions}
             return not (uses - {None, "locative"})
-        # a lake: no use at all, or a feature by its article ("the Rice Lake area")
+        # a lake: no use at all, or a feature by its article ("the Tyne Lake area")
         return all(doc.text[max(0, m.start - 4) : m.start].lower() == "the " or settlement_use(
             doc.text, m.start, m.end, gaz, names) is None for m in e.mentions)
     return in_city(doc.text, e, p, gaz) or division_named(doc.text, e, gaz, names) or acronym_only(doc.text, e, p)
@@ -72,7 +73,7 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
 
 #: feature nouns after a name that still name a settlement ("the Pana township", "a Lakeside town"): no cue against it
 SETTLEMENT_NOUNS = frozenset({"town", "towns", "township", "townships", "village", "villages", "city", "cities"})
-#: one more name of a coordination after a name: ", Marlow", ", and Marlow", " or Homa Bay", " to Marlow"
+#: one more name of a coordination after a name: ", Marlow", ", and Marlow", " or Wendover Bay", " to Marlow"
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}"
 _COORDINATED = re.compile(rf"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+){_NAME}")
 #: the name closes a coordination: "Marlow and [Tyneham]", "Hale, Marlow, [Tyneham]"
@@ -80,7 +81,7 @@ _COORDINATED_BEFORE = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s*,\s*(?:(?:and|or)\s+
 #: a feature noun right after the name or its coordination, not heading an "of" phrase ("the Sydney suburb of
 #: Bondi": Sydney is the city)
 _NOUN_AFTER = re.compile(r"^\s+([a-z]+)\b(?!\s+of\b)")
-#: a copula whose predicate is a feature noun: "X, Y and Z are among the worst affected districts", "X is a county
+#: a copula whose predicate is a feature noun: "X, Y and Z are among the hardest hit districts", "X is a county
 #: in the north"; up to four modifiers between the copula and the noun, which closes its phrase ("X is the county
 #: seat" names the town)
 _COPULA = re.compile(r"^\s+(are|were|is|was)\s+(?:(?:all|both|among|some\s+of|one\s+of)\s+)?(?:(?:the|a|an|its|their)\s+)?")
@@ -105,8 +106,8 @@ def _coordination_end(text: str, end: int) -> tuple[int, int]:
 
 def feature_noun_after(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
     """The name at text[start:end] is named by a feature noun of `nouns` after it, maybe past a coordination of
-    names ("Jackson and Barrow counties", "Butler, Clark, Madison or Warren counties") or as the predicate of a
-    copula ("Suba, Migori and Kisumu are among the worst affected districts"). A coordination closes with a plural
+    names ("Tyneham and Marlow counties", "Tyneham, Marlow, Hale or Orford counties") or as the predicate of a
+    copula ("Tyneham, Marlow and Hale are among the hardest hit districts"). A coordination closes with a plural
     ("X and Y river" names one feature, Y's); a plural copula ("are") needs a coordination, a singular one none."""
     stop, n = _coordination_end(text, end)
     window = text[stop : stop + 80]
@@ -311,109 +312,3 @@ def dateline_place(text: str, e: Entity, gaz: Gazetteer) -> Place | None:
 
 #: a dateline's region, then its dash: ", Jamaica \u2014", ", Calif. --"
 _DATELINE = re.compile(r"^,\s+([A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*){0,2})\s+(?:[\u2014\u2013]|--?)\s")
-
-
-#: "X in Y": a capitalised name after "in" right after the mention, closed by no further capitalised word
-_IN_PLACE = re.compile(r"^\s+in\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})(?![\w'\u2019-])")
-
-
-#: "Y, including [A, B and] X": the town Y, then the list of its parts that holds the mention
-_INCLUDING = re.compile(r"([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}),?\s+including\s+"
-                        r"(?:[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}(?:,\s+|\s+and\s+|,\s+and\s+))*$")
-
-
-def in_city(text: str, e: Entity, p: Place, gaz: Gazetteer) -> bool:
-    """A mention of `e` is placed inside a town bigger than its reading `p` ("Hopkins Park in Millbrook", "north
-    Bigtown, including Arbury and Hillside"): a park, a street or a neighbourhood of that town, no city of its own.
-    The containing name must read only as a town or a county (not a state or a country: "Albany in New York",
-    "Kiev in Ukraine", "Ohio, including Columbus")."""
-    for m in e.mentions:
-        im = _IN_PLACE.match(text[m.end : m.end + 60])
-        cm = _INCLUDING.search(text, max(0, m.start - 120), m.start)
-        for outer in (im.group(1) if im else None, cm.group(1) if cm else None):
-            if outer is None or norm(outer) == norm(e.name):
-                continue
-            readings = gaz.lookup(outer)
-            if readings and not any(r.kind in ("country", "continent", "admin1") for r in readings) and any(
-                    r.kind == "city" and r.population > p.population for r in readings):
-                return True
-    return False
-
-
-#: division words a name takes in a division's own name ("DeKalb County", "Nyanza Province")
-DIVISION_NAMES = ("County", "Parish", "District", "Province", "Borough", "Region", "Oblast", "Krai", "Prefecture")
-
-
-def division_written(text: str, e: Entity) -> bool:
-    """The text writes the name of `e` with a division word after it ("DeKalb County", "Nyanza Province") at a
-    place that is none of its mentions."""
-    words = "|".join(DIVISION_NAMES)
-    starts = {m.start for m in e.mentions}
-    return any(dm.start() not in starts for dm in re.finditer(rf"\b{re.escape(e.name)}\s+(?:{words})\b", text))
-
-
-def division_named(text: str, e: Entity, gaz: Gazetteer, names: NamesLexicon) -> bool:
-    """The text names a division by the town's name and its kind word ("DeKalb County"), and names the bare town
-    only as a division's short form would be named: never after a preposition ("of X", "in X"), "X, State",
-    "X-based" or as a dateline, at most as a body's seat ("DeKalb police", "X residents"). The bare name is the
-    division's."""
-    if not division_written(text, e):
-        return False
-    if any(_PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start) for m in e.mentions):
-        return False  # "Crystal Bright of Lexington", "east of Mahnomen": the town
-    uses = {settlement_use(text, m.start, m.end, gaz, names) for m in e.mentions}
-    return not (uses - {None, "local"})
-
-
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|to|near|into|outside|around)\s+$", re.I)
-
-
-#: ", Y" right after a mention, Y a capitalised name of one to three words
-_APPOSED = re.compile(r"^,\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})(?![\w'\u2019-])")
-
-
-def apposed_part(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer, min_city: int,
-                 radius_km: float) -> bool:
-    """A mention of `e` is followed by ", Y", Y a big city of the article (`min_city` people or more) near which the
-    reading `p` lies (twice `radius_km` per square root of its population in millions): "Hollywood, Los Angeles"
-    names a part of the city, however many people GeoNames counts in it. A list of cities ("Paris, London") has no
-    such pair: its towns lie far apart."""
-    from newsgraph.annotate.geo import haversine_km
-
-    ids = {q.geonameid: q for q in chosen if q.kind == "city" and q.geonameid != p.geonameid}
-    for m in e.mentions:
-        am = _APPOSED.match(text[m.end : m.end + 60])
-        if not am:
-            continue
-        for r in gaz.lookup(am.group(1)):
-            q = ids.get(r.geonameid)
-            if q is not None and q.population >= max(min_city, 2 * p.population) and haversine_km(
-                    p.lat, p.lon, q.lat, q.lon) <= 2 * radius_km * math.sqrt(q.population / 1e6):
-                return True
-    return False
-
-
-def foreign_homonym(p: Place, others: list[Place], demonyms: list[str], max_population: int,
-                    division: bool = False) -> bool:
-    """The town reading `p` (fewer than `max_population` people, any size when the text also writes the name as a
-    division's, `division`: "Nyanza Province ... in Nyanza") lies in a country where none of the article's other
-    places (two or more) lies and whose demonym it never uses: a homonym of a place the gazetteer does not hold ("a
-    sushi bar in Piccadilly" in a London report read as a village in Australia). Its point stays; no city topic."""
-    if p.kind != "city" or (p.population >= max_population and not division):
-        return False
-    countries = [q.country_code for q in others if q is not p and q.geonameid != p.geonameid]
-    return len(countries) >= 2 and p.country_code not in countries and p.country_code not in demonyms
-
-
-def acronym_only(text: str, e: Entity, p: Place) -> bool:
-    """Every mention of `e` is a short word in capitals inside a line ("according to FAO"), not a dateline, and
-    not the initials of the reading's own name ("NYC", "LA"): an acronym, which the gazetteer matched to a town's
-    other name."""
-    initials = "".join(w[0] for w in p.name.split()).upper()
-    for m in e.mentions:
-        word = text[m.start : m.end]
-        if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()) or word == initials:
-            return False
-        if not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip():
-            return False  # a dateline's town
-    return bool(e.mentions)

@@ -21,17 +21,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.annotate.city_evidence import (
-    apposed_part,
     campus_only,
     contained_reading,
     dateline_place,
-    division_written,
-    foreign_homonym,
     full_name,
     not_a_city,
     official_article,
     part_of_city,
 )
+from newsgraph.annotate.city_relations import apposed_part, division_written, foreign_homonym
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.country_evidence import home_readings, road_only
 from newsgraph.annotate.demonyms import region_of
@@ -82,7 +80,7 @@ class GeoWeights:
     part_radius_km: float = knob(5.0, "radius of a big city per square root of its population in millions")
     foreign_town_population: int = knob(20_000, "a town reading this small, in a country where none of the "
                                          "article's other places (two or more) lies and whose demonym it never "
-                                         "uses, is a homonym: no city topic (city_evidence.foreign_homonym)")
+                                         "uses, is a homonym: no city topic (city_relations.foreign_homonym)")
     part_max_population: int = knob(60_000, "a town reading this big or bigger is never read as a city's part")
     passes: int = knob(3, "resolution passes (each lets the previous choices support nearby readings)")
 
