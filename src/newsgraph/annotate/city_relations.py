@@ -77,7 +77,8 @@ def apposed_part(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazet
     """A mention of `e` is followed by ", Y", Y a big city of the article (`min_city` people or more) near which the
     reading `p` lies (twice `radius_km` per square root of its population in millions): "Starfield, Bigtown"
     names a part of the city, however many people GeoNames counts in it. A list of cities ("Bigtown, Eastport") has no
-    such pair: its towns lie far apart."""
+    such pair: its towns lie far apart. A Y that also names a state or a country ("X, Westshire") is the region X
+    lies in (`contained_reading`), no city."""
     from newsgraph.annotate.geo import haversine_km
 
     ids = {q.geonameid: q for q in chosen if q.kind == "city" and q.geonameid != p.geonameid}
@@ -85,7 +86,10 @@ def apposed_part(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazet
         am = _APPOSED.match(text[m.end : m.end + 60])
         if not am:
             continue
-        for r in gaz.lookup(am.group(1)):
+        readings = gaz.lookup(am.group(1))
+        if any(r.kind in ("country", "continent", "admin1") for r in readings):
+            continue  # "X, New York": the state names where X lies, not a city it is part of
+        for r in readings:
             q = ids.get(r.geonameid)
             if q is not None and q.population >= max(min_city, 2 * p.population) and haversine_km(
                     p.lat, p.lon, q.lat, q.lon) <= 2 * radius_km * math.sqrt(q.population / 1e6):
