@@ -78,9 +78,12 @@ class GeoWeights:
                                                 "people) of a city at least this big that the article names is a "
                                                 "part of that city (city_evidence.part_of_city)")
     part_radius_km: float = knob(5.0, "radius of a big city per square root of its population in millions")
-    foreign_town_population: int = knob(20_000, "a town reading this small, in a country where none of the "
-                                         "article's other places (two or more) lies and whose demonym it never "
-                                         "uses, is a homonym: no city topic (city_relations.foreign_homonym)")
+    foreign_town_population: int = knob(0, "a town reading smaller than this, in a country where none of the "
+                                        "article's other places (two or more) lies and whose demonym it never uses, "
+                                        "is a homonym: no city topic (city_relations.foreign_homonym; any size when "
+                                        "the text also writes the name with a division word). Off (0): at 20,000 "
+                                        "it hid two wrong towns of the audit draws but GUM's right small towns "
+                                        "abroad too (stop 25, NOTES.md)")
     part_max_population: int = knob(60_000, "a town reading this big or bigger is never read as a city's part")
     passes: int = knob(3, "resolution passes (each lets the previous choices support nearby readings)")
 
