@@ -25,11 +25,13 @@ A city topic is named by the place's own name: "Vegas" is Las Vegas (`full_name`
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import re
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.city_relations import acronym_only, division_named, in_city
 from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
 from newsgraph.annotate.name_usage import containers, inside, settlement_use
 from newsgraph.annotate.names import NamesLexicon
@@ -40,6 +42,10 @@ DIVISION_WORDS = frozenset({"township", "townships"})
 #: the names lexicon's place heads of land forms that name no town (towns are often named for water and buildings:
 #: "Walvis Bay", "Palm Springs", "Castle Rock")
 TERRAIN_HEADS = frozenset({"valley", "mountains", "desert", "plateau", "glacier"})
+#: last words of a water body's name; many towns are named so ("Tyne Lake"), so a small town so named is the lake
+#: only when the text never uses it as a settlement, not even "in X" ("from Route 9 to Tyne Lake", "the Tyne Lake area
+#: of Marlow County")
+WATER_HEADS = frozenset({"lake", "lakes"})
 #: capitalised words that may follow or precede a town's name without making a longer name of it
 _DATE_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if w)
 
@@ -55,32 +61,75 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
         return True
     if brand_listed(doc.text, e) or quarter_of(doc.text, e, gaz, names):
         return True
-    if len(words) >= 2 and words[-1].lower() in TERRAIN_HEADS & names.place_heads and p.population < min_population:
-        uses = {settlement_use(doc.text, m.start, m.end, gaz, names) for m in e.mentions}
-        return not (uses - {None, "locative"})
-    return False
+    if len(words) >= 2 and p.population < min_population and words[-1].lower() in (TERRAIN_HEADS | WATER_HEADS):
+        if words[-1].lower() in TERRAIN_HEADS:
+            uses = {settlement_use(doc.text, m.start, m.end, gaz, names) for m in e.mentions}
+            return not (uses - {None, "locative"})
+        # a lake: no use at all, or a feature by its article ("the Tyne Lake area")
+        return all(doc.text[max(0, m.start - 4) : m.start].lower() == "the " or settlement_use(
+            doc.text, m.start, m.end, gaz, names) is None for m in e.mentions)
+    return in_city(doc.text, e, p, gaz) or division_named(doc.text, e, gaz, names) or acronym_only(doc.text, e, p)
 
 
 #: feature nouns after a name that still name a settlement ("the Pana township", "a Lakeside town"): no cue against it
 SETTLEMENT_NOUNS = frozenset({"town", "towns", "township", "townships", "village", "villages", "city", "cities"})
-#: a feature noun after the name, maybe past a coordinated name ("Jackson and Barrow counties"), not heading an "of"
-#: phrase ("the Sydney suburb of Bondi": Sydney is the city)
-_FEATURE_AFTER = re.compile(r"^(?:\s*(?:,|and|or|to|through|,\s*and)\s+(?:[A-Z][\w'\u2019-]*\s+){1,2}?|\s+)([a-z]+)\b(?!\s+of\b)")
+#: one more name of a coordination after a name: ", Marlow", ", and Marlow", " or Wendover Bay", " to Marlow"
+_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}"
+_COORDINATED = re.compile(rf"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+){_NAME}")
+#: the name closes a coordination: "Marlow and [Tyneham]", "Hale, Marlow, [Tyneham]"
+_COORDINATED_BEFORE = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$")
+#: a feature noun right after the name or its coordination, not heading an "of" phrase ("the Sydney suburb of
+#: Bondi": Sydney is the city)
+_NOUN_AFTER = re.compile(r"^\s+([a-z]+)\b(?!\s+of\b)")
+#: a copula whose predicate is a feature noun: "X, Y and Z are among the hardest hit districts", "X is a county
+#: in the north"; up to four modifiers between the copula and the noun, which closes its phrase ("X is the county
+#: seat" names the town)
+_COPULA = re.compile(r"^\s+(are|were|is|was)\s+(?:(?:all|both|among|some\s+of|one\s+of)\s+)?(?:(?:the|a|an|its|their)\s+)?")
+_PHRASE_END = r"(?=\s*[.,;:)]|\s+(?:in|of|on|at|to|with|where|that|which|and|or|for|from|near|by|along|across)\b)"
+
+
+@functools.lru_cache(maxsize=8)
+def _predicate(nouns: frozenset[str]) -> re.Pattern[str]:
+    """The modifiers and the feature noun of a copula's predicate, the noun one of `nouns`."""
+    alternatives = "|".join(sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"((?:[a-z-]+\s+){{0,4}}?)({alternatives})\b{_PHRASE_END}")
+
+
+def _coordination_end(text: str, end: int) -> tuple[int, int]:
+    """Where the coordination of names that opens at text[end:] ends ("Marlow, Wendover and Hale" after
+    "Tyneham, ..."), and how many names it holds past the first."""
+    n = 0
+    while (cm := _COORDINATED.match(text, end)) is not None and cm.end() - end < 60:
+        end, n = cm.end(), n + 1
+    return end, n
+
+
+def feature_noun_after(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """The name at text[start:end] is named by a feature noun of `nouns` after it, maybe past a coordination of
+    names ("Tyneham and Marlow counties", "Tyneham, Marlow, Hale or Orford counties") or as the predicate of a
+    copula ("Tyneham, Marlow and Hale are among the hardest hit districts"). A coordination closes with a plural
+    ("X and Y river" names one feature, Y's); a plural copula ("are") needs a coordination, a singular one none."""
+    stop, n = _coordination_end(text, end)
+    window = text[stop : stop + 80]
+    fm = _NOUN_AFTER.match(window)
+    if fm and fm.group(1) in nouns:
+        return not n or fm.group(1).endswith("s")
+    cm = _COPULA.match(window)
+    pm = _predicate(nouns).match(window, cm.end()) if cm else None
+    if pm is None:
+        return False
+    if cm.group(1) in ("is", "was"):
+        return n == 0 and not pm.group(2).endswith("s")
+    return pm.group(2).endswith("s") and (n > 0 or _COORDINATED_BEFORE.search(text, max(0, start - 60), start) is not None)
 
 
 def feature_named(text: str, e: Entity, names: NamesLexicon) -> bool:
-    """Every mention of `e` is followed by a feature noun of no settlement: a river, lake, district, county,
-    neighbourhood or region named like a town (a coordinated plural: "Harper and Kingman counties")."""
+    """Every mention of `e` is named a feature of no settlement by a noun after it (`feature_noun_after`): a river,
+    lake, district, county, neighbourhood or region named like a town."""
     if not e.mentions:
         return False
     nouns = (names.place_after | {"counties", "districts", "regions", "provinces"}) - SETTLEMENT_NOUNS
-    for m in e.mentions:
-        fm = _FEATURE_AFTER.match(text[m.end : m.end + 60])
-        if not fm or fm.group(1) not in nouns:
-            return False
-        if text[m.end : m.end + fm.start(1)].strip() and not fm.group(1).endswith("s"):
-            return False  # "X and Y river" names one feature, Y's; a coordination closes with a plural
-    return True
+    return all(feature_noun_after(text, m.start, m.end, nouns) for m in e.mentions)
 
 
 #: a list of brands or labels the name belongs to: "sold under the labels X, Y", "brand names including X"
@@ -88,12 +137,16 @@ _BRAND_LIST = re.compile(r"\b(?:brands?|labels?|brand\s+names?|trademarks?)(?:\s
                          r"called|named))?:?\s+(?:[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*)*,\s+)*$")
 
 
+#: characters before a name searched for the brand noun heading its list (a recall lists a dozen labels)
+BRAND_LIST_SPAN = 400
+
+
 def brand_listed(text: str, e: Entity) -> bool:
     """Every mention of `e` stands in a list headed by a brand or label noun ("eggs sold under the labels X, Y and
     Z", "brand names including X"): a product's brand named like a town, no city."""
     if not e.mentions:
         return False
-    return all(_BRAND_LIST.search(text[max(0, m.start - 120) : m.start]) for m in e.mentions)
+    return all(_BRAND_LIST.search(text[max(0, m.start - BRAND_LIST_SPAN) : m.start]) for m in e.mentions)
 
 
 #: a direction and a big town's name after a name: "X in north Bigtown", "X, central Bigtown"

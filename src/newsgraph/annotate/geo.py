@@ -29,6 +29,7 @@ from newsgraph.annotate.city_evidence import (
     official_article,
     part_of_city,
 )
+from newsgraph.annotate.city_relations import apposed_part, division_written, foreign_homonym
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.country_evidence import home_readings, road_only
 from newsgraph.annotate.demonyms import region_of
@@ -77,6 +78,12 @@ class GeoWeights:
                                                 "people) of a city at least this big that the article names is a "
                                                 "part of that city (city_evidence.part_of_city)")
     part_radius_km: float = knob(5.0, "radius of a big city per square root of its population in millions")
+    foreign_town_population: int = knob(0, "a town reading smaller than this, in a country where none of the "
+                                        "article's other places (two or more) lies and whose demonym it never uses, "
+                                        "is a homonym: no city topic (city_relations.foreign_homonym; any size when "
+                                        "the text also writes the name with a division word). Off (0): at 20,000 "
+                                        "it hid two wrong towns of the audit draws but GUM's right small towns "
+                                        "abroad too (stop 25, NOTES.md)")
     part_max_population: int = knob(60_000, "a town reading this big or bigger is never read as a city's part")
     passes: int = knob(3, "resolution passes (each lets the previous choices support nearby readings)")
 
@@ -335,7 +342,11 @@ class Geocoder:
             if e.type == "city" and (outside or campus_only(summary) or not_a_city(
                     doc, e, p, all_ents, gaz, shipped_names(), self.weights.unused_town_population)
                     or part_of_city(p, chosen, self.weights.part_city_population, self.weights.part_radius_km,
-                                    self.weights.part_max_population)):
+                                    self.weights.part_max_population)
+                    or apposed_part(doc.text, e, p, chosen, gaz, self.weights.part_city_population,
+                                    self.weights.part_radius_km)
+                    or foreign_homonym(p, [q for q in places if q is not None], demonyms,
+                                       self.weights.foreign_town_population, division_written(doc.text, e))):
                 e.type = "place"
             if e.type == "city" and (full := full_name(e, p)):
                 e.aliases += [e.name] if e.name not in e.aliases else []
