@@ -26,6 +26,7 @@ from newsgraph.annotate.event_actor_phrases import (
     entities_in,
     partitive_whole,
     prep_objects,
+    relative_antecedent,
     stranded_agent,
     titled_person,
     with_conj,
@@ -64,6 +65,7 @@ class EventRoles:
     aside_preps: frozenset[str]
     people: frozenset[str]
     people_suffixes: tuple[str, ...]
+    act_suffixes: tuple[str, ...]
     act_nouns: frozenset[str]
     naming: frozenset[str]
     classes: dict[str, str]
@@ -90,12 +92,20 @@ class EventRoles:
         for t in toks:
             t = titled_person(t)
             a = resolve_token(doc, t, [])
-            act = a.entity is None and t.pos_ == "NOUN" and not self.people_noun(t)
+            act = a.entity is None and t.pos_ == "NOUN" and not self.people_noun(t) and not self._members(t)
             authors = authors_of(doc, t) if act else []  # "Indian airstrikes", not "Peruvian troops" or "Sudanese refugees"
             if act and not authors and self._instrument(t):
                 continue  # "killed by an airstrike", "a tank had fired": an act or a thing with no author is no actor
             out += authors or [a]
         return out
+
+    def _members(self, tok: Token) -> bool:
+        """A plural common noun that names no act and no instrument ("prominent Nigerian clerics", "Kenyan farmers"):
+        people, whose nationality adjective says where they are from, not that their state acted (as for the
+        people nouns of the lexicons); "Indian airstrikes" and "Israeli tanks" still name their country."""
+        if tok.tag_ != "NNS" or self._act_noun(tok) or tok.lower_ in instrument_kinds() or tok.lemma_.lower() in instrument_kinds():
+            return False
+        return not (len(tok.lemma_) > 5 and tok.lemma_.lower().endswith(self.act_suffixes))
 
     def _instrument(self, tok: Token) -> bool:
         """A subject or agent that is an act or an instrument, not who did it ("an airstrike", "a tank in Israel", "a
@@ -138,6 +148,10 @@ class EventRoles:
             agent = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agent:
                 return agent[0]
+            if cur.dep_ == "relcl":
+                break  # "the court freed nurses who were convicted": the main clause's subject did not convict them
+            if cur.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cur.children):
+                break  # "who fled or were expelled": the subject a passive shares with the verb before it is its patient
             if cur.dep_ in CLIMB and cur.head is not cur:
                 cur = cur.head
             else:
@@ -189,7 +203,10 @@ class EventRoles:
             return t
         return None
 
-    def _targets(self, doc: Doc, tok: Token, preps: frozenset[str] | None = None) -> list[Actor]:
+    def _targets(self, doc: Doc, tok: Token, preps: frozenset[str] | None = None, asks: bool = False) -> list[Actor]:
+        """The actors `tok` acts on. `asks` (a type of data [asked_for]): an object that is a thing or an act is what is
+        asked for ("asked for funds", "sought an investigation of X's death"); neither it nor an actor inside it is
+        the one asked."""
         preps = preps if preps is not None else self.target_preps
         objs: list[Token] = []
         places: set[int] = set()
@@ -243,9 +260,16 @@ class EventRoles:
             # is what was used or given; the actor the preposition or the dative names is the target
             objs = [o for o in objs if not (o.dep_ in ("dobj", "obj") and o.head.i == tok.i and self._no_actor(doc, o))]
         out: list[Actor] = []
-        for o in [partitive_whole(o) for o in objs]:
+        # "five nurses who were convicted": a relative pronoun stands for the noun its clause hangs on
+        for o in [partitive_whole(self._relative(doc, o)) for o in objs]:
             if o.pos_ in ("VERB", "AUX") or o.i in content:
                 continue  # "accused X of attacking", "charged X with murder": the act, not an actor
+            if asks and self._asked_thing(doc, o):
+                # "asked for funds", "called for the release of X": what is asked for, not whom; "more funding from X"
+                # names whom it is asked of
+                out += [resolve_token(doc, x, []) for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
+                        for x in prep_objects(c) if self._actor_word(doc, x)]
+                continue
             a = resolve_token(doc, o, [])
             if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):
                 continue  # "met at Camp David": where the act happened, not its target
@@ -273,6 +297,42 @@ class EventRoles:
         if ent is not None:
             return ent.type not in ("city", "place")
         return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+    def _relative(self, doc: Doc, tok: Token) -> Token:
+        """A relative pronoun's antecedent when it is an actor of the right number ("five nurses who were convicted",
+        "Angolans that were expelled"), else the pronoun itself: "who" after a singular description with no entity
+        ("the defendant, who was charged") is left to the pronoun's person, and an antecedent that is a place (a
+        misparsed "X of 19 Main Drive, Tipperary, who is accused") or, for "that"/"which", a thing, is none."""
+        ante = relative_antecedent(tok)
+        if ante is None:
+            return tok
+        whole = partitive_whole(ante)
+        a = resolve_token(doc, whole, [])
+        if a.entity is not None and a.entity.type in ("city", "place", "country") and whole.pos_ != "PROPN":
+            return tok  # "a Jenin man who was ...": the place only names where he is from
+        if a.entity is not None and a.entity.type in ("city", "place"):
+            return tok
+        if tok.lower_ in ("who", "whom"):
+            return tok if a.entity is None and whole.tag_ == "NN" else ante
+        return ante if self._actor_word(doc, whole) or self.people_noun(whole) else tok
+
+    def _asked_thing(self, doc: Doc, tok: Token) -> bool:
+        """What a request asks for, not whom (data [asked_for]): the object of "for" that is no actor ("asked for
+        funds", "called for a boycott"), or a direct object that names an act ("sought an investigation", "demanded
+        the release of X"). A body or group as direct object is the one asked ("invited the media", "urged the
+        international community")."""
+        if tok.pos_ != "NOUN" or tok.lower_ in role_nouns() or tok.lemma_.lower() in role_nouns():
+            return False
+        if find_entity(doc, tok.idx, tok.idx + len(tok.text)) is not None or any(
+                t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in tok.lefts):
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            # "asked for funds": a bare plural that is a body's word only by its lemma is money ("the fund said")
+            bare = tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.children) and tok.lower_ not in self.people
+            return bare or self._no_actor(doc, tok)
+        if any(c.dep_ == "xcomp" for c in tok.head.children):
+            return False  # "urged the legislature to begin ...": the object is the one asked to act
+        return self._act_noun(tok) and self._no_actor(doc, tok)
 
     def _no_actor(self, doc: Doc, tok: Token) -> bool:
         """A common noun for a thing or an act ("missiles", "arms"), no person, group, name or entity."""

@@ -16,9 +16,12 @@ import re
 from spacy.tokens import Token
 
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.event_actor_phrases import partitive_whole, prep_objects, with_conj
+from newsgraph.annotate.event_actor_phrases import act_authors, partitive_whole, prep_objects, with_conj
 from newsgraph.annotate.event_roles import EventRoles
 from newsgraph.annotate.resolve import role_nouns
+
+#: Words that open an indirect question ("asked why ...", "asked whether ..."); "that" opens a demand.
+QUESTION_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "whom", "whose", "which", "whether", "if"})
 
 
 class EventSenses(EventRoles):
@@ -117,6 +120,50 @@ class EventSenses(EventRoles):
             words = {"institution": self.institutions, "kin": self.kin, "permission": self.permissions,
                      "business": self.business, "care": self.care, "premises": self.premises}.get(kind, frozenset())
             if p.lemma_.lower() in words or p.lower_ in words:
+                return True
+            if kind == "goods" and self._thing(p) and p.lower_ not in role_nouns() and p.lemma_.lower() not in role_nouns():
+                return True  # "recalled 380,000 eggs": a product recall
+        return False
+
+    def _inquiry_of_event(self, tok: Token) -> bool:
+        """An investigation of no actor (data [inquiry]): a verb whose patients, or a noun whose "of"/"into" objects,
+        are all events or things with no author ("investigating an outbreak", "an investigation into the death of
+        X"); a verb with no patient too. A person, a body, a named actor, a pronoun or an act whose author is named
+        ("investigated X's allegations") is one investigated: an accusation."""
+        if tok.pos_ == "VERB":
+            patients = self._patients(tok)
+        else:
+            patients = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "into") for o in prep_objects(c)]
+            if not patients:
+                return False  # "an investigation by the police": what it is into is not said
+        return not any(self._suspect(x) for p in patients for x in with_conj(partitive_whole(p)))
+
+    def _suspect(self, tok: Token) -> bool:
+        """One an investigation can be of: a pronoun, a person, group, body or named actor (no place), or an act
+        with its author named."""
+        if tok.pos_ == "PRON":
+            return True
+        if self._actor_word(tok.doc, tok) or tok.lower_ in role_nouns() or tok.lemma_.lower() in role_nouns():
+            return True
+        return self._act_noun(tok) and bool(act_authors(tok)) or any(c.dep_ == "poss" for c in tok.children) and not self._thing(tok)
+
+    @staticmethod
+    def _open_question(tok: Token) -> bool:
+        """A question asked of no one named ('"Why was there such a verdict?" asked X', "X asked why ..."): the verb's
+        reported clause is a question (a question mark, or a wh-word or "whether"/"if" first) and it has no object,
+        dative or "of" phrase naming who was asked. A rhetorical or wondering question is no request."""
+        if any(c.dep_ in ("dobj", "obj", "dative", "iobj") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            first = c.left_edge if c.left_edge.dep_ != "punct" else c.doc[c.left_edge.i + 1]
+            # the word opens the clause itself ("asked why ..."), or its subject or object ("asked which bills ..."),
+            # not a condition inside it ("asked that ... and if there is water, motorists should not drive")
+            opener = first.head.i == c.i or first.head.head.i == c.i and first.head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+            if first.lower_ in QUESTION_WORDS and opener:
+                return True
+            if any(t.text == "?" for t in c.subtree) or any(x.text == "?" and x.i < tok.i and x.i > c.i for x in tok.children):
                 return True
         return False
 
