@@ -70,6 +70,7 @@ class EventRoles:
     naming: frozenset[str]
     classes: dict[str, str]
     verbs: dict[str, list[tuple[str, str, set[str], str]]]
+    nouns: dict[str, list[tuple[str, str, set[str], str]]]
 
     def _thing(self, tok: Token) -> bool:  # EventFinder's
         raise NotImplementedError
@@ -266,8 +267,8 @@ class EventRoles:
                 continue  # "accused X of attacking", "charged X with murder": the act, not an actor
             if asks and self._asked_thing(doc, o):
                 # "asked for funds", "called for the release of X": what is asked for, not whom; "more funding from X"
-                # names whom it is asked of
-                out += [resolve_token(doc, x, []) for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
+                # names whom it is asked of, "an investigation against X" whom the act asked for is aimed at
+                out += [resolve_token(doc, x, []) for c in o.children if c.dep_ == "prep" and c.lower_ in self._aimed_preps(o)
                         for x in prep_objects(c) if self._actor_word(doc, x)]
                 continue
             a = resolve_token(doc, o, [])
@@ -315,6 +316,16 @@ class EventRoles:
         if tok.lower_ in ("who", "whom"):
             return tok if a.entity is None and whole.tag_ == "NN" else ante
         return ante if self._actor_word(doc, whole) or self.people_noun(whole) else tok
+
+    def _aimed_preps(self, act: Token) -> tuple[str, ...]:
+        """Prepositions inside a thing asked for that name an actor the request concerns: "from" whom it is asked
+        ("funding from X"), "against" whom the act is aimed ("an investigation against X"), and, for an act that
+        accuses or harms ("an investigation of the mayor", "sanctions on X"), its "of"/"into"/"on" object when that
+        is an actor (a victim's death or an event is none: no actor word)."""
+        rows = self.nouns.get(act.lower_) or self.nouns.get(act.lemma_.lower()) or self.verbs.get(act.lemma_.lower()) or []
+        if any(r[0] == "ACCUSE" or self.classes.get(r[0]) == "hostile" for r in rows):
+            return ("from", "against", "of", "into", "on")
+        return ("from", "against")
 
     def _asked_thing(self, doc: Doc, tok: Token) -> bool:
         """What a request asks for, not whom (data [asked_for]): the object of "for" that is no actor ("asked for
