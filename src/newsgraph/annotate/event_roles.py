@@ -26,12 +26,12 @@ from newsgraph.annotate.event_actor_phrases import (
     entities_in,
     partitive_whole,
     prep_objects,
-    relative_antecedent,
     stranded_agent,
     titled_person,
     with_conj,
 )
 from newsgraph.annotate.event_mishaps import instrument_kinds
+from newsgraph.annotate.event_objects import EventObjects
 from newsgraph.annotate.resolve import (
     Actor,
     clause_bounds,
@@ -53,7 +53,7 @@ CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "con
 PLACES = ("city", "place", "organisation", "country")
 
 
-class EventRoles:
+class EventRoles(EventObjects):
     """Actors, place and date of triggers (the word lists are EventFinder's)."""
 
     target_preps: frozenset[str]
@@ -99,14 +99,6 @@ class EventRoles:
                 continue  # "killed by an airstrike", "a tank had fired": an act or a thing with no author is no actor
             out += authors or [a]
         return out
-
-    def _members(self, tok: Token) -> bool:
-        """A plural common noun that names no act and no instrument ("prominent Nigerian clerics", "Kenyan farmers"):
-        people, whose nationality adjective says where they are from, not that their state acted (as for the
-        people nouns of the lexicons); "Indian airstrikes" and "Israeli tanks" still name their country."""
-        if tok.tag_ != "NNS" or self._act_noun(tok) or tok.lower_ in instrument_kinds() or tok.lemma_.lower() in instrument_kinds():
-            return False
-        return not (len(tok.lemma_) > 5 and tok.lemma_.lower().endswith(self.act_suffixes))
 
     def _instrument(self, tok: Token) -> bool:
         """A subject or agent that is an act or an instrument, not who did it ("an airstrike", "a tank in Israel", "a
@@ -298,52 +290,6 @@ class EventRoles:
         if ent is not None:
             return ent.type not in ("city", "place")
         return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-
-    def _relative(self, doc: Doc, tok: Token) -> Token:
-        """A relative pronoun's antecedent when it is an actor of the right number ("five nurses who were convicted",
-        "Angolans that were expelled"), else the pronoun itself: "who" after a singular description with no entity
-        ("the defendant, who was charged") is left to the pronoun's person, and an antecedent that is a place (a
-        misparsed "X of 19 Main Drive, Tipperary, who is accused") or, for "that"/"which", a thing, is none."""
-        ante = relative_antecedent(tok)
-        if ante is None:
-            return tok
-        whole = partitive_whole(ante)
-        a = resolve_token(doc, whole, [])
-        if a.entity is not None and a.entity.type in ("city", "place", "country") and whole.pos_ != "PROPN":
-            return tok  # "a Jenin man who was ...": the place only names where he is from
-        if a.entity is not None and a.entity.type in ("city", "place"):
-            return tok
-        if tok.lower_ in ("who", "whom"):
-            return tok if a.entity is None and whole.tag_ == "NN" else ante
-        return ante if self._actor_word(doc, whole) or self.people_noun(whole) else tok
-
-    def _aimed_preps(self, act: Token) -> tuple[str, ...]:
-        """Prepositions inside a thing asked for that name an actor the request concerns: "from" whom it is asked
-        ("funding from X"), "against" whom the act is aimed ("an investigation against X"), and, for an act that
-        accuses or harms ("an investigation of the mayor", "sanctions on X"), its "of"/"into"/"on" object when that
-        is an actor (a victim's death or an event is none: no actor word)."""
-        rows = self.nouns.get(act.lower_) or self.nouns.get(act.lemma_.lower()) or self.verbs.get(act.lemma_.lower()) or []
-        if any(r[0] == "ACCUSE" or self.classes.get(r[0]) == "hostile" for r in rows):
-            return ("from", "against", "of", "into", "on")
-        return ("from", "against")
-
-    def _asked_thing(self, doc: Doc, tok: Token) -> bool:
-        """What a request asks for, not whom (data [asked_for]): the object of "for" that is no actor ("asked for
-        funds", "called for a boycott"), or a direct object that names an act ("sought an investigation", "demanded
-        the release of X"). A body or group as direct object is the one asked ("invited the media", "urged the
-        international community")."""
-        if tok.pos_ != "NOUN" or tok.lower_ in role_nouns() or tok.lemma_.lower() in role_nouns():
-            return False
-        if find_entity(doc, tok.idx, tok.idx + len(tok.text)) is not None or any(
-                t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in tok.lefts):
-            return False
-        if tok.dep_ == "pobj" and tok.head.lower_ == "for":
-            # "asked for funds": a bare plural that is a body's word only by its lemma is money ("the fund said")
-            bare = tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.children) and tok.lower_ not in self.people
-            return bare or self._no_actor(doc, tok)
-        if any(c.dep_ == "xcomp" for c in tok.head.children):
-            return False  # "urged the legislature to begin ...": the object is the one asked to act
-        return self._act_noun(tok) and self._no_actor(doc, tok)
 
     def _no_actor(self, doc: Doc, tok: Token) -> bool:
         """A common noun for a thing or an act ("missiles", "arms"), no person, group, name or entity."""
