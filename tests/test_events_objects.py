@@ -39,6 +39,10 @@ BODY = "\n\n".join(
         "The H7N3 virus was found in ducks near Goma.",
         "H7N3 has killed two other Ruritanian women.",
         "Kenyan clerics urged the government to stop the campaign.",
+        "On that same earnings call, chief executive Ana Lind sought to assure investors that the firm is sound.",
+        "Borduria's military said it had visuals of the incident and it was being investigated.",
+        ("Ruritania's Defense Ministry on Sunday confirmed the weapon's use, as well as other missile types, to strike "
+         "Bordurian military command facilities."),
     ]
 )
 
@@ -98,3 +102,15 @@ def test_strain_named_as_a_disease_is_no_author(article):
 
 def test_nationality_of_people_is_no_state_actor(article):
     assert {e.source_name for e in _events(article, "urged", "Kenyan clerics")} == {"Kenyan clerics"}
+
+
+def test_an_aim_is_no_request(article):
+    assert _events(article, "sought", "assure investors") == []
+
+
+def test_an_incident_investigated_is_no_accusation(article):
+    assert _events(article, "investigated", "visuals of the incident") == []
+
+
+def test_infinitive_parsed_as_relative_clause_keeps_its_author(article):
+    assert {e.source_name for e in _events(article, "strike", "missile types")} == {"Defense Ministry"}

@@ -141,8 +141,9 @@ class EventRoles(EventObjects):
             agent = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agent:
                 return agent[0]
-            if cur.dep_ == "relcl":
-                break  # "the court freed nurses who were convicted": the main clause's subject did not convict them
+            if cur.dep_ == "relcl" and not (cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+                break  # "the court freed nurses who were convicted": the main clause's subject did not convict them (an
+                # infinitive parsed as a relative clause, "confirmed the use of missiles to strike X", is still its act)
             if cur.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cur.children):
                 break  # "who fled or were expelled": the subject a passive shares with the verb before it is its patient
             if cur.dep_ in CLIMB and cur.head is not cur:

@@ -142,7 +142,7 @@ class EventSenses(EventRoles):
         """One an investigation can be of: a pronoun, a person, group, body or named actor (no place), or an act
         with its author named."""
         if tok.pos_ == "PRON":
-            return True
+            return tok.lower_ not in ("it", "this", "that", "which", "what")  # "it was being investigated": the incident
         if self._actor_word(tok.doc, tok) or tok.lower_ in role_nouns() or tok.lemma_.lower() in role_nouns():
             return True
         return self._act_noun(tok) and bool(act_authors(tok)) or any(c.dep_ == "poss" for c in tok.children) and not self._thing(tok)

@@ -219,6 +219,8 @@ class EventFinder(EventAllegations, LexiconComponent):
             return None  # "pledged to free": the complement is the event, this verb its intent
         if f"{type_}/{mode}".lower() in self.inquiries and self._inquiry_of_event(tok):
             return None  # "investigating an outbreak of an illness in X": an inquiry into what happened, no accusation
+        if form == "verb" and type_ in self.asking and lemma in self.intent and any(c.dep_ == "xcomp" for c in tok.children):
+            return None  # "sought to assure investors": a verb of intent ([intent]) with its aim, no request
         if form == "verb" and type_ in self.asking and self._open_question(tok):
             return None  # '"Why was there such a verdict?" asked X': a question asked of no one, no request
         negated = any(c.dep_ == "neg" for c in tok.children) or (
