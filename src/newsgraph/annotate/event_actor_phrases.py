@@ -87,6 +87,20 @@ def partitive_whole(tok: Token) -> Token:
     return whole[0] if whole else tok
 
 
+def relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("six nurses who were convicted", "Angolans that were expelled"): the
+    pronoun is an argument of the relative clause's verb, and the clause hangs on that noun. A relative pronoun
+    resolved as a personal one would take the nearest person before it, who is someone else."""
+    if tok.tag_ not in ("WP", "WDT") or tok.lower_ not in ("who", "whom", "that", "which"):
+        return None
+    verb = tok.head
+    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        verb = verb.head  # "who were later released", "who were arrested and charged"
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    return verb.head
+
+
 def demonym_actor(doc: Doc, tok: Token) -> Actor | None:
     """A nationality adjective that stands for its country ("Indian strikes" -> India): the article's country entity
     the gazetteer's demonym table names (`newsgraph_entities` adds the countries of the demonyms it sees)."""

@@ -56,9 +56,22 @@ def kind_of(tok: Token) -> str:
     kind = kinds.get(tok.lower_) or kinds.get(tok.lemma_.lower(), "")
     if not kind:  # a kind written as two words: "heat wave", "bird flu" is found by "flu" alone
         kind = next((kinds.get(f"{c.lower_} {tok.lower_}", "") for c in tok.children if c.dep_ == "compound"), "")
+    if not kind and tok.pos_ == "PROPN":
+        kind = _named_disease(tok)
     if not kind and tok.lower_ in SORT_OF:
         kind = next((kind_of(o) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)), "")
     return kind if tok.pos_ == "NOUN" or kind in NAMED_KINDS else ""
+
+
+def _named_disease(tok: Token) -> str:
+    """ "disease" for a name the article also writes as a modifier of a disease noun ("H5N1 has killed two women"
+    where it writes "the H5N1 virus" or "H5N1 bird flu"): the name of a strain or an illness, no actor."""
+    kinds = instrument_kinds()
+    for t in tok.doc:
+        if t.i != tok.i and t.lower_ == tok.lower_ and t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN":
+            if (kinds.get(t.head.lower_) or kinds.get(t.head.lemma_.lower())) == "disease":
+                return "disease"
+    return ""
 
 
 def _authored(tok: Token, kind: str) -> bool:

@@ -31,6 +31,7 @@ from newsgraph.annotate.event_actor_phrases import (
     with_conj,
 )
 from newsgraph.annotate.event_mishaps import instrument_kinds
+from newsgraph.annotate.event_objects import EventObjects
 from newsgraph.annotate.resolve import (
     Actor,
     clause_bounds,
@@ -52,7 +53,7 @@ CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "con
 PLACES = ("city", "place", "organisation", "country")
 
 
-class EventRoles:
+class EventRoles(EventObjects):
     """Actors, place and date of triggers (the word lists are EventFinder's)."""
 
     target_preps: frozenset[str]
@@ -64,10 +65,12 @@ class EventRoles:
     aside_preps: frozenset[str]
     people: frozenset[str]
     people_suffixes: tuple[str, ...]
+    act_suffixes: tuple[str, ...]
     act_nouns: frozenset[str]
     naming: frozenset[str]
     classes: dict[str, str]
     verbs: dict[str, list[tuple[str, str, set[str], str]]]
+    nouns: dict[str, list[tuple[str, str, set[str], str]]]
 
     def _thing(self, tok: Token) -> bool:  # EventFinder's
         raise NotImplementedError
@@ -90,7 +93,7 @@ class EventRoles:
         for t in toks:
             t = titled_person(t)
             a = resolve_token(doc, t, [])
-            act = a.entity is None and t.pos_ == "NOUN" and not self.people_noun(t)
+            act = a.entity is None and t.pos_ == "NOUN" and not self.people_noun(t) and not self._members(t)
             authors = authors_of(doc, t) if act else []  # "Indian airstrikes", not "Peruvian troops" or "Sudanese refugees"
             if act and not authors and self._instrument(t):
                 continue  # "killed by an airstrike", "a tank had fired": an act or a thing with no author is no actor
@@ -138,6 +141,11 @@ class EventRoles:
             agent = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agent:
                 return agent[0]
+            if cur.dep_ == "relcl" and not (cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+                break  # "the court freed nurses who were convicted": the main clause's subject did not convict them (an
+                # infinitive parsed as a relative clause, "confirmed the use of missiles to strike X", is still its act)
+            if cur.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cur.children):
+                break  # "who fled or were expelled": the subject a passive shares with the verb before it is its patient
             if cur.dep_ in CLIMB and cur.head is not cur:
                 cur = cur.head
             else:
@@ -189,7 +197,10 @@ class EventRoles:
             return t
         return None
 
-    def _targets(self, doc: Doc, tok: Token, preps: frozenset[str] | None = None) -> list[Actor]:
+    def _targets(self, doc: Doc, tok: Token, preps: frozenset[str] | None = None, asks: bool = False) -> list[Actor]:
+        """The actors `tok` acts on. `asks` (a type of data [asked_for]): an object that is a thing or an act is what is
+        asked for ("asked for funds", "sought an investigation of X's death"); neither it nor an actor inside it is
+        the one asked."""
         preps = preps if preps is not None else self.target_preps
         objs: list[Token] = []
         places: set[int] = set()
@@ -243,9 +254,16 @@ class EventRoles:
             # is what was used or given; the actor the preposition or the dative names is the target
             objs = [o for o in objs if not (o.dep_ in ("dobj", "obj") and o.head.i == tok.i and self._no_actor(doc, o))]
         out: list[Actor] = []
-        for o in [partitive_whole(o) for o in objs]:
+        # "five nurses who were convicted": a relative pronoun stands for the noun its clause hangs on
+        for o in [partitive_whole(self._relative(doc, o)) for o in objs]:
             if o.pos_ in ("VERB", "AUX") or o.i in content:
                 continue  # "accused X of attacking", "charged X with murder": the act, not an actor
+            if asks and self._asked_thing(doc, o):
+                # "asked for funds", "called for the release of X": what is asked for, not whom; "more funding from X"
+                # names whom it is asked of, "an investigation against X" whom the act asked for is aimed at
+                out += [resolve_token(doc, x, []) for c in o.children if c.dep_ == "prep" and c.lower_ in self._aimed_preps(o)
+                        for x in prep_objects(c) if self._actor_word(doc, x)]
+                continue
             a = resolve_token(doc, o, [])
             if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):
                 continue  # "met at Camp David": where the act happened, not its target

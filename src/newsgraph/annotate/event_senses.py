@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Token
 
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.event_actor_phrases import partitive_whole, prep_objects, with_conj
+from newsgraph.annotate.event_actor_phrases import act_authors, partitive_whole, prep_objects, with_conj
 from newsgraph.annotate.event_roles import EventRoles
 from newsgraph.annotate.resolve import role_nouns
 
@@ -118,7 +118,44 @@ class EventSenses(EventRoles):
                      "business": self.business, "care": self.care, "premises": self.premises}.get(kind, frozenset())
             if p.lemma_.lower() in words or p.lower_ in words:
                 return True
+            if kind == "goods" and self._thing(p) and p.lower_ not in role_nouns() and p.lemma_.lower() not in role_nouns():
+                return True  # "recalled 380,000 eggs": a product recall
         return False
+
+    def _inquiry_of_event(self, tok: Token) -> bool:
+        """An investigation of no actor (data [inquiry]): a verb whose patients, or a noun whose "of"/"into" objects,
+        are all events or things with no author ("investigating an outbreak", "an investigation into the death of
+        X"); a verb with no patient too. A person, a body, a named actor, a pronoun or an act whose author is named
+        ("investigated X's allegations") is one investigated: an accusation."""
+        if tok.pos_ == "VERB":
+            patients = self._patients(tok)
+        else:
+            patients = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "into") for o in prep_objects(c)]
+            if not patients:
+                return False  # "an investigation by the police": what it is into is not said
+        return not any(self._suspect(x) for p in patients for x in with_conj(partitive_whole(p)))
+
+    def _suspect(self, tok: Token) -> bool:
+        """One an investigation can be of: a pronoun, a person, group, body or named actor (no place), or an act
+        with its author named."""
+        if tok.pos_ == "PRON":
+            return tok.lower_ not in ("it", "this", "that", "which", "what")  # "it was being investigated": the incident
+        if self._actor_word(tok.doc, tok) or tok.lower_ in role_nouns() or tok.lemma_.lower() in role_nouns():
+            return True
+        return self._act_noun(tok) and bool(act_authors(tok)) or any(c.dep_ == "poss" for c in tok.children) and not self._thing(tok)
+
+    @staticmethod
+    def _open_question(tok: Token) -> bool:
+        """A quoted question asked of no one named ('"Why was there such a verdict?" asked X'): the verb frames a
+        quotation that ends in a question mark and has no object, dative or "of" phrase naming who was asked. A
+        voiced or rhetorical question is no request. An indirect question stays ("the moderator asked why ...": a
+        question put to a panel, judged a REQUEST on the 99 audit pages), as does a demand ("asked that ...")."""
+        if any(c.dep_ in ("dobj", "obj", "dative", "iobj") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree):
+                return True
+        return any(x.text == "?" and x.i < tok.i for x in tok.children)
 
     def _other_use(self, tok: Token, hostile: bool) -> bool:
         """The trigger names no act between actors whatever its type: a part of a hyphenated compound ("tug-of-war"),

@@ -45,7 +45,9 @@ from newsgraph.annotate.event_actor_phrases import (
     best_actors,
     is_measure,
     is_named,
+    partitive_whole,
     prep_objects,
+    relative_antecedent,
     useful_actor,
 )
 from newsgraph.annotate.event_allegations import EventAllegations
@@ -129,6 +131,8 @@ class EventFinder(EventAllegations, LexiconComponent):
         self.journeys = section_words(data, "journey")
         self.background = section_words(data, "background")
         self.refusals = section_words(data, "refusal")
+        self.inquiries = section_words(data, "inquiry")
+        self.asking = {w.upper() for w in section_words(data, "asked_for")}
         self.verbal_sense = {row[0].lower(): (row[1], row[2] if len(row) > 2 else "") for row in data.get("verbal_sense", []) if len(row) > 1}
         self.verbal_objects = section_words(data, "verbal_object")
         self.consult_verbs = frozenset(k for k, rows in self.verbs.items() if any(r[0] == "CONSULT" for r in rows)) - self.journeys
@@ -213,6 +217,12 @@ class EventFinder(EventAllegations, LexiconComponent):
             return None  # "agrees that students feel blamed", "X agreed.": an opinion, not a commitment
         if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
             return None  # "pledged to free": the complement is the event, this verb its intent
+        if f"{type_}/{mode}".lower() in self.inquiries and self._inquiry_of_event(tok):
+            return None  # "investigating an outbreak of an illness in X": an inquiry into what happened, no accusation
+        if form == "verb" and type_ in self.asking and lemma in self.intent and any(c.dep_ == "xcomp" for c in tok.children):
+            return None  # "sought to assure investors": a verb of intent ([intent]) with its aim, no request
+        if form == "verb" and type_ in self.asking and self._open_question(tok):
+            return None  # '"Why was there such a verdict?" asked X': a question asked of no one, no request
         negated = any(c.dep_ == "neg" for c in tok.children) or (
             tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
         )
@@ -293,7 +303,7 @@ class EventFinder(EventAllegations, LexiconComponent):
                 targets = [resolve_token(doc, p, []) for p in pairs[1:]]
             else:
                 joint = tok.lower_ in self.joint or tok.lemma_.lower() in self.joint
-                targets = self._targets(doc, tok, self.participant_preps if joint else self.noun_preps)
+                targets = self._targets(doc, tok, self.participant_preps if joint else self.noun_preps, asks=type_ in self.asking)
                 src = self._source(tok)
                 sources = self._subjects(doc, src)
                 if joint and len(sources) > 1:
@@ -319,7 +329,7 @@ class EventFinder(EventAllegations, LexiconComponent):
         else:
             src = self._source(tok)
             sources = self._subjects(doc, src)
-            targets = self._targets(doc, tok)
+            targets = self._targets(doc, tok, asks=type_ in self.asking)
             if type_ == "ACCUSE" and not targets:
                 targets = self._complained_of(doc, tok)  # "complained that Moldova's obstinacy was hampering ..."
             mutual = [a for a in targets if a.name.lower() in self.reciprocal]
@@ -337,13 +347,19 @@ class EventFinder(EventAllegations, LexiconComponent):
             if givers:
                 sources, targets = givers, [a for a in sources]
         sources = best_actors([a for a in sources if useful_actor(a) and lo <= a.start < hi and not is_measure(doc, a)])
-        targets = best_actors([a for a in targets if useful_actor(a) and lo <= a.start < hi and not is_measure(doc, a)])
+        # a relative clause's patient is the noun the clause hangs on, before the clause ("nurses who were convicted")
+        ante = [a for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "obj") and (a := relative_antecedent(c)) is not None]
+        tlo = min([lo] + [partitive_whole(a).left_edge.idx for a in ante] + [a.left_edge.idx for a in ante])
+        targets = [a for a in targets if useful_actor(a) and tlo <= a.start < hi and not is_measure(doc, a)]
         if not sources and form == "verb" and self.classes.get(type_) == "hostile":
             # "a mortar bomb was fired at it from the Gaza Strip": a hostile act with no author named comes from the
-            # side it was launched from
+            # side it was launched from (split before the bare descriptions are weighed against the entities: "Angolans
+            # that were expelled from X" keeps the Angolans once X is the source); a "from" object that is no entity
+            # ("expelled from their homes") is neither source nor target
             origin = [(o.left_edge.idx, o.idx + len(o)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
-            sources = [a for a in targets if any(s <= a.start < e for s, e in origin)]
-            targets = [a for a in targets if a not in sources]
+            sources = best_actors([a for a in targets if any(s <= a.start < e for s, e in origin) and a.entity is not None])
+            targets = [a for a in targets if not any(s <= a.start < e for s, e in origin)]
+        targets = best_actors(targets)
         if not sources and not targets:
             return []
         actorless = not any(a.entity or is_named(doc, a) for a in sources + targets)
