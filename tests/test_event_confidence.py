@@ -57,7 +57,12 @@ def test_a_thing_target_lowers_the_event_but_not_below_a_direct_act_between_type
     signed = next(e for e in sure.events if e.trigger == "signed")
     attacked = next(e for e in doubtful.events if e.trigger == "attacked")
     assert signed.confidence >= THRESHOLD
-    assert attacked.confidence < signed.confidence
+    # the model's output is lower; the calibrated confidence is a step function of it, so it may tie (stop 25's map
+    # puts both on its top step) but never rises
+    raw_signed = cal.logistic("event", _features(nlp, "Norway signed a treaty with Sweden on Monday.")["signed"]["event"])
+    raw_attacked = cal.logistic("event", _features(nlp, "Norway attacked the convoy near the border on Monday.")["attacked"]["event"])
+    assert raw_attacked < raw_signed
+    assert attacked.confidence <= signed.confidence
 
 
 def test_an_unsure_actor_is_nulled_where_shown_and_the_event_stays(nlp, monkeypatch):

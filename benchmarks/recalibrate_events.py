@@ -1,0 +1,344 @@
+"""Recalibrate the event confidence: one monotone map over the event model's output, fitted on every judged source.
+
+    python -m benchmarks.recalibrate_events --cache C            # cross-validate the maps, report tune/check per source
+    python -m benchmarks.recalibrate_events --cache C --write    # and write the chosen map to data/calibration/event.json
+
+Why: the event model's map (annotate/data/calibration/event.json) was fitted at stop 20 on GSR + audit + web tune
+rows as they were then; the judged rows have since grown (the held-out draws s21..s24 are tuning data now) and the
+rules changed, so the map's levels no longer say how often such events are right (stop 24, check ECE: audit 0.092,
+web 0.054). A full refit of the logistic model moves the weights of other event types and hid right GSR events
+(stops 22 and 23: GSR shown check accuracy 0.333 -> 0.238); a monotone map over the model's output keeps the order
+of the events and, with the display cut kept (`keep_cut`), the very set of events shown: only the numbers change.
+
+Rows: benchmarks/fit_events.py's (GSR by story, the audit's pages and draws by publisher, the web event set by page),
+labels as there; each judged source in one pool. Judgements are read only for the pages of the records named
+(`judged_for`), and never a line of a held-out draw still unseen (labels `HELD_OUT_PREFIXES`).
+
+The maps tried (`METHODS`), each a function of the model's raw output (the logistic probability), so the component
+applies them unchanged (annotate/calibration.py `apply_map`):
+- `inplace`: the map in place;
+- `levels:<k>`: the map in place with its step levels refitted (isotonic regression of the right share on the
+  confidence in place, at least k rows per step): the same steps, new heights;
+- `platt-conf`, `platt-raw`: Platt scaling (two parameters) on the logit of the confidence in place or of the raw output;
+- `iso:<k>`: a new isotonic map over the raw output (at least k rows per step);
+each with `+cut`: values of events shown now (confidence in place >= the display threshold) floored at it and the
+others capped under it, so the shown events and every precision and recall figure stay as they are.
+Rows are weighted 1 each, or (`/bal`) so that each source carries the same total weight.
+Chosen by grouped cross-validation on the tune rows only (folds by source and unit, `FOLDS` x `REPEATS`): the lowest
+worst-source out-of-fold ECE over the audit, the web set and all pooled (GSR's 44 tune events give an ECE floor of
+about 0.12 by chance alone: reported, not a criterion), ties to the simpler map. The check parts only report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from benchmarks.calibration import (
+    expected_calibration_error,
+    fit_isotonic,
+    fit_logistic,
+    predict_logistic,
+    summary,
+)
+from benchmarks.splits import PARTS
+
+#: Audit record labels (the 99 audit pages and the held-out draws of stops 21..24, now tuning data) and the web event
+#: set's (HTML pages, LGL articles): `python -m benchmarks.audit build --label e2-aud`, `build --label e2-s21 --fresh
+#: 20261221` (s22 20261230, s23 20261231, s24 20270101), `python -m benchmarks.audit.web_events build --label e2-webh
+#: --only html` and `--label e2-lgl --only lgl`.
+AUDIT_LABELS = ("e2-aud", "e2-s21", "e2-s22", "e2-s23", "e2-s24")
+WEB_LABELS = ("e2-webh", "e2-lgl")
+#: Judgement labels of a held-out draw nobody may read yet: never loaded.
+HELD_OUT_PREFIXES = ("s25unseen",)
+FOLDS, REPEATS = 5, (0, 1, 2)
+METHODS = ("inplace", "levels:20", "levels:40", "platt-conf", "platt-raw", "iso:20", "iso:40", "iso:80")
+#: Under the display threshold a kept-cut map stays this far below it (calibrate() rounds to 3 places).
+CUT_MARGIN = 0.01
+#: The sources whose out-of-fold ECE chooses the map ("all": every source pooled).
+CRITERION = ("audit", "web", "all")
+
+Row = tuple  # (source, part, features, right, unit) as benchmarks/fit_events.py makes them
+Map = tuple[list[float], list[float]]
+
+
+def judged_for(judged: dict[str, dict], inputs: set[str]) -> dict[str, dict]:
+    """The judgements of the pages in `inputs`, without any line of a held-out draw (`HELD_OUT_PREFIXES`)."""
+    return {k: j for k, j in judged.items() if j.get("input") in inputs
+            and not str(j.get("label") or "").startswith(HELD_OUT_PREFIXES)}
+
+
+def load(cache: Path | None, audit_labels: Sequence[str], web_labels: Sequence[str]) -> tuple[list[Row], list, dict]:
+    """(event rows, events of the judged pages with their judgements per source, GSR records) of fit_events."""
+    import pickle
+
+    from benchmarks import fit_events as F
+    from benchmarks.audit.__main__ import judgements as audit_judgements
+    from benchmarks.audit.web_events import judgements as web_judgements
+
+    if cache is not None and cache.exists():
+        rows, gsr, audit, web = pickle.loads(cache.read_bytes())
+    else:
+        gsr = []
+        rows = F.gsr_rows(collect=gsr)
+        audit = F.annotate_pages("audit", audit_judgements(), tuple(audit_labels))
+        web = F.annotate_pages("web", web_judgements(), tuple(web_labels))
+        if cache is not None:
+            cache.write_bytes(pickle.dumps((rows, gsr, audit, web)))
+    events = rows["event"]
+    judged = {}
+    for name, evs, js in (("audit", audit, audit_judgements()), ("web", web, web_judgements())):
+        judged[name] = (evs, judged_for(js, {e[0] for e in evs}))
+        events = [r for r in events if r[0] != name] + F.rows_of(name, evs, judged[name][1])["event"]
+    return events, gsr, judged
+
+
+def raw_of(f: dict) -> float:
+    """The event model's raw output (the logistic probability in place)."""
+    from newsgraph.annotate.calibration import logistic
+
+    return logistic("event", f) or 0.0
+
+
+def in_place() -> Map:
+    from newsgraph.annotate.calibration import load_map
+
+    xs, ys = load_map("event")
+    return list(xs), list(ys)
+
+
+def apply(m: Map, raw: float) -> float:
+    from newsgraph.annotate.calibration import apply_map
+
+    return apply_map((tuple(m[0]), tuple(m[1])), raw)
+
+
+def _logit(p: float) -> float:
+    p = min(1 - 1e-4, max(1e-4, p))
+    return math.log(p / (1 - p))
+
+
+def _platt(scores: list[float], ys: list[bool], w: list[float] | None) -> Callable[[float], float]:
+    m = fit_logistic([{"z": _logit(s)} for s in scores], ys, l2=1e-3, weights=w)
+    return lambda s: predict_logistic(m, {"z": _logit(s)})
+
+
+def cut_of(m: Map, threshold: float) -> float:
+    """The lowest raw output the map `m` gives `threshold` or more (bisection; 1.01 when none)."""
+    if apply(m, 1.0) < threshold:
+        return 1.01
+    lo, hi = 0.0, 1.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if apply(m, mid) >= threshold else (mid, hi)
+    return hi
+
+
+def fit_map(method: str, raws: list[float], ys: list[bool], w: list[float] | None, base: Map,
+            threshold: float) -> Map:
+    """The map of `method` (see the module's docstring) fitted on these rows, over the raw output."""
+    name, _, cut = method.partition("+")
+    how, _, k = name.partition(":")
+    conf = [apply(base, r) for r in raws]
+    if how == "inplace":
+        m = (list(base[0]), list(base[1]))
+    elif how in ("levels", "platt-conf"):
+        if how == "levels":
+            gx, gy = fit_isotonic(conf, ys, min_block=int(k)) if w is None else _weighted_iso(conf, ys, w, int(k))
+            def g(c: float) -> float:
+                return apply((gx, gy), c)
+        else:
+            g = _platt(conf, ys, w)
+        m = (list(base[0]), [round(g(y), 4) for y in base[1]])
+    elif how == "platt-raw":
+        g = _platt(raws, ys, w)
+        xs = sorted({i / 200 for i in range(201)} | {round(r, 4) for r in base[0]})
+        m = (xs, [round(g(x), 4) for x in xs])
+    elif how == "iso":
+        m = fit_isotonic(raws, ys, min_block=int(k)) if w is None else _weighted_iso(raws, ys, w, int(k))
+    else:
+        raise ValueError(f"unknown method {method!r}")
+    return keep_cut(m, base, threshold) if cut == "cut" else m
+
+
+def _weighted_iso(xs: list[float], ys: list[bool], w: list[float], k: int) -> Map:
+    """Isotonic regression with row weights, by replicating rows in proportion to their weight (rounded to tenths)."""
+    rx, ry = [], []
+    for x, y, v in zip(xs, ys, w, strict=True):
+        n = max(1, round(v * 10))
+        rx += [x] * n
+        ry += [y] * n
+    return fit_isotonic(rx, ry, min_block=k * 10)
+
+
+def keep_cut(m: Map, base: Map, threshold: float) -> Map:
+    """`m` with the events the map in place shows (raw at or above its cut) floored at `threshold` and the others
+    capped at `threshold - CUT_MARGIN`: the same events are shown, the map stays non-decreasing."""
+    cut = cut_of(base, threshold)
+    below = cut - 1e-7  # unrounded: a raw output at or above `cut` gets `threshold` or more, as it did
+    xs = sorted({x for x in m[0] if x < below or x > cut} | {below, cut})
+    ys = []
+    for x in xs:
+        y = apply(m, x)
+        ys.append(round(min(y, threshold - CUT_MARGIN) if x < cut else max(y, threshold), 4))
+    for i in range(1, len(ys)):
+        ys[i] = max(ys[i], ys[i - 1])
+    return xs, ys
+
+
+def weights_of(sources: list[str], balanced: bool) -> list[float] | None:
+    from benchmarks.fit_events import source_weights
+
+    return source_weights(sources, 1.0) if balanced else None
+
+
+def ece_by_source(items: list[tuple[str, float, bool]]) -> dict[str, float]:
+    out = {}
+    for s in sorted({s for s, _, _ in items}) + ["all"]:
+        sel = [(c, y) for q, c, y in items if s in (q, "all")]
+        out[s] = expected_calibration_error([c for c, _ in sel], [y for _, y in sel])
+    return out
+
+
+def cross_validate(rows: list[Row], method: str, balanced: bool, base: Map, threshold: float) -> dict:
+    """Mean over REPEATS of the out-of-fold ECE per source and pooled, folds grouped by (source, unit)."""
+    tune = [r for r in rows if r[1] == "tune"]
+    units = sorted({(r[0], r[4]) for r in tune})
+    raw = {id(r): raw_of(r[2]) for r in tune}
+    acc: dict[str, list[float]] = {}
+    for seed in REPEATS:
+        order = units[:]
+        random.Random(seed).shuffle(order)
+        fold = {u: i % FOLDS for i, u in enumerate(order)}
+        items = []
+        for k in range(FOLDS):
+            train = [r for r in tune if fold[(r[0], r[4])] != k]
+            held = [r for r in tune if fold[(r[0], r[4])] == k]
+            m = fit_map(method, [raw[id(r)] for r in train], [r[3] for r in train],
+                        weights_of([r[0] for r in train], balanced), base, threshold)
+            items += [(r[0], apply(m, raw[id(r)]), r[3]) for r in held]
+        for s, e in ece_by_source(items).items():
+            acc.setdefault(s, []).append(e)
+    out = {s: round(sum(v) / len(v), 4) for s, v in acc.items()}
+    out["worst"] = max(out[s] for s in CRITERION if s in out)
+    # how much the worst source's ECE moves between repeats (fold assignments): differences below it are noise
+    worst = [max(acc[s][i] for s in CRITERION if s in acc) for i in range(len(REPEATS))]
+    out["worst_spread"] = round(max(worst) - min(worst), 4)
+    return out
+
+
+def report(rows: list[Row], m: Map, label: str) -> dict:
+    """ECE and reliability table per source and part under the map `m` (printed)."""
+    out = {}
+    for s in ("gsr", "audit", "web", "all"):
+        for p in PARTS:
+            sel = [(apply(m, raw_of(r[2])), r[3]) for r in rows if r[1] == p and s in (r[0], "all")]
+            if not sel:
+                continue
+            res = summary([c for c, _ in sel], [y for _, y in sel])
+            out[f"{s}/{p}"] = res
+            print(f"{label}: {s:5s} {p:5s} n={res['n']:4d} right={res['accuracy']} conf={res['confidence']} "
+                  f"ECE={res['ece']}")
+            for t in res["table"]:
+                print(f"      {t['bin']}  n={t['n']:4d}  conf={t['confidence']:.3f}  right={t['accuracy']:.3f}")
+    return out
+
+
+def predictors_of(m: Map) -> dict[str, Callable[[dict], float]]:
+    """fit_events' predictors with the event map `m` (the actors' models and maps in place)."""
+    from newsgraph.annotate.calibration import apply_map, load_map, logistic
+
+    predictors = {"event": lambda f: apply(m, raw_of(f))}
+    for role in ("source", "target"):
+        predictors[f"event_{role}"] = lambda f, k=f"event_{role}": apply_map(load_map(k), logistic(k, f) or 0.0)
+    return predictors
+
+
+def shown_precision(judged: dict, m: Map, threshold: float) -> dict:
+    """Per source and part: events shown at `threshold` under `m` among the judged ones, and right as shown
+    (benchmarks/audit/web_events.py `right`: happened, type, shown actors)."""
+    from benchmarks.fit_events_threshold import judged_precision
+
+    predictors = predictors_of(m)
+    out = {}
+    for name, (events, js) in judged.items():
+        for p in PARTS:
+            n, ok = judged_precision(events, js, predictors, threshold, p)
+            out[f"{name}/{p}"] = {"shown": n, "right": ok, "precision": round(ok / n, 3) if n else None}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    from benchmarks.tasks.events import _threshold
+
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.recalibrate_events", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cache", type=Path, default=None, help="annotated rows (pickle), made when missing")
+    ap.add_argument("--audit-labels", default=",".join(AUDIT_LABELS))
+    ap.add_argument("--web-labels", default=",".join(WEB_LABELS))
+    ap.add_argument("--methods", default=",".join(METHODS), help="maps tried (each also with +cut)")
+    ap.add_argument("--method", default=None, help="use this map (e.g. levels:20+cut/bal) instead of the CV choice")
+    ap.add_argument("--move-cut", action="store_true", help="also try maps that move the display cut (which events "
+                    "are shown); by default every map tried keeps it (`keep_cut`)")
+    ap.add_argument("--write", action="store_true", help="write the chosen map to annotate/data/calibration/event.json")
+    ap.add_argument("--out", type=Path, default=None, help="write the report here (JSON)")
+    a = ap.parse_args(argv)
+    threshold = _threshold("events")
+    rows, gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","))
+    base = in_place()
+    print("event rows: " + ", ".join(f"{s} {p} {sum(1 for r in rows if r[0] == s and r[1] == p)}"
+                                      for s in ("gsr", "audit", "web") for p in PARTS))
+    cv = {}
+    for method in filter(None, a.methods.split(",")):
+        for variant in ("+cut", "") if a.move_cut else ("+cut",):
+            if method == "inplace":
+                variant = ""
+            for balanced in (False, True):
+                name = f"{method}{variant}{'/bal' if balanced else ''}"
+                if name in cv or (method == "inplace" and balanced):
+                    continue
+                cv[name] = cross_validate(rows, method + variant, balanced, base, threshold)
+                print(f"CV {name:22s} {cv[name]}")
+    ranked = sorted(cv, key=lambda n: (cv[n]["worst"], "platt" not in n, n))
+    chosen = a.method or ranked[0]
+    print(f"chosen: {chosen} (CV worst-source ECE {cv.get(chosen, {}).get('worst')})")
+    method, _, bal = chosen.partition("/")
+    tune = [r for r in rows if r[1] == "tune"]
+    m = fit_map(method, [raw_of(r[2]) for r in tune], [r[3] for r in tune],
+                weights_of([r[0] for r in tune], bal == "bal"), base, threshold)
+    res = {"cv": cv, "chosen": chosen, "before": report(rows, base, "in place"), "after": report(rows, m, chosen),
+           "shown_before": shown_precision(judged, base, threshold), "shown_after": shown_precision(judged, m, threshold)}
+    every = [e[4]["event"] for name in judged for e in judged[name][0] if e[3] == "asserted"]
+    every += [f["event"] for _p, _g, evs in gsr for _t, status, _s, _t2, f in evs if f is not None and status == "asserted"]
+    moved = sum((apply(base, raw_of(f)) >= threshold) != (apply(m, raw_of(f)) >= threshold) for f in every)
+    res["shown_moved"] = moved
+    print(f"events whose shown state the new map changes: {moved} of {len(every)} asserted events (judged or not)")
+    for k in res["shown_before"]:
+        print(f"shown at {threshold}: {k:12s} in place {res['shown_before'][k]}  ->  {res['shown_after'][k]}")
+    from benchmarks.fit_events_threshold import print_sweep, sweep
+
+    print("the display threshold rule (benchmarks/fit_events_threshold.py) under the new map:")
+    res["threshold_chosen"] = print_sweep(sweep(predictors_of(m), gsr, judged["audit"][0], judged["web"][0]))
+    if a.write:
+        write(m, chosen, rows, res)
+    if a.out:
+        a.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def write(m: Map, chosen: str, rows: list[Row], res: dict) -> Path:
+    from benchmarks.calibration import write_map
+
+    n = {s: sum(1 for r in rows if r[0] == s and r[1] == "tune") for s in ("gsr", "audit", "web")}
+    note = (f"benchmarks/recalibrate_events.py {chosen}: a monotone map over the event model's output, fitted on the "
+            f"tune rows of every judged source pooled (GSR {n['gsr']} + audit {n['audit']} + web {n['web']}), "
+            f"chosen by grouped cross-validation; the model (event_model.json) unchanged")
+    return write_map("event", m[0], m[1], note, method=chosen,
+                     **{f"check_ece_{s}": res["after"].get(f"{s}/check", {}).get("ece") for s in ("gsr", "audit", "web", "all")})
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

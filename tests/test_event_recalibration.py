@@ -1,0 +1,72 @@
+"""The event recalibration (benchmarks/recalibrate_events.py): maps stay monotone, a kept cut shows the same events,
+the check part is never read by the cross-validation, held-out judgements are never loaded."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from benchmarks import recalibrate_events as R
+
+BASE = ([0.1, 0.3, 0.5, 0.6, 0.7, 0.9], [0.05, 0.2, 0.45, 0.62, 0.81, 0.98])
+
+
+def _rows(n_units: int = 40, per: int = 6) -> list[tuple]:
+    rng = random.Random(5)
+    rows = []
+    for u in range(n_units):
+        src = ("web", "audit", "gsr")[u % 3]
+        for _ in range(per):
+            x = rng.random()
+            rows.append((src, "tune" if u % 4 else "check", {"x": x}, rng.random() < x ** 0.7, f"page{u}"))
+    return rows
+
+
+@pytest.fixture(autouse=True)
+def raw_is_x(monkeypatch):
+    monkeypatch.setattr(R, "raw_of", lambda f: f["x"])
+
+
+def _grid() -> list[float]:
+    return [i / 1000 for i in range(1001)]
+
+
+@pytest.mark.parametrize("method", ["levels:20", "platt-conf", "platt-raw", "iso:20", "iso:40"])
+def test_maps_are_monotone_and_keep_the_cut(method):
+    rows = [r for r in _rows() if r[1] == "tune"]
+    raws, ys = [r[2]["x"] for r in rows], [r[3] for r in rows]
+    free = R.fit_map(method, raws, ys, None, BASE, 0.8)
+    kept = R.fit_map(method + "+cut", raws, ys, None, BASE, 0.8)
+    for m in (free, kept):
+        vals = [R.apply(m, x) for x in _grid()]
+        assert all(b >= a - 1e-12 for a, b in zip(vals, vals[1:], strict=False))
+        assert all(0.0 <= v <= 1.0 for v in vals)
+    for x in _grid():
+        assert (R.apply(kept, x) >= 0.8) == (R.apply(BASE, x) >= 0.8)
+    cut = R.cut_of(BASE, 0.8)
+    assert R.apply(kept, cut) >= 0.8 and R.apply(kept, cut - 1e-6) <= 0.8 - R.CUT_MARGIN + 1e-9
+
+
+def test_levels_keep_the_steps_of_the_map_in_place():
+    rows = [r for r in _rows() if r[1] == "tune"]
+    m = R.fit_map("levels:20", [r[2]["x"] for r in rows], [r[3] for r in rows], None, BASE, 0.8)
+    assert m[0] == BASE[0]
+
+
+def test_cross_validation_reads_only_the_tune_part():
+    rows = _rows()
+    rows = [r if r[1] == "tune" else (r[0], r[1], None, r[3], r[4]) for r in rows]  # a check row read would fail
+    res = R.cross_validate(rows, "iso:20+cut", False, BASE, 0.8)
+    assert set(res) >= {"web", "audit", "gsr", "all", "worst", "worst_spread"}
+    assert res["worst"] == max(res[s] for s in R.CRITERION)
+
+
+def test_held_out_judgements_and_other_pages_are_left_out():
+    judged = {
+        "a": {"input": "geovirus/1", "label": "s24unseen-before"},
+        "b": {"input": "geovirus/2", "label": "s25unseen-before"},
+        "c": {"input": "geovirus/3", "label": "s24unseen-final"},
+        "d": {"input": "lgl/9", "label": "s21unseen-before"},
+    }
+    assert set(R.judged_for(judged, {"geovirus/1", "geovirus/2", "lgl/9"})) == {"a", "d"}
