@@ -17,6 +17,10 @@ labels as there; each judged source in one pool. Judgements are read only for th
 The maps tried (`METHODS`), each a function of the model's raw output (the logistic probability), so the component
 applies them unchanged (annotate/calibration.py `apply_map`):
 - `inplace`: the map in place;
+- `shown:<k>`: only the heights of the map's steps at or above the display threshold refitted (isotonic, at least k
+  rows per step), the steps below kept: above the threshold every event of the audit and the web set is judged,
+  below it the audit judged a selection (events an earlier model showed, or sampled), so the rows there disagree by
+  source (on LGL news, middle steps: audit draws right 0.66, the web set 0.45) and a refit follows the mix;
 - `levels:<k>`: the map in place with its step levels refitted (isotonic regression of the right share on the
   confidence in place, at least k rows per step): the same steps, new heights;
 - `platt-conf`, `platt-raw`: Platt scaling (two parameters) on the logit of the confidence in place or of the raw output;
@@ -24,9 +28,10 @@ applies them unchanged (annotate/calibration.py `apply_map`):
 each with `+cut`: values of events shown now (confidence in place >= the display threshold) floored at it and the
 others capped under it, so the shown events and every precision and recall figure stay as they are.
 Rows are weighted 1 each, or (`/bal`) so that each source carries the same total weight.
-Chosen by grouped cross-validation on the tune rows only (folds by source and unit, `FOLDS` x `REPEATS`): the lowest
-worst-source out-of-fold ECE over the audit, the web set and all pooled (GSR's 44 tune events give an ECE floor of
-about 0.12 by chance alone: reported, not a criterion), ties to the simpler map. The check parts only report.
+Chosen by grouped cross-validation on the tune rows only (folds by source and unit, `FOLDS` x `REPEATS`), scored by
+the worst out-of-fold ECE over the audit, the web set and all pooled (GSR's 44 tune events give an ECE floor of about
+0.12 by chance alone: reported, not a criterion): among the maps within one standard deviation over repeats (fold
+noise) of the best score, the one with the fewest fitted values (`choose`). The check parts only report.
 """
 
 from __future__ import annotations
@@ -55,8 +60,8 @@ AUDIT_LABELS = ("e2-aud", "e2-s21", "e2-s22", "e2-s23", "e2-s24")
 WEB_LABELS = ("e2-webh", "e2-lgl")
 #: Judgement labels of a held-out draw nobody may read yet: never loaded.
 HELD_OUT_PREFIXES = ("s25unseen",)
-FOLDS, REPEATS = 5, (0, 1, 2)
-METHODS = ("inplace", "levels:20", "levels:40", "platt-conf", "platt-raw", "iso:20", "iso:40", "iso:80")
+FOLDS, REPEATS = 5, tuple(range(10))
+METHODS = ("inplace", "shown:20", "shown:40", "levels:20", "levels:40", "platt-conf", "platt-raw", "iso:20", "iso:40", "iso:80")
 #: Under the display threshold a kept-cut map stays this far below it (calibrate() rounds to 3 places).
 CUT_MARGIN = 0.01
 #: The sources whose out-of-fold ECE chooses the map ("all": every source pooled).
@@ -146,6 +151,13 @@ def fit_map(method: str, raws: list[float], ys: list[bool], w: list[float] | Non
     conf = [apply(base, r) for r in raws]
     if how == "inplace":
         m = (list(base[0]), list(base[1]))
+    elif how == "shown":
+        # only the steps at or above the display threshold: there every event is judged (no sampling), below it the
+        # audit judged a selection; the steps below stay the map in place
+        top = [(c, y, v) for c, y, v in zip(conf, ys, w or [1.0] * len(ys), strict=True) if c >= threshold]
+        tc, ty, tw = [t[0] for t in top], [t[1] for t in top], [t[2] for t in top]
+        gx, gy = fit_isotonic(tc, ty, min_block=int(k)) if w is None else _weighted_iso(tc, ty, tw, int(k))
+        m = (list(base[0]), [round(apply((gx, gy), y), 4) if y >= threshold else y for y in base[1]])
     elif how in ("levels", "platt-conf"):
         if how == "levels":
             gx, gy = fit_isotonic(conf, ys, min_block=int(k)) if w is None else _weighted_iso(conf, ys, w, int(k))
@@ -228,7 +240,30 @@ def cross_validate(rows: list[Row], method: str, balanced: bool, base: Map, thre
     # how much the worst source's ECE moves between repeats (fold assignments): differences below it are noise
     worst = [max(acc[s][i] for s in CRITERION if s in acc) for i in range(len(REPEATS))]
     out["worst_spread"] = round(max(worst) - min(worst), 4)
+    mean = sum(worst) / len(worst)
+    out["worst_sd"] = round((sum((v - mean) ** 2 for v in worst) / len(worst)) ** 0.5, 4)
     return out
+
+
+def size(name: str, m: Map, threshold: float) -> int:
+    """Fitted values of a map (`m` fitted without the kept cut, which adds no fitted value): 2 for Platt scaling, the
+    refitted heights for `shown`, else its distinct heights (0 for the map in place)."""
+    if name == "inplace":
+        return 0
+    if "platt" in name:
+        return 2
+    if name.startswith("shown"):
+        return len({y for y in m[1] if y >= threshold})
+    return len(set(m[1]))
+
+
+def choose(cv: dict[str, dict], sizes: dict[str, int]) -> str:
+    """The map with the fewest fitted values among those whose worst-source CV ECE is within one standard deviation
+    (over repeats: fold noise) of the best one's, then the lowest CV ECE (the one-standard-error rule)."""
+    fitted = [n for n in cv if n != "inplace"] or list(cv)
+    best = min(fitted, key=lambda n: cv[n]["worst"])
+    near = [n for n in fitted if cv[n]["worst"] <= cv[best]["worst"] + cv[best]["worst_sd"]]
+    return min(near, key=lambda n: (sizes[n], cv[n]["worst"], n))
 
 
 def report(rows: list[Row], m: Map, label: str) -> dict:
@@ -302,11 +337,13 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 cv[name] = cross_validate(rows, method + variant, balanced, base, threshold)
                 print(f"CV {name:22s} {cv[name]}")
-    ranked = sorted(cv, key=lambda n: (cv[n]["worst"], "platt" not in n, n))
-    chosen = a.method or ranked[0]
-    print(f"chosen: {chosen} (CV worst-source ECE {cv.get(chosen, {}).get('worst')})")
-    method, _, bal = chosen.partition("/")
     tune = [r for r in rows if r[1] == "tune"]
+    sizes = {n: size(n, fit_map(n.partition("/")[0].partition("+")[0], [raw_of(r[2]) for r in tune], [r[3] for r in tune],
+                                weights_of([r[0] for r in tune], n.endswith("/bal")), base, threshold), threshold)
+             for n in cv}
+    chosen = a.method or choose(cv, sizes)
+    print(f"chosen: {chosen} (CV worst-source ECE {cv.get(chosen, {}).get('worst')}, {sizes.get(chosen)} fitted values)")
+    method, _, bal = chosen.partition("/")
     m = fit_map(method, [raw_of(r[2]) for r in tune], [r[3] for r in tune],
                 weights_of([r[0] for r in tune], bal == "bal"), base, threshold)
     res = {"cv": cv, "chosen": chosen, "before": report(rows, base, "in place"), "after": report(rows, m, chosen),

@@ -32,7 +32,7 @@ def _grid() -> list[float]:
     return [i / 1000 for i in range(1001)]
 
 
-@pytest.mark.parametrize("method", ["levels:20", "platt-conf", "platt-raw", "iso:20", "iso:40"])
+@pytest.mark.parametrize("method", ["shown:20", "levels:20", "platt-conf", "platt-raw", "iso:20", "iso:40"])
 def test_maps_are_monotone_and_keep_the_cut(method):
     rows = [r for r in _rows() if r[1] == "tune"]
     raws, ys = [r[2]["x"] for r in rows], [r[3] for r in rows]
@@ -54,11 +54,29 @@ def test_levels_keep_the_steps_of_the_map_in_place():
     assert m[0] == BASE[0]
 
 
+def test_shown_refits_only_the_steps_at_or_above_the_threshold():
+    rows = [r for r in _rows() if r[1] == "tune"]
+    m = R.fit_map("shown:20", [r[2]["x"] for r in rows], [r[3] for r in rows], None, BASE, 0.8)
+    assert m[0] == BASE[0]
+    assert [y for y in m[1] if y < 0.8] == [y for y in BASE[1] if y < 0.8]
+
+
+def test_the_simplest_map_within_the_noise_of_the_best_is_chosen():
+    cv = {"inplace": {"worst": 0.09, "worst_sd": 0.0},
+          "iso:40+cut": {"worst": 0.060, "worst_sd": 0.012},
+          "shown:20+cut": {"worst": 0.070, "worst_sd": 0.004},
+          "platt-raw+cut": {"worst": 0.089, "worst_sd": 0.01}}
+    sizes = {"inplace": 0, "iso:40+cut": 9, "shown:20+cut": 2, "platt-raw+cut": 2}
+    assert R.choose(cv, sizes) == "shown:20+cut"
+    cv["shown:20+cut"]["worst"] = 0.08  # outside the best one's noise
+    assert R.choose(cv, sizes) == "iso:40+cut"
+
+
 def test_cross_validation_reads_only_the_tune_part():
     rows = _rows()
     rows = [r if r[1] == "tune" else (r[0], r[1], None, r[3], r[4]) for r in rows]  # a check row read would fail
     res = R.cross_validate(rows, "iso:20+cut", False, BASE, 0.8)
-    assert set(res) >= {"web", "audit", "gsr", "all", "worst", "worst_spread"}
+    assert set(res) >= {"web", "audit", "gsr", "all", "worst", "worst_spread", "worst_sd"}
     assert res["worst"] == max(res[s] for s in R.CRITERION)
 
 
