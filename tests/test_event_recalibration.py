@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks import recalibrate_events as R
 
-BASE = ([0.1, 0.3, 0.5, 0.6, 0.7, 0.9], [0.05, 0.2, 0.45, 0.62, 0.81, 0.98])
+BASE = ([0.1, 0.3, 0.4, 0.4, 0.5, 0.6, 0.7, 0.9], [0.05, 0.2, 0.2, 0.3, 0.45, 0.62, 0.81, 0.98])  # a vertical step at 0.4
 
 
 def _rows(n_units: int = 40, per: int = 6) -> list[tuple]:
@@ -59,17 +59,17 @@ def test_shown_refits_only_the_steps_at_or_above_the_threshold():
     m = R.fit_map("shown:20", [r[2]["x"] for r in rows], [r[3] for r in rows], None, BASE, 0.8)
     assert m[0] == BASE[0]
     assert [y for y in m[1] if y < 0.8] == [y for y in BASE[1] if y < 0.8]
+    kept = R.fit_map("shown:20+cut", [r[2]["x"] for r in rows], [r[3] for r in rows], None, BASE, 0.8)
+    for x in _grid():  # up to the last step before the cut: the map in place, vertical step and all
+        if x <= 0.6:
+            assert R.apply(kept, x) == pytest.approx(R.apply(BASE, x), abs=1e-9)
 
 
-def test_the_simplest_map_within_the_noise_of_the_best_is_chosen():
-    cv = {"inplace": {"worst": 0.09, "worst_sd": 0.0},
-          "iso:40+cut": {"worst": 0.060, "worst_sd": 0.012},
-          "shown:20+cut": {"worst": 0.070, "worst_sd": 0.004},
-          "platt-raw+cut": {"worst": 0.089, "worst_sd": 0.01}}
-    sizes = {"inplace": 0, "iso:40+cut": 9, "shown:20+cut": 2, "platt-raw+cut": 2}
+def test_only_the_shown_steps_family_is_chosen_unweighted_with_the_cut_kept():
+    cv = {"inplace": {"worst": 0.09}, "iso:40+cut": {"worst": 0.060}, "shown:20+cut": {"worst": 0.070},
+          "shown:40+cut": {"worst": 0.070}, "shown:20+cut/bal": {"worst": 0.065}, "shown:20": {"worst": 0.05}}
+    sizes = {n: 2 for n in cv}
     assert R.choose(cv, sizes) == "shown:20+cut"
-    cv["shown:20+cut"]["worst"] = 0.08  # outside the best one's noise
-    assert R.choose(cv, sizes) == "iso:40+cut"
 
 
 def test_cross_validation_reads_only_the_tune_part():
