@@ -15,8 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.extensions import register_extensions
+from newsgraph.annotate.fact_kinds import corpse_without_death, union_count
 from newsgraph.annotate.fact_mode import irrealis
 from newsgraph.annotate.lexicon import mapping, sections, words
+from newsgraph.annotate.number_words import number_words_pattern, number_words_value
 from newsgraph.records import Fact
 
 _DATA = "facts.tsv"
@@ -32,11 +34,13 @@ def _alt(items) -> str:
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
-    numw = _alt(mapping(_DATA, "number"))
+    # a cardinal in words by the grammar of number_words.py ("seventy two", "one hundred and nine"), tried before
+    # the [number] entries it does not cover (vague counts: "dozens", "tens of thousands", "a dozen")
+    numw = _alt(w for w in mapping(_DATA, "number") if number_words_value(w) is None)
     mult = _alt(mapping(_DATA, "multiplier"))
     return re.compile(
         rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}}){{1,4}}(?!\d|,\d)|(?<![\d.,])\d{{1,{MAX_DIGITS}}}(?:\.\d{{1,6}})?(?![\d])"
-        rf"|\b(?:{numw})\b)"
+        rf"|{number_words_pattern()}|\b(?:{numw})\b)"
         rf"(?:[\s-]*(?P<mult>\b(?:{mult})\b))?",
         re.IGNORECASE,
     )
@@ -69,8 +73,11 @@ def _value(m: re.Match) -> float | int | None:
     """The number's value, or None when it is unknown or implausible (bounded length, at most MAX_COUNT)."""
     num = m.group("num").lower()
     numbers = mapping(_DATA, "number")
+    words_value = number_words_value(num)
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", num):
         value: float = float(num.replace(",", ""))
+    elif words_value is not None:
+        value = float(words_value)
     elif " ".join(num.split()) in numbers:
         value = float(numbers[" ".join(num.split())])
     else:
@@ -242,6 +249,8 @@ def facts_in(doc: Doc) -> list[Fact]:
             c.fact.confidence = min(c.fact.confidence, NOT_PEOPLE_CAP)  # "four dead birds": no people counted
         if irrealis(doc, c.kw_start, c.kw_end):
             c.fact.confidence = min(c.fact.confidence, IRREALIS_CAP)
+        if union_count(text, c.kw_start, c.kw_end, c.fact.kind) or corpse_without_death(doc, c.kw_start, c.kw_end):
+            c.fact.confidence = min(c.fact.confidence, OTHER_SET_CAP)  # "displaced or cut off", bodies none found
         out.append(c.fact)
     return out
 
@@ -365,6 +374,9 @@ NOT_PEOPLE_CAP = 0.45
 #: A count in a rumour or of what will or may happen (fact_mode.py) is kept at most at this, below the display
 #: threshold: nobody is counted yet.
 IRREALIS_CAP = 0.45
+#: A count of a wider or another set than the keyword's kind (fact_kinds.py: "displaced or cut off", bodies with no
+#: death of the story) is kept at most at this, below the display threshold.
+OTHER_SET_CAP = 0.45
 
 
 @Language.factory("newsgraph_facts", assigns=["doc._.ng_facts"])
