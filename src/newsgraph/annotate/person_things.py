@@ -12,7 +12,9 @@ as closed-class patterns: prepositions, a few verbs of travel and payment), neve
 - dateline: the name opens a paragraph in capitals before a dash or a comma ("FLUSHING MEADOWS — ..."), the place a
   report was filed from;
 - plural: the name is the subject of a plural verb on its own ("X are calling for ...", "X were"), not one person
-  (two people joined by "and" are left alone).
+  (two people joined by "and" are left alone);
+- kind: the words next to the name say what kind of thing it names: a breed, a disease, a dish, a deity, an island
+  ("a Ned Fallow dog", "X, a river goddess", "infected with X": person_kinds.py).
 entity_features.py counts the mentions so used; confidence.py lowers the topic score of a person most of whose
 mentions are so used and whom nothing else types as a person (no title, role or other person cue).
 """
@@ -22,6 +24,8 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc
+
+from newsgraph.annotate.person_kinds import kind_use
 
 #: verbs and nouns of travel whose "to/from/at/in/into" object is a place ("had flown to X", "flights from X")
 _TRAVEL = re.compile(
@@ -67,7 +71,7 @@ def thing_use(doc: Doc | None, text: str, start: int, end: int) -> str | None:
         return "dateline"
     if doc is not None and _plural_subject(doc, start, end):
         return "plural"
-    return None
+    return kind_use(doc, text, start, end)  # "a Ned Fallow dog", "X, a river goddess": person_kinds.py
 
 
 def _plural_subject(doc: Doc, start: int, end: int) -> bool:

@@ -1,0 +1,42 @@
+"""A name the model types as a person whose kind the text states (person_kinds.py: a breed, a disease, a dish, a
+deity, an island). Fixtures are sentences written here, with invented names."""
+
+from __future__ import annotations
+
+from newsgraph.annotate.person_kinds import kind_use
+
+
+def _kind(text: str, name: str, doc=None) -> str | None:
+    start = text.index(name)
+    return kind_use(doc, text, start, start + len(name))
+
+
+def test_the_words_next_to_a_name_say_its_kind(selective_nlp):
+    assert _kind("Two people and one Ned Fallow dog died in the caravan.", "Ned Fallow") == "kind-after"
+    assert _kind("Birds tested negative for the deadly H7N2 Marsh Fever virus.", "Marsh Fever") == "kind-head"
+    assert _kind("Ducks were found with a new strain of Tarn Cough on Monday.", "Tarn Cough") == "kind-frame"
+    assert _kind("Sales of the dessert known as 'Lulu Bright' have doubled.", "Lulu Bright") == "kind-naming"
+    assert _kind("An otter was seen between Korrima and Tuvahe island.", "Korrima") == "kind-pair"
+    assert _kind("Cases rose at restaurants, including Wave Kitchen and Pallo Grill.", "Wave Kitchen") == "kind-list"
+    text = "In a tribute to Sunahari, a river goddess, the festival began."
+    assert _kind(text, "Sunahari", selective_nlp(text)) == "kind-apposition"
+
+
+def test_people_keep_their_reading(selective_nlp):
+    text = "Dana Okafor, a 46-year-old teacher, said the dog was found."
+    assert _kind(text, "Dana Okafor", selective_nlp(text)) is None
+    assert _kind("A man known as Tiko Brand was arrested.", "Tiko Brand") is None
+    assert _kind("The Okafor family said the strain was hard.", "Okafor") is None
+    assert _kind("Officials, including Dana Okafor and Bo Chen, met.", "Dana Okafor") is None
+    assert _kind("The case of Dana Okafor went to court.", "Dana Okafor") is None
+
+
+def test_a_stated_kind_hides_the_person_topic():
+    import newsgraph
+
+    text = ("Inquiry into caravan deaths\n\nPolice in Westmoor said the deaths of two people and one Ned Fallow dog in "
+            "a caravan park are being investigated. Detective Anna Berg said the park was closed on Sunday.")
+    rec = newsgraph.analyze(text, kind="text").to_dict()
+    shown = dict(zip(rec["topics"]["people"], rec["topics_confidence"]["people"], strict=True))
+    assert shown.get("Ned Fallow", 0) < 0.5
+    assert shown.get("Anna Berg", 0) >= 0.5
