@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.annotate.common_words import CommonWords
+from newsgraph.annotate.entity_evidence_config import DEFAULT_WINDOWS
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.mention_growth import (
     complement_goes_on,
@@ -29,7 +30,14 @@ from newsgraph.annotate.mention_words import common_word, institution, label_in_
 from newsgraph.annotate.name_extent import complement_after
 from newsgraph.annotate.name_text import looks_like_acronym, strip_name
 from newsgraph.annotate.names import NamesLexicon
-from newsgraph.annotate.person_roles import fused_word_start, inner_title_start, name_forming, named_in_full
+from newsgraph.annotate.person_roles import (
+    cut_before_persons,
+    first_name_before,
+    fused_word_start,
+    inner_title_start,
+    name_forming,
+    named_in_full,
+)
 from newsgraph.annotate.second_opinion import LABEL as SECOND
 from newsgraph.annotate.second_opinion import proper_runs
 
@@ -186,13 +194,15 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
                 continue
             s = fused_word_start(text, s, e, names)  # "Coroner Dennis Miller" -> "Dennis Miller"
             s = inner_title_start(text, s, e, names.titles)  # "McMinn County Sheriff Steve Frisbie" -> "Steve Frisbie"
+            s = first_name_before(text, s, names, DEFAULT_WINDOWS)  # "Member of Parliament Ravi [Anand X]"
         e = grow_place(text, s, e, gaz)
         m.start, m.end, m.text = s, e, text[s:e]
         if m.text.lower() in names.not_names or (m.text.isupper() and m.text.lower() in names.not_names):
             continue
         for part in _split_possessor(m, gaz):
             out.extend(_split_hyphen(part))
-    return join_branches(text, join_campuses(text, out, gaz), gaz, words)
+    return join_branches(text, join_campuses(text, cut_before_persons(out), gaz), gaz, words)
+
 
 
 

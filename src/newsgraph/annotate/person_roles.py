@@ -132,6 +132,47 @@ def fused_word_start(text: str, start: int, end: int, names: NamesLexicon) -> in
     return start + words[1].start()
 
 
+#: a capitalised word right before a person's span, with one space between
+_WORD_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z][\w'\u2019-]*) $")
+#: how many capitalised words between a title and a person's span are taken back into the name at most
+FIRST_NAME_WORDS = 2
+
+
+def first_name_before(text: str, start: int, names: NamesLexicon, win: EvidenceWindows) -> int:
+    """Where a person's span starts once first names the model left out before it are taken back: a given name of
+    the lexicon right before it ("said Ravi [Mehra]"), or the one or two capitalised words between a title and the
+    span ("Member of Parliament Ravi Anand [Mehra]": a title is followed by its holder's whole name; the model gave
+    the first names to the title's "Parliament" or to nothing). A title word itself ("President [Obama]") is no
+    first name."""
+    pos = start
+    for k in range(FIRST_NAME_WORDS):
+        m = _WORD_BEFORE.search(text[max(0, pos - 30) : pos])
+        if not m or m.group(1).lower() in names.title_words:
+            return start
+        pos -= len(m.group(0))
+        if (k == 0 and names.is_given_name(m.group(1))) or prefix_role(text, pos, names, win):
+            return pos
+    return start
+
+
+def cut_before_persons(mentions: list) -> list:
+    """A person's span grown over a first name (`first_name_before`) takes the word from the mention before it that
+    ends in it ("Parliament Ravi" -> "Parliament"); a mention left with no word of its own is dropped."""
+    out: list = []
+    for m in mentions:
+        while out and m.label == "person" and out[-1].start < m.start < out[-1].end <= m.end:
+            prev = out[-1]
+            cut = prev.text[: m.start - prev.start].rstrip()
+            if len(cut) < 2:
+                out.pop()
+                continue
+            prev.end, prev.text = prev.start + len(cut), cut
+        if out and m.label == "person" and out[-1].start == m.start and out[-1].end <= m.end and out[-1].label != "person":
+            out.pop()  # the other mention was the first name alone
+        out.append(m)
+    return out
+
+
 def name_forming(title: str) -> bool:
     """A title that is part of how its holder is named ("Prince Harry", "Pope Francis": data/name_titles.txt): it
     stays before a single name."""
