@@ -40,3 +40,12 @@ def test_a_stated_kind_hides_the_person_topic():
     shown = dict(zip(rec["topics"]["people"], rec["topics_confidence"]["people"], strict=True))
     assert shown.get("Ned Fallow", 0) < 0.5
     assert shown.get("Anna Berg", 0) >= 0.5
+
+
+def test_a_kind_before_the_name_a_binomial_and_a_storm(selective_nlp):
+    assert _kind("Pilgrims came to honour the river goddess Sunahari at dawn.", "Sunahari") == "kind-before"
+    assert _kind("Tests found T. b. varanum in the blood samples.", "T. b. varanum") == "kind-binomial"
+    assert _kind("Hurricane Odelia struck the coast on Monday.", "Odelia") == "kind-frame"
+    text = "Keepers said Moko the otter escaped from the zoo."
+    assert _kind(text, "Moko", selective_nlp(text)) == "kind-apposition"
+    assert _kind("The journalist Dana Okafor wrote the report.", "Dana Okafor") is None

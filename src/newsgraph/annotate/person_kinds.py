@@ -6,12 +6,15 @@ name look like people's. What types a name is the text's own evidence: a person 
 title, a role, a first name, a speech verb, a pronoun); a thing has a kind, and the text often says it in the words
 next to the name (the words are data/person_kinds.tsv, kinds of things, never names):
 - after: the name modifies a noun of a kind ("a Ned Fallow dog", "the X virus", "X island");
-- apposition: an apposition or a copula after it is headed by such a noun ("X, a river goddess of the valley");
-- naming: a naming phrase before it has such a head ("the dessert known as 'X'", "a dog called X");
+- apposition: an apposition or a copula after it is headed by such a noun ("X, a river goddess of the valley",
+  "X the otter");
+- naming: a naming phrase before it has such a head ("the dessert known as 'X'", "a dog called X"), or the
+  kind noun stands right before it ("the goddess X");
 - list: it is a member of a list whose class noun is such a noun ("restaurants, including X and Y");
 - frame: a disease's or a breed's frame stands before it ("a strain of X", "infected with X");
 - pair: it is joined by "and" to a name that a feature or kind noun closes ("between X and Y island");
-- head: the name's own last word is a disease's or an eatery's ("X Flu", "X Grill").
+- head: the name's own last word is a disease's or an eatery's ("X Flu", "X Grill"), or the name has a species'
+  binomial shape ("E. coli").
 person_things.thing_use counts these as uses of the name as a thing; entity_features.py and confidence.py lower the
 topic score of a person most of whose mentions are so used (every one, when a first name or a title also types it:
 the kind the text states outweighs the shape of the name, as "Ned" in "a Ned Fallow dog").
@@ -33,6 +36,10 @@ _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
 _PAIR_AFTER = re.compile(r"^\s+(?:and|or|&)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?\s+([a-z]+)\b")
 #: "the dessert known as 'X'", "a dog called X": the noun before a naming verb, an opening quote allowed
 _NAMING_BEFORE = re.compile(r"\b([a-z]+)\s+(?:known\s+as|called|named|dubbed|nicknamed)\s*[\"'\u2018\u201c]?\s*$")
+#: "the goddess X", "a river goddess X", "the dog X": a determiner, at most two modifiers, a kind noun, the name
+_KIND_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+)\s+$")
+#: a species' binomial shape: a genus initial and a lower-case epithet ("E. coli", "T. b. brucei"); no person's name
+_BINOMIAL = re.compile(r"^[A-Z]\.\s?(?:[a-z]\.\s?)?[a-z]{3,}$")
 #: what may stand between a frame and the name: an article, adjectives of severity, a code ("H5N1")
 _FRAME_GAP = r"(?:\s+(?:the|a|an|deadly|new|highly|pathogenic|virulent|[A-Z0-9]*\d[A-Z0-9]*))*\s+$"
 
@@ -56,6 +63,8 @@ def kind_use(doc: Doc | None, text: str, start: int, end: int) -> str | None:
     name_words = text[start:end].split()
     if len(name_words) >= 2 and name_words[-1].lower() in words(_DATA, "head"):
         return "kind-head"
+    if _BINOMIAL.match(text[start:end]):
+        return "kind-binomial"
     nxt = _NEXT_WORD.match(text[end : end + 20])
     if nxt and (nxt.group(1) in words(_DATA, "after") or nxt.group(1) in _place_heads()):
         return "kind-after"
@@ -64,6 +73,9 @@ def kind_use(doc: Doc | None, text: str, start: int, end: int) -> str | None:
     naming = _NAMING_BEFORE.search(text[max(0, start - 40) : start])
     if naming and naming.group(1) in kinds:
         return "kind-naming"
+    before = _KIND_BEFORE.search(text[max(0, start - 40) : start])
+    if before and before.group(1) in kinds:
+        return "kind-before"
     pair = _PAIR_AFTER.match(text[end : end + 60])
     if pair and (pair.group(1) in _place_heads() or pair.group(1) in kinds):
         return "kind-pair"
@@ -83,7 +95,7 @@ def _apposition_head(doc: Doc, start: int, end: int) -> str | None:
     i = span.end
     if i < len(doc) and doc[i].lower_ in (",", "is", "was"):
         i += 1
-    else:
+    elif not (i < len(doc) and doc[i].lower_ == "the"):  # "X the otter": the kind right after the name
         return None
     if i >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
         return None
