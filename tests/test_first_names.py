@@ -23,3 +23,16 @@ def test_a_mention_that_ends_in_the_first_name_loses_it():
     assert [(m.text, m.label) for m in out] == [("Parliament", "organisation"), ("Ravi Anand Mehra", "person")]
     alone = NameMention(11, 15, "Ravi", "organisation")
     assert [m.text for m in cut_before_persons([alone, person])] == ["Ravi Anand Mehra"]
+
+
+def test_a_title_cut_by_a_hyphen_gives_no_first_name():
+    from newsgraph.annotate.entity_evidence_config import DEFAULT_WINDOWS
+    from newsgraph.annotate.names import shipped_names
+    from newsgraph.annotate.person_roles import first_name_before
+
+    text = "Senate President Pro- Tem Ada K. Morrow said the vote would wait."
+    start = text.index("Ada")
+    assert first_name_before(text, start, shipped_names(), DEFAULT_WINDOWS) == start
+    text = "Secretary of State Ravi Anand Mehra said the vote would wait."
+    start = text.index("Mehra")
+    assert text[first_name_before(text, start, shipped_names(), DEFAULT_WINDOWS) :].startswith("Ravi Anand Mehra")

@@ -132,8 +132,9 @@ def fused_word_start(text: str, start: int, end: int, names: NamesLexicon) -> in
     return start + words[1].start()
 
 
-#: a capitalised word right before a person's span, with one space between
-_WORD_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z][\w'\u2019-]*) $")
+#: a capitalised word right before a person's span, with one space between (letters, inner hyphens or apostrophes:
+#: "Pro- Tem" of a title cut by a hyphen is no name)
+_WORD_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+(?:['\u2019-][A-Za-z]+)*) $")
 #: how many capitalised words between a title and a person's span are taken back into the name at most
 FIRST_NAME_WORDS = 2
 
