@@ -36,6 +36,9 @@ def test_a_union_with_another_kind_is_not_shown(dated_doc):
     assert all(f.confidence < 0.5 for f in doc._.ng_facts)
     doc = dated_doc("The storm killed or injured 40 people in the port of Velmora.", "2024-06-19")
     assert all(f.confidence < 0.5 for f in doc._.ng_facts)
+    doc = dated_doc("The camp houses the children of some 90,000 villagers who either fled or were expelled in 1990.",
+                    "2024-06-19")
+    assert [(f.kind, f.value) for f in doc._.ng_facts if f.confidence >= 0.5] == [("displaced", 90000)]
     doc = dated_doc("After the riot in Velmora, 14 people were arrested and charged.", "2024-06-19")
     assert [(f.kind, f.value) for f in doc._.ng_facts if f.confidence >= 0.5] == [("detained", 14)]
 

@@ -3,8 +3,9 @@
 Two shapes of text bind a number to a keyword and still count something else:
 - a union: the keyword is one side of an "or" ("3 million were displaced or cut off by the rains", "killed or
   injured 20"). The number counts everyone on either side, so it is no count of the keyword's kind, unless the
-  other side is a keyword of the same kind ("arrested or detained"). An "and" is left alone: "arrested and charged",
-  "killed and buried" are the same people doing or suffering both;
+  other side is a keyword of the same kind ("arrested or detained") or a word [alike] it ("fled or were
+  expelled"). An "and" is left alone: "arrested and charged", "killed and buried" are the same people doing or
+  suffering both;
 - bodies without a death of the story: a [corpse] keyword ("bodies") counts the dead only when the text treats them
   as the dead found, recovered or buried (a [corpse_found] word in the keyword's sentence: "12 bodies were pulled
   from the river", "the bodies of 12 men were found"); "tissue taken from 840 bodies", said of a ring that
@@ -40,7 +41,7 @@ def union_count(text: str, kw_start: int, kw_end: int, kind: str) -> bool:
         word = m.group("word").lower()
         if word.isdigit() or word in words(_DATA, "qualifier") or word in mapping(_DATA, "number"):
             continue  # "killed 3 or 4": a range of the same count
-        if keywords.get(word) != kind:
+        if keywords.get(word) != kind and mapping(_DATA, "alike").get(word) != kind:
             return True
     return False
 
