@@ -45,6 +45,7 @@ def test_a_stated_kind_hides_the_person_topic():
 def test_a_kind_before_the_name_a_binomial_and_a_storm(selective_nlp):
     assert _kind("Pilgrims came to honour the river goddess Sunahari at dawn.", "Sunahari") == "kind-before"
     assert _kind("Tests found T. b. varanum in the blood samples.", "T. b. varanum") == "kind-binomial"
+    assert _kind("Miniature poodle Harlow Vane De-Lite took Best in Show.", "Harlow Vane De-Lite") == "kind-before"
     assert _kind("Hurricane Odelia struck the coast on Monday.", "Odelia") == "kind-frame"
     text = "Keepers said Moko the otter escaped from the zoo."
     assert _kind(text, "Moko", selective_nlp(text)) == "kind-apposition"

@@ -9,7 +9,7 @@ next to the name (the words are data/person_kinds.tsv, kinds of things, never na
 - apposition: an apposition or a copula after it is headed by such a noun ("X, a river goddess of the valley",
   "X the otter");
 - naming: a naming phrase before it has such a head ("the dessert known as 'X'", "a dog called X"), or the
-  kind noun stands right before it ("the goddess X");
+  kind noun stands right before it ("the goddess X", "poodle X");
 - list: it is a member of a list whose class noun is such a noun ("restaurants, including X and Y");
 - frame: a disease's or a breed's frame stands before it ("a strain of X", "infected with X");
 - pair: it is joined by "and" to a name that a feature or kind noun closes ("between X and Y island");
@@ -36,8 +36,8 @@ _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
 _PAIR_AFTER = re.compile(r"^\s+(?:and|or|&)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?\s+([a-z]+)\b")
 #: "the dessert known as 'X'", "a dog called X": the noun before a naming verb, an opening quote allowed
 _NAMING_BEFORE = re.compile(r"\b([a-z]+)\s+(?:known\s+as|called|named|dubbed|nicknamed)\s*[\"'\u2018\u201c]?\s*$")
-#: "the goddess X", "a river goddess X", "the dog X": a determiner, at most two modifiers, a kind noun, the name
-_KIND_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+)\s+$")
+#: "the goddess X", "a river goddess X", "Standard poodle X": a lower-case kind noun right before the name
+_KIND_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 #: a species' binomial shape: a genus initial and a lower-case epithet ("E. coli", "T. b. brucei"); no person's name
 _BINOMIAL = re.compile(r"^[A-Z]\.\s?(?:[a-z]\.\s?)?[a-z]{3,}$")
 #: what may stand between a frame and the name: an article, adjectives of severity, a code ("H5N1")
