@@ -13,7 +13,8 @@ def _kind(text: str, name: str, doc=None) -> str | None:
 
 def test_the_words_next_to_a_name_say_its_kind(selective_nlp):
     assert _kind("Two people and one Ned Fallow dog died in the caravan.", "Ned Fallow") == "kind-after"
-    assert _kind("Birds tested negative for the deadly H7N2 Marsh Fever virus.", "Marsh Fever") == "kind-head"
+    assert _kind("Birds tested negative for the deadly H7N2 Marsh Fever virus.", "Marsh Fever") == "kind-after"
+    assert _kind("Cases were traced to the Pallo Grill on the quay.", "Pallo Grill") == "kind-head"
     assert _kind("Ducks were found with a new strain of Tarn Cough on Monday.", "Tarn Cough") == "kind-frame"
     assert _kind("Sales of the dessert known as 'Lulu Bright' have doubled.", "Lulu Bright") == "kind-naming"
     assert _kind("An otter was seen between Korrima and Tuvahe island.", "Korrima") == "kind-pair"
@@ -42,9 +43,8 @@ def test_a_stated_kind_hides_the_person_topic():
     assert shown.get("Anna Berg", 0) >= 0.5
 
 
-def test_a_kind_before_the_name_a_binomial_and_a_storm(selective_nlp):
+def test_a_kind_before_the_name_and_a_storm(selective_nlp):
     assert _kind("Pilgrims came to honour the river goddess Sunahari at dawn.", "Sunahari") == "kind-before"
-    assert _kind("Tests found T. b. varanum in the blood samples.", "T. b. varanum") == "kind-binomial"
     assert _kind("Miniature poodle Harlow Vane De-Lite took Best in Show.", "Harlow Vane De-Lite") == "kind-before"
     assert _kind("Hurricane Odelia struck the coast on Monday.", "Odelia") == "kind-frame"
     text = "Keepers said Moko the otter escaped from the zoo."

@@ -13,8 +13,8 @@ next to the name (the words are data/person_kinds.tsv, kinds of things, never na
 - list: it is a member of a list whose class noun is such a noun ("restaurants, including X and Y");
 - frame: a disease's or a breed's frame stands before it ("a strain of X", "infected with X");
 - pair: it is joined by "and" to a name that a feature or kind noun closes ("between X and Y island");
-- head: the name's own last word is a disease's or an eatery's ("X Flu", "X Grill"), or the name has a species'
-  binomial shape ("E. coli").
+- head: the name's own last word is an eatery's ("X Grill", "X Sushi"). (A disease's head word, "X Flu", and a
+  species' lower-case epithet, "E. coli", are name_shape.py's: illness_name, lower_inside.)
 person_things.thing_use counts these as uses of the name as a thing; entity_features.py and confidence.py lower the
 topic score of a person most of whose mentions are so used (every one, when a first name or a title also types it:
 the kind the text states outweighs the shape of the name, as "Ned" in "a Ned Fallow dog").
@@ -38,8 +38,6 @@ _PAIR_AFTER = re.compile(r"^\s+(?:and|or|&)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\
 _NAMING_BEFORE = re.compile(r"\b([a-z]+)\s+(?:known\s+as|called|named|dubbed|nicknamed)\s*[\"'\u2018\u201c]?\s*$")
 #: "the goddess X", "a river goddess X", "Standard poodle X": a lower-case kind noun right before the name
 _KIND_BEFORE = re.compile(r"\b([a-z]+)\s+$")
-#: a species' binomial shape: a genus initial and a lower-case epithet ("E. coli", "T. b. brucei"); no person's name
-_BINOMIAL = re.compile(r"^[A-Z]\.\s?(?:[a-z]\.\s?)?[a-z]{3,}$")
 #: what may stand between a frame and the name: an article, adjectives of severity, a code ("H5N1")
 _FRAME_GAP = r"(?:\s+(?:the|a|an|deadly|new|highly|pathogenic|virulent|[A-Z0-9]*\d[A-Z0-9]*))*\s+$"
 
@@ -63,8 +61,6 @@ def kind_use(doc: Doc | None, text: str, start: int, end: int) -> str | None:
     name_words = text[start:end].split()
     if len(name_words) >= 2 and name_words[-1].lower() in words(_DATA, "head"):
         return "kind-head"
-    if _BINOMIAL.match(text[start:end]):
-        return "kind-binomial"
     nxt = _NEXT_WORD.match(text[end : end + 20])
     if nxt and (nxt.group(1) in words(_DATA, "after") or nxt.group(1) in _place_heads()):
         return "kind-after"
