@@ -101,6 +101,23 @@ def relative_antecedent(tok: Token) -> Token | None:
     return verb.head
 
 
+def antecedent(tok: Token) -> Token:
+    """The noun a relative "that"/"which" stands for, a thing as well as an actor ("a move that the UN has
+    denounced" -> move): read as a personal pronoun it would take the nearest person before it, often one of the
+    paragraph before, who is no part of the clause. `EventObjects._relative` keeps the pronoun when its noun is a
+    thing; this gives the thing instead (a phrase, or the act's author), never that person."""
+    noun = relative_antecedent(tok) if tok.tag_ == "WDT" else None
+    if noun is None:
+        return tok
+    # the noun stands right before its relative clause, or only its own modifiers between ("a move in May that");
+    # a clause hung on a noun further back ("a farm in X, where pigs were fed food which was recalled") is a misparse
+    between = tok.doc[noun.i + 1 : tok.i]
+    own = {t.i for t in noun.subtree} - {t.i for c in noun.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    if noun.i > tok.i or any(t.i not in own and not t.is_punct for t in between):
+        return tok
+    return noun
+
+
 def demonym_actor(doc: Doc, tok: Token) -> Actor | None:
     """A nationality adjective that stands for its country ("Indian strikes" -> India): the article's country entity
     the gazetteer's demonym table names (`newsgraph_entities` adds the countries of the demonyms it sees)."""
@@ -170,6 +187,8 @@ def entities_in(doc: Doc, tok: Token, aside: frozenset[str], act: Callable[[Toke
         if t.dep_ in ("relcl", "acl"):
             continue
         path = path_up(t, tok)
+        if any(a.dep_ == "relcl" for a in path):
+            continue  # "a move that the UN has denounced": the relative clause's actors are its own, not the phrase's
         if act is not None and any(a.pos_ == "NOUN" and act(a) for a in path[1:]):
             continue
         if any(a.pos_ == "VERB" and below.dep_ not in ("nsubj", "nsubjpass") for below, a in zip(path, path[1:], strict=False)):

@@ -93,3 +93,27 @@ class EventAllegations(EventSenses):
                 if self._actor_word(doc, who):  # a people noun, or an entity that is no place
                     out.append(resolve_token(doc, who, []))
         return [a for a in out if useful_actor(a)]
+
+    def _asked_to_act(self, doc: Doc, tok: Token) -> list[Actor]:
+        """The one a request with a "that" clause asks to act, when the verb has no object: the subject of a
+        subjunctive clause, whose verb is bare or takes "should" ("requested that a county court issue an order",
+        "asked that the board should delay the vote" -> the court, the board). An indicative clause ("asked that
+        nothing had been done") reports, and names no addressee."""
+        out: list[Actor] = []
+        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+            bare = clause.tag_ == "VB" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+            should = any(a.dep_ == "aux" and a.lower_ == "should" for a in clause.children)
+            subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+            nxt = doc[clause.i + 1] if clause.i + 1 < len(doc) else None
+            if clause.pos_ == "NOUN" and (any(c.dep_ in ("dobj", "obj") for c in clause.children) or nxt is not None and nxt.tag_ == "DT"):
+                # "that a county court issue an order" tagged as the noun "court issue": a noun with a direct object,
+                # or right before a determiner (no noun phrase runs on into another's "a"), is the clause's bare verb
+                # mistagged, and the noun before it its subject
+                bare = True
+                subjects = subjects or [c for c in clause.lefts if c.dep_ == "compound" and c.i == clause.i - 1]
+            if not (bare or should) or not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                continue
+            for subj in subjects:
+                if self._actor_word(doc, subj):  # a people noun ("the court"), or an entity that is no place
+                    out.append(resolve_token(doc, subj, []))
+        return [a for a in out if useful_actor(a)]

@@ -22,6 +22,7 @@ from newsgraph.annotate.dates import date_in
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import (
     act_authors,
+    antecedent,
     authors_of,
     entities_in,
     partitive_whole,
@@ -254,8 +255,9 @@ class EventRoles(EventObjects):
             # is what was used or given; the actor the preposition or the dative names is the target
             objs = [o for o in objs if not (o.dep_ in ("dobj", "obj") and o.head.i == tok.i and self._no_actor(doc, o))]
         out: list[Actor] = []
-        # "five nurses who were convicted": a relative pronoun stands for the noun its clause hangs on
-        for o in [partitive_whole(self._relative(doc, o)) for o in objs]:
+        # "five nurses who were convicted": a relative pronoun stands for the noun its clause hangs on; a "that" left
+        # as a pronoun (its noun a thing, "a move that the UN has denounced") stands for that thing, not a person
+        for o in [partitive_whole(antecedent(self._relative(doc, o))) for o in objs]:
             if o.pos_ in ("VERB", "AUX") or o.i in content:
                 continue  # "accused X of attacking", "charged X with murder": the act, not an actor
             if asks and self._asked_thing(doc, o):

@@ -20,6 +20,21 @@ from newsgraph.annotate.event_actor_phrases import act_authors, partitive_whole,
 from newsgraph.annotate.event_roles import EventRoles
 from newsgraph.annotate.resolve import role_nouns
 
+#: Tags of the words that open a wh-question ("why", "how", "what", "who", "which").
+_WH_TAGS = ("WRB", "WP", "WDT", "WP$")
+
+
+def _framed_question(tok: Token) -> bool:
+    """The verb frames a quotation ending in "?" that stands right before it ('"... at this site?" asked X') or right
+    after it (asked: "Why ...?"), with nothing but punctuation and its subject between."""
+    doc = tok.doc
+    before = [t for t in doc[tok.sent.start : tok.i] if not (t.is_space or t.is_quote or t.text == ",")]
+    if before and before[-1].text == "?":
+        return True
+    after = doc[tok.i + 1 : tok.sent.end]
+    inside = [t for t in after if not (t.is_space or t.is_quote)]
+    return bool(inside) and inside[-1].text == "?" and any(t.is_quote for t in after[:3])
+
 
 class EventSenses(EventRoles):
     """Argument checks on trigger verbs (the word lists are EventFinder's)."""
@@ -223,6 +238,33 @@ class EventSenses(EventRoles):
     def _reports(tok: Token) -> bool:
         """The verb takes a reported clause (a "that" clause, or the quotation it frames)."""
         return any(c.dep_ == "ccomp" for c in tok.children)
+
+    def _asks_question(self, tok: Token) -> bool:
+        """A verb of request framing a question and asking for nothing to be done (data [addressed]): its reported
+        clause, or the quotation right before or after it, ends in "?" or opens with a wh-word, "whether" or "if",
+        and it has no infinitive and no "for" object ("asked X to leave", "asked for funds" are requests)."""
+        if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            return False
+        for c in tok.children:
+            if c.dep_ not in ("ccomp", "parataxis", "advcl"):
+                continue
+            words = [t for t in c.subtree if not (t.is_space or t.is_quote)]
+            if words and (words[-1].text == "?" or words[0].tag_ in _WH_TAGS or words[0].lower_ in ("whether", "if")):
+                return True
+        return _framed_question(tok)
+
+    def _decree_on_thing(self, tok: Token) -> bool:
+        """An order whose complement is a passive infinitive on a thing ("ordered all 300,000 goats to be
+        slaughtered", "ordered the building to be sealed"): a measure decreed on the thing, no actor asked to act."""
+        for c in tok.children:
+            if c.dep_ not in ("ccomp", "xcomp") or not any(a.dep_ == "auxpass" for a in c.children):
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            subj = [a for a in c.children if a.dep_ == "nsubjpass"] + [a for a in tok.children if a.dep_ in ("dobj", "obj")]
+            if subj and all(self._thing(partitive_whole(s)) for s in subj):
+                return True
+        return False
 
     def _commitment(self, tok: Token) -> bool:
         """A verb of commitment names what is committed to: an infinitive ("agreed to lift"), an object that is no

@@ -123,6 +123,7 @@ class EventFinder(EventAllegations, LexiconComponent):
         self.recipient_types = {w.upper() for w in section_words(data, "recipient")}
         self.material = {w.upper() for w in section_words(data, "material")}
         self.assent = {w.upper() for w in section_words(data, "assent")}
+        self.addressed = {w.upper() for w in section_words(data, "addressed")}
         self.act_suffixes = tuple(section_words(data, "act_suffix"))
         self.people_suffixes = tuple(section_words(data, "people_suffix"))
         self.act_nouns = frozenset(self.verbs) | frozenset(k.split()[-1] for k in self.nouns) | self.joint
@@ -213,6 +214,8 @@ class EventFinder(EventAllegations, LexiconComponent):
             return None  # "helped launch a website", "provides free licenses": nothing given to anyone
         if form == "verb" and type_ in self.material and self._reports(tok):
             return None  # "recalled that ...", '"...," shared X': a deed's verb used as a verb of saying
+        if form == "verb" and type_ in self.addressed and (self._asks_question(tok) or self._decree_on_thing(tok)):
+            return None  # '"Why didn't they act?" asked X', "ordered the goats to be slaughtered": no request
         if form == "verb" and type_ in self.assent and not self._commitment(tok):
             return None  # "agrees that students feel blamed", "X agreed.": an opinion, not a commitment
         if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
@@ -332,6 +335,8 @@ class EventFinder(EventAllegations, LexiconComponent):
             targets = self._targets(doc, tok, asks=type_ in self.asking)
             if type_ == "ACCUSE" and not targets:
                 targets = self._complained_of(doc, tok)  # "complained that Moldova's obstinacy was hampering ..."
+            if type_ in self.addressed and not targets:
+                targets = self._asked_to_act(doc, tok)  # "requested that a county court issue an order"
             mutual = [a for a in targets if a.name.lower() in self.reciprocal]
             shared = any(c.dep_ in ("dobj", "obj") and self._joint_noun(c) for c in tok.children)  # "deepen a partnership"
             if (tok.lemma_.lower() in self.joint or mutual or shared) and len(sources) > 1:

@@ -51,7 +51,7 @@ class Factuality:
 
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
-    return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective")}
+    return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -84,6 +84,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             lemma = head.lemma_.lower()
             if lemma in lex["negating_head"]:
                 return Factuality("negated", head.text)
+            if head.lower_ in lex["imminent"] and cur.dep_ == "xcomp":
+                return Factuality("future", f"{head.text} to")  # "a man about to be indicted": not yet done
             if lemma in lex["intent_head"] or head.lower_ in lex["intent_head"]:
                 outer = factuality(head, max_depth - 1) if max_depth > 1 else Factuality(ASSERTED)
                 return outer if outer.status in ("negated", "question", "conditional") else Factuality("intended", head.text)
@@ -130,8 +132,12 @@ def _phrase(tok: Token) -> str:
 
 
 def _infinitive(tok: Token) -> bool:
-    """A to-infinitive or bare infinitive complement ("to meet", "make them leave")."""
-    return tok.tag_ == "VB" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.dep_ == "xcomp")
+    """A to-infinitive or bare infinitive complement ("to meet", "make them leave"), active or passive ("to be
+    charged": the participle carries the "to" and the "be")."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in tok.children):
+        return to
+    return tok.tag_ == "VB" and (to or tok.dep_ == "xcomp")
 
 
 def _question(tok: Token) -> bool:

@@ -112,8 +112,8 @@ def bare_object_sense(cue) -> bool:
     if any(_mark(t) for t in after) or any(c.dep_ == "prt" for c in kids):
         return False
     first_obj = min((c.i for c in args if c.dep_ == "dobj"), default=len(cue.doc))
-    if any(c.dep_ == "prep" and c.lower_ in _SPEECH_PREPS and c.i < first_obj for c in kids):
-        return False
+    if any(c.dep_ == "prep" and c.lower_ in _SPEECH_PREPS and cue.i < c.i < first_obj for c in kids):
+        return False  # the demand follows its verb: "On March 3, X recalled ..." opens with a date, no demand
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) and not any(c.dep_ == "agent" for c in kids)
     if (cue.dep_ == "acl" and cue.tag_ != "VBG" and not own_subject) or passive:

@@ -117,7 +117,10 @@ def is_direct(text: str, s: int, e: int) -> bool:
     if not (first.isupper() or first in "[.\u2026" or first.isdigit()):
         return False
     before = text[max(0, s - 3) : s].rstrip()
-    return before == "" or before[-1:] in ":,.?!\n\u2014-" or text[max(0, s - 1) : s] == "\n"
+    if before == "" or before[-1:] in ":,.?!\n\u2014-" or text[max(0, s - 1) : s] == "\n":
+        return True
+    # '"... wore him down." "Everybody ..."': a quotation right after one that ended its sentence opens a sentence
+    return len(before) >= 2 and before[-1] in CLOSE_MARKS + '"' and before[-2] in ".?!"
 
 
 def paragraph_at(text: str, pos: int) -> tuple[int, int]:

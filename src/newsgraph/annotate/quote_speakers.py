@@ -117,11 +117,19 @@ def coordinated_actor(doc: Doc, tok: Token, spans: list[tuple[int, int]]) -> Act
     return Actor(None, name, min(a.start for a in actors), max(a.end for a in actors), how, members)
 
 
+def _passive_speech(cue: Token, cues: frozenset[str]) -> bool:
+    """A passive verb of speech with a hearer (cues.tsv [hearer]) whose subject is the one spoken to ("was told by",
+    "was asked"); with an infinitive ("was told to say") the subject is told to speak and keeps its role."""
+    kids = list(cue.children)
+    return cue.lemma_.lower() in cues and any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "xcomp" for c in kids)
+
+
 class SpeakerCues:
     """Cue words and the speaker each one names."""
 
     cues: frozenset[str]
     quoting: frozenset[str]
+    hearer_cues: frozenset[str]
 
     def _cue_of(self, tok: Token) -> bool:
         if tok.lemma_.lower() in self.cues and tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ", ""):
@@ -169,6 +177,11 @@ class SpeakerCues:
         for _ in range(4):
             if tok is None:
                 break
+            if tok is cue and _passive_speech(cue, self.hearer_cues):
+                # 'X was told by her doctor, "..."': of a passive verb with a hearer the agent speaks, and the subject
+                # is the one spoken to; with no agent the speaker is not named ('X was told: "..."')
+                agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                return resolve_speaker(doc, agent[0], spans) if agent else None
             subj = [c for c in tok.children if c.dep_ in SUBJ and not in_spans(spans, c.idx) and p0 <= c.idx < p1]
             if subj:
                 return subject_actor(doc, subj, tok, spans)

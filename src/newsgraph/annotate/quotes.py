@@ -96,6 +96,7 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         self.indirect_cues = section_words(data, "indirect")
         self.object_cues = section_words(data, "object")
         self.quoting = section_words(data, "quoting")
+        self.hearer_cues = section_words(data, "hearer")
         self.according = [a.split() for a in section_words(data, "according")]
         self._triggers = cue_triggers(data)
 
@@ -259,9 +260,12 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         span = doc.char_span(fs, fe, alignment_mode="expand")
         if span is None:
             return None, None
+        ends = _ends_sentence(marks or text, s, e)
         for tok in span:
             if in_spans(spans, tok.idx):
                 continue
+            if ends and any(e <= a < tok.idx for a, _ in spans):
+                continue  # '"B." "C," Y told ...': the frame after the next quotation is that quotation's
             c = self._cue_of(tok)
             if c:
                 cands.append(tok)
@@ -301,6 +305,13 @@ def _colon_frame(text: str, s: int, cands: list[Token]) -> int | None:
     return max(near, key=lambda t: t.idx).i if near else None
 
 
+
+
+def _ends_sentence(text: str, s: int, e: int) -> bool:
+    """The quotation's words end with a full stop that ends a sentence ('"... wore him down."'): a quotation that
+    follows it is a sentence of its own, and a frame after that one is not this quotation's."""
+    i0, i1 = inner_span(text, s, e)
+    return i1 > i0 and text[i1 - 1] == "." and is_sentence_end(text, i1 - 1)
 
 
 def closes_sentence(text: str, s: int, e: int) -> bool:
