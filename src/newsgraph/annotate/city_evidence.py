@@ -35,6 +35,7 @@ from newsgraph.annotate.city_relations import acronym_only, division_named, in_c
 from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
 from newsgraph.annotate.name_usage import containers, inside, settlement_use
 from newsgraph.annotate.names import NamesLexicon
+from newsgraph.annotate.resolve import doc_text
 from newsgraph.records import Entity, Mention
 
 #: last words of a name that make it a civil division rather than a settlement (lower case)
@@ -54,21 +55,22 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
                min_population: int) -> bool:
     """The town reading `p` of entity `e` is no city the text is about (see the module docstring); `others`: the
     article's other entities, `min_population`: a feature-named town this big or bigger stays a city."""
+    text = doc_text(doc)  # built once per Doc: Doc.text joins every token on each call
     words = e.name.split()
     if words and words[-1].lower() in DIVISION_WORDS:
         return True
-    if inside_other_names(doc, e, others, names) or feature_named(doc.text, e, names):
+    if inside_other_names(doc, e, others, names) or feature_named(text, e, names):
         return True
-    if brand_listed(doc.text, e) or quarter_of(doc.text, e, gaz, names):
+    if brand_listed(text, e) or quarter_of(text, e, gaz, names):
         return True
     if len(words) >= 2 and p.population < min_population and words[-1].lower() in (TERRAIN_HEADS | WATER_HEADS):
         if words[-1].lower() in TERRAIN_HEADS:
-            uses = {settlement_use(doc.text, m.start, m.end, gaz, names) for m in e.mentions}
+            uses = {settlement_use(text, m.start, m.end, gaz, names) for m in e.mentions}
             return not (uses - {None, "locative"})
         # a lake: no use at all, or a feature by its article ("the Tyne Lake area")
-        return all(doc.text[max(0, m.start - 4) : m.start].lower() == "the " or settlement_use(
-            doc.text, m.start, m.end, gaz, names) is None for m in e.mentions)
-    return in_city(doc.text, e, p, gaz) or division_named(doc.text, e, gaz, names) or acronym_only(doc.text, e, p)
+        return all(text[max(0, m.start - 4) : m.start].lower() == "the " or settlement_use(
+            text, m.start, m.end, gaz, names) is None for m in e.mentions)
+    return in_city(text, e, p, gaz) or division_named(text, e, gaz, names) or acronym_only(text, e, p)
 
 
 #: feature nouns after a name that still name a settlement ("the Pana township", "a Lakeside town"): no cue against it
@@ -213,7 +215,7 @@ def _joined(doc: Doc, start: int, end: int, places: set[int], names: NamesLexico
     space or a hyphen ("London Overground", "Ponce-Olivera"), or before it with a space, not opening a sentence
     ("brand L'Oreal Paris"); the joining word is no function word, title, weekday, month or direction, nor another
     place's mention ("Dallas-Fort Worth")."""
-    text = doc.text
+    text = doc_text(doc)
     after = _NEXT_WORD.match(text[end : end + 40])
     if after and _name_word(doc, after.group(1), names) and end + 1 not in places:
         return True

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
 from newsgraph.annotate.lexicon import words
+from newsgraph.annotate.resolve import doc_text
 from newsgraph.records import Entity
 
 _DATA = "country_evidence.tsv"
@@ -109,7 +110,7 @@ def home_readings(doc: Doc, ents: Sequence[Entity], places: list[Place | None], 
     """Replace in `places` each country reading of a homonym without country evidence by its home reading, or by
     None (no place: a person's name) when a mention is coordinated with a name the model labels a person (see the
     module docstring). `cands` gives a name's readings, `near` whether two readings support each other."""
-    text = doc.text
+    text = doc_text(doc)
     persons = [(x.start_char, x.end_char) for x in doc.ents if x.label_ == "PERSON"]
     home = home_country(places)
     others = [p for p in places if p is not None and p.kind not in ("country", "continent")]

@@ -55,6 +55,7 @@ from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sectio
 from newsgraph.annotate.person_usage import people_by_usage
 from newsgraph.annotate.place_cues import headline_place_cue
 from newsgraph.annotate.place_kinds import district_of
+from newsgraph.annotate.resolve import doc_text
 from newsgraph.annotate.second_opinion import LABEL as SECOND
 from newsgraph.annotate.second_opinion import typed_enough
 
@@ -103,7 +104,7 @@ class EntityLinker(LexiconComponent):
         register_extensions()
         if not Doc.has_extension("ng_demonyms"):
             Doc.set_extension("ng_demonyms", default=None)
-        text = doc.text
+        text = doc_text(doc)
         gaz = get_gazetteer()
         names = self.names
         mentions = collect_mentions(doc, text, gaz, names, self.words)

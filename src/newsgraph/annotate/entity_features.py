@@ -53,6 +53,7 @@ from newsgraph.annotate.org_kinds import (
 )
 from newsgraph.annotate.page_register import doc_register
 from newsgraph.annotate.person_things import thing_use
+from newsgraph.annotate.resolve import doc_text
 from newsgraph.annotate.text_blocks import credited, inside, non_prose_blocks
 from newsgraph.records import Entity
 
@@ -304,7 +305,7 @@ def doc_context(doc: Doc, names: NamesLexicon) -> tuple[str, list[tuple[int, int
                                                          frozenset[str], list[tuple[int, int]], frozenset[str],
                                                          NamesLexicon, str | None]:
     """What `features` needs of the Doc, computed once per Doc; `names` is the entities component's lexicon."""
-    text = doc.text
+    text = doc_text(doc)
     spans = sorted((m.start, m.end) for e in doc._.ng_entities or [] for m in e.mentions)
     model = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
     title = headline(doc)  # the body's leading heading when the article has no title

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.resolve import doc_text
+
 #: name -> default. Lists are created per Doc by a getter-free default of None and filled by the components.
 ATTRIBUTES = {
     "ng_meta": None,  # dict: title, published (ISO), modified, standfirst... set by the caller before the pipeline
@@ -59,7 +61,7 @@ def leading_heading(text: str) -> str:
 def headline(doc: Doc) -> str:
     """The article's title and standfirst (metadata); without a title, the body's leading heading."""
     meta = doc._.ng_meta or {}
-    title = meta.get("title") or leading_heading(doc.text[:400])
+    title = meta.get("title") or leading_heading(doc_text(doc)[:400])
     return " ".join(x for x in (title, meta.get("standfirst")) if x)
 
 

@@ -37,6 +37,7 @@ from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
 from newsgraph.annotate.geo_names import local_fallback
 from newsgraph.annotate.name_usage import DEFINITE_KINDS, geo_kinds, placed, used_as_place
 from newsgraph.annotate.names import shipped_names
+from newsgraph.annotate.resolve import doc_text
 from newsgraph.records import Entity, Geo, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
@@ -308,8 +309,9 @@ class Geocoder:
         from newsgraph.annotate.entity_salience import rescore
 
         all_ents = list(doc._.ng_entities or [])
+        text = doc_text(doc)  # built once per Doc: Doc.text joins every token on each call
         gaz = get_gazetteer()
-        dated = {id(e): p for e in all_ents if (p := dateline_place(doc.text, e, gaz)) is not None}
+        dated = {id(e): p for e in all_ents if (p := dateline_place(text, e, gaz)) is not None}
         ents = [e for e in all_ents if e.type in _PLACE_TYPES or id(e) in dated]  # a dateline's "ORG": its place
         demonyms = list(getattr(doc._, "ng_demonyms", None) or [])
         if not ents and not demonyms:
@@ -326,7 +328,7 @@ class Geocoder:
         for i, (e, p, summary) in enumerate(zip(ents, places, summaries, strict=True)):
             outside = False
             if p is not None and p.kind in ("city", "admin2"):
-                p, outside = contained_reading(doc.text, e, p, gaz)
+                p, outside = contained_reading(text, e, p, gaz)
                 places[i] = p
             if p is None:
                 self._unlocated(e, summary)
@@ -343,10 +345,10 @@ class Geocoder:
                     doc, e, p, all_ents, gaz, shipped_names(), self.weights.unused_town_population)
                     or part_of_city(p, chosen, self.weights.part_city_population, self.weights.part_radius_km,
                                     self.weights.part_max_population)
-                    or apposed_part(doc.text, e, p, chosen, gaz, self.weights.part_city_population,
+                    or apposed_part(text, e, p, chosen, gaz, self.weights.part_city_population,
                                     self.weights.part_radius_km)
                     or foreign_homonym(p, [q for q in places if q is not None], demonyms,
-                                       self.weights.foreign_town_population, division_written(doc.text, e))):
+                                       self.weights.foreign_town_population, division_written(text, e))):
                 e.type = "place"
             if e.type == "city" and (full := full_name(e, p)):
                 e.aliases += [e.name] if e.name not in e.aliases else []
@@ -357,7 +359,7 @@ class Geocoder:
                     e.aliases.append(e.name)
                 e.name = p.name
             if e.type != "country":
-                official_article(doc.text, e, p)
+                official_article(text, e, p)
             e.id = stable_id("place", str(p.geonameid))[:16]
             first = by_gid.get(p.geonameid)
             if first is None:
@@ -368,7 +370,7 @@ class Geocoder:
             first.roles += [r for r in e.roles if r not in first.roles]
             drop.add(id(e))
         for e in by_gid.values():
-            if e.type == "country" and road_only(doc.text, e, gaz):
+            if e.type == "country" and road_only(text, e, gaz):
                 e.type = "place"  # "U.S. 27A", "U.S. Highway 82" only: a road's owner, no country topic
         present = {e.geo.country_code for e in by_gid.values() if e.type == "country" and e.geo}
         located = {e.geo.country_code for e in by_gid.values() if e.type != "country" and e.geo}

@@ -85,6 +85,10 @@ def gate_kind_names(mentions: list, model_points: float) -> None:
             m.ev["person"] = 0
 
 
+#: `VERSION_AFTER` unanchored: where it matches nowhere, no name in the text is written with a release number
+_VERSION_ANYWHERE = re.compile(VERSION_AFTER.pattern[1:])
+
+
 def gate_works(mentions: list, model_points: float, text: str = "") -> None:
     """A name the text uses as a published work ("published in the X", "the journal X": `work_use`; or, in most of
     its mentions, a title before a work's head noun: "this X character", `work_head`) is dropped in
@@ -93,8 +97,11 @@ def gate_works(mentions: list, model_points: float, text: str = "") -> None:
     a journal or a book is neither a person, an organisation nor a place. So is a name an apposition or copula calls
     a work or product ("X, a weekly newsletter": `work_use`) or that the text (`text`, where given) writes with a
     release number anywhere ("X 5.2 was released": software)."""
+    # a name can have a release number after it only if one stands somewhere in the text: one search per doc spares
+    # compiling a pattern per name (most texts hold no release number at all)
+    any_version = bool(text) and _VERSION_ANYWHERE.search(text) is not None
     for same in _by_name(mentions):
-        versioned = bool(text) and re.search(r"(?<![\w-])" + re.escape(same[0].text) + VERSION_AFTER.pattern[1:], text)
+        versioned = any_version and re.search(r"(?<![\w-])" + re.escape(same[0].text) + VERSION_AFTER.pattern[1:], text)
         if not versioned and not any(m.ev["work_use"] for m in same) \
                 and 2 * sum(bool(m.ev["work_head"]) for m in same) <= len(same):
             continue  # a work's head noun after the name ("the X character") must type most of its mentions

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.names import NamesLexicon, shipped_names
+from newsgraph.annotate.resolve import doc_text
 
 #: ", Region" after the name: a capitalised run checked against the gazetteer (a country or a state/province)
 _REGION_AFTER = re.compile(r"^,\s+([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
@@ -149,7 +150,7 @@ def definite_head(doc: Doc, start: int, end: int, articles: tuple[str, ...] = ("
 def modifies_next(doc: Doc, span) -> bool:
     """The name modifies what follows it: a hyphenated compound ("the Santiago-based institute") or a lower-case
     noun the parse (or its absence) did not attach ("the Lima regime")."""
-    if doc.text[span.end_char : span.end_char + 1] in ("-", "\u2010", "\u2011"):
+    if doc_text(doc)[span.end_char : span.end_char + 1] in ("-", "\u2010", "\u2011"):  # built once per Doc
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].islower()
@@ -172,7 +173,7 @@ def modifier_only(doc: Doc, mentions: list, summary: dict, names: NamesLexicon |
         i = span.start
         while i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM") or doc[i - 1].tag_ == "PRP$"):
             i -= 1  # back to where the noun phrase opens ("at [a Miami airport]")
-        before = doc.text[max(0, doc[i].idx - 40) : doc[i].idx].replace("\u2019", "'")
+        before = doc_text(doc)[max(0, doc[i].idx - 40) : doc[i].idx].replace("\u2019", "'")
         if (locative is not None and locative.search(before)) or _placed_phrase(span, names or shipped_names()):
             return False
     return True
@@ -187,7 +188,7 @@ def _listed(doc: Doc, span) -> bool:
     """The noun phrase the name opens is one item of a list of common nouns: alone on its line (at most
     `LIST_ITEM_WORDS` words) or coordinated with a lower-case noun before or after it ("kale salad or Brussels sprouts",
     "Brussels sprouts and kale"). Read from the tags."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     if len(text[line_start : line_end if line_end >= 0 else len(text)].split()) <= LIST_ITEM_WORDS:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc
 
 from newsgraph.annotate.names import NamesLexicon
+from newsgraph.annotate.resolve import doc_text
 
 #: the fine-grained tags of proper nouns (Penn tag set: English models)
 _PROPER = frozenset({"NNP", "NNPS"})
@@ -35,7 +36,7 @@ def proper_runs(doc: Doc, free: Callable[[int, int], bool], names: NamesLexicon)
     Chairman"), a listed non-name or words the model labels as anything else (a date's "March", a work's title)
     is no candidate."""
     runs: list[tuple[int, int, bool]] = []
-    text = doc.text  # built once: Doc.text joins every token on each call
+    text = doc_text(doc)  # built once per Doc: Doc.text joins every token on each call
     proper = {doc.vocab.strings.add(t) for t in _PROPER}
     tags = doc.to_array("TAG").tolist()
     n = len(doc)
