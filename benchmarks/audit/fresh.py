@@ -56,6 +56,7 @@ FRESH_SEEDS = (20261221, 20261230, 20261231)
 POOLS: dict[int, str] = {
     20270101: "wikinews",  # stop 24's held-out draw (90 GeoVirus articles)
     20270201: "wikinews",  # stop 25's held-out draw (90 of the 139 GeoVirus articles left)
+    20270301: "wikinews",  # stop 26's held-out draw (the 49 GeoVirus articles left: the pool is used up after it)
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
