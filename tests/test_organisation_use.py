@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.annotate import annotate, load_pipeline
-from newsgraph.annotate.entity_evidence import kind_head
+from newsgraph.annotate.kind_heads import kind_head
 from newsgraph.annotate.name_usage import VERSION_AFTER
 from newsgraph.records import Extracted
 

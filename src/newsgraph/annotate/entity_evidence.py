@@ -27,6 +27,7 @@ from newsgraph.annotate.entity_evidence_config import (
 )
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.geo_names import local_fallback
+from newsgraph.annotate.kind_heads import kind_head
 from newsgraph.annotate.name_text import initials, looks_like_acronym
 from newsgraph.annotate.name_usage import VERSION_AFTER, list_head, note_usage
 from newsgraph.annotate.names import NamesLexicon
@@ -57,8 +58,6 @@ _KIND_AFTER = re.compile(r"^(?:\s*,\s*|\s+(?:is|was|remains|became)\s+)(?:a|an|t
 _NOT_KINDS = frozenset({"giant", "operator", "maker"})
 #: the lower-case word right after a name (a work's head noun: "this X character"; a place's dwellers: "X residents")
 _NEXT_LOWER = re.compile(r"^\s+([a-z]+)\b")
-#: what may stand between a name and the head noun of what it is said to be: a comma (an apposition) or a copula
-_KIND_LINK = frozenset({",", "is", "was", "remains", "became"})
 _PRONOUN_AFTER = re.compile(r"^\s+(?:said|says|added|announced|confirmed|denied|told \w+)\s+(?:that\s+)?(he|she|his|her|it|its)\b")
 
 
@@ -203,26 +202,4 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
     em = _EXPANSION_AFTER.match(text[m.end : m.end + win.expansion_after])
     if em and looks_like_acronym(m.text) and initials(em.group(1)).upper() == m.text.replace(".", "").upper():
         ev["expands:" + em.group(1)] += 1
-
-
-def kind_head(doc: Doc, start: int, end: int) -> str | None:
-    """The head noun, lower case, of the noun phrase an apposition or a copula says the name at [start, end) is ("X,
-    a weekly newsletter bringing ..." -> "newsletter"; "X is a programming language" -> "language"), from the tags:
-    the link, an article, then adjectives and nouns, the last noun of the run being the head; None without one."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    i = span.end
-    if i >= len(doc) or doc[i].lower_ not in _KIND_LINK:
-        return None
-    i += 1
-    if i >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
-        return None
-    head = None
-    for tok in doc[i + 1 : i + 6]:
-        if tok.pos_ == "NOUN" and tok.text.islower():
-            head = tok.lower_
-        elif tok.pos_ not in ("ADJ", "ADV") or not tok.text.islower() and tok.pos_ != "ADJ":
-            break
-    return head
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.kind_heads import THING_READING, kind_head
 from newsgraph.annotate.lexicon import words
 from newsgraph.annotate.name_usage import list_head
 
@@ -75,33 +76,11 @@ def kind_use(doc: Doc | None, text: str, start: int, end: int) -> str | None:
     pair = _PAIR_AFTER.match(text[end : end + 60])
     if pair and (pair.group(1) in _place_heads() or pair.group(1) in kinds):
         return "kind-pair"
-    if doc is not None and _apposition_head(doc, start, end) in kinds:
+    if doc is not None and kind_head(doc, start, end, THING_READING) in kinds:
         return "kind-apposition"
     if list_head(text, start, end) in kinds:
         return "kind-list"
     return None
-
-
-def _apposition_head(doc: Doc, start: int, end: int) -> str | None:
-    """The head noun, lower case, of ", a|an|the ..." or "is a ..." right after the name, read from the tags: past
-    adjectives, numbers and capitalised modifiers ("a Bantu river goddess"), the last noun of the first run of nouns."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    i = span.end
-    if i < len(doc) and doc[i].lower_ in (",", "is", "was"):
-        i += 1
-    elif not (i < len(doc) and doc[i].lower_ == "the"):  # "X the otter": the kind right after the name
-        return None
-    if i >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
-        return None
-    head = None
-    for tok in doc[i + 1 : i + 7]:
-        if tok.pos_ == "NOUN" and tok.text.islower():
-            head = tok.lower_
-        elif head is not None or tok.pos_ not in ("ADJ", "ADV", "NUM", "PROPN") and tok.text != "-":
-            break
-    return head
 
 
 __all__ = ["kind_use"]
