@@ -102,7 +102,7 @@ def test_a_match_sheet_label_is_cut_from_the_name():
     match sheet), so the cut is tested on the tokens of such a span."""
     from newsgraph.annotate.common_words import of_pipeline
     from newsgraph.annotate.entities import pipeline_names
-    from newsgraph.annotate.entity_mentions import _after_label
+    from newsgraph.annotate.mention_spans import after_label as _after_label
     from newsgraph.annotate.nlp import language_pipeline
 
     nlp = language_pipeline("fr")
@@ -117,7 +117,7 @@ def test_an_institution_name_goes_on_in_lower_case():
     """French capitalises only a name's first word: the adjectives the model cut off belong to the name, a verb
     form or an adjective after a proper noun does not. Tested on tokens (the model's cut varies by sentence)."""
     from newsgraph.annotate.common_words import of_pipeline
-    from newsgraph.annotate.entity_mentions import _adjectives_after
+    from newsgraph.annotate.mention_spans import adjectives_after as _adjectives_after
     from newsgraph.annotate.nlp import language_pipeline
 
     nlp = language_pipeline("fr")

@@ -69,7 +69,7 @@ def test_an_organisation_short_form_joins_its_one_full_name():
 
 
 def test_leading_titles_and_honorifics_are_cut_from_a_person_span():
-    from newsgraph.annotate.entity_mentions import _after_titles
+    from newsgraph.annotate.mention_spans import after_titles as _after_titles
 
     titles = shipped_names().titles
 

@@ -22,7 +22,7 @@ The word lists of stages 1-4 (titles, given names, organisations, groups, place 
 `NamesLexicon` the component holds and passes down: the shipped one (data/), or the user's names file given to
 `initialize(lexicon_path=...)` (its sections replace the shipped ones, or add to them with `extend=True`); it is
 saved with `nlp.to_disk` as names.tsv, so `spacy.load` gives back the same lists.
-The stages live in entity_mentions.py (with mention_growth.py), entity_evidence.py (with its cue readers
+The stages live in entity_mentions.py (with mention_growth.py, mention_spans.py), entity_evidence.py (with its cue readers
 person_roles.py, person_usage.py, place_cues.py, thing_use.py and its numbers in entity_evidence_config.py),
 entity_linking.py, entity_propagation.py and entity_salience.py; other components read the result through
 doc_entities.py.
