@@ -32,6 +32,7 @@ from newsgraph.annotate.name_text import initials, looks_like_acronym
 from newsgraph.annotate.name_usage import VERSION_AFTER, list_head, note_usage
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.org_kinds import not_person_name
+from newsgraph.annotate.person_places import placed
 from newsgraph.annotate.person_roles import apposition_role, prefix_role
 from newsgraph.annotate.person_usage import BORN_AFTER, possessive_after
 from newsgraph.annotate.place_cues import place_cue, team_use
@@ -192,6 +193,8 @@ def add_evidence(doc: Doc, text: str, m: NameMention, gaz, names: NamesLexicon,
         ev["place_use"] += 1
     if next_lower in names.place_dwellers and ev["organisation"] <= w.model_label and not ev["person_cue"]:
         ev["place"] += w.place_cue  # "X residents": a place, whatever the model's organisation label says
+    if m.label == "person" and placed(text, m.start, m.end, gaz, names):
+        ev["placed"] += 1  # "spread to X in Ruritania", "X, Ruritania;": a place's use (person_places.py)
     untype_things(doc, text, m, places, before, names, w, win)
     note_usage(doc, text, m, gaz, names)
     # acronym given beside the name: "National Citizens Alliance (NCA)" / "NCA [National Citizens Alliance]"

@@ -52,6 +52,7 @@ from newsgraph.annotate.org_kinds import (
     venue_only,
 )
 from newsgraph.annotate.page_register import doc_register
+from newsgraph.annotate.person_places import acronym_form
 from newsgraph.annotate.person_things import thing_use
 from newsgraph.annotate.resolve import doc_text
 from newsgraph.annotate.text_blocks import credited, inside, non_prose_blocks
@@ -59,7 +60,7 @@ from newsgraph.records import Entity
 
 #: evidence keys summed over an entity's mentions (see entity_evidence.py)
 EVIDENCE_KEYS = ("person", "organisation", "place", "person_cue", "feature", "country", "team", "campus", "place_use",
-                 "admin_head", "definite", "unplaced", "area_use")
+                 "admin_head", "definite", "unplaced", "area_use", "placed")
 #: mention labels (how a mention was found: model label, lexicon, gazetteer, repetition, nesting)
 LABEL_KEYS = ("person", "organisation", "place", "lexicon-org", "gaz-place", "row", "propagated", "nested")
 #: the statistical model's labels that agree with each entity type
@@ -165,6 +166,7 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         in_prose += p >= PROSE_MIN
     n = max(len(e.mentions), 1)
     cued = bool(ev["person_cue"] or e.roles)
+    person_evidenced = cued or ev["person"] > labels["person"]
     words = e.name.split()
     first = min((m.start for m in e.mentions), default=len(text)) / max(len(text), 1)
     f = {
@@ -196,6 +198,11 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # uses (a cue then is a misreading: "flown to X to see her father"): person_things.py, confidence.py
         "thing_used": float(e.type == "person" and thing >= max(1.0, THING_SHARE * len(e.mentions))
                             and (not cued or thing == len(e.mentions))),
+        # a person with no evidence of one (no cue, role or person point beyond the model's label) every mention of
+        # which the text uses as a place ("spread to X in Ruritania", "X, Ruritania;", a list of places), or whose
+        # name is an acronym ("TxDOT", "X (Department for ...)"): person_places.py, confidence.py
+        "place_named": float(e.type == "person" and not person_evidenced and ev["placed"] >= len(e.mentions)),
+        "acronym_named": float(e.type == "person" and not person_evidenced and acronym_form(e.name, text)),
         # a person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed
         # Chair"): a fragment of another name, cued or not
         "person_goes_on": float(e.type == "person" and goes_on == len(e.mentions) and goes_on > 0),
