@@ -33,6 +33,9 @@ _LIST_END = re.compile(r"[.;:()\n\u2014\u2013]")
 #: list items: parted by commas or "and"
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _ITEM = re.compile(rf"^(?:(?:in|at|near|to|from)\s+)?({_CAPS})$")
+#: the capitalised words ending the list's first item, or opening its last
+_LAST_WORDS = re.compile(rf"(?:^|\s)({_CAPS})$")
+_FIRST_WORDS = re.compile(rf"^({_CAPS})(?=\s|$)")
 #: how many other items of a list must be gazetteer places for the list to be one of places
 LIST_PLACES_MIN = 2
 #: the gazetteer kinds a region after a name may have
@@ -64,18 +67,21 @@ def _list_places(text: str, start: int, end: int, gaz) -> int:
     if not (before and before[-1] == "" or after and after[0] == ""):
         return 0  # the name is no item of its own: a comma or "and" must stand right beside it
     items = [x for x in before[:-1] if x] + [x for x in after[1:] if x]
-    # the items next to the name, up to the first that is no capitalised name ("are among the worst affected")
+    # the items next to the name, up to the first that is no capitalised name alone: that one's capitalised words
+    # next to the list are still an item ("found in Alton", "Wyong in regional NSW"), the rest ends the list
     near = []
     for x in reversed(before[:-1]):
-        m = _ITEM.match(x)
-        if not m:
+        m = _ITEM.match(x) or _LAST_WORDS.search(x)
+        if m:
+            near.append(m.group(1))
+        if not _ITEM.match(x):
             break
-        near.append(m.group(1))
     for x in after[1:]:
-        m = _ITEM.match(x)
-        if not m:
+        m = _ITEM.match(x) or _FIRST_WORDS.match(x)
+        if m:
+            near.append(m.group(1))
+        if not _ITEM.match(x):
             break
-        near.append(m.group(1))
     if len(near) < 2 or not items:
         return 0
     return sum(1 for x in near if (p := gaz.lookup(x)) and p[0].kind in _PLACE_KINDS)
