@@ -78,15 +78,3 @@ def test_a_name_forming_title_stays_and_a_titles_jurisdiction_is_no_person():
     body = ("Carl Okafor first went to East Marovia in 1884. Okafor was later named governor of East Marovia, earning "
             "a nickname there. The colony was divided in Berlin.")
     assert "East Marovia" not in annotate(Extracted(input="t", body=body)).topics["people"]
-
-
-def test_a_noun_the_tagger_reads_before_proper_nouns_is_cut(selective_nlp):
-    from newsgraph.annotate.person_roles import noun_word_start
-
-    text = "Goalkeeper Tam Okafor had a similar injury."
-    doc = selective_nlp(text)
-    name = "Goalkeeper Tam Okafor"
-    assert doc[0].pos_ == "NOUN"  # the tagger's reading, which the rule rests on
-    assert text[noun_word_start(doc, 0, len(name), shipped_names()) : len(name)] == "Tam Okafor"
-    text = "Anna Marie Okafor had a similar infection on her foot."
-    assert noun_word_start(selective_nlp(text), 0, len("Anna Marie Okafor"), shipped_names()) == 0

@@ -48,7 +48,6 @@ from newsgraph.annotate.person_roles import (
     first_name_before,
     fused_word_start,
     inner_title_start,
-    noun_word_start,
 )
 from newsgraph.annotate.second_opinion import LABEL as SECOND
 from newsgraph.annotate.second_opinion import proper_runs
@@ -201,7 +200,6 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             if not is_name:
                 continue
             s = fused_word_start(text, s, e, names)  # "Coroner Dennis Miller" -> "Dennis Miller"
-            s = noun_word_start(doc, s, e, names)  # "Pitcher Tam Okafor had": a noun the tagger reads, no name
             s = inner_title_start(text, s, e, names.titles)  # "McMinn County Sheriff Steve Frisbie" -> "Steve Frisbie"
             s = first_name_before(text, s, names, DEFAULT_WINDOWS)  # "Member of Parliament Ravi [Anand X]"
         e = grow_place(text, s, e, gaz)

@@ -132,22 +132,6 @@ def fused_word_start(text: str, start: int, end: int, names: NamesLexicon) -> in
     return start + words[1].start()
 
 
-def noun_word_start(doc, start: int, end: int, names: NamesLexicon) -> int:
-    """Where a person's span starts once a capitalised word the tagger reads as a common noun is cut from its head:
-    a span of three words or more whose first word is tagged a noun (not a proper noun) and no given name, and whose
-    other words are all proper nouns ("Pitcher Tam Okafor had ...", "Restaurateur Bo Lind is ...": a job written as
-    a title at a sentence's start, which the model took into the name). The tagger's reading is the evidence here,
-    where `fused_word_start` reads the text's lower-case uses of the word; the cut word stays before the name."""
-    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    if span is None or len(span) < 3:
-        return start
-    first = span[0]
-    if first.pos_ != "NOUN" or not _FUSED_WORD.fullmatch(first.text) or len(first.text) < FUSED_WORD_MIN \
-            or names.is_given_name(first.text) or not all(t.pos_ == "PROPN" for t in span[1:]):
-        return start
-    return span[1].idx
-
-
 #: a capitalised word right before a person's span, with one space between (letters, inner hyphens or apostrophes:
 #: "Pro- Tem" of a title cut by a hyphen is no name)
 _WORD_BEFORE = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+(?:['\u2019-][A-Za-z]+)*) $")
