@@ -50,3 +50,19 @@ def test_a_kind_before_the_name_and_a_storm(selective_nlp):
     text = "Keepers said Moko the otter escaped from the zoo."
     assert _kind(text, "Moko", selective_nlp(text)) == "kind-apposition"
     assert _kind("The journalist Dana Okafor wrote the report.", "Dana Okafor") is None
+
+
+def test_vehicles_newspapers_and_things_a_person_owns(selective_nlp):
+    from newsgraph.annotate.org_kinds import not_person_name
+    from newsgraph.annotate.person_things import thing_use
+
+    assert _kind('The recall covers 2 million "Tam Okafor Rail" vehicles sold in shops.', "Tam Okafor Rail") == "kind-after"
+    assert _kind("The toys include toy Dana Brell trucks and models.", "Dana Brell") == "kind-after"
+    assert _kind("The Ruritanian daily Kolo Bresk reports that the case is new.", "Kolo Bresk") == "kind-before"
+    assert not_person_name("Fever Initiative") and not_person_name("Tarrow Racecourse")
+    text = "Anna Wiles was treated to a trip in Kai Brenner's Aero Falcon on Sunday."
+    s = text.index("Aero Falcon")
+    assert thing_use(selective_nlp(text), text, s, s + len("Aero Falcon")) == "owned"
+    text = "Kai Brenner's son Tom Brenner said the trip was fun."
+    s = text.index("Tom Brenner")
+    assert thing_use(selective_nlp(text), text, s, s + len("Tom Brenner")) is None

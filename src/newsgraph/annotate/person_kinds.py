@@ -32,7 +32,8 @@ from newsgraph.annotate.lexicon import words
 from newsgraph.annotate.name_usage import list_head
 
 _DATA = "person_kinds.tsv"
-_NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
+#: the lower-case word after a name, past a closing quotation mark ('"X" vehicles')
+_NEXT_WORD = re.compile(r"^[\"\u201d']?\s+([a-z]+)\b")
 #: "X and Y island", "X or Y river": one or two capitalised words and a lower-case noun after "and"/"or"
 _PAIR_AFTER = re.compile(r"^\s+(?:and|or|&)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?\s+([a-z]+)\b")
 #: "the dessert known as 'X'", "a dog called X": the noun before a naming verb, an opening quote allowed

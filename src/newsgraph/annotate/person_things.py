@@ -13,6 +13,8 @@ as closed-class patterns: prepositions, a few verbs of travel and payment), neve
   report was filed from;
 - plural: the name is the subject of a plural verb on its own ("X are calling for ...", "X were"), not one person
   (two people joined by "and" are left alone);
+- owned: the name stands right after a person's possessive ("Kai Brenner's Aero Falcon", "Dana's Ford Mustang"):
+  a thing the person owns (a person so named takes a word between: "Brenner's son Tom");
 - kind: the words next to the name say what kind of thing it names: a breed, a disease, a dish, a deity, an island
   ("a Ned Fallow dog", "X, a river goddess", "infected with X": person_kinds.py).
 entity_features.py counts the mentions so used; confidence.py lowers the topic score of a person most of whose
@@ -71,7 +73,18 @@ def thing_use(doc: Doc | None, text: str, start: int, end: int) -> str | None:
         return "dateline"
     if doc is not None and _plural_subject(doc, start, end):
         return "plural"
+    if doc is not None and _owned(doc, start, end):
+        return "owned"
     return kind_use(doc, text, start, end)  # "a Ned Fallow dog", "X, a river goddess": person_kinds.py
+
+
+def _owned(doc: Doc, start: int, end: int) -> bool:
+    """The name stands right after a possessive "'s" whose owner the model labels a person ("Kai Brenner's X")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    mark, owner = doc[span.start - 1], doc[span.start - 2]
+    return mark.tag_ == "POS" and owner.ent_type_ == "PERSON"
 
 
 def _plural_subject(doc: Doc, start: int, end: int) -> bool:
