@@ -85,7 +85,7 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
             inner = [m for m in subj if not _reported(doc, m[0], m[1])]
             chained = chained or ((inner[-1][2], "subject") if inner else None)
             continue
-        if head is not None and _described(head, tok):
+        if head is not None and (_described(head, tok) or _plural_group(head, tok)):
             return None, "noun", head
         if head is not None and head.pos_ == "PROPN" and not subj:
             # the sentence is about someone who cannot be the pronoun's antecedent (a name the entities typed
@@ -146,6 +146,16 @@ def _described(head: Token, pronoun: Token) -> bool:
     if pronoun_gender(pronoun) is None or head.pos_ != "NOUN" or head.tag_ != "NN":
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and person_noun(head)
+
+
+def _plural_group(head: Token, pronoun: Token) -> bool:
+    """The main subject is a plural common noun for people or bodies that "they" agrees with ("Many countries,
+    among them A, B and C, have warned the agency ... They say ...": the countries, not the agency object nor a
+    name in the aside). Agreement and role, the parser's: a plural pronoun takes up the plural subject of the
+    sentence before rather than walking past it to a singular name further back."""
+    if "Plur" not in pronoun.morph.get("Number") or pronoun_gender(pronoun) is not None:
+        return False
+    return head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS") and person_noun(head)
 
 
 def person_noun(tok: Token) -> bool:

@@ -116,7 +116,10 @@ def bare_object_sense(cue) -> bool:
         return False  # the demand follows its verb: "On March 3, X recalled ..." opens with a date, no demand
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) and not any(c.dep_ == "agent" for c in kids)
-    if (cue.dep_ == "acl" and cue.tag_ != "VBG" and not own_subject) or passive:
+    participle = cue.dep_ in ("acl", "advcl") and cue.tag_ != "VBG" and not own_subject
+    if participle or passive:
+        # a participle with no subject of its own, on a noun or set off by a comma ('Leopoldville, presently
+        # called Kinshasa, ...', which the parser may hang on the main verb as an adverbial clause)
         # naming: the argument is a name, not a description ('called Oz a quack' is speech)
         return bool(args) and not any(a.tag_.startswith("JJ") or any(t.lower_ in ("a", "an") for t in a.subtree) for a in args)
     return len(args) == 1 and args[0].dep_ == "dobj" and not any(c.dep_ in ("appos", "conj") for c in args[0].children) and not _run_together(args[0])
@@ -150,3 +153,28 @@ def hearsay(cue, infinitives: tuple[str, ...]) -> bool:
     description passed on from nobody in particular; its subject is what is described, not a speaker. An
     infinitive of action ('officials said to expect delays') reports an instruction and is not matched."""
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in infinitives and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in cue.children)
+
+
+#: Prepositions whose object is what a speech verb is about, not words said ("is asking about the cost").
+TOPIC_PREPS = ("about",)
+
+
+def topic_only(cue, content) -> bool:
+    """The content is the object of an "about" phrase on the cue and the cue has no clause or object of its own
+    ("is asking about the cost to the environment", "told reporters about the plan"): the verb names a topic, no
+    words are reported (as "spoke about X", which quote_evidence.tsv files as "other")."""
+    root = content.root
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in TOPIC_PREPS or prep.head.i != cue.i:
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in cue.children)
+
+
+def quoted_words(span: Span | None) -> int:
+    """How many words a quotation holds (0 for none)."""
+    return 0 if span is None else sum(1 for t in span if t.is_alpha)
+
+
+def clause_inside(span: Span | None) -> bool:
+    """The quotation holds a verb of its own: a clause somebody could have said, not a term."""
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)

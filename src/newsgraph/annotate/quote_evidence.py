@@ -29,12 +29,15 @@ from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.quote_cue_syntax import (
     asked_of,
     bare_object_sense,
+    clause_inside,
     cue_token,
     described_object,
     hearsay,
     imperative,
     negated,
     object_of_frame,
+    quoted_words,
+    topic_only,
     under_cue,
 )
 from newsgraph.annotate.quote_shapes import mentioned_term, modifier_term, nickname, title_shaped
@@ -120,6 +123,11 @@ FRAME_OBJECT_IS_SPEECH = False
 #: 'dismissed the report as a smear') is shown as the content: it is the thing spoken about; the words said are the
 #: "as" phrase (a partial quote of its own when quoted).
 DESCRIBED_OBJECT_IS_SPEECH = False
+#: The most words of a scare quote: a partial quotation with no verb of its own whose speaker we cannot name ('wash
+#: away their sins with the "holy" water', "Television reports" as the only frame): the writer's marks on a word,
+#: no one's statement. Scored SCARE_QUOTE_SCORE (below the display threshold), a confidence feature, not a drop.
+SCARE_MAX_WORDS = 3
+SCARE_QUOTE_SCORE = 0.25
 #: Infinitives of state after a [hearsay] cue ("said to be", "believed to have fled"): a description, no speaker.
 HEARSAY_INFINITIVES = ("be", "have")
 
@@ -136,6 +144,7 @@ class QuoteEvidence:
         self.pronouns = set(mapping("cues.tsv", "pronoun"))
         self.clause_sense = words(_DATA, "clause_sense")
         self.hearsay = words(_DATA, "hearsay")
+        self.evidential = words(_DATA, "evidential")
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -147,6 +156,8 @@ class QuoteEvidence:
             spk_class = self.speaker_class(doc, q, ents)
             spk = SPEAKER_SCORES[spk_class] if spk_class else None
             raw = self.quote_score(doc, q)
+            if q.kind == "partial" and self._scare_quote(doc, q, spk_class):
+                raw = min(raw, SCARE_QUOTE_SCORE)
             if q.kind == "indirect":
                 raw = min(raw, (spk if spk is not None else 0.0) + INDIRECT_SPEAKER_MARGIN)
             q.confidence = cal.calibrate("quote", raw)
@@ -157,6 +168,10 @@ class QuoteEvidence:
                 # policy: "she realized ...", "The Intercept found ...", "it's good to know ...": a stated belief or
                 # finding is no reported speech (PolNeAR counts it as attribution; a reader of our quotes does not)
                 q.confidence = min(q.confidence, NON_SPEAKER_CAP)
+            if q.kind == "indirect" and spk_class == "common" and self._evidential(doc, q):
+                # "the mutation predicted when ...", "fresh polling suggests ...": a verb of inference whose subject
+                # is a thing, not a source of words; with a person or a body as subject it reports a statement
+                q.confidence = min(q.confidence, NON_SPEAKER_CAP)
             if q.kind in ("indirect", "partial") and (spk is None or spk_class in SPEECHLESS):
                 # policy (the brief): reported speech needs a speaker that can speak and that we can name;
                 # "the brochure says", "polls show", an unresolved "which said", "it's good to know", a scare
@@ -164,6 +179,26 @@ class QuoteEvidence:
                 # its quotation marks as evidence and only hides its speaker)
                 q.confidence = min(q.confidence, NON_SPEAKER_CAP)
         return doc
+
+    def _scare_quote(self, doc: Doc, q: Quote, spk_class: str) -> bool:
+        """A short partial quotation with no verb of its own, and no speaker we can name or no cue of speech for
+        it: quotation marks on a word inside the writer's clause (a scare quote), not somebody's words."""
+        inner = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if not 0 < quoted_words(inner) <= SCARE_MAX_WORDS or clause_inside(inner):
+            return False
+        tok = cue_token(doc, q)
+        cls = self.cue_class_of(q.cue, tok.lemma_.lower() if tok is not None else None)
+        return not spk_class or spk_class in UNSURE_SPEAKERS or cls not in ("speech", "according")
+
+    def _evidential(self, doc: Doc, q: Quote) -> bool:
+        """The cue is a verb of inference and the speaker phrase is headed by a common noun (a thing: "the
+        mutation", "fresh polling"; "No 10 confirmed" is a name, kept)."""
+        span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") if q.speaker_start is not None else None
+        if span is None or not len(span) or span.root.pos_ != "NOUN":
+            return False
+        tok = cue_token(doc, q)
+        forms = {(q.cue or "").split()[0].lower(), tok.lemma_.lower() if tok is not None else ""}
+        return any(f in self.evidential for f in forms)
 
     def _cognition(self, doc: Doc, q: Quote) -> bool:
         cue_tok = cue_token(doc, q)
@@ -209,6 +244,8 @@ class QuoteEvidence:
             return QUOTE_SCORES["indirect_other"]
         score = QUOTE_SCORES.get(f"indirect_{cls}", QUOTE_SCORES["indirect_other"])
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if content is not None and len(content) and cue_tok is not None and topic_only(cue_tok, content):
+            return QUOTE_SCORES["indirect_other"]  # "is asking about the cost": a topic, no words
         if not FRAME_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and object_of_frame(cue_tok, content):
             return QUOTE_SCORES["indirect_other"]
         if not DESCRIBED_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and described_object(cue_tok, content):

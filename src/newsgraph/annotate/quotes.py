@@ -266,6 +266,8 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
                 continue
             if ends and any(e <= a < tok.idx for a, _ in spans):
                 continue  # '"B." "C," Y told ...': the frame after the next quotation is that quotation's
+            if any(e <= a and b <= tok.idx and closes_sentence(marks or text, a, b) for a, b in spans):
+                continue  # 'He claimed that "A" and "B." Y believes that ...': a later quotation ends the sentence
             c = self._cue_of(tok)
             if c:
                 cands.append(tok)

@@ -1,0 +1,101 @@
+"""Quotes that are no one's statement, and a plural pronoun's speaker (stop 26, helper q1).
+
+Our own articles, with invented names, written to the shapes of the wrong quotes left on the judged draws:
+- a verb of inference whose subject is a thing ("the mutation predicted when ...", "new polling suggests ...") reports
+  what data shows, not words; a person or a body as subject keeps the statement;
+- a short quoted word with no verb inside the writer's clause and no speaker we can name (a scare quote) is hidden;
+  a quoted word under a speech verb of a named speaker stays;
+- a participle naming a place ("Port Alden, now called New Alden, ...") is no speech even when the parser hangs it
+  on the main verb;
+- a speech verb with only an "about" phrase ("is asking about the cost") names a topic, no words;
+- two partial quotations after one frame, the second ending its sentence, keep that frame; the next sentence's
+  frame ("Y believes that ...") is the next quotation's;
+- "They say" after "Many countries ... have warned the agency": the countries, not the agency.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import annotate_many
+from newsgraph.records import Extracted
+
+THRESHOLD = 0.5
+
+DOCS = {
+    "marker": "The gene mutation was found last year in patients in three hospitals. The new trial found the "
+    "mutation, located on a protein on chromosome 9, predicted when the fever would last more than four days.",
+    "polling": "The race for governor is close. New polling suggests that Mara Quill is closing the gap on her rival.",
+    "person": "Doctors are preparing for a long winter. Ivo Brandt, the director of the health institute, "
+    "predicted that the flu would peak in January.",
+    "scare": "Hundreds of residents flocked to the lake after rumours that its water had turned sweet. Television "
+    "reports showed people drinking from the shore, apparently to wash away their sins with the \"holy\" water.",
+    "spoken": "The council met on Monday. Mayor Tess Orwin said the plan was \"reckless\" and would cost too much.",
+    "naming": "Scientists found traces of the virus in a sample taken in 1961 from a man who lived in Port Alden, "
+    "now called New Alden, the capital of the province.",
+    "about": "Many firms have moved their mines abroad to keep their profits, but law professor Jon Harte is "
+    "asking about the cost to the environment and public health.",
+    "aboutthat": "The mine reopened in May. Law professor Jon Harte said that the cost to the river would be high.",
+    "they": "Flu has spread to many parts of the globe. Many countries, among them Norland, Belvia and Ostrava, have "
+    "warned the Global Health Agency to be careful about declaring a pandemic. They say that such an announcement "
+    "could cause mass panic.",
+    "twoparts": "Lena Moss, who founded the dairy, stated: \"There is no law against it\". She claimed that "
+    "\"[i]f it's good enough for our babies, it's good enough for us\" and \"[s]ome people will say yuck - but "
+    "it's pure and natural.\" Carl Dunne, a member of the council, believes that \"[a]s the local authority we must "
+    "protect the health of consumers.\"",
+}
+
+
+@pytest.fixture(scope="module")
+def articles():
+    out = annotate_many([Extracted(input=k, body=v, kind="body") for k, v in DOCS.items()])
+    return dict(zip(DOCS, out, strict=True))
+
+
+def _shown(article, contains: str) -> list:
+    return [q for q in article.quotes if contains in q.text and (q.confidence or 0) >= THRESHOLD]
+
+
+@pytest.mark.parametrize("key,text", [("marker", "the fever would last"), ("polling", "closing the gap")])
+def test_an_inference_by_a_thing_is_no_quote(articles, key, text):
+    assert not _shown(articles[key], text), [(q.text, q.cue, q.confidence) for q in articles[key].quotes]
+
+
+def test_a_prediction_by_a_person_stays(articles):
+    hits = _shown(articles["person"], "the flu would peak")
+    assert hits and hits[0].speaker_name == "Ivo Brandt"
+
+
+def test_a_scare_quote_is_hidden(articles):
+    assert not _shown(articles["scare"], "holy")
+
+
+def test_a_quoted_word_of_a_named_speaker_stays(articles):
+    hits = _shown(articles["spoken"], "reckless")
+    assert hits and hits[0].speaker_name == "Tess Orwin"
+
+
+def test_a_participle_naming_a_place_is_no_quote(articles):
+    assert not _shown(articles["naming"], "New Alden")
+
+
+def test_asking_about_a_topic_reports_no_words(articles):
+    assert not _shown(articles["about"], "the cost to the environment")
+
+
+def test_a_clause_said_about_a_topic_stays(articles):
+    assert _shown(articles["aboutthat"], "the cost to the river would be high")
+
+
+def test_they_takes_the_plural_subject_before(articles):
+    hits = _shown(articles["they"], "mass panic")
+    assert hits, [(q.text, q.speaker_name) for q in articles["they"].quotes]
+    assert hits[0].speaker_name != "Global Health Agency"
+    assert "countries" in (hits[0].speaker_name or "")
+
+
+def test_a_later_quotation_ending_the_sentence_bounds_the_frame(articles):
+    first = _shown(articles["twoparts"], "good enough for our babies")
+    assert first and first[0].speaker_name == "Lena Moss", [(q.text, q.speaker_name) for q in articles["twoparts"].quotes]
+    third = _shown(articles["twoparts"], "protect the health")
+    assert third and third[0].speaker_name == "Carl Dunne"
