@@ -31,6 +31,7 @@ DOCS = {
     "scare": "Hundreds of residents flocked to the lake after rumours that its water had turned sweet. Television "
     "reports showed people drinking from the shore, apparently to wash away their sins with the \"holy\" water.",
     "spoken": "The council met on Monday. Mayor Tess Orwin said the plan was \"reckless\" and would cost too much.",
+    "aides": "The tax bill passed on Friday. Her aides called her \"a genius\" for the plan.",
     "naming": "Scientists found traces of the virus in a sample taken in 1961 from a man who lived in Port Alden, "
     "now called New Alden, the capital of the province.",
     "about": "Many firms have moved their mines abroad to keep their profits, but law professor Jon Harte is "
@@ -73,6 +74,10 @@ def test_a_scare_quote_is_hidden(articles):
 def test_a_quoted_word_of_a_named_speaker_stays(articles):
     hits = _shown(articles["spoken"], "reckless")
     assert hits and hits[0].speaker_name == "Tess Orwin"
+
+
+def test_a_quoted_word_under_a_speech_cue_stays(articles):
+    assert _shown(articles["aides"], "a genius"), [(q.text, q.cue, q.confidence) for q in articles["aides"].quotes]
 
 
 def test_a_participle_naming_a_place_is_no_quote(articles):

@@ -123,9 +123,9 @@ FRAME_OBJECT_IS_SPEECH = False
 #: 'dismissed the report as a smear') is shown as the content: it is the thing spoken about; the words said are the
 #: "as" phrase (a partial quote of its own when quoted).
 DESCRIBED_OBJECT_IS_SPEECH = False
-#: The most words of a scare quote: a partial quotation with no verb of its own whose speaker we cannot name ('wash
-#: away their sins with the "holy" water', "Television reports" as the only frame): the writer's marks on a word,
-#: no one's statement. Scored SCARE_QUOTE_SCORE (below the display threshold), a confidence feature, not a drop.
+#: The most words of a scare quote: a partial quotation with no verb of its own and no speaker or no cue of speech
+#: for it ('wash away their sins with the "holy" water', "Television reports showed" the only frame): the writer's
+#: marks on a word, no one's statement. Scored SCARE_QUOTE_SCORE (below the display threshold), a confidence feature, not a drop.
 SCARE_MAX_WORDS = 3
 SCARE_QUOTE_SCORE = 0.25
 #: Infinitives of state after a [hearsay] cue ("said to be", "believed to have fled"): a description, no speaker.
@@ -181,14 +181,16 @@ class QuoteEvidence:
         return doc
 
     def _scare_quote(self, doc: Doc, q: Quote, spk_class: str) -> bool:
-        """A short partial quotation with no verb of its own, and no speaker we can name or no cue of speech for
-        it: quotation marks on a word inside the writer's clause (a scare quote), not somebody's words."""
+        """A short partial quotation with no verb of its own, and no speaker or no cue of speech for it ("Television
+        reports showed ... the "holy" water"): quotation marks on a word inside the writer's clause (a scare quote),
+        not somebody's words."""
         inner = doc.char_span(q.start, q.end, alignment_mode="expand")
         if not 0 < quoted_words(inner) <= SCARE_MAX_WORDS or clause_inside(inner):
             return False
         tok = cue_token(doc, q)
         cls = self.cue_class_of(q.cue, tok.lemma_.lower() if tok is not None else None)
-        return not spk_class or spk_class in UNSURE_SPEAKERS or cls not in ("speech", "according")
+        # a speech cue of a speaker we only cannot vouch for keeps it ('His aides called him "a genius"')
+        return not spk_class or cls not in ("speech", "according")
 
     def _evidential(self, doc: Doc, q: Quote) -> bool:
         """The cue is a verb of inference and the speaker phrase is headed by a common noun (a thing: "the
