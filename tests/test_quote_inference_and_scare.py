@@ -10,6 +10,8 @@ Our own articles, with invented names, written to the shapes of the wrong quotes
 - a speech verb with only an "about" phrase ("is asking about the cost") names a topic, no words;
 - two partial quotations after one frame, the second ending its sentence, keep that frame; the next sentence's
   frame ("Y believes that ...") is the next quotation's;
+- initials read as a pronoun by the tagger ("WHO describes ...") are a name, not "who" standing for the last
+  person named;
 - "They say" after "Many countries ... have warned the agency": the countries, not the agency.
 """
 
@@ -40,6 +42,8 @@ DOCS = {
     "they": "Flu has spread to many parts of the globe. Many countries, among them Norland, Belvia and Ostrava, have "
     "warned the Global Health Agency to be careful about declaring a pandemic. They say that such an announcement "
     "could cause mass panic.",
+    "initials": "President Tomas Ruel visited the province on Monday. There is no vaccine for the fever. WHO "
+    "describes the symptoms as being \"characterized by the sudden onset of fever, weakness and muscle pain.\"",
     "twoparts": "Lena Moss, who founded the dairy, stated: \"There is no law against it\". She claimed that "
     "\"[i]f it's good enough for our babies, it's good enough for us\" and \"[s]ome people will say yuck - but "
     "it's pure and natural.\" Carl Dunne, a member of the council, believes that \"[a]s the local authority we must "
@@ -104,3 +108,8 @@ def test_a_later_quotation_ending_the_sentence_bounds_the_frame(articles):
     assert first and first[0].speaker_name == "Lena Moss", [(q.text, q.speaker_name) for q in articles["twoparts"].quotes]
     third = _shown(articles["twoparts"], "protect the health")
     assert third and third[0].speaker_name == "Carl Dunne"
+
+
+def test_initials_are_no_pronoun(articles):
+    hits = [q for q in articles["initials"].quotes if "sudden onset" in q.text]
+    assert hits and all(q.speaker_name != "Tomas Ruel" for q in hits), [(q.text, q.speaker_name) for q in hits]

@@ -42,7 +42,7 @@ from newsgraph.annotate.quote_cue_syntax import (
 )
 from newsgraph.annotate.quote_shapes import mentioned_term, modifier_term, nickname, title_shaped
 from newsgraph.annotate.quote_speakers import how_of
-from newsgraph.annotate.resolve import doc_text
+from newsgraph.annotate.resolve import acronym, doc_text
 from newsgraph.records import Entity, Quote
 
 _DATA = "quote_evidence.tsv"
@@ -190,7 +190,9 @@ class QuoteEvidence:
         tok = cue_token(doc, q)
         cls = self.cue_class_of(q.cue, tok.lemma_.lower() if tok is not None else None)
         # a speech cue of a speaker we only cannot vouch for keeps it ('His aides called him "a genius"')
-        return not spk_class or cls not in ("speech", "according")
+        # a verb of stated belief keeps it too ('Officials believe the contamination was not "deliberate."'): its
+        # quoted word is the believers' own, where a verb of display has none ("Television reports showed")
+        return not spk_class or cls not in ("speech", "according", "cognition")
 
     def _evidential(self, doc: Doc, q: Quote) -> bool:
         """The cue is a verb of inference and the speaker phrase is headed by a common noun (a thing: "the
@@ -318,7 +320,7 @@ class QuoteEvidence:
                 kinds.append(self._noun_class(span) if span is not None and len(span) else "non_speaker")
             return min(kinds or ["non_speaker"], key=SPEAKER_SCORES.__getitem__)
         span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") if q.speaker_start is not None else None
-        if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON"):
+        if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON") and not acronym(span[0]):
             if span[0].lower_ in FIRST_PERSON:
                 # outside quotation marks "I" is the writer: a review's or a column's own words are no reported
                 # speech, and no name before it is its antecedent
@@ -347,7 +349,7 @@ class QuoteEvidence:
             return "document"
         if lemma in self.people or head.lower_ in self.people or _agentive(lemma):
             return "people"
-        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or acronym(head):
             # the head names someone; a name that only modifies it ("China's latest targets") does not make it a speaker
             return "named"
         if head.pos_ in ("PRON", "DET"):

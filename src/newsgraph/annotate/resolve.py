@@ -205,6 +205,8 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
             return _role_actor(doc, tok, exclude, s, e) or phrase_actor(doc, tok)
     low = tok.lower_
     pronouns = _pronouns()
+    if acronym(tok):
+        return resolve_token(doc, tok, exclude, whole_names=True)  # "WHO describes ...": initials, no pronoun
     relative = tok.tag_ in ("WP", "WDT") or any(c.dep_ == "prep" and any(g.tag_ in ("WP", "WDT") for g in c.children) for c in tok.children)
     if relative and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
         # "a royal expert who countered ...", "X, which denied ...", "Y, many of whom say ...": a relative pronoun
@@ -232,6 +234,15 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
 
 #: Entity types a relative pronoun's antecedent cannot be when it speaks.
 _PLACES = ("city", "place")
+def acronym(tok: Token) -> bool:
+    """A word of two or more capitals in a sentence not set in capitals ("WHO describes the symptoms", "IT staff"):
+    the initials of a name, never the pronoun the tagger may read in it ("who", "it", "us")."""
+    if len(tok.text) < 2 or not tok.text.isalpha() or not tok.text.isupper():
+        return False
+    words = [t for t in tok.sent if t.is_alpha and t.i != tok.i]
+    return not words or not all(t.text.isupper() for t in words)
+
+
 def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_names: bool = False) -> Actor:
     """The actor a subject/object token stands for. `whole_names` (speakers): a proper-noun head outside every
     entity of its name is a name of its own ("the Ohio State Patrol" where the model found "Ohio State", "Sweden's
@@ -239,7 +250,7 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
     start, end = name_span(tok)
     low = tok.lower_
     pronouns = _pronouns()
-    if tok.pos_ == "PRON" or low in pronouns:
+    if (tok.pos_ == "PRON" or low in pronouns) and not acronym(tok):
         types = set((pronouns.get(low) or "person").split("|"))
         hit = nearest_before(doc, tok.idx, types, exclude)
         if hit:
