@@ -12,6 +12,8 @@ Our own articles, with invented names, written to the shapes of the wrong quotes
   frame ("Y believes that ...") is the next quotation's;
 - initials read as a pronoun by the tagger ("WHO describes ...") are a name, not "who" standing for the last
   person named;
+- a comma inside a quotation never closes a frame set in mid-sentence ('In a press release, the agency described
+  the symptoms as "fever, headache, ..."': one partial quote, no indirect quote stitched from both sides);
 - "They say" after "Many countries ... have warned the agency": the countries, not the agency.
 """
 
@@ -44,6 +46,9 @@ DOCS = {
     "could cause mass panic.",
     "initials": "President Tomas Ruel visited the province on Monday. There is no vaccine for the fever. WHO "
     "describes the symptoms as being \"characterized by the sudden onset of fever, weakness and muscle pain.\"",
+    "midcomma": "Health authorities are, however, unsure of the full extent of the outbreak. In a press release, the "
+    "agency described the symptoms as \"fever, headache, diarrhoea or colicky abdominal pain, and vomiting.\" They "
+    "also indicated that most of the cases have been in children.",
     "twoparts": "Lena Moss, who founded the dairy, stated: \"There is no law against it\". She claimed that "
     "\"[i]f it's good enough for our babies, it's good enough for us\" and \"[s]ome people will say yuck - but "
     "it's pure and natural.\" Carl Dunne, a member of the council, believes that \"[a]s the local authority we must "
@@ -113,3 +118,8 @@ def test_a_later_quotation_ending_the_sentence_bounds_the_frame(articles):
 def test_initials_are_no_pronoun(articles):
     hits = [q for q in articles["initials"].quotes if "sudden onset" in q.text]
     assert hits and all(q.speaker_name != "Tomas Ruel" for q in hits), [(q.text, q.speaker_name) for q in hits]
+
+
+def test_a_comma_inside_a_quotation_closes_no_frame(articles):
+    shown = [q for q in articles["midcomma"].quotes if (q.confidence or 0) >= THRESHOLD]
+    assert all(not q.text.startswith("In a press release") for q in shown), [(q.kind, q.text) for q in shown]

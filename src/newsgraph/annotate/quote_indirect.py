@@ -147,7 +147,9 @@ class IndirectSpeech(SpeakerCues):
         sent = doc.char_span(s0, s1, alignment_mode="contract")
         if sent is None or lo - 1 <= sent.start or doc[lo - 1].text != ",":
             return None
-        hi = next((t.i for t in doc[cue.i + 1 : sent.end] if t.text == ","), None)
+        # the comma that closes the frame is the writer's, never one inside a quotation ('WHO described the
+        # symptoms as "fever, headache ..."': the quoted list is the description, a partial quote of its own)
+        hi = next((t.i for t in doc[cue.i + 1 : sent.end] if t.text == "," and not in_spans(spans, t.idx)), None)
         if hi is None or hi + 1 >= sent.end:
             return None
         for t in doc[cue.i + 1 : hi]:
