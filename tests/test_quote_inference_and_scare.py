@@ -14,7 +14,8 @@ Our own articles, with invented names, written to the shapes of the wrong quotes
   person named;
 - a comma inside a quotation never closes a frame set in mid-sentence ('In a press release, the agency described
   the symptoms as "fever, headache, ..."': one partial quote, no indirect quote stitched from both sides);
-- "They say" after "Many countries ... have warned the agency": the countries, not the agency.
+- "They say" after "Many countries ... have warned the agency": the countries, not the agency; "they" after
+  "the residents and their lawyer" is not "the residents" alone.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ DOCS = {
     "midcomma": "Health authorities are, however, unsure of the full extent of the outbreak. In a press release, the "
     "agency described the symptoms as \"fever, headache, diarrhoea or colicky abdominal pain, and vomiting.\" They "
     "also indicated that most of the cases have been in children.",
+    "coord": "After talks failed, the residents and their lawyer decided to take their case to the public. Last "
+    "Saturday, they announced that they are bringing their suit before a judge.",
     "twoparts": "Lena Moss, who founded the dairy, stated: \"There is no law against it\". She claimed that "
     "\"[i]f it's good enough for our babies, it's good enough for us\" and \"[s]ome people will say yuck - but "
     "it's pure and natural.\" Carl Dunne, a member of the council, believes that \"[a]s the local authority we must "
@@ -123,3 +126,9 @@ def test_initials_are_no_pronoun(articles):
 def test_a_comma_inside_a_quotation_closes_no_frame(articles):
     shown = [q for q in articles["midcomma"].quotes if (q.confidence or 0) >= THRESHOLD]
     assert all(not q.text.startswith("In a press release") for q in shown), [(q.kind, q.text) for q in shown]
+
+
+def test_they_is_not_one_conjunct_of_its_antecedent(articles):
+    hits = [q for q in articles["coord"].quotes if "bringing their suit" in q.text]
+    shown = [q for q in hits if (q.speaker_confidence or 0) >= THRESHOLD]
+    assert all(q.speaker_name != "the residents" for q in shown), [(q.text, q.speaker_name) for q in hits]

@@ -155,6 +155,8 @@ def _plural_group(head: Token, pronoun: Token) -> bool:
     sentence before rather than walking past it to a singular name further back."""
     if "Plur" not in pronoun.morph.get("Number") or pronoun_gender(pronoun) is not None:
         return False
+    if any(c.dep_ == "conj" for c in head.children):
+        return False  # "the residents and their lawyer ... they": the first conjunct alone would be one of the speakers
     return head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS") and person_noun(head)
 
 
