@@ -7,9 +7,12 @@ phrase. Centering theory's preference, cheaply: the subject of a main clause, wa
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.gender import agrees, pronoun_gender
+from newsgraph.annotate.lexicon import section_words, sections
 from newsgraph.records import Entity
 
 
@@ -71,6 +74,8 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
     fallback: tuple[Entity, str] | None = None
     window = [m for m in mentions if m[0] >= sents[0].start_char] if sents else []
     chained: tuple[Entity, str] | None = None
+    before = [s for s in sents if s.end_char <= tok.idx]
+    previous = before[-1] if before else None  # the sentence right before the pronoun's own
     for sent in reversed(sents):
         here = sorted((m for m in mentions if sent.start_char <= m[0] < sent.end_char), key=lambda m: m[0])
         roles = [(m, _role(doc, m[0], m[1])) for m in here]
@@ -85,7 +90,7 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
             inner = [m for m in subj if not _reported(doc, m[0], m[1])]
             chained = chained or ((inner[-1][2], "subject") if inner else None)
             continue
-        if head is not None and (_described(head, tok) or _plural_group(head, tok)):
+        if head is not None and (_described(head, tok) or (sent == previous and _plural_group(head, tok))):
             return None, "noun", head
         if head is not None and head.pos_ == "PROPN" and not subj:
             # the sentence is about someone who cannot be the pronoun's antecedent (a name the entities typed
@@ -149,15 +154,25 @@ def _described(head: Token, pronoun: Token) -> bool:
 
 
 def _plural_group(head: Token, pronoun: Token) -> bool:
-    """The main subject is a plural common noun for people or bodies that "they" agrees with ("Many countries,
-    among them A, B and C, have warned the agency ... They say ...": the countries, not the agency object nor a
-    name in the aside). Agreement and role, the parser's: a plural pronoun takes up the plural subject of the
-    sentence before rather than walking past it to a singular name further back."""
+    """The main subject of the sentence right before is a plural common noun for people or bodies, subject of a
+    speech verb, that "they" agrees with ("Many countries, among them A, B and C, have warned the agency ... They
+    say ...": the countries, not the agency object nor a name in the aside). Agreement and role, the parser's: a
+    plural pronoun takes up the plural speaker just named rather than walking past it to a name further back; a
+    subject of another verb ("Albedo measurements range from ...", "hundreds of protesters converged") or one
+    sentences back is left to the names, as before."""
     if "Plur" not in pronoun.morph.get("Number") or pronoun_gender(pronoun) is not None:
+        return False
+    if head.head.lemma_.lower() not in speech_lemmas():
         return False
     if any(c.dep_ == "conj" for c in head.children):
         return False  # "the residents and their lawyer ... they": the first conjunct alone would be one of the speakers
     return head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS") and person_noun(head)
+
+
+@lru_cache(maxsize=1)
+def speech_lemmas() -> frozenset[str]:
+    """The cue verbs of the quote lexicon (data/cues.tsv [verb], [indirect], [object])."""
+    return section_words(sections("cues.tsv"), "verb", "indirect", "object")
 
 
 def person_noun(tok: Token) -> bool:

@@ -190,9 +190,9 @@ class QuoteEvidence:
         tok = cue_token(doc, q)
         cls = self.cue_class_of(q.cue, tok.lemma_.lower() if tok is not None else None)
         # a speech cue of a speaker we only cannot vouch for keeps it ('His aides called him "a genius"')
-        # a verb of belief or finding is no speech cue here, as for indirect quotes (COGNITION_IS_SPEECH): 'found
-        # there had been "3,210 victims"' quotes a tally, 'believe it was not "deliberate"' nobody's statement
-        return not spk_class or cls not in ("speech", "according")
+        # a verb of belief or finding keeps its quoted term ('the IRS had found ... under the rubric of "security"',
+        # 'led the institute to conclude it was "likely"': the finder's word), a verb of display does not
+        return not spk_class or cls not in ("speech", "according", "cognition")
 
     def _evidential(self, doc: Doc, q: Quote) -> bool:
         """The cue is a verb of inference and the speaker phrase is headed by a common noun (a thing: "the
