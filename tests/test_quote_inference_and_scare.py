@@ -52,6 +52,8 @@ DOCS = {
     "also indicated that most of the cases have been in children.",
     "coord": "After talks failed, the residents and their lawyer decided to take their case to the public. Last "
     "Saturday, they announced that they are bringing their suit before a judge.",
+    "ownsubject": "Board members say some coaches and parents are ruining the schools. School officials are trying "
+    "to correct what they said was a loophole in county policy.",
     "twoparts": "Lena Moss, who founded the dairy, stated: \"There is no law against it\". She claimed that "
     "\"[i]f it's good enough for our babies, it's good enough for us\" and \"[s]ome people will say yuck - but "
     "it's pure and natural.\" Carl Dunne, a member of the council, believes that \"[a]s the local authority we must "
@@ -132,3 +134,8 @@ def test_they_is_not_one_conjunct_of_its_antecedent(articles):
     hits = [q for q in articles["coord"].quotes if "bringing their suit" in q.text]
     shown = [q for q in hits if (q.speaker_confidence or 0) >= THRESHOLD]
     assert all(q.speaker_name != "the residents" for q in shown), [(q.text, q.speaker_name) for q in hits]
+
+
+def test_they_takes_the_plural_subject_of_its_own_sentence(articles):
+    hits = [q for q in articles["ownsubject"].quotes if "loophole" in q.text and (q.speaker_confidence or 0) >= THRESHOLD]
+    assert all(q.speaker_name != "Board members" for q in hits), [(q.text, q.speaker_name) for q in hits]

@@ -76,6 +76,14 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
     chained: tuple[Entity, str] | None = None
     before = [s for s in sents if s.end_char <= tok.idx]
     previous = before[-1] if before else None  # the sentence right before the pronoun's own
+    mine = [s for s in sents if s.start_char <= tok.idx < s.end_char]
+    own_head = _main_subject(mine[0], tok, exclude) if mine else None
+    if own_head is not None and own_head.i != tok.i:
+        # "School officials are trying to correct what they said ...": a plural people subject of the pronoun's
+        # own sentence binds it; any other subject there leaves the sentence before out of the plural rule
+        if _plural_group(own_head, tok, own=True):
+            return None, "noun", own_head
+        previous = None
     for sent in reversed(sents):
         here = sorted((m for m in mentions if sent.start_char <= m[0] < sent.end_char), key=lambda m: m[0])
         roles = [(m, _role(doc, m[0], m[1])) for m in here]
@@ -153,16 +161,17 @@ def _described(head: Token, pronoun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and person_noun(head)
 
 
-def _plural_group(head: Token, pronoun: Token) -> bool:
+def _plural_group(head: Token, pronoun: Token, own: bool = False) -> bool:
     """The main subject of the sentence right before is a plural common noun for people or bodies, subject of a
     speech verb, that "they" agrees with ("Many countries, among them A, B and C, have warned the agency ... They
     say ...": the countries, not the agency object nor a name in the aside). Agreement and role, the parser's: a
     plural pronoun takes up the plural speaker just named rather than walking past it to a name further back; a
     subject of another verb ("Albedo measurements range from ...", "hundreds of protesters converged") or one
-    sentences back is left to the names, as before."""
+    sentences back is left to the names, as before. `own`: the subject of the pronoun's own sentence, which binds it
+    whatever its verb ("School officials are trying to correct what they said ...")."""
     if "Plur" not in pronoun.morph.get("Number") or pronoun_gender(pronoun) is not None:
         return False
-    if head.head.lemma_.lower() not in speech_lemmas():
+    if not own and head.head.lemma_.lower() not in speech_lemmas():
         return False
     if any(c.dep_ == "conj" for c in head.children):
         return False  # "the residents and their lawyer ... they": the first conjunct alone would be one of the speakers
