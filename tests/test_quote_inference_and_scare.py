@@ -54,6 +54,7 @@ DOCS = {
     "Saturday, they announced that they are bringing their suit before a judge.",
     "ownsubject": "Board members say some coaches and parents are ruining the schools. School officials are trying "
     "to correct what they said was a loophole in county policy.",
+    "label": "NOTICE: This is the final article in a series that looks back over the past couple of years.",
     "twoparts": "Lena Moss, who founded the dairy, stated: \"There is no law against it\". She claimed that "
     "\"[i]f it's good enough for our babies, it's good enough for us\" and \"[s]ome people will say yuck - but "
     "it's pure and natural.\" Carl Dunne, a member of the council, believes that \"[a]s the local authority we must "
@@ -118,6 +119,10 @@ def test_a_later_quotation_ending_the_sentence_bounds_the_frame(articles):
     assert first and first[0].speaker_name == "Lena Moss", [(q.text, q.speaker_name) for q in articles["twoparts"].quotes]
     third = _shown(articles["twoparts"], "protect the health")
     assert third and third[0].speaker_name == "Carl Dunne"
+
+
+def test_a_label_in_capitals_is_no_speaker(articles):
+    assert all((q.speaker_confidence or 0) < THRESHOLD for q in articles["label"].quotes)
 
 
 def test_initials_are_no_pronoun(articles):
