@@ -349,10 +349,12 @@ class QuoteEvidence:
             return "document"
         if lemma in self.people or head.lower_ in self.people or _agentive(lemma):
             return "people"
-        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (acronym(head) and head.pos_ in ("PRON", "DET")):
-            # the head names someone; a name that only modifies it ("China's latest targets") does not make it a
-            # speaker; initials the tagger took for a pronoun ("WHO describes ...") name someone, a label in capitals
-            # ("NOTICE: This is ...") does not
+        if acronym(head) and head.pos_ in ("PRON", "DET"):
+            # initials the tagger took for a pronoun ("WHO describes ..."): a name, but one no entity of the text
+            # lists (a listed one is resolved to its entity), so a speaker we cannot vouch for: hidden, quote kept
+            return "common"
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            # the head names someone; a name that only modifies it ("China's latest targets") does not make it a speaker
             return "named"
         if head.pos_ in ("PRON", "DET"):
             return "unresolved"  # "This emphasises ...": a demonstrative names nobody
