@@ -15,8 +15,9 @@ The gazetteer holds a populated place for names that, in the text, are no city a
   nouns): the river, the district or the county named like a town (`feature_named`). "The Sydney suburb of Bondi"
   is no such cue: the noun heads an "of" phrase, so the name before it is the city;
 - the name is a river's or a lake's ("Tyne River") that the gazetteer holds only as the town named for it;
-- the name is the place a town or township lies in ("a township in northern X": a county), or every mention opens a
-  quoted term ("'X belly'": an expression; city_relations.holds_towns, quoted_term);
+- the name is the place a town or township lies in ("a township in northern X": a county), or a mention opens a
+  quoted term ("'X belly'": an expression; city_relations.towns_in_at, quoted_at); a name whose every mention is
+  one of these uses or the two above, each its own, is no city either (`named_otherwise`);
 - the reading is a small town lying inside a big city the article names (`part_of_city`): GeoNames holds
   neighbourhoods ("Camden Town" in London) as populated places, but a part of a city is no city topic.
 Such a place keeps its point (the map, the geocoding benchmark) but is typed "place": no city topic. So is a town
@@ -34,7 +35,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.city_relations import acronym_only, division_named, holds_towns, in_city, quoted_term
+from newsgraph.annotate.city_relations import acronym_only, division_named, in_city, quoted_at, towns_in_at
 from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
 from newsgraph.annotate.name_usage import containers, inside, modifies_next, settlement_use
 from newsgraph.annotate.names import NamesLexicon
@@ -65,13 +66,10 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
     words = e.name.split()
     if words and words[-1].lower() in DIVISION_WORDS:
         return True
-    if inside_other_names(doc, e, others, names) or feature_named(text, e, names):
+    if named_otherwise(doc, e, others, names):
         return True
     if len(words) >= 2 and words[-1].lower() in STREAM_HEADS and norm(p.name) != norm(e.name):
         return True  # "the waters from Tyne River": the gazetteer knows no such town, only the town it is named for
-    held = [(m.start, m.end) for o in others if o is not e for m in o.mentions]
-    if holds_towns(text, e, held) or quoted_term(text, e):
-        return True
     if brand_listed(text, e) or quarter_of(text, e, gaz, names):
         return True
     if len(words) >= 2 and p.population < min_population and words[-1].lower() in (TERRAIN_HEADS | WATER_HEADS):
@@ -221,15 +219,34 @@ def part_of_city(p: Place, chosen: list[Place], min_city: int, radius_km: float,
 def inside_other_names(doc: Doc, e: Entity, others: list[Entity], names: NamesLexicon) -> bool:
     """Every mention of `e` lies inside a longer name: another entity's mention holds it, or a capitalised word joins
     it (`_joined`)."""
-    if not e.mentions:
-        return False
+    inside_name = _inside_name(doc, e, others, names)
+    return bool(e.mentions) and all(inside_name(m) for m in e.mentions)
+
+
+def _inside_name(doc: Doc, e: Entity, others: list[Entity], names: NamesLexicon):
+    """Whether a mention of `e` lies inside a longer name (`inside_other_names`), as a function of the mention."""
     spans = [(m.start, m.end) for o in others if o is not e for m in o.mentions]
     places = {m.start for o in others if o is not e and o.type in ("place", "city", "country") for m in o.mentions}
-    for m in e.mentions:
+
+    def inside_name(m: Mention) -> bool:
         held = any(s <= m.start and m.end <= t and t - s > m.end - m.start for s, t in spans)
-        if not held and not _joined(doc, m.start, m.end, places, names):
-            return False
-    return True
+        return held or _joined(doc, m.start, m.end, places, names)
+
+    return inside_name
+
+
+def named_otherwise(doc: Doc, e: Entity, others: list[Entity], names: NamesLexicon) -> bool:
+    """Every mention of `e` names no town, each in its own way: inside a longer name ("X Slaughter House"), named a
+    feature by a noun after it ("X and Y districts", `feature_noun_after`), named as the place a township or village
+    lies in ("a township in northern X", city_relations.towns_in_at), or opening a quoted term ("'X belly'",
+    city_relations.quoted_at). A name used so in one place and otherwise in another is still no town ("the X
+    Slaughter House ... in X and Y districts")."""
+    text = doc_text(doc)
+    inside_name = _inside_name(doc, e, others, names)
+    nouns = (names.place_after | {"counties", "districts", "regions", "provinces"}) - SETTLEMENT_NOUNS
+    return bool(e.mentions) and all(
+        inside_name(m) or feature_noun_after(text, m.start, m.end, nouns) or towns_in_at(text, m.start)
+        or quoted_at(text, m.start, m.end) for m in e.mentions)
 
 
 _NEXT_WORD = re.compile(r"^(?: |[-\u2010\u2011])([A-Z][\w'\u2019&.-]*)")

@@ -158,6 +158,12 @@ _HOLDS_TOWNS = re.compile(r"\b(?:towns?|townships?|villages?|hamlets?|settlement
                           r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$", re.I)
 
 
+def towns_in_at(text: str, start: int) -> bool:
+    """The name at `start` names the place a town, village or township lies in ("a rural township in northwestern
+    X")."""
+    return _HOLDS_TOWNS.search(text, max(0, start - 60), start) is not None
+
+
 def holds_towns(text: str, e: Entity, held: list[tuple[int, int]]) -> bool:
     """Every mention of `e` that no longer name holds (`held`: the spans of the article's other names, "Marlow
     Airport") names the place a town, village or township lies in ("Hale is a rural township in northwestern
@@ -165,7 +171,7 @@ def holds_towns(text: str, e: Entity, held: list[tuple[int, int]]) -> bool:
     city's part and X the city: those nouns are not read.)"""
     free = [m for m in e.mentions if not any(s <= m.start and m.end <= t and t - s > m.end - m.start
                                              for s, t in held)]
-    return bool(free) and all(_HOLDS_TOWNS.search(text, max(0, m.start - 60), m.start) for m in free)
+    return bool(free) and all(towns_in_at(text, m.start) for m in free)
 
 
 #: a quoted term: the name right after an opening quotation mark, one to three lower-case words after it, then the
@@ -174,13 +180,16 @@ _QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(]))['\"\u2018\u201c]$")
 _QUOTED_REST = re.compile(r"^(?:[\s-]+[a-z][\w-]*){1,3}['\"\u2019\u201d]")
 
 
+def quoted_at(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] opens a short quoted term whose other words are lower case."""
+    return bool(_QUOTE_OPEN.search(text[max(0, start - 2) : start]) and _QUOTED_REST.match(text[end : end + 50]))
+
+
 def quoted_term(text: str, e: Entity) -> bool:
     """Every mention of `e` opens a short quoted term whose other words are lower case ("'Tyneham belly'", "the
     \u201cMarlow strain\u201d"): the quotation marks set the words off as one expression, which a town's name only
     qualifies; the text names no place there."""
-    return bool(e.mentions) and all(
-        _QUOTE_OPEN.search(text[max(0, m.start - 2) : m.start]) and _QUOTED_REST.match(text[m.end : m.end + 50])
-        for m in e.mentions)
+    return bool(e.mentions) and all(quoted_at(text, m.start, m.end) for m in e.mentions)
 
 
 #: a name before the mention in a coordination: "Ruritania, [X]", "Westshire and [X]", "Westshire, and [X]"
