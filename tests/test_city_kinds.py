@@ -122,3 +122,15 @@ def test_a_small_town_only_as_the_modifier_of_a_noun_under_the_is_no_city():
                        ("Birds fly to Tyneham every spring.", False),
                        ("The Tyneham office opened in Tyneham on Monday.", False)):
         assert definite_modifier(nlp(text), _entity(text, "Tyneham"), gaz, names) is want, text
+
+
+def test_a_name_in_a_list_of_divisions_after_a_colon_is_no_city():
+    from newsgraph.annotate.city_relations import division_listed_at
+
+    text = ("Birds in eleven of the country's nineteen counties must be kept indoors: Westmark, \u00d8stby, Tyneham, "
+            "and Marlow-Agder. The states agreed: Hale is next. Flights left for three cities: Hale, Eastport and Orford.")
+    for name in ("Westmark", "\u00d8stby", "Tyneham", "Marlow-Agder"):
+        i = text.index(name)
+        assert division_listed_at(text, i, i + len(name)), name
+    for name, i in (("Hale", text.index("Hale")), ("Eastport", text.index("Eastport"))):
+        assert not division_listed_at(text, i, i + len(name)), name  # no list / a list of cities

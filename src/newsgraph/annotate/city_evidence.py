@@ -35,7 +35,14 @@ import re
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.city_relations import acronym_only, division_named, in_city, quoted_at, towns_in_at
+from newsgraph.annotate.city_relations import (
+    acronym_only,
+    division_listed_at,
+    division_named,
+    in_city,
+    quoted_at,
+    towns_in_at,
+)
 from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
 from newsgraph.annotate.name_usage import containers, inside, modifies_next, settlement_use
 from newsgraph.annotate.names import NamesLexicon
@@ -238,15 +245,16 @@ def _inside_name(doc: Doc, e: Entity, others: list[Entity], names: NamesLexicon)
 def named_otherwise(doc: Doc, e: Entity, others: list[Entity], names: NamesLexicon) -> bool:
     """Every mention of `e` names no town, each in its own way: inside a longer name ("X Slaughter House"), named a
     feature by a noun after it ("X and Y districts", `feature_noun_after`), named as the place a township or village
-    lies in ("a township in northern X", city_relations.towns_in_at), or opening a quoted term ("'X belly'",
-    city_relations.quoted_at). A name used so in one place and otherwise in another is still no town ("the X
+    lies in ("a township in northern X", city_relations.towns_in_at), opening a quoted term ("'X belly'",
+    city_relations.quoted_at), or listed after a division noun and a colon ("nineteen counties ...: A, B, X",
+    city_relations.division_listed_at). A name used so in one place and otherwise in another is still no town ("the X
     Slaughter House ... in X and Y districts")."""
     text = doc_text(doc)
     inside_name = _inside_name(doc, e, others, names)
     nouns = (names.place_after | {"counties", "districts", "regions", "provinces"}) - SETTLEMENT_NOUNS
     return bool(e.mentions) and all(
         inside_name(m) or feature_noun_after(text, m.start, m.end, nouns) or towns_in_at(text, m.start)
-        or quoted_at(text, m.start, m.end) for m in e.mentions)
+        or quoted_at(text, m.start, m.end) or division_listed_at(text, m.start, m.end) for m in e.mentions)
 
 
 _NEXT_WORD = re.compile(r"^(?: |[-\u2010\u2011])([A-Z][\w'\u2019&.-]*)")

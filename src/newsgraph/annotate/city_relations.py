@@ -174,6 +174,26 @@ def holds_towns(text: str, e: Entity, held: list[tuple[int, int]]) -> bool:
     return bool(free) and all(towns_in_at(text, m.start) for m in free)
 
 
+#: a list opened by a colon after a plural division noun in the same sentence: "in eleven of the country's nineteen
+#: counties ...: Westshire, Northmoor, [X]"; group 1: the list's names before the mention (a comma, then "and"/"or")
+_DIVISION_LIST = re.compile(r"\b(?:counties|districts|provinces|regions|states|prefectures|oblasts|departments|"
+                            r"governorates|parishes|municipalities|cantons|territories)\b[^.;:!?\n]{0,80}:\s+"
+                            r"((?:[A-Z\u00c0-\u00d6\u00d8-\u00de][\w'\u2019.-]*(?:[\s-]+[A-Z\u00c0-\u00d6\u00d8-\u00de]"
+                            r"[\w'\u2019.-]*){0,2},\s+(?:(?:and|or)\s+)?)+)?$")
+#: the list goes on after the mention: ", Northmoor", " and Northmoor"
+_LIST_GOES_ON = re.compile(r"^(?:,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z\u00c0-\u00d6\u00d8-\u00de]")
+#: how far before a mention a division list's colon may stand
+DIVISION_LIST_SPAN = 400
+
+
+def division_listed_at(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is a member of a list that a colon opens after a plural division noun ("nineteen
+    counties to be kept indoors: Westshire, Northmoor, [X], ..."): a division named like its chief town. A list has
+    a member before the mention or after it ("the states agreed: X is next" is none)."""
+    lm = _DIVISION_LIST.search(text, max(0, start - DIVISION_LIST_SPAN), start)
+    return lm is not None and (lm.group(1) is not None or _LIST_GOES_ON.match(text[end : end + 20]) is not None)
+
+
 #: a quoted term: the name right after an opening quotation mark, one to three lower-case words after it, then the
 #: closing mark ("'Tyneham belly'", "the so-called \u201cMarlow flu\u201d")
 _QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(]))['\"\u2018\u201c]$")
