@@ -14,6 +14,10 @@ The gazetteer holds a populated place for names that, in the text, are no city a
   "Jackson and Barrow counties", "the Rockridge neighbourhood"; data/place_cues.tsv `after` rows less the settlement
   nouns): the river, the district or the county named like a town (`feature_named`). "The Sydney suburb of Bondi"
   is no such cue: the noun heads an "of" phrase, so the name before it is the city;
+- the name is a river's or a lake's ("Tyne River") that the gazetteer holds only as the town named for it;
+- the name is the place a town or township lies in ("a township in northern X": a county), or a mention opens a
+  quoted term ("'X belly'": an expression; city_relations.towns_in_at, quoted_at); a name whose every mention is
+  one of these uses or the two above, each its own, is no city either (`named_otherwise`);
 - the reading is a small town lying inside a big city the article names (`part_of_city`): GeoNames holds
   neighbourhoods ("Camden Town" in London) as populated places, but a part of a city is no city topic.
 Such a place keeps its point (the map, the geocoding benchmark) but is typed "place": no city topic. So is a town
@@ -31,9 +35,16 @@ import re
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.city_relations import acronym_only, division_named, in_city
+from newsgraph.annotate.city_relations import (
+    acronym_only,
+    division_listed_at,
+    division_named,
+    in_city,
+    quoted_at,
+    towns_in_at,
+)
 from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
-from newsgraph.annotate.name_usage import containers, inside, settlement_use
+from newsgraph.annotate.name_usage import containers, inside, modifies_next, settlement_use
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.resolve import doc_text
 from newsgraph.records import Entity, Mention
@@ -47,6 +58,9 @@ TERRAIN_HEADS = frozenset({"valley", "mountains", "desert", "plateau", "glacier"
 #: only when the text never uses it as a settlement, not even "in X" ("from Route 9 to Tyne Lake", "the Tyne Lake area
 #: of Marlow County")
 WATER_HEADS = frozenset({"lake", "lakes"})
+#: last words of a water body's name which the gazetteer, holding no water features, reads as the town named for it
+#: (geo.candidates drops the word): the name written with the word is the river unless GeoNames names a town so
+STREAM_HEADS = frozenset({"river", "creek", "bayou", "lake"})
 #: capitalised words that may follow or precede a town's name without making a longer name of it
 _DATE_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if w)
 
@@ -59,8 +73,10 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
     words = e.name.split()
     if words and words[-1].lower() in DIVISION_WORDS:
         return True
-    if inside_other_names(doc, e, others, names) or feature_named(text, e, names):
+    if named_otherwise(doc, e, others, names):
         return True
+    if len(words) >= 2 and words[-1].lower() in STREAM_HEADS and norm(p.name) != norm(e.name):
+        return True  # "the waters from Tyne River": the gazetteer knows no such town, only the town it is named for
     if brand_listed(text, e) or quarter_of(text, e, gaz, names):
         return True
     if len(words) >= 2 and p.population < min_population and words[-1].lower() in (TERRAIN_HEADS | WATER_HEADS):
@@ -70,7 +86,23 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
         # a lake: no use at all, or a feature by its article ("the Tyne Lake area")
         return all(text[max(0, m.start - 4) : m.start].lower() == "the " or settlement_use(
             text, m.start, m.end, gaz, names) is None for m in e.mentions)
+    if p.population < min_population and definite_modifier(doc, e, gaz, names):
+        return True
     return in_city(text, e, p, gaz) or division_named(text, e, gaz, names) or acronym_only(text, e, p)
+
+
+def definite_modifier(doc: Doc, e: Entity, gaz: Gazetteer, names: NamesLexicon) -> bool:
+    """Every mention of `e` modifies a lower-case noun after it under a definite article ("the X flyway", "the X
+    strain") and none is used as a settlement: the article determines the noun, the name only qualifies it; a
+    small town so named (placed only because the article names places near it) is no town the text speaks of."""
+    text = doc_text(doc)
+    for m in e.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or text[max(0, m.start - 4) : m.start].lower() != "the ":
+            return False
+        if not modifies_next(doc, span) or settlement_use(text, m.start, m.end, gaz, names) is not None:
+            return False
+    return bool(e.mentions)
 
 
 #: feature nouns after a name that still name a settlement ("the Pana township", "a Lakeside town"): no cue against it
@@ -194,15 +226,35 @@ def part_of_city(p: Place, chosen: list[Place], min_city: int, radius_km: float,
 def inside_other_names(doc: Doc, e: Entity, others: list[Entity], names: NamesLexicon) -> bool:
     """Every mention of `e` lies inside a longer name: another entity's mention holds it, or a capitalised word joins
     it (`_joined`)."""
-    if not e.mentions:
-        return False
+    inside_name = _inside_name(doc, e, others, names)
+    return bool(e.mentions) and all(inside_name(m) for m in e.mentions)
+
+
+def _inside_name(doc: Doc, e: Entity, others: list[Entity], names: NamesLexicon):
+    """Whether a mention of `e` lies inside a longer name (`inside_other_names`), as a function of the mention."""
     spans = [(m.start, m.end) for o in others if o is not e for m in o.mentions]
     places = {m.start for o in others if o is not e and o.type in ("place", "city", "country") for m in o.mentions}
-    for m in e.mentions:
+
+    def inside_name(m: Mention) -> bool:
         held = any(s <= m.start and m.end <= t and t - s > m.end - m.start for s, t in spans)
-        if not held and not _joined(doc, m.start, m.end, places, names):
-            return False
-    return True
+        return held or _joined(doc, m.start, m.end, places, names)
+
+    return inside_name
+
+
+def named_otherwise(doc: Doc, e: Entity, others: list[Entity], names: NamesLexicon) -> bool:
+    """Every mention of `e` names no town, each in its own way: inside a longer name ("X Slaughter House"), named a
+    feature by a noun after it ("X and Y districts", `feature_noun_after`), named as the place a township or village
+    lies in ("a township in northern X", city_relations.towns_in_at), opening a quoted term ("'X belly'",
+    city_relations.quoted_at), or listed after a division noun and a colon ("nineteen counties ...: A, B, X",
+    city_relations.division_listed_at). A name used so in one place and otherwise in another is still no town ("the X
+    Slaughter House ... in X and Y districts")."""
+    text = doc_text(doc)
+    inside_name = _inside_name(doc, e, others, names)
+    nouns = (names.place_after | {"counties", "districts", "regions", "provinces"}) - SETTLEMENT_NOUNS
+    return bool(e.mentions) and all(
+        inside_name(m) or feature_noun_after(text, m.start, m.end, nouns) or towns_in_at(text, m.start)
+        or quoted_at(text, m.start, m.end) or division_listed_at(text, m.start, m.end) for m in e.mentions)
 
 
 _NEXT_WORD = re.compile(r"^(?: |[-\u2010\u2011])([A-Z][\w'\u2019&.-]*)")

@@ -29,7 +29,12 @@ from newsgraph.annotate.city_evidence import (
     official_article,
     part_of_city,
 )
-from newsgraph.annotate.city_relations import apposed_part, division_written, foreign_homonym
+from newsgraph.annotate.city_relations import (
+    apposed_part,
+    division_written,
+    foreign_homonym,
+    listed_as_regions,
+)
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.country_evidence import home_readings, road_only
 from newsgraph.annotate.demonyms import region_of
@@ -322,6 +327,7 @@ class Geocoder:
                                                                        w=self.weights, kinds=kinds), strict=True)]
         home_readings(doc, ents, places, demonyms, lambda n: candidates(gaz, n)[: self.weights.max_candidates],
                       lambda a, b: _near(a, b, self.weights))  # "Georgia residents" in Atlanta news: the state
+        listed_as_regions(text, ents, places, lambda n: candidates(gaz, n)[: self.weights.max_candidates])
         by_gid: dict[int, Entity] = {}
         drop: set[int] = set()
         chosen = [p for p in places if p is not None and p.kind not in ("country", "continent")]
