@@ -58,8 +58,12 @@ from benchmarks.splits import PARTS
 #: --only html` and `--label e2-lgl --only lgl`.
 AUDIT_LABELS = ("e2-aud", "e2-s21", "e2-s22", "e2-s23", "e2-s24")
 WEB_LABELS = ("e2-webh", "e2-lgl")
-#: Judgement labels of a held-out draw nobody may read yet: never loaded.
-HELD_OUT_PREFIXES = ("s25unseen",)
+#: Judgement labels of a held-out draw nobody may read yet: never loaded (stop 26: s25unseen is tuning data now).
+HELD_OUT_PREFIXES = ("s26unseen",)
+#: With `--below-sample FILE` (benchmarks/audit/below.py `keys`): the judged draws whose hidden events were sampled
+#: at random, a source of their own ("draws": every shown event, and the sampled hidden ones weighted 1 / rate); their
+#: pages leave the audit's rows (stop 26: the s23..s25 draws, every asserted event judged, so the rate is 1).
+BELOW_SAMPLE = Path(__file__).resolve().parent / "audit" / "below-s26.keys.jsonl"
 FOLDS, REPEATS = 5, tuple(range(10))
 METHODS = ("inplace", "shown:20", "shown:40", "levels:20", "levels:40", "platt-conf", "platt-raw", "iso:20", "iso:40", "iso:80")
 #: The maps that may be chosen: `shown` (the heights of the steps at or above the display threshold). Why not the
@@ -74,7 +78,7 @@ FAMILY = ("shown",)
 #: Under the display threshold a kept-cut map stays this far below it (calibrate() rounds to 3 places).
 CUT_MARGIN = 0.01
 #: The sources whose out-of-fold ECE chooses the map ("all": every source pooled).
-CRITERION = ("audit", "web", "all")
+CRITERION = ("audit", "web", "draws", "all")
 
 Row = tuple  # (source, part, features, right, unit) as benchmarks/fit_events.py makes them
 Map = tuple[list[float], list[float]]
@@ -86,8 +90,15 @@ def judged_for(judged: dict[str, dict], inputs: set[str]) -> dict[str, dict]:
             and not str(j.get("label") or "").startswith(HELD_OUT_PREFIXES)}
 
 
-def load(cache: Path | None, audit_labels: Sequence[str], web_labels: Sequence[str]) -> tuple[list[Row], list, dict]:
-    """(event rows, events of the judged pages with their judgements per source, GSR records) of fit_events."""
+def weight(r: Row) -> float:
+    """A row's weight in the ECE and the reliability tables: 1, or 1 / rate for a sampled hidden event (`draws`)."""
+    return r[5] if len(r) > 5 else 1.0
+
+
+def load(cache: Path | None, audit_labels: Sequence[str], web_labels: Sequence[str], below: Path | None = None
+         ) -> tuple[list[Row], list, dict]:
+    """(event rows, GSR records, events of the judged pages with their judgements per source) of fit_events; with
+    `below`, the sampled draws as the source "draws" (`BELOW_SAMPLE`), their pages out of the audit's rows."""
     import pickle
 
     from benchmarks import fit_events as F
@@ -105,6 +116,26 @@ def load(cache: Path | None, audit_labels: Sequence[str], web_labels: Sequence[s
             cache.write_bytes(pickle.dumps((rows, gsr, audit, web)))
     events = rows["event"]
     judged = {}
+    if below is not None:
+        from benchmarks.audit.below import sample_events
+        from benchmarks.tasks.events import _threshold
+
+        base, t = in_place(), _threshold("events")
+        dcache = cache.with_name(cache.name + ".draws") if cache is not None else None
+        if dcache is not None and dcache.exists():
+            draws, weights = pickle.loads(dcache.read_bytes())
+        else:
+            draws, weights = sample_events(below, audit_judgements(), lambda f: apply(base, raw_of(f["event"])) >= t)
+            if dcache is not None:
+                dcache.write_bytes(pickle.dumps((draws, weights)))
+        pages = {e[0] for e in draws}
+        audit = [e for e in audit if e[0] not in pages]
+        js = judged_for(audit_judgements(), pages)
+        judged["draws"] = (draws, js)
+        events += [("draws", q, f["event"], bool(js[k].get("happened") and js[k].get("type")), unit, weights[k])
+                   for _i, k, q, _s, f, unit, _v in draws if k in js]
+        print(f"draws: {sum(k in js for _i, k, *_ in draws)} of {len(draws)} events kept judged "
+              f"(shown, and the sampled hidden ones of {below.name})")
     for name, evs, js in (("audit", audit, audit_judgements()), ("web", web, web_judgements())):
         judged[name] = (evs, judged_for(js, {e[0] for e in evs}))
         events = [r for r in events if r[0] != name] + F.rows_of(name, evs, judged[name][1])["event"]
@@ -218,11 +249,12 @@ def weights_of(sources: list[str], balanced: bool) -> list[float] | None:
     return source_weights(sources, 1.0) if balanced else None
 
 
-def ece_by_source(items: list[tuple[str, float, bool]]) -> dict[str, float]:
+def ece_by_source(items: list[tuple[str, float, bool, float]]) -> dict[str, float]:
+    """ECE per source and pooled ("all") of (source, confidence, right, weight) items."""
     out = {}
-    for s in sorted({s for s, _, _ in items}) + ["all"]:
-        sel = [(c, y) for q, c, y in items if s in (q, "all")]
-        out[s] = expected_calibration_error([c for c, _ in sel], [y for _, y in sel])
+    for s in sorted({i[0] for i in items}) + ["all"]:
+        sel = [i for i in items if s in (i[0], "all")]
+        out[s] = expected_calibration_error([i[1] for i in sel], [i[2] for i in sel], weights=[i[3] for i in sel])
     return out
 
 
@@ -242,7 +274,7 @@ def cross_validate(rows: list[Row], method: str, balanced: bool, base: Map, thre
             held = [r for r in tune if fold[(r[0], r[4])] == k]
             m = fit_map(method, [raw[id(r)] for r in train], [r[3] for r in train],
                         weights_of([r[0] for r in train], balanced), base, threshold)
-            items += [(r[0], apply(m, raw[id(r)]), r[3]) for r in held]
+            items += [(r[0], apply(m, raw[id(r)]), r[3], weight(r)) for r in held]
         for s, e in ece_by_source(items).items():
             acc.setdefault(s, []).append(e)
     out = {s: round(sum(v) / len(v), 4) for s, v in acc.items()}
@@ -267,22 +299,22 @@ def size(name: str, m: Map, threshold: float) -> int:
     return len(set(m[1]))
 
 
-def choose(cv: dict[str, dict], sizes: dict[str, int]) -> str:
+def choose(cv: dict[str, dict], sizes: dict[str, int], family: tuple[str, ...] = FAMILY) -> str:
     """Among the maps of the `FAMILY` (unweighted, the cut kept), the lowest worst-source CV ECE, then the fewest
     fitted values; the other maps are reported, not chosen (see `FAMILY`)."""
-    mine = [n for n in cv if n.split(":")[0] in FAMILY and "+cut" in n and not n.endswith("/bal")] or list(cv)
+    mine = [n for n in cv if n.split(":")[0].split("+")[0] in family and "+cut" in n and not n.endswith("/bal")] or list(cv)
     return min(mine, key=lambda n: (cv[n]["worst"], sizes[n], n))
 
 
 def report(rows: list[Row], m: Map, label: str) -> dict:
     """ECE and reliability table per source and part under the map `m` (printed)."""
     out = {}
-    for s in ("gsr", "audit", "web", "all"):
+    for s in ("gsr", "audit", "web", "draws", "all"):
         for p in PARTS:
-            sel = [(apply(m, raw_of(r[2])), r[3]) for r in rows if r[1] == p and s in (r[0], "all")]
+            sel = [(apply(m, raw_of(r[2])), r[3], weight(r)) for r in rows if r[1] == p and s in (r[0], "all")]
             if not sel:
                 continue
-            res = summary([c for c, _ in sel], [y for _, y in sel])
+            res = summary([c for c, _, _ in sel], [y for _, y, _ in sel], [w for _, _, w in sel])
             out[f"{s}/{p}"] = res
             print(f"{label}: {s:5s} {p:5s} n={res['n']:4d} right={res['accuracy']} conf={res['confidence']} "
                   f"ECE={res['ece']}")
@@ -326,14 +358,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--method", default=None, help="use this map (e.g. levels:20+cut/bal) instead of the CV choice")
     ap.add_argument("--move-cut", action="store_true", help="also try maps that move the display cut (which events "
                     "are shown); by default every map tried keeps it (`keep_cut`)")
+    ap.add_argument("--below-sample", type=Path, nargs="?", const=BELOW_SAMPLE, default=None,
+                    help="add the source 'draws': the judged draws of a random sample of hidden events "
+                    f"(benchmarks/audit/below.py keys; default {BELOW_SAMPLE.name}), their pages out of the audit's")
+    ap.add_argument("--family", default=",".join(FAMILY), help="the map families that may be chosen (see FAMILY)")
     ap.add_argument("--write", action="store_true", help="write the chosen map to annotate/data/calibration/event.json")
     ap.add_argument("--out", type=Path, default=None, help="write the report here (JSON)")
     a = ap.parse_args(argv)
     threshold = _threshold("events")
-    rows, gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","))
+    rows, gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample)
     base = in_place()
     print("event rows: " + ", ".join(f"{s} {p} {sum(1 for r in rows if r[0] == s and r[1] == p)}"
-                                      for s in ("gsr", "audit", "web") for p in PARTS))
+                                      for s in ("gsr", "audit", "web", "draws") for p in PARTS))
     cv = {}
     for method in filter(None, a.methods.split(",")):
         for variant in ("+cut", "") if a.move_cut else ("+cut",):
@@ -349,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = {n: size(n, fit_map(n.partition("/")[0].partition("+")[0], [raw_of(r[2]) for r in tune], [r[3] for r in tune],
                                 weights_of([r[0] for r in tune], n.endswith("/bal")), base, threshold), threshold)
              for n in cv}
-    chosen = a.method or choose(cv, sizes)
+    chosen = a.method or choose(cv, sizes, tuple(a.family.split(",")))
     print(f"chosen: {chosen} (CV worst-source ECE {cv.get(chosen, {}).get('worst')}, {sizes.get(chosen)} fitted values)")
     method, _, bal = chosen.partition("/")
     m = fit_map(method, [raw_of(r[2]) for r in tune], [r[3] for r in tune],
