@@ -40,7 +40,7 @@ import argparse
 import json
 import math
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.calibration import (
@@ -50,20 +50,23 @@ from benchmarks.calibration import (
     predict_logistic,
     summary,
 )
+from benchmarks.recalibrate_rows import (  # noqa: F401 (judged_for, HELD_OUT_PREFIXES: the tests read them here)
+    AUDIT_LABELS,
+    BELOW_SAMPLE,
+    HELD_OUT_PREFIXES,
+    WEB_LABELS,
+    Map,
+    Row,
+    apply,
+    fit_rows,
+    in_place,
+    judged_for,
+    load,
+    raw_of,
+    weight,
+)
 from benchmarks.splits import PARTS
 
-#: Audit record labels (the 99 audit pages and the held-out draws of stops 21..24, now tuning data) and the web event
-#: set's (HTML pages, LGL articles): `python -m benchmarks.audit build --label e2-aud`, `build --label e2-s21 --fresh
-#: 20261221` (s22 20261230, s23 20261231, s24 20270101), `python -m benchmarks.audit.web_events build --label e2-webh
-#: --only html` and `--label e2-lgl --only lgl`.
-AUDIT_LABELS = ("e2-aud", "e2-s21", "e2-s22", "e2-s23", "e2-s24")
-WEB_LABELS = ("e2-webh", "e2-lgl")
-#: Judgement labels of a held-out draw nobody may read yet: never loaded (stop 26: s25unseen is tuning data now).
-HELD_OUT_PREFIXES = ("s26unseen",)
-#: With `--below-sample FILE` (benchmarks/audit/below.py `keys`): the judged draws whose hidden events were sampled
-#: at random, a source of their own ("draws": every shown event, and the sampled hidden ones weighted 1 / rate); their
-#: pages leave the audit's rows (stop 26: the s23..s25 draws, every asserted event judged, so the rate is 1).
-BELOW_SAMPLE = Path(__file__).resolve().parent / "audit" / "below-s26.keys.jsonl"
 FOLDS, REPEATS = 5, tuple(range(10))
 METHODS = ("inplace", "shown:20", "shown:40", "levels:20", "levels:40", "platt-conf", "platt-raw", "iso:20", "iso:40", "iso:80")
 #: The maps that may be chosen: `shown` (the heights of the steps at or above the display threshold). Why not the
@@ -79,88 +82,6 @@ FAMILY = ("shown",)
 CUT_MARGIN = 0.01
 #: The sources whose out-of-fold ECE chooses the map ("all": every source pooled).
 CRITERION = ("audit", "web", "draws", "all")
-
-Row = tuple  # (source, part, features, right, unit) as benchmarks/fit_events.py makes them
-Map = tuple[list[float], list[float]]
-
-
-def judged_for(judged: dict[str, dict], inputs: set[str]) -> dict[str, dict]:
-    """The judgements of the pages in `inputs`, without any line of a held-out draw (`HELD_OUT_PREFIXES`)."""
-    return {k: j for k, j in judged.items() if j.get("input") in inputs
-            and not str(j.get("label") or "").startswith(HELD_OUT_PREFIXES)}
-
-
-def weight(r: Row) -> float:
-    """A row's weight in the ECE and the reliability tables: 1, or 1 / rate for a sampled hidden event (`draws`)."""
-    return r[5] if len(r) > 5 else 1.0
-
-
-def load(cache: Path | None, audit_labels: Sequence[str], web_labels: Sequence[str], below: Path | None = None
-         ) -> tuple[list[Row], list, dict]:
-    """(event rows, GSR records, events of the judged pages with their judgements per source) of fit_events; with
-    `below`, the sampled draws as the source "draws" (`BELOW_SAMPLE`), their pages out of the audit's rows."""
-    import pickle
-
-    from benchmarks import fit_events as F
-    from benchmarks.audit.__main__ import judgements as audit_judgements
-    from benchmarks.audit.web_events import judgements as web_judgements
-
-    if cache is not None and cache.exists():
-        rows, gsr, audit, web = pickle.loads(cache.read_bytes())
-    else:
-        gsr = []
-        rows = F.gsr_rows(collect=gsr)
-        audit = F.annotate_pages("audit", audit_judgements(), tuple(audit_labels))
-        web = F.annotate_pages("web", web_judgements(), tuple(web_labels))
-        if cache is not None:
-            cache.write_bytes(pickle.dumps((rows, gsr, audit, web)))
-    events = rows["event"]
-    judged = {}
-    if below is not None:
-        from benchmarks.audit.below import sample_events
-        from benchmarks.tasks.events import _threshold
-
-        base, t = in_place(), _threshold("events")
-        dcache = cache.with_name(cache.name + ".draws") if cache is not None else None
-        if dcache is not None and dcache.exists():
-            draws, weights = pickle.loads(dcache.read_bytes())
-        else:
-            draws, weights = sample_events(below, audit_judgements(), lambda f: apply(base, raw_of(f["event"])) >= t)
-            if dcache is not None:
-                dcache.write_bytes(pickle.dumps((draws, weights)))
-        pages = {e[0] for e in draws}
-        audit = [e for e in audit if e[0] not in pages]
-        js = judged_for(audit_judgements(), pages)
-        judged["draws"] = (draws, js)
-        events += [("draws", q, f["event"], bool(js[k].get("happened") and js[k].get("type")), unit, weights[k])
-                   for _i, k, q, _s, f, unit, _v in draws if k in js]
-        print(f"draws: {sum(k in js for _i, k, *_ in draws)} of {len(draws)} events kept judged "
-              f"(shown, and the sampled hidden ones of {below.name})")
-    for name, evs, js in (("audit", audit, audit_judgements()), ("web", web, web_judgements())):
-        judged[name] = (evs, judged_for(js, {e[0] for e in evs}))
-        events = [r for r in events if r[0] != name] + F.rows_of(name, evs, judged[name][1])["event"]
-    return events, gsr, judged
-
-
-def raw_of(f: dict) -> float:
-    """The event model's raw output (the logistic probability in place)."""
-    from newsgraph.annotate.calibration import logistic
-
-    return logistic("event", f) or 0.0
-
-
-def in_place() -> Map:
-    from newsgraph.annotate.calibration import load_map
-
-    xs, ys = load_map("event")
-    return list(xs), list(ys)
-
-
-def apply(m: Map, raw: float) -> float:
-    from newsgraph.annotate.calibration import apply_map
-
-    return apply_map((tuple(m[0]), tuple(m[1])), raw)
-
 
 def _logit(p: float) -> float:
     p = min(1 - 1e-4, max(1e-4, p))
@@ -361,13 +282,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--below-sample", type=Path, nargs="?", const=BELOW_SAMPLE, default=None,
                     help="add the source 'draws': the judged draws of a random sample of hidden events "
                     f"(benchmarks/audit/below.py keys; default {BELOW_SAMPLE.name}), their pages out of the audit's")
-    ap.add_argument("--family", default=",".join(FAMILY), help="the map families that may be chosen (see FAMILY)")
+    ap.add_argument("--family", default=None, help="the map families that may be chosen (default: FAMILY, or every "
+                    "family with --below-sample, whose fit leaves out the audit's hidden rows: recalibrate_rows.fit_rows)")
     ap.add_argument("--write", action="store_true", help="write the chosen map to annotate/data/calibration/event.json")
     ap.add_argument("--out", type=Path, default=None, help="write the report here (JSON)")
     a = ap.parse_args(argv)
     threshold = _threshold("events")
     rows, gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample)
     base = in_place()
+    family = tuple(a.family.split(",")) if a.family else FAMILY
+    fitted = rows
+    if a.below_sample is not None:
+        fitted = fit_rows(rows, base, threshold)
+        family = tuple(a.family.split(",")) if a.family else tuple(m.split(":")[0] for m in METHODS if m != "inplace")
+        print(f"fitted on {len(fitted)} of {len(rows)} rows (the audit's {len(rows) - len(fitted)} hidden rows, a "
+              f"selection, left out); families that may be chosen: {', '.join(dict.fromkeys(family))}")
     print("event rows: " + ", ".join(f"{s} {p} {sum(1 for r in rows if r[0] == s and r[1] == p)}"
                                       for s in ("gsr", "audit", "web", "draws") for p in PARTS))
     cv = {}
@@ -379,13 +308,13 @@ def main(argv: list[str] | None = None) -> int:
                 name = f"{method}{variant}{'/bal' if balanced else ''}"
                 if name in cv or (method == "inplace" and balanced):
                     continue
-                cv[name] = cross_validate(rows, method + variant, balanced, base, threshold)
+                cv[name] = cross_validate(fitted, method + variant, balanced, base, threshold)
                 print(f"CV {name:22s} {cv[name]}")
-    tune = [r for r in rows if r[1] == "tune"]
+    tune = [r for r in fitted if r[1] == "tune"]
     sizes = {n: size(n, fit_map(n.partition("/")[0].partition("+")[0], [raw_of(r[2]) for r in tune], [r[3] for r in tune],
                                 weights_of([r[0] for r in tune], n.endswith("/bal")), base, threshold), threshold)
              for n in cv}
-    chosen = a.method or choose(cv, sizes, tuple(a.family.split(",")))
+    chosen = a.method or choose(cv, sizes, family)
     print(f"chosen: {chosen} (CV worst-source ECE {cv.get(chosen, {}).get('worst')}, {sizes.get(chosen)} fitted values)")
     method, _, bal = chosen.partition("/")
     m = fit_map(method, [raw_of(r[2]) for r in tune], [r[3] for r in tune],
@@ -404,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     print("the display threshold rule (benchmarks/fit_events_threshold.py) under the new map:")
     res["threshold_chosen"] = print_sweep(sweep(predictors_of(m), gsr, judged["audit"][0], judged["web"][0]))
     if a.write:
-        write(m, chosen, rows, res)
+        write(m, chosen, fitted, res)
     if a.out:
         a.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     return 0
@@ -413,12 +342,13 @@ def main(argv: list[str] | None = None) -> int:
 def write(m: Map, chosen: str, rows: list[Row], res: dict) -> Path:
     from benchmarks.calibration import write_map
 
-    n = {s: sum(1 for r in rows if r[0] == s and r[1] == "tune") for s in ("gsr", "audit", "web")}
+    n = {s: sum(1 for r in rows if r[0] == s and r[1] == "tune") for s in ("gsr", "audit", "web", "draws")}
     note = (f"benchmarks/recalibrate_events.py {chosen}: a monotone map over the event model's output, fitted on the "
-            f"tune rows of every judged source pooled (GSR {n['gsr']} + audit {n['audit']} + web {n['web']}), "
-            f"chosen by grouped cross-validation; the model (event_model.json) unchanged")
-    return write_map("event", m[0], m[1], note, method=chosen,
-                     **{f"check_ece_{s}": res["after"].get(f"{s}/check", {}).get("ece") for s in ("gsr", "audit", "web", "all")})
+            f"tune rows of every judged source pooled (GSR {n['gsr']} + audit {n['audit']} + web {n['web']}"
+            + (f" + draws {n['draws']}, the audit's hidden rows left out" if n["draws"] else "")
+            + "), chosen by grouped cross-validation; the model (event_model.json) unchanged")
+    return write_map("event", m[0], m[1], note, method=chosen, **{f"check_ece_{s}": res["after"].get(f"{s}/check", {}).get("ece")
+                                                                   for s in ("gsr", "audit", "web", "draws", "all")})
 
 
 if __name__ == "__main__":
