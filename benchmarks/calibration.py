@@ -91,28 +91,36 @@ def apply(xs: Sequence[float], ys: Sequence[float], raw: float) -> float:
     return apply_map((tuple(xs), tuple(ys)), raw)
 
 
-def reliability_table(probs: Sequence[float], labels: Sequence[bool | int], bins: int = BINS) -> list[dict]:
-    """Rows per confidence bin that holds items: range, items, mean confidence, share right."""
+def reliability_table(probs: Sequence[float], labels: Sequence[bool | int], bins: int = BINS,
+                      weights: Sequence[float] | None = None) -> list[dict]:
+    """Rows per confidence bin that holds items: range, items, mean confidence, share right. `weights`: one per
+    item (e.g. 1 / sampling rate, when part of the items is a random sample of a larger set); the bin's mean
+    confidence and share right are then weighted means, and the row holds its total weight `w`."""
+    w = [1.0] * len(probs) if weights is None else [float(v) for v in weights]
     rows = []
     for k in range(bins):
         lo, hi = k / bins, (k + 1) / bins
         idx = [i for i, p in enumerate(probs) if (lo <= p < hi) or (k == bins - 1 and p == 1.0)]
         if not idx:
             continue
-        conf = sum(probs[i] for i in idx) / len(idx)
-        acc = sum(1 for i in idx if labels[i]) / len(idx)
-        rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(idx), "confidence": round(conf, 3),
-                     "accuracy": round(acc, 3)})
+        tw = sum(w[i] for i in idx)
+        conf = sum(probs[i] * w[i] for i in idx) / tw
+        acc = sum(w[i] for i in idx if labels[i]) / tw
+        row = {"bin": f"{lo:.1f}-{hi:.1f}", "n": len(idx), "confidence": round(conf, 3), "accuracy": round(acc, 3)}
+        if weights is not None:
+            row["w"] = round(tw, 3)
+        rows.append(row)
     return rows
 
 
-def expected_calibration_error(probs: Sequence[float], labels: Sequence[bool | int], bins: int = BINS) -> float:
-    """Sum over bins of (share of items) * |share right - mean confidence|."""
+def expected_calibration_error(probs: Sequence[float], labels: Sequence[bool | int], bins: int = BINS,
+                               weights: Sequence[float] | None = None) -> float:
+    """Sum over bins of (share of items, or of their `weights`) * |share right - mean confidence|."""
     if not probs:
         return 0.0
-    n = len(probs)
-    return round(sum(r["n"] / n * abs(r["accuracy"] - r["confidence"])
-                     for r in reliability_table(probs, labels, bins)), 4)
+    table = reliability_table(probs, labels, bins, weights)
+    total = sum(r.get("w", r["n"]) for r in table)
+    return round(sum(r.get("w", r["n"]) / total * abs(r["accuracy"] - r["confidence"]) for r in table), 4)
 
 
 def write_map(kind: str, xs: Sequence[float], ys: Sequence[float], note: str, **extra) -> Path:
@@ -126,15 +134,18 @@ def write_map(kind: str, xs: Sequence[float], ys: Sequence[float], note: str, **
     return path
 
 
-def summary(probs: Sequence[float], labels: Sequence[bool | int]) -> dict:
-    """n, share right, mean confidence, ECE and the reliability table of one part."""
+def summary(probs: Sequence[float], labels: Sequence[bool | int], weights: Sequence[float] | None = None) -> dict:
+    """n, share right, mean confidence, ECE and the reliability table of one part (`weights`: see
+    `reliability_table`; share right and mean confidence are then weighted too)."""
     n = len(probs)
+    w = [1.0] * n if weights is None else [float(v) for v in weights]
+    tw = sum(w)
     return {
         "n": n,
-        "accuracy": round(sum(1 for y in labels if y) / n, 4) if n else None,
-        "confidence": round(sum(probs) / n, 4) if n else None,
-        "ece": expected_calibration_error(probs, labels),
-        "table": reliability_table(probs, labels),
+        "accuracy": round(sum(v for v, y in zip(w, labels, strict=True) if y) / tw, 4) if n else None,
+        "confidence": round(sum(p * v for p, v in zip(probs, w, strict=True)) / tw, 4) if n else None,
+        "ece": expected_calibration_error(probs, labels, weights=weights),
+        "table": reliability_table(probs, labels, weights=weights),
     }
 
 

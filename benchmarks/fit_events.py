@@ -27,8 +27,9 @@ report ECE and the reliability table. A refit changes what is shown: check it wi
 benchmarks.audit compare`) before keeping it (benchmarks/audit/NOTES.md: a refit that raised GSR's figures showed
 more wrong events on web pages).
 
-The event map in place (annotate/data/calibration/event.json) is stop 25's recalibration over this model's output
-(benchmarks/recalibrate_events.py: fitted on every judged source's tune rows, the shown events kept); a fit here
+The event map in place (annotate/data/calibration/event.json) is stop 26's recalibration over this model's output
+(benchmarks/recalibrate_events.py --below-sample: fitted on every judged source's tune rows, the news draws' every
+event judged, the shown events kept); a fit here
 writes both the model and a new map, so rerun that command after one.
 """
 

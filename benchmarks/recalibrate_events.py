@@ -2,6 +2,7 @@
 
     python -m benchmarks.recalibrate_events --cache C            # cross-validate the maps, report tune/check per source
     python -m benchmarks.recalibrate_events --cache C --write    # and write the chosen map to data/calibration/event.json
+    python -m benchmarks.recalibrate_events --cache C --below-sample   # with the draws whose hidden events are sampled
 
 Why: the event model's map (annotate/data/calibration/event.json) was fitted at stop 20 on GSR + audit + web tune
 rows as they were then; the judged rows have since grown (the held-out draws s21..s24 are tuning data now) and the
@@ -10,9 +11,9 @@ web 0.054). A full refit of the logistic model moves the weights of other event 
 (stops 22 and 23: GSR shown check accuracy 0.333 -> 0.238); a monotone map over the model's output keeps the order
 of the events and, with the display cut kept (`keep_cut`), the very set of events shown: only the numbers change.
 
-Rows: benchmarks/fit_events.py's (GSR by story, the audit's pages and draws by publisher, the web event set by page),
-labels as there; each judged source in one pool. Judgements are read only for the pages of the records named
-(`judged_for`), and never a line of a held-out draw still unseen (labels `HELD_OUT_PREFIXES`).
+Rows: benchmarks/recalibrate_rows.py (fit_events' rows of GSR, the audit, the web event set; with `--below-sample`
+the source "draws", judged draws whose every shown event and a uniform sample of whose hidden ones are judged, and
+then the maps fitted without the audit's hidden rows, a selection: `fit_rows`). Stop 26 kept iso:20+cut so chosen.
 
 The maps tried (`METHODS`), each a function of the model's raw output (the logistic probability), so the component
 applies them unchanged (annotate/calibration.py `apply_map`):
@@ -31,7 +32,7 @@ Rows are weighted 1 each, or (`/bal`) so that each source carries the same total
 Chosen by grouped cross-validation on the tune rows only (folds by source and unit, `FOLDS` x `REPEATS`), scored by
 the worst out-of-fold ECE over the audit, the web set and all pooled (GSR's 44 tune events give an ECE floor of about
 0.12 by chance alone: reported, not a criterion); the map chosen is the best of `FAMILY` (`choose`: why only that
-family), the others are reported. The check parts only report.
+family; with `--below-sample`, every family), the others are reported. The check parts only report.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ import argparse
 import json
 import math
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.calibration import (
@@ -50,16 +51,23 @@ from benchmarks.calibration import (
     predict_logistic,
     summary,
 )
+from benchmarks.recalibrate_rows import (  # noqa: F401 (judged_for, HELD_OUT_PREFIXES: the tests read them here)
+    AUDIT_LABELS,
+    BELOW_SAMPLE,
+    HELD_OUT_PREFIXES,
+    WEB_LABELS,
+    Map,
+    Row,
+    apply,
+    fit_rows,
+    in_place,
+    judged_for,
+    load,
+    raw_of,
+    weight,
+)
 from benchmarks.splits import PARTS
 
-#: Audit record labels (the 99 audit pages and the held-out draws of stops 21..24, now tuning data) and the web event
-#: set's (HTML pages, LGL articles): `python -m benchmarks.audit build --label e2-aud`, `build --label e2-s21 --fresh
-#: 20261221` (s22 20261230, s23 20261231, s24 20270101), `python -m benchmarks.audit.web_events build --label e2-webh
-#: --only html` and `--label e2-lgl --only lgl`.
-AUDIT_LABELS = ("e2-aud", "e2-s21", "e2-s22", "e2-s23", "e2-s24")
-WEB_LABELS = ("e2-webh", "e2-lgl")
-#: Judgement labels of a held-out draw nobody may read yet: never loaded.
-HELD_OUT_PREFIXES = ("s25unseen",)
 FOLDS, REPEATS = 5, tuple(range(10))
 METHODS = ("inplace", "shown:20", "shown:40", "levels:20", "levels:40", "platt-conf", "platt-raw", "iso:20", "iso:40", "iso:80")
 #: The maps that may be chosen: `shown` (the heights of the steps at or above the display threshold). Why not the
@@ -70,66 +78,13 @@ METHODS = ("inplace", "shown:20", "shown:40", "levels:20", "levels:40", "platt-c
 #: 0.063, shown:20+cut 0.070 +- 0.005, the map in place 0.088), so the choice among them flips with the rows (iso:40,
 #: then on e1's rows levels:20/bal; web check ECE 0.053 -> 0.065 and 0.071). Pooled and unweighted: a source-balanced
 #: fit gives GSR's 44 events a third of the weight and merges the two shown steps (CV 0.088).
+#: With `--below-sample` the argument falls (the audit's hidden rows are left out of the fit) and every family may be
+#: chosen (stop 26: iso:20+cut, CV 0.098 +- 0.018, the map in place 0.115).
 FAMILY = ("shown",)
 #: Under the display threshold a kept-cut map stays this far below it (calibrate() rounds to 3 places).
 CUT_MARGIN = 0.01
 #: The sources whose out-of-fold ECE chooses the map ("all": every source pooled).
-CRITERION = ("audit", "web", "all")
-
-Row = tuple  # (source, part, features, right, unit) as benchmarks/fit_events.py makes them
-Map = tuple[list[float], list[float]]
-
-
-def judged_for(judged: dict[str, dict], inputs: set[str]) -> dict[str, dict]:
-    """The judgements of the pages in `inputs`, without any line of a held-out draw (`HELD_OUT_PREFIXES`)."""
-    return {k: j for k, j in judged.items() if j.get("input") in inputs
-            and not str(j.get("label") or "").startswith(HELD_OUT_PREFIXES)}
-
-
-def load(cache: Path | None, audit_labels: Sequence[str], web_labels: Sequence[str]) -> tuple[list[Row], list, dict]:
-    """(event rows, events of the judged pages with their judgements per source, GSR records) of fit_events."""
-    import pickle
-
-    from benchmarks import fit_events as F
-    from benchmarks.audit.__main__ import judgements as audit_judgements
-    from benchmarks.audit.web_events import judgements as web_judgements
-
-    if cache is not None and cache.exists():
-        rows, gsr, audit, web = pickle.loads(cache.read_bytes())
-    else:
-        gsr = []
-        rows = F.gsr_rows(collect=gsr)
-        audit = F.annotate_pages("audit", audit_judgements(), tuple(audit_labels))
-        web = F.annotate_pages("web", web_judgements(), tuple(web_labels))
-        if cache is not None:
-            cache.write_bytes(pickle.dumps((rows, gsr, audit, web)))
-    events = rows["event"]
-    judged = {}
-    for name, evs, js in (("audit", audit, audit_judgements()), ("web", web, web_judgements())):
-        judged[name] = (evs, judged_for(js, {e[0] for e in evs}))
-        events = [r for r in events if r[0] != name] + F.rows_of(name, evs, judged[name][1])["event"]
-    return events, gsr, judged
-
-
-def raw_of(f: dict) -> float:
-    """The event model's raw output (the logistic probability in place)."""
-    from newsgraph.annotate.calibration import logistic
-
-    return logistic("event", f) or 0.0
-
-
-def in_place() -> Map:
-    from newsgraph.annotate.calibration import load_map
-
-    xs, ys = load_map("event")
-    return list(xs), list(ys)
-
-
-def apply(m: Map, raw: float) -> float:
-    from newsgraph.annotate.calibration import apply_map
-
-    return apply_map((tuple(m[0]), tuple(m[1])), raw)
-
+CRITERION = ("audit", "web", "draws", "all")
 
 def _logit(p: float) -> float:
     p = min(1 - 1e-4, max(1e-4, p))
@@ -218,11 +173,12 @@ def weights_of(sources: list[str], balanced: bool) -> list[float] | None:
     return source_weights(sources, 1.0) if balanced else None
 
 
-def ece_by_source(items: list[tuple[str, float, bool]]) -> dict[str, float]:
+def ece_by_source(items: list[tuple[str, float, bool, float]]) -> dict[str, float]:
+    """ECE per source and pooled ("all") of (source, confidence, right, weight) items."""
     out = {}
-    for s in sorted({s for s, _, _ in items}) + ["all"]:
-        sel = [(c, y) for q, c, y in items if s in (q, "all")]
-        out[s] = expected_calibration_error([c for c, _ in sel], [y for _, y in sel])
+    for s in sorted({i[0] for i in items}) + ["all"]:
+        sel = [i for i in items if s in (i[0], "all")]
+        out[s] = expected_calibration_error([i[1] for i in sel], [i[2] for i in sel], weights=[i[3] for i in sel])
     return out
 
 
@@ -242,7 +198,7 @@ def cross_validate(rows: list[Row], method: str, balanced: bool, base: Map, thre
             held = [r for r in tune if fold[(r[0], r[4])] == k]
             m = fit_map(method, [raw[id(r)] for r in train], [r[3] for r in train],
                         weights_of([r[0] for r in train], balanced), base, threshold)
-            items += [(r[0], apply(m, raw[id(r)]), r[3]) for r in held]
+            items += [(r[0], apply(m, raw[id(r)]), r[3], weight(r)) for r in held]
         for s, e in ece_by_source(items).items():
             acc.setdefault(s, []).append(e)
     out = {s: round(sum(v) / len(v), 4) for s, v in acc.items()}
@@ -267,22 +223,22 @@ def size(name: str, m: Map, threshold: float) -> int:
     return len(set(m[1]))
 
 
-def choose(cv: dict[str, dict], sizes: dict[str, int]) -> str:
+def choose(cv: dict[str, dict], sizes: dict[str, int], family: tuple[str, ...] = FAMILY) -> str:
     """Among the maps of the `FAMILY` (unweighted, the cut kept), the lowest worst-source CV ECE, then the fewest
     fitted values; the other maps are reported, not chosen (see `FAMILY`)."""
-    mine = [n for n in cv if n.split(":")[0] in FAMILY and "+cut" in n and not n.endswith("/bal")] or list(cv)
+    mine = [n for n in cv if n.split(":")[0].split("+")[0] in family and "+cut" in n and not n.endswith("/bal")] or list(cv)
     return min(mine, key=lambda n: (cv[n]["worst"], sizes[n], n))
 
 
 def report(rows: list[Row], m: Map, label: str) -> dict:
     """ECE and reliability table per source and part under the map `m` (printed)."""
     out = {}
-    for s in ("gsr", "audit", "web", "all"):
+    for s in ("gsr", "audit", "web", "draws", "all"):
         for p in PARTS:
-            sel = [(apply(m, raw_of(r[2])), r[3]) for r in rows if r[1] == p and s in (r[0], "all")]
+            sel = [(apply(m, raw_of(r[2])), r[3], weight(r)) for r in rows if r[1] == p and s in (r[0], "all")]
             if not sel:
                 continue
-            res = summary([c for c, _ in sel], [y for _, y in sel])
+            res = summary([c for c, _, _ in sel], [y for _, y, _ in sel], [w for _, _, w in sel])
             out[f"{s}/{p}"] = res
             print(f"{label}: {s:5s} {p:5s} n={res['n']:4d} right={res['accuracy']} conf={res['confidence']} "
                   f"ECE={res['ece']}")
@@ -326,14 +282,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--method", default=None, help="use this map (e.g. levels:20+cut/bal) instead of the CV choice")
     ap.add_argument("--move-cut", action="store_true", help="also try maps that move the display cut (which events "
                     "are shown); by default every map tried keeps it (`keep_cut`)")
+    ap.add_argument("--below-sample", type=Path, nargs="?", const=BELOW_SAMPLE, default=None,
+                    help="add the source 'draws': the judged draws of a random sample of hidden events "
+                    f"(benchmarks/audit/below.py keys; default {BELOW_SAMPLE.name}), their pages out of the audit's")
+    ap.add_argument("--family", default=None, help="the map families that may be chosen (default: FAMILY, or every "
+                    "family with --below-sample, whose fit leaves out the audit's hidden rows: recalibrate_rows.fit_rows)")
     ap.add_argument("--write", action="store_true", help="write the chosen map to annotate/data/calibration/event.json")
     ap.add_argument("--out", type=Path, default=None, help="write the report here (JSON)")
     a = ap.parse_args(argv)
     threshold = _threshold("events")
-    rows, gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","))
+    rows, gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample)
     base = in_place()
+    family = tuple(a.family.split(",")) if a.family else FAMILY
+    fitted = rows
+    if a.below_sample is not None:
+        fitted = fit_rows(rows, base, threshold)
+        family = tuple(a.family.split(",")) if a.family else tuple(m.split(":")[0] for m in METHODS if m != "inplace")
+        print(f"fitted on {len(fitted)} of {len(rows)} rows (the audit's {len(rows) - len(fitted)} hidden rows, a "
+              f"selection, left out); families that may be chosen: {', '.join(dict.fromkeys(family))}")
     print("event rows: " + ", ".join(f"{s} {p} {sum(1 for r in rows if r[0] == s and r[1] == p)}"
-                                      for s in ("gsr", "audit", "web") for p in PARTS))
+                                      for s in ("gsr", "audit", "web", "draws") for p in PARTS))
     cv = {}
     for method in filter(None, a.methods.split(",")):
         for variant in ("+cut", "") if a.move_cut else ("+cut",):
@@ -343,13 +311,13 @@ def main(argv: list[str] | None = None) -> int:
                 name = f"{method}{variant}{'/bal' if balanced else ''}"
                 if name in cv or (method == "inplace" and balanced):
                     continue
-                cv[name] = cross_validate(rows, method + variant, balanced, base, threshold)
+                cv[name] = cross_validate(fitted, method + variant, balanced, base, threshold)
                 print(f"CV {name:22s} {cv[name]}")
-    tune = [r for r in rows if r[1] == "tune"]
+    tune = [r for r in fitted if r[1] == "tune"]
     sizes = {n: size(n, fit_map(n.partition("/")[0].partition("+")[0], [raw_of(r[2]) for r in tune], [r[3] for r in tune],
                                 weights_of([r[0] for r in tune], n.endswith("/bal")), base, threshold), threshold)
              for n in cv}
-    chosen = a.method or choose(cv, sizes)
+    chosen = a.method or choose(cv, sizes, family)
     print(f"chosen: {chosen} (CV worst-source ECE {cv.get(chosen, {}).get('worst')}, {sizes.get(chosen)} fitted values)")
     method, _, bal = chosen.partition("/")
     m = fit_map(method, [raw_of(r[2]) for r in tune], [r[3] for r in tune],
@@ -368,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     print("the display threshold rule (benchmarks/fit_events_threshold.py) under the new map:")
     res["threshold_chosen"] = print_sweep(sweep(predictors_of(m), gsr, judged["audit"][0], judged["web"][0]))
     if a.write:
-        write(m, chosen, rows, res)
+        write(m, chosen, fitted, res)
     if a.out:
         a.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     return 0
@@ -377,12 +345,13 @@ def main(argv: list[str] | None = None) -> int:
 def write(m: Map, chosen: str, rows: list[Row], res: dict) -> Path:
     from benchmarks.calibration import write_map
 
-    n = {s: sum(1 for r in rows if r[0] == s and r[1] == "tune") for s in ("gsr", "audit", "web")}
+    n = {s: sum(1 for r in rows if r[0] == s and r[1] == "tune") for s in ("gsr", "audit", "web", "draws")}
     note = (f"benchmarks/recalibrate_events.py {chosen}: a monotone map over the event model's output, fitted on the "
-            f"tune rows of every judged source pooled (GSR {n['gsr']} + audit {n['audit']} + web {n['web']}), "
-            f"chosen by grouped cross-validation; the model (event_model.json) unchanged")
-    return write_map("event", m[0], m[1], note, method=chosen,
-                     **{f"check_ece_{s}": res["after"].get(f"{s}/check", {}).get("ece") for s in ("gsr", "audit", "web", "all")})
+            f"tune rows of every judged source pooled (GSR {n['gsr']} + audit {n['audit']} + web {n['web']}"
+            + (f" + draws {n['draws']}, the audit's hidden rows left out" if n["draws"] else "")
+            + "), chosen by grouped cross-validation; the model (event_model.json) unchanged")
+    return write_map("event", m[0], m[1], note, method=chosen, **{f"check_ece_{s}": res["after"].get(f"{s}/check", {}).get("ece")
+                                                                   for s in ("gsr", "audit", "web", "draws", "all")})
 
 
 if __name__ == "__main__":

@@ -77,13 +77,13 @@ def test_cross_validation_reads_only_the_tune_part():
     rows = [r if r[1] == "tune" else (r[0], r[1], None, r[3], r[4]) for r in rows]  # a check row read would fail
     res = R.cross_validate(rows, "iso:20+cut", False, BASE, 0.8)
     assert set(res) >= {"web", "audit", "gsr", "all", "worst", "worst_spread", "worst_sd"}
-    assert res["worst"] == max(res[s] for s in R.CRITERION)
+    assert res["worst"] == max(res[s] for s in R.CRITERION if s in res)
 
 
 def test_held_out_judgements_and_other_pages_are_left_out():
     judged = {
         "a": {"input": "geovirus/1", "label": "s24unseen-before"},
-        "b": {"input": "geovirus/2", "label": "s25unseen-before"},
+        "b": {"input": "geovirus/2", "label": "s26unseen-before"},
         "c": {"input": "geovirus/3", "label": "s24unseen-final"},
         "d": {"input": "lgl/9", "label": "s21unseen-before"},
     }

@@ -5,4 +5,6 @@
 the ones not judged yet; `python -m benchmarks.audit score --label NAME` gives precision per item kind over the
 judged items shown by default, with counts. Judgements live in benchmarks/audit/judgements.jsonl, one per item,
 each with its reason; an item is keyed by page, kind, span and the fields judged, so a changed item is judged anew.
+`python -m benchmarks.audit.below` samples the hidden events (below the display threshold) of judged draws at random,
+so that the event calibration is measured over every event, not over those shown (NOTES.md, stop 26).
 """

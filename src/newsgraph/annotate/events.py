@@ -28,13 +28,11 @@ reported clause ([material]: "recalled that ...", '"...," shared X'), a verb of 
 released, not an act ("released a statement"), a return something returned ("returned home" is travel).
 Roles (source, targets, location, date) are found by event_roles.py; the sense checks on a verb's arguments
 (patient, recipient, commitment, other sense) by event_senses.py; the ACCUSE events of reported hostile acts by
-event_allegations.py.
+event_allegations.py; the lexicon (data/plover.tsv) is read into word sets by event_lexicon.py.
 """
 
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -51,99 +49,15 @@ from newsgraph.annotate.event_actor_phrases import (
     useful_actor,
 )
 from newsgraph.annotate.event_allegations import EventAllegations
-from newsgraph.annotate.event_features import people_nouns
+from newsgraph.annotate.event_lexicon import EventLexicon, lexicon, trigger_rows
 from newsgraph.annotate.event_mishaps import accident
-from newsgraph.annotate.event_roles import DATA
 from newsgraph.annotate.extensions import register_extensions
-from newsgraph.annotate.lexicon import LexiconComponent, Sections, section_words, sections
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
-from newsgraph.annotate.triggers import ParseTriggers
 from newsgraph.records import Event
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> tuple[dict[str, list[tuple[str, str, set[str], str]]], dict[str, list[tuple[str, str, set[str], str]]]]:
-    """(verbs, nouns) of the shipped data/plover.tsv (see `trigger_rows`)."""
-    return trigger_rows(sections(DATA))
-
-
-def trigger_rows(
-    data: Sections,
-) -> tuple[dict[str, list[tuple[str, str, set[str], str]]], dict[str, list[tuple[str, str, set[str], str]]]]:
-    """(verbs, nouns): lemma -> rows of (type, mode, needed particles/prepositions, roles) in file order."""
-    out: list[dict[str, list[tuple[str, str, set[str], str]]]] = [{}, {}]
-    for i, sec in enumerate(("verb", "noun")):
-        for row in data.get(sec, []):
-            row = row + ("", "", "", "")
-            out[i].setdefault(row[0].lower(), []).append((row[1], row[2], {p for p in row[3].split("|") if p}, row[4]))
-    return out[0], out[1]
-
-
-def default_lexicon() -> Sections:
-    """data/plover.tsv plus a [speech] section: the speech verbs of data/cues.tsv ([verb] and [object])."""
-    cues = sections("cues.tsv")
-    return {**sections(DATA), "speech": cues.get("verb", []) + cues.get("object", [])}
-
-
-class EventFinder(EventAllegations, LexiconComponent):
+class EventFinder(EventAllegations, EventLexicon):
     """Set `doc._.ng_events`."""
-
-    default_lexicon = staticmethod(default_lexicon)
-
-    def __init__(self) -> None:
-        self.set_lexicon(self.default_lexicon())
-
-    def set_lexicon(self, data: Sections) -> None:
-        """Triggers and word lists from a lexicon in the format of data/plover.tsv (plus [speech])."""
-        self.lexicon = data
-        self.verbs, self.nouns = trigger_rows(data)
-        self.target_preps = section_words(data, "target_prep")
-        self.pair_preps = section_words(data, "pair_prep")
-        self.noun_preps = section_words(data, "noun_prep")
-        self.participant_preps = section_words(data, "participant_prep")
-        self.locative = section_words(data, "locative")
-        self.intent = section_words(data, "intent")
-        self.reporting = section_words(data, "reporting")
-        self.modal = section_words(data, "modal")
-        self.future = section_words(data, "future")
-        self.commit = section_words(data, "commit")
-        self.classes = {row[0]: row[1] for row in data.get("class", []) if len(row) > 1}
-        self.joint = section_words(data, "joint")
-        self.reciprocal = section_words(data, "reciprocal")
-        self.speech = section_words(data, "speech")
-        self.aside_preps = self.locative | section_words(data, "topic_prep")
-        self.patient_types = section_words(data, "patient")
-        self.patient_kinds = {row[0].lower(): row[1] for row in data.get("patient", []) if len(row) > 1 and row[1]}
-        self.other_sense = {row[0].lower(): row[1] for row in data.get("other_sense", []) if len(row) > 1}
-        self.institutions = section_words(data, "institution")
-        self.kin, self.permissions, self.light = (section_words(data, k) for k in ("kin", "permission", "light"))
-        self.accident_verbs, self.business, self.care, self.premises = (section_words(data, k) for k in ("accident_verb", "business", "care", "premises"))
-        self.patient_genitive = {w.upper() for w in section_words(data, "patient_genitive")}
-        self.agreement_verbs = section_words(data, "agreement_object")
-        self.recipient_types = {w.upper() for w in section_words(data, "recipient")}
-        self.material = {w.upper() for w in section_words(data, "material")}
-        self.assent = {w.upper() for w in section_words(data, "assent")}
-        self.addressed = {w.upper() for w in section_words(data, "addressed")}
-        self.act_suffixes = tuple(section_words(data, "act_suffix"))
-        self.people_suffixes = tuple(section_words(data, "people_suffix"))
-        self.act_nouns = frozenset(self.verbs) | frozenset(k.split()[-1] for k in self.nouns) | self.joint
-        self.people = people_nouns()
-        self.naming = section_words(data, "naming")
-        self.journeys = section_words(data, "journey")
-        self.background = section_words(data, "background")
-        self.refusals = section_words(data, "refusal")
-        self.inquiries = section_words(data, "inquiry")
-        self.asking = {w.upper() for w in section_words(data, "asked_for")}
-        self.verbal_sense = {row[0].lower(): (row[1], row[2] if len(row) > 2 else "") for row in data.get("verbal_sense", []) if len(row) > 1}
-        self.verbal_objects = section_words(data, "verbal_object")
-        self.consult_verbs = frozenset(k for k, rows in self.verbs.items() if any(r[0] == "CONSULT" for r in rows)) - self.journeys
-        self.consult_nouns = frozenset(k.split()[-1] for k, rows in self.nouns.items() if any(r[0] == "CONSULT" for r in rows))
-        nouns = frozenset(row[0].split()[-1].lower() for row in data.get("noun", []))
-        self._triggers = ParseTriggers(section_words(data, "verb"), nouns, frozenset())
-
-    def parse_triggers(self) -> ParseTriggers:
-        """What `newsgraph_parse` must parse for this component: trigger verbs and the head nouns of trigger nouns."""
-        return self._triggers
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()

@@ -1,0 +1,69 @@
+"""The sample of hidden events (benchmarks/audit/below.py) and the weights the calibration tools give it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks import calibration as C
+from benchmarks import recalibrate_rows as RR
+from benchmarks.audit import below as B
+
+
+def _records(tmp_path, monkeypatch) -> list[str]:
+    """Two invented draws' records in a temporary WORK: events at every confidence, one not asserted."""
+    import benchmarks.audit.__main__ as A
+
+    monkeypatch.setattr(A, "WORK", tmp_path)
+    monkeypatch.setattr(B, "WORK", tmp_path)
+    monkeypatch.setattr(B, "HERE", tmp_path)
+    labels = []
+    for d in range(2):
+        recs = []
+        for p in range(5):
+            evs = [{"type": "CONSULT", "start": i * 10, "end": i * 10 + 5, "source_name": f"Mayor Quillbrook {i}",
+                    "target_name": None, "trigger": "met", "status": "asserted", "confidence": c}
+                   for i, c in enumerate((0.05, 0.4, 0.63, 0.9))]
+            evs.append({"type": "AID", "start": 90, "end": 95, "source_name": "Fernhollow Council", "target_name": None,
+                        "trigger": "aid", "status": "planned", "confidence": 0.2})
+            recs.append({"input": f"test/{d}-{p}", "audit_unit": f"unit{d}{p}", "body": "x" * 100, "events": evs})
+        (tmp_path / f"d{d}.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
+        labels.append(f"d{d}")
+    return labels
+
+
+def test_the_pool_is_every_asserted_hidden_event_and_a_larger_sample_extends_a_smaller(tmp_path, monkeypatch):
+    labels = _records(tmp_path, monkeypatch)
+    pool, shown = B.hidden(labels)
+    assert len(pool) == 2 * 5 * 3 and shown == 2 * 5  # the planned AID event is in neither
+    small, n = B.draw(labels, seed=7, n=5)
+    large, _ = B.draw(labels, seed=7, n=12)
+    assert n == 30 and large[:5] == small  # judging can stop at any n: the first n are a uniform sample
+
+
+def test_keys_file_holds_the_rate_and_the_sampled_keys(tmp_path, monkeypatch):
+    labels = _records(tmp_path, monkeypatch)
+    path = B.write_keys(labels, "t", seed=3, n=6)
+    head, keys = B.read_keys(path)
+    assert head["pool"] == 30 and head["n"] == 6 and head["rate"] == pytest.approx(0.2)
+    assert len(keys) == 6 and all(r["confidence"] < 0.8 for r in keys.values())
+
+
+def test_weighted_ece_weighs_bins_by_their_weight():
+    probs, labels = [0.1, 0.1, 0.9, 0.9], [True, False, True, True]
+    assert C.expected_calibration_error(probs, labels, weights=[1, 1, 1, 1]) == C.expected_calibration_error(probs, labels)
+    # the low bin (|0.5 - 0.1| = 0.4) weighing 4 of 5 against the high bin (|1 - 0.9| = 0.1) weighing 1 of 5
+    assert C.expected_calibration_error(probs, labels, weights=[2, 2, 0.5, 0.5]) == pytest.approx(0.8 * 0.4 + 0.2 * 0.1)
+    s = C.summary(probs, labels, weights=[2, 2, 0.5, 0.5])
+    assert s["n"] == 4 and s["accuracy"] == pytest.approx(0.6) and s["table"][0]["w"] == 4
+
+
+def test_fit_rows_leave_out_only_the_audits_hidden_rows(monkeypatch):
+    monkeypatch.setattr(RR, "raw_of", lambda f: f["x"])
+    base = ([0.0, 0.5, 0.51, 1.0], [0.1, 0.1, 0.9, 0.9])
+    rows = [("audit", "tune", {"x": 0.2}, True, "a"), ("audit", "tune", {"x": 0.9}, True, "a"),
+            ("web", "tune", {"x": 0.2}, False, "w"), ("draws", "check", {"x": 0.2}, True, "d", 5.0)]
+    kept = RR.fit_rows(rows, base, 0.8)
+    assert [r[0] for r in kept] == ["audit", "web", "draws"] and kept[0][2]["x"] == 0.9
+    assert [RR.weight(r) for r in kept] == [1.0, 1.0, 5.0]
