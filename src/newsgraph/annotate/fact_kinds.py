@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.lexicon import mapping, words
 
@@ -59,4 +59,63 @@ def corpse_without_death(doc: Doc, kw_start: int, kw_end: int) -> bool:
     return not any(t.lower_ in found or t.lemma_.lower() in found for t in span.root.sent)
 
 
-__all__ = ["corpse_without_death", "union_count"]
+def _kinds_of_things() -> frozenset[str]:
+    return words(_DATA, "animals") | words(_DATA, "things")
+
+
+def _is_thing(tok: Token) -> bool:
+    kinds = _kinds_of_things()
+    return tok.pos_ == "NOUN" and (tok.lower_ in kinds or tok.lemma_.lower() in kinds)
+
+
+def non_person(doc: Doc, num: Span, counted: Token | None) -> bool:
+    """The number at `num` counts animals or things, not people: its counted noun (a compound's head when the
+    parse gives none: "40 city residents" counts residents) is of [animals] or [things], or, when the counted noun
+    is a keyword that names no one ("deaths"), a noun modifying it is ("2,400 bird deaths", "150 poultry deaths")."""
+    if counted is None:
+        return False
+    head = counted
+    if not counted.dep_:  # no parse: the last noun of the run of nouns after the number heads it
+        while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "NOUN" and head.i + 1 - num.end < 4:
+            head = doc[head.i + 1]
+    if _is_thing(head):
+        return True
+    if head.lower_ not in mapping(_DATA, "keyword"):
+        return False  # "40 city residents", "14 village elders": the modifier says where the people are from
+    mods = [t for t in doc[num.end : head.i] if t.pos_ in ("NOUN", "ADJ")] if head.i >= num.end else []
+    mods += [c for c in head.children if c.dep_ in ("compound", "amod") and c.i >= num.end]
+    return any(_is_thing(t) or t.lower_ in words(_DATA, "animals") for t in mods)
+
+
+#: a number, a number word or a [partitive] word, then "of" and an optional determiner, right before a number
+_PART_OF = re.compile(r"(?P<part>[\w-]+)\s+of\s+(?:(?:the|these|those|its|their|all|all\s+the)\s+)?$", re.IGNORECASE)
+
+
+def partitive_part(text: str, num_start: int) -> bool:
+    """The number at `num_start` follows a part and "of" ("twelve of the 40", "half of the 300"): it is a total."""
+    m = _PART_OF.search(text[max(0, num_start - 40) : num_start])
+    if m is None:
+        return False
+    from newsgraph.annotate.number_words import number_words_value
+
+    part = m.group("part").lower()
+    return part.replace(",", "").isdigit() or number_words_value(part.replace("-", " ")) is not None or \
+        part in mapping(_DATA, "number") or part in words(_DATA, "partitive")
+
+
+def partitive_total(doc: Doc, num: Span, kw_start: int, kw_end: int) -> bool:
+    """The number is a total a part is taken from ("twelve of the 40 miners were killed") and the keyword after it
+    is the predicate of the part: a finite verb or a participle after an auxiliary, not a participle or noun
+    modifying the total ("most of the 300 people killed were civilians", "two of the 300 deaths")."""
+    if kw_start < num.end_char or not partitive_part(doc.text, num.start_char):
+        return False
+    kw = doc.char_span(kw_start, kw_end, alignment_mode="expand")
+    if kw is None or not len(kw):
+        return False
+    between = doc[num.end : kw.start]
+    if any(t.pos_ == "AUX" or t.lower_ in ("were", "was", "have", "had", "has", "been", "are") for t in between):
+        return True
+    return kw[0].tag_ in ("VBD", "VBZ", "VBP")
+
+
+__all__ = ["corpse_without_death", "non_person", "partitive_part", "partitive_total", "union_count"]

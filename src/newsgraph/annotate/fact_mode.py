@@ -6,11 +6,16 @@ Why the parse: the mood is that of the first verb above the keyword that carries
 future), not of any verb of the sentence ("the blast, which killed three, will be investigated": the count's own
 clause is past). A hearsay word before the keyword in its sentence (data/facts.tsv [hearsay]) marks a rumour. Read
 by facts.py, which keeps such a fact below the display threshold (IRREALIS_CAP).
+
+A projection is irrealis too, with no modal to show it: "planners project 210,000 deaths", "the worst case of
+320,000 deaths is projected". A [projection] word among the keyword's heads up to the first verb whose tense says it
+happened (the parse), or, in a sentence not parsed, in the count's own clause within PROJECTION_WINDOW tokens of it,
+marks it.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.lexicon import words
 
@@ -43,6 +48,42 @@ def irrealis(doc: Doc, kw_start: int, kw_end: int) -> bool:
         if cur.head is cur:
             break
         cur = cur.head
+    return False
+
+
+#: how many tokens before the number or after the keyword a [projection] word is looked for, within the clause
+PROJECTION_WINDOW = 6
+_CLAUSE_ENDS = (",", ";", ":", ".", "!", "?", "but", "while", "whereas")
+
+
+def projected(doc: Doc, num: Span, kw_start: int, kw_end: int) -> bool:
+    """The count at `num` with its keyword at [kw_start, kw_end) is a forecast's (data/facts.tsv [projection])."""
+    kw = doc.char_span(kw_start, kw_end, alignment_mode="expand")
+    if kw is None or not len(kw):
+        return False
+    proj = words(_DATA, "projection")
+
+    def hit(t: Token) -> bool:
+        return t.lower_ in proj or (t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in proj)
+
+    cur = kw.root
+    for _ in range(MAX_HOPS):
+        if hit(cur):
+            return True
+        if not cur.dep_ or cur.head is cur or (cur.pos_ in ("VERB", "AUX") and _mood(cur) is False):
+            break  # "forecasters predicted the storm that killed 12": the count's own clause is past, it happened
+        cur = cur.head
+    if kw.root.dep_:
+        return False  # parsed: the heads said it
+    first, last = min(num.start, kw.start), max(num.end, kw.end)
+    sent = kw.root.sent
+    for rng in (range(first - 1, max(sent.start, first - PROJECTION_WINDOW) - 1, -1),
+                range(last, min(sent.end, last + PROJECTION_WINDOW))):
+        for i in rng:
+            if doc[i].lower_ in _CLAUSE_ENDS:
+                break
+            if hit(doc[i]):
+                return True
     return False
 
 
