@@ -72,3 +72,28 @@ def test_a_total_the_keyword_describes_is_the_count(dated_doc, text, want):
 def test_text_reading_passes_over_the_total_to_the_part():
     got = [(f.kind, f.value) for f in find_facts("Twelve of the 40 miners were killed.")]
     assert ("killed", 12) in got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Officials in Marlow are prepared to handle only 48,000 deaths in a pandemic.", []),
+    ("The police want to arrest 12 protesters at the Dorvale rally.", []),
+    ("The virus has killed 40 people in Dorvale and is likely to kill more.", [("killed", 40)]),
+])
+def test_an_infinitive_of_intent_counts_no_one_yet(dated_doc, text, want):
+    assert _shown(dated_doc, text) == want
+
+
+def test_a_count_of_vehicles_before_a_people_keyword_is_not_shown(dated_doc):
+    assert _shown(dated_doc, "Around 300 police buses blocked protesters from entering the square in Dorvale.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The village of Dorvale was sealed off and thousands of birds have been killed to contain the outbreak.", []),
+    ("The ministry said that a child aged two has died after catching the virus in Marlow.", []),
+    ("Over 200 protesters and police officers were injured in the clashes in Dorvale.", []),
+    ("His estimate is higher than his previous prediction of 1 million cases and 1,000 deaths, made last month.", []),
+    ("Thousands of people have died in Marlow since the outbreak began.", [("killed", 2000)]),
+    ("Police detained 300 protesters and 40 journalists in Dorvale.", [("protesters", 300)]),
+])
+def test_vague_counts_ages_and_unions(dated_doc, text, want):
+    assert _shown(dated_doc, text) == want

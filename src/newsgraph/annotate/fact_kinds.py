@@ -59,6 +59,25 @@ def corpse_without_death(doc: Doc, kw_start: int, kw_end: int) -> bool:
     return not any(t.lower_ in found or t.lemma_.lower() in found for t in span.root.sent)
 
 
+def noun_union(doc: Doc, num: Span, kw_start: int, kw_end: int) -> bool:
+    """The keyword is the noun the number counts and another noun is joined to it by "and"/"or" ("over 200
+    protesters and police officers were injured", "40 deaths and injuries"): the number counts both sets together,
+    no count of the keyword's kind. A number after the "and" starts a count of its own ("300 protesters and 40
+    police") and leaves it alone."""
+    kw = doc.char_span(kw_start, kw_end, alignment_mode="expand")
+    if kw is None or not len(kw) or kw.start != num.end or kw[-1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    nxt = doc[kw.end : kw.end + 4]
+    if len(nxt) < 2 or nxt[0].lower_ not in ("and", "or"):
+        return False
+    for t in nxt[1:]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return True
+        if t.pos_ not in ("ADJ", "DET"):
+            return False
+    return False
+
+
 def _kinds_of_things() -> frozenset[str]:
     return words(_DATA, "animals") | words(_DATA, "things")
 
@@ -73,6 +92,8 @@ def non_person(doc: Doc, num: Span, counted: Token | None) -> bool:
     parse gives none: "40 city residents" counts residents) is of [animals] or [things], or, when the counted noun
     is a keyword that names no one ("deaths"), a noun modifying it is ("2,400 bird deaths", "150 poultry deaths")."""
     if counted is None:
+        counted = _noun_after_of(doc, num)  # "thousands of birds have been killed": the noun after "of" is counted
+    if counted is None:
         return False
     head = counted
     if not counted.dep_:  # no parse: the last noun of the run of nouns after the number heads it
@@ -85,6 +106,18 @@ def non_person(doc: Doc, num: Span, counted: Token | None) -> bool:
     mods = [t for t in doc[num.end : head.i] if t.pos_ in ("NOUN", "ADJ")] if head.i >= num.end else []
     mods += [c for c in head.children if c.dep_ in ("compound", "amod") and c.i >= num.end]
     return any(_is_thing(t) or t.lower_ in words(_DATA, "animals") for t in mods)
+
+
+def _noun_after_of(doc: Doc, num: Span) -> Token | None:
+    """The noun of an "of" phrase right after a vague count ("thousands of birds", "dozens of the sheep")."""
+    if num.end >= len(doc) or doc[num.end].lower_ != "of":
+        return None
+    for t in doc[num.end + 1 : num.end + 5]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+        if t.pos_ not in ("DET", "ADJ", "NUM"):
+            return None
+    return None
 
 
 #: a number, a number word or a [partitive] word, then "of" and an optional determiner, right before a number
@@ -118,4 +151,30 @@ def partitive_total(doc: Doc, num: Span, kw_start: int, kw_end: int) -> bool:
     return kw[0].tag_ in ("VBD", "VBZ", "VBP")
 
 
-__all__ = ["corpse_without_death", "non_person", "partitive_part", "partitive_total", "union_count"]
+def zero_count(doc: Doc, span) -> bool:
+    """The number is negated or inside a zero quantifier (data/facts.tsv [zero]): "no one was injured", "not one
+    person", "none of the 12 passengers were hurt" count nobody, whatever the keyword. The word right before the
+    number (read without the parse), a negating dependent of the number, or an ancestor within three heads that is
+    a zero word heading the phrase ("none of ...")."""
+    zero = words(_DATA, "zero")
+    first = span[0]
+    if first.i > 0 and doc[first.i - 1].lower_ in zero:
+        return True
+    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+    if any(w in zero and nxt == "of" for w, nxt in zip(before, before[1:], strict=False)):
+        return True  # "none of the 12", read without the parse
+    root = span.root
+    if any(c.dep_ in ("det", "neg", "advmod") and c.lower_ in zero for c in root.children):
+        return True
+    cur = root
+    for _ in range(3):
+        if not cur.dep_ or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lower_ in zero and cur.pos_ in ("NOUN", "PRON"):
+            return True
+    return False
+
+
+__all__ = ["corpse_without_death", "non_person", "noun_union", "partitive_part", "partitive_total", "union_count",
+           "zero_count"]

@@ -88,12 +88,17 @@ def projected(doc: Doc, num: Span, kw_start: int, kw_end: int) -> bool:
 
 
 def _mood(verb: Token) -> bool | None:
-    """True: the verb's clause will or may happen; False: it carries a tense that says it did or does; None: no
+    """True: the verb's clause will or may happen (a modal, a future, "going to", an infinitive under an [intent]
+    head); False: it carries a tense that says it did or does; None: no
     tense here (an infinitive or participle), read the verb above."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _MODALS or "Fut" in a.morph.get("Tense") for a in auxes):
         return True
     head = verb.head
+    if head is not verb and verb.morph.get("VerbForm") == ["Inf"] and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+            (head.lower_ in words(_DATA, "intent") or head.lemma_.lower() in words(_DATA, "intent")):
+        return True  # "are prepared to handle 48,000 deaths", "plans to evacuate 4,000": planned, not done
     if verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG" and \
             any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
         return True  # "is going to take place"

@@ -15,7 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.extensions import register_extensions
-from newsgraph.annotate.fact_kinds import corpse_without_death, non_person, partitive_total, union_count
+from newsgraph.annotate.fact_kinds import (
+    corpse_without_death,
+    non_person,
+    noun_union,
+    partitive_total,
+    union_count,
+    zero_count,
+)
 from newsgraph.annotate.fact_mode import irrealis, projected
 from newsgraph.annotate.lexicon import mapping, sections, words
 from newsgraph.annotate.number_words import number_words_pattern, number_words_value
@@ -262,9 +269,11 @@ def facts_in(doc: Doc) -> list[Fact]:
         if counted is not None and not _known_people(counted) and \
                 text[c.kw_start : c.kw_end].lower() in words(_DATA, "people_object"):
             continue  # "executed two search warrants": another sense of the keyword
+        if span.start > 0 and doc[span.start - 1].lower_ in words(_DATA, "age"):
+            continue  # "a child aged two has died": an age, the child is one
         if c.fact.value == 1 and text[c.num_end : c.num_end + 4].lower() == " of ":
             continue  # "one of the protesters": one person picked out, not a count
-        if _zero_count(doc, span) or partitive_total(doc, span, c.kw_start, c.kw_end) or _part_of_modified(doc, c):
+        if zero_count(doc, span) or partitive_total(doc, span, c.kw_start, c.kw_end) or _part_of_modified(doc, c):
             continue  # "none of the 12 passengers were hurt"; "twelve of the 40 miners were killed" (40 is the total)
         binding = _parse_binding(doc, span, c)
         if binding is False:
@@ -275,7 +284,8 @@ def facts_in(doc: Doc) -> list[Fact]:
             c.fact.confidence = min(c.fact.confidence, NOT_PEOPLE_CAP)  # "four dead birds", "200 homes evacuated"
         if irrealis(doc, c.kw_start, c.kw_end) or projected(doc, span, c.kw_start, c.kw_end):
             c.fact.confidence = min(c.fact.confidence, IRREALIS_CAP)
-        if union_count(text, c.kw_start, c.kw_end, c.fact.kind) or corpse_without_death(doc, c.kw_start, c.kw_end):
+        if union_count(text, c.kw_start, c.kw_end, c.fact.kind) or corpse_without_death(doc, c.kw_start, c.kw_end) \
+                or noun_union(doc, span, c.kw_start, c.kw_end):
             c.fact.confidence = min(c.fact.confidence, OTHER_SET_CAP)  # "displaced or cut off", bodies none found
         out.append(c.fact)
     return out
@@ -284,31 +294,6 @@ def facts_in(doc: Doc) -> list[Fact]:
 @lru_cache(maxsize=1)
 def _not_counted() -> frozenset[str]:
     return words(_DATA, "not_counted")
-
-
-def _zero_count(doc: Doc, span) -> bool:
-    """The number is negated or inside a zero quantifier (data/facts.tsv [zero]): "no one was injured", "not one
-    person", "none of the 12 passengers were hurt" count nobody, whatever the keyword. The word right before the
-    number (read without the parse), a negating dependent of the number, or an ancestor within three heads that is
-    a zero word heading the phrase ("none of ...")."""
-    zero = words(_DATA, "zero")
-    first = span[0]
-    if first.i > 0 and doc[first.i - 1].lower_ in zero:
-        return True
-    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
-    if any(w in zero and nxt == "of" for w, nxt in zip(before, before[1:], strict=False)):
-        return True  # "none of the 12", read without the parse
-    root = span.root
-    if any(c.dep_ in ("det", "neg", "advmod") and c.lower_ in zero for c in root.children):
-        return True
-    cur = root
-    for _ in range(3):
-        if not cur.dep_ or cur.head.i == cur.i:
-            break
-        cur = cur.head
-        if cur.lower_ in zero and cur.pos_ in ("NOUN", "PRON"):
-            return True
-    return False
 
 
 def _counted_noun(doc: Doc, span) -> Token | None:
