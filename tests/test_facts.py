@@ -74,3 +74,7 @@ def test_digits_inside_a_name_or_code_are_no_count():
     assert ("killed", 1, None) not in got and ("killed", 19, None) not in got
     assert ("killed", 12, None) in got
     assert ("killed", 5, None) in facts("A 12-year-old boy and 5 others were killed.")  # a hyphenated age stays
+
+
+def test_a_rate_is_no_count():
+    assert facts("The fever kills 6 of every 10 patients and 3 per 1,000 children died.") == []

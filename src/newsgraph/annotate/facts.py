@@ -124,6 +124,8 @@ def _candidates(text: str) -> list[_Candidate]:
         nxt = text[m.end() : m.end() + 1]
         if nxt in ("%",) or text[m.end() : m.end() + 8].lower().lstrip().startswith(("percent", "per cent")):
             continue
+        if _RATE.match(text, m.end()) or _RATE_BASE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "killing 6 of every 10 patients", "3 per 1,000 children": either side of a rate, no count
         if _score_or_clock(text, m.start(), m.end()):
             continue  # "won 3-1", "at 10:30", "24/7": not a count
         if _inside_code(text, m.start(), m.end()):
@@ -159,6 +161,10 @@ def _candidates(text: str) -> list[_Candidate]:
         out.append(_Candidate(fact, m.start(), m.end(), pattern, kw))
     return out
 
+
+#: a number followed by "of/in/out of every", "per": one side of a rate
+_RATE = re.compile(r"\s+(?:(?:out\s+)?of|in)\s+(?:every|each)\b|\s+per\b", re.IGNORECASE)
+_RATE_BASE = re.compile(r"\b(?:per|every|each)\s+$", re.IGNORECASE)
 
 #: how far past the number and its keyword a [custody] word is looked for (within the clause)
 CUSTODY_WINDOW = 60
