@@ -76,7 +76,9 @@ def test_text_reading_passes_over_the_total_to_the_part():
 
 @pytest.mark.parametrize("text, want", [
     ("Officials in Marlow are prepared to handle only 48,000 deaths in a pandemic.", []),
-    ("The police want to arrest 12 protesters at the Dorvale rally.", []),
+    # a plan about people who are there counts them still
+    ("The police want to arrest 12 protesters at the Dorvale rally.", [("protesters", 12)]),
+    ("They hope to hand the leaflet to some of the estimated 40,000 Veldian refugees in Marlow.", [("displaced", 40000)]),
     ("The virus has killed 40 people in Dorvale and is likely to kill more.", [("killed", 40)]),
 ])
 def test_an_infinitive_of_intent_counts_no_one_yet(dated_doc, text, want):

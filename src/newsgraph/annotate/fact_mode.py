@@ -37,12 +37,14 @@ def irrealis(doc: Doc, kw_start: int, kw_end: int) -> bool:
         return True
     if not tok.dep_:
         return False
+    # a keyword naming people who are there ("refugees", "prisoners"): a plan to help or free them counts them still
+    intent = not (tok.pos_ == "NOUN" and (tok.lower_ in words(_DATA, "unit") or tok.lemma_.lower() in words(_DATA, "unit")))
     cur = tok
     for hop in range(MAX_HOPS):
         if hop and cur.pos_ in ("NOUN", "PROPN", "PRON"):
             return False  # "a gunman accused of killing eight ... may have targeted": the noun's verb is another clause
         if cur.pos_ in ("VERB", "AUX"):
-            mood = _mood(cur)
+            mood = _mood(cur, intent)
             if mood is not None:
                 return mood
         if cur.head is cur:
@@ -87,7 +89,7 @@ def projected(doc: Doc, num: Span, kw_start: int, kw_end: int) -> bool:
     return False
 
 
-def _mood(verb: Token) -> bool | None:
+def _mood(verb: Token, intent: bool = True) -> bool | None:
     """True: the verb's clause will or may happen (a modal, a future, "going to", an infinitive under an [intent]
     head); False: it carries a tense that says it did or does; None: no
     tense here (an infinitive or participle), read the verb above."""
@@ -95,7 +97,7 @@ def _mood(verb: Token) -> bool | None:
     if any(a.lower_ in _MODALS or "Fut" in a.morph.get("Tense") for a in auxes):
         return True
     head = verb.head
-    if head is not verb and verb.morph.get("VerbForm") == ["Inf"] and \
+    if intent and head is not verb and verb.morph.get("VerbForm") == ["Inf"] and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             (head.lower_ in words(_DATA, "intent") or head.lemma_.lower() in words(_DATA, "intent")):
         return True  # "are prepared to handle 48,000 deaths", "plans to evacuate 4,000": planned, not done
