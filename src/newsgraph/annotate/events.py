@@ -50,6 +50,7 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_lexicon import EventLexicon, lexicon, trigger_rows
+from newsgraph.annotate.event_measures import clinical_inquiry, controlled_measure, destinations, field_visit, fundraising
 from newsgraph.annotate.event_mishaps import accident
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
@@ -134,7 +135,11 @@ class EventFinder(EventAllegations, EventLexicon):
             return None  # "agrees that students feel blamed", "X agreed.": an opinion, not a commitment
         if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
             return None  # "pledged to free": the complement is the event, this verb its intent
-        if f"{type_}/{mode}".lower() in self.inquiries and self._inquiry_of_event(tok):
+        if (f"{type_}/{mode}".lower() in self.control or type_.lower() in self.control) and controlled_measure(tok, self.controlled, self.trade):
+            return None  # "Any movement of livestock has been banned": disease or food control, no act on an actor
+        if type_ == "CONSULT" and mode == "visit" and field_visit(tok, self.fieldwork, self._person):
+            return None  # "A UNHCR assessment team visited X": fieldwork at a place, no meeting
+        if f"{type_}/{mode}".lower() in self.inquiries and (self._inquiry_of_event(tok) or clinical_inquiry(tok, self.clinicians)):
             return None  # "investigating an outbreak of an illness in X": an inquiry into what happened, no accusation
         if form == "verb" and type_ in self.asking and lemma in self.intent and any(c.dep_ == "xcomp" for c in tok.children):
             return None  # "sought to assure investors": a verb of intent ([intent]) with its aim, no request
@@ -278,9 +283,12 @@ class EventFinder(EventAllegations, EventLexicon):
             origin = [(o.left_edge.idx, o.idx + len(o)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
             sources = best_actors([a for a in targets if any(s <= a.start < e for s, e in origin) and a.entity is not None])
             targets = [a for a in targets if not any(s <= a.start < e for s, e in origin)]
-        targets = best_actors(targets)
+        away = destinations(tok, self.journey_nouns)
+        targets = best_actors([a for a in targets if not any(s <= a.start < e for s, e in away)])  # "pilgrimage to X"
         if not sources and not targets:
             return []
+        if not targets and (type_ == "AGREE" and tok.lemma_.lower() in self.unilateral or type_ in self.asking and fundraising(tok, self.fundraising)):
+            return []  # "pledged to give $10 million", "asked for funds": no second party, no agreement or request
         actorless = not any(a.entity or is_named(doc, a) for a in sources + targets)
         loc = self._location(doc, sent, sources + targets, tok)
         date = self._date(doc, sent, tok)
