@@ -50,7 +50,13 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_lexicon import EventLexicon, lexicon, trigger_rows
-from newsgraph.annotate.event_measures import clinical_inquiry, controlled_measure, destinations, field_visit, fundraising
+from newsgraph.annotate.event_measures import (
+    clinical_inquiry,
+    controlled_measure,
+    destinations,
+    field_visit,
+    fundraising,
+)
 from newsgraph.annotate.event_mishaps import accident
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
