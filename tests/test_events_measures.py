@@ -1,0 +1,106 @@
+"""Acts on things that are no event between actors, read from their arguments (issue 11, stop 26; event_measures.py).
+
+- A ban, suspension or block of animals, goods or their movement and trade is disease or food control; a ban on a
+  party or on imports from a country stays.
+- The destination of a banned journey ("pilgrimage to X") is not the one restricted.
+- A field team's visit to a place meets no one; an official's visit stays.
+- A one-sided pledge or promise is no AGREE; a promise to a named party is.
+- Money asked of no one named is fundraising; asking the council for funds is a request.
+- Bodies named as examples of whom assistance is asked from ("organizations, including X") are the ones asked.
+- Doctors investigating cases, and an investigation of an incident, accuse no one.
+- A disaster or an illness that is the shared subject of coordinated verbs ("has spread and has now struck",
+  "infected 171 people, and killed 93") authors no assault.
+Every sentence is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import annotated_body
+from conftest import events_with_trigger as _events
+
+BODY = "\n\n".join(
+    [
+        "Any movement of livestock in Ruritania has been banned and the Union has banned exports under emergency measures.",
+        "The normally unrestricted travel of horses between Ruritania and Borduria has been suspended.",
+        "Borduria banned imports of poultry from Ruritania after the outbreak.",
+        "The Ruritanian government banned the opposition party.",
+        "For the festival, pilgrimage to Ruritania was banned by Borduria for the same reason.",
+        "A UNHCR assessment team visited Goma in northern Borduria over the weekend.",
+        "President Ana Ortiz visited Goma on Monday.",
+        "The health minister, Lena Ortiz, pledged on Friday to give $10.8 million to help fight the flu.",
+        "Ruritanian politicians are promising to take her case up with the Bordurian Attorney-General.",
+        "The Red Crescent appealed for donations to help the flood victims.",
+        "Mayor Tom Hale asked the council for funds to repair the bridge.",
+        ("Borduria's government has requested assistance from international organizations, including the World "
+         "Health Organization, in averting an outbreak."),
+        "Doctors are currently investigating some Goma residents who may be infected.",
+        "The Health and Safety Executive is now investigating the incident.",
+        "Police are investigating Dan Hale for fraud.",
+        "Since last reported, the flooding in Borduria has spread and has now struck more than four million people.",
+        "Globally, the H5N1 strain has infected 171 people, and killed 93 of them, since 2003.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def article(selective_nlp):
+    return annotated_body(BODY, selective_nlp)
+
+
+def _pairs(article, trigger: str, sentence: str) -> set[tuple]:
+    return {(e.type, e.source_name, e.target_name) for e in _events(article, trigger, sentence)}
+
+
+@pytest.mark.parametrize(
+    ("trigger", "sentence"),
+    [
+        ("banned", "Any movement of livestock"),
+        ("suspended", "travel of horses"),
+        ("banned", "imports of poultry"),
+    ],
+)
+def test_measures_on_animals_and_goods_are_no_event(article, trigger, sentence):
+    assert _pairs(article, trigger, sentence) == set()
+
+
+def test_a_ban_on_a_party_stays(article):
+    assert _pairs(article, "banned", "the opposition party") == {("COERCE", "The Ruritanian government", "the opposition party")}
+
+
+def test_a_journeys_destination_is_no_target(article):
+    assert all(t != "Ruritania" for _, _, t in _pairs(article, "banned", "pilgrimage to Ruritania"))
+    assert {s for _, s, _ in _pairs(article, "banned", "pilgrimage to Ruritania")} == {"Borduria"}
+
+
+def test_a_field_teams_visit_is_no_consult(article):
+    assert _pairs(article, "visited", "assessment team") == set()
+    assert _pairs(article, "visited", "President Ana Ortiz") == {("CONSULT", "Ana Ortiz", "Goma")}
+
+
+@pytest.mark.parametrize(("trigger", "sentence"), [("pledged", "pledged on Friday"), ("promising", "are promising")])
+def test_a_one_sided_promise_is_no_agree(article, trigger, sentence):
+    assert not {p for p in _pairs(article, trigger, sentence) if p[0] == "AGREE"}
+
+
+def test_fundraising_is_no_request_but_asking_a_body_for_funds_is(article):
+    assert _pairs(article, "appealed", "for donations") == set()
+    assert _pairs(article, "asked", "asked the council") == {("REQUEST", "Tom Hale", "the council")}
+
+
+def test_bodies_named_as_examples_are_the_ones_asked(article):
+    assert _pairs(article, "requested", "requested assistance") == {("REQUEST", "Borduria", "World Health Organization")}
+
+
+@pytest.mark.parametrize(("sentence"), ["Doctors are currently", "investigating the incident"])
+def test_clinical_and_incident_inquiries_accuse_no_one(article, sentence):
+    assert _pairs(article, "investigating", sentence) == set()
+
+
+def test_an_investigation_of_a_person_stays(article):
+    assert _pairs(article, "investigating", "Dan Hale") == {("ACCUSE", "Police", "Dan Hale")}
+
+
+@pytest.mark.parametrize(("trigger", "sentence"), [("struck", "the flooding in Borduria"), ("killed", "H5N1 strain")])
+def test_a_disaster_sharing_a_coordinated_subject_assaults_no_one(article, trigger, sentence):
+    assert _pairs(article, trigger, sentence) == set()
