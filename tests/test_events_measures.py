@@ -1,7 +1,7 @@
 """Acts on things that are no event between actors, read from their arguments (issue 11, stop 26; event_measures.py).
 
-- A ban, suspension or block of animals, goods or their movement and trade is disease or food control; a ban on a
-  party or on imports from a country stays.
+- A ban, suspension or block of animals, goods or their movement and trade, and an order to slaughter animals, is
+  disease or food control; a ban on a party or on imports from a country stays. Cutting a number is no sanction.
 - The destination of a banned journey ("pilgrimage to X") is not the one restricted.
 - A field team's visit to a place meets no one; an official's visit stays.
 - A one-sided pledge or promise is no AGREE; a promise to a named party is.
@@ -39,6 +39,11 @@ BODY = "\n\n".join(
         "Police are investigating Dan Hale for fraud.",
         "Since last reported, the flooding in Borduria has spread and has now struck more than four million people.",
         "Globally, the H5N1 strain has infected 171 people, and killed 93 of them, since 2003.",
+        "Borduria ordered the slaughter of 300,000 chickens.",
+        "The government imposed a ban on poultry imports from Ruritania.",
+        "Ruritania imposed sanctions on Borduria.",
+        "Borduria has cut its cases of the disease by half.",
+        "Ruritania has cut aid to Borduria.",
     ]
 )
 
@@ -58,6 +63,9 @@ def _pairs(article, trigger: str, sentence: str) -> set[tuple]:
         ("banned", "Any movement of livestock"),
         ("suspended", "travel of horses"),
         ("banned", "imports of poultry"),
+        ("ordered", "slaughter of 300,000 chickens"),
+        ("imposed", "a ban on poultry imports"),
+        ("cut", "cut its cases"),
     ],
 )
 def test_measures_on_animals_and_goods_are_no_event(article, trigger, sentence):
@@ -104,3 +112,8 @@ def test_an_investigation_of_a_person_stays(article):
 @pytest.mark.parametrize(("trigger", "sentence"), [("struck", "the flooding in Borduria"), ("killed", "H5N1 strain")])
 def test_a_disaster_sharing_a_coordinated_subject_assaults_no_one(article, trigger, sentence):
     assert _pairs(article, trigger, sentence) == set()
+
+
+def test_sanctions_and_cut_aid_stay(article):
+    assert ("COERCE", "Ruritania", "Borduria") in _pairs(article, "imposed", "sanctions on Borduria")
+    assert _pairs(article, "cut", "cut aid to Borduria") == {("SANCTION", "Ruritania", "Borduria")}

@@ -69,16 +69,22 @@ def _party(tok: Token) -> bool:
     return tok.ent_type_ in ("GPE", "ORG", "NORP")
 
 
-def controlled_measure(tok: Token, controlled: frozenset[str], trade: frozenset[str]) -> bool:
+def controlled_measure(tok: Token, controlled: frozenset[str], trade: frozenset[str], measures: frozenset[str] = frozenset()) -> bool:
     """The control verb or noun acts on animals or goods ([controlled]: "banned British beef"), or on their movement
     or trade ([trade] with a [controlled] "of" object or compound: "movement of livestock", "poultry imports"), or on
-    a bare trade with no party at its ends ("banned exports"; "banned imports from X" stays a sanction on X)."""
+    a bare trade with no party at its ends ("banned exports"; "banned imports from X" stays a sanction on X). A
+    measure noun as the patient ([measure_noun]: "imposed a ban on poultry imports", "ordered the slaughter of
+    300,000 chickens") is read through: what it stops or destroys decides."""
     patients = patients_of(tok)
     if not patients:
         return False
     for p in patients:
         if _in(p, controlled):
             continue
+        if _in(p, measures) and patients_of(p):
+            if controlled_measure(p, controlled, trade):
+                continue
+            return False
         if not _in(p, trade):
             return False
         kinds = [o for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)]

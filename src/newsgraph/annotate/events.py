@@ -141,7 +141,8 @@ class EventFinder(EventAllegations, EventLexicon):
             return None  # "agrees that students feel blamed", "X agreed.": an opinion, not a commitment
         if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
             return None  # "pledged to free": the complement is the event, this verb its intent
-        if (f"{type_}/{mode}".lower() in self.control or type_.lower() in self.control) and controlled_measure(tok, self.controlled, self.trade):
+        controls = f"{type_}/{mode}".lower() in self.control or type_.lower() in self.control
+        if controls and controlled_measure(tok, self.controlled, self.trade, self.measure_nouns):
             return None  # "Any movement of livestock has been banned": disease or food control, no act on an actor
         if type_ == "CONSULT" and mode == "visit" and field_visit(tok, self.fieldwork, self._person):
             return None  # "A UNHCR assessment team visited X": fieldwork at a place, no meeting
