@@ -44,6 +44,9 @@ BODY = "\n\n".join(
         "Ruritania imposed sanctions on Borduria.",
         "Borduria has cut its cases of the disease by half.",
         "Ruritania has cut aid to Borduria.",
+        ("Nine countries - Ruritania, Borduria, Kenya and Peru - have promised to send ten percent of their vaccine "
+         "supply to other countries, should they be in need of it."),
+        "Borduria pledged to give $5 million to the flood victims.",
     ]
 )
 
@@ -117,3 +120,8 @@ def test_a_disaster_sharing_a_coordinated_subject_assaults_no_one(article, trigg
 def test_sanctions_and_cut_aid_stay(article):
     assert ("COERCE", "Ruritania", "Borduria") in _pairs(article, "imposed", "sanctions on Borduria")
     assert _pairs(article, "cut", "cut aid to Borduria") == {("SANCTION", "Ruritania", "Borduria")}
+
+
+@pytest.mark.parametrize(("trigger", "sentence"), [("promised", "Nine countries"), ("pledged", "the flood victims")])
+def test_a_promise_to_recipients_stays(article, trigger, sentence):
+    assert {p[0] for p in _pairs(article, trigger, sentence)} == {"AGREE"}

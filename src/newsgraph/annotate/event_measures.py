@@ -16,7 +16,8 @@ an aid agency's appeal for funds as REQUEST, and a ban on a journey with its des
 - a field visit (data [fieldwork]: the team's kind or the visit's purpose): a team named for an assessment or an
   inspection, or a visit made to inspect or assess, that goes to a place meets no one: no CONSULT;
 - a one-sided promise (data [unilateral]): "pledged to give $10 million", "vowed to fight" names no second party;
-  AGREE needs one (a target: "promised Ruritania to withdraw");
+  AGREE needs one (a target: "promised Ruritania to withdraw", or a recipient: "promised to send vaccines to other
+  countries");
 - a clinical inquiry (data [clinician]): doctors or scientists investigating cases ("Doctors are investigating some
   residents who may be infected") examine patients; no one is accused;
 - a fundraising appeal (data [fundraising]): a request for money asked of no one named ("asked for funds to treat
@@ -137,6 +138,20 @@ def fundraising(tok: Token, money: frozenset[str]) -> bool:
     return bool(asked) and all(_in(a, money) or a.ent_type_ == "MONEY" for a in asked)
 
 
+def promisee(tok: Token, thing: Callable[[Token], bool]) -> bool:
+    """The promise names to whom it is made or for whom: a dative or a "to"/"for" object that is no thing, of the
+    verb or of what it promises to do ("promised to send vaccines to other countries", "pledged them support")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "xcomp"]
+    for h in heads:
+        for c in h.children:
+            objs = [c] if c.dep_ == "dative" and c.pos_ != "ADP" else []
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for"):
+                objs = prep_objects(c)
+            if any(not thing(o) and o.pos_ in ("NOUN", "PROPN", "PRON") and o.ent_type_ != "MONEY" for o in objs):
+                return True
+    return False
+
+
 def clinical_inquiry(tok: Token, clinicians: frozenset[str]) -> bool:
     """An investigation whose subject (or "by" agent) is a clinician or a scientist ([clinician]): a diagnosis or a
     study of cases, no accusation ("Doctors are investigating some residents", "scientists probed the samples")."""
@@ -147,4 +162,4 @@ def clinical_inquiry(tok: Token, clinicians: frozenset[str]) -> bool:
     return bool(agents) and all(_in(a, clinicians) for a in agents)
 
 
-__all__ = ["clinical_inquiry", "controlled_measure", "destinations", "field_visit", "fundraising", "patients_of"]
+__all__ = ["promisee", "clinical_inquiry", "controlled_measure", "destinations", "field_visit", "fundraising", "patients_of"]

@@ -56,6 +56,7 @@ from newsgraph.annotate.event_measures import (
     destinations,
     field_visit,
     fundraising,
+    promisee,
 )
 from newsgraph.annotate.event_mishaps import accident
 from newsgraph.annotate.extensions import register_extensions
@@ -294,7 +295,7 @@ class EventFinder(EventAllegations, EventLexicon):
         targets = best_actors([a for a in targets if not any(s <= a.start < e for s, e in away)])  # "pilgrimage to X"
         if not sources and not targets:
             return []
-        if not targets and (type_ == "AGREE" and tok.lemma_.lower() in self.unilateral or type_ in self.asking and fundraising(tok, self.fundraising)):
+        if not targets and (type_ == "AGREE" and tok.lemma_.lower() in self.unilateral and not promisee(tok, self._thing) or type_ in self.asking and fundraising(tok, self.fundraising)):
             return []  # "pledged to give $10 million", "asked for funds": no second party, no agreement or request
         actorless = not any(a.entity or is_named(doc, a) for a in sources + targets)
         loc = self._location(doc, sent, sources + targets, tok)
