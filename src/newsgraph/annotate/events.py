@@ -292,7 +292,11 @@ class EventFinder(EventAllegations, EventLexicon):
             sources = best_actors([a for a in targets if any(s <= a.start < e for s, e in origin) and a.entity is not None])
             targets = [a for a in targets if not any(s <= a.start < e for s, e in origin)]
         away = destinations(tok, self.journey_nouns)
-        targets = best_actors([a for a in targets if not any(s <= a.start < e for s, e in away)])  # "pilgrimage to X"
+        if away:
+            # "pilgrimage to X was banned by Y for the same reason": X is where the pilgrims go, and a phrase that is no
+            # entity left beside it is no one restricted either
+            targets = [a for a in targets if not any(s <= a.start < e for s, e in away) and (a.entity is not None or is_named(doc, a))]
+        targets = best_actors(targets)
         if not sources and not targets:
             return []
         if not targets and (type_ == "AGREE" and tok.lemma_.lower() in self.unilateral and not promisee(tok, self._thing) or type_ in self.asking and fundraising(tok, self.fundraising)):
