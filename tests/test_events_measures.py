@@ -4,6 +4,7 @@
   disease or food control; a ban on a party or on imports from a country stays. Cutting a number is no sanction.
 - The destination of a banned journey ("pilgrimage to X") is not the one restricted.
 - A field team's visit to a place meets no one; an official's visit stays.
+- Arresting or fighting an illness is figurative; an act "delayed" did not happen.
 - A one-sided pledge or promise is no AGREE; a promise to a named party is.
 - Money asked of no one named is fundraising; asking the council for funds is a request.
 - Bodies named as examples of whom assistance is asked from ("organizations, including X") are the ones asked.
@@ -47,6 +48,10 @@ BODY = "\n\n".join(
         ("Nine countries - Ruritania, Borduria, Kenya and Peru - have promised to send ten percent of their vaccine "
          "supply to other countries, should they be in need of it."),
         "Borduria pledged to give $5 million to the flood victims.",
+        "Mugabe said the WHO has now arrested cholera in Borduria.",
+        "The United States has delayed lifting a ban on older cattle imports from Ruritania.",
+        "The FDA has also blocked imports from the food packer to the United States.",
+        "Ruritania banned imports from Borduria.",
     ]
 )
 
@@ -69,6 +74,7 @@ def _pairs(article, trigger: str, sentence: str) -> set[tuple]:
         ("ordered", "slaughter of 300,000 chickens"),
         ("imposed", "a ban on poultry imports"),
         ("cut", "cut its cases"),
+        ("blocked", "imports from the food packer"),
     ],
 )
 def test_measures_on_animals_and_goods_are_no_event(article, trigger, sentence):
@@ -124,3 +130,15 @@ def test_sanctions_and_cut_aid_stay(article):
 @pytest.mark.parametrize(("trigger", "sentence"), [("promised", "Nine countries"), ("pledged", "the flood victims")])
 def test_a_promise_to_recipients_stays(article, trigger, sentence):
     assert {p[0] for p in _pairs(article, trigger, sentence)} == {"AGREE"}
+
+
+def test_a_ban_on_imports_from_a_country_stays(article):
+    assert _pairs(article, "banned", "imports from Borduria") == {("COERCE", "Ruritania", "Borduria")}
+
+
+def test_arresting_an_illness_is_figurative(article):
+    assert _pairs(article, "arrested", "arrested cholera") == set()
+
+
+def test_a_delayed_act_did_not_happen(article):
+    assert {e.status for e in _events(article, "lifting", "delayed lifting")} <= {"negated"}

@@ -18,6 +18,8 @@ an aid agency's appeal for funds as REQUEST, and a ban on a journey with its des
 - a one-sided promise (data [unilateral]): "pledged to give $10 million", "vowed to fight" names no second party;
   AGREE needs one (a target: "promised Ruritania to withdraw", or a recipient: "promised to send vaccines to other
   countries");
+- a fight against an illness: a hostile verb whose patients are all diseases or forces of nature (event_actors.tsv
+  [instrument]: "the WHO have now arrested cholera") is figurative;
 - a clinical inquiry (data [clinician]): doctors or scientists investigating cases ("Doctors are investigating some
   residents who may be infected") examine patients; no one is accused;
 - a fundraising appeal (data [fundraising]): a request for money asked of no one named ("asked for funds to treat
@@ -35,8 +37,6 @@ from newsgraph.annotate.event_actor_phrases import partitive_whole, prep_objects
 
 #: Prepositions whose object says where a traded thing goes or comes from ("exports to X", "imports from X").
 TRADE_ENDS = ("to", "from")
-#: Entity types that make a trade's end a party to it (a country, a body), not a place within one.
-PARTIES = ("country", "organisation", "organization", "group")
 #: Subject dependencies of a verb.
 SUBJ = ("nsubj", "nsubjpass")
 
@@ -63,11 +63,11 @@ def patients_of(tok: Token) -> list[Token]:
 
 
 def _party(tok: Token) -> bool:
-    """A country or a body named as an entity (no city or place)."""
+    """A country, a body or a name (no city): one a trade measure can be aimed at ("imports from X")."""
     ent = find_entity(tok.doc, tok.idx, tok.idx + len(tok.text))
     if ent is not None:
-        return ent.type not in ("city", "place")
-    return tok.ent_type_ in ("GPE", "ORG", "NORP")
+        return ent.type != "city"
+    return tok.ent_type_ in ("GPE", "ORG", "NORP") or tok.pos_ == "PROPN"
 
 
 def controlled_measure(tok: Token, controlled: frozenset[str], trade: frozenset[str], measures: frozenset[str] = frozenset()) -> bool:
@@ -92,8 +92,11 @@ def controlled_measure(tok: Token, controlled: frozenset[str], trade: frozenset[
         kinds += [c for c in p.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN"]
         if kinds and all(_in(k, controlled) for k in kinds):
             continue
-        ends = [o for c in p.children if c.dep_ == "prep" and c.lower_ in TRADE_ENDS for o in prep_objects(c)]
-        ends += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in TRADE_ENDS for o in prep_objects(c)]
+        # where imports come from and where exports go are the parties; the importer's own country is none ("blocked
+        # imports from the packer to the United States")
+        preps = ("from",) if p.lemma_.lower().startswith("import") else ("to",) if p.lemma_.lower().startswith("export") else TRADE_ENDS
+        ends = [o for c in p.children if c.dep_ == "prep" and c.lower_ in preps for o in prep_objects(c)]
+        ends += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for o in prep_objects(c)]
         if kinds or any(_party(x) for e in ends for x in with_conj(e)):
             return False
     return True
@@ -152,6 +155,13 @@ def promisee(tok: Token, thing: Callable[[Token], bool]) -> bool:
     return False
 
 
+def against_illness(tok: Token, kind_of: Callable[[Token], str]) -> bool:
+    """A hostile verb whose every patient is an illness or a force of nature ("the WHO have now arrested cholera",
+    "fought the flu", "attacked the virus"): figurative, no act on an actor."""
+    patients = patients_of(tok) if tok.pos_ == "VERB" else []
+    return bool(patients) and all(kind_of(p) in ("disease", "nature") for p in patients)
+
+
 def clinical_inquiry(tok: Token, clinicians: frozenset[str]) -> bool:
     """An investigation whose subject (or "by" agent) is a clinician or a scientist ([clinician]): a diagnosis or a
     study of cases, no accusation ("Doctors are investigating some residents", "scientists probed the samples")."""
@@ -162,4 +172,4 @@ def clinical_inquiry(tok: Token, clinicians: frozenset[str]) -> bool:
     return bool(agents) and all(_in(a, clinicians) for a in agents)
 
 
-__all__ = ["promisee", "clinical_inquiry", "controlled_measure", "destinations", "field_visit", "fundraising", "patients_of"]
+__all__ = ["against_illness", "promisee", "clinical_inquiry", "controlled_measure", "destinations", "field_visit", "fundraising", "patients_of"]

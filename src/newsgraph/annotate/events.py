@@ -51,6 +51,7 @@ from newsgraph.annotate.event_actor_phrases import (
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_lexicon import EventLexicon, lexicon, trigger_rows
 from newsgraph.annotate.event_measures import (
+    against_illness,
     clinical_inquiry,
     controlled_measure,
     destinations,
@@ -58,7 +59,7 @@ from newsgraph.annotate.event_measures import (
     fundraising,
     promisee,
 )
-from newsgraph.annotate.event_mishaps import accident
+from newsgraph.annotate.event_mishaps import accident, kind_of
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
 from newsgraph.records import Event
@@ -122,6 +123,8 @@ class EventFinder(EventAllegations, EventLexicon):
             return None  # "declined to comment", "refused to say how": no comment, no act rejected
         if self._other_use(tok, self.classes.get(type_) == "hostile"):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
+        if form == "verb" and self.classes.get(type_) == "hostile" and against_illness(tok, kind_of):
+            return None  # "the WHO have now arrested cholera": a fight against an illness, figurative
         if form == "verb" and self.classes.get(type_) == "hostile" and accident(tok, self.accident_verbs, self._thing):
             return None  # "a car struck a ditch", "was killed in a crash": an accident, no act between actors
         if form == "verb" and lemma in self.journeys and not self._meeting_purpose(tok):
