@@ -4,7 +4,7 @@
   disease or food control; a ban on a party or on imports from a country stays. Cutting a number is no sanction.
 - The destination of a banned journey ("pilgrimage to X") is not the one restricted.
 - A field team's visit to a place meets no one; an official's visit stays.
-- Arresting or fighting an illness is figurative; an act "delayed" did not happen.
+- Arresting or fighting an illness is figurative, killing animals a cull, lifting a ban on beef no release; an act "delayed" did not happen.
 - A one-sided pledge or promise is no AGREE; a promise to a named party is.
 - Money asked of no one named is fundraising; asking the council for funds is a request.
 - Bodies named as examples of whom assistance is asked from ("organizations, including X") are the ones asked.
@@ -52,6 +52,9 @@ BODY = "\n\n".join(
         "The United States has delayed lifting a ban on older cattle imports from Ruritania.",
         "The FDA has also blocked imports from the food packer to the United States.",
         "Ruritania banned imports from Borduria.",
+        "Ruritanian authorities have killed 10,000 chickens to stop the spread of the virus.",
+        "The European Union lifted the ban on British beef exports.",
+        "Borduria lifted sanctions on Ruritania.",
     ]
 )
 
@@ -75,6 +78,8 @@ def _pairs(article, trigger: str, sentence: str) -> set[tuple]:
         ("imposed", "a ban on poultry imports"),
         ("cut", "cut its cases"),
         ("blocked", "imports from the food packer"),
+        ("killed", "10,000 chickens"),
+        ("lifted", "British beef exports"),
     ],
 )
 def test_measures_on_animals_and_goods_are_no_event(article, trigger, sentence):
@@ -142,3 +147,7 @@ def test_arresting_an_illness_is_figurative(article):
 
 def test_a_delayed_act_did_not_happen(article):
     assert {e.status for e in _events(article, "lifting", "delayed lifting")} <= {"negated"}
+
+
+def test_lifting_sanctions_stays(article):
+    assert ("RETREAT", "Borduria", "Ruritania") in _pairs(article, "lifted", "sanctions on Ruritania")

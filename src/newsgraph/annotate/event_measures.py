@@ -155,11 +155,12 @@ def promisee(tok: Token, thing: Callable[[Token], bool]) -> bool:
     return False
 
 
-def against_illness(tok: Token, kind_of: Callable[[Token], str]) -> bool:
+def against_illness(tok: Token, kind_of: Callable[[Token], str], controlled: frozenset[str] = frozenset()) -> bool:
     """A hostile verb whose every patient is an illness or a force of nature ("the WHO have now arrested cholera",
-    "fought the flu", "attacked the virus"): figurative, no act on an actor."""
+    "fought the flu", "attacked the virus"), or an animal or a good ([controlled]: "authorities have killed 10,000
+    chickens", a cull): figurative or a disease-control measure, no act on an actor."""
     patients = patients_of(tok) if tok.pos_ == "VERB" else []
-    return bool(patients) and all(kind_of(p) in ("disease", "nature") for p in patients)
+    return bool(patients) and all(kind_of(p) in ("disease", "nature") or _in(p, controlled) for p in patients)
 
 
 def clinical_inquiry(tok: Token, clinicians: frozenset[str]) -> bool:

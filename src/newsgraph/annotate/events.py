@@ -123,7 +123,7 @@ class EventFinder(EventAllegations, EventLexicon):
             return None  # "declined to comment", "refused to say how": no comment, no act rejected
         if self._other_use(tok, self.classes.get(type_) == "hostile"):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
-        if form == "verb" and self.classes.get(type_) == "hostile" and against_illness(tok, kind_of):
+        if form == "verb" and self.classes.get(type_) == "hostile" and against_illness(tok, kind_of, self.controlled):
             return None  # "the WHO have now arrested cholera": a fight against an illness, figurative
         if form == "verb" and self.classes.get(type_) == "hostile" and accident(tok, self.accident_verbs, self._thing):
             return None  # "a car struck a ditch", "was killed in a crash": an accident, no act between actors
