@@ -6,7 +6,8 @@
 - A field team's visit to a place meets no one; an official's visit stays.
 - Arresting or fighting an illness is figurative, killing animals a cull, lifting a ban on beef no release; an act "delayed" did not happen.
 - A one-sided pledge or promise is no AGREE; a promise to a named party is.
-- Money asked of no one named is fundraising; asking the council for funds is a request.
+- A charity's money asked of no one named is fundraising; asking the council for funds, or a state's or a mayor's
+  appeal for money, is a request.
 - Bodies named as examples of whom assistance is asked from ("organizations, including X") are the ones asked.
 - Doctors investigating cases, and an investigation of an incident, accuse no one.
 - A disaster or an illness that is the shared subject of coordinated verbs ("has spread and has now struck",
@@ -55,6 +56,8 @@ BODY = "\n\n".join(
         "Ruritanian authorities have killed 10,000 chickens to stop the spread of the virus.",
         "The European Union lifted the ban on British beef exports.",
         "Borduria lifted sanctions on Ruritania.",
+        "The Ruritanian government appealed for $100 million in aid after the earthquake.",
+        "Mayor Dan Ortiz asked for funds to repair the bridge.",
     ]
 )
 
@@ -151,3 +154,10 @@ def test_a_delayed_act_did_not_happen(article):
 
 def test_lifting_sanctions_stays(article):
     assert ("RETREAT", "Borduria", "Ruritania") in _pairs(article, "lifted", "sanctions on Ruritania")
+
+
+@pytest.mark.parametrize(
+    ("trigger", "sentence", "source"), [("appealed", "$100 million in aid", "The Ruritanian government"), ("asked", "Dan Ortiz asked", "Dan Ortiz")]
+)
+def test_a_states_or_an_officials_appeal_for_money_stays(article, trigger, sentence, source):
+    assert _pairs(article, trigger, sentence) == {("REQUEST", source, None)}

@@ -22,8 +22,9 @@ an aid agency's appeal for funds as REQUEST, and a ban on a journey with its des
   [instrument]: "the WHO have now arrested cholera") is figurative;
 - a clinical inquiry (data [clinician]): doctors or scientists investigating cases ("Doctors are investigating some
   residents who may be infected") examine patients; no one is accused;
-- a fundraising appeal (data [fundraising]): a request for money asked of no one named ("asked for funds to treat
-  30,000 people", "appealed for donations") is fundraising, not a request of an actor.
+- a fundraising appeal (data [fundraising]): a body's or a charity's request for money asked of no one named ("asked
+  for funds to treat 30,000 people", "appealed for donations") is fundraising, not a request of an actor; a state's or
+  an official's appeal for money stays a request (CAMEO 023).
 """
 
 from __future__ import annotations

@@ -302,7 +302,11 @@ class EventFinder(EventAllegations, EventLexicon):
         targets = best_actors(targets)
         if not sources and not targets:
             return []
-        if not targets and (type_ == "AGREE" and tok.lemma_.lower() in self.unilateral and not promisee(tok, self._thing) or type_ in self.asking and fundraising(tok, self.fundraising)):
+        one_sided = type_ == "AGREE" and tok.lemma_.lower() in self.unilateral and not promisee(tok, self._thing)
+        # a state's or an official's appeal for money is a request (CAMEO 023, "appealed for $100 million in aid"); an
+        # agency's or a charity's, asked of no one, is fundraising
+        agency = all(s.entity.type not in ("country", "place", "city", "person") if s.entity else not is_named(doc, s) for s in sources)
+        if not targets and (one_sided or type_ in self.asking and agency and fundraising(tok, self.fundraising)):
             return []  # "pledged to give $10 million", "asked for funds": no second party, no agreement or request
         actorless = not any(a.entity or is_named(doc, a) for a in sources + targets)
         loc = self._location(doc, sent, sources + targets, tok)
