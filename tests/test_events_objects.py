@@ -71,7 +71,8 @@ def test_passive_coordinated_with_an_active_verb_has_no_source(article):
 @pytest.mark.parametrize(
     ("trigger", "sentence", "expected"),
     [
-        ("asked", "asked for funds", {("REQUEST", "Blue Cross", None)}),
+        # stop 26: money asked of no one named is fundraising, no REQUEST (tests/test_events_measures.py)
+        ("asked", "asked for funds", set()),
         ("sought", "Tom Hale's death", {("REQUEST", "Freedom Watch", None)}),
         ("asked", "asked Borduria for", {("REQUEST", "Ruritania", "Borduria")}),
         ("urging", "the legislature", {("REQUEST", "Ana Ortiz", "the legislature")}),

@@ -81,6 +81,7 @@ class EventLexicon(LexiconComponent):
         self.addressed = {w.upper() for w in section_words(data, "addressed")}
         self.act_suffixes = tuple(section_words(data, "act_suffix"))
         self.people_suffixes = tuple(section_words(data, "people_suffix"))
+        self.people_suffix_except = section_words(data, "people_suffix_except")
         self.act_nouns = frozenset(self.verbs) | frozenset(k.split()[-1] for k in self.nouns) | self.joint
         self.people = people_nouns()
         self.naming = section_words(data, "naming")
@@ -89,6 +90,12 @@ class EventLexicon(LexiconComponent):
         self.refusals = section_words(data, "refusal")
         self.inquiries = section_words(data, "inquiry")
         self.asking = {w.upper() for w in section_words(data, "asked_for")}
+        self.control = {w.lower() for w in section_words(data, "control")}
+        self.controlled, self.trade, self.journey_nouns, self.fieldwork, self.unilateral, self.fundraising = (
+            section_words(data, k) for k in ("controlled", "trade", "journey_noun", "fieldwork", "unilateral", "fundraising"))
+        self.clinicians = section_words(data, "clinician")
+        self.measure_nouns = section_words(data, "measure_noun")
+        self.quantities = section_words(data, "quantity")
         self.verbal_sense = {row[0].lower(): (row[1], row[2] if len(row) > 2 else "") for row in data.get("verbal_sense", []) if len(row) > 1}
         self.verbal_objects = section_words(data, "verbal_object")
         self.consult_verbs = frozenset(k for k, rows in self.verbs.items() if any(r[0] == "CONSULT" for r in rows)) - self.journeys

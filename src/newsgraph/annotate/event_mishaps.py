@@ -96,6 +96,10 @@ def _agents(tok: Token) -> list[Token]:
             out.append(tok.head if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else c)
         elif c.dep_ == "agent":
             out += prep_objects(c)
+    if not out and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        # "the strain has infected 171 people, and killed 93 of them": a verb coordinated with no subject of its own
+        # shares its head verb's (an active one: "fled but was arrested" is a passive with its own patient)
+        out = [c for c in tok.head.children if c.dep_ == "nsubj"]
     return out
 
 

@@ -52,6 +52,8 @@ DATA = "plover.tsv"
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "relcl", "amod", "compound")
 PLACES = ("city", "place", "organisation", "country")
+#: Prepositions that name members of a class ("organizations, including the WHO", "bodies such as X").
+EXAMPLES = ("including", "like", "such")
 
 
 class EventRoles(EventObjects):
@@ -66,6 +68,7 @@ class EventRoles(EventObjects):
     aside_preps: frozenset[str]
     people: frozenset[str]
     people_suffixes: tuple[str, ...]
+    people_suffix_except: frozenset[str]
     act_suffixes: tuple[str, ...]
     act_nouns: frozenset[str]
     naming: frozenset[str]
@@ -82,7 +85,7 @@ class EventRoles(EventObjects):
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low in self.people or lemma in self.people or related_noun(tok):
             return True
-        return len(low) > 4 and low.endswith(self.people_suffixes)
+        return len(low) > 4 and low.endswith(self.people_suffixes) and low not in self.people_suffix_except
 
     def _subjects(self, doc: Doc, src: Token | None) -> list[Actor]:
         """The subject and the subjects coordinated with it ("Egypt and Ethiopia"); a subject that names an act
@@ -265,6 +268,12 @@ class EventRoles(EventObjects):
                 # names whom it is asked of, "an investigation against X" whom the act asked for is aimed at
                 out += [resolve_token(doc, x, []) for c in o.children if c.dep_ == "prep" and c.lower_ in self._aimed_preps(o)
                         for x in prep_objects(c) if self._actor_word(doc, x)]
+                # "assistance from international organizations, including the WHO": bodies named inside whom it is
+                # asked of, when that is no actor word itself
+                out += [resolve_token(doc, y, []) for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
+                        for x in prep_objects(c) if not self._actor_word(doc, x)
+                        for i in x.children if i.dep_ == "prep" and i.lower_ in EXAMPLES
+                        for z in prep_objects(i) for y in with_conj(z) if self._actor_word(doc, y)]
                 continue
             a = resolve_token(doc, o, [])
             if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):

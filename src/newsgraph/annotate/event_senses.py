@@ -49,6 +49,7 @@ class EventSenses(EventRoles):
     business: frozenset[str]
     care: frozenset[str]
     premises: frozenset[str]
+    quantities: frozenset[str]
     nouns: dict[str, list[tuple[str, str, set[str], str]]]
     modal: frozenset[str]
     future: frozenset[str]
@@ -130,7 +131,8 @@ class EventSenses(EventRoles):
             if p.pos_ in ("ADJ", "NUM", "PRON", "DET"):
                 p = next((o for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)), p)  # "most of the budget"
             words = {"institution": self.institutions, "kin": self.kin, "permission": self.permissions,
-                     "business": self.business, "care": self.care, "premises": self.premises}.get(kind, frozenset())
+                     "business": self.business, "care": self.care, "premises": self.premises,
+                     "quantity": self.quantities}.get(kind, frozenset())
             if p.lemma_.lower() in words or p.lower_ in words:
                 return True
             if kind == "goods" and self._thing(p) and p.lower_ not in role_nouns() and p.lemma_.lower() not in role_nouns():

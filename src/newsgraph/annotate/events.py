@@ -50,7 +50,16 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_lexicon import EventLexicon, lexicon, trigger_rows
-from newsgraph.annotate.event_mishaps import accident
+from newsgraph.annotate.event_measures import (
+    against_illness,
+    clinical_inquiry,
+    controlled_measure,
+    destinations,
+    field_visit,
+    fundraising,
+    promisee,
+)
+from newsgraph.annotate.event_mishaps import accident, kind_of
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
 from newsgraph.records import Event
@@ -114,6 +123,8 @@ class EventFinder(EventAllegations, EventLexicon):
             return None  # "declined to comment", "refused to say how": no comment, no act rejected
         if self._other_use(tok, self.classes.get(type_) == "hostile"):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
+        if form == "verb" and self.classes.get(type_) == "hostile" and against_illness(tok, kind_of, self.controlled):
+            return None  # "the WHO have now arrested cholera": a fight against an illness, figurative
         if form == "verb" and self.classes.get(type_) == "hostile" and accident(tok, self.accident_verbs, self._thing):
             return None  # "a car struck a ditch", "was killed in a crash": an accident, no act between actors
         if form == "verb" and lemma in self.journeys and not self._meeting_purpose(tok):
@@ -134,7 +145,12 @@ class EventFinder(EventAllegations, EventLexicon):
             return None  # "agrees that students feel blamed", "X agreed.": an opinion, not a commitment
         if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
             return None  # "pledged to free": the complement is the event, this verb its intent
-        if f"{type_}/{mode}".lower() in self.inquiries and self._inquiry_of_event(tok):
+        controls = f"{type_}/{mode}".lower() in self.control or type_.lower() in self.control
+        if controls and controlled_measure(tok, self.controlled, self.trade, self.measure_nouns):
+            return None  # "Any movement of livestock has been banned": disease or food control, no act on an actor
+        if type_ == "CONSULT" and mode == "visit" and field_visit(tok, self.fieldwork, self._person):
+            return None  # "A UNHCR assessment team visited X": fieldwork at a place, no meeting
+        if f"{type_}/{mode}".lower() in self.inquiries and (self._inquiry_of_event(tok) or clinical_inquiry(tok, self.clinicians)):
             return None  # "investigating an outbreak of an illness in X": an inquiry into what happened, no accusation
         if form == "verb" and type_ in self.asking and lemma in self.intent and any(c.dep_ == "xcomp" for c in tok.children):
             return None  # "sought to assure investors": a verb of intent ([intent]) with its aim, no request
@@ -278,9 +294,20 @@ class EventFinder(EventAllegations, EventLexicon):
             origin = [(o.left_edge.idx, o.idx + len(o)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
             sources = best_actors([a for a in targets if any(s <= a.start < e for s, e in origin) and a.entity is not None])
             targets = [a for a in targets if not any(s <= a.start < e for s, e in origin)]
+        away = destinations(tok, self.journey_nouns)
+        if away:
+            # "pilgrimage to X was banned by Y for the same reason": X is where the pilgrims go, and a phrase that is no
+            # entity left beside it is no one restricted either
+            targets = [a for a in targets if not any(s <= a.start < e for s, e in away) and (a.entity is not None or is_named(doc, a))]
         targets = best_actors(targets)
         if not sources and not targets:
             return []
+        one_sided = type_ == "AGREE" and tok.lemma_.lower() in self.unilateral and not promisee(tok, self._thing)
+        # a state's or an official's appeal for money is a request (CAMEO 023, "appealed for $100 million in aid"); an
+        # agency's or a charity's, asked of no one, is fundraising
+        agency = all(s.entity.type not in ("country", "place", "city", "person") if s.entity else not is_named(doc, s) for s in sources)
+        if not targets and (one_sided or type_ in self.asking and agency and fundraising(tok, self.fundraising)):
+            return []  # "pledged to give $10 million", "asked for funds": no second party, no agreement or request
         actorless = not any(a.entity or is_named(doc, a) for a in sources + targets)
         loc = self._location(doc, sent, sources + targets, tok)
         date = self._date(doc, sent, tok)
