@@ -12,9 +12,16 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsgraph.annotate.extensions import register_extensions
+from newsgraph.annotate.fact_binding import (
+    counted_noun,
+    known_people,
+    not_counted,
+    parse_binding,
+    people_like,
+)
 from newsgraph.annotate.fact_kinds import (
     corpse_without_death,
     non_person,
@@ -269,10 +276,10 @@ def facts_in(doc: Doc) -> list[Fact]:
             continue
         if any(t.ent_type_ in _NOT_COUNTS for t in span):
             continue
-        counted = _counted_noun(doc, span)
-        if counted is not None and (counted.lemma_.lower() in _not_counted() or counted.lower_ in _not_counted()):
+        counted = counted_noun(doc, span)
+        if counted is not None and (counted.lemma_.lower() in not_counted() or counted.lower_ in not_counted()):
             continue
-        if counted is not None and not _known_people(counted) and \
+        if counted is not None and not known_people(counted) and \
                 text[c.kw_start : c.kw_end].lower() in words(_DATA, "people_object"):
             continue  # "executed two search warrants": another sense of the keyword
         if span.start > 0 and doc[span.start - 1].lower_ in words(_DATA, "age"):
@@ -281,10 +288,10 @@ def facts_in(doc: Doc) -> list[Fact]:
             continue  # "one of the protesters": one person picked out, not a count
         if zero_count(doc, span) or partitive_total(doc, span, c.kw_start, c.kw_end) or _part_of_modified(doc, c):
             continue  # "none of the 12 passengers were hurt"; "twelve of the 40 miners were killed" (40 is the total)
-        binding = _parse_binding(doc, span, c)
+        binding = parse_binding(doc, span, c)
         if binding is False:
             continue
-        people = counted is None or _people_like(counted)
+        people = counted is None or people_like(counted)
         c.fact.confidence = _confidence(c, binding, people)
         if non_person(doc, span, counted) and not (counted is not None and counted.pos_ == "PROPN"):
             c.fact.confidence = min(c.fact.confidence, NOT_PEOPLE_CAP)  # "four dead birds", "200 homes evacuated"
@@ -295,69 +302,6 @@ def facts_in(doc: Doc) -> list[Fact]:
             c.fact.confidence = min(c.fact.confidence, OTHER_SET_CAP)  # "displaced or cut off", bodies none found
         out.append(c.fact)
     return out
-
-
-@lru_cache(maxsize=1)
-def _not_counted() -> frozenset[str]:
-    return words(_DATA, "not_counted")
-
-
-def _counted_noun(doc: Doc, span) -> Token | None:
-    """The noun the number counts: its head when the parse says nummod, else the next noun after it in the text
-    (past adjectives, other number words and hyphens: "two-year-old", "three long weeks")."""
-    last = span[-1]
-    if last.dep_ == "nummod":
-        return last.head
-    for t in doc[last.i + 1 : last.i + 4]:
-        if t.pos_ in ("NOUN", "PROPN"):
-            return t
-        if t.pos_ in ("ADJ", "NUM", "PUNCT") and t.text not in (",", ";", "."):
-            continue
-        if t.lower_ in ("am", "pm", "a.m.", "p.m."):
-            return t
-        break
-    return None
-
-
-def _parse_binding(doc: Doc, span, c: _Candidate) -> bool | None:
-    """True when the parse binds the number to the keyword, False when the number labels a noun before it ("Local
-    90"), None when the parse does not say (or the sentence is not parsed)."""
-    num = span.root
-    if not num.dep_:
-        return None
-    if num.dep_ == "nummod" and num.head.i < num.i:
-        return False  # a number after its noun labels it ("Local 90", "Flight 370"), it counts nothing
-    kw_span = doc.char_span(c.kw_start, c.kw_end, alignment_mode="expand")
-    if kw_span is None:
-        return None
-    kw = [t for t in kw_span if t.i not in range(span.start, span.end) and t.pos_ in ("VERB", "NOUN", "ADJ", "PROPN")]
-    if not kw:
-        return None
-    chain = {num.i}
-    cur = num
-    for _ in range(4):
-        if cur.head is cur:
-            break
-        cur = cur.head
-        chain.add(cur.i)
-    near = {t.i for k in kw for t in [k, k.head, *k.children]}
-    return bool(chain & near) or None
-
-
-def _known_people(tok: Token) -> bool:
-    """The counted noun is a unit or keyword of data/facts.tsv, a nationality or a name ("Palestinians")."""
-    low, lemma = tok.lower_, tok.lemma_.lower()
-    if low in words(_DATA, "unit") or lemma in words(_DATA, "unit") or low in mapping(_DATA, "keyword"):
-        return True
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE")
-
-
-def _people_like(tok: Token) -> bool:
-    """The counted noun names people: `_known_people`, or an agent noun ("pilots", "passengers", "worshippers")."""
-    lemma = tok.lemma_.lower()
-    if _known_people(tok):
-        return True
-    return len(lemma) > 4 and lemma.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "eer"))
 
 
 def _confidence(c: _Candidate, binding: bool | None, people: bool = True) -> float:
