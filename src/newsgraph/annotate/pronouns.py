@@ -186,14 +186,14 @@ def speech_lemmas() -> frozenset[str]:
 
 def person_noun(tok: Token) -> bool:
     """A common noun for a person ("the teacher", "the coroner", "a spokesman"): the people lexicons, or an agent
-    noun by its ending (quote_evidence._agentive)."""
+    noun by its ending (speaker_nouns.agentive)."""
     from newsgraph.annotate.doc_entities import find_entity
-    from newsgraph.annotate.quote_evidence import _agentive, people_nouns
+    from newsgraph.annotate.speaker_nouns import agentive, people_nouns
 
     if find_entity(tok.doc, tok.idx, tok.idx + len(tok.text)) is not None:
         return False
     lemma = tok.lemma_.lower()
-    return lemma in people_nouns() or tok.lower_ in people_nouns() or _agentive(lemma)
+    return lemma in people_nouns() or tok.lower_ in people_nouns() or agentive(lemma)
 
 
 def _main_clause(doc: Doc, start: int, end: int) -> bool:

@@ -17,13 +17,10 @@ the tuning part of PolNeAR).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate import calibration as cal
-from newsgraph.annotate import event_features
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.quote_cue_syntax import (
@@ -43,6 +40,7 @@ from newsgraph.annotate.quote_cue_syntax import (
 from newsgraph.annotate.quote_shapes import mentioned_term, modifier_term, nickname, title_shaped
 from newsgraph.annotate.quote_speakers import how_of
 from newsgraph.annotate.resolve import acronym, doc_text
+from newsgraph.annotate.speaker_nouns import agentive, people_nouns
 from newsgraph.records import Entity, Quote
 
 _DATA = "quote_evidence.tsv"
@@ -347,7 +345,7 @@ class QuoteEvidence:
             return "non_speaker"
         if lemma in self.documents or head.lower_ in self.documents:
             return "document"
-        if lemma in self.people or head.lower_ in self.people or _agentive(lemma):
+        if lemma in self.people or head.lower_ in self.people or agentive(lemma):
             return "people"
         if acronym(head) and head.pos_ in ("PRON", "DET"):
             # initials the tagger took for a pronoun ("WHO describes ..."): a name, but one no entity of the text
@@ -359,24 +357,6 @@ class QuoteEvidence:
         if head.pos_ in ("PRON", "DET"):
             return "unresolved"  # "This emphasises ...": a demonstrative names nobody
         return "common"
-
-
-@lru_cache(maxsize=1)
-def people_nouns() -> frozenset[str]:
-    """Common nouns for people who can speak: the events' people nouns (roles, units of people, groups) and the
-    organisations that speak ([speaker_noun]). Looked up one token at a time, so the multi-word rows that
-    event_features.people_nouns leaves out would never match."""
-    return event_features.people_nouns() | words(_DATA, "speaker_noun")
-
-
-#: Endings of agent nouns ("questioner", "narrator", "analyst", "economist", "historian", "participant"): a noun that
-#: names a doer can speak; morphology transfers where a word list would not.
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
-_NOT_AGENTS = ("paper", "letter", "order", "number", "report", "statement", "document", "poster", "flyer", "sticker", "monitor", "computer", "event", "comment", "content", "statement", "agreement", "government")
-
-
-def _agentive(lemma: str) -> bool:
-    return len(lemma) > 4 and lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith(_NOT_AGENTS)
 
 
 def speaker_capped_by_policy(q: Quote) -> bool:
