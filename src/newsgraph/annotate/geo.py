@@ -37,17 +37,15 @@ from newsgraph.annotate.city_relations import (
 )
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.country_evidence import home_readings, road_only
-from newsgraph.annotate.demonyms import region_of
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
 from newsgraph.annotate.geo_names import local_fallback
+from newsgraph.annotate.geo_places import ADMIN_WORDS, candidates, entity_type, haversine_km, to_geo
 from newsgraph.annotate.name_usage import DEFINITE_KINDS, geo_kinds, placed, used_as_place
 from newsgraph.annotate.names import shipped_names
 from newsgraph.annotate.resolve import doc_text
-from newsgraph.records import Entity, Geo, stable_id
+from newsgraph.records import Entity, stable_id
 
 _PLACE_TYPES = ("place", "country", "city")
-_WATER_WORDS = ("river", "creek", "lake", "bayou")
-_ADMIN_WORDS = ("county", "parish", "province", "state", "region", "district", "oblast", "prefecture")
 
 
 @dataclass(frozen=True)
@@ -98,40 +96,12 @@ class GeoWeights:
 DEFAULT_WEIGHTS = GeoWeights()
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def candidates(gaz: Gazetteer, name: str) -> tuple[Place, ...]:
-    """Places called `name`; falls back to the name without a trailing admin word ("Rapides Parish" -> "Rapides")."""
-    found = gaz.lookup(name)
-    demonym = gaz.demonym(name) if name[:1].isupper() else None
-    if demonym is not None and all(p.kind == "city" for p in found):
-        return (demonym, *found)  # "Canadian" is the country before it is a small town in Texas
-    if found:
-        return found
-    region = region_of(gaz, name)
-    if region:
-        return region
-    words = name.split()
-    if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
-        return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind in ("admin1", "admin2"))
-    if len(words) > 1 and words[-1].lower() in _WATER_WORDS:
-        # a river or lake the index lacks (no water features): a town or county of its name usually lies on it,
-        # and the article's context picks which ("Neches River" -> Neches, Texas)
-        return tuple(p for p in gaz.lookup(" ".join(words[:-1])) if p.kind in ("city", "admin2"))
-    return local_fallback(gaz, name)
-
-
 def _prefer_cities(cands: tuple[Place, ...], name: str, w: GeoWeights = DEFAULT_WEIGHTS) -> tuple[Place, ...]:
     """Drop a state or province that shares its name with a big city inside it ("Tehran", "Kyiv", "Moscow"):
     a bare name in news means the city; "Tehran Province" keeps the province. The country's capital beats the province
     of its very name at a lower share, even as a district of its own ("Luanda", "Buenos Aires"), but not a state
     five times its size ("Washington")."""
-    if any(w in name.lower() for w in _ADMIN_WORDS):
+    if any(w in name.lower() for w in ADMIN_WORDS):
         return cands
     cities = [c for c in cands if c.kind == "city"]
     drop = {
@@ -153,7 +123,7 @@ def _prior(p: Place, key: str, name: str, w: GeoWeights = DEFAULT_WEIGHTS) -> fl
     elif p.kind == "admin1":
         score += w.admin1_prior
     elif p.kind == "admin2":
-        score += w.admin2_named_prior if any(a in name.lower() for a in _ADMIN_WORDS) else w.admin2_bare_prior
+        score += w.admin2_named_prior if any(a in name.lower() for a in ADMIN_WORDS) else w.admin2_bare_prior
     elif p.capital:
         score += w.capital_prior
     if norm(p.name) == key:
@@ -272,21 +242,6 @@ def resolve(
                     best, best_score = p, s
             chosen[k] = best
     return [chosen[norm(n)] for n in names]
-
-
-def to_geo(p: Place) -> Geo:
-    return Geo(
-        geonameid=p.geonameid,
-        lat=round(p.lat, 5),
-        lon=round(p.lon, 5),
-        country_code=p.country_code or None,
-        feature_code=p.feature_code,
-        population=p.population,
-    )
-
-
-def entity_type(p: Place) -> str:
-    return {"country": "country", "city": "city"}.get(p.kind, "place")
 
 
 @Language.factory(
