@@ -244,8 +244,8 @@ def listed_regions(text: str, start: int, end: int, regions: dict[int, Place]) -
 
 def listed_as_regions(text: str, ents: list[Entity], places: list[Place | None],
                       readings: Callable[[str], tuple[Place, ...]]) -> None:
-    """A name read as a town but listed among two or more states or provinces of one country ("Utah, Virginia,
-    West Virginia and Wyoming", `listed_regions`) takes that country's region of its name when `readings` (the
+    """A name read as a town but listed among two or more states or provinces of one country ("Ohio, Iowa,
+    Kansas and Nevada", `listed_regions`) takes that country's region of its name when `readings` (the
     geocoder's candidates) hold one: a list's members are of one kind (the town had won on support from a
     neighbouring state it lies in). Changes `places` in place."""
     regions = {m.start: q for e, q in zip(ents, places, strict=True) if q is not None and q.kind == "admin1"

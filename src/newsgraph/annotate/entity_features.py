@@ -200,7 +200,7 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
                             and (not cued or thing == len(e.mentions))),
         # a person with no evidence of one (no cue, role or person point beyond the model's label) every mention of
         # which the text uses as a place ("spread to X in Ruritania", "X, Ruritania;", a list of places), or whose
-        # name is an acronym ("TxDOT", "X (Department for ...)"): person_places.py, confidence.py
+        # name is an acronym ("WxDOT", "X (Department for ...)"): person_places.py, confidence.py
         "place_named": float(e.type == "person" and not person_evidenced and ev["placed"] >= len(e.mentions)),
         "acronym_named": float(e.type == "person" and not person_evidenced and acronym_form(e.name, text)),
         # a person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed

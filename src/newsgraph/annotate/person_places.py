@@ -6,10 +6,10 @@ has evidence a person has: a given name, a title or role, an apposition, a speec
 the "person_cue" key and person points beyond the model's label). A place has the text's use of it as a place:
 - placed: a preposition of place before it and a gazetteer reading or a region after it ("spread to X in Ruritania",
   "at X"); a region after a comma ("X, Ruritania;"); a member of a list whose other members are gazetteer places
-  ("in Alton, X, Berry and Wyong", "Suba, Migori, X, Siaya ... are among the districts"). `placed` reads one mention
+  ("in Dunmore, X, Carwen and Tallow", "Orsk, Belin, X, Tarn ... are among the districts"). `placed` reads one mention
   (entity_evidence.add_evidence counts it as the key "placed").
-- acronym: the name is written as one (all capitals, or more capitals than small letters, "TxDOT"), or the text spells
-  it out in brackets after it ("X (Department for Environment, Food and Rural Affairs)"): `acronym_form`.
+- acronym: the name is written as one (all capitals, or more capitals than small letters, "WxDOT"), or the text spells
+  it out in brackets after it ("X (Department for Roads and Bridges)"): `acronym_form`.
 A person with no such evidence, every mention of which is placed, or whose name is an acronym, is not shown as a
 person (entity_features "place_named", "acronym_named"; confidence.py, NAME_SHAPE_WEIGHT). The words are the names
 lexicon's prepositions of place (data/place_cues.tsv) and the gazetteer's readings, never names.
@@ -26,7 +26,7 @@ from newsgraph.annotate.names import NamesLexicon
 _CAPS = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}"
 #: ", Region" ending a list item or a clause: "X, Myanmar;"
 _COMMA_REGION = re.compile(rf"^,\s+({_CAPS})(?=\s*(?:[;,.)\u2014\u2013]|\s+and\b|$))")
-#: " in Region", " in Region province": "X in Queensland where ...", "X in Nyanza province"
+#: " in Region", " in Region province": "X in Ruritania where ...", "X in Varna province"
 _IN_REGION = re.compile(rf"^\s+in\s+(?:the\s+)?({_CAPS})(?:\s+(province|state|region|district|county|prefecture))?\b")
 #: what ends a list around a name: a sentence end, a semicolon, a colon, a bracket, a dash, a line break
 _LIST_END = re.compile(r"[.;:()\n\u2014\u2013]")
@@ -68,7 +68,7 @@ def _list_places(text: str, start: int, end: int, gaz) -> int:
         return 0  # the name is no item of its own: a comma or "and" must stand right beside it
     items = [x for x in before[:-1] if x] + [x for x in after[1:] if x]
     # the items next to the name, up to the first that is no capitalised name alone: that one's capitalised words
-    # next to the list are still an item ("found in Alton", "Wyong in regional NSW"), the rest ends the list
+    # next to the list are still an item ("found in Dunmore", "Tallow in regional Ruritania"), the rest ends the list
     near = []
     for x in reversed(before[:-1]):
         m = _ITEM.match(x) or _LAST_WORDS.search(x)
@@ -102,8 +102,8 @@ def placed(text: str, start: int, end: int, gaz, names: NamesLexicon) -> bool:
 
 
 def acronym_form(name: str, text: str) -> bool:
-    """`name` is written as an acronym (all capitals, or one word with more capitals than small letters: "TxDOT"), or
-    the text spells it out in brackets right after it ("X (Department for Environment, Food and Rural Affairs)")."""
+    """`name` is written as an acronym (all capitals, or one word with more capitals than small letters: "WxDOT"), or
+    the text spells it out in brackets right after it ("X (Department for Roads and Bridges)")."""
     if " " in name:
         return False
     if looks_like_acronym(name):
