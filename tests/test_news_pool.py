@@ -3,7 +3,7 @@
 import pytest
 
 from benchmarks import topic_audit as ta
-from benchmarks.audit import fresh, news_pool, wikinews_pool
+from benchmarks.audit import fresh, news_pool, polnear_pool, wikinews_pool
 from benchmarks.splits import part
 
 #: an English body of 80+ words (the audit's `english` test), made distinct per article by its number
@@ -90,7 +90,7 @@ def test_fresh_dispatches_a_pool_seed_and_keeps_lgl_seeds(tmp_path, monkeypatch)
 def test_a_pool_seed_is_never_an_lgl_seed():
     # an LGL seed listed in POOLS would draw a different set under a label already judged
     assert not set(fresh.POOLS) & set(fresh.FRESH_SEEDS)
-    assert set(fresh.POOLS.values()) <= {news_pool.POOL, wikinews_pool.POOL}
+    assert set(fresh.POOLS.values()) <= {news_pool.POOL, wikinews_pool.POOL, polnear_pool.POOL}
 
 
 def _geovirus(tmp_path, n: int):
@@ -137,3 +137,47 @@ def test_fresh_dispatches_a_wikinews_seed_apart_from_the_news_pool(tmp_path, mon
     assert len(wikinews_pool.reserve()) == 7 - 6  # the German article is never a candidate
     with pytest.raises(SystemExit):
         wikinews_pool.drawn(52)  # a seed of the news pool is not a wikinews seed
+
+
+def _polnear(tmp_path, n: int):
+    """PolNeAR's shape: dev/text/<file>.txt (title, blank line, paragraphs) and metadata.tsv; invented articles."""
+    root = tmp_path / "polnear"
+    (root / "dev" / "text").mkdir(parents=True)
+    rows = ["compartment\tfilename\tpublisher\tpublication_date\ttitle"]
+    for i in range(n):
+        name = f"daily_2016-05-0{i % 9 + 1}_council-story-{i}"
+        title = f"Council story {i}"
+        (root / "dev" / "text" / f"{name}.txt").write_text(
+            f"{title}\n\n{BODY.format(n=300 + i)}\n\nThe second\nparagraph {i}.\n", encoding="utf-8")
+        rows.append(f"dev\t{name}\tdaily\t2016-05-0{i % 9 + 1}\t{title}")
+    (root / "metadata.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return root
+
+
+def test_polnear_pool_draws_only_check_part_articles_with_paragraphs_and_dates(tmp_path):
+    root = _polnear(tmp_path, 12)
+    arts = polnear_pool.articles(root)
+    assert arts and all(part(a["unit"]) == "check" for a in arts)
+    assert len(arts) < 12  # the tune part is never a candidate
+    a = arts[0]
+    assert a["input"] == f"polnear/{a['unit']}" and a["published"].startswith("2016-05-0")
+    # the title is the page's <h1>, not the first paragraph; each paragraph is its own <p>, its line breaks joined
+    assert a["paragraphs"][0].startswith("The town council") and a["paragraphs"][1].startswith("The second paragraph")
+    html = fresh.page(a).decode()
+    assert html.count("<p>") == 2 and "published_time" in html and ta.page_name(a["input"]) == f"polnear-{a['unit']}"
+    with pytest.raises(SystemExit):
+        polnear_pool.articles(tmp_path / "absent")
+
+
+def test_fresh_dispatches_a_polnear_seed_and_leaves_a_reserve(tmp_path, monkeypatch):
+    root = _polnear(tmp_path, 16)
+    n = len(polnear_pool.articles(root))
+    monkeypatch.setattr(polnear_pool, "ROOT", root)
+    monkeypatch.setattr(polnear_pool, "PAGES", 2)
+    monkeypatch.setattr(fresh, "html_leftovers", lambda: [])
+    monkeypatch.setattr(fresh, "POOLS", {61: "polnear", 62: "wikinews", 63: "polnear"})
+    a, b = fresh.drawn(61), fresh.drawn(63)
+    assert len(a) == len(b) == 2 and not {x["input"] for x in a} & {x["input"] for x in b}
+    assert len(polnear_pool.reserve()) == n - 4
+    with pytest.raises(SystemExit):
+        polnear_pool.drawn(62)

@@ -57,6 +57,7 @@ POOLS: dict[int, str] = {
     20270101: "wikinews",  # stop 24's held-out draw (90 GeoVirus articles)
     20270201: "wikinews",  # stop 25's held-out draw (90 of the 139 GeoVirus articles left)
     20270301: "wikinews",  # stop 26's held-out draw (the 49 GeoVirus articles left: the pool is used up after it)
+    20270401: "polnear",  # stop 27's held-out draw (28 of the 42 PolNeAR dev check-part articles; polnear_pool.py)
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
@@ -111,7 +112,9 @@ def _iso(dltime: str) -> str:
 
 def page(art: dict) -> bytes:
     """The article as a minimal web page: its title, its published time, its text as one paragraph."""
-    t, body = html.escape(art["title"]), html.escape(art["text"])
+    t = html.escape(art["title"])
+    # a pool that keeps paragraphs (polnear_pool) gets one <p> each; LGL and GeoVirus texts stay one paragraph
+    body = "</p><p>".join(html.escape(p) for p in art.get("paragraphs") or [art["text"]])
     # every LGL article has a time; an article without one gets no empty meta tag
     when = f'<meta property="article:published_time" content="{art["published"]}">' if art["published"] else ""
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{t}</title>'
@@ -131,9 +134,9 @@ def drawn(seed: int) -> list[dict]:
     if html_leftovers():
         raise SystemExit("fresh draw: HTML pages outside every audit exist now; add them to the pool (fresh.py)")
     if pool_of(seed) != "lgl":
-        from benchmarks.audit import news_pool, wikinews_pool
+        from benchmarks.audit import news_pool, polnear_pool, wikinews_pool
 
-        pools = {m.POOL: m for m in (news_pool, wikinews_pool)}
+        pools = {m.POOL: m for m in (news_pool, wikinews_pool, polnear_pool)}
         if pool_of(seed) not in pools:
             raise SystemExit(f"fresh draw: unknown pool {pool_of(seed)!r} of seed {seed}")
         return pools[pool_of(seed)].drawn(seed)

@@ -105,8 +105,10 @@ def seeds(pool: str = POOL) -> tuple[int, ...]:
     return tuple(s for s, p in POOLS.items() if p == pool)
 
 
-def draws(seed_list: tuple[int, ...], arts: list[dict]) -> tuple[dict[int, list[dict]], list[dict]]:
-    """Each seed's draw (NEWS_PAGES English articles, in input-name order) among the English articles no earlier seed
+def draws(seed_list: tuple[int, ...], arts: list[dict],
+          pages: int | None = None) -> tuple[dict[int, list[dict]], list[dict]]:
+    """Each seed's draw (`pages` English articles, NEWS_PAGES unless the pool says otherwise, in input-name order)
+    among the English articles no earlier seed
     drew, and the English articles left after the last seed (the reserve)."""
     from benchmarks.audit.__main__ import english
 
@@ -115,7 +117,7 @@ def draws(seed_list: tuple[int, ...], arts: list[dict]) -> tuple[dict[int, list[
     for s in seed_list:
         if not cands:
             raise SystemExit(f"pool: no article left for seed {s}")
-        pick = random.Random(s).sample(cands, min(NEWS_PAGES, len(cands)))
+        pick = random.Random(s).sample(cands, min(pages or NEWS_PAGES, len(cands)))
         out[s] = sorted(pick, key=lambda a: a["input"])
         taken = {a["input"] for a in pick}
         cands = [a for a in cands if a["input"] not in taken]
@@ -123,20 +125,20 @@ def draws(seed_list: tuple[int, ...], arts: list[dict]) -> tuple[dict[int, list[
 
 
 def drawn(seed: int, seed_list: tuple[int, ...] | None = None, arts: list[dict] | None = None, pool: str = POOL,
-          load: Callable[[], list[dict]] = articles) -> list[dict]:
+          load: Callable[[], list[dict]] = articles, pages: int | None = None) -> list[dict]:
     """The articles of the draw `seed` (a seed listed for `pool` in fresh.POOLS; `load` reads that pool's articles:
     another pool, e.g. wikinews_pool, uses the same draw with its own name and reader)."""
     seed_list = seeds(pool) if seed_list is None else seed_list
     if seed not in seed_list:
         raise SystemExit(f"{pool} pool: {seed} is no seed of pool {pool!r}; add it to fresh.POOLS first")
-    return draws(seed_list[: seed_list.index(seed) + 1], load() if arts is None else arts)[0][seed]
+    return draws(seed_list[: seed_list.index(seed) + 1], load() if arts is None else arts, pages)[0][seed]
 
 
 def reserve(seed_list: tuple[int, ...] | None = None, arts: list[dict] | None = None, pool: str = POOL,
-            load: Callable[[], list[dict]] = articles) -> list[str]:
+            load: Callable[[], list[dict]] = articles, pages: int | None = None) -> list[str]:
     """Input names of the English articles no seed of `pool` drew: what the next draw of the pool draws from."""
     seed_list = seeds(pool) if seed_list is None else seed_list
-    return [a["input"] for a in draws(seed_list, load() if arts is None else arts)[1]]
+    return [a["input"] for a in draws(seed_list, load() if arts is None else arts, pages)[1]]
 
 
 def counts() -> dict[str, int]:
