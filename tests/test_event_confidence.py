@@ -43,7 +43,7 @@ def test_features_read_the_trigger_clause_and_actors(nlp):
 
 def test_features_read_tense_and_the_persons_of_the_trigger(nlp):
     f = _features(nlp, "Norway signed a treaty with Sweden on Monday. Denmark has criticised Iceland. "
-                       "Acme Bank offers insurance to farmers in Kenya. We provide help to our customers.")
+                       "We provide help to our customers. Acme Bank offers insurance to farmers in Kenya.")
     assert f["signed"]["event"]["past"] == 1.0 and f["signed"]["event"]["generic"] == 0.0
     assert f["criticised"]["event"]["past"] == 1.0  # a perfect
     assert f["offers"]["event"]["generic"] == 1.0 and f["offers"]["event"]["past"] == 0.0  # a standing offer

@@ -94,6 +94,7 @@ class EventLexicon(LexiconComponent):
         self.controlled, self.trade, self.journey_nouns, self.fieldwork, self.unilateral, self.fundraising = (
             section_words(data, k) for k in ("controlled", "trade", "journey_noun", "fieldwork", "unilateral", "fundraising"))
         self.clinicians = section_words(data, "clinician")
+        self.actor_source = {w.upper() for w in section_words(data, "actor_source")}
         self.measure_nouns = section_words(data, "measure_noun")
         self.quantities = section_words(data, "quantity")
         self.verbal_sense = {row[0].lower(): (row[1], row[2] if len(row) > 2 else "") for row in data.get("verbal_sense", []) if len(row) > 1}

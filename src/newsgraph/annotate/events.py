@@ -38,6 +38,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.event_actor_kinds import (
+    INSTRUMENT,
+    THING,
+    UNAUTHORED,
+    actor_kind,
+    law,
+    place_antecedent,
+)
 from newsgraph.annotate.event_actor_phrases import (
     authors_of,
     best_actors,
@@ -199,6 +207,17 @@ class EventFinder(EventAllegations, EventLexicon):
         targets = [resolve_token(doc, o, []) if find_entity(doc, o.idx, o.idx + len(o.text)) else phrase_actor(doc, o) for o in objects]
         return authors, targets or [a for a in self._targets(doc, tok, self.noun_preps) if a.id not in ids or a.id is None]
 
+    def _authorless(self, doc: Doc, type_: str, sources: list[Actor]) -> bool:
+        """Every source is no actor (event_actor_kinds.py): a disaster, a disease or a document, for any type; a
+        thing or a weapon with no author, for a type that needs an author (plover.tsv [actor_source]). No source at
+        all is the report's form ("X was arrested"), not a thing acting."""
+        if not sources:
+            return False
+        found = {actor_kind(doc, a, self.people_noun) for a in sources}
+        if found == {UNAUTHORED}:
+            return True
+        return type_ in self.actor_source and found <= {THING, INSTRUMENT, UNAUTHORED}
+
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
 
@@ -281,7 +300,8 @@ class EventFinder(EventAllegations, EventLexicon):
             givers = [resolve_token(doc, o, []) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
             if givers:
                 sources, targets = givers, [a for a in sources]
-        sources = best_actors([a for a in sources if useful_actor(a) and lo <= a.start < hi and not is_measure(doc, a)])
+        sources = best_actors([a for a in sources if useful_actor(a) and lo <= a.start < hi and not is_measure(doc, a)
+                               and not place_antecedent(doc, a, self.locative)])
         # a relative clause's patient is the noun the clause hangs on, before the clause ("nurses who were convicted")
         ante = [a for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "obj") and (a := relative_antecedent(c)) is not None]
         tlo = min([lo] + [partitive_whole(a).left_edge.idx for a in ante] + [a.left_edge.idx for a in ante])
@@ -294,12 +314,16 @@ class EventFinder(EventAllegations, EventLexicon):
             origin = [(o.left_edge.idx, o.idx + len(o)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
             sources = best_actors([a for a in targets if any(s <= a.start < e for s, e in origin) and a.entity is not None])
             targets = [a for a in targets if not any(s <= a.start < e for s, e in origin)]
+        if self._authorless(doc, type_, sources):
+            return []  # "the earthquake that has killed 30,000", "the report accused X": no actor, no act
         away = destinations(tok, self.journey_nouns)
         if away:
             # "pilgrimage to X was banned by Y for the same reason": X is where the pilgrims go, and a phrase that is no
             # entity left beside it is no one restricted either
             targets = [a for a in targets if not any(s <= a.start < e for s, e in away) and (a.entity is not None or is_named(doc, a))]
-        targets = best_actors(targets)
+        # a law or a paper is no patient ("charged for violation of the X Code"), nor a pronoun that stands for a thing
+        # beside a place named before it: dropped before the entities are preferred to the bare descriptions
+        targets = best_actors([a for a in targets if not law(doc, a) and not place_antecedent(doc, a, self.locative)])
         if not sources and not targets:
             return []
         one_sided = type_ == "AGREE" and tok.lemma_.lower() in self.unilateral and not promisee(tok, self._thing)

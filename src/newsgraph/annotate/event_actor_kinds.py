@@ -1,0 +1,154 @@
+"""Whether an event's actor is one: typed evidence for the source of a PLOVER event.
+
+Why: a PLOVER event is an act between actors, so the one who acts must be someone: a person, a body of people or a
+state. On news nobody tuned on, the wrong shown events were things read as authors: an earthquake's toll as
+ASSAULT ("the worst hit areas of the earthquake that has killed 30,000 people"), a meteorite "blamed" as ACCUSE, a
+law, a report or a parole as the author of an act. Stop 26 fixed such cases one verb and one noun at a time; this
+module is the one check behind all of them, from the typed evidence the earlier components left:
+
+- an actor: an entity typed person, organisation, country or group; a nationality or a person named by their home
+  ("Indian strikes", "a Paris man"); a name the entity component did not list (a proper noun or a PERSON / ORG /
+  NORP / GPE token heading the phrase); a common noun for people or a body of people (event_actors.tsv [people] and
+  [related], the people endings of plover.tsv [people_suffix], the role nouns of cues.tsv [role], the institution
+  heads of org_kinds.tsv, the bodies of event_actors.tsv [body]: "the council", "a jury"); a pronoun the resolver tied to one of these;
+- unauthored: a force of nature, a disaster, a disease or a mishap (event_actors.tsv [instrument] kinds nature,
+  disease, mishap), named by a common noun or heading a name ("Hurricane X", "the X Earthquake"): it acts for no
+  one, so its act is no event of any type;
+- an instrument: a weapon, a vehicle or a document (kinds weapon, vehicle, document): acts for someone unnamed (the
+  event finder drops such a subject and keeps the act without a source: "The warrant charges her");
+- a place: an entity typed city or place;
+- a thing: any other common noun ("areas", "the plan", "his parole").
+
+`EventFinder` drops an event whose sources are all unauthored (any type), and an event of a type that needs an
+author (plover.tsv [actor_source]) whose sources are all things or instruments: without an actor there is no act
+("the storm damaged 40 homes" is weather, not an attack). A thin source of the other types is left to the
+confidence model, which already reads a thing as an actor (`thing_actor`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.annotate.event_mishaps import instrument_kinds
+from newsgraph.annotate.lexicon import kinds, words
+from newsgraph.annotate.resolve import Actor, role_nouns
+
+ACTOR = "actor"
+PLACE = "place"
+UNAUTHORED = "unauthored"
+INSTRUMENT = "instrument"
+THING = "thing"
+
+#: Entity types that act.
+ACTOR_TYPES = ("person", "organisation", "country", "group")
+#: Entity types that are where an act happens (a target some types allow; a capital may stand for its state).
+PLACE_TYPES = ("city", "place")
+#: Token entity labels of the statistical model that name an actor.
+NAMED_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+#: [instrument] kinds that act for no one: an act whose author is one of these is no event.
+UNAUTHORED_KINDS = ("nature", "disease", "mishap")
+#: [instrument] kinds that act for someone unnamed: a weapon, a vehicle, a document ("The warrant charges her").
+INSTRUMENT_KINDS = ("weapon", "vehicle", "document")
+#: Kinds whose noun before a name makes the name one of them ("Hurricane X", "Typhoon X"); a disease before a name
+#: names what a body works on ("the Malaria Initiative").
+NAMED_STORMS = ("nature",)
+#: Prepositions that place something only through a part of a place ("on the border of X", "into the outskirts of
+#: X"); alone they take a target as often ("sanctions on X").
+SURFACE_PREPS = ("on", "onto", "into")
+
+
+@lru_cache(maxsize=1)
+def institution_nouns() -> frozenset[str]:
+    """org_kinds.tsv `institution`: the head nouns of bodies that act ("council", "court", "ministry")."""
+    return frozenset(kinds("org_kinds.tsv").get("institution", ()))
+
+
+@lru_cache(maxsize=1)
+def body_nouns() -> frozenset[str]:
+    """event_actors.tsv [body]: common nouns for bodies that act ("jury", "airline", "company")."""
+    return words("event_actors.tsv", "body")
+
+
+def instrument_kind(tok: Token) -> str:
+    """The [instrument] kind of a head noun ("South Asia Earthquake" read by its own word), or of a storm's
+    modifier of a name it heads ("Hurricane X"), or ""."""
+    table = instrument_kinds()
+    kind = table.get(tok.lower_) or table.get(tok.lemma_.lower(), "")
+    if not kind and tok.pos_ == "PROPN":  # "Hurricane X": a storm's name; "the Malaria Initiative" is a body's
+        kind = next((k for c in tok.lefts if c.dep_ == "compound" and (k := table.get(c.lower_, "")) in NAMED_STORMS), "")
+    return kind
+
+
+def law(doc: Doc, a: Actor) -> bool:
+    """The actor's phrase is headed by a law or a paper ([instrument] kind document: "the Meat Inspection Code", "the
+    law", "the warrant"): what an act is about or done under, never whom it is done to (a charge "for violation of
+    the X Code" is brought against the suspects, not the code). A one-word name so headed is left alone (a party
+    named "Act")."""
+    if a.entity is not None:  # its name, also where a pronoun stands for it
+        name = a.entity.name.split()
+        return len(name) > 1 and instrument_kinds().get(name[-1].lower()) == "document"
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and instrument_kind(span.root) == "document"
+
+
+def place_antecedent(doc: Doc, a: Actor, locative: frozenset[str]) -> bool:
+    """A pronoun resolved to an entity whose last mention before it only said where something was ("a meteorite
+    slammed into a field on the border of X. It has been blamed ..."): the name after a locative preposition (also
+    through "the border of", "the north of") was a place, not an actor the text went on about, so the pronoun most
+    likely stands for a thing of that sentence. No actor."""
+    if a.entity is None or not a.entity.mentions:
+        return False
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].pos_ != "PRON":
+        return False
+    before = [m for m in a.entity.mentions if m.end <= a.start]
+    if not before:
+        return False
+    last = max(before, key=lambda m: m.start)
+    mention = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if mention is None or not len(mention):
+        return False
+    cur = mention.root
+    for hop in range(4):  # the name, then "of" phrases up to the preposition that places it
+        if cur.dep_ != "pobj" or cur.head is cur:
+            return False
+        prep = cur.head
+        if prep.lower_ in locative or hop and prep.lower_ in SURFACE_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head is prep or prep.head.pos_ != "NOUN":
+            return False
+        cur = prep.head
+    return False
+
+
+def actor_kind(doc: Doc, a: Actor, people_noun: Callable[[Token], bool]) -> str:
+    """ACTOR, PLACE, UNAUTHORED, INSTRUMENT or THING (module docstring). `people_noun` is EventRoles' test for a
+    common noun for people (its word lists and endings)."""
+    if a.how in ("demonym", "origin") or a.members:
+        return ACTOR
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    kind = instrument_kind(root) if root is not None else ""
+    if kind in UNAUTHORED_KINDS:
+        return UNAUTHORED  # "the earthquake", "Hurricane X": whatever entity the name was typed as
+    if law(doc, a):
+        return INSTRUMENT  # "the X Act" typed as an organisation, or "it" resolved to it
+    if a.entity is not None:
+        return PLACE if a.entity.type in PLACE_TYPES else ACTOR
+    if root is None:
+        return ACTOR  # a phrase the text does not hold as such: no evidence against it
+    if kind in INSTRUMENT_KINDS:
+        return INSTRUMENT
+    if root.pos_ in ("PRON", "PROPN") or root.ent_type_ in NAMED_LABELS:
+        return ACTOR
+    low, lemma = root.lower_, root.lemma_.lower()
+    nouns = body_nouns() | institution_nouns()
+    if people_noun(root) or low in role_nouns() or lemma in role_nouns() or low in nouns or lemma in nouns:
+        return ACTOR
+    return THING
+
+
+__all__ = ["ACTOR", "INSTRUMENT", "PLACE", "THING", "UNAUTHORED", "actor_kind", "instrument_kind", "law", "place_antecedent"]
