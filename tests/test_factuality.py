@@ -33,6 +33,14 @@ CASES = [
     ("Police arrested twelve people on Sunday.", "arrested", "asserted"),
     ("Troops attacked the town, killing six people.", "killing", "asserted"),
     ("While the rebels blamed the army for the blast, the army has not commented.", "blamed", "asserted"),
+    # a noun trigger a verb of asking, planning, offering or needing has as its object: asked for, not done
+    ("The president called for direct talks with the rebels.", "talks", "intended"),
+    ("The capital urges talks after the negotiations failed.", "talks", "intended"),
+    ("The province has requested assistance from the aid agencies.", "assistance", "intended"),
+    ("Two million people now require humanitarian aid.", "aid", "intended"),
+    ("The president called for direct talks with the rebels.", "called", "asserted"),
+    ("The two sides held talks in the capital on Monday.", "talks", "asserted"),
+    ("The agency has sent medical aid to the province.", "aid", "asserted"),
 ]
 
 

@@ -220,11 +220,14 @@ class EventFinder(EventAllegations, EventLexicon):
             return True
         return type_ in self.actor_source and found <= {THING, INSTRUMENT, UNAUTHORED}
 
-    def _charged_people(self, doc: Doc, tok: Token, type_: str, targets: list[Actor]) -> bool:
+    def _charged_people(self, doc: Doc, tok: Token, type_: str, mode: str, targets: list[Actor]) -> bool:
         """A legal act in the agentless passive on people named by a noun ("The four suspects were charged for
         violation of the X Code"): the state is its author by convention (event_features LEGAL_TYPES), so the event
-        stands without a named actor once the law beside them is no target."""
-        return type_ in LEGAL_TYPES and passive(tok) and any(actor_kind(doc, a, self.people_noun) == ACTOR for a in targets)
+        stands without a named actor once the law beside them is no target. An inquiry ([inquiry]: "125 people
+        were examined for signs of flu") may be a doctor's, so it still needs one."""
+        if type_ not in LEGAL_TYPES or f"{type_}/{mode}".lower() in self.inquiries or not passive(tok):
+            return False
+        return any(actor_kind(doc, a, self.people_noun) == ACTOR for a in targets)
 
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
@@ -340,7 +343,7 @@ class EventFinder(EventAllegations, EventLexicon):
         agency = all(s.entity.type not in ("country", "place", "city", "person") if s.entity else not is_named(doc, s) for s in sources)
         if not targets and (one_sided or type_ in self.asking and agency and fundraising(tok, self.fundraising)):
             return []  # "pledged to give $10 million", "asked for funds": no second party, no agreement or request
-        actorless = not any(a.entity or is_named(doc, a) for a in sources + targets) and not self._charged_people(doc, tok, type_, targets)
+        actorless = not any(a.entity or is_named(doc, a) for a in sources + targets) and not self._charged_people(doc, tok, type_, mode, targets)
         loc = self._location(doc, sent, sources + targets, tok)
         date = self._date(doc, sent, tok)
         out = []

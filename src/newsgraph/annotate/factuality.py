@@ -51,7 +51,7 @@ class Factuality:
 
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
-    return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent")}
+    return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -97,6 +97,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             break
         if head.lemma_.lower() in lex["negating_head"] and cur.dep_ in ("dobj", "xcomp", "pcomp"):
             return Factuality("negated", head.text)  # "called off the talks", "denied attacking"
+        if _asked_for(tok, cur, head, lex["asking_head"]):
+            return Factuality("intended", head.text)  # "called for talks", "requested assistance"
         cur = head
     if _imperative(cur):
         return Factuality("imperative", cur.text)
@@ -125,6 +127,18 @@ def _own(tok: Token, lex: dict[str, frozenset[str]], nominal: bool) -> Factualit
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(a.lower_ == "to" for a in aux) and tok.head.tag_ == "VBG":
         return Factuality("future", "going to")
     return None
+
+
+def _asked_for(trigger: Token, cur: Token, head: Token, asking: frozenset[str]) -> bool:
+    """A noun trigger that is what a verb of asking, planning, offering or needing has as its object, or its "for"
+    object ("urged talks", "called for talks", "scheduled meetings", "require aid"): the act is asked for, not done.
+    Only the noun's own verb counts (the first step up, or the "for" between), so "talks that X had called for"
+    (a relative clause) and "the talks began after X urged calm" keep their own status."""
+    if trigger.pos_ not in _NOMINAL or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in asking:
+        return False
+    if cur.i == trigger.i:
+        return cur.dep_ in ("dobj", "obj")
+    return cur.dep_ == "prep" and cur.lower_ == "for" and trigger.dep_ == "pobj" and trigger.head.i == cur.i
 
 
 def _phrase(tok: Token) -> str:
