@@ -3,6 +3,8 @@
 - A disaster or a disease as the author of an act makes no event of any type ("the earthquake that has killed").
 - A thing as the source of a type that needs an author (plover.tsv [actor_source]: ASSAULT, COERCE, ACCUSE, ...)
   makes no event ("the worst hit areas of the quake that has killed").
+- The "by" phrase of a legal passive that is no actor names the means ("arrested for theft by unlawful taking"): the
+  act stands with no source.
 - A person, a body, a state, a nationality, a name, a people noun, an institution noun or a resolved pronoun stays an
   actor; a weapon's act with no author stays an act by someone unnamed.
 Every sentence is invented.
@@ -28,6 +30,7 @@ BODY = "\n\n".join(
         "Protesters attacked the Ruritanian embassy in Goma.",
         "The court sentenced Ana Ortiz to two years.",
         "Dan Hale said Borduria attacked his village.",
+        "Tom Reed, 34, of Goma, was arrested Saturday for misdemeanor theft by unlawful taking.",
     ]
 )
 
@@ -104,3 +107,7 @@ def test_a_pronoun_for_an_actor_stays(laws):
 def test_a_disease_before_a_bodys_name_leaves_the_body(laws):
     provided = _events(laws, "provided")
     assert provided and all(e.source_name for e in provided)  # no disease acting for no one
+
+
+def test_a_legal_passives_means_is_no_author(article):
+    assert _pairs(article, "arrested", "by unlawful taking") == {("COERCE", None, "Tom Reed")}
