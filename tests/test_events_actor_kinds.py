@@ -1,6 +1,8 @@
 """The source of an act is an actor (issue 11, stop 27; event_actor_kinds.py).
 
-- A disaster or a disease as the author of an act makes no event of any type ("the earthquake that has killed").
+- A disaster or a disease as the author of an act makes no event of any type ("the earthquake that has killed"), also
+  where the parse hides the author (a participle with an object, "an outbreak of cholera killed"; the controller of
+  a complement, "the virus is feared to invade"), and an illness named by a trigger noun ("a heart attack").
 - A thing as the source of a type that needs an author (plover.tsv [actor_source]: ASSAULT, COERCE, ACCUSE, ...)
   makes no event ("the worst hit areas of the quake that has killed").
 - The "by" phrase of a legal passive that is no actor names the means ("arrested for theft by unlawful taking"): the
@@ -31,6 +33,9 @@ BODY = "\n\n".join(
         "The court sentenced Ana Ortiz to two years.",
         "Dan Hale said Borduria attacked his village.",
         "Tom Reed, 34, of Goma, was arrested Saturday for misdemeanor theft by unlawful taking.",
+        "State health officials in Mora declared an emergency after an outbreak of cholera killed over 60 people.",
+        "Last night Tom Reed suffered a heart attack.",
+        "The virus is feared to invade northern Borduria.",
     ]
 )
 
@@ -51,6 +56,9 @@ def _pairs(article, trigger: str, sentence: str) -> set[tuple]:
         ("killed", "The earthquake killed"),
         ("killed", "Hurricane Olga"),
         ("destroyed", "Hurricane Olga"),
+        ("killed", "an outbreak of cholera"),  # a participle with an object: the noun it hangs on is its subject
+        ("attack", "a heart attack"),  # an illness named by a trigger noun
+        ("invade", "The virus is feared"),  # the controller of the complement is the virus
     ],
 )
 def test_no_actor_no_act(article, trigger, sentence):

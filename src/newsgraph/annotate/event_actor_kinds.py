@@ -151,4 +151,4 @@ def actor_kind(doc: Doc, a: Actor, people_noun: Callable[[Token], bool]) -> str:
     return THING
 
 
-__all__ = ["ACTOR", "INSTRUMENT", "PLACE", "THING", "UNAUTHORED", "actor_kind", "instrument_kind", "law", "place_antecedent"]
+__all__ = ["ACTOR", "INSTRUMENT", "PLACE", "THING", "UNAUTHORED", "UNAUTHORED_KINDS", "actor_kind", "instrument_kind", "law", "place_antecedent"]

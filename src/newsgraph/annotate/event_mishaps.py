@@ -100,6 +100,18 @@ def _agents(tok: Token) -> list[Token]:
         # "the strain has infected 171 people, and killed 93 of them": a verb coordinated with no subject of its own
         # shares its head verb's (an active one: "fled but was arrested" is a passive with its own patient)
         out = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not out and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        # "after an outbreak of cholera killed over 60 people" parsed as a participle on "outbreak": a participle
+        # with an object of its own is a finite verb, and the noun it hangs on its subject
+        out = [tok.head]
+    if not out and tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):
+        # "the virus is feared to invade X", "X was ordered to attack": the controller is the passive subject, else
+        # the object ("urged Y to attack"), else the subject ("threatened to attack")
+        kids = list(tok.head.children)
+        for dep in (("nsubjpass",), ("dobj", "obj"), ("nsubj",)):
+            out = [c for c in kids if c.dep_ in dep]
+            if out:
+                break
     return out
 
 

@@ -43,6 +43,7 @@ from newsgraph.annotate.event_actor_kinds import (
     INSTRUMENT,
     THING,
     UNAUTHORED,
+    UNAUTHORED_KINDS,
     actor_kind,
     law,
     place_antecedent,
@@ -135,6 +136,8 @@ class EventFinder(EventAllegations, EventLexicon):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
         if form == "verb" and self.classes.get(type_) == "hostile" and against_illness(tok, kind_of, self.controlled):
             return None  # "the WHO have now arrested cholera": a fight against an illness, figurative
+        if form == "noun" and kind_of(tok) in UNAUTHORED_KINDS:
+            return None  # "suffered a heart attack": an illness named by a trigger noun, no act
         if form == "verb" and self.classes.get(type_) == "hostile" and accident(tok, self.accident_verbs, self._thing):
             return None  # "a car struck a ditch", "was killed in a crash": an accident, no act between actors
         if form == "verb" and lemma in self.journeys and not self._meeting_purpose(tok):
