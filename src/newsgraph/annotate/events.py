@@ -331,10 +331,13 @@ class EventFinder(EventAllegations, EventLexicon):
             sources = best_actors([a for a in targets if any(s <= a.start < e for s, e in origin) and a.entity is not None])
             targets = [a for a in targets if not any(s <= a.start < e for s, e in origin)]
         if self._authorless(doc, type_, sources):
-            if not (type_ in LEGAL_TYPES and (passive(tok) or any(c.dep_ == "auxpass" for c in tok.children)) and targets):
+            legal = type_ in LEGAL_TYPES and (passive(tok) or any(c.dep_ == "auxpass" for c in tok.children))
+            weapon = {actor_kind(doc, a, self.people_noun) for a in sources} == {INSTRUMENT}
+            if not ((legal or weapon) and targets):
                 return []  # "the earthquake that has killed 30,000", "the areas ... that has killed": no actor, no act
             # "X was arrested for theft by unlawful taking": the "by" phrase of a legal passive names the means, not
-            # the author; the act stands with no source, as the agentless passive does (event_features LEGAL_TYPES)
+            # the author; "Missiles fired from X struck Y": a weapon acts for someone unnamed. The act stands with no
+            # source, as the agentless passive does (event_features LEGAL_TYPES)
             sources = []
         away = destinations(tok, self.journey_nouns)
         if away:
