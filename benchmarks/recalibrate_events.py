@@ -182,11 +182,10 @@ def ece_by_source(items: list[tuple[str, float, bool, float]]) -> dict[str, floa
     return out
 
 
-def cross_validate(rows: list[Row], method: str, balanced: bool, base: Map, threshold: float) -> dict:
-    """Mean over REPEATS of the out-of-fold ECE per source and pooled, folds grouped by (source, unit)."""
-    tune = [r for r in rows if r[1] == "tune"]
+def out_of_fold(tune: list[Row], predict: Callable[[list[Row], list[Row]], list[float]]) -> dict[str, list[float]]:
+    """Per source and pooled, the out-of-fold ECE of each of REPEATS: folds grouped by (source, unit), `predict(train,
+    held)` giving the confidences of the held rows from a map fitted on the train rows."""
     units = sorted({(r[0], r[4]) for r in tune})
-    raw = {id(r): raw_of(r[2]) for r in tune}
     acc: dict[str, list[float]] = {}
     for seed in REPEATS:
         order = units[:]
@@ -196,11 +195,23 @@ def cross_validate(rows: list[Row], method: str, balanced: bool, base: Map, thre
         for k in range(FOLDS):
             train = [r for r in tune if fold[(r[0], r[4])] != k]
             held = [r for r in tune if fold[(r[0], r[4])] == k]
-            m = fit_map(method, [raw[id(r)] for r in train], [r[3] for r in train],
-                        weights_of([r[0] for r in train], balanced), base, threshold)
-            items += [(r[0], apply(m, raw[id(r)]), r[3], weight(r)) for r in held]
+            items += [(r[0], c, r[3], weight(r)) for r, c in zip(held, predict(train, held), strict=True)]
         for s, e in ece_by_source(items).items():
             acc.setdefault(s, []).append(e)
+    return acc
+
+
+def cross_validate(rows: list[Row], method: str, balanced: bool, base: Map, threshold: float) -> dict:
+    """Mean over REPEATS of the out-of-fold ECE per source and pooled, folds grouped by (source, unit)."""
+    tune = [r for r in rows if r[1] == "tune"]
+    raw = {id(r): raw_of(r[2]) for r in tune}
+
+    def predict(train: list[Row], held: list[Row]) -> list[float]:
+        m = fit_map(method, [raw[id(r)] for r in train], [r[3] for r in train],
+                    weights_of([r[0] for r in train], balanced), base, threshold)
+        return [apply(m, raw[id(r)]) for r in held]
+
+    acc = out_of_fold(tune, predict)
     out = {s: round(sum(v) / len(v), 4) for s, v in acc.items()}
     out["worst"] = max(out[s] for s in CRITERION if s in out)
     # how much the worst source's ECE moves between repeats (fold assignments): differences below it are noise

@@ -49,7 +49,7 @@ from benchmarks.calibration import (
     predict_logistic,
     summary,
 )
-from benchmarks.recalibrate_events import CRITERION, CUT_MARGIN, FOLDS, REPEATS, ece_by_source, fit_map
+from benchmarks.recalibrate_events import CRITERION, CUT_MARGIN, REPEATS, fit_map, out_of_fold
 from benchmarks.recalibrate_rows import (
     AUDIT_LABELS,
     BELOW_SAMPLE,
@@ -133,20 +133,15 @@ def with_cut(g: Predictor, base: Map, threshold: float) -> Predictor:
 
 
 def cross_validate(rows: list[Row], method: str, base: Map, threshold: float) -> dict:
-    """Mean over REPEATS of the out-of-fold ECE per source and pooled (recalibrate_events.cross_validate's folds)."""
+    """Mean over REPEATS of the out-of-fold ECE per source and pooled (recalibrate_events.out_of_fold's folds); the
+    worst source's ECE averaged over the repeats, and its spread (sd) across them."""
     tune = [r for r in rows if r[1] == "tune"]
-    units = sorted({(r[0], r[4]) for r in tune})
-    acc: dict[str, list[float]] = {}
-    for seed in REPEATS:
-        order = units[:]
-        random.Random(seed).shuffle(order)
-        fold = {u: i % FOLDS for i, u in enumerate(order)}
-        items = []
-        for k in range(FOLDS):
-            g = fit(method, [r for r in tune if fold[(r[0], r[4])] != k], base, threshold)
-            items += [(r[0], g(r[2]), r[3], weight(r)) for r in tune if fold[(r[0], r[4])] == k]
-        for s, e in ece_by_source(items).items():
-            acc.setdefault(s, []).append(e)
+
+    def predict(train: list[Row], held: list[Row]) -> list[float]:
+        g = fit(method, train, base, threshold)
+        return [g(r[2]) for r in held]
+
+    acc = out_of_fold(tune, predict)
     out = {s: round(sum(v) / len(v), 4) for s, v in acc.items()}
     worst = [max(acc[s][i] for s in CRITERION if s in acc) for i in range(len(REPEATS))]
     out["worst"] = round(sum(worst) / len(worst), 4)
