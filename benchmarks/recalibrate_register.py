@@ -216,13 +216,15 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(prog="python -m benchmarks.recalibrate_register", description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path, default=None, help="annotated rows (pickle), made when missing")
+    ap.add_argument("--audit-labels", default=",".join(AUDIT_LABELS))
+    ap.add_argument("--web-labels", default=",".join(WEB_LABELS))
     ap.add_argument("--below-sample", type=Path, default=BELOW_SAMPLE, help="keys of the judged draws (below.py)")
     ap.add_argument("--methods", default=",".join(METHODS), help="maps tried (each with +cut)")
     ap.add_argument("--method", default=None, help="report this map instead of the CV choice")
     ap.add_argument("--out", type=Path, default=None, help="write the report here (JSON)")
     a = ap.parse_args(argv)
     threshold = _threshold("events")
-    rows, _gsr, _judged = load(a.cache, AUDIT_LABELS, WEB_LABELS, a.below_sample)
+    rows, _gsr, _judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample)
     base = in_place()
     fitted = fit_rows(rows, base, threshold)
     print("fitted rows: " + ", ".join(f"{s} {p} {sum(1 for r in fitted if r[0] == s and r[1] == p)}"
