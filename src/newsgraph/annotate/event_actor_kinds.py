@@ -32,9 +32,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.event_actor_phrases import prep_objects
+from newsgraph.annotate.event_features import LEGAL_TYPES, passive
 from newsgraph.annotate.event_mishaps import instrument_kinds
 from newsgraph.annotate.lexicon import kinds, words
-from newsgraph.annotate.resolve import Actor, role_nouns
+from newsgraph.annotate.resolve import Actor, resolve_token, role_nouns
 
 ACTOR = "actor"
 PLACE = "place"
@@ -151,4 +153,44 @@ def actor_kind(doc: Doc, a: Actor, people_noun: Callable[[Token], bool]) -> str:
     return THING
 
 
-__all__ = ["ACTOR", "INSTRUMENT", "PLACE", "THING", "UNAUTHORED", "UNAUTHORED_KINDS", "actor_kind", "instrument_kind", "law", "place_antecedent"]
+class EventActorKinds:
+    """The source checks of `EventFinder` (its word lists: plover.tsv [actor_source], [inquiry])."""
+
+    actor_source: set[str]
+    inquiries: frozenset[str]
+    people_noun: Callable[[Token], bool]  # EventRoles' method (declared only: this mixin comes first in the MRO)
+
+    def _authorless(self, doc: Doc, type_: str, sources: list[Actor]) -> bool:
+        """Every source is no actor (event_actor_kinds.py): a disaster, a disease or a document, for any type; a
+        thing or a weapon with no author, for a type that needs an author (plover.tsv [actor_source]). No source at
+        all is the report's form ("X was arrested"), not a thing acting."""
+        if not sources:
+            return False
+        found = {actor_kind(doc, a, self.people_noun) for a in sources}
+        if found == {UNAUTHORED}:
+            return True
+        return type_ in self.actor_source and found <= {THING, INSTRUMENT, UNAUTHORED}
+
+    @staticmethod
+    def _launched_from(doc: Doc, weapons: list[Actor]) -> list[Actor]:
+        """The places a weapon phrase says it was launched from ("Missiles fired from X"): the "from" objects of a
+        verb inside the phrase."""
+        out = []
+        for a in weapons:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            for t in span or []:
+                if t.dep_ == "prep" and t.lower_ == "from" and t.head.pos_ == "VERB":
+                    out += [resolve_token(doc, o, []) for o in prep_objects(t)]
+        return out
+
+    def _charged_people(self, doc: Doc, tok: Token, type_: str, mode: str, targets: list[Actor]) -> bool:
+        """A legal act in the agentless passive on people named by a noun ("The four suspects were charged for
+        violation of the X Code"): the state is its author by convention (event_features LEGAL_TYPES), so the event
+        stands without a named actor once the law beside them is no target. An inquiry ([inquiry]: "125 people
+        were examined for signs of flu") may be a doctor's, so it still needs one."""
+        if type_ not in LEGAL_TYPES or f"{type_}/{mode}".lower() in self.inquiries or not passive(tok):
+            return False
+        return any(actor_kind(doc, a, self.people_noun) == ACTOR for a in targets)
+
+
+__all__ = ["EventActorKinds", "ACTOR", "INSTRUMENT", "PLACE", "THING", "UNAUTHORED", "UNAUTHORED_KINDS", "actor_kind", "instrument_kind", "law", "place_antecedent"]

@@ -41,11 +41,9 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_kinds import (
-    ACTOR,
     INSTRUMENT,
-    THING,
-    UNAUTHORED,
     UNAUTHORED_KINDS,
+    EventActorKinds,
     actor_kind,
     law,
     place_antecedent,
@@ -78,7 +76,7 @@ from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resol
 from newsgraph.records import Event
 
 
-class EventFinder(EventAllegations, EventLexicon):
+class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
     """Set `doc._.ng_events`."""
 
     def __call__(self, doc: Doc) -> Doc:
@@ -214,26 +212,6 @@ class EventFinder(EventAllegations, EventLexicon):
         targets = [resolve_token(doc, o, []) if find_entity(doc, o.idx, o.idx + len(o.text)) else phrase_actor(doc, o) for o in objects]
         return authors, targets or [a for a in self._targets(doc, tok, self.noun_preps) if a.id not in ids or a.id is None]
 
-    def _authorless(self, doc: Doc, type_: str, sources: list[Actor]) -> bool:
-        """Every source is no actor (event_actor_kinds.py): a disaster, a disease or a document, for any type; a
-        thing or a weapon with no author, for a type that needs an author (plover.tsv [actor_source]). No source at
-        all is the report's form ("X was arrested"), not a thing acting."""
-        if not sources:
-            return False
-        found = {actor_kind(doc, a, self.people_noun) for a in sources}
-        if found == {UNAUTHORED}:
-            return True
-        return type_ in self.actor_source and found <= {THING, INSTRUMENT, UNAUTHORED}
-
-    def _charged_people(self, doc: Doc, tok: Token, type_: str, mode: str, targets: list[Actor]) -> bool:
-        """A legal act in the agentless passive on people named by a noun ("The four suspects were charged for
-        violation of the X Code"): the state is its author by convention (event_features LEGAL_TYPES), so the event
-        stands without a named actor once the law beside them is no target. An inquiry ([inquiry]: "125 people
-        were examined for signs of flu") may be a doctor's, so it still needs one."""
-        if type_ not in LEGAL_TYPES or f"{type_}/{mode}".lower() in self.inquiries or not passive(tok):
-            return False
-        return any(actor_kind(doc, a, self.people_noun) == ACTOR for a in targets)
-
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
 
@@ -336,9 +314,9 @@ class EventFinder(EventAllegations, EventLexicon):
             if not ((legal or weapon) and targets):
                 return []  # "the earthquake that has killed 30,000", "the areas ... that has killed": no actor, no act
             # "X was arrested for theft by unlawful taking": the "by" phrase of a legal passive names the means, not
-            # the author; "Missiles fired from X struck Y": a weapon acts for someone unnamed. The act stands with no
-            # source, as the agentless passive does (event_features LEGAL_TYPES)
-            sources = []
+            # the author; a weapon acts for someone unnamed, or for the side it was launched from ("Missiles fired
+            # from X struck Y" -> X). Else the act stands with no source, as the agentless passive does
+            sources = [a for a in self._launched_from(doc, sources) if a.entity is not None] if weapon else []
         away = destinations(tok, self.journey_nouns)
         if away:
             # "pilgrimage to X was banned by Y for the same reason": X is where the pilgrims go, and a phrase that is no
