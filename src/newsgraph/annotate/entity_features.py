@@ -52,6 +52,7 @@ from newsgraph.annotate.org_kinds import (
     venue_only,
 )
 from newsgraph.annotate.page_register import doc_register
+from newsgraph.annotate.person_kind_evidence import kind_attached, kind_named
 from newsgraph.annotate.person_places import acronym_form
 from newsgraph.annotate.person_things import thing_use
 from newsgraph.annotate.resolve import doc_text
@@ -203,6 +204,12 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # name is an acronym ("WxDOT", "X (Department for ...)"): person_places.py, confidence.py
         "place_named": float(e.type == "person" and not person_evidenced and ev["placed"] >= len(e.mentions)),
         "acronym_named": float(e.type == "person" and not person_evidenced and acronym_form(e.name, text)),
+        # a person the document itself attaches to a kind noun of a place, a body, a work, a group or a storm ("the X
+        # refugee camp", "X, a non-profit organization", "Cyclone X"), in half its occurrences with no evidence of a
+        # person beyond the model's label, or in every one whatever else types it: person_kind_evidence.py
+        "kind_named": float(e.type == "person" and kind_named(
+            *kind_attached(doc, text, [e.name, *e.aliases, *(text[m.start : m.end] for m in e.mentions)]),
+            person_evidenced)),
         # a person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed
         # Chair"): a fragment of another name, cued or not
         "person_goes_on": float(e.type == "person" and goes_on == len(e.mentions) and goes_on > 0),
