@@ -44,6 +44,19 @@ def possessive_after(doc: Doc | None, m: NameMention, window: int = 3) -> bool:
 PERSON_USES = 2
 
 
+def model_typed_only(c, org_points: float) -> bool:
+    """A cluster that only the model's label types: no feature noun, gazetteer country or team, and no
+    organisation points beyond the model's labels."""
+    ev: dict = {}
+    model = 0
+    for m in c.mentions:
+        for k, v in m.ev.items():
+            ev[k] = ev.get(k, 0) + v
+        model += m.label in ("organisation", "place")
+    return not (ev.get("organisation", 0) - model >= org_points or ev.get("feature") or ev.get("country")
+                or ev.get("team"))
+
+
 def people_by_usage(doc: Doc, text: str, clusters: list, org_points: float) -> list:
     """Retype as a person an organisation or place entity whose names, wherever the text uses them (untagged
     repeats included, which got no evidence of their own), act as a person `PERSON_USES` times or more ("Holt made his debut", "Holt hit his
@@ -54,13 +67,7 @@ def people_by_usage(doc: Doc, text: str, clusters: list, org_points: float) -> l
     for c in clusters:
         if c.type not in ("organisation", "place"):
             continue
-        ev: dict = {}
-        model = 0
-        for m in c.mentions:
-            for k, v in m.ev.items():
-                ev[k] = ev.get(k, 0) + v
-            model += m.label in ("organisation", "place")
-        if ev.get("organisation", 0) - model >= org_points or ev.get("feature") or ev.get("country") or ev.get("team"):
+        if not model_typed_only(c, org_points):
             continue
         uses = 0
         for name in dict.fromkeys([c.name, *c.aliases]):
