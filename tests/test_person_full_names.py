@@ -44,3 +44,29 @@ def test_two_full_names_or_a_late_full_name_leave_the_surname_alone():
     text = "Senator Anna Korvel said the fence was new. Korvel said it was old."
     c = Cluster("Korvel", type="person")
     assert complete_surnames(nlp(text), text, [c], names, 3.0)[0].name == "Anna Korvel"
+
+
+def test_a_title_fused_before_a_name_is_cut_by_the_document():
+    from newsgraph.annotate.entity_linking import Cluster
+    from newsgraph.annotate.entity_mentions import NameMention
+    from newsgraph.annotate.names import shipped_names
+    from newsgraph.annotate.person_full_names import cut_fused_prefixes
+
+    names = shipped_names()
+    fused = Cluster("City Councilman Tessaro", [NameMention(0, 23, "City Councilman Tessaro", "person")],
+                    ["City Councilman Tessaro"], "person")
+    full = Cluster("Ana Tessaro", [NameMention(40, 51, "Ana Tessaro", "person")], ["Ana Tessaro", "Tessaro"], "person")
+    out = cut_fused_prefixes([fused, full], names)
+    assert out == [full] and "City Councilman Tessaro" in full.aliases
+    assert "City Councilman" in full.mentions[-1].roles
+    job = Cluster("Restaurateur Bo Tessaro", [NameMention(0, 23, "Restaurateur Bo Tessaro", "person"),
+                                              NameMention(40, 50, "Bo Tessaro", "person")],
+                  ["Restaurateur Bo Tessaro", "Bo Tessaro"], "person")
+    assert cut_fused_prefixes([job], names)[0].name == "Bo Tessaro"
+    # a first name the lexicon lacks before a surname another person goes by: no title, left alone
+    other = Cluster("Reko Tessaro", [NameMention(0, 12, "Reko Tessaro", "person")], ["Reko Tessaro"], "person")
+    assert [c.name for c in cut_fused_prefixes([other, full], names)] == ["Reko Tessaro", "Ana Tessaro"]
+    # a given name opens the name: linking's decision stands
+    anna = Cluster("Anna Bo Tessaro", [NameMention(0, 15, "Anna Bo Tessaro", "person")], ["Anna Bo Tessaro", "Bo Tessaro"],
+                   "person")
+    assert cut_fused_prefixes([anna], names)[0].name == "Anna Bo Tessaro"

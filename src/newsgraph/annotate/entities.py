@@ -52,7 +52,7 @@ from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.lexicon import LexiconComponent, Sections
 from newsgraph.annotate.name_gates import gate_common_nouns, gate_kind_names, gate_thing_names, gate_works
 from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sections
-from newsgraph.annotate.person_full_names import complete_surnames
+from newsgraph.annotate.person_full_names import complete_surnames, cut_fused_prefixes
 from newsgraph.annotate.person_usage import people_by_usage
 from newsgraph.annotate.place_cues import headline_place_cue
 from newsgraph.annotate.place_kinds import district_of
@@ -156,6 +156,7 @@ class EntityLinker(LexiconComponent):
         propagate(text, entities, kept)
         entities = people_by_usage(doc, text, entities, self.linking.org_points)
         entities = complete_surnames(doc, text, entities, names, self.linking.org_points)
+        entities = cut_fused_prefixes(entities, names)
         nested_places(text, entities, gaz, names, self.linking)
         doc._.ng_demonyms = [gaz.lookup(n)[0].country_code for n, c in demonym_hits.items() for _ in range(c)
                              if gaz.lookup(n)]

@@ -10,6 +10,12 @@ its first word is a given name of the lexicon, or another entity holds that very
 one full name only in the whole text ("Bill" and "Hillary" before one surname: which one? left alone). Title words
 ("Senator", "Gov.") end the run, so "Senator Ana Vell" gives "Ana Vell". A non-person entity under that full name
 whose only typing is the model's label (no feature noun, country, team or organisation evidence) joins the person.
+
+The converse, a title or a job word fused before a name ("City Councilman Vell", "Restaurateur Ana Vell"), is
+read from the document as well (`cut_fused_prefixes`): when the rest of the name is the person's own shorter
+mention ("Ana Vell") or another person's name or alias, and the words cut are no first name (their first word is
+no given name; before a surname alone, their last word is a title word), the person goes by the rest, the words
+cut become a role, and a person of that name takes it in.
 """
 
 from __future__ import annotations
@@ -86,4 +92,53 @@ def complete_surnames(doc: Doc, text: str, clusters: list, names: NamesLexicon, 
     return [c for c in clusters if id(c) not in joined]
 
 
-__all__ = ["MAX_FIRST_WORDS", "complete_surnames"]
+def _suffix(c, people: dict[str, object], names: NamesLexicon) -> tuple[str, str] | None:
+    """(prefix, rest) of a person cluster's name whose rest is its own shorter mention or another person's name."""
+    words = c.name.split()
+    if len(words) < 2 or names.is_given_name(words[0]):
+        return None
+    own = {m.text for m in c.mentions} | set(c.aliases)
+    for k in range(1, len(words)):
+        rest = " ".join(words[k:])
+        if not rest[:1].isupper() or rest.lower() in names.title_words:
+            continue
+        single = k == len(words) - 1
+        if single and words[k - 1].lower().rstrip(".") not in names.title_words \
+                and words[k - 1].lower() not in names.title_words:
+            continue  # "Reince Vell" beside "Vell": a first name the lexicon lacks, not a title
+        owner = people.get(rest)
+        if (owner is not None and owner is not c) or (not single and rest in own):
+            return " ".join(words[:k]), rest
+    return None
+
+
+def cut_fused_prefixes(clusters: list, names: NamesLexicon) -> list:
+    """The person under a title or job word fused before its name goes by the rest of the name (module
+    docstring); a person cluster of that name or alias takes it in."""
+    people: dict[str, object] = {}
+    for c in clusters:
+        if c.type == "person":
+            for n in (*c.aliases, c.name):
+                people.setdefault(n, c)
+    joined: set[int] = set()
+    for c in clusters:
+        if c.type != "person":
+            continue
+        cut = _suffix(c, people, names)
+        if cut is None:
+            continue
+        prefix, rest = cut
+        owner = people.get(rest)
+        for m in c.mentions:
+            if prefix.lower() not in (r.lower() for r in m.roles):
+                m.roles.append(prefix)
+        if owner is not None and owner is not c and id(owner) not in joined:
+            owner.mentions += c.mentions
+            owner.aliases += [a for a in c.aliases if a not in owner.aliases]
+            joined.add(id(c))
+        else:
+            c.name = rest
+    return [c for c in clusters if id(c) not in joined]
+
+
+__all__ = ["MAX_FIRST_WORDS", "complete_surnames", "cut_fused_prefixes"]
