@@ -59,10 +59,10 @@ def test_a_title_fused_before_a_name_is_cut_by_the_document():
     out = cut_fused_prefixes([fused, full], names)
     assert out == [full] and "City Councilman Tessaro" in full.aliases
     assert "City Councilman" in full.mentions[-1].roles
-    job = Cluster("Restaurateur Bo Tessaro", [NameMention(0, 23, "Restaurateur Bo Tessaro", "person"),
-                                              NameMention(40, 50, "Bo Tessaro", "person")],
-                  ["Restaurateur Bo Tessaro", "Bo Tessaro"], "person")
-    assert cut_fused_prefixes([job], names)[0].name == "Bo Tessaro"
+    job = Cluster("Restaurateur Bill Tessaro", [NameMention(0, 25, "Restaurateur Bill Tessaro", "person"),
+                                              NameMention(40, 52, "Bill Tessaro", "person")],
+                  ["Restaurateur Bill Tessaro", "Bill Tessaro"], "person")
+    assert cut_fused_prefixes([job], names)[0].name == "Bill Tessaro"
     # a first name the lexicon lacks before a surname another person goes by: no title, left alone
     other = Cluster("Reko Tessaro", [NameMention(0, 12, "Reko Tessaro", "person")], ["Reko Tessaro"], "person")
     assert [c.name for c in cut_fused_prefixes([other, full], names)] == ["Reko Tessaro", "Ana Tessaro"]
@@ -70,3 +70,15 @@ def test_a_title_fused_before_a_name_is_cut_by_the_document():
     anna = Cluster("Anna Bo Tessaro", [NameMention(0, 15, "Anna Bo Tessaro", "person")], ["Anna Bo Tessaro", "Bo Tessaro"],
                    "person")
     assert cut_fused_prefixes([anna], names)[0].name == "Anna Bo Tessaro"
+
+
+def test_a_first_name_the_lexicon_lacks_is_kept():
+    from newsgraph.annotate.entity_linking import Cluster
+    from newsgraph.annotate.entity_mentions import NameMention
+    from newsgraph.annotate.names import shipped_names
+    from newsgraph.annotate.person_full_names import cut_fused_prefixes
+
+    two = Cluster("Reko Avro Tessaro", [NameMention(0, 17, "Reko Avro Tessaro", "person"),
+                                        NameMention(30, 42, "Avro Tessaro", "person")],
+                  ["Reko Avro Tessaro", "Avro Tessaro"], "person")
+    assert cut_fused_prefixes([two], shipped_names())[0].name == "Reko Avro Tessaro"

@@ -14,7 +14,8 @@ whose only typing is the model's label (no feature noun, country, team or organi
 The converse, a title or a job word fused before a name ("City Councilman Vell", "Restaurateur Ana Vell"), is
 read from the document as well (`cut_fused_prefixes`): when the rest of the name is the person's own shorter
 mention ("Ana Vell") or another person's name or alias, and the words cut are no first name (their first word is
-no given name; before a surname alone, their last word is a title word), the person goes by the rest, the words
+no given name, and their last word is a title word or the rest opens with a given name: "Reko Ali Vell" called "Ali
+Vell" later keeps its first name), the person goes by the rest, the words
 cut become a role, and a person of that name takes it in.
 """
 
@@ -102,12 +103,11 @@ def _suffix(c, people: dict[str, object], names: NamesLexicon) -> tuple[str, str
         rest = " ".join(words[k:])
         if not rest[:1].isupper() or rest.lower() in names.title_words:
             continue
-        single = k == len(words) - 1
-        if single and words[k - 1].lower().rstrip(".") not in names.title_words \
-                and words[k - 1].lower() not in names.title_words:
-            continue  # "Reince Vell" beside "Vell": a first name the lexicon lacks, not a title
+        titled = words[k - 1].lower().rstrip(".") in names.title_words or words[k - 1].lower() in names.title_words
+        if not titled and (k == len(words) - 1 or not names.is_given_name(words[k])):
+            continue  # "Reko Vell" beside "Vell", "Reko Ali Vell" beside "Ali Vell": first names the lexicon lacks
         owner = people.get(rest)
-        if (owner is not None and owner is not c) or (not single and rest in own):
+        if (owner is not None and owner is not c) or (k < len(words) - 1 and rest in own):
             return " ".join(words[:k]), rest
     return None
 
