@@ -44,6 +44,9 @@ def test_two_full_names_or_a_late_full_name_leave_the_surname_alone():
     text = "Senator Anna Korvel said the fence was new. Korvel said it was old."
     c = Cluster("Korvel", type="person")
     assert complete_surnames(nlp(text), text, [c], names, 3.0)[0].name == "Anna Korvel"
+    text = "Swedish Anna Korvel won the race. Korvel said it was hard."
+    c = Cluster("Korvel", type="person")
+    assert complete_surnames(nlp(text), text, [c], names, 3.0)[0].name == "Anna Korvel"
 
 
 def test_a_title_fused_before_a_name_is_cut_by_the_document():

@@ -8,7 +8,7 @@ itself says the full name: the capitalised words right before the surname's firs
 person's first names only when the document confirms them as a name - the model labels the whole run a person, or
 its first word is a given name of the lexicon, or another entity holds that very name - and when the surname closes
 one full name only in the whole text ("Bill" and "Hillary" before one surname: which one? left alone). Title words
-("Senator", "Gov.") end the run, so "Senator Ana Vell" gives "Ana Vell". A non-person entity under that full name
+("Senator", "Gov.") and nationalities ("American") end the run, so "Senator Ana Vell" gives "Ana Vell". A non-person entity under that full name
 whose only typing is the model's label (no feature noun, country, team or organisation evidence) joins the person.
 
 The converse, a title or a job word fused before a name ("City Councilman Vell", "Restaurateur Ana Vell"), is
@@ -25,6 +25,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.person_usage import model_typed_only
 
@@ -42,8 +43,9 @@ def _first_words(text: str, at: int, names: NamesLexicon) -> list[str]:
         if not m:
             break
         w = m.group(1)
-        if w.lower().strip(".") in names.title_words or w.lower() in names.title_words or w.lower() in names.not_names:
-            break
+        if w.lower().strip(".") in names.title_words or w.lower() in names.title_words or w.lower() in names.not_names \
+                or get_gazetteer().demonym(w) is not None:
+            break  # a title or a nationality ("American Ana Vell") opens no name
         words.insert(0, w)
         i -= len(w) + 1
     while words and words[0].endswith("."):  # an initial opens no name ("J. Vell" keeps no first name)
