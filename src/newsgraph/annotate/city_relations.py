@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
 from newsgraph.annotate.name_usage import settlement_use
@@ -57,9 +58,14 @@ DIVISION_NAMES = ("County", "Parish", "District", "Province", "Borough", "Region
 def division_written(text: str, e: Entity) -> bool:
     """The text writes the name of `e` with a division word after it ("Tyneham County", "Marlow Province") at a
     place that is none of its mentions."""
-    words = "|".join(DIVISION_NAMES)
     starts = {m.start for m in e.mentions}
-    return any(dm.start() not in starts for dm in re.finditer(rf"\b{re.escape(e.name)}\s+(?:{words})\b", text))
+    return any(dm.start() not in starts for dm in _division_re(e.name).finditer(text))
+
+
+@lru_cache(maxsize=4096)
+def _division_re(name: str) -> re.Pattern[str]:
+    """`name` followed by a division word, compiled once per name (not once per call)."""
+    return re.compile(rf"\b{re.escape(name)}\s+(?:{'|'.join(DIVISION_NAMES)})\b")
 
 
 def division_named(text: str, e: Entity, gaz: Gazetteer, names: NamesLexicon) -> bool:

@@ -15,6 +15,7 @@ score (CONCEPT_WEIGHT).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsgraph.annotate.name_text import looks_like_acronym
 
@@ -30,10 +31,17 @@ def lower_phrase(name: str, text: str) -> bool:
     words = name.split()
     if len(words) < 2 or any(not _WORDS.fullmatch(w) for w in words):
         return False
-    phrase = r"\s+".join(re.escape(w) for w in words)
-    found = [m.group() for m in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", text, re.I)]
+    found = [m.group() for m in _phrase_re(tuple(words)).finditer(text)]
     lower = sum(f.islower() for f in found)
     return lower > 0 and 2 * lower >= len(found)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words as a word-bounded phrase, any case, any spacing: compiled once per name, not once per call (the
+    `re` module's own cache of 512 patterns is churned by every page's names)."""
+    phrase = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-]){phrase}(?![\w-])", re.I)
 
 
 def lower_expansion(acronym: str, text: str) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.date_context import looks_forward
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB
 from newsgraph.annotate.date_tense import verb_path
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.lexicon import mapping
 from newsgraph.records import DateRef
 
@@ -101,7 +102,7 @@ def _present_age(verb: Token, today: Token, vocab: str) -> bool:
     if verb.tag_ in ("VBD", "VBG"):
         return False
     if verb.tag_ == "VBN":  # a present passive: an age unless it looks ahead ("is scheduled for today")
-        return bool(auxes) and not looks_forward(today.doc.text, today.idx, vocab)
+        return bool(auxes) and not looks_forward(doc_text(today.doc), today.idx, vocab)
     if verb.tag_ == "VB":  # do-support ("doesn't exist today"); else an infinitive or an imperative
         return any(a.lemma_.lower() == "do" for a in auxes)
     if verb.tag_ not in ("VBZ", "VBP"):

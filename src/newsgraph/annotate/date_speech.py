@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.quote_marks import quote_spans
 from newsgraph.records import DateRef
@@ -65,7 +66,7 @@ def _dated_speech(doc: Doc, ref: DateRef, verbs: frozenset[str], gap: int) -> bo
 def _nested_report(doc: Doc, quote_start: int, verbs: frozenset[str]) -> bool:
     """The quotation is introduced by a report inside a report: two speech verbs or more between the start of its
     sentence (or paragraph) and its opening mark ("Lacerda said Epstein told her: ...")."""
-    text = doc.text
+    text = doc_text(doc)
     line = text.rfind("\n", 0, quote_start) + 1
     head = doc.char_span(line, quote_start, alignment_mode="contract")
     if head is None:
@@ -88,7 +89,7 @@ def speech_days(doc: Doc, refs: list[DateRef], vocab: str, cues: str | None, unk
     inside = [r for r in refs if r.value and _phrase(r) in offsets]
     if not inside:
         return refs
-    text = doc.text
+    text = doc_text(doc)
     spans = quote_spans(text)
     if not spans:
         return refs

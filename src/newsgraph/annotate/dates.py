@@ -36,6 +36,7 @@ from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, date_patterns, pa
 from newsgraph.annotate.date_generic import generic_today
 from newsgraph.annotate.date_neighbours import combine_neighbours, ordered_ranges, shared_year, timetable_days
 from newsgraph.annotate.date_tense import clause_tense, recurring_day, unsure_weekday
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.extensions import article_date, register_extensions
 from newsgraph.annotate.lexicon import mapping
 from newsgraph.annotate.triggers import ParseTriggers
@@ -121,7 +122,7 @@ class DateResolver:
         register_extensions()
         vocab = self.vocabulary or DEFAULT_VOCAB
         tense = cache(lambda s, e: clause_tense(doc, s, e, vocab))  # past and future both ask for a weekday
-        doc._.ng_dates = find_dates(doc.text, parse_anchor(article_date(doc)), self.vocabulary,
+        doc._.ng_dates = find_dates(doc_text(doc), parse_anchor(article_date(doc)), self.vocabulary,
                                     past=lambda s, e: past_clause(doc, s, e) or tense(s, e) == "past",
                                     future=lambda s, e: future_clause(doc, s, e) or tense(s, e) == "future")
         weekdays = mapping(vocab, "weekday")

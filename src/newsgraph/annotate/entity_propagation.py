@@ -9,14 +9,13 @@ becomes a mention of that place ("nested_places").
 
 from __future__ import annotations
 
-import re
-
 from newsgraph.annotate.entity_linking import DEFAULT_THRESHOLDS, Cluster, LinkingThresholds
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.mention_growth import in_region, seat_split
 from newsgraph.annotate.name_text import surname_keys
 from newsgraph.annotate.names import NamesLexicon
+from newsgraph.annotate.word_find import bounded_finds
 
 
 def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -> None:
@@ -41,15 +40,14 @@ def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -
     starts = [a for a, _ in taken]
     import bisect
 
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=_longest_first)) + r")(?![\w-])")
-    for m in pattern.finditer(text):
-        s, e = m.span()
+    # the matches of (?<![\w-])(form|...)(?![\w-]), longest form first, without compiling that pattern per page
+    for s, e, form in bounded_finds(text, sorted(forms, key=_longest_first)):
         i = bisect.bisect_right(starts, e)
         if any(a < e and s < b for a, b in taken[max(0, i - 3) : i + 1]):
             continue
         # the possessive stays outside the mention, as in `strip_name`
-        c = forms[m.group()]
-        c.mentions.append(NameMention(s, e, m.group(), "propagated"))
+        c = forms[form]
+        c.mentions.append(NameMention(s, e, form, "propagated"))
         bisect.insort(taken, (s, e))
         bisect.insort(starts, s)  # kept in step with `taken` (rebuilding it per match was quadratic)
 

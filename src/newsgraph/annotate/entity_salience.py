@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from newsgraph.annotate.config import knob
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.doc_entities import entity_id
 from newsgraph.annotate.extensions import headline
 from newsgraph.records import Entity, Mention
@@ -77,7 +78,7 @@ def score_salience(doc: Doc, entities: list[Entity], text: str | None = None, w:
     demonyms = Counter(getattr(doc._, "ng_demonyms", None) or [])
 
     title = " " + headline(doc) + " "  # the body's leading heading when the article has no title
-    text = text if text is not None else doc.text  # doc.text is rebuilt from the tokens on every access
+    text = text if text is not None else doc_text(doc)
     lead_end = text.find("\n\n", w.lead_min_chars)
     lead_end = lead_end if lead_end > 0 else min(len(text), w.lead_max_chars)
     n = max(len(text), 1)

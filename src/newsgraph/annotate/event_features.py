@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.demonyms import country_of
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.event_actor_phrases import names
 from newsgraph.annotate.lexicon import words
 from newsgraph.annotate.resolve import role_nouns
@@ -288,7 +289,7 @@ def phrase_span(doc: Doc, ev: Event, name: str | None, ent: Entity | None):
             if ev.start <= m.start < ev.end:
                 return doc.char_span(m.start, m.end, alignment_mode="expand")
     if name:
-        i = doc.text.find(name, ev.start, ev.end)
+        i = doc_text(doc).find(name, ev.start, ev.end)
         if i >= 0:
             return doc.char_span(i, i + len(name), alignment_mode="expand")
         sent = doc.char_span(ev.start, ev.end, alignment_mode="expand")
@@ -312,7 +313,7 @@ _DATELINE_AFTER = re.compile(r"^[\s,]*(?:\([^)\n]{1,40}\)\s*)?(?:[-\u2013\u2014:
 
 def dateline(doc: Doc, span) -> bool:
     """The actor opens its paragraph and is followed by a dateline mark ("LONDON (Reuters) -", "PARIS -")."""
-    text = doc.text
+    text = doc_text(doc)
     p0 = text.rfind("\n", 0, span.start_char) + 1
     if text[p0 : span.start_char].strip():
         return False

@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.lexicon import mapping, words
 
 _DATA = "facts.tsv"
@@ -49,7 +50,7 @@ def union_count(text: str, kw_start: int, kw_end: int, kind: str) -> bool:
 def corpse_without_death(doc: Doc, kw_start: int, kw_end: int) -> bool:
     """The keyword is a [corpse] word ("bodies") whose sentence has no [corpse_found] word (found, recovered,
     buried, morgue ...): bodies counted for another reason than the deaths of the story."""
-    kw = " ".join(doc.text[kw_start:kw_end].lower().split())
+    kw = " ".join(doc_text(doc)[kw_start:kw_end].lower().split())
     if kw not in words(_DATA, "corpse"):
         return False
     span = doc.char_span(kw_start, kw_end, alignment_mode="expand")
@@ -140,7 +141,7 @@ def partitive_total(doc: Doc, num: Span, kw_start: int, kw_end: int) -> bool:
     """The number is a total a part is taken from ("twelve of the 40 miners were killed") and the keyword after it
     is the predicate of the part: a finite verb or a participle after an auxiliary, not a participle or noun
     modifying the total ("most of the 300 people killed were civilians", "two of the 300 deaths")."""
-    if kw_start < num.end_char or not partitive_part(doc.text, num.start_char):
+    if kw_start < num.end_char or not partitive_part(doc_text(doc), num.start_char):
         return False
     kw = doc.char_span(kw_start, kw_end, alignment_mode="expand")
     if kw is None or not len(kw):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.fact_binding import (
     counted_noun,
@@ -231,10 +232,11 @@ def _total_after_part(text: str, end: int, tail: str) -> int:
 def _part_of_modified(doc: Doc, c: _Candidate) -> bool:
     """A part read past its total ("three of the five people injured remain") whose keyword modifies the total's noun
     and is no predicate of the part: the total is the count, the part counts what is said of it."""
-    skip = _total_after_part(doc.text, c.num_end, doc.text[c.num_end : c.kw_start])
+    text = doc_text(doc)
+    skip = _total_after_part(text, c.num_end, text[c.num_end : c.kw_start])
     if not skip:
         return False
-    total = _number_re().match(doc.text, c.num_end + (_OF_TOTAL.match(doc.text[c.num_end :]) or [""]).end())
+    total = _number_re().match(text, c.num_end + (_OF_TOTAL.match(text[c.num_end :]) or [""]).end())
     span = doc.char_span(total.start(), total.end(), alignment_mode="expand") if total else None
     return span is not None and len(span) > 0 and not partitive_total(doc, span, c.kw_start, c.kw_end)
 
@@ -268,7 +270,7 @@ def facts_in(doc: Doc) -> list[Fact]:
     (data/facts.tsv [not_counted]), counts no people. Where the sentence is parsed the number must hang on the
     keyword or on the noun the keyword describes; a fact whose binding the parse confirms scores higher.
     """
-    text = doc.text
+    text = doc_text(doc)
     out: list[Fact] = []
     for c in _candidates(text):
         span = doc.char_span(c.num_start, c.num_end, alignment_mode="expand")

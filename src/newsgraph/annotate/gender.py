@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.lexicon import sections
 from newsgraph.records import Entity
 
@@ -48,7 +49,7 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
     """ "f", "m" or None for a person entity: the honorifics and role nouns before its mentions in `doc`, else its
     given name; None where the evidence disagrees or there is none."""
     before, names = _lexicon()
-    text = doc.user_data.get("ng_text") or doc.text
+    text = doc_text(doc)
     seen = set()
     for m in ent.mentions:
         hit = _WORD.search(text[max(0, m.start - _LOOKBACK) : m.start])

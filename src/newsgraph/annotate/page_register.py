@@ -33,6 +33,8 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.doc_cache import doc_text
+
 #: fiction words per 1,000 body words that make a community wiki's page a fiction reference (a wiki about software
 #: or a town writes almost none)
 WIKI_FICTION_DENSITY = 1.0
@@ -119,7 +121,7 @@ def doc_register(doc: Doc) -> Register:
     kept = doc.user_data.get(_REGISTER_KEY)
     if kept is None:
         meta = doc._.ng_meta or {}
-        register = read_register(doc.text, meta.get("source_name"))
+        register = read_register(doc_text(doc), meta.get("source_name"))
         doc.user_data[_REGISTER_KEY] = [register.kind, dict(register.evidence)]
         return register
     return Register(kept[0], dict(kept[1]))

@@ -14,6 +14,7 @@ import re
 from newsgraph.annotate.entity_evidence_config import DEFAULT_WINDOWS, EvidenceWindows
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.names import NamesLexicon
+from newsgraph.annotate.word_find import bounded_finds
 
 _TEAM_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$", re.I)
 _TEAM_AFTER = re.compile(r"^\s+([a-z]+)\b")
@@ -55,8 +56,8 @@ def place_cue(text: str, m: NameMention, before: str, names: NamesLexicon,
 def headline_place_cue(headline: str, name: str, names: NamesLexicon,
                        win: EvidenceWindows = DEFAULT_WINDOWS) -> bool:
     """`place_cue` for the name where the headline or standfirst writes it."""
-    for hm in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", headline):
-        probe = NameMention(hm.start(), hm.end(), name, "headline")
-        if place_cue(headline, probe, headline[max(0, hm.start() - win.before) : hm.start()], names, win):
+    for start, end, _ in bounded_finds(headline, [name]):  # no regex compiled per name (word_find.py)
+        probe = NameMention(start, end, name, "headline")
+        if place_cue(headline, probe, headline[max(0, start - win.before) : start], names, win):
             return True
     return False

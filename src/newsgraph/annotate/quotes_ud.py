@@ -24,6 +24,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import words
@@ -80,7 +81,7 @@ class UDQuoteFinder:
         if not doc.has_annotation("DEP"):
             doc._.ng_quotes = []
             return doc
-        text = doc.text
+        text = doc_text(doc)
         marks = [_strip(text, m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)
                  if len(m.group()[1:-1].split()) >= self.min_words]
         quotes: list[Quote] = []
@@ -174,10 +175,10 @@ class UDQuoteFinder:
             ent = _antecedent(doc, speaker.idx)
             if ent is not None:
                 sp_s, sp_e = speaker.idx, speaker.idx + len(speaker.text)
-        name = ent.name if ent is not None else doc.text[sp_s:sp_e]
+        name = ent.name if ent is not None else doc_text(doc)[sp_s:sp_e]
         if ent is None and speaker.pos_ == "PRON":
             return None  # "il a dit" with nobody named before it: a speaker we cannot name is not a speaker
-        return Quote(doc.text[s:e], s, e, kind, ent.id if ent else None, name, sp_s, sp_e, cue.text)
+        return Quote(doc_text(doc)[s:e], s, e, kind, ent.id if ent else None, name, sp_s, sp_e, cue.text)
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.pronouns import inside, resolve_pronoun
@@ -59,14 +60,6 @@ def related_noun(tok: Token) -> bool:
 
 
 _NAME_DEPS = {"compound", "flat", "amod", "nmod", "poss", "case"}
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, built once per Doc: spaCy rebuilds the string from the tokens on every access."""
-    text = doc.user_data.get("ng_text")
-    if text is None:
-        text = doc.user_data["ng_text"] = doc.text
-    return text
 
 
 @dataclass

@@ -48,6 +48,8 @@ import re
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.doc_cache import doc_text
+
 #: marks of a bibliographic reference; a paragraph with `CITATION_MARKS` distinct kinds of them is a reference entry
 _CITATION_MARKS = {
     "doi": re.compile(r"\bdoi(?::|\.org/)\s*10\.", re.I),
@@ -231,7 +233,7 @@ def non_prose_blocks(doc: Doc, text: str | None = None, register: str | None = N
     name lists, rights lines, teaser cards, contributor notes, credit lines, entry teasers or labels, in order. On a
     page whose register (page_register.py) is "reference", every headword line ("Ann Lee — poet, born ...") is an
     entry too."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")]
     out = []
     k = 0
