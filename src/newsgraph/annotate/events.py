@@ -100,7 +100,6 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
     def _trigger(self, tok: Token) -> tuple[str, str, str, str] | None:
         """(type, mode, form, roles) of a trigger token, after the lexicon's conditions, intent and negation."""
         lemma = tok.lemma_.lower()
-        attached = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dative", "agent")}
         if tok.pos_ == "VERB" and lemma in self.verbs:
             rows, form = self.verbs[lemma], "verb"
         elif tok.pos_ in ("NOUN", "PROPN"):
@@ -115,6 +114,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         # a verb with a particle is another predicate ("struck down" a ruling, "signed up", "called off") unless
         # the lexicon lists the phrasal form ("pull out"): a row without needs applies only to the bare verb
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"} if form == "verb" else set()
+        # read only for a token the lexicon lists (every token of the page comes through here)
+        attached = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dative", "agent")}
         row = next((r for r in rows if (attached & r[2] if r[2] else not particles)), None)
         if row is None:
             return None

@@ -162,6 +162,16 @@ def resolve(
     """
     gaz = gaz or get_gazetteer()
     kinds = kinds or {}
+    near_seen: dict[tuple[int, int], bool] = {}
+
+    def near(p: Place, q: Place) -> bool:
+        """`_near(p, q, w)`, computed once per pair in this call (the passes ask about the same pairs again)."""
+        key = (id(p), id(q))
+        hit = near_seen.get(key)
+        if hit is None:
+            hit = near_seen[key] = _near(p, q, w)
+        return hit
+
     unique: dict[str, str] = {}
     for n in names:
         unique.setdefault(norm(n), n)
@@ -197,7 +207,7 @@ def resolve(
                 for q in cands_plausible.get(k2, ()):
                     if q.kind in ("country", "continent"):
                         continue
-                    if _near(p, q, w):
+                    if near(p, q):
                         n += 1
                         break
             support[(k, p.geonameid)] = min(n, w.support_cap)
@@ -215,7 +225,7 @@ def resolve(
         local = {
             k: _pass and any(
                 p.kind not in ("country", "continent") and any(
-                    k2 != k and q is not None and _near(p, q, w) for k2, q in first.items())
+                    k2 != k and q is not None and near(p, q) for k2, q in first.items())
                 for p in cands[k])
             for k in keys
         } if _pass else {}
@@ -232,7 +242,7 @@ def resolve(
                     # the first pass's choices count as readings too: "Paris" settled on the Tennessee town
                     # supports the Henry County beside it, though that town was no plausible "Paris" on its own
                     sup = max(sup, min(w.support_cap, sum(1 for k2, q in first.items()
-                                                         if k2 != k and q is not None and _near(p, q, w))))
+                                                         if k2 != k and q is not None and near(p, q))))
                 s += w.support * sup
                 if _pass and p.kind == "country" and not support.get((k, p.geonameid)) and local.get(k):
                     # no named place lies in the country, while a same-named town lies beside a place the article

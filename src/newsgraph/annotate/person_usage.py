@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from newsgraph.annotate.entity_mentions import NameMention
+from newsgraph.annotate.word_find import bounded_finds
 
 BORN_AFTER = re.compile(r"^\s*\((?:born|b\.)\s")
 #: parts of speech between a subject and the possessive of its own object ("X has since made his", "X hit his")
@@ -73,9 +74,9 @@ def people_by_usage(doc: Doc, text: str, clusters: list, org_points: float) -> l
         for name in dict.fromkeys([c.name, *c.aliases]):
             if len(name) < 3 or not name[:1].isupper():
                 continue
-            for hit in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-                at = NameMention(hit.start(), hit.end(), name, "propagated")
-                uses += bool(BORN_AFTER.match(text[hit.end() : hit.end() + 12]) or possessive_after(doc, at))
+            for start, end, _ in bounded_finds(text, [name]):  # no regex compiled per name (word_find.py)
+                at = NameMention(start, end, name, "propagated")
+                uses += bool(BORN_AFTER.match(text[end : end + 12]) or possessive_after(doc, at))
         if uses >= PERSON_USES:
             c.type = "person"
             retyped.append(c)

@@ -24,7 +24,14 @@ def cue_token(doc: Doc, q: Quote):
     span: Span | None = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return None
-    cands = [t for t in span if t.text == word]
+    # the tokens written `word`, found in the text rather than by visiting every token of the window
+    text, cands = doc_text(doc), []
+    i = text.find(word, span.start_char, span.end_char)
+    while i >= 0:
+        one = doc.char_span(i, i + len(word))
+        if one is not None and len(one) == 1:
+            cands.append(one[0])
+        i = text.find(word, i + 1, span.end_char)
     return min(cands, key=lambda t: abs(t.idx - anchor)) if cands else None
 
 
