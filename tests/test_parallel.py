@@ -114,6 +114,11 @@ def test_minhash_threshold_separates_different_stories():
     arts = [art(1, base), art(2, near), art(3, far), art(4, "too short to cluster")]
     assert all(d.assign(a) for a in arts)
     assert [a.cluster for a in arts] == ["id1", "id1", "id3", "id4"]
+    one = Deduplicator()  # the index (and the datasketch import) waits for a second clusterable article
+    first, second = art(5, base), art(6, near)
+    assert one.assign(first) and one._lsh is None
+    assert one.assign(second) and one._lsh is not None
+    assert (first.cluster, second.cluster) == ("id5", "id5")
 
 
 @pytest.mark.parametrize("workers", [1, 2])

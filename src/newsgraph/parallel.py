@@ -232,6 +232,8 @@ def _preload() -> bool:
     own copy. Returns whether it froze (the caller unfreezes at the end of the run)."""
     if _context().get_start_method() != "fork":
         return False
+    import trafilatura  # noqa: F401  (extract/html.py imports it when a page needs it: here the workers share it)
+
     from newsgraph.annotate import load_pipeline
 
     load_pipeline()

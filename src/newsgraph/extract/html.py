@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-import trafilatura
 from selectolax.lexbor import LexborHTMLParser
 
 from newsgraph.errors import InputError
@@ -36,6 +35,8 @@ _CREDIT_LINE = re.compile(r"^(?:source|sources|agency|agencies)\s*:\s*(?P<v>.{2,
 
 def trafilatura_paragraphs(html: str, url: str | None) -> tuple[list[str], list[str]]:
     """(paragraphs, crossheads) from trafilatura's result tree."""
+    import trafilatura  # here, not at the top: most pages never need it, and a one-page run saves its import
+
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=False, include_comments=False, include_tables=True, include_images=False
     )

@@ -7,6 +7,11 @@ paragraph or a site's own furniture; the share of common 5-word shingles (Jaccar
 Within a batch means: one `newsgraph analyze`/`ingest` run, or one Spark task (one WARC file). Every article
 gets `cluster` = the id of the first article of its group in the batch (its own id when it has no near copy), so
 "count distinct cluster" counts stories, not pages. Memory: one signature (num_perm 64-bit ints) per article.
+
+datasketch is imported when a second article long enough to cluster arrives (importing it imports scipy: about
+0.4 s, a seventh of a one-page `newsgraph analyze`). The first such article has nothing to be compared with, so
+its cluster is its own id either way; its signature is built then, from the shingles kept (the same signature:
+MinHash's permutations are seeded).
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from newsgraph.errors import InputError
 from newsgraph.records import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
 
 log = logging.getLogger("newsgraph.dedup")
 
@@ -56,7 +63,8 @@ class Deduplicator:
         self.num_perm = num_perm
         self.shingle = shingle
         self.min_words = min_words
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._lsh: MinHashLSH | None = None  # made (datasketch imported) for the second clusterable article
+        self._first: tuple[str, list[bytes]] | None = None  # the first one's handle and shingles until then
         self._sigs: dict[str, MinHash] = {}
         self._cluster: dict[str, str] = {}
         self._seen: dict[tuple[str, str], str] = {}
@@ -64,11 +72,34 @@ class Deduplicator:
         self._n = 0
 
     def minhash(self, text: str) -> MinHash | None:
+        grams = self._shingles(text)
+        return None if grams is None else self._signature(grams)
+
+    def _shingles(self, text: str) -> list[bytes] | None:
+        """The shingles a signature is made of; None for a body too short to cluster."""
         if len(_WORD.findall(text)) < self.min_words:
             return None
+        return list(shingles(text, self.shingle))
+
+    def _signature(self, grams: list[bytes]) -> MinHash:
+        from datasketch import MinHash
+
         m = MinHash(num_perm=self.num_perm)
-        m.update_batch(list(shingles(text, self.shingle)))
+        m.update_batch(grams)
         return m
+
+    def _index(self) -> MinHashLSH:
+        """The LSH index, made on first need, with the first clusterable article's signature in it."""
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+
+            self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+            if self._first is not None:
+                handle, grams = self._first
+                self._first = None
+                self._sigs[handle] = m = self._signature(grams)
+                self._lsh.insert(handle, m)
+        return self._lsh
 
     def assign(self, article: Article) -> bool:
         """Set `article.cluster`; return False when the article repeats an earlier one exactly (URL and body)."""
@@ -80,16 +111,20 @@ class Deduplicator:
         handle = f"{self._n}"
         self._seen[key] = handle
         self._inputs[handle] = article.input
-        m = self.minhash(article.body)
+        grams = self._shingles(article.body)
         cluster = article.id
-        if m is not None:
+        if grams is not None and self._lsh is None and self._first is None:
+            self._first = (handle, grams)  # nothing to compare it with yet: its own cluster, no datasketch
+        elif grams is not None:
+            lsh = self._index()
+            m = self._signature(grams)
             best = None
-            for cand in self._lsh.query(m):
+            for cand in lsh.query(m):
                 if m.jaccard(self._sigs[cand]) >= self.threshold and (best is None or int(cand) < int(best)):
                     best = cand
             if best is not None:
                 cluster = self._cluster[best]
-            self._lsh.insert(handle, m)
+            lsh.insert(handle, m)
             self._sigs[handle] = m
         self._cluster[handle] = cluster
         article.cluster = cluster
