@@ -44,3 +44,17 @@ def test_doc_text_is_the_doc_text():
     doc = spacy.blank("en")("Mayor Ilsa Varn spoke.\n\nThen  she left.")
     assert doc_text(doc) == doc.text
     assert doc_text(doc) is doc_text(doc)  # built once
+
+
+def test_left_bounded_with_a_tail_equals_the_regex_search():
+    from newsgraph.annotate.name_usage import VERSION_AFTER
+    from newsgraph.annotate.word_find import left_bounded
+
+    tail = re.compile(VERSION_AFTER.pattern[1:])
+    rnd = random.Random(11)
+    alpha = ["Zorb", "Zor", "b", " ", "-", "5", ".", "2", " 5.2", "%", "x", "\n", " v1.0"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 12)))
+        name = rnd.choice(["Zorb", "Zor", "b Zorb", "Zorb-b"])
+        want = re.search(r"(?<![\w-])" + re.escape(name) + VERSION_AFTER.pattern[1:], text) is not None
+        assert any(tail.match(text, i + len(name)) for i in left_bounded(text, name)) == want, (text, name)

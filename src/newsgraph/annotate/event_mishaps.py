@@ -66,12 +66,26 @@ def kind_of(tok: Token) -> str:
 def _named_disease(tok: Token) -> str:
     """ "disease" for a name the article also writes as a modifier of a disease noun ("H5N1 has killed two women"
     where it writes "the H5N1 virus" or "H5N1 bird flu"): the name of a strain or an illness, no actor."""
-    kinds = instrument_kinds()
-    for t in tok.doc:
-        if t.i != tok.i and t.lower_ == tok.lower_ and t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN":
-            if (kinds.get(t.head.lower_) or kinds.get(t.head.lemma_.lower())) == "disease":
-                return "disease"
-    return ""
+    return "disease" if any(i != tok.i for i in _disease_modifiers(tok.doc).get(tok.lower_, ())) else ""
+
+
+#: `user_data` key of a Doc's disease modifiers (built once per Doc: `_named_disease` is asked per subject token)
+_DISEASE_MODIFIERS = "ng_disease_modifiers"
+
+
+def _disease_modifiers(doc) -> dict[str, list[int]]:
+    """Lower-case form -> indices of the tokens that modify a disease noun ("the H5N1 virus"). Built on first need,
+    after the parse, which nothing changes later; walking the whole Doc per subject token was quadratic."""
+    kept = doc.user_data.get(_DISEASE_MODIFIERS)
+    if kept is None:
+        kinds = instrument_kinds()
+        kept = {}
+        for t in doc:
+            if t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN":
+                if (kinds.get(t.head.lower_) or kinds.get(t.head.lemma_.lower())) == "disease":
+                    kept.setdefault(t.lower_, []).append(t.i)
+        doc.user_data[_DISEASE_MODIFIERS] = kept
+    return kept
 
 
 def _authored(tok: Token, kind: str) -> bool:

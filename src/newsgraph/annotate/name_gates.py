@@ -17,6 +17,7 @@ from collections import defaultdict
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.name_usage import VERSION_AFTER
 from newsgraph.annotate.names import NamesLexicon
+from newsgraph.annotate.word_find import left_bounded
 
 
 def _by_name(mentions: list) -> list[list]:
@@ -101,7 +102,8 @@ def gate_works(mentions: list, model_points: float, text: str = "") -> None:
     # compiling a pattern per name (most texts hold no release number at all)
     any_version = bool(text) and _VERSION_ANYWHERE.search(text) is not None
     for same in _by_name(mentions):
-        versioned = any_version and re.search(r"(?<![\w-])" + re.escape(same[0].text) + VERSION_AFTER.pattern[1:], text)
+        name = same[0].text  # `(?<![\w-])name` + VERSION_AFTER unanchored, searched without a pattern per name
+        versioned = any_version and any(_VERSION_ANYWHERE.match(text, i + len(name)) for i in left_bounded(text, name))
         if not versioned and not any(m.ev["work_use"] for m in same) \
                 and 2 * sum(bool(m.ev["work_head"]) for m in same) <= len(same):
             continue  # a work's head noun after the name ("the X character") must type most of its mentions

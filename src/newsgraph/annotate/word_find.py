@@ -37,3 +37,13 @@ def bounded_finds(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int, s
         form = min(found[start])[1]
         pos = start + len(form)
         yield start, pos, form
+
+
+def left_bounded(text: str, form: str) -> Iterator[int]:
+    """Every start of `form` in `text` (overlapping ones too) with no `[\\w-]` right before it: where
+    `(?<![\\w-])form` can match, each a place `re.search` of `(?<![\\w-])form<rest>` tries."""
+    i = text.find(form)
+    while i >= 0:
+        if i == 0 or not word_char(text[i - 1]):
+            yield i
+        i = text.find(form, i + 1)

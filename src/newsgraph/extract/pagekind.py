@@ -128,8 +128,12 @@ def judge(ex: Extracted, html: str | None = None) -> Verdict:
 
 def _units(text: str) -> int:
     """Length in words; a script written without spaces (Chinese, Japanese) counts two characters as a word."""
-    wide = sum(1 for ch in text if ord(ch) >= 0x2E80)
+    wide = 0 if text.isascii() else sum(map(len, _WIDE_RUNS.findall(text)))  # one scan in C, not a loop per char
     return len(text.split()) + wide // 2
+
+
+#: runs of characters from U+2E80 up (CJK radicals, kana, ideographs and everything after them)
+_WIDE_RUNS = re.compile("[\u2e80-\U0010ffff]+")
 
 
 def _index_url(url: str | None) -> bool:
