@@ -37,7 +37,13 @@ from newsgraph.annotate.quote_cue_syntax import (
     topic_only,
     under_cue,
 )
-from newsgraph.annotate.quote_shapes import mentioned_term, modifier_term, nickname, title_shaped
+from newsgraph.annotate.quote_shapes import (
+    mentioned_term,
+    modifier_term,
+    nickname,
+    renaming_term,
+    title_shaped,
+)
 from newsgraph.annotate.quote_speakers import how_of
 from newsgraph.annotate.resolve import acronym, doc_text
 from newsgraph.annotate.speaker_nouns import agentive, people_nouns
@@ -222,7 +228,7 @@ class QuoteEvidence:
             inner = doc.char_span(q.start, q.end, alignment_mode="expand")
             if title_shaped(inner) or nickname(inner) or (q.kind == "direct" and not q.cue and mentioned_term(inner)):
                 return TITLE_SCORE
-            if q.kind == "partial" and modifier_term(inner):
+            if q.kind == "partial" and (modifier_term(inner) or renaming_term(inner)):
                 return TITLE_SCORE
             if q.kind == "partial" and not PARTIAL_OUTSIDE_CUE_IS_SPEECH and not under_cue(inner, q.cue):
                 return TITLE_SCORE

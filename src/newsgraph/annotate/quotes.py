@@ -51,7 +51,7 @@ from newsgraph.annotate.quote_marks import (
     sentence_end,
     sentence_start,
 )
-from newsgraph.annotate.quote_speakers import how_of, note_how
+from newsgraph.annotate.quote_speakers import how_of, note_how, points_back
 from newsgraph.annotate.resolve import (
     Actor,
     doc_text,
@@ -284,6 +284,8 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             report = cands[0].head.i
             cands.sort(key=lambda t: t.i != report)
         for tok in cands:
+            if points_back(tok):
+                break  # '"...?" This question X posed was answered by Y, who ... flags indicating ...': no frame
             actor = self._speaker(doc, tok, spans)
             if actor is not None:
                 return actor, self._cue_text(tok)
