@@ -94,6 +94,9 @@ class IndirectSpeech(SpeakerCues):
             return self._object_content(doc, cue, spans, direct)
         comp = comps[0]
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+        objs = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i]
+        if objs and not any(c.dep_ in SUBJ for c in comp.children) and cue.lemma_.lower() not in self.hearer_cues:
+            lo = objs[0].left_edge.i  # "X explained two treatments a week is more than usual": the object is its subject
         if comp.i < cue.i:
             # "A, but B, another source said.": everything before the cue's clause is the content
             c0, _ = clause_bounds(cue)
@@ -247,7 +250,7 @@ class IndirectSpeech(SpeakerCues):
         return self._make(doc, span, tok, spans, direct) if span is not None else None
 
     def _according_clause(self, doc: Doc, tok: Token, s0: int, s1: int, phrase_end: int) -> tuple[Span, tuple[int, int] | None] | None:
-        """The clause an "according to" phrase modifies, by the parse: the verb it hangs on and that verb's words,
+        """The clause an "according to" phrase leads, by the parse: the verb it hangs on and that verb's words,
         less the phrase ("They stay away, but according to X, officials are worried": the officials' worry, not
         the clause before "but"). Within the sentence (characters s0..s1); `skip` when the phrase stands inside
         the clause. None when the phrase hangs on no verb of its sentence or on a clause that starts the sentence
@@ -260,8 +263,10 @@ class IndirectSpeech(SpeakerCues):
         phrase = range(tok.left_edge.i, max(tok.right_edge.i, _name_after(doc, pobj[0].right_edge.i) if pobj else 0) + 1)
         words = [t for t in head.subtree if t.i not in phrase and s0 <= t.idx < s1 and not (t.is_punct or t.is_space)]
         first = next((t for t in doc[max(0, head.left_edge.i - 60) : head.i + 1] if t.idx >= s0 and t.i not in phrase and not (t.is_punct or t.is_space)), None)
-        if len(words) < 3 or first is None or words[0].i <= first.i:
-            return None  # the phrase's clause starts the sentence: the sentence around the phrase, as before
+        if len(words) < 3 or first is None or words[0].i <= first.i or words[0].i < phrase[-1]:
+            return None  # the phrase's clause starts the sentence, or the phrase ends it: the sentence, as before
+        if head.dep_ not in ("ROOT", "conj", "parataxis", "ccomp") or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i == head.i for t in words):
+            return None  # a relative clause or one without its subject ("which, according to X, has killed ...")
         span = _trim(doc[words[0].i : words[-1].i + 1])
         if span is None:
             return None
@@ -293,6 +298,8 @@ class IndirectSpeech(SpeakerCues):
         s, e = span.start_char, span.end_char
         if any(a < e and s < b for a, b in direct):
             return None
+        if any(a < s < b and SENT_END.search(doc_text(doc), a, s) for a, b in spans):
+            return None  # content starting in the middle of a quotation, after a sentence of it: its words
         actor = self._speaker(doc, cue, spans)
         if actor is None:
             return None

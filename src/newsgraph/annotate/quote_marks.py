@@ -104,6 +104,9 @@ def lost_close(text: str, open_at: int, i: int) -> int | None:
     paragraph before (its sentences there are left alone)."""
     if not opening_shape(text, i):
         return None
+    for j in range(open_at + 1, i):
+        if text[j] in CLOSE_MARKS and _mixed_close(text, j, i, '"'):
+            return j + 1  # '"... catastrophe. We are afraid it will get worse.” Army ...': a curly mark closed it
     for m in _INNER_END.finditer(text, open_at + 1, i):
         if is_sentence_end(text, m.start()):
             return m.end()
@@ -201,7 +204,10 @@ def sentence_start(text: str, lo: int, pos: int) -> int:
 
 
 def sentence_end(text: str, pos: int, hi: int, spans: list[tuple[int, int]]) -> int:
+    """End of the sentence holding `pos`, not after `hi`: a sentence end outside quotation marks, or one that ends a
+    quotation and its sentence together ('... a "letter which contained a powder." The building was ...')."""
     for m in SENT_END.finditer(text, pos, hi):
-        if not in_spans(spans, m.start()) and is_sentence_end(text, m.start()):
+        closes = text[m.end() - 1] in CLOSE_MARKS + "\"'\u2019" and any(b == m.end() for _, b in spans)
+        if (closes or not in_spans(spans, m.start())) and is_sentence_end(text, m.start()):
             return m.end()
     return hi
