@@ -10,7 +10,9 @@ Our own articles, with invented names, written to the shapes of the broad error 
 - "according to X" reports the clause it modifies by the parse ("A, but according to X, B": B);
 - a sentence ending inside closing quotation marks ('... matter." And one blogger ...') bounds the next frame;
 - a title whose parts are coordinated, then the name between commas: the person speaks;
+- a pronoun whose antecedent is only mentioned inside what an earlier quote reports is contested (hidden);
 - initials after "the" that the parser read as the relative pronoun "who" are part of the speaker's title;
+- an amount pledged ("pledged 10 million dollars in assistance") is an act, no words; a promise with a clause stays;
 - a publication is a source of an inference verb ("the press release suggests"), a thing is not.
 """
 
@@ -41,6 +43,14 @@ DOCS = {
     "Thursday, three days before the vote.",
     "title": "The agency has launched an appeal for $42 million. Agency Chief of Humanitarian Affairs and Emergency "
     "Relief, Tomas Brevik, says the funds are urgently needed to help 500,000 people.",
+    "title2": "The agency has launched an appeal for $42 million to assist victims of violence in Norland. U.N. "
+    "Chief of Humanitarian Affairs and Emergency Relief, Tomas Brevik, says the funds are urgently needed to provide "
+    "humanitarian assistance.",
+    "itdoc": "Some women may have to travel abroad to give birth. According to a Westbury press release, the Harlow "
+    "Perinatal Service will remain closed until there are no new infections. It further explains that such "
+    "outbreaks are rare and that several measures have been put in place.",
+    "pledge": "Floods hit the north. The government pledged 10 million dollars in assistance following the first "
+    "reports. The mayor promised that a new bridge would open in May.",
     "blogger": "Geologist Anna Pell visited the site and did not find a 'crater' but \"a lake of mud, which may be "
     "full of smelly matter.\" And one science blogger, Rob Tesk, theorized that in fact the crater is a mud volcano "
     "\"that is producing toxic gasses such as methane.\"",
@@ -100,9 +110,16 @@ def test_a_quotation_ending_a_sentence_bounds_the_next_frame(articles):
     assert not [q for q in articles["blogger"].quotes if "toxic gasses" in q.text and q.speaker_name == "Anna Pell"], _all(articles["blogger"])
 
 
-def test_the_person_after_a_coordinated_title_speaks(articles):
-    hits = _shown(articles["title"], "the funds are urgently needed")
-    assert hits and hits[0].speaker_name == "Tomas Brevik", _all(articles["title"])
+@pytest.mark.parametrize("key", ["title", "title2"])
+def test_the_person_after_a_coordinated_title_speaks(articles, key):
+    hits = _shown(articles[key], "the funds are urgently needed")
+    assert hits and hits[0].speaker_name == "Tomas Brevik", _all(articles[key])
+
+
+def test_a_pronoun_does_not_take_a_name_only_reported_about(articles):
+    hits = _shown(articles["itdoc"], "outbreaks are rare")
+    assert hits, _all(articles["itdoc"])
+    assert "Perinatal" not in (hits[0].speaker_name or "") or (hits[0].speaker_confidence or 0) < THRESHOLD
 
 
 def test_initials_after_the_are_no_relative_pronoun(articles):
@@ -115,3 +132,8 @@ def test_a_publication_is_a_source_of_an_inference(articles, key, text):
     hits = _shown(articles[key], text)
     assert hits, _all(articles[key])
     assert (hits[0].speaker_confidence or 0) < THRESHOLD  # a document: the attribution is real, the speaker hidden
+
+
+def test_an_amount_pledged_is_no_quote(articles):
+    assert not _shown(articles["pledge"], "10 million dollars"), _all(articles["pledge"])
+    assert _shown(articles["pledge"], "a new bridge would open")

@@ -108,6 +108,8 @@ FIRST_PERSON = ("i", "me", "you")
 INDIRECT_SPEAKER_MARGIN = 0.25
 #: Reported content that is a noun phrase, not a clause ("called on restraint", "boasting a food court").
 OBJECT_CONTENT_SCORE = 0.5
+#: Entity labels of content that is only an amount ("pledged 10 million dollars in aid"): an act, no words reported.
+AMOUNT_ENTS = ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
 #: The highest confidence of an indirect quote whose speaker cannot speak (kept, never shown by default).
 NON_SPEAKER_CAP = 0.2
 #: The score of a quotation shaped as the title of a work ("The River at the End of Summer"; `title_shaped`): news
@@ -261,6 +263,8 @@ class QuoteEvidence:
         if content is not None and len(content) and self._frames_a_quotation(doc, content):
             return QUOTE_SCORES["indirect_other"]
         if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in content):
+            if content.root.ent_type_ in AMOUNT_ENTS:
+                return QUOTE_SCORES["indirect_other"]  # "pledged 10 million dollars in aid": an amount given, no words
             score = min(score, OBJECT_CONTENT_SCORE)  # "questioned the order's legality": no clause is reported
             if cue_tok is not None and cue_tok.dep_ == "acl":
                 # a participle describing a noun, with a noun phrase after it ("a shelter ... boasting a food

@@ -304,9 +304,15 @@ class IndirectSpeech(SpeakerCues):
         if actor is None:
             return None
         if actor.start < e and s < actor.end and not (skip is not None and skip[0] <= actor.start and actor.end <= skip[1]):
-            # what is reported never holds who reports it ('"...," said X, from the Group Hospitals are unable
-            # ...': a source that lost a full stop runs the speaker's name into the next sentence)
-            return None
+            # what is reported never holds who reports it: "the outbreak, which Y said had spread to ..." keeps what
+            # follows the cue; '"...," said X, from the Group Hospitals are unable ...' (a source that lost a full
+            # stop runs the speaker's name into the next sentence) reports nothing
+            if not (s <= actor.start and cue.idx >= actor.end and cue.idx + len(cue.text) < e):
+                return None
+            rest = _trim(doc[cue.i + 1 : span.end])
+            if rest is None or len(rest) < 3:
+                return None
+            span, s = rest, rest.start_char
         note_how(doc, f"s{actor.start}", actor.how)
         words = doc_text(doc)[s:e] if skip is None else doc_text(doc)[s : skip[0]] + " " + doc_text(doc)[skip[1] : e].lstrip(" ,")
         return Quote(words, s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue), speakers=list(actor.members) or None)

@@ -92,7 +92,8 @@ def coordinated_actor(doc: Doc, tok: Token, spans: list[tuple[int, int]]) -> Act
     for t in parts:
         parts += [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
     first = resolve_speaker(doc, tok, spans)
-    for c in tok.children:
+    heads = [tok, *(c for c in tok.children if c.dep_ == "conj")]  # the name may hang on the title's last part
+    for c in (c for h in heads for c in h.children):
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i and not any(g.dep_ == "conj" for g in c.children):
             # "Chief of Humanitarian Affairs and Emergency Relief, Ann Lee, says": a title whose own parts are
             # coordinated, then the person's name between commas: the person speaks, the title's parts do not
