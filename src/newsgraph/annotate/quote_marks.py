@@ -96,14 +96,14 @@ _INNER_END = re.compile(r"[.?!](?=[ \t\u00a0]+[A-Z])")
 
 def lost_close(text: str, open_at: int, i: int) -> int | None:
     """Where a straight quotation opened at `open_at` ends when the straight mark at i cannot close it: the mark
-    stands where only an opening mark stands (after a blank, before a word) and the quotation has run over a
+    stands where only an opening mark stands (after a word and a blank, before a word) and the quotation has run over a
     sentence end, so its closing mark was lost ('"I can tell you one thing. Initial concerns were raised ... told
     parents that the cases "were in an acceptable range"'). A quotation never runs into the narration after it:
     it ends with its first sentence (the end offset), and the mark at i opens the next quotation. None: the mark
     closes the quotation as usual. `open_at` is the paragraph start for a quotation carried over from the
     paragraph before (its sentences there are left alone)."""
-    if not opening_shape(text, i):
-        return None
+    if not opening_shape(text, i) or not text[i - 2 : i - 1].isalnum():
+        return None  # after a sentence end ('... involved. "Uhing stressed'), a mark that lost its blank closes
     for j in range(open_at + 1, i):
         if text[j] in CLOSE_MARKS and _mixed_close(text, j, i, '"'):
             return j + 1  # '"... catastrophe. We are afraid it will get worse.” Army ...': a curly mark closed it
