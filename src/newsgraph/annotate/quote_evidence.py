@@ -109,7 +109,7 @@ INDIRECT_SPEAKER_MARGIN = 0.25
 #: Reported content that is a noun phrase, not a clause ("called on restraint", "boasting a food court").
 OBJECT_CONTENT_SCORE = 0.5
 #: Entity labels of content that is only an amount ("pledged 10 million dollars in aid"): an act, no words reported.
-AMOUNT_ENTS = ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
+AMOUNT_ENTS = ("MONEY", "QUANTITY", "PERCENT")  # not CARDINAL: "called half of the voters ..." names people
 #: The highest confidence of an indirect quote whose speaker cannot speak (kept, never shown by default).
 NON_SPEAKER_CAP = 0.2
 #: The score of a quotation shaped as the title of a work ("The River at the End of Summer"; `title_shaped`): news

@@ -95,7 +95,7 @@ class IndirectSpeech(SpeakerCues):
         comp = comps[0]
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
         objs = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i]
-        if objs and not any(c.dep_ in SUBJ for c in comp.children) and cue.lemma_.lower() not in self.hearer_cues:
+        if objs and cue.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJ for c in comp.children) and cue.lemma_.lower() not in self.hearer_cues:
             lo = objs[0].left_edge.i  # "X explained two treatments a week is more than usual": the object is its subject
         if comp.i < cue.i:
             # "A, but B, another source said.": everything before the cue's clause is the content
@@ -307,7 +307,7 @@ class IndirectSpeech(SpeakerCues):
             # what is reported never holds who reports it: "the outbreak, which Y said had spread to ..." keeps what
             # follows the cue; '"...," said X, from the Group Hospitals are unable ...' (a source that lost a full
             # stop runs the speaker's name into the next sentence) reports nothing
-            if not (s <= actor.start and cue.idx >= actor.end and cue.idx + len(cue.text) < e):
+            if skip is not None or not (s <= actor.start and cue.idx >= actor.end and cue.idx + len(cue.text) < e):
                 return None
             rest = _trim(doc[cue.i + 1 : span.end])
             if rest is None or len(rest) < 3:
