@@ -13,6 +13,7 @@ Our own articles, with invented names, written to the shapes of the broad error 
 - a pronoun whose antecedent is only mentioned inside what an earlier quote reports is contested (hidden);
 - initials after "the" that the parser read as the relative pronoun "who" are part of the speaker's title;
 - an amount pledged ("pledged 10 million dollars in assistance") is an act, no words; a promise with a clause stays;
+- reported content never holds its own cue ('"To me, this is too much," said X' is the quotation's frame);
 - a publication is a source of an inference verb ("the press release suggests"), a thing is not.
 """
 
@@ -51,6 +52,9 @@ DOCS = {
     "outbreaks are rare and that several measures have been put in place.",
     "pledge": "Floods hit the north. The government pledged 10 million dollars in assistance following the first "
     "reports. The mayor promised that a new bridge would open in May.",
+    "ownframe": "Dunn then introduced a teacher, Tammy Sanz. Tammy said, \"In December we received some very "
+    "disturbing news. One of my students was ill. Sanz then explained about more deaths near the school. \"To me, "
+    "this is way too much,\" said Sanz.",
     "blogger": "Geologist Anna Pell visited the site and did not find a 'crater' but \"a lake of mud, which may be "
     "full of smelly matter.\" And one science blogger, Rob Tesk, theorized that in fact the crater is a mud volcano "
     "\"that is producing toxic gasses such as methane.\"",
@@ -137,3 +141,7 @@ def test_a_publication_is_a_source_of_an_inference(articles, key, text):
 def test_an_amount_pledged_is_no_quote(articles):
     assert not _shown(articles["pledge"], "10 million dollars"), _all(articles["pledge"])
     assert _shown(articles["pledge"], "a new bridge would open")
+
+
+def test_reported_content_never_holds_its_cue(articles):
+    assert not [q for q in articles["ownframe"].quotes if q.kind == "indirect" and "said" in q.text], _all(articles["ownframe"])

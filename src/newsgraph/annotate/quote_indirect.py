@@ -298,6 +298,8 @@ class IndirectSpeech(SpeakerCues):
         s, e = span.start_char, span.end_char
         if any(a < e and s < b for a, b in direct):
             return None
+        if skip is None and s <= cue.idx < e and cue.lower_ != "according":
+            return None  # '"To me, this is too much," said X': content holding its own cue is the quotation's frame
         if any(a < s < b and SENT_END.search(doc_text(doc), a, s) for a, b in spans):
             return None  # content starting in the middle of a quotation, after a sentence of it: its words
         actor = self._speaker(doc, cue, spans)
