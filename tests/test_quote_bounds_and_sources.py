@@ -55,6 +55,8 @@ DOCS = {
     "ownframe": "Dunn then introduced a teacher, Tammy Sanz. Tammy said, \"In December we received some very "
     "disturbing news. One of my students was ill. Sanz then explained about more deaths near the school. \"To me, "
     "this is way too much,\" said Sanz.",
+    "postframe": "Farmers are worried. A cow in the province of Westmark has tested positive for the disease, said "
+    "food agency officials on Friday.",
     "blogger": "Geologist Anna Pell visited the site and did not find a 'crater' but \"a lake of mud, which may be "
     "full of smelly matter.\" And one science blogger, Rob Tesk, theorized that in fact the crater is a mud volcano "
     "\"that is producing toxic gasses such as methane.\"",
@@ -145,3 +147,5 @@ def test_an_amount_pledged_is_no_quote(articles):
 
 def test_reported_content_never_holds_its_cue(articles):
     assert not [q for q in articles["ownframe"].quotes if q.kind == "indirect" and "said" in q.text], _all(articles["ownframe"])
+    assert not [q for q in articles["postframe"].quotes if "said" in q.text], _all(articles["postframe"])
+    assert _shown(articles["postframe"], "tested positive for the disease")

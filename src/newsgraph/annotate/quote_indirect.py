@@ -299,7 +299,12 @@ class IndirectSpeech(SpeakerCues):
         if any(a < e and s < b for a, b in direct):
             return None
         if skip is None and s <= cue.idx < e and cue.lower_ != "according":
-            return None  # '"To me, this is too much," said X': content holding its own cue is the quotation's frame
+            # '..., tested positive, said X', '"To me, this is too much," said X': content never holds its own cue;
+            # it ends before it (a frame after the content), or reports nothing
+            head = _trim(doc[span.start : cue.i]) if cue.i > span.start else None
+            if head is None or len(head) < 3:
+                return None
+            span, e = head, head.end_char
         if any(a < s < b and SENT_END.search(doc_text(doc), a, s) for a, b in spans):
             return None  # content starting in the middle of a quotation, after a sentence of it: its words
         actor = self._speaker(doc, cue, spans)
