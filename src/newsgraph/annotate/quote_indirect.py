@@ -298,28 +298,24 @@ class IndirectSpeech(SpeakerCues):
         s, e = span.start_char, span.end_char
         if any(a < e and s < b for a, b in direct):
             return None
-        if skip is None and s <= cue.idx < e and cue.lower_ != "according":
-            # '..., tested positive, said X', '"To me, this is too much," said X': content never holds its own cue;
-            # it ends before it (a frame after the content), or reports nothing
-            head = _trim(doc[span.start : cue.i]) if cue.i > span.start else None
-            if head is None or len(head) < 3:
-                return None
-            span, e = head, head.end_char
         if any(a < s < b and SENT_END.search(doc_text(doc), a, s) for a, b in spans):
             return None  # content starting in the middle of a quotation, after a sentence of it: its words
         actor = self._speaker(doc, cue, spans)
         if actor is None:
             return None
+        if skip is None and s <= cue.idx < e and cue.lower_ != "according":
+            # content never holds its own cue: "the outbreak, which Y said had spread to ..." keeps what follows it,
+            # '..., tested positive, said X' and '"To me, this is too much," said X' what stands before it
+            before = s <= actor.start and actor.end <= cue.idx
+            part = doc[cue.i + 1 : span.end] if before else doc[span.start : cue.i]
+            part = _trim(part) if len(part) else None
+            if part is None or len(part) < 3:
+                return None
+            span, s, e = part, part.start_char, part.end_char
         if actor.start < e and s < actor.end and not (skip is not None and skip[0] <= actor.start and actor.end <= skip[1]):
-            # what is reported never holds who reports it: "the outbreak, which Y said had spread to ..." keeps what
-            # follows the cue; '"...," said X, from the Group Hospitals are unable ...' (a source that lost a full
-            # stop runs the speaker's name into the next sentence) reports nothing
-            if skip is not None or not (s <= actor.start and cue.idx >= actor.end and cue.idx + len(cue.text) < e):
-                return None
-            rest = _trim(doc[cue.i + 1 : span.end])
-            if rest is None or len(rest) < 3:
-                return None
-            span, s = rest, rest.start_char
+            # what is reported never holds who reports it ('"...," said X, from the Group Hospitals are unable ...':
+            # a source that lost a full stop runs the speaker's name into the next sentence)
+            return None
         note_how(doc, f"s{actor.start}", actor.how)
         words = doc_text(doc)[s:e] if skip is None else doc_text(doc)[s : skip[0]] + " " + doc_text(doc)[skip[1] : e].lstrip(" ,")
         return Quote(words, s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue), speakers=list(actor.members) or None)
