@@ -311,7 +311,8 @@ class IndirectSpeech(SpeakerCues):
             part = _trim(part) if len(part) else None
             if part is None or len(part) < 3:
                 return None
-            span, s, e = part, part.start_char, part.end_char
+            end = next((b for a, b in spans if a < part.end_char < b), part.end_char)  # a quotation ends with its mark
+            span, s, e = part, part.start_char, end
         if actor.start < e and s < actor.end and not (skip is not None and skip[0] <= actor.start and actor.end <= skip[1]):
             # what is reported never holds who reports it ('"...," said X, from the Group Hospitals are unable ...':
             # a source that lost a full stop runs the speaker's name into the next sentence)
