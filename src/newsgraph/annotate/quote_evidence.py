@@ -37,7 +37,13 @@ from newsgraph.annotate.quote_cue_syntax import (
     topic_only,
     under_cue,
 )
-from newsgraph.annotate.quote_shapes import mentioned_term, modifier_term, nickname, title_shaped
+from newsgraph.annotate.quote_shapes import (
+    mentioned_term,
+    modifier_term,
+    nickname,
+    renaming_term,
+    title_shaped,
+)
 from newsgraph.annotate.quote_speakers import how_of
 from newsgraph.annotate.resolve import acronym, doc_text
 from newsgraph.annotate.speaker_nouns import agentive, people_nouns
@@ -102,6 +108,8 @@ FIRST_PERSON = ("i", "me", "you")
 INDIRECT_SPEAKER_MARGIN = 0.25
 #: Reported content that is a noun phrase, not a clause ("called on restraint", "boasting a food court").
 OBJECT_CONTENT_SCORE = 0.5
+#: Entity labels of content that is only an amount ("pledged 10 million dollars in aid"): an act, no words reported.
+AMOUNT_ENTS = ("MONEY", "QUANTITY", "PERCENT")  # not CARDINAL: "called half of the voters ..." names people
 #: The highest confidence of an indirect quote whose speaker cannot speak (kept, never shown by default).
 NON_SPEAKER_CAP = 0.2
 #: The score of a quotation shaped as the title of a work ("The River at the End of Summer"; `title_shaped`): news
@@ -222,7 +230,7 @@ class QuoteEvidence:
             inner = doc.char_span(q.start, q.end, alignment_mode="expand")
             if title_shaped(inner) or nickname(inner) or (q.kind == "direct" and not q.cue and mentioned_term(inner)):
                 return TITLE_SCORE
-            if q.kind == "partial" and modifier_term(inner):
+            if q.kind == "partial" and (modifier_term(inner) or renaming_term(inner)):
                 return TITLE_SCORE
             if q.kind == "partial" and not PARTIAL_OUTSIDE_CUE_IS_SPEECH and not under_cue(inner, q.cue):
                 return TITLE_SCORE
@@ -255,6 +263,8 @@ class QuoteEvidence:
         if content is not None and len(content) and self._frames_a_quotation(doc, content):
             return QUOTE_SCORES["indirect_other"]
         if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in content):
+            if content.root.ent_type_ in AMOUNT_ENTS:
+                return QUOTE_SCORES["indirect_other"]  # "pledged 10 million dollars in aid": an amount given, no words
             score = min(score, OBJECT_CONTENT_SCORE)  # "questioned the order's legality": no clause is reported
             if cue_tok is not None and cue_tok.dep_ == "acl":
                 # a participle describing a noun, with a noun phrase after it ("a shelter ... boasting a food

@@ -94,6 +94,9 @@ class IndirectSpeech(SpeakerCues):
             return self._object_content(doc, cue, spans, direct)
         comp = comps[0]
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+        objs = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i]
+        if objs and cue.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJ for c in comp.children) and cue.lemma_.lower() not in self.hearer_cues:
+            lo = objs[0].left_edge.i  # "X explained two treatments a week is more than usual": the object is its subject
         if comp.i < cue.i:
             # "A, but B, another source said.": everything before the cue's clause is the content
             c0, _ = clause_bounds(cue)
@@ -232,7 +235,12 @@ class IndirectSpeech(SpeakerCues):
                 start = m.end()  # "St. Louis", "Donald J. Trump", "8:30 p.m." end no sentence
         to = doc[tok.i + 1]
         pobj = [c for c in to.children if c.dep_ == "pobj"]
-        phrase_end = (pobj[0].right_edge.idx + len(pobj[0].right_edge.text)) if pobj else to.idx + 2
+        last = doc[_name_after(doc, pobj[0].right_edge.i)] if pobj else None
+        phrase_end = (last.idx + len(last.text)) if last is not None else to.idx + 2
+        clause = self._according_clause(doc, tok, start, sentence_end(text, phrase_end, para_end, spans), phrase_end)
+        if clause is not None:
+            span, skip = clause
+            return self._make(doc, span, tok, spans, direct, skip=skip)
         if text[start : tok.idx].strip(" ,\n") and len(text[start : tok.idx].split()) > 2:
             span = doc.char_span(start, tok.idx, alignment_mode="expand")
         else:
@@ -240,6 +248,33 @@ class IndirectSpeech(SpeakerCues):
             span = doc.char_span(phrase_end, end, alignment_mode="expand")
         span = _trim(span) if span is not None else None
         return self._make(doc, span, tok, spans, direct) if span is not None else None
+
+    def _according_clause(self, doc: Doc, tok: Token, s0: int, s1: int, phrase_end: int) -> tuple[Span, tuple[int, int] | None] | None:
+        """The clause an "according to" phrase leads, by the parse: the verb it hangs on and that verb's words,
+        less the phrase ("They stay away, but according to X, officials are worried": the officials' worry, not
+        the clause before "but"). Within the sentence (characters s0..s1); `skip` when the phrase stands inside
+        the clause. None when the phrase hangs on no verb of its sentence or on a clause that starts the sentence
+        (then the sentence before the phrase, or after it when it leads, is the content, as the writer's time
+        phrases after it, "..., according to a poll, three days before the vote", are no part of the source's words)."""
+        head = tok.head
+        if tok.dep_ != "prep" or head.pos_ not in ("VERB", "AUX") or not s0 <= head.idx < s1:
+            return None
+        pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+        phrase = range(tok.left_edge.i, max(tok.right_edge.i, _name_after(doc, pobj[0].right_edge.i) if pobj else 0) + 1)
+        words = [t for t in head.subtree if t.i not in phrase and s0 <= t.idx < s1 and not (t.is_punct or t.is_space)]
+        first = next((t for t in doc[max(0, head.left_edge.i - 60) : head.i + 1] if t.idx >= s0 and t.i not in phrase and not (t.is_punct or t.is_space)), None)
+        if len(words) < 3 or first is None or words[0].i <= first.i or words[0].i < phrase[-1]:
+            return None  # the phrase's clause starts the sentence, or the phrase ends it: the sentence, as before
+        if head.dep_ not in ("ROOT", "conj", "parataxis", "ccomp") or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i == head.i for t in words):
+            return None  # a relative clause or one without its subject ("which, according to X, has killed ...")
+        span = _trim(doc[words[0].i : words[-1].i + 1])
+        if span is None:
+            return None
+        skip = None
+        if span.start < tok.i < span.end:
+            end = doc[phrase[-1]]
+            skip = (tok.idx, end.idx + len(end.text))
+        return span, skip
 
     def _make(self, doc: Doc, span: Span | None, cue: Token, spans, direct, skip: tuple[int, int] | None = None) -> Quote | None:
         """The quote of reported content `span`; `skip`: the frame inside it, left out of the text."""
@@ -263,12 +298,41 @@ class IndirectSpeech(SpeakerCues):
         s, e = span.start_char, span.end_char
         if any(a < e and s < b for a, b in direct):
             return None
+        if any(a < s < b and SENT_END.search(doc_text(doc), a, s) for a, b in spans):
+            return None  # content starting in the middle of a quotation, after a sentence of it: its words
         actor = self._speaker(doc, cue, spans)
         if actor is None:
+            return None
+        if skip is None and s <= cue.idx < e and cue.lower_ != "according":
+            # content never holds its own cue: "the outbreak, which Y said had spread to ..." keeps what follows it,
+            # '..., tested positive, said X' and '"To me, this is too much," said X' what stands before it
+            before = s <= actor.start and actor.end <= cue.idx
+            part = doc[cue.i + 1 : span.end] if before else doc[span.start : cue.i]
+            part = _trim(part) if len(part) else None
+            if part is None or len(part) < 3:
+                return None
+            end = next((b for a, b in spans if a < part.end_char < b), part.end_char)  # a quotation ends with its mark
+            span, s, e = part, part.start_char, end
+        if actor.start < e and s < actor.end and not (skip is not None and skip[0] <= actor.start and actor.end <= skip[1]):
+            # what is reported never holds who reports it ('"...," said X, from the Group Hospitals are unable ...':
+            # a source that lost a full stop runs the speaker's name into the next sentence)
             return None
         note_how(doc, f"s{actor.start}", actor.how)
         words = doc_text(doc)[s:e] if skip is None else doc_text(doc)[s : skip[0]] + " " + doc_text(doc)[skip[1] : e].lstrip(" ,")
         return Quote(words, s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue), speakers=list(actor.members) or None)
+
+
+def _name_after(doc: Doc, i: int) -> int:
+    """The last token of a name set off by commas right after token i ("according to the Fire Chief, Don Lee, ..."):
+    the source's name in apposition, part of the phrase whatever the parse hangs it on; else i."""
+    if doc[i].text == "," and i > 0:
+        i -= 1  # the parse may hang the comma on the name before it
+    if i + 2 >= len(doc) or doc[i + 1].text != ",":
+        return i
+    j = i + 2
+    while j < min(len(doc), i + 7) and (doc[j].is_alpha or doc[j].text.endswith(".")) and doc[j].text[:1].isupper():
+        j += 1  # capitalised words, whatever their tags ("Don/NNP Mcfeely/RB")
+    return j - 1 if j > i + 2 and j < len(doc) and doc[j].text == "," else i
 
 
 def _under(tok: Token, top: Token) -> bool:

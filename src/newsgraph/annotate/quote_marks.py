@@ -61,6 +61,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 depth += 1  # a curly pair inside a straight quotation
             elif ch in CLOSE_MARKS and depth:
                 depth -= 1
+            elif ch == '"' and (cut := lost_close(text, max(open_at, p0), i)) is not None:
+                # '"A. Narration ... the cases "were ..."': the quotation lost its closing mark; it ends with its
+                # first sentence and this mark opens the next one
+                spans.append((open_at, cut))
+                open_at, depth = i, 0
             elif ch == '"' or (ch in CLOSE_MARKS and _mixed_close(text, i, p1, '"')):
                 spans.append((open_at, i + 1))
                 open_at, depth = None, 0
@@ -78,6 +83,34 @@ def closing_shape(text: str, i: int) -> bool:
     if i == 0 or i + 1 >= len(text):
         return False
     return not text[i - 1].isspace() and text[i - 1] not in "([{/\u2014\u2013-" and text[i + 1].isspace()
+
+
+def opening_shape(text: str, i: int) -> bool:
+    """The straight mark at i stands where only an opening mark stands: after a blank and before a word."""
+    return 0 < i < len(text) - 1 and text[i - 1].isspace() and (text[i + 1].isalnum() or text[i + 1] == "[")
+
+
+#: A sentence end inside a quotation: a full stop, question or exclamation mark, then a blank and a capital.
+_INNER_END = re.compile(r"[.?!](?=[ \t\u00a0]+[A-Z])")
+
+
+def lost_close(text: str, open_at: int, i: int) -> int | None:
+    """Where a straight quotation opened at `open_at` ends when the straight mark at i cannot close it: the mark
+    stands where only an opening mark stands (after a word and a blank, before a word) and the quotation has run over a
+    sentence end, so its closing mark was lost ('"I can tell you one thing. Initial concerns were raised ... told
+    parents that the cases "were in an acceptable range"'). A quotation never runs into the narration after it:
+    it ends with its first sentence (the end offset), and the mark at i opens the next quotation. None: the mark
+    closes the quotation as usual. `open_at` is the paragraph start for a quotation carried over from the
+    paragraph before (its sentences there are left alone)."""
+    if not opening_shape(text, i) or not text[i - 2 : i - 1].isalnum():
+        return None  # after a sentence end ('... involved. "Uhing stressed'), a mark that lost its blank closes
+    for j in range(open_at + 1, i):
+        if text[j] in CLOSE_MARKS and _mixed_close(text, j, i, '"'):
+            return j + 1  # '"... catastrophe. We are afraid it will get worse.” Army ...': a curly mark closed it
+    for m in _INNER_END.finditer(text, open_at + 1, i):
+        if is_sentence_end(text, m.start()):
+            return m.end()
+    return None
 
 
 def _mixed_close(text: str, i: int, p1: int, own: str) -> bool:
@@ -142,7 +175,10 @@ def near_previous(text: str, prev_end: int, start: int, max_chars: int = 600, ma
     return text.count("\n\n", prev_end, start) <= max_breaks and start - prev_end < max_chars
 
 
-SENT_END = re.compile(r"[.?!](?=\s)")
+#: A sentence end: a full stop, question or exclamation mark before a blank, or before closing quotation marks
+#: that a blank and a capital follow ('... full of organic matter." And one blogger ...': the next sentence is no
+#: part of the frame of the quotation after it; '"... area." said X' goes on).
+SENT_END = re.compile(r"[.?!](?=\s)|[.?!][\"\u201d\u2019']+(?=\s+[\"\u201c\u2018]?[A-Z])")
 
 
 def is_sentence_end(text: str, i: int) -> bool:
@@ -168,7 +204,10 @@ def sentence_start(text: str, lo: int, pos: int) -> int:
 
 
 def sentence_end(text: str, pos: int, hi: int, spans: list[tuple[int, int]]) -> int:
+    """End of the sentence holding `pos`, not after `hi`: a sentence end outside quotation marks, or one that ends a
+    quotation and its sentence together ('... a "letter which contained a powder." The building was ...')."""
     for m in SENT_END.finditer(text, pos, hi):
-        if not in_spans(spans, m.start()) and is_sentence_end(text, m.start()):
+        closes = text[m.end() - 1] in CLOSE_MARKS + "\"'\u2019" and any(b == m.end() for _, b in spans)
+        if (closes or not in_spans(spans, m.start())) and is_sentence_end(text, m.start()):
             return m.end()
     return hi

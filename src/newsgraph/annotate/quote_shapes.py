@@ -6,7 +6,11 @@ speech, punctuation), not the frame; quote_evidence.py scores a quote of such a 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
+
+from newsgraph.annotate.resolve import doc_text
 
 #: The most words a quoted term inside a noun phrase has ('twice yearly "relief" payments', 'a "buffer" zone').
 TERM_MAX_WORDS = 3
@@ -69,3 +73,24 @@ def modifier_term(span: Span | None) -> bool:
     # a quoted noun naming a kind ("relief" payments); a quoted adjective ('in "serious but stable" condition,
     # according to a hospital spokesperson') is as often somebody's description and stays
     return outside and head.i > root.i and root.dep_ in TERM_MODIFIER_DEPS and root.pos_ in TERM_POS and head.pos_ in ("NOUN", "PROPN")
+
+
+#: What stands right before a quoted other name of the thing named before it ('bovine spongiform encephalopathy, or
+#: "mad cow disease"', 'the disease ("sleeping sickness")', 'a tax known as the "bedroom tax"').
+_RENAMING = re.compile(r"(?:,\s*or|\(|\bknown\s+as|\ba\.k\.a\.|\baka)\s*$", re.I)
+
+
+def renaming_term(span: Span | None) -> bool:
+    """At most TERM_MAX_WORDS words with no verb, quoted right after ", or", "(" or "known as": another name of the
+    thing just named, the writer's gloss, not words anybody said, even inside a speaker's reported clause (the
+    parse often hangs the name on the clause's verb as a conjunct, so the punctuation before it decides)."""
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > TERM_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    text = doc_text(span.doc)
+    mark = span.start_char
+    while mark > 0 and (text[mark - 1] in "\"'\u201c\u2018" or text[mark - 1].isspace()):
+        mark -= 1
+    return _RENAMING.search(text[max(0, mark - 20) : mark]) is not None

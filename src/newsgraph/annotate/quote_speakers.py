@@ -15,6 +15,7 @@ from newsgraph.annotate.quote_marks import (
 )
 from newsgraph.annotate.resolve import (
     Actor,
+    acronym,
     doc_text,
     resolve_speaker,
 )
@@ -91,6 +92,15 @@ def coordinated_actor(doc: Doc, tok: Token, spans: list[tuple[int, int]]) -> Act
     for t in parts:
         parts += [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
     first = resolve_speaker(doc, tok, spans)
+    heads = [tok, *(c for c in tok.children if c.dep_ == "conj")]  # the name may hang on the title's last part
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i and not any(g.dep_ == "conj" for g in c.children):
+            # "Chief of Humanitarian Affairs and Emergency Relief, Ann Lee, says": a title whose own parts are
+            # coordinated, then the person's name between commas: the person speaks, the title's parts do not
+            named_one = resolve_speaker(doc, c, spans)
+            mine = first.entity is None or first.entity.type != "person" or first.entity.id == named_one.entity.id if named_one.entity else False
+            if named_one.entity is not None and named_one.entity.type == "person" and mine:
+                return named_one
     joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in parts for c in t.children)
     if len(parts) < 2 or not joined or any(_title(t) for t in parts):
         return first
@@ -115,6 +125,24 @@ def coordinated_actor(doc: Doc, tok: Token, spans: list[tuple[int, int]]) -> Act
     members = tuple(a.id for a in actors if a.id)
     how = "coordinated" if len(members) == len(actors) else "coordinated_phrase"
     return Actor(None, name, min(a.start for a in actors), max(a.end for a in actors), how, members)
+
+
+def points_back(cue: Token) -> bool:
+    """A passive cue whose subject points back at the quotation with a demonstrative ('"How many ...?" This question
+    X posed was answered by the district'): the quotation is what the verb acts on, so this frame names no speaker
+    of its words, and no cue further on frames it either."""
+    subj = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    return bool(subj) and _anaphoric(subj[0])
+
+
+def _anaphoric(tok: Token) -> bool:
+    """A noun phrase that points back with a demonstrative ("This question", "These words"): the thing just said."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in tok.children)
+
+
+def _after_determiner(tok: Token) -> bool:
+    """The token follows a determiner or a possessive ("the WHO", "its CEO"): a noun, never a relative pronoun."""
+    return tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("DT", "PRP$", "POS")
 
 
 def _passive_speech(cue: Token, cues: frozenset[str]) -> bool:
@@ -183,6 +211,12 @@ class SpeakerCues:
                 agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 return resolve_speaker(doc, agent[0], spans) if agent else None
             subj = [c for c in tok.children if c.dep_ in SUBJ and not in_spans(spans, c.idx) and p0 <= c.idx < p1]
+            if tok is cue and points_back(cue):
+                return None  # the passive subject is the quotation itself: no speaker of its words is named here
+            if subj and subj[0].dep_ == "nsubj" and tok.dep_ == "relcl" and acronym(subj[0]) and _after_determiner(subj[0]):
+                # '"...," X, adviser ... of the WHO said': initials after "the" the parser read as the relative
+                # pronoun "who"; the clause's subject is the name it hangs on
+                return subject_actor(doc, [tok.head], tok, spans)
             if subj:
                 return subject_actor(doc, subj, tok, spans)
             agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

@@ -51,7 +51,7 @@ from newsgraph.annotate.quote_marks import (
     sentence_end,
     sentence_start,
 )
-from newsgraph.annotate.quote_speakers import how_of, note_how
+from newsgraph.annotate.quote_speakers import how_of, note_how, points_back
 from newsgraph.annotate.resolve import (
     Actor,
     doc_text,
@@ -141,6 +141,7 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         quotes = [q for q in quotes if not any(lq.start < q.end and q.start < lq.end for lq in labelled)] + labelled
         if self.indirect:
             quotes += self._indirect(doc, spans, quotes)
+        _reported_antecedents(doc, quotes)
         seen: set[tuple[int, int]] = set()
         unique = []
         for q in sorted(quotes, key=lambda q: (q.start, q.kind != "indirect")):
@@ -284,10 +285,31 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             report = cands[0].head.i
             cands.sort(key=lambda t: t.i != report)
         for tok in cands:
+            if points_back(tok):
+                break  # '"...?" This question X posed was answered by Y, who ... flags indicating ...': no frame
             actor = self._speaker(doc, tok, spans)
             if actor is not None:
                 return actor, self._cue_text(tok)
         return None, None
+
+
+def _reported_antecedents(doc: Doc, quotes: list[Quote]) -> None:
+    """A pronoun speaker whose antecedent is only mentioned inside what an earlier quote reports ('According to a
+    press release, the Perinatal Service will remain closed. It further explains that ...': "It" is the release,
+    not the service spoken about): a nearer source stands between the pronoun and the name, so the pronoun's
+    speaker is contested (hidden, quote_evidence "pronoun_contested"), never shown as the name."""
+    ents = {e.id: e for e in doc._.ng_entities or []}
+    for q in quotes:
+        if not q.speaker or q.speaker_start is None or how_of(doc, f"s{q.speaker_start}") not in PRONOUN_GUESSES:
+            continue
+        ent = ents.get(q.speaker)
+        before = [m for m in (ent.mentions if ent is not None else []) if m.end <= q.speaker_start]
+        if not before:
+            continue
+        m = max(before, key=lambda m: m.start)
+        inside = [p for p in quotes if p is not q and p.start <= m.start < p.end and p.end <= q.speaker_start and p.speaker != q.speaker]
+        if inside and not any(p.speaker_start is not None and p.speaker_start <= m.start < p.speaker_end for p in inside):
+            note_how(doc, f"s{q.speaker_start}", "contested")
 
 
 _WORD = re.compile(r"\w")
