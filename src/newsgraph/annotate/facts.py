@@ -33,6 +33,7 @@ from newsgraph.annotate.fact_kinds import (
 )
 from newsgraph.annotate.fact_mode import irrealis, projected
 from newsgraph.annotate.fact_people import count_evidence, person_noun
+from newsgraph.annotate.fact_reading import age_at, per_period, range_top
 from newsgraph.annotate.lexicon import mapping, sections, words
 from newsgraph.annotate.number_words import number_words_pattern, number_words_value
 from newsgraph.records import Fact
@@ -284,8 +285,11 @@ def facts_in(doc: Doc) -> list[Fact]:
         if counted is not None and not known_people(counted) and \
                 text[c.kw_start : c.kw_end].lower() in words(_DATA, "people_object"):
             continue  # "executed two search warrants": another sense of the keyword
-        if span.start > 0 and doc[span.start - 1].lower_ in words(_DATA, "age"):
-            continue  # "a child aged two has died": an age, the child is one
+        if span.start > 0 and doc[span.start - 1].lower_ in words(_DATA, "age") or \
+                age_at(doc, span, c.kw_start, c.kw_end):
+            continue  # "a child aged two has died", "died at 85": an age, the child is one
+        if c.fact.qualifier is None and range_top(text, c.num_start):
+            c.fact.qualifier = "up to"  # "between three and nine soldiers": at most nine
         if c.fact.value == 1 and text[c.num_end : c.num_end + 4].lower() == " of ":
             continue  # "one of the protesters": one person picked out, not a count
         if zero_count(doc, span) or partitive_total(doc, span, c.kw_start, c.kw_end) or _part_of_modified(doc, c):
@@ -302,8 +306,8 @@ def facts_in(doc: Doc) -> list[Fact]:
         if irrealis(doc, c.kw_start, c.kw_end) or projected(doc, span, c.kw_start, c.kw_end):
             c.fact.confidence = min(c.fact.confidence, IRREALIS_CAP)
         if union_count(text, c.kw_start, c.kw_end, c.fact.kind) or corpse_without_death(doc, c.kw_start, c.kw_end) \
-                or noun_union(doc, span, c.kw_start, c.kw_end):
-            c.fact.confidence = min(c.fact.confidence, OTHER_SET_CAP)  # "displaced or cut off", bodies none found
+                or noun_union(doc, span, c.kw_start, c.kw_end) or per_period(text, c.fact.end):
+            c.fact.confidence = min(c.fact.confidence, OTHER_SET_CAP)  # "displaced or cut off", "47 injuries a year"
         out.append(c.fact)
     return out
 
