@@ -46,3 +46,19 @@ def test_a_count_per_period_is_a_rate_not_shown(dated_doc, text):
 ])
 def test_a_period_that_dates_the_count_is_no_rate(dated_doc, text):
     assert any(f.confidence >= SHOWN for f in _facts(dated_doc, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Models show 100,000 deaths by June in Marlow.",
+    "Projections suggest 2,000 deaths in Dorvale.",
+])
+def test_a_forecast_as_the_subject_is_a_projection(dated_doc, text):
+    assert all(f.confidence < SHOWN for f in _facts(dated_doc, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Officials reported 300 deaths in Marlow.",
+    "Forecasters predicted the storm that killed 12 people in Ferron.",
+])
+def test_a_count_reported_stays(dated_doc, text):
+    assert any(f.confidence >= SHOWN for f in _facts(dated_doc, text))
