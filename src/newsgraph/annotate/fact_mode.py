@@ -8,8 +8,8 @@ clause is past). A hearsay word before the keyword in its sentence (data/facts.t
 by facts.py, which keeps such a fact below the display threshold (IRREALIS_CAP).
 
 A projection is irrealis too, with no modal to show it: "planners project 210,000 deaths", "the worst case of
-320,000 deaths is projected". A [projection] word among the keyword's heads up to the first verb whose tense says it
-happened (the parse), or, in a sentence not parsed, in the count's own clause within PROJECTION_WINDOW tokens of it,
+320,000 deaths is projected", "models show 100,000 deaths by June". A [projection] word among the keyword's heads up
+to the first verb whose tense says it happened, or as the subject of a verb above a keyword noun (the parse), or, in a sentence not parsed, in the count's own clause within PROJECTION_WINDOW tokens of it,
 marks it.
 """
 
@@ -72,6 +72,9 @@ def projected(doc: Doc, num: Span, kw_start: int, kw_end: int) -> bool:
     for _ in range(MAX_HOPS):
         if hit(cur):
             return True
+        if cur.pos_ in ("VERB", "AUX") and cur is not kw.root and kw.root.pos_ == "NOUN" and \
+                any(c.dep_ == "nsubj" and hit(c) for c in cur.children):
+            return True  # "models show 100,000 deaths by June": the verb's subject is the forecast
         if not cur.dep_ or cur.head is cur or (cur.pos_ in ("VERB", "AUX") and _mood(cur) is False):
             break  # "forecasters predicted the storm that killed 12": the count's own clause is past, it happened
         cur = cur.head

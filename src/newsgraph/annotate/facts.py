@@ -24,6 +24,7 @@ from newsgraph.annotate.fact_binding import (
     people_like,
 )
 from newsgraph.annotate.fact_kinds import (
+    _noun_after_of,
     corpse_without_death,
     non_person,
     noun_union,
@@ -32,6 +33,8 @@ from newsgraph.annotate.fact_kinds import (
     zero_count,
 )
 from newsgraph.annotate.fact_mode import irrealis, projected
+from newsgraph.annotate.fact_people import count_evidence, person_noun
+from newsgraph.annotate.fact_reading import age_at, per_period, range_top
 from newsgraph.annotate.lexicon import mapping, sections, words
 from newsgraph.annotate.number_words import number_words_pattern, number_words_value
 from newsgraph.records import Fact
@@ -284,8 +287,11 @@ def facts_in(doc: Doc) -> list[Fact]:
         if counted is not None and not known_people(counted) and \
                 text[c.kw_start : c.kw_end].lower() in words(_DATA, "people_object"):
             continue  # "executed two search warrants": another sense of the keyword
-        if span.start > 0 and doc[span.start - 1].lower_ in words(_DATA, "age"):
-            continue  # "a child aged two has died": an age, the child is one
+        if span.start > 0 and doc[span.start - 1].lower_ in words(_DATA, "age") or \
+                age_at(doc, span, c.kw_start, c.kw_end):
+            continue  # "a child aged two has died", "died at 85": an age, the child is one
+        if c.fact.qualifier is None and range_top(text, c.num_start):
+            c.fact.qualifier = "up to"  # "between three and nine soldiers": at most nine
         if c.fact.value == 1 and text[c.num_end : c.num_end + 4].lower() == " of ":
             continue  # "one of the protesters": one person picked out, not a count
         if zero_count(doc, span) or partitive_total(doc, span, c.kw_start, c.kw_end) or _part_of_modified(doc, c):
@@ -293,17 +299,29 @@ def facts_in(doc: Doc) -> list[Fact]:
         binding = parse_binding(doc, span, c)
         if binding is False:
             continue
-        people = counted is None or people_like(counted)
+        people = counted is None or people_like(counted) or person_noun(counted)
         c.fact.confidence = _confidence(c, binding, people)
         if non_person(doc, span, counted) and not (counted is not None and counted.pos_ == "PROPN"):
             c.fact.confidence = min(c.fact.confidence, NOT_PEOPLE_CAP)  # "four dead birds", "200 homes evacuated"
+        if _no_person_evidence(doc, span, counted):
+            c.fact.confidence = min(c.fact.confidence, NO_PERSON_CAP)  # "2 dead young owls": nothing says people
         if irrealis(doc, c.kw_start, c.kw_end) or projected(doc, span, c.kw_start, c.kw_end):
             c.fact.confidence = min(c.fact.confidence, IRREALIS_CAP)
         if union_count(text, c.kw_start, c.kw_end, c.fact.kind) or corpse_without_death(doc, c.kw_start, c.kw_end) \
-                or noun_union(doc, span, c.kw_start, c.kw_end):
-            c.fact.confidence = min(c.fact.confidence, OTHER_SET_CAP)  # "displaced or cut off", bodies none found
+                or noun_union(doc, span, c.kw_start, c.kw_end) or per_period(text, c.fact.end):
+            c.fact.confidence = min(c.fact.confidence, OTHER_SET_CAP)  # "displaced or cut off", "47 injuries a year"
         out.append(c.fact)
     return out
+
+
+def _no_person_evidence(doc: Doc, span, counted) -> bool:
+    """Nothing says the number counts people (fact_people.py): a proper noun after it that is no person, group or
+    nationality ("12 dead Tuesday") is no counted noun, the number then stands alone."""
+    if counted is not None and counted.pos_ == "PROPN" and span[-1].dep_ != "nummod" and \
+            counted.ent_type_ not in ("PERSON", "NORP") and counted.tag_ != "NNPS":
+        counted = None
+    of_noun = _noun_after_of(doc, span) if counted is None else None
+    return count_evidence(doc, span, counted, of_noun) != "person"
 
 
 def _confidence(c: _Candidate, binding: bool | None, people: bool = True) -> float:
@@ -334,6 +352,9 @@ _NOT_PEOPLE_PENALTY = 0.35
 #: dead astronauts", whose noun the agent-ending test misses). The fact map, fitted on 36 tuning facts none of
 #: which scored below 0.6, lifts every lower score to 0.93, which undid the penalty.
 NOT_PEOPLE_CAP = 0.45
+#: A count whose noun nothing says is people (fact_people.py: no person noun, agent ending, PERSON/NORP entity or
+#: "who" clause; a lone number whose elided noun is an animal or a thing) is kept at most at this, below display.
+NO_PERSON_CAP = 0.45
 #: A count in a rumour, of what will or may happen or of a projection (fact_mode.py) is kept at most at this, below the display
 #: threshold: nobody is counted yet.
 IRREALIS_CAP = 0.45
