@@ -119,3 +119,11 @@ def test_a_disease_before_a_bodys_name_leaves_the_body(laws):
 
 def test_a_legal_passives_means_is_no_author(article):
     assert _pairs(article, "arrested", "by unlawful taking") == {("COERCE", None, "Tom Reed")}
+
+
+def test_a_clause_made_of_a_weapon_phrase_is_read_by_its_subject(selective_nlp):
+    from newsgraph.annotate.event_actor_kinds import head_noun
+
+    doc = selective_nlp("Missiles fired from the north struck the town.")
+    span = doc[0:5]
+    assert head_noun(span).text == "Missiles"

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.event_actor_phrases import prep_objects
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
@@ -84,6 +84,17 @@ def instrument_kind(tok: Token) -> str:
     return kind
 
 
+def head_noun(span: Span) -> Token:
+    """The noun a phrase is about: its root, or the subject of a clause the parser made of it ("Missiles fired from
+    X" with "fired" as root: the missiles)."""
+    root = span.root
+    if root.pos_ in ("VERB", "AUX"):
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and span.start <= c.i < span.end]
+        if subj:
+            return subj[0]
+    return root
+
+
 def law(doc: Doc, a: Actor) -> bool:
     """The actor's phrase is headed by a law or a paper ([instrument] kind document: "the Meat Inspection Code", "the
     law", "the warrant"): what an act is about or done under, never whom it is done to (a charge "for violation of
@@ -93,7 +104,7 @@ def law(doc: Doc, a: Actor) -> bool:
         name = a.entity.name.split()
         return len(name) > 1 and instrument_kinds().get(name[-1].lower()) == "document"
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and instrument_kind(span.root) == "document"
+    return span is not None and len(span) > 0 and instrument_kind(head_noun(span)) == "document"
 
 
 def place_antecedent(doc: Doc, a: Actor, locative: frozenset[str]) -> bool:
@@ -132,7 +143,7 @@ def actor_kind(doc: Doc, a: Actor, people_noun: Callable[[Token], bool]) -> str:
     if a.how in ("demonym", "origin") or a.members:
         return ACTOR
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    root = span.root if span is not None and len(span) else None
+    root = head_noun(span) if span is not None and len(span) else None
     kind = instrument_kind(root) if root is not None else ""
     if kind in UNAUTHORED_KINDS:
         return UNAUTHORED  # "the earthquake", "Hurricane X": whatever entity the name was typed as
