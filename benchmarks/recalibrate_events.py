@@ -55,6 +55,7 @@ from benchmarks.recalibrate_rows import (  # noqa: F401 (judged_for, HELD_OUT_PR
     AUDIT_LABELS,
     BELOW_SAMPLE,
     HELD_OUT_PREFIXES,
+    REREAD,
     WEB_LABELS,
     Map,
     Row,
@@ -296,13 +297,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--below-sample", type=Path, nargs="?", const=BELOW_SAMPLE, default=None,
                     help="add the source 'draws': the judged draws of a random sample of hidden events "
                     f"(benchmarks/audit/below.py keys; default {BELOW_SAMPLE.name}), their pages out of the audit's")
+    ap.add_argument("--reread", action=argparse.BooleanOptionalAction, default=REREAD, help="the web set's blind "
+                    "re-readings (benchmarks/audit/rereading.py) in place of the first verdicts")
     ap.add_argument("--family", default=None, help="the map families that may be chosen (default: FAMILY, or every "
                     "family with --below-sample, whose fit leaves out the audit's hidden rows: recalibrate_rows.fit_rows)")
     ap.add_argument("--write", action="store_true", help="write the chosen map to annotate/data/calibration/event.json")
     ap.add_argument("--out", type=Path, default=None, help="write the report here (JSON)")
     a = ap.parse_args(argv)
     threshold = _threshold("events")
-    rows, gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample)
+    rows, gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample,
+                                 a.reread)
     base = in_place()
     family = tuple(a.family.split(",")) if a.family else FAMILY
     fitted = rows

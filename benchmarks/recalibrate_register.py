@@ -53,6 +53,7 @@ from benchmarks.recalibrate_events import CRITERION, CUT_MARGIN, REPEATS, fit_ma
 from benchmarks.recalibrate_rows import (
     AUDIT_LABELS,
     BELOW_SAMPLE,
+    REREAD,
     WEB_LABELS,
     Map,
     Row,
@@ -218,13 +219,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="annotated rows (pickle), made when missing")
     ap.add_argument("--audit-labels", default=",".join(AUDIT_LABELS))
     ap.add_argument("--web-labels", default=",".join(WEB_LABELS))
+    ap.add_argument("--reread", action=argparse.BooleanOptionalAction, default=REREAD, help="the web set's blind "
+                    "re-readings (benchmarks/audit/rereading.py) in place of the first verdicts")
     ap.add_argument("--below-sample", type=Path, default=BELOW_SAMPLE, help="keys of the judged draws (below.py)")
     ap.add_argument("--methods", default=",".join(METHODS), help="maps tried (each with +cut)")
     ap.add_argument("--method", default=None, help="report this map instead of the CV choice")
     ap.add_argument("--out", type=Path, default=None, help="write the report here (JSON)")
     a = ap.parse_args(argv)
     threshold = _threshold("events")
-    rows, _gsr, _judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample)
+    rows, _gsr, _judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample, a.reread)
     base = in_place()
     fitted = fit_rows(rows, base, threshold)
     print("fitted rows: " + ", ".join(f"{s} {p} {sum(1 for r in fitted if r[0] == s and r[1] == p)}"

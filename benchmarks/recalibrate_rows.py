@@ -25,6 +25,9 @@ HELD_OUT_PREFIXES = ("s27unseen",)
 #: at random, a source of their own ("draws": every shown event, and the sampled hidden ones weighted 1 / rate); their
 #: pages leave the audit's rows (stop 26: the s23..s25 draws, every asserted event judged, so the rate is 1).
 BELOW_SAMPLE = Path(__file__).resolve().parent / "audit" / "below-s26.keys.jsonl"
+#: Read the web set's blind re-readings (benchmarks/audit/rereading.py) in place of the first verdicts (`reread`);
+#: off by default: on only if a map fitted so is landed (stop 27, w2). `--reread` in the tools turns it on.
+REREAD = False
 Row = tuple  # (source, part, features, right, unit) as benchmarks/fit_events.py makes them
 Map = tuple[list[float], list[float]]
 
@@ -40,10 +43,22 @@ def weight(r: Row) -> float:
     return r[5] if len(r) > 5 else 1.0
 
 
-def load(cache: Path | None, audit_labels: Sequence[str], web_labels: Sequence[str], below: Path | None = None
-         ) -> tuple[list[Row], list, dict]:
+def reread(js: dict[str, dict]) -> dict[str, dict]:
+    """The web set's judgements with the calibration label of a blind re-reading by the stop-23 conventions
+    (benchmarks/audit/rereading.py `verdicts`) in place of the first verdict where both exist. Why: the first web
+    verdicts (stops 20-21) were stricter than the conventions; the label is "happened and type right", so a
+    re-read row sets both; the actor verdicts are kept (read only for rows whose type is right)."""
+    from benchmarks.audit.rereading import verdicts
+
+    v = verdicts()
+    return {k: ({**j, "happened": v[k], "type": v[k]} if k in v else j) for k, j in js.items()}
+
+
+def load(cache: Path | None, audit_labels: Sequence[str], web_labels: Sequence[str], below: Path | None = None,
+         reread_web: bool = REREAD) -> tuple[list[Row], list, dict]:
     """(event rows, GSR records, events of the judged pages with their judgements per source) of fit_events; with
-    `below`, the sampled draws as the source "draws" (`BELOW_SAMPLE`), their pages out of the audit's rows."""
+    `below`, the sampled draws as the source "draws" (`BELOW_SAMPLE`), their pages out of the audit's rows; with
+    `reread_web`, the web set's re-read verdicts in place of the first ones (`reread`)."""
     import pickle
 
     from benchmarks import fit_events as F
@@ -81,7 +96,8 @@ def load(cache: Path | None, audit_labels: Sequence[str], web_labels: Sequence[s
                    for _i, k, q, _s, f, unit, _v in draws if k in js]
         print(f"draws: {sum(k in js for _i, k, *_ in draws)} of {len(draws)} events kept judged "
               f"(shown, and the sampled hidden ones of {below.name})")
-    for name, evs, js in (("audit", audit, audit_judgements()), ("web", web, web_judgements())):
+    web_js = reread(web_judgements()) if reread_web else web_judgements()
+    for name, evs, js in (("audit", audit, audit_judgements()), ("web", web, web_js)):
         judged[name] = (evs, judged_for(js, {e[0] for e in evs}))
         events = [r for r in events if r[0] != name] + F.rows_of(name, evs, judged[name][1])["event"]
     return events, gsr, judged

@@ -89,3 +89,29 @@ def test_held_out_judgements_and_other_pages_are_left_out():
         "d": {"input": "lgl/9", "label": "s21unseen-before"},
     }
     assert set(R.judged_for(judged, {"geovirus/1", "geovirus/2", "lgl/9"})) == {"a", "d", "e"}
+
+
+def test_reread_replaces_only_the_calibration_label_of_re_read_web_events(monkeypatch):
+    from benchmarks import recalibrate_rows
+    from benchmarks.audit import rereading
+
+    monkeypatch.setattr(rereading, "verdicts", lambda: {"a": True, "b": False})
+    js = {"a": {"happened": False, "type": False, "source": True},
+          "b": {"happened": True, "type": True, "target": False},
+          "c": {"happened": True, "type": False}}
+    out = recalibrate_rows.reread(js)
+    assert out["a"] == {"happened": True, "type": True, "source": True}
+    assert out["b"] == {"happened": False, "type": False, "target": False}
+    assert out["c"] == js["c"]
+    assert recalibrate_rows.REREAD is False  # off by default: no map fitted on the re-readings is landed (stop 27)
+
+
+def test_rereading_file_is_blind_and_well_formed():
+    from benchmarks.audit import rereading
+
+    lines = rereading._lines(rereading.REREADING)
+    rows = [j for j in lines if "key" in j]
+    assert rows and all(isinstance(j["right"], bool) and j["by"] == "w2, stop 27" for j in rows)
+    assert not any(k in j for j in rows for k in ("first", "first_label"))  # the old verdict is not copied in
+    assert not any(str(j.get("input", "")).startswith("s27unseen") for j in rows)
+    assert len({j["key"] for j in rows}) == len(rows)
