@@ -1,10 +1,10 @@
-"""Roles of an event for `newsgraph_events`: source, targets, location and date of a trigger in the parse.
+"""Roles of an event for `newsgraph_events`: source and targets of a trigger in the parse (its place and date:
+event_place_date.py).
 
 The source is the trigger's subject, found by climbing participles and complements; the target is its object or
 the object of a target preposition, coordinated objects one each (an object that names an act and is no entity
 stands for the act's author when that is an entity: "condemned the attack by X" -> X); a joint noun takes partners only from
-participant prepositions; location and date come from the trigger's sentence, skipping relative clauses the
-trigger is not part of. A subject or object that names an act stands for the act's author, a nationality adjective
+participant prepositions. A subject or object that names an act stands for the act's author, a nationality adjective
 for its country ("Indian airstrikes killed ..." -> India; not "Peruvian troops" or "Sudanese refugees", which are
 people); a quantity stands for what it counts ("dozens of fighters"); a verb with no object shares the object of the
 verb coordinated with it ("beat and robbed the women"); a reported verb inside a relative clause takes the
@@ -16,9 +16,8 @@ and the actor filters live in event_actor_phrases.py.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.dates import date_in
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import (
     act_authors,
@@ -33,6 +32,7 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_mishaps import instrument_kinds
 from newsgraph.annotate.event_objects import EventObjects
+from newsgraph.annotate.event_place_date import EventPlaceDate
 from newsgraph.annotate.resolve import (
     Actor,
     clause_bounds,
@@ -44,20 +44,18 @@ from newsgraph.annotate.resolve import (
     resolve_token,
     role_nouns,
 )
-from newsgraph.records import Event
 
 DATA = "plover.tsv"
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "relcl", "amod", "compound")
-PLACES = ("city", "place", "organisation", "country")
 #: Prepositions that name members of a class ("organizations, including the WHO", "bodies such as X").
 EXAMPLES = ("including", "like", "such")
 
 
-class EventRoles(EventObjects):
-    """Actors, place and date of triggers (the word lists are EventFinder's)."""
+class EventRoles(EventObjects, EventPlaceDate):
+    """Actors of triggers (the word lists are EventFinder's); place and date come from `EventPlaceDate`."""
 
     target_preps: frozenset[str]
     participant_preps: frozenset[str]
@@ -337,73 +335,3 @@ class EventRoles(EventObjects):
     def _joint_noun(self, tok: Token) -> bool:
         """A noun naming a joint act ("agreement", "talks"): its partners come from participant prepositions."""
         return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.joint or tok.lemma_.lower() in self.joint)
-
-    def _location(self, doc: Doc, sent: Span, actors: list[Actor], trigger: Token | None = None) -> Actor | None:
-        taken = {a.id for a in actors if a.id}
-        best = None
-        for e in doc._.ng_entities or []:
-            if e.id in taken or e.type not in PLACES:
-                continue
-            for m in e.mentions:
-                if sent.start_char <= m.start < sent.end_char and self._locative(doc, m.start) and not in_aside(doc, m.start, trigger):
-                    rank = (PLACES.index(e.type), m.start)
-                    if best is None or rank < best[0]:
-                        best = (rank, Actor(e, e.name, m.start, m.end))
-        return best[1] if best else None
-
-    def _date(self, doc: Doc, sent: Span, trigger: Token):
-        """The sentence's date (day resolution first), skipping dates inside clauses the trigger is not part of."""
-        inside = [
-            d
-            for d in doc._.ng_dates or []
-            if sent.start_char <= d.start and d.end <= sent.end_char and d.value and not in_aside(doc, d.start, trigger)
-        ]
-        return next((d for d in inside if d.resolution == "day"), inside[0] if inside else None)
-
-    def _locative(self, doc: Doc, start: int) -> bool:
-        """The place follows a locative preposition ("in", "at", "near", "sidelines of"), maybe past "the"."""
-        before = doc_text(doc)[max(0, start - 40) : start].lower().split()
-        while before and before[-1] in ("the", "a", "an"):
-            before.pop()
-        if not before:
-            return False
-        if before[-1] in self.locative:
-            return True
-        return len(before) > 1 and " ".join(before[-2:]) in self.locative
-
-    def _lend(self, doc: Doc, sent: Span, type_: str, previous: list[Event]) -> None:
-        """A definite nominal ("the meeting") gives its sentence's place and date to the event it refers to."""
-        for ev in reversed(previous):
-            if ev.type != type_:
-                continue
-            actors = [Actor(None, "", 0, 0)]
-            actors = [a for a in actors if a.entity]
-            if ev.location is None:
-                loc = self._location(doc, sent, actors)
-                ids = {ev.source, ev.target}
-                if loc is not None and loc.id not in ids:
-                    ev.location, ev.location_name = loc.id, loc.name
-            if ev.date is None:
-                d = date_in(doc, sent.start_char, sent.end_char)
-                if d is not None:
-                    ev.date = d.value
-            # the same event may have been stated for several actor pairs: update them all
-            for other in previous:
-                if other is not ev and other.start == ev.start and other.type == ev.type:
-                    other.location = other.location or ev.location
-                    other.location_name = other.location_name or ev.location_name
-                    other.date = other.date or ev.date
-            return
-
-
-def in_aside(doc: Doc, start: int, trigger: Token | None) -> bool:
-    """The place sits in a relative clause the trigger is not part of ("Rashid, who formed it in Oman, met ...")."""
-    if trigger is None:
-        return False
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    for anc in span[0].ancestors:
-        if anc.dep_ in ("relcl", "acl", "appos", "parataxis") and not (anc.left_edge.i <= trigger.i <= anc.right_edge.i):
-            return True
-    return False

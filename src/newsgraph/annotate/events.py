@@ -28,9 +28,9 @@ reported clause ([material]: "recalled that ...", '"...," shared X'), a verb of 
 released, not an act ("released a statement"), a return something returned ("returned home" is travel).
 The source of an act is an actor (event_actor_kinds.py): a disaster or disease acts for no one, and a thing is no
 author of the types of plover.tsv [actor_source]; a law is no patient.
-Roles (source, targets, location, date) are found by event_roles.py; the sense checks on a verb's arguments
-(patient, recipient, commitment, other sense) by event_senses.py; the ACCUSE events of reported hostile acts by
-event_allegations.py; the lexicon (data/plover.tsv) is read into word sets by event_lexicon.py.
+Roles (source, targets) are found by event_roles.py, location and date by event_place_date.py; the sense checks
+on a verb's arguments (patient, recipient, commitment, other sense) by event_senses.py; the ACCUSE events of reported
+hostile acts by event_allegations.py; the lexicon (data/plover.tsv) is read into word sets by event_lexicon.py.
 """
 
 
