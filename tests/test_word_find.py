@@ -58,3 +58,14 @@ def test_left_bounded_with_a_tail_equals_the_regex_search():
         name = rnd.choice(["Zorb", "Zor", "b Zorb", "Zorb-b"])
         want = re.search(r"(?<![\w-])" + re.escape(name) + VERSION_AFTER.pattern[1:], text) is not None
         assert any(tail.match(text, i + len(name)) for i in left_bounded(text, name)) == want, (text, name)
+
+
+def test_one_form_equals_the_ungrouped_regex_per_name():
+    """person_full_names and person_kind_evidence search one name at a time with `(?<![\\w-])NAME(?![\\w-])`."""
+    alpha = ["Ve", "ll", "V", "-", " ", "_", "é", "1", ".", "'", "\u2019", "x", "l", "\n", "Vell"]
+    rnd = random.Random(13)
+    for _ in range(20000):
+        text = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 30)))
+        form = "".join(rnd.choice(alpha[:12]) for _ in range(rnd.randint(1, 4)))
+        want = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text)]
+        assert [(s, e) for s, e, _ in bounded_finds(text, [form])] == want, (text, form)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.person_usage import model_typed_only
+from newsgraph.annotate.word_find import bounded_finds
 
 #: how many first names (or initials) may stand before the surname ("Mary Ann Vell", "Ana J. Vell")
 MAX_FIRST_WORDS = 2
@@ -68,16 +69,17 @@ def complete_surnames(doc: Doc, text: str, clusters: list, names: NamesLexicon, 
     for c in clusters:
         if c.type != "person" or " " in c.name or len(c.name) < 3 or not c.name[:1].isupper():
             continue
-        hits = list(re.finditer(r"(?<![\w-])" + re.escape(c.name) + r"(?![\w-])", text))
+        # the name as a whole word, by str.find (no regex compiled per name: word_find.py)
+        hits = [(s, e) for s, e, _ in bounded_finds(text, [c.name])]
         others = set(by_name) - {c.name}
         fulls = []
         for hit in hits:
-            first = _first_words(text, hit.start(), names)
+            first = _first_words(text, hit[0], names)
             full = " ".join([*first, c.name])
-            start = hit.start() - len(" ".join(first)) - 1
-            if first and _confirmed(full, start, hit.end(), doc, names, others):
-                fulls.append((hit.start(), full))
-        if len({f for _, f in fulls}) != 1 or fulls[0][0] != hits[0].start():
+            start = hit[0] - len(" ".join(first)) - 1
+            if first and _confirmed(full, start, hit[1], doc, names, others):
+                fulls.append((hit[0], full))
+        if len({f for _, f in fulls}) != 1 or fulls[0][0] != hits[0][0]:
             continue  # no full name, two of them, or a bare surname before the full name: left alone
         full = fulls[0][1]
         other = by_name.get(full)

@@ -22,13 +22,13 @@ NAME_SHAPE_WEIGHT, below display. The entity keeps its type: no retyping.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.kind_heads import THING_READING, WORK_READING, kind_head
 from newsgraph.annotate.lexicon import sections
+from newsgraph.annotate.word_find import bounded_finds
 
 _DATA = "kind_nouns.tsv"
 #: the share of a shape-only person's occurrences that must carry a kind noun for it to read as that kind: one of
@@ -122,10 +122,10 @@ def _occurrences(text: str, forms: list[str]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     taken = bytearray(len(text) + 1)
     for form in sorted({f for f in forms if f and len(f) > 2}, key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
-            if taken.find(1, m.start(), m.end()) < 0:
-                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-                found.append((m.start(), m.end()))
+        for start, end, _ in bounded_finds(text, [form]):  # by str.find, no regex compiled per name (word_find.py)
+            if taken.find(1, start, end) < 0:
+                taken[start:end] = b"\x01" * (end - start)
+                found.append((start, end))
     return sorted(found)
 
 
