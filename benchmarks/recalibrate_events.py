@@ -252,11 +252,16 @@ def report(rows: list[Row], m: Map, label: str) -> dict:
                 continue
             res = summary([c for c, _, _ in sel], [y for _, y, _ in sel], [w for _, _, w in sel])
             out[f"{s}/{p}"] = res
-            print(f"{label}: {s:5s} {p:5s} n={res['n']:4d} right={res['accuracy']} conf={res['confidence']} "
-                  f"ECE={res['ece']}")
-            for t in res["table"]:
-                print(f"      {t['bin']}  n={t['n']:4d}  conf={t['confidence']:.3f}  right={t['accuracy']:.3f}")
+            print_summary(label, f"{s:5s}", p, res)
     return out
+
+
+def print_summary(label: str, name: str, part: str, res: dict) -> None:
+    """One source's (and part's) ECE line and reliability table, as `report` prints them (recalibrate_register too)."""
+    print(f"{label}: {name} {part:5s} n={res['n']:4d} right={res['accuracy']} conf={res['confidence']} "
+          f"ECE={res['ece']}")
+    for t in res["table"]:
+        print(f"      {t['bin']}  n={t['n']:4d}  conf={t['confidence']:.3f}  right={t['accuracy']:.3f}")
 
 
 def predictors_of(m: Map) -> dict[str, Callable[[dict], float]]:

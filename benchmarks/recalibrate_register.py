@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -49,7 +48,15 @@ from benchmarks.calibration import (
     predict_logistic,
     summary,
 )
-from benchmarks.recalibrate_events import CRITERION, CUT_MARGIN, REPEATS, fit_map, out_of_fold
+from benchmarks.recalibrate_events import (
+    CRITERION,
+    CUT_MARGIN,
+    REPEATS,
+    _logit,
+    fit_map,
+    out_of_fold,
+    print_summary,
+)
 from benchmarks.recalibrate_rows import (
     AUDIT_LABELS,
     BELOW_SAMPLE,
@@ -81,11 +88,6 @@ Predictor = Callable[[dict], float]
 def reportage(f: dict) -> float:
     """1.0 when the event's page reads as reportage (past narration, the reader not addressed), else 0.0."""
     return float(f.get("page_past", 0.5) >= REPORTAGE_PAST and f.get("page_you", 0.0) < REPORTAGE_YOU)
-
-
-def _logit(p: float) -> float:
-    p = min(1 - 1e-4, max(1e-4, p))
-    return math.log(p / (1 - p))
 
 
 def inputs(method: str, f: dict) -> dict[str, float]:
@@ -166,10 +168,7 @@ def report(rows: list[Row], g: Predictor, label: str, by_register: bool = True) 
             res = summary([c for c, _, _ in sel], [y for _, y, _ in sel], [w for _, _, w in sel])
             name = s if lv is None else f"{s}/{'news' if lv else 'other'}"
             out[f"{name}/{p}"] = res
-            print(f"{label}: {name:11s} {p:5s} n={res['n']:4d} right={res['accuracy']} conf={res['confidence']} "
-                  f"ECE={res['ece']}")
-            for t in res["table"]:
-                print(f"      {t['bin']}  n={t['n']:4d}  conf={t['confidence']:.3f}  right={t['accuracy']:.3f}")
+            print_summary(label, f"{name:11s}", p, res)
     return out
 
 
