@@ -53,6 +53,11 @@ def events_with_trigger(article, trigger: str, sentence: str | None = None) -> l
     ]
 
 
+def event_pairs(article, trigger: str, sentence: str | None = None) -> set[tuple]:
+    """(type, source name, target name) of the events `events_with_trigger` gives: what the event tests compare."""
+    return {(e.type, e.source_name, e.target_name) for e in events_with_trigger(article, trigger, sentence)}
+
+
 @pytest.fixture(scope="session")
 def demo_records() -> dict[str, dict]:
     """The record of every demo input, keyed by input name (see golden_records.analyze_demo)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import annotated_body
+from conftest import event_pairs as _pairs
 from conftest import events_with_trigger as _events
 
 BODY = "\n\n".join(
@@ -65,10 +66,6 @@ BODY = "\n\n".join(
 @pytest.fixture(scope="module")
 def article(selective_nlp):
     return annotated_body(BODY, selective_nlp)
-
-
-def _pairs(article, trigger: str, sentence: str) -> set[tuple]:
-    return {(e.type, e.source_name, e.target_name) for e in _events(article, trigger, sentence)}
 
 
 @pytest.mark.parametrize(
