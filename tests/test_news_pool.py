@@ -3,7 +3,7 @@
 import pytest
 
 from benchmarks import topic_audit as ta
-from benchmarks.audit import fresh, news_pool, polnear_pool, wikinews_pool
+from benchmarks.audit import conll_pool, fresh, news_pool, polnear_pool, wikinews_pool
 from benchmarks.splits import part
 
 #: an English body of 80+ words (the audit's `english` test), made distinct per article by its number
@@ -90,7 +90,7 @@ def test_fresh_dispatches_a_pool_seed_and_keeps_lgl_seeds(tmp_path, monkeypatch)
 def test_a_pool_seed_is_never_an_lgl_seed():
     # an LGL seed listed in POOLS would draw a different set under a label already judged
     assert not set(fresh.POOLS) & set(fresh.FRESH_SEEDS)
-    assert set(fresh.POOLS.values()) <= {news_pool.POOL, wikinews_pool.POOL, polnear_pool.POOL}
+    assert set(fresh.POOLS.values()) <= {news_pool.POOL, wikinews_pool.POOL, polnear_pool.POOL, conll_pool.POOL}
 
 
 def _geovirus(tmp_path, n: int):
@@ -181,3 +181,49 @@ def test_fresh_dispatches_a_polnear_seed_and_leaves_a_reserve(tmp_path, monkeypa
     assert len(polnear_pool.reserve()) == n - 4
     with pytest.raises(SystemExit):
         polnear_pool.drawn(62)
+
+
+def _conll(tmp_path, n: int):
+    """CoNLL-2003's shape: -DOCSTART- blocks, one token per line with three tags, blank lines between sentences;
+    invented stories (headline, dateline, body)."""
+    lines = []
+    for i in range(n):
+        lines += ["-DOCSTART- -X- -X- O", ""]
+        sents = [f"BRIDGE - COUNCIL OPENS BRIDGE {i} .", "RIVERTON 1996-08-2" + str(i % 9 + 1)]
+        sents += [s.strip() + " ." for s in BODY.format(n=i).replace(",", " ,").split(".") if s.strip()]
+        sents.append('The mayor said " it is ready ( at last ) " on Monday .')
+        for s in sents:
+            lines += [f"{tok} NN O O" for tok in s.split()] + [""]
+    path = tmp_path / "eng.testa"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_conll_pool_rebuilds_wire_stories_from_tokens_with_their_dateline_date(tmp_path, monkeypatch):
+    path = _conll(tmp_path, 12)
+    arts = conll_pool.articles(path)
+    assert arts and all(part(a["unit"]) == "check" for a in arts) and len(arts) < 12
+    a = arts[0]
+    assert a["input"] == f"conll/{int(a['unit']):03d}" and a["published"].startswith("1996-08-2")
+    assert a["title"].startswith("BRIDGE - COUNCIL OPENS BRIDGE") and a["title"].endswith(".")
+    # the dateline stays the wire's first paragraph; each sentence is its own paragraph, detokenised
+    assert a["paragraphs"][0].startswith("RIVERTON 1996-08-2")
+    assert a["paragraphs"][1].startswith("The town council said on Monday that the new bridge over the river will open")
+    assert 'The mayor said "it is ready (at last)" on Monday.' in a["paragraphs"]
+    assert ta.page_name(a["input"]) == f"conll-{int(a['unit']):03d}"
+    monkeypatch.setattr(conll_pool, "PATH", path)
+    monkeypatch.setattr(conll_pool, "PAGES", 2)
+    monkeypatch.setattr(fresh, "html_leftovers", lambda: [])
+    monkeypatch.setattr(fresh, "POOLS", {71: "conll", 72: "conll"})
+    x, y = fresh.drawn(71), fresh.drawn(72)
+    assert len(x) == len(y) == 2 and not {d["input"] for d in x} & {d["input"] for d in y}
+    assert len(conll_pool.reserve()) == len(arts) - 4
+    with pytest.raises(SystemExit):
+        conll_pool.articles(tmp_path / "absent")
+
+
+def test_detokenise_joins_punctuation_clitics_and_quotes():
+    assert conll_pool.detokenise("He said : \" we do n't know , \" and left .".split()) == \
+        'He said: "we don\'t know," and left.'
+    assert conll_pool.detokenise("Shares rose 5 % to $ 12 ( up ) .".split()) == "Shares rose 5% to $12 (up)."
+    assert conll_pool.detokenise("Smith 's team".split()) == "Smith's team"

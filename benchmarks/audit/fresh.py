@@ -25,7 +25,8 @@ domain; benchmarks/splits.py `part`), as the audit splits its pages by publisher
 
 Pools: LGL is used up (`reserve()` holds 7 articles after 20261231). A seed listed in `POOLS` draws from another pool
 instead: "news" (benchmarks/audit/news_pool.py: GeoWebNews and TR-News, read by nobody; their files are missing
-on the stop-23 machine) or "wikinews" (benchmarks/audit/wikinews_pool.py: GeoVirus, the pool present now). `drawn`, `build` and
+on the stop-23 machine) or "wikinews" (benchmarks/audit/wikinews_pool.py: GeoVirus, used up by stop 26), "polnear" (polnear_pool.py: PolNeAR dev's check part,
+stop 27) or "conll" (conll_pool.py: CoNLL-2003 dev's check-part Reuters stories, stop 28). `drawn`, `build` and
 topic_audit's `--lgl SEED` dispatch on the seed, so the commands stay the same:
     python -m benchmarks.audit build --label s24unseen-before --fresh SEED
     python -m benchmarks.topic_audit sample --name s24unseen-before --lgl SEED
@@ -58,6 +59,7 @@ POOLS: dict[int, str] = {
     20270201: "wikinews",  # stop 25's held-out draw (90 of the 139 GeoVirus articles left)
     20270301: "wikinews",  # stop 26's held-out draw (the 49 GeoVirus articles left: the pool is used up after it)
     20270401: "polnear",  # stop 27's held-out draw (28 of the 42 PolNeAR dev check-part articles; polnear_pool.py)
+    20270501: "conll",  # stop 28's held-out draw (36 of the 69 English CoNLL-2003 dev check-part stories; conll_pool.py)
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
@@ -134,9 +136,9 @@ def drawn(seed: int) -> list[dict]:
     if html_leftovers():
         raise SystemExit("fresh draw: HTML pages outside every audit exist now; add them to the pool (fresh.py)")
     if pool_of(seed) != "lgl":
-        from benchmarks.audit import news_pool, polnear_pool, wikinews_pool
+        from benchmarks.audit import conll_pool, news_pool, polnear_pool, wikinews_pool
 
-        pools = {m.POOL: m for m in (news_pool, wikinews_pool, polnear_pool)}
+        pools = {m.POOL: m for m in (news_pool, wikinews_pool, polnear_pool, conll_pool)}
         if pool_of(seed) not in pools:
             raise SystemExit(f"fresh draw: unknown pool {pool_of(seed)!r} of seed {seed}")
         return pools[pool_of(seed)].drawn(seed)

@@ -31,8 +31,9 @@ OURS = {"person": "PER", "country": "LOC", "city": "LOC", "place": "LOC", "organ
 ANCHOR = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG"}
 
 
-def load(path, limit: int | None) -> list[tuple[str, set[tuple[int, int, str]]]]:
-    """Documents as (text, gold spans (start, end, type)) from a CoNLL IOB1 file."""
+def documents(path) -> list[list[list[tuple[str, str]]]]:
+    """Each -DOCSTART- block of a CoNLL file as its sentences of (token, tag), in file order: the block's index is
+    the document's split unit (also benchmarks/audit/conll_pool.py's story index)."""
     docs: list[list[list[tuple[str, str]]]] = []
     sent: list[tuple[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -50,8 +51,13 @@ def load(path, limit: int | None) -> list[tuple[str, set[tuple[int, int, str]]]]
         sent.append((parts[0], parts[-1]))
     if sent and docs:
         docs[-1].append(sent)
+    return docs
+
+
+def load(path, limit: int | None) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    """Documents as (text, gold spans (start, end, type)) from a CoNLL IOB1 file."""
     out = []
-    for sents in docs:
+    for sents in documents(path):
         text_parts: list[str] = []
         gold: set[tuple[int, int, str]] = set()
         pos = 0
