@@ -83,8 +83,8 @@ def test_cross_validation_reads_only_the_tune_part():
 def test_held_out_judgements_and_other_pages_are_left_out():
     judged = {
         "a": {"input": "geovirus/1", "label": "s24unseen-before"},
-        "b": {"input": "geovirus/2", "label": "s27unseen-before"},
-        "e": {"input": "geovirus/2", "label": "s26unseen-before"},  # stop 27: the s26 draw is tuning data
+        "b": {"input": "geovirus/2", "label": "s28unseen-before"},
+        "e": {"input": "geovirus/2", "label": "s27unseen-before"},  # stop 28: the s27 draw is tuning data
         "c": {"input": "geovirus/3", "label": "s24unseen-final"},
         "d": {"input": "lgl/9", "label": "s21unseen-before"},
     }
