@@ -13,14 +13,19 @@ topics shown by default gets the first cause that explains it, in this order:
 - no-topic: an entity carries one of the gold names as an alias or mention, but its canonical name (the one the
   topics list) is another: split, merged or wrongly chosen canonical form;
 - not-found: no entity of the record carries any of the gold names: the recogniser never found it (or the name
-  never appears in a form the scorer accepts, e.g. a speech whose subject is never named).
+  never appears in a form the scorer accepts, e.g. a speech whose subject is never named); "not-found (nested)"
+  when every use of a gold form in the text lies inside a longer capitalised name ("the University of X", "the X
+  Festival"): GUM annotates nested names, the topic audits judge such a topic wrong.
 The counts per cause are printed last. Tune part only by default: the check part is for checking, not reading.
+`--classes` prints counts only (no entity): per cause, gold type, the type it was shown or held as, the gold
+mention count (1, 2-4, 5+) and star or not; safe on the check part.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -41,6 +46,27 @@ def analyse(docs: list[Path], out: Path) -> None:
     cmd = [str(exe), "analyze", "--kind", "body", "--format", "jsonl", "--min-confidence", "0", "-o", str(out),
            *map(str, docs)]
     subprocess.run(cmd, check=True, cwd=REPO)
+
+
+#: a capitalised word, or a linking word inside a name, right before or after a form: the form is part of a longer name
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*|of|de|du|la|le|von|van)\s+$")
+_NAME_AFTER = re.compile(r"^(?:'s\s+|’s\s+|\s+|-)(?:[A-Z][\w'-]*|of\s+[A-Z])")
+
+
+def nested_only(body: str, forms: list[str]) -> bool:
+    """Every use of every capitalised form in `body` lies inside a longer capitalised name (and there is one)."""
+    seen = False
+    for f in forms:
+        if not f or not any(ch.isupper() for ch in f):
+            continue
+        for m in re.finditer(re.escape(f), body):
+            before, after = body[max(0, m.start() - 30) : m.start()], body[m.end() : m.end() + 30]
+            if m.start() > 0 and body[m.start() - 1].isalnum() or after[:1].isalnum():
+                continue  # inside a word, not a use of the name
+            seen = True
+            if not (_NAME_BEFORE.search(before) or _NAME_AFTER.match(after)):
+                return False
+    return seen
 
 
 def diagnose(rec: dict, g: dict, sc, threshold: float, entity_threshold: float) -> tuple[str, str]:
@@ -80,7 +106,17 @@ def diagnose(rec: dict, g: dict, sc, threshold: float, entity_threshold: float) 
                             f"{[a for a in e.get('aliases', []) if sc.match_score(a, keys)][:2]}")
     body = rec.get("body") or ""
     seen = [f for f in g["surface_forms"] if f and f in body and any(ch.isupper() for ch in f)]
-    return "not-found", f"forms in text: {seen[:3]}"
+    return "not-found (nested)" if nested_only(body, seen) else "not-found", f"forms in text: {seen[:3]}"
+
+
+def held_as(why: str) -> str:
+    """The type a wrong-type or under-threshold entity was shown or held as, read off the evidence line."""
+    m = re.search(r" as (\w+) conf| type (\w+) conf", why)
+    return (m.group(1) or m.group(2)) if m else ""
+
+
+def bucket(n: int) -> str:
+    return "1" if n <= 1 else "2-4" if n <= 4 else "5+"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -88,6 +124,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--part", default="tune", choices=["tune", "check", "all"])
     ap.add_argument("--records", type=Path, default=Path("/tmp/gum-topics-every.jsonl"))
     ap.add_argument("--all-gold", action="store_true", help="every missed gold entity, not only salient ones")
+    ap.add_argument("--classes", action="store_true", help="counts per class only (cause, gold type, held as, "
+                    "mentions, star), no entity named: for the check part")
     a = ap.parse_args(argv)
     from newsgraph.confidence import default_threshold, filter_record
 
@@ -99,6 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     recs = {sc.stem(r["input"]): r for r in map(json.loads, a.records.read_text().splitlines())}
     threshold, entity_threshold = default_threshold("topics"), default_threshold("entities")
     causes: Counter = Counter()
+    classes: Counter = Counter()
     for name in names:
         rec = recs.get(name, {})
         ents = gold[name]["entities"]
@@ -112,7 +151,13 @@ def main(argv: list[str] | None = None) -> None:
             mark = "*" if g["star"] else "s" if g["salient"] else "-"
             causes[cause] += 1
             causes[f"{cause} (star)"] += g["star"]
+            classes[(cause, g["type"], held_as(why), bucket(g["n_mentions"]), "star" if g["star"] else "")] += 1
+            if a.classes:
+                continue
             print(f"{mark} {name:28} {g['type']:12} {g['identity'][:34]:34} n={g['n_mentions']:<3} {cause:15} {why}")
+    for (cause, gtype, held, n, star), k in sorted(classes.items(), key=lambda x: (-x[1], x[0])):
+        if a.classes:
+            print(f"{k:4} {cause:19} {gtype:12} held as {held or '-':12} mentions {n:4} {star}")
     print(json.dumps(dict(sorted(causes.items()))))
 
 
