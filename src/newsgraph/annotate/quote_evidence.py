@@ -37,6 +37,7 @@ from newsgraph.annotate.quote_cue_syntax import (
     topic_only,
     under_cue,
 )
+from newsgraph.annotate.quote_embedding import relative_content
 from newsgraph.annotate.quote_shapes import (
     mentioned_term,
     modifier_term,
@@ -134,6 +135,10 @@ DESCRIBED_OBJECT_IS_SPEECH = False
 #: marks on a word, no one's statement. Scored SCARE_QUOTE_SCORE (below the display threshold), a confidence feature, not a drop.
 SCARE_MAX_WORDS = 3
 SCARE_QUOTE_SCORE = 0.25
+#: Reported content of a speech verb inside a relative clause or a free relative whose gap lies in the content ("the
+#: outbreak, which officials said had spread to ...", "what the senators said was gerrymandering"; quote_embedding.py):
+#: real more often than not, but the claim holds a word the reader must resolve: below a main clause's score.
+EMBEDDED_CONTENT_SCORE = 0.55
 #: Infinitives of state after a [hearsay] cue ("said to be", "believed to have fled"): a description, no speaker.
 HEARSAY_INFINITIVES = ("be", "have")
 
@@ -253,6 +258,8 @@ class QuoteEvidence:
         if cue_tok is not None and self._other_sense(cue_tok):
             return QUOTE_SCORES["indirect_other"]
         score = QUOTE_SCORES.get(f"indirect_{cls}", QUOTE_SCORES["indirect_other"])
+        if cue_tok is not None and relative_content(cue_tok):
+            score = min(score, EMBEDDED_CONTENT_SCORE)
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
         if content is not None and len(content) and cue_tok is not None and topic_only(cue_tok, content):
             return QUOTE_SCORES["indirect_other"]  # "is asking about the cost": a topic, no words

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.quote_embedding import GAP, MAIN, OBJECT, embedding, names_after
 from newsgraph.annotate.quote_marks import (
     CLOSE_MARKS,
     SENT_END,
@@ -91,9 +92,24 @@ class IndirectSpeech(SpeakerCues):
         if not comps and nested and cue.dep_ in ("ccomp", "xcomp"):
             return None  # "X said he would consider naming Y": the outer report holds it
         if not comps:
+            if embedding(cue, None, self.hearer_cues) == GAP and not names_after(cue):
+                return None  # "Everything X mentions ...": the verb names claims inside a noun phrase, no content
             return self._object_content(doc, cue, spans, direct)
         comp = comps[0]
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+        # a cue inside a free relative, an embedded question or a relative clause reports no content of its own
+        # ("what X says his plan would do", "how experts say it would shape ...", "Everything X says is a lie"), or
+        # only its complement, never the matrix predicate after it (quote_embedding.py)
+        place = embedding(cue, comp, self.hearer_cues) if comp.i > cue.i else MAIN
+        if place == GAP:
+            return None
+        if place == OBJECT:
+            # "mentioned disparaging remarks X had made about Y": the object and the relative clause on it
+            if cue.lemma_.lower() not in self.object_cues:
+                return None
+            obj = next(c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i)
+            span = _trim(doc[obj.left_edge.i : self._cut(doc, obj, obj.left_edge.i, comp.right_edge.i + 1)])
+            return self._make(doc, span, cue, spans, direct) if span is not None else None
         objs = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i]
         if objs and cue.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJ for c in comp.children) and cue.lemma_.lower() not in self.hearer_cues:
             lo = objs[0].left_edge.i  # "X explained two treatments a week is more than usual": the object is its subject
@@ -104,7 +120,7 @@ class IndirectSpeech(SpeakerCues):
             first = doc.char_span(c0, c0 + 1, alignment_mode="expand")
             lo = min(lo, first.start) if first is not None else lo
             hi = subj[0].left_edge.i if subj else cue.i
-        elif self.to_sentence_end:
+        elif self.to_sentence_end and place == MAIN:
             # reported speech runs to the end of its sentence ("... is a problem but nobody dares say it"),
             # short of a quotation or a further speech verb (", adding: ...")
             _, c1 = clause_bounds(cue)
