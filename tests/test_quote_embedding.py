@@ -14,7 +14,9 @@ Our own articles, with invented names, written to the shapes of the error class 
 - a relative clause whose subject is the relativizer ("The man who said the bridge would close was fired") keeps
   its complement, never the matrix predicate; a naming predicate in a free relative ("what she calls a "war of
   words"") and a clause after "in which" stay quotes;
-- a court record as an "according to" source is a document: the attribution stays, its speaker is hidden.
+- a court record as an "according to" source is a document: the attribution stays, its speaker is hidden;
+- a description as speaker ("The Norland governor said") is no role word beside a name of an earlier sentence (the
+  name right before the paragraph break is not the governor); a role in apposition still names its person.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ DOCS = {
     "main": "Brandt said his plan would cut taxes for families. Last week officials said the bridge would close.",
     "record": "According to a 40-count civil complaint filed in May, the developers \"systematically looted\" the "
     "fund of the investors.",
+    "role_window": "Ray Pell says too much is made of the tweets. The running mate spoke in Tarrow, hours after Kell "
+    "posted tweets shaming former champion Vera Osk.\n\nThe Norland governor said rivals are to blame for the fuss.",
+    "role_appos": "In 2009, the league came under criticism. Tom Arlo, the secretary general of the league, vowed not to "
+    "repeat that mistake.",
 }
 
 
@@ -132,3 +138,10 @@ def test_a_court_record_is_a_source_not_a_speaker(articles):
     hits = [q for q in articles["record"].quotes if q.cue == "according to" and (q.confidence or 0) >= THRESHOLD]
     assert hits, _all(articles["record"])
     assert all((q.speaker_confidence or 0) < THRESHOLD for q in hits)
+
+
+def test_a_description_is_no_role_word_beside_an_earlier_name(articles):
+    hits = _shown(articles["role_window"], "rivals are to blame")
+    assert hits and hits[0].speaker_name != "Vera Osk", _all(articles["role_window"])
+    hits = _shown(articles["role_appos"], "repeat that mistake")
+    assert hits and hits[0].speaker_name == "Tom Arlo", _all(articles["role_appos"])

@@ -108,7 +108,8 @@ class IndirectSpeech(SpeakerCues):
             if cue.lemma_.lower() not in self.object_cues:
                 return None
             obj = next(c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i)
-            span = _trim(doc[obj.left_edge.i : self._cut(doc, obj, obj.left_edge.i, comp.right_edge.i + 1)])
+            end = max(comp.right_edge.i, cue.right_edge.i) + 1  # what the parse hangs on the cue after it, too
+            span = _trim(doc[obj.left_edge.i : self._cut(doc, obj, obj.left_edge.i, end)])
             return self._make(doc, span, cue, spans, direct) if span is not None else None
         objs = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.i]
         if objs and cue.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJ for c in comp.children) and cue.lemma_.lower() not in self.hearer_cues:

@@ -137,6 +137,8 @@ def by_role(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]]) -> En
     """The person introduced with `role` (Entity.roles, or the word next to a mention) nearest before `pos`."""
     role = role.lower()
     cands = []
+    here = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    since = here[0].sent.start_char if here is not None and len(here) and doc.has_annotation("SENT_START") else pos
     for e in doc._.ng_entities or []:
         if e.type != "person":
             continue
@@ -146,7 +148,10 @@ def by_role(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]]) -> En
         for m in e.mentions:
             if m.end > pos or inside(exclude, m.start):
                 continue
-            window = doc_text(doc)[max(0, m.start - 40) : m.end + 40].lower()
+            # a name in an earlier sentence: never into the sentence being resolved, whose description is no role
+            # word beside that name ("... shaming Ana X.\n\nThe Indiana governor said": the governor is not X)
+            stop = m.end + 40 if m.start >= since else min(m.end + 40, since)
+            window = doc_text(doc)[max(0, m.start - 40) : stop].lower()
             if role in window.replace(",", " ").split():
                 cands.append((m.end, e))
     cands = [c for c in cands if c[0] >= 0]
