@@ -48,6 +48,8 @@ DOCS = {
     "main": "Brandt said his plan would cut taxes for families. Last week officials said the bridge would close.",
     "record": "According to a 40-count civil complaint filed in May, the developers \"systematically looted\" the "
     "fund of the investors.",
+    "late_who": "Sick leave will not be helped by the pressures on clinic staff, who claim they are overworked and "
+    "under resourced.",
     "role_window": "Ray Pell says too much is made of the tweets. The running mate spoke in Tarrow, hours after Kell "
     "posted tweets shaming former champion Vera Osk.\n\nThe Norland governor said rivals are to blame for the fuss.",
     "role_appos": "In 2009, the league came under criticism. Tom Arlo, the secretary general of the league, vowed not to "
@@ -95,6 +97,9 @@ def test_a_relative_clause_keeps_its_complement_less_sure(articles, key, words):
 def test_a_relative_clause_with_its_own_subject_stops_at_its_complement(articles):
     hits = _shown(articles["who"], "the bridge would close")
     assert hits and "fired" not in hits[0].text, _all(articles["who"])
+    # after the sentence's predicate, the relative clause ends the sentence: its content runs to the end
+    hits = _shown(articles["late_who"], "they are overworked")
+    assert hits and "under resourced" in hits[0].text, _all(articles["late_who"])
 
 
 @pytest.mark.parametrize("key,words", [("calls", "war of some pretty unpleasant words"), ("in_which", "disgusting")])

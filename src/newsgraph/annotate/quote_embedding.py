@@ -97,6 +97,15 @@ def _predicate_before(noun: Token) -> bool:
     return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in noun.doc[noun.sent.start : start])
 
 
+def after_predicate(cue: Token) -> bool:
+    """A finite verb outside the cue's clause stands before that clause in its sentence: the clause sits in an object
+    or a trailing phrase (", who claim they are overworked and under-resourced"), so the matrix predicate is behind
+    it and its content may run to the sentence end as a main clause's does; a clause in the subject ("The engineer
+    who said the bridge would close was fired") stops at its complement."""
+    lo = cue.left_edge.i
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not (lo <= t.i <= cue.right_edge.i) for t in cue.doc[cue.sent.start : lo])
+
+
 def _contact_noun(prev: Token, cue: Token) -> bool:
     """A common noun right before the cue's subject, with no comma or relativizer between, that is no dependent of
     the cue's clause (not "Last week officials said", "At the meeting officials said"): the noun a relative clause

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.quote_embedding import GAP, MAIN, OBJECT, embedding, names_after
+from newsgraph.annotate.quote_embedding import GAP, MAIN, OBJECT, after_predicate, embedding, names_after
 from newsgraph.annotate.quote_marks import (
     CLOSE_MARKS,
     SENT_END,
@@ -121,7 +121,7 @@ class IndirectSpeech(SpeakerCues):
             first = doc.char_span(c0, c0 + 1, alignment_mode="expand")
             lo = min(lo, first.start) if first is not None else lo
             hi = subj[0].left_edge.i if subj else cue.i
-        elif self.to_sentence_end and place == MAIN:
+        elif self.to_sentence_end and (place == MAIN or after_predicate(cue)):
             # reported speech runs to the end of its sentence ("... is a problem but nobody dares say it"),
             # short of a quotation or a further speech verb (", adding: ...")
             _, c1 = clause_bounds(cue)
