@@ -122,3 +122,26 @@ def test_a_weekday_as_subject_of_a_simple_present_is_not_vouched_for(dated_doc):
 ])
 def test_a_distant_future_cue_gives_way_to_a_past_clause(dated_doc, text, want):
     assert [v for t, v in _dates(dated_doc, text) if "Saturday" in t] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the event the weekday dates is expected, planned or willed: the coming one
+    ("Most pundits expect the mayor to win Saturday's debate on the harbour plan.", "2024-06-22"),
+    ("The two rowing clubs will watch Saturday's regatta from the old pier.", "2024-06-22"),
+    # a past frame, or no verb that puts it ahead: the last one
+    ("Most pundits expected the mayor to win Saturday's debate on the harbour plan.", "2024-06-15"),
+    ("The mayor won Saturday's debate on the harbour plan, the pundits agreed.", "2024-06-15"),
+])
+def test_a_weekday_of_a_noun_follows_a_clause_that_puts_the_event_ahead(dated_doc, text, want):
+    assert [v for t, v in _dates(dated_doc, text) if "Saturday" in t] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The lighthouse reopened on June 16th of last year after a long repair.", ("June 16th of last year", "2023-06-16")),
+    ("The ferry line plans to add a second boat in March of next year.", ("in March of next year", "2025-03")),
+    ("The mill closed in 2019 and was sold on May 2 of the following year.", ("May 2 of the following year",
+                                                                              "2020-05-02")),
+    ("The regatta is held in August of this year for the first time.", ("in August of this year", "2024-08")),
+])
+def test_words_after_a_date_that_move_its_year_move_it(dated_doc, text, want):
+    assert want in _dates(dated_doc, text)

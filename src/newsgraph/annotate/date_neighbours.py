@@ -1,6 +1,6 @@
 """Neighbouring date expressions read together: a year written once for two parts ("in February and May 2018",
-"July 28-Aug. 12, 1984"), a weekday written with its date ("Friday, April 17", "le samedi 21"), a month followed by
-"last/next/this year", and weekdays that are no date ("Good Friday Agreement", "Tuesday-Saturday drivers"), and the weekdays of a timetable ("open 4 p.m. to 10 p.m. Monday through Friday").
+"July 28-Aug. 12, 1984"), a weekday written with its date ("Friday, April 17", "le samedi 21"), a month or day followed by
+"last/next/this year" or "of the previous/following year", and weekdays that are no date ("Good Friday Agreement", "Tuesday-Saturday drivers"), and the weekdays of a timetable ("open 4 p.m. to 10 p.m. Monday through Friday").
 
 Each expression is first resolved on its own (date_expressions.py); these rules run once over the sorted list of
 them, since each needs the text between two expressions or right after one.
@@ -87,18 +87,25 @@ def _weekday_day(anchor: dt.date, weekday: int, day: int) -> dt.date | None:
     return best
 
 
-_YEAR_AFTER = re.compile(r"^\s+(last|next|this)\s+year\b", re.IGNORECASE)
+#: words after a month or a day without its year that give the year: "in November last year", "June 16th of last
+#: year", "in March of next year", "on May 2 of the following year" (group 1: the word that moves the year)
+_YEAR_AFTER = re.compile(r"^(?:\s*,)?\s+(?:of\s+)?(last|next|this|the\s+(?:previous|preceding|following|next|same))"
+                         r"\s+year\b", re.IGNORECASE)
 _JOIN = re.compile(r"^[\s,]{1,3}$")
 #: Two weekdays joined by a hyphen or dash with no space, then a lower-case word: a modifier ("Monday-Friday shifts").
 _WEEKDAY_RANGE_MODIFIER = re.compile("^[-\u2013]\\|\\s+[a-z]")
 #: A month or weekday with its year given by the words after it ("in November last year").
-_YEAR_SHIFT = {"last": -1, "next": 1, "this": 0}
+_YEAR_SHIFT = {"last": -1, "next": 1, "this": 0, "the previous": -1, "the preceding": -1, "the following": 1,
+               "the next": 1, "the same": 0}
+#: an explicit year written in a date expression (the year "the previous/following year" counts from)
+_WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 
 
 def combine_neighbours(text: str, refs: list[DateRef], anchor: dt.date | None, vocab: str = DEFAULT_VOCAB) -> list[DateRef]:
     """Read neighbouring expressions together: a weekday written with its date ("Friday, April 17") takes that
-    date and disappears into it; a month followed by "last/next/this year" takes that year ("in November last
-    year"); a weekday inside a name ("Good Friday Agreement", "Black Friday") is no date."""
+    date and disappears into it; a month or a day without its year followed by "(of) last/next/this year" or "of the
+    previous/following year" takes that year ("in November last year", "June 16th of last year"; "the previous year"
+    counts from the last year written before it, else from the article's); a weekday inside a name ("Good Friday Agreement", "Black Friday") is no date."""
     out: list[DateRef] = []
     skip: set[int] = set()
     for i, d in enumerate(refs):
@@ -124,15 +131,37 @@ def combine_neighbours(text: str, refs: list[DateRef], anchor: dt.date | None, v
         if wday and len(d.text.split()) == 1 and d.text[:1].isupper() and _in_name(text, d.start):
             # (a lower-case weekday, as French writes them, is never part of a name: "a reçu Giulia Marchetti mardi")
             continue
-        m = _YEAR_AFTER.match(text[d.end : d.end + 20])
-        if m and anchor is not None and d.resolution == "month" and d.value and len(d.value) == 7:
-            year = anchor.year + _YEAR_SHIFT[m.group(1).lower()]
-            d.value = f"{year}{d.value[4:]}"
-            d.text, d.end = text[d.start : d.end + m.end()], d.end + m.end()
-            if nxt is not None and nxt.start < d.end:
-                skip.add(i + 1)
+        m = _YEAR_AFTER.match(text[d.end : d.end + 30])
+        if (m and anchor is not None and d.resolution in ("month", "day") and d.value and len(d.value) in (7, 10)
+                and not _WRITTEN_YEAR.search(d.text) and not wday):
+            word = " ".join(m.group(1).lower().split())
+            base = _year_before(out, anchor) if word.startswith("the ") else anchor.year
+            value = f"{base + _YEAR_SHIFT[word]}{d.value[4:]}"
+            if _valid(value):
+                d.value = value
+                d.text, d.end = text[d.start : d.end + m.end()], d.end + m.end()
+                if nxt is not None and nxt.start < d.end:
+                    skip.add(i + 1)
         out.append(d)
     return out
+
+
+def _year_before(refs: list[DateRef], anchor: dt.date) -> int:
+    """The year "the previous/following year" counts from: the last year written in an expression before it ("in
+    2014 ... in March of the following year"), else the article's own year."""
+    for r in reversed(refs):
+        if r.value and _WRITTEN_YEAR.search(r.text):
+            return int(r.value[:4])
+    return anchor.year
+
+
+def _valid(value: str) -> bool:
+    """An ISO month or day that exists (a 29 February moved to a year without one does not)."""
+    try:
+        dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return False
+    return True
 
 
 def _weekday_agrees(ref: DateRef, weekday: int) -> None:

@@ -115,7 +115,7 @@ def clause_tense(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> 
     if _past_verb_before(doc, span[0]):
         return "past"
     if tok.dep_ in _NOUN_MODIFIER and not _time_noun(tok.head, vocab):
-        return None
+        return _noun_frame(tok.head, vocab)
     verb, through_noun = verb_path(tok)
     if verb is None:
         return None
@@ -123,6 +123,27 @@ def clause_tense(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> 
     if tense == "present":
         return None if through_noun or _narrated_present(verb) or _after_incident(span[0], vocab) else "future"
     return tense
+
+
+def _noun_frame(noun: Token, vocab: str) -> str | None:
+    """The direction of a weekday that modifies a noun ("Monday's debate", "the Tuesday vote"): the noun names an
+    event the weekday dates, so only a clause that puts that event ahead says which day it is: a future or forward
+    modal verb ("will watch Monday's debate"), or an infinitive ("to win", "to attend") completing a present or
+    future verb ("expect her to win Monday's debate", "is set to attend the Tuesday vote": the expected, planned
+    thing is still to come). Anything else (a past or present verb: "after Monday's debate", "she won Monday's
+    debate") gives no direction: None, and the weekday stays the last one (the news convention)."""
+    verb, _ = verb_path(noun)
+    if verb is None:
+        return None
+    tense = _tense_of(verb, vocab)
+    if tense == "future":
+        return "future"
+    infinitive = verb.morph.get("VerbForm") == ["Inf"] and any(
+        c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in verb.children)
+    if infinitive and verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX") \
+            and _tense_of(verb.head, vocab) in ("present", "future"):
+        return "future"  # the parse may hang "X to win" on "expect" as a clause (ccomp): the expecting verb's tense
+    return None
 
 
 #: words that may stand between an incident noun and its weekday ("a crash early Thursday", "about 3 a.m. Sunday")

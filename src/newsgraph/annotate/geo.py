@@ -35,6 +35,7 @@ from newsgraph.annotate.city_relations import (
     foreign_homonym,
     listed_as_regions,
 )
+from newsgraph.annotate.city_sections import section_of
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.country_evidence import home_readings, road_only
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
@@ -88,7 +89,14 @@ class GeoWeights:
                                         "the text also writes the name with a division word). Off (0): at 20,000 "
                                         "it hid two wrong towns of the audit draws but GUM's right small towns "
                                         "abroad too (stop 25, NOTES.md)")
-    part_max_population: int = knob(60_000, "a town reading this big or bigger is never read as a city's part")
+    part_max_population: int = knob(60_000, "a town reading this big or bigger is never read as a city's part "
+                                            "by part_city_population's rule (city_sections reads bigger ones)")
+    section_core_share: float = knob(0.75, "a town reading within this share of a big city's radius (`part_radius_km`"
+                                           " per sqrt(million), a city of `part_city_population` or more of its own "
+                                           "region, with 3 times its people) is a section of it (borough, district"
+                                           "), no city topic, whatever the text says; within the whole radius only "
+                                           "when the article names that city or writes the name as a part "
+                                           "(city_sections.section_of). 0: off")
     passes: int = knob(3, "resolution passes (each lets the previous choices support nearby readings)")
 
 
@@ -318,6 +326,8 @@ class Geocoder:
                                     self.weights.part_max_population)
                     or apposed_part(text, e, p, chosen, gaz, self.weights.part_city_population,
                                     self.weights.part_radius_km)
+                    or section_of(text, e, p, chosen, gaz, self.weights.part_city_population,
+                                  self.weights.part_radius_km, self.weights.section_core_share) is not None
                     or foreign_homonym(p, [q for q in places if q is not None], demonyms,
                                        self.weights.foreign_town_population, division_written(text, e))):
                 e.type = "place"

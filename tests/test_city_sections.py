@@ -1,0 +1,74 @@
+"""A town reading lying inside a much bigger city's area is a section of it, no city (annotate/city_sections.py):
+by the gazetteer alone in the inner part of the area, by the text (the city named, "lower X", "the X
+neighbourhood") out to its edge; a capital, a town of its own size and a town of another region are not. Invented
+places and coordinates, written for these tests."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from newsgraph.annotate.city_sections import holding_city, section_of, shown_as_part
+from newsgraph.annotate.gazetteer import Place
+from newsgraph.records import Entity, Mention
+
+#: an invented metropolis of four million people: its radius is 5 km * sqrt(4) = 10 km
+BIG = Place(1, "Grandport", "US", "ZZ", "city", 40.0, -75.0, 4_000_000)
+#: 0.045 degrees of latitude is about 5 km: inside the inner three quarters of the radius
+CORE = Place(2, "Eastmere", "US", "ZZ", "city", 40.045, -75.0, 900_000)
+#: about 9 km out: inside the radius, outside its inner three quarters
+EDGE = Place(3, "Lowfield", "US", "ZZ", "city", 40.081, -75.0, 90_000)
+#: about 20 km out: a town beside the city, no part of it
+BESIDE = Place(4, "Tarnbury", "US", "ZZ", "city", 40.18, -75.0, 80_000)
+
+
+class _StubGazetteer:
+    """The one query city_sections makes: the big cities, from an in-memory places table."""
+
+    def __init__(self, places: list[Place]):
+        self._con = sqlite3.connect(":memory:")
+        self._con.execute("CREATE TABLE places(gid INTEGER PRIMARY KEY, name TEXT, cc TEXT, admin1 TEXT, kind TEXT, "
+                          "lat REAL, lon REAL, pop INTEGER, capital INTEGER)")
+        self._con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                              [(p.geonameid, p.name, p.country_code, p.admin1, p.kind, p.lat, p.lon, p.population,
+                                int(p.capital)) for p in places])
+
+
+GAZ = _StubGazetteer([BIG, CORE, EDGE, BESIDE])
+
+
+def _entity(text: str, name: str) -> Entity:
+    i = text.index(name)
+    return Entity(id="x", name=name, type="city", mentions=[Mention(text=name, start=i, end=i + len(name))])
+
+
+def test_a_reading_in_the_inner_area_of_a_big_city_is_its_section_whatever_the_text_says():
+    text = "She has lived and worked in Eastmere for twenty years."
+    assert section_of(text, _entity(text, "Eastmere"), CORE, [CORE], GAZ, 1_000_000, 5.0, 0.75) == BIG
+
+
+def test_a_reading_near_the_edge_is_a_section_only_when_the_text_shows_it_as_a_part():
+    plain = "The bakery opened a shop in Lowfield last spring."
+    assert section_of(plain, _entity(plain, "Lowfield"), EDGE, [EDGE], GAZ, 1_000_000, 5.0, 0.75) is None
+    part = "The bakery opened a shop in the Lowfield neighbourhood last spring."
+    assert section_of(part, _entity(part, "Lowfield"), EDGE, [EDGE], GAZ, 1_000_000, 5.0, 0.75) == BIG
+    named = "The bakery opened a shop in Lowfield, and another in Grandport."
+    assert section_of(named, _entity(named, "Lowfield"), EDGE, [EDGE, BIG], GAZ, 1_000_000, 5.0, 0.75) == BIG
+
+
+def test_a_town_beside_the_city_a_capital_and_a_town_of_another_region_stay_cities():
+    text = "The council of Tarnbury met on the budget."
+    assert section_of(text, _entity(text, "Tarnbury"), BESIDE, [BESIDE, BIG], GAZ, 1_000_000, 5.0, 0.75) is None
+    capital = Place(5, "Eastmere", "US", "ZZ", "city", 40.045, -75.0, 900_000, capital=True)
+    assert holding_city(capital, [BIG], 5.0, 1.0) is None
+    other_region = Place(6, "Eastmere", "US", "YY", "city", 40.045, -75.0, 900_000)
+    assert holding_city(other_region, [BIG], 5.0, 1.0) is None
+    as_big = Place(7, "Eastmere", "US", "ZZ", "city", 40.045, -75.0, 2_000_000)
+    assert holding_city(as_big, [BIG], 5.0, 1.0) is None  # half the city's people: a city beside it
+    assert section_of(text, _entity(text, "Tarnbury"), CORE, [CORE], GAZ, 1_000_000, 5.0, 0.0) is None  # off
+
+
+def test_a_part_is_written_by_a_part_noun_or_lower_upper():
+    for text in ("Rents rose fastest in lower Eastmere.", "the borough of Eastmere voted", "the Eastmere district"):
+        assert shown_as_part(text, _entity(text, "Eastmere"))
+    for text in ("Upper Eastmere is a town.", "Eastmere residents voted", "in Eastmere, the mayor said"):
+        assert not shown_as_part(text, _entity(text, "Eastmere"))
