@@ -13,9 +13,9 @@ from newsgraph.records import Entity, Mention
 
 #: an invented metropolis of four million people: its radius is 5 km * sqrt(4) = 10 km
 BIG = Place(1, "Grandport", "US", "ZZ", "city", 40.0, -75.0, 4_000_000)
-#: 0.045 degrees of latitude is about 5 km: inside the inner three quarters of the radius
+#: 0.045 degrees of latitude is about 5 km: inside the inner 0.6 of the radius
 CORE = Place(2, "Eastmere", "US", "ZZ", "city", 40.045, -75.0, 900_000)
-#: about 9 km out: inside the radius, outside its inner three quarters
+#: about 9 km out: inside the radius, outside its inner 0.6
 EDGE = Place(3, "Lowfield", "US", "ZZ", "city", 40.081, -75.0, 90_000)
 #: about 20 km out: a town beside the city, no part of it
 BESIDE = Place(4, "Tarnbury", "US", "ZZ", "city", 40.18, -75.0, 80_000)
@@ -43,28 +43,28 @@ def _entity(text: str, name: str) -> Entity:
 
 def test_a_reading_in_the_inner_area_of_a_big_city_is_its_section_whatever_the_text_says():
     text = "She has lived and worked in Eastmere for twenty years."
-    assert section_of(text, _entity(text, "Eastmere"), CORE, [CORE], GAZ, 1_000_000, 5.0, 0.75) == BIG
+    assert section_of(text, _entity(text, "Eastmere"), CORE, [CORE], GAZ, 1_000_000, 1_000_000, 5.0, 0.6) == BIG
 
 
 def test_a_reading_near_the_edge_is_a_section_only_when_the_text_shows_it_as_a_part():
     plain = "The bakery opened a shop in Lowfield last spring."
-    assert section_of(plain, _entity(plain, "Lowfield"), EDGE, [EDGE], GAZ, 1_000_000, 5.0, 0.75) is None
+    assert section_of(plain, _entity(plain, "Lowfield"), EDGE, [EDGE], GAZ, 1_000_000, 1_000_000, 5.0, 0.6) is None
     part = "The bakery opened a shop in the Lowfield neighbourhood last spring."
-    assert section_of(part, _entity(part, "Lowfield"), EDGE, [EDGE], GAZ, 1_000_000, 5.0, 0.75) == BIG
+    assert section_of(part, _entity(part, "Lowfield"), EDGE, [EDGE], GAZ, 1_000_000, 1_000_000, 5.0, 0.6) == BIG
     named = "The bakery opened a shop in Lowfield, and another in Grandport."
-    assert section_of(named, _entity(named, "Lowfield"), EDGE, [EDGE, BIG], GAZ, 1_000_000, 5.0, 0.75) == BIG
+    assert section_of(named, _entity(named, "Lowfield"), EDGE, [EDGE, BIG], GAZ, 1_000_000, 1_000_000, 5.0, 0.6) == BIG
 
 
 def test_a_town_beside_the_city_a_capital_and_a_town_of_another_region_stay_cities():
     text = "The council of Tarnbury met on the budget."
-    assert section_of(text, _entity(text, "Tarnbury"), BESIDE, [BESIDE, BIG], GAZ, 1_000_000, 5.0, 0.75) is None
+    assert section_of(text, _entity(text, "Tarnbury"), BESIDE, [BESIDE, BIG], GAZ, 1_000_000, 1_000_000, 5.0, 0.6) is None
     capital = Place(5, "Eastmere", "US", "ZZ", "city", 40.045, -75.0, 900_000, capital=True)
     assert holding_city(capital, [BIG], 5.0, 1.0) is None
     other_region = Place(6, "Eastmere", "US", "YY", "city", 40.045, -75.0, 900_000)
     assert holding_city(other_region, [BIG], 5.0, 1.0) is None
     as_big = Place(7, "Eastmere", "US", "ZZ", "city", 40.045, -75.0, 2_000_000)
     assert holding_city(as_big, [BIG], 5.0, 1.0) is None  # half the city's people: a city beside it
-    assert section_of(text, _entity(text, "Tarnbury"), CORE, [CORE], GAZ, 1_000_000, 5.0, 0.0) is None  # off
+    assert section_of(text, _entity(text, "Tarnbury"), CORE, [CORE], GAZ, 1_000_000, 1_000_000, 5.0, 0.0) is None  # off
 
 
 def test_a_part_is_written_by_a_part_noun_or_lower_upper():

@@ -5,17 +5,18 @@ GeoNames keeps the sections of big cities as populated places of their own, with
 (PPLX, "section of populated place") and no parent link, so a section looks like any town. What it does carry is
 where the section lies: inside the area of a much bigger city of the same first-level region. A big city's area is
 read as a circle around its point of `part_radius_km` per square root of its population in millions (the geo
-settings; 5 km: about 15 km for a city of nine million, 5 km for one of a million). Read over the gazetteer itself
-(stop 28, NOTES.md), the places of 60,000 people or more lying within three quarters of that radius of a city of a
-million or more, in its own region and with a third of its people or fewer, are sections nearly all of them
-(boroughs, districts, wards, census neighbourhoods; in English-speaking countries every one of the larger ones),
-while the separate towns that touch a big city lie further out, near or beyond the circle's edge. So:
+settings; 5 km: about 15 km for a city of nine million, 5 km for one of a million, 1.6 km for one of 100,000). Read
+over the gazetteer itself (stop 28, NOTES.md): in the English-speaking countries, the places lying within 0.6 of that
+radius of a city of 100,000 people or more, in its own region and with a third of its people or fewer, are
+sections all but one of them (boroughs, districts, wards, suburbs, census neighbourhoods: several hundred), while
+the separate towns that touch a city lie further out (at 0.63 to 0.75 of the radius the scan found six: an island
+city across a bay, two towns beside a mid-size city, ...). So:
 
-- a reading inside the inner part of a big city's area (`section_core_share` of the radius) is a section, whatever
-  the text says (`section_of`: the big city need not be named in the article);
-- a reading further out but still inside the circle is a section only when the text shows it as a part
-  (`shown_as_part`): the article also names the big city it lies in, or a mention is written as a part ("lower X",
-  "upper X", "the X neighbourhood", "the borough of X").
+- a reading inside the inner part of a city's area (`section_core_share` of the radius, a city of
+  `section_city_population` or more) is a section, whatever the text says (the city need not be named);
+- a reading further out but still inside the circle of a big city (`part_city_population`) is a section only when
+  the text shows it as a part (`shown_as_part`): the article also names that city, or a mention is written as a part
+  ("lower X", "upper X", "the X neighbourhood", "the borough of X").
 
 A capital is never a section (a national capital inside a bigger agglomeration is a city of its own). A section so
 read keeps its name and its point in the record (the map, the geocoding benchmark); it is typed "place", no city
@@ -87,18 +88,18 @@ def shown_as_part(text: str, e: Entity) -> bool:
     return False
 
 
-def section_of(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer, min_city: int,
+def section_of(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer, core_city: int, min_city: int,
                radius_km: float, core_share: float) -> Place | None:
-    """The big city (`min_city` people or more) the reading `p` of `e` is a section of, or None (module docstring):
-    inside `core_share` of its radius by the gazetteer alone; inside the whole radius when the article names that
-    city (`chosen`: the article's resolved readings) or writes `e` as a part (`shown_as_part`)."""
+    """The bigger city the reading `p` of `e` is a section of, or None (module docstring): a city of `core_city`
+    people or more holding it inside `core_share` of its radius, by the gazetteer alone; a city of `min_city` or
+    more holding it inside its whole radius, when the article names that city (`chosen`: the article's resolved
+    readings) or writes `e` as a part (`shown_as_part`)."""
     if p.kind != "city" or p.capital or core_share <= 0:
         return None
-    big = _big_cities(gaz, min_city)
-    q = holding_city(p, big, radius_km, core_share)
+    q = holding_city(p, _big_cities(gaz, core_city), radius_km, core_share)
     if q is not None:
         return q
-    q = holding_city(p, big, radius_km, 1.0)
+    q = holding_city(p, _big_cities(gaz, min_city), radius_km, 1.0)
     if q is None:
         return None
     if any(c.geonameid == q.geonameid for c in chosen) or shown_as_part(text, e):

@@ -91,12 +91,16 @@ class GeoWeights:
                                         "abroad too (stop 25, NOTES.md)")
     part_max_population: int = knob(60_000, "a town reading this big or bigger is never read as a city's part "
                                             "by part_city_population's rule (city_sections reads bigger ones)")
-    section_core_share: float = knob(0.75, "a town reading within this share of a big city's radius (`part_radius_km`"
-                                           " per sqrt(million), a city of `part_city_population` or more of its own "
-                                           "region, with 3 times its people) is a section of it (borough, district"
-                                           "), no city topic, whatever the text says; within the whole radius only "
-                                           "when the article names that city or writes the name as a part "
-                                           "(city_sections.section_of). 0: off")
+    section_core_share: float = knob(0.6, "a town reading within this share of a city's radius (`part_radius_km` "
+                                          "per sqrt(million); a city of `section_city_population` or more of its "
+                                          "own region, with 3 times its people) is a section of it (borough, "
+                                          "district), no city topic, whatever the text says; within the whole "
+                                          "radius of a `part_city_population` city only when the article names "
+                                          "that city or writes the name as a part (city_sections.section_of). 0: "
+                                          "off. Separate towns beside a city lay at 0.63 or more in the gazetteer "
+                                          "scan of stop 28")
+    section_city_population: int = knob(100_000, "a city this big or bigger holds the sections of "
+                                                 "`section_core_share`")
     passes: int = knob(3, "resolution passes (each lets the previous choices support nearby readings)")
 
 
@@ -326,8 +330,9 @@ class Geocoder:
                                     self.weights.part_max_population)
                     or apposed_part(text, e, p, chosen, gaz, self.weights.part_city_population,
                                     self.weights.part_radius_km)
-                    or section_of(text, e, p, chosen, gaz, self.weights.part_city_population,
-                                  self.weights.part_radius_km, self.weights.section_core_share) is not None
+                    or section_of(text, e, p, chosen, gaz, self.weights.section_city_population,
+                                  self.weights.part_city_population, self.weights.part_radius_km,
+                                  self.weights.section_core_share) is not None
                     or foreign_homonym(p, [q for q in places if q is not None], demonyms,
                                        self.weights.foreign_town_population, division_written(text, e))):
                 e.type = "place"
