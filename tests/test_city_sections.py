@@ -72,3 +72,14 @@ def test_a_part_is_written_by_a_part_noun_or_lower_upper():
         assert shown_as_part(text, _entity(text, "Eastmere"))
     for text in ("Upper Eastmere is a town.", "Eastmere residents voted", "in Eastmere, the mayor said"):
         assert not shown_as_part(text, _entity(text, "Eastmere"))
+
+
+def test_the_gazetteer_alone_does_not_decide_when_every_other_place_of_the_article_lies_elsewhere():
+    far = Place(8, "Dunmore", "US", "QQ", "city", 35.0, -100.0, 300_000)
+    near = Place(9, "Kelby", "US", "ZZ", "city", 40.6, -75.2, 40_000)
+    text = "The team flies out of Eastmere to play in Dunmore on Friday."
+    e = _entity(text, "Eastmere")
+    assert section_of(text, e, CORE, [CORE, far], GAZ, 1_000_000, 1_000_000, 5.0, 0.6) is None
+    assert section_of(text, e, CORE, [CORE, far, near], GAZ, 1_000_000, 1_000_000, 5.0, 0.6) == BIG
+    lower = "The team flies out of lower Eastmere to play in Dunmore on Friday."
+    assert section_of(lower, _entity(lower, "Eastmere"), CORE, [CORE, far], GAZ, 1_000_000, 1_000_000, 5.0, 0.6) == BIG

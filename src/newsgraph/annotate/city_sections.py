@@ -13,7 +13,9 @@ the separate towns that touch a city lie further out (at 0.63 to 0.75 of the rad
 city across a bay, two towns beside a mid-size city, ...). So:
 
 - a reading inside the inner part of a city's area (`section_core_share` of the radius, a city of
-  `section_city_population` or more) is a section, whatever the text says (the city need not be named);
+  `section_city_population` or more) is a section, whatever the text says (the city need not be named), unless
+  every other place of the article lies away from that city's region (`in_its_region`: then the name is as likely
+  a same-named town elsewhere that the resolver missed);
 - a reading further out but still inside the circle of a big city (`part_city_population`) is a section only when
   the text shows it as a part (`shown_as_part`): the article also names that city, or a mention is written as a part
   ("lower X", "upper X", "the X neighbourhood", "the borough of X").
@@ -88,16 +90,28 @@ def shown_as_part(text: str, e: Entity) -> bool:
     return False
 
 
+def in_its_region(q: Place, p: Place, chosen: list[Place], near_km: float) -> bool:
+    """The article's other resolved places (`chosen`, less `p`) leave the city `q` plausible: there are none, or one
+    lies in `q`'s first-level region or within `near_km` of it. When every one lies elsewhere ("San Diego",
+    "Oklahoma" beside a name read as a big city's borough), the name is likelier a same-named town there that the
+    resolver missed than a part of a city the article never comes near, so the gazetteer alone does not decide."""
+    others = [c for c in chosen if c.geonameid != p.geonameid]
+    return not others or any(
+        (c.country_code == q.country_code and c.admin1 == q.admin1 and c.kind != "country")
+        or haversine_km(c.lat, c.lon, q.lat, q.lon) <= near_km for c in others)
+
+
 def section_of(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer, core_city: int, min_city: int,
-               radius_km: float, core_share: float) -> Place | None:
+               radius_km: float, core_share: float, near_km: float = 150.0) -> Place | None:
     """The bigger city the reading `p` of `e` is a section of, or None (module docstring): a city of `core_city`
-    people or more holding it inside `core_share` of its radius, by the gazetteer alone; a city of `min_city` or
-    more holding it inside its whole radius, when the article names that city (`chosen`: the article's resolved
-    readings) or writes `e` as a part (`shown_as_part`)."""
+    people or more holding it inside `core_share` of its radius, by the gazetteer alone when the article's other
+    places leave that city plausible (`in_its_region`); a city of `min_city` or more holding it inside its whole
+    radius, when the article names that city (`chosen`: the article's resolved readings) or writes `e` as a part
+    (`shown_as_part`)."""
     if p.kind != "city" or p.capital or core_share <= 0:
         return None
     q = holding_city(p, _big_cities(gaz, core_city), radius_km, core_share)
-    if q is not None:
+    if q is not None and (in_its_region(q, p, chosen, near_km) or shown_as_part(text, e)):
         return q
     q = holding_city(p, _big_cities(gaz, min_city), radius_km, 1.0)
     if q is None:

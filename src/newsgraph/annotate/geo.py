@@ -332,7 +332,7 @@ class Geocoder:
                                     self.weights.part_radius_km)
                     or section_of(text, e, p, chosen, gaz, self.weights.section_city_population,
                                   self.weights.part_city_population, self.weights.part_radius_km,
-                                  self.weights.section_core_share) is not None
+                                  self.weights.section_core_share, self.weights.near_km) is not None
                     or foreign_homonym(p, [q for q in places if q is not None], demonyms,
                                        self.weights.foreign_town_population, division_written(text, e))):
                 e.type = "place"
