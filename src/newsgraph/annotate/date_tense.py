@@ -131,7 +131,11 @@ def _noun_frame(noun: Token, vocab: str) -> str | None:
     modal verb ("will watch Monday's debate"), or an infinitive ("to win", "to attend") completing a present or
     future verb ("expect her to win Monday's debate", "is set to attend the Tuesday vote": the expected, planned
     thing is still to come). Anything else (a past or present verb: "after Monday's debate", "she won Monday's
-    debate") gives no direction: None, and the weekday stays the last one (the news convention)."""
+    debate") gives no direction: None, and the weekday stays the last one (the news convention). Nor does a clause
+    whose subject is the event itself ("Monday's debate might not move mountains"): a judgement of its effects,
+    said as often after the event as before it."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "csubj"):
+        return None
     verb, _ = verb_path(noun)
     if verb is None:
         return None
