@@ -5,8 +5,6 @@ places and coordinates, written for these tests."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from newsgraph.annotate.city_sections import holding_city, section_of, shown_as_part
 from newsgraph.annotate.gazetteer import Place
 from newsgraph.records import Entity, Mention
@@ -22,15 +20,13 @@ BESIDE = Place(4, "Tarnbury", "US", "ZZ", "city", 40.18, -75.0, 80_000)
 
 
 class _StubGazetteer:
-    """The one query city_sections makes: the big cities, from an in-memory places table."""
+    """The one question city_sections asks: the cities of at least some population."""
 
     def __init__(self, places: list[Place]):
-        self._con = sqlite3.connect(":memory:")
-        self._con.execute("CREATE TABLE places(gid INTEGER PRIMARY KEY, name TEXT, cc TEXT, admin1 TEXT, kind TEXT, "
-                          "lat REAL, lon REAL, pop INTEGER, capital INTEGER)")
-        self._con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
-                              [(p.geonameid, p.name, p.country_code, p.admin1, p.kind, p.lat, p.lon, p.population,
-                                int(p.capital)) for p in places])
+        self.places = places
+
+    def cities_at_least(self, population: int) -> tuple[Place, ...]:
+        return tuple(p for p in self.places if p.kind == "city" and p.population >= population)
 
 
 GAZ = _StubGazetteer([BIG, CORE, EDGE, BESIDE])

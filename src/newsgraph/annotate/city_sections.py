@@ -13,7 +13,7 @@ the separate towns that touch a city lie further out (at 0.63 to 0.75 of the rad
 city across a bay, two towns beside a mid-size city, ...). So:
 
 - a reading inside the inner part of a city's area (`section_core_share` of the radius, a city of
-  `section_city_population` or more) is a section, whatever the text says (the city need not be named), unless
+  `section_city_population` or more) is a section by the gazetteer alone (the city need not be named), unless
   every other place of the article lies away from that city's region (`in_its_region`: then the name is as likely
   a same-named town elsewhere that the resolver missed);
 - a reading further out but still inside the circle of a big city (`part_city_population`) is a section only when
@@ -53,10 +53,9 @@ _NOUN_OF_BEFORE = re.compile(r"\b(?:the|a|an)\s+([a-z]+)\s+of\s+$")
 def _big_cities(gaz: Gazetteer, min_population: int) -> dict[tuple[str, str], tuple[Place, ...]]:
     """The gazetteer's cities of `min_population` people or more by (country, admin1), read once per process (about
     6,000 at 100,000 people: one query of a fifth of a second; a reading is then compared with its own region's)."""
-    rows = gaz._con.execute("SELECT * FROM places WHERE kind = 'city' AND pop >= ?", (min_population,)).fetchall()
     out: dict[tuple[str, str], list[Place]] = {}
-    for r in rows:
-        out.setdefault((r[2], r[3]), []).append(Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])))
+    for q in gaz.cities_at_least(min_population):
+        out.setdefault((q.country_code, q.admin1), []).append(q)
     return {k: tuple(v) for k, v in out.items()}
 
 

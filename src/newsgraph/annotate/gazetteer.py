@@ -325,6 +325,12 @@ class Gazetteer:
         gid = table.get((cc, code))
         return self.get(gid) if gid is not None else None
 
+    def cities_at_least(self, population: int) -> tuple[Place, ...]:
+        """Every city of `population` people or more (one scan of the places table: no index on population; the
+        caller keeps the answer, city_sections reads it once per process)."""
+        rows = self._con.execute("SELECT * FROM places WHERE kind = 'city' AND pop >= ?", (population,)).fetchall()
+        return tuple(Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows)
+
     def country(self, cc: str) -> Place | None:
         r = self._con.execute("SELECT gid FROM places WHERE kind = 'country' AND cc = ?", (cc,)).fetchone()
         return self.get(r[0]) if r else None
