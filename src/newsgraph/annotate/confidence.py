@@ -78,8 +78,9 @@ INSTITUTION_FLOOR = 0.47
 #: An organisation named only as the modifier of a thing it is no part of ("the X Co. building", "the X dinner"), or
 #: only as a street in an address ("on Rye Court"), or only as the second half of a coordination sharing its head
 #: ("Boys and Girls Club": a fragment), or only cut from a longer name the text writes ("O.D. [Wyatt High School]"),
-#: or under a venue's name no mention of which acts ("the Civic Center" in directions), or under a name fused from
-#: more than one (a dateline, two bodies joined by "and") keeps this share of its topic score (org_kinds.py). A hand-set prior like the ones above.
+#: or under a venue's name no mention of which acts ("the Civic Center" in directions), or under a building's or a
+#: venue's name every mention of which the text places and none of which acts ("spoke at the X House", "at Y's X
+#: club": org_places.py), or under a name fused from more than one (a dateline, two bodies joined by "and") keeps this share of its topic score (org_kinds.py). A hand-set prior like the ones above.
 ORG_KIND_WEIGHT = 0.35
 _PLACES = ("country", "city", "place")
 
@@ -158,7 +159,8 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
     if kind == "topic" and feats.get("institution"):
         p = max(p, INSTITUTION_FLOOR)
     if kind == "topic" and (feats.get("thing_only") or feats.get("street_only") or feats.get("coordinated")
-                            or feats.get("fused_name") or feats.get("cut_only") or feats.get("venue_only")):
+                            or feats.get("fused_name") or feats.get("cut_only") or feats.get("venue_only")
+                            or feats.get("venue_used")):
         p *= ORG_KIND_WEIGHT
     if kind in ("entity", "topic") and gazetteer_only(e, feats):
         p *= GAZETTEER_ONLY_WEIGHT

@@ -51,6 +51,7 @@ from newsgraph.annotate.org_kinds import (
     thing_only,
     venue_only,
 )
+from newsgraph.annotate.org_places import venue_used
 from newsgraph.annotate.page_register import doc_register
 from newsgraph.annotate.person_kind_evidence import kind_attached, kind_named
 from newsgraph.annotate.person_places import acronym_form
@@ -246,6 +247,10 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # linking leaves it unlinked (which one?), and as its own person it is a second item for one of them
         "shared_surname": float(e.type == "person" and shared_surname(e.name, doc._.ng_entities or [])),
         **(org_kind_features(e, text) if e.type == "organisation" else {}),
+        # an organisation every mention of which the text places ("at the X", "at Y's X club") and none of which
+        # acts, named as a building's or a venue's: where something happened, no organisation (org_places.py)
+        "venue_used": float(e.type == "organisation" and venue_used(
+            doc, names, e.name, text, [(m.start, m.end) for m in e.mentions])),
     }
     for t in TYPES:
         f["type_" + t] = float(e.type == t)

@@ -22,7 +22,7 @@ from newsgraph.annotate.person_roles import name_forming, named_in_full
 #: Model labels -> mention labels; PER (UD-style models: French, Spanish, German...) is a person too.
 MODEL_LABELS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
                 "NORP": "norp"}
-_SPLIT = re.compile(r"\s*\n\s*|\s+-\s+|\s+,\s+|;\s+|\s+\d{1,3}\s+|\s+(?:at|AT|vs?\.?|VS?\.?)\s+|\s+\(\s*")
+_SPLIT = re.compile(r"\s*\n\s*|:\s+|\s+-\s+|\s+,\s+|;\s+|\s+\d{1,3}\s+|\s+(?:at|AT|vs?\.?|VS?\.?)\s+|\s+\(\s*")
 
 
 def coordinated(toks: list) -> list[list]:
@@ -175,7 +175,9 @@ def after_titles(text: str, s: int, e: int, titles: frozenset[str]) -> tuple[int
 
 
 def split_at_separators(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Split a model span at newlines and list separators ("Oval , Surrey", "Lithuania - Danius Gleveckas")."""
+    """Split a model span at newlines and list separators ("Oval , Surrey", "Lithuania - Danius Gleveckas"), and at a
+    colon before a space, which ends a heading or a label run into the name ("Little Help for Farmers: The Grain
+    Board": page_furniture.py) and is never inside a person's or a body's name."""
     piece = text[s:e]
     out, pos = [], 0
     for m in _SPLIT.finditer(piece):

@@ -149,6 +149,11 @@ def venue(name: str) -> bool:
         words[-1] in lex.get("venue_centre", frozenset()) and words[-2] in lex.get("venue", frozenset()))
 
 
+def acting_after(after: str) -> bool:
+    """The words right after a mention (`after`) show the body acting: "'s", a reporting verb, its staff."""
+    return bool(_ACTS_AFTER.match(after))
+
+
 def venue_only(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
     """A venue's name none of whose mentions acts as a body does: a building named as a place, no subject."""
     return venue(name) and bool(spans) and not any(_ACTS_AFTER.match(text[e : e + 30]) for _, e in spans)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.gender import agrees, pronoun_gender
 from newsgraph.annotate.lexicon import section_words, sections
+from newsgraph.annotate.page_furniture import headings
 from newsgraph.records import Entity
 
 
@@ -63,14 +64,18 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
     ('"She is not hurt," the coroner said. She said ...'). The answer's `how` feeds speaker_confidence: only a
     subject antecedent is sure enough to show.
     """
+    # a heading ("Water Rights.", page_furniture.py) is nobody a pronoun stands for: its words and its own
+    # "sentence" are passed over, and the walk goes on to the prose before it
+    heads = headings(doc)
     mentions = []
     for e in doc._.ng_entities or []:
         if e.type not in types or not agrees(doc, tok, e):
             continue  # "she" is never a man the text or the name data marks as one (annotate/gender.py)
         for m in e.mentions:
-            if m.end <= tok.idx and not inside(exclude, m.start):
+            if m.end <= tok.idx and not inside(exclude, m.start) and not inside(heads, m.start):
                 mentions.append((m.start, m.end, e))
-    sents = [s for s in doc.sents if s.start_char <= tok.idx][-PRONOUN_SENTENCES:]
+    sents = [s for s in doc.sents if s.start_char <= tok.idx
+             and not any(hs <= s.start_char and s.end_char <= he + 1 for hs, he in heads)][-PRONOUN_SENTENCES:]
     fallback: tuple[Entity, str] | None = None
     window = [m for m in mentions if m[0] >= sents[0].start_char] if sents else []
     chained: tuple[Entity, str] | None = None

@@ -28,15 +28,17 @@ about, recognisable by their form rather than by their words:
   Canadian poet whose ... … Wikipedia"): a paragraph that opens with a headword and a dash and ends cut off by an
   ellipsis, maybe followed by its source's label. The page shows another entry's opening words, not its own text;
 - labels (headings, buttons, link labels: "Video & Further Resources", "Register"): a line of at most
-  `LABEL_MAX_WORDS` words without a sentence's closing punctuation, its words capitalised (title case), other than
-  the body's first line (its title). A name an article is about is named in its sentences too; one named only in
+  page_furniture.HEADING_MAX_WORDS words without a sentence's closing punctuation, its words capitalised (title
+  case: page_furniture.title_case), other than the body's first line (its title). A name an article is about is named in its sentences too; one named only in
   labels is a section, a button or a link.
 `credited` tells a name that a credit introduces inside running text ("With reporting by Associated Press writer X",
 "Exclusive articles by X"), a byline opening a paragraph ("By X", "-- by X"), a contact line closing a local story
 ("X may be reached at x@paper.com") or a photo credit glued to its caption ("X photo"): a name in a credit, not a
 name the prose discusses. (A credit label, "Photo: X", was
 tried too and dropped: GUM's interviews credit their photos to people the interview is about.)
-`non_prose_blocks` returns the character ranges of such paragraphs; entity_features.py counts a mention inside one
+Headings closed by a full stop, run-in headings, signatures, editorial labels, closing credits and contributor's
+notes are page_furniture.py's. `non_prose_blocks` returns the character ranges of all such paragraphs;
+entity_features.py counts a mention inside one
 as named outside prose, which lowers the entity's topic score (annotate/confidence.py, NON_PROSE_WEIGHT). The
 entity itself stays: the names are real, the page is just not about them.
 """
@@ -49,6 +51,7 @@ import re
 from spacy.tokens import Doc
 
 from newsgraph.annotate.doc_cache import doc_text
+from newsgraph.annotate.page_furniture import furniture, title_case
 
 #: marks of a bibliographic reference; a paragraph with `CITATION_MARKS` distinct kinds of them is a reference entry
 _CITATION_MARKS = {
@@ -82,10 +85,6 @@ _RIGHTS = re.compile(r"\u00a9|\(c\)\s*(?:1[89]|20)\d{2}|\bcopyright\s+(?:\(c\)\s
 #: opening words a teaser card repeats (its title, then its title again); case kept: "We shall fight ... we shall
 #: fight" is prose
 TEASER_WORDS = 5
-#: a label (heading, button, link) is a line of at most this many words ...
-LABEL_MAX_WORDS = 6
-#: ... of which at least this share are capitalised (function words may stay lower case: "Terms of Use")
-LABEL_CAPITALISED = 0.6
 #: an entry teaser: a headword of at most `HEADWORD_WORDS` words and a dash opening the paragraph ...
 HEADWORD_WORDS = 8
 _HEADWORD = re.compile(r"^\s*[^\W\d_][^\u2014\u2013\n]{0,80}?\s[\u2014\u2013]\s")
@@ -222,10 +221,7 @@ def entry_teaser(paragraph: str) -> bool:
 
 def label(paragraph: str) -> bool:
     """A short title-case line without a sentence's closing punctuation: a heading, a button or a link label."""
-    words = _WORD.findall(paragraph)
-    if not words or len(paragraph.split()) > LABEL_MAX_WORDS or _SENTENCE_END.search(paragraph):
-        return False
-    return sum(w[:1].isupper() for w in words) >= LABEL_CAPITALISED * len(words)
+    return title_case(paragraph) and not _SENTENCE_END.search(paragraph)
 
 
 def non_prose_blocks(doc: Doc, text: str | None = None, register: str | None = None) -> list[tuple[int, int]]:
@@ -235,6 +231,8 @@ def non_prose_blocks(doc: Doc, text: str | None = None, register: str | None = N
     entry too."""
     text = doc_text(doc) if text is None else text
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")]
+    # headings, signatures, editorial labels and closing credits read from the body's layout and tags
+    furnished = {s: (s, e) for s, e, _ in furniture(doc, text)}
     out = []
     k = 0
     for m in _PARAGRAPH.finditer(text):
@@ -254,6 +252,10 @@ def non_prose_blocks(doc: Doc, text: str | None = None, register: str | None = N
                 or (s > 0 and label(para))):  # a first line is the text's title
             out.append((s, e))
             continue
+        if s in furnished:
+            out.append(furnished[s])
+            if furnished[s][1] == e:
+                continue  # a run-in heading opens a paragraph that may still close with a signature
         sig = _SIGNATURE.search(para)
         if sig:
             out.append((s + sig.start(), e))
