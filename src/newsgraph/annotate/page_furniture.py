@@ -15,7 +15,7 @@ They are recognised by their form, which carries over from one site to another:
   keeps the lines with no closing mark; this one reads the tags, so a heading closed by a full stop counts too);
 - `run_in_heading`: a paragraph opening with a title-case run of `RUN_IN_MIN_WORDS` to `RUN_IN_MAX_WORDS` words, a
   colon and a capitalised sentence, the run naming no person (a transcript's speaker label, "Ann Lee: ...", is a
-  speaker, not a heading);
+  speaker, not a heading, and so are one or two words the model leaves untyped, "ANN LEE: ...");
 - `closing_credit`: a short paragraph among the body's last `CLOSING_LINES` that opens with a run of capitalised
   names followed by a credit phrase of data/credit_cues.tsv [after_names] ("contributed reporting", "reported
   from"), or a contributor's note (the body's last paragraph opening with a name, "is"/"was" and a writer's or an
@@ -44,8 +44,9 @@ HEADING_MAX_WORDS = 6
 CAPITALISED_SHARE = 0.6
 #: the tags of a finite verb: a line holding one is a sentence ("Ann Lee said.", "Prices Rise."), not furniture
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-#: a heading run into its paragraph: this many words at least (one word before a colon is a label or a speaker) ...
-RUN_IN_MIN_WORDS = 2
+#: a heading run into its paragraph: this many words at least (one or two words before a colon are a label or a
+#: transcript's speaker, "Note:", "CHRIS DOE:", which the model may not type as a person) ...
+RUN_IN_MIN_WORDS = 3
 #: ... and at most this many
 RUN_IN_MAX_WORDS = 8
 #: a closing credit or a contributor's note stands among the body's last this many paragraphs ...
@@ -56,13 +57,14 @@ CREDIT_MAX_CHARS = 300
 BIO_WORDS = 4
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
-_CLOSES_QUESTION = re.compile(r"[?!]\s*[\"'\u201d\u2019]?\s*$")
+#: a line closed by a question or an exclamation is a sentence, and one closed by a colon introduces what follows (a
+#: transcript's speaker on a line of its own, "DANA DOE:")
+_NO_HEADING_END = re.compile(r"[?!:]\s*[\"'\u201d\u2019]?\s*$")
 _RUN_IN = re.compile(r"^\s*([A-Z][^:.!?\n\"\u201c]{2,90}?):\s+(?=[\"\u201c]?[A-Z])")
 #: one name: capitalised words, initials, and the particles a surname keeps ("Ann de la Cruz", "J. R. Doe")
 _NAME = r"(?:[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|del|della|da|dos|van|von|der|den|la|le|al|bin|ibn)){0,5})"
 #: separators of a run of names ("A, B and C", "A and B")
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
-_NAMES = rf"^\W{{0,3}}{_NAME}(?:{_SEP}{_NAME}){{0,8}}\s+(?:also\s+)?"
 
 
 @lru_cache(maxsize=1)
@@ -74,9 +76,12 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rows = sorted({r[0].lower() for r in data.get(name, [])}, key=len, reverse=True)
         return "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in rows)
 
-    after = re.compile(_NAMES + rf"(?i:{alt('after_names')})\b")
+    # a run of names, each maybe after lower-case job words ("Associated Press writer A and staff writer B")
+    name = rf"(?:(?:{_NAME}\s+)?(?:(?:{alt('role')})\s+)+)?{_NAME}"
+    names = rf"^\W{{0,3}}{name}(?:{_SEP}{name}){{0,8}}\s+(?:also\s+)?"
+    after = re.compile(names + rf"(?i:{alt('after_names')})\b")
     opening = re.compile(rf"^\s*[(\[\u2014\u2013*-]?\s*(?i:{alt('opening')})(?:\s*:|\s+[A-Z])")
-    bio = re.compile(_NAMES + rf"(?:is|was)\s+(?:[\w'\u2019-]+\s+){{0,{BIO_WORDS}}}?(?i:{alt('bio')})s?\b")
+    bio = re.compile(names + rf"(?:is|was)\s+(?:[\w'\u2019-]+\s+){{0,{BIO_WORDS}}}?(?i:{alt('bio')})s?\b")
     return after, opening, bio
 
 
@@ -88,9 +93,9 @@ def title_case(phrase: str, max_words: int = HEADING_MAX_WORDS) -> bool:
 
 
 def verbless_line(doc: Doc, start: int, end: int, paragraph: str) -> bool:
-    """A short title-case paragraph with no finite verb: a heading, a signature or an editorial label, whatever its
-    closing mark (a question or an exclamation is a sentence)."""
-    if not title_case(paragraph) or _CLOSES_QUESTION.search(paragraph):
+    """A short title-case paragraph with no finite verb: a heading, a signature or an editorial label, closed by a
+    full stop or by nothing (a question or an exclamation is a sentence; a colon introduces a speaker's words)."""
+    if not title_case(paragraph) or _NO_HEADING_END.search(paragraph):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and not any(t.tag_ in FINITE_TAGS for t in span)
