@@ -41,7 +41,8 @@ def test_a_heading_run_into_its_paragraph_ends_at_its_colon(selective_nlp):
     assert para[: run_in_heading(selective_nlp(para), 0, para)] == "Little Help for Farmers:"
     speaker = "Mayor Dana Okafor: We will rebuild the bridge before the winter."
     assert run_in_heading(selective_nlp(speaker), 0, speaker) is None  # a transcript's speaker label
-    for label in ("Note: The bridge stays shut.", "DANA OKAFOR: We will rebuild it."):
+    for label in ("Note: The bridge stays shut.", "DANA OKAFOR: We will rebuild it.",
+                  "NEW YORK, New York: The bridge stays shut."):
         assert run_in_heading(selective_nlp(label), 0, label) is None  # a label, a transcript's speaker
 
 
@@ -54,6 +55,14 @@ def test_closing_credits_and_a_contributors_note():
     assert not closing_credit("Dana Okafor is a senior staff writer for the Eastvale Courier.", last=False)
     assert not closing_credit("Dana Okafor said the bridge would reopen in May.", last=True)
     assert not closing_credit("Dana Okafor is a mother of three who lost her job.", last=True)
+
+
+def test_a_credit_label_opens_a_verbless_paragraph(selective_nlp):
+    for para, credit in (("(Credit: Ana Diaz / Eastvale Courier)", True), ("Contributing: Ana Diaz, Bo Chen", True),
+                         ("Credit Eastvale Group AG shares fell.", False),
+                         ("Produced by Ana Diaz, the series follows three nurses.", False)):
+        text = "Opening words of the story.\n" + para
+        assert (("credit", para) in _kinds(selective_nlp, text)) is credit, para
 
 
 def test_the_furniture_of_a_letters_page(selective_nlp):

@@ -1,7 +1,7 @@
 """Page furniture: lines of an article's body that frame its prose rather than say something in it.
 
 Every news site sets around its sentences lines of another kind: section headings ("Water Rights."), a heading
-run into its paragraph ("Little Relief for Refugees: The refugee crisis is ..."), a letter's signature ("Ann Lee." /
+run into its paragraph ("Little Help for Farmers: The drought is ..."), a letter's signature ("Ann Lee." /
 "Eastville, Ohio."), an editorial label ("Update Appended."), the newsroom's closing credit ("Ann Lee and Bo Chen
 contributed reporting.", "Ann Lee reported from X, and Bo Chen from Y."), a credit label ("Contributing: Ann Lee",
 "(Reporting by Ann Lee; Editing by Bo Chen)") and a contributor's note closing the body ("Ann Lee is a staff writer
@@ -14,8 +14,9 @@ They are recognised by their form, which carries over from one site to another:
   Ill."): a heading, a signature or a label. A sentence has a finite verb; these lines have none (text_blocks.label
   keeps the lines with no closing mark; this one reads the tags, so a heading closed by a full stop counts too);
 - `run_in_heading`: a paragraph opening with a title-case run of `RUN_IN_MIN_WORDS` to `RUN_IN_MAX_WORDS` words, a
-  colon and a capitalised sentence, the run naming no person (a transcript's speaker label, "Ann Lee: ...", is a
-  speaker, not a heading, and so are one or two words the model leaves untyped, "ANN LEE: ...");
+  colon and a capitalised sentence, the run naming no person or place (a transcript's speaker label, "Ann Lee:
+  ...", is a speaker, not a heading, and so are one or two words the model leaves untyped, "ANN LEE: ..."; "SAN
+  MARCOS, Texas: ..." is a dateline);
 - `closing_credit`: a short paragraph among the body's last `CLOSING_LINES` that opens with a run of capitalised
   names followed by a credit phrase of data/credit_cues.tsv [after_names] ("contributed reporting", "reported
   from"), or a contributor's note (the body's last paragraph opening with a name, "is"/"was" and a writer's or an
@@ -49,6 +50,9 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 RUN_IN_MIN_WORDS = 3
 #: ... and at most this many
 RUN_IN_MAX_WORDS = 8
+#: model labels that make a run before a colon a speaker's label ("Mayor Ann Lee: ...") or a dateline ("SAN
+#: MARCOS, Texas: ..."), no heading
+_NOT_HEADING = frozenset({"PERSON", "PER", "GPE", "LOC"})
 #: a closing credit or a contributor's note stands among the body's last this many paragraphs ...
 CLOSING_LINES = 3
 #: ... and, like a credit label, is no longer than this many characters
@@ -103,13 +107,13 @@ def verbless_line(doc: Doc, start: int, end: int, paragraph: str) -> bool:
 
 def run_in_heading(doc: Doc, start: int, paragraph: str) -> int | None:
     """The length of a title-case heading (and its colon) that opens the paragraph before a capitalised sentence
-    ("Veto Power Impedes Peace Efforts: Eliminating ..."), or None. A run that holds a person the model names
-    is a speaker's label, not a heading."""
+    ("Little Help for Farmers: The drought is ..."), or None. A run that holds a person or a place the model
+    names is a speaker's label or a dateline, not a heading."""
     m = _RUN_IN.match(paragraph)
     if not m or len(m.group(1).split()) < RUN_IN_MIN_WORDS or not title_case(m.group(1), RUN_IN_MAX_WORDS):
         return None
     s, e = start + m.start(1), start + m.end(1)
-    if any(ent.label_ in ("PERSON", "PER") and ent.start_char < e and s < ent.end_char for ent in doc.ents):
+    if any(ent.label_ in _NOT_HEADING and ent.start_char < e and s < ent.end_char for ent in doc.ents):
         return None
     return m.end(1) + 1
 
