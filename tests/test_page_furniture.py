@@ -65,15 +65,6 @@ def test_a_credit_label_opens_a_verbless_paragraph(selective_nlp):
         assert (("credit", para) in _kinds(selective_nlp, text)) is credit, para
 
 
-def test_a_verbless_list_of_signatories_is_a_credit(selective_nlp):
-    names = ("Dana Okafor, Eastvale College Ivo Brandt Wendy Pelto, writer Henrik Saari Tomas Virelli, historian "
-             "Ruth Kallistrat")
-    text = "We, the undersigned, ask the council to keep the library open.\n" + names
-    assert ("credit", names) in _kinds(selective_nlp, text)
-    prose = "Dana Okafor told Ivo Brandt and Wendy Pelto that the library would stay open."
-    assert not any(kind == "credit" for kind, _ in _kinds(selective_nlp, "Title.\n" + prose))
-
-
 def test_the_furniture_of_a_letters_page(selective_nlp):
     text = ("Letters to the editor.\nThe mayor is wrong about the bridge. It must be rebuilt before winter.\n"
             "Dana Okafor.\nEastvale, Ohio.\nThe council should listen to its voters for once.\nIvo Brandt.\n"

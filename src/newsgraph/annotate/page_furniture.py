@@ -21,8 +21,6 @@ They are recognised by their form, which carries over from one site to another:
   names followed by a credit phrase of data/credit_cues.tsv [after_names] ("contributed reporting", "reported
   from"), or a contributor's note (the body's last paragraph opening with a name, "is"/"was" and a writer's or an
   academic's noun of [bio] within a few words);
-- `verbless_name_list`: a paragraph with no finite verb, most of whose words lie in three person names or more (a
-  list of signatories or contributors with their affiliations, no separators needed);
 - `credit_label`: a short paragraph anywhere opening with a credit label of [opening] ("Contributing:", "(Reporting
   by"), after an optional bracket or dash.
 text_blocks.non_prose_blocks adds these ranges to the paragraphs it already finds (credit lines, sign-offs, name
@@ -55,10 +53,6 @@ RUN_IN_MAX_WORDS = 8
 #: model labels that make a run before a colon a speaker's label ("Mayor Ann Lee: ...") or a dateline ("SAN
 #: MARCOS, Texas: ..."), no heading
 _NOT_HEADING = frozenset({"PERSON", "PER", "GPE", "LOC"})
-#: a verbless list of people: this many person names at least ...
-SIGNATORIES_MIN = 3
-#: ... holding at least this share of the paragraph's words
-SIGNATORIES_SHARE = 0.4
 #: a closing credit or a contributor's note stands among the body's last this many paragraphs ...
 CLOSING_LINES = 3
 #: ... and, like a credit label, is no longer than this many characters
@@ -111,19 +105,6 @@ def verbless_line(doc: Doc, start: int, end: int, paragraph: str) -> bool:
     return span is not None and not any(t.tag_ in FINITE_TAGS for t in span)
 
 
-def verbless_name_list(doc: Doc, start: int, end: int) -> bool:
-    """A paragraph with no finite verb whose words lie mostly in `SIGNATORIES_MIN` person names or more: a list of
-    signatories, contributors or a cast with their affiliations ("Ann Lee, University of X Bo Chen, writer Cy Ode
-    ..."), whose names are credits, not subjects (text_blocks.name_list wants separators between the names)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or any(t.tag_ in FINITE_TAGS for t in span):
-        return False
-    people = [ent for ent in span.ents if ent.label_ in ("PERSON", "PER")]
-    words = [t for t in span if t.is_alpha]
-    inside = sum(len([t for t in ent if t.is_alpha]) for ent in people)
-    return len(people) >= SIGNATORIES_MIN and bool(words) and inside >= SIGNATORIES_SHARE * len(words)
-
-
 def run_in_heading(doc: Doc, start: int, paragraph: str) -> int | None:
     """The length of a title-case heading (and its colon) that opens the paragraph before a capitalised sentence
     ("Little Help for Farmers: The drought is ..."), or None. A run that holds a person or a place the model
@@ -167,8 +148,6 @@ def furniture(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             out.append((s, e, "credit"))
         elif k > 0 and verbless_line(doc, s, e, para):
             out.append((s, e, "heading"))
-        elif verbless_name_list(doc, s, e):
-            out.append((s, e, "credit"))
         elif (n := run_in_heading(doc, s, para)) is not None:
             out.append((s, s + n, "heading"))
     return out
