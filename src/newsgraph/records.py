@@ -150,7 +150,7 @@ class Event:
     source_confidence: float | None = None
     target_confidence: float | None = None
     #: Did it happen, as the text states it (annotate/factuality.py): "asserted" (happened or happening), "negated",
-    #: "modal", "conditional", "question", "future", "intended", "imperative". Only "asserted" events are shown and
+    #: "modal", "conditional", "question", "future", "intended", "imperative", "habitual". Only "asserted" events are shown and
     #: counted by default; None in records written before status existed (counted as asserted).
     status: str | None = None
 

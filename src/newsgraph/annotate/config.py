@@ -25,6 +25,7 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
         LinkingThresholds,
         SalienceWeights,
     )
+    from newsgraph.annotate.event_act_senses import ForceWeights
     from newsgraph.annotate.geo import GeoWeights
     from newsgraph.annotate.quotes import QuoteWindows
 
@@ -48,9 +49,10 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
         ("newsgraph_quotes", "direct, partial and indirect quotes with speakers", [("windows", QuoteWindows)],
          "data/cues.tsv: `[verb]` cue verbs of direct quotes, `[indirect]` verbs of reported speech, `[object]` "
          "verbs whose object is the content, `[quoting]` ('quoted X as saying'), `[according]` phrases"),
-        ("newsgraph_events", "PLOVER events with source, target, place and date", [],
+        ("newsgraph_events", "PLOVER events with source, target, place and date", [("senses", ForceWeights)],
          "data/plover.tsv (`[verb]` and `[noun]` triggers with type, mode, particles and roles; preposition and "
-         "modality lists) plus `[speech]`, the speech verbs of data/cues.tsv"),
+         "modality lists) plus `[speech]`, the speech verbs of data/cues.tsv; the sense cues of data/act_senses.tsv "
+         "(annotate/event_act_senses.py: words of force and of speech, poll shares, requests, recalls)"),
         ("newsgraph_confidence", "a calibrated confidence on every item, and the article's topics", [], ""),
         ("newsgraph_quote_evidence", "typed evidence for each quote's and speaker's confidence", [], ""),
         ("newsgraph_event_evidence", "typed evidence for each event's confidence and status", [], ""),

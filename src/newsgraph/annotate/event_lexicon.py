@@ -99,6 +99,8 @@ class EventLexicon(LexiconComponent):
         self.quantities = section_words(data, "quantity")
         self.verbal_sense = {row[0].lower(): (row[1], row[2] if len(row) > 2 else "") for row in data.get("verbal_sense", []) if len(row) > 1}
         self.verbal_objects = section_words(data, "verbal_object")
+        # the trigger nouns of hostile types ("fighting", "clashes"): what a light verb engages in when it is force
+        self.hostile_nouns = frozenset(k.split()[-1] for k, rows in self.nouns.items() if any(self.classes.get(r[0]) == "hostile" for r in rows))
         self.consult_verbs = frozenset(k for k, rows in self.verbs.items() if any(r[0] == "CONSULT" for r in rows)) - self.journeys
         self.consult_nouns = frozenset(k.split()[-1] for k, rows in self.nouns.items() if any(r[0] == "CONSULT" for r in rows))
         nouns = frozenset(row[0].split()[-1].lower() for row in data.get("noun", []))

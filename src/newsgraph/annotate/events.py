@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.event_act_senses import ForceWeights, act_sense
 from newsgraph.annotate.event_actor_kinds import (
     INSTRUMENT,
     UNAUTHORED_KINDS,
@@ -73,11 +74,16 @@ from newsgraph.annotate.event_measures import (
 from newsgraph.annotate.event_mishaps import accident, kind_of
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
+from newsgraph.knobs import config_of, from_config
 from newsgraph.records import Event
 
 
 class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
     """Set `doc._.ng_events`."""
+
+    def __init__(self, senses: ForceWeights | None = None) -> None:
+        super().__init__()
+        self.senses = senses or ForceWeights()  # how an "attack" of force is told from one of words
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -123,6 +129,11 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         verbal = self.verbal_sense.get(lemma if form == "verb" else tok.lower_)
         if verbal and self._verbal_object(tok):
             type_, mode = verbal  # "attacked the plan", "attacks on her record": criticism, not force
+        sensed = act_sense(tok, type_, mode, self.classes.get(type_) == "hostile", self.senses, self.speech,
+                           self.verbal_sense, self.hostile_nouns, self.light)
+        if sensed is None:
+            return None  # a poll share, a verbal or thin "attack", a call to thank, a recall remembered (event_act_senses.py)
+        type_, mode = sensed
         if form == "verb" and self.classes.get(type_) == "hostile" and self._struck_agreement(tok):
             type_, mode = "AGREE", ""  # "struck a deal with X": an agreement, not force
         if form == "verb" and lemma in self.naming and any(c.dep_ in ("oprd", "attr") for c in tok.children):
@@ -367,11 +378,12 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
 
 @Language.factory(
     "newsgraph_events",
+    default_config={"senses": config_of(ForceWeights)},
     requires=["doc._.ng_entities", "doc._.ng_dates", "doc._.ng_quotes", "token.dep", "token.lemma", "token.tag"],
     assigns=["doc._.ng_events"],
 )
-def make_events(nlp: Language, name: str) -> EventFinder:
-    return EventFinder()
+def make_events(nlp: Language, name: str, senses: dict) -> EventFinder:
+    return EventFinder(from_config(ForceWeights, senses))
 
 
 __all__ = ["EventFinder", "lexicon", "trigger_rows"]

@@ -10,8 +10,10 @@ and its reporter is the quote's business).
 
 Statuses (`Event.status`): "asserted" (happened or is happening), "negated", "modal" (could/would/should),
 "conditional" (if/unless/whether), "question", "future" (will; a date after the article's), "intended" (plans,
-wants, is expected to, a purpose infinitive, a request's complement), "imperative" (a call to action: "Sign up",
-"Join us"). Only "asserted" is shown and counted by default; the others stay in the record with their status.
+wants, is expected to, a purpose infinitive, a request's complement, a duty: "X's job was to assist Y"),
+"imperative" (a call to action: "Sign up", "Join us"), "habitual" (a stance held over time, not one act: "had
+historically resisted", "has long blocked", "has for years opposed"). A negative subject negates ("Neither X nor Y
+have been charged", "Nobody was hurt"). Only "asserted" is shown and counted by default; the others stay in the record with their status.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from newsgraph.annotate.lexicon import words
 
 _DATA = "factuality.tsv"
 ASSERTED = "asserted"
-STATUSES = (ASSERTED, "negated", "modal", "conditional", "question", "future", "intended", "imperative")
+STATUSES = (ASSERTED, "negated", "modal", "conditional", "question", "future", "intended", "imperative", "habitual")
 #: The statuses an event is shown and counted with by default.
 SHOWN = frozenset({ASSERTED})
 
@@ -51,7 +53,8 @@ class Factuality:
 
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
-    return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head")}
+    return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head",
+                                      "habitual", "habitual_span", "duty_noun", "negative_subject")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -67,6 +70,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
         head = cur.head
         if head is cur:
             break
+        if _duty(cur, head, lex["duty_noun"]):
+            return Factuality("intended", head.text)  # "X's job was to assist Y": a duty, not an act done
         if cur.dep_ in ("ccomp", "parataxis"):
             # reported or embedded content keeps its own status ("said Y attacked Z"); "whether" is handled by _own
             break
@@ -118,6 +123,11 @@ def _own(tok: Token, lex: dict[str, frozenset[str]], nominal: bool) -> Factualit
             if c.dep_ in ("amod", "compound") and c.lower_ in lex["prospective"]:
                 return Factuality("intended" if c.lower_ in ("planned", "proposed", "scheduled") else "modal", c.text)
         return None
+    if _negative_subject(tok, lex["negative_subject"]):
+        return Factuality("negated", "neither")  # "Neither X nor Y have been charged", "Nobody was hurt"
+    habitual = _habitual(tok, lex["habitual"], lex["habitual_span"])
+    if habitual is not None:
+        return Factuality("habitual", habitual)
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     for c in aux:
         if c.lower_ in lex["future"]:
@@ -127,6 +137,42 @@ def _own(tok: Token, lex: dict[str, frozenset[str]], nominal: bool) -> Factualit
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(a.lower_ == "to" for a in aux) and tok.head.tag_ == "VBG":
         return Factuality("future", "going to")
     return None
+
+
+def _negative_subject(tok: Token, negative: frozenset[str]) -> bool:
+    """The verb's subject negates it: a negative pronoun ("nobody", "none of them"), "no" as its determiner ("no one
+    was charged"), or "neither" before coordinated subjects ("Neither X nor Y have been charged")."""
+    for s in tok.children:
+        if s.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if s.lower_ in negative or (s.lower_ == "one" and any(c.lower_ == "no" for c in s.children)):
+            return True
+        if any(c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no") for c in s.children):
+            return True
+    return False
+
+
+def _habitual(tok: Token, adverbs: frozenset[str], spans: frozenset[str]) -> str | None:
+    """The cue that makes the verb a stance held over time: an adverb of [habitual] ("had historically resisted",
+    "long blocked"), or "for" + a span of years ("has for years blocked"). Only a verb in a perfect or past tense or
+    a present of state; a bare "for years" with "since" or a negation is handled elsewhere."""
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in adverbs and c.i < tok.i + 3:
+            if c.lower_ == "long" and any(g.lower_ in ("as", "so", "how", "too", "ago") for g in [*c.children, tok.doc[c.i - 1] if c.i else c]):
+                continue  # "as long as", "so long", "how long", "long ago"
+            return c.text
+        if c.dep_ == "prep" and c.lower_ == "for" and any(o.lower_ in spans and not any(g.dep_ in ("nummod", "amod", "det") for g in o.children)
+                                                          for o in c.children if o.dep_ == "pobj"):
+            # "for years", not "for two years" (a measured term: "jailed for two years")
+            return f"for {next(o.text for o in c.children if o.dep_ == 'pobj')}"
+    return None
+
+
+def _duty(cur: Token, head: Token, duties: frozenset[str]) -> bool:
+    """`cur` is the infinitive complement of a copula whose subject is a duty noun ("X's job was to assist Y")."""
+    if cur.dep_ not in ("xcomp", "ccomp", "advcl", "attr") or head.lemma_.lower() != "be" or not _infinitive(cur):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in duties for c in head.children)
 
 
 def _asked_for(trigger: Token, cur: Token, head: Token, asking: frozenset[str]) -> bool:
