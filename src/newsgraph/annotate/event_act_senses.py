@@ -133,7 +133,20 @@ def verbal_evidence(tok: Token, speech: frozenset[str]) -> bool:
                 return True  # "personal attacks", "political attacks"
     if tok.dep_ in ("acl", "relcl") and _in(tok.head, "medium"):
         return True  # "a Donald Trump tweet attacking X", "an ad that attacks X"
-    return tok.pos_ not in ("VERB", "AUX") and _in(tok.head, "medium") and tok.dep_ in ("nsubj", "attr")
+    return tok.pos_ not in ("VERB", "AUX") and _in_medium(tok)
+
+
+def _in_medium(tok: Token) -> bool:
+    """A noun trigger held by a medium: "remarks ..., including an attack on X", "an ad with attacks on X", "the
+    speech's attack on X" (up to three steps through prepositions, appositions and conjuncts)."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("pobj", "prep", "appos", "conj", "attr", "nsubj") or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN") and _in(cur, "medium"):
+            return True
+    return False
 
 
 def _excluded(tok: Token, speech: frozenset[str]) -> set[int]:
