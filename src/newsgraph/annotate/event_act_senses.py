@@ -208,6 +208,8 @@ def author_kind(tok: Token) -> str:
             authors = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "Paraguay wants to attack Bolivia"
     else:
         authors = [c for c in tok.children if c.dep_ == "poss"]
+        if any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in tok.children):
+            return "state"  # "the Israeli offensive": a nation's
     authors += [o for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
     if any(_in(a, "armed") for a in authors):
         return "armed"
@@ -268,11 +270,19 @@ def requested(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") and any(not _when(o) for o in prep_objects(c)):
             return True  # "called on X to resign", "called for calm", "appealed for funds"
+        if c.dep_ == "prep" and c.lower_ == "to" and any(_named_actor(o) for o in prep_objects(c)):
+            return True  # "appealed to the Ontario Municipal Board": a named body or person asked (not "to voters")
         if c.dep_ in ("xcomp", "ccomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX") and c.lemma_.lower() not in _lex()["courtesy"]:
             return True  # "appealed to X to stay", "an appeal to X to stay"
         if c.dep_ in ("dobj", "obj") and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() != "call":
             return True  # "appealed the ruling"; "called X" alone is a telephone call or a naming
     return False
+
+
+def _named_actor(tok: Token) -> bool:
+    """A person, organisation or country entity: one an appeal is made to, not an audience ("young voters")."""
+    ent = find_entity(tok.doc, tok.idx, tok.idx + len(tok.text))
+    return ent is not None and ent.type in ("person", "organisation", "country")
 
 
 def _when(tok: Token) -> bool:
