@@ -34,6 +34,7 @@ WORDS = "\n\n".join(
         "Chad recalled its ambassador from Moldova on Friday.",
         "Okafor recalled the tense talks with Haidari fondly.",
         "Okafor said Ruiz wants all Lindell residents to engage in more listening.",
+        "Moldova's army and the Lindell Front have accused each other of attacking civilians around Goma.",
     ]
 )
 
@@ -77,6 +78,11 @@ def test_an_attack_with_no_evidence_of_force_in_a_peaceful_article_is_no_event(w
 @pytest.mark.parametrize("sentence", ["Militants attacked", "Protesters attacked", "Tom Hale attacked"])
 def test_an_attack_with_evidence_of_force_stays_an_assault(force, sentence):
     assert {e.type for e in _events(force, "attacked", sentence)} == {"ASSAULT"}
+
+
+def test_an_armed_author_of_a_gerund_is_force_even_in_a_peaceful_article(words):
+    # "accused each other of attacking civilians": the army, subject of the governing verb, is the author
+    assert {e.type for e in _events(words, "attacking", "accused each other")} == {"ASSAULT"}
 
 
 def test_a_state_attacking_a_state_stays_force(force):

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import prep_objects
+from newsgraph.annotate.event_features import people_nouns
 from newsgraph.annotate.event_mishaps import kind_of
 from newsgraph.annotate.lexicon import words
 from newsgraph.knobs import knob
@@ -53,7 +54,7 @@ _PERSON_PRONOUNS = ("him", "her", "them", "me", "us", "himself", "herself", "the
 _SAID_DEPS = ("ccomp", "parataxis")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Prepositions whose object is the scene of the act ("attacked X outside the bar", "at a checkpoint").
-_SCENE_PREPS = ("outside", "near", "at", "inside", "in", "into", "behind")
+_SCENE_PREPS = ("outside", "near", "at", "inside", "in", "into", "behind", "around")
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,9 @@ def physical_target(tok: Token) -> str:
         return "object"
     if any(e is not None and e.type == "person" for e in ents) or any(o.pos_ == "PRON" and o.lower_ in _PERSON_PRONOUNS for o in objs):
         return "actor"
+    people = people_nouns()
+    if any(e is None and o.pos_ == "NOUN" and (o.lower_ in people or o.lemma_.lower() in people) for o, e in zip(objs, ents, strict=True)):
+        return "actor"  # "attacking civilians", "attacked a woman"
     return ""
 
 
@@ -206,6 +210,10 @@ def author_kind(tok: Token) -> str:
         authors = [c for c in tok.children if c.dep_ == "nsubj"]
         if not authors and tok.dep_ in ("xcomp", "conj"):
             authors = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "Paraguay wants to attack Bolivia"
+        if not authors and tok.dep_ == "pcomp" and tok.head.head is not tok.head:
+            # "X and Y accused each other of attacking civilians": the gerund's author is the governing verb's subject
+            authors = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
+        authors += [x for a in authors for x in a.children if x.dep_ == "conj"]
     else:
         authors = [c for c in tok.children if c.dep_ == "poss"]
         if any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in tok.children):
