@@ -67,3 +67,19 @@ def test_fit_rows_leave_out_only_the_audits_hidden_rows(monkeypatch):
     kept = RR.fit_rows(rows, base, 0.8)
     assert [r[0] for r in kept] == ["audit", "web", "draws"] and kept[0][2]["x"] == 0.9
     assert [RR.weight(r) for r in kept] == [1.0, 1.0, 5.0]
+
+
+@pytest.mark.parametrize("name", ["s28v3", "s28v3main"])
+def test_stop_28_draw_keys_are_every_hidden_event_judged_and_never_held_out(name):
+    """Stop 28 (helper v3): the draws s23..s27 rebuilt on e3's code and on main, every hidden asserted event (rate
+    1), each judged by a line that is not of a held-out draw; no page of the held-out pools (CoNLL, s28unseen)."""
+    from benchmarks.audit.__main__ import judgements
+
+    head, keys = B.read_keys(B.keys_path(name))
+    assert head["rate"] == 1.0 and head["n"] == head["pool"] == len(keys) > 300
+    assert not any(str(lab).startswith(RR.HELD_OUT_PREFIXES) for lab in head["labels"])
+    done = RR.judged_for(judgements(), {r["input"] for r in keys.values()})
+    assert set(keys) <= set(done)
+    assert not any(r["input"].startswith(("conll", "s28unseen")) for r in keys.values())
+    mine = [j for j in judgements().values() if j.get("by") == "v3, stop 28"]
+    assert len(mine) == 105 and all(isinstance(j[k], bool) for j in mine for k in ("happened", "type", "source", "target"))
