@@ -76,8 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--web-labels", default=",".join(WEB_LABELS))
     ap.add_argument("--below-sample", type=Path, default=BELOW_SAMPLE, help="keys of the judged draws (below.py)")
     ap.add_argument("--reread", action=argparse.BooleanOptionalAction, default=REREAD)
+    ap.add_argument("--method", default=None, help="also a map refitted on the tune rows (recalibrate_register `fit`, "
+                    "e.g. platt-conf+cut), reported next to the map in place")
     a = ap.parse_args(argv)
-    _rows, _gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample, a.reread)
+    rows, _gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample, a.reread)
     from benchmarks.audit.below import read_keys
     from benchmarks.tasks.events import _threshold
 
@@ -87,10 +89,17 @@ def main(argv: list[str] | None = None) -> int:
     def conf(f: dict) -> float:
         return apply(base, raw_of(f))
 
-    res = by_draw(*judged["draws"], draw_of(list(head["labels"])), conf, lambda f: 1.0 if conf(f) >= t else 1.0 / rate)
-    print("| draw/part | n | right | ECE | reliability (map in place) |\n|---|---|---|---|---|")
-    for name, r in res.items():
-        print(table_row(name, r))
+    where, weigh = draw_of(list(head["labels"])), (lambda f: 1.0 if conf(f) >= t else 1.0 / rate)
+    maps: dict[str, Callable[[dict], float]] = {"in place": conf}
+    if a.method:
+        from benchmarks.recalibrate_register import fit
+        from benchmarks.recalibrate_rows import fit_rows
+
+        maps[a.method] = fit(a.method, [r for r in fit_rows(rows, base, t) if r[1] == "tune"], base, t)
+    for label, g in maps.items():
+        print(f"| draw/part | n | right | ECE | reliability ({label}) |\n|---|---|---|---|---|")
+        for name, r in by_draw(*judged["draws"], where, g, weigh).items():
+            print(table_row(name, r))
     return 0
 
 

@@ -23,11 +23,13 @@ WEB_LABELS = ("e2-webh", "e2-lgl")
 HELD_OUT_PREFIXES = ("s28unseen",)
 #: With `--below-sample FILE` (benchmarks/audit/below.py `keys`): the judged draws whose hidden events were sampled
 #: at random, a source of their own ("draws": every shown event, and the sampled hidden ones weighted 1 / rate); their
-#: pages leave the audit's rows (stop 26: the s23..s25 draws, every asserted event judged, so the rate is 1).
-BELOW_SAMPLE = Path(__file__).resolve().parent / "audit" / "below-s26.keys.jsonl"
-#: Read the web set's blind re-readings (benchmarks/audit/rereading.py) in place of the first verdicts (`reread`);
-#: off by default: on only if a map fitted so is landed (stop 27, w2). `--reread` in the tools turns it on.
-REREAD = False
+#: pages leave the audit's rows (stop 26: the s23..s25 draws, every asserted event judged, so the rate is 1; stop 28:
+#: the s23..s27 draws on e3's rules, every hidden event judged, below-s28v3).
+BELOW_SAMPLE = Path(__file__).resolve().parent / "audit" / "below-s28v3.keys.jsonl"
+#: Read the web set's blind re-readings (benchmarks/audit/rereading.py) in place of the first verdicts (`reread`):
+#: on since stop 28 (v3), when the map in place was fitted so (the re-read labels are the stop-23 judging standard,
+#: stop 27 w2); `--no-reread` in the tools gives the first verdicts.
+REREAD = True
 Row = tuple  # (source, part, features, right, unit) as benchmarks/fit_events.py makes them
 Map = tuple[list[float], list[float]]
 

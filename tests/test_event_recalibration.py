@@ -103,7 +103,7 @@ def test_reread_replaces_only_the_calibration_label_of_re_read_web_events(monkey
     assert out["a"] == {"happened": True, "type": True, "source": True}
     assert out["b"] == {"happened": False, "type": False, "target": False}
     assert out["c"] == js["c"]
-    assert recalibrate_rows.REREAD is False  # off by default: no map fitted on the re-readings is landed (stop 27)
+    assert recalibrate_rows.REREAD is True  # on by default: the map in place was fitted on the re-readings (stop 28, v3)
 
 
 def test_rereading_file_is_blind_and_well_formed():
