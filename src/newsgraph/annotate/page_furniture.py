@@ -153,10 +153,16 @@ def furniture(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def doc_furniture(doc: Doc, text: str | None = None) -> list[tuple[int, int, str]]:
+    """`furniture` of `doc`'s body, read once per Doc and text: text_blocks (topics) and `headings` (quotes, once per
+    pronoun) both ask, and each reading parses every line's span."""
+    text = doc_text(doc) if text is None else text
+    cached = doc.user_data.get("ng_furniture")
+    if cached is None or cached[0] is not text and cached[0] != text:
+        cached = doc.user_data["ng_furniture"] = (text, furniture(doc, text))
+    return cached[1]
+
+
 def headings(doc: Doc) -> list[tuple[int, int]]:
-    """The character ranges of the body's headings (cached on the Doc: quotes ask once per pronoun)."""
-    cached = doc.user_data.get("ng_headings")
-    if cached is None:
-        cached = [(s, e) for s, e, kind in furniture(doc, doc_text(doc)) if kind == "heading"]
-        doc.user_data["ng_headings"] = cached
-    return cached
+    """The character ranges of the body's headings."""
+    return [(s, e) for s, e, kind in doc_furniture(doc) if kind == "heading"]

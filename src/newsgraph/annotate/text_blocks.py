@@ -51,7 +51,7 @@ import re
 from spacy.tokens import Doc
 
 from newsgraph.annotate.doc_cache import doc_text
-from newsgraph.annotate.page_furniture import furniture, title_case
+from newsgraph.annotate.page_furniture import doc_furniture, title_case
 
 #: marks of a bibliographic reference; a paragraph with `CITATION_MARKS` distinct kinds of them is a reference entry
 _CITATION_MARKS = {
@@ -232,7 +232,7 @@ def non_prose_blocks(doc: Doc, text: str | None = None, register: str | None = N
     text = doc_text(doc) if text is None else text
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "PER")]
     # headings, signatures, editorial labels and closing credits read from the body's layout and tags
-    furnished = {s: (s, e) for s, e, _ in furniture(doc, text)}
+    furnished = {s: (s, e) for s, e, _ in doc_furniture(doc, text)}
     out = []
     k = 0
     for m in _PARAGRAPH.finditer(text):
