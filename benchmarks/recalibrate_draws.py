@@ -19,10 +19,8 @@ from pathlib import Path
 
 from benchmarks.calibration import summary
 from benchmarks.recalibrate_rows import (
-    AUDIT_LABELS,
     BELOW_SAMPLE,
-    REREAD,
-    WEB_LABELS,
+    add_row_arguments,
     apply,
     in_place,
     load,
@@ -71,11 +69,8 @@ def table_row(name: str, res: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.recalibrate_draws", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--cache", type=Path, default=None, help="annotated rows (pickle) of recalibrate_events")
-    ap.add_argument("--audit-labels", default=",".join(AUDIT_LABELS))
-    ap.add_argument("--web-labels", default=",".join(WEB_LABELS))
+    add_row_arguments(ap, "annotated rows (pickle) of recalibrate_events")
     ap.add_argument("--below-sample", type=Path, default=BELOW_SAMPLE, help="keys of the judged draws (below.py)")
-    ap.add_argument("--reread", action=argparse.BooleanOptionalAction, default=REREAD)
     ap.add_argument("--method", default=None, help="also a map refitted on the tune rows (recalibrate_register `fit`, "
                     "e.g. platt-conf+cut), reported next to the map in place")
     a = ap.parse_args(argv)

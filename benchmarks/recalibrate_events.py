@@ -59,6 +59,7 @@ from benchmarks.recalibrate_rows import (  # noqa: F401 (judged_for, HELD_OUT_PR
     WEB_LABELS,
     Map,
     Row,
+    add_row_arguments,
     apply,
     fit_rows,
     in_place,
@@ -292,9 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.tasks.events import _threshold
 
     ap = argparse.ArgumentParser(prog="python -m benchmarks.recalibrate_events", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--cache", type=Path, default=None, help="annotated rows (pickle), made when missing")
-    ap.add_argument("--audit-labels", default=",".join(AUDIT_LABELS))
-    ap.add_argument("--web-labels", default=",".join(WEB_LABELS))
+    add_row_arguments(ap)
     ap.add_argument("--methods", default=",".join(METHODS), help="maps tried (each also with +cut)")
     ap.add_argument("--method", default=None, help="use this map (e.g. levels:20+cut/bal) instead of the CV choice")
     ap.add_argument("--move-cut", action="store_true", help="also try maps that move the display cut (which events "
@@ -302,8 +301,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--below-sample", type=Path, nargs="?", const=BELOW_SAMPLE, default=None,
                     help="add the source 'draws': the judged draws of a random sample of hidden events "
                     f"(benchmarks/audit/below.py keys; default {BELOW_SAMPLE.name}), their pages out of the audit's")
-    ap.add_argument("--reread", action=argparse.BooleanOptionalAction, default=REREAD, help="the web set's blind "
-                    "re-readings (benchmarks/audit/rereading.py) in place of the first verdicts")
     ap.add_argument("--family", default=None, help="the map families that may be chosen (default: FAMILY, or every "
                     "family with --below-sample, whose fit leaves out the audit's hidden rows: recalibrate_rows.fit_rows)")
     ap.add_argument("--write", action="store_true", help="write the chosen map to annotate/data/calibration/event.json")

@@ -58,12 +58,10 @@ from benchmarks.recalibrate_events import (
     print_summary,
 )
 from benchmarks.recalibrate_rows import (
-    AUDIT_LABELS,
     BELOW_SAMPLE,
-    REREAD,
-    WEB_LABELS,
     Map,
     Row,
+    add_row_arguments,
     apply,
     fit_rows,
     in_place,
@@ -215,11 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.tasks.events import _threshold
 
     ap = argparse.ArgumentParser(prog="python -m benchmarks.recalibrate_register", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--cache", type=Path, default=None, help="annotated rows (pickle), made when missing")
-    ap.add_argument("--audit-labels", default=",".join(AUDIT_LABELS))
-    ap.add_argument("--web-labels", default=",".join(WEB_LABELS))
-    ap.add_argument("--reread", action=argparse.BooleanOptionalAction, default=REREAD, help="the web set's blind "
-                    "re-readings (benchmarks/audit/rereading.py) in place of the first verdicts")
+    add_row_arguments(ap)
     ap.add_argument("--below-sample", type=Path, default=BELOW_SAMPLE, help="keys of the judged draws (below.py)")
     ap.add_argument("--methods", default=",".join(METHODS), help="maps tried (each with +cut)")
     ap.add_argument("--method", default=None, help="report this map instead of the CV choice")

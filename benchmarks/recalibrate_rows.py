@@ -34,6 +34,18 @@ Row = tuple  # (source, part, features, right, unit) as benchmarks/fit_events.py
 Map = tuple[list[float], list[float]]
 
 
+def add_row_arguments(ap, cache_help: str = "annotated rows (pickle), made when missing") -> None:
+    """The options every event-calibration tool reads its rows with (recalibrate_events, _register, _draws):
+    --cache, --audit-labels, --web-labels and --reread, with the same defaults everywhere."""
+    import argparse
+
+    ap.add_argument("--cache", type=Path, default=None, help=cache_help)
+    ap.add_argument("--audit-labels", default=",".join(AUDIT_LABELS))
+    ap.add_argument("--web-labels", default=",".join(WEB_LABELS))
+    ap.add_argument("--reread", action=argparse.BooleanOptionalAction, default=REREAD, help="the web set's blind "
+                    "re-readings (benchmarks/audit/rereading.py) in place of the first verdicts")
+
+
 def judged_for(judged: dict[str, dict], inputs: set[str]) -> dict[str, dict]:
     """The judgements of the pages in `inputs`, without any line of a held-out draw (`HELD_OUT_PREFIXES`)."""
     return {k: j for k, j in judged.items() if j.get("input") in inputs
