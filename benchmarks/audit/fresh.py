@@ -60,6 +60,7 @@ POOLS: dict[int, str] = {
     20270301: "wikinews",  # stop 26's held-out draw (the 49 GeoVirus articles left: the pool is used up after it)
     20270401: "polnear",  # stop 27's held-out draw (28 of the 42 PolNeAR dev check-part articles; polnear_pool.py)
     20270501: "conll",  # stop 28's held-out draw (36 of the 69 English CoNLL-2003 dev check-part stories; conll_pool.py)
+    20270601: "conll",  # stop 29's held-out draw (the 33 English CoNLL-2003 dev check-part stories stop 28 left)
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
