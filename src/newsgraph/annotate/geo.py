@@ -36,6 +36,7 @@ from newsgraph.annotate.city_relations import (
     listed_as_regions,
 )
 from newsgraph.annotate.city_sections import section_of
+from newsgraph.annotate.city_uses import person_named, team_named, title_only
 from newsgraph.annotate.config import config_of, from_config, knob
 from newsgraph.annotate.country_evidence import home_readings, road_only
 from newsgraph.annotate.gazetteer import Gazetteer, Place, get_gazetteer, norm
@@ -101,6 +102,9 @@ class GeoWeights:
                                           "scan of stop 28")
     section_city_population: int = knob(100_000, "a city this big or bigger holds the sections of "
                                                  "`section_core_share`")
+    sport_density: float = knob(12.0, "sport words (data/team_cues.tsv) per 1,000 words that make a page a sport "
+                                      "report, where a town's name used as a team's and never as a settlement is "
+                                      "no city topic (city_uses.team_named; 0: off)")
     passes: int = knob(3, "resolution passes (each lets the previous choices support nearby readings)")
 
 
@@ -334,7 +338,8 @@ class Geocoder:
                                   self.weights.part_city_population, self.weights.part_radius_km,
                                   self.weights.section_core_share, self.weights.near_km) is not None
                     or foreign_homonym(p, [q for q in places if q is not None], demonyms,
-                                       self.weights.foreign_town_population, division_written(text, e))):
+                                       self.weights.foreign_town_population, division_written(text, e))
+                    or self._used_otherwise(doc, text, e, all_ents, gaz)):
                 e.type = "place"
             if e.type == "city" and (full := full_name(e, p)):
                 e.aliases += [e.name] if e.name not in e.aliases else []
@@ -371,6 +376,12 @@ class Geocoder:
         rescore(doc)
         return doc
 
+
+    def _used_otherwise(self, doc: Doc, text: str, e: Entity, all_ents: list[Entity], gaz: Gazetteer) -> bool:
+        """The text uses the town's name as a team's, a person's surname or inside a work's title (city_uses.py)."""
+        names = shipped_names()
+        return (team_named(doc, e, all_ents, gaz, names, self.weights.sport_density)
+                or person_named(text, e, all_ents, gaz, names) or title_only(text, e))
 
     def _unlocated(self, e: Entity, summary: dict) -> None:
         """A place entity without a point: typed "place"; with `unused_place_confidence` set and no use of the name

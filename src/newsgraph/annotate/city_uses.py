@@ -1,0 +1,211 @@
+"""What the text uses a town's name as, when it is no town: a sports team's name, a person's surname, a work's title.
+
+A gazetteer holds a town for the name, so the geocoder reads a town; the text, read as a whole, says what the name
+names. Three uses that are no city topic (the reading keeps its point; the entity is typed "place", as
+city_evidence's other uses are):
+
+- **A team named by its town** (`team_named`). In a sport report (a page dense in sport words, data/team_cues.tsv
+  `sport`, `GeoWeights.sport_density` per 1,000 words) a town's name is as often the team or club that bears it:
+  "homered for X", "X's lead over Y", "three points behind X", "serie A club X", "joined Y from X", "X has scored",
+  "X beat Y", a score after it; or the page names the team in full ("the X Indians", "Rotor X") and uses the bare
+  name without a place's preposition. Such a name is a team's unless the text ALSO uses it as a settlement: "In X,
+  Y homered", "a hero in X", "X-based", a dateline, "X, State" (`name_usage.settlement_use`; in a sport report
+  "from X" is a club's, a transfer's or a series', and counts neither way). Judged so on the audit draws since stop
+  28 (HELD-OUT-s28-topics.md "Teams"): a team named by its town is no city; a city also named as a place is.
+- **A person's name** (`person_named`): the one-word name is the last word of a person of the page ("Roberto X"),
+  or a mention takes an age in apposition ("X, 45, takes on ..."), and no mention is used as a settlement.
+- **Inside a work's title** (`title_only`): every mention lies inside a quoted title of several capitalised words
+  ("Ice Cold in X"): the film, not the town (stop 21's "a city only inside another name").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate.entity_evidence_config import DEFAULT_WINDOWS
+from newsgraph.annotate.gazetteer import Gazetteer, norm
+from newsgraph.annotate.name_usage import settlement_use
+from newsgraph.annotate.names import NamesLexicon
+from newsgraph.annotate.place_cues import team_use as place_team_use
+from newsgraph.annotate.resolve import doc_text
+from newsgraph.records import Entity, Mention
+
+#: entity types of the page's other names that may hold a team's full name ("the X Indians" typed organisation, or
+#: a person by the small model)
+_TEAM_HOLDERS = frozenset({"organisation", "person"})
+_WORD = re.compile(r"[A-Za-z][a-z'-]*")
+_ACT_FOR = re.compile(r"\b([a-z]+)\s+for\s+$")
+_POSSESSIVE = re.compile(r"^['\u2019]s\s+([a-z-]+)\b")
+_POSSESSIVE_PERSON = re.compile(r"^['\u2019]s\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
+_NEXT_WORD = re.compile(r"^\s+([a-z-]+)\b")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_STANDING = re.compile(r"\b([a-z]+)\s+(?:behind|ahead\s+of|clear\s+of|adrift\s+of)\s+$")
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_LOCATIVE_WORD = re.compile(r"\b([A-Za-z]+)\s+$")
+_SENTENCE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
+_SCORE_AFTER = re.compile(r"^\s+\d{1,3}(?:[-:]\d{1,3})?(?![\d:-])")
+#: an age in apposition right after a name: "X, 45, takes on"; a place has none
+_AGE_AFTER = re.compile(r"^,\s*(?:[1-9]|[1-9]\d|1[01]\d),")
+#: a quoted title is this many words at most, besides the name
+_TITLE_WORDS = 8
+#: the lower-case words a title in title case keeps ("Ice Cold in X", "Gone with the Wind")
+_TITLE_SMALL = frozenset({"a", "an", "the", "in", "of", "on", "at", "to", "for", "with", "from", "and", "or", "by"})
+_QUOTES = {"\"": "\"", "\u201c": "\u201d"}
+
+
+@dataclass(frozen=True)
+class TeamCues:
+    """The word lists of data/team_cues.tsv, by kind."""
+
+    sport: frozenset[str]
+    act_for: frozenset[str]
+    possessed: frozenset[str]
+    team_noun: frozenset[str]
+    standing: frozenset[str]
+    transfer: frozenset[str]
+    game_verb: frozenset[str]
+    club_verb: frozenset[str]
+    settle: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def team_cues() -> TeamCues:
+    """Read data/team_cues.tsv once per process."""
+    rows: dict[str, set[str]] = {k: set() for k in TeamCues.__dataclass_fields__}
+    text = resources.files("newsgraph.annotate").joinpath("data/team_cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word = line.split("\t", 1)
+        rows[kind.strip()].add(word.strip().lower())
+    return TeamCues(**{k: frozenset(v) for k, v in rows.items()})
+
+
+def sport_report(doc: Doc, density: float) -> bool:
+    """The page is a sport report: its sport words (data/team_cues.tsv) per 1,000 words reach `density` (0: off).
+    Counted once per Doc."""
+    if density <= 0:
+        return False
+    cached = doc.user_data.get("ng_sport_density")
+    if cached is None:
+        words = [w.lower() for w in _WORD.findall(doc_text(doc))]
+        sport = team_cues().sport
+        cached = 1000.0 * sum(1 for w in words if w in sport) / max(len(words), 1)
+        doc.user_data["ng_sport_density"] = cached
+    return cached >= density
+
+
+def team_use(doc: Doc, text: str, m: Mention, names: NamesLexicon, cues: TeamCues) -> bool:
+    """The mention names a team: "homered for X", "X's lead", "X's Eddie Murray", "three points behind X",
+    "club X", "joined Y from X", a score after it, the subject or object of a competition act ("X beat Y"), or
+    the object of a club's verb ("joined X")."""
+    before, after = text[max(0, m.start - 80) : m.start], text[m.end : m.end + 40]
+    am = _ACT_FOR.search(before)
+    if am and am.group(1).lower() in cues.act_for:
+        return True
+    pm = _POSSESSIVE.match(after)
+    if (pm and pm.group(1).lower() in cues.possessed) or _POSSESSIVE_PERSON.match(after):
+        return True  # "X's lead", "X's Eddie Murray cracked his 20th homer": a team's, in a sport report
+    sm = _STANDING.search(before)
+    if sm and sm.group(1).lower() in cues.standing:
+        return True
+    wm = _WORD_BEFORE.search(before)
+    if wm and wm.group(1).lower() in cues.team_noun:
+        return True
+    nm = _NEXT_WORD.match(after)
+    if nm and nm.group(1) in (cues.possessed | cues.team_noun):
+        return True  # "all X starters", "the X side"
+    if _SCORE_AFTER.match(after) or place_team_use(text, m, names, DEFAULT_WINDOWS):
+        return True  # "X 3", "beat X", "X drew", "X coach" (data/organisations.tsv team rows)
+    if _FROM.search(before):
+        clause = _SENTENCE_START.search(before)
+        words = {w.lower() for w in _WORD.findall(clause.group() if clause else before)}
+        if words & cues.transfer:
+            return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root, lemma = span.root, span.root.head.lemma_.lower()
+    return (root.dep_ in ("nsubj", "dobj", "nsubjpass") and lemma in cues.game_verb) or (
+        root.dep_ == "dobj" and lemma in cues.club_verb)
+
+
+def settled(text: str, m: Mention, gaz: Gazetteer, names: NamesLexicon, cues: TeamCues) -> bool:
+    """The mention uses the name as a settlement in a sport report: a use of name_usage.settlement_use, its
+    locative one of `settle` ("In X," and "a hero in X"; not "from X")."""
+    use = settlement_use(text, m.start, m.end, gaz, names)
+    if use != "locative":
+        return use is not None
+    lm = _LOCATIVE_WORD.search(text[max(0, m.start - 30) : m.start])
+    return bool(lm and lm.group(1).lower() in cues.settle)
+
+
+def team_named(doc: Doc, e: Entity, others: list[Entity], gaz: Gazetteer, names: NamesLexicon,
+               density: float) -> bool:
+    """In a sport report, the town's name `e` names a team: a mention is used as a team's (`team_use`), or another
+    name of the page holds it as a team's full name ("the X Indians"); and no mention uses it as a settlement."""
+    if not e.mentions or not sport_report(doc, density):
+        return False
+    text, cues = doc_text(doc), team_cues()
+    key = norm(e.name)
+    if any(settled(text, m, gaz, names, cues) for m in e.mentions):
+        return False
+    if any(team_use(doc, text, m, names, cues) for m in e.mentions):
+        return True
+    for o in others:
+        if o is e or o.type not in _TEAM_HOLDERS:
+            continue
+        words = o.name.split()
+        n = len(key.split())
+        if len(words) > n and (norm(" ".join(words[:n])) == key or norm(" ".join(words[-n:])) == key):
+            return True  # "the X Indians", "Rotor X": the page names the team in full
+    return False
+
+
+def person_named(text: str, e: Entity, others: list[Entity], gaz: Gazetteer, names: NamesLexicon) -> bool:
+    """The one-word name is a person's: the surname of a person of the page ("Roberto X" ... "X said"), or a
+    mention takes an age in apposition ("X, 45, takes on ..."); and no mention is used as a settlement."""
+    if len(e.name.split()) != 1 or not e.mentions:
+        return False
+    key = norm(e.name)
+    surname = any(o.type == "person" and len(o.name.split()) >= 2 and norm(o.name.split()[-1]) == key
+                  for o in others if o is not e)
+    if not surname and not any(_AGE_AFTER.match(text[m.end : m.end + 8]) for m in e.mentions):
+        return False
+    return all(settlement_use(text, m.start, m.end, gaz, names) is None for m in e.mentions)
+
+
+def in_title(text: str, m: Mention) -> bool:
+    """The mention lies inside a double-quoted title, on one line: two or more other capitalised words, at most
+    `_TITLE_WORDS`, in title case ("Ice Cold in X"; a quoted sentence has lower-case words; single quotes are not
+    read: they are also apostrophes)."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start : m.start], text[m.end : line_end]
+    for open_q, close_q in _QUOTES.items():
+        i = before.rfind(open_q)
+        if i < 0 or (open_q == close_q and before.count(open_q) % 2 == 0):
+            continue  # no quotation open at the mention
+        j = after.find(close_q)
+        if j < 0 or m.start - (line_start + i) > 60 or j > 60:
+            continue
+        words = (before[i + 1 :] + " " + after[:j]).split()
+        if 2 <= sum(1 for w in words if w[:1].isupper()) and len(words) <= _TITLE_WORDS and all(
+                w[:1].isupper() or w in _TITLE_SMALL for w in words):
+            return True  # title case: capitalised words and the small words titles keep in lower case
+    return False
+
+
+def title_only(text: str, e: Entity) -> bool:
+    """Every mention of `e` lies inside a quoted title (`in_title`)."""
+    return bool(e.mentions) and all(in_title(text, m) for m in e.mentions)
+
+
+__all__ = ["TeamCues", "in_title", "sport_report", "person_named", "team_cues", "team_named", "team_use",
+           "title_only"]

@@ -1,0 +1,106 @@
+"""A town's name the text uses as no town (annotate/city_uses.py): a team named by its town in a sport report, a
+person's surname or aged name, a name inside a work's quoted title; a town ALSO used as a settlement stays a city.
+Invented towns, clubs and people, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate import load_pipeline
+from newsgraph.annotate.city_uses import in_title, person_named, sport_report, team_named, title_only
+from newsgraph.annotate.names import shipped_names
+from newsgraph.records import Entity, Mention
+
+ROUND_UP = (
+    "FOOTBALL - BRACKWATER GO TOP.\n"
+    "Brackwater Rovers moved top of the league on Saturday.\n"
+    "Striker Ola Penrick scored twice as Brackwater beat Lowfield 3-1 in front of 12,000 fans.\n"
+    "Lowfield's coach blamed the referee after the match.\n"
+    "Tarnbury stay three points behind Brackwater after a goalless game at home.\n"
+    "Goalkeeper Dan Osk joined Tarnbury from Eastmere in the summer and has kept four clean sheets this season.\n"
+    "In Grandport, the league match between the two bottom clubs was called off because of a waterlogged pitch.\n"
+    "Penrick, 29, said the team had played its best football of the season.\n"
+)
+
+COUNCIL = (
+    "Brackwater beat Lowfield to the new hospital, the health board said on Monday.\n"
+    "Councillors in Lowfield said they would appeal. The board meets again in June to set its budget for the year.\n"
+)
+
+
+class _StubGazetteer:
+    """settlement_use asks the gazetteer only whether a name after a comma is a country or a region: none is."""
+
+    def lookup(self, name: str) -> list:
+        return []
+
+
+GAZ = _StubGazetteer()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _entity(text: str, name: str, kind: str = "city") -> Entity:
+    """An entity with every whole-word mention of `name` in `text` (capitalised as written)."""
+    import re
+
+    spans = [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    return Entity(id=name, name=name, type=kind, mentions=[Mention(text=name, start=a, end=b) for a, b in spans])
+
+
+def test_a_round_up_is_a_sport_report_and_a_council_story_is_not(nlp):
+    assert sport_report(nlp(ROUND_UP), 12.0)
+    assert not sport_report(nlp(COUNCIL), 12.0)
+    assert not sport_report(nlp(ROUND_UP), 0)  # 0: off
+
+
+def test_towns_named_for_their_teams_in_a_round_up_are_no_cities(nlp):
+    doc = nlp(ROUND_UP)
+    club = _entity(ROUND_UP, "Brackwater Rovers", "organisation")
+    names = shipped_names()
+    for town in ("Lowfield", "Tarnbury", "Eastmere"):  # "beat X 3-1", "X's coach"; "X stay ... behind"; "joined Y from X"
+        e = _entity(ROUND_UP, town)
+        assert team_named(doc, e, [e, club], GAZ, names, 12.0), town
+    brackwater = Entity(id="b", name="Brackwater", type="city", mentions=[
+        m for m in _entity(ROUND_UP, "Brackwater").mentions if ROUND_UP[m.end : m.end + 7] != " Rovers"])
+    assert team_named(doc, brackwater, [brackwater, club], GAZ, names, 12.0)  # "X beat", "points behind X"
+
+
+def test_a_town_also_used_as_a_settlement_stays_a_city(nlp):
+    doc = nlp(ROUND_UP)
+    names = shipped_names()
+    grandport = _entity(ROUND_UP, "Grandport")
+    assert not team_named(doc, grandport, [grandport], GAZ, names, 12.0)  # "In X, the match was called off"
+    text = ROUND_UP + "The fans of Lowfield's rivals marched through the streets in Lowfield on Sunday.\n"
+    lowfield = _entity(text, "Lowfield")
+    assert not team_named(nlp(text), lowfield, [lowfield], GAZ, names, 12.0)
+
+
+def test_outside_a_sport_report_a_win_over_a_town_says_nothing(nlp):
+    doc = nlp(COUNCIL)
+    e = _entity(COUNCIL, "Brackwater")
+    assert not team_named(doc, e, [e], GAZ, shipped_names(), 12.0)
+
+
+def test_a_players_surname_or_an_aged_name_is_no_city():
+    names = shipped_names()
+    player = Entity(id="p", name="Ola Penrick", type="person")
+    e = Entity(id="c", name="Penrick", type="city",
+               mentions=[m for m in _entity(ROUND_UP, "Penrick").mentions if ROUND_UP[m.start - 4 : m.start] != "Ola "])
+    assert person_named(ROUND_UP, e, [player, e], GAZ, names)
+    assert person_named(ROUND_UP, e, [e], GAZ, names)  # "Penrick, 29, said": an age in apposition
+    text = "Ola Penrick grew up in Penrick, a village on the coast."
+    e2 = Entity(id="c", name="Penrick", type="city", mentions=[Mention(text="Penrick", start=23, end=30)])
+    assert not person_named(text, e2, [player, e2], GAZ, names)  # "in X": the village
+
+
+def test_a_town_only_inside_a_quoted_title_is_no_city():
+    text = 'The actor was best known for "Cold Night in Lowfield" and "The Long Road".\nHe died in Tarnbury.'
+    lowfield, tarnbury = _entity(text, "Lowfield"), _entity(text, "Tarnbury")
+    assert in_title(text, lowfield.mentions[0]) and title_only(text, lowfield)
+    assert not title_only(text, tarnbury)
+    said = 'He said: "We will win in Lowfield."'
+    assert not title_only(said, _entity(said, "Lowfield"))  # a quotation of a sentence: one capitalised word
