@@ -104,3 +104,19 @@ def test_a_town_only_inside_a_quoted_title_is_no_city():
     assert not title_only(text, tarnbury)
     said = 'He said: "We will win in Lowfield."'
     assert not title_only(said, _entity(said, "Lowfield"))  # a quotation of a sentence: one capitalised word
+
+
+def test_a_surname_written_before_its_given_name_is_no_city_but_a_list_of_places_is_no_name():
+    names = shipped_names()
+    text = "Further reading:\nTarnbury, Friedrich. The Long Winter (1921).\nPenrick, Jack J. Notes (1930)."
+    assert person_named(text, _entity(text, "Tarnbury"), [], GAZ, names)
+    assert person_named(text, _entity(text, "Penrick"), [], GAZ, names)
+    listed = "She moved to Tarnbury, Paris."
+
+    class _Paris(_StubGazetteer):
+        def lookup(self, name: str) -> list:
+            from newsgraph.annotate.gazetteer import Place
+
+            return [Place(9, "Paris", "FR", "11", "city", 48.9, 2.3, 2_100_000)] if name == "Paris" else []
+
+    assert not person_named(listed, _entity(listed, "Tarnbury"), [], _Paris(), names)

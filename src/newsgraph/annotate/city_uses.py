@@ -13,7 +13,8 @@ city_evidence's other uses are):
   "from X" is a club's, a transfer's or a series', and counts neither way). Judged so on the audit draws since stop
   28 (HELD-OUT-s28-topics.md "Teams"): a team named by its town is no city; a city also named as a place is.
 - **A person's name** (`person_named`): the one-word name is the last word of a person of the page ("Roberto X"),
-  or a mention takes an age in apposition ("X, 45, takes on ..."), and no mention is used as a settlement.
+  a mention takes an age in apposition ("X, 45, takes on ...") or comes before its given name as in a
+  bibliography ("X, Friedrich. The ..."), and no mention is used as a settlement.
 - **Inside a work's title** (`title_only`): every mention lies inside a quoted title of several capitalised words
   ("Ice Cold in X"): the film, not the town (stop 21's "a city only inside another name").
 """
@@ -55,6 +56,10 @@ _AGE_AFTER = re.compile(r"^,\s*(?:[1-9]|[1-9]\d|1[01]\d),")
 _TITLE_WORDS = 8
 #: the lower-case words a title in title case keeps ("Ice Cold in X", "Gone with the Wind")
 _TITLE_SMALL = frozenset({"a", "an", "the", "in", "of", "on", "at", "to", "for", "with", "from", "and", "or", "by"})
+#: a given name after a comma, maybe an initial, then a full stop: "X, Friedrich." (an inverted name)
+_GIVEN_AFTER = re.compile(r"^,\s+([A-Z][a-z]+)(?:\s+[A-Z])?\.(?:\s|$)")
+#: a given name that the gazetteer holds as a city this big is as likely the next place of a list
+_LIST_PLACE_POPULATION = 100_000
 _QUOTES = {"\"": "\"", "\u201c": "\u201d"}
 
 
@@ -168,16 +173,30 @@ def team_named(doc: Doc, e: Entity, others: list[Entity], gaz: Gazetteer, names:
 
 
 def person_named(text: str, e: Entity, others: list[Entity], gaz: Gazetteer, names: NamesLexicon) -> bool:
-    """The one-word name is a person's: the surname of a person of the page ("Roberto X" ... "X said"), or a
-    mention takes an age in apposition ("X, 45, takes on ..."); and no mention is used as a settlement."""
+    """The one-word name is a person's: the surname of a person of the page ("Roberto X" ... "X said"), a mention
+    takes an age in apposition ("X, 45, takes on ...") or is written before its given name ("X, Friedrich.",
+    `inverted_name`); and no mention is used as a settlement."""
     if len(e.name.split()) != 1 or not e.mentions:
         return False
     key = norm(e.name)
     surname = any(o.type == "person" and len(o.name.split()) >= 2 and norm(o.name.split()[-1]) == key
                   for o in others if o is not e)
-    if not surname and not any(_AGE_AFTER.match(text[m.end : m.end + 8]) for m in e.mentions):
+    aged = any(_AGE_AFTER.match(text[m.end : m.end + 8]) for m in e.mentions)
+    if not surname and not aged and not any(inverted_name(text, m, names, gaz) for m in e.mentions):
         return False
     return all(settlement_use(text, m.start, m.end, gaz, names) is None for m in e.mentions)
+
+
+def inverted_name(text: str, m: Mention, names: NamesLexicon, gaz: Gazetteer) -> bool:
+    """The mention is a surname written before its given name, as a bibliography or a list of authors writes it
+    ("X, Friedrich. The ...", "X, Jack. White ..."): a given name of the names lexicon after a comma, maybe an
+    initial, then a full stop; not a name the gazetteer holds as a country, a region or a city of
+    `_LIST_PLACE_POPULATION` people ("... to X, Florence." closes a list of places)."""
+    gm = _GIVEN_AFTER.match(text[m.end : m.end + 40])
+    if not gm or not names.is_given_name(gm.group(1)):
+        return False
+    return not any(p.kind in ("country", "admin1", "continent") or p.population >= _LIST_PLACE_POPULATION
+                   for p in gaz.lookup(gm.group(1)))
 
 
 def in_title(text: str, m: Mention) -> bool:
@@ -207,5 +226,5 @@ def title_only(text: str, e: Entity) -> bool:
     return bool(e.mentions) and all(in_title(text, m) for m in e.mentions)
 
 
-__all__ = ["TeamCues", "in_title", "sport_report", "person_named", "team_cues", "team_named", "team_use",
+__all__ = ["TeamCues", "in_title", "sport_report", "inverted_name", "person_named", "team_cues", "team_named", "team_use",
            "title_only"]
