@@ -120,3 +120,11 @@ def test_a_surname_written_before_its_given_name_is_no_city_but_a_list_of_places
             return [Place(9, "Paris", "FR", "11", "city", 48.9, 2.3, 2_100_000)] if name == "Paris" else []
 
     assert not person_named(listed, _entity(listed, "Tarnbury"), [], _Paris(), names)
+
+
+def test_a_city_that_hosts_the_games_is_no_team(nlp):
+    text = ("ATHLETICS - GRANDPORT TO STAGE CHAMPIONSHIP.\nGrandport will host the 2031 championship, the league "
+            "said on Friday.\nThe players, coaches and fans of every team and club will come for the final.\n")
+    e = _entity(text, "Grandport")
+    assert sport_report(nlp(text), 12.0)
+    assert not team_named(nlp(text), e, [e], GAZ, shipped_names(), 12.0)
