@@ -128,3 +128,13 @@ def test_a_city_that_hosts_the_games_is_no_team(nlp):
     e = _entity(text, "Grandport")
     assert sport_report(nlp(text), 12.0)
     assert not team_named(nlp(text), e, [e], GAZ, shipped_names(), 12.0)
+
+
+def test_a_dateline_town_stays_a_city_whatever_its_team_does(nlp):
+    text = ("BASEBALL - LOWFIELD WIN AGAIN.\nLOWFIELD 2031-08-30\nLowfield beat Tarnbury 5-3 on Friday and the "
+            "players said the team's pitcher threw 108 pitches in the league game.\nLowfield's lead grew to six games.\n")
+    e = _entity(text, "Lowfield")
+    assert sport_report(nlp(text), 12.0)
+    assert not team_named(nlp(text), e, [e], GAZ, shipped_names(), 12.0)
+    tarnbury = _entity(text, "Tarnbury")
+    assert team_named(nlp(text), tarnbury, [tarnbury], GAZ, shipped_names(), 12.0)

@@ -9,7 +9,7 @@ city_evidence's other uses are):
   "homered for X", "X's lead over Y", "three points behind X", "serie A club X", "joined Y from X", "X has scored",
   "X beat Y", a score after it; or the page names the team in full ("the X Indians", "Rotor X") and uses the bare
   name without a place's preposition. Such a name is a team's unless the text ALSO uses it as a settlement: "In X,
-  Y homered", "a hero in X", "X-based", a dateline, "X, State" (`name_usage.settlement_use`; in a sport report
+  Y homered", "a hero in X", "X-based", a dateline (`dateline_named`: "X 1996-08-31" in upper case too), "X, State" (`name_usage.settlement_use`; in a sport report
   "from X" is a club's, a transfer's or a series', and counts neither way). Judged so on the audit draws since stop
   28 (HELD-OUT-s28-topics.md "Teams"): a team named by its town is no city; a city also named as a place is.
 - **A person's name** (`person_named`): the one-word name is the last word of a person of the page ("Roberto X"),
@@ -60,6 +60,10 @@ _TITLE_SMALL = frozenset({"a", "an", "the", "in", "of", "on", "at", "to", "for",
 _GIVEN_AFTER = re.compile(r"^,\s+([A-Z][a-z]+)(?:\s+[A-Z])?\.(?:\s|$)")
 #: a given name that the gazetteer holds as a city this big is as likely the next place of a list
 _LIST_PLACE_POPULATION = 100_000
+#: how many lines from the top of the text a dateline is looked for in (a headline, a byline, then the dateline)
+_DATELINE_LINES = 5
+#: what follows a dateline's place: its region, then a date (ISO or "Aug 31"), a bracket or a dash
+_DATELINE_REST = re.compile(r"^(?:,\s*[A-Za-z][\w.' ]{1,30})?\s*(?:\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\(|[\u2014\u2013-]|--)")
 _QUOTES = {"\"": "\"", "\u201c": "\u201d"}
 
 
@@ -150,6 +154,19 @@ def settled(text: str, m: Mention, gaz: Gazetteer, names: NamesLexicon, cues: Te
     return bool(lm and lm.group(1).lower() in cues.settle)
 
 
+def dateline_named(text: str, name: str) -> bool:
+    """One of the first `_DATELINE_LINES` lines opens with the name as a dateline's place, in any case, maybe with
+    its region, then a date, a bracket or a dash ("CLEVELAND 1996-08-31", "CLEVELAND, Ohio (AP) -"): the story is
+    filed from the town, a settlement whatever its team does in the body (a dateline's town is a city of the story,
+    stop 22's rule); the model seldom marks an upper-case dateline as a mention."""
+    upper = name.upper()
+    for line in text.lstrip().split("\n", _DATELINE_LINES)[:_DATELINE_LINES]:
+        line = line.strip()
+        if line.upper().startswith(upper) and _DATELINE_REST.match(line[len(name) :]):
+            return True
+    return False
+
+
 def team_named(doc: Doc, e: Entity, others: list[Entity], gaz: Gazetteer, names: NamesLexicon,
                density: float) -> bool:
     """In a sport report, the town's name `e` names a team: a mention is used as a team's (`team_use`), or another
@@ -158,7 +175,7 @@ def team_named(doc: Doc, e: Entity, others: list[Entity], gaz: Gazetteer, names:
         return False
     text, cues = doc_text(doc), team_cues()
     key = norm(e.name)
-    if any(settled(text, m, gaz, names, cues) for m in e.mentions):
+    if dateline_named(text, e.name) or any(settled(text, m, gaz, names, cues) for m in e.mentions):
         return False
     if any(team_use(doc, text, m, names, cues) for m in e.mentions):
         return True
@@ -226,5 +243,5 @@ def title_only(text: str, e: Entity) -> bool:
     return bool(e.mentions) and all(in_title(text, m) for m in e.mentions)
 
 
-__all__ = ["TeamCues", "in_title", "sport_report", "inverted_name", "person_named", "team_cues", "team_named", "team_use",
+__all__ = ["TeamCues", "dateline_named", "in_title", "sport_report", "inverted_name", "person_named", "team_cues", "team_named", "team_use",
            "title_only"]
