@@ -51,6 +51,7 @@ from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.lexicon import LexiconComponent, Sections
 from newsgraph.annotate.name_gates import gate_common_nouns, gate_kind_names, gate_thing_names, gate_works
+from newsgraph.annotate.name_glosses import join_glosses
 from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sections
 from newsgraph.annotate.person_full_names import complete_surnames, cut_fused_prefixes
 from newsgraph.annotate.person_usage import people_by_usage
@@ -153,6 +154,7 @@ class EntityLinker(LexiconComponent):
             gate_common_nouns(kept, self.words, names, self.evidence.model_label + self.evidence.speech_verb, text)
         kept = [m for m in kept if not m.ev["drop"]]
         entities = link_mentions(doc, kept, names, self.linking)
+        entities = join_glosses(text, entities)  # "X (Party of God)", "Saddam (Hussein)": one item (name_glosses.py)
         propagate(text, entities, kept)
         entities = people_by_usage(doc, text, entities, self.linking.org_points)
         entities = complete_surnames(doc, text, entities, names, self.linking.org_points)

@@ -39,7 +39,13 @@ from newsgraph.annotate.mention_spans import (
     joined_persons,
     split_at_separators,
 )
-from newsgraph.annotate.mention_words import common_word, institution, label_in_capitals, not_name_word
+from newsgraph.annotate.mention_words import (
+    common_word,
+    institution,
+    label_in_capitals,
+    not_name_word,
+    regnal_number,
+)
 from newsgraph.annotate.name_extent import complement_after
 from newsgraph.annotate.name_text import looks_like_acronym, strip_name
 from newsgraph.annotate.names import NamesLexicon
@@ -92,7 +98,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
         while toks and not_name_word(toks[-1], words):  # "Nyssen n’" -> "Nyssen"
             toks.pop()
         if label == "person":
-            toks = after_label(toks, words, names)
+            toks = regnal_number(after_label(toks, words, names), names.titles)  # "Elizabeth I", not "Elizabeth"
         if toks and label in ("person", "place") and len(coordinated(toks)) == 1:
             longer = place_named_after(toks, names.place_heads)
             if longer is not toks:

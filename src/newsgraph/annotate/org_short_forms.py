@@ -4,7 +4,7 @@ A news article names a body in full once and then shortens it: it drops the firs
 Sox"), the last words ("Royal Marsh" for "Royal Marsh Infirmary", "Centers for Disease Monitoring" for "Centers for
 Disease Monitoring and Prevention"), turns the head's complement into a modifier ("Transport Ministry" for "Ministry
 of Transport") or writes its initials ("FTA" for "Federal Transit Agency", also under a longer name that puts a
-country before them). Each form listed apart is a second topic for one body, which readers count as a wrong item.
+country before them) or clips its first word ("Fed" for "Federal Reserve"). Each form listed apart is a second topic for one body, which readers count as a wrong item.
 These matchers read only the two names' words; whether the shorter cluster may join (its own evidence, which owner)
 is entity_linking's decision.
 """
@@ -96,14 +96,31 @@ def acronym_of(name: str, owner: str) -> bool:
     return len(flat) >= 3 and len(head) > len(flat) and head.endswith(flat)
 
 
+#: the fewest letters a clipped first word keeps ("Fed" of "Federal Reserve"), and the fewest it must drop: a word
+#: one letter short is a spelling variant or a plural, not a clipping
+CLIP_MIN_KEPT = 3
+CLIP_MIN_DROPPED = 2
+
+
+def clipped_of(name: str, owner: str) -> bool:
+    """`name` is one word clipped from the first word of the owner's longer name ("Fed" of "Federal Reserve",
+    "Inter" of "Internazionale Milan"): the usual short form of a body whose full name the article also gives.
+    Only a capitalised word in lower case after its first letter (an acronym is `acronym_of`'s)."""
+    words = owner.split()
+    if " " in name or len(words) < 2 or not name.isalpha() or not name[:1].isupper() or not name[1:].islower():
+        return False
+    first = words[0]
+    return len(name) >= CLIP_MIN_KEPT and len(first) - len(name) >= CLIP_MIN_DROPPED and first.startswith(name)
+
+
 def variant_owner(c: Named, orgs: list[Named]) -> Named | None:
-    """The organisation whose name `c`'s name is a prefix, a reordering or an acronym of (the most named of
-    several; None on a tie)."""
+    """The organisation whose name `c`'s name is a prefix, a reordering, an acronym or a clipping of (the most named
+    of several; None on a tie)."""
     words = c.name.split()
     known = c.name in known_bodies()  # "United Nations" before "United Nations Interim Mission": the parent body
     owners = [o for o in orgs if o is not c and (
         not known and prefix_of(words, o.name.split()) or reordered_of(words, o.name.split())
-        or acronym_of(c.name, o.name))]
+        or acronym_of(c.name, o.name) or clipped_of(c.name, o.name))]
     return most_named(owners)
 
 

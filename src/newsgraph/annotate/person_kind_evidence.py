@@ -85,7 +85,9 @@ def _before(doc: Doc, start_tok: int, end_tok: int) -> str | None:
     if start_tok == 0:
         return None
     prev = doc[start_tok - 1]
-    if prev.pos_ in ("NOUN", "PROPN") and (kind := kind_of(prev.text, "lead")):
+    # a lower-case adjective too: the tagger reads "the daily X" (a newspaper) as an adjective before a name
+    if (prev.pos_ in ("NOUN", "PROPN") or prev.pos_ == "ADJ" and prev.text.islower()) \
+            and (kind := kind_of(prev.text, "lead")):
         return kind
     if prev.text != "," or start_tok < 2:
         return None
