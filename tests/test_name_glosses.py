@@ -86,6 +86,13 @@ def test_a_surname_a_quotation_left_out_completes_the_person():
                    "Tariq Mansouri": ["Mansouri", "Tariq"]}
 
 
+def test_a_work_bracketed_after_a_full_name_stays_apart():
+    text = "She starred for Rainer Tomas Vell (Quenelle) in 1982."
+    got = _names(join_glosses(text, _clusters(text, [
+        ("Rainer Tomas Vell", "Rainer Tomas Vell", "person"), ("Quenelle", "Quenelle", "person")])))
+    assert len(got) == 2
+
+
 def test_a_clipped_first_word_is_a_short_form():
     assert clipped_of("Fed", "Federal Reserve")
     assert clipped_of("Inter", "Internazionale Milan")
@@ -103,7 +110,7 @@ def test_kind_nouns_introduce_bodies_and_vessels():
 
 @pytest.fixture(scope="module")
 def calendar():
-    body = ("1822 - Ostmark proclaimed independence and Tavo I became its first emperor.\n\n"
+    body = ("1822 - Ostmark proclaimed independence and Emperor Tavo I became its first ruler.\n\n"
             "1930 - Duke Halvard VII born. He succeeded his father Leopold III in 1951.")
     return annotate(Extracted(input="t", body=body, title="Historical calendar"))
 
@@ -118,7 +125,45 @@ def test_a_lone_i_before_a_present_verb_stays_the_pronoun():
     from newsgraph.annotate import load_pipeline
     from newsgraph.annotate.mention_words import regnal_number
 
-    doc = load_pipeline()("Ask Maria I think she knows. Then Queen Maria I ruled alone.")
-    first = [t for t in doc if t.text == "Maria"]
-    assert [t.text for t in regnal_number(first[:1], {"queen"})] == ["Maria"]
-    assert [t.text for t in regnal_number(first[1:], {"queen"})] == ["Maria", "I"]
+    doc = load_pipeline()("Ask Maria I think she knows. Then Queen Maria I ruled alone. Overtures I called it. "
+                          "Maria I of Ostmark died.")
+    maria = [t for t in doc if t.text in ("Maria", "Overtures")]
+    assert [len(regnal_number([t], {"queen"})) for t in maria] == [1, 2, 1, 2]
+
+
+def test_a_reordered_head_after_a_placing_name_is_a_short_form():
+    from newsgraph.annotate.org_short_forms import reordered_of
+
+    assert reordered_of(["Transport", "Ministry"], "Ruritanian Ministry of Transport".split())
+    assert reordered_of(["Transport", "Ministry"], "Ministry of Transport".split())
+    assert not reordered_of(["Transport", "Ministry"], "Ruritanian Ministry of Health".split())
+    assert not reordered_of(["Transport", "Ministry"], "the new Ministry of Transport".split())
+
+
+def test_a_tail_after_a_coordination_is_a_short_form_unless_two_bodies_are_named():
+    from newsgraph.annotate.org_short_forms import tail_of
+
+    assert tail_of(["Children's", "Hospital"], "Women and Children's Hospital".split())
+    assert not tail_of(["School", "Board"], "City Council and School Board".split())
+    assert not tail_of(["Hospital"], "Women and Hospital".split())  # one word after "and": too common a head
+
+
+def test_a_name_under_an_article_as_subject_or_after_a_vessel_noun_is_a_thing():
+    from newsgraph.annotate import load_pipeline
+    from newsgraph.annotate.person_kind_evidence import attached_kind
+
+    text = ("Planes flew from the aircraft carrier Hollis Brandt on Monday. The Hollis Brandt leads a group of ships. "
+            "Hollis Brandt, the admiral, said the ships were ready.")
+    doc = load_pipeline()(text)
+    starts = [i for i in range(len(text)) if text.startswith("Hollis Brandt", i)]
+    kinds = [attached_kind(doc, s, s + len("Hollis Brandt")) for s in starts]
+    assert kinds == ["vessel", "thing", None]
+
+
+def test_a_name_cut_after_its_start_grows_back_to_what_its_acronym_spells():
+    text = "Crews of Ostmark Fire and Rescue Service (OFRS) were alerted. The National Alliance (NA) met."
+    got = _names(join_glosses(text, _clusters(text, [
+        ("Ostmark", "Ostmark", "place"), ("Rescue Service", "Rescue Service", "organisation"),
+        ("National Alliance", "National Alliance", "organisation")])))
+    assert got == {"Ostmark Fire and Rescue Service": ["Ostmark Fire and Rescue Service"],
+                   "National Alliance": ["National Alliance"]}

@@ -106,9 +106,6 @@ def _opens(tok) -> bool:
     return prev.text in _OPENERS or "\n" in prev.text
 
 
-#: tags of the word after a lone "I" that make it the pronoun ("... John I think", "Mary I will"): a present-tense
-#: verb of the first person or a modal; a past form, a participle or punctuation leaves it a regnal number
-_PRONOUN_VERB_TAGS = frozenset({"VBP", "MD"})
 #: a roman numeral of at least two letters ("II", "XIV", "VIII"): never a word of English prose
 _ROMAN = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
                     "XVI", "XVII", "XVIII", "XIX", "XX"})
@@ -116,11 +113,11 @@ _ROMAN = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"
 
 def regnal_number(toks: list, titles: frozenset[str] | set[str] = frozenset()) -> list:
     """`toks` with the regnal number right after a person's name taken in ("Queen Elizabeth I born", "Pedro I
-    became emperor"): the model leaves a lone "I" out as the pronoun, and the name without it is a fragment that no
-    longer picks out the monarch (and is joined to any other Elizabeth). "I" counts only when the word after it is
-    no present-tense verb or modal ("Mary I think" keeps the pronoun); a longer numeral the model left out is taken
-    whatever follows. `titles`: lower-case title words; one right before the name makes a lone "I" a numeral
-    whatever follows."""
+    of Portugal"): the model leaves a lone "I" out as the pronoun, and the name without it is a fragment that no
+    longer picks out the monarch (and is joined to any other Elizabeth). A lone "I" counts when a title opens the name
+    or stands before it (`titles`, lower case: "Queen", "Tsar", "Shah") or when punctuation or "of" follows it; a
+    verb after it leaves the pronoun ("Mary I think", and in speech "Overtures I called it"). A longer numeral the
+    model left out is taken whatever follows."""
     if not toks:
         return toks
     doc, last = toks[-1].doc, toks[-1]
@@ -133,6 +130,6 @@ def regnal_number(toks: list, titles: frozenset[str] | set[str] = frozenset()) -
         return toks
     titled = any(t.lower_ in titles for t in toks[:-1]) or toks[0].i > 0 and doc[toks[0].i - 1].lower_ in titles
     after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
-    if titled or after is None or after.tag_ not in _PRONOUN_VERB_TAGS and not after.text[:1].isupper():
+    if titled or after is None or after.is_punct and after.text not in ('"', "'", "\u201d") or after.lower_ == "of":
         return [*toks, nxt]
     return toks

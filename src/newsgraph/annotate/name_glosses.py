@@ -25,12 +25,16 @@ from __future__ import annotations
 import re
 
 from newsgraph.annotate.entity_linking import Cluster
+from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.name_text import looks_like_acronym
 
 #: the text between a name and its bracketed gloss, and after the gloss
 _OPEN = re.compile(r"^\s?[(\[]\s?$")
 _CLOSE = re.compile(r"^\s?[)\]]")
+#: an acronym alone in brackets, and a word of a name's run
+_BRACKETED = re.compile(r"[(\[]\s?([A-Z][A-Za-z.&-]{1,9})\s?[)\]]")
+_WORD = re.compile(r"[A-Za-z&][\w'&.-]*")
 #: how many words a name cut before its acronym may grow by ("in Lebanon", "for the Relief of Refugees"): longer
 #: runs are a clause, not the name's end
 MAX_GROWTH_WORDS = 5
@@ -77,42 +81,74 @@ def _cluster_of(clusters: list[Cluster]) -> dict[int, Cluster]:
     return {id(m): c for c in clusters for m in c.mentions}
 
 
+def _bracketed_acronyms(text: str):
+    """(bracket start, acronym) of every acronym standing alone in brackets ("(UNIFIL)"), a mention or not."""
+    for am in _BRACKETED.finditer(text):
+        if looks_like_acronym(am.group(1)):
+            yield am.start(), am.group(1)
+
+
+def _grow_forward(text: str, m: NameMention, bracket: int, acronym: str) -> int | None:
+    """The new end of `m` when the words between it and the bracket complete the name ("... Force in Lebanon")."""
+    words = text[m.end : bracket].split()
+    if not words or len(words) > MAX_GROWTH_WORDS or not words[0].islower() or any(
+            not (w[:1].isupper() or w.lower() in _TAIL_SMALL) for w in words):
+        return None
+    grown = text[m.start : bracket].rstrip()
+    if acronym_fits(acronym, m.text) or not acronym_fits(acronym, grown):
+        return None
+    return m.start + len(grown)
+
+
+def _grow_back(text: str, m: NameMention, acronym: str) -> int | None:
+    """The new start of `m` when the capitalised words right before it open the name the acronym spells ("Cornwall
+    Fire and Rescue Service (CFRS)" where the mention is "Rescue Service")."""
+    if acronym_fits(acronym, m.text):
+        return None
+    words = list(_WORD.finditer(text[max(0, m.start - _MAX_GROWTH_CHARS) : m.start]))
+    base = max(0, m.start - _MAX_GROWTH_CHARS)
+    for k in range(1, min(MAX_GROWTH_WORDS, len(words)) + 1):
+        run = words[-k:]
+        if text[base + run[-1].end() : m.start].strip() or any(
+                text[base + x.end() : base + y.start()] != " " for x, y in zip(run, run[1:], strict=False)):
+            return None  # the words must run on to the name, one space apart, no punctuation between
+        w = run[0].group()
+        if not (w[:1].isupper() or w.lower() in _TAIL_SMALL):
+            return None
+        if w[:1].isupper() and acronym_fits(acronym, text[base + run[0].start() : m.end]):
+            return base + run[0].start()
+    return None
+
+
 def extend_to_acronym(text: str, clusters: list[Cluster]) -> list[Cluster]:
-    """Grow an organisation's mention cut before its bracketed acronym (module docstring); the mentions inside the
-    grown run leave their clusters, and a cluster left with none is dropped."""
+    """Grow an organisation's mention cut before (or after the start of) its bracketed acronym's name (module
+    docstring); the mentions inside the grown run leave their clusters, and a cluster left with none is dropped."""
     mentions = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
     owner = _cluster_of(clusters)
     removed: set[int] = set()
-    for i, acr in enumerate(mentions):
-        if not looks_like_acronym(acr.text) or not _CLOSE.match(text[acr.end : acr.end + 2]):
-            continue
-        bracket = text.rfind("(", max(0, acr.start - 2), acr.start)
-        bracket = bracket if bracket >= 0 else text.rfind("[", max(0, acr.start - 2), acr.start)
-        if bracket < 0:
-            continue
-        before = [m for m in mentions[:i] if m.end <= bracket and id(m) not in removed
+    for bracket, acronym in _bracketed_acronyms(text):
+        before = [m for m in mentions if m.end <= bracket and id(m) not in removed
                   and owner[id(m)].type == "organisation" and bracket - m.end <= _MAX_GROWTH_CHARS]
         if not before:
             continue
-        m = before[-1]
+        m = max(before, key=lambda x: x.end)
         c = owner[id(m)]
-        words = text[m.end : bracket].split()
-        if not words or len(words) > MAX_GROWTH_WORDS or not words[0].islower() or any(
-                not (w[:1].isupper() or w.lower() in _TAIL_SMALL) for w in words):
+        start, end = m.start, m.end
+        if text[m.end : bracket].strip():
+            end = _grow_forward(text, m, bracket, acronym) or end
+        else:
+            start = _grow_back(text, m, acronym) or start
+        if (start, end) == (m.start, m.end):
             continue
-        grown = text[m.start : m.end] + text[m.end : bracket].rstrip()
-        if acronym_fits(acr.text, text[m.start : m.end]) or not acronym_fits(acr.text, grown):
-            continue
-        end = m.start + len(grown)
         for inner in mentions:
-            if m.end <= inner.start and inner.end <= end:
+            if inner is not m and start <= inner.start and inner.end <= end:
                 removed.add(id(inner))
         old = m.text
-        m.end, m.text = end, grown
+        m.start, m.end, m.text = start, end, text[start:end]
         if c.name == old:
-            c.name = grown
-        if grown not in c.aliases:
-            c.aliases.append(grown)
+            c.name = m.text
+        if m.text not in c.aliases:
+            c.aliases.append(m.text)
     if not removed:
         return clusters
     for c in clusters:
@@ -152,9 +188,18 @@ def _org_pair(first: Cluster, gloss: Cluster) -> bool:
 
 
 def _person_pair(first: Cluster, gloss: Cluster, gloss_text: str) -> bool:
-    """A person and a bracketed one-word person name the first name lacks (the surname a quotation left out)."""
-    return first.type == "person" and gloss.type == "person" and len(gloss_text.split()) == 1 \
-        and not looks_like_acronym(gloss_text) and gloss_text not in first.name.split()
+    """A person and a bracketed one-word person name the first name lacks (the surname a quotation left out): either
+    the bracketed word is the surname of a full-name item that opens with the first name's first word ("Boris
+    Nikolayevich (Yeltsin)" beside "Boris Yeltsin"), or the first name is one word and the bracketed word is named
+    nowhere else ("Saddam (Hussein)"). A full name followed by a bracketed word ("Rainer Vell (Querelle)") is a
+    work's or a role's title after its author, not a surname."""
+    if first.type != "person" or gloss.type != "person" or len(gloss_text.split()) != 1 \
+            or looks_like_acronym(gloss_text) or gloss_text in first.name.split():
+        return False
+    full = gloss.name.split()
+    if len(full) >= 2:
+        return full[0] == first.name.split()[0] and full[-1] == gloss_text
+    return len(first.name.split()) == 1 and len(gloss.mentions) == 1
 
 
 def join_glosses(text: str, clusters: list[Cluster]) -> list[Cluster]:
@@ -162,7 +207,6 @@ def join_glosses(text: str, clusters: list[Cluster]) -> list[Cluster]:
     clusters = extend_to_acronym(text, clusters)
     mentions = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
     owner = _cluster_of(clusters)
-    changed = False
     for first, gloss in zip(mentions, mentions[1:], strict=False):
         if not _OPEN.match(text[first.end : gloss.start]) or not _CLOSE.match(text[gloss.end : gloss.end + 2]):
             continue
@@ -184,12 +228,9 @@ def join_glosses(text: str, clusters: list[Cluster]) -> list[Cluster]:
                 _merge(a, b)
         else:
             continue
-        changed = True
         for c in (a, b):
             for m in c.mentions:
                 owner[id(m)] = c
-    if not changed:
-        return clusters
     out: list[Cluster] = []
     seen: dict[tuple[str, str], Cluster] = {}
     for c in clusters:

@@ -30,17 +30,26 @@ class Named(Protocol):
 
 
 def tail_of(words: list[str], owner: list[str]) -> bool:
-    """`words` are the last words of the owner's name after a capitalised word ("Red Sox" of "Boston Red Sox"), or,
+    """`words` are the last words of the owner's name after a capitalised word ("Red Sox" of "Boston Red Sox") or,
+    two words or more, after a coordination ("Children's Hospital" of "Women and Children's Hospital"), or,
     two words or more, the last words of its head before an "of"/"for" complement ("Wilson Center" of "Woodrow Wilson
     Center for International Scholars": the name without its complement, cut as its own last words are)."""
     n = len(owner) - len(words)
-    if n > 0 and owner[n:] == words and owner[n - 1][:1].isupper():
-        return True
+    if n > 0 and owner[n:] == words and (owner[n - 1][:1].isupper() or len(words) >= 2 and n >= 2 and (
+            owner[n - 1] in CONTINUATION_WORDS and not _body_word(owner[n - 2]))):
+        return True  # "Children's Hospital" of "Women and Children's Hospital", not of "City Council and ..."
     cut = next((i for i, w in enumerate(owner) if i > 0 and w in COMPLEMENT_WORDS), None)
     if cut is None or len(words) < 2:
         return False
     n = cut - len(words)
     return n > 0 and owner[n:cut] == words and owner[n - 1][:1].isupper()
+
+
+def _body_word(word: str) -> bool:
+    """A body's head word ("Council", "Board"): a name ending in one before "and" is a whole body of its own, and
+    "City Council and School Board" two bodies, not one with a coordinated name."""
+    kinds = org_lexicon()
+    return word.lower().strip(".,") in kinds.get("not_person", frozenset()) | kinds.get("institution", frozenset())
 
 
 def prefix_of(words: list[str], owner: list[str]) -> bool:
@@ -53,27 +62,29 @@ def prefix_of(words: list[str], owner: list[str]) -> bool:
     n = len(words)
     if len(owner) <= n or owner[:n] != words or words[-1] in COMPLEMENT_WORDS:
         return False
-    kinds = org_lexicon()
-    body_words = kinds.get("not_person", frozenset()) | kinds.get("institution", frozenset())
-    if n >= 2 and words[-1].lower().strip(".,") in body_words:
+    if n >= 2 and _body_word(words[-1]):
         return False  # a whole body's name before what it holds or runs ("X Kennel Association Dog Show")
     nxt = owner[n]
     if not (nxt[:1].isupper() or nxt in CONTINUATION_WORDS):
         return False
     if n >= 2:
         return True
-    return len(owner) == 2 and nxt.lower().strip(".,") in body_words
+    return len(owner) == 2 and _body_word(nxt)
 
 
 def reordered_of(words: list[str], owner: list[str]) -> bool:
     """`words` are the owner's head with its "of" complement put before it ("Transport Ministry" of "Ministry of
-    Transport", also of "Ministry of Transport of the Republic of X"): modifier words then the head, two words or more."""
+    Transport", also of "Ministry of Transport of the Republic of X" and of "Ruritanian Ministry of Transport"):
+    modifier words then the head, two words or more."""
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
     head, mods = words[-1], words[:-1]
-    rest = owner[2:] if owner[:2] == [head, "of"] else None
-    if rest is None:
+    # the head may follow capitalised words that place the body ("United States Department of Agriculture" for
+    # "Agriculture Department"), as acronym_of reads the head after leading words
+    at = next((i for i in range(len(owner) - 1) if owner[i : i + 2] == [head, "of"]), None)
+    if at is None or not all(w[:1].isupper() for w in owner[:at]):
         return False
+    rest = owner[at + 2 :]
     if rest[:1] == ["the"]:
         rest = rest[1:]
     n = len(mods)

@@ -9,7 +9,9 @@ entity's names in the document and asks whether a kind noun is attached to it (d
 never names), in one of four ways:
 - after: the name opens a compound headed by the kind noun, past up to two modifiers ("X refugee camp", "the X
   courthouse", "X Elementary School", "X Inc.");
-- lead: the kind noun is the name's own first word or stands right before it ("Cyclone X", "the tribe X");
+- lead: the kind noun is the name's own first word or stands right before it ("Cyclone X", "the tribe X"); or a
+  definite article stands before it and a verb after it ("The X leads a battle group": a person's name is not put
+  under an article as the subject; a ship's, a building's or a work's is);
 - head: the kind noun is the name's own last word ("X Elementary Schools");
 - appos: an apposition or a copula after the name is headed by it ("X, a Greek non-profit organization"), or one
   before it ends in a comma right before the name ("the designated hospital, X in ...").
@@ -89,6 +91,9 @@ def _before(doc: Doc, start_tok: int, end_tok: int) -> str | None:
     if (prev.pos_ in ("NOUN", "PROPN") or prev.pos_ == "ADJ" and prev.text.islower()) \
             and (kind := kind_of(prev.text, "lead")):
         return kind
+    if prev.lower_ == "the" and end_tok < len(doc) and doc[end_tok].pos_ in ("VERB", "AUX") \
+            and doc[start_tok].text[:1].isupper():
+        return "thing"  # "The Carl Vinson leads a battle group": a person's name under an article, acting as subject
     if prev.text != "," or start_tok < 2:
         return None
     head = doc[start_tok - 2]
