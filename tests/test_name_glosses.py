@@ -100,6 +100,8 @@ def test_a_clipped_first_word_is_a_short_form():
     assert not clipped_of("FED", "Federal Reserve")  # an acronym is acronym_of's
     assert not clipped_of("Fed", "Reserve Federal")
     assert not clipped_of("Fe", "Federal Reserve")
+    assert not clipped_of("Vellmark", "Vellmark\u2019s days")  # a possessive, no clipping
+    assert not clipped_of("Vellmark", "Vellmark's days")
 
 
 def test_kind_nouns_introduce_bodies_and_vessels():

@@ -120,8 +120,8 @@ def clipped_of(name: str, owner: str) -> bool:
     words = owner.split()
     if " " in name or len(words) < 2 or not name.isalpha() or not name[:1].isupper() or not name[1:].islower():
         return False
-    first = words[0]
-    return len(name) >= CLIP_MIN_KEPT and len(first) - len(name) >= CLIP_MIN_DROPPED and first.startswith(name)
+    first = words[0]  # a word, not a possessive or a hyphenated compound ("Bloomberg's days")
+    return first.isalpha() and len(name) >= CLIP_MIN_KEPT and len(first) - len(name) >= CLIP_MIN_DROPPED and first.startswith(name)
 
 
 def variant_owner(c: Named, orgs: list[Named]) -> Named | None:
