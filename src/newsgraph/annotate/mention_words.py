@@ -115,9 +115,9 @@ def regnal_number(toks: list, titles: frozenset[str] | set[str] = frozenset()) -
     """`toks` with the regnal number right after a person's name taken in ("Queen Elizabeth I born", "Pedro I
     of Portugal"): the model leaves a lone "I" out as the pronoun, and the name without it is a fragment that no
     longer picks out the monarch (and is joined to any other Elizabeth). A lone "I" counts when a title opens the name
-    or stands before it (`titles`, lower case: "Queen", "Tsar", "Shah") or when punctuation or "of" follows it; a
-    verb after it leaves the pronoun ("Mary I think", and in speech "Overtures I called it"). A longer numeral the
-    model left out is taken whatever follows."""
+    or stands before it (`titles`, lower case: "Queen", "Tsar", "Shah") or when "of" follows it ("Pedro I of");
+    else it is the pronoun ("Mary I think", in speech "Overtures I called it") or an initial ("Lin I, Wang X" in a
+    reference list). A longer numeral the model left out is taken whatever follows."""
     if not toks:
         return toks
     doc, last = toks[-1].doc, toks[-1]
@@ -130,6 +130,6 @@ def regnal_number(toks: list, titles: frozenset[str] | set[str] = frozenset()) -
         return toks
     titled = any(t.lower_ in titles for t in toks[:-1]) or toks[0].i > 0 and doc[toks[0].i - 1].lower_ in titles
     after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
-    if titled or after is None or after.is_punct and after.text not in ('"', "'", "\u201d") or after.lower_ == "of":
+    if titled or after is not None and after.lower_ == "of":
         return [*toks, nxt]
     return toks

@@ -52,6 +52,15 @@ def _body_word(word: str) -> bool:
     return word.lower().strip(".,") in kinds.get("not_person", frozenset()) | kinds.get("institution", frozenset())
 
 
+def _places_body(words: str) -> bool:
+    """The words before a body's head name its country or state, or are its demonym ("United States", "Swedish"):
+    not words of the name itself ("City University of New York" is no "New York University")."""
+    from newsgraph.annotate.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    return gaz.demonym(words) is not None or any(p.kind in ("country", "admin1") for p in gaz.lookup(words)[:1])
+
+
 def prefix_of(words: list[str], owner: list[str]) -> bool:
     """`words` are the first words of the owner's name, cut before a capitalised word or a coordination ("Royal Marsh"
     of "Royal Marsh Infirmary", "Centers for Disease Monitoring" of "... and Prevention"). Two words or more; one word
@@ -74,15 +83,15 @@ def prefix_of(words: list[str], owner: list[str]) -> bool:
 
 def reordered_of(words: list[str], owner: list[str]) -> bool:
     """`words` are the owner's head with its "of" complement put before it ("Transport Ministry" of "Ministry of
-    Transport", also of "Ministry of Transport of the Republic of X" and of "Ruritanian Ministry of Transport"):
+    Transport", also of "Ministry of Transport of the Republic of X" and of "Swedish Ministry of Transport"):
     modifier words then the head, two words or more."""
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
     head, mods = words[-1], words[:-1]
-    # the head may follow capitalised words that place the body ("United States Department of Agriculture" for
-    # "Agriculture Department"), as acronym_of reads the head after leading words
+    # the head may follow a country, a state or a demonym that places the body ("United States Department of
+    # Agriculture" for "Agriculture Department"), as acronym_of reads the head after leading words
     at = next((i for i in range(len(owner) - 1) if owner[i : i + 2] == [head, "of"]), None)
-    if at is None or not all(w[:1].isupper() for w in owner[:at]):
+    if at is None or at > 0 and not _places_body(" ".join(owner[:at])):
         return False
     rest = owner[at + 2 :]
     if rest[:1] == ["the"]:
