@@ -202,6 +202,15 @@ def paired_worst(a: dict[str, list[tuple[TRow, float]]], b: dict[str, list[tuple
     return round(diffs[int(0.05 * draws)], 4), round(diffs[int(0.95 * draws) - 1], 4)
 
 
+def floor(pred: Sequence[tuple[TRow, float]], draws: int = 200, seed: int = 0) -> float:
+    """The mean ECE a perfectly calibrated map shows by chance on these rows (labels drawn from its confidences):
+    a register's ECE near it is noise (about 0.05 at 100 rows)."""
+    rnd = random.Random(seed)
+    cs, ws = [c for _, c in pred], [r[5] for r, _ in pred]
+    return round(sum(expected_calibration_error(cs, [rnd.random() < c for c in cs], weights=ws)
+                     for _ in range(draws)) / draws, 4)
+
+
 def table_line(name: str, res: dict) -> str:
     rel = ", ".join(f"{t['confidence']:.2f}->{t['accuracy']:.2f} ({t['n']})" for t in res["table"])
     return (f"| {name} | {res['n']} | {res['accuracy']} | {res['ece']} | {res['shown']}: {res['shown_conf']} vs "
@@ -235,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         g, e = worst(by_reg)
         ci = paired_worst(preds["inplace"], by_reg, draws=a.bootstrap) if "inplace" in preds and m != "inplace" else ""
         print(f"| {m} | " + " | ".join(f"{res[x]['ece']}" for x in regs) + f" | {e} ({g}) | {ci} |")
+    if "inplace" in preds:
+        print("| ECE floor (in place) | " + " | ".join(f"{floor(preds['inplace'][x])}" for x in regs) + " | | |")
     for m, by_reg in preds.items():
         print(f"\n{m}: shown at {t}, mean confidence vs share right (happened, type right)")
         print(", ".join(f"{g} {scores(by_reg[g], t)['shown']}: {scores(by_reg[g], t)['shown_conf']} vs "

@@ -78,3 +78,9 @@ def test_worst_and_its_paired_bootstrap():
     better = {g: [(r, 0.5) for r, _ in p] for g, p in good.items()}
     lo, hi = L.paired_worst(good, better, ("a", "b"), draws=50)
     assert hi < 0  # calibrated everywhere: the worst register's ECE falls in every draw
+
+
+def test_floor_is_the_chance_ece_of_a_calibrated_map():
+    pred = [(_row("a", "check", 0.5, True), 0.5) for _ in range(100)]
+    assert 0.02 < L.floor(pred) < 0.09
+    assert L.floor([(_row("a", "check", 1.0, True), 1.0)] * 50) == 0.0
