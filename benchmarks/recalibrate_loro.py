@@ -21,7 +21,11 @@ selection, left out as `fit_rows` does), each tagged with its register.
 two values chosen on a grid to minimise the WORST training register's mean log loss (group distributionally robust
 fitting), not the pooled one: where registers disagree the fit lands between them, flatter than a pooled fit that
 follows the largest register. `+cut` keeps the display cut (recalibrate_register `with_cut`), so the shown events,
-and every precision figure, stay as they are.
+and every precision figure, stay as they are. Also tried (stop 29, v4): `/reg` after a one-map family of
+recalibrate_events (each register the same total weight in the fit, `register_weights`) and `conf-feat:<l2>` (a
+logistic recalibration over the logit of the confidence in place and every model feature, L2 `l2`); the register
+maps of recalibrate_register (`conf-platt`, `conf-page`, ...) run here too. None beat the map in place on the worst
+left-out register beyond noise (benchmarks/audit/NOTES.md, "stop 29, helper v4").
 """
 
 from __future__ import annotations

@@ -84,3 +84,9 @@ def test_floor_is_the_chance_ece_of_a_calibrated_map():
     pred = [(_row("a", "check", 0.5, True), 0.5) for _ in range(100)]
     assert 0.02 < L.floor(pred) < 0.09
     assert L.floor([(_row("a", "check", 1.0, True), 1.0)] * 50) == 0.0
+
+
+def test_register_weights_give_each_register_the_same_total():
+    rows = [_row("a", "tune", 0.5, True) for _ in range(30)] + [_row("b", "tune", 0.5, True, w=2.0) for _ in range(10)]
+    w = L.register_weights(rows)
+    assert sum(w[:30]) == pytest.approx(sum(w[30:])) and sum(w) == pytest.approx(50.0)  # mean weight kept (1.25)
