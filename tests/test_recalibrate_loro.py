@@ -90,3 +90,12 @@ def test_register_weights_give_each_register_the_same_total():
     rows = [_row("a", "tune", 0.5, True) for _ in range(30)] + [_row("b", "tune", 0.5, True, w=2.0) for _ in range(10)]
     w = L.register_weights(rows)
     assert sum(w[:30]) == pytest.approx(sum(w[30:])) and sum(w) == pytest.approx(50.0)  # mean weight kept (1.25)
+
+
+def test_the_rows_hold_the_wire_draw_with_every_hidden_event():
+    from benchmarks.audit.below import read_keys
+    from benchmarks.recalibrate_rows import BELOW_SAMPLE
+
+    head, keys = read_keys(BELOW_SAMPLE)
+    assert head["rate"] == 1.0 and head["n"] == head["pool"] == len(keys)
+    assert any(r["input"].startswith("conll/") for r in keys.values())  # stop 28's draw, tuning data since stop 29
