@@ -92,3 +92,34 @@ def test_conditions_and_plans(nlp, text, word, status):
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)
     assert factuality(tok).status == status
+
+
+SENSES = "\n\n".join(
+    [
+        "Dupont declined to give a forecast for the full year.",
+        "Sylvania ordered many restaurants to close indefinitely to save food.",
+        "The Freedonian Conference of Mayors urged the Sylvanian parliament to leave the program intact.",
+        "In Eastmark, the Freedonia Falcons rallied for a 5-4 victory over the Sylvania Stags.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def senses(selective_nlp):
+    return annotate(Extracted(input="t", body=SENSES, published="2021-06-09", kind="body"), selective_nlp)
+
+
+def test_declining_to_give_information_rejects_nothing(senses):
+    assert not _events(senses, "declined")
+
+
+def test_an_order_to_close_is_a_coercion(senses):
+    assert [(e.type, e.mode) for e in _events(senses, "ordered")] == [("COERCE", "restrict")]
+
+
+def test_an_urged_departure_stays_a_request(senses):
+    assert all(e.type == "REQUEST" for e in _events(senses, "urged"))
+
+
+def test_a_result_with_a_score_is_no_event(senses):
+    assert not _events(senses, "rallied")

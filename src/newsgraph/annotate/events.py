@@ -74,7 +74,7 @@ from newsgraph.annotate.event_measures import (
     promisee,
 )
 from newsgraph.annotate.event_mishaps import accident, kind_of
-from newsgraph.annotate.event_plays import game_act, hijacking, not_taken
+from newsgraph.annotate.event_plays import game_act, hijacking, imposed_order, not_taken, withheld_information
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
 from newsgraph.knobs import config_of, from_config
@@ -153,6 +153,10 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
+        if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
+            return None  # "declined to give a forecast": declining to say
+        if form == "verb" and type_ == "REQUEST" and imposed_order(tok):
+            type_, mode = "COERCE", "restrict"  # "ordered restaurants to close", "was ordered to serve one year"
         if form == "verb" and self.classes.get(type_) == "hostile" and against_illness(tok, kind_of, self.controlled):
             return None  # "the WHO have now arrested cholera": a fight against an illness, figurative
         if form == "noun" and kind_of(tok) in UNAUTHORED_KINDS:
