@@ -1,4 +1,4 @@
-"""Acts whose sense is read from the game or the vehicle they involve: plays of a game, and hijackings.
+"""Acts whose sense is read from their arguments: plays of a game, hijackings, refusals to say, imposed orders.
 
 Why: on stop 28's held-out wire draw (tuning data from stop 29) the events shown or nearly shown from sport stories
 were all wrong: a golf score ("shot a three-under 68") as ASSAULT, a baseball result ("grand slam ... lifted the
@@ -8,7 +8,7 @@ play, a score or a result between players or teams is none, whatever the verb (t
 are wrong types whatever the verb"). And "seized a ... airliner" was typed COERCE (a seizure of property), where
 CAMEO 181 (abduct, hijack, take hostage) maps to ASSAULT.
 
-Both senses are read from the act's own arguments and clause, not from a page's words:
+Each sense is read from the act's own arguments and clause, not from a page's words:
 
 - a game act (`game_act`): the trigger's clause (the clause's verb and what hangs on it, the trigger's own arguments)
   holds a word of play (act_senses.tsv [game]: roles of players, scoring units, sanctions of a referee) or a golf
