@@ -19,6 +19,11 @@ module is the one check behind all of them, from the typed evidence the earlier 
 - a place: an entity typed city or place;
 - a thing: any other common noun ("areas", "the plan", "his parole").
 
+Two readings of a phrase's head (stop 29, from stop 28's held-out wire draw, now tuning data): a faith or ethnic
+group named by an adjective inside a body's phrase is not the body ("Bosnia's ruling Moslem nationalist party"
+resolved to "Moslem": the party, `described_body`), and a programme of acts ("a campaign", "a crackdown") as the
+source of a physical act names the acts, not who did them (`programme_source`: its owner where the phrase names it).
+
 `EventFinder` drops an event whose sources are all unauthored (any type), and an event of a type that needs an
 author (plover.tsv [actor_source]) whose sources are all things or instruments: without an actor there is no act
 ("the storm damaged 40 homes" is weather, not an attack). A thin source of the other types is left to the
@@ -32,11 +37,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.event_actor_phrases import prep_objects
+from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.event_actor_phrases import demonym_actor, prep_objects
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
 from newsgraph.annotate.event_mishaps import instrument_kinds
 from newsgraph.annotate.lexicon import kinds, words
-from newsgraph.annotate.resolve import Actor, resolve_token, role_nouns
+from newsgraph.annotate.resolve import Actor, phrase_actor, resolve_token, role_nouns
 
 ACTOR = "actor"
 PLACE = "place"
@@ -93,6 +99,88 @@ def head_noun(span: Span) -> Token:
         if subj:
             return subj[0]
     return root
+
+
+#: Entity types a modifier of a body's name may carry without being the body: a faith, an ethnic group or a movement
+#: ("Bosnia's ruling Moslem nationalist party": the party, not the faith). A country stays (its army, its government).
+DESCRIBING_TYPES = ("group",)
+
+
+def described_body(doc: Doc, a: Actor) -> Actor:
+    """The whole phrase for an actor whose entity is only a describing modifier of a body noun: "Bosnia's ruling
+    Moslem nationalist party" resolved to the group "Moslem" is the party (the phrase), since the group named by an
+    adjective inside a longer noun phrase describes the body, it does not act. Only a common-noun head that names a
+    body (org_kinds.tsv institution, event_actors.tsv [body]) with the group's mention on one of its modifiers, not
+    on its head; other actors are returned as they are."""
+    if a.entity is None or a.entity.type not in DESCRIBING_TYPES:
+        return a
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return a
+    head = head_noun(span)
+    low, lemma = head.lower_, head.lemma_.lower()
+    nouns = body_nouns() | institution_nouns()
+    if head.pos_ != "NOUN" or not (low in nouns or lemma in nouns):
+        return a
+    on_modifier = any(m.start >= span.start_char and m.end <= head.idx and any(
+        t.idx >= m.start and t.idx < m.end and t.dep_ in ("amod", "nmod", "compound") and t.head.i == head.i for t in span)
+        for m in a.entity.mentions)
+    if not on_modifier:
+        return a
+    whole = phrase_actor(doc, head)
+    return Actor(None, whole.name, whole.start, whole.end)
+
+
+#: Types of physical acts: a programme noun as their source names the acts, not their author (`programme_source`).
+PHYSICAL_TYPES = ("ASSAULT", "COERCE")
+
+
+@lru_cache(maxsize=1)
+def programme_nouns() -> frozenset[str]:
+    """event_actors.tsv [programme]: nouns for a programme of acts ("campaign", "crackdown", "operation")."""
+    return words("event_actors.tsv", "programme")
+
+
+def programme_source(doc: Doc, a: Actor) -> list[Actor]:
+    """The author of a physical act whose source is a programme of acts ("the national \"Strike Hard\" campaign
+    that has imprisoned thousands"): the programme's owner the phrase names (its possessor, its "by" object or a
+    country's adjective: "the government's crackdown", "an Israeli operation"), else no one (the act stands without
+    a source, as an agentless passive does). Any other actor is returned as it is."""
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return [a]
+    head = head_noun(span)
+    if head.pos_ != "NOUN" or (head.lower_ not in programme_nouns() and head.lemma_.lower() not in programme_nouns()):
+        return [a]
+    owners = [resolve_token(doc, c, []) for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    owners += [resolve_token(doc, o, []) for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for o in prep_objects(c)]
+    owners += [d for c in head.children if c.dep_ == "amod" and (d := demonym_actor(doc, c)) is not None]
+    return [o for o in owners if o.entity is not None or o.how == "demonym"]
+
+
+def actor_phrases(doc: Doc, type_: str, sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """Sources and targets with a body's describing group read as the body (`described_body`) and, for a physical
+    act, a programme of acts read as its owner or no one (`programme_source`)."""
+    sources = [described_body(doc, a) for a in sources]
+    if type_ in PHYSICAL_TYPES:
+        sources = [o for a in sources for o in programme_source(doc, a)]
+    return sources, [described_body(doc, a) for a in targets]
+
+
+def names_no_one(doc: Doc, trigger: Token, people_noun: Callable[[Token], bool]) -> bool:
+    """No argument of the trigger but its subject names an actor: no entity of an actor type (ACTOR_TYPES) and no
+    people noun in what it governs ("complained inflation and the high rate of the crown cut margins"; not
+    "complained of harassment by Mayor X", whose "by" names the one complained of)."""
+    for c in trigger.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "aux", "neg", "punct"):
+            continue
+        for t in c.subtree:
+            if t.pos_ == "NOUN" and people_noun(t):
+                return False
+            ent = find_entity(doc, t.idx, t.idx + len(t.text))
+            if ent is not None and ent.type in ACTOR_TYPES:
+                return False
+    return True
 
 
 def law(doc: Doc, a: Actor) -> bool:
@@ -204,4 +292,4 @@ class EventActorKinds:
         return any(actor_kind(doc, a, self.people_noun) == ACTOR for a in targets)
 
 
-__all__ = ["EventActorKinds", "ACTOR", "INSTRUMENT", "PLACE", "THING", "UNAUTHORED", "UNAUTHORED_KINDS", "actor_kind", "instrument_kind", "law", "place_antecedent"]
+__all__ = ["EventActorKinds", "actor_phrases", "described_body", "names_no_one", "programme_source", "PHYSICAL_TYPES", "ACTOR", "INSTRUMENT", "PLACE", "THING", "UNAUTHORED", "UNAUTHORED_KINDS", "actor_kind", "instrument_kind", "law", "place_antecedent"]

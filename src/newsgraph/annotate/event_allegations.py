@@ -95,7 +95,7 @@ class EventAllegations(EventSenses):
         return [a for a in out if useful_actor(a)]
 
     def _asked_to_act(self, doc: Doc, tok: Token) -> list[Actor]:
-        """The one a request with a "that" clause asks to act, when the verb has no object: the subject of a
+        """The one a request with a "that" or a "for ... to" clause asks to act, when the verb has no object: the subject of a
         subjunctive clause, whose verb is bare or takes "should" ("requested that a county court issue an order",
         "asked that the board should delay the vote" -> the court, the board). An indicative clause ("asked that
         nothing had been done") reports, and names no addressee."""
@@ -116,4 +116,8 @@ class EventAllegations(EventSenses):
             for subj in subjects:
                 if self._actor_word(doc, subj):  # a people noun ("the court"), or an entity that is no place
                     out.append(resolve_token(doc, subj, []))
+        for clause in (c for c in tok.children if c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_ == "VB"):
+            # "called for its followers to boycott the vote": the subject of a "for ... to" infinitive is the one asked
+            for mark in (m for m in clause.children if m.dep_ in ("mark", "prep") and m.lower_ == "for" and m.i < clause.i):
+                out += [resolve_token(doc, o, []) for o in mark.children if o.dep_ == "pobj" and self._actor_word(doc, o)]
         return [a for a in out if useful_actor(a)]

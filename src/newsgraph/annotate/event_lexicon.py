@@ -88,6 +88,7 @@ class EventLexicon(LexiconComponent):
         self.journeys = section_words(data, "journey")
         self.background = section_words(data, "background")
         self.refusals = section_words(data, "refusal")
+        self.grievances = section_words(data, "grievance")
         self.inquiries = section_words(data, "inquiry")
         self.asking = {w.upper() for w in section_words(data, "asked_for")}
         self.control = {w.lower() for w in section_words(data, "control")}

@@ -54,6 +54,19 @@ CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "con
 EXAMPLES = ("including", "like", "such")
 
 
+def stolen_object(tok: Token) -> list[Token]:
+    """The object the parser gave to the reporting verb as its subject: "Police have detained veteran dissident X,
+    the group Y said" parsed with X as the subject of "said" (and Y as X's apposition), leaving "detained" with no
+    object. A transitive verb of a reported clause with no object of its own, directly followed by the nominal
+    that is the reporting verb's subject, after the reported clause: that nominal is the verb's object."""
+    if tok.dep_ != "ccomp" or tok.i + 1 >= len(tok.doc) or any(c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass") for c in tok.children):
+        return []
+    subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN")]
+    if not subj or subj[0].left_edge.i != tok.i + 1 or not any(c.dep_ == "appos" for c in subj[0].children):
+        return []
+    return [subj[0]]
+
+
 class EventRoles(EventObjects, EventPlaceDate):
     """Actors of triggers (the word lists are EventFinder's); place and date come from `EventPlaceDate`."""
 
@@ -218,7 +231,7 @@ class EventRoles(EventObjects, EventPlaceDate):
                 if g.dep_ in ("dobj", "obj")
             ]
         if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") for c in kids):
-            objs += self._named_object(tok)
+            objs += self._named_object(tok) + stolen_object(tok)
         if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ in SUBJ for c in kids):
             # "The civilians imprisoned ... were released by X": a passive verb parsed as coordinated with the verb of
             # its subject; that subject is the one acted on

@@ -46,7 +46,9 @@ from newsgraph.annotate.event_actor_kinds import (
     UNAUTHORED_KINDS,
     EventActorKinds,
     actor_kind,
+    actor_phrases,
     law,
+    names_no_one,
     place_antecedent,
 )
 from newsgraph.annotate.event_actor_phrases import (
@@ -72,6 +74,7 @@ from newsgraph.annotate.event_measures import (
     promisee,
 )
 from newsgraph.annotate.event_mishaps import accident, kind_of
+from newsgraph.annotate.event_plays import game_act, hijacking, imposed_order, not_taken, withheld_information
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
 from newsgraph.knobs import config_of, from_config
@@ -146,6 +149,14 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "declined to comment", "refused to say how": no comment, no act rejected
         if self._other_use(tok, self.classes.get(type_) == "hostile"):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
+        if game_act(tok):
+            return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
+        if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
+            type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
+        if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
+            return None  # "declined to give a forecast": declining to say
+        if form == "verb" and type_ == "REQUEST" and imposed_order(tok):
+            type_, mode = "COERCE", "restrict"  # "ordered restaurants to close", "was ordered to serve one year"
         if form == "verb" and self.classes.get(type_) == "hostile" and against_illness(tok, kind_of, self.controlled):
             return None  # "the WHO have now arrested cholera": a fight against an illness, figurative
         if form == "noun" and kind_of(tok) in UNAUTHORED_KINDS:
@@ -290,8 +301,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             targets = self._targets(doc, tok, asks=type_ in self.asking)
             if type_ == "ACCUSE" and not targets:
                 targets = self._complained_of(doc, tok)  # "complained that Moldova's obstinacy was hampering ..."
-            if type_ in self.addressed and not targets:
-                targets = self._asked_to_act(doc, tok)  # "requested that a county court issue an order"
+            if type_ in self.addressed and not [a for a in targets if not is_measure(doc, a)]:
+                targets = self._asked_to_act(doc, tok) or targets  # "requested that a county court issue an order"
             mutual = [a for a in targets if a.name.lower() in self.reciprocal]
             shared = any(c.dep_ in ("dobj", "obj") and self._joint_noun(c) for c in tok.children)  # "deepen a partnership"
             if (tok.lemma_.lower() in self.joint or mutual or shared) and len(sources) > 1:
@@ -306,6 +317,9 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             givers = [resolve_token(doc, o, []) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
             if givers:
                 sources, targets = givers, [a for a in sources]
+        # a faith or ethnic group named by an adjective inside a body's phrase is not the body ("ruling Moslem party")
+        # "Bosnia's ruling Moslem party" is the party; "a campaign that has imprisoned thousands" is no author
+        sources, targets = actor_phrases(doc, type_, sources, targets)
         sources = best_actors([a for a in sources if useful_actor(a) and lo <= a.start < hi and not is_measure(doc, a)
                                and not place_antecedent(doc, a, self.locative)])
         # a relative clause's patient is the noun the clause hangs on, before the clause ("nurses who were convicted")
@@ -337,8 +351,12 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         # a law or a paper is no patient ("charged for violation of the X Code"), nor a pronoun that stands for a thing
         # beside a place named before it: dropped before the entities are preferred to the bare descriptions
         targets = best_actors([a for a in targets if not law(doc, a) and not place_antecedent(doc, a, self.locative)])
+        if mode == "abduct":
+            targets = not_taken(tok, targets)  # the airliner taken ("a Sudanese airliner") is no actor of a hijacking
         if not sources and not targets:
             return []
+        if type_ == "ACCUSE" and form == "verb" and tok.lemma_.lower() in self.grievances and targets and names_no_one(doc, tok, self.people_noun):
+            return []  # "complained inflation and the high rate of the leu cut margins": a grievance about things, no one accused
         one_sided = type_ == "AGREE" and tok.lemma_.lower() in self.unilateral and not promisee(tok, self._thing)
         # a state's or an official's appeal for money is a request (CAMEO 023, "appealed for $100 million in aid"); an
         # agency's or a charity's, asked of no one, is fundraising

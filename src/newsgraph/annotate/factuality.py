@@ -54,7 +54,7 @@ class Factuality:
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
     return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head",
-                                      "habitual", "habitual_span", "duty_noun", "negative_subject")}
+                                      "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -104,6 +104,9 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             return Factuality("negated", head.text)  # "called off the talks", "denied attacking"
         if _asked_for(tok, cur, head, lex["asking_head"]):
             return Factuality("intended", head.text)  # "called for talks", "requested assistance"
+        plan = _planned_by(tok, cur, head, lex["plan_noun"])
+        if plan is not None:
+            return Factuality("intended", plan.text)  # "plans rely on air attacks", "attack plans"
         cur = head
     if _imperative(cur):
         return Factuality("imperative", cur.text)
@@ -118,6 +121,8 @@ def _own(tok: Token, lex: dict[str, frozenset[str]], nominal: bool) -> Factualit
             return Factuality("negated", c.text)
         if c.dep_ == "mark" and (low in lex["conditional"] or _phrase(c) in lex["conditional"]):
             return Factuality("conditional", c.text)
+        if c.dep_ == "prep" and c.i < tok.i and _opens_clause(c) and _prep_phrase(c) in lex["conditional"]:
+            return Factuality("conditional", c.text)  # "in case X ordered ...", parsed as a prepositional phrase
     if nominal:
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in lex["prospective"]:
@@ -185,6 +190,34 @@ def _asked_for(trigger: Token, cur: Token, head: Token, asking: frozenset[str]) 
     if cur.i == trigger.i:
         return cur.dep_ in ("dobj", "obj")
     return cur.dep_ == "prep" and cur.lower_ == "for" and trigger.dep_ == "pobj" and trigger.head.i == cur.i
+
+
+def _planned_by(trigger: Token, cur: Token, head: Token, plans: frozenset[str]) -> Token | None:
+    """The plan noun that has a noun trigger as its content ([plan_noun]): the subject of the verb the trigger is
+    the object of ("plans rely heavily on air attacks", "the plan includes talks"), or the noun it modifies or
+    completes ("attack plans", "plans for a strike"). A plan's act is not done yet. Only noun triggers: a verb
+    ("the plan was attacked") states its own act."""
+    if trigger.pos_ not in _NOMINAL:
+        return None
+    if head.pos_ in _NOMINAL and head.lemma_.lower() in plans and cur.dep_ in ("compound", "prep"):
+        return head
+    if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "obj", "prep", "attr"):
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in plans), None)
+    return None
+
+
+def _opens_clause(prep: Token) -> bool:
+    """The preposition opens its verb's clause: before the verb's subject ("in case X ordered")."""
+    subj = [c for c in prep.head.children if c.dep_ in _SUBJ]
+    return bool(subj) and prep.i < min(s.left_edge.i for s in subj)
+
+
+def _prep_phrase(prep: Token) -> str:
+    """A preposition and its object, with a determiner between ("in case", "in the event", "on condition")."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return ""
+    return " ".join(t.lower_ for t in prep.doc[prep.i : objs[0].i + 1])
 
 
 def _phrase(tok: Token) -> str:
