@@ -83,3 +83,21 @@ def test_stop_28_draw_keys_are_every_hidden_event_judged_and_never_held_out(name
     assert not any(r["input"].startswith(("conll", "s28unseen")) for r in keys.values())
     mine = [j for j in judgements().values() if j.get("by") == "v3, stop 28"]
     assert len(mine) == 105 and all(isinstance(j[k], bool) for j in mine for k in ("happened", "type", "source", "target"))
+
+
+def test_stop_29_final_keys_are_every_hidden_event_of_the_six_draws_judged():
+    """Stop 29 (helper v5): the draws s23..s28 rebuilt on the stop's merged code (records v5-s23..v5-s28), every
+    hidden asserted event (rate 1), each judged by a line that is not of a held-out draw; the rows read this file
+    (`BELOW_SAMPLE`). Stop 28's wire draw (conll, tuning data since stop 29) is in it; no s29unseen label."""
+    from benchmarks.audit.__main__ import judgements
+
+    head, keys = B.read_keys(B.keys_path("s29final"))
+    assert RR.BELOW_SAMPLE == B.keys_path("s29final")
+    assert head["labels"] == [f"v5-s{n}" for n in range(23, 29)]
+    assert head["rate"] == 1.0 and head["n"] == head["pool"] == len(keys) > 400
+    assert not any(str(lab).startswith(RR.HELD_OUT_PREFIXES) for lab in head["labels"])
+    done = RR.judged_for(judgements(), {r["input"] for r in keys.values()})
+    assert set(keys) <= set(done)
+    assert any(r["input"].startswith("conll/") for r in keys.values())
+    mine = [j for j in judgements().values() if j.get("by") == "v5, stop 29"]
+    assert len(mine) == 2 and all(isinstance(j[k], bool) for j in mine for k in ("happened", "type", "source", "target"))
