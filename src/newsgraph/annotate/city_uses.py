@@ -24,12 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
 from newsgraph.annotate.entity_evidence_config import DEFAULT_WINDOWS
 from newsgraph.annotate.gazetteer import Gazetteer, norm
+from newsgraph.annotate.lexicon import kinds
 from newsgraph.annotate.name_usage import settlement_use
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.place_cues import team_use as place_team_use
@@ -84,15 +84,9 @@ class TeamCues:
 
 @lru_cache(maxsize=1)
 def team_cues() -> TeamCues:
-    """Read data/team_cues.tsv once per process."""
-    rows: dict[str, set[str]] = {k: set() for k in TeamCues.__dataclass_fields__}
-    text = resources.files("newsgraph.annotate").joinpath("data/team_cues.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, word = line.split("\t", 1)
-        rows[kind.strip()].add(word.strip().lower())
-    return TeamCues(**{k: frozenset(v) for k, v in rows.items()})
+    """data/team_cues.tsv by kind (`lexicon.kinds`, read once per process)."""
+    rows = kinds("team_cues.tsv")
+    return TeamCues(**{k: frozenset(rows.get(k, ())) for k in TeamCues.__dataclass_fields__})
 
 
 def sport_report(doc: Doc, density: float) -> bool:
