@@ -50,8 +50,9 @@ FRESH_PAGES = 100
 #: the fresh draws so far, in the order they were made. A later draw leaves out the articles of the draws before it
 #: and the web event set's LGL articles (web_events.lgl_pages, fitted on in stop 21), so its articles were read by
 #: nobody: 20261221 was stop 21's held-out draw (a tuning set since stop 22), 20261230 stop 22's (a tuning set since
-#: stop 23), 20261231 is stop 23's: it takes 90 of the 97 articles stop 22 left in `reserve()`.
-FRESH_SEEDS = (20261221, 20261230, 20261231)
+#: stop 23), 20261231 is stop 23's: it takes 90 of the 97 articles stop 22 left in `reserve()`. 20270702 is half of
+#: stop 30's held-out set (with polnear seed 20270701): the 7 English articles stop 23 left. LGL is used up after it.
+FRESH_SEEDS = (20261221, 20261230, 20261231, 20270702)
 #: seed -> pool, for the draws that are not of LGL (a seed not listed is an LGL seed of FRESH_SEEDS). Append only,
 #: never reorder or remove: a pool's draw leaves out the articles of the pool's seeds listed before it.
 POOLS: dict[int, str] = {
@@ -61,6 +62,7 @@ POOLS: dict[int, str] = {
     20270401: "polnear",  # stop 27's held-out draw (28 of the 42 PolNeAR dev check-part articles; polnear_pool.py)
     20270501: "conll",  # stop 28's held-out draw (36 of the 69 English CoNLL-2003 dev check-part stories; conll_pool.py)
     20270601: "conll",  # stop 29's held-out draw (the 33 English CoNLL-2003 dev check-part stories stop 28 left)
+    20270701: "polnear",  # stop 30's held-out draw, with LGL seed 20270702 (the PolNeAR check-part articles stop 27 left)
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
