@@ -83,13 +83,15 @@ def test_cross_validation_reads_only_the_tune_part():
 def test_held_out_judgements_and_other_pages_are_left_out():
     judged = {
         "a": {"input": "geovirus/1", "label": "s24unseen-before"},
-        "b": {"input": "geovirus/2", "label": "s29unseen-before"},
+        "b": {"input": "geovirus/2", "label": "s30unseen-before"},
+        "g": {"input": "lgl/9", "label": "s30unseenlgl-final"},
         "e": {"input": "geovirus/2", "label": "s27unseen-before"},  # stop 28: the s27 draw is tuning data
         "f": {"input": "conll/2", "label": "s28unseen-final"},  # stop 29: the s28 draw is tuning data
+        "h": {"input": "conll/3", "label": "s29unseen-final"},  # stop 30: the s29 draw is tuning data
         "c": {"input": "geovirus/3", "label": "s24unseen-final"},
         "d": {"input": "lgl/9", "label": "s21unseen-before"},
     }
-    assert set(R.judged_for(judged, {"geovirus/1", "geovirus/2", "lgl/9", "conll/2"})) == {"a", "d", "e", "f"}
+    assert set(R.judged_for(judged, {"geovirus/1", "geovirus/2", "lgl/9", "conll/2", "conll/3"})) == {"a", "d", "e", "f", "h"}
 
 
 def test_reread_replaces_only_the_calibration_label_of_re_read_web_events(monkeypatch):
