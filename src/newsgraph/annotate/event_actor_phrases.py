@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.demonyms import country_of
 from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.event_heads import foreign_modifier
 from newsgraph.annotate.resolve import Actor, related_noun, resolve_token, role_nouns
 
 MEASURES = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -202,6 +203,8 @@ def entities_in(doc: Doc, tok: Token, aside: frozenset[str], act: Callable[[Toke
             e = find_entity(doc, t.idx, t.idx + len(t.text))
             if aside_place and e is not None and e.type in ("place", "city"):
                 continue  # "200 people in Nairobi", "the dam in Addis Ababa": where, not who
+            if e is not None and foreign_modifier(tok, e, t):
+                continue  # "members of X's largest militant group": the members, not X (event_heads.py)
             if e is not None and e.id not in seen and e.type in ("country", "organisation", "person", "group", "place", "city"):
                 seen.add(e.id)
                 out.append(Actor(e, e.name, t.idx, t.idx + len(t.text)))

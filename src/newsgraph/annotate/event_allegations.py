@@ -22,6 +22,7 @@ class EventAllegations(EventSenses):
 
     classes: dict[str, str]
     reporting: frozenset[str]
+    target_preps: frozenset[str]
     background: frozenset[str]
 
     def _allegations(self, doc: Doc, by_token: dict[int, list[Event]], events: list[Event]) -> list[Event]:
@@ -39,7 +40,7 @@ class EventAllegations(EventSenses):
                     # and the speaker's own side is no one accused ("X said its forces shot down ...")
                     author = self._source(doc[i])
                     own = author is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)
-                    accused = None if own else ev.source_name
+                    accused = None if own or self._two_sides(doc[i], author) else ev.source_name
                     if speaker is not None and useful_actor(speaker) and accused and speaker.name != accused and (cue.i, accused) not in done:
                         done.add((cue.i, accused))
                         out.append(
@@ -60,6 +61,14 @@ class EventAllegations(EventSenses):
                         )
             out.append(ev)
         return out
+
+    def _two_sides(self, act: Token, author: Token | None) -> bool:
+        """The act's subject coordinates the two sides of one exchange and the act has no object ("say militants and
+        police officers clash"): a report of fighting between them, which accuses neither."""
+        if author is None or not any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in author.children):
+            return False
+        return not any(c.dep_ in ("dobj", "obj", "nsubjpass", "dative") for c in act.children) and not any(
+            c.dep_ == "prep" and c.lower_ in self.target_preps for c in act.children)
 
     def _reporting_cue(self, tok: Token) -> Token | None:
         """The speech verb whose complement holds `tok` ("said" in "X said Y attacked Z"), if any. An act whose

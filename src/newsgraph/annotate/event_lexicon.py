@@ -61,6 +61,8 @@ class EventLexicon(LexiconComponent):
         self.reporting = section_words(data, "reporting")
         self.modal = section_words(data, "modal")
         self.future = section_words(data, "future")
+        self.hedges = section_words(data, "hedge")
+        self.complaints = section_words(data, "complaint")
         self.commit = section_words(data, "commit")
         self.classes = {row[0]: row[1] for row in data.get("class", []) if len(row) > 1}
         self.joint = section_words(data, "joint")

@@ -56,7 +56,7 @@ DEPARTURES = ("leave", "quit")
 
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
-    out = {n: words(DATA, n) for n in ("game", "armed", "game_with_score")}
+    out = {n: words(DATA, n) for n in ("game", "armed", "game_with_score", "contest_unit")}
     return out | {n: words(LEXICON, n) for n in ("refusal", "information", "imposed")}
 
 
@@ -123,6 +123,24 @@ def game_act(tok: Token) -> bool:
     return not any(s.lower_ in lex["armed"] or s.lemma_.lower() in lex["armed"] for s in subjects)
 
 
+def sport_sanction(tok: Token) -> bool:
+    """A ban or a suspension whose term is counted in units of play ([contest_unit]: "was banned for four matches",
+    "suspended for seven games"): a sports body's discipline over a player or a club, sport, no PLOVER event (stop
+    29's held-out wire draw: "banned for four matches" shown as COERCE). The count is read off the trigger's own
+    "for" phrase (or its verb's, for a noun trigger), and an armed author keeps the act ("police banned ...")."""
+    lex = _lex()
+    verbs = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") else [])
+    counted = any(o.pos_ in ("NOUN", "PROPN") and (o.lower_ in lex["contest_unit"] or o.lemma_.lower() in lex["contest_unit"])
+                  and any(n.dep_ == "nummod" or n.like_num for n in o.children)
+                  for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for o in c.children if o.dep_ == "pobj")
+    if not counted:
+        return False
+    subjects = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "agent")]
+    subjects += [o for s in subjects if s.dep_ == "agent" for o in s.children if o.dep_ == "pobj"]
+    return not any(s.lower_ in lex["armed"] or s.lemma_.lower() in lex["armed"] for s in subjects)
+
+
 def _vehicle(tok: Token) -> bool:
     kinds = instrument_kinds()
     return (kinds.get(tok.lower_) or kinds.get(tok.lemma_.lower())) == "vehicle"
@@ -163,4 +181,4 @@ def not_taken(tok: Token, targets: list[Actor]) -> list[Actor]:
     return [a for a in targets if not any(lo <= a.start < hi for lo, hi in taken)]
 
 
-__all__ = ["game_act", "hijacking", "imposed_order", "not_taken", "withheld_information"]
+__all__ = ["game_act", "hijacking", "imposed_order", "not_taken", "sport_sanction", "withheld_information"]

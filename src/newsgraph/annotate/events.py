@@ -63,6 +63,7 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
+from newsgraph.annotate.event_heads import official_actor
 from newsgraph.annotate.event_lexicon import EventLexicon, lexicon, trigger_rows
 from newsgraph.annotate.event_measures import (
     against_illness,
@@ -74,7 +75,14 @@ from newsgraph.annotate.event_measures import (
     promisee,
 )
 from newsgraph.annotate.event_mishaps import accident, kind_of
-from newsgraph.annotate.event_plays import game_act, hijacking, imposed_order, not_taken, withheld_information
+from newsgraph.annotate.event_plays import (
+    game_act,
+    hijacking,
+    imposed_order,
+    not_taken,
+    sport_sanction,
+    withheld_information,
+)
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
 from newsgraph.knobs import config_of, from_config
@@ -149,7 +157,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "declined to comment", "refused to say how": no comment, no act rejected
         if self._other_use(tok, self.classes.get(type_) == "hostile"):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
-        if game_act(tok):
+        if game_act(tok) or sport_sanction(tok):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
@@ -201,11 +209,24 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 return None  # "have not met since May 2008", "can't defend him": no act rejected
             return "REJECT", "", form, roles
         intended = form == "verb" and self._intended(tok)
+        if intended and self._predicted(tok):
+            intended = ""  # "would probably be extradited": a prediction, no party's commitment; the modal is its status
         if intended == "intent" and klass == "cooperative" and type_ != "AGREE":
             return "AGREE", "", form, roles
         if intended and klass == "hostile":
             return "THREATEN", "", form, roles
         return type_, mode, form, roles
+
+    def _predicted(self, tok: Token) -> bool:
+        """A "would"/"will" clause that predicts the act rather than commits or threatens it: hedged by an adverb of
+        likelihood ([hedge]: "would probably be extradited") or an agentless passive ("will be released"), which names
+        no party to commit. PLOVER's intent readings (AGREE for "would free", THREATEN for "will attack") need one."""
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if not aux & (self.modal | self.future):
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in self.hedges for c in tok.children):
+            return True
+        return any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
 
     def _stranded_agents(self, doc: Doc, tok: Token) -> tuple[list[Actor], list[Actor]] | None:
         """(authors, targets) of a trigger noun whose "by" phrase the parser attached to the object of its own
@@ -320,6 +341,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         # a faith or ethnic group named by an adjective inside a body's phrase is not the body ("ruling Moslem party")
         # "Bosnia's ruling Moslem party" is the party; "a campaign that has imprisoned thousands" is no author
         sources, targets = actor_phrases(doc, type_, sources, targets)
+        if type_ == "PROTEST" and tok.lemma_.lower() in self.complaints and sources and all(official_actor(doc, a) for a in sources):
+            type_, mode = "ACCUSE", "complain"  # a state's protest to another is an official complaint (CAMEO 114)
         sources = best_actors([a for a in sources if useful_actor(a) and lo <= a.start < hi and not is_measure(doc, a)
                                and not place_antecedent(doc, a, self.locative)])
         # a relative clause's patient is the noun the clause hangs on, before the clause ("nurses who were convicted")

@@ -54,7 +54,7 @@ class Factuality:
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
     return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head",
-                                      "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun")}
+                                      "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun", "temporal")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -77,6 +77,10 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             break
         if cur.dep_ == "relcl":
             break  # "troops who attacked": the relative clause states its own event
+        if cur.dep_ == "advcl" and cur.tag_ in ("VBZ", "VBP") and _temporal(cur, lex["temporal"]):
+            outer = _own(head, lex, nominal=head.pos_ in _NOMINAL)
+            if outer is not None and outer.status in ("future", "modal"):
+                return Factuality("future", outer.cue)  # "will meet X when he visits Y": the visit is still to come
         if cur.dep_ == "advcl" and (cur.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJ for c in cur.children)):
             break  # "While Hamas blamed Israel, Israel has not claimed it": a finite clause states its own event
         if cur.dep_ == "conj":
@@ -142,6 +146,12 @@ def _own(tok: Token, lex: dict[str, frozenset[str]], nominal: bool) -> Factualit
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(a.lower_ == "to" for a in aux) and tok.head.tag_ == "VBG":
         return Factuality("future", "going to")
     return None
+
+
+def _temporal(clause: Token, marks: frozenset[str]) -> bool:
+    """The adverbial clause opens with a subordinator of time ([temporal]: "when", "once", "as soon as")."""
+    return any(c.dep_ in ("mark", "advmod") and (c.lower_ in marks or " ".join(t.lower_ for t in c.doc[c.i : c.i + 3]) in marks)
+               and c.i < clause.i for c in clause.children)
 
 
 def _negative_subject(tok: Token, negative: frozenset[str]) -> bool:

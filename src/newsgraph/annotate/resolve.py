@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.event_heads import foreign_modifier, member_nouns
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.pronouns import inside, resolve_pronoun
 from newsgraph.records import Entity
@@ -272,12 +273,25 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
         person = introduced_as(doc, tok.lower_, tok.idx, exclude) if tok.lower_ in _roles() else None
         if person is not None:
             return Actor(person, person.name, start, end)
+    if not whole_names and ent is not None and tok.pos_ == "NOUN" and _modifier_only(doc, tok, ent):
+        return phrase_actor(doc, tok)  # "Liberty Front supporters", "X's largest militant group": the head's group
     if ent is not None and ent.type in _PLACES and origin_modifier(doc, tok):
         a = phrase_actor(doc, tok)  # "A Coral Gables man was arrested": the man, not the town he is from
         return Actor(None, a.name, a.start, a.end, "origin")
     if ent is not None:
         return Actor(ent, ent.name, start, end)
     return _role_actor(doc, tok, exclude, start, end) or phrase_actor(doc, tok)
+
+
+def _modifier_only(doc: Doc, tok: Token, ent: Entity) -> bool:
+    """`ent` is named only by a possessor or modifier of the common noun `tok` whose people are a group of their own
+    (event_heads.py: "Liberty Front supporters" are not the Liberty Front, "X's militant group" is not X)."""
+    if find_entity(doc, tok.idx, tok.idx + len(tok.text)) is not None:
+        return False
+    for t in tok.subtree:
+        if t.i < tok.i and find_entity(doc, t.idx, t.idx + len(t.text)) is ent:
+            return foreign_modifier(tok, ent, t)
+    return False
 
 
 def _place_inside_name(doc: Doc, tok: Token) -> bool:
@@ -330,6 +344,12 @@ def phrase_actor(doc: Doc, tok: Token) -> Actor:
             hi = child.right_edge.i
         else:
             break
+    if hi == tok.i and tok.pos_ == "NOUN" and (tok.lower_ in member_nouns() or tok.lemma_.lower() in member_nouns()):
+        # "26 suspected members of X's largest militant group": the group they belong to names them (its name, up to
+        # the group's head noun; event_heads.py keeps X itself from standing for them)
+        whole = [o for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if whole and whole[0].i - tok.i <= 8:
+            hi = whole[0].i
     phrase = doc[lo : hi + 1].text
     return Actor(None, phrase, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
 

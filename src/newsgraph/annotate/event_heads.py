@@ -1,0 +1,101 @@
+"""The head of an actor's noun phrase decides who the actor is; a possessor or a modifier only says whose or where.
+
+Stop 29's held-out draw took actors out of the modifiers of the real argument: "detained 26 suspected members of
+X's largest militant group" gave the country X as the detained, "arrested NLD supporters" the party, "bodyguards
+loyal to X's sons fired" the sons. The rule is one of syntax and of the kind of the head noun, not of the pages:
+
+- a place (country, city, place) that possesses or modifies a noun for people stands for them only when they are
+  its organs or officers (data/event_actors.tsv [organ], cues.tsv [role]: "Sudan's army", "Kenyan police", "Peru's
+  foreign minister"); any other group is a group of its own that the place's name locates ("X's largest militant
+  group", "Freedonian settlers");
+- a body or a person that modifies, possesses or is named in an "of" phrase of people who belong to or follow it
+  ([membership], [related]: "Liberty Front supporters", "members of the Liberty Front", "the party's voters") is not
+  those people.
+
+`foreign_modifier` is asked by `resolve.resolve_token` (events only: speakers resolve with whole names) and by
+`event_actor_phrases.entities_in`, the two places an entity inside a phrase becomes an event's actor.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.annotate.lexicon import words
+from newsgraph.records import Entity
+
+if TYPE_CHECKING:  # resolve.py imports this module
+    from newsgraph.annotate.resolve import Actor
+
+#: Entity types a place name has: such a name locates a group it modifies unless the group is its organ.
+PLACE_TYPES = ("country", "city", "place")
+#: Dependencies by which a name modifies the head noun of its phrase.
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+@lru_cache(maxsize=1)
+def organ_nouns() -> frozenset[str]:
+    """event_actors.tsv [organ] and cues.tsv [role]: people its possessor or modifier stands for."""
+    return words("event_actors.tsv", "organ") | words("cues.tsv", "role")
+
+
+@lru_cache(maxsize=1)
+def member_nouns() -> frozenset[str]:
+    """event_actors.tsv [membership] and [related]: people who belong to or follow a body, not the body."""
+    return words("event_actors.tsv", "membership") | words("event_actors.tsv", "related")
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return words("event_actors.tsv", "people") | words("event_actors.tsv", "body")
+
+
+def _is(tok: Token, nouns: frozenset[str]) -> bool:
+    return tok.lower_ in nouns or tok.lemma_.lower() in nouns
+
+
+def group_of_its_own(head: Token, ent: Entity) -> bool:
+    """`ent`, named as a possessor or modifier of the common noun `head`, does not stand for what `head` names: a
+    place for people that are not its organs, any entity for people who only belong to or follow it."""
+    if head.pos_ != "NOUN":
+        return False
+    if _is(head, member_nouns()):
+        return True
+    if ent.type in PLACE_TYPES:
+        return not _is(head, organ_nouns()) and _is(head, _people_nouns())
+    return False
+
+
+def foreign_modifier(tok: Token, ent: Entity, name_tok: Token) -> bool:
+    """The entity `ent`, found at `name_tok` inside the phrase headed by `tok`, is only a possessor or modifier of a
+    noun on the way up to `tok` (or the object of an "of" phrase of a noun for members) whose people are a group of
+    their own: not the actor `tok` stands for."""
+    cur = name_tok
+    while cur.i != tok.i and cur.head is not cur:
+        head = cur.head
+        if cur.dep_ in MODIFIER_DEPS and group_of_its_own(head, ent):
+            return True
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and _is(head.head, member_nouns()):
+            return True  # "members of the Liberty Front", "supporters of X"
+        cur = head
+    return False
+
+
+def official_actor(doc: Doc, a: Actor) -> bool:
+    """A state acting through its government: a country named as such ("Denmark protested"), or a phrase whose
+    head noun is a state organ or officer ("the Danish embassy", "the foreign ministry", "Peruvian officials"). A
+    plural demonym ("thousands of Danes") is people, not their state."""
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.ent_type_ == "NORP" and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS"):
+        return False
+    if a.entity is not None and a.entity.type == "country" and root.pos_ == "PROPN":
+        return True
+    officials = words("event_actors.tsv", "official")
+    if root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" and _is(root.head, officials):
+        return True  # "the Danish embassy", read as the demonym that modifies the organ
+    return root.pos_ == "NOUN" and _is(root, officials)
