@@ -128,7 +128,8 @@ def test_a_disaster_sharing_a_coordinated_subject_assaults_no_one(article, trigg
 
 
 def test_sanctions_and_cut_aid_stay(article):
-    assert ("COERCE", "Ruritania", "Borduria") in _pairs(article, "imposed", "sanctions on Borduria")
+    # stop 30: the imposing verb takes the type of the act it imposes (sanctions imposed are SANCTION, CAMEO 163)
+    assert ("SANCTION", "Ruritania", "Borduria") in _pairs(article, "imposed", "sanctions on Borduria")
     assert _pairs(article, "cut", "cut aid to Borduria") == {("SANCTION", "Ruritania", "Borduria")}
 
 

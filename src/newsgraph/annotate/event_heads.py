@@ -43,8 +43,15 @@ def organ_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def member_nouns() -> frozenset[str]:
-    """event_actors.tsv [membership] and [related]: people who belong to or follow a body, not the body."""
-    return words("event_actors.tsv", "membership") | words("event_actors.tsv", "related")
+    """event_actors.tsv [membership]: people who belong to or follow a body, not the body ("members of X")."""
+    return words("event_actors.tsv", "membership")
+
+
+@lru_cache(maxsize=1)
+def _related_nouns() -> frozenset[str]:
+    """[membership] and [related]: people a possessor or modifier does not stand for ("X's supporters", "X's
+    lawyer"); an "of" phrase of a [related] noun is left to the older rules ("the owner of X" may be X)."""
+    return member_nouns() | words("event_actors.tsv", "related")
 
 
 @lru_cache(maxsize=1)
@@ -56,12 +63,13 @@ def _is(tok: Token, nouns: frozenset[str]) -> bool:
     return tok.lower_ in nouns or tok.lemma_.lower() in nouns
 
 
-def group_of_its_own(head: Token, ent: Entity) -> bool:
-    """`ent`, named as a possessor or modifier of the common noun `head`, does not stand for what `head` names: a
-    place for people that are not its organs, any entity for people who only belong to or follow it."""
+def group_of_its_own(head: Token, ent: Entity, dep: str = "poss") -> bool:
+    """`ent`, named as a possessor (`dep` "poss") or modifier of the common noun `head`, does not stand for what
+    `head` names: a place for people that are not its organs, any entity for people who only belong to or follow it
+    (or, as a possessor, are related to it: "X's lawyer"; a modifier may name their kind: "Nato allies")."""
     if head.pos_ != "NOUN":
         return False
-    if _is(head, member_nouns()):
+    if _is(head, _related_nouns() if dep == "poss" else member_nouns()):
         return True
     if ent.type in PLACE_TYPES:
         return not _is(head, organ_nouns()) and _is(head, _people_nouns())
@@ -75,7 +83,7 @@ def foreign_modifier(tok: Token, ent: Entity, name_tok: Token) -> bool:
     cur = name_tok
     while cur.i != tok.i and cur.head is not cur:
         head = cur.head
-        if cur.dep_ in MODIFIER_DEPS and group_of_its_own(head, ent):
+        if cur.dep_ in MODIFIER_DEPS and group_of_its_own(head, ent, cur.dep_):
             return True
         if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and _is(head.head, member_nouns()):
             return True  # "members of the Liberty Front", "supporters of X"
@@ -99,3 +107,18 @@ def official_actor(doc: Doc, a: Actor) -> bool:
     if root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" and _is(root.head, officials):
         return True  # "the Danish embassy", read as the demonym that modifies the organ
     return root.pos_ == "NOUN" and _is(root, officials)
+
+
+def in_state(tok: Token, preps: frozenset[str]) -> bool:
+    """The act noun `tok` is the object of a preposition of state that hangs on its clause's verb ("X was under house
+    arrest", "remains in detention"): the clause's subject is the one the act was done to."""
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in preps
+            and prep.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children))
+
+
+@lru_cache(maxsize=1)
+def not_agents() -> frozenset[str]:
+    """facts.tsv [not_agents]: nouns built like agent nouns that name things ("banner", "container"); the event
+    annotator's guess of people from a noun's ending ("-ers") leaves them out, as the fact annotator's does."""
+    return words("facts.tsv", "not_agents")

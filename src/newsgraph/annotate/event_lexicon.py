@@ -63,6 +63,8 @@ class EventLexicon(LexiconComponent):
         self.future = section_words(data, "future")
         self.hedges = section_words(data, "hedge")
         self.complaints = section_words(data, "complaint")
+        self.state_preps = section_words(data, "state_prep")
+        self.imposing = section_words(data, "imposing")
         self.commit = section_words(data, "commit")
         self.classes = {row[0]: row[1] for row in data.get("class", []) if len(row) > 1}
         self.joint = section_words(data, "joint")

@@ -30,6 +30,7 @@ from newsgraph.annotate.event_actor_phrases import (
     titled_person,
     with_conj,
 )
+from newsgraph.annotate.event_heads import not_agents
 from newsgraph.annotate.event_mishaps import instrument_kinds
 from newsgraph.annotate.event_objects import EventObjects
 from newsgraph.annotate.event_place_date import EventPlaceDate
@@ -96,7 +97,9 @@ class EventRoles(EventObjects, EventPlaceDate):
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low in self.people or lemma in self.people or related_noun(tok):
             return True
-        return len(low) > 4 and low.endswith(self.people_suffixes) and low not in self.people_suffix_except
+        # a thing built like an agent noun ("banners", "containers", facts.tsv [not_agents]) is no one
+        return (len(low) > 4 and low.endswith(self.people_suffixes) and low not in self.people_suffix_except
+                and lemma not in not_agents())
 
     def _subjects(self, doc: Doc, src: Token | None) -> list[Actor]:
         """The subject and the subjects coordinated with it ("Egypt and Ethiopia"); a subject that names an act

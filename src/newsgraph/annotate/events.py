@@ -63,7 +63,7 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
-from newsgraph.annotate.event_heads import official_actor
+from newsgraph.annotate.event_heads import in_state, official_actor
 from newsgraph.annotate.event_lexicon import EventLexicon, lexicon, trigger_rows
 from newsgraph.annotate.event_measures import (
     against_illness,
@@ -159,6 +159,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
         if game_act(tok) or sport_sanction(tok):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
+        if form == "verb" and lemma in self.imposing and (named := self._imposed_act(tok)) is not None:
+            type_, mode = named  # "sanctions imposed on X", "imposed an embargo": the act the imposed noun names
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
         if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
@@ -216,6 +218,18 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         if intended and klass == "hostile":
             return "THREATEN", "", form, roles
         return type_, mode, form, roles
+
+    def _imposed_act(self, tok: Token) -> tuple[str, str] | None:
+        """(type, mode) of the act a verb of imposing ([imposing]) imposes, when its patient is a trigger noun: its
+        object, its passive subject, or the noun the participle modifies ("sanctions imposed on X by Y")."""
+        patients = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            patients.append(tok.head)
+        for p in patients:
+            rows = self.nouns.get(p.lower_) or self.nouns.get(p.lemma_.lower())
+            if rows:
+                return rows[0][0], rows[0][1]
+        return None
 
     def _predicted(self, tok: Token) -> bool:
         """A "would"/"will" clause that predicts the act rather than commits or threatens it: hedged by an adverb of
@@ -306,6 +320,10 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                     sources, targets = [], [resolve_token(doc, poss[0], [])] + targets
                 elif poss:
                     sources = [resolve_token(doc, poss[0], [])]
+                elif f"{type_}/{mode}".upper() in self.patient_genitive and in_state(tok, self.state_preps):
+                    # "X was under house arrest", "remains in detention": the subject is in the state the act put
+                    # them in, its patient; the author is not named
+                    sources, targets = [], sources + targets
                 elif stranded:
                     # "attacks on the organisation by X": the parser hangs the act's "by" on its object; X is the author
                     sources, targets = stranded
