@@ -1,7 +1,8 @@
 """Events that happened, of the right type, between the right actors (stop 30): the head of an actor's phrase, not a
 possessor or modifier; a state's protest is an official complaint; a report of a clash accuses neither side; a
 hedged or agentless "would" is a prediction; a visit "when he visits" under a future clause is future; a ban counted
-in matches is a sport's discipline. Invented articles."""
+in matches is a sport's discipline; "under house arrest" names the patient; banners are no people; imposed sanctions
+are a SANCTION. Invented articles."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ BODY = "\n\n".join(
         "Rovers defender Paulo Quist was banned for four matches for a verbal attack on a linesman.",
         "Police banned 300 Vallamora fans from the stadium for two matches after the riot.",
         "Sylvanian police arrested the leader of the Liberty Front on Monday.",
+        "The Ostrava businessman attacked Anna Berg in a speech on Monday.",
+        "Suu Lin, who was under house arrest for six years, spoke to reporters on Friday.",
+        "Green flags and banners condemned the United Nations for its sanctions.",
+        "The United Nations imposed sanctions on Sylvania in 1992.",
+        "Two men suspected of collaborating with Freedonia were arrested on Monday.",
     ]
 )
 
@@ -79,3 +85,29 @@ def test_a_ban_counted_in_matches_is_sport(article):
     banned = _events(article, "banned")
     assert not any(e.target_name == "Paulo Quist" for e in banned)
     assert any(e.source_name == "Police" for e in banned)  # police acting outside the game stay an act
+
+
+def test_a_place_that_modifies_a_person_is_not_the_person(article):
+    attacked = _events(article, "attacked")
+    assert attacked and not any(e.source_name == "Ostrava" for e in attacked)
+
+
+def test_under_house_arrest_the_subject_is_the_patient(article):
+    arrest = _events(article, "arrest")
+    assert not any(e.source_name == "Suu Lin" for e in arrest)
+
+
+def test_banners_are_no_people(article):
+    # a thing is no author of an accusation (plover.tsv [actor_source]); "banners" only looks like "dockers"
+    assert not _events(article, "condemned")
+
+
+def test_imposed_sanctions_are_a_sanction(article):
+    imposed = _events(article, "imposed")
+    assert imposed and all(e.type == "SANCTION" for e in imposed)
+
+
+def test_what_a_charge_alleges_is_not_stated_as_done(article):
+    collaborating = _events(article, "collaborating")
+    assert collaborating and all(e.status == "modal" for e in collaborating)
+    assert any(e.status == "asserted" for e in _events(article, "arrested") if "Two men" in (e.target_name or ""))

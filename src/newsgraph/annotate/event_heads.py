@@ -59,6 +59,18 @@ def _people_nouns() -> frozenset[str]:
     return words("event_actors.tsv", "people") | words("event_actors.tsv", "body")
 
 
+@lru_cache(maxsize=1)
+def _people_endings() -> tuple[str, ...]:
+    """plover.tsv [people_suffix]: endings of nouns for people ("businessman", "settlers", "activists")."""
+    return tuple(sorted(words("plover.tsv", "people_suffix")))
+
+
+def _people(tok: Token) -> bool:
+    """A noun for people: listed ([people], [body]) or with a people ending and no thing's lemma ([not_agents])."""
+    low = tok.lower_
+    return _is(tok, _people_nouns()) or (len(low) > 4 and low.endswith(_people_endings()) and tok.lemma_.lower() not in not_agents())
+
+
 def _is(tok: Token, nouns: frozenset[str]) -> bool:
     return tok.lower_ in nouns or tok.lemma_.lower() in nouns
 
@@ -72,7 +84,7 @@ def group_of_its_own(head: Token, ent: Entity, dep: str = "poss") -> bool:
     if _is(head, _related_nouns() if dep == "poss" else member_nouns()):
         return True
     if ent.type in PLACE_TYPES:
-        return not _is(head, organ_nouns()) and _is(head, _people_nouns())
+        return not _is(head, organ_nouns()) and _people(head)
     return False
 
 

@@ -54,7 +54,7 @@ class Factuality:
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
     return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head",
-                                      "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun", "temporal")}
+                                      "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun", "temporal", "charge_head")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -72,6 +72,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             break
         if _duty(cur, head, lex["duty_noun"]):
             return Factuality("intended", head.text)  # "X's job was to assist Y": a duty, not an act done
+        if _charged(cur, head, lex["charge_head"]):
+            return Factuality("modal", head.text if cur.dep_ == "ccomp" else head.head.text)  # "accused X of ordering"
         if cur.dep_ in ("ccomp", "parataxis"):
             # reported or embedded content keeps its own status ("said Y attacked Z"); "whether" is handled by _own
             break
@@ -146,6 +148,16 @@ def _own(tok: Token, lex: dict[str, frozenset[str]], nominal: bool) -> Factualit
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(a.lower_ == "to" for a in aux) and tok.head.tag_ == "VBG":
         return Factuality("future", "going to")
     return None
+
+
+def _charged(cur: Token, head: Token, charging: frozenset[str]) -> bool:
+    """`cur` is what a verb of charging ([charge_head]) alleges: the gerund of its "of"/"with" ("accused X of
+    ordering", "suspected of collaborating", "charged with attacking") or its "that" clause ("charges that countries
+    donated"): alleged, not stated as done."""
+    if cur.dep_ == "ccomp":
+        return head.lemma_.lower() in charging and any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
+    return (cur.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "with")
+            and head.head.lemma_.lower() in charging)
 
 
 def _temporal(clause: Token, marks: frozenset[str]) -> bool:
