@@ -83,6 +83,7 @@ from newsgraph.annotate.event_plays import (
     sport_sanction,
     withheld_information,
 )
+from newsgraph.annotate.event_readings import imposed_act, noun_type, predicted
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
 from newsgraph.knobs import config_of, from_config
@@ -159,8 +160,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
         if game_act(tok) or sport_sanction(tok):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
-        if form == "verb" and lemma in self.imposing and (named := self._imposed_act(tok)) is not None:
-            type_, mode = named  # "sanctions imposed on X", "imposed an embargo": the act the imposed noun names
+        if form == "verb" and lemma in self.imposing and (named := imposed_act(tok, self.nouns)) is not None:
+            type_, mode = noun_type(named, self.nouns)  # "sanctions imposed on X", "imposed an embargo": the act imposed
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
         if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
@@ -211,36 +212,13 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 return None  # "have not met since May 2008", "can't defend him": no act rejected
             return "REJECT", "", form, roles
         intended = form == "verb" and self._intended(tok)
-        if intended and self._predicted(tok):
+        if intended and predicted(tok, self.modal | self.future, self.hedges):
             intended = ""  # "would probably be extradited": a prediction, no party's commitment; the modal is its status
         if intended == "intent" and klass == "cooperative" and type_ != "AGREE":
             return "AGREE", "", form, roles
         if intended and klass == "hostile":
             return "THREATEN", "", form, roles
         return type_, mode, form, roles
-
-    def _imposed_act(self, tok: Token) -> tuple[str, str] | None:
-        """(type, mode) of the act a verb of imposing ([imposing]) imposes, when its patient is a trigger noun: its
-        object, its passive subject, or the noun the participle modifies ("sanctions imposed on X by Y")."""
-        patients = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
-            patients.append(tok.head)
-        for p in patients:
-            rows = self.nouns.get(p.lower_) or self.nouns.get(p.lemma_.lower())
-            if rows:
-                return rows[0][0], rows[0][1]
-        return None
-
-    def _predicted(self, tok: Token) -> bool:
-        """A "would"/"will" clause that predicts the act rather than commits or threatens it: hedged by an adverb of
-        likelihood ([hedge]: "would probably be extradited") or an agentless passive ("will be released"), which names
-        no party to commit. PLOVER's intent readings (AGREE for "would free", THREATEN for "will attack") need one."""
-        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-        if not aux & (self.modal | self.future):
-            return False
-        if any(c.dep_ == "advmod" and c.lower_ in self.hedges for c in tok.children):
-            return True
-        return any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
 
     def _stranded_agents(self, doc: Doc, tok: Token) -> tuple[list[Actor], list[Actor]] | None:
         """(authors, targets) of a trigger noun whose "by" phrase the parser attached to the object of its own
@@ -340,6 +318,11 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             targets = self._targets(doc, tok, asks=type_ in self.asking)
             if type_ == "ACCUSE" and not targets:
                 targets = self._complained_of(doc, tok)  # "complained that Moldova's obstinacy was hampering ..."
+            imposed = imposed_act(tok, self.nouns) if tok.lemma_.lower() in self.imposing else None
+            if imposed is not None:
+                # "imposed sanctions on X": the sanctions are the act, not its target; X, on the verb or the noun, is
+                targets = [a for a in targets if not imposed.idx <= a.start < imposed.idx + len(imposed.text)]
+                targets = targets or self._targets(doc, imposed, self.noun_preps)
             if type_ in self.addressed and not [a for a in targets if not is_measure(doc, a)]:
                 targets = self._asked_to_act(doc, tok) or targets  # "requested that a county court issue an order"
             mutual = [a for a in targets if a.name.lower() in self.reciprocal]
