@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.event_heads import foreign_modifier, member_nouns
+from newsgraph.annotate.event_heads import PLACE_TYPES, foreign_modifier, member_nouns
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.pronouns import inside, resolve_pronoun
 from newsgraph.records import Entity
@@ -273,11 +273,14 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
         person = introduced_as(doc, tok.lower_, tok.idx, exclude) if tok.lower_ in _roles() else None
         if person is not None:
             return Actor(person, person.name, start, end)
-    if not whole_names and ent is not None and tok.pos_ == "NOUN" and _modifier_only(doc, tok, ent):
-        return phrase_actor(doc, tok)  # "Liberty Front supporters", "X's largest militant group": the head's group
     if ent is not None and ent.type in _PLACES and origin_modifier(doc, tok):
         a = phrase_actor(doc, tok)  # "A Coral Gables man was arrested": the man, not the town he is from
         return Actor(None, a.name, a.start, a.end, "origin")
+    if not whole_names and ent is not None and tok.pos_ == "NOUN" and _modifier_only(doc, tok, ent):
+        # "Liberty Front supporters", "X's largest militant group": the head's group; people named by their place
+        # are an actor as "A Coral Gables man" is (kept beside the entities coordinated with them)
+        a = phrase_actor(doc, tok)
+        return Actor(None, a.name, a.start, a.end, "origin" if ent.type in PLACE_TYPES else "")
     if ent is not None:
         return Actor(ent, ent.name, start, end)
     return _role_actor(doc, tok, exclude, start, end) or phrase_actor(doc, tok)
