@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 #: The store file the commands use without --db. Here and not in newsgraph.store so that a command's options can name
-#: it without importing the store: `newsgraph analyze` imports no SQLite code (tests/test_cold_start.py).
+#: it without importing the store: `newsgraph analyze` loads none of the store's code (tests/test_cold_start.py).
 DEFAULT_DB = "newsgraph.db"
 
 #: Articles per `nlp.pipe` batch: large enough for spaCy's batched models, small enough to keep memory bounded and
