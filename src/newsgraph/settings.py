@@ -20,6 +20,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+#: The store file the commands use without --db. Here and not in newsgraph.store so that a command's options can name
+#: it without importing the store: `newsgraph analyze` loads none of the store's code (tests/test_cold_start.py).
+DEFAULT_DB = "newsgraph.db"
+
 #: Articles per `nlp.pipe` batch: large enough for spaCy's batched models, small enough to keep memory bounded and
 #: the first results early (NEWSGRAPH_BATCH_TOKENS bounds a batch's words too).
 BATCH_SIZE = 16
@@ -94,7 +98,7 @@ class Settings:
         "within N s` and the batch goes on (a `--workers` process stuck past it is replaced); `0` turns it off")
     cache_dir: Path = setting(
         Path.home() / ".cache" / "newsgraph", "NEWSGRAPH_CACHE_DIR",
-        "where the gazetteer index is built", shown="~/.cache/newsgraph")
+        "where the gazetteer index is built and the language identifier's model unpacked", shown="~/.cache/newsgraph")
     parse: str = setting(
         "selective", "NEWSGRAPH_PARSE",
         "`full` runs spaCy's parser on every sentence (and its own attribute ruler and lemmatizer); `selective` "

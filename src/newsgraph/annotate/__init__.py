@@ -9,10 +9,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
+import newsgraph.annotate.spacy_import  # noqa: F401  (first: spaCy without its CLI package; see there)
 from newsgraph.annotate.batching import pipe_bounded
 from newsgraph.annotate.dates import find_dates, parse_anchor
 from newsgraph.annotate.extensions import register_extensions
@@ -21,6 +20,10 @@ from newsgraph.annotate.nlp import add_components, language_pipeline, load_pipel
 from newsgraph.annotate.page_register import doc_register
 from newsgraph.records import TOPIC_KEYS, Article, Extracted, article_id
 from newsgraph.settings import get_settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["add_components", "annotate", "annotate_many", "language_pipeline", "load_pipeline", "make_doc", "plan_for",
            "to_article"]

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli import app
-from newsgraph.store.db import DEFAULT_DB
+from newsgraph.settings import DEFAULT_DB
 
 
 class ExportFormat(StrEnum):

@@ -25,7 +25,7 @@ import typer
 from newsgraph.cli import app
 from newsgraph.cli.output import report_error
 from newsgraph.errors import InputError
-from newsgraph.store.db import DEFAULT_DB
+from newsgraph.settings import DEFAULT_DB
 
 _DB_HELP = "The store file (created if absent)."
 _WARC_HELP = "Write every HTTP request and response to a WARC.gz file in this folder (one file per run)."

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import typer
 
 from newsgraph.cli import app
-from newsgraph.store.db import DEFAULT_DB
+from newsgraph.settings import DEFAULT_DB
 
 follow_app = typer.Typer(help="Saved searches and followed entities (Atom feeds in `newsgraph serve`).",
                          no_args_is_help=True)

@@ -20,7 +20,7 @@ from newsgraph.cli.analyze import Kind
 from newsgraph.cli.output import report_error, report_skipped
 from newsgraph.errors import FailureKind, InputError
 from newsgraph.records import Article, RawDocument
-from newsgraph.store.db import DEFAULT_DB
+from newsgraph.settings import DEFAULT_DB
 
 
 @app.command()

@@ -34,10 +34,11 @@ _NOT_LANGUAGES = {"zxx"}
 
 @lru_cache(maxsize=1)
 def _identifier():
-    """The py3langid model, loaded once per process (a pool worker or Spark executor loads its own)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The py3langid model, loaded once per process (a pool worker or Spark executor loads its own), memory-mapped
+    from the copy unpacked once into the cache folder (langid_model.py: the same arrays, without the LZMA cost)."""
+    from newsgraph.extract.langid_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier(get_settings().cache_dir)
 
 
 def normalise_code(code: str | None) -> str | None:

@@ -13,8 +13,6 @@ from pathlib import Path
 from newsgraph.settings import get_settings
 from newsgraph.store.schema import SCHEMA_VERSION, create_schema, schema_version
 
-DEFAULT_DB = "newsgraph.db"
-
 
 class StoreError(Exception):
     """The store file is missing or is not a newsgraph store."""

@@ -24,7 +24,8 @@ from newsgraph import __version__
 from newsgraph.cleantext import safe_text, safe_value
 from newsgraph.errors import FailureKind
 from newsgraph.records import Article
-from newsgraph.store.db import DEFAULT_DB, connect
+from newsgraph.settings import DEFAULT_DB
+from newsgraph.store.db import connect
 from newsgraph.store.schema import COOCCUR_TOP
 
 Outcome = Literal["added", "replaced", "unchanged"]
