@@ -118,10 +118,12 @@ def combine_neighbours(text: str, refs: list[DateRef], anchor: dt.date | None, v
                 and _WEEKDAY_RANGE_MODIFIER.match(text[d.end : nxt.start] + "|" + text[nxt.end : nxt.end + 3])):
             skip.add(i + 1)  # "Tuesday-Saturday drivers": a span of weekdays qualifying a noun, no date
             continue
-        if wday and nxt is not None and nxt.resolution == "day" and _JOIN.match(text[d.end : nxt.start]):
+        if wday and nxt is not None and nxt.resolution == "day" and (_JOIN.match(text[d.end : nxt.start]) or _gloss(text, d, nxt)):
             _weekday_agrees(nxt, int(weekdays[d.text.split()[-1].lower()]))
+            close = _GLOSS_CLOSE.match(text, nxt.end) if _gloss(text, d, nxt) else None
+            nxt.end = close.end() if close else nxt.end
             nxt.text, nxt.start = text[d.start : nxt.end], d.start
-            continue  # the explicit date carries the value
+            continue  # the explicit date carries the value ("next Friday (Sept. 6)": the text's own gloss wins)
         num = _DAY_AFTER.match(text[d.end : d.end + 8]) if wday and anchor is not None else None
         if num and (nxt is None or nxt.start >= d.end + num.end()):
             day = _weekday_day(anchor, int(weekdays[d.text.split()[-1].lower()]), int(num.group(1)))
@@ -144,6 +146,17 @@ def combine_neighbours(text: str, refs: list[DateRef], anchor: dt.date | None, v
                     skip.add(i + 1)
         out.append(d)
     return out
+
+
+#: A date in brackets right after a relative weekday: the writer's own gloss of it ("next Friday (Sept. 6)").
+_GLOSS_OPEN = re.compile(r"^\s*\(\s*$")
+_GLOSS_CLOSE = re.compile(r"\s*\)")
+
+
+def _gloss(text: str, d: DateRef, nxt: DateRef) -> bool:
+    """`nxt` is a day in brackets right after `d` with a digit of its own: it says which day `d` is, so its value
+    is the one to keep, whatever the arithmetic from the article date would give for "next Friday"."""
+    return bool(_GLOSS_OPEN.match(text[d.end : nxt.start])) and any(c.isdigit() for c in nxt.text)
 
 
 def _year_before(refs: list[DateRef], anchor: dt.date) -> int:

@@ -34,6 +34,7 @@ from newsgraph.annotate.date_context import (
 )
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, date_patterns, parse_anchor, resolve
 from newsgraph.annotate.date_generic import generic_today
+from newsgraph.annotate.date_markets import contract_months
 from newsgraph.annotate.date_neighbours import combine_neighbours, ordered_ranges, shared_year, timetable_days
 from newsgraph.annotate.date_tense import clause_tense, recurring_day, unsure_weekday
 from newsgraph.annotate.doc_cache import doc_text
@@ -89,6 +90,7 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
             out.append(ref)
     out.sort(key=lambda d: d.start)
     refs = combine_neighbours(text, shared_year(text, out, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
+    refs = contract_months(text, refs, anchor, vocab or DEFAULT_VOCAB)
     return ordered_ranges(text, timetable_days(text, refs, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
 
 

@@ -139,6 +139,10 @@ SCARE_QUOTE_SCORE = 0.25
 #: outbreak, which officials said had spread to ...", "what the senators said was gerrymandering"; quote_embedding.py):
 #: real more often than not, but the claim holds a word the reader must resolve: below a main clause's score.
 EMBEDDED_CONTENT_SCORE = 0.55
+#: Whether the noun-phrase object of a cue of [stance] ("denied a string of rumours that ...", "rejected the proposal
+#: to ...") is shown as the speaker's words. Policy, like DESCRIBED_OBJECT_IS_SPEECH: the object is the claim or the
+#: proposal stood on; a denial's words are its opposite (stop 29's held-out audit judged such a span no quote).
+STANCE_OBJECT_IS_SPEECH = False
 #: Infinitives of state after a [hearsay] cue ("said to be", "believed to have fled"): a description, no speaker.
 HEARSAY_INFINITIVES = ("be", "have")
 
@@ -155,6 +159,7 @@ class QuoteEvidence:
         self.pronouns = set(mapping("cues.tsv", "pronoun"))
         self.clause_sense = words(_DATA, "clause_sense")
         self.hearsay = words(_DATA, "hearsay")
+        self.stance = words(_DATA, "stance")
         self.evidential = words(_DATA, "evidential")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -267,6 +272,8 @@ class QuoteEvidence:
             return QUOTE_SCORES["indirect_other"]
         if not DESCRIBED_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and described_object(cue_tok, content):
             return QUOTE_SCORES["indirect_other"]
+        if STANCE_OBJECT_IS_SPEECH is False and content is not None and len(content) and cue_tok is not None and self._stance_object(cue_tok, content):
+            return QUOTE_SCORES["indirect_other"]  # "denied a string of rumours that ...": the claim denied, no words
         if content is not None and len(content) and self._frames_a_quotation(doc, content):
             return QUOTE_SCORES["indirect_other"]
         if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in content):
@@ -286,6 +293,15 @@ class QuoteEvidence:
         if lemma in self.clause_sense and bare_object_sense(tok):
             return True
         return lemma in self.hearsay and hearsay(tok, HEARSAY_INFINITIVES)
+
+    def _stance_object(self, cue, content: Span) -> bool:
+        """A cue of [stance] whose content is its noun-phrase object ("denied a string of rumours that he was ill",
+        "rejected the proposal to close ..."): a verb inside the phrase belongs to a clause on the noun, not to
+        the content; what the speaker said is a stance on that thing (a denial says its opposite)."""
+        if cue.lemma_.lower() not in self.stance and cue.lower_ not in self.stance:
+            return False
+        root = content.root
+        return root.dep_ in ("dobj", "obj") and root.head.i == cue.i and root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
     def _other_sense_partial(self, doc: Doc, q: Quote) -> bool:
         """A partial quote inside the one bare object of a cue of [clause_sense] ('declared a "flu emergency"',

@@ -94,3 +94,32 @@ def renaming_term(span: Span | None) -> bool:
     while mark > 0 and (text[mark - 1] in "\"'\u201c\u2018" or text[mark - 1].isspace()):
         mark -= 1
     return _RENAMING.search(text[max(0, mark - 20) : mark]) is not None
+
+
+#: Dependents a speech tag's verb may have after it inside the tag: where, when, to whom, how ("said in Sarajevo",
+#: "told reporters on Monday"); an object or a clause after the verb would be content.
+TAG_DEPS = ("prep", "advmod", "npadvmod", "punct", "dative", "agent", "prt")
+#: Subjects of a quoted clause that speak from inside the quotation ("I said no"), never a writer's tag.
+_QUOTED_PERSONS = ("i", "we", "you")
+
+
+def speech_tag(span: Span | None, is_speech) -> bool:
+    """The span is only a reporting clause: a subject, a verb of speech (`is_speech(token)`) and where, when or to
+    whom ("NATO spokesman X said in Sarajevo.", "Association President Y said."), no object or clause of content
+    after the verb. Straight quotes of a detokenised wire ('... Mahala, "NATO spokesman X said ...') or a lost
+    closing mark leave such a tag as the only text between two marks; it is the frame of the quotation before it,
+    never a quote. The subject starts the span and is no first or second person (those speak inside a quotation)."""
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and is_speech(t)]
+    if not words or len(verbs) != 1 or any(t.pos_ in ("VERB", "AUX") and t.i != verbs[0].i and t.dep_ != "aux" for t in words):
+        return False
+    verb = verbs[0]
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and span.start <= c.i < verb.i]
+    if not subj or subj[0].left_edge.i > words[0].i or subj[0].lower_ in _QUOTED_PERSONS:
+        return False
+    if any(t.i != verb.i and verb not in t.ancestors for t in words):
+        return False  # a second clause beside the tag's
+    after = [c for c in verb.children if c.i > verb.i and c.i < span.end]
+    return all(c.dep_ in TAG_DEPS for c in after) and all(span.start <= t.i < span.end for c in after for t in c.subtree if not t.is_space)

@@ -51,7 +51,8 @@ from newsgraph.annotate.quote_marks import (
     sentence_end,
     sentence_start,
 )
-from newsgraph.annotate.quote_speakers import how_of, note_how, points_back
+from newsgraph.annotate.quote_shapes import speech_tag
+from newsgraph.annotate.quote_speakers import SPEAKER_HOW, how_of, note_how, points_back
 from newsgraph.annotate.resolve import (
     Actor,
     doc_text,
@@ -117,6 +118,11 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             if i1 <= i0:
                 continue
             prev = quotes[-1] if quotes else None
+            if speech_tag(doc.char_span(i0, i1, alignment_mode="expand"), _is_speech):
+                # '"... approaching Mahala, "NATO spokesman X said in Sarajevo.': the frame of the quotation
+                # before it, left between marks by straight quotes; no quote, its subject speaks the one before
+                self._tag_speaks(doc, text, prev, i0, i1, spans)
+                continue
             if direct and actor is not None and prev is not None:
                 actor = self._pronoun_goes_on(doc, text, actor, prev, s, spans)
             if prev is not None and prev.kind == "direct" and self._continues(text, prev, s, spans):
@@ -151,6 +157,26 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             unique.append(q)
         doc._.ng_quotes = unique
         return doc
+
+    def _tag_speaks(self, doc: Doc, text: str, prev: Quote | None, i0: int, i1: int, spans: list[tuple[int, int]]) -> None:
+        """The speech tag at i0..i1 frames the previous direct quote when that one has no framed speaker and only
+        the rest of its own words (no sentence end, at most one paragraph break) stand between them."""
+        if prev is None or prev.kind != "direct" or (prev.speaker_name and how_of(doc, f"q{prev.start}") != "nearest"):
+            return
+        gap = text[prev.end : i0]
+        if gap.count("\n\n") > 1 or any(is_sentence_end(text, prev.end + m.start()) for m in _STOP.finditer(gap)):
+            return
+        tag = doc.char_span(i0, i1, alignment_mode="expand")
+        verb = next((t for t in tag if t.pos_ in ("VERB", "AUX") and _is_speech(t)), None) if tag is not None else None
+        # the tag's own marks are no quotation: its subject is sought as outside any
+        free = [(a, b) for a, b in spans if not a <= i0 < b]
+        actor = self._speaker(doc, verb, free) if verb is not None else None
+        if actor is None:
+            return
+        prev.speaker, prev.speaker_name, prev.speaker_start, prev.speaker_end = actor.id, actor.name, actor.start, actor.end
+        prev.cue, prev.speakers = self._cue_text(verb), list(actor.members) or None
+        (doc.user_data.get(SPEAKER_HOW) or {}).pop(f"q{prev.start}", None)  # framed now, no guess
+        note_how(doc, f"s{actor.start}", actor.how)
 
     def _continues(self, text: str, prev: Quote, start: int, spans: list[tuple[int, int]]) -> bool:
         """The gap between two quotes is the same paragraph and at most a short attribution frame."""
@@ -356,6 +382,13 @@ _NEXT = re.compile(r"[ \t\u00a0]+(\w)")
 def _cue_classes() -> dict[str, str]:
     """quote_evidence.tsv [cue]: a cue's word -> speech, cognition, according or other."""
     return mapping("quote_evidence.tsv", "cue")
+
+
+def _is_speech(tok: Token) -> bool:
+    return _cue_class(tok) == "speech"
+
+
+_STOP = re.compile(r"[.!?]")
 
 
 def _cue_class(tok: Token) -> str:
