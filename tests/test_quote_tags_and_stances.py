@@ -24,7 +24,8 @@ TAG_AFTER = (
 DENY = (
     "Governor Alma Teague, 66, has been seen only rarely since the election in May, although her aides have denied a "
     "string of rumours that she has been taken ill again.\n\nThe council rejected the proposal to close the library. "
-    "Her spokesman denied that she had met the developer."
+    "Her spokesman denied that she had met the developer.\n\nMayor Ivo Brandt has dismissed the protests as the work "
+    "of rival builders, and last year closed the harbour."
 )
 
 

@@ -301,6 +301,9 @@ class QuoteEvidence:
         if cue.lemma_.lower() not in self.stance and cue.lower_ not in self.stance:
             return False
         root = content.root
+        preds = [c for c in (*cue.children, *root.children) if c.i > root.i and (c.lower_ == "as" or c.dep_ in ("oprd", "xcomp"))]
+        if preds:
+            return False  # "dismissed any unrest as the work of foreigners": a predicate on the object is a claim
         return root.dep_ in ("dobj", "obj") and root.head.i == cue.i and root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
     def _other_sense_partial(self, doc: Doc, q: Quote) -> bool:
