@@ -19,7 +19,8 @@ TAG = (
 )
 TAG_AFTER = (
     '"He will fight again in March and we expect a full house, " Valdoran Boxing League President Tomas Reyl said.\n\n'
-    "The bout was stopped in the fourth round."
+    "The bout was stopped in the fourth round.\n\nAn armoured carrier was destroyed, confirmed spokesman Ivo Brandt. "
+    "\u201cHeavy shootings continue,\u201d he told the Harbour Herald yesterday."
 )
 DENY = (
     "Governor Alma Teague, 66, has been seen only rarely since the election in May, although her aides have denied a "
@@ -46,6 +47,9 @@ def test_speech_tag_between_marks_is_no_quote_and_names_the_speaker(articles):
 def test_a_quote_before_its_tag_keeps_its_words(articles):
     (q,) = [q for q in articles["tag_after"].quotes if "full house" in q.text]
     assert q.kind == "direct" and "Reyl" in (q.speaker_name or "")
+    # a quotation whose own clause has a subject and a verb that may frame speech ("continue") is still the words
+    (q,) = [q for q in articles["tag_after"].quotes if "shootings" in q.text]
+    assert q.kind == "direct" and q.cue == "told"
 
 
 def test_noun_object_of_a_denial_or_rejection_is_not_shown(articles):

@@ -99,6 +99,8 @@ def renaming_term(span: Span | None) -> bool:
 #: Dependents a speech tag's verb may have after it inside the tag: where, when, to whom, how ("said in Sarajevo",
 #: "told reporters on Monday"); an object or a clause after the verb would be content.
 TAG_DEPS = ("prep", "advmod", "npadvmod", "punct", "dative", "agent", "prt")
+#: Quotation marks, straight and curly, that may stand between the quotation's comma and its tag.
+MARKS = "\"'\u201c\u201d\u2018\u2019"
 #: Subjects of a quoted clause that speak from inside the quotation ("I said no"), never a writer's tag.
 _QUOTED_PERSONS = ("i", "we", "you")
 
@@ -106,11 +108,17 @@ _QUOTED_PERSONS = ("i", "we", "you")
 def speech_tag(span: Span | None, is_speech) -> bool:
     """The span is only a reporting clause: a subject, a verb of speech (`is_speech(token)`) and where, when or to
     whom ("NATO spokesman X said in Sarajevo.", "Association President Y said."), no object or clause of content
-    after the verb. Straight quotes of a detokenised wire ('... Mahala, "NATO spokesman X said ...') or a lost
+    after the verb, right after a comma and its mark and ending with a full stop ('"Heavy shootings continue," he
+    told ...' is the words, whose own mark follows a sentence end). Straight quotes of a detokenised wire ('... Mahala, "NATO spokesman X said ...') or a lost
     closing mark leave such a tag as the only text between two marks; it is the frame of the quotation before it,
     never a quote. The subject starts the span and is no first or second person (those speak inside a quotation)."""
     if span is None or not len(span):
         return False
+    text = doc_text(span.doc)
+    before = text[: span.start_char].rstrip()
+    before = before[:-1].rstrip() if before[-1:] in MARKS else before
+    if not before.endswith(",") or not span.text.rstrip().endswith("."):
+        return False  # a tag follows the quotation's comma (its closing mark read as an opening one) and ends a sentence
     words = [t for t in span if not (t.is_punct or t.is_space)]
     verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and is_speech(t)]
     if not words or len(verbs) != 1 or any(t.pos_ in ("VERB", "AUX") and t.i != verbs[0].i and t.dep_ != "aux" for t in words):
