@@ -26,7 +26,8 @@ DENY = (
     "Governor Alma Teague, 66, has been seen only rarely since the election in May, although her aides have denied a "
     "string of rumours that she has been taken ill again.\n\nThe council rejected the proposal to close the library. "
     "Her spokesman denied that she had met the developer.\n\nMayor Ivo Brandt has dismissed the protests as the work "
-    "of rival builders, and last year closed the harbour."
+    "of rival builders, and last year closed the harbour.\n\nThe Harbour Health Agency confirmed the death of a "
+    "five-year-old boy on June 16 was due to bird flu."
 )
 
 
@@ -59,3 +60,6 @@ def test_noun_object_of_a_denial_or_rejection_is_not_shown(articles):
     assert rumours.confidence < THRESHOLD and proposal.confidence < THRESHOLD
     clause = next(q for q in quotes if q.text.startswith("she had met"))
     assert clause.confidence >= THRESHOLD  # a denial with its clause reports words
+    # an object with a predicate of its own is the subject of a reported clause (no "that"): words
+    death = next(q for q in quotes if "bird flu" in q.text)
+    assert death.confidence >= THRESHOLD

@@ -301,6 +301,8 @@ class QuoteEvidence:
         if cue.lemma_.lower() not in self.stance and cue.lower_ not in self.stance:
             return False
         root = content.root
+        if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i != root.i and root not in t.ancestors for t in content):
+            return False  # "confirmed the death of a boy was due to bird flu": a predicate of its own, a clause
         preds = [c for c in (*cue.children, *root.children) if c.i > root.i and (c.lower_ == "as" or c.dep_ in ("oprd", "xcomp"))]
         if preds:
             return False  # "dismissed any unrest as the work of foreigners": a predicate on the object is a claim
