@@ -113,15 +113,3 @@ def test_far_from_the_city_the_section_stands_unless_a_same_named_town_lies_wher
     namesake = Place(12, "Eastmere", "US", "QQ", "city", 33.2, -97.1, 30_000)
     gaz = _StubGazetteer([BIG, CORE, EDGE, BESIDE, namesake])
     assert section_of(text, e, CORE, [CORE, elsewhere], gaz, 100_000, 1_000_000, 5.0, 0.6) is None
-
-
-def test_a_town_holding_the_name_only_as_an_old_alternate_does_not_doubt_the_section():
-    class _AltGazetteer(_StubGazetteer):
-        def lookup(self, name: str) -> list[Place]:
-            return super().lookup(name) + ([renamed] if name == "Eastmere" else [])
-
-    renamed = Place(14, "Holloway", "US", "QQ", "city", 33.2, -97.1, 9_000)  # once called Eastmere
-    elsewhere = Place(11, "Ridgeton", "US", "QQ", "city", 33.0, -97.0, 500_000)
-    text = "A casino near Eastmere is for sale, Ridgeton developers said."
-    gaz = _AltGazetteer([BIG, CORE, EDGE, BESIDE])
-    assert section_of(text, _entity(text, "Eastmere"), CORE, [CORE, elsewhere], gaz, 100_000, 1_000_000, 5.0, 0.6) == BIG

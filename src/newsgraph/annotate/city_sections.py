@@ -32,7 +32,7 @@ import math
 import re
 from functools import lru_cache
 
-from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
+from newsgraph.annotate.gazetteer import Gazetteer, Place
 from newsgraph.annotate.geo_places import haversine_km
 from newsgraph.records import Entity
 
@@ -135,11 +135,10 @@ def town_where_written(e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer,
     region of one of them, or within `near_km` of one): the same-named town the resolver missed, which
     `in_its_region`'s doubt is about ("Manhattan" in a Kansas story). When it holds none, the name names no town
     there, and the section reading stands ("her X headquarters" of a borough in a story of other states; "a casino
-    near X" read as another city's district: a district either way). The town must carry the written name as its
-    own, not as an alternate (a town once called after its district is no town of that name today)."""
+    near X" read as another city's district: a district either way)."""
     others = [c for c in chosen if c.geonameid != p.geonameid]
     return any(
-        r.kind == "city" and r.geonameid != p.geonameid and norm(r.name) == norm(e.name) and any(
+        r.kind == "city" and r.geonameid != p.geonameid and any(
             (c.country_code == r.country_code and c.admin1 == r.admin1 and c.kind != "country")
             or haversine_km(c.lat, c.lon, r.lat, r.lon) <= near_km for c in others)
         for r in gaz.lookup(e.name))
