@@ -15,8 +15,7 @@ city across a bay, two towns beside a mid-size city, ...). So:
 - a reading inside the inner part of a city's area (`section_core_share` of the radius, a city of
   `section_city_population` or more) is a section by the gazetteer alone (the city need not be named), unless
   every other place of the article lies away from that city's region (`in_its_region`: then the name is as likely
-  a same-named town elsewhere that the resolver missed) AND the gazetteer holds such a town where those places are
-  (`town_where_written`; with none, the name names no town there: a district either way);
+  a same-named town elsewhere that the resolver missed);
 - a reading further out but still inside the circle of a big city (`part_city_population`) is a section only when
   the text shows it as a part (`shown_as_part`): the article also names that city, or a mention is written as a part
   ("lower X", "upper X", "the X neighbourhood", "the borough of X").
@@ -130,26 +129,11 @@ def in_its_region(q: Place, p: Place, chosen: list[Place], near_km: float) -> bo
         or haversine_km(c.lat, c.lon, q.lat, q.lon) <= near_km for c in others)
 
 
-def town_where_written(e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer, near_km: float) -> bool:
-    """The gazetteer holds another town of the name where the article's other places are (in the first-level
-    region of one of them, or within `near_km` of one): the same-named town the resolver missed, which
-    `in_its_region`'s doubt is about ("Manhattan" in a Kansas story). When it holds none, the name names no town
-    there, and the section reading stands ("her X headquarters" of a borough in a story of other states; "a casino
-    near X" read as another city's district: a district either way)."""
-    others = [c for c in chosen if c.geonameid != p.geonameid]
-    return any(
-        r.kind == "city" and r.geonameid != p.geonameid and any(
-            (c.country_code == r.country_code and c.admin1 == r.admin1 and c.kind != "country")
-            or haversine_km(c.lat, c.lon, r.lat, r.lon) <= near_km for c in others)
-        for r in gaz.lookup(e.name))
-
-
 def section_of(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer, core_city: int, min_city: int,
                radius_km: float, core_share: float, near_km: float = 150.0) -> Place | None:
     """The bigger city the reading `p` of `e` is a section of, or None (module docstring): a city of `core_city`
     people or more holding it inside `core_share` of its radius, by the gazetteer alone when the article's other
-    places leave that city plausible (`in_its_region`) or the gazetteer holds no other town of the name where they
-    are (`town_where_written`); a city of `min_city` or more holding it inside its whole
+    places leave that city plausible (`in_its_region`); a city of `min_city` or more holding it inside its whole
     radius, when the article names that city (`chosen`: the article's resolved readings) or writes `e` as a part
     (`shown_as_part`); or a side of a city its name names (`compass_part`)."""
     if p.kind == "city" and (side := compass_part(e, p, gaz, core_city, radius_km, core_share)) is not None:
@@ -158,8 +142,7 @@ def section_of(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazette
         return None
     region = (p.country_code, p.admin1)
     q = holding_city(p, _big_cities(gaz, core_city).get(region, ()), radius_km, core_share)
-    if q is not None and (in_its_region(q, p, chosen, near_km) or shown_as_part(text, e)
-                          or not town_where_written(e, p, chosen, gaz, near_km)):
+    if q is not None and (in_its_region(q, p, chosen, near_km) or shown_as_part(text, e)):
         return q
     q = holding_city(p, _big_cities(gaz, min_city).get(region, ()), radius_km, 1.0)
     if q is None:
