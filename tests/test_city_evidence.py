@@ -25,6 +25,7 @@ from newsgraph.annotate.city_relations import (
     division_named,
     foreign_homonym,
     in_city,
+    region_written,
 )
 from newsgraph.annotate.gazetteer import Place
 from newsgraph.annotate.names import shipped_names
@@ -254,3 +255,18 @@ def test_a_short_word_in_capitals_inside_a_line_is_an_acronym_no_city():
     big = Place(12, "Big Harbour City", "US", "NY", "city", 40.7, -74.0, 8_000_000)
     text2 = "She moved to BHC in May."
     assert not acronym_only(text2, _entity(text2, "BHC"), big)  # the initials of the town's own name
+
+
+def test_a_name_written_only_as_a_regions_is_no_city():
+    """"the coastal region of X", "Governor of X", "the X province": the region's name, not the town's; one use as a
+    town ("a rally in X") keeps the city."""
+    for text in ("Police held the party's head in the coastal region of Varnost on Friday.",
+                 "Land is bought on the resolution of the Governor of Varnost.",
+                 "Farmers in the Varnost province lost their crops."):
+        assert region_written(text, _entity(text, "Varnost")), text
+    both = "The Governor of Varnost spoke at a rally in Varnost on Friday."
+    e = Entity(id="v", name="Varnost", type="city", mentions=[
+        Mention(text="Varnost", start=i, end=i + 7) for i in (both.index("Varnost"), both.rindex("Varnost"))])
+    assert not region_written(both, e)
+    city = "The city of Varnost and the county of Varnost share a mayor."
+    assert not region_written(city, _entity(city, "Varnost"))

@@ -5,7 +5,7 @@ places and coordinates, written for these tests."""
 
 from __future__ import annotations
 
-from newsgraph.annotate.city_sections import holding_city, section_of, shown_as_part
+from newsgraph.annotate.city_sections import compass_part, holding_city, section_of, shown_as_part
 from newsgraph.annotate.gazetteer import Place
 from newsgraph.records import Entity, Mention
 
@@ -27,6 +27,9 @@ class _StubGazetteer:
 
     def cities_at_least(self, population: int) -> tuple[Place, ...]:
         return tuple(p for p in self.places if p.kind == "city" and p.population >= population)
+
+    def lookup(self, name: str) -> list[Place]:
+        return [p for p in self.places if p.name == name]
 
 
 GAZ = _StubGazetteer([BIG, CORE, EDGE, BESIDE])
@@ -79,3 +82,19 @@ def test_the_gazetteer_alone_does_not_decide_when_every_other_place_of_the_artic
     assert section_of(text, e, CORE, [CORE, far, near], GAZ, 1_000_000, 1_000_000, 5.0, 0.6) == BIG
     lower = "The team flies out of lower Eastmere to play in Dunmore on Friday."
     assert section_of(lower, _entity(lower, "Eastmere"), CORE, [CORE, far], GAZ, 1_000_000, 1_000_000, 5.0, 0.6) == BIG
+
+
+def test_a_side_of_a_city_named_after_it_is_its_part_even_as_a_capital_or_across_a_border():
+    """"East Grandport" inside the city's core is a side of it (a capital reading, of another country, too: a divided
+    city); one beyond the core, or across a state line of the same country, is a town of its own."""
+    side = Place(7, "East Grandport", "US", "ZZ", "city", 40.02, -74.98, 400_000, capital=True)
+    text = "Protesters gathered in East Grandport on Friday."
+    assert section_of(text, _entity(text, "East Grandport"), side, [side], GAZ, 100_000, 1_000_000, 5.0, 0.6) == BIG
+    abroad = Place(8, "East Grandport", "XY", "01", "city", 40.02, -74.98, 400_000, capital=True)
+    assert compass_part(_entity(text, "East Grandport"), abroad, GAZ, 100_000, 5.0, 0.6) == BIG
+    across = Place(9, "East Grandport", "US", "YY", "city", 40.02, -74.98, 50_000)
+    assert compass_part(_entity(text, "East Grandport"), across, GAZ, 100_000, 5.0, 0.6) is None
+    beyond = Place(10, "East Grandport", "US", "ZZ", "city", 40.1, -74.9, 50_000)
+    assert compass_part(_entity(text, "East Grandport"), beyond, GAZ, 100_000, 5.0, 0.6) is None
+    plain = "Kids from Eastmere Heights won the fair."  # no side word first: the rule says nothing
+    assert compass_part(_entity(plain, "Eastmere"), CORE, GAZ, 100_000, 5.0, 0.6) is None

@@ -7,7 +7,17 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.annotate import load_pipeline
-from newsgraph.annotate.city_uses import in_title, person_named, sport_report, team_named, title_only
+from newsgraph.annotate.city_uses import (
+    in_title,
+    noun_follows,
+    outcome_use,
+    person_named,
+    results_page,
+    sport_report,
+    team_cues,
+    team_named,
+    title_only,
+)
 from newsgraph.annotate.names import shipped_names
 from newsgraph.records import Entity, Mention
 
@@ -138,3 +148,50 @@ def test_a_dateline_town_stays_a_city_whatever_its_team_does(nlp):
     assert not team_named(nlp(text), e, [e], GAZ, shipped_names(), 12.0)
     tarnbury = _entity(text, "Tarnbury")
     assert team_named(nlp(text), tarnbury, [tarnbury], GAZ, shipped_names(), 12.0)
+
+
+# A curling round-up written for these tests: none of its sport's words is in data/team_cues.tsv `sport`, so the
+# page is no sport report by its words; its shape (outcomes stated with their scores) makes it a results page.
+CURLING = (
+    "Ashcombe took a 7-5 victory over Dunmere on Sunday, with skip Ena Varley drawing to the button in the last end.\n"
+    "Corvallin, 9-2 winners over Pellham, lead the standings with Ashcombe.\n"
+    "Dunmere's second Tom Reed said the ice was fast.\n"
+    "Narrow successes for Holtby and Vinsea closed the weekend at the rink.\n"
+)
+
+VOTE = (
+    "The council approved the bypass 5-2 on Tuesday, a victory for Holtby residents who had asked for it since 2004.\n"
+    "The 4-3 vote on the library was a defeat for Vinsea shopkeepers.\n"
+)
+
+
+def test_a_results_page_of_a_sport_without_cue_words_names_its_sides_by_their_towns(nlp):
+    doc = nlp(CURLING)
+    names = shipped_names()
+    assert not sport_report(doc, 12.0)
+    assert results_page(doc, team_cues())
+    for town in ("Dunmere", "Pellham", "Holtby", "Vinsea", "Corvallin"):  # "victory over X", "winners over X",
+        e = _entity(CURLING, town)                                      # "successes for Y and X", "X, 9-2 winners"
+        assert team_named(doc, e, [e], GAZ, names, 12.0), town
+    assert not team_named(doc, _entity(CURLING, "Dunmere"), [], GAZ, names, 0)  # 0: off
+
+
+def test_a_vote_won_for_a_towns_residents_is_no_results_page_and_no_side(nlp):
+    doc = nlp(VOTE)
+    cues = team_cues()
+    assert not results_page(doc, cues)
+    start = VOTE.index("Holtby")
+    assert outcome_use(VOTE, start, cues) and noun_follows(doc, start + len("Holtby"))  # the residents' victory
+    e = _entity(VOTE, "Holtby")
+    assert not team_named(doc, e, [e], GAZ, shipped_names(), 12.0)
+
+
+def test_an_outcome_in_an_upper_case_headline_names_the_sides_of_a_list():
+    cues = team_cues()
+    head = "LYNDALE SEALS VICTORY OVER PORTMERE AND CASTLEBY."
+    for town in ("PORTMERE", "CASTLEBY"):
+        assert outcome_use(head, head.index(town), cues), town
+    line = "emphatic victories for champions Ashcombe, 56-13 winners over Pellham, and Corvallin on Saturday"
+    for town in ("Ashcombe", "Pellham", "Corvallin"):
+        assert outcome_use(line, line.index(town), cues), town
+    assert not outcome_use("a hospital for Ashcombe", len("a hospital for "), cues)

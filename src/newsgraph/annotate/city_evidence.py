@@ -41,6 +41,7 @@ from newsgraph.annotate.city_relations import (
     division_named,
     in_city,
     quoted_at,
+    region_written,
     towns_in_at,
 )
 from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
@@ -88,7 +89,8 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
             text, m.start, m.end, gaz, names) is None for m in e.mentions)
     if p.population < min_population and definite_modifier(doc, e, gaz, names):
         return True
-    return in_city(text, e, p, gaz) or division_named(text, e, gaz, names) or acronym_only(text, e, p)
+    return (in_city(text, e, p, gaz) or division_named(text, e, gaz, names) or region_written(text, e)
+            or acronym_only(text, e, p))
 
 
 def definite_modifier(doc: Doc, e: Entity, gaz: Gazetteer, names: NamesLexicon) -> bool:

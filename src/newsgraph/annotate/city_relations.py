@@ -85,6 +85,22 @@ def division_named(text: str, e: Entity, gaz: Gazetteer, names: NamesLexicon) ->
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|to|near|into|outside|around)\s+$", re.I)
 
+#: lower-case division nouns that write a name as a region's, not a town's: "the coastal region of X", "the X
+#: province"; "Governor of X" (a region's governor: a town has a mayor); "city", "town" and "county" are not here (a
+#: county seat shares the county's name and is a town of its own)
+REGION_NOUNS = ("region", "province", "oblast", "krai", "prefecture", "governorate", "republic")
+_REGION_OF_BEFORE = re.compile(r"\b(?:(?:" + "|".join(REGION_NOUNS) + r")|[Gg]overnor)\s+of\s+(?:the\s+)?$")
+_REGION_AFTER = re.compile(r"^\s+(?:" + "|".join(REGION_NOUNS) + r")\b")
+
+
+def region_written(text: str, e: Entity) -> bool:
+    """Every mention of `e` is written as a region's name: "the (coastal) region of X", "the province of X",
+    "Governor of X", "the X region": the text names the region that shares the town's name (or that the gazetteer
+    holds only under another spelling), never the town."""
+    return bool(e.mentions) and all(
+        _REGION_OF_BEFORE.search(text, max(0, m.start - 40), m.start) or _REGION_AFTER.match(text[m.end : m.end + 20])
+        for m in e.mentions)
+
 
 #: ", Y" right after a mention, Y a capitalised name of one to three words
 _APPOSED = re.compile(r"^,\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})(?![\w'\u2019-])")

@@ -47,6 +47,10 @@ PART_MODIFIERS = frozenset({"lower", "upper"})
 _NOUN_AFTER = re.compile(r"^\s+([a-z]+)\b")
 _MODIFIER_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _NOUN_OF_BEFORE = re.compile(r"\b(?:the|a|an)\s+([a-z]+)\s+of\s+$")
+#: words that open a name as a side or the centre of the city named after them ("East X", "Downtown X"); the
+#: reading must also lie inside that city's core (`compass_part`), as separate towns named so lie beyond it
+COMPASS_WORDS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+                           "central", "downtown"})
 
 
 @lru_cache(maxsize=8)
@@ -93,6 +97,27 @@ def shown_as_part(text: str, e: Entity) -> bool:
     return False
 
 
+def compass_part(e: Entity, p: Place, gaz: Gazetteer, core_city: int, radius_km: float,
+                 core_share: float) -> Place | None:
+    """The city a name of the shape "<side> <City>" ("East X", "West X", "Downtown X") is a part of: its last words
+    are the name of a city of `core_city` people or more (the gazetteer, any country: a part of a divided city may
+    lie in another one) whose core (`core_share` of its radius) holds the reading, which has fewer people. The name
+    itself says which city it is a side of, so a capital reading is no exception here; towns named after a bigger
+    neighbour lie outside its core (stop 28's scan: separate towns from 0.63 of the radius out) or, inside one
+    country, across a state line ("West X" across a river in the next state: a town of its own); a city divided
+    between two countries' readings keeps its sides."""
+    words = e.name.split()
+    if len(words) < 2 or words[0].lower() not in COMPASS_WORDS or core_share <= 0:
+        return None
+    for q in gaz.lookup(" ".join(words[1:])):
+        if (q.kind == "city" and q.geonameid != p.geonameid and q.population >= max(core_city, p.population)
+                and (q.country_code != p.country_code or q.admin1 == p.admin1)
+                and haversine_km(p.lat, p.lon, q.lat, q.lon)
+                <= core_share * radius_km * math.sqrt(q.population / 1e6)):
+            return q
+    return None
+
+
 def in_its_region(q: Place, p: Place, chosen: list[Place], near_km: float) -> bool:
     """The article's other resolved places (`chosen`, less `p`) leave the city `q` plausible: there are none, or one
     lies in `q`'s first-level region or within `near_km` of it. When every one lies elsewhere ("San Diego",
@@ -110,7 +135,9 @@ def section_of(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazette
     people or more holding it inside `core_share` of its radius, by the gazetteer alone when the article's other
     places leave that city plausible (`in_its_region`); a city of `min_city` or more holding it inside its whole
     radius, when the article names that city (`chosen`: the article's resolved readings) or writes `e` as a part
-    (`shown_as_part`)."""
+    (`shown_as_part`); or a side of a city its name names (`compass_part`)."""
+    if p.kind == "city" and (side := compass_part(e, p, gaz, core_city, radius_km, core_share)) is not None:
+        return side
     if p.kind != "city" or p.capital or core_share <= 0:
         return None
     region = (p.country_code, p.admin1)

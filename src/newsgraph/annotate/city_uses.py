@@ -6,9 +6,12 @@ city_evidence's other uses are):
 
 - **A team named by its town** (`team_named`). In a sport report (a page dense in sport words, data/team_cues.tsv
   `sport`, `GeoWeights.sport_density` per 1,000 words) a town's name is as often the team or club that bears it:
-  "homered for X", "X's lead over Y", "three points behind X", "serie A club X", "joined Y from X", "X has scored",
-  "X beat Y", a score after it; or the page names the team in full ("the X Indians", "Rotor X") and uses the bare
-  name without a place's preposition. Such a name is a team's unless the text ALSO uses it as a settlement: "In X,
+  "homered for X", "X's Eddie Murray", "three points behind X", "serie A club X", "joined Y from X", "X beat Y",
+  "X coach", a score after it; or the page names the team in full ("the X Indians", "Rotor X") and uses the bare
+  name without a place's preposition; or, by the sentence's shape in any sport, the name is a side of an outcome
+  ("a 75-19 victory over X", "56-13 winners over Y, and X", "successes for Y and X", "X, 9-2 winners over Y": data
+  `outcome`, nouns of any contest's result) - also on a page whose sport words are few but whose shape is a results
+  page (`results_page`: two outcomes stated with their scores, or lines "X 7 Y 5"). Such a name is a team's unless the text ALSO uses it as a settlement: "In X,
   Y homered", "a hero in X", "X-based", a dateline (`dateline_named`: "X 1996-08-31" in upper case too), "X, State" (`name_usage.settlement_use`; in a sport report
   "from X" is a club's, a transfer's or a series', and counts neither way). Judged so on the audit draws since stop
   28 (HELD-OUT-s28-topics.md "Teams"): a team named by its town is no city; a city also named as a place is.
@@ -41,7 +44,6 @@ from newsgraph.records import Entity, Mention
 _TEAM_HOLDERS = frozenset({"organisation", "person"})
 _WORD = re.compile(r"[A-Za-z][a-z'-]*")
 _ACT_FOR = re.compile(r"\b([a-z]+)\s+for\s+$")
-_POSSESSIVE = re.compile(r"^['\u2019]s\s+([a-z-]+)\b")
 _POSSESSIVE_PERSON = re.compile(r"^['\u2019]s\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 _NEXT_WORD = re.compile(r"^\s+([a-z-]+)\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
@@ -65,6 +67,23 @@ _DATELINE_LINES = 5
 #: what follows a dateline's place: its region, then a date (ISO or "Aug 31"), a bracket or a dash
 _DATELINE_REST = re.compile(r"^(?:,\s*[A-Za-z][\w.' ]{1,30})?\s*(?:\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\(|[\u2014\u2013-]|--)")
 _QUOTES = {"\"": "\"", "\u201c": "\u201d"}
+#: the prepositions that take a contest's other side after an outcome noun ("victory over X", "defeat by X",
+#: "successes for X", "a draw with X", "a loss to X")
+_OUTCOME_PREPOSITIONS = frozenset({"over", "against", "for", "by", "to", "with"})
+#: the words of a list of names between the preposition and the name ("over Orrell, and X", "for Y and X")
+_LIST_JOINERS = frozenset({",", "and", "&"})
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'.\u2019-]*|,|&")
+#: how far back, in characters, an outcome's preposition is looked for (a list of a few names)
+_OUTCOME_WINDOW = 90
+#: a score of a contest ("7-5", "75-19"; not a date's "1996-08-31", which has four digits first)
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+#: what may follow a side's name: the end of the noun phrase (punctuation, a list, a number, a capitalised word, a
+#: verb of the sentence), not a lower-case noun that the name only modifies ("a victory for X residents")
+_NOUN_AFTER_SIDE = re.compile(r"^\s+([a-z]+)\b")
+#: sentences of a page that state a contest's outcome with its score, or lines of two sides each with a score,
+#: that make a page a results page whatever its sport's words (`results_page`)
+RESULTS_MIN = 2
+_RESULT_LINE = re.compile(r"^[A-Z][\w .'\u2019-]{0,40}?\s\d{1,3}\s*,?\s+[A-Z][\w .'\u2019-]{0,40}?\s\d{1,3}\s*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -73,13 +92,12 @@ class TeamCues:
 
     sport: frozenset[str]
     act_for: frozenset[str]
-    possessed: frozenset[str]
     team_noun: frozenset[str]
     standing: frozenset[str]
     transfer: frozenset[str]
-    game_verb: frozenset[str]
     club_verb: frozenset[str]
     settle: frozenset[str]
+    outcome: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -104,16 +122,16 @@ def sport_report(doc: Doc, density: float) -> bool:
 
 
 def team_use(doc: Doc, text: str, m: Mention, names: NamesLexicon, cues: TeamCues) -> bool:
-    """The mention names a team: "homered for X", "X's lead", "X's Eddie Murray", "three points behind X",
-    "club X", "joined Y from X", a score after it, the subject or object of a competition act ("X beat Y"), or
-    the object of a club's verb ("joined X")."""
+    """The mention names a team: "homered for X", "X's Eddie Murray", "three points behind X", "club X", "the X
+    side", "joined Y from X", a score after it, "beat X", "X drew", "X coach" (data/organisations.tsv team rows), the
+    object of a club's verb ("joined X"). (Stop 30: the possessed nouns and competition verbs of stop 29 were
+    dropped: with the outcome shape, `outcome_use`, every judged draw's cities were unchanged without them.)"""
     before, after = text[max(0, m.start - 80) : m.start], text[m.end : m.end + 40]
     am = _ACT_FOR.search(before)
     if am and am.group(1).lower() in cues.act_for:
         return True
-    pm = _POSSESSIVE.match(after)
-    if (pm and pm.group(1).lower() in cues.possessed) or _POSSESSIVE_PERSON.match(after):
-        return True  # "X's lead", "X's Eddie Murray cracked his 20th homer": a team's, in a sport report
+    if _POSSESSIVE_PERSON.match(after):
+        return True  # "X's Eddie Murray cracked his 20th homer": a team's player, in a sport report
     sm = _STANDING.search(before)
     if sm and sm.group(1).lower() in cues.standing:
         return True
@@ -121,8 +139,8 @@ def team_use(doc: Doc, text: str, m: Mention, names: NamesLexicon, cues: TeamCue
     if wm and wm.group(1).lower() in cues.team_noun:
         return True
     nm = _NEXT_WORD.match(after)
-    if nm and nm.group(1) in (cues.possessed | cues.team_noun):
-        return True  # "all X starters", "the X side"
+    if nm and nm.group(1) in cues.team_noun:
+        return True  # "the X side"
     if _SCORE_AFTER.match(after) or place_team_use(text, m, names, DEFAULT_WINDOWS):
         return True  # "X 3", "beat X", "X drew", "X coach" (data/organisations.tsv team rows)
     if _FROM.search(before):
@@ -131,11 +149,76 @@ def team_use(doc: Doc, text: str, m: Mention, names: NamesLexicon, cues: TeamCue
         if words & cues.transfer:
             return True
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
+    return span is not None and span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in cues.club_verb
+
+
+def results_page(doc: Doc, cues: TeamCues) -> bool:
+    """The page reports contests' results by its own shape, whatever its sport's words: `RESULTS_MIN` sentences or
+    more that state an outcome with a score ("a 7-5 victory over", "9-2 winners over"), or lines of two sides each
+    with a score ("Ashcombe 7 Dunmere 5"). Counted once per Doc."""
+    cached = doc.user_data.get("ng_results_page")
+    if cached is None:
+        text = doc_text(doc)
+        outcome = re.compile(r"\b(?:" + "|".join(sorted(cues.outcome)) + r")\s+(?:over|against|by|to|with)\b", re.I)
+        sentences = re.split(r"(?<=[.!?])\s+|\n", text)
+        stated = sum(1 for s in sentences if _SCORE.search(s) and outcome.search(s))
+        cached = stated + len(_RESULT_LINE.findall(text)) >= RESULTS_MIN
+        doc.user_data["ng_results_page"] = cached
+    return cached
+
+
+def noun_follows(doc: Doc, end: int) -> bool:
+    """The word right after the name ending at `end` is a common noun the name only modifies ("a victory for X
+    residents": the residents'), by the parse's part of speech; a preposition, a verb or punctuation ends the name's
+    noun phrase."""
+    nm = _NOUN_AFTER_SIDE.match(doc.text[end : end + 30])
+    if not nm:
         return False
-    root, lemma = span.root, span.root.head.lemma_.lower()
-    return (root.dep_ in ("nsubj", "dobj", "nsubjpass") and lemma in cues.game_verb) or (
-        root.dep_ == "dobj" and lemma in cues.club_verb)
+    span = doc.char_span(nm.start(1) + end, nm.end(1) + end)
+    return span is not None and span[0].pos_ == "NOUN"
+
+
+def outcome_use(text: str, start: int, cues: TeamCues) -> bool:
+    """The name at `start` is the other side of a contest's outcome: an outcome noun (`outcome`: "victory", "win",
+    "defeat", "winners", "successes") then a preposition of the other side, then maybe one lower-case word and a list
+    of other names, then the name ("75-19 victory over X", "56-13 winners over Y, and X", "successes for Y and X",
+    "VICTORY OVER Y AND X" in an upper-case headline). Words of any sport's results, not of one sport: the
+    sentence shape (an outcome between two sides) says the name is a side."""
+    toks = _TOKEN.findall(text[max(0, start - _OUTCOME_WINDOW) : start])
+    i, lower_words = len(toks) - 1, 0
+    while i > 0:
+        tok = toks[i]
+        low = tok.lower()
+        if low in _OUTCOME_PREPOSITIONS:
+            return toks[i - 1].lower() in cues.outcome
+        if low in _LIST_JOINERS or tok[:1].isupper():
+            i -= 1
+            continue
+        if tok[:1].islower() and lower_words == 0:  # "for champions X", "over the X"
+            lower_words += 1
+            i -= 1
+            continue
+        return False
+    return False
+
+
+#: a side named before its outcome: "X, 9-2 winners over", "X took a 7-5 victory over", "X's 3-1 win against"
+_SIDE_BEFORE_OUTCOME = re.compile(
+    r"^(?:['\u2019]s|,|\s+[a-z]+\s+(?:a|an|the|their|its))?\s+\d{1,3}-\d{1,3}\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:over|against)\b")
+
+
+def side_before_outcome(text: str, end: int, cues: TeamCues) -> bool:
+    """The name ending at `end` is the winning side of an outcome with its score written after it ("X, 9-2 winners
+    over Y", "X took a 7-5 victory over Y")."""
+    sm = _SIDE_BEFORE_OUTCOME.match(text[end : end + 60])
+    return bool(sm and sm.group(1).lower() in cues.outcome)
+
+
+def occurrences(text: str, name: str) -> list[int]:
+    """Where the name is written in the text, in any case and word-bounded (an upper-case headline's "X" too, which
+    the model seldom marks as a mention)."""
+    pattern = re.compile(r"(?<![\w'-])" + re.escape(name) + r"(?![\w-])", re.I)
+    return [mo.start() for mo in pattern.finditer(text)]
 
 
 def settled(text: str, m: Mention, gaz: Gazetteer, names: NamesLexicon, cues: TeamCues) -> bool:
@@ -163,16 +246,26 @@ def dateline_named(text: str, name: str) -> bool:
 
 def team_named(doc: Doc, e: Entity, others: list[Entity], gaz: Gazetteer, names: NamesLexicon,
                density: float) -> bool:
-    """In a sport report, the town's name `e` names a team: a mention is used as a team's (`team_use`), or another
-    name of the page holds it as a team's full name ("the X Indians"); and no mention uses it as a settlement."""
-    if not e.mentions or not sport_report(doc, density):
+    """In a sport report or a results page (`results_page`: the page's own shape, any sport), the town's name `e`
+    names a team: a mention is used as a team's (`team_use`), the name is a side of a contest's outcome
+    (`outcome_use`, `side_before_outcome`, read on every place the name is written, an upper-case headline too), or
+    another name of the page holds it as a team's full name ("the X Indians"); and no mention uses it as a
+    settlement."""
+    if not e.mentions:
         return False
     text, cues = doc_text(doc), team_cues()
+    if not sport_report(doc, density) and not (density > 0 and results_page(doc, cues)):
+        return False
     key = norm(e.name)
     if dateline_named(text, e.name) or any(settled(text, m, gaz, names, cues) for m in e.mentions):
         return False
     if any(team_use(doc, text, m, names, cues) for m in e.mentions):
         return True
+    meta = (doc._.ng_meta or {}) if Doc.has_extension("ng_meta") else {}
+    for written in (text, " ".join(x for x in (meta.get("title"), meta.get("standfirst")) if x)):
+        if any((outcome_use(written, start, cues) and not (written is text and noun_follows(doc, start + len(e.name))))
+               or side_before_outcome(written, start + len(e.name), cues) for start in occurrences(written, e.name)):
+            return True  # the body, then the headline and standfirst ("... SEALS VICTORY OVER Y AND X")
     for o in others:
         if o is e or o.type not in _TEAM_HOLDERS:
             continue
@@ -237,5 +330,6 @@ def title_only(text: str, e: Entity) -> bool:
     return bool(e.mentions) and all(in_title(text, m) for m in e.mentions)
 
 
-__all__ = ["TeamCues", "dateline_named", "in_title", "sport_report", "inverted_name", "person_named", "team_cues", "team_named", "team_use",
+__all__ = ["TeamCues", "dateline_named", "in_title", "noun_follows", "occurrences", "outcome_use", "results_page",
+           "side_before_outcome", "sport_report", "inverted_name", "person_named", "team_cues", "team_named", "team_use",
            "title_only"]
