@@ -136,3 +136,31 @@ def test_variants_of_an_organisations_name_make_one_topic_in_an_article():
     assert "FTA" in orgs["United States Federal Transit Agency"]
     assert "Royal Marsh" in orgs["Royal Marsh Infirmary"]
     assert not {"Health Ministry", "FTA", "Royal Marsh"} & set(orgs)
+
+
+def test_a_company_named_by_its_registered_name_without_its_legal_form():
+    """A wire names a company in full with its legal form once, then by its first word; the model types the short
+    form a person or a second organisation (org_short_forms.legal_prefix_of)."""
+    from newsgraph.annotate.org_short_forms import legal_prefix_of
+
+    assert legal_prefix_of(["Vellani"], ["Vellani", "SpA"])
+    assert legal_prefix_of(["Harbour"], ["Harbour", "Motor", "Corp."])
+    assert legal_prefix_of(["Harbour"], ["Harbour", "Heavy", "Industries", "Ltd"])
+    assert not legal_prefix_of(["Harbour"], ["Harbour", "Heavy", "Marine", "Industries", "Ltd"])  # too many dropped
+    assert not legal_prefix_of(["Halvorsen"], ["Halvorsen", "Medical", "School"])  # no legal form: prefix_of's
+    assert not legal_prefix_of(["Vellani"], ["Vellani", "and", "Sons", "Ltd"])  # a lower-case word: another name
+    company = _cluster("Vellani SpA", "organisation", 1, organisation=3)
+    org = _cluster("Vellani", "organisation", 3, first=50, organisation=1)
+    motor = _cluster("Harbour Motor Corp", "organisation", 1, organisation=3)
+    person = _cluster("Harbour", "person", 2, first=60, person=1)
+    out = join_short_forms([company, org, motor, person])
+    assert [c.name for c in out] == ["Vellani SpA", "Harbour Motor Corp"]
+    assert len(company.mentions) == 4 and "Harbour" in motor.aliases
+
+
+def test_a_person_with_a_cue_or_two_words_stays_beside_the_company():
+    motor = _cluster("Harbour Motor Corp", "organisation", 1, organisation=3)
+    mr = _cluster("Harbour", "person", 2, first=60, person_cue=1)  # "Mr. Harbour said"
+    full = _cluster("Dana Whitcombe", "person", 2, person=2)
+    firm = _cluster("Dana Whitcombe Holdings Ltd", "organisation", 1, first=80, organisation=3)
+    assert len(join_short_forms([motor, mr, full, firm])) == 4

@@ -48,7 +48,8 @@ INITIALS_FORM_WEIGHT = 0.35
 #: about it. A hand-set prior like the ones above (the development sets have no publisher metadata to fit it on).
 PUBLISHER_WEIGHT = 0.35
 #: A person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed Chair")
-#: keeps this share of its topic score: the entity is named under a wrong, partial name. So does a bare surname two
+#: keeps this share of its topic score: the entity is named under a wrong, partial name, and so does one every mention
+#: of which follows a capitalised word of the same run ("PT Harbour Putra Vell" as "Putra Vell"). So does a bare surname two
 #: or more of the article's people share (linking leaves it unlinked: a second item for one of them under a partial
 #: name). A hand-set prior like the ones above (entity_features.py, "person_goes_on", "shared_surname").
 FRAGMENT_WEIGHT = 0.35
@@ -177,7 +178,8 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
                             or feats.get("illness_name") or feats.get("place_named") or feats.get("acronym_named")
                             or feats.get("kind_named")):
         p *= NAME_SHAPE_WEIGHT
-    if kind == "topic" and (feats.get("person_goes_on") or feats.get("shared_surname")):
+    if kind == "topic" and (feats.get("person_goes_on") or feats.get("shared_surname")
+                            or feats.get("person_comes_after")):
         p *= FRAGMENT_WEIGHT
     if kind == "topic" and feats.get("concept"):
         p *= CONCEPT_WEIGHT

@@ -9,6 +9,9 @@ Two signs that carry over to pages nobody tuned on, since they read the page its
 - a quoted title: the mention lies inside a quoted run of capitalised words longer than itself (the “Committee to
   Boycott Nixon’s Memoirs”, a book's or a song's title), or is all that a pair of quotation marks holds (‘Mein
   Kampf’): people's names are not set in quotation marks, the titles of works, committees and campaigns are.
+- a longer name's tail: every mention follows, one space apart, a capitalised word of the same run that opens no
+  person's name (no title, given name, nationality, party, nor a word the article writes in lower case): "PT Harbour
+  Putra Vell" read as a person "Putra Vell", "ERP Compliant Fuels" as "Compliant Fuels" (`comes_after`).
 entity_features.py turns both into features of an entity (every mention must show the sign) and confidence.py
 lowers the topic score of a person that has them and nothing else typing it as a person.
 """
@@ -127,3 +130,35 @@ def quoted_title(text: str, start: int, end: int) -> bool:
     if len(words) > 8:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
+#: a capitalised word (or an acronym) right before a mention, one space apart: the word and what stands before it
+_WORD_BEFORE = re.compile(r"(?:^|(.)\s?)(?<![\w'\u2019.&-])([A-Z][\w&-]*)\s$")
+#: what ends a sentence or a line before a word: that word is the sentence's first, capitalised whatever it is
+_SENTENCE_END = frozenset(".!?:;\"\u201c\u201d\n")
+
+
+def _affiliations() -> frozenset[str]:
+    from newsgraph.annotate.lexicon import kinds
+
+    return frozenset(kinds("name_before.tsv").get("affiliation", ()))
+
+
+def comes_after(text: str, start: int, names, lower: frozenset[str]) -> bool:
+    """The mention at `start` follows, one space apart on its line, a capitalised word inside a sentence that opens
+    no person's name: no title word ("President", "CEO"), no given name, no nationality, no party (data/
+    name_before.tsv), no listed non-name, no word the article also writes in lower case ("But", "Former"), no
+    possessive. The mention is then the tail of a longer name the model cut ("PT Harbour Putra Vell" read as "Putra
+    Vell")."""
+    from newsgraph.annotate.gazetteer import get_gazetteer
+
+    m = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if m is None or text[start - 1 : start] != " ":
+        return False
+    lead, w = m.group(1), m.group(2)
+    if lead is None or lead in _SENTENCE_END:
+        return False  # the text's or a sentence's first word
+    low = w.lower().rstrip(".")
+    return not (low in names.title_words or w.lower() in names.title_words or low in names.not_names
+                or low in lower or low in _affiliations() or names.is_given_name(w)
+                or get_gazetteer().demonym(w) is not None)
