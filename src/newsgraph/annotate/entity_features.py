@@ -148,12 +148,13 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
     block_starts = [s for s, _ in blocks]
     want = MODEL_LABELS.get(e.type, set())
     named = typed = nested = locative = goes_on = in_prose = titled = thing = after_name = 0
+    own = frozenset(w for a in (e.name, *e.aliases) for w in a.split())
     prose = 0.0
     for m in e.mentions:
         before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
         locative += bool((names is not None and names.placed_by(before)) or _PLACE_AFTER.match(after))
         goes_on += bool(_NAME_GOES_ON.match(after))
-        after_name += e.type == "person" and names is not None and comes_after(text, m.start, names, lower)
+        after_name += e.type == "person" and names is not None and comes_after(text, m.start, names, lower, own)
         titled += e.type == "person" and quoted_title(text, m.start, m.end)
         thing += e.type == "person" and thing_use(doc, text, m.start, m.end) is not None
         i = bisect.bisect_right(model_starts, m.end)

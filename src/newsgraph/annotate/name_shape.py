@@ -138,18 +138,19 @@ _WORD_BEFORE = re.compile(r"(?:^|(.)\s?)(?<![\w'\u2019.&-])([A-Z][\w&-]*)\s$")
 _SENTENCE_END = frozenset(".!?:;\"\u201c\u201d\n")
 
 
-def _affiliations() -> frozenset[str]:
+def _not_opening() -> frozenset[str]:
+    """data/name_before.tsv: parties and titles that stand before a person's name outside it."""
     from newsgraph.annotate.lexicon import kinds
 
-    return frozenset(kinds("name_before.tsv").get("affiliation", ()))
+    return frozenset(w for ws in kinds("name_before.tsv").values() for w in ws)
 
 
-def comes_after(text: str, start: int, names, lower: frozenset[str]) -> bool:
+def comes_after(text: str, start: int, names, lower: frozenset[str], own: frozenset[str] = frozenset()) -> bool:
     """The mention at `start` follows, one space apart on its line, a capitalised word inside a sentence that opens
     no person's name: no title word ("President", "CEO"), no given name, no nationality, no party (data/
     name_before.tsv), no listed non-name, no word the article also writes in lower case ("But", "Former"), no
-    possessive. The mention is then the tail of a longer name the model cut ("PT Harbour Putra Vell" read as "Putra
-    Vell")."""
+    possessive, no word of the entity's own name (`own`: "Will" before "Vell" in an entity named "Will Vell"). The
+    mention is then the tail of a longer name the model cut ("PT Harbour Putra Vell" read as "Putra Vell")."""
     from newsgraph.annotate.gazetteer import get_gazetteer
 
     m = _WORD_BEFORE.search(text[max(0, start - 40) : start])
@@ -160,5 +161,5 @@ def comes_after(text: str, start: int, names, lower: frozenset[str]) -> bool:
         return False  # the text's or a sentence's first word
     low = w.lower().rstrip(".")
     return not (low in names.title_words or w.lower() in names.title_words or low in names.not_names
-                or low in lower or low in _affiliations() or names.is_given_name(w)
+                or low in lower or low in _not_opening() or w in own or names.is_given_name(w)
                 or get_gazetteer().demonym(w) is not None)
