@@ -58,7 +58,8 @@ FRAGMENT_WEIGHT = 0.35
 #: name holds a possessive ("Valentine's Day"), or most of whose mentions the text uses as a thing or a place ("a
 #: payment in X", "flown to X": person_things.py), or that has no evidence of a person and is named only where the text
 #: places it or as an acronym (person_places.py), or that the document attaches to a kind noun of a place, a body, a
-#: work, a group or a storm ("the X refugee camp", "Cyclone X": person_kind_evidence.py), keeps this share of its
+#: work, a group or a storm ("the X refugee camp", "Cyclone X": person_kind_evidence.py), or that is one word of a
+#: company's registered name without its legal form ("Harbour" beside "Harbour Motor Corp"), keeps this share of its
 #: topic score (name_shape.py). A hand-set prior like the ones above.
 NAME_SHAPE_WEIGHT = 0.35
 #: An organisation the page also writes as a common noun, or whose acronym it spells out in lower case (a concept it
@@ -176,7 +177,7 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
     if kind == "topic" and (feats.get("common_words") or feats.get("quoted_title") or feats.get("possessive_inside")
                             or feats.get("thing_used") or feats.get("lower_inside") or feats.get("common_head")
                             or feats.get("illness_name") or feats.get("place_named") or feats.get("acronym_named")
-                            or feats.get("kind_named")):
+                            or feats.get("kind_named") or feats.get("company_named")):
         p *= NAME_SHAPE_WEIGHT
     if kind == "topic" and (feats.get("person_goes_on") or feats.get("shared_surname")
                             or feats.get("person_comes_after")):

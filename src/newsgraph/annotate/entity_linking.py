@@ -24,9 +24,9 @@ from newsgraph.annotate.name_text import initials, looks_like_acronym, surname_k
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.org_kinds import lexicon as org_lexicon
 from newsgraph.annotate.org_short_forms import first_start as _first
-from newsgraph.annotate.org_short_forms import legal_owner, variant_owner
 from newsgraph.annotate.org_short_forms import tail_of as _tail_of
 from newsgraph.annotate.org_short_forms import tail_owner as _tail_owner
+from newsgraph.annotate.org_short_forms import variant_owner
 
 
 @dataclass(frozen=True)
@@ -290,9 +290,9 @@ def join_short_forms(clusters: list[Cluster], th: LinkingThresholds = DEFAULT_TH
     common head shared by many names).
     A cluster typed as an organisation also joins one whose name it is a prefix, a reordering or an acronym of
     (org_short_forms.variant_owner: "Royal Marsh" -> "Royal Marsh Infirmary", "Transport Ministry" -> "Ministry of
-    Transport", "FTA" -> "United States Federal Transit Agency"), named before or after it, under (2) and (3); so does
-    a one-word person that is a company's registered name without its legal form (org_short_forms.legal_owner:
-    "Harbour" -> "Harbour Motor Corp", a company the model typed a person by its first word)."""
+    Transport", "FTA" -> "United States Federal Transit Agency") or its registered name without its legal form
+    ("Harbour" -> "Harbour Motor Corp": org_short_forms.legal_prefix_of), named before or after it, under (2) and
+    (3)."""
     orgs = [c for c in clusters if c.type == "organisation" and len(c.name.split()) >= 2]
     if not orgs:
         return clusters
@@ -309,11 +309,6 @@ def join_short_forms(clusters: list[Cluster], th: LinkingThresholds = DEFAULT_TH
         variant = owner is None and (c.type == "organisation" or c.type == "person" and looks_like_acronym(c.name))
         if variant:
             owner = variant_owner(c, free)
-        elif owner is None and c.type == "person" and len(words) == 1:
-            # a company's first word the model typed as a person ("Harbour" after "Harbour Motor Corp"): no person
-            # cue of its own (the firm check below) and one company it shortens
-            owner = legal_owner(c, free)
-            variant = owner is not None
         if owner is None:
             out.append(c)
             continue

@@ -149,7 +149,7 @@ def comes_after(text: str, start: int, names, lower: frozenset[str], own: frozen
     """The mention at `start` follows, one space apart on its line, a capitalised word inside a sentence that opens
     no person's name: no title word ("President", "CEO"), no given name, no nationality, no party (data/
     name_before.tsv), no listed non-name, no word the article also writes in lower case ("But", "Former"), no
-    possessive, no word of the entity's own name (`own`: "Will" before "Vell" in an entity named "Will Vell"). The
+    possessive, no acronym (a body the person belongs to), no word of the entity's own name (`own`: "Will" before "Vell" in an entity named "Will Vell"). The
     mention is then the tail of a longer name the model cut ("PT Harbour Putra Vell" read as "Putra Vell")."""
     from newsgraph.annotate.gazetteer import get_gazetteer
 
@@ -157,8 +157,8 @@ def comes_after(text: str, start: int, names, lower: frozenset[str], own: frozen
     if m is None or text[start - 1 : start] != " ":
         return False
     lead, w = m.group(1), m.group(2)
-    if lead is None or lead in _SENTENCE_END:
-        return False  # the text's or a sentence's first word
+    if lead is None or lead in _SENTENCE_END or w.isupper():
+        return False  # the text's or a sentence's first word; an acronym before a name is an affiliation ("X leader")
     low = w.lower().rstrip(".")
     return not (low in names.title_words or w.lower() in names.title_words or low in names.not_names
                 or low in lower or low in _not_opening() or w in own or names.is_given_name(w)

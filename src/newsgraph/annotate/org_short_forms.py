@@ -152,11 +152,13 @@ def legal_prefix_of(words: list[str], owner: list[str]) -> bool:
     return len(rest) <= LEGAL_DROP_MAX and all(w[:1].isupper() for w in rest)
 
 
-def legal_owner(c: Named, orgs: list[Named]) -> Named | None:
-    """The company whose registered name `c`'s name is the short form of (legal_prefix_of; the most named of
-    several, None on a tie)."""
-    words = c.name.split()
-    return most_named([o for o in orgs if o is not c and legal_prefix_of(words, o.name.split())])
+def company_short_form(name: str, orgs: list[Named]) -> bool:
+    """`name` (one word) is the short form of a company of the article by its legal form (legal_prefix_of): a
+    person under that name is the company the model typed a person ("Harbour" beside "Harbour Motor Corp"). Read as
+    a sign against the person (entity_features "company_named"), not joined: the person's mentions, labelled persons
+    by the model, would lower the company's own confidence."""
+    words = name.split()
+    return len(words) == 1 and any(legal_prefix_of(words, o.name.split()) for o in orgs)
 
 
 def variant_owner(c: Named, orgs: list[Named]) -> Named | None:
