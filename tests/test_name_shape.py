@@ -179,6 +179,7 @@ def test_a_name_that_comes_after_a_capitalised_word_of_its_run_is_a_tail():
     assert not after("an injury to Will Vell, who", "Vell", frozenset({"Will", "Vell"}))  # the entity's own name
     assert not after("But later Vell said", "Vell")  # "later" in lower case: no capitalised word
     assert not after("the Gov. Vell said", "Vell")  # an abbreviation: a title
+    assert not after("a press conference by Minister of Education Ana Vell, the", "Ana Vell")  # a title's complement
 
 
 def test_a_tail_of_a_longer_name_holds_the_topic_score_down():

@@ -145,6 +145,25 @@ def _not_opening() -> frozenset[str]:
     return frozenset(w for ws in kinds("name_before.tsv").values() for w in ws)
 
 
+#: words that join a title to its complement inside a capitalised run ("Minister of Education", "Secretary for X")
+_RUN_LINKS = frozenset("of for and the on &".split())
+#: how many words back a title may open the run before a name
+RUN_REACH = 6
+
+
+def _titled_run(before: str, names) -> bool:
+    """The capitalised run (with its linking words) that ends right before a name opens with, or holds, a title word
+    ("Minister of Education", "Chief Education Officer"): the name is the title holder's, no tail of a longer name."""
+    words = before.rstrip().split()
+    for w in reversed(words[-RUN_REACH:]):
+        low = w.lower().strip(".,")
+        if low in names.title_words or low in _not_opening():
+            return True
+        if not (w[:1].isupper() or low in _RUN_LINKS) or w.endswith((",", ".", ";", ":")):
+            return False
+    return False
+
+
 def comes_after(text: str, start: int, names, lower: frozenset[str], own: frozenset[str] = frozenset()) -> bool:
     """The mention at `start` follows, one space apart on its line, a capitalised word inside a sentence that opens
     no person's name: no title word ("President", "CEO"), no given name, no nationality, no party (data/
@@ -159,6 +178,8 @@ def comes_after(text: str, start: int, names, lower: frozenset[str], own: frozen
     lead, w = m.group(1), m.group(2)
     if lead is None or lead in _SENTENCE_END or w.isupper():
         return False  # the text's or a sentence's first word; an acronym before a name is an affiliation ("X leader")
+    if _titled_run(text[max(0, start - 80) : start], names):
+        return False  # "Minister of Education Ana Vell": the word before closes a title's complement
     low = w.lower().rstrip(".")
     return not (low in names.title_words or w.lower() in names.title_words or low in names.not_names
                 or low in lower or low in _not_opening() or w in own or names.is_given_name(w)
