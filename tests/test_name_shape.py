@@ -155,3 +155,38 @@ def test_a_name_seated_in_a_place_is_a_company_not_a_person():
     art = next(iter(annotate_many([Extracted(input="t", body=body, kind="body")])))
     types = {(e.name, e.type) for e in art.entities}
     assert ("Ready Pac", "person") not in types and ("Tom Reed", "person") in types
+
+
+def test_a_name_that_comes_after_a_capitalised_word_of_its_run_is_a_tail():
+    """"PT Harbour Putra Vell" read as a person "Putra Vell": the word before opens no person's name (name_shape.
+    comes_after); a title, a party, a given name, a sentence's first word or the entity's own word do."""
+    from newsgraph.annotate.name_shape import comes_after
+    from newsgraph.annotate.names import shipped_names
+
+    names = shipped_names()
+
+    def after(text: str, name: str, own: frozenset[str] = frozenset()) -> bool:
+        return comes_after(text, text.index(name), names, lower_words(text), own)
+
+    assert after("The cars will be sold by Kia and PT Harbour Putra Vell, a firm.", "Putra Vell")
+    assert after("He founded a coal firm, Harbour Compliant Vell, in 2001.", "Compliant Vell")
+    assert not after("the former deputy leader of the HLTE Ana Vell", "Ana Vell")  # an acronym: an affiliation
+    assert not after("Litchfield Selectman Ana Vell said", "Ana Vell")  # a local title (data/name_before.tsv)
+    assert not after("the nominee Ana Vell said", "Ana Vell")  # a lower-case word before
+    assert not after("Democrat Vell said", "Vell") and not after("Speaker Vell said", "Vell")  # a party, a title
+    assert not after("Apple CEO Vell said", "Vell")  # a title word
+    assert not after("It rained. Vell said so.", "Vell") and not after("\u201cVell said so.", "Vell")
+    assert not after("an injury to Will Vell, who", "Vell", frozenset({"Will", "Vell"}))  # the entity's own name
+    assert not after("But later Vell said", "Vell")  # "later" in lower case: no capitalised word
+    assert not after("the Gov. Vell said", "Vell")  # an abbreviation: a title
+    assert not after("a press conference by Minister of Education Ana Vell, the", "Ana Vell")  # a title's complement
+
+
+def test_a_tail_of_a_longer_name_holds_the_topic_score_down():
+    import pytest
+
+    from newsgraph.annotate.confidence import FRAGMENT_WEIGHT, gate
+    from newsgraph.records import Entity
+
+    e = Entity(id="p1", name="Putra Vell", type="person")
+    assert gate("topic", e, 0.6, {"person_comes_after": 1.0}) == pytest.approx(0.6 * FRAGMENT_WEIGHT)

@@ -136,3 +136,46 @@ def test_variants_of_an_organisations_name_make_one_topic_in_an_article():
     assert "FTA" in orgs["United States Federal Transit Agency"]
     assert "Royal Marsh" in orgs["Royal Marsh Infirmary"]
     assert not {"Health Ministry", "FTA", "Royal Marsh"} & set(orgs)
+
+
+def test_a_company_named_by_its_registered_name_without_its_legal_form():
+    """A wire names a company in full with its legal form once, then by its first word; the model types the short
+    form a person or a second organisation (org_short_forms.legal_prefix_of)."""
+    from newsgraph.annotate.org_short_forms import legal_prefix_of
+
+    assert legal_prefix_of(["Vellani"], ["Vellani", "SpA"])
+    assert legal_prefix_of(["Harbour"], ["Harbour", "Motor", "Corp."])
+    assert legal_prefix_of(["Harbour"], ["Harbour", "Heavy", "Industries", "Ltd"])
+    assert not legal_prefix_of(["Harbour"], ["Harbour", "Heavy", "Marine", "Industries", "Ltd"])  # too many dropped
+    assert not legal_prefix_of(["Halvorsen"], ["Halvorsen", "Medical", "School"])  # no legal form: prefix_of's
+    assert not legal_prefix_of(["Vellani"], ["Vellani", "and", "Sons", "Ltd"])  # a lower-case word: another name
+    company = _cluster("Vellani SpA", "organisation", 1, organisation=3)
+    org = _cluster("Vellani", "organisation", 3, first=50, organisation=1)
+    motor = _cluster("Harbour Motor Corp", "organisation", 1, organisation=3)
+    out = join_short_forms([company, org, motor])
+    assert [c.name for c in out] == ["Vellani SpA", "Harbour Motor Corp"]
+    assert len(company.mentions) == 4 and "Vellani" in company.aliases
+
+
+def test_a_person_named_as_a_company_without_its_legal_form_is_held_down_not_joined():
+    """The model's person label on a company's short form: joining would lower the company's own confidence (its
+    mentions labelled persons), so the person is held down as a name shape instead (confidence.NAME_SHAPE_WEIGHT)."""
+    from newsgraph.annotate import annotate
+    from newsgraph.annotate.org_short_forms import company_short_form
+    from newsgraph.records import Entity, Extracted
+
+    motor = Entity(id="o1", name="Harbour Motor Corp", type="organisation")
+    assert company_short_form("Harbour", [motor]) and not company_short_form("Dana Harbour", [motor])
+    body = ("Harbour Motor Corp agreed on Thursday to buy a seat maker for $40 million. Harbour said the deal would "
+            "give it a bigger share of the market. \"It should give Harbour the critical mass,\" said analyst Tomas "
+            "Berrigan.")
+    art = annotate(Extracted(input="t", body=body))
+    people = dict(zip(art.topics.get("people", []), art.topics_confidence.get("people", []), strict=True))
+    assert people.get("Harbour", 0.0) < 0.5, people
+    assert "Harbour Motor Corp" in art.topics.get("organisations", [])
+    import pytest
+
+    from newsgraph.annotate.confidence import NAME_SHAPE_WEIGHT, gate
+
+    e = Entity(id="p1", name="Harbour", type="person")
+    assert gate("topic", e, 0.7, {"company_named": 1.0}) == pytest.approx(0.7 * NAME_SHAPE_WEIGHT)

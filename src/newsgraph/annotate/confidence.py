@@ -48,7 +48,8 @@ INITIALS_FORM_WEIGHT = 0.35
 #: about it. A hand-set prior like the ones above (the development sets have no publisher metadata to fit it on).
 PUBLISHER_WEIGHT = 0.35
 #: A person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed Chair")
-#: keeps this share of its topic score: the entity is named under a wrong, partial name. So does a bare surname two
+#: keeps this share of its topic score: the entity is named under a wrong, partial name, and so does one every mention
+#: of which follows a capitalised word of the same run ("PT Harbour Putra Vell" as "Putra Vell"). So does a bare surname two
 #: or more of the article's people share (linking leaves it unlinked: a second item for one of them under a partial
 #: name). A hand-set prior like the ones above (entity_features.py, "person_goes_on", "shared_surname").
 FRAGMENT_WEIGHT = 0.35
@@ -57,7 +58,8 @@ FRAGMENT_WEIGHT = 0.35
 #: name holds a possessive ("Valentine's Day"), or most of whose mentions the text uses as a thing or a place ("a
 #: payment in X", "flown to X": person_things.py), or that has no evidence of a person and is named only where the text
 #: places it or as an acronym (person_places.py), or that the document attaches to a kind noun of a place, a body, a
-#: work, a group or a storm ("the X refugee camp", "Cyclone X": person_kind_evidence.py), keeps this share of its
+#: work, a group or a storm ("the X refugee camp", "Cyclone X": person_kind_evidence.py), or that is one word of a
+#: company's registered name without its legal form ("Harbour" beside "Harbour Motor Corp"), keeps this share of its
 #: topic score (name_shape.py). A hand-set prior like the ones above.
 NAME_SHAPE_WEIGHT = 0.35
 #: An organisation the page also writes as a common noun, or whose acronym it spells out in lower case (a concept it
@@ -175,9 +177,10 @@ def gate(kind: str, e: Entity, p: float, feats: dict[str, float]) -> float:
     if kind == "topic" and (feats.get("common_words") or feats.get("quoted_title") or feats.get("possessive_inside")
                             or feats.get("thing_used") or feats.get("lower_inside") or feats.get("common_head")
                             or feats.get("illness_name") or feats.get("place_named") or feats.get("acronym_named")
-                            or feats.get("kind_named")):
+                            or feats.get("kind_named") or feats.get("company_named")):
         p *= NAME_SHAPE_WEIGHT
-    if kind == "topic" and (feats.get("person_goes_on") or feats.get("shared_surname")):
+    if kind == "topic" and (feats.get("person_goes_on") or feats.get("shared_surname")
+                            or feats.get("person_comes_after")):
         p *= FRAGMENT_WEIGHT
     if kind == "topic" and feats.get("concept"):
         p *= CONCEPT_WEIGHT

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate.concept_names import lower_expansion, lower_phrase
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.name_shape import (
+    comes_after,
     common_head,
     common_words,
     lower_inside,
@@ -52,6 +53,7 @@ from newsgraph.annotate.org_kinds import (
     venue_only,
 )
 from newsgraph.annotate.org_places import venue_used
+from newsgraph.annotate.org_short_forms import company_short_form
 from newsgraph.annotate.page_register import doc_register
 from newsgraph.annotate.person_kind_evidence import kind_attached, kind_named
 from newsgraph.annotate.person_places import acronym_form
@@ -146,12 +148,14 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
     model_starts = [s for s, _, _ in model]
     block_starts = [s for s, _ in blocks]
     want = MODEL_LABELS.get(e.type, set())
-    named = typed = nested = locative = goes_on = in_prose = titled = thing = 0
+    named = typed = nested = locative = goes_on = in_prose = titled = thing = after_name = 0
+    own = frozenset(w for a in (e.name, *e.aliases) for w in a.split())
     prose = 0.0
     for m in e.mentions:
         before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
         locative += bool((names is not None and names.placed_by(before)) or _PLACE_AFTER.match(after))
         goes_on += bool(_NAME_GOES_ON.match(after))
+        after_name += e.type == "person" and names is not None and comes_after(text, m.start, names, lower, own)
         titled += e.type == "person" and quoted_title(text, m.start, m.end)
         thing += e.type == "person" and thing_use(doc, text, m.start, m.end) is not None
         i = bisect.bisect_right(model_starts, m.end)
@@ -214,6 +218,14 @@ def features(doc: Doc, e: Entity, text: str, spans: list[tuple[int, int]], model
         # a person every mention of which runs on into a longer capitalised name ("the Paul and Mary Monroe Endowed
         # Chair"): a fragment of another name, cued or not
         "person_goes_on": float(e.type == "person" and goes_on == len(e.mentions) and goes_on > 0),
+        # a one-word person with no cue that is a company's registered name without its legal form ("Harbour" beside
+        # "Harbour Motor Corp"): org_short_forms.company_short_form, confidence.py NAME_SHAPE_WEIGHT
+        "company_named": float(e.type == "person" and not cued and company_short_form(
+            e.name, [o for o in doc._.ng_entities or [] if o.type == "organisation"])),
+        # ... or every mention of which follows a capitalised word of the same run that opens no person's name ("PT
+        # Harbour Putra Vell" read as "Putra Vell"; name_shape.comes_after), its own first word no given name
+        "person_comes_after": float(e.type == "person" and after_name == len(e.mentions) and after_name > 0 and not cued
+                                    and not (names is not None and bool(words) and names.is_given_name(words[0]))),
         # an organisation the page also writes as a common noun ("to be a certificate authority") or whose acronym it
         # spells out in lower case ("bioelectrical impedance spectroscopy (BIS)"): concept_names.py, confidence.py
         "concept": float(e.type == "organisation" and _concept(e, text)),

@@ -290,12 +290,15 @@ def join_short_forms(clusters: list[Cluster], th: LinkingThresholds = DEFAULT_TH
     common head shared by many names).
     A cluster typed as an organisation also joins one whose name it is a prefix, a reordering or an acronym of
     (org_short_forms.variant_owner: "Royal Marsh" -> "Royal Marsh Infirmary", "Transport Ministry" -> "Ministry of
-    Transport", "FTA" -> "United States Federal Transit Agency"), named before or after it, under (2) and (3)."""
+    Transport", "FTA" -> "United States Federal Transit Agency") or its registered name without its legal form
+    ("Harbour" -> "Harbour Motor Corp": org_short_forms.legal_prefix_of), named before or after it, under (2) and
+    (3)."""
     orgs = [c for c in clusters if c.type == "organisation" and len(c.name.split()) >= 2]
     if not orgs:
         return clusters
     out: list[Cluster] = []
     joined: set[int] = set()
+    owners: dict[tuple[str, str], Cluster] = {}
     for c in clusters:
         words = c.name.split()
         free = [o for o in orgs if id(o) not in joined]  # a cluster already joined to another owns nothing
@@ -320,7 +323,20 @@ def join_short_forms(clusters: list[Cluster], th: LinkingThresholds = DEFAULT_TH
         joined.add(id(c))
         owner.mentions += c.mentions
         owner.aliases += [a for a in c.aliases if a not in owner.aliases]
-    return out
+        owners[(c.type, norm(c.name))] = owner
+    # a second cluster under a joined short form's very name and type (linking kept it apart on its own evidence)
+    # is the same short form: it joins the same owner, or it would stay a second item and make the form ambiguous
+    # for propagation, losing the mentions the joined cluster had found
+    return [c for c in out if not _join_same(c, owners)]
+
+
+def _join_same(c: Cluster, owners: dict[tuple[str, str], Cluster]) -> bool:
+    owner = owners.get((c.type, norm(c.name)))
+    if owner is None or owner is c:
+        return False
+    owner.mentions += c.mentions
+    owner.aliases += [a for a in c.aliases if a not in owner.aliases]
+    return True
 
 
 def _cluster_ev(c: Cluster) -> Counter:

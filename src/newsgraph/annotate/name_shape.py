@@ -9,6 +9,9 @@ Two signs that carry over to pages nobody tuned on, since they read the page its
 - a quoted title: the mention lies inside a quoted run of capitalised words longer than itself (the “Committee to
   Boycott Nixon’s Memoirs”, a book's or a song's title), or is all that a pair of quotation marks holds (‘Mein
   Kampf’): people's names are not set in quotation marks, the titles of works, committees and campaigns are.
+- a longer name's tail: every mention follows, one space apart, a capitalised word of the same run that opens no
+  person's name (no title, given name, nationality, party, nor a word the article writes in lower case): "PT Harbour
+  Putra Vell" read as a person "Putra Vell", "ERP Compliant Fuels" as "Compliant Fuels" (`comes_after`).
 entity_features.py turns both into features of an entity (every mention must show the sign) and confidence.py
 lowers the topic score of a person that has them and nothing else typing it as a person.
 """
@@ -127,3 +130,57 @@ def quoted_title(text: str, start: int, end: int) -> bool:
     if len(words) > 8:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
+#: a capitalised word (or an acronym) right before a mention, one space apart: the word and what stands before it
+_WORD_BEFORE = re.compile(r"(?:^|(.)\s?)(?<![\w'\u2019.&-])([A-Z][\w&-]*)\s$")
+#: what ends a sentence or a line before a word: that word is the sentence's first, capitalised whatever it is
+_SENTENCE_END = frozenset(".!?:;\"\u201c\u201d\n")
+
+
+def _not_opening() -> frozenset[str]:
+    """data/name_before.tsv: parties and titles that stand before a person's name outside it."""
+    from newsgraph.annotate.lexicon import kinds
+
+    return frozenset(w for ws in kinds("name_before.tsv").values() for w in ws)
+
+
+#: words that join a title to its complement inside a capitalised run ("Minister of Education", "Secretary for X")
+_RUN_LINKS = frozenset("of for and the on &".split())
+#: how many words back a title may open the run before a name
+RUN_REACH = 6
+
+
+def _titled_run(before: str, names) -> bool:
+    """The capitalised run (with its linking words) that ends right before a name opens with, or holds, a title word
+    ("Minister of Education", "Chief Education Officer"): the name is the title holder's, no tail of a longer name."""
+    words = before.rstrip().split()
+    for w in reversed(words[-RUN_REACH:]):
+        low = w.lower().strip(".,")
+        if low in names.title_words or low in _not_opening():
+            return True
+        if not (w[:1].isupper() or low in _RUN_LINKS) or w.endswith((",", ".", ";", ":")):
+            return False
+    return False
+
+
+def comes_after(text: str, start: int, names, lower: frozenset[str], own: frozenset[str] = frozenset()) -> bool:
+    """The mention at `start` follows, one space apart on its line, a capitalised word inside a sentence that opens
+    no person's name: no title word ("President", "CEO"), no given name, no nationality, no party (data/
+    name_before.tsv), no listed non-name, no word the article also writes in lower case ("But", "Former"), no
+    possessive, no acronym (a body the person belongs to), no word of the entity's own name (`own`: "Will" before "Vell" in an entity named "Will Vell"). The
+    mention is then the tail of a longer name the model cut ("PT Harbour Putra Vell" read as "Putra Vell")."""
+    from newsgraph.annotate.gazetteer import get_gazetteer
+
+    m = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if m is None or text[start - 1 : start] != " ":
+        return False
+    lead, w = m.group(1), m.group(2)
+    if lead is None or lead in _SENTENCE_END or w.isupper():
+        return False  # the text's or a sentence's first word; an acronym before a name is an affiliation ("X leader")
+    if _titled_run(text[max(0, start - 80) : start], names):
+        return False  # "Minister of Education Ana Vell": the word before closes a title's complement
+    low = w.lower().rstrip(".")
+    return not (low in names.title_words or w.lower() in names.title_words or low in names.not_names
+                or low in lower or low in _not_opening() or w in own or names.is_given_name(w)
+                or get_gazetteer().demonym(w) is not None)

@@ -133,6 +133,34 @@ def clipped_of(name: str, owner: str) -> bool:
     return first.isalpha() and len(name) >= CLIP_MIN_KEPT and len(first) - len(name) >= CLIP_MIN_DROPPED and first.startswith(name)
 
 
+#: the most capitalised words a company's short form may drop before its legal form ("Harbour" of "Harbour Motor
+#: Corp", of "Harbour Heavy Industries Ltd"): the descriptive words of a registered name, which news leaves out
+LEGAL_DROP_MAX = 2
+
+
+def legal_prefix_of(words: list[str], owner: list[str]) -> bool:
+    """`words` are the owner's name without its company legal form at its end ("Inc", "SpA", "SA": org_kinds.tsv
+    `legal_form`) and at most LEGAL_DROP_MAX capitalised words before it ("Harbour" of "Harbour SpA", of "Harbour
+    International Inc"): a wire or a paper names a company in full once, with its legal form, and then by its first
+    word. A body without a legal form ("Harvard" of "Harvard Medical School") is prefix_of's."""
+    n = len(words)
+    if not words or len(owner) <= n or owner[:n] != words:
+        return False
+    if owner[-1].lower().replace(".", "").strip(",") not in org_lexicon().get("legal_form", frozenset()):
+        return False
+    rest = owner[n:-1]
+    return len(rest) <= LEGAL_DROP_MAX and all(w[:1].isupper() for w in rest)
+
+
+def company_short_form(name: str, orgs: list[Named]) -> bool:
+    """`name` (one word) is the short form of a company of the article by its legal form (legal_prefix_of): a
+    person under that name is the company the model typed a person ("Harbour" beside "Harbour Motor Corp"). Read as
+    a sign against the person (entity_features "company_named"), not joined: the person's mentions, labelled persons
+    by the model, would lower the company's own confidence."""
+    words = name.split()
+    return len(words) == 1 and any(legal_prefix_of(words, o.name.split()) for o in orgs)
+
+
 def variant_owner(c: Named, orgs: list[Named]) -> Named | None:
     """The organisation whose name `c`'s name is a prefix, a reordering, an acronym or a clipping of (the most named
     of several; None on a tie)."""
@@ -140,7 +168,8 @@ def variant_owner(c: Named, orgs: list[Named]) -> Named | None:
     known = c.name in known_bodies()  # "United Nations" before "United Nations Interim Mission": the parent body
     owners = [o for o in orgs if o is not c and (
         not known and prefix_of(words, o.name.split()) or reordered_of(words, o.name.split())
-        or acronym_of(c.name, o.name) or clipped_of(c.name, o.name))]
+        or acronym_of(c.name, o.name) or clipped_of(c.name, o.name)
+        or legal_prefix_of(words, o.name.split()))]
     return most_named(owners)
 
 
