@@ -28,8 +28,10 @@ HELD_OUT_PREFIXES = ("s30unseen",)
 #: the s23..s27 draws on e3's rules, every hidden event judged, below-s28v3; stop 29: the same and stop 28's wire draw
 #: (records v4-s28 = `benchmarks.audit build --label v4-s28 --fresh 20270501`), every hidden event judged, below-s29v4;
 #: stop 29 v5: the six draws rebuilt on the merged code of the stop (main b0ca212: e4's event rules, t4's aliases, g4's
-#: city uses; records v5-s23..v5-s28, same seeds), every hidden event judged, below-s29final).
-BELOW_SAMPLE = Path(__file__).resolve().parent / "audit" / "below-s29final.keys.jsonl"
+#: city uses; records v5-s23..v5-s28, same seeds), every hidden event judged, below-s29final; stop 30 v6: the same and
+#: stop 29's wire draw (records v6-s29 = `build --label v6-s29 --fresh 20270601`, its s29unseen judgements and 15 hidden
+#: events judged by v6), every hidden event judged, below-s30v6).
+BELOW_SAMPLE = Path(__file__).resolve().parent / "audit" / "below-s30v6.keys.jsonl"
 #: Read the web set's blind re-readings (benchmarks/audit/rereading.py) in place of the first verdicts (`reread`):
 #: on since stop 28 (v3), when the map in place was fitted so (the re-read labels are the stop-23 judging standard,
 #: stop 27 w2); `--no-reread` in the tools gives the first verdicts.

@@ -92,7 +92,6 @@ def test_stop_29_final_keys_are_every_hidden_event_of_the_six_draws_judged():
     from benchmarks.audit.__main__ import judgements
 
     head, keys = B.read_keys(B.keys_path("s29final"))
-    assert RR.BELOW_SAMPLE == B.keys_path("s29final")
     assert head["labels"] == [f"v5-s{n}" for n in range(23, 29)]
     assert head["rate"] == 1.0 and head["n"] == head["pool"] == len(keys) > 400
     assert not any(str(lab).startswith(RR.HELD_OUT_PREFIXES) for lab in head["labels"])
@@ -101,3 +100,21 @@ def test_stop_29_final_keys_are_every_hidden_event_of_the_six_draws_judged():
     assert any(r["input"].startswith("conll/") for r in keys.values())
     mine = [j for j in judgements().values() if j.get("by") == "v5, stop 29"]
     assert len(mine) == 2 and all(isinstance(j[k], bool) for j in mine for k in ("happened", "type", "source", "target"))
+
+
+def test_stop_30_keys_add_stop_29s_wire_draw_every_hidden_event_judged():
+    """Stop 30 (helper v6): the six draws of below-s29final and stop 29's wire draw (seed 20270601, records v6-s29,
+    tuning data since stop 30; its s29unseen judgements load now), every hidden asserted event (rate 1), each judged
+    by a line that is not of a held-out draw still unseen; the rows read this file (`BELOW_SAMPLE`)."""
+    from benchmarks.audit.__main__ import judgements
+
+    head, keys = B.read_keys(B.keys_path("s30v6"))
+    assert RR.BELOW_SAMPLE == B.keys_path("s30v6")
+    assert head["labels"] == [*(f"v5-s{n}" for n in range(23, 29)), "v6-s29"]
+    assert head["rate"] == 1.0 and head["n"] == head["pool"] == len(keys) > 500
+    assert not any(str(lab).startswith(RR.HELD_OUT_PREFIXES) for lab in head["labels"])
+    done = RR.judged_for(judgements(), {r["input"] for r in keys.values()})
+    assert set(keys) <= set(done)
+    assert any(done[k].get("label", "").startswith("s29unseen") for k in keys)
+    mine = [j for j in judgements().values() if j.get("by") == "v6, stop 30"]
+    assert len(mine) == 15 and all(isinstance(j[k], bool) for j in mine for k in ("happened", "type", "source", "target"))
