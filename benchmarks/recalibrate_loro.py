@@ -71,7 +71,14 @@ def tagged_rows(rows: list[tuple], judged: dict, base: Map, threshold: float, ra
     `load`'s events per source, with their pages), the label "happened and type right" as there. The audit's rows
     under the display threshold are left out (a selection, recalibrate_rows `fit_rows`); a sampled hidden event of
     the draws weighs 1 / rate."""
-    out: list[TRow] = [(*r[:5], 1.0, "gsr") for r in rows if r[0] == "gsr"]
+    return [r for r, _ in tagged_with_features(rows, judged, base, threshold, rate)]
+
+
+def tagged_with_features(rows: list[tuple], judged: dict, base: Map, threshold: float, rate: float = 1.0
+                         ) -> list[tuple[TRow, dict]]:
+    """`tagged_rows`, each beside the row's full features ("event", and "source" / "target" where the event has
+    them; GSR's rows carry the event's only): benchmarks/recalibrate_features.py reads the actors' kinds there."""
+    out: list[tuple[TRow, dict]] = [((*r[:5], 1.0, "gsr"), {"event": r[2]}) for r in rows if r[0] == "gsr"]
     for name, (events, js) in judged.items():
         for inp, k, p, status, f, unit, *_ in events:
             if status != "asserted" or k not in js:
@@ -80,8 +87,8 @@ def tagged_rows(rows: list[tuple], judged: dict, base: Map, threshold: float, ra
             if name == "audit" and not shown:
                 continue
             w = 1.0 if shown or name != "draws" else 1.0 / rate
-            out.append((name, p, f["event"], bool(js[k].get("happened") and js[k].get("type")), unit, w,
-                        register_of(name, inp)))
+            out.append(((name, p, f["event"], bool(js[k].get("happened") and js[k].get("type")), unit, w,
+                         register_of(name, inp)), f))
     return out
 
 
@@ -221,21 +228,34 @@ def table_line(name: str, res: dict) -> str:
             f"{res['shown_right']} | {rel} |")
 
 
-def main(argv: list[str] | None = None) -> int:
+def loro_arguments(prog: str, doc: str) -> argparse.ArgumentParser:
+    """The options of the leave-one-register-out tools (this one, recalibrate_features): the rows' options,
+    --below-sample, --train-parts and --bootstrap."""
+    ap = argparse.ArgumentParser(prog=prog, description=doc.split("\n\n")[0])
+    add_row_arguments(ap)
+    ap.add_argument("--below-sample", type=Path, default=BELOW_SAMPLE, help="keys of the judged draws (below.py)")
+    ap.add_argument("--train-parts", default="tune", help="parts of the other registers a map is fitted on")
+    ap.add_argument("--bootstrap", type=int, default=200, help="paired bootstrap draws against the map in place")
+    return ap
+
+
+def loro_rows(a: argparse.Namespace) -> tuple[list, dict, Map, float, float]:
+    """(rows, judged events per source, the map in place, the display threshold, the draws' sampling rate) for the
+    options `loro_arguments` parsed (recalibrate_rows `load`)."""
     from benchmarks.audit.below import read_keys
     from benchmarks.tasks.events import _threshold
 
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.recalibrate_loro", description=__doc__.split("\n\n")[0])
-    add_row_arguments(ap)
-    ap.add_argument("--below-sample", type=Path, default=BELOW_SAMPLE, help="keys of the judged draws (below.py)")
-    ap.add_argument("--methods", default=",".join(METHODS))
-    ap.add_argument("--train-parts", default="tune", help="parts of the other registers a map is fitted on")
-    ap.add_argument("--tables", action="store_true", help="print each register's reliability table")
-    ap.add_argument("--bootstrap", type=int, default=200, help="paired bootstrap draws against the map in place")
-    a = ap.parse_args(argv)
     rows, _gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample, a.reread)
-    base, t = in_place(), _threshold("events")
-    tagged = tagged_rows(rows, judged, base, t, read_keys(a.below_sample)[0].get("rate") or 1.0)
+    return rows, judged, in_place(), _threshold("events"), read_keys(a.below_sample)[0].get("rate") or 1.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = loro_arguments("python -m benchmarks.recalibrate_loro", __doc__)
+    ap.add_argument("--methods", default=",".join(METHODS))
+    ap.add_argument("--tables", action="store_true", help="print each register's reliability table")
+    a = ap.parse_args(argv)
+    rows, judged, base, t, rate = loro_rows(a)
+    tagged = tagged_rows(rows, judged, base, t, rate)
     regs = sorted({r[6] for r in tagged})
     print("rows: " + ", ".join(f"{g} {sum(r[6] == g and r[1] == 'tune' for r in tagged)}/"
                                 f"{sum(r[6] == g and r[1] == 'check' for r in tagged)}" for g in regs) + " (tune/check)")
