@@ -47,6 +47,11 @@ ACTOR_KINDS = ("person", "organisation", "country", "group")
 #: L2 penalty of `logit_map` (the feature offsets and the slope): offsets of a value seen 20 times move half way.
 L2 = 10.0
 FRows = list[tuple[TRow, dict]]
+#: Sport words (data/team_cues.tsv) per 1,000 words of a page from which it is a sport report
+#: (annotate/geo.py `GeoWeights.sport_density`, the same figure); numbers per 1,000 words that split pages into
+#: thirds (results tables and market reports are dense in numbers).
+SPORT_REPORT = 12.0
+NUMBER_CUTS = (15.0, 35.0)
 #: PLOVER types whose act is said rather than done (statements, demands, meetings): the "verbal" family.
 VERBAL = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "AGREE", "THREATEN", "CONCEDE"})
 
@@ -109,6 +114,9 @@ FEATURES: dict[str, Callable[[dict], str]] = {
     "target_kind": lambda f: kind(f.get("target")),
     "distance": distance,
     "ambiguous": lambda f: "ambiguous" if f["event"].get("ambiguous") else "one-type",
+    "sport": lambda f: ("none" if f.get("sport", 0.0) <= 0 else
+                        "report" if f.get("sport", 0.0) >= SPORT_REPORT else "some"),
+    "numbers": lambda f: tertile(f.get("numbers", 0.0), NUMBER_CUTS),
     "family": lambda f: "verbal" if event_type(f["event"]) in VERBAL else "material",
     "political": lambda f: ("role" if f["event"].get("actor_role") else
                             "country" if f["event"].get("actor_country") else "neither"),
@@ -117,6 +125,39 @@ FEATURES: dict[str, Callable[[dict], str]] = {
     "page_country": lambda f: tertile(f["event"].get("page_country", 0.0), (0.05, 0.2)),
     "page_past": lambda f: tertile(f["event"].get("page_past", 0.0), (0.4, 0.6)),
 }
+
+
+def page_densities(labels: Sequence[str]) -> dict[str, tuple[float, float]]:
+    """{input: (sport words per 1,000 words, numbers per 1,000 words)} of the pages of the records `labels`
+    (benchmarks.audit build labels; the first record of a page read). Why: a game's plays and a market's moves
+    use the verbs of acts ("beat", "attack", "cut"), so pages dense in them may be wrong more often than a map of
+    the model's output says, in whichever register they stand."""
+    import json
+    import re
+
+    from benchmarks.audit.__main__ import WORK
+    from newsgraph.annotate.city_uses import team_cues
+
+    sport, out = team_cues().sport, {}
+    for label in labels:
+        path = WORK / f"{label}.jsonl"
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if rec["input"] in out:
+                continue
+            words = re.findall(r"[A-Za-z][A-Za-z'-]*|\d[\d.,]*", rec.get("body") or "")
+            n = max(len(words), 1)
+            out[rec["input"]] = (1000.0 * sum(w.lower() in sport for w in words) / n,
+                                 1000.0 * sum(w[0].isdigit() for w in words) / n)
+    return out
+
+
+def with_pages(rows: FRows, dens: dict[str, tuple[float, float]]) -> FRows:
+    """The rows with their page's densities ("sport", "numbers") in their features (0 where the page is unknown)."""
+    return [(r, {**f, "sport": dens.get(f.get("input", ""), (0.0, 0.0))[0],
+                 "numbers": dens.get(f.get("input", ""), (0.0, 0.0))[1]}) for r, f in rows]
 
 
 def cell_map(train: FRows, feature: str | None, base: Map, threshold: float) -> Callable[[dict], float]:
@@ -239,7 +280,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--form", default="cells", choices=("cells", "logit"), help="cell rates or logistic offsets")
     a = ap.parse_args(argv)
     rows, judged, base, t, rate = loro_rows(a)
-    frows = tagged_with_features(rows, judged, base, t, rate)
+    from benchmarks.audit.below import read_keys
+
+    labels = [*a.audit_labels.split(","), *a.web_labels.split(","), *read_keys(a.below_sample)[0]["labels"]]
+    frows = with_pages(tagged_with_features(rows, judged, base, t, rate), page_densities(labels))
     regs = sorted({r[6] for r, _ in frows})
     parts = tuple(a.train_parts.split(","))
     inplace = loro([r for r, _ in frows], "inplace", base, t)

@@ -77,7 +77,8 @@ def tagged_rows(rows: list[tuple], judged: dict, base: Map, threshold: float, ra
 def tagged_with_features(rows: list[tuple], judged: dict, base: Map, threshold: float, rate: float = 1.0
                          ) -> list[tuple[TRow, dict]]:
     """`tagged_rows`, each beside the row's full features ("event", and "source" / "target" where the event has
-    them; GSR's rows carry the event's only): benchmarks/recalibrate_features.py reads the actors' kinds there."""
+    them; GSR's rows carry the event's only) and its page ("input"): benchmarks/recalibrate_features.py reads the
+    actors' kinds and the page's densities there."""
     out: list[tuple[TRow, dict]] = [((*r[:5], 1.0, "gsr"), {"event": r[2]}) for r in rows if r[0] == "gsr"]
     for name, (events, js) in judged.items():
         for inp, k, p, status, f, unit, *_ in events:
@@ -88,7 +89,7 @@ def tagged_with_features(rows: list[tuple], judged: dict, base: Map, threshold: 
                 continue
             w = 1.0 if shown or name != "draws" else 1.0 / rate
             out.append(((name, p, f["event"], bool(js[k].get("happened") and js[k].get("type")), unit, w,
-                         register_of(name, inp)), f))
+                         register_of(name, inp)), {**f, "input": inp}))
     return out
 
 

@@ -70,3 +70,20 @@ def test_rows_carry_the_actors_features_beside_the_loro_row(monkeypatch):
     assert [(r[6], r[5], F.actors(f)) for r, f in out] == [("gsr", 1.0, "none"), ("polnear", 2.0, "one")]
     assert [r for r, _ in out] == L.tagged_rows([("gsr", "tune", {"c": 0.9}, True, "s1")], {"draws": (ev, {"k1": {
         "happened": True, "type": True}})}, IDENTITY, 0.8, rate=0.5)
+
+
+def test_page_densities_count_sport_words_and_numbers_per_thousand_words(tmp_path, monkeypatch):
+    import json
+
+    from benchmarks.audit import __main__ as A
+
+    monkeypatch.setattr(A, "WORK", tmp_path)
+    body = "Vallamora Rovers beat the visitors 3-1 in the league match on Saturday, the coach said after the game"
+    (tmp_path / "x.jsonl").write_text(json.dumps({"input": "lgl/9", "body": body}) + "\n", encoding="utf-8")
+    dens = F.page_densities(["x", "missing"])
+    sport, numbers = dens["lgl/9"]
+    assert sport > F.SPORT_REPORT and 0 < numbers < 200
+    rows = F.with_pages([(("web", "tune", {}, True, "u", 1.0, "lgl"), {"event": {}, "input": "lgl/9"}),
+                         (("gsr", "tune", {}, True, "u", 1.0, "gsr"), {"event": {}})], dens)
+    assert [F.FEATURES["sport"](f) for _, f in rows] == ["report", "none"]
+    assert F.FEATURES["numbers"](rows[1][1]) == "low"
