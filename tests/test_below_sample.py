@@ -116,5 +116,5 @@ def test_stop_30_keys_add_stop_29s_wire_draw_every_hidden_event_judged():
     done = RR.judged_for(judgements(), {r["input"] for r in keys.values()})
     assert set(keys) <= set(done)
     assert any(done[k].get("label", "").startswith("s29unseen") for k in keys)
-    mine = [j for j in judgements().values() if j.get("by") == "v6, stop 30"]
+    mine = [j for j in judgements().values() if j.get("by") == "v6, stop 30" and j.get("label") == "v6-s29"]
     assert len(mine) == 15 and all(isinstance(j[k], bool) for j in mine for k in ("happened", "type", "source", "target"))
