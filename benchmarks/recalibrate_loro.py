@@ -1,6 +1,6 @@
 """The event map under a register shift: leave-one-register-out (LORO) calibration, and a register-robust refit.
 
-    python -m benchmarks.recalibrate_loro --cache C --below-sample benchmarks/audit/below-s30v6.keys.jsonl
+    python -m benchmarks.recalibrate_loro --cache C --below-sample benchmarks/audit/below-s30v6e5c.keys.jsonl
     python -m benchmarks.recalibrate_loro --cache C --methods inplace,platt-conf+cut,dro-platt+cut --tables
 
 Why: the event map is chosen by grouped cross-validation over pooled rows (benchmarks/recalibrate_events.py), so

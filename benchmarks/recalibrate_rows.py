@@ -30,8 +30,9 @@ HELD_OUT_PREFIXES = ("s30unseen",)
 #: stop 29 v5: the six draws rebuilt on the merged code of the stop (main b0ca212: e4's event rules, t4's aliases, g4's
 #: city uses; records v5-s23..v5-s28, same seeds), every hidden event judged, below-s29final; stop 30 v6: the same and
 #: stop 29's wire draw (records v6-s29 = `build --label v6-s29 --fresh 20270601`, its s29unseen judgements and 15 hidden
-#: events judged by v6), every hidden event judged, below-s30v6).
-BELOW_SAMPLE = Path(__file__).resolve().parent / "audit" / "below-s30v6.keys.jsonl"
+#: events judged by v6), every hidden event judged, below-s30v6; then the same seven draws on e5's rules, merged (src of
+#: e5 7a318ae; records v6e5c-s23..v6e5c-s29, same seeds), every hidden event judged, below-s30v6e5c).
+BELOW_SAMPLE = Path(__file__).resolve().parent / "audit" / "below-s30v6e5c.keys.jsonl"
 #: Read the web set's blind re-readings (benchmarks/audit/rereading.py) in place of the first verdicts (`reread`):
 #: on since stop 28 (v3), when the map in place was fitted so (the re-read labels are the stop-23 judging standard,
 #: stop 27 w2); `--no-reread` in the tools gives the first verdicts.

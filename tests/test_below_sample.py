@@ -109,7 +109,6 @@ def test_stop_30_keys_add_stop_29s_wire_draw_every_hidden_event_judged():
     from benchmarks.audit.__main__ import judgements
 
     head, keys = B.read_keys(B.keys_path("s30v6"))
-    assert RR.BELOW_SAMPLE == B.keys_path("s30v6")
     assert head["labels"] == [*(f"v5-s{n}" for n in range(23, 29)), "v6-s29"]
     assert head["rate"] == 1.0 and head["n"] == head["pool"] == len(keys) > 500
     assert not any(str(lab).startswith(RR.HELD_OUT_PREFIXES) for lab in head["labels"])
@@ -118,3 +117,17 @@ def test_stop_30_keys_add_stop_29s_wire_draw_every_hidden_event_judged():
     assert any(done[k].get("label", "").startswith("s29unseen") for k in keys)
     mine = [j for j in judgements().values() if j.get("by") == "v6, stop 30" and j.get("label") == "v6-s29"]
     assert len(mine) == 15 and all(isinstance(j[k], bool) for j in mine for k in ("happened", "type", "source", "target"))
+
+
+def test_stop_30_e5_keys_are_the_seven_draws_on_the_merged_event_rules_every_hidden_event_judged():
+    """Stop 30 (helper v6): the seven draws rebuilt on e5's event rules (src of e5 7a318ae = main after e5's merge;
+    records v6e5c-s23..v6e5c-s29), every hidden asserted event (rate 1), each judged by a line that is not of a
+    held-out draw still unseen; the rows read this file (`BELOW_SAMPLE`)."""
+    from benchmarks.audit.__main__ import judgements
+
+    head, keys = B.read_keys(B.keys_path("s30v6e5c"))
+    assert RR.BELOW_SAMPLE == B.keys_path("s30v6e5c")
+    assert head["labels"] == [f"v6e5c-s{n}" for n in range(23, 30)]
+    assert head["rate"] == 1.0 and head["n"] == head["pool"] == len(keys) > 450
+    assert not any(str(lab).startswith(RR.HELD_OUT_PREFIXES) for lab in head["labels"])
+    assert set(keys) <= set(RR.judged_for(judgements(), {r["input"] for r in keys.values()}))
