@@ -15,7 +15,7 @@ BODY = "\n\n".join(
     [
         "Police have detained 26 suspected members of Sylvania's largest militant group, security sources said on Sunday.",
         "Officials often arrested Liberty Front supporters in the middle of the night, Marko Velt said.",
-        "Denmark's foreign ministry protested to Peru over the arrest of two diplomats.",
+        "Portugal's foreign ministry protested to Peru over the arrest of two diplomats.",
         "The Danish embassy in Lima made a sharp protest to the Peruvian government on Tuesday.",
         "Thousands of Danes protested against the new law in Copenhagen on Saturday.",
         "Travellers arriving in Ostrava say militants and police officers clash almost daily.",
@@ -59,7 +59,7 @@ def test_an_organ_of_a_state_still_stands_for_it(article):
 
 
 def test_a_state_protest_is_an_official_complaint(article):
-    protests = [e for e in article.events if e.trigger in ("protested", "protest") and e.source_name == "Denmark"]
+    protests = [e for e in article.events if e.trigger in ("protested", "protest") and e.source_name == "Portugal"]
     assert protests and all(e.type == "ACCUSE" and e.mode == "complain" for e in protests)
 
 

@@ -104,7 +104,7 @@ def foreign_modifier(tok: Token, ent: Entity, name_tok: Token) -> bool:
 
 
 def official_actor(doc: Doc, a: Actor) -> bool:
-    """A state acting through its government: a country named as such ("Denmark protested"), or a phrase whose
+    """A state acting through its government: a country named as such ("Portugal protested"), or a phrase whose
     head noun is a state organ or officer ("the Danish embassy", "the foreign ministry", "Peruvian officials"). A
     plural demonym ("thousands of Danes") is people, not their state."""
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
