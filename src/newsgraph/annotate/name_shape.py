@@ -19,6 +19,7 @@ lowers the topic score of a person that has them and nothing else typing it as a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: lower-case words of a text (three letters or more): the article's common words
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]{2,}\b")
@@ -138,8 +139,10 @@ _WORD_BEFORE = re.compile(r"(?:^|(.)\s?)(?<![\w'\u2019.&-])([A-Z][\w&-]*)\s$")
 _SENTENCE_END = frozenset(".!?:;\"\u201c\u201d\n")
 
 
+@lru_cache(maxsize=1)
 def _not_opening() -> frozenset[str]:
-    """data/name_before.tsv: parties and titles that stand before a person's name outside it."""
+    """data/name_before.tsv: parties and titles that stand before a person's name outside it (built once per process:
+    `_titled_run` asks per word)."""
     from newsgraph.annotate.lexicon import kinds
 
     return frozenset(w for ws in kinds("name_before.tsv").values() for w in ws)
