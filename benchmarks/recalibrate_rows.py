@@ -19,9 +19,10 @@ from pathlib import Path
 #: --only html` and `--label e2-lgl --only lgl`.
 AUDIT_LABELS = ("e2-aud", "e2-s21", "e2-s22", "e2-s23", "e2-s24")
 WEB_LABELS = ("e2-webh", "e2-lgl")
-#: Judgement labels of a held-out draw nobody may read yet: never loaded (stop 30: s29unseen, the second conll draw, is
-#: tuning data now; s30unseen* is stop 30's draw: polnear seed 20270701 and LGL seed 20270702).
-HELD_OUT_PREFIXES = ("s30unseen",)
+#: Judgement labels of a held-out draw nobody may read yet: never loaded. Empty from stop 31: stop 30's draws
+#: (s30unseen*, polnear seed 20270701 and LGL seed 20270702) are tuning data, and ../shared/eval has no unread pool
+#: left; a new draw's label prefix goes here before anyone tunes.
+HELD_OUT_PREFIXES: tuple[str, ...] = ()
 #: With `--below-sample FILE` (benchmarks/audit/below.py `keys`): the judged draws whose hidden events were sampled
 #: at random, a source of their own ("draws": every shown event, and the sampled hidden ones weighted 1 / rate); their
 #: pages leave the audit's rows (stop 26: the s23..s25 draws, every asserted event judged, so the rate is 1; stop 28:

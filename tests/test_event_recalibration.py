@@ -80,10 +80,10 @@ def test_cross_validation_reads_only_the_tune_part():
     assert res["worst"] == max(res[s] for s in R.CRITERION if s in res)
 
 
-def test_held_out_judgements_and_other_pages_are_left_out():
+def test_held_out_judgements_and_other_pages_are_left_out(monkeypatch):
     judged = {
         "a": {"input": "geovirus/1", "label": "s24unseen-before"},
-        "b": {"input": "geovirus/2", "label": "s30unseen-before"},
+        "b": {"input": "geovirus/2", "label": "s30unseen-before"},  # stop 31: the s30 draws are tuning data
         "g": {"input": "lgl/9", "label": "s30unseenlgl-final"},
         "e": {"input": "geovirus/2", "label": "s27unseen-before"},  # stop 28: the s27 draw is tuning data
         "f": {"input": "conll/2", "label": "s28unseen-final"},  # stop 29: the s28 draw is tuning data
@@ -91,7 +91,11 @@ def test_held_out_judgements_and_other_pages_are_left_out():
         "c": {"input": "geovirus/3", "label": "s24unseen-final"},
         "d": {"input": "lgl/9", "label": "s21unseen-before"},
     }
-    assert set(R.judged_for(judged, {"geovirus/1", "geovirus/2", "lgl/9", "conll/2", "conll/3"})) == {"a", "d", "e", "f", "h"}
+    assert set(R.judged_for(judged, {"geovirus/1", "geovirus/2", "lgl/9", "conll/2", "conll/3"})) == {"a", "b", "d", "e", "f", "g", "h"}
+    from benchmarks import recalibrate_rows
+
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s30unseen",))  # a prefix still unseen never loads
+    assert set(R.judged_for(judged, {"geovirus/1", "geovirus/2", "lgl/9"})) == {"a", "d", "e"}
 
 
 def test_reread_replaces_only_the_calibration_label_of_re_read_web_events(monkeypatch):
