@@ -290,7 +290,7 @@ def shown_precision(judged: dict, m: Map, threshold: float) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from benchmarks.tasks.events import _threshold
+    from benchmarks.recalibrate_rows import threshold_in_place
 
     ap = argparse.ArgumentParser(prog="python -m benchmarks.recalibrate_events", description=__doc__.split("\n\n")[0])
     add_row_arguments(ap)
@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="write the chosen map to annotate/data/calibration/event.json")
     ap.add_argument("--out", type=Path, default=None, help="write the report here (JSON)")
     a = ap.parse_args(argv)
-    threshold = _threshold("events")
+    threshold = threshold_in_place()  # the display cut on the map in place's scale (the layer comes after it)
     rows, gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample,
                                  a.reread)
     base = in_place()
