@@ -18,6 +18,8 @@ then the maps fitted without the audit's hidden rows, a selection: `fit_rows`). 
 The maps tried (`METHODS`), each a function of the model's raw output (the logistic probability), so the component
 applies them unchanged (annotate/calibration.py `apply_map`):
 - `inplace`: the map in place;
+- `transfer`: the map in place and the transfer layer after it, as the component gives confidences from stop 31 (not
+  fitted here: annotate/event_transfer.py, benchmarks/transfer_fit.py; `--methods inplace --method transfer`);
 - `shown:<k>`: only the heights of the map's steps at or above the display threshold refitted (isotonic, at least k
   rows per step), the steps below kept: above the threshold every event of the audit and the web set is judged,
   below it the audit judged a selection (events an earlier model showed, or sampled), so the rows there disagree by
@@ -117,6 +119,12 @@ def fit_map(method: str, raws: list[float], ys: list[bool], w: list[float] | Non
     conf = [apply(base, r) for r in raws]
     if how == "inplace":
         m = (list(base[0]), list(base[1]))
+    elif how == "transfer":
+        # the map in place with the transfer layer after it (annotate/event_transfer.py), as the component applies
+        # them: the layer's values of the map's heights (its display cut is then EVENTS_THRESHOLD, not `threshold`)
+        from newsgraph.annotate.event_transfer import event
+
+        m = (list(base[0]), [round(event(y), 4) for y in base[1]])
     elif how == "shown":
         # only the steps at or above the display threshold: there every event is judged (no sampling), below it the
         # audit judged a selection; the steps below stay the map in place
@@ -291,6 +299,7 @@ def shown_precision(judged: dict, m: Map, threshold: float) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     from benchmarks.recalibrate_rows import threshold_in_place
+    from benchmarks.tasks.events import _threshold
 
     ap = argparse.ArgumentParser(prog="python -m benchmarks.recalibrate_events", description=__doc__.split("\n\n")[0])
     add_row_arguments(ap)
@@ -339,11 +348,12 @@ def main(argv: list[str] | None = None) -> int:
     method, _, bal = chosen.partition("/")
     m = fit_map(method, [raw_of(r[2]) for r in tune], [r[3] for r in tune],
                 weights_of([r[0] for r in tune], bal == "bal"), base, threshold)
+    t_after = _threshold("events") if method == "transfer" else threshold  # the layer's scale (see fit_map)
     res = {"cv": cv, "chosen": chosen, "before": report(rows, base, "in place"), "after": report(rows, m, chosen),
-           "shown_before": shown_precision(judged, base, threshold), "shown_after": shown_precision(judged, m, threshold)}
+           "shown_before": shown_precision(judged, base, threshold), "shown_after": shown_precision(judged, m, t_after)}
     every = [e[4]["event"] for name in judged for e in judged[name][0] if e[3] == "asserted"]
     every += [f["event"] for _p, _g, evs in gsr for _t, status, _s, _t2, f in evs if f is not None and status == "asserted"]
-    moved = sum((apply(base, raw_of(f)) >= threshold) != (apply(m, raw_of(f)) >= threshold) for f in every)
+    moved = sum((apply(base, raw_of(f)) >= threshold) != (apply(m, raw_of(f)) >= t_after) for f in every)
     res["shown_moved"] = moved
     print(f"events whose shown state the new map changes: {moved} of {len(every)} asserted events (judged or not)")
     for k in res["shown_before"]:

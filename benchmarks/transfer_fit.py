@@ -150,7 +150,8 @@ def loso(rs: list[Row], method: str, label: str = "right") -> dict[str, Map]:
     return {s: fit(method, [r for r in rs if r.stop != s], label) for s in sorted({r.stop for r in rs})}
 
 
-def report(rs: list[Row], label: str = "right", methods: Sequence[str] = METHODS, seed: int = 31) -> dict:
+def report(rs: list[Row], label: str = "right", methods: Sequence[str] = METHODS, seed: int = 31, boot: int = BOOT,
+           ) -> dict:
     """Per method and left-out stop: n, share right, mean confidence as it was and under g, ECE both ways, the
     bootstrap difference; pooled (each stop's rows under its own LOSO map) with a stratified bootstrap."""
     rng = random.Random(seed)
@@ -164,13 +165,13 @@ def report(rs: list[Row], label: str = "right", methods: Sequence[str] = METHODS
             ys = [bool(getattr(r, label)) for r in left]
             ps = [g(r.conf) for r in left]
             gl.update({id(r): p for r, p in zip(left, ps, strict=True)})
-            d, lo, hi = boot_diff(left, gl, label, rng, BOOT // 4)
+            d, lo, hi = boot_diff(left, gl, label, rng, boot // 4)
             per[s] = {"n": len(left), "right": round(sum(ys) / len(ys), 3),
                       "conf": round(sum(r.conf for r in left) / len(left), 3), "conf_g": round(sum(ps) / len(ps), 3),
                       "ece": _ece([r.conf for r in left], ys), "ece_g": _ece(ps, ys), "diff": d, "ci": [lo, hi]}
         ys = [bool(getattr(r, label)) for r in rs]
         pooled_g = [gl[id(r)] for r in rs]
-        d, lo, hi = boot_diff(rs, gl, label, rng)
+        d, lo, hi = boot_diff(rs, gl, label, rng, boot)
         per["pooled"] = {"n": len(rs), "right": round(sum(ys) / len(ys), 3),
                          "conf": round(sum(r.conf for r in rs) / len(rs), 3),
                          "conf_g": round(sum(pooled_g) / len(rs), 3), "ece": _ece([r.conf for r in rs], ys),
