@@ -273,22 +273,25 @@ def print_summary(label: str, name: str, part: str, res: dict) -> None:
         print(f"      {t['bin']}  n={t['n']:4d}  conf={t['confidence']:.3f}  right={t['accuracy']:.3f}")
 
 
-def predictors_of(m: Map) -> dict[str, Callable[[dict], float]]:
-    """fit_events' predictors with the event map `m` (the actors' models and maps in place)."""
+def predictors_of(m: Map, layer: bool = False) -> dict[str, Callable[[dict], float]]:
+    """fit_events' predictors with the event map `m` (the actors' models and maps in place); `layer`: the actors'
+    values through the transfer layer too, as the component gives them (`m` is then the "transfer" map)."""
     from newsgraph.annotate.calibration import apply_map, load_map, logistic
+    from newsgraph.annotate.event_transfer import event
 
     predictors = {"event": lambda f: apply(m, raw_of(f))}
     for role in ("source", "target"):
-        predictors[f"event_{role}"] = lambda f, k=f"event_{role}": apply_map(load_map(k), logistic(k, f) or 0.0)
+        predictors[f"event_{role}"] = lambda f, k=f"event_{role}": event(apply_map(load_map(k), logistic(k, f) or 0.0),
+                                                                        layer)
     return predictors
 
 
-def shown_precision(judged: dict, m: Map, threshold: float) -> dict:
+def shown_precision(judged: dict, m: Map, threshold: float, layer: bool = False) -> dict:
     """Per source and part: events shown at `threshold` under `m` among the judged ones, and right as shown
-    (benchmarks/audit/web_events.py `right`: happened, type, shown actors)."""
+    (benchmarks/audit/web_events.py `right`: happened, type, shown actors; `layer`: see `predictors_of`)."""
     from benchmarks.fit_events_threshold import judged_precision
 
-    predictors = predictors_of(m)
+    predictors = predictors_of(m, layer)
     out = {}
     for name, (events, js) in judged.items():
         for p in PARTS:
@@ -350,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
                 weights_of([r[0] for r in tune], bal == "bal"), base, threshold)
     t_after = _threshold("events") if method == "transfer" else threshold  # the layer's scale (see fit_map)
     res = {"cv": cv, "chosen": chosen, "before": report(rows, base, "in place"), "after": report(rows, m, chosen),
-           "shown_before": shown_precision(judged, base, threshold), "shown_after": shown_precision(judged, m, t_after)}
+           "shown_before": shown_precision(judged, base, threshold), "shown_after": shown_precision(judged, m, t_after, method == "transfer")}
     every = [e[4]["event"] for name in judged for e in judged[name][0] if e[3] == "asserted"]
     every += [f["event"] for _p, _g, evs in gsr for _t, status, _s, _t2, f in evs if f is not None and status == "asserted"]
     moved = sum((apply(base, raw_of(f)) >= threshold) != (apply(m, raw_of(f)) >= t_after) for f in every)
@@ -361,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.fit_events_threshold import print_sweep, sweep
 
     print("the display threshold rule (benchmarks/fit_events_threshold.py) under the new map:")
-    res["threshold_chosen"] = print_sweep(sweep(predictors_of(m), gsr, judged["audit"][0], judged["web"][0]))
+    res["threshold_chosen"] = print_sweep(sweep(predictors_of(m, method == "transfer"), gsr, judged["audit"][0], judged["web"][0]))
     if a.write:
         write(m, chosen, fitted, res)
     if a.out:
