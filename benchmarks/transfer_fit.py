@@ -119,9 +119,14 @@ def _ece(ps: list[float], ys: list[bool]) -> float:
     return expected_calibration_error(ps, ys)
 
 
+def _brier(ps: list[float], ys: list[bool]) -> float:
+    """Mean squared error of the confidence (a proper score: less noisy per stop than ECE's bins)."""
+    return sum((p - (1.0 if y else 0.0)) ** 2 for p, y in zip(ps, ys, strict=True)) / len(ps) if ps else 0.0
+
+
 def boot_diff(left: list[Row], gl: dict[int, float], label: str, rng: random.Random, n: int = BOOT,
-              ) -> tuple[float, float, float]:
-    """ECE as it was minus ECE under the layer's values `gl` (by id of row) on `left` (positive: the layer is
+              metric: Callable[[list[float], list[bool]], float] = _ece) -> tuple[float, float, float]:
+    """`metric` (ECE) as it was minus under the layer's values `gl` (by id of row) on `left` (positive: the layer is
     better), with the 2.5 and 97.5 percentiles of a paired bootstrap over pages (stratified by stop)."""
     by: dict[tuple[str, str], list[Row]] = {}
     for r in left:
@@ -132,7 +137,7 @@ def boot_diff(left: list[Row], gl: dict[int, float], label: str, rng: random.Ran
 
     def diff(sel: list[Row]) -> float:
         ys = [bool(getattr(r, label)) for r in sel]
-        return _ece([r.conf for r in sel], ys) - _ece([gl[id(r)] for r in sel], ys)
+        return metric([r.conf for r in sel], ys) - metric([gl[id(r)] for r in sel], ys)
 
     ds = []
     for _ in range(n):
@@ -166,9 +171,15 @@ def report(rs: list[Row], label: str = "right", methods: Sequence[str] = METHODS
             ps = [g(r.conf) for r in left]
             gl.update({id(r): p for r, p in zip(left, ps, strict=True)})
             d, lo, hi = boot_diff(left, gl, label, rng, boot // 4)
+            bd = boot_diff(left, gl, label, rng, boot // 4, _brier)
+            sh = [r for r in left if r.shown]
             per[s] = {"n": len(left), "right": round(sum(ys) / len(ys), 3),
                       "conf": round(sum(r.conf for r in left) / len(left), 3), "conf_g": round(sum(ps) / len(ps), 3),
-                      "ece": _ece([r.conf for r in left], ys), "ece_g": _ece(ps, ys), "diff": d, "ci": [lo, hi]}
+                      "ece": _ece([r.conf for r in left], ys), "ece_g": _ece(ps, ys), "diff": d, "ci": [lo, hi],
+                      "brier_diff": round(bd[0], 4), "brier_ci": [round(bd[1], 4), round(bd[2], 4)],
+                      "shown": f"{sum(bool(getattr(r, label)) for r in sh)}/{len(sh)}",
+                      "shown_conf": round(sum(r.conf for r in sh) / len(sh), 3) if sh else None,
+                      "shown_conf_g": round(sum(g(r.conf) for r in sh) / len(sh), 3) if sh else None}
         ys = [bool(getattr(r, label)) for r in rs]
         pooled_g = [gl[id(r)] for r in rs]
         d, lo, hi = boot_diff(rs, gl, label, rng, boot)
@@ -180,7 +191,10 @@ def report(rs: list[Row], label: str = "right", methods: Sequence[str] = METHODS
                          "table_g": reliability_table(pooled_g, ys),
                          "wins": sum(v["ece_g"] < v["ece"] for k, v in per.items() if k != "pooled"),
                          "wins_beyond_noise": sum(v["ci"][0] > 0 for k, v in per.items() if k != "pooled"),
-                         "losses_beyond_noise": sum(v["ci"][1] < 0 for k, v in per.items() if k != "pooled")}
+                         "losses_beyond_noise": sum(v["ci"][1] < 0 for k, v in per.items() if k != "pooled"),
+                         "brier_wins_beyond_noise": sum(v["brier_ci"][0] > 0 for k, v in per.items() if k != "pooled"),
+                         "brier_losses_beyond_noise": sum(v["brier_ci"][1] < 0 for k, v in per.items()
+                                                          if k != "pooled")}
         out[m] = per
     return out
 
@@ -236,11 +250,14 @@ def main() -> None:
     for m, per in res.items():
         print(f"\n{a.kind} [{a.label}] {m}: left-out stop  n  right  conf -> g  ECE -> g  diff [95% CI]")
         for s, v in per.items():
+            extra = (f"  Brier {v['brier_diff']:+.4f} [{v['brier_ci'][0]:+.4f}, {v['brier_ci'][1]:+.4f}]  shown "
+                     f"{v['shown']} at {v['shown_conf']} -> {v['shown_conf_g']}") if "brier_diff" in v else ""
             print(f"  {s:7} {v['n']:4} {v['right']:.3f} {v['conf']:.3f} -> {v['conf_g']:.3f}  {v['ece']:.4f} -> "
-                  f"{v['ece_g']:.4f}  {v['diff']:+.4f} [{v['ci'][0]:+.4f}, {v['ci'][1]:+.4f}]")
+                  f"{v['ece_g']:.4f}  {v['diff']:+.4f} [{v['ci'][0]:+.4f}, {v['ci'][1]:+.4f}]{extra}")
         p = per["pooled"]
-        print(f"  wins {p['wins']}/{len(per) - 1}, beyond noise {p['wins_beyond_noise']}, losses beyond noise "
-              f"{p['losses_beyond_noise']}")
+        print(f"  ECE wins {p['wins']}/{len(per) - 1}, beyond noise {p['wins_beyond_noise']}, losses beyond noise "
+              f"{p['losses_beyond_noise']}; Brier beyond noise {p['brier_wins_beyond_noise']} won, "
+              f"{p['brier_losses_beyond_noise']} lost")
         if a.tables:
             print("  as it was:", json.dumps(p["table"]))
             print("  under g:  ", json.dumps(p["table_g"]))
