@@ -76,10 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     rows, _gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample, a.reread)
     from benchmarks.audit.below import read_keys
-    from benchmarks.tasks.events import _threshold
+    from benchmarks.recalibrate_rows import threshold_in_place
 
     head, _ = read_keys(a.below_sample)
-    base, t, rate = in_place(), _threshold("events"), head.get("rate") or 1.0
+    base, t, rate = in_place(), threshold_in_place(), head.get("rate") or 1.0
 
     def conf(f: dict) -> float:
         return apply(base, raw_of(f))

@@ -18,6 +18,8 @@ then the maps fitted without the audit's hidden rows, a selection: `fit_rows`). 
 The maps tried (`METHODS`), each a function of the model's raw output (the logistic probability), so the component
 applies them unchanged (annotate/calibration.py `apply_map`):
 - `inplace`: the map in place;
+- `transfer`: the map in place and the transfer layer after it, as the component gives confidences from stop 31 (not
+  fitted here: annotate/event_transfer.py, benchmarks/transfer_fit.py; `--methods inplace --method transfer`);
 - `shown:<k>`: only the heights of the map's steps at or above the display threshold refitted (isotonic, at least k
   rows per step), the steps below kept: above the threshold every event of the audit and the web set is judged,
   below it the audit judged a selection (events an earlier model showed, or sampled), so the rows there disagree by
@@ -117,6 +119,12 @@ def fit_map(method: str, raws: list[float], ys: list[bool], w: list[float] | Non
     conf = [apply(base, r) for r in raws]
     if how == "inplace":
         m = (list(base[0]), list(base[1]))
+    elif how == "transfer":
+        # the map in place with the transfer layer after it (annotate/event_transfer.py), as the component applies
+        # them: the layer's values of the map's heights (its display cut is then EVENTS_THRESHOLD, not `threshold`)
+        from newsgraph.annotate.event_transfer import event
+
+        m = (list(base[0]), [round(event(y), 4) for y in base[1]])
     elif how == "shown":
         # only the steps at or above the display threshold: there every event is judged (no sampling), below it the
         # audit judged a selection; the steps below stay the map in place
@@ -265,22 +273,25 @@ def print_summary(label: str, name: str, part: str, res: dict) -> None:
         print(f"      {t['bin']}  n={t['n']:4d}  conf={t['confidence']:.3f}  right={t['accuracy']:.3f}")
 
 
-def predictors_of(m: Map) -> dict[str, Callable[[dict], float]]:
-    """fit_events' predictors with the event map `m` (the actors' models and maps in place)."""
+def predictors_of(m: Map, layer: bool = False) -> dict[str, Callable[[dict], float]]:
+    """fit_events' predictors with the event map `m` (the actors' models and maps in place); `layer`: the actors'
+    values through the transfer layer too, as the component gives them (`m` is then the "transfer" map)."""
     from newsgraph.annotate.calibration import apply_map, load_map, logistic
+    from newsgraph.annotate.event_transfer import event
 
     predictors = {"event": lambda f: apply(m, raw_of(f))}
     for role in ("source", "target"):
-        predictors[f"event_{role}"] = lambda f, k=f"event_{role}": apply_map(load_map(k), logistic(k, f) or 0.0)
+        predictors[f"event_{role}"] = lambda f, k=f"event_{role}": event(apply_map(load_map(k), logistic(k, f) or 0.0),
+                                                                        layer)
     return predictors
 
 
-def shown_precision(judged: dict, m: Map, threshold: float) -> dict:
+def shown_precision(judged: dict, m: Map, threshold: float, layer: bool = False) -> dict:
     """Per source and part: events shown at `threshold` under `m` among the judged ones, and right as shown
-    (benchmarks/audit/web_events.py `right`: happened, type, shown actors)."""
+    (benchmarks/audit/web_events.py `right`: happened, type, shown actors; `layer`: see `predictors_of`)."""
     from benchmarks.fit_events_threshold import judged_precision
 
-    predictors = predictors_of(m)
+    predictors = predictors_of(m, layer)
     out = {}
     for name, (events, js) in judged.items():
         for p in PARTS:
@@ -290,6 +301,7 @@ def shown_precision(judged: dict, m: Map, threshold: float) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from benchmarks.recalibrate_rows import threshold_in_place
     from benchmarks.tasks.events import _threshold
 
     ap = argparse.ArgumentParser(prog="python -m benchmarks.recalibrate_events", description=__doc__.split("\n\n")[0])
@@ -306,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="write the chosen map to annotate/data/calibration/event.json")
     ap.add_argument("--out", type=Path, default=None, help="write the report here (JSON)")
     a = ap.parse_args(argv)
-    threshold = _threshold("events")
+    threshold = threshold_in_place()  # the display cut on the map in place's scale (the layer comes after it)
     rows, gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample,
                                  a.reread)
     base = in_place()
@@ -339,11 +351,12 @@ def main(argv: list[str] | None = None) -> int:
     method, _, bal = chosen.partition("/")
     m = fit_map(method, [raw_of(r[2]) for r in tune], [r[3] for r in tune],
                 weights_of([r[0] for r in tune], bal == "bal"), base, threshold)
+    t_after = _threshold("events") if method == "transfer" else threshold  # the layer's scale (see fit_map)
     res = {"cv": cv, "chosen": chosen, "before": report(rows, base, "in place"), "after": report(rows, m, chosen),
-           "shown_before": shown_precision(judged, base, threshold), "shown_after": shown_precision(judged, m, threshold)}
+           "shown_before": shown_precision(judged, base, threshold), "shown_after": shown_precision(judged, m, t_after, method == "transfer")}
     every = [e[4]["event"] for name in judged for e in judged[name][0] if e[3] == "asserted"]
     every += [f["event"] for _p, _g, evs in gsr for _t, status, _s, _t2, f in evs if f is not None and status == "asserted"]
-    moved = sum((apply(base, raw_of(f)) >= threshold) != (apply(m, raw_of(f)) >= threshold) for f in every)
+    moved = sum((apply(base, raw_of(f)) >= threshold) != (apply(m, raw_of(f)) >= t_after) for f in every)
     res["shown_moved"] = moved
     print(f"events whose shown state the new map changes: {moved} of {len(every)} asserted events (judged or not)")
     for k in res["shown_before"]:
@@ -351,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.fit_events_threshold import print_sweep, sweep
 
     print("the display threshold rule (benchmarks/fit_events_threshold.py) under the new map:")
-    res["threshold_chosen"] = print_sweep(sweep(predictors_of(m), gsr, judged["audit"][0], judged["web"][0]))
+    res["threshold_chosen"] = print_sweep(sweep(predictors_of(m, method == "transfer"), gsr, judged["audit"][0], judged["web"][0]))
     if a.write:
         write(m, chosen, fitted, res)
     if a.out:

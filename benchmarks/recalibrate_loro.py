@@ -244,10 +244,10 @@ def loro_rows(a: argparse.Namespace) -> tuple[list, dict, Map, float, float]:
     """(rows, judged events per source, the map in place, the display threshold, the draws' sampling rate) for the
     options `loro_arguments` parsed (recalibrate_rows `load`)."""
     from benchmarks.audit.below import read_keys
-    from benchmarks.tasks.events import _threshold
+    from benchmarks.recalibrate_rows import threshold_in_place
 
     rows, _gsr, judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample, a.reread)
-    return rows, judged, in_place(), _threshold("events"), read_keys(a.below_sample)[0].get("rate") or 1.0
+    return rows, judged, in_place(), threshold_in_place(), read_keys(a.below_sample)[0].get("rate") or 1.0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -210,7 +210,7 @@ def paired_bootstrap(rows: list[Row], g0: Predictor, g: Predictor, draws: int = 
 
 
 def main(argv: list[str] | None = None) -> int:
-    from benchmarks.tasks.events import _threshold
+    from benchmarks.recalibrate_rows import threshold_in_place
 
     ap = argparse.ArgumentParser(prog="python -m benchmarks.recalibrate_register", description=__doc__.split("\n\n")[0])
     add_row_arguments(ap)
@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--method", default=None, help="report this map instead of the CV choice")
     ap.add_argument("--out", type=Path, default=None, help="write the report here (JSON)")
     a = ap.parse_args(argv)
-    threshold = _threshold("events")
+    threshold = threshold_in_place()  # the display cut on the map in place's scale (the layer comes after it)
     rows, _gsr, _judged = load(a.cache, a.audit_labels.split(","), a.web_labels.split(","), a.below_sample, a.reread)
     base = in_place()
     fitted = fit_rows(rows, base, threshold)

@@ -100,9 +100,7 @@ def load(cache: Path | None, audit_labels: Sequence[str], web_labels: Sequence[s
     judged = {}
     if below is not None:
         from benchmarks.audit.below import sample_events
-        from benchmarks.tasks.events import _threshold
-
-        base, t = in_place(), _threshold("events")
+        base, t = in_place(), threshold_in_place()
         dcache = cache.with_name(cache.name + ".draws") if cache is not None else None
         if dcache is not None and dcache.exists():
             draws, weights = pickle.loads(dcache.read_bytes())
@@ -137,6 +135,17 @@ def in_place() -> Map:
 
     xs, ys = load_map("event")
     return list(xs), list(ys)
+
+
+def threshold_in_place() -> float:
+    """The events' display threshold on the scale of the map in place: the lowest confidence of that map the
+    transfer layer (annotate/event_transfer.py, the last step) puts at or above the threshold, so that "shown" here
+    means what it means in the records (the threshold is on the layer's scale from stop 31)."""
+    from benchmarks.tasks.events import _threshold
+    from newsgraph.annotate.event_transfer import event
+
+    t = _threshold("events")
+    return next((c / 10000 for c in range(10001) if event(c / 10000) >= t), 1.0)
 
 
 def apply(m: Map, raw: float) -> float:

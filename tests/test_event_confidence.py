@@ -8,9 +8,11 @@ import pytest
 
 from newsgraph.annotate import annotate, make_doc
 from newsgraph.annotate import calibration as cal
+from newsgraph.annotate import event_transfer as transfer
 from newsgraph.annotate.event_evidence import FEATURES_KEY
 from newsgraph.confidence import filter_record
 from newsgraph.records import Extracted
+from newsgraph.settings import EVENTS_THRESHOLD
 
 THRESHOLD = 0.5
 
@@ -76,7 +78,8 @@ def test_an_unsure_actor_is_nulled_where_shown_and_the_event_stays(nlp, monkeypa
     monkeypatch.setattr(cal, "load_map", unsure_targets)
     art = annotate(_ex(body), nlp)
     ev = next(e for e in art.events if e.trigger == "signed")
-    assert ev.target_confidence == 0.1
+    # the map's 0.1 through the events' transfer layer (annotate/event_transfer.py: its lowest step, 0.15, stop 31)
+    assert ev.target_confidence == transfer.actor(0.1, ev.confidence) < THRESHOLD
     assert ev.confidence == before.confidence  # the event's confidence does not take the weakest actor's
     shown = [e for e in filter_record(art.to_dict(), THRESHOLD)["events"] if e["trigger"] == "signed"]
     assert shown and shown[0]["target"] is None and shown[0]["target_name"] is None
@@ -162,7 +165,8 @@ def test_an_agentless_passive_legal_act_is_marked_and_trusted(nlp):
     active = _features(nlp, "Lindell police arrested Ben Okafor on Monday.")["arrested"]["event"]
     assert active["passive_legal"] == 0.0
     events = {e.trigger: e for e in annotate(_ex(body), nlp).events}
-    assert events["arrested"].confidence >= 0.8 and events["charged"].confidence >= 0.8  # shown at the default 0.8
+    # shown at the default display threshold (0.8 before stop 31's transfer layer, 0.65 on its scale)
+    assert events["arrested"].confidence >= EVENTS_THRESHOLD and events["charged"].confidence >= EVENTS_THRESHOLD
     assert events["attacked"].confidence < events["arrested"].confidence
 
 
@@ -181,9 +185,27 @@ def test_a_passive_target_that_is_not_its_subject_is_doubted(nlp):
             "Judge Ana Berg heard the case of the workers in Lindell. Twenty of them were also charged with fraud.")
     art = annotate(_ex(body), nlp)
     by_target = {(e.trigger, e.target_name): e for e in art.events}
-    assert by_target[("sentenced", "Omar Hale")].target_confidence >= 0.8
+    assert by_target[("sentenced", "Omar Hale")].target_confidence >= EVENTS_THRESHOLD
     doubted = [e for (trig, name), e in by_target.items() if (trig, name) in {("sentenced", "Moldova"), ("charged", "Ana Berg")}]
     assert doubted, "the fixture's borrowed targets are found"
-    assert all(e.target_confidence < 0.8 for e in doubted)
+    assert all(e.target_confidence < EVENTS_THRESHOLD for e in doubted)
     direct = _features(nlp, "Lindell police arrested Ben Okafor on Monday.")["arrested"]["target"]
     assert direct["passive_indirect"] == 0.0
+
+
+def test_the_transfer_layer_is_the_last_step_and_can_be_turned_off(nlp):
+    """Stop 31: an event's confidence is the map in place's value through the transfer layer (fitted on the held-out
+    draws' before snapshots); monotone, never above the map's top, and off with the component's config."""
+    from newsgraph.annotate.event_evidence import EventConfidence, EventEvidence
+
+    body = "Norway signed a treaty with Sweden on Monday."
+    on = next(e for e in annotate(_ex(body), nlp).events if e.trigger == "signed")
+    doc = nlp(make_doc(nlp, _ex(body)))  # the whole pipeline, then the component again with the layer off
+    off = next(e for e in EventEvidence(EventConfidence(transfer=False))(doc)._.ng_events if e.trigger == "signed")
+    assert on.confidence == transfer.event(off.confidence) < off.confidence
+    for role in ("source", "target"):
+        c = getattr(off, f"{role}_confidence")
+        assert getattr(on, f"{role}_confidence") == transfer.actor(c, on.confidence) <= on.confidence
+    xs = [i / 100 for i in range(101)]
+    ys = [transfer.event(x) for x in xs]
+    assert ys == sorted(ys) and transfer.event(0.9, on=False) == 0.9

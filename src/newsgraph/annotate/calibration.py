@@ -17,7 +17,8 @@ Where a kind has many kinds of evidence, its raw score is itself fitted: a logis
 calibrates.
 
 Kinds in use: entity, entity_type, topic (newsgraph_confidence); quote, speaker, event, event_type,
-event_source, event_target, fact, date (the quote, event, fact and date annotators).
+event_source, event_target, fact, date (the quote, event, fact and date annotators); event_transfer, the events' last
+step (annotate/event_transfer.py).
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
         SalienceWeights,
     )
     from newsgraph.annotate.event_act_senses import ForceWeights
+    from newsgraph.annotate.event_transfer import EventConfidence
     from newsgraph.annotate.geo import GeoWeights
     from newsgraph.annotate.quotes import QuoteWindows
 
@@ -55,7 +56,8 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
          "(annotate/event_act_senses.py: words of force and of speech, poll shares, requests, recalls)"),
         ("newsgraph_confidence", "a calibrated confidence on every item, and the article's topics", [], ""),
         ("newsgraph_quote_evidence", "typed evidence for each quote's and speaker's confidence", [], ""),
-        ("newsgraph_event_evidence", "typed evidence for each event's confidence and status", [], ""),
+        ("newsgraph_event_evidence", "typed evidence for each event's confidence and status",
+         [("confidence", EventConfidence)], ""),
         ("newsgraph_parse", "the dependency parse, only on sentences a component's trigger words select", [], ""),
         ("newsgraph_paragraphs", "a sentence never runs across a line break", [], ""),
         ("newsgraph_attribute_table", "spaCy's attribute ruler as table look-ups (same output)", [], ""),

@@ -48,10 +48,14 @@ from newsgraph.annotate.event_features import (
     trigger_token,
 )
 from newsgraph.annotate.event_register import Register
+from newsgraph.annotate.event_transfer import EventConfidence
+from newsgraph.annotate.event_transfer import actor as transfer_actor
+from newsgraph.annotate.event_transfer import event as transfer_event
 from newsgraph.annotate.events import lexicon
 from newsgraph.annotate.extensions import article_date, register_extensions
 from newsgraph.annotate.factuality import ASSERTED, Factuality, factuality
 from newsgraph.annotate.lexicon import sections, words
+from newsgraph.knobs import config_of, from_config
 from newsgraph.records import Entity, Event
 
 #: Where the component leaves each event's features (doc.user_data, keyed by id of the event) for the fitting
@@ -80,7 +84,8 @@ _REPORTING_DEPS = ("ccomp", "parataxis")
 class EventEvidence:
     """Set `status` and the confidences of every event of `doc._.ng_events`."""
 
-    def __init__(self) -> None:
+    def __init__(self, confidence: EventConfidence | None = None) -> None:
+        self.confidence = confidence or EventConfidence()  # the transfer layer on or off (event_transfer.py)
         self.verbs, self.nouns = lexicon()
         self.classes = {row[0]: row[1] for row in sections("plover.tsv").get("class", []) if len(row) > 1}
         self.reporting = words("plover.tsv", "reporting") | words("cues.tsv", "verb")
@@ -107,11 +112,13 @@ class EventEvidence:
             ev.type_confidence = cal.calibrate("event_type", feats["event"]["type_raw"])
             # P(the event happened as stated and its type is right): a fitted model over the event's evidence;
             # an unsure actor lowers its own confidence (and is nulled where shown), not the event's
-            ev.confidence = _fitted("event", feats["event"], feats["event"]["type_raw"])
+            # then the transfer layer (event_transfer.py), fitted on news nobody had tuned on, as the last step
+            on = self.confidence.transfer
+            ev.confidence = transfer_event(_fitted("event", feats["event"], feats["event"]["type_raw"]), on)
             for role in ("source", "target"):
                 f = feats.get(role)
                 conf = _fitted(f"event_{role}", f, f["score"]) if f is not None else None
-                setattr(ev, f"{role}_confidence", conf)
+                setattr(ev, f"{role}_confidence", transfer_actor(conf, ev.confidence, on))
         return doc
 
     def features(self, doc: Doc, ev: Event, tok: Token | None, ents: dict[str, Entity]) -> dict[str, dict[str, float]]:
@@ -269,9 +276,10 @@ def _fitted(kind: str, feats: dict[str, float], fallback: float) -> float:
     return cal.calibrate(kind, fallback if p is None else p)
 
 
-@Language.factory("newsgraph_event_evidence", requires=["doc._.ng_events"], assigns=["doc._.ng_events"])
-def make_event_evidence(nlp: Language, name: str) -> EventEvidence:
-    return EventEvidence()
+@Language.factory("newsgraph_event_evidence", requires=["doc._.ng_events"], assigns=["doc._.ng_events"],
+                  default_config={"confidence": config_of(EventConfidence)})
+def make_event_evidence(nlp: Language, name: str, confidence: dict) -> EventEvidence:
+    return EventEvidence(from_config(EventConfidence, confidence))
 
 
-__all__ = ["ACTOR_SCORES", "FEATURES_KEY", "EventEvidence"]
+__all__ = ["ACTOR_SCORES", "FEATURES_KEY", "EventConfidence", "EventEvidence"]

@@ -1,0 +1,186 @@
+"""The rows that measure confidence on news nobody tuned on: every held-out draw's "before" snapshot, judged.
+
+Why these rows: a held-out draw's "before" records (labels `sNNunseen-before`, `sNNunseenlgl-before`, key lists
+benchmarks/audit/<label>.keys.jsonl) were made by code that had never seen those pages, and the held-out auditors
+judged them. Rows rebuilt on current code overstate precision (the draws were tuned on after they were judged, so
+rules fixed their wrong items); the before snapshots are the only rows that measure what the final held-back set
+measures. Each row keeps the confidence AT THE TIME (the code and maps of that stop), which is what a transfer
+layer (benchmarks/transfer_fit.py) is fitted on.
+
+Rows per kind (a row only where a judgement of its key exists, from any label: keys are stable across builds):
+- events: status, shown (as the key list says), judged type; `right` = as scored (benchmarks/audit `correct`:
+  happened, type right, each actor right or hidden below the threshold of the time; the actor confidences are read
+  from the draw's records in /tmp/newsgraph-audit where they exist, s25..s30; without records, s21..s24, every actor is
+  judged, as the strict reading); `strict` = happened, type and both actors right; `type_right` = happened and type.
+- quotes: `right` = real and (speaker right or the speaker hidden, from the records where they exist); `strict` = real
+  and speaker right; `real`.
+- dates, facts: `right` = `strict` = ok.
+- topics: the -before topic draws (benchmarks/audit/topics-<label>.jsonl), topics-judgements.jsonl; `right` as judged
+  (a lenient right is right), `strict` = right and not lenient; by type (people, organisations, countries, cities).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+AUDIT = Path(__file__).resolve().parent / "audit"
+RECORDS = Path("/tmp/newsgraph-audit")
+#: The held-out draws' before labels, in stop order; a label's stop is its sNN (the LGL half of s30 is stop 30 too).
+BEFORE = re.compile(r"^(s\d\d)unseen(lgl)?-before$")
+#: The events' display threshold of the time (0.8 on every held-out draw, stops 21..30); an actor below it was nulled.
+ACTOR_THRESHOLD = 0.8
+QUOTE_SPEAKER_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Row:
+    stop: str  # "s21" .. "s30"
+    label: str  # the before label
+    kind: str  # events, quotes, dates, facts, topics:<type>
+    key: str
+    page: str  # the input (the unit resampled by the bootstrap)
+    conf: float
+    shown: bool
+    right: bool  # as scored
+    strict: bool
+    status: str | None = None
+    type: str | None = None  # events: the judged item's type
+    extra: bool | None = None  # events: happened and type right; quotes: real
+
+
+def labels() -> list[str]:
+    """The before labels with a committed key list, in stop order."""
+    out = [p.name.removesuffix(".keys.jsonl") for p in AUDIT.glob("s*unseen*-before.keys.jsonl")]
+    return sorted(x for x in out if BEFORE.match(x))
+
+
+def stop_of(label: str) -> str:
+    m = BEFORE.match(label)
+    if m is None:
+        raise ValueError(label)
+    return m.group(1)
+
+
+def _hidden(label: str) -> dict[str, dict[str, bool]]:
+    """{key: {"source"/"target"/"speaker": hidden}} from the draw's records, where they exist (else {})."""
+    from benchmarks.audit.__main__ import KINDS, key
+
+    path = RECORDS / f"{label}.jsonl"
+    if not path.exists():
+        return {}
+    out: dict[str, dict[str, bool]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for kind in KINDS:
+            for it in rec.get(kind) or []:
+                if kind == "events":
+                    out[key(rec, kind, it)] = {r: it.get(f"{r}_confidence") is not None
+                                               and it[f"{r}_confidence"] < ACTOR_THRESHOLD for r in ("source", "target")}
+                elif kind == "quotes":
+                    c = it.get("speaker_confidence")
+                    out[key(rec, kind, it)] = {"speaker": c is not None and c < QUOTE_SPEAKER_THRESHOLD}
+    return out
+
+
+def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
+    """The judged quotes, events, facts and dates of one before snapshot."""
+    from benchmarks.audit.__main__ import judgements
+
+    judged = judgements() if judged is None else judged
+    hidden = _hidden(label)
+    out = []
+    for line in (AUDIT / f"{label}.keys.jsonl").read_text(encoding="utf-8").splitlines():
+        k = json.loads(line)
+        j = judged.get(k["key"])
+        if j is None or k.get("confidence") is None:
+            continue
+        h = hidden.get(k["key"], {})
+        kind, extra, typ = k["kind"], None, None
+        if kind == "events":
+            extra = bool(j.get("happened") and j.get("type"))
+            strict = extra and bool(j.get("source")) and bool(j.get("target"))
+            right = extra and all(bool(j.get(r)) or h.get(r, False) for r in ("source", "target"))
+            typ = (j.get("judged") or {}).get("type")
+        elif kind == "quotes":
+            extra = bool(j.get("real"))
+            strict = extra and bool(j.get("speaker"))
+            right = extra and (bool(j.get("speaker")) or h.get("speaker", False))
+        else:
+            strict = right = bool(j.get("ok"))
+        out.append(Row(stop_of(label), label, kind, k["key"], k["input"], float(k["confidence"]), bool(k["shown"]),
+                       right, strict, k.get("status"), typ, extra))
+    return out
+
+
+def topic_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
+    """The judged topics of one before topic draw (topics-<label>.jsonl), kind "topics:<type>"."""
+    from benchmarks.topic_audit import judgements as topic_judgements
+    from benchmarks.topic_audit import threshold_or_default
+
+    path = AUDIT / f"topics-{label}.jsonl"
+    if not path.exists():
+        return []
+    judged = topic_judgements() if judged is None else judged
+    t = threshold_or_default(None)
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        i = json.loads(line)
+        j = judged.get(i["key"])
+        if j is None or i.get("confidence") is None:
+            continue
+        right = bool(j.get("right"))
+        out.append(Row(stop_of(label), label, f"topics:{i['type']}", i["key"], i.get("page") or i["key"].split("|")[0],
+                       float(i["confidence"]), float(i["confidence"]) >= t, right, right and not j.get("lenient")))
+    return out
+
+
+def rows(kinds: tuple[str, ...] | None = None) -> list[Row]:
+    """Every judged row of every before snapshot (items and topics), optionally only `kinds` (a "topics" kind takes
+    every topic type)."""
+    from benchmarks.audit.__main__ import judgements
+    from benchmarks.topic_audit import judgements as topic_judgements
+
+    ij, tj = judgements(), topic_judgements()
+    out: list[Row] = []
+    for label in labels():
+        out += item_rows(label, ij) + topic_rows(label, tj)
+    if kinds:
+        out = [r for r in out if r.kind in kinds or r.kind.split(":")[0] in kinds]
+    return out
+
+
+def summary(rs: list[Row]) -> dict[str, dict]:
+    """Per kind and stop: judged n, shown n, shown right (as scored, strict), mean confidence of the shown."""
+    out: dict[str, dict] = {}
+    for kind in sorted({r.kind for r in rs}):
+        per = {}
+        for stop in sorted({r.stop for r in rs if r.kind == kind}) + ["all"]:
+            sel = [r for r in rs if r.kind == kind and (stop == "all" or r.stop == stop)]
+            sh = [r for r in sel if r.shown]
+            per[stop] = {"n": len(sel), "shown": len(sh), "right": sum(r.right for r in sh),
+                         "strict": sum(r.strict for r in sh),
+                         "precision": round(sum(r.right for r in sh) / len(sh), 3) if sh else None,
+                         "mean_conf": round(sum(r.conf for r in sh) / len(sh), 3) if sh else None}
+        out[kind] = per
+    return out
+
+
+def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.transfer_rows", description=__doc__.splitlines()[0])
+    ap.add_argument("--kind", action="append", help="only this kind (events, quotes, dates, facts, topics)")
+    ap.add_argument("--dump", type=Path, help="write the rows as JSON lines here")
+    a = ap.parse_args()
+    rs = rows(tuple(a.kind) if a.kind else None)
+    if a.dump:
+        a.dump.write_text("".join(json.dumps(asdict(r)) + "\n" for r in rs), encoding="utf-8")
+    print(json.dumps({"rows": dict(Counter(r.kind for r in rs)), "summary": summary(rs)}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
