@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.common_words import CommonWords
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import demonym_actor, prep_objects
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
@@ -225,9 +226,27 @@ def place_antecedent(doc: Doc, a: Actor, locative: frozenset[str]) -> bool:
     return False
 
 
-def actor_kind(doc: Doc, a: Actor, people_noun: Callable[[Token], bool]) -> str:
+def capitalised_by_place(span: Span, root: Token, common: CommonWords | None) -> bool:
+    """A one-word phrase first in its sentence that spells a common noun of the language (`common`: the rule
+    lemmatizer's dictionary) and that the page names nowhere else ("Tragedy struck the X family", "Disaster struck"):
+    its capital is the sentence's, so it is read as the common noun, whatever the tagger or the entity component made
+    of it (stop 31, e6). The dictionary lists names too ("paraguay", "hamas"), so a word the statistical model labels
+    a name keeps its reading, as does a name the page uses again."""
+    if common is None or root.pos_ not in ("PROPN", "NOUN") or len(span) != 1 or not root.is_title or root.ent_type_:
+        return False
+    if root.lower_ not in common.index.get("noun", ()) and common.lemma(root.text) not in common.index.get("noun", ()):
+        return False
+    first = next((t for t in root.sent if not (t.is_punct or t.is_space or t.is_quote)), None)
+    if first is None or first.i != root.i:
+        return False
+    ent = find_entity(root.doc, root.idx, root.idx + len(root.text))
+    return ent is None or len(ent.mentions) == 1 and ent.name == root.text  # a name the page uses once, here
+
+
+def actor_kind(doc: Doc, a: Actor, people_noun: Callable[[Token], bool], common: CommonWords | None = None) -> str:
     """ACTOR, PLACE, UNAUTHORED, INSTRUMENT or THING (module docstring). `people_noun` is EventRoles' test for a
-    common noun for people (its word lists and endings)."""
+    common noun for people (its word lists and endings); `common` the language's common words (a capital a
+    sentence start explains, `capitalised_by_place`)."""
     if a.how in ("demonym", "origin") or a.members:
         return ACTOR
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
@@ -237,13 +256,13 @@ def actor_kind(doc: Doc, a: Actor, people_noun: Callable[[Token], bool]) -> str:
         return UNAUTHORED  # "the earthquake", "Hurricane X": whatever entity the name was typed as
     if law(doc, a):
         return INSTRUMENT  # "the X Act" typed as an organisation, or "it" resolved to it
-    if a.entity is not None:
+    if a.entity is not None and not (root is not None and capitalised_by_place(span, root, common)):
         return PLACE if a.entity.type in PLACE_TYPES else ACTOR
     if root is None:
         return ACTOR  # a phrase the text does not hold as such: no evidence against it
     if kind in INSTRUMENT_KINDS:
         return INSTRUMENT
-    if root.pos_ in ("PRON", "PROPN") or root.ent_type_ in NAMED_LABELS:
+    if (root.pos_ in ("PRON", "PROPN") or root.ent_type_ in NAMED_LABELS) and not capitalised_by_place(span, root, common):
         return ACTOR
     low, lemma = root.lower_, root.lemma_.lower()
     nouns = body_nouns() | institution_nouns()
@@ -257,6 +276,7 @@ class EventActorKinds:
 
     actor_source: set[str]
     inquiries: frozenset[str]
+    common_words: CommonWords | None  # the pipeline's dictionary of common words (EventFinder's)
     people_noun: Callable[[Token], bool]  # EventRoles' method (declared only: this mixin comes first in the MRO)
 
     def _authorless(self, doc: Doc, type_: str, sources: list[Actor]) -> bool:
@@ -265,7 +285,7 @@ class EventActorKinds:
         all is the report's form ("X was arrested"), not a thing acting."""
         if not sources:
             return False
-        found = {actor_kind(doc, a, self.people_noun) for a in sources}
+        found = {actor_kind(doc, a, self.people_noun, self.common_words) for a in sources}
         if found == {UNAUTHORED}:
             return True
         return type_ in self.actor_source and found <= {THING, INSTRUMENT, UNAUTHORED}

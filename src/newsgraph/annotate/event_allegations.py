@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.event_actor_phrases import useful_actor
 from newsgraph.annotate.event_senses import EventSenses
+from newsgraph.annotate.factuality import factuality
 from newsgraph.annotate.resolve import Actor, resolve_token
 from newsgraph.records import Event
 
@@ -31,7 +32,9 @@ class EventAllegations(EventSenses):
         done: set[tuple[int, str]] = set()
         for ev in events:
             i = next((i for i, evs in by_token.items() if ev in evs), None)
-            if i is not None and self.classes.get(ev.type) == "hostile":
+            # an act the report does not state as done ("experts say it underscores X's determination to deploy
+            # missiles", "said X plans to attack") is an assessment or a prediction, no one accused of it
+            if i is not None and self.classes.get(ev.type) == "hostile" and factuality(doc[i]).happened:
                 cue = self._reporting_cue(doc[i])
                 if cue is not None and cue.i < i:  # "X said Y attacked Z", not "Y attacked Z, X said"
                     src = self._source(cue)

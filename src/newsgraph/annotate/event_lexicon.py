@@ -53,6 +53,7 @@ class EventLexicon(LexiconComponent):
         self.lexicon = data
         self.verbs, self.nouns = trigger_rows(data)
         self.target_preps = section_words(data, "target_prep")
+        self.adjunct_preps = section_words(data, "adjunct_prep")
         self.pair_preps = section_words(data, "pair_prep")
         self.noun_preps = section_words(data, "noun_prep")
         self.participant_preps = section_words(data, "participant_prep")

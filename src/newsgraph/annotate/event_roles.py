@@ -72,6 +72,7 @@ class EventRoles(EventObjects, EventPlaceDate):
     """Actors of triggers (the word lists are EventFinder's); place and date come from `EventPlaceDate`."""
 
     target_preps: frozenset[str]
+    adjunct_preps: frozenset[str]
     participant_preps: frozenset[str]
     locative: frozenset[str]
     reporting: frozenset[str]
@@ -252,6 +253,8 @@ class EventRoles(EventObjects, EventPlaceDate):
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 if c.lower_ in self.locative and self._actor_object(doc, kids):
                     continue  # "accused Indian forces of ... at a dam in X": the object is the target, "at" says where
+                if c.lower_ in self.adjunct_preps and direct:
+                    continue  # "thanked X on Twitter", "praised X on Monday": beside an actor acted on, a medium or a time
                 for o in prep_objects(c):
                     objs += with_conj(o)
                     if direct:

@@ -39,6 +39,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.common_words import CommonWords, of_pipeline
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_act_senses import ForceWeights, act_sense
 from newsgraph.annotate.event_actor_kinds import (
@@ -63,6 +64,15 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
+from newsgraph.annotate.event_frames import (
+    aimed_at,
+    characterised,
+    characterising,
+    self_directed,
+    undergone,
+    vowed_harm,
+)
+from newsgraph.annotate.event_frames import weapon as weapon_noun
 from newsgraph.annotate.event_heads import in_state, official_actor
 from newsgraph.annotate.event_lexicon import EventLexicon, lexicon, trigger_rows
 from newsgraph.annotate.event_measures import (
@@ -93,9 +103,10 @@ from newsgraph.records import Event
 class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
     """Set `doc._.ng_events`."""
 
-    def __init__(self, senses: ForceWeights | None = None) -> None:
+    def __init__(self, senses: ForceWeights | None = None, common_words: CommonWords | None = None) -> None:
         super().__init__()
         self.senses = senses or ForceWeights()  # how an "attack" of force is told from one of words
+        self.common_words = common_words  # "Tragedy struck X": a capital the sentence start explains (event_actor_kinds)
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -146,6 +157,14 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         if sensed is None:
             return None  # a poll share, a verbal or thin "attack", a call to thank, a recall remembered (event_act_senses.py)
         type_, mode = sensed
+        if form == "verb" and self.classes.get(type_) == "hostile" and self_directed(tok):
+            return None  # "shot himself", "were killing themselves": the act falls on its author (event_frames.py)
+        if form == "noun" and characterised(tok, type_):
+            return None  # "used X as a threat to Y", "is considered a threat": what something is, no act
+        if form == "verb" and type_ == "REJECT" and characterising(tok, lambda p: self._actor_word(p.doc, p) or p.pos_ == "PROPN"):
+            return None  # "dismissed Estonia as being in the suburbs of X": a description of an actor, nothing rejected
+        if form == "verb" and type_ == "AGREE" and vowed_harm(tok) is not None:
+            type_, mode = "THREATEN", ""  # "vow consequences", "promised retaliation": a commitment to harm
         if form == "verb" and self.classes.get(type_) == "hostile" and self._struck_agreement(tok):
             type_, mode = "AGREE", ""  # "struck a deal with X": an agreement, not force
         if form == "verb" and lemma in self.naming and any(c.dep_ in ("oprd", "attr") for c in tok.children):
@@ -309,6 +328,16 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                     # "Indian airstrikes", "strikes by X": the act's author, not the subject of the clause around it
                     by = [a for a in authors_of(doc, tok) if a.how == "demonym" or a.start > tok.idx]
                     sources = by or sources
+            if weapon_noun(tok) and not [a for a in targets if a.entity is not None or is_named(doc, a)]:
+                # "fired three missiles into the sea", "its fifth missile test": a weapon aimed at no one is no attack
+                aimed = aimed_at(tok, lambda x: self._actor_word(doc, x) or find_entity(doc, x.idx, x.idx + len(x.text)) is not None)
+                if not aimed:
+                    return []
+                targets = [resolve_token(doc, x, []) for x in aimed]
+            under = undergone(tok) if roles != "reverse" else None
+            if under is not None:
+                # "X faced criticism from Y", "came under pressure from Y": Y acts on X
+                sources, targets = [resolve_token(doc, x, []) for x in under[0]], [resolve_token(doc, x, []) for x in under[1]]
             if not targets and not sources or (not targets and any(c.lower_ == "the" for c in tok.lefts)):
                 self._lend(doc, sent, type_, previous)
                 return []
@@ -318,6 +347,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             targets = self._targets(doc, tok, asks=type_ in self.asking)
             if type_ == "ACCUSE" and not targets:
                 targets = self._complained_of(doc, tok)  # "complained that Moldova's obstinacy was hampering ..."
+            harm = vowed_harm(tok) if type_ == "THREATEN" else None
+            targets = [a for a in targets if harm is None or not harm.idx <= a.start < harm.idx + len(harm.text)]  # the harm vowed
             imposed = imposed_act(tok, self.nouns) if tok.lemma_.lower() in self.imposing else None
             if imposed is not None:
                 # "imposed sanctions on X": the sanctions are the act, not its target; X, on the verb or the noun, is
@@ -425,7 +456,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
     assigns=["doc._.ng_events"],
 )
 def make_events(nlp: Language, name: str, senses: dict) -> EventFinder:
-    return EventFinder(from_config(ForceWeights, senses))
+    return EventFinder(from_config(ForceWeights, senses), of_pipeline(nlp, "lemmatizer"))
 
 
 __all__ = ["EventFinder", "lexicon", "trigger_rows"]

@@ -54,7 +54,8 @@ class Factuality:
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
     return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head",
-                                      "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun", "temporal", "charge_head")}
+                                      "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun", "temporal", "charge_head",
+                                      "hypothetical")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -62,6 +63,9 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
     lex = _lex()
     if _question(tok):
         return Factuality("question", "?")  # "Will they meet?", "Did troops fire?": asked, not stated
+    supposed = _supposition(tok, lex["hypothetical"])
+    if supposed is not None:
+        return Factuality("conditional", supposed)  # "Say X demanded ...", "Suppose they attack": a case imagined
     cur = tok
     for _ in range(max_depth):
         own = _own(cur, lex, nominal=cur.pos_ in _NOMINAL)
@@ -106,7 +110,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             return Factuality("negated", head.text)  # "without meeting"
         elif cur.dep_ not in _GOVERNED:
             break
-        if head.lemma_.lower() in lex["negating_head"] and cur.dep_ in ("dobj", "xcomp", "pcomp"):
+        if (head.lemma_.lower() in lex["negating_head"] or head.lower_ in lex["negating_head"]) and (
+                cur.dep_ in ("dobj", "xcomp", "pcomp") or cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return Factuality("negated", head.text)  # "called off the talks", "denied attacking"
         if _asked_for(tok, cur, head, lex["asking_head"]):
             return Factuality("intended", head.text)  # "called for talks", "requested assistance"
@@ -147,6 +152,21 @@ def _own(tok: Token, lex: dict[str, frozenset[str]], nominal: bool) -> Factualit
             return Factuality("modal", c.text)
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(a.lower_ == "to" for a in aux) and tok.head.tag_ == "VBG":
         return Factuality("future", "going to")
+    return None
+
+
+def _supposition(tok: Token, openers: frozenset[str]) -> str | None:
+    """The opener of a sentence that imagines a case ([hypothetical]: "Say X demanded ...", "Suppose ...", "Let's
+    say ..."): its words first in the sentence, before the trigger, followed by a clause (the tagger often reads a
+    capitalised "Say" before a name as part of the name, so its tag is no evidence); or None."""
+    sent = tok.sent
+    first = next((t for t in sent if not (t.is_punct or t.is_space or t.is_quote)), None)
+    if first is None or first.i >= tok.i - 1 or not first.is_title or first.nbor(1).is_punct:
+        return None
+    for n in (3, 2, 1):
+        words_ = " ".join(t.lower_ for t in tok.doc[first.i : min(first.i + n, sent.end)])
+        if words_.replace(" '", "'") in openers or words_ in openers:
+            return words_
     return None
 
 
