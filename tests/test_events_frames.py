@@ -72,6 +72,11 @@ def test_an_avoided_act_and_an_imagined_case_did_not_happen(article):
     assert _events(article, "demanded") and not _asserted(article, "demanded")
 
 
+def test_the_act_an_avoided_verb_judges_happened(article):
+    invasion = _events(article, "invasion")
+    assert invasion and all(e.status == "asserted" for e in invasion)
+
+
 def test_a_medium_beside_the_one_thanked_is_no_target(article):
     thanked = _events(article, "thanked")
     assert thanked and {e.target_name for e in thanked} == {"Anna Berg"}

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import prep_objects, with_conj
 from newsgraph.annotate.event_mishaps import kind_of
 from newsgraph.annotate.lexicon import words
@@ -42,6 +43,8 @@ DATA = "act_senses.tsv"
 #: Dependencies of a predicate noun: what the subject is, or is considered, called or made ("is a threat", "is
 #: considered a threat", "called it a threat").
 PREDICATE_DEPS = ("attr", "oprd", "acomp")
+#: Entity types of a state or a place that stands for one: its act on itself is a charge, not self-harm.
+STATE_TYPES = ("country", "city", "place")
 #: Prepositions whose objects a weapon is aimed at or lands on (beside the lexicon's target prepositions).
 AIM_PREPS = ("at", "on", "against", "into", "toward", "towards")
 
@@ -58,10 +61,16 @@ def reflexive(tok: Token) -> bool:
     return "Yes" in tok.morph.get("Reflex") or tok.lower_.endswith(("self", "selves"))
 
 
-def self_directed(tok: Token) -> bool:
-    """A verb whose direct object is a reflexive pronoun ("shot himself", "killing themselves"): the act falls on
-    its author, no second actor."""
-    return tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and reflexive(c) for c in tok.children)
+def self_directed(tok: Token, author: Token | None) -> bool:
+    """A verb whose direct object is a reflexive pronoun and whose author (`author`, the finder's subject) is no
+    state: "shot himself", "were killing themselves" harm oneself, no second actor. A state "attacking itself" (a
+    charge of a staged attack: "said Iraq had attacked themselves") stays an act whose allegation is reported."""
+    if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "obj") and reflexive(c) for c in tok.children):
+        return False
+    if author is None:
+        return True
+    ent = find_entity(author.doc, author.idx, author.idx + len(author.text))
+    return not (ent.type in STATE_TYPES if ent is not None else author.ent_type_ == "GPE")
 
 
 def characterised(tok: Token, type_: str) -> bool:

@@ -157,7 +157,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         if sensed is None:
             return None  # a poll share, a verbal or thin "attack", a call to thank, a recall remembered (event_act_senses.py)
         type_, mode = sensed
-        if form == "verb" and self.classes.get(type_) == "hostile" and self_directed(tok):
+        if form == "verb" and self.classes.get(type_) == "hostile" and self_directed(tok, self._source(tok)):
             return None  # "shot himself", "were killing themselves": the act falls on its author (event_frames.py)
         if form == "noun" and characterised(tok, type_):
             return None  # "used X as a threat to Y", "is considered a threat": what something is, no act

@@ -55,7 +55,7 @@ class Factuality:
 def _lex() -> dict[str, frozenset[str]]:
     return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head",
                                       "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun", "temporal", "charge_head",
-                                      "hypothetical")}
+                                      "hypothetical", "presupposing")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -81,6 +81,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
         if cur.dep_ in ("ccomp", "parataxis"):
             # reported or embedded content keeps its own status ("said Y attacked Z"); "whether" is handled by _own
             break
+        if cur is tok and tok.pos_ in _NOMINAL and cur.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex["presupposing"]:
+            break  # "avoids condemning Russia's invasion": the act judged happened, whatever is said of it
         if cur.dep_ == "relcl":
             break  # "troops who attacked": the relative clause states its own event
         if cur.dep_ == "advcl" and cur.tag_ in ("VBZ", "VBP") and _temporal(cur, lex["temporal"]):
@@ -94,6 +96,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             # a finite one ("met A and visited B") stands on its own
             if cur.tag_ != "VB":
                 break
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in cur.children) and head.tag_ in ("VBD", "VBZ", "VBP"):
+                return Factuality("intended", "to")  # "it underscores X's determination ... and to deploy them": an aim
             head = cur.head
         elif cur.dep_ in ("xcomp", "advcl", "acl") and _infinitive(cur):
             lemma = head.lemma_.lower()
