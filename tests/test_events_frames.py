@@ -27,6 +27,9 @@ BODY = "\n\n".join(
         "Sylvania vowed consequences after the attack.",
         "Experts say the test underscores Freedonia's determination to deploy missiles against Sylvania.",
         "Sylvanian police said Freedonian soldiers attacked the border post on Friday.",
+        "The United Nations, which in March imposed some of the harshest sanctions ever against Freedonia, met again.",
+        "Former governor Ed Kopp agreed that the party's vacancy rules should be changed.",
+        "Sylvania agreed that inspectors could visit the site.",
     ]
 )
 
@@ -97,3 +100,13 @@ def test_an_assessment_of_intent_accuses_no_one(article):
     assert not says
     said = [e for e in _events(article, "said") if e.type == "ACCUSE"]
     assert any(e.source_name and "police" in e.source_name.lower() for e in said)  # a reported attack still accuses
+
+
+def test_sanctions_counted_by_a_quantity_are_the_act_imposed(article):
+    imposed = _events(article, "imposed")
+    assert imposed and {e.type for e in imposed} == {"SANCTION"}
+
+
+def test_agreeing_what_ought_to_be_is_an_opinion(article):
+    agreed = _events(article, "agreed")
+    assert [e.source_name for e in agreed] == ["Sylvania"]  # the commitment stays, the opinion goes

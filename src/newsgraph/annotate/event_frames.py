@@ -146,4 +146,20 @@ def undergone(tok: Token) -> tuple[list[Token], list[Token]] | None:
     return givers, subjects
 
 
-__all__ = ["aimed_at", "characterised", "characterising", "reflexive", "self_directed", "undergone", "vowed_harm", "weapon"]
+def frame_reading(tok: Token, form: str, type_: str, mode: str, hostile: bool, author: Token | None,
+                  is_actor: Callable[[Token], bool]) -> tuple[str, str] | None:
+    """(type, mode) of a trigger after the frames of this module, or None when it names no act: self-harm (a
+    hostile verb, `author` its subject), a characterisation (a noun), a characterising rejection (`is_actor`: the
+    finder's test for an actor patient); a vow of harm is a THREATEN."""
+    if form == "verb" and hostile and self_directed(tok, author):
+        return None
+    if form == "noun" and characterised(tok, type_):
+        return None
+    if form == "verb" and type_ == "REJECT" and characterising(tok, is_actor):
+        return None
+    if form == "verb" and type_ == "AGREE" and vowed_harm(tok) is not None:
+        return "THREATEN", ""
+    return type_, mode
+
+
+__all__ = ["frame_reading", "aimed_at", "characterised", "characterising", "reflexive", "self_directed", "undergone", "vowed_harm", "weapon"]

@@ -54,6 +54,7 @@ class EventLexicon(LexiconComponent):
         self.verbs, self.nouns = trigger_rows(data)
         self.target_preps = section_words(data, "target_prep")
         self.adjunct_preps = section_words(data, "adjunct_prep")
+        self.opinion_modals = section_words(data, "opinion_modal")
         self.pair_preps = section_words(data, "pair_prep")
         self.noun_preps = section_words(data, "noun_prep")
         self.participant_preps = section_words(data, "participant_prep")

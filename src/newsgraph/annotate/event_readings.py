@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.annotate.event_actor_phrases import partitive_whole
+
 #: lexicon rows of a trigger noun, as `EventLexicon.nouns` holds them: lemma -> [(type, mode, needs, roles), ...]
 NounRows = dict[str, list[tuple[str, str, set[str], str]]]
 
@@ -30,7 +32,8 @@ def predicted(tok: Token, auxiliaries: frozenset[str], hedges: frozenset[str]) -
 def imposed_act(tok: Token, nouns: NounRows) -> Token | None:
     """The trigger noun a verb of imposing (plover.tsv [imposing]) imposes, if its patient is one: its object, its
     passive subject, or the noun the participle modifies ("sanctions imposed on X by Y")."""
-    patients = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    # "imposed some of the harshest sanctions ever": the noun a quantity counts (stop 31, e6)
+    patients = [partitive_whole(c) for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
         patients.append(tok.head)
     return next((p for p in patients if nouns.get(p.lower_) or nouns.get(p.lemma_.lower())), None)

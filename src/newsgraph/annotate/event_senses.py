@@ -52,6 +52,7 @@ class EventSenses(EventRoles):
     quantities: frozenset[str]
     nouns: dict[str, list[tuple[str, str, set[str], str]]]
     modal: frozenset[str]
+    opinion_modals: frozenset[str]
     future: frozenset[str]
     act_suffixes: tuple[str, ...]
     journeys: frozenset[str]
@@ -278,9 +279,10 @@ class EventSenses(EventRoles):
                 return True  # a thing offered or promised is commerce ("offers international dishes", "a price")
             if c.dep_ == "prep" and c.lower_ != "with" and not all(o.ent_type_ in ("DATE", "TIME") for o in prep_objects(c) or [c]):
                 return True  # "agreed on a deal"; "agreed with X in January that ..." names when, not what
-            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and (a.lower_ in self.modal | self.future or a.tag_ == "MD") or a.lower_ == "to"
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ not in self.opinion_modals
+                                         and (a.lower_ in self.modal | self.future or a.tag_ == "MD") or a.lower_ == "to"
                                          for a in c.children):
-                return True
+                return True  # "agreed that inspectors could visit"; "agreed that the rules should change" is an opinion
         return tok.dep_ in ("acl", "amod", "xcomp") or self._intended(tok) != ""
 
     def _actor_patient(self, tok: Token, kind: str = "") -> bool:

@@ -64,14 +64,7 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
-from newsgraph.annotate.event_frames import (
-    aimed_at,
-    characterised,
-    characterising,
-    self_directed,
-    undergone,
-    vowed_harm,
-)
+from newsgraph.annotate.event_frames import aimed_at, frame_reading, undergone, vowed_harm
 from newsgraph.annotate.event_frames import weapon as weapon_noun
 from newsgraph.annotate.event_heads import in_state, official_actor
 from newsgraph.annotate.event_lexicon import EventLexicon, lexicon, trigger_rows
@@ -157,14 +150,12 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         if sensed is None:
             return None  # a poll share, a verbal or thin "attack", a call to thank, a recall remembered (event_act_senses.py)
         type_, mode = sensed
-        if form == "verb" and self.classes.get(type_) == "hostile" and self_directed(tok, self._source(tok)):
-            return None  # "shot himself", "were killing themselves": the act falls on its author (event_frames.py)
-        if form == "noun" and characterised(tok, type_):
-            return None  # "used X as a threat to Y", "is considered a threat": what something is, no act
-        if form == "verb" and type_ == "REJECT" and characterising(tok, lambda p: self._actor_word(p.doc, p) or p.pos_ == "PROPN"):
-            return None  # "dismissed Estonia as being in the suburbs of X": a description of an actor, nothing rejected
-        if form == "verb" and type_ == "AGREE" and vowed_harm(tok) is not None:
-            type_, mode = "THREATEN", ""  # "vow consequences", "promised retaliation": a commitment to harm
+        hostile = self.classes.get(type_) == "hostile"
+        framed = frame_reading(tok, form, type_, mode, hostile, self._source(tok) if hostile and form == "verb" else None,
+                               lambda p: self._actor_word(p.doc, p) or p.pos_ == "PROPN")
+        if framed is None:
+            return None  # "shot himself", "used X as a threat to Y", "dismissed X as ...": no act (event_frames.py)
+        type_, mode = framed  # "vow consequences": a threat
         if form == "verb" and self.classes.get(type_) == "hostile" and self._struck_agreement(tok):
             type_, mode = "AGREE", ""  # "struck a deal with X": an agreement, not force
         if form == "verb" and lemma in self.naming and any(c.dep_ in ("oprd", "attr") for c in tok.children):
