@@ -32,10 +32,14 @@ class EventAllegations(EventSenses):
         done: set[tuple[int, str]] = set()
         for ev in events:
             i = next((i for i, evs in by_token.items() if ev in evs), None)
-            # an act the report does not state as done ("experts say it underscores X's determination to deploy
-            # missiles", "said X plans to attack") is an assessment or a prediction, no one accused of it
-            if i is not None and self.classes.get(ev.type) == "hostile" and factuality(doc[i]).happened:
+            if i is not None and self.classes.get(ev.type) == "hostile":
                 cue = self._reporting_cue(doc[i])
+                # an act the report does not state as done ("experts say it underscores X's determination to deploy
+                # missiles", "said X plans to attack") is an assessment or a prediction, no one accused of it; what
+                # a verb of charging alleges is modal by that verb alone ("authorities allege that X killed Y")
+                stated = factuality(doc[i]) if cue is not None else None
+                if stated is not None and not stated.happened and stated.cue != cue.text:
+                    cue = None
                 if cue is not None and cue.i < i:  # "X said Y attacked Z", not "Y attacked Z, X said"
                     src = self._source(cue)
                     speaker = resolve_token(doc, src, []) if src is not None else None

@@ -103,8 +103,12 @@ def characterising(tok: Token, is_actor: Callable[[Token], bool]) -> bool:
 
 
 def weapon(tok: Token) -> bool:
-    """A noun of a weapon (event_actors.tsv [instrument] kind weapon: "missiles", "rockets")."""
-    return tok.pos_ == "NOUN" and kind_of(tok) == "weapon"
+    """A noun of a weapon (event_actors.tsv [instrument] kind weapon: "missiles", "rockets") that is used, not one
+    that acts: the subject of an active verb or the agent of a passive ("airstrikes targeted its surroundings",
+    "damaged by Israeli airstrikes") strikes something, so its act stands whatever it is aimed at."""
+    if tok.pos_ != "NOUN" or kind_of(tok) != "weapon" or tok.dep_ in ("nsubj", "csubj"):
+        return False
+    return not (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
 def aimed_at(tok: Token, is_target: Callable[[Token], bool]) -> list[Token]:
