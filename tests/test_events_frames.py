@@ -30,6 +30,7 @@ BODY = "\n\n".join(
         "The United Nations, which in March imposed some of the harshest sanctions ever against Freedonia, met again.",
         "Former governor Ed Kopp agreed that the party's vacancy rules should be changed.",
         "Sylvania agreed that inspectors could visit the site.",
+        "Prosecutors allege that Ivo Marsh killed a Sylvanian guard in March.",
     ]
 )
 
@@ -110,3 +111,8 @@ def test_sanctions_counted_by_a_quantity_are_the_act_imposed(article):
 def test_agreeing_what_ought_to_be_is_an_opinion(article):
     agreed = _events(article, "agreed")
     assert [e.source_name for e in agreed] == ["Sylvania"]  # the commitment stays, the opinion goes
+
+
+def test_what_a_verb_of_charging_alleges_still_accuses(article):
+    alleged = [e for e in _events(article, "allege") if e.type == "ACCUSE"]
+    assert any(e.target_name == "Ivo Marsh" for e in alleged)
