@@ -35,6 +35,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.city_kinds import island_only, kind_named_at
 from newsgraph.annotate.city_relations import (
     acronym_only,
     division_listed_at,
@@ -78,7 +79,7 @@ def not_a_city(doc: Doc, e: Entity, p: Place, others: list[Entity], gaz: Gazette
         return True
     if len(words) >= 2 and words[-1].lower() in STREAM_HEADS and norm(p.name) != norm(e.name):
         return True  # "the waters from Tyne River": the gazetteer knows no such town, only the town it is named for
-    if brand_listed(text, e) or quarter_of(text, e, gaz, names):
+    if brand_listed(text, e) or quarter_of(text, e, gaz, names) or island_only(text, e, p, gaz, names, min_population):
         return True
     if len(words) >= 2 and p.population < min_population and words[-1].lower() in (TERRAIN_HEADS | WATER_HEADS):
         if words[-1].lower() in TERRAIN_HEADS:
@@ -248,15 +249,17 @@ def named_otherwise(doc: Doc, e: Entity, others: list[Entity], names: NamesLexic
     """Every mention of `e` names no town, each in its own way: inside a longer name ("X Slaughter House"), named a
     feature by a noun after it ("X and Y districts", `feature_noun_after`), named as the place a township or village
     lies in ("a township in northern X", city_relations.towns_in_at), opening a quoted term ("'X belly'",
-    city_relations.quoted_at), or listed after a division noun and a colon ("nineteen counties ...: A, B, X",
-    city_relations.division_listed_at). A name used so in one place and otherwise in another is still no town ("the X
+    city_relations.quoted_at), listed after a division noun and a colon ("nineteen counties ...: A, B, X",
+    city_relations.division_listed_at), or named a school, a team's member or an island by the words around it ("A,
+    B and X high schools", "a X senior", "the island of X": city_kinds.kind_named_at). A name used so in one place and otherwise in another is still no town ("the X
     Slaughter House ... in X and Y districts")."""
     text = doc_text(doc)
     inside_name = _inside_name(doc, e, others, names)
     nouns = (names.place_after | {"counties", "districts", "regions", "provinces"}) - SETTLEMENT_NOUNS
     return bool(e.mentions) and all(
         inside_name(m) or feature_noun_after(text, m.start, m.end, nouns) or towns_in_at(text, m.start)
-        or quoted_at(text, m.start, m.end) or division_listed_at(text, m.start, m.end) for m in e.mentions)
+        or quoted_at(text, m.start, m.end) or division_listed_at(text, m.start, m.end)
+        or kind_named_at(text, m.start, m.end) for m in e.mentions)
 
 
 _NEXT_WORD = re.compile(r"^(?: |[-\u2010\u2011])([A-Z][\w'\u2019&.-]*)")

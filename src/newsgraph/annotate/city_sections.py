@@ -15,7 +15,9 @@ city across a bay, two towns beside a mid-size city, ...). So:
 - a reading inside the inner part of a city's area (`section_core_share` of the radius, a city of
   `section_city_population` or more) is a section by the gazetteer alone (the city need not be named), unless
   every other place of the article lies away from that city's region (`in_its_region`: then the name is as likely
-  a same-named town elsewhere that the resolver missed);
+  a same-named town elsewhere that the resolver missed) and the gazetteer holds such a town (`lone_reading`: a town
+  of the name of `section_rival_population` people or more; a borough whose only namesakes elsewhere are villages,
+  "the X Institute in <borough>" on a page about other states, is the borough);
 - a reading further out but still inside the circle of a big city (`part_city_population`) is a section only when
   the text shows it as a part (`shown_as_part`): the article also names that city, or a mention is written as a part
   ("lower X", "upper X", "the X neighbourhood", "the borough of X").
@@ -31,7 +33,7 @@ import math
 import re
 from functools import lru_cache
 
-from newsgraph.annotate.gazetteer import Gazetteer, Place
+from newsgraph.annotate.gazetteer import Gazetteer, Place, norm
 from newsgraph.annotate.geo_places import haversine_km
 from newsgraph.records import Entity
 
@@ -129,20 +131,33 @@ def in_its_region(q: Place, p: Place, chosen: list[Place], near_km: float) -> bo
         or haversine_km(c.lat, c.lon, q.lat, q.lon) <= near_km for c in others)
 
 
+def lone_reading(gaz: Gazetteer, e: Entity, p: Place, rival_population: int) -> bool:
+    """No other town the gazetteer names exactly as the text does has `rival_population` people or more (0: off,
+    never lone): the section reading `p` is then the one place of that name a text names bare. "X" beside places of
+    other states, X a big city's borough whose namesakes elsewhere are villages, is the borough; X a borough that
+    shares its name with a town of 50,000 elsewhere may be that town (stop 30: such a town was the one meant)."""
+    if rival_population <= 0:
+        return False
+    key = norm(e.name)
+    return not any(q.kind == "city" and q.geonameid != p.geonameid and norm(q.name) == key
+                   and q.population >= rival_population for q in gaz.lookup(e.name))
+
+
 def section_of(text: str, e: Entity, p: Place, chosen: list[Place], gaz: Gazetteer, core_city: int, min_city: int,
-               radius_km: float, core_share: float, near_km: float = 150.0) -> Place | None:
+               radius_km: float, core_share: float, near_km: float = 150.0, rival_population: int = 0) -> Place | None:
     """The bigger city the reading `p` of `e` is a section of, or None (module docstring): a city of `core_city`
     people or more holding it inside `core_share` of its radius, by the gazetteer alone when the article's other
     places leave that city plausible (`in_its_region`); a city of `min_city` or more holding it inside its whole
     radius, when the article names that city (`chosen`: the article's resolved readings) or writes `e` as a part
-    (`shown_as_part`); or a side of a city its name names (`compass_part`)."""
+    (`shown_as_part`); or a side of a city its name names (`compass_part`). `rival_population`: `lone_reading`."""
     if p.kind == "city" and (side := compass_part(e, p, gaz, core_city, radius_km, core_share)) is not None:
         return side
     if p.kind != "city" or p.capital or core_share <= 0:
         return None
     region = (p.country_code, p.admin1)
     q = holding_city(p, _big_cities(gaz, core_city).get(region, ()), radius_km, core_share)
-    if q is not None and (in_its_region(q, p, chosen, near_km) or shown_as_part(text, e)):
+    if q is not None and (in_its_region(q, p, chosen, near_km) or shown_as_part(text, e)
+                          or lone_reading(gaz, e, p, rival_population)):
         return q
     q = holding_city(p, _big_cities(gaz, min_city).get(region, ()), radius_km, 1.0)
     if q is None:

@@ -102,6 +102,11 @@ class GeoWeights:
                                           "scan of stop 28")
     section_city_population: int = knob(100_000, "a city this big or bigger holds the sections of "
                                                  "`section_core_share`")
+    section_rival_population: int = knob(20_000, "a section reading of `section_core_share` stands although the "
+                                                 "article's other places lie away from its city when no other town "
+                                                 "of the same name in the gazetteer has this many people "
+                                                 "(city_sections.lone_reading; 0: off): the borough, not a village "
+                                                 "namesake; a namesake of 50,000 was the town meant (stop 30)")
     sport_density: float = knob(12.0, "sport words (data/team_cues.tsv) per 1,000 words that make a page a sport "
                                       "report, where a town's name used as a team's and never as a settlement is "
                                       "no city topic (city_uses.team_named; 0: off)")
@@ -336,7 +341,8 @@ class Geocoder:
                                     self.weights.part_radius_km)
                     or section_of(text, e, p, chosen, gaz, self.weights.section_city_population,
                                   self.weights.part_city_population, self.weights.part_radius_km,
-                                  self.weights.section_core_share, self.weights.near_km) is not None
+                                  self.weights.section_core_share, self.weights.near_km,
+                                  self.weights.section_rival_population) is not None
                     or foreign_homonym(p, [q for q in places if q is not None], demonyms,
                                        self.weights.foreign_town_population, division_written(text, e))
                     or self._used_otherwise(doc, text, e, all_ents, gaz)):
