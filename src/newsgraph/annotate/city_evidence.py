@@ -259,7 +259,7 @@ def named_otherwise(doc: Doc, e: Entity, others: list[Entity], names: NamesLexic
     return bool(e.mentions) and all(
         inside_name(m) or feature_noun_after(text, m.start, m.end, nouns) or towns_in_at(text, m.start)
         or quoted_at(text, m.start, m.end) or division_listed_at(text, m.start, m.end)
-        or kind_named_at(text, m.start, m.end) for m in e.mentions)
+        or kind_named_at(doc, m.start, m.end) for m in e.mentions)
 
 
 _NEXT_WORD = re.compile(r"^(?: |[-\u2010\u2011])([A-Z][\w'\u2019&.-]*)")

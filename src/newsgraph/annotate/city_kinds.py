@@ -26,17 +26,21 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from newsgraph.annotate.gazetteer import Gazetteer, Place
 from newsgraph.annotate.lexicon import kinds
 from newsgraph.annotate.name_usage import settlement_use
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.person_kind_evidence import kind_of
+from newsgraph.annotate.resolve import doc_text
 from newsgraph.records import Entity
 
 #: lower-case modifiers that may stand between a list of names and its plural kind noun ("high schools",
 #: "elementary schools", "regional hospitals")
 MAX_MODIFIERS = 2
-_HEAD_AFTER = re.compile(rf"^\s+((?:[a-z][a-z-]*\s+){{0,{MAX_MODIFIERS}}})([a-z]+)\b(?!\s+of\b)")
+#: parts of speech of the modifiers between a list of names and its kind noun ("high", "elementary", "regional")
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})  # a lower-case word tagged PROPN: the tagger's slip ("elementary")
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(\"\u201c])(?:a|an|the|A|An|The)\s+$")
 _WORD_AFTER = re.compile(r"^\s+([a-z]+)\b(?!\s+of\b)")
 #: the text's own kind words of an island, before ("the island of X") or after the name ("the X island")
@@ -47,20 +51,26 @@ _ISLAND_AFTER = re.compile(r"^\s+(?:" + "|".join(_ISLAND_NOUNS) + r")s?\b(?!\s+o
 ISLAND_HEADS = frozenset({"island", "isle", "islands", "isles"})
 
 
-def kind_listed_at(text: str, start: int, end: int) -> bool:
-    """The name at text[start:end] is a member of a coordination of names closed by a plural kind noun of a thing
-    named like a town ("A, B and C high schools"; module docstring), the name at any place of the list."""
+def kind_listed_at(doc: Doc, start: int, end: int) -> bool:
+    """The name at characters [start, end) of `doc` is a member of a coordination of names closed by a plural kind
+    noun of a thing named like a town ("A, B and C high schools"; module docstring), the name at any place of the
+    list. The words between the list and the noun are modifiers by the tagger (adjectives, nouns: "high",
+    "elementary"), so a verb ends the phrase ("A and B built hospitals" names towns)."""
     from newsgraph.annotate.city_evidence import _COORDINATED_BEFORE, _coordination_end
 
+    text = doc_text(doc)
     stop, n = _coordination_end(text, end)
     if n == 0 and _COORDINATED_BEFORE.search(text, max(0, start - 60), start) is None:
         return False  # one name: "X schools" are the town's schools
-    hm = _HEAD_AFTER.match(text[stop : stop + 60])
-    if not hm:
-        return False
-    modifiers, head = hm.group(1).split(), hm.group(2)
-    return head.endswith("s") and kind_of(head, "after") is not None and not any(
-        kind_of(w, "after") for w in modifiers)
+    after = doc.char_span(stop, min(len(text), stop + 60), alignment_mode="expand")
+    for i, tok in enumerate(after or ()):
+        if i > MAX_MODIFIERS or not tok.text.islower():
+            return False
+        if tok.text.endswith("s") and kind_of(tok.text, "after") is not None:
+            return not (i + 1 < len(after) and after[i + 1].lower_ == "of")  # "A and B schools of thought"
+        if tok.pos_ not in _MODIFIER_POS:
+            return False
+    return False
 
 
 def member_at(text: str, start: int, end: int) -> bool:
@@ -78,9 +88,10 @@ def island_at(text: str, start: int, end: int) -> bool:
                 or _ISLAND_AFTER.match(text[end : end + 20]))
 
 
-def kind_named_at(text: str, start: int, end: int) -> bool:
-    """One of the three shapes of the module docstring holds at the mention text[start:end]."""
-    return kind_listed_at(text, start, end) or member_at(text, start, end) or island_at(text, start, end)
+def kind_named_at(doc: Doc, start: int, end: int) -> bool:
+    """One of the three shapes of the module docstring holds at the mention [start, end) of `doc`."""
+    text = doc_text(doc)
+    return kind_listed_at(doc, start, end) or member_at(text, start, end) or island_at(text, start, end)
 
 
 def island_only(text: str, e: Entity, p: Place, gaz: Gazetteer, names: NamesLexicon, min_population: int) -> bool:
