@@ -5,6 +5,8 @@ places, written for these tests."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 
@@ -27,12 +29,9 @@ def nlp():
 
 
 def _entity(text: str, name: str, type_: str = "city") -> Entity:
-    starts, i = [], text.find(name)
-    while i >= 0:
-        starts.append(i)
-        i = text.find(name, i + 1)
-    return Entity(id=name, name=name, type=type_, mentions=[Mention(start=s, end=s + len(name), text=name)
-                                                           for s in starts])
+    """An entity with a mention at every place `text` writes `name`."""
+    spans = [m.span() for m in re.finditer(re.escape(name), text)]
+    return Entity(id=name, name=name, type=type_, mentions=[Mention(start=a, end=b, text=name) for a, b in spans])
 
 
 def _at(text: str, name: str, nth: int = 0) -> tuple[int, int]:
