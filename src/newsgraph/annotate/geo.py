@@ -102,11 +102,12 @@ class GeoWeights:
                                           "scan of stop 28")
     section_city_population: int = knob(100_000, "a city this big or bigger holds the sections of "
                                                  "`section_core_share`")
-    section_rival_population: int = knob(20_000, "a section reading of `section_core_share` stands although the "
-                                                 "article's other places lie away from its city when no other town "
-                                                 "of the same name in the gazetteer has this many people "
-                                                 "(city_sections.lone_reading; 0: off): the borough, not a village "
-                                                 "namesake; a namesake of 50,000 was the town meant (stop 30)")
+    section_rival_population: int = knob(0, "a section reading of `section_core_share` stands although the "
+                                            "article's other places lie away from its city when no other town of "
+                                            "the same name in the gazetteer has this many people (city_sections."
+                                            "lone_reading; 0: off). Off by default: at 20,000 it hid the two "
+                                            "boroughs of the PolNeAR draws s27/s30 (wrong cities) but one "
+                                            "one-mention place of GUM's check part (stop 31, NOTES.md)")
     sport_density: float = knob(12.0, "sport words (data/team_cues.tsv) per 1,000 words that make a page a sport "
                                       "report, where a town's name used as a team's and never as a settlement is "
                                       "no city topic (city_uses.team_named; 0: off)")
