@@ -72,9 +72,10 @@ def detokenise(tokens: list[str]) -> str:
     return " ".join(out)
 
 
-def articles(path: Path | None = None) -> list[dict]:
-    """Every check-part story of eng.testa as fresh.lgl_articles gives one; a missing file stops the draw."""
-    from benchmarks.splits import CHECK, part
+def articles(path: Path | None = None, split: str = "check") -> list[dict]:
+    """Every `split`-part story of eng.testa (the check part unless a pool of the tune part asks: conll_tune_pool)
+    as fresh.lgl_articles gives one; a missing file stops the draw."""
+    from benchmarks.splits import part
     from benchmarks.tasks.ner import documents
 
     path = path or PATH
@@ -82,7 +83,7 @@ def articles(path: Path | None = None) -> list[dict]:
         raise SystemExit(f"conll pool: missing {path}")
     out = []
     for i, sents in enumerate(documents(path)):
-        if part(str(i)) != CHECK or len(sents) < 2:
+        if part(str(i)) != split or len(sents) < 2:
             continue
         lines = [detokenise([tok for tok, _ in s]) for s in sents]
         title, rest = lines[0], lines[1:]

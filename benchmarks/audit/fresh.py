@@ -139,9 +139,17 @@ def drawn(seed: int) -> list[dict]:
     if html_leftovers():
         raise SystemExit("fresh draw: HTML pages outside every audit exist now; add them to the pool (fresh.py)")
     if pool_of(seed) != "lgl":
-        from benchmarks.audit import conll_pool, news_pool, polnear_pool, wikinews_pool
+        from benchmarks.audit import (
+            conll_pool,
+            conll_tune_pool,
+            news_pool,
+            polnear_pool,
+            polnear_tune_pool,
+            wikinews_pool,
+        )
 
-        pools = {m.POOL: m for m in (news_pool, wikinews_pool, polnear_pool, conll_pool)}
+        pools = {m.POOL: m for m in (news_pool, wikinews_pool, polnear_pool, conll_pool, conll_tune_pool,
+                                     polnear_tune_pool)}
         if pool_of(seed) not in pools:
             raise SystemExit(f"fresh draw: unknown pool {pool_of(seed)!r} of seed {seed}")
         return pools[pool_of(seed)].drawn(seed)

@@ -42,9 +42,10 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
 
 
-def articles(root: Path | None = None) -> list[dict]:
-    """Every check-part article of PolNeAR dev as fresh.lgl_articles gives one; missing files stop the draw."""
-    from benchmarks.splits import CHECK, part
+def articles(root: Path | None = None, split: str = "check") -> list[dict]:
+    """Every `split`-part article of PolNeAR dev (the check part unless a pool of the tune part asks:
+    polnear_tune_pool) as fresh.lgl_articles gives one; missing files stop the draw."""
+    from benchmarks.splits import part
 
     root = root or ROOT
     if not (root / "dev" / "text").is_dir():
@@ -55,7 +56,7 @@ def articles(root: Path | None = None) -> list[dict]:
             meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t")}
     out = []
     for path in sorted((root / "dev" / "text").glob("*.txt")):
-        if part(path.stem) != CHECK:
+        if part(path.stem) != split:
             continue
         m = meta.get(path.stem, {})
         title = " ".join((m.get("title") or "").split())
