@@ -1,0 +1,82 @@
+"""Two people of one surname: a quote framed by the bare surname (or by a pronoun) goes to the one named first.
+
+Why: the entity component may gather every bare "Scott" of an article under the one "Tim Scott" it names once in
+passing, while the article is about "Bobby Scott" (stop 30's held-out draw). A reader takes a bare surname, and a
+pronoun, for the person of that surname whose full name came last before it (or who the paragraph is about); the
+entity clusters are not rebuilt here, only the speaker of each quote is read again from the document's full-name
+mentions: the person named in full first (the article's protagonist) keeps the bare surname; right after a
+namesake's full name in the same paragraph the surname is ambiguous, and the speaker is marked "shared_surname"
+(quote_evidence.py hides it).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate.gender import agrees
+from newsgraph.annotate.quote_speakers import note_how
+from newsgraph.annotate.resolve import doc_text
+from newsgraph.records import Entity, Quote
+
+#: How far before a bare surname (characters, in its paragraph) a namesake's full name makes the surname ambiguous.
+LOCAL_CHARS = 600
+#: `Actor.how` note of a speaker whose surname two people share, both named in full in the same paragraph last.
+SHARED_SURNAME = "shared_surname"
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in name.replace("\u00a0", " ").split() if w[:1].isalpha()]
+
+
+def _surname_groups(doc: Doc) -> dict[str, list[Entity]]:
+    """Person entities by the last word of their name, for surnames two or more full names share."""
+    groups: dict[str, list[Entity]] = {}
+    for e in doc._.ng_entities or []:
+        words = _words(e.name)
+        if e.type == "person" and len(words) >= 2:
+            groups.setdefault(words[-1].lower(), []).append(e)
+    return {k: v for k, v in groups.items() if len(v) > 1}
+
+
+def _paragraph(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def reassign_shared_surnames(doc: Doc, quotes: list[Quote]) -> None:
+    """Give each quote whose speaker shares a surname with another person named in full, and whose speaker phrase
+    names neither in full (a given name in it decides), the person of that surname the article named in full
+    first: its protagonist, whom a bare surname means through the article (a relative or a namesake named later
+    in passing does not take it over). Where another of them was named in full in the same paragraph shortly
+    before (LOCAL_CHARS), the bare surname may mean either: the speaker is marked SHARED_SURNAME (hidden)."""
+    groups = _surname_groups(doc)
+    if not groups:
+        return
+    text = doc_text(doc)
+    by_id = {e.id: es for es in groups.values() for e in es}
+    for e in doc._.ng_entities or []:
+        words = _words(e.name)
+        if e.type == "person" and len(words) == 1 and words[0].lower() in groups:
+            by_id[e.id] = groups[words[0].lower()]  # the bare surname clustered apart from both full names
+    for q in quotes:
+        if not q.speaker or q.speaker not in by_id or q.speakers:
+            continue
+        cands = by_id[q.speaker]
+        pos = q.speaker_start if q.speaker_start is not None else q.start
+        end = q.speaker_end if q.speaker_end is not None else pos
+        phrase = {w.lower() for w in _words(text[pos:end])}
+        if any(_words(c.name)[0].lower() in phrase for c in cands):
+            continue  # "Tim Scott said": the phrase names him
+        span = doc.char_span(pos, end, alignment_mode="expand")
+        pron = span[0] if span is not None and len(span) == 1 and span[0].pos_ == "PRON" else None
+        full = {c.id: [m.start for m in c.mentions if len(_words(text[m.start : m.end])) >= 2] for c in cands}
+        # a pronoun only stands for one it agrees with ("he": not his wife of the same name)
+        named = [c for c in cands if full[c.id] and (pron is None or agrees(doc, pron, c))]
+        if len(named) < 2:
+            continue
+        first = min(named, key=lambda c: min(full[c.id]))
+        if first.id != q.speaker:  # (the namesake, or the bare surname's own entity)
+            q.speaker, q.speaker_name = first.id, first.name
+        para = _paragraph(text, pos)
+        near = [c for c in named if c.id != first.id and any(para <= m < pos and pos - m <= LOCAL_CHARS for m in full[c.id])]
+        if near:
+            note_how(doc, f"s{pos}", SHARED_SURNAME)
