@@ -41,6 +41,10 @@ WHO = (
     "The plan is likely to please anxious Liberals on Harbour Hill, who have argued that it helps the party when the "
     "mayor is painted as a spendthrift."
 )
+STAGE = (
+    "At her rally, the choir leader called the town's councillors to the stage, singing \"Our Harbour Now.\" "
+    "Then someone asked how the mayor could pay for the new pier. Mayor Ivo Brandt said the port would pay."
+)
 SURNAME = (
     "Westmere Rep. Dario Fennick is running for the Senate this year.\n\n"
     "Fennick said he would raise what he needed. \u201cI have done this before,\u201d Fennick said.\n\n"
@@ -52,7 +56,7 @@ SURNAME = (
 
 @pytest.fixture(scope="module")
 def articles():
-    docs = {"suppose": SUPPOSE, "note": NOTE, "asked": ASKED, "request": REQUEST, "title": TITLE, "who": WHO, "surname": SURNAME}
+    docs = {"suppose": SUPPOSE, "note": NOTE, "asked": ASKED, "request": REQUEST, "title": TITLE, "who": WHO, "surname": SURNAME, "stage": STAGE}
     out = annotate_many([Extracted(input=k, body=v, kind="body", published="2016-09-12") for k, v in docs.items()])
     return dict(zip(docs, out, strict=True))
 
@@ -108,3 +112,10 @@ def test_a_bare_surname_is_the_person_named_first(articles):
             assert q.speaker_name != "Olaf Fennick", q.text
     outreach = next(q for q in quotes if "outreach" in q.text)
     assert outreach.speaker_name == "Dario Fennick"
+
+
+def test_a_summons_with_a_song_is_no_report_and_someone_is_nobody_named_before(articles):
+    quotes = articles["stage"].quotes
+    assert not any(("rally" in q.text or "councillors" in q.text) and q.confidence >= THRESHOLD for q in quotes)
+    asked = next(q for q in quotes if "pay for the new pier" in q.text)
+    assert asked.speaker_name == "someone"

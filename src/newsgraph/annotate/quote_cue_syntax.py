@@ -135,7 +135,10 @@ def bare_object_sense(cue) -> bool:
     the object (two arguments, an apposition to the object, 'a quack') keep the speech sense."""
     kids = list(cue.children)
     args = [c for c in kids if c.dep_ in _ARGS]
-    after = [t for t in cue.subtree if t.i > cue.i and not _quoted_in_object(t, args)]
+    # the cue's own arguments and modifiers; a participle or a clause coordinated after it ("called X to the stage,
+    # singing \"...\"") holds its own quotation, no predicate of the call
+    own = [t for c in kids if c.i > cue.i and c.dep_ not in ("advcl", "conj", "cc", "punct") for t in c.subtree]
+    after = [t for t in own if not _quoted_in_object(t, args)]
     if any(_mark(t) for t in after) or any(c.dep_ == "prt" for c in kids):
         return False
     first_obj = min((c.i for c in args if c.dep_ == "dobj"), default=len(cue.doc))

@@ -362,7 +362,8 @@ class QuoteEvidence:
         if how == SHARED_SURNAME:
             return "shared_surname"  # "Scott said" where two Scotts were last named in full in one paragraph
         span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") if q.speaker_start is not None else None
-        if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON") and not acronym(span[0]):
+        indefinite = span is not None and len(span) == 1 and span[0].lower_ in self.people  # "someone asked"
+        if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON") and not acronym(span[0]) and not indefinite:
             if span[0].lower_ in FIRST_PERSON:
                 # outside quotation marks "I" is the writer: a review's or a column's own words are no reported
                 # speech, and no name before it is its antecedent

@@ -186,6 +186,10 @@ class IndirectSpeech(SpeakerCues):
             return None  # a frame of its own before this one
         if not any(t.pos_ in ("VERB", "AUX") for t in tail):
             return None
+        if _own_adjunct(head.root, cue) or (tail.root.tag_ == "VBG" and _own_adjunct(tail.root, cue)):
+            # "At his cookout, the band leader called X to the stage, singing ...": a place or time before the frame
+            # and a participle after it are the cue's own adjuncts, its clause; nothing reported stands around it
+            return None
         cut = self._cut(doc, doc[tail.start - 1], tail.start, tail.end)
         tail = _trim(doc[tail.start : cut], links=()) if cut > tail.start else None
         return (head, tail) if tail is not None else None
@@ -342,6 +346,12 @@ class IndirectSpeech(SpeakerCues):
         note_how(doc, f"s{actor.start}", actor.how)
         words = doc_text(doc)[s:e] if skip is None else doc_text(doc)[s : skip[0]] + " " + doc_text(doc)[skip[1] : e].lstrip(" ,")
         return Quote(words, s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue), speakers=list(actor.members) or None)
+
+
+def _own_adjunct(tok: Token, cue: Token) -> bool:
+    """`tok` is an adverbial dependent of the cue itself (a prepositional phrase, an adverb, a participle without a
+    subject): part of the cue's clause, not of a reported one."""
+    return tok.head.i == cue.i and tok.dep_ in ("prep", "advmod", "npadvmod", "advcl") and not any(c.dep_ in SUBJ for c in tok.children)
 
 
 def _participial_comment(doc: Doc, lo: int, hi: int) -> int:

@@ -224,6 +224,10 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
             # "which" never stands for a person ("the head of the X Group, which says": the group, not its head)
             return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text), "unresolved")
         return actor
+    if tok.pos_ == "PRON" and low not in pronouns and tok.tag_ in ("NN", "NNP"):
+        # "Then someone asked how ...": an indefinite pronoun introduces a new, unnamed speaker; it takes up no
+        # antecedent (quote_evidence.tsv [speaker_noun] lists the ones that stand for a person who spoke)
+        return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text))
     if tok.pos_ == "PRON" or low in pronouns:
         types = set((pronouns.get(low) or "person").split("|"))
         hit, how, noun = resolve_pronoun(doc, tok, types, exclude)
