@@ -137,7 +137,8 @@ def bare_object_sense(cue) -> bool:
     args = [c for c in kids if c.dep_ in _ARGS]
     # the cue's own arguments and modifiers; a participle or a clause coordinated after it ("called X to the stage,
     # singing \"...\"") holds its own quotation, no predicate of the call
-    own = [t for c in kids if c.i > cue.i and c.dep_ not in ("advcl", "conj", "cc", "punct") for t in c.subtree]
+    apart = {t.i for c in kids if c.dep_ in ("advcl", "conj", "cc") for t in c.subtree}
+    own = [t for t in cue.subtree if t.i > cue.i and t.i not in apart and not _beside(t, apart)]
     after = [t for t in own if not _quoted_in_object(t, args)]
     if any(_mark(t) for t in after) or any(c.dep_ == "prt" for c in kids):
         return False
@@ -154,6 +155,21 @@ def bare_object_sense(cue) -> bool:
         # naming: the argument is a name, not a description ('called Oz a quack' is speech)
         return bool(args) and not any(a.tag_.startswith("JJ") or any(t.lower_ in ("a", "an") for t in a.subtree) for a in args)
     return len(args) == 1 and args[0].dep_ == "dobj" and not any(c.dep_ in ("appos", "conj") for c in args[0].children) and not _run_together(args[0])
+
+
+def _beside(tok, apart: set[int]) -> bool:
+    """A quotation mark whose nearest word on either side (past punctuation: 'Now."') lies in the part set `apart`:
+    the mark of a quotation inside that part, whatever the parse hangs the mark itself on."""
+    if not _mark(tok):
+        return False
+    doc = tok.doc
+    for step in (-1, 1):
+        i = tok.i + step
+        while 0 <= i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+            i += step
+        if 0 <= i < len(doc) and i in apart:
+            return True
+    return False
 
 
 def _mark(tok) -> bool:

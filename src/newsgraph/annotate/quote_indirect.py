@@ -186,9 +186,10 @@ class IndirectSpeech(SpeakerCues):
             return None  # a frame of its own before this one
         if not any(t.pos_ in ("VERB", "AUX") for t in tail):
             return None
-        if _own_adjunct(head.root, cue) or (tail.root.tag_ == "VBG" and _own_adjunct(tail.root, cue)):
-            # "At his cookout, the band leader called X to the stage, singing ...": a place or time before the frame
-            # and a participle after it are the cue's own adjuncts, its clause; nothing reported stands around it
+        if tail.root.tag_ == "VBG" and tail.root.dep_ == "advcl" and _own_adjunct(tail.root, cue):
+            # "At his cookout, the band leader called X to the stage, singing ...", "..., reports said Friday,
+            # sparking worries ...": a participle after the frame is the cue's own adjunct (the reporter's), no part
+            # of what was said; the frame is no mid-sentence frame (a post-posed one at most)
             return None
         cut = self._cut(doc, doc[tail.start - 1], tail.start, tail.end)
         tail = _trim(doc[tail.start : cut], links=()) if cut > tail.start else None

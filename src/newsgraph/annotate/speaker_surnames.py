@@ -35,7 +35,15 @@ def _surname_groups(doc: Doc) -> dict[str, list[Entity]]:
         words = _words(e.name)
         if e.type == "person" and len(words) >= 2:
             groups.setdefault(words[-1].lower(), []).append(e)
-    return {k: v for k, v in groups.items() if len(v) > 1}
+    out = {}
+    for k, v in groups.items():
+        # "De Blasio" beside "Bill de Blasio": a short form of the one name (its words the other's last ones), not a
+        # second person
+        names = [[w.lower() for w in _words(e.name)] for e in v]
+        people = [e for e, n in zip(v, names, strict=True) if not any(o != n and len(o) > len(n) and o[-len(n) :] == n for o in names)]
+        if len(people) > 1:
+            out[k] = people
+    return out
 
 
 def _paragraph(text: str, pos: int) -> int:
@@ -70,7 +78,10 @@ def reassign_shared_surnames(doc: Doc, quotes: list[Quote]) -> None:
         pron = span[0] if span is not None and len(span) == 1 and span[0].pos_ == "PRON" else None
         full = {c.id: [m.start for m in c.mentions if len(_words(text[m.start : m.end])) >= 2] for c in cands}
         # a pronoun only stands for one it agrees with ("he": not his wife of the same name)
-        named = [c for c in cands if full[c.id] and (pron is None or agrees(doc, pron, c))]
+        # nor one whose full name the quoted words themselves hold ('"Naina Yeltsin looks well," X quoted Yeltsin
+        # as saying': she is spoken about)
+        said = text[q.start : q.end]
+        named = [c for c in cands if full[c.id] and (pron is None or agrees(doc, pron, c)) and not any(text[m.start : m.end] in said for m in c.mentions if m.start in full[c.id])]
         if len(named) < 2:
             continue
         first = min(named, key=lambda c: min(full[c.id]))
