@@ -38,8 +38,13 @@ TITLE = (
     "\u201cWe are trying to keep it local,\u201d he told the board."
 )
 WHO = (
-    "The plan is likely to please anxious Liberals on Harbour Hill, who have argued that it helps the party when the "
+    "The plan is likely to please anxious councillors on Harbour Hill, who have argued that it helps the party when the "
     "mayor is painted as a spendthrift."
+)
+BROTHERS = (
+    "Private Michael Denn, 22, was buried on Saturday in Calloway. Friends said Denn had wanted to be a teacher.\n\n"
+    "Kevin Denn, the younger brother, greeted each guest with a hug. \u201cThank you for coming,\u201d he told one "
+    "woman as he hugged her."
 )
 STAGE = (
     "At her rally, the choir leader called the town's councillors to the stage, singing \"Our Harbour Now.\" "
@@ -56,7 +61,7 @@ SURNAME = (
 
 @pytest.fixture(scope="module")
 def articles():
-    docs = {"suppose": SUPPOSE, "note": NOTE, "asked": ASKED, "request": REQUEST, "title": TITLE, "who": WHO, "surname": SURNAME, "stage": STAGE}
+    docs = {"suppose": SUPPOSE, "note": NOTE, "asked": ASKED, "request": REQUEST, "title": TITLE, "who": WHO, "surname": SURNAME, "stage": STAGE, "brothers": BROTHERS}
     out = annotate_many([Extracted(input=k, body=v, kind="body", published="2016-09-12") for k, v in docs.items()])
     return dict(zip(docs, out, strict=True))
 
@@ -102,7 +107,7 @@ def test_a_title_of_an_office_gives_the_name_after_it(articles):
 
 def test_who_after_a_place_in_a_phrase_is_the_people(articles):
     (q,) = [q for q in articles["who"].quotes if "helps the party" in q.text]
-    assert "Harbour Hill" not in (q.speaker_name or "") and "Liberals" in (q.speaker_name or "")
+    assert "Harbour Hill" not in (q.speaker_name or "") and "councillors" in (q.speaker_name or "")
 
 
 def test_a_bare_surname_is_the_person_named_first(articles):
@@ -119,3 +124,8 @@ def test_a_summons_with_a_song_is_no_report_and_someone_is_nobody_named_before(a
     assert not any(("rally" in q.text or "councillors" in q.text) and q.confidence >= THRESHOLD for q in quotes)
     asked = next(q for q in quotes if "pay for the new pier" in q.text)
     assert asked.speaker_name == "someone"
+
+
+def test_a_surname_just_named_in_full_keeps_the_resolvers_answer(articles):
+    thanks = next(q for q in articles["brothers"].quotes if "Thank you for coming" in q.text)
+    assert thanks.speaker_name == "Kevin Denn" and thanks.speaker_confidence >= THRESHOLD

@@ -364,8 +364,10 @@ def _participial_comment(doc: Doc, lo: int, hi: int) -> int:
         start = t.left_edge.i
         if t.tag_ != "VBG" or t.dep_ != "advcl" or start <= lo + 2 or t.right_edge.i + 1 < hi:
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children) or doc[start - 1].text != ",":
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "conj") for c in t.children) or doc[start - 1].text != ",":
             continue  # "while keeping ...", "with X doing ...": a clause of the content's own
+        if t.head.tag_ == "VBG" or t.dep_ == "conj":
+            continue  # "describe vehicles bumping into one car, sideswiping another, and ...": a list of what was done
         return start - 1
     return hi
 

@@ -247,8 +247,9 @@ _PLACING_PREPS = ("on", "in", "at", "from", "of")
 
 def _who_antecedent(doc: Doc, who: Token, noun: Token) -> Token:
     """The noun a "who" clause stands for: the parser hangs the clause on the nearest noun, and in "nervous Democrats
-    on Capitol Hill, who have argued ..." that is the place in the prepositional phrase; "who" names people, so a
-    non-person object of a placing preposition gives way to the noun the phrase modifies."""
+    on Capitol Hill, who have argued ..." that is the place in the prepositional phrase; "who" names people, so an
+    object of a placing preposition that names no people gives way to the noun the phrase modifies when that one
+    does ("the pressures on health service staff, who say ...": the staff)."""
     if who.lower_ not in ("who", "whom") or noun.dep_ != "pobj" or noun.head.lower_ not in _PLACING_PREPS:
         return noun
     owner = noun.head.head
@@ -258,10 +259,18 @@ def _who_antecedent(doc: Doc, who: Token, noun: Token) -> Token:
         owner = objs[0] if objs else owner
     if owner is noun.head or owner.pos_ not in ("NOUN", "PROPN"):
         return noun
-    ent = find_entity(doc, noun.idx, noun.idx + len(noun.text))
-    if ent is not None and ent.type == "person" or (ent is None and noun.pos_ == "NOUN" and noun.lemma_.lower() in _roles()):
-        return noun  # "the wife of the mayor, who said": the clause may well be the mayor's
-    return owner
+    return owner if _people(doc, owner) and not _people(doc, noun) else noun
+
+
+def _people(doc: Doc, tok: Token) -> bool:
+    """The noun names people who can be a "who": a person or a group entity, a nationality or party ("Democrats"),
+    or a common noun for people ("staff", "owners"; pronouns.person_noun)."""
+    from newsgraph.annotate.pronouns import person_noun
+
+    ent = find_entity(doc, tok.idx, tok.idx + len(tok.text))
+    if ent is not None:
+        return ent.type in ("person", "group")
+    return tok.ent_type_ in ("NORP", "PERSON") or person_noun(tok) or tok.lemma_.lower() in _roles()
 
 
 #: Entity types a relative pronoun's antecedent cannot be when it speaks.

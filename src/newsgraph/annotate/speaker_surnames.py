@@ -2,10 +2,10 @@
 
 Why: the entity component may gather every bare "Scott" of an article under the one "Tim Scott" it names once in
 passing, while the article is about "Bobby Scott" (stop 30's held-out draw). A reader takes a bare surname, and a
-pronoun, for the person of that surname whose full name came last before it (or who the paragraph is about); the
+pronoun, for the person of that surname just named in full, else for the one the article is about; the
 entity clusters are not rebuilt here, only the speaker of each quote is read again from the document's full-name
-mentions: the person named in full first (the article's protagonist) keeps the bare surname; right after a
-namesake's full name in the same paragraph the surname is ambiguous, and the speaker is marked "shared_surname"
+mentions: the person named in full first (the article's protagonist) keeps the bare surname; right after a full
+name in the same paragraph the surname means that one, and a speaker resolved to another is marked "shared_surname"
 (quote_evidence.py hides it).
 """
 
@@ -51,11 +51,12 @@ def _paragraph(text: str, pos: int) -> int:
 
 
 def reassign_shared_surnames(doc: Doc, quotes: list[Quote]) -> None:
-    """Give each quote whose speaker shares a surname with another person named in full, and whose speaker phrase
-    names neither in full (a given name in it decides), the person of that surname the article named in full
-    first: its protagonist, whom a bare surname means through the article (a relative or a namesake named later
-    in passing does not take it over). Where another of them was named in full in the same paragraph shortly
-    before (LOCAL_CHARS), the bare surname may mean either: the speaker is marked SHARED_SURNAME (hidden)."""
+    """Read again the speaker of each quote whose speaker shares a surname with another person named in full, and
+    whose speaker phrase names neither in full (a given name in it decides). Where one of them was named in full in
+    the same paragraph shortly before (LOCAL_CHARS), the resolver's answer stands if it is the last one so named,
+    and is marked SHARED_SURNAME (hidden) if it is another; elsewhere the bare surname (or the pronoun) goes to the
+    one the article named in full first: its protagonist, whom a bare surname means through the article (a
+    relative or a namesake named later in passing does not take it over)."""
     groups = _surname_groups(doc)
     if not groups:
         return
@@ -84,10 +85,17 @@ def reassign_shared_surnames(doc: Doc, quotes: list[Quote]) -> None:
         named = [c for c in cands if full[c.id] and (pron is None or agrees(doc, pron, c)) and not any(text[m.start : m.end] in said for m in c.mentions if m.start in full[c.id])]
         if len(named) < 2:
             continue
+        para = _paragraph(text, pos)
+        recent = [(max(m for m in full[c.id] if para <= m < pos and pos - m <= LOCAL_CHARS), c) for c in named
+                  if any(para <= m < pos and pos - m <= LOCAL_CHARS for m in full[c.id])]
+        if recent:
+            # one of them was just named in full: the text may mean that one ("Alan Ouellette, the younger
+            # brother, greeted each person. '...,' he told one woman"); the resolver's answer stands when it is
+            # that one, and is no more than a guess when it is another
+            local = max(recent, key=lambda x: x[0])[1]
+            if local.id != q.speaker:
+                note_how(doc, f"s{pos}", SHARED_SURNAME)
+            continue
         first = min(named, key=lambda c: min(full[c.id]))
         if first.id != q.speaker:  # (the namesake, or the bare surname's own entity)
             q.speaker, q.speaker_name = first.id, first.name
-        para = _paragraph(text, pos)
-        near = [c for c in named if c.id != first.id and any(para <= m < pos and pos - m <= LOCAL_CHARS for m in full[c.id])]
-        if near:
-            note_how(doc, f"s{pos}", SHARED_SURNAME)
