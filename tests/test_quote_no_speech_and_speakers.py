@@ -129,3 +129,20 @@ def test_a_summons_with_a_song_is_no_report_and_someone_is_nobody_named_before(a
 def test_a_surname_just_named_in_full_keeps_the_resolvers_answer(articles):
     thanks = next(q for q in articles["brothers"].quotes if "Thank you for coming" in q.text)
     assert thanks.speaker_name == "Kevin Denn" and thanks.speaker_confidence >= THRESHOLD
+
+
+
+ASKED_NAMED = "Ray Mallon, the host of the forum, faced criticism after he asked Alma Teague about her travel records."
+
+
+@pytest.mark.parametrize("switched", [False, True])
+def test_the_supposition_and_question_topic_policies_can_be_switched(monkeypatch, switched):
+    # quote_evidence.py HYPOTHETICAL_IS_SPEECH / ASKED_TOPIC_IS_SPEECH: PolNeAR counts both as attributions; switched
+    # on, the spans are scored as any report is (the stop-30 behaviour); off (the default) they are hidden
+    from newsgraph.annotate import quote_evidence as QE
+
+    monkeypatch.setattr(QE, "HYPOTHETICAL_IS_SPEECH", switched)
+    monkeypatch.setattr(QE, "ASKED_TOPIC_IS_SPEECH", switched)
+    suppose, asked = annotate_many([Extracted(input=k, body=v, kind="body", published="2016-09-12") for k, v in (("s", SUPPOSE), ("a", ASKED_NAMED))])
+    assert any("prove every trucker" in q.text for q in _shown(suppose)) is switched
+    assert any("travel records" in q.text and q.speaker_name == "Ray Mallon" for q in _shown(asked)) is switched

@@ -3,7 +3,7 @@
 Why apart from quote_evidence.py: these read only the dependency tree of the cue's clause (its subject, its
 negation, its objects, whether it governs the quoted words), not lexicons or scores; quote_evidence.py turns what
 they find into a quote's score under its named policies (FRAME_OBJECT_IS_SPEECH, DESCRIBED_OBJECT_IS_SPEECH,
-NEGATED_IS_SPEECH, PARTIAL_OUTSIDE_CUE_IS_SPEECH).
+NEGATED_IS_SPEECH, PARTIAL_OUTSIDE_CUE_IS_SPEECH, HYPOTHETICAL_IS_SPEECH, ASKED_TOPIC_IS_SPEECH).
 """
 
 from __future__ import annotations
@@ -206,14 +206,18 @@ def hearsay(cue, infinitives: tuple[str, ...]) -> bool:
 TOPIC_PREPS = ("about",)
 
 
-def topic_only(cue, content) -> bool:
+def topic_only(cue, content, addressee: bool = True) -> bool:
     """The content is the object of an "about" phrase on the cue and the cue has no clause or object of its own
     ("is asking about the cost to the environment", "told reporters about the plan"): the verb names a topic, no
-    words are reported (as "spoke about X", which quote_evidence.tsv files as "other")."""
+    words are reported (as "spoke about X", which quote_evidence.tsv files as "other"). `addressee`: also when the
+    content is the one addressed and the "about" phrase ("asked Clinton about her email scandal"; quote_evidence.py
+    ASKED_TOPIC_IS_SPEECH)."""
     if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in cue.children):
         return False  # "asked X to resign", "asked whether ...": a request or a question's content
     root = content.root
     if root.dep_ in ("dobj", "dative") and root.head.i == cue.i:
+        if not addressee:
+            return False
         # "asked Clinton about her email scandal": the one asked and the topic, no clause; the content is the
         # addressee and an "about" phrase of the cue, nothing else
         about = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and content.start <= c.i < content.end]

@@ -106,6 +106,14 @@ COGNITION_IS_SPEECH = False
 #: responsibility"). Policy, like COGNITION_IS_SPEECH: PolNeAR counts some as attributions (check F1 0.612 -> 0.610
 #: without them), a reader of our quotes would read words nobody said.
 NEGATED_IS_SPEECH = False
+#: Whether the clause of a cue in a supposition the writer sets up ("Say Mexico demanded that ...", "Let's say you
+#: think ..."; quote_cue_syntax.hypothetical) is shown as a quote. Policy, like NEGATED_IS_SPEECH: PolNeAR counts
+#: such clauses as attributions (check: 2 of its matches; stop 32 NOTES), a reader of our quotes would read words
+#: nobody said (stop 30's held-out audit judged them no quote).
+HYPOTHETICAL_IS_SPEECH = False
+#: Whether "asked X about Y" shows "X about Y" as a quote (quote_cue_syntax.topic_only's addressee): the one asked
+#: and the question's topic, no words. Policy: PolNeAR counts the topic as the content (one check match, one tune).
+ASKED_TOPIC_IS_SPEECH = False
 #: The writer and the reader ("I know ...", "you think ..."), as the subject of a frame outside quotation marks.
 FIRST_PERSON = ("i", "me", "you")
 #: An indirect quote is only as sure as the speaker it reports: its score is capped at the speaker's plus this.
@@ -260,7 +268,7 @@ class QuoteEvidence:
         cls = self.cue_class_of(q.cue, cue_tok.lemma_.lower() if cue_tok is not None else None)
         if cls == "according":
             return QUOTE_SCORES["indirect_according"]
-        if cue_tok is not None and (imperative(cue_tok) or asked_of(cue_tok) or hypothetical(cue_tok, self.hypothetical)):
+        if cue_tok is not None and (imperative(cue_tok) or asked_of(cue_tok) or (not HYPOTHETICAL_IS_SPEECH and hypothetical(cue_tok, self.hypothetical))):
             return IMPERATIVE_CUE_SCORE
         if cue_tok is not None and (self._listed_act(cue_tok) or (not NEGATED_IS_SPEECH and negated(cue_tok))):
             return QUOTE_SCORES["indirect_other"]
@@ -270,7 +278,7 @@ class QuoteEvidence:
         if cue_tok is not None and relative_content(cue_tok):
             score = min(score, EMBEDDED_CONTENT_SCORE)
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if content is not None and len(content) and cue_tok is not None and topic_only(cue_tok, content):
+        if content is not None and len(content) and cue_tok is not None and topic_only(cue_tok, content, addressee=not ASKED_TOPIC_IS_SPEECH):
             return QUOTE_SCORES["indirect_other"]  # "is asking about the cost": a topic, no words
         if not FRAME_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and object_of_frame(cue_tok, content):
             return QUOTE_SCORES["indirect_other"]
