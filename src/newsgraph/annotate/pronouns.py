@@ -41,6 +41,8 @@ def _role(doc: Doc, start: int, end: int) -> str:
         # a subject, a name in apposition to one ("Another officer, Wing Commander X, said") or the complement of
         # a copula ("The first witness was X") is what its sentence is about
         topic = root.dep_ in _SUBJECT_DEPS or root.dep_ == "attr" or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
+        title = _title_head(root)
+        topic = topic or (title is not None and title.dep_ in _SUBJECT_DEPS)  # "Director of Public Works X said"
         return "subject" if topic else "other"
     lead = [t for t in root.sent if t.i < span.start and not (t.is_punct or t.is_space)]
     if not lead or (nxt is not None and nxt.pos_ in ("VERB", "AUX") and all(t.pos_ in ("DET", "ADJ", "PROPN", "NOUN") for t in lead)):
@@ -136,6 +138,17 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
     return hit[2], "far", None
 
 
+def _title_head(name: Token) -> Token | None:
+    """The title a person's name is the "of" object of ("Director of Public Works Eric Hood": Director), when
+    speaker_titles.titled_person reads the phrase as that person's title; else None."""
+    from newsgraph.annotate.speaker_titles import titled_person
+
+    if name.dep_ != "pobj" or name.head.lower_ != "of" or name.head.head is name.head:
+        return None
+    title = name.head.head
+    return title if titled_person(title) is not None else None
+
+
 def _main_subject(sent, tok: Token, exclude: list[tuple[int, int]]) -> Token | None:
     """The subject of the sentence's main verb, before `tok` and outside quotation marks (None without a parse)."""
     root = sent.root
@@ -207,7 +220,7 @@ def _main_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not span.root.dep_:
         return True
-    noun = span.root.head if span.root.dep_ == "appos" else span.root
+    noun = span.root.head if span.root.dep_ == "appos" else (_title_head(span.root) or span.root)
     verb = noun.head
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head

@@ -3,7 +3,7 @@
 Why apart from quote_evidence.py: these read only the dependency tree of the cue's clause (its subject, its
 negation, its objects, whether it governs the quoted words), not lexicons or scores; quote_evidence.py turns what
 they find into a quote's score under its named policies (FRAME_OBJECT_IS_SPEECH, DESCRIBED_OBJECT_IS_SPEECH,
-NEGATED_IS_SPEECH, PARTIAL_OUTSIDE_CUE_IS_SPEECH).
+NEGATED_IS_SPEECH, PARTIAL_OUTSIDE_CUE_IS_SPEECH, HYPOTHETICAL_IS_SPEECH, ASKED_TOPIC_IS_SPEECH).
 """
 
 from __future__ import annotations
@@ -91,6 +91,26 @@ def asked_of(tok) -> bool:
     return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "ROOT", "") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children) and tok.i == next(t.i for t in tok.sent if not (t.is_punct or t.is_space))
 
 
+def hypothetical(tok, verbs: frozenset[str]) -> bool:
+    """The cue's clause is a supposition the writer sets up: its sentence opens with a bare verb of `verbs` (data
+    quote_evidence.tsv [hypothetical]: "Say Mexico demanded that ...", "Suppose the board rejected ...") or with
+    "let's"/"let us" and one ("SAVE A QUARTER Let's say you think ..."), and the cue stands at or after it. The
+    matrix clause is an imperative or a first-person-plural suggestion, so it has no speaker and reports nothing.
+    Read from the words and their order rather than the tags: the tagger often takes a sentence-initial "Say" for a
+    name ("Say Mexico"). A run of words in capitals before it (a crosshead glued to the sentence) is passed over."""
+    lead = [t for t in tok.sent if t.i <= tok.i and not (t.is_punct or t.is_space)]
+    while len(lead) > 1 and lead[0].is_upper:
+        lead = lead[1:]  # "SAVE A QUARTER Let's say": the heading's words
+    first = lead[0]
+    if first.lower_ == "let" and len(lead) > 2 and lead[1].lower_ in ("'s", "\u2019s", "us") and lead[2].lower_ in verbs:
+        return True
+    if first.lower_ not in verbs or not first.text[0].isupper() or len(lead) < 2:
+        return False
+    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    # "Say, ..." and "Say that again" aside, the next word opens the supposed clause: a name, a determiner, a pronoun
+    return nxt is not None and nxt.text not in (",", ":") and nxt.lower_ != "that" and not any(c.dep_ in ("nsubj", "aux") and c.i < first.i for c in first.children)
+
+
 def imperative(tok) -> bool:
     """A bare verb without a subject, first in its sentence ("Tell us what you think")."""
     if tok.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
@@ -115,7 +135,11 @@ def bare_object_sense(cue) -> bool:
     the object (two arguments, an apposition to the object, 'a quack') keep the speech sense."""
     kids = list(cue.children)
     args = [c for c in kids if c.dep_ in _ARGS]
-    after = [t for t in cue.subtree if t.i > cue.i and not _quoted_in_object(t, args)]
+    # the cue's own arguments and modifiers; a participle or a clause coordinated after it ("called X to the stage,
+    # singing \"...\"") holds its own quotation, no predicate of the call
+    apart = {t.i for c in kids if c.dep_ in ("advcl", "conj", "cc") for t in c.subtree}
+    own = [t for t in cue.subtree if t.i > cue.i and t.i not in apart and not _beside(t, apart)]
+    after = [t for t in own if not _quoted_in_object(t, args)]
     if any(_mark(t) for t in after) or any(c.dep_ == "prt" for c in kids):
         return False
     first_obj = min((c.i for c in args if c.dep_ == "dobj"), default=len(cue.doc))
@@ -123,13 +147,29 @@ def bare_object_sense(cue) -> bool:
         return False  # the demand follows its verb: "On March 3, X recalled ..." opens with a date, no demand
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) and not any(c.dep_ == "agent" for c in kids)
-    participle = cue.dep_ in ("acl", "advcl") and cue.tag_ != "VBG" and not own_subject
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)  # "authority to call a meeting": no name given
+    participle = cue.dep_ in ("acl", "advcl") and cue.tag_ != "VBG" and not own_subject and not infinitive
     if participle or passive:
         # a participle with no subject of its own, on a noun or set off by a comma ('Leopoldville, presently
         # called Kinshasa, ...', which the parser may hang on the main verb as an adverbial clause)
         # naming: the argument is a name, not a description ('called Oz a quack' is speech)
         return bool(args) and not any(a.tag_.startswith("JJ") or any(t.lower_ in ("a", "an") for t in a.subtree) for a in args)
     return len(args) == 1 and args[0].dep_ == "dobj" and not any(c.dep_ in ("appos", "conj") for c in args[0].children) and not _run_together(args[0])
+
+
+def _beside(tok, apart: set[int]) -> bool:
+    """A quotation mark whose nearest word on either side (past punctuation: 'Now."') lies in the part set `apart`:
+    the mark of a quotation inside that part, whatever the parse hangs the mark itself on."""
+    if not _mark(tok):
+        return False
+    doc = tok.doc
+    for step in (-1, 1):
+        i = tok.i + step
+        while 0 <= i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+            i += step
+        if 0 <= i < len(doc) and i in apart:
+            return True
+    return False
 
 
 def _mark(tok) -> bool:
@@ -166,15 +206,25 @@ def hearsay(cue, infinitives: tuple[str, ...]) -> bool:
 TOPIC_PREPS = ("about",)
 
 
-def topic_only(cue, content) -> bool:
+def topic_only(cue, content, addressee: bool = True) -> bool:
     """The content is the object of an "about" phrase on the cue and the cue has no clause or object of its own
     ("is asking about the cost to the environment", "told reporters about the plan"): the verb names a topic, no
-    words are reported (as "spoke about X", which quote_evidence.tsv files as "other")."""
+    words are reported (as "spoke about X", which quote_evidence.tsv files as "other"). `addressee`: also when the
+    content is the one addressed and the "about" phrase ("asked Clinton about her email scandal"; quote_evidence.py
+    ASKED_TOPIC_IS_SPEECH)."""
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in cue.children):
+        return False  # "asked X to resign", "asked whether ...": a request or a question's content
     root = content.root
+    if root.dep_ in ("dobj", "dative") and root.head.i == cue.i:
+        if not addressee:
+            return False
+        # "asked Clinton about her email scandal": the one asked and the topic, no clause; the content is the
+        # addressee and an "about" phrase of the cue, nothing else
+        about = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and content.start <= c.i < content.end]
+        inside = {t.i for t in root.subtree} | {t.i for c in about for t in c.subtree}
+        return bool(about) and all(t.i in inside or t.is_punct or t.is_space for t in content)
     prep = root.head if root.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in TOPIC_PREPS or prep.head.i != cue.i:
-        return False
-    return not any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in cue.children)
+    return prep is not None and prep.lower_ in TOPIC_PREPS and prep.head.i == cue.i
 
 
 def quoted_words(span: Span | None) -> int:

@@ -30,6 +30,7 @@ from newsgraph.annotate.quote_cue_syntax import (
     cue_token,
     described_object,
     hearsay,
+    hypothetical,
     imperative,
     negated,
     object_of_frame,
@@ -48,6 +49,7 @@ from newsgraph.annotate.quote_shapes import (
 from newsgraph.annotate.quote_speakers import how_of
 from newsgraph.annotate.resolve import acronym, doc_text
 from newsgraph.annotate.speaker_nouns import agentive, people_nouns
+from newsgraph.annotate.speaker_surnames import SHARED_SURNAME
 from newsgraph.records import Entity, Quote
 
 _DATA = "quote_evidence.tsv"
@@ -79,6 +81,7 @@ SPEAKER_SCORES = {
     "nearest": 0.2,  # a frameless quote after narration: the nearest person before it, a guess not to show
     "pronoun_weak": 0.3,  # a pronoun whose antecedent is no subject ("over what it called", after "X's diaries")
     "pronoun_contested": 0.45,  # a subject across sentences, while a quotation between uses the pronoun for another
+    "shared_surname": 0.45,  # a bare surname or a pronoun, two people of that surname named in full in one paragraph last
     "unresolved": 0.1,  # a pronoun left unresolved ("which", "this")
     "document": 0.15,  # a publication ("according to reports", "the report said"): real attribution, no speaker
     "non_speaker": 0.12,  # a document, data, a thing, a bare quantifier ("the brochure", "polls", "others")
@@ -89,7 +92,7 @@ SPEAKER_SCORES = {
 #: speaker. A common noun that names no person, group or organisation ("China's latest targets", "your body fat
 #: percentage") is one of them: the brief's speakers are people and organisations. Why policy and not the fitted map: PolNeAR's gold source of "he said" is the pronoun itself and its
 #: source of "the report said" is the report, so PolNeAR counts these right and cannot tell how often they are.
-UNSURE_SPEAKERS = ("nearest", "pronoun_weak", "unresolved", "non_speaker", "document", "common", "pronoun_contested")
+UNSURE_SPEAKERS = ("nearest", "pronoun_weak", "unresolved", "non_speaker", "document", "common", "pronoun_contested", "shared_surname")
 UNSURE_SPEAKER_CAP = 0.25
 #: Speakers that make an indirect or partial quote no reported speech (its confidence capped at NON_SPEAKER_CAP):
 #: nobody we can name, a thing, the writer; a common noun that is no person, group, organisation or document
@@ -103,6 +106,14 @@ COGNITION_IS_SPEECH = False
 #: responsibility"). Policy, like COGNITION_IS_SPEECH: PolNeAR counts some as attributions (check F1 0.612 -> 0.610
 #: without them), a reader of our quotes would read words nobody said.
 NEGATED_IS_SPEECH = False
+#: Whether the clause of a cue in a supposition the writer sets up ("Say Mexico demanded that ...", "Let's say you
+#: think ..."; quote_cue_syntax.hypothetical) is shown as a quote. Policy, like NEGATED_IS_SPEECH: PolNeAR counts
+#: such clauses as attributions (check: 2 of its matches; stop 32 NOTES), a reader of our quotes would read words
+#: nobody said (stop 30's held-out audit judged them no quote).
+HYPOTHETICAL_IS_SPEECH = False
+#: Whether "asked X about Y" shows "X about Y" as a quote (quote_cue_syntax.topic_only's addressee): the one asked
+#: and the question's topic, no words. Policy: PolNeAR counts the topic as the content (one check match, one tune).
+ASKED_TOPIC_IS_SPEECH = False
 #: The writer and the reader ("I know ...", "you think ..."), as the subject of a frame outside quotation marks.
 FIRST_PERSON = ("i", "me", "you")
 #: An indirect quote is only as sure as the speaker it reports: its score is capped at the speaker's plus this.
@@ -161,6 +172,7 @@ class QuoteEvidence:
         self.hearsay = words(_DATA, "hearsay")
         self.stance = words(_DATA, "stance")
         self.evidential = words(_DATA, "evidential")
+        self.hypothetical = words(_DATA, "hypothetical")
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -256,7 +268,7 @@ class QuoteEvidence:
         cls = self.cue_class_of(q.cue, cue_tok.lemma_.lower() if cue_tok is not None else None)
         if cls == "according":
             return QUOTE_SCORES["indirect_according"]
-        if cue_tok is not None and (imperative(cue_tok) or asked_of(cue_tok)):
+        if cue_tok is not None and (imperative(cue_tok) or asked_of(cue_tok) or (not HYPOTHETICAL_IS_SPEECH and hypothetical(cue_tok, self.hypothetical))):
             return IMPERATIVE_CUE_SCORE
         if cue_tok is not None and (self._listed_act(cue_tok) or (not NEGATED_IS_SPEECH and negated(cue_tok))):
             return QUOTE_SCORES["indirect_other"]
@@ -266,7 +278,7 @@ class QuoteEvidence:
         if cue_tok is not None and relative_content(cue_tok):
             score = min(score, EMBEDDED_CONTENT_SCORE)
         content = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if content is not None and len(content) and cue_tok is not None and topic_only(cue_tok, content):
+        if content is not None and len(content) and cue_tok is not None and topic_only(cue_tok, content, addressee=not ASKED_TOPIC_IS_SPEECH):
             return QUOTE_SCORES["indirect_other"]  # "is asking about the cost": a topic, no words
         if not FRAME_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and object_of_frame(cue_tok, content):
             return QUOTE_SCORES["indirect_other"]
@@ -355,8 +367,11 @@ class QuoteEvidence:
             if how != "coordinated":  # the phrase's head says what its other parts are ("police and medics")
                 kinds.append(self._noun_class(span) if span is not None and len(span) else "non_speaker")
             return min(kinds or ["non_speaker"], key=SPEAKER_SCORES.__getitem__)
+        if how == SHARED_SURNAME:
+            return "shared_surname"  # "Scott said" where two Scotts were last named in full in one paragraph
         span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") if q.speaker_start is not None else None
-        if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON") and not acronym(span[0]):
+        indefinite = span is not None and len(span) == 1 and span[0].lower_ in self.people  # "someone asked"
+        if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON") and not acronym(span[0]) and not indefinite:
             if span[0].lower_ in FIRST_PERSON:
                 # outside quotation marks "I" is the writer: a review's or a column's own words are no reported
                 # speech, and no name before it is its antecedent

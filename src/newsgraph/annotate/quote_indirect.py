@@ -186,6 +186,11 @@ class IndirectSpeech(SpeakerCues):
             return None  # a frame of its own before this one
         if not any(t.pos_ in ("VERB", "AUX") for t in tail):
             return None
+        if tail.root.tag_ == "VBG" and tail.root.dep_ == "advcl" and _own_adjunct(tail.root, cue):
+            # "At his cookout, the band leader called X to the stage, singing ...", "..., reports said Friday,
+            # sparking worries ...": a participle after the frame is the cue's own adjunct (the reporter's), no part
+            # of what was said; the frame is no mid-sentence frame (a post-posed one at most)
+            return None
         cut = self._cut(doc, doc[tail.start - 1], tail.start, tail.end)
         tail = _trim(doc[tail.start : cut], links=()) if cut > tail.start else None
         return (head, tail) if tail is not None else None
@@ -229,12 +234,17 @@ class IndirectSpeech(SpeakerCues):
         if cue.lemma_.lower() not in self.object_cues:
             return None
         parts = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("about", "of", "for", "on"))]
+        objs = [c for c in parts if c.dep_ == "dobj" and c.i > cue.i]
+        # "urged the minister on Sunday to ban ...": the parser may read the infinitive after the object and a time
+        # phrase as a purpose clause; after an object it is what the object is urged to do
+        parts += [c for c in cue.children if c.dep_ == "advcl" and objs and c.i > objs[0].i and any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)]
         parts = [c for c in parts if c.i > cue.i]
         if not parts:
             return None
         lo = min(c.left_edge.i for c in parts)
         hi = max(c.right_edge.i for c in parts) + 1
         hi = self._cut(doc, doc[lo], lo, hi)
+        hi = _participial_comment(doc, lo, hi)
         span = _trim(doc[lo:hi])
         if span is not None and span[0].lower_ in ("about", "of", "for", "on"):
             span = _trim(doc[span.start + 1 : span.end])
@@ -337,6 +347,29 @@ class IndirectSpeech(SpeakerCues):
         note_how(doc, f"s{actor.start}", actor.how)
         words = doc_text(doc)[s:e] if skip is None else doc_text(doc)[s : skip[0]] + " " + doc_text(doc)[skip[1] : e].lstrip(" ,")
         return Quote(words, s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue), speakers=list(actor.members) or None)
+
+
+def _own_adjunct(tok: Token, cue: Token) -> bool:
+    """`tok` is an adverbial dependent of the cue itself (a prepositional phrase, an adverb, a participle without a
+    subject): part of the cue's clause, not of a reported one."""
+    return tok.head.i == cue.i and tok.dep_ in ("prep", "advmod", "npadvmod", "advcl") and not any(c.dep_ in SUBJ for c in tok.children)
+
+
+def _participial_comment(doc: Doc, lo: int, hi: int) -> int:
+    """Where a request's content (an [object] cue's object and infinitive: "urged the minister to ban ...") ends
+    before a participle set off by a comma that closes it (", making clear that the establishment is skeptical
+    ..."): an adverbial participle with no subject of its own at the end of the sentence says what the request
+    did or showed, the reporter's narrative; the request's words end before its comma."""
+    for t in doc[lo:hi]:
+        start = t.left_edge.i
+        if t.tag_ != "VBG" or t.dep_ != "advcl" or start <= lo + 2 or t.right_edge.i + 1 < hi:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "conj") for c in t.children) or doc[start - 1].text != ",":
+            continue  # "while keeping ...", "with X doing ...": a clause of the content's own
+        if t.head.tag_ == "VBG" or t.dep_ == "conj":
+            continue  # "describe vehicles bumping into one car, sideswiping another, and ...": a list of what was done
+        return start - 1
+    return hi
 
 
 def _name_after(doc: Doc, i: int) -> int:

@@ -58,6 +58,7 @@ from newsgraph.annotate.resolve import (
     doc_text,
     resolve_speaker,
 )
+from newsgraph.annotate.speaker_surnames import reassign_shared_surnames
 from newsgraph.annotate.triggers import ParseTriggers
 from newsgraph.records import Quote
 
@@ -148,6 +149,7 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
         if self.indirect:
             quotes += self._indirect(doc, spans, quotes)
         _reported_antecedents(doc, quotes)
+        reassign_shared_surnames(doc, quotes)
         seen: set[tuple[int, int]] = set()
         unique = []
         for q in sorted(quotes, key=lambda q: (q.start, q.kind != "indirect")):
@@ -254,6 +256,8 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             ent = find_entity(doc, m.start("label"), m.end("label"))
             if not (label.isupper() or (ent is not None and ent.type == "person")):
                 continue
+            if label.lower() in _furniture_labels():
+                continue  # "CLARIFICATION: The first sentence has been clarified ...": the page's own note, nobody's line
             s, e = m.start("words"), m.end("words")
             i0, i1 = inner_span(normalise_marks(doc_text(doc)), s, e)
             if i1 - i0 < 3:
@@ -382,6 +386,14 @@ _NEXT = re.compile(r"[ \t\u00a0]+(\w)")
 def _cue_classes() -> dict[str, str]:
     """quote_evidence.tsv [cue]: a cue's word -> speech, cognition, according or other."""
     return mapping("quote_evidence.tsv", "cue")
+
+
+@lru_cache(maxsize=1)
+def _furniture_labels() -> frozenset[str]:
+    """quote_evidence.tsv [furniture_label]: labels of the page's own notes ("Correction", "Editor's note")."""
+    from newsgraph.annotate.lexicon import words
+
+    return words("quote_evidence.tsv", "furniture_label")
 
 
 def _is_speech(tok: Token) -> bool:

@@ -17,6 +17,7 @@ from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_heads import PLACE_TYPES, foreign_modifier, member_nouns
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.pronouns import inside, resolve_pronoun
+from newsgraph.annotate.speaker_titles import titled_person
 from newsgraph.records import Entity
 
 _CUES = "cues.tsv"
@@ -188,6 +189,10 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
       remarks suggest": the executive and the remarks, not Spotify or Huang); a role noun with "the" still names
       the person introduced with that role;
     - a pronoun goes to its antecedent by grammatical role (`resolve_pronoun`), and `Actor.how` says how sure."""
+    titled = titled_person(tok)
+    if titled is not None:
+        # "Director of Public Works Eric Hood said": the title's head is the parse's subject, the name its "of"
+        return Actor(titled[0], titled[0].name, titled[1], titled[2])
     own = find_entity(doc, tok.idx, tok.idx + len(tok.text)) if tok.pos_ == "PROPN" else None
     if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and (own is None or own.type != "person")):
         # ... and so does one in apposition to a capitalised title that is no person's name ("the International
@@ -212,12 +217,17 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
         # (tagged WP/WDT whatever its part of speech, or the object of a quantifier's "of") stands for the noun
         # its clause modifies; a place is no antecedent that speaks ("the ruling in San Diego, which had found":
         # the clause is about the phrase the place name ends), so such a pronoun stays unresolved
-        actor = resolve_speaker(doc, tok.head.head, exclude)
+        antecedent = _who_antecedent(doc, tok, tok.head.head)
+        actor = resolve_speaker(doc, antecedent, exclude)
         thing = tok.lower_ == "which" and actor.entity is not None and actor.entity.type == "person"
         if thing or (actor.entity is not None and actor.entity.type in _PLACES):
             # "which" never stands for a person ("the head of the X Group, which says": the group, not its head)
             return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text), "unresolved")
         return actor
+    if tok.pos_ == "PRON" and low not in pronouns and tok.tag_ in ("NN", "NNP"):
+        # "Then someone asked how ...": an indefinite pronoun introduces a new, unnamed speaker; it takes up no
+        # antecedent (quote_evidence.tsv [speaker_noun] lists the ones that stand for a person who spoke)
+        return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text))
     if tok.pos_ == "PRON" or low in pronouns:
         types = set((pronouns.get(low) or "person").split("|"))
         hit, how, noun = resolve_pronoun(doc, tok, types, exclude)
@@ -229,6 +239,38 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
             return Actor(hit, hit.name, tok.idx, tok.idx + len(tok.text), how)
         return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text), "unresolved")
     return resolve_token(doc, tok, exclude, whole_names=True)
+
+
+#: Prepositions of a phrase that places or locates people ("Democrats on Capitol Hill", "the mayor of Nablus").
+_PLACING_PREPS = ("on", "in", "at", "from", "of")
+
+
+def _who_antecedent(doc: Doc, who: Token, noun: Token) -> Token:
+    """The noun a "who" clause stands for: the parser hangs the clause on the nearest noun, and in "nervous Democrats
+    on Capitol Hill, who have argued ..." that is the place in the prepositional phrase; "who" names people, so an
+    object of a placing preposition that names no people gives way to the noun the phrase modifies when that one
+    does ("the pressures on health service staff, who say ...": the staff)."""
+    if who.lower_ not in ("who", "whom") or noun.dep_ != "pobj" or noun.head.lower_ not in _PLACING_PREPS:
+        return noun
+    owner = noun.head.head
+    if owner.pos_ in ("VERB", "AUX"):
+        # "to please anxious Liberals on Harbour Hill, who ...": the phrase hung on the verb follows its object
+        objs = [c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.right_edge.i + 1 == noun.head.i]
+        owner = objs[0] if objs else owner
+    if owner is noun.head or owner.pos_ not in ("NOUN", "PROPN"):
+        return noun
+    return owner if _people(doc, owner) and not _people(doc, noun) else noun
+
+
+def _people(doc: Doc, tok: Token) -> bool:
+    """The noun names people who can be a "who": a person or a group entity, a nationality or party ("Democrats"),
+    or a common noun for people ("staff", "owners"; pronouns.person_noun)."""
+    from newsgraph.annotate.pronouns import person_noun
+
+    ent = find_entity(doc, tok.idx, tok.idx + len(tok.text))
+    if ent is not None:
+        return ent.type in ("person", "group")
+    return tok.ent_type_ in ("NORP", "PERSON") or person_noun(tok) or tok.lemma_.lower() in _roles()
 
 
 #: Entity types a relative pronoun's antecedent cannot be when it speaks.
