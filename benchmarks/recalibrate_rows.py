@@ -22,7 +22,7 @@ WEB_LABELS = ("e2-webh", "e2-lgl")
 #: Judgement labels of a held-out draw nobody may read yet: never loaded. Empty from stop 31: stop 30's draws
 #: (s30unseen*, polnear seed 20270701 and LGL seed 20270702) are tuning data, and ../shared/eval has no unread pool
 #: left; a new draw's label prefix goes here before anyone tunes.
-HELD_OUT_PREFIXES: tuple[str, ...] = ()
+HELD_OUT_PREFIXES: tuple[str, ...] = ("s32unseen",)
 #: With `--below-sample FILE` (benchmarks/audit/below.py `keys`): the judged draws whose hidden events were sampled
 #: at random, a source of their own ("draws": every shown event, and the sampled hidden ones weighted 1 / rate); their
 #: pages leave the audit's rows (stop 26: the s23..s25 draws, every asserted event judged, so the rate is 1; stop 28:
