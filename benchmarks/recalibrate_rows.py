@@ -19,9 +19,9 @@ from pathlib import Path
 #: --only html` and `--label e2-lgl --only lgl`.
 AUDIT_LABELS = ("e2-aud", "e2-s21", "e2-s22", "e2-s23", "e2-s24")
 WEB_LABELS = ("e2-webh", "e2-lgl")
-#: Judgement labels of a held-out draw nobody may read yet: never loaded. Empty from stop 31: stop 30's draws
-#: (s30unseen*, polnear seed 20270701 and LGL seed 20270702) are tuning data, and ../shared/eval has no unread pool
-#: left; a new draw's label prefix goes here before anyone tunes.
+#: Judgement labels of a held-out draw nobody may read yet: never loaded. Stop 32's draws (s32unseen*: seeds 20270801
+#: conll-tune and 20270802 polnear-tune, the tune parts' kinds nobody judged) are held out until a later stop takes
+#: them as tuning data; stop 30's (s30unseen*) are tuning data from stop 31.
 HELD_OUT_PREFIXES: tuple[str, ...] = ("s32unseen",)
 #: With `--below-sample FILE` (benchmarks/audit/below.py `keys`): the judged draws whose hidden events were sampled
 #: at random, a source of their own ("draws": every shown event, and the sampled hidden ones weighted 1 / rate); their
