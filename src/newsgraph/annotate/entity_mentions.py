@@ -24,6 +24,7 @@ from newsgraph.annotate.mention_growth import (
     grow_place,
     join_branches,
     join_campuses,
+    join_nicknames,
     named_after,
     place_named_after,
 )
@@ -214,7 +215,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
             continue
         for part in _split_possessor(m, gaz):
             out.extend(_split_hyphen(part))
-    return join_branches(text, join_campuses(text, cut_before_persons(out), gaz), gaz, words)
+    return join_nicknames(text, join_branches(text, join_campuses(text, cut_before_persons(out), gaz), gaz, words))
 
 
 #: "Ukraine's Air Force": a possessor, "'s", and a capitalised name of its own

@@ -1,0 +1,65 @@
+"""Which full personal name a short form stands for when the article names more than one that it could.
+
+A feature on one congressman that names a senator of the same surname once near its end, or a story that names a
+husband once and his wife throughout, writes the bare surname for one of them at a time. Stage 3 of
+`newsgraph_entities` (entity_linking.py) gives the surname to the full name the headline gives, else to the one
+full name that opens with a given name of the lexicon; where several do (or none), the surname was one ambiguous
+item of its own, a fragment beside both full names. By the convention of news writing the bare surname refers to
+the article's subject when one of them is (written in full clearly more often than the other), else to the person
+of that surname named most recently before it (or, before any full name, to the first named after it): each of its
+mentions goes to that owner. A given name alone ("Hillary", in a quote) is the person's too when exactly one full
+personal name of the page opens with it. A full-name mention is never moved: only short forms are assigned.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from newsgraph.annotate.gender import given_name_gender, title_gender
+
+#: how many times more often one owner of a surname must be written in full than every other to own all its bare
+#: uses (the article's subject); below it each bare use goes to the owner named nearest before it
+DOMINANT_RATIO = 2
+
+
+def surname_owner(owners: set[str], at: int, full_at: dict[str, list[int]], text: str = "") -> str | None:
+    """The owner a bare surname at character `at` stands for: the article's subject when one owner is written in
+    full at least DOMINANT_RATIO times as often as any other (a feature's congressman beside a senator named once,
+    a woman's biography beside her father's one mention), else the one named nearest before it. An honorific
+    before the surname ("Mrs. X") leaves out the owners whose given name is of the other gender."""
+    said = title_gender(text, at) if text else None
+    if said is not None:
+        agree = {o for o in owners if given_name_gender(o) in (said, None)}
+        owners = agree or owners
+        if len(owners) == 1:
+            return next(iter(owners))
+    counts = sorted(((len(full_at.get(o, ())), o) for o in owners), reverse=True)
+    if len(counts) > 1 and counts[0][0] >= DOMINANT_RATIO * max(counts[1][0], 1):
+        return counts[0][1]
+    return nearest_owner(owners, at, full_at)
+
+
+def nearest_owner(owners: set[str], at: int, full_at: dict[str, list[int]]) -> str | None:
+    """The owner whose full name was written last before character `at`, or, when none was before it, the one
+    written first after it; None when no owner's full-name mention is known."""
+    best, best_at = None, -1
+    for o in sorted(owners):
+        starts = sorted(full_at.get(o, ()))
+        k = bisect_left(starts, at)
+        if k and starts[k - 1] > best_at:
+            best, best_at = o, starts[k - 1]
+    if best is not None:
+        return best
+    after = [(min(s for s in full_at.get(o, ()) if s > at), o) for o in owners
+             if any(s > at for s in full_at.get(o, ()))]
+    return min(after)[1] if after else None
+
+
+def given_name_owner(name: str, full_names: set[str], given_names: frozenset[str]) -> str | None:
+    """The one full personal name of the article that opens with the given name `name` ("Hillary" ->
+    "Hillary Clinton"); None when `name` is no given name of the lexicon, or no or several full names open with it
+    ("Tim" beside "Tim Kaine" and "Tim Scott" stays apart)."""
+    if name not in given_names:
+        return None
+    owners = {f for f in full_names if f.split()[0] == name}
+    return next(iter(owners)) if len(owners) == 1 else None
