@@ -103,3 +103,10 @@ def test_a_label_put_before_several_given_names_is_no_part_of_the_names():
     once = "Royal Drew Hanlon won 4-2 over #4 rated Falcon Tyler Marsk at 103."
     s = once.index("Falcon Tyler")
     assert fused_word_start(once, s, s + len("Falcon Tyler Marsk"), names) == s  # one name: no label shown
+
+
+def test_a_legislators_party_and_home_tag_is_no_organisation():
+    body = ("Del. Marta Lorne (D-Eastport Harbor) said on Monday that the bridge would be built. "
+            "Lorne, a Democrat, has led the fight for years.")
+    art = annotate(Extracted(input="t", body=body))
+    assert not any(e.name.startswith("D-") for e in art.entities), [e.name for e in art.entities]
