@@ -4,10 +4,10 @@ A feature on one congressman that names a senator of the same surname once near 
 husband once and his wife throughout, writes the bare surname for one of them at a time. Stage 3 of
 `newsgraph_entities` (entity_linking.py) gives the surname to the full name the headline gives, else to the one
 full name that opens with a given name of the lexicon; where several do (or none), the surname was one ambiguous
-item of its own, a fragment beside both full names. By the convention of news writing the bare surname refers to
-the article's subject when one of them is (written in full clearly more often than the other), else to the person
-of that surname named most recently before it (or, before any full name, to the first named after it): each of its
-mentions goes to that owner. A given name alone ("Hillary", in a quote) is the person's too when exactly one full
+item of its own, a fragment beside both full names. By the conventions of news writing the bare surname refers to
+the article's subject (written in full clearly more often than the other) and to the person of that surname named
+most recently before it: where the two readings agree, the mention goes to that owner; where they do not, it stays
+apart as before. A given name alone ("Hillary", in a quote) is the person's too when exactly one full
 personal name of the page opens with it. A full-name mention is never moved: only short forms are assigned.
 """
 
@@ -17,16 +17,19 @@ from bisect import bisect_left
 
 from newsgraph.annotate.gender import given_name_gender, title_gender
 
-#: how many times more often one owner of a surname must be written in full than every other to own all its bare
-#: uses (the article's subject); below it each bare use goes to the owner named nearest before it
+#: how many times more often one owner of a surname must be written in full than every other to be the article's
+#: subject, which a bare use goes to when the subject is also the owner named nearest before it
 DOMINANT_RATIO = 2
 
 
 def surname_owner(owners: set[str], at: int, full_at: dict[str, list[int]], text: str = "") -> str | None:
-    """The owner a bare surname at character `at` stands for: the article's subject when one owner is written in
-    full at least DOMINANT_RATIO times as often as any other (a feature's congressman beside a senator named once,
-    a woman's biography beside her father's one mention), else the one named nearest before it. An honorific
-    before the surname ("Mrs. X") leaves out the owners whose given name is of the other gender."""
+    """The owner a bare surname at character `at` stands for, or None (it stays apart, as before): the article's
+    subject - one owner written in full at least DOMINANT_RATIO times as often as any other (a feature's
+    congressman beside a senator named once) - when it is also the owner named nearest before it (or first after
+    it). Either reading alone moved one gold person of GUM's check part to another's item (the subject's surname
+    used for a relative right after the relative's full name; the nearest name where the text meant the subject):
+    both must agree. An honorific before the surname ("Mrs. X") leaves out the owners whose given name is of the
+    other gender, and when one owner is left it is the one."""
     said = title_gender(text, at) if text else None
     if said is not None:
         agree = {o for o in owners if given_name_gender(o) in (said, None)}
@@ -34,9 +37,9 @@ def surname_owner(owners: set[str], at: int, full_at: dict[str, list[int]], text
         if len(owners) == 1:
             return next(iter(owners))
     counts = sorted(((len(full_at.get(o, ())), o) for o in owners), reverse=True)
-    if len(counts) > 1 and counts[0][0] >= DOMINANT_RATIO * max(counts[1][0], 1):
-        return counts[0][1]
-    return nearest_owner(owners, at, full_at)
+    if len(counts) < 2 or counts[0][0] < DOMINANT_RATIO * max(counts[1][0], 1):
+        return None
+    return counts[0][1] if nearest_owner(owners, at, full_at) == counts[0][1] else None
 
 
 def nearest_owner(owners: set[str], at: int, full_at: dict[str, list[int]]) -> str | None:
