@@ -27,6 +27,11 @@ def test_a_bare_building_word_is_no_short_form_of_a_buildings_name():
     assert tail_of(["Red", "Sox"], ["Boston", "Red", "Sox"])
 
 
+def test_an_organisations_name_without_its_complement_is_its_short_form():
+    assert tail_of(["Harlan", "Institute"], "Harlan Institute for Coastal Studies".split())
+    assert not tail_of(["Institute"], "Harlan Institute for Coastal Studies".split())  # one word: too vague
+
+
 def test_the_presidency_won_as_a_prize_is_placed_not_acting():
     names = shipped_names()
     text = "If the Liberals win the White House in November, and if they take back the White House, the Tarn vote counts."

@@ -11,7 +11,8 @@ an analyst can trust, for every article:
    sports team (an organisation) unless it is a country; religious and ethnic groups are groups; demonyms
    ("Syrian") are not entities but count toward their country.
 3. Linking: a short form joins the one full name it can stand for ("Hamdan" -> "Khalid al-Hamdan"); two full names
-   with the same surname leave the surname unmerged. Acronyms join the expansion the article gives
+   with the same surname leave the surname unmerged unless the article's subject is also the one named nearest
+   before it, and a lone given name joins the one full name opening with it (person_short_forms.py). Acronyms join the expansion the article gives
    ("NCA [National Citizens Alliance]", "X (ABC)") or a common alias (data/aliases.tsv: "UN").
 4. Document consistency: an entity's type comes from all its mentions' evidence; its names found elsewhere in the
    article untagged become mentions too.

@@ -1,7 +1,7 @@
 """Stages 3 and 4 of `newsgraph_entities`: mentions -> clusters under one canonical name and one type.
 
 A short form joins the one full name it can stand for ("Hamdan" -> "Khalid al-Hamdan"); two full names with the
-same surname leave the surname unmerged. Acronyms join the expansion the article gives or a common alias
+same surname leave the surname unmerged, unless the subject and the nearest name agree (person_short_forms.py). Acronyms join the expansion the article gives or a common alias
 (data/aliases.tsv: "UN"). A cluster's type comes from all its mentions' evidence; its names found elsewhere in the
 article untagged become mentions too; a place opening an organisation's name is a place mention too (those two,
 stage 4, are in entity_propagation.py).
