@@ -62,6 +62,8 @@ def test_nearest_owner_is_the_one_named_last_before_else_the_first_after():
     assert nearest_owner(set(at), 5, at) == "Ada Penrose"
     assert surname_owner(set(at), 600, at) == "Ada Penrose"  # the subject (2 against 1) and the nearest
     assert surname_owner(set(at), 320, at) is None  # the subject, but the other was named nearest: apart
+    lede = {"Ada Penrose": [300, 500], "Tom Penrose": [10]}
+    assert surname_owner(set(lede), 600, lede) is None  # named more, but the lede named the other first: apart
     at["Tom Penrose"].append(900)
     assert surname_owner(set(at), 600, at) is None  # 2 against 2: no subject
     text = " " * 290 + "Mr. Penrose" + " " * 400

@@ -28,8 +28,10 @@ def surname_owner(owners: set[str], at: int, full_at: dict[str, list[int]], text
     congressman beside a senator named once) - when it is also the owner named nearest before it (or first after
     it). Either reading alone moved one gold person of GUM's check part to another's item (the subject's surname
     used for a relative right after the relative's full name; the nearest name where the text meant the subject):
-    both must agree. An honorific before the surname ("Mrs. X") leaves out the owners whose given name is of the
-    other gender, and when one owner is left it is the one."""
+    both must agree. The subject is also the owner written in full first (a funeral story names the fallen
+    corporal once in its lede, then his brother twice, and writes the surname for the corporal: stop 32, s22).
+    An honorific before the surname ("Mrs. X") leaves out the owners whose given name is of the other gender, and
+    when one owner is left it is the one."""
     said = title_gender(text, at) if text else None
     if said is not None:
         agree = {o for o in owners if given_name_gender(o) in (said, None)}
@@ -39,7 +41,16 @@ def surname_owner(owners: set[str], at: int, full_at: dict[str, list[int]], text
     counts = sorted(((len(full_at.get(o, ())), o) for o in owners), reverse=True)
     if len(counts) < 2 or counts[0][0] < DOMINANT_RATIO * max(counts[1][0], 1):
         return None
-    return counts[0][1] if nearest_owner(owners, at, full_at) == counts[0][1] else None
+    subject = counts[0][1]
+    if first_named(owners, full_at) != subject:
+        return None  # the lede names another in full first: that one is the subject (s22, stop 32)
+    return subject if nearest_owner(owners, at, full_at) == subject else None
+
+
+def first_named(owners: set[str], full_at: dict[str, list[int]]) -> str | None:
+    """The owner whose full name the article writes first (the lede's person), None when no owner's is known."""
+    first = [(min(full_at[o]), o) for o in owners if full_at.get(o)]
+    return min(first)[1] if first else None
 
 
 def nearest_owner(owners: set[str], at: int, full_at: dict[str, list[int]]) -> str | None:
