@@ -64,7 +64,7 @@ def test_the_headline_person_owns_the_surname_and_gives_the_canonical_name():
     assert "Marklund" in people["Tove Marklund"].aliases
     assert "Marklund" not in people["Nils Marklund"].aliases
     without = annotate(Extracted(input="t", body=body.split("\n\n", 1)[1]))  # no heading: the surname stays apart
-    assert "Marklund" in {e.name for e in without.entities if e.type == "person"}
+    assert "Marklund" in {e.name for e in without.entities if e.type == "person"}  # (the father was named nearest)
 
 
 def test_a_middle_name_with_the_surname_is_a_short_form_of_the_full_name():

@@ -11,7 +11,8 @@ an analyst can trust, for every article:
    sports team (an organisation) unless it is a country; religious and ethnic groups are groups; demonyms
    ("Syrian") are not entities but count toward their country.
 3. Linking: a short form joins the one full name it can stand for ("Hamdan" -> "Khalid al-Hamdan"); two full names
-   with the same surname leave the surname unmerged. Acronyms join the expansion the article gives
+   with the same surname leave the surname unmerged unless the article's subject is also the one named nearest
+   before it, and a lone given name joins the one full name opening with it (person_short_forms.py). Acronyms join the expansion the article gives
    ("NCA [National Citizens Alliance]", "X (ABC)") or a common alias (data/aliases.tsv: "UN").
 4. Document consistency: an entity's type comes from all its mentions' evidence; its names found elsewhere in the
    article untagged become mentions too.
@@ -50,7 +51,13 @@ from newsgraph.annotate.entity_salience import SalienceWeights, rescore, score_s
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.gazetteer import get_gazetteer
 from newsgraph.annotate.lexicon import LexiconComponent, Sections
-from newsgraph.annotate.name_gates import gate_common_nouns, gate_kind_names, gate_thing_names, gate_works
+from newsgraph.annotate.name_gates import (
+    gate_case_names,
+    gate_common_nouns,
+    gate_kind_names,
+    gate_thing_names,
+    gate_works,
+)
 from newsgraph.annotate.name_glosses import join_glosses
 from newsgraph.annotate.names import NamesLexicon, shipped_names, shipped_sections
 from newsgraph.annotate.person_full_names import complete_surnames, cut_fused_prefixes
@@ -150,6 +157,7 @@ class EntityLinker(LexiconComponent):
         # a name an apposition or copula calls a body ("X, a retailer") that only the model calls a person
         gate_kind_names(kept, self.evidence.model_label + self.evidence.speech_verb)
         gate_works(kept, self.evidence.model_label + self.evidence.org_suffix, text)
+        gate_case_names(kept, text)  # "Brown v. Board of Education": the case, no party of the story
         if self.words is not None:  # a dictionary word only the model calls a person ("Bourse", "Industrie")
             gate_common_nouns(kept, self.words, names, self.evidence.model_label + self.evidence.speech_verb, text)
         kept = [m for m in kept if not m.ev["drop"]]

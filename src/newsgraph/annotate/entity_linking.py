@@ -1,7 +1,7 @@
 """Stages 3 and 4 of `newsgraph_entities`: mentions -> clusters under one canonical name and one type.
 
 A short form joins the one full name it can stand for ("Hamdan" -> "Khalid al-Hamdan"); two full names with the
-same surname leave the surname unmerged. Acronyms join the expansion the article gives or a common alias
+same surname leave the surname unmerged, unless the subject and the nearest name agree (person_short_forms.py). Acronyms join the expansion the article gives or a common alias
 (data/aliases.tsv: "UN"). A cluster's type comes from all its mentions' evidence; its names found elsewhere in the
 article untagged become mentions too; a place opening an organisation's name is a place mention too (those two,
 stage 4, are in entity_propagation.py).
@@ -15,18 +15,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsgraph.annotate.config import knob
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.entity_salience import _in_words
 from newsgraph.annotate.extensions import headline
 from newsgraph.annotate.gazetteer import aliases as common_aliases
 from newsgraph.annotate.gazetteer import norm
-from newsgraph.annotate.name_text import initials, looks_like_acronym, surname_keys
+from newsgraph.annotate.name_text import initials, looks_like_acronym, surname_keys, without_suffix
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.org_kinds import lexicon as org_lexicon
 from newsgraph.annotate.org_short_forms import first_start as _first
 from newsgraph.annotate.org_short_forms import tail_of as _tail_of
 from newsgraph.annotate.org_short_forms import tail_owner as _tail_owner
 from newsgraph.annotate.org_short_forms import variant_owner
+from newsgraph.annotate.person_short_forms import given_name_owner, surname_owner
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
                   th: LinkingThresholds = DEFAULT_THRESHOLDS) -> list[Cluster]:
     aliases = common_aliases()
     head = headline(doc) if doc is not None else ""
+    text = doc_text(doc) if doc is not None else ""
     # full personal names and the short forms they license
     full_people: dict[str, set[str]] = defaultdict(set)
     countries = {m.text for m in mentions if m.ev["country"]}  # names the gazetteer reads as a country
@@ -103,19 +106,30 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
     # a full name without its middle names ("Ada Lovelace" for "Ada King Lovelace") is a short form of it, and is
     # not a second owner of the surname
     # ... and so is one of its given names with the surname ("Otto Jespersen" for "Jens Otto Harry Jespersen")
+    # ... and so is the name without its generational suffix ("Harry F. Byrd" for "Harry F. Byrd Sr."), and the
+    # quoted nickname with the surname ("Bobby Scott" for 'Robert C. "Bobby" Scott')
     first_last: dict[str, set[str]] = defaultdict(set)
+    full_at: dict[str, list[int]] = defaultdict(list)  # where each full personal name is written
     for m in mentions:
-        words = m.text.split()
+        words = without_suffix(m.text).split()
+        if _family(m, th) == "person" and len(words) >= 2:
+            full_at[m.text].append(m.start)
         if _family(m, th) == "person" and len(words) >= 3 and (words[0] in names.given_names or (
                 words[0].isalpha() and words[0][:1].isupper() and len(words[0]) > 1 and words[-1][:1].isupper())):
             first_last[f"{words[0]} {words[-1]}"].add(m.text)
             for w in words[1:-1]:
+                w = w.strip("\"\u201c\u201d")
                 if w.isalpha() and w[:1].isupper() and len(w) > 1:
                     first_last[f"{w} {words[-1]}"].add(m.text)
+            if without_suffix(m.text) != m.text:
+                first_last[without_suffix(m.text)].add(m.text)
     for k, v in first_last.items():
         if len(v) == 1:
             full_people = {s: {min(v) if o == k else o for o in owners} for s, owners in full_people.items()}
             full_people.setdefault(k, v)
+            if k in full_at:
+                full_at[min(v)] += full_at[k]
+    full_names = {o for owners in full_people.values() for o in owners if len(o.split()) >= 2}
     # acronym expansions given in the text
     expansions: dict[str, str] = {}
     for m in mentions:
@@ -160,15 +174,24 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
             owners = full_people[name]
             if len(owners) > 1:  # the full name the headline gives owns the surname ("Moreau" in an article
                 # headed "Jeanne Moreau" that also names her father), else a full personal name (a given name
-                # first) owns it over a capitalised phrase that ends in it ("Boycott Smith" beside "Anna Smith")
+                # first) owns it over a capitalised phrase that ends in it ("Boycott Smith" beside "Anna Smith");
+                # between several such names each mention is the subject's or the one named last before it
+                # (person_short_forms.py)
                 headed = {o for o in owners if _in_words(o, head)}
                 named = {o for o in owners if o.split()[0] in names.given_names}
-                owners = headed if len(headed) == 1 else named if len(named) == 1 else owners
+                owners = headed if len(headed) == 1 else named if len(named) == 1 else named or owners
+                near = surname_owner(owners, m.start, full_at, text) if len(owners) > 1 else None
+                owners = {near} if near is not None else owners
             if len(owners) == 1 and fam != "organisation" or len(owners) == 1 and m.ev["organisation"] < th.org_points:
                 add("person", min(owners), m)
                 continue
             if len(owners) > 1:
                 add("person", name, m)  # ambiguous: stays a separate short-form entity
+                continue
+        if fam == "person" and " " not in name and name not in full_people:
+            owner = given_name_owner(name, full_names, names.given_names)
+            if owner is not None:  # "Hillary" beside the page's one "Hillary Clinton"
+                add("person", owner, m)
                 continue
         if looks_like_acronym(name) and flat in expansions:
             target = expansions[flat]

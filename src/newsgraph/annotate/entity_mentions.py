@@ -24,6 +24,7 @@ from newsgraph.annotate.mention_growth import (
     grow_place,
     join_branches,
     join_campuses,
+    join_nicknames,
     named_after,
     place_named_after,
 )
@@ -213,8 +214,8 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
         if m.text.lower() in names.not_names or (m.text.isupper() and m.text.lower() in names.not_names):
             continue
         for part in _split_possessor(m, gaz):
-            out.extend(_split_hyphen(part))
-    return join_branches(text, join_campuses(text, cut_before_persons(out), gaz), gaz, words)
+            out.extend(_split_hyphen(part, text))
+    return join_nicknames(text, join_branches(text, join_campuses(text, cut_before_persons(out), gaz), gaz, words))
 
 
 #: "Ukraine's Air Force": a possessor, "'s", and a capitalised name of its own
@@ -236,11 +237,23 @@ def _split_possessor(m: NameMention, gaz) -> list[NameMention]:
     return [owner, NameMention(start, m.end, pm.group(2), m.label)]
 
 
-def _split_hyphen(m: NameMention) -> list[NameMention]:
-    """ "EU-African Union" -> "EU", "African Union" when the left part is a known short form or an acronym."""
-    if "-" not in m.text or m.label not in ("organisation", "lexicon-org", "place"):
+#: a legislator's party letter before the place a bracket tag names ("Sen. X (D-Newport News)", "(R-Texas)")
+_PARTY_LETTERS = frozenset({"D", "R", "I"})
+
+
+def _split_hyphen(m: NameMention, text: str = "") -> list[NameMention]:
+    """ "EU-African Union" -> "EU", "African Union" when the left part is a known short form or an acronym; a
+    legislator's party-and-home tag in brackets ("(D-Newport News)") is no mention: the party letter and the home
+    are a label of the person before it, no organisation's name (and a place mention taken from it took the
+    organisation evidence of its head word, "News", into the dateline's city)."""
+    if "-" not in m.text or m.label not in ("organisation", "lexicon-org", "place", "person"):
         return [m]
     left, _, right = m.text.partition("-")
+    if left in _PARTY_LETTERS and right[:1].isupper() and text[m.start - 1 : m.start] == "(" \
+            and text[m.end : m.end + 1] in (")", ","):
+        return []
+    if m.label == "person":
+        return [m]
     if left and right and right[:1].isupper() and (left in common_aliases() or looks_like_acronym(left)):
         a = NameMention(m.start, m.start + len(left), left, "organisation")
         b = NameMention(m.start + len(left) + 1, m.end, right, m.label)

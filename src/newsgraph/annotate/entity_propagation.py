@@ -13,7 +13,7 @@ from newsgraph.annotate.entity_linking import DEFAULT_THRESHOLDS, Cluster, Linki
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.mention_growth import in_region, seat_split
-from newsgraph.annotate.name_text import surname_keys
+from newsgraph.annotate.name_text import surname_keys, without_suffix
 from newsgraph.annotate.names import NamesLexicon
 from newsgraph.annotate.word_find import bounded_finds
 
@@ -23,7 +23,10 @@ def propagate(text: str, clusters: list[Cluster], mentions: list[NameMention]) -
     ambiguous: set[str] = set()
     for c in clusters:
         cand = [c.name, *c.aliases]
-        if c.type == "person" and len(c.name.split()) >= 2:
+        if c.type == "person" and len(c.name.split()) >= 2 and without_suffix(c.name) == c.name:
+            # a name with a generational suffix ("X Jr.") is left as before stop 31: linking joins the surname the
+            # model tagged; an untagged one found here would only lower the item's confidence (its share of
+            # propagated mentions), a right item of s22 fell below display so
             cand += surname_keys(c.name)
         for f in dict.fromkeys(cand):  # in order, once each: nothing here may depend on set order (PYTHONHASHSEED)
             if len(f) < 3 or not f[0].isupper():

@@ -45,6 +45,19 @@ def pronoun_gender(tok: Token) -> str | None:
     return _MORPH.get(genders[0]) if genders else None
 
 
+def title_gender(text: str, start: int) -> str | None:
+    """ "f" or "m" when an honorific or a gendered role noun stands right before character `start` ("Mrs. X")."""
+    before, _ = _lexicon()
+    hit = _WORD.search(text[max(0, start - _LOOKBACK) : start])
+    return before.get(hit.group(1).lower()) if hit else None
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "f" or "m" for a full name whose first word is a given name used for one gender only, else None."""
+    first = name.split()[0] if name.split() else ""
+    return _lexicon()[1].get(first) or None
+
+
 def entity_gender(doc: Doc, ent: Entity) -> str | None:
     """ "f", "m" or None for a person entity: the honorifics and role nouns before its mentions in `doc`, else its
     given name; None where the evidence disagrees or there is none."""

@@ -204,3 +204,30 @@ def join_branches(text: str, mentions: list[NameMention], gaz, words=None) -> li
 
 def _country(gaz, name: str) -> bool:
     return any(p.kind == "country" for p in gaz.lookup(name)[:1])
+
+
+#: a person's name with a quoted nickname between its given names and its surname: 'Robert C. "Bobby" Scott',
+#: 'Marcia "Cia" Price' (one to three words before, a one- or two-word nickname in straight or curly double quotes,
+#: one surname word, perhaps a generational suffix; no capitalised word after it: a title-case headline's 'Obama
+#: "Hopeful" About Deal' is no name)
+_NICKNAMED = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s){1,3}[\"\u201c][A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)?"
+                        r"[\"\u201d]\s[A-Z][\w'\u2019-]+(?:,?\s(?:Jr|Sr)\.?)?(?![\w'\u2019-]|\s+[A-Z])")
+
+
+def join_nicknames(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """ 'Rep. Robert C. "Bobby" Scott', 'Del. Marcia "Cia" Price': the model cuts the name at the nickname's
+    quotation marks ('Robert C. "Bobby' and 'Scott', or 'Marcia' and nothing), and the pieces become a fragment
+    item and a surname item. A person mention that opens given names, a quoted nickname and a surname grows over
+    them; the mentions inside the grown span are part of it."""
+    out: list[NameMention] = []
+    grown_to = -1
+    for m in mentions:
+        if m.start < grown_to:
+            continue  # inside the nicknamed name before it
+        if m.label == "person":
+            whole = _NICKNAMED.match(text, m.start)
+            if whole is not None and whole.end() > m.end and "\n" not in whole.group():
+                m.end, m.text = whole.end(), whole.group()
+                grown_to = m.end
+        out.append(m)
+    return out

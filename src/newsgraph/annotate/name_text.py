@@ -55,10 +55,21 @@ def _abbrev_end(s: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", last))
 
 
+#: a generational suffix after a surname ("Harry Byrd Sr.", "Martin Luther King Jr."): the surname is the word before
+#: it, and the article's "Byrd" is the same man's (roman numerals are left alone: a regnal "John Paul II" has no surname)
+_SUFFIX = re.compile(r",? (?:Sr|Jr|Snr|Jnr)\.?$")
+
+
+def without_suffix(full: str) -> str:
+    """The name without a generational suffix ("Harry F. Byrd Sr." -> "Harry F. Byrd"); other names unchanged."""
+    return _SUFFIX.sub("", full) if len(full.split()) >= 3 else full
+
+
 def surname_keys(full: str) -> list[str]:
-    """Short forms under which a full personal name may appear later: its last word, that word without an
-    "al-"/"el-"-style particle, and a two-word particle surname ("al-Hamdan", "bin Laden", "van Gaal")."""
-    words = full.split()
+    """Short forms under which a full personal name may appear later: its last word (before a generational suffix:
+    "Byrd" of "Harry F. Byrd Sr."), that word without an "al-"/"el-"-style particle, and a two-word particle
+    surname ("al-Hamdan", "bin Laden", "van Gaal")."""
+    words = without_suffix(full).split()
     if len(words) < 2:
         return []
     last = words[-1]

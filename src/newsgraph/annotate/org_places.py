@@ -9,7 +9,8 @@ surroundings and the parse, not a list of names:
 - `placed`: the words right before a mention place it (a preposition of place of the names lexicon, maybe with an
   article and an owner's possessive: "at the X", "at Y's X", "to the X", "inside X"), or make it a goal or a seat
   ("a bid for the X House", "on his way to the X House", "resident of the X House": the presidency as a prize, by
-  the judges' convention of stop 27, no organisation acting);
+  the judges' convention of stop 27, no organisation acting), or the object of a verb of winning or losing ("if
+  Democrats win the X House": data/org_kinds.tsv `prize_verb`);
 - `acts`: a mention is a subject or a possessive in the parse, an agent ("by the X"), or is followed by a
   possessive, a reporting verb or its staff (org_kinds._ACTS_AFTER);
 - `venue_used`: no mention acts, every mention is placed, and the name is a building's or a room's by its last word
@@ -37,6 +38,8 @@ _NEXT = re.compile(r"^\s+([a-z]+)\b")
 _ACTING_DEPS = ("nsubj", "nsubjpass", "poss", "agent")
 #: a goal or a seat right before a mention: a word, then "for", "to", "of" or "in", maybe "the"
 _GOAL = re.compile(r"\b([A-Za-z]+)\s+(?:for|to|of|in)\s+(?:the\s+)?$")
+#: a prize right after its verb: a word, maybe "back", then "the" ("win the X", "take back the X")
+_PRIZE = re.compile(r"\b([A-Za-z]+)\s+(?:back\s+)?the\s+$")
 
 
 def placed(names: NamesLexicon, text: str, start: int) -> bool:
@@ -47,6 +50,9 @@ def placed(names: NamesLexicon, text: str, start: int) -> bool:
         return True
     goal = _GOAL.search(before)
     if goal is not None and goal.group(1).lower() in lexicon().get("goal_word", frozenset()):
+        return True
+    prize = _PRIZE.search(before)
+    if prize is not None and prize.group(1).lower() in lexicon().get("prize_verb", frozenset()):
         return True
     owner = _OWNER.search(before)
     return owner is not None and names.placed_by(before[: owner.start()])

@@ -33,8 +33,11 @@ def tail_of(words: list[str], owner: list[str]) -> bool:
     """`words` are the last words of the owner's name after a capitalised word ("Red Sox" of "Boston Red Sox") or,
     two words or more, after a coordination ("Children's Hospital" of "Women and Children's Hospital"), or,
     two words or more, the last words of its head before an "of"/"for" complement ("Wilson Center" of "Woodrow Wilson
-    Center for International Scholars": the name without its complement, cut as its own last words are)."""
+    Center for International Scholars": the name without its complement, cut as its own last words are), or that
+    whole head ("Peterson Institute" of "Peterson Institute for International Economics")."""
     n = len(owner) - len(words)
+    if len(words) == 1 and words[0].lower() in org_lexicon().get("building_head", frozenset()):
+        return False  # "House" is no short form of "White House": a chamber named bare is its legislature (stop 31)
     if n > 0 and owner[n:] == words and (owner[n - 1][:1].isupper() or len(words) >= 2 and n >= 2 and (
             owner[n - 1] in CONTINUATION_WORDS and not _body_word(owner[n - 2]))):
         return True  # "Children's Hospital" of "Women and Children's Hospital", not of "City Council and ..."
@@ -42,7 +45,8 @@ def tail_of(words: list[str], owner: list[str]) -> bool:
     if cut is None or len(words) < 2:
         return False
     n = cut - len(words)
-    return n > 0 and owner[n:cut] == words and owner[n - 1][:1].isupper()
+    # ... or the whole head ("Peterson Institute" of "Peterson Institute for International Economics", stop 31)
+    return n >= 0 and owner[n:cut] == words and (n == 0 or owner[n - 1][:1].isupper())
 
 
 def _body_word(word: str) -> bool:

@@ -19,8 +19,8 @@ They are recognised by their form, which carries over from one site to another:
   MARCOS, Texas: ..." is a dateline);
 - `closing_credit`: a short paragraph among the body's last `CLOSING_LINES` that opens with a run of capitalised
   names followed by a credit phrase of data/credit_cues.tsv [after_names] ("contributed reporting", "reported
-  from"), or a contributor's note (the body's last paragraph opening with a name, "is"/"was" and a writer's or an
-  academic's noun of [bio] within a few words);
+  from"), or a contributor's note (the body's last paragraph opening with a name, maybe an apposition in commas,
+  "is"/"was" and a writer's or an academic's noun of [bio] within a few words);
 - `credit_label`: a short paragraph anywhere opening with a credit label of [opening] ("Contributing:", "(Reporting
   by"), after an optional bracket or dash.
 text_blocks.non_prose_blocks adds these ranges to the paragraphs it already finds (credit lines, sign-offs, name
@@ -59,6 +59,9 @@ CLOSING_LINES = 3
 CREDIT_MAX_CHARS = 300
 #: words between "is"/"was" and a contributor's note's noun ("is a senior staff writer", "is an associate professor")
 BIO_WORDS = 4
+#: characters of an apposition between a contributor's name and the note's "is" at most ("A, a former adviser to B,
+#: is a fellow at X")
+BIO_APPOS_CHARS = 120
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 #: a line closed by a question or an exclamation is a sentence, and one closed by a colon introduces what follows (a
@@ -85,7 +88,11 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     names = rf"^\W{{0,3}}{name}(?:{_SEP}{name}){{0,8}}\s+(?:also\s+)?"
     after = re.compile(names + rf"(?i:{alt('after_names')})\b")
     opening = re.compile(rf"^\s*[(\[\u2014\u2013*-]?\s*(?i:{alt('opening')})(?:\s*:|\s+[A-Z])")
-    bio = re.compile(names + rf"(?:is|was)\s+(?:[\w'\u2019-]+\s+){{0,{BIO_WORDS}}}?(?i:{alt('bio')})s?\b")
+    # ... maybe after an apposition of the author's earlier posts ("A, former adviser to Vice President B, Jr., is
+    # Senior Fellow at X"): commas round it, no relative pronoun (a sentence's "A, who ..., is")
+    appos = rf"(?:,(?![^\n]*?\b(?:who|which|whose)\b)[^\n;]{{1,{BIO_APPOS_CHARS}}}?,\s+)?"
+    bio = re.compile(names.removesuffix(r"\s+(?:also\s+)?") + appos + rf"\s*(?:is|was)\s+"
+                     rf"(?:[\w'\u2019-]+\s+){{0,{BIO_WORDS}}}?(?i:{alt('bio')})s?\b")
     return after, opening, bio
 
 

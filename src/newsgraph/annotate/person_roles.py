@@ -126,10 +126,24 @@ def fused_word_start(text: str, start: int, end: int, names: NamesLexicon) -> in
             or not names.is_given_name(second):
         return start
     # the word is a common noun the text also writes in lower case ("the coroner", "her handler"): no name's part
-    # ("Sadeq Abu Amer": a name the text never writes in lower case keeps its span)
-    if not re.search(r"(?<![\w-])" + re.escape(first.lower()) + r"(?![\w-])", text):
+    # ("Sadeq Abu Amer": a name the text never writes in lower case keeps its span); or a label the page puts
+    # before several persons' given names ("#4 rated Panther Lee X ... over Panther Tyler Y": a team's nickname)
+    if not re.search(r"(?<![\w-])" + re.escape(first.lower()) + r"(?![\w-])", text) \
+            and len(labelled_given_names(text, first, names)) < LABEL_BEFORE_NAMES:
         return start
     return start + words[1].start()
+
+
+#: how many different given names a capitalised word must stand right before for the page to use it as a label
+#: (a team's nickname, a unit's name) and not as a name's own first word
+LABEL_BEFORE_NAMES = 2
+
+
+def labelled_given_names(text: str, word: str, names: NamesLexicon) -> set[str]:
+    """The given names of the lexicon that `word` stands right before in `text`, one space between, each opening a
+    two-word name ("Panther Lee Goldberg", "Panther Tyler Zilverberg" -> {"Lee", "Tyler"})."""
+    pattern = r"(?<![\w-])" + re.escape(word) + r" ([A-Z][a-z]+) [A-Z]"
+    return {g for g in re.findall(pattern, text) if names.is_given_name(g)}
 
 
 #: a capitalised word right before a person's span, with one space between (letters, inner hyphens or apostrophes:
