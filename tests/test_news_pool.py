@@ -3,7 +3,15 @@
 import pytest
 
 from benchmarks import topic_audit as ta
-from benchmarks.audit import conll_pool, fresh, news_pool, polnear_pool, wikinews_pool
+from benchmarks.audit import (
+    conll_pool,
+    conll_tune_pool,
+    fresh,
+    news_pool,
+    polnear_pool,
+    polnear_tune_pool,
+    wikinews_pool,
+)
 from benchmarks.splits import part
 
 #: an English body of 80+ words (the audit's `english` test), made distinct per article by its number
@@ -90,7 +98,8 @@ def test_fresh_dispatches_a_pool_seed_and_keeps_lgl_seeds(tmp_path, monkeypatch)
 def test_a_pool_seed_is_never_an_lgl_seed():
     # an LGL seed listed in POOLS would draw a different set under a label already judged
     assert not set(fresh.POOLS) & set(fresh.FRESH_SEEDS)
-    assert set(fresh.POOLS.values()) <= {news_pool.POOL, wikinews_pool.POOL, polnear_pool.POOL, conll_pool.POOL}
+    assert set(fresh.POOLS.values()) <= {news_pool.POOL, wikinews_pool.POOL, polnear_pool.POOL, conll_pool.POOL,
+                                         conll_tune_pool.POOL, polnear_tune_pool.POOL}
 
 
 def _geovirus(tmp_path, n: int):
@@ -227,3 +236,23 @@ def test_detokenise_joins_punctuation_clitics_and_quotes():
         'He said: "we don\'t know," and left.'
     assert conll_pool.detokenise("Shares rose 5 % to $ 12 ( up ) .".split()) == "Shares rose 5% to $12 (up)."
     assert conll_pool.detokenise("Smith 's team".split()) == "Smith's team"
+
+
+def test_tune_part_pools_draw_what_the_check_pools_leave_and_never_a_check_article(tmp_path, monkeypatch):
+    # stop 32: the tune parts are pools for the kinds nobody judged there; a tune pool must never hand out a
+    # check-part article (already judged under another label) and together the two cover each set exactly once
+    path, root = _conll(tmp_path, 14), _polnear(tmp_path, 14)
+    monkeypatch.setattr(conll_pool, "PATH", path)
+    monkeypatch.setattr(polnear_pool, "ROOT", root)
+    for check, tune, n in ((conll_pool, conll_tune_pool, 14), (polnear_pool, polnear_tune_pool, 14)):
+        a, b = check.articles(), tune.articles()
+        assert b and all(part(x["unit"]) == "tune" for x in b)
+        assert not {x["input"] for x in a} & {x["input"] for x in b} and len(a) + len(b) == n
+    monkeypatch.setattr(conll_tune_pool, "PAGES", 2)
+    monkeypatch.setattr(polnear_tune_pool, "PAGES", 2)
+    monkeypatch.setattr(fresh, "html_leftovers", lambda: [])
+    monkeypatch.setattr(fresh, "POOLS", {81: "conll-tune", 82: "polnear-tune", 83: "conll-tune"})
+    x, y, z = fresh.drawn(81), fresh.drawn(82), fresh.drawn(83)
+    assert len(x) == len(y) == len(z) == 2 and not {d["input"] for d in x} & {d["input"] for d in z}
+    assert all(d["input"].startswith("conll/") for d in x) and all(d["input"].startswith("polnear/") for d in y)
+    assert all(part(d["unit"]) == "tune" for d in x + y + z)
