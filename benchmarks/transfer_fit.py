@@ -26,7 +26,7 @@ import random
 from collections.abc import Callable, Sequence
 
 from benchmarks.calibration import expected_calibration_error, fit_isotonic, reliability_table
-from benchmarks.transfer_rows import Row, rows
+from benchmarks.transfer_rows import ACTOR_THRESHOLD, Row, rows
 
 MIN_BLOCK = 30
 DECAY = 0.75
@@ -234,6 +234,40 @@ def thresholds(rs: list[Row], method: str, label: str = "right", cuts: Sequence[
     return out
 
 
+def held_out(rs: list[Row], label: str = "right", seed: int = 32, boot: int = BOOT) -> dict:
+    """The LANDED layer (data/calibration/event_transfer.json, not refitted) scored on the rows of the draws still
+    held out: per draw and pooled, the share right, mean confidence and ECE as the code of the time gave them and
+    under the layer, the page bootstrap of the ECE difference, and the shown events at the display of the time
+    (>= ACTOR_THRESHOLD, 0.8) and under the layer (>= settings.EVENTS_THRESHOLD): right/shown and mean confidence."""
+    from newsgraph.annotate import event_transfer
+    from newsgraph.settings import EVENTS_THRESHOLD
+
+    rng = random.Random(seed)
+    gl = {id(r): event_transfer.event(r.conf) for r in rs}
+    out: dict[str, dict] = {}
+    for name, part in [*((lab, [r for r in rs if r.label == lab]) for lab in sorted({r.label for r in rs})),
+                       ("pooled", rs)]:
+        if not part:
+            continue
+        ys = [bool(getattr(r, label)) for r in part]
+        ps = [gl[id(r)] for r in part]
+        d, lo, hi = boot_diff(part, gl, label, rng, boot)
+        then = [r for r in part if r.conf >= ACTOR_THRESHOLD]
+        now = [r for r in part if gl[id(r)] >= EVENTS_THRESHOLD]
+
+        def shown(sel: list[Row], conf: Callable[[Row], float]) -> dict:
+            right = sum(bool(getattr(r, label)) for r in sel)
+            return {"right": right, "shown": len(sel),
+                    "conf": round(sum(conf(r) for r in sel) / len(sel), 3) if sel else None}
+
+        out[name] = {"n": len(part), "right": round(sum(ys) / len(ys), 3),
+                     "conf": round(sum(r.conf for r in part) / len(part), 3), "conf_g": round(sum(ps) / len(ps), 3),
+                     "ece": _ece([r.conf for r in part], ys), "ece_g": _ece(ps, ys), "diff": d, "ci": [lo, hi],
+                     "shown_then": shown(then, lambda r: r.conf), "shown_now": shown(now, lambda r: gl[id(r)]),
+                     "table_g": reliability_table(ps, ys)}
+    return out
+
+
 def main() -> None:
     import argparse
 
@@ -244,7 +278,12 @@ def main() -> None:
     ap.add_argument("--thresholds", default="", help="also the display cuts under this method")
     ap.add_argument("--tables", action="store_true", help="print the pooled reliability tables")
     ap.add_argument("--write", default="", help="fit this method on every stop and write the layer's data file")
+    ap.add_argument("--held-out", action="store_true", help="score the landed layer on the draws still held out "
+                    "(recalibrate_rows.HELD_OUT_PREFIXES; events only), no fitting")
     a = ap.parse_args()
+    if a.held_out:
+        print(json.dumps(held_out(fit_rows(rows(("events",), held_out=True), "events"), a.label), indent=1))
+        return
     rs = fit_rows(rows(), a.kind)
     res = report(rs, a.label, a.methods.split(","))
     for m, per in res.items():

@@ -10,8 +10,9 @@ layer (benchmarks/transfer_fit.py) is fitted on.
 Rows per kind (a row only where a judgement of its key exists, from any label: keys are stable across builds):
 - events: status, shown (as the key list says), judged type; `right` = as scored (benchmarks/audit `correct`:
   happened, type right, each actor right or hidden below the threshold of the time; the actor confidences are read
-  from the draw's records in /tmp/newsgraph-audit where they exist, s25..s30; without records, s21..s24, every actor is
-  judged, as the strict reading); `strict` = happened, type and both actors right; `type_right` = happened and type.
+  from the draw's records in /tmp/newsgraph-audit where they exist, else from their flags frozen in
+  benchmarks/audit/transfer-hidden.jsonl (s25..s30, s32); without either, s21..s24, every actor is judged, as the
+  strict reading); `strict` = happened, type and both actors right; `type_right` = happened and type.
 - quotes: `right` = real and (speaker right or the speaker hidden, from the records where they exist); `strict` = real
   and speaker right; `real`.
 - dates, facts: `right` = `strict` = ok.
@@ -29,8 +30,11 @@ from pathlib import Path
 
 AUDIT = Path(__file__).resolve().parent / "audit"
 RECORDS = Path("/tmp/newsgraph-audit")
+#: The hidden-actor and hidden-speaker flags of the before snapshots, frozen from their records
+#: (`python -m benchmarks.transfer_rows --freeze-hidden`), read when the records are not on this machine.
+HIDDEN = AUDIT / "transfer-hidden.jsonl"
 #: The held-out draws' before labels, in stop order; a label's stop is its sNN (the LGL half of s30 is stop 30 too).
-BEFORE = re.compile(r"^(s\d\d)unseen(lgl)?-before$")
+BEFORE = re.compile(r"^(s\d\d)unseen(lgl|pol)?-before$")
 #: The events' display threshold of the time (0.8 on every held-out draw, stops 21..30); an actor below it was nulled.
 ACTOR_THRESHOLD = 0.8
 QUOTE_SPEAKER_THRESHOLD = 0.5
@@ -52,10 +56,17 @@ class Row:
     extra: bool | None = None  # events: happened and type right; quotes: real
 
 
-def labels() -> list[str]:
-    """The before labels with a committed key list, in stop order."""
+def labels(held_out: bool = False) -> list[str]:
+    """The before labels with a committed key list, in stop order; a draw still held out
+    (recalibrate_rows.HELD_OUT_PREFIXES) only when asked for (`held_out`: scoring the landed layer on it, never
+    fitting)."""
+    from benchmarks.recalibrate_rows import HELD_OUT_PREFIXES
+
     out = [p.name.removesuffix(".keys.jsonl") for p in AUDIT.glob("s*unseen*-before.keys.jsonl")]
-    return sorted(x for x in out if BEFORE.match(x))
+    out = [x for x in out if BEFORE.match(x)]
+    if held_out:
+        return sorted(x for x in out if HELD_OUT_PREFIXES and x.startswith(HELD_OUT_PREFIXES))
+    return sorted(x for x in out if not (HELD_OUT_PREFIXES and x.startswith(HELD_OUT_PREFIXES)))
 
 
 def stop_of(label: str) -> str:
@@ -66,12 +77,42 @@ def stop_of(label: str) -> str:
 
 
 def _hidden(label: str) -> dict[str, dict[str, bool]]:
-    """{key: {"source"/"target"/"speaker": hidden}} from the draw's records, where they exist (else {})."""
-    from benchmarks.audit.__main__ import KINDS, key
-
+    """{key: {"source"/"target"/"speaker": hidden}} from the draw's records where they exist, else from the flags
+    frozen from them (HIDDEN: /tmp does not survive a new machine, and the layer's rows must not change with it),
+    else {}."""
     path = RECORDS / f"{label}.jsonl"
     if not path.exists():
-        return {}
+        return frozen_hidden().get(label, {})
+    return _hidden_from(path)
+
+
+def frozen_hidden() -> dict[str, dict[str, dict[str, bool]]]:
+    """{label: {key: flags}} of HIDDEN (only the items with a hidden actor or speaker are listed)."""
+    out: dict[str, dict[str, dict[str, bool]]] = {}
+    if HIDDEN.exists():
+        for line in HIDDEN.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                out.setdefault(d["label"], {})[d["key"]] = d["hidden"]
+    return out
+
+
+def freeze_hidden() -> Path:
+    """Write HIDDEN from the records of every before label (held out or not) that has them in RECORDS, keeping the
+    lines of labels without records: keys and flags only, no text."""
+    keep = {lab: flags for lab, flags in frozen_hidden().items()}
+    for lab in labels() + labels(held_out=True):
+        if (RECORDS / f"{lab}.jsonl").exists():
+            keep[lab] = {k: v for k, v in _hidden_from(RECORDS / f"{lab}.jsonl").items() if any(v.values())}
+    HIDDEN.write_text("".join(json.dumps({"label": lab, "key": k, "hidden": v}, sort_keys=True) + "\n"
+                              for lab in sorted(keep) for k, v in sorted(keep[lab].items())), encoding="utf-8")
+    return HIDDEN
+
+
+def _hidden_from(path: Path) -> dict[str, dict[str, bool]]:
+    """The flags of every event and quote of one record file."""
+    from benchmarks.audit.__main__ import KINDS, key
+
     out: dict[str, dict[str, bool]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
@@ -138,15 +179,15 @@ def topic_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
     return out
 
 
-def rows(kinds: tuple[str, ...] | None = None) -> list[Row]:
+def rows(kinds: tuple[str, ...] | None = None, held_out: bool = False) -> list[Row]:
     """Every judged row of every before snapshot (items and topics), optionally only `kinds` (a "topics" kind takes
-    every topic type)."""
+    every topic type); `held_out`: the rows of the draws still held out instead (scoring only)."""
     from benchmarks.audit.__main__ import judgements
     from benchmarks.topic_audit import judgements as topic_judgements
 
     ij, tj = judgements(), topic_judgements()
     out: list[Row] = []
-    for label in labels():
+    for label in labels(held_out):
         out += item_rows(label, ij) + topic_rows(label, tj)
     if kinds:
         out = [r for r in out if r.kind in kinds or r.kind.split(":")[0] in kinds]
@@ -175,7 +216,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.transfer_rows", description=__doc__.splitlines()[0])
     ap.add_argument("--kind", action="append", help="only this kind (events, quotes, dates, facts, topics)")
     ap.add_argument("--dump", type=Path, help="write the rows as JSON lines here")
+    ap.add_argument("--freeze-hidden", action="store_true", help="write benchmarks/audit/transfer-hidden.jsonl from "
+                    "the before records in /tmp/newsgraph-audit (keys and flags only)")
     a = ap.parse_args()
+    if a.freeze_hidden:
+        print(freeze_hidden())
+        return
     rs = rows(tuple(a.kind) if a.kind else None)
     if a.dump:
         a.dump.write_text("".join(json.dumps(asdict(r)) + "\n" for r in rs), encoding="utf-8")

@@ -12,12 +12,33 @@ from newsgraph.annotate.calibration import DATA
 from newsgraph.settings import EVENTS_THRESHOLD
 
 
-def test_the_before_snapshots_give_the_coordinators_figures():
+def test_the_before_snapshots_give_the_coordinators_figures(tmp_path, monkeypatch):
     """Every held-out draw since stop 21 is in, and the shown events read strictly are the 125 of 212 right the
-    stop-31 brief counted (as scored, hidden actors not held against them where the records say so: 137)."""
+    stop-31 brief counted (as scored, hidden actors not held against them where the records say so: 137). With no
+    records on the machine (a fresh clone: /tmp is empty) the frozen flags give the same rows."""
+    from benchmarks import transfer_rows
+
+    monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path)
     ev = [r for r in rows(("events",)) if r.shown]
     assert {r.stop for r in ev} == {f"s{n}" for n in range(21, 31)}
     assert (len(ev), sum(r.strict for r in ev), sum(r.right for r in ev)) == (212, 125, 137)
+
+
+def test_a_draw_still_held_out_is_never_a_fitting_row_and_is_scored_apart(tmp_path, monkeypatch):
+    """Stop 32's draws (recalibrate_rows.HELD_OUT_PREFIXES) stay out of the rows a layer is fitted on; `held_out`
+    rows are theirs only, and the landed layer is scored on them without refitting."""
+    from benchmarks import transfer_rows
+    from benchmarks.recalibrate_rows import HELD_OUT_PREFIXES
+
+    monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path)
+    assert not any(lab.startswith(HELD_OUT_PREFIXES) for lab in transfer_rows.labels())
+    held = transfer_rows.labels(held_out=True)
+    assert held and all(lab.startswith(HELD_OUT_PREFIXES) for lab in held)
+    rs = T.fit_rows(rows(("events",), held_out=True), "events")
+    assert rs and {r.label for r in rs} <= set(held)
+    res = T.held_out(rs, boot=40)
+    assert res["pooled"]["n"] == len(rs) and 0 <= res["pooled"]["ece_g"] <= 1
+    assert res["pooled"]["conf_g"] < res["pooled"]["conf"]  # the layer lowers an over-confident scale
 
 
 def _rows(n: int, truth, seed: int = 1) -> list[Row]:
