@@ -42,6 +42,7 @@ from newsgraph.annotate.quote_embedding import relative_content
 from newsgraph.annotate.quote_shapes import (
     mentioned_term,
     modifier_term,
+    named_mention,
     nickname,
     renaming_term,
     title_shaped,
@@ -173,6 +174,8 @@ class QuoteEvidence:
         self.stance = words(_DATA, "stance")
         self.evidential = words(_DATA, "evidential")
         self.hypothetical = words(_DATA, "hypothetical")
+        self.naming_nouns = mapping(_DATA, "naming_noun")
+        self.naming_verbs = words(_DATA, "naming_verb")
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -252,6 +255,8 @@ class QuoteEvidence:
             inner = doc.char_span(q.start, q.end, alignment_mode="expand")
             if title_shaped(inner) or nickname(inner) or (q.kind == "direct" and not q.cue and mentioned_term(inner)):
                 return TITLE_SCORE
+            if named_mention(inner, self.naming_nouns, self.naming_verbs):
+                return TITLE_SCORE  # 'the words "Islamic terrorism"', 'his show, "Politicking."': a name, mentioned
             if q.kind == "partial" and (modifier_term(inner) or renaming_term(inner)):
                 return TITLE_SCORE
             if q.kind == "partial" and not PARTIAL_OUTSIDE_CUE_IS_SPEECH and not under_cue(inner, q.cue):
