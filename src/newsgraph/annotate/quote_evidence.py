@@ -318,6 +318,17 @@ class QuoteEvidence:
         if cue.lemma_.lower() not in self.stance and cue.lower_ not in self.stance:
             return False
         root = content.root
+        if root.dep_ == "ccomp" and root.head.i == cue.i and not any(c.dep_ == "mark" for c in root.children):
+            # "denied Farrakhan's application to receive the award ... Gaddafi had pledged to ...": with no "that",
+            # the parse may read a noun with an infinitive of its own (an application, a request, a bid to do
+            # something) as the subject of a clause whose verb belongs to a reduced relative further on; such a
+            # noun is the thing refused, the object of the stance, not the subject of reported words
+            subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i]
+            if subj and subj[0].pos_ == "NOUN" and any(
+                a.dep_ == "acl" and a.tag_ == "VB" and any(g.lower_ == "to" and g.dep_ == "aux" for g in a.children)
+                for a in subj[0].children
+            ):
+                return True
         if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i != root.i and root not in t.ancestors for t in content):
             return False  # "confirmed the death of a boy was due to bird flu": a predicate of its own, a clause
         preds = [c for c in (*cue.children, *root.children) if c.i > root.i and (c.lower_ == "as" or c.dep_ in ("oprd", "xcomp"))]
