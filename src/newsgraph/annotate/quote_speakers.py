@@ -217,9 +217,17 @@ class SpeakerCues:
                 # '"...," X, adviser ... of the WHO said': initials after "the" the parser read as the relative
                 # pronoun "who"; the clause's subject is the name it hangs on
                 return subject_actor(doc, [tok.head], tok, spans)
+            agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if subj and subj[0].dep_ == "nsubjpass" and tok.lemma_.lower() in self.cues:
+                # 'Oz has been called a charlatan by fellow physicians': of a passive verb of speech the agent
+                # speaks and the subject is what is spoken of; with no agent and a predicate on the subject ("was
+                # called a charlatan") the speaker is not named
+                if agent:
+                    return resolve_speaker(doc, agent[0], spans)
+                if any(c.dep_ == "oprd" for c in tok.children):
+                    return None
             if subj:
                 return subject_actor(doc, subj, tok, spans)
-            agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agent:
                 return resolve_speaker(doc, agent[0], spans)
             if tok.lemma_.lower() == "quote" or tok.head.lemma_.lower() in self.quoting:
