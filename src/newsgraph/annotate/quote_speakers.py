@@ -222,9 +222,12 @@ class SpeakerCues:
                 # 'Oz has been called a charlatan by fellow physicians': of a passive verb of speech the agent
                 # speaks and the subject is what is spoken of; with no agent and a predicate on the subject ("was
                 # called a charlatan") the speaker is not named
+                preds = [c for c in tok.children if c.dep_ == "oprd"]
+                # the parse may hang "by ..." on the predicate noun ("called a fraud by fellow doctors")
+                agent = agent or [g for p in preds for c in p.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
                 if agent:
                     return resolve_speaker(doc, agent[0], spans)
-                if any(c.dep_ == "oprd" for c in tok.children):
+                if preds:
                     return None
             if subj:
                 return subject_actor(doc, subj, tok, spans)
