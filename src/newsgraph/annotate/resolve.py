@@ -275,7 +275,10 @@ def _who_antecedent(doc: Doc, who: Token, noun: Token) -> Token:
     if who.lower_ in ("who", "whom") and first.dep_ == "attr" and first.head.lemma_ == "be":
         # "Donald Trump is a serial liar, rampant xenophobe, ... who has pledged ...": a predicate noun describes
         # the copula's subject, and the clause on it is about that subject (never about one epithet of a list)
-        subj = [c for c in first.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+        verb = first.head
+        while verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "X incites violence and is a liar ... who": the copula shares the first verb's subject
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
         if subj:
             return subj[0]
     if who.lower_ not in ("who", "whom") or noun.dep_ != "pobj" or noun.head.lower_ not in _PLACING_PREPS:
