@@ -23,6 +23,8 @@ WORDS = "\n\n".join(
         '"sensible" choice.',
         'She also appeared on Mark Ruben\'s podcast, "Night Shift." The episode drew a large audience.',
         'Whitlock told the council in her own words, "We will not back down."',
+        'Whitlock said the words "divide" neighbours from each other.',
+        'Whitlock said the words "lump" the good farmers with the bad.',
     ]
 )
 PERMIT = "\n\n".join(
@@ -94,6 +96,12 @@ def test_a_title_after_a_naming_noun_is_a_mention_not_speech(articles):
 def test_her_words_introduce_her_speech(articles):
     hits = _quotes(articles["words"], "We will not back down")
     assert hits and all(q.confidence >= THRESHOLD for q in hits)
+
+
+def test_a_quoted_predicate_after_the_words_is_speech(articles):
+    for word in ("divide", "lump"):
+        hits = [q for q in articles["words"].quotes if q.text.strip('"') == word]
+        assert hits and all(q.confidence >= THRESHOLD for q in hits), word
 
 
 def test_a_refused_application_is_no_words(articles):

@@ -76,6 +76,16 @@ def named_mention(span: Span | None, nouns, verbs) -> bool:
     if not (kind or verb):
         return False
     root = span.root
+    if span.start <= intro.head.i < span.end or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return False  # 'Obama said the words "lump" the good Muslims with the bad': the quoted word is the predicate
+    j = span.end
+    while j < len(doc) and (doc[j].is_quote or doc[j].is_space):
+        j += 1
+    ended = any(t.text in (".", "!", "?") for t in doc[span.end - 1 : j]) or (j < len(doc) and doc[j].is_sent_start)
+    if not ended and j < len(doc) and j > span.end and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM"):
+        return False  # 'the words "divide" neighbours ...': a noun phrase right after the marks is the quoted verb's object
+    if intro.dep_ in ("nmod", "compound") and intro.head.i >= span.end:
+        return False  # the noun read as a modifier of a noun after the quotation: the parse lost the clause, no name
     hung = root.head.i == intro.i and root.dep_ in _NAMING_DEPS
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in span)
     return hung or verbless
