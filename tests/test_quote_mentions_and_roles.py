@@ -63,6 +63,12 @@ NOMINEES = "\n\n".join(
         "The Green nominee says every child should have a teacher who knows their name.",
     ]
 )
+INITIALS = "\n\n".join(
+    [
+        "Republican presidential nominee Walter Brandt spoke in Ohio on Monday.",
+        "The GOP presidential nominee says taxes are too high.",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +80,7 @@ def articles():
         "charlatan": CHARLATAN,
         "epithets": EPITHETS,
         "nominees": NOMINEES,
+        "initials": INITIALS,
     }
     out = annotate_many([Extracted(input=k, body=v, kind="body") for k, v in docs.items()])
     return dict(zip(docs, out, strict=True))
@@ -133,3 +140,8 @@ def test_a_role_with_another_party_is_not_that_nominee(articles):
     hits = _quotes(articles["nominees"], "every child should have")
     assert hits
     assert all(q.speaker_name is None or "Berg" not in q.speaker_name for q in hits)
+
+
+def test_a_role_with_initials_keeps_the_introduced_nominee(articles):
+    hits = _quotes(articles["initials"], "taxes are too high")
+    assert hits and hits[0].speaker_name == "Walter Brandt"

@@ -142,8 +142,10 @@ def _clashes(marks: frozenset[str], words: list[str], role: str) -> bool:
     if not marks or role not in words:
         return False
     before = words[: words.index(role)]
-    theirs = {w.lower() for w in before if w[:1].isupper()}
-    return bool(theirs) and not (theirs & marks)
+    # initials ("GOP", "U.S.") may abbreviate the other side's word ("Republican"): they never clash
+    theirs = {w.lower() for w in before if w[:1].isupper() and not w.replace(".", "").isupper()}
+    mine = {m for m in marks if not m.replace(".", "").isupper()}
+    return bool(theirs) and bool(mine) and not (theirs & mine)
 
 
 def by_role(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]], marks: frozenset[str] = frozenset()) -> Entity | None:
@@ -399,7 +401,7 @@ def _role_actor(doc: Doc, tok: Token, exclude: list[tuple[int, int]], start: int
     role = tok.lower_ if tok.lower_ in roles else next((t.lower_ for t in tok.lefts if t.lower_ in roles), None)
     if role is None or not any(t.lower_ == "the" for t in tok.lefts):
         return None
-    marks = frozenset(t.lower_ for t in tok.lefts if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and (t.pos_ == "PROPN" or bool(t.ent_type_) or not t.is_sent_start))
+    marks = frozenset(t.text if t.text.replace(".", "").isupper() else t.lower_ for t in tok.lefts if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and (t.pos_ == "PROPN" or bool(t.ent_type_) or not t.is_sent_start))
     person = by_role(doc, role, tok.idx, exclude, marks)
     return Actor(person, person.name, start, end) if person is not None else None
 
