@@ -42,6 +42,7 @@ from newsgraph.annotate.quote_embedding import relative_content
 from newsgraph.annotate.quote_shapes import (
     mentioned_term,
     modifier_term,
+    named_mention,
     nickname,
     renaming_term,
     title_shaped,
@@ -173,6 +174,8 @@ class QuoteEvidence:
         self.stance = words(_DATA, "stance")
         self.evidential = words(_DATA, "evidential")
         self.hypothetical = words(_DATA, "hypothetical")
+        self.naming_nouns = mapping(_DATA, "naming_noun")
+        self.naming_verbs = words(_DATA, "naming_verb")
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
@@ -252,6 +255,8 @@ class QuoteEvidence:
             inner = doc.char_span(q.start, q.end, alignment_mode="expand")
             if title_shaped(inner) or nickname(inner) or (q.kind == "direct" and not q.cue and mentioned_term(inner)):
                 return TITLE_SCORE
+            if named_mention(inner, self.naming_nouns, self.naming_verbs):
+                return TITLE_SCORE  # 'the words "Islamic terrorism"', 'his show, "Politicking."': a name, mentioned
             if q.kind == "partial" and (modifier_term(inner) or renaming_term(inner)):
                 return TITLE_SCORE
             if q.kind == "partial" and not PARTIAL_OUTSIDE_CUE_IS_SPEECH and not under_cue(inner, q.cue):
@@ -313,6 +318,17 @@ class QuoteEvidence:
         if cue.lemma_.lower() not in self.stance and cue.lower_ not in self.stance:
             return False
         root = content.root
+        if root.dep_ == "ccomp" and root.head.i == cue.i and not any(c.dep_ == "mark" for c in root.children):
+            # "denied Farrakhan's application to receive the award ... Gaddafi had pledged to ...": with no "that",
+            # the parse may read a noun with an infinitive of its own (an application, a request, a bid to do
+            # something) as the subject of a clause whose verb belongs to a reduced relative further on; such a
+            # noun is the thing refused, the object of the stance, not the subject of reported words
+            subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i]
+            if subj and subj[0].pos_ == "NOUN" and any(
+                a.dep_ == "acl" and a.tag_ == "VB" and any(g.lower_ == "to" and g.dep_ == "aux" for g in a.children)
+                for a in subj[0].children
+            ):
+                return True
         if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i != root.i and root not in t.ancestors for t in content):
             return False  # "confirmed the death of a boy was due to bird flu": a predicate of its own, a clause
         preds = [c for c in (*cue.children, *root.children) if c.i > root.i and (c.lower_ == "as" or c.dep_ in ("oprd", "xcomp"))]

@@ -192,6 +192,11 @@ class IndirectSpeech(SpeakerCues):
             # of what was said; the frame is no mid-sentence frame (a post-posed one at most)
             return None
         cut = self._cut(doc, doc[tail.start - 1], tail.start, tail.end)
+        if cut < tail.end and _splits_phrase(doc, tail.start, cut):
+            # "The trick, they said, will be for the candidates to continue to ...": a cut that leaves a marker or a
+            # preposition of the part after it ("for") behind splits a phrase of the content, not content from a
+            # frame; the content runs on
+            cut = tail.end
         tail = _trim(doc[tail.start : cut], links=()) if cut > tail.start else None
         return (head, tail) if tail is not None else None
 
@@ -347,6 +352,22 @@ class IndirectSpeech(SpeakerCues):
         note_how(doc, f"s{actor.start}", actor.how)
         words = doc_text(doc)[s:e] if skip is None else doc_text(doc)[s : skip[0]] + " " + doc_text(doc)[skip[1] : e].lstrip(" ,")
         return Quote(words, s, e, "indirect", actor.id, actor.name, actor.start, actor.end, self._cue_text(cue), speakers=list(actor.members) or None)
+
+
+#: Dependencies of a function word on the phrase it opens: a cut between them splits that phrase.
+_OPENERS = ("mark", "det", "case", "aux", "prep", "cc", "poss")
+
+
+def _splits_phrase(doc: Doc, lo: int, cut: int) -> bool:
+    """The last word of doc[lo:cut] opens a phrase that goes on after `cut` (a marker, a determiner, an auxiliary
+    whose head lies beyond, or a preposition whose object does): a cut there leaves a fragment."""
+    words = [t for t in doc[lo:cut] if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    last = words[-1]
+    if last.dep_ in _OPENERS and last.head.i >= cut:
+        return True
+    return last.pos_ == "ADP" and any(c.i >= cut for c in last.children)
 
 
 def _own_adjunct(tok: Token, cue: Token) -> bool:

@@ -47,6 +47,50 @@ def mentioned_term(span: Span | None) -> bool:
     return 0 < len(words) <= 2 and len(words) == len(span) and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
+#: Dependencies by which a quotation names what a noun or a verb outside it introduces ('the words "Islamic
+#: terrorism"', 'his show, "Politicking."', 'a film called "Heat"').
+_NAMING_DEPS = ("appos", "dobj", "oprd", "attr", "npadvmod", "compound", "nmod")
+
+
+def named_mention(span: Span | None, nouns, verbs) -> bool:
+    """A quotation that is the name of what a naming noun outside it introduces: in apposition to (or the object of)
+    a noun such as "words", "term", "slogan", "show", "book" ('the words "Islamic terrorism"', 'Mr. King's show,
+    "Politicking."'), or the name a participle of naming gives ('a film called "Heat"', 'a report titled "..."'): the
+    words are mentioned, not said by anyone in this clause. The noun stands right before the opening mark (a comma
+    may come between; a colon introduces speech: 'his words: "..."'), and the parse hangs the quotation on it, or
+    the quotation has no verb. `nouns` maps a noun to "term" (a word of language: "his words" with a possessive
+    are his speech, "the words" a mention) or "work" (a title: "Mr. King's show"); `verbs` are naming participles."""
+    if span is None or not len(span):
+        return False
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].text == "," or doc[i].is_space):
+        i -= 1
+    if i < 0 or span.start - i > 4:
+        return False
+    intro = doc[i]
+    kind = nouns.get(intro.lemma_.lower()) or nouns.get(intro.lower_) if intro.pos_ in ("NOUN", "PROPN") else None
+    if kind == "term" and any(c.dep_ == "poss" for c in intro.children):
+        return False  # "in his words, ...": the words are his, a quotation of what he said
+    verb = intro.tag_ == "VBN" and intro.dep_ in ("acl", "relcl") and intro.lemma_.lower() in verbs
+    if not (kind or verb):
+        return False
+    root = span.root
+    if span.start <= intro.head.i < span.end or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return False  # 'Obama said the words "lump" the good Muslims with the bad': the quoted word is the predicate
+    j = span.end
+    while j < len(doc) and (doc[j].is_quote or doc[j].is_space):
+        j += 1
+    ended = any(t.text in (".", "!", "?") for t in doc[span.end - 1 : j]) or (j < len(doc) and doc[j].is_sent_start)
+    if not ended and j < len(doc) and j > span.end and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM"):
+        return False  # 'the words "divide" neighbours ...': a noun phrase right after the marks is the quoted verb's object
+    if intro.dep_ in ("nmod", "compound") and intro.head.i >= span.end:
+        return False  # the noun read as a modifier of a noun after the quotation: the parse lost the clause, no name
+    hung = root.head.i == intro.i and root.dep_ in _NAMING_DEPS
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in span)
+    return hung or verbless
+
+
 def nickname(span: Span | None) -> bool:
     """One or two capitalised words quoted between two capitalised words (Richard "Dik" Days, Harold "Hal"
     Rogers): a nickname inside a name, not words anybody said."""

@@ -217,9 +217,20 @@ class SpeakerCues:
                 # '"...," X, adviser ... of the WHO said': initials after "the" the parser read as the relative
                 # pronoun "who"; the clause's subject is the name it hangs on
                 return subject_actor(doc, [tok.head], tok, spans)
+            agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if subj and subj[0].dep_ == "nsubjpass" and tok.lemma_.lower() in self.cues:
+                # 'Oz has been called a charlatan by fellow physicians': of a passive verb of speech the agent
+                # speaks and the subject is what is spoken of; with no agent and a predicate on the subject ("was
+                # called a charlatan") the speaker is not named
+                preds = [c for c in tok.children if c.dep_ == "oprd"]
+                # the parse may hang "by ..." on the predicate noun ("called a fraud by fellow doctors")
+                agent = agent or [g for p in preds for c in p.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+                if agent:
+                    return resolve_speaker(doc, agent[0], spans)
+                if preds:
+                    return None
             if subj:
                 return subject_actor(doc, subj, tok, spans)
-            agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agent:
                 return resolve_speaker(doc, agent[0], spans)
             if tok.lemma_.lower() == "quote" or tok.head.lemma_.lower() in self.quoting:

@@ -135,17 +135,35 @@ def nearest_before(doc: Doc, pos: int, types: set[str], exclude: list[tuple[int,
     return best
 
 
-def by_role(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]]) -> Entity | None:
-    """The person introduced with `role` (Entity.roles, or the word next to a mention) nearest before `pos`."""
+def _clashes(marks: frozenset[str], words: list[str], role: str) -> bool:
+    """The capitalised modifiers of a role phrase (`marks`: "Democratic" in "the Democratic presidential nominee")
+    and those before the same role word in an introduction (`words`: "Republican presidential nominee Donald
+    Trump") name different sides: the introduction is of another person."""
+    if not marks or role not in words:
+        return False
+    before = words[: words.index(role)]
+    # initials ("GOP", "U.S.") may abbreviate the other side's word ("Republican"): they never clash
+    theirs = {w.lower() for w in before if w[:1].isupper() and not w.replace(".", "").isupper()}
+    mine = {m for m in marks if not m.replace(".", "").isupper()}
+    return bool(theirs) and bool(mine) and not (theirs & mine)
+
+
+def by_role(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]], marks: frozenset[str] = frozenset()) -> Entity | None:
+    """The person introduced with `role` (Entity.roles, or the word next to a mention) nearest before `pos`; an
+    introduction whose capitalised modifiers of the role differ from `marks` (lower-cased) is another person's."""
     role = role.lower()
     cands = []
     here = doc.char_span(pos, pos + 1, alignment_mode="expand")
     since = here[0].sent.start_char if here is not None and len(here) and doc.has_annotation("SENT_START") else pos
+    text = doc_text(doc)
     for e in doc._.ng_entities or []:
         if e.type != "person":
             continue
-        if any(role in r.lower().split() for r in e.roles):
+        held = [r for r in e.roles if role in r.lower().split()]
+        if held and not all(_clashes(marks, [w if w[:1].isupper() else w.lower() for w in r.split()], role) for r in held):
             cands.append((max((m.end for m in e.mentions if m.end <= pos), default=-1), e))
+            continue
+        if held:
             continue
         for m in e.mentions:
             if m.end > pos or inside(exclude, m.start):
@@ -153,8 +171,11 @@ def by_role(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]]) -> En
             # a name in an earlier sentence: never into the sentence being resolved, whose description is no role
             # word beside that name ("... shaming Ana X.\n\nThe Indiana governor said": the governor is not X)
             stop = m.end + 40 if m.start >= since else min(m.end + 40, since)
-            window = doc_text(doc)[max(0, m.start - 40) : stop].lower()
+            raw = text[max(0, m.start - 40) : stop]
+            window = raw.lower()
             if role in window.replace(",", " ").split():
+                if _clashes(marks, [w if w[:1].isupper() else w.lower() for w in raw.replace(",", " ").split()], role):
+                    continue  # "Republican presidential nominee X" is not "the Democratic presidential nominee"
                 cands.append((m.end, e))
     cands = [c for c in cands if c[0] >= 0]
     return max(cands, key=lambda c: c[0])[1] if cands else None
@@ -250,6 +271,18 @@ def _who_antecedent(doc: Doc, who: Token, noun: Token) -> Token:
     on Capitol Hill, who have argued ..." that is the place in the prepositional phrase; "who" names people, so an
     object of a placing preposition that names no people gives way to the noun the phrase modifies when that one
     does ("the pressures on health service staff, who say ...": the staff)."""
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if who.lower_ in ("who", "whom") and first.dep_ == "attr" and first.head.lemma_ == "be":
+        # "Donald Trump is a serial liar, rampant xenophobe, ... who has pledged ...": a predicate noun describes
+        # the copula's subject, and the clause on it is about that subject (never about one epithet of a list)
+        verb = first.head
+        while verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "X incites violence and is a liar ... who": the copula shares the first verb's subject
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+        if subj:
+            return subj[0]
     if who.lower_ not in ("who", "whom") or noun.dep_ != "pobj" or noun.head.lower_ not in _PLACING_PREPS:
         return noun
     owner = noun.head.head
@@ -368,7 +401,8 @@ def _role_actor(doc: Doc, tok: Token, exclude: list[tuple[int, int]], start: int
     role = tok.lower_ if tok.lower_ in roles else next((t.lower_ for t in tok.lefts if t.lower_ in roles), None)
     if role is None or not any(t.lower_ == "the" for t in tok.lefts):
         return None
-    person = by_role(doc, role, tok.idx, exclude)
+    marks = frozenset(t.text if t.text.replace(".", "").isupper() else t.lower_ for t in tok.lefts if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and (t.pos_ == "PROPN" or bool(t.ent_type_) or not t.is_sent_start))
+    person = by_role(doc, role, tok.idx, exclude, marks)
     return Actor(person, person.name, start, end) if person is not None else None
 
 
