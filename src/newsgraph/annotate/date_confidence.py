@@ -27,6 +27,7 @@ DATE_SCORES = {
     "quoted_unknown_day": 0.45,  # "She said he then announced: 'today'": said on a day the text does not give
     "weekday_conflict": 0.4,  # "Sunday, September 8th" where the guessed year's September 8 is a Friday
     "weekday_unsure": 0.45,  # "Monday brings the special", "that Saturday": a routine, a coming or a long-gone day
+    "event_name": 0.45,  # "Sept. 11 conspiracy theories": an event named by its date, the year not this one's
     "unresolved": 0.3,  # a relative phrase without an article date: no value
 }
 

@@ -123,8 +123,9 @@ def day_word_as_noun(doc: Doc, ref: DateRef, vocab: str) -> bool:
     if span is None or len(span) != 1:
         return False
     tok = span.root
-    if tok.dep_:
-        return any(c.dep_ in ("det", "amod", "poss") for c in tok.children)
+    if tok.dep_ and any(c.dep_ in ("det", "amod", "poss") for c in tok.children):
+        return True
+    # the tags too where the parse hung the article elsewhere ("hoping for a brighter tomorrow": no children)
     i = tok.i - 1
     while i >= 0 and doc[i].pos_ == "ADJ":
         i -= 1

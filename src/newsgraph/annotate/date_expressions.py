@@ -40,7 +40,14 @@ _REL_YEAR = ("in", "since", "until", "by", "of", "during", "early", "late", "mid
 #: a year written with a day or month: back to 1500 ("born on March 17, 1884"); a bare "in 1884" stays 19xx/20xx
 #: (the `year` kind), where a four-digit number is too often a count
 _YEAR = r"(?:1[5-9]|20)\d\d"
-_AGO = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "0123456789")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_AGO = ("a", *_UNITS, *_TEENS, *_TENS, "0123456789")
+#: the count of an "ago" phrase: digits, or a number word, a compound one whole ("twenty-two", "thirty five"); a
+#: lookbehind refuses a number word cut from a longer compound the pattern does not read ("hundred-two")
+_AGO_N = (rf"(?<![\w-]-)(?P<n>\d+|(?:{'|'.join(_TENS)})(?:[-\s]+(?:{'|'.join(_UNITS)}))?"
+          rf"|{'|'.join(sorted(_TEENS, key=len, reverse=True))}|a|{'|'.join(_UNITS)})")
 
 
 @lru_cache(maxsize=8)
@@ -85,7 +92,7 @@ def _patterns(mon, ords, flags, mw, ww, wdays, rel_day, rel_year, rel_month, rel
         ("relday", re.compile(rf"\b{_first(mapping(vocab, 'relative_day'))}(?P<phrase>{rel_day})\b", flags)),
         ("relyear", re.compile(rf"\b{_first(mapping(vocab, 'relative_year'))}(?P<phrase>{rel_year})\b", flags)),
         ("relmonth", re.compile(rf"\b{_first(mapping(vocab, 'relative_month'))}(?P<phrase>{rel_month})\b", flags)),
-        ("ago", re.compile(rf"\b{_first(_AGO, '0123456789')}(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", flags)),
+        ("ago", re.compile(rf"\b{_first(_AGO, '0123456789')}{_AGO_N}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", flags)),
         ("year", re.compile(rf"\b{_first(_REL_YEAR)}(?P<rel>in|since|until|by|of|during|early|late|mid)[\s-]+(?P<y>(?:19|20)\d\d)\b(?!-){_not_counting(vocab)}", flags)),
     ]
 
@@ -95,7 +102,15 @@ def _not_counting(vocab: str) -> str:
     return rf"(?!\s+(?:{_alt(nouns)})\b)" if nouns else ""
 
 
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBERS = {"a": 1, **{w: i + 1 for i, w in enumerate(_UNITS)}, **{w: i + 10 for i, w in enumerate(_TEENS)},
+            **{w: 10 * i + 20 for i, w in enumerate(_TENS)}}
+
+
+def count_of(words: str) -> int:
+    """The number of an "ago" count: "22", "a", "twenty-two", "thirty five"."""
+    if words.isdigit():
+        return int(words)
+    return sum(_NUMBERS[w] for w in re.split(r"[-\s]+", words.lower()))
 
 
 def shift_month(d: dt.date, months: int) -> tuple[int, int]:
@@ -169,7 +184,7 @@ def resolve(kind: str, m: re.Match, anchor: dt.date | None, vocab: str = DEFAULT
     if kind == "ago":
         if anchor is None:
             return None, None
-        n = int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"].lower()]
+        n = count_of(g["n"])
         unit = g["unit"].lower().rstrip("s")
         if unit == "day":
             return (anchor - dt.timedelta(days=n)).isoformat(), "day"

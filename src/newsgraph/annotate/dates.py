@@ -35,6 +35,7 @@ from newsgraph.annotate.date_context import (
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, date_patterns, parse_anchor, resolve
 from newsgraph.annotate.date_generic import generic_today
 from newsgraph.annotate.date_markets import contract_months
+from newsgraph.annotate.date_names import date_names_event, relative_day_in_name
 from newsgraph.annotate.date_neighbours import combine_neighbours, ordered_ranges, shared_year, timetable_days
 from newsgraph.annotate.date_tense import clause_tense, recurring_day, unsure_weekday
 from newsgraph.annotate.doc_cache import doc_text
@@ -129,6 +130,7 @@ class DateResolver:
                                     future=lambda s, e: future_clause(doc, s, e) or tense(s, e) == "future")
         weekdays = mapping(vocab, "weekday")
         doc._.ng_dates = [d for d in doc._.ng_dates if not day_word_as_noun(doc, d, vocab)
+                          and not relative_day_in_name(doc, d, vocab)
                           and not (d.text.split()[-1].lower() in weekdays and recurring_day(doc, d.start, d.end, vocab))]
         from newsgraph.annotate import calibration as cal
 
@@ -137,6 +139,8 @@ class DateResolver:
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["weekday_unsure"]))
             elif d.value and generic_today(doc, d, vocab):
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["generic_today"]))
+            elif d.value and date_names_event(doc, d):
+                d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["event_name"]))
         if self.speech_cues:
             from newsgraph.annotate.date_speech import speech_days
 

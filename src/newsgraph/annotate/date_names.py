@@ -1,0 +1,60 @@
+"""Date words that name something rather than date the text: a relative day inside a proper name ("Russia Today",
+"USA Today"), and a day of a month without a year that names an event by its date ("Sept. 11 conspiracy theories",
+"the Oct. 7 terrorists").
+
+Read from the parse and the tags, never from a list of names: a relative day written capitalized in mid-sentence
+right after a capitalized proper noun is a word of that name (the name's entity span is no help: the model tags
+"Today" as a DATE even there); a day-month without a year that modifies a following plural noun as a compound or
+nominal modifier (no preposition governs it) labels a class of things by an event's date. The second keeps its
+value with a low confidence, since "the Nov. 8 elections" can be the coming day; the first is no date at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsgraph.annotate.lexicon import mapping
+from newsgraph.records import DateRef
+
+#: the tags of a plural noun: the head a date names a kind of thing by ("theories", "terrorists", "attacks")
+_PLURAL = ("NNS", "NNPS")
+#: the dependency labels of a noun's modifier that is itself a noun ("Sept. 11 conspiracy theories")
+_MODIFIER = ("compound", "nmod", "amod")
+
+
+def relative_day_in_name(doc: Doc, ref: DateRef, vocab: str) -> bool:
+    """A one-word relative day capitalized in mid-sentence right after a capitalized proper noun ("Russia Today",
+    "USA Today"): a word of a name, no date."""
+    word = ref.text.strip()
+    if " " in word or word.lower() not in mapping(vocab, "relative_day") or not word[:1].isupper():
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.i == 0 or tok.is_sent_start:
+        return False
+    prev = doc[tok.i - 1]
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.whitespace_ == " "
+
+
+def date_names_event(doc: Doc, ref: DateRef) -> bool:
+    """A day-month without a year ("Sept. 11", "Oct. 7") that, in the parse, modifies a plural noun after it and is
+    governed by no preposition: the name of an event by its date ("Sept. 11 conspiracy theories"), not a day the
+    article speaks of. A singular head ("the Sept. 11 meeting") is a dated occasion and stays."""
+    if ref.resolution != "day" or re.search(r"\b(?:1[5-9]|20)\d\d\b", ref.text):
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or not span.root.dep_:
+        return False
+    root = span.root
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if root.dep_ not in _MODIFIER or head.i <= span.end - 1 or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "case" or c.pos_ == "ADP" for c in root.children):
+        return False
+    return head.tag_ in _PLURAL
