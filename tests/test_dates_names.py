@@ -1,0 +1,51 @@
+"""Date words that name something (annotate/date_names.py), compound counts of "ago", a day led up to with "ahead
+of", and a figurative "tomorrow" whose article the parse hung elsewhere. Invented articles."""
+
+from __future__ import annotations
+
+from newsgraph.annotate.dates import find_dates, parse_anchor
+from newsgraph.settings import get_settings
+
+FRIDAY = "2019-08-30"
+
+
+def _dates(run, text: str, published: str = FRIDAY):
+    return [(d.text, d.value, d.confidence) for d in run(text, published)._.ng_dates]
+
+
+def test_a_compound_number_word_is_read_whole():
+    got = [(d.text, d.value) for d in find_dates("Twenty-two years ago, the mill closed.", parse_anchor(FRIDAY))]
+    assert got == [("Twenty-two years ago", "1997")]
+    got = [(d.text, d.value) for d in find_dates("It opened thirty five years ago.", parse_anchor(FRIDAY))]
+    assert got == [("thirty five years ago", "1984")]
+
+
+def test_a_number_word_cut_from_a_compound_it_cannot_read_is_no_date():
+    assert find_dates("It was built three hundred-two years ago.", parse_anchor(FRIDAY)) == []
+
+
+def test_a_weekday_led_up_to_is_the_coming_one(dated_doc):
+    text = "Dealers wound down ahead of Monday's harvest holiday, the exchange said.\n"
+    got = [(t, v) for t, v, _ in _dates(dated_doc, text) if t == "Monday"]
+    assert got == [("Monday", "2019-09-02")]
+
+
+def test_today_inside_a_proper_name_is_no_date(dated_doc):
+    text = ("The anchor moved to Kestrel Today, a satellite channel, in 2012.\n\n"
+            "The board meets today to discuss the channel.\n")
+    got = _dates(dated_doc, text)
+    assert [t for t, _, _ in got if t.lower() == "today"] == ["today"]
+
+
+def test_a_figurative_tomorrow_is_no_date(dated_doc):
+    text = "\u201cWe are building a better tomorrow,\u201d the mayor said.\n"
+    assert [t for t, _, _ in _dates(dated_doc, text) if t == "tomorrow"] == []
+
+
+def test_a_day_naming_an_event_by_a_plural_head_is_not_shown(dated_doc):
+    text = ("The channel has trafficked in Aug. 14 conspiracy theories for years.\n\n"
+            "The board will hold the Sept. 4 meeting in the town hall.\n")
+    got = {t: c for t, _, c in _dates(dated_doc, text)}
+    threshold = get_settings().min_confidence
+    assert got["Aug. 14"] < threshold
+    assert got["Sept. 4"] >= threshold
