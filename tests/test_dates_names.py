@@ -49,3 +49,11 @@ def test_a_day_naming_an_event_by_a_plural_head_is_not_shown(dated_doc):
     threshold = get_settings().min_confidence
     assert got["Aug. 14"] < threshold
     assert got["Sept. 4"] >= threshold
+
+
+def test_next_month_a_season_away_is_the_year_after():
+    anchor = parse_anchor(FRIDAY)  # August 2019
+    got = [(d.text, d.value) for d in find_dates("Fresh stock arrives next November, the grower said.", anchor)]
+    assert got == [("next November", "2020-11")]
+    got = [(d.text, d.value) for d in find_dates("The law takes effect next July.", parse_anchor("2019-01-15"))]
+    assert got == [("next July", "2019-07")]

@@ -34,6 +34,10 @@ def _first(*groups) -> str:
 #: "last <month>" names this year's month only when it lies more than this many months before the article's month
 #: (a writer meaning the month just past says "last month"; "last October" in November means the year before)
 LAST_MONTH_GAP = 1
+#: "next <month>" names this year's month only when it lies more than this many months after the article's month:
+#: a writer meaning a month a season away says "this November" or "in November"; "next November" written in August
+#: is the year after (one borderline item, stop 32's CoNLL draw; "next July" written in January stays this year's)
+NEXT_MONTH_GAP = 3
 _REL_MY = ("last", "next", "this", "early", "late", "mid", "in", "since", "until", "by")
 REL_WD = ("last", "next", "this", "on", "past", "coming")
 _REL_YEAR = ("in", "since", "until", "by", "of", "during", "early", "late", "mid")
@@ -147,7 +151,7 @@ def resolve(kind: str, m: re.Match, anchor: dt.date | None, vocab: str = DEFAULT
             # "last October" written in November is a year back: the month just past is "last month"
             year -= 0 if anchor.month - month > LAST_MONTH_GAP else 1
         elif rel == "next":
-            year += 0 if month > anchor.month else 1
+            year += 0 if month - anchor.month > NEXT_MONTH_GAP else 1
         elif month - anchor.month > 6:
             year -= 1
         elif anchor.month - month > 6:
