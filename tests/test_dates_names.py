@@ -57,3 +57,14 @@ def test_next_month_a_season_away_is_the_year_after():
     assert got == [("next November", "2020-11")]
     got = [(d.text, d.value) for d in find_dates("The law takes effect next July.", parse_anchor("2019-01-15"))]
     assert got == [("next July", "2019-07")]
+
+
+def test_a_relative_day_in_a_quoted_old_article_has_no_known_day(dated_doc):
+    text = ("The paper dug up a profile of the builder.\n\n"
+            "Thirty years ago, a Gazette article praised him for the new harbour.\n\n"
+            "\u201cCity leaders honored the builder yesterday for the harbour,\u201d the article read.\n\n"
+            "\u201cWe will open the quay tomorrow,\u201d the harbour master said on Friday.\n")
+    got = _dates(dated_doc, text)
+    threshold = get_settings().min_confidence
+    assert [c < threshold for t, _, c in got if t == "yesterday"] == [True]
+    assert [c >= threshold for t, _, c in got if t == "tomorrow"] == [True]

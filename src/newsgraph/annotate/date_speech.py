@@ -8,18 +8,24 @@ says otherwise, both read here (`newsgraph_dates` calls `speech_days` after reso
   count their relative days from that day;
 - the speech is reported inside another report ("She said he then announced: '... today'", "X said Y told her:"):
   the inner speech took place on a day the text does not give, so the value stays but its confidence drops below the
-  display threshold (DATE_SCORES "quoted_unknown_day").
+  display threshold (DATE_SCORES "quoted_unknown_day");
+- the quotation is of words from long ago: the last date the narration gives before it, in its own paragraph or
+  the one before, lies a year or more before the article date ("Twenty-two years ago, a Times article hailed him
+  ... '... honored Donald J. Trump yesterday,' the article read"): said on a day the text does not give, as above.
 Speech verbs are the lemmas of the quote lexicon's [verb] section (data/cues.tsv; cues.fr.tsv for French).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.date_expressions import parse_anchor
 from newsgraph.annotate.doc_cache import doc_text
+from newsgraph.annotate.extensions import article_date
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.quote_marks import quote_spans
 from newsgraph.records import DateRef
@@ -32,6 +38,9 @@ class SpeechWindows:
     #: a speech verb this many tokens or less from a day date is dated by it ("said on Monday", "told reporters on
     #: Monday"); punctuation between them ends the search
     verb_gap: int = 2
+    #: a date of the narration at least this many days before the article date, right before a quotation (its
+    #: paragraph or the one before), sets the quoted words in the past: their relative days have no known day
+    old_frame_days: int = 365
 
 
 DEFAULT_SPEECH = SpeechWindows()
@@ -94,6 +103,7 @@ def speech_days(doc: Doc, refs: list[DateRef], vocab: str, cues: str | None, unk
     if not spans:
         return refs
     verbs = words(cues, "verb")
+    anchor = parse_anchor(article_date(doc))
     dated = [r for r in refs if r.value and r.resolution == "day" and len(r.value) == 10
              and not any(s <= r.start < e for s, e in spans) and _dated_speech(doc, r, verbs, w.verb_gap)]
     for r in inside:
@@ -103,9 +113,36 @@ def speech_days(doc: Doc, refs: list[DateRef], vocab: str, cues: str | None, unk
         if _nested_report(doc, quote[0], verbs):
             r.confidence = min(r.confidence if r.confidence is not None else 1.0, unknown_day)
             continue
+        if _old_frame(text, refs, spans, quote[0], anchor, w.old_frame_days):
+            r.confidence = min(r.confidence if r.confidence is not None else 1.0, unknown_day)
+            continue
         said = [d for d in dated if d.end <= quote[0] and quote[0] - d.end <= w.dated_speech]
         if not said:
             continue
         day = dt.date.fromisoformat(said[-1].value)
         r.value = (day + dt.timedelta(days=int(offsets[_phrase(r)]))).isoformat()
     return refs
+
+
+def _old_frame(text: str, refs: list[DateRef], spans: list[tuple[int, int]], quote_start: int,
+               anchor: dt.date | None, days: int) -> bool:
+    """The last date of the narration before the quotation at `quote_start`, in its paragraph or the one before
+    (outside any quotation), lies `days` or more before the article date: the quoted words are from then."""
+    if anchor is None:
+        return False
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text[:quote_start])]
+    if not lines:
+        return False
+    # the paragraph before the quotation's, and the quotation's own up to its mark when it does not open it
+    own_line = "\n" not in text[lines[-1].end() : quote_start]
+    first = lines[-2].start() if own_line and len(lines) > 1 else lines[-1].start()
+    before = [d for d in refs if d.value and first <= d.start and d.end <= quote_start
+              and not any(s <= d.start < e for s, e in spans)]
+    if not before:
+        return False
+    try:
+        when = dt.date.fromisoformat((before[-1].value + "-12-31")[:10] if len(before[-1].value) == 4
+                                     else (before[-1].value + "-28")[:10])
+    except ValueError:
+        return False
+    return (anchor - when).days >= days
