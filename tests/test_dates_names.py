@@ -68,3 +68,17 @@ def test_a_relative_day_in_a_quoted_old_article_has_no_known_day(dated_doc):
     threshold = get_settings().min_confidence
     assert [c < threshold for t, _, c in got if t == "yesterday"] == [True]
     assert [c >= threshold for t, _, c in got if t == "tomorrow"] == [True]
+
+
+def test_a_weekday_before_a_plural_noun_keeps_its_day(dated_doc):
+    text = "\u201cWe are patient,\u201d a trader told Reuters as he came out of Friday prayers.\n"
+    got = {t: c for t, _, c in _dates(dated_doc, text)}
+    assert got["Friday"] >= get_settings().min_confidence
+
+
+def test_a_weekday_led_up_to_in_the_past_is_the_lead_day(dated_doc):
+    text = ("BRUSSELS - Ministers gathered Friday to discuss the budget.\n\n"
+            "The talks ran late.\n\n"
+            "Ahead of Friday's meeting, France and Germany unveiled a proposal.\n")
+    got = [(t, v) for t, v, _ in _dates(dated_doc, text, "2019-09-01")]
+    assert got == [("Friday", "2019-08-30"), ("Friday", "2019-08-30")]

@@ -40,12 +40,15 @@ def relative_day_in_name(doc: Doc, ref: DateRef, vocab: str) -> bool:
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.whitespace_ == " "
 
 
-def date_names_event(doc: Doc, ref: DateRef) -> bool:
+def date_names_event(doc: Doc, ref: DateRef, vocab: str) -> bool:
     """A day-month without a year ("Sept. 11", "Oct. 7") that, in the parse, modifies a plural noun after it and is
     governed by no preposition: the name of an event by its date ("Sept. 11 conspiracy theories"), not a day the
     article speaks of. A singular head ("the Sept. 11 meeting") is a dated occasion and stays."""
-    if ref.resolution != "day" or re.search(r"\b(?:1[5-9]|20)\d\d\b", ref.text):
+    if ref.resolution != "day" or re.search(r"\b(?:1[5-9]|20)\d\d\b", ref.text) or not re.search(r"\d", ref.text):
         return False
+    months = mapping(vocab, "month")
+    if not any(w.lower().rstrip(".") in months for w in ref.text.split()):
+        return False  # a weekday ("Friday prayers" on a Friday is that day) or a relative day
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None or not span.root.dep_:
         return False

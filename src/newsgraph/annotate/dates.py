@@ -83,7 +83,9 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
                  and (past is None or cue_governs(text, start, vocab or DEFAULT_VOCAB) or not past(start, end)))
                 or (future is not None and future(start, end)))
             if kind == "wday" and anchor is not None and (m.group("rel") or "").lower() in ("", "on", "this"):
-                if forward:
+                if forward and _lead_day(text, m, out, past, future) is not None:
+                    value, forward = _lead_day(text, m, out, past, future), False
+                elif forward:
                     value = forward_weekday(m, anchor, vocab or DEFAULT_VOCAB)
             taken.append((start, end))
             ref = DateRef(text=text[start:end], value=value, start=start, end=end, resolution=res)
@@ -93,6 +95,24 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
     refs = combine_neighbours(text, shared_year(text, out, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
     refs = contract_months(text, refs, anchor, vocab or DEFAULT_VOCAB)
     return ordered_ranges(text, timetable_days(text, refs, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
+
+
+def _lead_day(text: str, m, found: list[DateRef], past, future) -> str | None:
+    """A weekday a past clause leads up to ("Ahead of Friday's meeting, France and Germany unveiled ...") that the
+    article's lead already names as the day of its news ("European leaders gathered Friday"): the lead's day, not
+    the coming one (a paper of Sunday tells Friday's summit). Only where the clause is past and no future verb
+    governs the weekday; the value of the lead's same-named bare weekday, else None."""
+    start, end = m.span()
+    if past is None or not past(start, end) or (future is not None and future(start, end)):
+        return None
+    lead = text.find("\n")
+    lead = len(text) if lead < 0 else lead
+    if start < lead:
+        return None
+    name = m.group("wd").lower()
+    same = [d for d in found if d.end <= lead and d.value and d.text.split()[-1].lower() == name
+            and d.text.split()[0].lower() in (name, "on")]
+    return same[0].value if same else None
 
 
 @Language.factory("newsgraph_dates", assigns=["doc._.ng_dates"],
@@ -139,7 +159,7 @@ class DateResolver:
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["weekday_unsure"]))
             elif d.value and generic_today(doc, d, vocab):
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["generic_today"]))
-            elif d.value and date_names_event(doc, d):
+            elif d.value and date_names_event(doc, d, vocab):
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["event_name"]))
         if self.speech_cues:
             from newsgraph.annotate.date_speech import speech_days
