@@ -77,7 +77,8 @@ def test_a_weekday_before_a_plural_noun_keeps_its_day(dated_doc):
 
 
 def test_a_weekday_led_up_to_in_the_past_is_the_lead_day(dated_doc):
-    text = ("BRUSSELS - Ministers gathered Friday to discuss the budget.\n\n"
+    text = ("After the vote, the bloc looks for money.\n\n"
+            "BRUSSELS - Ministers gathered Friday to discuss the budget.\n\n"
             "The talks ran late.\n\n"
             "Ahead of Friday's meeting, France and Germany unveiled a proposal.\n")
     got = [(t, v) for t, v, _ in _dates(dated_doc, text, "2019-09-01")]

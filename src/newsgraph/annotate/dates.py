@@ -15,6 +15,7 @@ and is the spaCy component.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -44,6 +45,8 @@ from newsgraph.annotate.lexicon import mapping
 from newsgraph.annotate.triggers import ParseTriggers
 from newsgraph.records import DateRef
 
+#: the paragraphs of an article's lead, where it names the day of its news (a one-line standfirst may open it)
+LEAD_PARAGRAPHS = 2
 _WORDISH_MONTHS = {"may", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug", "apr", "feb", "jul", "sept"}
 
 
@@ -99,14 +102,15 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
 
 def _lead_day(text: str, m, found: list[DateRef], past, future) -> str | None:
     """A weekday a past clause leads up to ("Ahead of Friday's meeting, France and Germany unveiled ...") that the
-    article's lead already names as the day of its news ("European leaders gathered Friday"): the lead's day, not
+    article's lead (its first LEAD_PARAGRAPHS paragraphs: a standfirst may come first) already names as the day of
+    its news ("European leaders gathered Friday"): the lead's day, not
     the coming one (a paper of Sunday tells Friday's summit). Only where the clause is past and no future verb
     governs the weekday; the value of the lead's same-named bare weekday, else None."""
     start, end = m.span()
     if past is None or not past(start, end) or (future is not None and future(start, end)):
         return None
-    lead = text.find("\n")
-    lead = len(text) if lead < 0 else lead
+    paras = [p for p in re.finditer(r"[^\n]*\S[^\n]*", text)][:LEAD_PARAGRAPHS]
+    lead = paras[-1].end() if paras else 0
     if start < lead:
         return None
     name = m.group("wd").lower()
