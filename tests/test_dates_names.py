@@ -83,3 +83,11 @@ def test_a_weekday_led_up_to_in_the_past_is_the_lead_day(dated_doc):
             "Ahead of Friday's meeting, France and Germany unveiled a proposal.\n")
     got = [(t, v) for t, v, _ in _dates(dated_doc, text, "2019-09-01")]
     assert got == [("Friday", "2019-08-30"), ("Friday", "2019-08-30")]
+
+
+def test_a_day_naming_an_event_whose_year_the_text_fixed_stays_shown(dated_doc):
+    # the past verb puts the day before the article date (2018, not the nearest 2019): the text fixed the year
+    text = "Soldiers killed the rest of the Oct. 12 raiders in a forest.\n"
+    got = [(v, c) for t, v, c in _dates(dated_doc, text, "2019-08-30") if t == "Oct. 12"]
+    assert [v for v, _ in got] == ["2018-10-12"]
+    assert got[0][1] >= get_settings().min_confidence

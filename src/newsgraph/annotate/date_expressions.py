@@ -132,7 +132,7 @@ def resolve(kind: str, m: re.Match, anchor: dt.date | None, vocab: str = DEFAULT
         month, day = int(months[g["mon"].lower()]), int(g["d"])
         if not 1 <= day <= 31:
             return None, None
-        year = int(g["y"]) if g.get("y") else _nearest_year(anchor, month, day)
+        year = int(g["y"]) if g.get("y") else nearest_year(anchor, month, day)
         if year is None:
             return None, "day"
         try:
@@ -212,7 +212,7 @@ def relation(m: re.Match, vocab: str = DEFAULT_VOCAB) -> str:
     return (g.get("rel") or "").lower()
 
 
-def _nearest_year(anchor: dt.date | None, month: int, day: int) -> int | None:
+def nearest_year(anchor: dt.date | None, month: int, day: int) -> int | None:
     """A day without a year is the one nearest the article date (news rarely looks more than ~6 months ahead)."""
     if anchor is None:
         return None

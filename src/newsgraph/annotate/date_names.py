@@ -11,10 +11,12 @@ value with a low confidence, since "the Nov. 8 elections" can be the coming day;
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate.date_expressions import nearest_year
 from newsgraph.annotate.lexicon import mapping
 from newsgraph.records import DateRef
 
@@ -40,12 +42,17 @@ def relative_day_in_name(doc: Doc, ref: DateRef, vocab: str) -> bool:
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.whitespace_ == " "
 
 
-def date_names_event(doc: Doc, ref: DateRef, vocab: str) -> bool:
+def date_names_event(doc: Doc, ref: DateRef, vocab: str, anchor: dt.date | None = None) -> bool:
     """A day-month without a year ("Sept. 11", "Oct. 7") that, in the parse, modifies a plural noun after it and is
     governed by no preposition: the name of an event by its date ("Sept. 11 conspiracy theories"), not a day the
-    article speaks of. A singular head ("the Sept. 11 meeting") is a dated occasion and stays."""
+    article speaks of. A singular head ("the Sept. 11 meeting") is a dated occasion and stays, and so does a day
+    whose year the text fixed (not the year nearest the article date `anchor`, which is all the resolver guessed)."""
     if ref.resolution != "day" or re.search(r"\b(?:1[5-9]|20)\d\d\b", ref.text) or not re.search(r"\d", ref.text):
         return False
+    if anchor is not None and ref.value and len(ref.value) == 10:
+        month, day = int(ref.value[5:7]), int(ref.value[8:10])
+        if nearest_year(anchor, month, day) != int(ref.value[:4]):
+            return False  # the text fixed its year (a neighbour, "since Oct. 7" read as past): the event's own day
     months = mapping(vocab, "month")
     if not any(w.lower().rstrip(".") in months for w in ref.text.split()):
         return False  # a weekday ("Friday prayers" on a Friday is that day) or a relative day
