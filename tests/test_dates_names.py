@@ -91,3 +91,11 @@ def test_a_day_naming_an_event_whose_year_the_text_fixed_stays_shown(dated_doc):
     got = [(v, c) for t, v, c in _dates(dated_doc, text, "2019-08-30") if t == "Oct. 12"]
     assert [v for v, _ in got] == ["2018-10-12"]
     assert got[0][1] >= get_settings().min_confidence
+
+
+def test_a_day_naming_an_event_the_article_dates_otherwise_stays_shown(dated_doc):
+    # Friday 2019-08-30 is also "Aug. 30": the operations are the news of that day
+    text = ("The army on Friday struck depots near the border.\n\n"
+            "The envoy said the Aug. 30 operations targeted only depots.\n")
+    got = {t: c for t, _, c in _dates(dated_doc, text, "2019-09-01")}
+    assert got["Aug. 30"] >= get_settings().min_confidence

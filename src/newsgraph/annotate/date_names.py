@@ -42,13 +42,18 @@ def relative_day_in_name(doc: Doc, ref: DateRef, vocab: str) -> bool:
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.whitespace_ == " "
 
 
-def date_names_event(doc: Doc, ref: DateRef, vocab: str, anchor: dt.date | None = None) -> bool:
+def date_names_event(doc: Doc, ref: DateRef, vocab: str, anchor: dt.date | None = None,
+                     others: list[DateRef] | None = None) -> bool:
     """A day-month without a year ("Sept. 11", "Oct. 7") that, in the parse, modifies a plural noun after it and is
     governed by no preposition: the name of an event by its date ("Sept. 11 conspiracy theories"), not a day the
     article speaks of. A singular head ("the Sept. 11 meeting") is a dated occasion and stays, and so does a day
-    whose year the text fixed (not the year nearest the article date `anchor`, which is all the resolver guessed)."""
+    whose year the text fixed (not the year nearest the article date `anchor`, which is all the resolver guessed)
+    or a day the article dates something else to (another expression of `others` with the same value: the news of
+    the day, "Putin on Friday denounced a strike ... the May 22 operations")."""
     if ref.resolution != "day" or re.search(r"\b(?:1[5-9]|20)\d\d\b", ref.text) or not re.search(r"\d", ref.text):
         return False
+    if any(o is not ref and o.value == ref.value for o in others or []):
+        return False  # the article dates something else to that day ("on Friday" ... "the May 22 operations")
     if anchor is not None and ref.value and len(ref.value) == 10:
         month, day = int(ref.value[5:7]), int(ref.value[8:10])
         if nearest_year(anchor, month, day) != int(ref.value[:4]):

@@ -163,7 +163,7 @@ class DateResolver:
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["weekday_unsure"]))
             elif d.value and generic_today(doc, d, vocab):
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["generic_today"]))
-            elif d.value and date_names_event(doc, d, vocab, parse_anchor(article_date(doc))):
+            elif d.value and date_names_event(doc, d, vocab, parse_anchor(article_date(doc)), doc._.ng_dates):
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["event_name"]))
         if self.speech_cues:
             from newsgraph.annotate.date_speech import speech_days
