@@ -39,3 +39,9 @@ def test_a_bracketed_date_glosses_a_relative_weekday():
     assert ("next Friday (Sept. 6)", "1996-09-06") in got
     assert ("on Tuesday, Sept. 3", "1996-09-03") in got
     assert not any(t == "next Friday" for t, _ in got)
+
+
+def test_a_month_before_a_singular_future_is_a_contract_month():
+    got = [(d.text, d.value) for d in find_dates("The September long gilt future on LIFFE was trading at 107.",
+                                                 parse_anchor("1996-08-30"))]
+    assert got == [("September", "1996-09")]
