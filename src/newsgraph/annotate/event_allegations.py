@@ -11,11 +11,32 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.demonyms import country_of
+from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import useful_actor
 from newsgraph.annotate.event_senses import EventSenses
 from newsgraph.annotate.factuality import factuality
 from newsgraph.annotate.resolve import Actor, resolve_token
 from newsgraph.records import Event
+
+
+def _sides(doc: Doc, tok: Token) -> set[str]:
+    """(stop 32) The countries a subject phrase belongs to: a country entity it names or is, a country's possessor or
+    nationality adjective ("Iraq's Deputy Prime Minister Tareq Aziz", "Iraqi troops"), outside clauses hung on it.
+    A speaker and an act's author of one country are one side: "Iraq's deputy prime minister said Iraqi troops were
+    fighting" is his side's account, no accusation (as "said its forces shot down ...")."""
+    out: set[str] = set()
+    for t in tok.subtree:
+        if any(a.dep_ in ("relcl", "acl", "appos", "prep") for a in t.ancestors if a.i != tok.i and tok in a.ancestors):
+            continue
+        if t.dep_ in ("relcl", "acl", "appos", "prep"):
+            continue
+        ent = find_entity(doc, t.idx, t.idx + len(t.text))
+        if ent is not None and ent.type == "country":
+            out.add(ent.name)
+        elif t.ent_type_ == "NORP" and (place := country_of(t.text)) is not None:
+            out.add(place.name)
+    return out
 
 
 class EventAllegations(EventSenses):
@@ -47,6 +68,7 @@ class EventAllegations(EventSenses):
                     # and the speaker's own side is no one accused ("X said its forces shot down ...")
                     author = self._source(doc[i])
                     own = author is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)
+                    own = own or (src is not None and author is not None and bool(_sides(doc, src) & _sides(doc, author)))
                     accused = None if own or self._two_sides(doc[i], author) else ev.source_name
                     if speaker is not None and useful_actor(speaker) and accused and speaker.name != accused and (cue.i, accused) not in done:
                         done.add((cue.i, accused))

@@ -295,7 +295,7 @@ class EventRoles(EventObjects, EventPlaceDate):
             a = resolve_token(doc, o, [])
             if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):
                 continue  # "met at Camp David": where the act happened, not its target
-            if a.entity is None and o.pos_ == "NOUN" and not self.people_noun(o):
+            if a.entity is None and o.pos_ == "NOUN" and not self.people_noun(o) and not self._members(o):
                 # "condemned Indian strikes", "rejected the attack by X": the target of a verb whose object is an
                 # act is the act's author (its possessor, agent or national modifier), when that is an entity
                 authors = authors_of(doc, o)

@@ -36,6 +36,8 @@ hostile acts by event_allegations.py; the lexicon (data/plover.tsv) is read into
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -78,6 +80,7 @@ from newsgraph.annotate.event_measures import (
     promisee,
 )
 from newsgraph.annotate.event_mishaps import accident, kind_of
+from newsgraph.annotate.lexicon import words as _lex_words
 from newsgraph.annotate.event_plays import (
     game_act,
     hijacking,
@@ -164,8 +167,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "alleged secret police stations", "the besieged city": a participle describing its noun
         if form == "verb" and self._inverted_condition(tok):
             return None  # "had he not met Meghan", "were they to attack": a condition, counterfactual or not
-        if form == "verb" and lemma in self.refusals and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.speech for c in tok.children):
-            return None  # "declined to comment", "refused to say how": no comment, no act rejected
+        if form == "verb" and lemma in self.refusals and any(c.dep_ == "xcomp" and self._declined_to_say(c) for c in tok.children):
+            return None  # "declined to comment", "refused to say how", "refused to speculate on": no act rejected
         if self._other_use(tok, self.classes.get(type_) == "hostile"):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
         if game_act(tok) or sport_sanction(tok):
@@ -257,6 +260,16 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         ids = {a.id for a in authors}
         targets = [resolve_token(doc, o, []) if find_entity(doc, o.idx, o.idx + len(o.text)) else phrase_actor(doc, o) for o in objects]
         return authors, targets or [a for a in self._targets(doc, tok, self.noun_preps) if a.id not in ids or a.id is None]
+
+    def _declined_to_say(self, verb: Token) -> bool:
+        """(stop 32) The complement of a refusal is a verb of saying or of a stated view (plover.tsv [speech],
+        cues.tsv [verb] and [indirect]: "comment", "say", "speculate", "elaborate") with no actor as its object
+        ("refused to speculate on what might happen"): declining to say, no act rejected. "refused to recognise
+        Kosovo" keeps its object and stays a rejection."""
+        low = verb.lemma_.lower()
+        if low not in self.speech and (low not in _saying_verbs() or low in self.verbs):
+            return False  # "refused to agree to the plan": the complement is an act of the lexicon, refused
+        return not any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
@@ -451,3 +464,10 @@ def make_events(nlp: Language, name: str, senses: dict) -> EventFinder:
 
 
 __all__ = ["EventFinder", "lexicon", "trigger_rows"]
+
+
+@lru_cache(maxsize=1)
+def _saying_verbs() -> frozenset[str]:
+    """cues.tsv [verb] and [indirect]: verbs that introduce what someone said or thinks (a refusal of one is
+    declining to say)."""
+    return _lex_words("cues.tsv", "verb") | _lex_words("cues.tsv", "indirect")
