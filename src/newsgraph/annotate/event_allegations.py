@@ -158,4 +158,10 @@ class EventAllegations(EventSenses):
             # "called for its followers to boycott the vote": the subject of a "for ... to" infinitive is the one asked
             for mark in (m for m in clause.children if m.dep_ in ("mark", "prep") and m.lower_ == "for" and m.i < clause.i):
                 out += [resolve_token(doc, o, []) for o in mark.children if o.dep_ == "pobj" and self._actor_word(doc, o)]
+            # (stop 32) the parser may hang the "for" on the verb and the infinitive beside it ("called for female
+            # contestants to wear shorter dresses"): the "for" object right before the infinitive is the one asked
+            for mark in (m for m in tok.children if m.dep_ == "prep" and m.lower_ == "for" and m.i < clause.i):
+                objs = [o for o in mark.children if o.dep_ == "pobj" and self._actor_word(doc, o)]
+                if objs and all(t.i in {x.i for o in objs for x in o.subtree} or t.lower_ == "to" for t in doc[objs[-1].i + 1 : clause.i]):
+                    out += [resolve_token(doc, o, []) for o in objs]
         return [a for a in out if useful_actor(a)]

@@ -175,6 +175,9 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
         if form == "verb" and lemma in self.imposing and (named := imposed_act(tok, self.nouns)) is not None:
             type_, mode = noun_type(named, self.nouns)  # "sanctions imposed on X", "imposed an embargo": the act imposed
+        if form == "verb" and type_ == "COERCE" and mode == "seize" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) \
+                and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in tok.children):
+            return None  # (stop 32) "seized on Trump's claim", "seizing upon a report": a phrasal idiom, nothing seized
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
         if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
