@@ -270,7 +270,9 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         ("refused to speculate on what might happen"): declining to say, no act rejected. "refused to recognise
         Kosovo" keeps its object and stays a rejection."""
         low = verb.lemma_.lower()
-        if low not in self.speech and (low not in _saying_verbs() or low in self.verbs):
+        if low in self.speech:
+            return True  # the rule before stop 32, kept as it was
+        if low not in _saying_verbs() or low in self.verbs:
             return False  # "refused to agree to the plan": the complement is an act of the lexicon, refused
         return not any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
