@@ -46,6 +46,7 @@ class EventAllegations(EventSenses):
     reporting: frozenset[str]
     target_preps: frozenset[str]
     background: frozenset[str]
+    people_suffixes: tuple[str, ...]
 
     def _allegations(self, doc: Doc, by_token: dict[int, list[Event]], events: list[Event]) -> list[Event]:
         """ "X said/claimed (that) Y attacked Z": X accuses Y (PLOVER ACCUSE, mode allege), before Y's event."""
@@ -161,7 +162,9 @@ class EventAllegations(EventSenses):
             # (stop 32) the parser may hang the "for" on the verb and the infinitive beside it ("called for female
             # contestants to wear shorter dresses"): the "for" object right before the infinitive is the one asked
             for mark in (m for m in tok.children if m.dep_ == "prep" and m.lower_ == "for" and m.i < clause.i):
-                objs = [o for o in mark.children if o.dep_ == "pobj" and self._actor_word(doc, o)]
+                objs = [o for o in mark.children if o.dep_ == "pobj" and self._actor_word(doc, o)
+                        and (find_entity(doc, o.idx, o.idx + len(o.text)) is not None
+                             or (len(o.lower_) > 4 and o.lower_.endswith(self.people_suffixes)))]  # people, not "funds"
                 if objs and all(t.i in {x.i for o in objs for x in o.subtree} or t.lower_ == "to" for t in doc[objs[-1].i + 1 : clause.i]):
                     out += [resolve_token(doc, o, []) for o in objs]
         return [a for a in out if useful_actor(a)]
