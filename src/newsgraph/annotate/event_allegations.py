@@ -143,6 +143,10 @@ class EventAllegations(EventSenses):
             bare = clause.tag_ == "VB" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
             should = any(a.dep_ == "aux" and a.lower_ == "should" for a in clause.children)
             subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+            # (stop 32) "demanded that South Korea return a veteran": a plain present form with a singular noun as
+            # subject is no agreeing present ("returns"), it is the bare verb of a subjunctive, tagged VBP
+            bare = bare or (clause.tag_ == "VBP" and any(s.tag_ in ("NN", "NNP") for s in subjects)
+                            and not any(a.dep_ in ("aux", "auxpass") for a in clause.children))
             nxt = doc[clause.i + 1] if clause.i + 1 < len(doc) else None
             if clause.pos_ == "NOUN" and (any(c.dep_ in ("dobj", "obj") for c in clause.children) or nxt is not None and nxt.tag_ == "DT"):
                 # "that a county court issue an order" tagged as the noun "court issue": a noun with a direct object,
