@@ -21,6 +21,9 @@ BODY = "\n\n".join(
         "Kors generally supported the unions during his time in office.",
         "Senator Maria Lopez called for female contestants to wear longer dresses that covered more.",
         "The newspaper seized on the mayor's claim that crime had fallen.",
+        "Buyoya on Saturday dismissed its threat of an arms embargo against Burundi.",
+        "North Korea demanded on Saturday that South Korea return a fisherman who has been in the South since 1990.",
+        "Civilians have been barred by Israel from entering the zone since rocket attacks by Hamas militants killed 12 people in the border towns.",
     ]
 )
 
@@ -70,3 +73,17 @@ def test_called_for_x_to_act_asks_x(article):
 
 def test_seized_on_a_claim_is_no_seizure(article):
     assert not _events(article, "seized")
+
+
+def test_a_threatened_act_is_no_act_done(article):
+    assert all(e.status != "asserted" for e in _events(article, "embargo"))
+
+
+def test_demanded_that_x_return_asks_x(article):
+    demanded = _events(article, "demanded")
+    assert demanded and all(e.target_name == "South Korea" for e in demanded)
+
+
+def test_a_passives_agent_is_not_the_author_of_a_misparsed_conjunct(article):
+    killed = _events(article, "killed")
+    assert killed and all(e.source_name != "Israel" for e in killed)

@@ -80,7 +80,6 @@ from newsgraph.annotate.event_measures import (
     promisee,
 )
 from newsgraph.annotate.event_mishaps import accident, kind_of
-from newsgraph.annotate.lexicon import words as _lex_words
 from newsgraph.annotate.event_plays import (
     game_act,
     hijacking,
@@ -91,6 +90,7 @@ from newsgraph.annotate.event_plays import (
 )
 from newsgraph.annotate.event_readings import imposed_act, noun_type, predicted
 from newsgraph.annotate.extensions import register_extensions
+from newsgraph.annotate.lexicon import words as _lex_words
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
 from newsgraph.knobs import config_of, from_config
 from newsgraph.records import Event
