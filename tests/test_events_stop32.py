@@ -16,7 +16,7 @@ BODY = "\n\n".join(
         "A convicted Dutch smuggler was arrested on Sunday, three days after escaping from a prison van, police said.",
         "At Eastmark: Northgate beat Westford by 96 runs.",
         "The ministry refused to speculate on what might happen to the talks.",
-        "Peru's defence minister Jan Kors said on Monday Peruvian troops were fighting in the north to aid the governor.",
+        "Peru's defence minister Jan Kors said on Monday Peruvian troops were fighting in the north to aid the governor against rival forces.",
         "Chile's defence minister said on Tuesday Peruvian troops attacked a border post near Arica.",
         "Kors generally supported the unions during his time in office.",
         "Senator Maria Lopez called for female contestants to wear longer dresses that covered more.",
@@ -87,3 +87,8 @@ def test_demanded_that_x_return_asks_x(article):
 def test_a_passives_agent_is_not_the_author_of_a_misparsed_conjunct(article):
     killed = _events(article, "killed")
     assert killed and all(e.source_name != "Israel" for e in killed)
+
+
+def test_a_fight_to_aid_someone_against_others_is_against_them(article):
+    fighting = _events(article, "fighting")
+    assert fighting and all(e.target_name and "forces" in e.target_name for e in fighting)

@@ -276,6 +276,27 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return False  # "refused to agree to the plan": the complement is an act of the lexicon, refused
         return not any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
+    def _located(self, tok: Token, a: Actor) -> bool:
+        """The actor is the object of a locative preposition on the verb ("fighting in the north") or a date ("on
+        Monday"): where or when, not whom (both are dropped as targets later)."""
+        span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None and len(span) and all(t.ent_type_ in ("DATE", "TIME") or not t.is_alpha for t in span):
+            return True
+        return any(o.left_edge.idx <= a.start <= o.idx for c in tok.children if c.dep_ == "prep" and c.lower_ in self.locative
+                   for o in prep_objects(c))
+
+    def _opposed_in_purpose(self, doc: Doc, tok: Token) -> list[Actor]:
+        """(stop 32) A hostile verb with no target of its own whose purpose infinitive names whom it is against ("troops
+        were fighting in the north to aid X against rival forces"): the parser hangs the "against" on the purpose
+        verb; its people are the ones fought. Only a to-infinitive on the verb, only people or entities."""
+        out: list[Actor] = []
+        for c in tok.children:
+            if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            for p in (x for x in c.children if x.dep_ == "prep" and x.lower_ == "against"):
+                out += [resolve_token(doc, o, []) for o in prep_objects(p) if self._actor_word(doc, o)]
+        return [a for a in out if useful_actor(a)]
+
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
 
@@ -356,6 +377,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             targets = self._targets(doc, tok, asks=type_ in self.asking)
             if type_ == "ACCUSE" and not targets:
                 targets = self._complained_of(doc, tok)  # "complained that Moldova's obstinacy was hampering ..."
+            if self.classes.get(type_) == "hostile" and not [a for a in targets if not self._located(tok, a)]:
+                targets = self._opposed_in_purpose(doc, tok) or targets  # "were fighting ... to aid X against rival forces"
             harm = vowed_harm(tok) if type_ == "THREATEN" else None
             targets = [a for a in targets if harm is None or not harm.idx <= a.start < harm.idx + len(harm.text)]  # the harm vowed
             imposed = imposed_act(tok, self.nouns) if tok.lemma_.lower() in self.imposing else None
