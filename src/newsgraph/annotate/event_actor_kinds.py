@@ -121,8 +121,8 @@ def described_body(doc: Doc, a: Actor) -> Actor:
     head = head_noun(span)
     low, lemma = head.lower_, head.lemma_.lower()
     nouns = body_nouns() | institution_nouns()
-    if head.pos_ != "NOUN" or not (low in nouns or lemma in nouns):
-        return a
+    if head.pos_ != "NOUN" or not (low in nouns or lemma in nouns or _people_head(head)):
+        return a  # (stop 32) people too: "Moslem militants" are the militants, not the faith
     on_modifier = any(m.start >= span.start_char and m.end <= head.idx and any(
         t.idx >= m.start and t.idx < m.end and t.dep_ in ("amod", "nmod", "compound") and t.head.i == head.i for t in span)
         for m in a.entity.mentions)
@@ -130,6 +130,12 @@ def described_body(doc: Doc, a: Actor) -> Actor:
         return a
     whole = phrase_actor(doc, head)
     return Actor(None, whole.name, whole.start, whole.end)
+
+
+def _people_head(head: Token) -> bool:
+    from newsgraph.annotate.event_heads import _people
+
+    return _people(head)
 
 
 #: Types of physical acts: a programme noun as their source names the acts, not their author (`programme_source`).

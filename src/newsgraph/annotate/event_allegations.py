@@ -11,11 +11,32 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.demonyms import country_of
+from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import useful_actor
 from newsgraph.annotate.event_senses import EventSenses
 from newsgraph.annotate.factuality import factuality
 from newsgraph.annotate.resolve import Actor, resolve_token
 from newsgraph.records import Event
+
+
+def _sides(doc: Doc, tok: Token) -> set[str]:
+    """(stop 32) The countries a subject phrase belongs to: a country entity it names or is, a country's possessor or
+    nationality adjective ("Iraq's Deputy Prime Minister Tareq Aziz", "Iraqi troops"), outside clauses hung on it.
+    A speaker and an act's author of one country are one side: "Iraq's deputy prime minister said Iraqi troops were
+    fighting" is his side's account, no accusation (as "said its forces shot down ...")."""
+    out: set[str] = set()
+    for t in tok.subtree:
+        if any(a.dep_ in ("relcl", "acl", "appos", "prep") for a in t.ancestors if a.i != tok.i and tok in a.ancestors):
+            continue
+        if t.dep_ in ("relcl", "acl", "appos", "prep"):
+            continue
+        ent = find_entity(doc, t.idx, t.idx + len(t.text))
+        if ent is not None and ent.type == "country":
+            out.add(ent.name)
+        elif t.ent_type_ == "NORP" and (place := country_of(t.text)) is not None:
+            out.add(place.name)
+    return out
 
 
 class EventAllegations(EventSenses):
@@ -25,6 +46,7 @@ class EventAllegations(EventSenses):
     reporting: frozenset[str]
     target_preps: frozenset[str]
     background: frozenset[str]
+    people_suffixes: tuple[str, ...]
 
     def _allegations(self, doc: Doc, by_token: dict[int, list[Event]], events: list[Event]) -> list[Event]:
         """ "X said/claimed (that) Y attacked Z": X accuses Y (PLOVER ACCUSE, mode allege), before Y's event."""
@@ -47,6 +69,7 @@ class EventAllegations(EventSenses):
                     # and the speaker's own side is no one accused ("X said its forces shot down ...")
                     author = self._source(doc[i])
                     own = author is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)
+                    own = own or (src is not None and author is not None and bool(_sides(doc, src) & _sides(doc, author)))
                     accused = None if own or self._two_sides(doc[i], author) else ev.source_name
                     if speaker is not None and useful_actor(speaker) and accused and speaker.name != accused and (cue.i, accused) not in done:
                         done.add((cue.i, accused))
@@ -120,6 +143,10 @@ class EventAllegations(EventSenses):
             bare = clause.tag_ == "VB" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
             should = any(a.dep_ == "aux" and a.lower_ == "should" for a in clause.children)
             subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+            # (stop 32) "demanded that South Korea return a veteran": a plain present form with a singular noun as
+            # subject is no agreeing present ("returns"), it is the bare verb of a subjunctive, tagged VBP
+            bare = bare or (clause.tag_ == "VBP" and any(s.tag_ in ("NN", "NNP") for s in subjects)
+                            and not any(a.dep_ in ("aux", "auxpass") for a in clause.children))
             nxt = doc[clause.i + 1] if clause.i + 1 < len(doc) else None
             if clause.pos_ == "NOUN" and (any(c.dep_ in ("dobj", "obj") for c in clause.children) or nxt is not None and nxt.tag_ == "DT"):
                 # "that a county court issue an order" tagged as the noun "court issue": a noun with a direct object,
@@ -136,4 +163,12 @@ class EventAllegations(EventSenses):
             # "called for its followers to boycott the vote": the subject of a "for ... to" infinitive is the one asked
             for mark in (m for m in clause.children if m.dep_ in ("mark", "prep") and m.lower_ == "for" and m.i < clause.i):
                 out += [resolve_token(doc, o, []) for o in mark.children if o.dep_ == "pobj" and self._actor_word(doc, o)]
+            # (stop 32) the parser may hang the "for" on the verb and the infinitive beside it ("called for female
+            # contestants to wear shorter dresses"): the "for" object right before the infinitive is the one asked
+            for mark in (m for m in tok.children if m.dep_ == "prep" and m.lower_ == "for" and m.i < clause.i):
+                objs = [o for o in mark.children if o.dep_ == "pobj" and self._actor_word(doc, o)
+                        and (find_entity(doc, o.idx, o.idx + len(o.text)) is not None
+                             or (len(o.lower_) > 4 and o.lower_.endswith(self.people_suffixes)))]  # people, not "funds"
+                if objs and all(t.i in {x.i for o in objs for x in o.subtree} or t.lower_ == "to" for t in doc[objs[-1].i + 1 : clause.i]):
+                    out += [resolve_token(doc, o, []) for o in objs]
         return [a for a in out if useful_actor(a)]

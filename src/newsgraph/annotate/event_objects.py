@@ -42,8 +42,11 @@ class EventObjects:
     def _members(self, tok: Token) -> bool:
         """A plural common noun that names no act and no instrument ("prominent Nigerian clerics", "Kenyan farmers"):
         people, whose nationality adjective says where they are from, not that their state acted (as for the
-        people nouns of the lexicons); "Indian airstrikes" and "Israeli tanks" still name their country."""
-        if tok.tag_ != "NNS" or self._act_noun(tok) or tok.lower_ in instrument_kinds() or tok.lemma_.lower() in instrument_kinds():
+        people nouns of the lexicons); "Indian airstrikes" and "Israeli tanks" still name their country. (stop 32) A
+        singular one with an indefinite article is one of them ("a convicted British paedophile was arrested": the
+        man, not the United Kingdom)."""
+        one = tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        if (tok.tag_ != "NNS" and not one) or self._act_noun(tok) or tok.lower_ in instrument_kinds() or tok.lemma_.lower() in instrument_kinds():
             return False
         return not (len(tok.lemma_) > 5 and tok.lemma_.lower().endswith(self.act_suffixes))
 

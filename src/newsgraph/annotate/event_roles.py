@@ -158,6 +158,12 @@ class EventRoles(EventObjects, EventPlaceDate):
             if cur.dep_ == "acl" and cur.tag_ != "VBN" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head  # "Berg, ..., called for ..." parsed as a clause on the name
             agent = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agent and cur is not tok and tok.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in tok.children) \
+                    and not any(c.dep_ == "cc" for c in cur.children):
+                # (stop 32) "Palestinians have been banned by Israel ... since suicide bombings by militants killed 59
+                # people": an active verb hung on a passive as its conjunct with no "and" between is a misparse; the
+                # passive's agent did not do it (a real "was attacked by X and fled" has its "and")
+                return self._act_before(tok)
             if agent:
                 return agent[0]
             if cur.dep_ == "relcl" and not (cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
@@ -170,6 +176,25 @@ class EventRoles(EventObjects, EventPlaceDate):
             else:
                 break
         return self._act_in_passive(tok) or self._subject_fallback(tok)
+
+    @staticmethod
+    def _act_before(tok: Token) -> Token | None:
+        """The noun phrase that ends right before a misparsed conjunct verb, climbed to its head noun ("suicide
+        bombings by Moslem militants killed": bombings), as its subject; none if the word before is no noun."""
+        if tok.i == 0:
+            return None
+        cur = tok.doc[tok.i - 1]
+        if cur.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for _ in range(4):
+            up = cur.head
+            if cur.dep_ == "pobj" and up.dep_ == "prep" and up.head.pos_ in ("NOUN", "PROPN"):
+                cur = up.head  # "bombings by militants": the phrase is the noun the "by" hangs on
+            elif cur.dep_ in ("compound", "amod", "nmod") and up.pos_ in ("NOUN", "PROPN"):
+                cur = up
+            else:
+                break
+        return cur
 
     @staticmethod
     def _relative_antecedent(tok: Token) -> Token | None:
@@ -295,7 +320,7 @@ class EventRoles(EventObjects, EventPlaceDate):
             a = resolve_token(doc, o, [])
             if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):
                 continue  # "met at Camp David": where the act happened, not its target
-            if a.entity is None and o.pos_ == "NOUN" and not self.people_noun(o):
+            if a.entity is None and o.pos_ == "NOUN" and not self.people_noun(o) and not self._members(o):
                 # "condemned Indian strikes", "rejected the attack by X": the target of a verb whose object is an
                 # act is the act's author (its possessor, agent or national modifier), when that is an entity
                 authors = authors_of(doc, o)

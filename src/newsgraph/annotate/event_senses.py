@@ -36,6 +36,36 @@ def _framed_question(tok: Token) -> bool:
     return bool(inside) and inside[-1].text == "?" and any(t.is_quote for t in after[:3])
 
 
+#: Entity labels of a "by" object that is no margin ("by Friday", "by 5 p.m.").
+_NO_MARGIN = ("DATE", "TIME", "PERSON", "ORG", "GPE", "NORP")
+
+
+def _margin(tok: Token) -> bool:
+    """(stop 32) An active hostile verb with an object and a counted margin ("Glamorgan beat Durham by 141 runs",
+    "won by an innings", "leads Trump by five points"): a result counted in units, a contest's or a poll's, no
+    assault. The margin is a "by" phrase on the verb whose object is a common noun with a number (or "an" / "a")
+    that names no people ("by three gunmen" is a passive's agent; the verb must be active with an object)."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or not any(c.dep_ == "dobj" for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ != "prep" or c.lower_ != "by":
+            continue
+        for o in prep_objects(c):
+            if o.pos_ != "NOUN" or o.ent_type_ in _NO_MARGIN or o.lower_ in role_nouns() or o.lemma_.lower() in role_nouns():
+                continue
+            counted = any(n.dep_ == "nummod" for n in o.children) or any(n.dep_ == "det" and n.lower_ in ("a", "an") for n in o.children)
+            if counted and not _people_unit(o):
+                return True
+    return False
+
+
+def _people_unit(tok: Token) -> bool:
+    from newsgraph.annotate.event_heads import _people
+
+    return _people(tok)
+
+
 class EventSenses(EventRoles):
     """Argument checks on trigger verbs (the word lists are EventFinder's)."""
 
@@ -195,7 +225,7 @@ class EventSenses(EventRoles):
             nxt = t.nbor(1) if t.i + 2 < len(t.doc) else None
             if t.like_num and nxt is not None and nxt.text in ("-", "–") and not t.whitespace_ and not nxt.whitespace_ and nxt.nbor(1).like_num:
                 return True
-        return False
+        return _margin(tok)
 
     @staticmethod
     def _in_hyphenated(tok: Token) -> bool:

@@ -36,6 +36,8 @@ hostile acts by event_allegations.py; the lexicon (data/plover.tsv) is read into
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -88,6 +90,7 @@ from newsgraph.annotate.event_plays import (
 )
 from newsgraph.annotate.event_readings import imposed_act, noun_type, predicted
 from newsgraph.annotate.extensions import register_extensions
+from newsgraph.annotate.lexicon import words as _lex_words
 from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
 from newsgraph.knobs import config_of, from_config
 from newsgraph.records import Event
@@ -164,14 +167,17 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "alleged secret police stations", "the besieged city": a participle describing its noun
         if form == "verb" and self._inverted_condition(tok):
             return None  # "had he not met Meghan", "were they to attack": a condition, counterfactual or not
-        if form == "verb" and lemma in self.refusals and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.speech for c in tok.children):
-            return None  # "declined to comment", "refused to say how": no comment, no act rejected
+        if form == "verb" and lemma in self.refusals and any(c.dep_ == "xcomp" and self._declined_to_say(c) for c in tok.children):
+            return None  # "declined to comment", "refused to say how", "refused to speculate on": no act rejected
         if self._other_use(tok, self.classes.get(type_) == "hostile"):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
         if game_act(tok) or sport_sanction(tok):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
         if form == "verb" and lemma in self.imposing and (named := imposed_act(tok, self.nouns)) is not None:
             type_, mode = noun_type(named, self.nouns)  # "sanctions imposed on X", "imposed an embargo": the act imposed
+        if form == "verb" and type_ == "COERCE" and mode == "seize" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) \
+                and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in tok.children):
+            return None  # (stop 32) "seized on Trump's claim", "seizing upon a report": a phrasal idiom, nothing seized
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
         if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
@@ -258,6 +264,39 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         targets = [resolve_token(doc, o, []) if find_entity(doc, o.idx, o.idx + len(o.text)) else phrase_actor(doc, o) for o in objects]
         return authors, targets or [a for a in self._targets(doc, tok, self.noun_preps) if a.id not in ids or a.id is None]
 
+    def _declined_to_say(self, verb: Token) -> bool:
+        """(stop 32) The complement of a refusal is a verb of saying or of a stated view (plover.tsv [speech],
+        cues.tsv [verb] and [indirect]: "comment", "say", "speculate", "elaborate") with no actor as its object
+        ("refused to speculate on what might happen"): declining to say, no act rejected. "refused to recognise
+        Kosovo" keeps its object and stays a rejection."""
+        low = verb.lemma_.lower()
+        if low in self.speech:
+            return True  # the rule before stop 32, kept as it was
+        if low not in _saying_verbs() or low in self.verbs:
+            return False  # "refused to agree to the plan": the complement is an act of the lexicon, refused
+        return not any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+
+    def _located(self, tok: Token, a: Actor) -> bool:
+        """The actor is the object of a locative preposition on the verb ("fighting in the north") or a date ("on
+        Monday"): where or when, not whom (both are dropped as targets later)."""
+        span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None and len(span) and all(t.ent_type_ in ("DATE", "TIME") or not t.is_alpha for t in span):
+            return True
+        return any(o.left_edge.idx <= a.start <= o.idx for c in tok.children if c.dep_ == "prep" and c.lower_ in self.locative
+                   for o in prep_objects(c))
+
+    def _opposed_in_purpose(self, doc: Doc, tok: Token) -> list[Actor]:
+        """(stop 32) A hostile verb with no target of its own whose purpose infinitive names whom it is against ("troops
+        were fighting in the north to aid X against rival forces"): the parser hangs the "against" on the purpose
+        verb; its people are the ones fought. Only a to-infinitive on the verb, only people or entities."""
+        out: list[Actor] = []
+        for c in tok.children:
+            if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            for p in (x for x in c.children if x.dep_ == "prep" and x.lower_ == "against"):
+                out += [resolve_token(doc, o, []) for o in prep_objects(p) if self._actor_word(doc, o)]
+        return [a for a in out if useful_actor(a)]
+
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
 
@@ -338,6 +377,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             targets = self._targets(doc, tok, asks=type_ in self.asking)
             if type_ == "ACCUSE" and not targets:
                 targets = self._complained_of(doc, tok)  # "complained that Moldova's obstinacy was hampering ..."
+            if self.classes.get(type_) == "hostile" and not [a for a in targets if not self._located(tok, a)]:
+                targets = self._opposed_in_purpose(doc, tok) or targets  # "were fighting ... to aid X against rival forces"
             harm = vowed_harm(tok) if type_ == "THREATEN" else None
             targets = [a for a in targets if harm is None or not harm.idx <= a.start < harm.idx + len(harm.text)]  # the harm vowed
             imposed = imposed_act(tok, self.nouns) if tok.lemma_.lower() in self.imposing else None
@@ -451,3 +492,10 @@ def make_events(nlp: Language, name: str, senses: dict) -> EventFinder:
 
 
 __all__ = ["EventFinder", "lexicon", "trigger_rows"]
+
+
+@lru_cache(maxsize=1)
+def _saying_verbs() -> frozenset[str]:
+    """cues.tsv [verb] and [indirect]: verbs that introduce what someone said or thinks (a refusal of one is
+    declining to say)."""
+    return _lex_words("cues.tsv", "verb") | _lex_words("cues.tsv", "indirect")
