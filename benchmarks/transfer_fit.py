@@ -234,6 +234,12 @@ def thresholds(rs: list[Row], method: str, label: str = "right", cuts: Sequence[
     return out
 
 
+def _shown(sel: list[Row], label: str, conf: Callable[[Row], float]) -> dict:
+    """Right/shown and the mean confidence (`conf` of a row) of the events a display shows."""
+    return {"right": sum(bool(getattr(r, label)) for r in sel), "shown": len(sel),
+            "conf": round(sum(conf(r) for r in sel) / len(sel), 3) if sel else None}
+
+
 def held_out(rs: list[Row], label: str = "right", seed: int = 32, boot: int = BOOT) -> dict:
     """The LANDED layer (data/calibration/event_transfer.json, not refitted) scored on the rows of the draws still
     held out: per draw and pooled, the share right, mean confidence and ECE as the code of the time gave them and
@@ -254,16 +260,11 @@ def held_out(rs: list[Row], label: str = "right", seed: int = 32, boot: int = BO
         d, lo, hi = boot_diff(part, gl, label, rng, boot)
         then = [r for r in part if r.conf >= ACTOR_THRESHOLD]
         now = [r for r in part if gl[id(r)] >= EVENTS_THRESHOLD]
-
-        def shown(sel: list[Row], conf: Callable[[Row], float]) -> dict:
-            right = sum(bool(getattr(r, label)) for r in sel)
-            return {"right": right, "shown": len(sel),
-                    "conf": round(sum(conf(r) for r in sel) / len(sel), 3) if sel else None}
-
         out[name] = {"n": len(part), "right": round(sum(ys) / len(ys), 3),
                      "conf": round(sum(r.conf for r in part) / len(part), 3), "conf_g": round(sum(ps) / len(ps), 3),
                      "ece": _ece([r.conf for r in part], ys), "ece_g": _ece(ps, ys), "diff": d, "ci": [lo, hi],
-                     "shown_then": shown(then, lambda r: r.conf), "shown_now": shown(now, lambda r: gl[id(r)]),
+                     "shown_then": _shown(then, label, lambda r: r.conf),
+                     "shown_now": _shown(now, label, lambda r: gl[id(r)]),
                      "table_g": reliability_table(ps, ys)}
     return out
 

@@ -100,7 +100,7 @@ def frozen_hidden() -> dict[str, dict[str, dict[str, bool]]]:
 def freeze_hidden() -> Path:
     """Write HIDDEN from the records of every before label (held out or not) that has them in RECORDS, keeping the
     lines of labels without records: keys and flags only, no text."""
-    keep = {lab: flags for lab, flags in frozen_hidden().items()}
+    keep = frozen_hidden()
     for lab in labels() + labels(held_out=True):
         if (RECORDS / f"{lab}.jsonl").exists():
             keep[lab] = {k: v for k, v in _hidden_from(RECORDS / f"{lab}.jsonl").items() if any(v.values())}
