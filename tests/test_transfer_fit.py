@@ -16,20 +16,24 @@ def test_the_before_snapshots_give_the_coordinators_figures(tmp_path, monkeypatc
     """Every held-out draw since stop 21 is in, and the shown events read strictly are the 125 of 212 right the
     stop-31 brief counted (as scored, hidden actors not held against them where the records say so: 137). With no
     records on the machine (a fresh clone: /tmp is empty) the frozen flags give the same rows."""
-    from benchmarks import transfer_rows
+    from benchmarks import recalibrate_rows, transfer_rows
 
     monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path)
+    # the rows the landed layer was fitted on: stop 32's draws were held out then
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s32unseen",))
     ev = [r for r in rows(("events",)) if r.shown]
     assert {r.stop for r in ev} == {f"s{n}" for n in range(21, 31)}
     assert (len(ev), sum(r.strict for r in ev), sum(r.right for r in ev)) == (212, 125, 137)
 
 
 def test_a_draw_still_held_out_is_never_a_fitting_row_and_is_scored_apart(tmp_path, monkeypatch):
-    """Stop 32's draws (recalibrate_rows.HELD_OUT_PREFIXES) stay out of the rows a layer is fitted on; `held_out`
-    rows are theirs only, and the landed layer is scored on them without refitting."""
-    from benchmarks import transfer_rows
-    from benchmarks.recalibrate_rows import HELD_OUT_PREFIXES
+    """A draw still held out (recalibrate_rows.HELD_OUT_PREFIXES; here stop 32's, whose judgements are committed)
+    stays out of the rows a layer is fitted on; `held_out` rows are theirs only, and the landed layer is scored on
+    them without refitting."""
+    from benchmarks import recalibrate_rows, transfer_rows
 
+    HELD_OUT_PREFIXES = ("s32unseen",)
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", HELD_OUT_PREFIXES)
     monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path)
     assert not any(lab.startswith(HELD_OUT_PREFIXES) for lab in transfer_rows.labels())
     held = transfer_rows.labels(held_out=True)

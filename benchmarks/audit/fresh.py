@@ -65,6 +65,8 @@ POOLS: dict[int, str] = {
     20270701: "polnear",  # stop 30's held-out draw, with LGL seed 20270702 (the PolNeAR check-part articles stop 27 left)
     20270801: "conll-tune",  # stop 32's held-out draw (36 of the 63 English CoNLL-2003 dev tune-part stories)
     20270802: "polnear-tune",  # stop 32's held-out draw (14 of the 42 PolNeAR dev tune-part articles)
+    20270901: "conll-tune",  # stop 33's held-out draw (the 27 English CoNLL-2003 dev tune-part stories stop 32 left)
+    20270902: "polnear-tune",  # stop 33's held-out draw (14 of the 28 PolNeAR dev tune-part articles stop 32 left)
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
