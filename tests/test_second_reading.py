@@ -21,3 +21,14 @@ def test_topics_subsample_is_seeded_and_inside_the_first_sample(monkeypatch):
     assert all(i["confidence"] >= 0.5 and i["key"] in first for i in got)
     assert [i["key"] for i in got] == [i["key"] for i in sr.topics_subsample("fake")]
     assert [i["key"] for i in got] != [i["key"] for i in sr.topics_subsample("fake", seed=sr.SECOND_SEED + 1)]
+
+
+def test_topics_subsample_follows_the_first_judges_sample_size(monkeypatch):
+    """Every item read again lies in the first judge's sample of `first_n` per type (stop 32 drew from 80 while the
+    first judge read 40, so half its items had no first verdict)."""
+    monkeypatch.setattr(ta, "load", lambda name: _items())
+    monkeypatch.setattr(ta, "threshold_or_default", lambda t: 0.5)
+    for n in (40, 80):
+        first = {i["key"] for i in ta.audit_sample(ta.shown_items(_items(), 0.5), n)}
+        assert {i["key"] for i in sr.topics_subsample("fake", first_n=n)} <= first
+    assert sr.FIRST_TOPICS_PER_TYPE == 40
