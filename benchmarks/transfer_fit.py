@@ -234,6 +234,17 @@ def thresholds(rs: list[Row], method: str, label: str = "right", cuts: Sequence[
     return out
 
 
+def chosen_cut(ts: list[dict]) -> float | None:
+    """The display rule (settings.EVENTS_THRESHOLD, stops 31 and 33): of `thresholds`' cuts, the lowest whose pooled
+    shown precision lies within the 95 % page-bootstrap interval of the highest cut's (precision first, but no
+    recall given up for a gain the draws cannot tell from noise)."""
+    top = next((t for t in reversed(ts) if t["ci"]), None)
+    if top is None:
+        return None
+    lo, hi = top["ci"]
+    return next(t["cut_old"] for t in ts if t["precision"] is not None and lo <= t["precision"] <= hi)
+
+
 def _shown(sel: list[Row], label: str, conf: Callable[[Row], float]) -> dict:
     """Right/shown and the mean confidence (`conf` of a row) of the events a display shows."""
     return {"right": sum(bool(getattr(r, label)) for r in sel), "shown": len(sel),
@@ -303,8 +314,10 @@ def main() -> None:
             print("  under g:  ", json.dumps(p["table_g"]))
     if a.thresholds:
         print(f"\nthresholds ({a.thresholds}, label {a.label}):")
-        for t in thresholds(rs, a.thresholds, a.label):
+        ts = thresholds(rs, a.thresholds, a.label)
+        for t in ts:
             print("  " + json.dumps(t))
+        print(f"  the rule's cut (lowest within the highest cut's interval): {chosen_cut(ts)}")
     if a.write:
         print(write(rs, a.write, a.label, res.get(a.write, {}).get("pooled")))
 
@@ -324,7 +337,7 @@ def write(rs: list[Row], method: str, label: str, pooled: dict | None = None) ->
     note = (f"benchmarks/transfer_fit.py {method} (min block {MIN_BLOCK}) on the judged {len(rs)} asserted events of "
             f"the held-out draws' before snapshots ({', '.join(labels())}; confidence at the time -> right "
             f"'{label}': happened, type, shown actors right), every stop pooled; checked leave-one-stop-out "
-            "(NOTES.md, stop 31 v7). Refit: python -m benchmarks.transfer_fit --kind events --write iso")
+            "(NOTES.md, stop 31 v7; refitted with s32, stop 33 v8). Refit: python -m benchmarks.transfer_fit --kind events --write iso")
     extra = {"method": method, "label": label, "rows": len(rs)}
     if pooled:
         extra.update({"loso_ece_before": pooled["ece"], "loso_ece_after": pooled["ece_g"],
