@@ -124,16 +124,22 @@ def _brier(ps: list[float], ys: list[bool]) -> float:
     return sum((p - (1.0 if y else 0.0)) ** 2 for p, y in zip(ps, ys, strict=True)) / len(ps) if ps else 0.0
 
 
-def boot_diff(left: list[Row], gl: dict[int, float], label: str, rng: random.Random, n: int = BOOT,
-              metric: Callable[[list[float], list[bool]], float] = _ece) -> tuple[float, float, float]:
-    """`metric` (ECE) as it was minus under the layer's values `gl` (by id of row) on `left` (positive: the layer is
-    better), with the 2.5 and 97.5 percentiles of a paired bootstrap over pages (stratified by stop)."""
+def pages(rs: list[Row]) -> tuple[dict[tuple[str, str], list[Row]], dict[str, list[tuple[str, str]]]]:
+    """({(stop, page): its rows}, {stop: its (stop, page) keys}): the units a page bootstrap draws, per stop."""
     by: dict[tuple[str, str], list[Row]] = {}
-    for r in left:
+    for r in rs:
         by.setdefault((r.stop, r.page), []).append(r)
     stops: dict[str, list[tuple[str, str]]] = {}
     for k in by:
         stops.setdefault(k[0], []).append(k)
+    return by, stops
+
+
+def boot_diff(left: list[Row], gl: dict[int, float], label: str, rng: random.Random, n: int = BOOT,
+              metric: Callable[[list[float], list[bool]], float] = _ece) -> tuple[float, float, float]:
+    """`metric` (ECE) as it was minus under the layer's values `gl` (by id of row) on `left` (positive: the layer is
+    better), with the 2.5 and 97.5 percentiles of a paired bootstrap over pages (stratified by stop)."""
+    by, stops = pages(left)
 
     def diff(sel: list[Row]) -> float:
         ys = [bool(getattr(r, label)) for r in sel]
