@@ -124,16 +124,22 @@ def _brier(ps: list[float], ys: list[bool]) -> float:
     return sum((p - (1.0 if y else 0.0)) ** 2 for p, y in zip(ps, ys, strict=True)) / len(ps) if ps else 0.0
 
 
-def boot_diff(left: list[Row], gl: dict[int, float], label: str, rng: random.Random, n: int = BOOT,
-              metric: Callable[[list[float], list[bool]], float] = _ece) -> tuple[float, float, float]:
-    """`metric` (ECE) as it was minus under the layer's values `gl` (by id of row) on `left` (positive: the layer is
-    better), with the 2.5 and 97.5 percentiles of a paired bootstrap over pages (stratified by stop)."""
+def pages(rs: list[Row]) -> tuple[dict[tuple[str, str], list[Row]], dict[str, list[tuple[str, str]]]]:
+    """({(stop, page): its rows}, {stop: its (stop, page) keys}): the units a page bootstrap draws, per stop."""
     by: dict[tuple[str, str], list[Row]] = {}
-    for r in left:
+    for r in rs:
         by.setdefault((r.stop, r.page), []).append(r)
     stops: dict[str, list[tuple[str, str]]] = {}
     for k in by:
         stops.setdefault(k[0], []).append(k)
+    return by, stops
+
+
+def boot_diff(left: list[Row], gl: dict[int, float], label: str, rng: random.Random, n: int = BOOT,
+              metric: Callable[[list[float], list[bool]], float] = _ece) -> tuple[float, float, float]:
+    """`metric` (ECE) as it was minus under the layer's values `gl` (by id of row) on `left` (positive: the layer is
+    better), with the 2.5 and 97.5 percentiles of a paired bootstrap over pages (stratified by stop)."""
+    by, stops = pages(left)
 
     def diff(sel: list[Row]) -> float:
         ys = [bool(getattr(r, label)) for r in sel]
@@ -234,6 +240,17 @@ def thresholds(rs: list[Row], method: str, label: str = "right", cuts: Sequence[
     return out
 
 
+def chosen_cut(ts: list[dict]) -> float | None:
+    """The display rule (settings.EVENTS_THRESHOLD, stops 31 and 33): of `thresholds`' cuts, the lowest whose pooled
+    shown precision lies within the 95 % page-bootstrap interval of the highest cut's (precision first, but no
+    recall given up for a gain the draws cannot tell from noise)."""
+    top = next((t for t in reversed(ts) if t["ci"]), None)
+    if top is None:
+        return None
+    lo, hi = top["ci"]
+    return next(t["cut_old"] for t in ts if t["precision"] is not None and lo <= t["precision"] <= hi)
+
+
 def _shown(sel: list[Row], label: str, conf: Callable[[Row], float]) -> dict:
     """Right/shown and the mean confidence (`conf` of a row) of the events a display shows."""
     return {"right": sum(bool(getattr(r, label)) for r in sel), "shown": len(sel),
@@ -303,8 +320,10 @@ def main() -> None:
             print("  under g:  ", json.dumps(p["table_g"]))
     if a.thresholds:
         print(f"\nthresholds ({a.thresholds}, label {a.label}):")
-        for t in thresholds(rs, a.thresholds, a.label):
+        ts = thresholds(rs, a.thresholds, a.label)
+        for t in ts:
             print("  " + json.dumps(t))
+        print(f"  the rule's cut (lowest within the highest cut's interval): {chosen_cut(ts)}")
     if a.write:
         print(write(rs, a.write, a.label, res.get(a.write, {}).get("pooled")))
 
@@ -324,7 +343,7 @@ def write(rs: list[Row], method: str, label: str, pooled: dict | None = None) ->
     note = (f"benchmarks/transfer_fit.py {method} (min block {MIN_BLOCK}) on the judged {len(rs)} asserted events of "
             f"the held-out draws' before snapshots ({', '.join(labels())}; confidence at the time -> right "
             f"'{label}': happened, type, shown actors right), every stop pooled; checked leave-one-stop-out "
-            "(NOTES.md, stop 31 v7). Refit: python -m benchmarks.transfer_fit --kind events --write iso")
+            "(NOTES.md, stop 31 v7; refitted with s32, stop 33 v8). Refit: python -m benchmarks.transfer_fit --kind events --write iso")
     extra = {"method": method, "label": label, "rows": len(rs)}
     if pooled:
         extra.update({"loso_ece_before": pooled["ece"], "loso_ece_after": pooled["ece_g"],

@@ -12,7 +12,8 @@ Rows per kind (a row only where a judgement of its key exists, from any label: k
   happened, type right, each actor right or hidden below the threshold of the time; the actor confidences are read
   from the draw's records in /tmp/newsgraph-audit where they exist, else from their flags frozen in
   benchmarks/audit/transfer-hidden.jsonl (s25..s30, s32); without either, s21..s24, every actor is judged, as the
-  strict reading); `strict` = happened, type and both actors right; `type_right` = happened and type.
+  strict reading); `strict` = happened, type and both actors right; `extra` = happened and type; `has_source`,
+  `has_target`: the item had one (from the judged item's names).
 - quotes: `right` = real and (speaker right or the speaker hidden, from the records where they exist); `strict` = real
   and speaker right; `real`.
 - dates, facts: `right` = `strict` = ok.
@@ -54,6 +55,11 @@ class Row:
     status: str | None = None
     type: str | None = None  # events: the judged item's type
     extra: bool | None = None  # events: happened and type right; quotes: real
+    #: events: whether the item had a source / a target (its source_name / target_name, as judged: the key hashes
+    #: both, so they are the record's, on every stop, records or not); the typed evidence benchmarks/transfer_strata.py
+    #: tries beyond the confidence
+    has_source: bool | None = None
+    has_target: bool | None = None
 
 
 def labels(held_out: bool = False) -> list[str]:
@@ -140,8 +146,10 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
         if j is None or k.get("confidence") is None:
             continue
         h = hidden.get(k["key"], {})
-        kind, extra, typ = k["kind"], None, None
+        kind, extra, typ, src, tgt = k["kind"], None, None, None, None
         if kind == "events":
+            shown_to = j.get("judged") or {}
+            src, tgt = (bool(shown_to[f"{r}_name"]) if f"{r}_name" in shown_to else None for r in ("source", "target"))
             extra = bool(j.get("happened") and j.get("type"))
             strict = extra and bool(j.get("source")) and bool(j.get("target"))
             right = extra and all(bool(j.get(r)) or h.get(r, False) for r in ("source", "target"))
@@ -153,7 +161,7 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
         else:
             strict = right = bool(j.get("ok"))
         out.append(Row(stop_of(label), label, kind, k["key"], k["input"], float(k["confidence"]), bool(k["shown"]),
-                       right, strict, k.get("status"), typ, extra))
+                       right, strict, k.get("status"), typ, extra, src, tgt))
     return out
 
 

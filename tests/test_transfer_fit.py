@@ -19,11 +19,51 @@ def test_the_before_snapshots_give_the_coordinators_figures(tmp_path, monkeypatc
     from benchmarks import recalibrate_rows, transfer_rows
 
     monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path)
-    # the rows the landed layer was fitted on: stop 32's draws were held out then
+    # the rows of stop 31's layer: stop 32's draws were held out then
     monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s32unseen",))
     ev = [r for r in rows(("events",)) if r.shown]
     assert {r.stop for r in ev} == {f"s{n}" for n in range(21, 31)}
     assert (len(ev), sum(r.strict for r in ev), sum(r.right for r in ev)) == (212, 125, 137)
+
+
+def _landed_rows(tmp_path, monkeypatch) -> list[Row]:
+    """The rows the landed layer was fitted on (stop 33 v8: s21..s32, stop 33's draws held out), records or not."""
+    from benchmarks import recalibrate_rows, transfer_rows
+
+    monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path)
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s33unseen",))
+    return T.fit_rows(rows(("events",)), "events")
+
+
+def test_the_landed_layer_is_fitted_on_every_judged_stop_and_says_so(tmp_path, monkeypatch):
+    """The layer's data file is the refit with stop 32's draws in (114 judged asserted events: 1085 rows); at the
+    display of the time (0.8) s32's draws showed 19 of 33 right as scored (the coordinator's CONLL 11/22 + POL 8/11),
+    and the file records the rows and the leave-one-stop-out ECE it was checked with."""
+    rs = _landed_rows(tmp_path, monkeypatch)
+    s32 = [r for r in rs if r.stop == "s32"]
+    assert len(rs) == 1085 and len(s32) == 114
+    shown = [r for r in s32 if r.conf >= 0.8]
+    assert (sum(r.right for r in shown), len(shown)) == (19, 33)
+    data = json.loads((DATA / f"{layer.KIND}.json").read_text(encoding="utf-8"))
+    assert data["rows"] == len(rs) and "s32unseenpol-before" in data["fitted_on"]
+    assert data["loso_ece_after"] < 0.05 < data["loso_ece_before"]
+
+
+def test_the_display_rule_picks_its_cut_and_the_threshold_shows_what_it_shows(tmp_path, monkeypatch):
+    """The documented rule (transfer_fit.chosen_cut) on the landed rows picks 0.8 on the confidence as it was; the map
+    in place (event.json) has the levels 0.78 below it and 0.847 the lowest above, so on the layer's scale the
+    threshold lies between their values: what the cut shows, nothing the cut hides."""
+    rs = _landed_rows(tmp_path, monkeypatch)
+    assert T.chosen_cut(T.thresholds(rs, "iso")) == 0.8
+    assert layer.event(0.78) < EVENTS_THRESHOLD <= layer.event(0.847)
+    assert layer.event(0.8) < EVENTS_THRESHOLD  # the layer's block 0.78..0.81: right about half the time
+
+
+def test_the_rule_takes_the_lowest_cut_within_noise_of_the_highest():
+    ts = [{"cut_old": 0.5, "precision": 0.5, "ci": [0.4, 0.6]}, {"cut_old": 0.7, "precision": 0.66, "ci": [0.6, 0.7]},
+          {"cut_old": 0.9, "precision": 0.75, "ci": [0.65, 0.85]}]
+    assert T.chosen_cut(ts) == 0.7
+    assert T.chosen_cut([{"cut_old": 0.5, "precision": None, "ci": None}]) is None
 
 
 def test_a_draw_still_held_out_is_never_a_fitting_row_and_is_scored_apart(tmp_path, monkeypatch):
