@@ -67,6 +67,7 @@ POOLS: dict[int, str] = {
     20270802: "polnear-tune",  # stop 32's held-out draw (14 of the 42 PolNeAR dev tune-part articles)
     20270901: "conll-tune",  # stop 33's held-out draw (the 27 English CoNLL-2003 dev tune-part stories stop 32 left)
     20270902: "polnear-tune",  # stop 33's held-out draw (14 of the 28 PolNeAR dev tune-part articles stop 32 left)
+    20271001: "polnear-tune",  # stop 33's second held-out draw, after s33 became tuning data (the last 14 articles)
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
