@@ -26,7 +26,7 @@ import random
 from collections.abc import Callable, Sequence
 
 from benchmarks.calibration import expected_calibration_error, fit_isotonic, reliability_table
-from benchmarks.transfer_rows import ACTOR_THRESHOLD, Row, rows
+from benchmarks.transfer_rows import Row, rows, shown_then
 
 MIN_BLOCK = 30
 DECAY = 0.75
@@ -261,7 +261,7 @@ def held_out(rs: list[Row], label: str = "right", seed: int = 32, boot: int = BO
     """The LANDED layer (data/calibration/event_transfer.json, not refitted) scored on the rows of the draws still
     held out: per draw and pooled, the share right, mean confidence and ECE as the code of the time gave them and
     under the layer, the page bootstrap of the ECE difference, and the shown events at the display of the time
-    (>= ACTOR_THRESHOLD, 0.8) and under the layer (>= settings.EVENTS_THRESHOLD): right/shown and mean confidence."""
+    (`transfer_rows.shown_then`) and under the layer (>= settings.EVENTS_THRESHOLD): right/shown and mean confidence."""
     from newsgraph.annotate import event_transfer
     from newsgraph.settings import EVENTS_THRESHOLD
 
@@ -275,7 +275,7 @@ def held_out(rs: list[Row], label: str = "right", seed: int = 32, boot: int = BO
         ys = [bool(getattr(r, label)) for r in part]
         ps = [gl[id(r)] for r in part]
         d, lo, hi = boot_diff(part, gl, label, rng, boot)
-        then = [r for r in part if r.conf >= ACTOR_THRESHOLD]
+        then = [r for r in part if shown_then(r)]
         now = [r for r in part if gl[id(r)] >= EVENTS_THRESHOLD]
         out[name] = {"n": len(part), "right": round(sum(ys) / len(ys), 3),
                      "conf": round(sum(r.conf for r in part) / len(part), 3), "conf_g": round(sum(ps) / len(ps), 3),

@@ -13,7 +13,9 @@ Rows per kind (a row only where a judgement of its key exists, from any label: k
   from the draw's records in /tmp/newsgraph-audit where they exist, else from their flags frozen in
   benchmarks/audit/transfer-hidden.jsonl (s25..s30, s32); without either, s21..s24, every actor is judged, as the
   strict reading); `strict` = happened, type and both actors right; `extra` = happened and type; `has_source`,
-  `has_target`: the item had one (from the judged item's names).
+  `has_target`: the item had one (from the judged item's names). A snapshot made with the events' transfer layer in
+  force (LAYERED: stop 33 on) gives its events' raw confidences (RAW, from a rebuild with the layer off) and its
+  display threshold of the time on the layer's scale.
 - quotes: `right` = real and (speaker right or the speaker hidden, from the records where they exist); `strict` = real
   and speaker right; `real`.
 - dates, facts: `right` = `strict` = ok.
@@ -38,6 +40,14 @@ HIDDEN = AUDIT / "transfer-hidden.jsonl"
 BEFORE = re.compile(r"^(s\d\d)unseen(lgl|pol)?-before$")
 #: The events' display threshold of the time (0.8 on every held-out draw, stops 21..30); an actor below it was nulled.
 ACTOR_THRESHOLD = 0.8
+#: Before snapshots made with the events' transfer layer in force (stop 33 on), by label prefix: the events' display
+#: threshold of the time, on the layer's scale (an actor below it was nulled). Their key lists' event confidences are
+#: the layer's output, not the confidence "as it was" that a layer is fitted on and scored from; the raw confidences
+#: come from a rebuild of the same code with the layer off, frozen in RAW (`--freeze-raw LABEL RAW_LABEL`). An event
+#: of such a label without a raw confidence is no row (a layered value read as raw would be mapped twice).
+LAYERED: dict[str, float] = {"s33unseen": 0.65, "s34unseen": 0.6}
+#: {label, key, raw}: the event confidences before the layer of the LAYERED snapshots (keys and numbers, no text).
+RAW = AUDIT / "transfer-raw.jsonl"
 QUOTE_SPEAKER_THRESHOLD = 0.5
 
 
@@ -82,6 +92,58 @@ def stop_of(label: str) -> str:
     return m.group(1)
 
 
+def layered(label: str) -> bool:
+    """Whether the snapshot was made with the events' transfer layer in force (LAYERED)."""
+    return label.startswith(tuple(LAYERED))
+
+
+def actor_threshold(label: str) -> float:
+    """The events' display threshold when the snapshot was made, on the scale of its records."""
+    return next((t for p, t in LAYERED.items() if label.startswith(p)), ACTOR_THRESHOLD)
+
+
+def shown_then(r: Row) -> bool:
+    """Whether an event row was shown by the display of its time: 0.8 on the confidence as it was before the layer;
+    on a LAYERED snapshot, as its key list says (the raw confidence has no cut of its own there)."""
+    return r.shown if layered(r.label) else r.conf >= ACTOR_THRESHOLD
+
+
+def frozen_raw() -> dict[str, dict[str, float]]:
+    """{label: {key: raw event confidence}} of RAW."""
+    out: dict[str, dict[str, float]] = {}
+    if RAW.exists():
+        for line in RAW.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                out.setdefault(d["label"], {})[d["key"]] = float(d["raw"])
+    return out
+
+
+def freeze_raw(label: str, raw_label: str) -> Path:
+    """Add to RAW the event confidences of `raw_label`'s records (a rebuild of `label`'s draw by the same code with
+    the layer off) for the events of `label`'s key list. The rebuild must give the very events: a key of the list
+    missing there is an error (the code differed), not a row left out quietly."""
+    from benchmarks.audit.__main__ import key
+
+    raw: dict[str, float] = {}
+    for line in (RECORDS / f"{raw_label}.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for it in rec.get("events") or []:
+            if it.get("confidence") is not None:
+                raw[key(rec, "events", it)] = float(it["confidence"])
+    want = [json.loads(x)["key"] for x in (AUDIT / f"{label}.keys.jsonl").read_text(encoding="utf-8").splitlines()
+            if x.strip() and json.loads(x)["kind"] == "events"]
+    missing = [k for k in want if k not in raw]
+    if missing:
+        raise ValueError(f"{raw_label}: {len(missing)} of {len(want)} events of {label} are not in the rebuild "
+                         f"(first {missing[0]!r}): it is not the same code with the layer off")
+    keep = {lab: v for lab, v in frozen_raw().items() if lab != label}
+    keep[label] = {k: raw[k] for k in want}
+    RAW.write_text("".join(json.dumps({"label": lab, "key": k, "raw": round(c, 6)}, sort_keys=True) + "\n"
+                           for lab in sorted(keep) for k, c in sorted(keep[lab].items())), encoding="utf-8")
+    return RAW
+
+
 def _hidden(label: str) -> dict[str, dict[str, bool]]:
     """{key: {"source"/"target"/"speaker": hidden}} from the draw's records where they exist, else from the flags
     frozen from them (HIDDEN: /tmp does not survive a new machine, and the layer's rows must not change with it),
@@ -89,7 +151,7 @@ def _hidden(label: str) -> dict[str, dict[str, bool]]:
     path = RECORDS / f"{label}.jsonl"
     if not path.exists():
         return frozen_hidden().get(label, {})
-    return _hidden_from(path)
+    return _hidden_from(path, actor_threshold(label))
 
 
 def frozen_hidden() -> dict[str, dict[str, dict[str, bool]]]:
@@ -109,14 +171,15 @@ def freeze_hidden() -> Path:
     keep = frozen_hidden()
     for lab in labels() + labels(held_out=True):
         if (RECORDS / f"{lab}.jsonl").exists():
-            keep[lab] = {k: v for k, v in _hidden_from(RECORDS / f"{lab}.jsonl").items() if any(v.values())}
+            keep[lab] = {k: v for k, v in _hidden_from(RECORDS / f"{lab}.jsonl", actor_threshold(lab)).items()
+                         if any(v.values())}
     HIDDEN.write_text("".join(json.dumps({"label": lab, "key": k, "hidden": v}, sort_keys=True) + "\n"
                               for lab in sorted(keep) for k, v in sorted(keep[lab].items())), encoding="utf-8")
     return HIDDEN
 
 
-def _hidden_from(path: Path) -> dict[str, dict[str, bool]]:
-    """The flags of every event and quote of one record file."""
+def _hidden_from(path: Path, threshold: float = ACTOR_THRESHOLD) -> dict[str, dict[str, bool]]:
+    """The flags of every event and quote of one record file (an actor below `threshold` was nulled)."""
     from benchmarks.audit.__main__ import KINDS, key
 
     out: dict[str, dict[str, bool]] = {}
@@ -126,7 +189,7 @@ def _hidden_from(path: Path) -> dict[str, dict[str, bool]]:
             for it in rec.get(kind) or []:
                 if kind == "events":
                     out[key(rec, kind, it)] = {r: it.get(f"{r}_confidence") is not None
-                                               and it[f"{r}_confidence"] < ACTOR_THRESHOLD for r in ("source", "target")}
+                                               and it[f"{r}_confidence"] < threshold for r in ("source", "target")}
                 elif kind == "quotes":
                     c = it.get("speaker_confidence")
                     out[key(rec, kind, it)] = {"speaker": c is not None and c < QUOTE_SPEAKER_THRESHOLD}
@@ -139,6 +202,7 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
 
     judged = judgements() if judged is None else judged
     hidden = _hidden(label)
+    raw = frozen_raw().get(label, {}) if layered(label) else None
     out = []
     for line in (AUDIT / f"{label}.keys.jsonl").read_text(encoding="utf-8").splitlines():
         k = json.loads(line)
@@ -147,6 +211,11 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
             continue
         h = hidden.get(k["key"], {})
         kind, extra, typ, src, tgt = k["kind"], None, None, None, None
+        conf = float(k["confidence"])
+        if kind == "events" and raw is not None:
+            if k["key"] not in raw:
+                continue
+            conf = raw[k["key"]]
         if kind == "events":
             shown_to = j.get("judged") or {}
             src, tgt = (bool(shown_to[f"{r}_name"]) if f"{r}_name" in shown_to else None for r in ("source", "target"))
@@ -160,7 +229,7 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
             right = extra and (bool(j.get("speaker")) or h.get("speaker", False))
         else:
             strict = right = bool(j.get("ok"))
-        out.append(Row(stop_of(label), label, kind, k["key"], k["input"], float(k["confidence"]), bool(k["shown"]),
+        out.append(Row(stop_of(label), label, kind, k["key"], k["input"], conf, bool(k["shown"]),
                        right, strict, k.get("status"), typ, extra, src, tgt))
     return out
 
@@ -224,9 +293,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.transfer_rows", description=__doc__.splitlines()[0])
     ap.add_argument("--kind", action="append", help="only this kind (events, quotes, dates, facts, topics)")
     ap.add_argument("--dump", type=Path, help="write the rows as JSON lines here")
+    ap.add_argument("--freeze-raw", nargs=2, metavar=("LABEL", "RAW_LABEL"), help="add to "
+                    "benchmarks/audit/transfer-raw.jsonl the event confidences of RAW_LABEL's records (LABEL's draw "
+                    "rebuilt by the same code with the events' transfer layer off)")
     ap.add_argument("--freeze-hidden", action="store_true", help="write benchmarks/audit/transfer-hidden.jsonl from "
                     "the before records in /tmp/newsgraph-audit (keys and flags only)")
     a = ap.parse_args()
+    if a.freeze_raw:
+        print(freeze_raw(*a.freeze_raw))
+        return
     if a.freeze_hidden:
         print(freeze_hidden())
         return

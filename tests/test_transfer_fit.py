@@ -117,3 +117,49 @@ def test_the_recalibration_tools_read_the_cut_on_the_map_in_places_scale():
 
     t = threshold_in_place()
     assert layer.event(t) >= EVENTS_THRESHOLD > layer.event(t - 0.001)
+
+
+def _layered_setup(tmp_path, monkeypatch):
+    """A fake layered before snapshot (label s33unseen-before): a key list of two events at the layer's values, and
+    a rebuild with the layer off holding their raw confidences."""
+    from benchmarks import transfer_rows
+    from benchmarks.audit import __main__ as audit
+
+    monkeypatch.setattr(transfer_rows, "AUDIT", tmp_path)
+    monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path / "rec")
+    monkeypatch.setattr(transfer_rows, "RAW", tmp_path / "raw.jsonl")
+    monkeypatch.setattr(audit, "key", lambda rec, kind, it: it["k"])
+    (tmp_path / "rec").mkdir()
+    keys = [{"key": k, "kind": "events", "input": "p1", "part": "tune", "status": "asserted", "confidence": c,
+             "shown": c >= 0.65} for k, c in (("k1", 0.652), ("k2", 0.809))]
+    (tmp_path / "s33unseen-before.keys.jsonl").write_text("".join(json.dumps(k) + "\n" for k in keys))
+    rec = {"input": "p1", "events": [{"k": "k1", "confidence": 0.9}, {"k": "k2", "confidence": 0.99},
+                                     {"k": "k3", "confidence": 0.3}]}
+    (tmp_path / "rec" / "raw-x.jsonl").write_text(json.dumps(rec) + "\n")
+    judged = {k: {"happened": True, "type": True, "source": True, "target": True, "judged": {}} for k in ("k1", "k2")}
+    return transfer_rows, judged
+
+
+def test_a_layered_snapshot_is_read_at_its_raw_confidences_and_never_at_the_layers(tmp_path, monkeypatch):
+    """Stop 33's snapshots were made with the layer in force: their key lists hold the layer's values. A row takes
+    the raw confidence frozen from a rebuild with the layer off; without one it is no row (mapping a layered value
+    again would score the layer twice); the display of the time is the key list's."""
+    transfer_rows, judged = _layered_setup(tmp_path, monkeypatch)
+    assert transfer_rows.item_rows("s33unseen-before", judged) == []
+    transfer_rows.freeze_raw("s33unseen-before", "raw-x")
+    rs = transfer_rows.item_rows("s33unseen-before", judged)
+    assert {r.key: r.conf for r in rs} == {"k1": 0.9, "k2": 0.99}
+    assert [transfer_rows.shown_then(r) for r in sorted(rs, key=lambda r: r.key)] == [True, True]
+    assert transfer_rows.actor_threshold("s33unseen-before") == 0.65
+    assert transfer_rows.actor_threshold("s30unseen-before") == transfer_rows.ACTOR_THRESHOLD
+
+
+def test_a_rebuild_that_is_not_the_same_code_is_refused(tmp_path, monkeypatch):
+    transfer_rows, _ = _layered_setup(tmp_path, monkeypatch)
+    (tmp_path / "rec" / "raw-x.jsonl").write_text(json.dumps({"input": "p1", "events": [{"k": "k1", "confidence": 0.9}]}) + "\n")
+    try:
+        transfer_rows.freeze_raw("s33unseen-before", "raw-x")
+    except ValueError as e:
+        assert "1 of 2" in str(e)
+    else:
+        raise AssertionError("a rebuild missing an event was accepted")
