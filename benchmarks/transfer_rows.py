@@ -38,6 +38,8 @@ BEFORE = re.compile(r"^(s\d\d)unseen(lgl|pol)?-before$")
 #: The events' display threshold of the time (0.8 on every held-out draw, stops 21..30); an actor below it was nulled.
 ACTOR_THRESHOLD = 0.8
 QUOTE_SPEAKER_THRESHOLD = 0.5
+#: The topics' display threshold of the time (0.5 on every held-out topic draw, stops 21..32): a topic row's `shown`.
+TOPICS_THRESHOLD_THEN = 0.5
 
 
 @dataclass(frozen=True)
@@ -160,13 +162,12 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
 def topic_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
     """The judged topics of one before topic draw (topics-<label>.jsonl), kind "topics:<type>"."""
     from benchmarks.topic_audit import judgements as topic_judgements
-    from benchmarks.topic_audit import threshold_or_default
 
     path = AUDIT / f"topics-{label}.jsonl"
     if not path.exists():
         return []
     judged = topic_judgements() if judged is None else judged
-    t = threshold_or_default(None)
+    t = TOPICS_THRESHOLD_THEN
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         i = json.loads(line)
