@@ -37,7 +37,7 @@ PER_TYPE = (80, 40)
 MIN_BLOCK = 30
 #: The precision a display cut must reach (pooled LOSO shown precision), precision first (issue 11).
 PRECISION_GOAL = 0.90
-CUTS = tuple(round(0.3 + 0.05 * i, 2) for i in range(14))  # 0.30 .. 0.95 on the layer's scale
+CUTS = tuple(round(0.3 + 0.01 * i, 2) for i in range(68))  # 0.30 .. 0.97 on the layer's scale
 BOOT = 1000
 Map = Callable[[float], float]
 
@@ -210,7 +210,7 @@ def cuts(rs: Sequence[Row], boot: int = BOOT, seed: int = 33, grid: Sequence[flo
     rng = random.Random(seed)
     g = loso(rs, variant) if variant != "none" else {id(r): r.conf for r in rs}
     showers: list[tuple[str, Callable[[Row], bool]]] = [("as it was (>= 0.5, no layer)", lambda r: r.conf >= THEN)]
-    showers += [(f"layer >= {c}", _at(g, c)) for c in grid]
+    showers += [(f"{'cut' if variant == 'none' else 'layer'} >= {c}", _at(g, c)) for c in grid]
     out = []
     for name, show in showers:
         def stats(sel: Sequence[Row], show=show) -> tuple[float | None, float | None]:
@@ -277,13 +277,14 @@ def main() -> None:
     ap.add_argument("--write", default="", help="types whose layer to fit on every stop and write")
     ap.add_argument("--variant", default="", choices=["", "full", "above", "none"],
                     help="full: the layer over every confidence; above: only over the confidences shown at the time "
-                    "(identity below 0.5); none: no layer (cuts on the confidence as it is); default: LANDED's, else full")
+                    "(identity below 0.5); none: no layer (cuts on the confidence as it is; the check still shows the full "
+                    "layer's LOSO); default: LANDED's, else none")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     a = ap.parse_args()
     res = {}
     for t in a.types.split(","):
         rs = rows((t,))
-        v = a.variant or LANDED.get(t, "full")
+        v = a.variant or LANDED.get(t, "none")  # a type without a layer: its cuts on the confidence as it is
         c = check(rs, a.boot, variant=v if v != "none" else "full")
         table = cuts(rs, a.boot, variant=v)
         res[t] = {"variant": v, "check": c, "cuts": table, "chosen": choose(table)}
@@ -302,7 +303,11 @@ def main() -> None:
         print(f"  ECE wins {p['ece_wins']}/{p['stops']}, beyond noise {p['ece_wins_beyond_noise']}, losses beyond "
               f"noise {p['ece_losses_beyond_noise']}; Brier beyond noise won {p['brier_wins_beyond_noise']}, lost "
               f"{p['brier_losses_beyond_noise']}")
+        prev = None
         for c in v["cuts"]:
+            if (c["shown_rows"], c["precision"]) == prev:
+                continue  # the same items shown as at the cut above: printed once, at the lowest such cut
+            prev = (c["shown_rows"], c["precision"])
             print(f"  {c['display']:30} rows {c['shown_rows']:4} P {c['precision']} {c['precision_ci']}  "
                   f"recall_shown {c['recall_shown']} {c['recall_ci']} (of {c['right_every']})")
         print(f"  chosen: {v['chosen'] and v['chosen']['display']}")
