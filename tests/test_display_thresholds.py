@@ -126,7 +126,8 @@ def test_article_page_uses_each_kinds_threshold(tmp_path: Path, monkeypatch: pyt
     assert "Baltic Ferry Company" not in explicit[explicit.index('id="topics"'):]
     monkeypatch.delenv(env("topics"))
     # the topic types' own cuts (settings.TOPIC_THRESHOLDS) differ from the other kinds': the note names them
-    assert "topics:people 0.75" in TestClient(create_app(db)).get("/article/x").text
+    note = TestClient(create_app(db)).get("/article/x").text
+    assert "topics:people 0.75" in note and "topics 0.50" not in note
     monkeypatch.setenv(env("topics"), "0.5")
     assert "confidence 0.50 or more" in TestClient(create_app(db)).get("/article/x").text
 
