@@ -57,8 +57,9 @@ are keyed by the input name made a page name (`lgl/<docid>` -> `lgl-<docid>`, un
 parts of benchmarks/splits.py `part(unit)`, as the quote/event audit splits the same articles.
 
 Report: per type, precision of the run's sample of every item and of its sample of the items shown by default
-(confidence at or above the display threshold), and recall: of the right items in the base run's sample of every
-item, the share this run shows by default.
+(confidence at or above the display threshold: each type's own, settings.TOPIC_THRESHOLDS, unless --threshold
+gives one for all), and recall: of the right items in the base run's sample of every item, the share this run shows
+by default.
 """
 
 from __future__ import annotations
@@ -266,8 +267,11 @@ def order(k: str) -> str:
     return hashlib.sha256(f"{SEED}:{k}".encode()).hexdigest()
 
 
-def shown_items(items: list[dict], threshold: float) -> list[dict]:
-    return [i for i in items if i["confidence"] is None or i["confidence"] >= threshold]
+def shown_items(items: list[dict], threshold: float | dict[str, float]) -> list[dict]:
+    """The items shown at `threshold`: one number, or {type: cut} (settings.TOPIC_THRESHOLDS' per-type cuts)."""
+    def cut(t: str) -> float:
+        return threshold if isinstance(threshold, float | int) else threshold[t]
+    return [i for i in items if i["confidence"] is None or i["confidence"] >= cut(i["type"])]
 
 
 def audit_sample(items: list[dict], per_type: int | None = None) -> list[dict]:
@@ -279,10 +283,14 @@ def audit_sample(items: list[dict], per_type: int | None = None) -> list[dict]:
     return out
 
 
-def threshold_or_default(threshold: float | None) -> float:
-    from newsgraph.confidence import default_threshold
+def threshold_or_default(threshold: float | None) -> float | dict[str, float]:
+    """`threshold`, else the settings' display cut of each topic type ({type: cut}: they differ since stop 33)."""
+    from newsgraph.confidence import thresholds
 
-    return default_threshold("topics") if threshold is None else threshold
+    if threshold is not None:
+        return threshold
+    per_kind = thresholds(None)
+    return {t: per_kind.get(f"topics:{t}", per_kind["topics"]) for t in TYPES}
 
 
 def todo(name: str, shown: bool, threshold: float | None = None, per_type: int | None = None) -> list[dict]:

@@ -71,11 +71,14 @@ class _Stub:
 
 
 def current(row: dict) -> float:
-    """The topic confidence the code gives (topic model, gates, entity cap, map), as confidence.topics does."""
+    """The topic confidence the code gives (topic model, gates, entity cap, map, the type's transfer layer), as
+    confidence.topics does."""
     from newsgraph.annotate.calibration import calibrate, logistic
     from newsgraph.annotate.confidence import gate
+    from newsgraph.annotate.topic_transfer import topic
 
-    return calibrate("topic", gate("topic", _Stub(row), logistic("topic", row["features"]), row["features"]))
+    conf = calibrate("topic", gate("topic", _Stub(row), logistic("topic", row["features"]), row["features"]))
+    return topic(conf, row["key"])
 
 
 def evaluate(data: dict, score=current, threshold: float = 0.5) -> dict[str, dict[str, float]]:
@@ -85,7 +88,7 @@ def evaluate(data: dict, score=current, threshold: float = 0.5) -> dict[str, dic
 
     sc = scorer()
     gold = json.loads((SET / "docs" / "gold.json").read_text(encoding="utf-8"))
-    shown = {**thresholds(None), "topics": threshold}
+    shown = {**{k: v for k, v in thresholds(None).items() if not k.startswith("topics:")}, "topics": threshold}
     tot = {p: Counter() for p in PARTS}
     for name, d in data.items():
         scores = {}

@@ -49,6 +49,8 @@ LAYERED: dict[str, float] = {"s33unseen": 0.65, "s34unseen": 0.6}
 #: {label, key, raw}: the event confidences before the layer of the LAYERED snapshots (keys and numbers, no text).
 RAW = AUDIT / "transfer-raw.jsonl"
 QUOTE_SPEAKER_THRESHOLD = 0.5
+#: The topics' display threshold of the time (0.5 on every held-out topic draw, stops 21..32): a topic row's `shown`.
+TOPICS_THRESHOLD_THEN = 0.5
 
 
 @dataclass(frozen=True)
@@ -237,13 +239,12 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
 def topic_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
     """The judged topics of one before topic draw (topics-<label>.jsonl), kind "topics:<type>"."""
     from benchmarks.topic_audit import judgements as topic_judgements
-    from benchmarks.topic_audit import threshold_or_default
 
     path = AUDIT / f"topics-{label}.jsonl"
     if not path.exists():
         return []
     judged = topic_judgements() if judged is None else judged
-    t = threshold_or_default(None)
+    t = TOPICS_THRESHOLD_THEN
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         i = json.loads(line)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.confidence import filter_record, thresholds
-from newsgraph.settings import DISPLAY_KINDS, SettingsError, get_settings
+from newsgraph.settings import DISPLAY_KINDS, TOPIC_THRESHOLDS, SettingsError, get_settings
 from tests.test_confidence import record
 
 #: Per kind: (its threshold that flips the shown record of `record()` from the default 0.5, the record field that
@@ -34,6 +34,8 @@ def env(kind: str) -> str:
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for kind in DISPLAY_KINDS:
         monkeypatch.delenv(env(kind), raising=False)
+    for t in TOPIC_THRESHOLDS:
+        monkeypatch.delenv(env(f"topics_{t}"), raising=False)
     monkeypatch.delenv("NEWSGRAPH_MIN_CONFIDENCE", raising=False)
 
 
@@ -42,11 +44,35 @@ def test_every_kind_has_a_setting_and_defaults_to_the_general_threshold(monkeypa
 
     assert set(FLIPS) == set(DISPLAY_KINDS)
     own = {"events": EVENTS_THRESHOLD}  # kinds whose owner set a default of their own
-    assert get_settings().display_thresholds() == {k: own.get(k, 0.5) for k in DISPLAY_KINDS}
+    types = {f"topics:{t}": cut for t, cut in TOPIC_THRESHOLDS.items()}  # topic types: their cuts on the layer
+    assert get_settings().display_thresholds() == {**{k: own.get(k, 0.5) for k in DISPLAY_KINDS}, **types}
     monkeypatch.setenv("NEWSGRAPH_MIN_CONFIDENCE", "0.6")
     monkeypatch.setenv(env("quotes"), "0.8")
     got = get_settings().display_thresholds()
     assert got["quotes"] == 0.8 and all(got[k] == own.get(k, 0.6) for k in DISPLAY_KINDS if k != "quotes")
+    assert all(got[k] == v for k, v in types.items())  # the general threshold leaves the topic types' cuts alone
+
+
+def test_topic_types_have_cuts_of_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each topic type shows at its own cut (settings.TOPIC_THRESHOLDS); NEWSGRAPH_MIN_CONFIDENCE_TOPICS sets every
+    type without a setting of its own; NEWSGRAPH_MIN_CONFIDENCE_TOPICS_<TYPE> that type only; an explicit
+    threshold, or a mapping naming "topics", every type."""
+    rec = {"topics": {"people": ["A", "B"], "cities": ["C", "D"], "countries": ["E"], "organisations": ["F"]},
+           "topics_confidence": {"people": [0.8, 0.7], "cities": [0.9, 0.85], "countries": [0.845],
+                                 "organisations": [0.81]}}
+    assert TOPIC_THRESHOLDS == {"people": 0.75, "organisations": 0.8, "cities": 0.88, "countries": 0.8}
+    got = filter_record(rec)
+    assert got["topics"] == {"people": ["A"], "cities": ["C"], "countries": ["E"], "organisations": ["F"]}
+    assert got["topics_confidence"]["cities"] == [0.9]  # the confidences stay parallel
+    monkeypatch.setenv(env("topics"), "0.82")
+    assert filter_record(rec)["topics"] == {"people": [], "cities": ["C", "D"], "countries": ["E"],
+                                            "organisations": []}
+    monkeypatch.setenv(env("topics_people"), "0.6")
+    assert filter_record(rec)["topics"]["people"] == ["A", "B"]
+    assert filter_record(rec)["topics"]["organisations"] == []  # the other types keep NEWSGRAPH_MIN_CONFIDENCE_TOPICS
+    assert filter_record(rec, 0.5)["topics"] == rec["topics"]
+    assert filter_record(rec, {"topics": 0.95})["topics"] == {"people": [], "cities": [], "countries": [],
+                                                              "organisations": []}
 
 
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
@@ -99,6 +125,10 @@ def test_article_page_uses_each_kinds_threshold(tmp_path: Path, monkeypatch: pyt
     explicit = TestClient(create_app(db, min_confidence=0.5)).get("/article/x").text
     assert "Baltic Ferry Company" not in explicit[explicit.index('id="topics"'):]
     monkeypatch.delenv(env("topics"))
+    # the topic types' own cuts (settings.TOPIC_THRESHOLDS) differ from the other kinds': the note names them
+    note = TestClient(create_app(db)).get("/article/x").text
+    assert "topics:people 0.75" in note and "topics 0.50" not in note
+    monkeypatch.setenv(env("topics"), "0.5")
     assert "confidence 0.50 or more" in TestClient(create_app(db)).get("/article/x").text
 
 

@@ -4,7 +4,9 @@ Every item of a record carries `confidence` in [0, 1] (entities also `type_confi
 `speaker_confidence`; events `source_confidence` and `target_confidence`; topics a parallel `topics_confidence`).
 The store and the JSON API keep every item; the web pages, `newsgraph analyze` and `newsgraph export` show the
 items at or above a threshold. By default each kind of item has its own (settings.display_thresholds():
-NEWSGRAPH_MIN_CONFIDENCE_<KIND>, else the general NEWSGRAPH_MIN_CONFIDENCE); a threshold given explicitly
+NEWSGRAPH_MIN_CONFIDENCE_<KIND>, else the general NEWSGRAPH_MIN_CONFIDENCE; topics per type,
+NEWSGRAPH_MIN_CONFIDENCE_TOPICS_<TYPE>, else NEWSGRAPH_MIN_CONFIDENCE_TOPICS, else settings.TOPIC_THRESHOLDS, the
+cuts chosen on the topics' transfer layer); a threshold given explicitly
 (`--min-confidence` on the command line, `min_confidence` in the API) applies to every kind. Why one function on
 the plain record dict: the CLI, the exports, the web pages and the API all filter the same way, and a record loaded
 from any store or file can be filtered.
@@ -60,6 +62,8 @@ def thresholds(threshold: Threshold = None) -> dict[str, float]:
         given = {k: float(v) for k, v in threshold.items()}
         # a mapping of every kind (what thresholds() returns) needs no settings: filter_record is called per record
         base = dict.fromkeys(DISPLAY_KINDS) if all(k in given for k in DISPLAY_KINDS) else thresholds(None)
+        if "topics" in given:  # a topics threshold given serves every topic type the mapping does not name itself
+            base = {k: v for k, v in base.items() if not k.startswith("topics:")}
         return {**base, **given}
     return dict.fromkeys(DISPLAY_KINDS, float(threshold))
 
@@ -101,14 +105,15 @@ def filter_record(record: dict[str, Any], threshold: Threshold = None) -> dict[s
         out[key] = kept
     topics = record.get("topics")
     t = per_kind["topics"]
-    if topics and t > 0:
+    if topics and (t > 0 or any(v > 0 for k, v in per_kind.items() if k.startswith("topics:"))):
         confs = record.get("topics_confidence") or {}
         new_topics: dict[str, list[str]] = {}
         new_confs: dict[str, list[float]] = {}
         for key, names in topics.items():
             cs = confs.get(key) or []
+            tk = per_kind.get(f"topics:{key}", t)  # the type's own cut (settings.TOPIC_THRESHOLDS), else topics'
             pairs = [(n, cs[i] if i < len(cs) else None) for i, n in enumerate(names)]
-            pairs = [(n, c) for n, c in pairs if sure(c, t)]
+            pairs = [(n, c) for n, c in pairs if sure(c, tk)]
             new_topics[key] = [n for n, _ in pairs]
             if key in confs:
                 new_confs[key] = [c for _, c in pairs]

@@ -61,6 +61,20 @@ DISPLAY_KINDS = ("entities", "topics", "quotes", "events", "facts", "dates")
 #: scale, chosen on the tune parts of the web event set and audit.
 EVENTS_THRESHOLD = 0.6
 
+#: Each topic type's display cut, on the scale of the topics' transfer layer (annotate/topic_transfer.py; stop 33 c8),
+#: used when neither NEWSGRAPH_MIN_CONFIDENCE_TOPICS_<TYPE> nor NEWSGRAPH_MIN_CONFIDENCE_TOPICS is set. Chosen
+#: precision-first on the held-out topic draws' before snapshots of stops 21..32 (benchmarks/topic_transfer.py, each
+#: stop under the layer fitted on the other stops): per type the lowest cut whose pooled shown precision is >= 0.90.
+#: people 0.75: shown right 0.868 -> 0.904 [0.879, 0.932] (recall of the right items 0.866 -> 0.765);
+#: organisations 0.8: no cut reaches 0.90 (lower cuts show more, right 0.80-0.86), so the display as it was is kept
+#: (0.8 on the layer is 0.49 on the old scale; 0.897 [0.874, 0.919], recall 0.623);
+#: cities 0.88 (no layer: none won there; on the confidence as it is): 0.865 -> 0.902 [0.866, 0.934] (recall 0.929 ->
+#: 0.731); countries 0.8: the layer puts every country at 0.845 or more, all are shown (0.970 -> 0.961 [0.946,
+#: 0.975], recall 0.886 -> 1.0). One cut cannot serve all four: 0.8 leaves cities at 0.890, 0.88 costs people and
+#: organisations recall for nothing. With the layer off (newsgraph_confidence topics.transfer) set
+#: NEWSGRAPH_MIN_CONFIDENCE_TOPICS=0.5, the display before stop 33.
+TOPIC_THRESHOLDS = {"people": 0.75, "organisations": 0.8, "cities": 0.88, "countries": 0.8}
+
 
 class SettingsError(ValueError):
     """An environment variable holds a value its setting cannot take (named in the message)."""
@@ -76,6 +90,15 @@ def setting(default: Any, env: str, help: str, shown: str | None = None, choices
     """
     meta = {"env": env, "help": help, "shown": shown, "choices": choices, "bounds": bounds}
     return field(default=default, metadata=meta)
+
+
+def topic_type_setting(type_key: str, why: str) -> Any:
+    """The display threshold setting of one topic type (settings.TOPIC_THRESHOLDS): unset by default, its cut then
+    `min_confidence_topics` when set, else TOPIC_THRESHOLDS[type_key] (`why`: how that cut was chosen)."""
+    return setting(
+        None, f"NEWSGRAPH_MIN_CONFIDENCE_TOPICS_{type_key.upper()}",
+        f"display threshold of {type_key} topics; unset: `NEWSGRAPH_MIN_CONFIDENCE_TOPICS`, else "
+        f"{TOPIC_THRESHOLDS[type_key]} on the topics' transfer layer's scale ({why})", shown="unset", bounds=(0.0, 1.0))
 
 
 @dataclass(frozen=True)
@@ -205,8 +228,18 @@ class Settings:
         shown="unset", bounds=(0.0, 1.0))
     min_confidence_topics: float | None = setting(
         None, "NEWSGRAPH_MIN_CONFIDENCE_TOPICS",
-        "display threshold of topics (an article page's topics panel, `topics` in `analyze`/`export` output); unset: "
-        "`NEWSGRAPH_MIN_CONFIDENCE`", shown="unset", bounds=(0.0, 1.0))
+        "display threshold of topics (an article page's topics panel, `topics` in `analyze`/`export` output), every "
+        "type without a setting of its own below; unset: each type's cut chosen on the topics' transfer layer "
+        "(settings.TOPIC_THRESHOLDS: people 0.75, organisations 0.8, cities 0.88, countries 0.8; with the layer off, "
+        "newsgraph_confidence topics.transfer, set 0.5)", shown="unset", bounds=(0.0, 1.0))
+    min_confidence_topics_people: float | None = topic_type_setting(
+        "people", "the lowest cut whose shown precision on the held-out draws is >= 0.90: 0.904")
+    min_confidence_topics_organisations: float | None = topic_type_setting(
+        "organisations", "the display before the layer: no cut reached 0.90 shown precision on the held-out draws")
+    min_confidence_topics_cities: float | None = topic_type_setting(
+        "cities", "no layer; the lowest cut whose shown precision on the held-out draws is >= 0.90: 0.902")
+    min_confidence_topics_countries: float | None = topic_type_setting(
+        "countries", "the layer puts every country at 0.845 or more: all are shown, 0.961 right on the held-out draws")
     min_confidence_quotes: float | None = setting(
         None, "NEWSGRAPH_MIN_CONFIDENCE_QUOTES",
         "display threshold of quotes and of their speakers (a speaker below it is nulled, the quote kept); unset: "
@@ -233,11 +266,17 @@ class Settings:
         "(check 0.613 -> 0.610): GUM's scorer counts the surname-only fragments it hides as right", shown="unset")
 
     def display_thresholds(self) -> dict[str, float]:
-        """{kind: display threshold}: each kind's own setting, else `min_confidence` (see DISPLAY_KINDS)."""
+        """{kind: display threshold}: each kind's own setting, else `min_confidence` (see DISPLAY_KINDS); and
+        {"topics:<type>": threshold} per topic type (TOPIC_THRESHOLDS): the type's own setting, else
+        `min_confidence_topics` when set, else the type's cut on the topics' transfer layer."""
         out = {}
         for kind in DISPLAY_KINDS:
             own = getattr(self, f"min_confidence_{kind}")
             out[kind] = self.min_confidence if own is None else own
+        for t, cut in TOPIC_THRESHOLDS.items():
+            own = getattr(self, f"min_confidence_topics_{t}")
+            out[f"topics:{t}"] = own if own is not None else (
+                cut if self.min_confidence_topics is None else self.min_confidence_topics)
         return out
 
     def pipeline_map(self) -> dict[str, str]:

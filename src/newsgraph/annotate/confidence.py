@@ -20,11 +20,15 @@ from functools import partial
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.annotate.calibration import calibrate, logistic
+from newsgraph.annotate.calibration import calibrate, load_model, logistic
 from newsgraph.annotate.entity_features import MODEL_LABELS, doc_context, features
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.names import NamesLexicon, shipped_names
 from newsgraph.annotate.topic_check import checked
+from newsgraph.annotate.topic_check import kind as check_kind
+from newsgraph.annotate.topic_transfer import TopicConfidence
+from newsgraph.annotate.topic_transfer import topic as transfer_topic
+from newsgraph.knobs import config_of, from_config
 from newsgraph.records import TOPIC_KEYS, Entity
 from newsgraph.settings import get_settings
 
@@ -218,9 +222,14 @@ def topic_raw(e: Entity, feats: dict[str, float] | None) -> float:
     return raw_topic_score(conf, e.salience or 0.0) if p is None else gate("topic", e, p, feats or {})
 
 
-def topics(entities: list[Entity], feats: dict[int, dict[str, float]] | None = None) -> list[tuple[str, str, float]]:
-    """(topic key, canonical name, topic confidence) of the article's typed entities, most salient first."""
+def topics(entities: list[Entity], feats: dict[int, dict[str, float]] | None = None,
+           config: TopicConfidence | None = None) -> list[tuple[str, str, float]]:
+    """(topic key, canonical name, topic confidence) of the article's typed entities, most salient first.
+
+    The last step is the type's transfer layer (topic_transfer.py; `config.transfer`), except where the learned
+    topic check gave the confidence: the check is fitted on its own scale, the layer on the map in place's."""
     check = get_settings().topic_check  # the learned topic check (topic_check.py), a setting: off by default
+    on = (config or TopicConfidence()).transfer
     out: list[tuple[str, str, float]] = []
     seen: set[tuple[str, str]] = set()
     for e in sorted(entities, key=lambda e: -(e.salience or 0.0)):
@@ -230,7 +239,11 @@ def topics(entities: list[Entity], feats: dict[int, dict[str, float]] | None = N
         seen.add((key, e.name))
         f = (feats or {}).get(id(e))
         conf = calibrate("topic", topic_raw(e, f))
-        out.append((key, e.name, checked(conf, key, e, f, entities) if check else conf))
+        if check and load_model(check_kind(key)) is not None:
+            conf = checked(conf, key, e, f, entities)
+        else:
+            conf = transfer_topic(conf, key, on)
+        out.append((key, e.name, conf))
     return out
 
 
@@ -268,11 +281,13 @@ def score_rest(doc: Doc) -> None:
     "newsgraph_confidence",
     requires=["doc._.ng_entities", "doc._.ng_quotes", "doc._.ng_events", "doc._.ng_facts", "doc._.ng_dates"],
     assigns=["doc._.ng_topics"],
+    default_config={"topics": config_of(TopicConfidence)},
 )
-def make_confidence(nlp: Language, name: str) -> ConfidenceScorer:
+def make_confidence(nlp: Language, name: str, topics: dict) -> ConfidenceScorer:
     from newsgraph.annotate.entities import pipeline_names
 
-    return ConfidenceScorer(partial(pipeline_names, nlp))  # a partial, not a lambda: the component pickles
+    # a partial, not a lambda: the component pickles
+    return ConfidenceScorer(partial(pipeline_names, nlp), from_config(TopicConfidence, topics))
 
 
 class ConfidenceScorer:
@@ -281,12 +296,13 @@ class ConfidenceScorer:
     `names` gives the names lexicon in use (the entities component's, looked up per Doc so a lexicon the user sets
     after building the pipeline counts too)."""
 
-    def __init__(self, names: Callable[[], NamesLexicon] = shipped_names):
+    def __init__(self, names: Callable[[], NamesLexicon] = shipped_names, topics: TopicConfidence | None = None):
         self.names = names
+        self.topics = topics or TopicConfidence()  # the topics' transfer layer on or off (topic_transfer.py)
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         feats = score_entities(doc, self.names())
         score_rest(doc)
-        doc._.ng_topics = topics(list(doc._.ng_entities or []), feats)
+        doc._.ng_topics = topics(list(doc._.ng_entities or []), feats, self.topics)
         return doc

@@ -29,6 +29,7 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
     from newsgraph.annotate.event_transfer import EventConfidence
     from newsgraph.annotate.geo import GeoWeights
     from newsgraph.annotate.quotes import QuoteWindows
+    from newsgraph.annotate.topic_transfer import TopicConfidence
 
     return [
         ("newsgraph_entities", "entities under canonical names, typed from evidence, ranked by salience",
@@ -54,7 +55,8 @@ def _components() -> list[tuple[str, str, list[tuple[str, type]], str]]:
          "data/plover.tsv (`[verb]` and `[noun]` triggers with type, mode, particles and roles; preposition and "
          "modality lists) plus `[speech]`, the speech verbs of data/cues.tsv; the sense cues of data/act_senses.tsv "
          "(annotate/event_act_senses.py: words of force and of speech, poll shares, requests, recalls)"),
-        ("newsgraph_confidence", "a calibrated confidence on every item, and the article's topics", [], ""),
+        ("newsgraph_confidence", "a calibrated confidence on every item, and the article's topics",
+         [("topics", TopicConfidence)], ""),
         ("newsgraph_quote_evidence", "typed evidence for each quote's and speaker's confidence", [], ""),
         ("newsgraph_event_evidence", "typed evidence for each event's confidence and status",
          [("confidence", EventConfidence)], ""),

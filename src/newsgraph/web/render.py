@@ -92,10 +92,21 @@ def body_html(body: str, entities: list[dict[str, Any]]) -> Markup:
 def thresholds_note(per_kind: dict[str, float]) -> str:
     """What an article page shows: "Items with confidence 0.50 or more", or each kind's threshold when they differ
     ("Items with confidence at least: entities 0.50, events 0.70, ...")."""
+    per_kind = _topic_types_folded(per_kind)
     values = set(per_kind.values())
     if len(values) == 1:
         return f"Items with confidence {values.pop():.2f} or more"
     return "Items with confidence at least: " + ", ".join(f"{k} {v:.2f}" for k, v in per_kind.items())
+
+
+def _topic_types_folded(per_kind: dict[str, float]) -> dict[str, float]:
+    """`per_kind` without the topic types' entries ("topics:<type>") that equal the topics' own, and without the
+    topics' own when every type has a cut of its own: the note names only the cuts in force."""
+    types = {k: v for k, v in per_kind.items() if k.startswith("topics:")}
+    out = {k: v for k, v in per_kind.items() if not (k in types and v == per_kind.get("topics"))}
+    if types and all(k in out for k in types):
+        out.pop("topics", None)
+    return out
 
 
 def excerpt(body: str, start: int | None, end: int | None, limit: int = 320) -> str:
