@@ -62,18 +62,17 @@ DISPLAY_KINDS = ("entities", "topics", "quotes", "events", "facts", "dates")
 EVENTS_THRESHOLD = 0.6
 
 #: Each topic type's display cut, on the scale of the topics' transfer layer (annotate/topic_transfer.py; stop 33 c8),
-#: used when neither NEWSGRAPH_MIN_CONFIDENCE_TOPICS_<TYPE> nor NEWSGRAPH_MIN_CONFIDENCE_TOPICS is set. Chosen
-#: precision-first on the held-out topic draws' before snapshots of stops 21..32 (benchmarks/topic_transfer.py, each
-#: stop under the layer fitted on the other stops): per type the lowest cut whose pooled shown precision is >= 0.90.
-#: people 0.75: shown right 0.868 -> 0.904 [0.879, 0.932] (recall of the right items 0.866 -> 0.765);
-#: organisations 0.8: no cut reaches 0.90 (lower cuts show more, right 0.80-0.86), so the display as it was is kept
-#: (0.8 on the layer is 0.49 on the old scale; 0.897 [0.874, 0.919], recall 0.623);
-#: cities 0.88 (no layer: none won there; on the confidence as it is): 0.865 -> 0.902 [0.866, 0.934] (recall 0.929 ->
-#: 0.731); countries 0.8: the layer puts every country at 0.845 or more, all are shown (0.970 -> 0.961 [0.946,
-#: 0.975], recall 0.886 -> 1.0). One cut cannot serve all four: 0.8 leaves cities at 0.890, 0.88 costs people and
-#: organisations recall for nothing. With the layer off (newsgraph_confidence topics.transfer) set
-#: NEWSGRAPH_MIN_CONFIDENCE_TOPICS=0.5, the display before stop 33.
-TOPIC_THRESHOLDS = {"people": 0.75, "organisations": 0.8, "cities": 0.88, "countries": 0.8}
+#: used when neither NEWSGRAPH_MIN_CONFIDENCE_TOPICS_<TYPE> nor NEWSGRAPH_MIN_CONFIDENCE_TOPICS is set. The layers
+#: (people, organisations) make a topic's confidence say how often such topics were right on news nobody tuned on;
+#: the cuts keep the display as it was before them (0.5 on the confidence as the code gives it): people 0.7 (the
+#: layer maps 0.5 to 0.7045 and leaves what is under 0.5 alone), organisations 0.8 (0.495 before), cities and
+#: countries 0.5 (no layer). Why not cuts chosen on the layer: the blind stop-33 draws showed every type at >= 0.91
+#: precision at these cuts (people 0.950, organisations 0.912, cities 0.980, countries 0.960), and the higher cuts
+#: c8 chose on the older draws (people 0.75, cities 0.88) cost GUM check F1 0.621 -> 0.580 and recall for precision
+#: the current code already has; a countries layer (every country at >= 0.845) would show every country, GUM check
+#: F1 -0.006, so none landed. With the layer off (newsgraph_confidence topics.transfer) set
+#: NEWSGRAPH_MIN_CONFIDENCE_TOPICS=0.5.
+TOPIC_THRESHOLDS = {"people": 0.7, "organisations": 0.8, "cities": 0.5, "countries": 0.5}
 
 
 class SettingsError(ValueError):
@@ -229,17 +228,17 @@ class Settings:
     min_confidence_topics: float | None = setting(
         None, "NEWSGRAPH_MIN_CONFIDENCE_TOPICS",
         "display threshold of topics (an article page's topics panel, `topics` in `analyze`/`export` output), every "
-        "type without a setting of its own below; unset: each type's cut chosen on the topics' transfer layer "
-        "(settings.TOPIC_THRESHOLDS: people 0.75, organisations 0.8, cities 0.88, countries 0.8; with the layer off, "
-        "newsgraph_confidence topics.transfer, set 0.5)", shown="unset", bounds=(0.0, 1.0))
+        "type without a setting of its own below; unset: each type's cut on the topics' transfer layer's scale "
+        "(settings.TOPIC_THRESHOLDS: people 0.7, organisations 0.8, cities 0.5, countries 0.5: the display as it was "
+        "before the layer; with the layer off, newsgraph_confidence topics.transfer, set 0.5)", shown="unset", bounds=(0.0, 1.0))
     min_confidence_topics_people: float | None = topic_type_setting(
-        "people", "the lowest cut whose shown precision on the held-out draws is >= 0.90: 0.904")
+        "people", "the display before the layer, which maps 0.5 to 0.7045")
     min_confidence_topics_organisations: float | None = topic_type_setting(
-        "organisations", "the display before the layer: no cut reached 0.90 shown precision on the held-out draws")
+        "organisations", "the display before the layer, which maps 0.495 to 0.8")
     min_confidence_topics_cities: float | None = topic_type_setting(
-        "cities", "no layer; the lowest cut whose shown precision on the held-out draws is >= 0.90: 0.902")
+        "cities", "no layer: the confidence as the code gives it")
     min_confidence_topics_countries: float | None = topic_type_setting(
-        "countries", "the layer puts every country at 0.845 or more: all are shown, 0.961 right on the held-out draws")
+        "countries", "no layer: the confidence as the code gives it")
     min_confidence_quotes: float | None = setting(
         None, "NEWSGRAPH_MIN_CONFIDENCE_QUOTES",
         "display threshold of quotes and of their speakers (a speaker below it is nulled, the quote kept); unset: "

@@ -7,8 +7,8 @@ than their confidence said (pooled: people 0.87 right at mean confidence 0.71, o
 countries 0.97 at 0.98 but the hidden ones right 0.85 at 0.21). The layer is a monotone few-step map per type, from
 the confidence as the code gives it to how often such topics were right on those draws, fitted by
 benchmarks/topic_transfer.py and checked leave-one-stop-out there; its points are data
-(data/calibration/topic_transfer_<type>.json, provenance in each file). A type without a file (cities: no layer won
-there) keeps its confidence. Being monotone, a layer keeps the ranking within its type, so it changes which topics
+(data/calibration/topic_transfer_<type>.json, provenance in each file). A type without a file keeps its confidence
+(cities: no layer won there; countries: its layer put every country above the cut, NOTES.md stop 33). Being monotone, a layer keeps the ranking within its type, so it changes which topics
 show only through the type's display cut (settings: NEWSGRAPH_MIN_CONFIDENCE_TOPICS_<TYPE>, on this scale).
 
 `TopicConfidence.transfer` (config section `topics` of newsgraph_confidence) turns it off: confidences are then the
