@@ -57,11 +57,13 @@ _LOCATIVE = ("in", "at", "dans", "à")
 
 def _scene(noun: Token, vocab: str = DEFAULT_VOCAB) -> bool:
     """A noun of the place where the verb's action happens, with the weekday parsed onto it ("England face Moldova
-    in the same stadium on Sunday"): the object of a locative preposition that hangs on a verb, and no noun of an
-    incident (data [incident]: "killed in the attack on Sunday" dates the attack). A place is not dated by a
-    weekday; the parse's low attachment of the time phrase leaves the day the verb's."""
+    in the same stadium on Sunday"): the object of a locative preposition that hangs on a verb or on the object of
+    another of its prepositions ("in a friendly in the same stadium"), and no noun of an incident (data [incident]:
+    "killed in the attack on Sunday" dates the attack). A place is not dated by a weekday; the parse's low
+    attachment of the time phrase leaves the day the verb's (the walk goes on: a noun above still counts)."""
     prep = noun.head
-    return (noun.dep_ == "pobj" and prep.lower_ in _LOCATIVE and prep.head.pos_ in ("VERB", "AUX")
+    return (noun.dep_ == "pobj" and prep.lower_ in _LOCATIVE
+            and (prep.head.pos_ in ("VERB", "AUX") or prep.head.dep_ == "pobj")
             and noun.pos_ == "NOUN" and noun.lemma_.lower() not in mapping(vocab, "incident"))
 
 
