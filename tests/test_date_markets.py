@@ -45,3 +45,10 @@ def test_a_month_before_a_singular_future_is_a_contract_month():
     got = [(d.text, d.value) for d in find_dates("The September long gilt future on LIFFE was trading at 107.",
                                                  parse_anchor("1996-08-30"))]
     assert got == [("September", "1996-09")]
+
+
+def test_a_contract_month_after_a_preposition_is_read_from_the_parse(dated_doc):
+    doc = dated_doc("Thursday's high in September heating oil was 58.20 cents a gallon.", "1996-08-29")
+    assert [(d.text, d.value) for d in doc._.ng_dates if "September" in d.text] == [("September", "1996-09")]
+    doc = dated_doc("In September gold rose 5 percent.", "1996-08-29")
+    assert [(d.text, d.value) for d in doc._.ng_dates] == [("In September", "1995-09")]

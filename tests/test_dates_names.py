@@ -99,3 +99,12 @@ def test_a_day_naming_an_event_the_article_dates_otherwise_stays_shown(dated_doc
             "The envoy said the Aug. 30 operations targeted only depots.\n")
     got = {t: c for t, _, c in _dates(dated_doc, text, "2019-09-01")}
     assert got["Aug. 30"] >= get_settings().min_confidence
+
+
+def test_a_weekday_opening_a_definite_proper_name_is_no_date(dated_doc):
+    got = [(d.text, d.value) for d in dated_doc("The Sunday Courier quoted the harbour master as saying the ferry "
+                                                "would stay.", "2024-06-19")._.ng_dates]
+    assert got == []
+    kept = [(d.text, d.value) for d in dated_doc("On Sunday the harbour master said the ferry would stay.",
+                                                 "2024-06-19")._.ng_dates]
+    assert kept == [("On Sunday", "2024-06-16")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB
@@ -35,18 +36,33 @@ def _nouns(vocab: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words(vocab, "contract"))
 
 
-def contract_months(text: str, refs: list[DateRef], anchor: dt.date | None, vocab: str = DEFAULT_VOCAB) -> list[DateRef]:
+def contract_months(text: str, refs: list[DateRef], anchor: dt.date | None, vocab: str = DEFAULT_VOCAB,
+                    modifier: Callable[[int, int], bool] | None = None) -> list[DateRef]:
     """Give a month written as a contract month its delivery month: the written short year when there is one (the
-    century nearest the article date), else the next such month on or after the article's month."""
+    century nearest the article date), else the next such month on or after the article's month.
+
+    modifier(start, end): whether the parse makes the word at [start, end) a modifier of a noun after it (a
+    compound). A month read with a preposition ("Friday's low in September gasoline") is the contract's when the
+    month modifies the contract noun, so the preposition governs the noun phrase and belongs to the word before
+    ("low in"): the span is cut to the month. Without the parse, a month after such a word is narration ("in
+    September gold rose", where the parse makes "September" the preposition's object)."""
     nouns = _nouns(vocab)
     months = mapping(vocab, "month")
     if anchor is None or not nouns:
         return refs
     for d in refs:
         word = d.text.strip().rstrip(".").lower()
-        if d.resolution != "month" or word not in months:
+        start = d.start
+        parts = d.text.split()
+        if d.resolution == "month" and len(parts) == 2 and parts[0].islower() and parts[1].rstrip(".").lower() in months \
+                and modifier is not None:
+            start = d.start + d.text.rfind(parts[1])
+            if not modifier(start, start + len(parts[1])):
+                continue
+            word = parts[1].rstrip(".").lower()  # "low in [September] gasoline": the month modifies the noun
+        elif d.resolution != "month" or word not in months:
             continue  # only a bare month: "in September", "September 1996" are points of narration
-        if _NARRATED.search(text[max(0, d.start - 20) : d.start]):
+        elif _NARRATED.search(text[max(0, d.start - 20) : d.start]):
             continue  # "in September gold rose": a month of narration before the subject
         m = _AFTER.match(text[d.end : d.end + 80])
         if m is None:
@@ -63,5 +79,7 @@ def contract_months(text: str, refs: list[DateRef], anchor: dt.date | None, voca
             d.text = text[d.start : d.end]
         else:
             year = anchor.year if month >= anchor.month else anchor.year + 1
+        if start != d.start:
+            d.start, d.text = start, text[start : d.end]
         d.value = f"{year:04d}-{month:02d}"
     return refs

@@ -42,6 +42,33 @@ def relative_day_in_name(doc: Doc, ref: DateRef, vocab: str) -> bool:
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.whitespace_ == " "
 
 
+#: entity types of a name a weekday may open that are no name of a work or body ("Friday President Obama")
+_NOT_NAME_ENTS = ("PERSON", "GPE", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL")
+
+
+def weekday_in_name(doc: Doc, ref: DateRef, vocab: str) -> bool:
+    """A bare weekday that opens the title-case name chain of a definite proper noun ("The Sunday Telegraph quoted",
+    "the Monday Club", as "the Good Friday Agreement"): in the parse a compound of a capitalized proper noun after
+    it, with only capitalized proper nouns between, and a determiner ("the") on that noun before the weekday. A
+    newspaper, a body or a law named with a weekday is no date; the article alone makes a proper noun's chain a
+    name, since "Friday President Obama" or "Monday Senate vote" have none."""
+    word = ref.text.strip()
+    if " " in word or word.lower() not in mapping(vocab, "weekday") or not word[:1].isupper():
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not span[0].dep_:
+        return False
+    tok = span[0]
+    head = tok.head
+    if tok.dep_ != "compound" or head.i <= tok.i or head.pos_ != "PROPN" or head.ent_type_ in _NOT_NAME_ENTS:
+        return False
+    names = (*mapping(vocab, "weekday"), *mapping(vocab, "month"), *mapping(vocab, "day_part"))
+    chain = doc[tok.i + 1 : head.i + 1]
+    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in names for t in chain):
+        return False
+    return any(c.dep_ == "det" and c.i < tok.i and c.lower_ in ("the", "le", "la", "les") for c in head.children)
+
+
 def date_names_event(doc: Doc, ref: DateRef, vocab: str, anchor: dt.date | None = None,
                      others: list[DateRef] | None = None) -> bool:
     """A day-month without a year ("Sept. 11", "Oct. 7") that, in the parse, modifies a plural noun after it and is

@@ -46,9 +46,53 @@ def verb_path(tok: Token) -> tuple[Token | None, bool]:
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
             return cur, through_noun
-        if cur.pos_ in ("NOUN", "PROPN", "PRON") and cur.ent_type_ not in _TIME_ENTS:
+        if cur.pos_ in ("NOUN", "PROPN", "PRON") and cur.ent_type_ not in _TIME_ENTS and not _scene(cur):
             through_noun = True
     return None, through_noun
+
+
+#: prepositions of a place a clause's action happens in ("face Moldova in the same stadium on Sunday")
+_LOCATIVE = ("in", "at", "dans", "à")
+
+
+def _scene(noun: Token, vocab: str = DEFAULT_VOCAB) -> bool:
+    """A noun of the place where the verb's action happens, with the weekday parsed onto it ("England face Moldova
+    in the same stadium on Sunday"): the object of a locative preposition that hangs on a verb or on the object of
+    another of its prepositions ("in a friendly in the same stadium"), and no noun of an incident (data [incident]:
+    "killed in the attack on Sunday" dates the attack). A place is not dated by a weekday; the parse's low
+    attachment of the time phrase leaves the day the verb's (the walk goes on: a noun above still counts)."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in _LOCATIVE
+            and (prep.head.pos_ in ("VERB", "AUX") or prep.head.dep_ == "pobj")
+            and noun.pos_ == "NOUN" and noun.lemma_.lower() not in mapping(vocab, "incident"))
+
+
+def _to_be_done(noun: Token) -> bool:
+    """The noun has an infinitive of its own as a modifier ("a census from Sunday to be conducted by aid workers",
+    "the vote to be held Sunday", "elections to take place on Sunday"): a thing still to be done, whatever the tense
+    of the clause that mentions it."""
+    for c in noun.children:
+        if c.dep_ not in ("acl", "relcl") or c.i < noun.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.morph.get("VerbForm") == ["Inf"] or any(a.morph.get("VerbForm") == ["Inf"] for a in c.children
+                                                     if a.dep_ in _AUX):
+            if any(a.lower_ == "to" and a.dep_ in ("aux", "mark") for a in c.children):
+                return True
+    return False
+
+
+def _dated_noun(tok: Token) -> Token | None:
+    """The first noun (no time noun, no place of `_scene`) above `tok` before any verb: the thing the date dates."""
+    cur = tok
+    for _ in range(MAX_HOPS):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return None
+        if cur.pos_ in ("NOUN", "PROPN") and cur.ent_type_ not in _TIME_ENTS and not _scene(cur):
+            return cur
+    return None
 
 
 def _tense_of(verb: Token, vocab: str) -> str | None:
@@ -114,6 +158,9 @@ def clause_tense(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> 
         return None  # "since Friday": a point in the past the text counts from
     if _past_verb_before(doc, span[0]):
         return "past"
+    noun = _dated_noun(tok)
+    if noun is not None and _to_be_done(noun):
+        return "future"
     if tok.dep_ in _NOUN_MODIFIER and not _time_noun(tok.head, vocab):
         return _noun_frame(tok.head, vocab)
     verb, through_noun = verb_path(tok)
@@ -135,7 +182,7 @@ def _noun_frame(noun: Token, vocab: str) -> str | None:
     whose subject is the event itself ("Monday's debate might not move mountains"): a judgement of its effects,
     said as often after the event as before it."""
     if noun.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "csubj"):
-        return None
+        return "future" if _future_copula(noun.head, vocab) else None
     verb, _ = verb_path(noun)
     if verb is None:
         return None
@@ -148,6 +195,21 @@ def _noun_frame(noun: Token, vocab: str) -> str | None:
             and _tense_of(verb.head, vocab) in ("present", "future"):
         return "future"  # the parse may hang "X to win" on "expect" as a clause (ccomp): the expecting verb's tense
     return None
+
+
+#: the auxiliaries of a plain future ("will", "shall"), not of a guess ("might", "may", "should")
+_FUTURE_AUX = ("will", "'ll", "shall", "wo")
+
+
+def _future_copula(verb: Token, vocab: str) -> bool:
+    """A copula in the plain future with the dated event as its subject ("Monday's debate in New York will be Trump's
+    first against a single opponent"): the copula's tense is the time of its subject, so the event lies ahead. A
+    guess about an event ("might not move mountains", "may be the turning point") is said after it as well."""
+    if verb.lemma_.lower() not in ("be", "être") or not any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in _AUX]
+    return any(a.lower_ in _FUTURE_AUX or "Fut" in a.morph.get("Tense") for a in auxes) \
+        or "Fut" in verb.morph.get("Tense")
 
 
 #: words that may stand between an incident noun and its weekday ("a crash early Thursday", "about 3 a.m. Sunday")

@@ -36,7 +36,7 @@ from newsgraph.annotate.date_context import (
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, date_patterns, parse_anchor, resolve
 from newsgraph.annotate.date_generic import generic_today
 from newsgraph.annotate.date_markets import contract_months
-from newsgraph.annotate.date_names import date_names_event, relative_day_in_name
+from newsgraph.annotate.date_names import date_names_event, relative_day_in_name, weekday_in_name
 from newsgraph.annotate.date_neighbours import combine_neighbours, ordered_ranges, shared_year, timetable_days
 from newsgraph.annotate.date_tense import clause_tense, recurring_day, unsure_weekday
 from newsgraph.annotate.doc_cache import doc_text
@@ -52,14 +52,16 @@ _WORDISH_MONTHS = {"may", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug"
 
 def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VOCAB,
                past: Callable[[int, int], bool] | None = None,
-               future: Callable[[int, int], bool] | None = None) -> list[DateRef]:
+               future: Callable[[int, int], bool] | None = None,
+               modifier: Callable[[int, int], bool] | None = None) -> list[DateRef]:
     """All date expressions of `text`, longest match first, no overlaps, in text order.
 
     vocab: the language's date vocabulary (data/dates.tsv for English, dates.fr.tsv...); None for a language
     without one: only vocabulary-free dates (ISO) are read. past(start, end): whether the clause of the expression
     at [start, end) speaks of the past (from the parse; see `past_clause`), so a day or month without a year is
     not put after the article date; future(start, end): whether its verb is in the future tense (the parse's
-    morphology, see `future_clause`), so a bare weekday there is the next one.
+    morphology, see `future_clause`), so a bare weekday there is the next one; modifier(start, end): whether the
+    parse makes the word there a compound of a noun after it (a contract month after a preposition, date_markets.py).
     """
     taken: list[tuple[int, int]] = []
     out: list[DateRef] = []
@@ -96,7 +98,7 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
             out.append(ref)
     out.sort(key=lambda d: d.start)
     refs = combine_neighbours(text, shared_year(text, out, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
-    refs = contract_months(text, refs, anchor, vocab or DEFAULT_VOCAB)
+    refs = contract_months(text, refs, anchor, vocab or DEFAULT_VOCAB, modifier)
     return ordered_ranges(text, timetable_days(text, refs, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
 
 
@@ -151,10 +153,11 @@ class DateResolver:
         tense = cache(lambda s, e: clause_tense(doc, s, e, vocab))  # past and future both ask for a weekday
         doc._.ng_dates = find_dates(doc_text(doc), parse_anchor(article_date(doc)), self.vocabulary,
                                     past=lambda s, e: past_clause(doc, s, e) or tense(s, e) == "past",
-                                    future=lambda s, e: future_clause(doc, s, e) or tense(s, e) == "future")
+                                    future=lambda s, e: future_clause(doc, s, e) or tense(s, e) == "future",
+                                    modifier=lambda s, e: _noun_modifier(doc, s, e))
         weekdays = mapping(vocab, "weekday")
         doc._.ng_dates = [d for d in doc._.ng_dates if not day_word_as_noun(doc, d, vocab)
-                          and not relative_day_in_name(doc, d, vocab)
+                          and not relative_day_in_name(doc, d, vocab) and not weekday_in_name(doc, d, vocab)
                           and not (d.text.split()[-1].lower() in weekdays and recurring_day(doc, d.start, d.end, vocab))]
         from newsgraph.annotate import calibration as cal
 
@@ -171,6 +174,12 @@ class DateResolver:
             speech_days(doc, doc._.ng_dates, self.vocabulary or DEFAULT_VOCAB, self.speech_cues,
                         cal.calibrate("date", DATE_SCORES["quoted_unknown_day"]))
         return doc
+
+
+def _noun_modifier(doc: Doc, start: int, end: int) -> bool:
+    """The one word at [start, end) is, in the parse, a compound of a noun after it ("in September gasoline")."""
+    span = doc.char_span(start, end)
+    return span is not None and len(span) == 1 and span[0].dep_ == "compound" and span[0].head.i > span[0].i
 
 
 def date_in(doc: Doc, start: int, end: int) -> DateRef | None:
