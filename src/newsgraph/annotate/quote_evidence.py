@@ -321,6 +321,8 @@ class QuoteEvidence:
         root = content.root
         if root.dep_ not in ("dobj", "obj") or root.head.i != cue.i:
             return False
+        if any(t.tag_ in ("VB", "VBD", "VBP", "VBZ", "MD") or t.dep_ == "mark" for t in content):
+            return False  # "demanding that OSCE prohibit ...": a clause with its own predicate, whatever the parse's root
         if any(not (t.is_punct or t.is_space) and t.i > root.right_edge.i for t in content):
             return False  # "asked X about Y": a topic beside the person (ASKED_TOPIC_IS_SPEECH's policy decides)
         if any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") or c.lower_ == "as" for c in (*cue.children, *root.children) if c.i > root.i):
