@@ -321,7 +321,10 @@ class QuoteEvidence:
         root = content.root
         if root.dep_ not in ("dobj", "obj") or root.head.i != cue.i:
             return False
-        if any(t.tag_ in ("VB", "VBD", "VBP", "VBZ", "MD") or t.dep_ == "mark" for t in content):
+        # a relative clause describes the person ("Tim X, the diplomat who heads the mission"): no predicate of
+        # the content's own
+        rel = {t.i for c in (root, *(a for a in root.children if a.dep_ == "appos")) for r in c.children if r.dep_ == "relcl" for t in r.subtree}
+        if any((t.tag_ in ("VB", "VBD", "VBP", "VBZ", "MD") or t.dep_ == "mark") and t.i not in rel for t in content):
             return False  # "demanding that OSCE prohibit ...": a clause with its own predicate, whatever the parse's root
         if any(not (t.is_punct or t.is_space) and t.i > root.right_edge.i for t in content):
             return False  # "asked X about Y": a topic beside the person (ASKED_TOPIC_IS_SPEECH's policy decides)
