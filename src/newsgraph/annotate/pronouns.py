@@ -84,6 +84,11 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
     before = [s for s in sents if s.end_char <= tok.idx]
     previous = before[-1] if before else None  # the sentence right before the pronoun's own
     mine = [s for s in sents if s.start_char <= tok.idx < s.end_char]
+    near = _clause_subject(tok, exclude) if mine else None
+    if near is not None and _plural_group(near, tok, own=True, named_group=True):
+        # "Democrats want A, and Republicans want B (they want ...)": the subject of the clause the pronoun's own
+        # clause hangs on binds it before the sentence's first subject or a name sentences back
+        return None, "noun", near
     own_head = _main_subject(mine[0], tok, exclude) if mine else None
     if own_head is not None and own_head.i != tok.i:
         # "School officials are trying to correct what they said ...": a plural people subject of the pronoun's
@@ -158,6 +163,18 @@ def _main_subject(sent, tok: Token, exclude: list[tuple[int, int]]) -> Token | N
     return subs[0] if subs else None
 
 
+def _clause_subject(tok: Token, exclude: list[tuple[int, int]]) -> Token | None:
+    """The subject, before `tok` and outside quotation marks, of the nearest verb above the pronoun's own clause in
+    its sentence (the clause it is a complement, conjunct or parenthesis of); None when the pronoun is no subject."""
+    if tok.dep_ not in _SUBJECT_DEPS:
+        return None
+    for verb in tok.head.ancestors:
+        subs = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.idx < tok.idx and not inside(exclude, c.idx)]
+        if subs:
+            return subs[0]
+    return None
+
+
 def _reported(doc: Doc, start: int, end: int) -> bool:
     """The mention is the subject of a clause reported by its sentence's main verb ("He said X had been ...")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -179,7 +196,7 @@ def _described(head: Token, pronoun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and person_noun(head)
 
 
-def _plural_group(head: Token, pronoun: Token, own: bool = False) -> bool:
+def _plural_group(head: Token, pronoun: Token, own: bool = False, named_group: bool = False) -> bool:
     """The main subject of the sentence right before is a plural common noun for people or bodies, subject of a
     speech verb, that "they" agrees with ("Many countries, among them A, B and C, have warned the agency ... They
     say ...": the countries, not the agency object nor a name in the aside). Agreement and role, the parser's: a
@@ -193,6 +210,8 @@ def _plural_group(head: Token, pronoun: Token, own: bool = False) -> bool:
         return False
     if any(c.dep_ == "conj" for c in head.children):
         return False  # "the residents and their lawyer ... they": the first conjunct alone would be one of the speakers
+    if named_group and head.pos_ == "PROPN" and head.tag_ == "NNPS" and head.ent_type_ == "NORP":
+        return True  # "Republicans", "Democrats": a named group of people (`named_group`: the nearest clause's subject)
     return head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS") and person_noun(head)
 
 

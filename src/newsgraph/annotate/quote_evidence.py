@@ -45,6 +45,7 @@ from newsgraph.annotate.quote_shapes import (
     named_mention,
     nickname,
     renaming_term,
+    so_called,
     title_shaped,
 )
 from newsgraph.annotate.quote_speakers import how_of
@@ -119,6 +120,12 @@ ASKED_TOPIC_IS_SPEECH = False
 FIRST_PERSON = ("i", "me", "you")
 #: An indirect quote is only as sure as the speaker it reports: its score is capped at the speaker's plus this.
 INDIRECT_SPEAKER_MARGIN = 0.25
+#: Whether a bare direct object that is a person, people or a body is shown as what the cue's subject said ("trying
+#: to question several of those protected individuals", stop 33's held-out audit: no quote): the one addressed or
+#: spoken of. Policy, like ASKED_TOPIC_IS_SPEECH.
+PERSON_OBJECT_IS_SPEECH = False
+#: Object pronouns of people ("questioned them").
+OBJECT_PRONOUNS = ("him", "her", "them", "us", "me", "you")
 #: Reported content that is a noun phrase, not a clause ("called on restraint", "boasting a food court").
 OBJECT_CONTENT_SCORE = 0.5
 #: Entity labels of content that is only an amount ("pledged 10 million dollars in aid"): an act, no words reported.
@@ -255,6 +262,8 @@ class QuoteEvidence:
             inner = doc.char_span(q.start, q.end, alignment_mode="expand")
             if title_shaped(inner) or nickname(inner) or (q.kind == "direct" and not q.cue and mentioned_term(inner)):
                 return TITLE_SCORE
+            if q.kind == "partial" and so_called(inner):
+                return TITLE_SCORE  # 'taxing so-called "pass through" income': the writer's term, mentioned
             if named_mention(inner, self.naming_nouns, self.naming_verbs):
                 return TITLE_SCORE  # 'the words "Islamic terrorism"', 'his show, "Politicking."': a name, mentioned
             if q.kind == "partial" and (modifier_term(inner) or renaming_term(inner)):
@@ -291,6 +300,8 @@ class QuoteEvidence:
             return QUOTE_SCORES["indirect_other"]
         if STANCE_OBJECT_IS_SPEECH is False and content is not None and len(content) and cue_tok is not None and self._stance_object(cue_tok, content):
             return QUOTE_SCORES["indirect_other"]  # "denied a string of rumours that ...": the claim denied, no words
+        if not PERSON_OBJECT_IS_SPEECH and content is not None and len(content) and cue_tok is not None and self._person_object(cue_tok, content):
+            return QUOTE_SCORES["indirect_other"]  # "trying to question several of those individuals": the one asked
         if content is not None and len(content) and self._frames_a_quotation(doc, content):
             return QUOTE_SCORES["indirect_other"]
         if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in content):
@@ -302,6 +313,34 @@ class QuoteEvidence:
                 # court"): a description, not a report
                 score = QUOTE_SCORES["indirect_other"]
         return score
+
+    def _person_object(self, cue, content: Span) -> bool:
+        """The content is the cue's bare direct object and that object is a person, people or a body ("question
+        several of those protected individuals", "praised the workers"): the one spoken to or of, not what was said;
+        a predicate on the object ("called half of the voters deplorable", "urged X to ...") is a claim, kept."""
+        root = content.root
+        if root.dep_ not in ("dobj", "obj") or root.head.i != cue.i:
+            return False
+        # a relative clause describes the person ("Tim X, the diplomat who heads the mission"): no predicate of
+        # the content's own
+        rel = {t.i for c in (root, *(a for a in root.children if a.dep_ == "appos")) for r in c.children if r.dep_ == "relcl" for t in r.subtree}
+        if any((t.tag_ in ("VB", "VBD", "VBP", "VBZ", "MD") or t.dep_ == "mark") and t.i not in rel for t in content):
+            return False  # "demanding that OSCE prohibit ...": a clause with its own predicate, whatever the parse's root
+        if any(not (t.is_punct or t.is_space) and t.i > root.right_edge.i for t in content):
+            return False  # "asked X about Y": a topic beside the person (ASKED_TOPIC_IS_SPEECH's policy decides)
+        if any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") or c.lower_ == "as" for c in (*cue.children, *root.children) if c.i > root.i):
+            return False
+        if root.pos_ in ("DET", "NUM", "PRON", "ADJ") and root.lower_ not in OBJECT_PRONOUNS:
+            # "several of those individuals", "many of them": the people the quantifier picks
+            part = [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if not part:
+                return False
+            root = part[0]
+        if root.lower_ in OBJECT_PRONOUNS:
+            return True
+        if root.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return True
+        return root.pos_ == "NOUN" and (root.lemma_.lower() in self.people or root.lower_ in self.people)
 
     def _other_sense(self, tok) -> bool:
         """The cue's arguments give it a sense without speech: naming, convening or a recall ('a strain called X',

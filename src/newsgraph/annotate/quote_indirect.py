@@ -23,7 +23,7 @@ from newsgraph.annotate.quote_marks import (
     sentence_end,
     span_at,
 )
-from newsgraph.annotate.quote_speakers import SUBJ, SpeakerCues, note_how
+from newsgraph.annotate.quote_speakers import SUBJ, SpeakerCues, note_how, object_as_subject
 from newsgraph.annotate.resolve import (
     clause_bounds,
     coordinated_with_report,
@@ -120,7 +120,8 @@ class IndirectSpeech(SpeakerCues):
             subj = [c for c in cue.children if c.dep_ in SUBJ and c.i > comp.i]
             first = doc.char_span(c0, c0 + 1, alignment_mode="expand")
             lo = min(lo, first.start) if first is not None else lo
-            hi = subj[0].left_edge.i if subj else cue.i
+            moved = object_as_subject(cue)
+            hi = moved.left_edge.i - 1 if moved is not None else subj[0].left_edge.i if subj else cue.i
         elif self.to_sentence_end and (place == MAIN or after_predicate(cue)):
             # reported speech runs to the end of its sentence ("... is a problem but nobody dares say it"),
             # short of a quotation or a further speech verb (", adding: ...")

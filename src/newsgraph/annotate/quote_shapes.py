@@ -91,6 +91,22 @@ def named_mention(span: Span | None, nouns, verbs) -> bool:
     return hung or verbless
 
 
+def so_called(span: Span | None) -> bool:
+    """A quotation right after "so-called" ('taxing so-called "pass through" income', 'the so-called "Marlow flu"'):
+    the writer's marker of a term in use, a word mentioned at a distance, not words said in this clause (any
+    speaker's cue around it frames the clause, not the term). The marker is the writer's, not the page's topic."""
+    if span is None or not len(span):
+        return False
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space or doc[i].text in ("\u201c", "\u2018", "``", "''")):
+        i -= 1
+    if i < 0 or span.start - i > 3:
+        return False
+    words = doc[max(0, i - 2) : i + 1].text.lower().replace(" ", "")
+    return words.endswith("so-called") or words.endswith("socalled")
+
+
 def nickname(span: Span | None) -> bool:
     """One or two capitalised words quoted between two capitalised words (Richard "Dik" Days, Harold "Hal"
     Rogers): a nickname inside a name, not words anybody said."""

@@ -74,6 +74,41 @@ def subject_actor(doc: Doc, subjects: list[Token], cue: Token, spans: list[tuple
     return coordinated_actor(doc, max(nouns, key=lambda t: (len(list(t.subtree)), -t.i)), spans)
 
 
+def object_as_subject(cue: Token) -> Token | None:
+    """ "Police have detained dissident Wang Donghai, the group Human Rights in China said": the parse reads the
+    content's object as the cue's subject and the speaker as its apposition. When the cue's subject follows the
+    reported clause before it with no comma between (an object does, a post-posed frame's subject does not:
+    "Prices rose, analyst X, an economist at Y, said") and that clause's verb has no object of its own, the
+    apposition set off by a comma right before the cue is the frame's subject: returned (None otherwise)."""
+    comps = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i and c.pos_ == "VERB"]
+    subj = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if not comps or not subj or any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "attr", "acomp") for c in comps[0].children):
+        return None
+    doc = cue.doc
+    gap = doc[comps[0].right_edge.i + 1 : subj[0].left_edge.i]
+    if len(gap) or doc[comps[0].right_edge.i].is_punct:
+        return None
+    appos = [c for c in subj[0].children if c.dep_ == "appos" and c.right_edge.i + 1 == cue.i and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+    return appos[0] if appos else None
+
+
+def impersonal(subj: Token, cue: Token) -> bool:
+    """An expletive or impersonal "it" whose clause holds the cue under an adjective predicate ("It is worth noting
+    that ...", "it is fair to say ...", "it bears repeating"): the writer's own remark, nobody named speaks. "It said"
+    with the cue as its own verb keeps "it" (an antecedent may be a body)."""
+    if subj.lower_ != "it" or subj.dep_ == "expl":
+        return subj.dep_ == "expl"
+    verb = subj.head
+    if verb.i == cue.i:
+        return False
+    path = []
+    t = cue
+    while t.i != verb.i and t.head.i != t.i:
+        path.append(t)
+        t = t.head
+    return t.i == verb.i and any(p.pos_ == "ADJ" or p.dep_ in ("acomp", "attr") for p in path)
+
+
 def _title(tok: Token) -> bool:
     """A singular common noun with no determiner: a title in a coordinated title before one name ("TD director and
     senior economist Andrew Hencic said"), not a second speaker."""
@@ -193,9 +228,15 @@ class SpeakerCues:
         if cue.tag_ == "VBG" and not any(c.dep_ in SUBJ for c in cue.children):
             # "..., adding: ...", "..., saying ...": the subject of the speech verb above, else of the clause above
             anc = [a for a in cue.ancestors][:5]
+            quoting = next((a for a in anc[:2] if a.lemma_.lower() in self.quoting), None)
+            objs = [c for c in quoting.children if c.dep_ in ("dobj", "obj") and not in_spans(spans, c.idx)] if quoting is not None else []
+            if objs:
+                return resolve_speaker(doc, objs[0], spans)  # "It quoted military officials as saying ...": the officials
             for a in [a for a in anc if a.lemma_.lower() in self.cues] + anc:
                 subj = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and not in_spans(spans, c.idx)]
                 if subj:
+                    if impersonal(subj[0], cue):
+                        return None  # "It is worth noting that ...": the writer's own remark, no speaker
                     return subject_actor(doc, subj, a, spans)
         tok: Token | None = cue
         p0, p1 = paragraph_at(doc_text(doc), cue.idx)
@@ -229,6 +270,8 @@ class SpeakerCues:
                     return resolve_speaker(doc, agent[0], spans)
                 if preds:
                     return None
+            if subj and tok is cue and (moved := object_as_subject(cue)) is not None:
+                return subject_actor(doc, [moved], tok, spans)
             if subj:
                 return subject_actor(doc, subj, tok, spans)
             if agent:
