@@ -55,6 +55,27 @@ CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "con
 EXAMPLES = ("including", "like", "such")
 
 
+def shared_agent(tok: Token) -> Token | None:
+    """(stop 33) The "by" agent a passive shares with the passive participles coordinated after it ("was shot and
+    killed by a black police officer", "were beaten and robbed by the gang"): the trigger is a passive with no agent
+    of its own (its auxiliary or its passive subject), and a conjunct after it is a bare past participle joined by
+    "and"/"or" with no subject or auxiliary of its own and the agent; the agent belongs to every conjunct."""
+    kids = list(tok.children)
+    if tok.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or any(c.dep_ == "agent" for c in kids):
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in kids):
+        return None
+    for c in kids:
+        if c.dep_ != "conj" or c.tag_ != "VBN" or c.i < tok.i:
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for g in c.children):
+            continue
+        agent = [o for g in c.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"]
+        if agent:
+            return agent[0]
+    return None
+
+
 def stolen_object(tok: Token) -> list[Token]:
     """The object the parser gave to the reporting verb as its subject: "Police have detained veteran dissident X,
     the group Y said" parsed with X as the subject of "said" (and Y as X's apposition), leaving "detained" with no
@@ -166,6 +187,8 @@ class EventRoles(EventObjects, EventPlaceDate):
                 return self._act_before(tok)
             if agent:
                 return agent[0]
+            if cur is tok and (shared := shared_agent(tok)) is not None:
+                return shared  # (stop 33) "was shot and killed by a police officer": the agent of every conjunct
             if cur.dep_ == "relcl" and not (cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
                 break  # "the court freed nurses who were convicted": the main clause's subject did not convict them (an
                 # infinitive parsed as a relative clause, "confirmed the use of missiles to strike X", is still its act)
