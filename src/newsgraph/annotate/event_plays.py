@@ -126,13 +126,15 @@ def game_act(tok: Token) -> bool:
 def contest_result(tok: Token) -> bool:
     """(stop 33) A verb of defeat (the lexicon's ASSAULT/beat rows) that states a contest's result: its object is an
     opponent and its own "in" phrase names a contest or its decision ([contest_frame]: "beating American Oliver McCall
-    in a unanimous points decision", "beat X in the primary"). An assault is done to someone, not in a decision; the
-    frame is read off the verb's own phrase (a beating "at the match" or "in the street" stays an act)."""
-    if not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+    in a unanimous points decision", "beat X in the primary"), or its object is a contest ("helped her beat back a
+    challenge from Senator Bernie Sanders"). An assault is done to someone, not in a decision; the frame is read off
+    the verb's own phrases (a beating "at the match" or "in the street" stays an act)."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if not objects:
         return False
     frames = _lex()["contest_frame"]
-    return any(o.lower_ in frames or o.lemma_.lower() in frames
-               for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj")
+    framed = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lower_ in frames or o.lemma_.lower() in frames for o in framed + objects)
 
 
 def sport_sanction(tok: Token) -> bool:
