@@ -85,7 +85,7 @@ def before_dash(tok: Token) -> Token:
     for d in reversed(left):
         if d.dep_ == "punct" and d.text in ("-", "–", "—") and d.i > left[0].i and doc[d.i - 1].whitespace_ and d.whitespace_:
             name = doc[d.i - 1]
-            if name.pos_ == "PROPN" and name.dep_ == "compound":
+            if name.pos_ == "PROPN" and name.dep_ == "compound" and name.i > name.sent.start:  # not a dateline
                 return name
     return tok
 
@@ -319,7 +319,7 @@ class EventRoles(EventObjects, EventPlaceDate):
                 # "signed an agreement with X", "held talks with X": the partners of the act named by the object
                 objs += [o for p in c.children if p.dep_ == "prep" and p.lower_ in self.participant_preps for o in prep_objects(p)]
             elif c.dep_ in ("dobj", "obj", "dative", "nsubjpass") and tok.pos_ == "VERB":
-                objs += with_conj(before_dash(c))
+                objs += with_conj(before_dash(c) if c.dep_ in ("dobj", "obj") else c)
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 if c.lower_ in self.locative and self._actor_object(doc, kids):
                     continue  # "accused Indian forces of ... at a dam in X": the object is the target, "at" says where
