@@ -56,7 +56,7 @@ DEPARTURES = ("leave", "quit")
 
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
-    out = {n: words(DATA, n) for n in ("game", "armed", "game_with_score", "contest_unit")}
+    out = {n: words(DATA, n) for n in ("game", "armed", "game_with_score", "contest_unit", "contest_frame")}
     return out | {n: words(LEXICON, n) for n in ("refusal", "information", "imposed")}
 
 
@@ -121,6 +121,20 @@ def game_act(tok: Token) -> bool:
         return False
     subjects = [c for v in (tok, top) for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
     return not any(s.lower_ in lex["armed"] or s.lemma_.lower() in lex["armed"] for s in subjects)
+
+
+def contest_result(tok: Token) -> bool:
+    """(stop 33) A verb of defeat (the lexicon's ASSAULT/beat rows) that states a contest's result: its object is an
+    opponent and its own "in" phrase names a contest or its decision ([contest_frame]: "beating American Oliver McCall
+    in a unanimous points decision", "beat X in the primary"), or its object is a contest ("helped her beat back a
+    challenge from Senator Bernie Sanders"). An assault is done to someone, not in a decision; the frame is read off
+    the verb's own phrases (a beating "at the match" or "in the street" stays an act)."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if not objects:
+        return False
+    frames = _lex()["contest_frame"]
+    framed = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lower_ in frames or o.lemma_.lower() in frames for o in framed + objects)
 
 
 def sport_sanction(tok: Token) -> bool:

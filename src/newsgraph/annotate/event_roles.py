@@ -55,6 +55,41 @@ CLIMB = ("xcomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "con
 EXAMPLES = ("including", "like", "such")
 
 
+def shared_agent(tok: Token) -> Token | None:
+    """(stop 33) The "by" agent a passive shares with the passive participles coordinated after it ("was shot and
+    killed by a black police officer", "were beaten and robbed by the gang"): the trigger is a passive with no agent
+    of its own (its auxiliary or its passive subject), and a conjunct after it is a bare past participle joined by
+    "and"/"or" with no subject or auxiliary of its own and the agent; the agent belongs to every conjunct."""
+    kids = list(tok.children)
+    if tok.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or any(c.dep_ == "agent" for c in kids):
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in kids):
+        return None
+    for c in kids:
+        if c.dep_ != "conj" or c.tag_ != "VBN" or c.i < tok.i:
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for g in c.children):
+            continue
+        agent = [o for g in c.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"]
+        if agent:
+            return agent[0]
+    return None
+
+
+def before_dash(tok: Token) -> Token:
+    """(stop 33) A name the parser joined across a spaced dash to the name of an aside ("the officer who shot Scott -
+    Brentley Vinson, who was placed on leave - was not ...": "Scott" hung as a compound on "Vinson"): the phrase ends
+    at the dash, so the object is the last word before it. A dash with no spaces joins one word ("Abu-Bakr")."""
+    doc = tok.doc
+    left = [t for t in tok.subtree if t.i < tok.i]
+    for d in reversed(left):
+        if d.dep_ == "punct" and d.text in ("-", "–", "—") and d.i > left[0].i and doc[d.i - 1].whitespace_ and d.whitespace_:
+            name = doc[d.i - 1]
+            if name.pos_ == "PROPN" and name.dep_ == "compound" and name.i > name.sent.start:  # not a dateline
+                return name
+    return tok
+
+
 def stolen_object(tok: Token) -> list[Token]:
     """The object the parser gave to the reporting verb as its subject: "Police have detained veteran dissident X,
     the group Y said" parsed with X as the subject of "said" (and Y as X's apposition), leaving "detained" with no
@@ -166,6 +201,8 @@ class EventRoles(EventObjects, EventPlaceDate):
                 return self._act_before(tok)
             if agent:
                 return agent[0]
+            if cur is tok and (shared := shared_agent(tok)) is not None:
+                return shared  # (stop 33) "was shot and killed by a police officer": the agent of every conjunct
             if cur.dep_ == "relcl" and not (cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
                 break  # "the court freed nurses who were convicted": the main clause's subject did not convict them (an
                 # infinitive parsed as a relative clause, "confirmed the use of missiles to strike X", is still its act)
@@ -220,6 +257,14 @@ class EventRoles(EventObjects, EventPlaceDate):
                 for o in prep_objects(c):
                     if o.pos_ == "NOUN" and not self.people_noun(o) and self._act_noun(o) and (authors := act_authors(o)):
                         return authors[0]
+        for c in tok.children:
+            # (stop 33) "Three servicemen were killed when unidentified gunmen attacked guards": a passive without an
+            # agent, in a "when" clause whose verb is an act of the lexicon done by people; they did it
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children) \
+                    and self._act_noun(c) and not any(x.dep_ == "auxpass" for x in c.children):
+                subj = [x for x in c.children if x.dep_ == "nsubj"]
+                if subj and subj[0].pos_ in ("NOUN", "PROPN") and (self.people_noun(subj[0]) or self._actor_word(tok.doc, subj[0])):
+                    return subj[0]
         return None
 
     def _act_noun(self, tok: Token) -> bool:
@@ -274,7 +319,7 @@ class EventRoles(EventObjects, EventPlaceDate):
                 # "signed an agreement with X", "held talks with X": the partners of the act named by the object
                 objs += [o for p in c.children if p.dep_ == "prep" and p.lower_ in self.participant_preps for o in prep_objects(p)]
             elif c.dep_ in ("dobj", "obj", "dative", "nsubjpass") and tok.pos_ == "VERB":
-                objs += with_conj(c)
+                objs += with_conj(before_dash(c) if c.dep_ in ("dobj", "obj") else c)
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 if c.lower_ in self.locative and self._actor_object(doc, kids):
                     continue  # "accused Indian forces of ... at a dam in X": the object is the target, "at" says where

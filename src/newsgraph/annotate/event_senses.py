@@ -80,6 +80,8 @@ class EventSenses(EventRoles):
     care: frozenset[str]
     premises: frozenset[str]
     quantities: frozenset[str]
+    works: frozenset[str]
+    market_grades: frozenset[str]
     nouns: dict[str, list[tuple[str, str, set[str], str]]]
     modal: frozenset[str]
     opinion_modals: frozenset[str]
@@ -166,9 +168,22 @@ class EventSenses(EventRoles):
                      "quantity": self.quantities}.get(kind, frozenset())
             if p.lemma_.lower() in words or p.lower_ in words:
                 return True
+            if kind == "work" and p.pos_ == "NOUN" and (p.lemma_.lower() in self.works or p.lower_ in self.works):
+                return True  # (stop 33) "the film was shot on location": filming
             if kind == "goods" and self._thing(p) and p.lower_ not in role_nouns() and p.lemma_.lower() not in role_nouns():
                 return True  # "recalled 380,000 eggs": a product recall
         return False
+
+    def _market_demand(self, tok: Token) -> bool:
+        """(stop 33) A "demand" noun that is a market's ("China's rising demand for lube and oil-based products",
+        "reduced demand for tickets"): what it is for is goods (every "for" object a thing, no act and no actor), and
+        the noun is graded as a quantity, by a participle of change ("rising", "reduced") or an adjective of a
+        market's size ([market_grade]: "strong", "weak", "global"). A demand for an act ("demand for his release")
+        or of someone ("demands on the government") stays a request."""
+        wanted = [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in prep_objects(c) for x in with_conj(o)]
+        if not wanted or not all(self._thing(o) and not self._act_noun(o) for o in wanted):
+            return False
+        return any(c.dep_ == "amod" and (c.tag_ in ("VBG", "VBN") or c.lower_ in self.market_grades) for c in tok.children)
 
     def _inquiry_of_event(self, tok: Token) -> bool:
         """An investigation of no actor (data [inquiry]): a verb whose patients, or a noun whose "of"/"into" objects,

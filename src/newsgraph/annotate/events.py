@@ -81,6 +81,7 @@ from newsgraph.annotate.event_measures import (
 )
 from newsgraph.annotate.event_mishaps import accident, kind_of
 from newsgraph.annotate.event_plays import (
+    contest_result,
     game_act,
     hijacking,
     imposed_order,
@@ -171,6 +172,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "declined to comment", "refused to say how", "refused to speculate on": no act rejected
         if self._other_use(tok, self.classes.get(type_) == "hostile"):
             return None  # "a tug-of-war", "beat Northgate 2-1": a contest or a sports result, no act between actors
+        if form == "verb" and type_ == "ASSAULT" and mode == "beat" and contest_result(tok):
+            return None  # (stop 33) "beating X in a unanimous points decision": a contest's result (event_plays.py)
         if game_act(tok) or sport_sanction(tok):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
         if form == "verb" and lemma in self.imposing and (named := imposed_act(tok, self.nouns)) is not None:
@@ -186,6 +189,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             type_, mode = "COERCE", "restrict"  # "ordered restaurants to close", "was ordered to serve one year"
         if form == "verb" and self.classes.get(type_) == "hostile" and against_illness(tok, kind_of, self.controlled):
             return None  # "the WHO have now arrested cholera": a fight against an illness, figurative
+        if form == "noun" and type_ == "REQUEST" and tok.lemma_.lower() == "demand" and self._market_demand(tok):
+            return None  # (stop 33) "China's rising demand for lube": a market's demand, no request
         if form == "noun" and kind_of(tok) in UNAUTHORED_KINDS:
             return None  # "suffered a heart attack": an illness named by a trigger noun, no act
         if form == "verb" and self.classes.get(type_) == "hostile" and accident(tok, self.accident_verbs, self._thing):
@@ -230,6 +235,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         intended = form == "verb" and self._intended(tok)
         if intended and predicted(tok, self.modal | self.future, self.hedges):
             intended = ""  # "would probably be extradited": a prediction, no party's commitment; the modal is its status
+        if intended == "intent" and type_ == "CONSULT" and mode == "visit" and lemma in self.journeys | {"visit"}:
+            return type_, mode, form, roles  # (stop 33) "would visit Bonn next month": a trip planned, no promise to a host
         if intended == "intent" and klass == "cooperative" and type_ != "AGREE":
             return "AGREE", "", form, roles
         if intended and klass == "hostile":
