@@ -130,3 +130,12 @@ def test_a_bare_surname_joins_no_full_name_of_the_other_gender():
             "Mrs. Varga said. Varga has led the council since 2010.")
     people = _people(body)
     assert "Varga" not in people and len(people["Maria Varga"].mentions) == 3, sorted(people)
+
+
+def test_the_subject_keeps_its_bare_surname_beside_one_namesake_written_with_an_honorific():
+    body = ("Maria Varga opened the harbour office on Monday. Varga said the town needed it. Maria Varga thanked "
+            "the builders, and Varga promised more. Maria Varga will speak again on Friday. "
+            "Her husband, Mr. Varga, was not there.")
+    people = _people(body)
+    assert len(people["Maria Varga"].mentions) == 5, people["Maria Varga"].mentions
+    assert [m.text for m in people["Varga"].mentions] == ["Varga"], people["Varga"].mentions

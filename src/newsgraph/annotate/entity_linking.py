@@ -185,7 +185,7 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
                 and (name not in family_first or fam == "person"):
             owners = full_people[name]
             if len(name.split()) == 1:  # a bare surname joins no full name of the other gender (Mr. vs Michelle)
-                owners = gender_owners(owners, m.start, others.get(name, set()), full_at, text)
+                owners = gender_owners(owners, m.start, others.get(name, set()), full_at, text, bare_at[name])
                 if not owners and (fam != "organisation" or m.ev["organisation"] < th.org_points):
                     add("person", name, m)  # its own person, the surname's
                     continue

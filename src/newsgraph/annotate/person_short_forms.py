@@ -71,16 +71,24 @@ def namesake_genders(owners: set[str], bare_at: list[int], full_at: dict[str, li
 
 
 def gender_owners(owners: set[str], at: int, others: set[str], full_at: dict[str, list[int]],
-                  text: str) -> set[str]:
+                  text: str, bare_at: list[int] = ()) -> set[str]:
     """The owners a bare surname at character `at` may join, judged by gender alone (an empty set: the use is a
     person of its own, the surname's). An honorific or a gendered role noun before it ("Mr. Obama") leaves out the
     owners of the other gender: none may be left, when the article names in full only a namesake (the first lady,
     Michelle Obama) of the man it writes "Mr. Obama" throughout. Without such a word, where the article shows a
-    namesake written only by the surname (`others`), nothing in the use decides between him and the full name: it
-    joins neither, and stays with the surname's own uses."""
+    namesake written only by the surname (`others`), the use stays with the owners only when they are the article's
+    subject, written (in full, or by the surname after a word of their gender) at least DOMINANT_RATIO times as often
+    as the namesake after a word of his ("Clinton" throughout for Hillary Clinton, one "Mr. Clinton"); otherwise
+    nothing in the use decides between him and the full name: it joins neither, and stays with the surname's own
+    uses (the president, "Mr. Obama" thirteen times, beside the first lady named once)."""
     said = title_gender(text, at) if text else None
     if said is None:
-        return set() if others else owners
+        if not others:
+            return owners
+        genders = [title_gender(text, b) for b in bare_at]
+        theirs = sum(g in others for g in genders)
+        ours = sum(len(full_at.get(o, ())) for o in owners) + sum(g is not None and g not in others for g in genders)
+        return owners if ours >= DOMINANT_RATIO * theirs else set()
     return {o for o in owners if owner_gender(o, full_at, text) in (said, None)}
 
 
