@@ -114,3 +114,28 @@ def test_a_legislators_party_and_home_tag_is_no_organisation():
             "Lorne, a Democrat, has led the fight for years.")
     art = annotate(Extracted(input="t", body=body))
     assert not any(e.name.startswith("D-") for e in art.entities), [e.name for e in art.entities]
+
+
+def test_a_bare_surname_joins_no_full_name_of_the_other_gender():
+    # the one full name is the wife's; "Mr. Varga" and the bare "Varga" are the husband, never named in full
+    body = ("Mr. Varga told supporters on Saturday that the vote mattered to him. \"It is about the town,\" "
+            "Mr. Varga said. His wife, Maria Varga, spoke after him. Varga has led the council since 2010, "
+            "and Mr. Varga will campaign again next week.")
+    people = _people(body)
+    assert "Maria Varga" in people and "Varga" in people, sorted(people)
+    assert {m.text for m in people["Maria Varga"].mentions} == {"Maria Varga"}, people["Maria Varga"].mentions
+    assert len(people["Varga"].mentions) == 4, people["Varga"].mentions
+    # with no namesake of the other gender the surname is the one full name's, honorific or not
+    body = ("Maria Varga told supporters on Saturday that the vote mattered. \"It is about the town,\" "
+            "Mrs. Varga said. Varga has led the council since 2010.")
+    people = _people(body)
+    assert "Varga" not in people and len(people["Maria Varga"].mentions) == 3, sorted(people)
+
+
+def test_the_subject_keeps_its_bare_surname_beside_one_namesake_written_with_an_honorific():
+    body = ("Maria Varga opened the harbour office on Monday. Varga said the town needed it. Maria Varga thanked "
+            "the builders, and Varga promised more. Maria Varga will speak again on Friday. "
+            "Her husband, Mr. Varga, was not there.")
+    people = _people(body)
+    assert len(people["Maria Varga"].mentions) == 5, people["Maria Varga"].mentions
+    assert [m.text for m in people["Varga"].mentions] == ["Varga"], people["Varga"].mentions

@@ -28,7 +28,12 @@ from newsgraph.annotate.org_short_forms import first_start as _first
 from newsgraph.annotate.org_short_forms import tail_of as _tail_of
 from newsgraph.annotate.org_short_forms import tail_owner as _tail_owner
 from newsgraph.annotate.org_short_forms import variant_owner
-from newsgraph.annotate.person_short_forms import given_name_owner, surname_owner
+from newsgraph.annotate.person_short_forms import (
+    gender_owners,
+    given_name_owner,
+    namesake_genders,
+    surname_owner,
+)
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,13 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
         if _family(m, th) == "organisation" and len(m.text.split()) >= 2:
             org_initials[initials(m.text).upper()].add(m.text)
     org_full = sorted({m.text for m in mentions if _family(m, th) == "organisation" and len(m.text.split()) >= 2})
+    # people written only by the surname: an honorific of the other gender than every full name of it ("Mr. Obama"
+    # beside the one full name "Michelle Obama", person_short_forms.namesake_genders)
+    bare_at: dict[str, list[int]] = defaultdict(list)
+    for m in mentions:
+        if m.text in full_people and len(m.text.split()) == 1:
+            bare_at[m.text].append(m.start)
+    others = {k: g for k, at in bare_at.items() if (g := namesake_genders(full_people[k], at, full_at, text))}
     clusters: dict[tuple[str, str], Cluster] = {}
     order: list[Cluster] = []
 
@@ -172,6 +184,11 @@ def link_mentions(doc: Doc, mentions: list[NameMention], names: NamesLexicon,
                 and not (name in countries and fam == "place" and not m.ev["person_cue"]) \
                 and (name not in family_first or fam == "person"):
             owners = full_people[name]
+            if len(name.split()) == 1:  # a bare surname joins no full name of the other gender (Mr. vs Michelle)
+                owners = gender_owners(owners, m.start, others.get(name, set()), full_at, text, bare_at[name])
+                if not owners and (fam != "organisation" or m.ev["organisation"] < th.org_points):
+                    add("person", name, m)  # its own person, the surname's
+                    continue
             if len(owners) > 1:  # the full name the headline gives owns the surname ("Moreau" in an article
                 # headed "Jeanne Moreau" that also names her father), else a full personal name (a given name
                 # first) owns it over a capitalised phrase that ends in it ("Boycott Smith" beside "Anna Smith");

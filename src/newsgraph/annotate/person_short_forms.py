@@ -47,6 +47,51 @@ def surname_owner(owners: set[str], at: int, full_at: dict[str, list[int]], text
     return subject if nearest_owner(owners, at, full_at) == subject else None
 
 
+def owner_gender(owner: str, full_at: dict[str, list[int]], text: str) -> str | None:
+    """ "f" or "m" for a full personal name: its given name's gender (gender.given_name_gender), else the one gender
+    of the honorifics and role nouns right before its full-name mentions ("the first lady, Michelle Obama",
+    "Mrs. Jean Smith"); None without evidence or with evidence of both."""
+    g = given_name_gender(owner)
+    if g is not None or not text:
+        return g
+    said = {title_gender(text, at) for at in full_at.get(owner, ())} - {None}
+    return said.pop() if len(said) == 1 else None
+
+
+def namesake_genders(owners: set[str], bare_at: list[int], full_at: dict[str, list[int]], text: str) -> set[str]:
+    """The genders of people the article writes only by the surname: an honorific or a gendered role noun before a
+    bare use ("Mr. Obama") that no owner's known gender agrees with (the one full name is "Michelle Obama"). Such a
+    use is another person of the surname, never named in full; an owner of unknown gender contradicts nothing."""
+    if not text:
+        return set()
+    known = {owner_gender(o, full_at, text) for o in owners}
+    if None in known:
+        return set()
+    return {g for at in bare_at if (g := title_gender(text, at)) is not None and g not in known}
+
+
+def gender_owners(owners: set[str], at: int, others: set[str], full_at: dict[str, list[int]],
+                  text: str, bare_at: list[int] = ()) -> set[str]:
+    """The owners a bare surname at character `at` may join, judged by gender alone (an empty set: the use is a
+    person of its own, the surname's). An honorific or a gendered role noun before it ("Mr. Obama") leaves out the
+    owners of the other gender: none may be left, when the article names in full only a namesake (the first lady,
+    Michelle Obama) of the man it writes "Mr. Obama" throughout. Without such a word, where the article shows a
+    namesake written only by the surname (`others`), the use stays with the owners only when they are the article's
+    subject, written (in full, or by the surname after a word of their gender) at least DOMINANT_RATIO times as often
+    as the namesake after a word of his ("Clinton" throughout for Hillary Clinton, one "Mr. Clinton"); otherwise
+    nothing in the use decides between him and the full name: it joins neither, and stays with the surname's own
+    uses (the president, "Mr. Obama" thirteen times, beside the first lady named once)."""
+    said = title_gender(text, at) if text else None
+    if said is None:
+        if not others:
+            return owners
+        genders = [title_gender(text, b) for b in bare_at]
+        theirs = sum(g in others for g in genders)
+        ours = sum(len(full_at.get(o, ())) for o in owners) + sum(g is not None and g not in others for g in genders)
+        return owners if ours >= DOMINANT_RATIO * theirs else set()
+    return {o for o in owners if owner_gender(o, full_at, text) in (said, None)}
+
+
 def first_named(owners: set[str], full_at: dict[str, list[int]]) -> str | None:
     """The owner whose full name the article writes first (the lede's person), None when no owner's is known."""
     first = [(min(full_at[o]), o) for o in owners if full_at.get(o)]

@@ -58,7 +58,7 @@ from newsgraph.annotate.resolve import (
     doc_text,
     resolve_speaker,
 )
-from newsgraph.annotate.speaker_surnames import hide_mixed_gender, reassign_shared_surnames
+from newsgraph.annotate.speaker_surnames import reassign_shared_surnames
 from newsgraph.annotate.triggers import ParseTriggers
 from newsgraph.records import Quote
 
@@ -150,7 +150,6 @@ class QuoteFinder(IndirectSpeech, LexiconComponent):
             quotes += self._indirect(doc, spans, quotes)
         _reported_antecedents(doc, quotes)
         reassign_shared_surnames(doc, quotes)
-        hide_mixed_gender(doc, quotes)
         seen: set[tuple[int, int]] = set()
         unique = []
         for q in sorted(quotes, key=lambda q: (q.start, q.kind != "indirect")):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.annotate.gender import agrees, given_name_gender, title_gender
+from newsgraph.annotate.gender import agrees
 from newsgraph.annotate.quote_speakers import note_how
 from newsgraph.annotate.resolve import doc_text
 from newsgraph.records import Entity, Quote
@@ -100,35 +100,3 @@ def reassign_shared_surnames(doc: Doc, quotes: list[Quote]) -> None:
         if first.id != q.speaker:  # (the namesake, or the bare surname's own entity)
             q.speaker, q.speaker_name = first.id, first.name
 
-
-def _mixed(doc: Doc, ent: Entity, text: str) -> str | None:
-    """The given name of a person entity named in full whose bare-surname mentions include one with an honorific of
-    the other gender ("Michelle Obama" and "Mr. Obama"): the entity component gathered two people of one surname
-    under the one full name it saw. None when the cluster shows no such clash."""
-    words = _words(ent.name)
-    g = given_name_gender(ent.name) if ent.type == "person" and len(words) >= 2 else None
-    if not g:
-        return None
-    for m in ent.mentions:
-        if len(_words(text[m.start : m.end])) == 1 and title_gender(text, m.start) not in (None, g):
-            return words[0].lower()
-    return None
-
-
-def hide_mixed_gender(doc: Doc, quotes: list[Quote]) -> None:
-    """A speaker resolved to a cluster that holds two people of one surname (`_mixed`: a woman's full name and "Mr."
-    before the bare surname) by a phrase that does not name the one in full ("The president told", "Mr. Obama said",
-    "he said"): which of the two spoke is not known from the cluster, so the speaker is marked SHARED_SURNAME
-    (hidden); the quote stays. A phrase holding the given name keeps its speaker."""
-    text = doc_text(doc)
-    given = {e.id: g for e in doc._.ng_entities or [] if (g := _mixed(doc, e, text))}
-    if not given:
-        return
-    for q in quotes:
-        if not q.speaker or q.speaker not in given or q.speakers:
-            continue
-        pos = q.speaker_start if q.speaker_start is not None else q.start
-        end = q.speaker_end if q.speaker_end is not None else pos
-        if given[q.speaker] in {w.lower() for w in _words(text[pos:end])}:
-            continue
-        note_how(doc, f"s{pos}", SHARED_SURNAME)
