@@ -125,9 +125,11 @@ def test_article_page_uses_each_kinds_threshold(tmp_path: Path, monkeypatch: pyt
     explicit = TestClient(create_app(db, min_confidence=0.5)).get("/article/x").text
     assert "Baltic Ferry Company" not in explicit[explicit.index('id="topics"'):]
     monkeypatch.delenv(env("topics"))
-    # the topic types' own cuts (settings.TOPIC_THRESHOLDS) differ from the other kinds': the note names them
+    # the topic types' own cuts (settings.TOPIC_THRESHOLDS) that differ from the topics' own are named; the types at
+    # the topics' own cut (cities, countries: 0.5) fold into "topics 0.50"
     note = TestClient(create_app(db)).get("/article/x").text
-    assert "topics:people 0.70" in note and "topics 0.50" not in note
+    assert "topics:people 0.70" in note and "topics:organisations 0.80" in note and "topics 0.50" in note
+    assert "topics:cities" not in note
     monkeypatch.setenv(env("topics"), "0.5")
     assert "confidence 0.50 or more" in TestClient(create_app(db)).get("/article/x").text
 
