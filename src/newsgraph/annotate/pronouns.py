@@ -89,6 +89,12 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
         # "Democrats want A, and Republicans want B (they want ...)": the subject of the clause the pronoun's own
         # clause hangs on binds it before the sentence's first subject or a name sentences back
         return None, "noun", near
+    if near is not None and tok.head.dep_ == "advcl" and tok.head.head.i == near.head.i and near.head.dep_ == "ccomp":
+        # "X said Y was right when he said ...": the pronoun of an adverbial clause binds the subject of the clause
+        # it modifies (the reported clause) before the main clause's subject, when that subject is a name it agrees with
+        hit = next((m[2] for m in mentions if m[0] <= near.idx < m[1]), None)
+        if hit is not None:
+            return hit, "subject", None
     own_head = _main_subject(mine[0], tok, exclude) if mine else None
     if own_head is not None and own_head.i != tok.i:
         # "School officials are trying to correct what they said ...": a plural people subject of the pronoun's
