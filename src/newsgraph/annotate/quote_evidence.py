@@ -36,8 +36,8 @@ from newsgraph.annotate.quote_cue_syntax import (
     object_of_frame,
     quoted_words,
     topic_only,
-    wished,
     under_cue,
+    wished,
 )
 from newsgraph.annotate.quote_embedding import relative_content
 from newsgraph.annotate.quote_shapes import (
