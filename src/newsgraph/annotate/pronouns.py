@@ -194,11 +194,20 @@ def _same_pronoun(other: Token, tok: Token) -> bool:
     return other.lower_ == tok.lower_ or (g is not None and pronoun_gender(other) == g)
 
 
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Common nouns of bodies (event_actors.tsv [body] and the organs of [official], less the roles of cues.tsv):
+    an organisation, no one person."""
+    return section_words(sections("event_actors.tsv"), "body", "official") - section_words(sections("cues.tsv"), "role")
+
+
 def _described(head: Token, pronoun: Token) -> bool:
     """The main subject is a definite description of one person ("The teacher added ...") that "he" or "she"
     can take up; plural and indefinite ones ("a reporter asked ...; she replied") are left to the names."""
     if pronoun_gender(pronoun) is None or head.pos_ != "NOUN" or head.tag_ != "NN":
         return False
+    if head.lemma_.lower() in _bodies() or head.lower_ in _bodies():
+        return False  # "he" or "she" is a person, never a body ("the current administration has ...")
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and person_noun(head)
 
 
