@@ -51,7 +51,7 @@ from newsgraph.annotate.quote_shapes import (
 )
 from newsgraph.annotate.quote_speakers import how_of
 from newsgraph.annotate.resolve import WHICH_THING, acronym, doc_text
-from newsgraph.annotate.speaker_nouns import agentive, people_nouns
+from newsgraph.annotate.speaker_nouns import agentive, known_verbs, people_nouns, verbal_agent
 from newsgraph.annotate.speaker_surnames import SHARED_SURNAME
 from newsgraph.records import Entity, Quote
 
@@ -186,6 +186,7 @@ class QuoteEvidence:
         self.evidential = words(_DATA, "evidential")
         self.hypothetical = words(_DATA, "hypothetical")
         self.wish_frames = words(_DATA, "wish_frame")
+        self.verbs: frozenset[str] = frozenset()  # the pipeline's known verbs (make_quote_evidence)
         self.naming_nouns = mapping(_DATA, "naming_noun")
         self.naming_verbs = words(_DATA, "naming_verb")
 
@@ -455,16 +456,18 @@ class QuoteEvidence:
     def _noun_class(self, span: Span, thing: bool = False) -> str:
         """What a speaker phrase with no entity of its own is, by its head noun. `thing`: the phrase is the
         antecedent of a relative "which" (a thing or a body), so an agent noun's ending alone ("cancer") names no
-        person; a listed people noun or body still speaks ("the ministry, which said")."""
+        doer unless a verb is its stem ("the regulator, which said", "polluters, which vowed"); a listed people noun
+        or body still speaks ("the ministry, which said")."""
         head = span.root
         lemma = head.lemma_.lower()
         if lemma in self.non_speakers or head.lower_ in self.non_speakers:
             return "non_speaker"
-        if head.ent_type_ in TIME_ENTS:
-            return "non_speaker"  # "said Thursday morning": a date or a time is when, never who
+        if head.ent_type_ in TIME_ENTS and not any(t.lower_.endswith("old") for t in span):
+            # "said Thursday morning": a date or a time is when, never who ("The 26-year-old said": an age, a person)
+            return "non_speaker"
         if lemma in self.documents or head.lower_ in self.documents:
             return "document"
-        if lemma in self.people or head.lower_ in self.people or (agentive(lemma) and not thing):
+        if lemma in self.people or head.lower_ in self.people or (agentive(lemma) and (not thing or verbal_agent(lemma, self.verbs))):
             return "people"
         if acronym(head) and head.pos_ in ("PRON", "DET"):
             # initials the tagger took for a pronoun ("WHO describes ..."): a name, but one no entity of the text
@@ -502,7 +505,9 @@ def _base_forms(word: str) -> list[str]:
 
 @Language.factory("newsgraph_quote_evidence", requires=["doc._.ng_quotes"], assigns=["doc._.ng_quotes"])
 def make_quote_evidence(nlp: Language, name: str) -> QuoteEvidence:
-    return QuoteEvidence()
+    out = QuoteEvidence()
+    out.verbs = known_verbs(nlp)
+    return out
 
 
 __all__ = ["QUOTE_SCORES", "SPEAKER_SCORES", "QuoteEvidence"]
