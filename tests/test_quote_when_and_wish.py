@@ -68,3 +68,18 @@ def test_a_wished_for_utterance_is_no_speech_and_a_wish_in_a_quotation_is(articl
     doc = articles["wish"]
     assert not [q for q in doc.quotes if "thank you for a lifetime" in q.text and q.confidence >= THRESHOLD]
     assert _speakers_shown(doc, "I hope we win") == ["Ann Reed"]
+
+
+def test_the_class_of_a_date_or_time_phrase_is_no_speaker_and_an_age_is_a_person():
+    # the parse of "said Thursday morning" varies; the speaker's class is what decides, read off the phrase's type
+    from newsgraph.annotate import language_pipeline
+    from newsgraph.annotate.quote_evidence import QuoteEvidence
+
+    nlp = language_pipeline("en")
+    ev = QuoteEvidence()
+    doc = nlp("Lund spoke on Thursday morning.")
+    day = next(t for t in doc if t.text == "Thursday")
+    assert ev._noun_class(doc[day.i : day.i + 1]) == "non_speaker"
+    doc = nlp("The 26-year-old said the lapses frightened him.")
+    old = next(t for t in doc if t.lower_ == "old")
+    assert ev._noun_class(doc[0 : old.i + 1]) != "non_speaker"
