@@ -89,6 +89,12 @@ def resolve_pronoun(doc: Doc, tok: Token, types: set[str], exclude: list[tuple[i
         # "Democrats want A, and Republicans want B (they want ...)": the subject of the clause the pronoun's own
         # clause hangs on binds it before the sentence's first subject or a name sentences back
         return None, "noun", near
+    if near is not None and tok.head.dep_ == "advcl" and tok.head.head.i == near.head.i and near.head.dep_ == "ccomp":
+        # "X said Y was right when he said ...": the pronoun of an adverbial clause binds the subject of the clause
+        # it modifies (the reported clause) before the main clause's subject, when that subject is a name it agrees with
+        hit = next((m[2] for m in mentions if m[0] <= near.idx < m[1]), None)
+        if hit is not None:
+            return hit, "subject", None
     own_head = _main_subject(mine[0], tok, exclude) if mine else None
     if own_head is not None and own_head.i != tok.i:
         # "School officials are trying to correct what they said ...": a plural people subject of the pronoun's
@@ -188,11 +194,20 @@ def _same_pronoun(other: Token, tok: Token) -> bool:
     return other.lower_ == tok.lower_ or (g is not None and pronoun_gender(other) == g)
 
 
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Common nouns of bodies (event_actors.tsv [body] and the organs of [official], less the roles of cues.tsv):
+    an organisation, no one person."""
+    return section_words(sections("event_actors.tsv"), "body", "official") - section_words(sections("cues.tsv"), "role")
+
+
 def _described(head: Token, pronoun: Token) -> bool:
     """The main subject is a definite description of one person ("The teacher added ...") that "he" or "she"
     can take up; plural and indefinite ones ("a reporter asked ...; she replied") are left to the names."""
     if pronoun_gender(pronoun) is None or head.pos_ != "NOUN" or head.tag_ != "NN":
         return False
+    if head.lemma_.lower() in _bodies() or head.lower_ in _bodies():
+        return False  # "he" or "she" is a person, never a body ("the current administration has ...")
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and person_noun(head)
 
 

@@ -111,6 +111,21 @@ def hypothetical(tok, verbs: frozenset[str]) -> bool:
     return nxt is not None and nxt.text not in (",", ":") and nxt.lower_ != "that" and not any(c.dep_ in ("nsubj", "aux") and c.i < first.i for c in first.children)
 
 
+_QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u2018\u2019'"
+
+
+def wished(tok, verbs: frozenset[str]) -> bool:
+    """The cue is the complement of a verb of wishing (data quote_evidence.tsv [wish_frame]: "I hope in 2017 America
+    says, '...'", "we wish the board would say ...") and not in the past: an utterance hoped for, which nobody made
+    (factuality: the frame is irrealis). The parse may hang the wished clause as a parataxis."""
+    head = tok.head
+    if tok.dep_ not in ("ccomp", "parataxis") or head is tok or head.lemma_.lower() not in verbs or head.i > tok.i:
+        return False
+    if any(c in _QUOTE_MARKS for c in tok.doc.text[head.idx : tok.idx]):
+        return False  # '"I hope we win," she says': the wish is inside the quotation, the frame is real
+    return tok.tag_ in ("VBZ", "VBP", "VB") or any(c.lower_ in ("would", "will", "could") for c in tok.children if c.dep_ == "aux")
+
+
 def imperative(tok) -> bool:
     """A bare verb without a subject, first in its sentence ("Tell us what you think")."""
     if tok.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):

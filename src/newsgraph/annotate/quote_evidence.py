@@ -37,6 +37,7 @@ from newsgraph.annotate.quote_cue_syntax import (
     quoted_words,
     topic_only,
     under_cue,
+    wished,
 )
 from newsgraph.annotate.quote_embedding import relative_content
 from newsgraph.annotate.quote_shapes import (
@@ -49,8 +50,8 @@ from newsgraph.annotate.quote_shapes import (
     title_shaped,
 )
 from newsgraph.annotate.quote_speakers import how_of
-from newsgraph.annotate.resolve import acronym, doc_text
-from newsgraph.annotate.speaker_nouns import agentive, people_nouns
+from newsgraph.annotate.resolve import WHICH_THING, acronym, doc_text
+from newsgraph.annotate.speaker_nouns import agentive, known_verbs, people_nouns, verbal_agent
 from newsgraph.annotate.speaker_surnames import SHARED_SURNAME
 from newsgraph.records import Entity, Quote
 
@@ -67,6 +68,9 @@ QUOTE_SCORES = {
     "indirect_other": 0.25,  # a cue of stance, intent or offer: no speech
 }
 #: Raw speaker scores by what the speaker is.
+#: Entity labels of a date or a time: typed evidence that a phrase says when, never who ("said Thursday").
+TIME_ENTS = ("DATE", "TIME")
+
 SPEAKER_SCORES = {
     "person": 0.92,
     "organisation": 0.85,
@@ -181,6 +185,8 @@ class QuoteEvidence:
         self.stance = words(_DATA, "stance")
         self.evidential = words(_DATA, "evidential")
         self.hypothetical = words(_DATA, "hypothetical")
+        self.wish_frames = words(_DATA, "wish_frame")
+        self.verbs: frozenset[str] = frozenset()  # the pipeline's known verbs (make_quote_evidence)
         self.naming_nouns = mapping(_DATA, "naming_noun")
         self.naming_verbs = words(_DATA, "naming_verb")
 
@@ -272,6 +278,8 @@ class QuoteEvidence:
                 return TITLE_SCORE
             if q.kind == "partial" and self._other_sense_partial(doc, q):
                 return TITLE_SCORE  # 'declared a "flu emergency"': a term inside the object of an act, not words
+        if q.kind in ("direct", "indirect") and q.cue and (cue_tok := cue_token(doc, q)) is not None and wished(cue_tok, self.wish_frames):
+            return IMPERATIVE_CUE_SCORE  # "I hope America says, '...'": a wished-for utterance, nobody said it
         if q.kind == "direct":
             if q.cue == ":":
                 return QUOTE_SCORES["direct_label"]
@@ -443,17 +451,23 @@ class QuoteEvidence:
             return ent.type if ent.type in SPEAKER_SCORES else "named"
         if span is None or not len(span):
             return "non_speaker"
-        return self._noun_class(span)
+        return self._noun_class(span, thing=how == WHICH_THING)
 
-    def _noun_class(self, span: Span) -> str:
-        """What a speaker phrase with no entity of its own is, by its head noun."""
+    def _noun_class(self, span: Span, thing: bool = False) -> str:
+        """What a speaker phrase with no entity of its own is, by its head noun. `thing`: the phrase is the
+        antecedent of a relative "which" (a thing or a body), so an agent noun's ending alone ("cancer") names no
+        doer unless a verb is its stem ("the regulator, which said", "polluters, which vowed"); a listed people noun
+        or body still speaks ("the ministry, which said")."""
         head = span.root
         lemma = head.lemma_.lower()
         if lemma in self.non_speakers or head.lower_ in self.non_speakers:
             return "non_speaker"
+        if head.ent_type_ in TIME_ENTS and not any(t.lower_.endswith("old") for t in span):
+            # "said Thursday morning": a date or a time is when, never who ("The 26-year-old said": an age, a person)
+            return "non_speaker"
         if lemma in self.documents or head.lower_ in self.documents:
             return "document"
-        if lemma in self.people or head.lower_ in self.people or agentive(lemma):
+        if lemma in self.people or head.lower_ in self.people or (agentive(lemma) and (not thing or verbal_agent(lemma, self.verbs))):
             return "people"
         if acronym(head) and head.pos_ in ("PRON", "DET"):
             # initials the tagger took for a pronoun ("WHO describes ..."): a name, but one no entity of the text
@@ -491,7 +505,9 @@ def _base_forms(word: str) -> list[str]:
 
 @Language.factory("newsgraph_quote_evidence", requires=["doc._.ng_quotes"], assigns=["doc._.ng_quotes"])
 def make_quote_evidence(nlp: Language, name: str) -> QuoteEvidence:
-    return QuoteEvidence()
+    out = QuoteEvidence()
+    out.verbs = known_verbs(nlp)
+    return out
 
 
 __all__ = ["QUOTE_SCORES", "SPEAKER_SCORES", "QuoteEvidence"]

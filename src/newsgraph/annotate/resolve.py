@@ -202,6 +202,10 @@ def introduced_as(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]])
     return best[1] if best else None
 
 
+#: `Actor.how` of a common noun reached through a relative "which" (a thing or a body, never a person).
+WHICH_THING = "which_thing"
+
+
 def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Actor:
     """The speaker a subject token stands for: as `resolve_token`, with three differences that matter for who
     spoke (an event actor codes the phrase's owner instead):
@@ -244,6 +248,10 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
         if thing or (actor.entity is not None and actor.entity.type in _PLACES):
             # "which" never stands for a person ("the head of the X Group, which says": the group, not its head)
             return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text), "unresolved")
+        if tok.lower_ == "which" and actor.entity is None and not actor.how:
+            # a common noun "which" stands for is a thing or a body, never a person: the note lets the speaker's
+            # class refuse it the agent-noun reading ("brain cancer, which confirmed ...": no doer)
+            return Actor(None, actor.name, actor.start, actor.end, WHICH_THING, actor.members)
         return actor
     if tok.pos_ == "PRON" and low not in pronouns and tok.tag_ in ("NN", "NNP"):
         # "Then someone asked how ...": an indefinite pronoun introduces a new, unnamed speaker; it takes up no

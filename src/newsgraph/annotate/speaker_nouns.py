@@ -30,3 +30,24 @@ _NOT_AGENTS = ("paper", "letter", "order", "number", "report", "statement", "doc
 def agentive(lemma: str) -> bool:
     """The lemma ends like an agent noun (`_AGENT_ENDINGS`) and like none of the things `_NOT_AGENTS` lists."""
     return len(lemma) > 4 and lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith(_NOT_AGENTS)
+
+
+def known_verbs(nlp) -> frozenset[str]:
+    """The verbs the pipeline's rule lemmatizer knows (its lemma index), empty when it has none."""
+    try:
+        return frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+
+
+def verbal_agent(lemma: str, verbs: frozenset[str]) -> bool:
+    """An agent noun in "-er", "-or", "-ee" or "-eer" whose stem is a verb ("polluter", "regulator", "lender",
+    "employee"), or one of the other agent endings ("economist", "historian"): a doer, where "cancer" (no verb
+    "canc") is not. Without a verb list the ending alone decides, as `agentive`."""
+    if not agentive(lemma):
+        return False
+    if not verbs or not lemma.endswith(("er", "or", "ee")):
+        return True
+    stem = lemma[:-3] if lemma.endswith("eer") else lemma[:-2]
+    forms = (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return any(s in verbs for s in forms)  # "carrier": carry, "planner": plan
