@@ -38,7 +38,13 @@ from newsgraph.annotate.date_generic import generic_today
 from newsgraph.annotate.date_markets import contract_months
 from newsgraph.annotate.date_names import date_names_event, relative_day_in_name, weekday_in_name
 from newsgraph.annotate.date_neighbours import combine_neighbours, ordered_ranges, shared_year, timetable_days
-from newsgraph.annotate.date_tense import clause_tense, past_verb_before, recurring_day, unsure_weekday, verb_path
+from newsgraph.annotate.date_tense import (
+    clause_tense,
+    past_verb_before,
+    recurring_day,
+    unsure_weekday,
+    verb_path,
+)
 from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.extensions import article_date, register_extensions
 from newsgraph.annotate.lexicon import mapping
