@@ -73,6 +73,13 @@ def test_a_weekday_after_a_coming_bout_still_points_ahead(dated_doc):
     ("Harbour police arrested the skipper today after a chase.", True),
     ("The new ferry terminal will open at 10 a.m. today.", True),
     ("\"I sign this charter today with pride,\" the mayor said.", True),
+    # a plural noun's "today" in a present copula's clause: the things of the age
+    ("The failure to see the danger before the flood in May was forgivable. But the failure to see the dangers "
+     "today is a grave fault of the harbour board.", False),
+    # kept: a plural incident noun is that day's; a singular noun's today is the day's event
+    ("The storm hit in May. But the failure to report the attacks today is a grave fault of the harbour board.",
+     True),
+    ("The harbour board approved the budgets for May today after a long debate.", True),
 ])
 def test_today_in_a_simple_present_means_nowadays(dated_doc, text, shown):
     got = [c for t, _, c in _dates(dated_doc, text) if t.lower() == "today"]

@@ -163,3 +163,37 @@ def test_words_after_a_date_that_move_its_year_move_it(dated_doc, text, want):
 ])
 def test_a_weekday_ahead_read_from_the_clause_of_its_noun(dated_doc, text, want):
     assert [v for t, v in _dates(dated_doc, text) if "Saturday" in t] == [want]
+
+
+def _dated(run, text: str, published: str = ARTICLE) -> list[tuple[str, str | None, float]]:
+    return [(d.text, d.value, d.confidence) for d in run(text, published)._.ng_dates]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the prospective "be to": a plan ahead in the present, no side when "be" is past or a hypothesis
+    ("The harbour board is to vote on the ferry budget Saturday.", ("Saturday", "2024-06-22")),
+    ("The treasurer said that if the club were to win in November, the prize would fund a new boat.",
+     ("in November", "2024-11")),
+    # kept: a past clause keeps a month without a year before the article
+    ("The treasurer said the club won the cup in November.", ("in November", "2023-11")),
+])
+def test_be_to_with_an_infinitive_looks_ahead(dated_doc, text, want):
+    assert want in _dates(dated_doc, text)
+
+
+def test_a_present_under_a_past_verb_gives_a_noun_weekday_no_side(dated_doc):
+    got = _dated(dated_doc, "It was clear the mayor is trying to win over fishermen at Saturday's debate in the hall.")
+    assert [(t, v) for t, v, _ in got] == [("Saturday", "2024-06-15")] and got[0][2] < 0.5
+
+
+@pytest.mark.parametrize("text, want", [
+    # undecided mentions of a weekday the same text puts ahead, and none back, are that coming day
+    ("The mayor has praised the host of Saturday night's first debate. The mayor and her rival meet for the first "
+     "of three debates Saturday at the hall. The mayor will use Saturday's debate to announce a plan.",
+     ["2024-06-22", "2024-06-22", "2024-06-22"]),
+    # kept: a mention a past verb dates keeps every undecided one where the default put it
+    ("The mayor has praised the host of Saturday night's debate. The rival said Saturday he was ready. The mayor "
+     "will use Saturday's debate to announce a plan.", ["2024-06-15", "2024-06-15", "2024-06-22"]),
+])
+def test_undecided_weekdays_agree_with_the_one_the_text_puts_ahead(dated_doc, text, want):
+    assert [v for t, v in _dates(dated_doc, text) if "Saturday" in t] == want

@@ -37,6 +37,13 @@ def test_today_inside_a_proper_name_is_no_date(dated_doc):
     assert [t for t, _, _ in got if t.lower() == "today"] == ["today"]
 
 
+def test_today_inside_a_title_case_name_after_another_word_is_no_date(dated_doc):
+    text = ("In an interview with Talking Today Radio with Ann Lee, the mayor said the ferries run late.\n\n"
+            "Today Mayor Lee opens the new pier.\n")
+    got = _dates(dated_doc, text)
+    assert [t for t, _, _ in got if t.lower() == "today"] == ["Today"]
+
+
 def test_a_figurative_tomorrow_is_no_date(dated_doc):
     text = "\u201cWe are building a better tomorrow,\u201d the mayor said.\n"
     assert [t for t, _, _ in _dates(dated_doc, text) if t == "tomorrow"] == []

@@ -48,13 +48,43 @@ def generic_today(doc: Doc, ref: DateRef, vocab: str = DEFAULT_VOCAB) -> bool:
         return False  # "Today: Nvidia reports", "today (Monday)"; "today's" is date_confidence's
     if prev is not None and (prev.lower_ in markers or prev.ent_type_ == "TIME" or prev.like_num):
         return False
+    if not tok.dep_ and prev is not None and nxt is not None and prev.tag_ == "NNS" \
+            and prev.lemma_.lower() not in mapping(vocab, "incident") and nxt.tag_ in ("VBZ", "VBP") \
+            and nxt.lemma_.lower() in _STATIVE:
+        return True  # unparsed: "the dangers today is", "families today have": today inside a present's subject
     verb = _governing_verb(tok)
     if verb is None:
         return False
+    if _of_a_kind(tok, vocab):
+        finite = _finite_above(verb)
+        if finite is not None and finite.tag_ in ("VBZ", "VBP") and finite.lemma_.lower() in _STATIVE \
+                and not _auxes(finite):
+            return True  # "the failure to comprehend the threats today is a clear dereliction"
     clause = doc[tok.sent.start : verb.i]
     if any(t.lower_ in mapping(vocab, "condition") for t in clause):
         return False
     return _present_age(verb, tok, vocab)
+
+
+def _of_a_kind(today: Token, vocab: str) -> bool:
+    """ "today" right after a plural common noun it modifies in the parse ("the threats today", "families today"):
+    the things of the present age, not an event of the day ("the vote today" is singular; a plural noun of an
+    incident, data [incident], "the attacks today", is that day's)."""
+    head = today.head
+    return (today.dep_ == "npadvmod" and head.i == today.i - 1 and head.tag_ == "NNS"
+            and head.lemma_.lower() not in mapping(vocab, "incident"))
+
+
+def _finite_above(verb: Token) -> Token | None:
+    """The finite verb of the clause an infinitive hangs in ("the failure [to comprehend the threats] is"): up
+    through a to-infinitive modifying a noun or completing a verb, at most three steps."""
+    for _ in range(3):
+        if verb.tag_ != "VB" or verb.dep_ not in ("acl", "xcomp", "advcl"):
+            return verb
+        verb = verb_path(verb)[0]
+        if verb is None:
+            return None
+    return verb
 
 
 def _governing_verb(tok: Token) -> Token | None:

@@ -28,7 +28,8 @@ _MODIFIER = ("compound", "nmod", "amod")
 
 def relative_day_in_name(doc: Doc, ref: DateRef, vocab: str) -> bool:
     """A one-word relative day capitalized in mid-sentence right after a capitalized proper noun ("Russia Today",
-    "USA Today"): a word of a name, no date."""
+    "USA Today"), or between a capitalized word of any tag and a capitalized proper noun ("with Trending Today USA",
+    a show whose first word the tagger reads as a verb): a word of a name, no date."""
     word = ref.text.strip()
     if " " in word or word.lower() not in mapping(vocab, "relative_day") or not word[:1].isupper():
         return False
@@ -39,6 +40,10 @@ def relative_day_in_name(doc: Doc, ref: DateRef, vocab: str) -> bool:
     if tok.i == 0 or tok.is_sent_start:
         return False
     prev = doc[tok.i - 1]
+    if prev.text[:1].isupper() and prev.whitespace_ == " " and tok.i + 1 < len(doc):
+        nxt = doc[tok.i + 1]  # "with Trending Today USA": a title-case chain on both sides, whatever its tags
+        if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and tok.whitespace_ == " ":
+            return True
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.whitespace_ == " "
 
 

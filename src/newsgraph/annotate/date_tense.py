@@ -81,6 +81,13 @@ def _to_be_done(noun: Token) -> bool:
     return False
 
 
+def _be_to(verb: Token) -> bool:
+    """An infinitive with "to" completing the verb "be" ("the minister is to visit", "if he were to win"): the
+    prospective "be to" construction, whose time lies after the time of "be"."""
+    return verb.head.lemma_.lower() == "be" and any(c.lower_ == "to" and c.dep_ in ("aux", "mark")
+                                                     for c in verb.children)
+
+
 def _dated_noun(tok: Token) -> Token | None:
     """The first noun (no time noun, no place of `_scene`) above `tok` before any verb: the thing the date dates."""
     cur = tok
@@ -106,6 +113,10 @@ def _tense_of(verb: Token, vocab: str) -> str | None:
         finite = [a for a in auxes if a.morph.get("VerbForm") == ["Fin"] or a.tag_ == "MD"]
         if verb.dep_ != "xcomp" or finite or verb.morph.get("VerbForm") == ["Fin"]:
             break
+        if _be_to(verb):
+            # "is to visit Friday": a plan, ahead; "were to win in November", "was to meet Friday": a hypothesis or
+            # a plan seen from the past, which says neither way
+            return "future" if "Pres" in verb.head.morph.get("Tense") else None
         verb = verb.head
     perfect = any(a.lemma_.lower() in ("have", "avoir") or a.dep_ == "aux:tense" for a in auxes)
     modals = mapping(vocab, "forward_modal")
@@ -133,7 +144,7 @@ def _tense_of(verb: Token, vocab: str) -> str | None:
 _NOUN_MODIFIER = ("compound", "amod", "poss", "nmod:poss", "nmod", "nn")
 
 
-def _past_verb_before(doc: Doc, tok: Token) -> bool:
+def past_verb_before(doc: Doc, tok: Token) -> bool:
     """A finite past verb right before the date ("said Friday she's ready", "said on Thursday it aims"): the date
     is that verb's, whatever the parse attached it to."""
     i = tok.i - 1
@@ -147,7 +158,8 @@ def clause_tense(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> 
     """Where the clause governing the date at [start, end) points: "future" (a future tense or a forward modal:
     "will meet Saturday", "highs should reach 70 on Saturday"; or a present tense with the date as the verb's own
     adverbial: "the funeral is Saturday", "is scheduled for Saturday", "is meeting Tuesday", "the week ends Sunday"),
-    "past" (a past tense: "was born June 13"), "perfect", or None when the parse does not say (the sentence was not
+    "past" (a past tense: "was born June 13"), "perfect", "mixed" (tenses that disagree on a weekday's event,
+    `_noun_frame`: no direction, not vouched for), or None when the parse does not say (the sentence was not
     parsed, the weekday modifies a noun, no finite verb governs it, or it comes after a [since] word)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not span.root.dep_:
@@ -156,7 +168,7 @@ def clause_tense(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> 
     since = mapping(vocab, "since")
     if any(w.lower_ in since for w in (*tok.children, tok.head) if w.i < tok.i):
         return None  # "since Friday": a point in the past the text counts from
-    if _past_verb_before(doc, span[0]):
+    if past_verb_before(doc, span[0]):
         return "past"
     noun = _dated_noun(tok)
     if noun is not None and _to_be_done(noun):
@@ -193,8 +205,23 @@ def _noun_frame(noun: Token, vocab: str) -> str | None:
         c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in verb.children)
     if infinitive and verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX") \
             and _tense_of(verb.head, vocab) in ("present", "future"):
-        return "future"  # the parse may hang "X to win" on "expect" as a clause (ccomp): the expecting verb's tense
+        # the parse may hang "X to win" on "expect" as a clause (ccomp): the expecting verb's tense; a present seen
+        # from a past verb above it ("It was clear [Clinton is attempting to reach out at Monday's debate]") says
+        # both ways: "mixed", no direction and not vouched for
+        return "mixed" if _under_past(verb.head, vocab) else "future"
     return None
+
+
+def _under_past(verb: Token, vocab: str) -> bool:
+    """The clause of `verb` is the complement of a past verb ("It was clear [Clinton is attempting to reach out at
+    Monday's debate]"): the tenses disagree (a present seen from the past), so neither gives the event's side."""
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and _tense_of(verb, vocab) == "past":
+            return True
+    return False
 
 
 #: the auxiliaries of a plain future ("will", "shall"), not of a guess ("might", "may", "should")

@@ -38,7 +38,13 @@ from newsgraph.annotate.date_generic import generic_today
 from newsgraph.annotate.date_markets import contract_months
 from newsgraph.annotate.date_names import date_names_event, relative_day_in_name, weekday_in_name
 from newsgraph.annotate.date_neighbours import combine_neighbours, ordered_ranges, shared_year, timetable_days
-from newsgraph.annotate.date_tense import clause_tense, recurring_day, unsure_weekday
+from newsgraph.annotate.date_tense import (
+    clause_tense,
+    past_verb_before,
+    recurring_day,
+    unsure_weekday,
+    verb_path,
+)
 from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.extensions import article_date, register_extensions
 from newsgraph.annotate.lexicon import mapping
@@ -161,8 +167,11 @@ class DateResolver:
                           and not (d.text.split()[-1].lower() in weekdays and recurring_day(doc, d.start, d.end, vocab))]
         from newsgraph.annotate import calibration as cal
 
+        _agreeing_weekdays(doc, vocab, tense, cal.calibrate("date", DATE_SCORES["weekday"]),
+                           cal.calibrate("date", DATE_SCORES["weekday_forward"]))
         for d in doc._.ng_dates:
-            if d.text.split()[-1].lower() in weekdays and unsure_weekday(doc, d.start, d.end, vocab):
+            if d.text.split()[-1].lower() in weekdays and (unsure_weekday(doc, d.start, d.end, vocab)
+                                                           or tense(d.start, d.end) == "mixed"):
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["weekday_unsure"]))
             elif d.value and generic_today(doc, d, vocab):
                 d.confidence = min(d.confidence, cal.calibrate("date", DATE_SCORES["generic_today"]))
@@ -174,6 +183,46 @@ class DateResolver:
             speech_days(doc, doc._.ng_dates, self.vocabulary or DEFAULT_VOCAB, self.speech_cues,
                         cal.calibrate("date", DATE_SCORES["quoted_unknown_day"]))
         return doc
+
+
+def _agreeing_weekdays(doc: Doc, vocab: str, tense: Callable[[int, int], str | None], plain: float,
+                       forward: float) -> None:
+    """A bare weekday whose clause gives no direction ("the moderator of Monday night's first debate", "meet for the
+    first of three debates Monday") took the last such day by default; where the same document's clauses put the
+    same weekday ahead ("Trump will probably use Monday's encounter") and none puts it back (a past verb), the
+    document speaks of one coming day: the undecided mentions take that day. The default is a guess the text never
+    made; a decided mention of the same day in the same text is evidence about it. Only a weekday at the plain
+    score (`plain`: resolved by the default, no cue, no lead day) changes; it takes the `forward` score."""
+    weekdays = mapping(vocab, "weekday")
+    bare = [d for d in doc._.ng_dates if d.value and len(d.value) == 10 and d.text.split()[-1].lower() in weekdays
+            and (len(d.text.split()) == 1 or d.text.split()[0].lower() == "on")]
+    for name in {d.text.split()[-1].lower() for d in bare}:
+        same = [d for d in bare if d.text.split()[-1].lower() == name]
+        ahead = {d.value for d in same if abs(d.confidence - forward) < 1e-9}
+        back = [d for d in same if tense(d.start, d.end) == "past" or _past_before(doc, d)
+                or (past_clause(doc, d.start, d.end) and not _dates_noun(doc, d))]
+        if len(ahead) != 1 or back:
+            continue
+        day = next(iter(ahead))
+        for d in same:
+            if abs(d.confidence - plain) < 1e-9 and d.value < day and tense(d.start, d.end) in (None, "perfect"):
+                d.value, d.confidence = day, forward
+
+
+def _past_before(doc: Doc, d: DateRef) -> bool:
+    """A finite past verb right before the weekday ("said Friday"), the verb it dates."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and past_verb_before(doc, span[0])
+
+
+def _dates_noun(doc: Doc, d: DateRef) -> bool:
+    """The weekday dates a noun, not its verb: a modifier of the noun ("Monday night's debate") or a noun between
+    it and the verb in the parse ("the moderator of Monday night's debate"): a perfect or past verb above tells what
+    was done about the thing, not when the thing was."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or not len(span) or not span.root.dep_:
+        return False
+    return verb_path(span.root)[1] or span.root.dep_ in ("compound", "poss", "nmod:poss", "nmod", "amod")
 
 
 def _noun_modifier(doc: Doc, start: int, end: int) -> bool:
