@@ -123,13 +123,28 @@ def clause_bounds(tok: Token) -> tuple[int, int]:
     return max(sent.start_char, p0), min(sent.end_char, p1)
 
 
-def nearest_before(doc: Doc, pos: int, types: set[str], exclude: list[tuple[int, int]]) -> tuple[Entity, int, int] | None:
-    """The entity of one of `types` whose mention ends last before `pos`, skipping mentions inside `exclude`."""
+def attributive(doc: Doc, start: int, end: int) -> bool:
+    """(stop 33, e9) A name used as a modifier of the common noun right after it ("the former first lady and U.S.
+    senator", "a Texas company"): the noun phrase stands for the noun's referent, not for the name; read from the
+    tags (the selective parse leaves an antecedent's sentence unparsed). A possessive ("the U.S.'s") is no modifier."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.tag_ in ("NN", "NNS") and not nxt.is_sent_start and "\n" not in span[-1].whitespace_
+
+
+def nearest_before(doc: Doc, pos: int, types: set[str], exclude: list[tuple[int, int]],
+                   referents_only: bool = False) -> tuple[Entity, int, int] | None:
+    """The entity of one of `types` whose mention ends last before `pos`, skipping mentions inside `exclude`;
+    `referents_only`: skipping names that only modify a common noun (`attributive`)."""
     best = None
     for e in doc._.ng_entities or []:
         if e.type not in types:
             continue
         for m in e.mentions:
+            if referents_only and attributive(doc, m.start, m.end):
+                continue
             if m.end <= pos and not inside(exclude, m.start) and (best is None or m.end > best[2]):
                 best = (e, m.start, m.end)
     return best
@@ -326,7 +341,9 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
     pronouns = _pronouns()
     if (tok.pos_ == "PRON" or low in pronouns) and not acronym(tok):
         types = set((pronouns.get(low) or "person").split("|"))
-        hit = nearest_before(doc, tok.idx, types, exclude)
+        # "it" stands for a thing or body named as a noun phrase's head, never for the modifier "U.S." of "U.S.
+        # senator" (stop 33, e9: "it attacked Trump", it = the newspaper, coded "United States")
+        hit = nearest_before(doc, tok.idx, types, exclude, referents_only=low in ("it", "its", "itself"))
         if hit:
             return Actor(hit[0], hit[0].name, tok.idx, tok.idx + len(tok.text))
         return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text))
