@@ -137,16 +137,18 @@ def attributive(doc: Doc, start: int, end: int) -> bool:
 def nearest_before(doc: Doc, pos: int, types: set[str], exclude: list[tuple[int, int]],
                    referents_only: bool = False) -> tuple[Entity, int, int] | None:
     """The entity of one of `types` whose mention ends last before `pos`, skipping mentions inside `exclude`;
-    `referents_only`: skipping names that only modify a common noun (`attributive`)."""
+    `referents_only`: none when that mention only modifies a common noun (`attributive`): the noun phrase it is part
+    of ("Damascus radio", "U.S. senator") is the nearest candidate, and it is no entity, so nothing further back is
+    taken for it."""
     best = None
     for e in doc._.ng_entities or []:
         if e.type not in types:
             continue
         for m in e.mentions:
-            if referents_only and attributive(doc, m.start, m.end):
-                continue
             if m.end <= pos and not inside(exclude, m.start) and (best is None or m.end > best[2]):
                 best = (e, m.start, m.end)
+    if best is not None and referents_only and attributive(doc, best[1], best[2]):
+        return None
     return best
 
 
@@ -341,8 +343,8 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
     pronouns = _pronouns()
     if (tok.pos_ == "PRON" or low in pronouns) and not acronym(tok):
         types = set((pronouns.get(low) or "person").split("|"))
-        # "it" stands for a thing or body named as a noun phrase's head, never for the modifier "U.S." of "U.S.
-        # senator" (stop 33, e9: "it attacked Trump", it = the newspaper, coded "United States")
+        # "it" stands for a noun phrase, never for the modifier "U.S." of "U.S. senator" (stop 33, e9: "it attacked
+        # Trump", it = the newspaper, was coded "United States"; "Damascus radio said. It welcomed": not the city)
         hit = nearest_before(doc, tok.idx, types, exclude, referents_only=low in ("it", "its", "itself"))
         if hit:
             return Actor(hit[0], hit[0].name, tok.idx, tok.idx + len(tok.text))
