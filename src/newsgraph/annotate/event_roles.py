@@ -90,6 +90,17 @@ def before_dash(tok: Token) -> Token:
     return tok
 
 
+def origin_of_levied(doc: Doc, thing: Token, prep: Token, no_actor) -> bool:
+    """(stop 33, e9) A "from" phrase that follows the thing a measure is levied "on" ("called for steep new tariffs on
+    goods from China and Mexico", "a ban on imports from Russia"): it says where those goods come from (the parser
+    hangs it on the measure), not from whom the request asks anything; "more funding from X" (no "on" thing before
+    it) still names whom it is asked of."""
+    if prep.lower_ != "from":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "on" and c.i < prep.i and any(no_actor(doc, o) for o in prep_objects(c))
+               for c in thing.children)
+
+
 def stolen_object(tok: Token) -> list[Token]:
     """The object the parser gave to the reporting verb as its subject: "Police have detained veteran dissident X,
     the group Y said" parsed with X as the subject of "said" (and Y as X's apposition), leaving "detained" with no
@@ -354,6 +365,7 @@ class EventRoles(EventObjects, EventPlaceDate):
                 # "asked for funds", "called for the release of X": what is asked for, not whom; "more funding from X"
                 # names whom it is asked of, "an investigation against X" whom the act asked for is aimed at
                 out += [resolve_token(doc, x, []) for c in o.children if c.dep_ == "prep" and c.lower_ in self._aimed_preps(o)
+                        and not origin_of_levied(doc, o, c, self._no_actor)
                         for x in prep_objects(c) if self._actor_word(doc, x)]
                 # "assistance from international organizations, including the WHO": bodies named inside whom it is
                 # asked of, when that is no actor word itself

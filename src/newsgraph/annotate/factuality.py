@@ -78,6 +78,13 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             return Factuality("intended", head.text)  # "X's job was to assist Y": a duty, not an act done
         if _charged(cur, head, lex["charge_head"]):
             return Factuality("modal", head.text if cur.dep_ == "ccomp" else head.head.text)  # "accused X of ordering"
+        if cur.dep_ == "ccomp" and _infinitive(cur) and any(c.dep_ in _SUBJ for c in cur.children) and (
+                head.lemma_.lower() in lex["intent_head"] or head.lower_ in lex["intent_head"]):
+            # (stop 33, e9) "would allow 9/11 families to sue X", "urged Republicans to join": a to-infinitive with its
+            # own subject under a verb of permission, intent or asking (parsed as ccomp, not xcomp) is what is
+            # allowed or asked, no act done: as "wants to meet", unless the verb above is negated or conditional
+            outer = factuality(head, max_depth - 1) if max_depth > 1 else Factuality(ASSERTED)
+            return outer if outer.status in ("negated", "question", "conditional") else Factuality("intended", head.text)
         if cur.dep_ in ("ccomp", "parataxis"):
             # reported or embedded content keeps its own status ("said Y attacked Z"); "whether" is handled by _own
             break

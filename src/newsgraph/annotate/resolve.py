@@ -123,8 +123,27 @@ def clause_bounds(tok: Token) -> tuple[int, int]:
     return max(sent.start_char, p0), min(sent.end_char, p1)
 
 
-def nearest_before(doc: Doc, pos: int, types: set[str], exclude: list[tuple[int, int]]) -> tuple[Entity, int, int] | None:
-    """The entity of one of `types` whose mention ends last before `pos`, skipping mentions inside `exclude`."""
+def attributive(doc: Doc, start: int, end: int) -> bool:
+    """(stop 33, e9) A name used as a modifier of a common noun for a person right after it ("the former first lady
+    and U.S. senator", "a Texas lawyer"): the noun phrase stands for that person, never something "it" can stand for,
+    and the name only modifies it. Read from the tags (the selective parse leaves an antecedent's sentence
+    unparsed). A noun for a thing or a body keeps its modifier as the name it stands for ("the Republican Party
+    platform ... It called for", judged right; "Damascus radio said. It ...")."""
+    from newsgraph.annotate.pronouns import person_noun
+
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.tag_ in ("NN", "NNS") and not nxt.is_sent_start and "\n" not in span[-1].whitespace_ and person_noun(nxt)
+
+
+def nearest_before(doc: Doc, pos: int, types: set[str], exclude: list[tuple[int, int]],
+                   referents_only: bool = False) -> tuple[Entity, int, int] | None:
+    """The entity of one of `types` whose mention ends last before `pos`, skipping mentions inside `exclude`;
+    `referents_only`: none when that mention only modifies a noun for a person (`attributive`): the noun phrase it is
+    part of ("U.S. senator") is the nearest candidate, a person "it" cannot stand for, and nothing further back is
+    taken for it (skipping back took Israel, named in a quote, for "Damascus radio said. It ...")."""
     best = None
     for e in doc._.ng_entities or []:
         if e.type not in types:
@@ -132,6 +151,8 @@ def nearest_before(doc: Doc, pos: int, types: set[str], exclude: list[tuple[int,
         for m in e.mentions:
             if m.end <= pos and not inside(exclude, m.start) and (best is None or m.end > best[2]):
                 best = (e, m.start, m.end)
+    if best is not None and referents_only and attributive(doc, best[1], best[2]):
+        return None
     return best
 
 
@@ -334,7 +355,9 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
     pronouns = _pronouns()
     if (tok.pos_ == "PRON" or low in pronouns) and not acronym(tok):
         types = set((pronouns.get(low) or "person").split("|"))
-        hit = nearest_before(doc, tok.idx, types, exclude)
+        # "it" stands for no name that only modifies a person's noun ("U.S. senator"; stop 33, e9: "it attacked
+        # Trump", it = the newspaper, was coded "United States")
+        hit = nearest_before(doc, tok.idx, types, exclude, referents_only=low in ("it", "its", "itself"))
         if hit:
             return Actor(hit[0], hit[0].name, tok.idx, tok.idx + len(tok.text))
         return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text))
