@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.date_expressions import nearest_year
 from newsgraph.annotate.lexicon import mapping
@@ -26,18 +26,22 @@ _PLURAL = ("NNS", "NNPS")
 _MODIFIER = ("compound", "nmod", "amod")
 
 
+def _capitalized_word(doc: Doc, ref: DateRef, vocab: str, section: str) -> Token | None:
+    """The one token of a date span that is a single capitalized word of the vocabulary's `section` (a relative day,
+    a weekday), else None: the shape both name tests below start from."""
+    word = ref.text.strip()
+    if " " in word or word.lower() not in mapping(vocab, section) or not word[:1].isupper():
+        return None
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) == 1 else None
+
+
 def relative_day_in_name(doc: Doc, ref: DateRef, vocab: str) -> bool:
     """A one-word relative day capitalized in mid-sentence right after a capitalized proper noun ("Russia Today",
     "USA Today"), or between a capitalized word of any tag and a capitalized proper noun ("with Trending Today USA",
     a show whose first word the tagger reads as a verb): a word of a name, no date."""
-    word = ref.text.strip()
-    if " " in word or word.lower() not in mapping(vocab, "relative_day") or not word[:1].isupper():
-        return False
-    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-    if span is None or len(span) != 1:
-        return False
-    tok = span[0]
-    if tok.i == 0 or tok.is_sent_start:
+    tok = _capitalized_word(doc, ref, vocab, "relative_day")
+    if tok is None or tok.i == 0 or tok.is_sent_start:
         return False
     prev = doc[tok.i - 1]
     if prev.text[:1].isupper() and prev.whitespace_ == " " and tok.i + 1 < len(doc):
@@ -57,13 +61,9 @@ def weekday_in_name(doc: Doc, ref: DateRef, vocab: str) -> bool:
     it, with only capitalized proper nouns between, and a determiner ("the") on that noun before the weekday. A
     newspaper, a body or a law named with a weekday is no date; the article alone makes a proper noun's chain a
     name, since "Friday President Obama" or "Monday Senate vote" have none."""
-    word = ref.text.strip()
-    if " " in word or word.lower() not in mapping(vocab, "weekday") or not word[:1].isupper():
+    tok = _capitalized_word(doc, ref, vocab, "weekday")
+    if tok is None or not tok.dep_:
         return False
-    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-    if span is None or len(span) != 1 or not span[0].dep_:
-        return False
-    tok = span[0]
     head = tok.head
     if tok.dep_ != "compound" or head.i <= tok.i or head.pos_ != "PROPN" or head.ent_type_ in _NOT_NAME_ENTS:
         return False
