@@ -14,10 +14,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.actor_nouns import related_noun
 from newsgraph.annotate.demonyms import country_of
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_heads import foreign_modifier
-from newsgraph.annotate.resolve import Actor, related_noun, resolve_token, role_nouns
+from newsgraph.annotate.resolve import Actor, resolve_token, role_nouns
 
 MEASURES = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL"}
 

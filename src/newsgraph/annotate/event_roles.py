@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.actor_nouns import possessed, related_noun
+from newsgraph.annotate.clause_geometry import clause_bounds, coordinated_with_report
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import (
     act_authors,
@@ -35,17 +37,7 @@ from newsgraph.annotate.event_mishaps import instrument_kinds
 from newsgraph.annotate.event_objects import EventObjects
 from newsgraph.annotate.event_parse_repairs import before_dash, origin_of_levied, shared_agent, stolen_object
 from newsgraph.annotate.event_place_date import EventPlaceDate
-from newsgraph.annotate.resolve import (
-    Actor,
-    clause_bounds,
-    coordinated_with_report,
-    doc_text,
-    origin_modifier,
-    possessed,
-    related_noun,
-    resolve_token,
-    role_nouns,
-)
+from newsgraph.annotate.resolve import Actor, doc_text, origin_modifier, resolve_token, role_nouns
 
 DATA = "plover.tsv"
 

@@ -41,6 +41,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.clause_geometry import clause_bounds
 from newsgraph.annotate.common_words import CommonWords, of_pipeline
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_act_senses import ForceWeights, act_sense
@@ -92,7 +93,7 @@ from newsgraph.annotate.event_plays import (
 from newsgraph.annotate.event_readings import imposed_act, noun_type, predicted
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import words as _lex_words
-from newsgraph.annotate.resolve import Actor, clause_bounds, phrase_actor, resolve_token
+from newsgraph.annotate.resolve import Actor, phrase_actor, resolve_token
 from newsgraph.knobs import config_of, from_config
 from newsgraph.records import Event
 

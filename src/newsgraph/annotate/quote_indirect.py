@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.clause_geometry import clause_bounds, coordinated_with_report
 from newsgraph.annotate.quote_embedding import GAP, MAIN, OBJECT, after_predicate, embedding, names_after
 from newsgraph.annotate.quote_marks import (
     CLOSE_MARKS,
@@ -24,11 +25,7 @@ from newsgraph.annotate.quote_marks import (
     span_at,
 )
 from newsgraph.annotate.quote_speakers import SUBJ, SpeakerCues, note_how, object_as_subject
-from newsgraph.annotate.resolve import (
-    clause_bounds,
-    coordinated_with_report,
-    doc_text,
-)
+from newsgraph.annotate.resolve import doc_text
 from newsgraph.records import Quote
 
 _BREAKS = {",", ";", "--", "\u2015", "\u2014", "\u2013"}

@@ -12,11 +12,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.actor_nouns import possessed, related_noun
 from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_heads import PLACE_TYPES, foreign_modifier, member_nouns
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.pronouns import inside, resolve_pronoun
+from newsgraph.annotate.role_antecedents import by_role, introduced_as
 from newsgraph.annotate.speaker_titles import titled_person
 from newsgraph.records import Entity
 
@@ -36,29 +38,6 @@ def _roles() -> frozenset[str]:
 
 
 role_nouns = _roles  # the nouns of roles people hold ("minister", "peer"), for the event annotator
-
-
-@lru_cache(maxsize=1)
-def _related() -> frozenset[str]:
-    return words("event_actors.tsv", "related")
-
-
-def possessed(tok: Token) -> bool:
-    """The noun has a possessor that is no pronoun: a "poss" child, or a modifier the parser did not read as one but
-    that a possessive "'s" follows ("Kyiv’s European allies" parsed as adjectives)."""
-    for c in tok.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
-            return True
-        nxt = tok.doc[c.i + 1] if c.i + 1 < len(tok.doc) else None
-        if c.i < tok.i and c.pos_ in ("PROPN", "ADJ", "NOUN") and nxt is not None and nxt.lower_ in ("'s", "’s"):
-            return True
-    return False
-
-
-def related_noun(tok: Token) -> bool:
-    """A noun for people named by their relation to another actor (event_actors.tsv [related]: "owner", "allies");
-    only a possessor is the other actor ("Kyiv's allies"), a modifier may name their kind ("Nato allies")."""
-    return tok.lower_ in _related() or tok.lemma_.lower() in _related()
 
 
 _NAME_DEPS = {"compound", "flat", "amod", "nmod", "poss", "case"}
@@ -113,16 +92,6 @@ def _after_break(doc: Doc, lo: int, hi: int) -> int:
     return lo
 
 
-def clause_bounds(tok: Token) -> tuple[int, int]:
-    """The char span of the token's sentence clipped to its paragraph (a parse may run across blank lines)."""
-    text = doc_text(tok.doc)
-    sent = tok.sent
-    p0 = text.rfind("\n", 0, tok.idx) + 1
-    p1 = text.find("\n", tok.idx)
-    p1 = len(text) if p1 < 0 else p1
-    return max(sent.start_char, p0), min(sent.end_char, p1)
-
-
 def attributive(doc: Doc, start: int, end: int) -> bool:
     """(stop 33, e9) A name used as a modifier of a common noun for a person right after it ("the former first lady
     and U.S. senator", "a Texas lawyer"): the noun phrase stands for that person, never something "it" can stand for,
@@ -154,73 +123,6 @@ def nearest_before(doc: Doc, pos: int, types: set[str], exclude: list[tuple[int,
     if best is not None and referents_only and attributive(doc, best[1], best[2]):
         return None
     return best
-
-
-def _clashes(marks: frozenset[str], words: list[str], role: str) -> bool:
-    """The capitalised modifiers of a role phrase (`marks`: "Democratic" in "the Democratic presidential nominee")
-    and those before the same role word in an introduction (`words`: "Republican presidential nominee Donald
-    Trump") name different sides: the introduction is of another person."""
-    if not marks or role not in words:
-        return False
-    before = words[: words.index(role)]
-    # initials ("GOP", "U.S.") may abbreviate the other side's word ("Republican"): they never clash
-    theirs = {w.lower() for w in before if w[:1].isupper() and not w.replace(".", "").isupper()}
-    mine = {m for m in marks if not m.replace(".", "").isupper()}
-    return bool(theirs) and bool(mine) and not (theirs & mine)
-
-
-def by_role(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]], marks: frozenset[str] = frozenset()) -> Entity | None:
-    """The person introduced with `role` (Entity.roles, or the word next to a mention) nearest before `pos`; an
-    introduction whose capitalised modifiers of the role differ from `marks` (lower-cased) is another person's."""
-    role = role.lower()
-    cands = []
-    here = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    since = here[0].sent.start_char if here is not None and len(here) and doc.has_annotation("SENT_START") else pos
-    text = doc_text(doc)
-    for e in doc._.ng_entities or []:
-        if e.type != "person":
-            continue
-        held = [r for r in e.roles if role in r.lower().split()]
-        if held and not all(_clashes(marks, [w if w[:1].isupper() else w.lower() for w in r.split()], role) for r in held):
-            cands.append((max((m.end for m in e.mentions if m.end <= pos), default=-1), e))
-            continue
-        if held:
-            continue
-        for m in e.mentions:
-            if m.end > pos or inside(exclude, m.start):
-                continue
-            # a name in an earlier sentence: never into the sentence being resolved, whose description is no role
-            # word beside that name ("... shaming Ana X.\n\nThe Indiana governor said": the governor is not X)
-            stop = m.end + 40 if m.start >= since else min(m.end + 40, since)
-            raw = text[max(0, m.start - 40) : stop]
-            window = raw.lower()
-            if role in window.replace(",", " ").split():
-                if _clashes(marks, [w if w[:1].isupper() else w.lower() for w in raw.replace(",", " ").split()], role):
-                    continue  # "Republican presidential nominee X" is not "the Democratic presidential nominee"
-                cands.append((m.end, e))
-    cands = [c for c in cands if c[0] >= 0]
-    return max(cands, key=lambda c: c[0])[1] if cands else None
-
-
-def introduced_as(doc: Doc, role: str, pos: int, exclude: list[tuple[int, int]]) -> Entity | None:
-    """The person last introduced before `pos` with `role` right beside a mention: the role word just before the name
-    (one title word between: "Labour peer Lord X") or in an apposition right after it ("X, a Labour peer,"). Stricter
-    than `by_role`'s window, which takes any name near the word."""
-    text = doc_text(doc)
-    best: tuple[int, Entity] | None = None
-    for e in doc._.ng_entities or []:
-        if e.type != "person":
-            continue
-        for m in e.mentions:
-            if m.end > pos or inside(exclude, m.start):
-                continue
-            before = text[max(0, m.start - 30) : m.start].lower().split()
-            after = text[m.end : m.end + 40].lower()
-            appos = after.startswith(",") and role in after[1:].split(",")[0].split()
-            if role in before[-2:] or appos:
-                if best is None or m.end > best[0]:
-                    best = (m.end, e)
-    return best[1] if best else None
 
 
 #: `Actor.how` of a common noun reached through a relative "which" (a thing or a body, never a person).
@@ -489,17 +391,3 @@ def _entity_in(doc: Doc, start: int, end: int, tok: Token) -> Entity | None:
             if ent is not None and ent.type in ("organisation", "country", "group"):
                 return None
     return None
-
-
-def coordinated_with_report(verb: Token, comp: Token, report: Token) -> bool:
-    """ "X said the dam would supply power and accused Y": the parse hangs `verb` ("accused") on the reported clause
-    `comp` ("supply"), but its tense is that of `report` ("said") and not of `comp`, so it goes with `report`.
-    A bare past participle counts as past ("accused" is often tagged VBN there) unless `comp` has a perfect or
-    passive auxiliary it could share."""
-    if verb.dep_ != "conj" or verb.head.i != comp.i or verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return False
-    tag = verb.tag_
-    if tag == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        if not any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("have", "be") for c in comp.children):
-            tag = "VBD"
-    return tag == report.tag_ and tag != comp.tag_
