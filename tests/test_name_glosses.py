@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from newsgraph.annotate import annotate
-from newsgraph.annotate.entity_linking import Cluster
+from newsgraph.annotate.entity_clusters import Cluster
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.name_glosses import acronym_fits, join_glosses
 from newsgraph.annotate.org_short_forms import clipped_of

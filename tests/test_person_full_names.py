@@ -29,7 +29,7 @@ def test_a_cut_first_name_comes_back_from_the_first_mention():
 
 def test_two_full_names_or_a_late_full_name_leave_the_surname_alone():
     import newsgraph
-    from newsgraph.annotate.entity_linking import Cluster
+    from newsgraph.annotate.entity_clusters import Cluster
     from newsgraph.annotate.names import shipped_names
     from newsgraph.annotate.person_full_names import complete_surnames
 
@@ -50,7 +50,7 @@ def test_two_full_names_or_a_late_full_name_leave_the_surname_alone():
 
 
 def test_a_title_fused_before_a_name_is_cut_by_the_document():
-    from newsgraph.annotate.entity_linking import Cluster
+    from newsgraph.annotate.entity_clusters import Cluster
     from newsgraph.annotate.entity_mentions import NameMention
     from newsgraph.annotate.names import shipped_names
     from newsgraph.annotate.person_full_names import cut_fused_prefixes
@@ -76,7 +76,7 @@ def test_a_title_fused_before_a_name_is_cut_by_the_document():
 
 
 def test_a_first_name_the_lexicon_lacks_is_kept():
-    from newsgraph.annotate.entity_linking import Cluster
+    from newsgraph.annotate.entity_clusters import Cluster
     from newsgraph.annotate.entity_mentions import NameMention
     from newsgraph.annotate.names import shipped_names
     from newsgraph.annotate.person_full_names import cut_fused_prefixes

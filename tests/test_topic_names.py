@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections import Counter
 
 from newsgraph.annotate import annotate
-from newsgraph.annotate.entity_linking import Cluster, join_short_forms, link_mentions
+from newsgraph.annotate.entity_clusters import Cluster
+from newsgraph.annotate.entity_linking import link_mentions
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.extensions import leading_heading
 from newsgraph.annotate.names import shipped_names
+from newsgraph.annotate.short_form_joins import join_short_forms
 from newsgraph.records import Extracted
 
 

@@ -9,7 +9,7 @@ becomes a mention of that place ("nested_places").
 
 from __future__ import annotations
 
-from newsgraph.annotate.entity_linking import DEFAULT_THRESHOLDS, Cluster, LinkingThresholds
+from newsgraph.annotate.entity_clusters import DEFAULT_THRESHOLDS, Cluster, LinkingThresholds
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.mention_growth import in_region, seat_split

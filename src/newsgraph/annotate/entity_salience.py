@@ -19,7 +19,7 @@ from newsgraph.annotate.extensions import headline
 from newsgraph.records import Entity, Mention
 
 if TYPE_CHECKING:  # the linker is not imported at run time: geo calls `rescore` without it
-    from newsgraph.annotate.entity_linking import Cluster
+    from newsgraph.annotate.entity_clusters import Cluster
 
 
 @dataclass(frozen=True)

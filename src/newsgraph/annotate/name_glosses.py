@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.annotate.entity_linking import Cluster
+from newsgraph.annotate.entity_clusters import Cluster
 from newsgraph.annotate.entity_mentions import NameMention
 from newsgraph.annotate.gazetteer import norm
 from newsgraph.annotate.name_text import looks_like_acronym
