@@ -32,3 +32,16 @@ def test_topics_subsample_follows_the_first_judges_sample_size(monkeypatch):
         first = {i["key"] for i in ta.audit_sample(ta.shown_items(_items(), 0.5), n)}
         assert {i["key"] for i in sr.topics_subsample("fake", first_n=n)} <= first
     assert sr.FIRST_TOPICS_PER_TYPE == 40
+
+
+def test_topics_subsample_draws_at_the_first_judges_cut(monkeypatch):
+    """A snapshot judged at one cut (0.5, before the topics' layer) is read again at that cut, not today's per-type
+    cuts: with cuts of 0.95 nothing of the fake items would be drawn, at 0.5 the first judge's items are."""
+    monkeypatch.setattr(ta, "load", lambda name: _items())
+    from newsgraph import confidence
+
+    monkeypatch.setattr(confidence, "thresholds", lambda _: {"topics": 0.95})
+    assert sr.topics_subsample("fake") == []
+    got = sr.topics_subsample("fake", threshold=0.5)
+    first = {i["key"] for i in ta.audit_sample(ta.shown_items(_items(), 0.5), sr.FIRST_TOPICS_PER_TYPE)}
+    assert len(got) == 4 * sr.TOPICS_PER_TYPE and {i["key"] for i in got} <= first

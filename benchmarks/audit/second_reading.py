@@ -7,9 +7,13 @@ its context from the records (never a judgement), so the second reader judges bl
 
     PYTHONPATH=src python -m benchmarks.audit.second_reading s22unseen-before
     PYTHONPATH=src python -m benchmarks.audit.second_reading --topics s22unseen-before [CONTEXTS.json] [--first-n N]
+        [--threshold T]
 
 Topics: `topics_subsample` draws TOPICS_PER_TYPE items per type from the first judge's shown sample
 (`topic_audit.audit_sample` of the items shown by default, `first_n` per type: the first judge's `--per-type`).
+`--threshold T`: the display cut the first judge drew at (one cut for every type), when it was not today's: a
+snapshot built before stop 33 has no topic transfer layer, and today's per-type cuts (people 0.7, organisations 0.8)
+read on its confidences would draw other items than its first judge saw (stop 33's s2-34 had to work around it).
 """
 
 from __future__ import annotations
@@ -40,12 +44,14 @@ def subsample(label: str, first_n: int = 40, seed: int = SECOND_SEED) -> dict[st
     return out
 
 
-def topics_subsample(name: str, seed: int = SECOND_SEED, first_n: int = FIRST_TOPICS_PER_TYPE) -> list[dict]:
+def topics_subsample(name: str, seed: int = SECOND_SEED, first_n: int = FIRST_TOPICS_PER_TYPE,
+                     threshold: float | None = None) -> list[dict]:
     """TOPICS_PER_TYPE items per type, a seeded draw from the first judge's sample of the shown items (`first_n`
-    per type, as the first judge drew it, so that every item read again has a first verdict)."""
+    per type, at `threshold` or else today's per-type cuts, as the first judge drew it, so that every item read again
+    has a first verdict)."""
     from benchmarks import topic_audit as ta
 
-    first = ta.audit_sample(ta.shown_items(ta.load(name), ta.threshold_or_default(None)), first_n)
+    first = ta.audit_sample(ta.shown_items(ta.load(name), ta.threshold_or_default(threshold)), first_n)
     rng = random.Random(seed)
     out: list[dict] = []
     for t in ("people", "organisations", "cities", "countries"):
@@ -62,8 +68,13 @@ def main() -> None:
             i = args.index("--first-n")
             first_n = int(args[i + 1])
             args = args[:i] + args[i + 2:]
+        threshold = None
+        if "--threshold" in args:
+            i = args.index("--threshold")
+            threshold = float(args[i + 1])
+            args = args[:i] + args[i + 2:]
         contexts = json.loads(open(args[2], encoding="utf-8").read()) if len(args) > 2 else {}
-        for it in topics_subsample(args[1], first_n=first_n):
+        for it in topics_subsample(args[1], first_n=first_n, threshold=threshold):
             print(json.dumps({**{k: it[k] for k in ("key", "type", "name", "confidence", "aliases")}, **contexts.get(it["key"], {})}, ensure_ascii=False))
         return
     label = args[0] if args else "s22unseen-before"
