@@ -170,16 +170,29 @@ def evidence_rows(rs: list[Row] | None = None) -> list[EvRow]:
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, prior: np.ndarray, l2: float = L2) -> np.ndarray:
-    """Weights of sigmoid(x @ w), maximum likelihood with an L2 pull toward `prior`, by Newton steps."""
-    w = prior.copy()
+    """Weights of sigmoid(x @ w), maximum likelihood with an L2 pull toward `prior`, by damped Newton steps (the
+    step halved until the penalised loss falls: confidences near 1 give logits of 7-9, where a full step can
+    overshoot)."""
+
+    def loss(w: np.ndarray) -> float:
+        z = np.clip(x @ w, -30, 30)
+        return float(np.sum(np.logaddexp(0, z) - y * z) + 0.5 * l2 * np.sum((w - prior) ** 2))
+
+    w = prior.astype(float).copy()
+    cur = loss(w)
     for _ in range(100):
         p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
         grad = x.T @ (p - y) + l2 * (w - prior)
         hess = (x * (p * (1 - p))[:, None]).T @ x + l2 * np.eye(len(w))
         step = np.linalg.solve(hess, grad)
-        w = w - step
-        if np.abs(step).max() < 1e-9:
+        t = 1.0
+        while t > 1e-6 and loss(w - t * step) > cur:
+            t /= 2
+        w = w - t * step
+        new = loss(w)
+        if cur - new < 1e-10:
             break
+        cur = new
     return w
 
 
@@ -188,7 +201,8 @@ def _sig(z: float) -> float:
 
 
 # -- 2. the joint model -------------------------------------------------------------------------------------------
-def joint_scores(all_rows: list[Row], ers: list[EvRow], label: str = "right") -> tuple[dict[int, float], dict[int, float]]:
+def joint_scores(all_rows: list[Row], ers: list[EvRow], label: str = "right", l2: float = L2,
+                 ) -> tuple[dict[int, float], dict[int, float]]:
     """({id of row: landed layer LOSO}, {id of row: joint model LOSO}) for the rows with evidence. The layer of a
     left-out stop is fitted on every other stop's rows (records or not); the joint model on the other stops' rows
     with records: sigmoid(a * logit(g(conf)) + b + w . features), L2 toward a = 1, b = w = 0."""
@@ -204,7 +218,7 @@ def joint_scores(all_rows: list[Row], ers: list[EvRow], label: str = "right") ->
         prior = np.zeros(2 + len(EVENT_FEATURES))
         prior[0] = 1.0
         w = fit_logistic(np.array([x(e) for e in train]), np.array([float(getattr(e.row, label)) for e in train]),
-                         prior)
+                         prior, l2)
         for e in ers:
             if e.row.stop == s:
                 base[id(e.row)] = g(e.row.conf)
@@ -247,28 +261,34 @@ def compare(sel: list[Row], base: dict[int, float], cand: dict[int, float], thre
     return out
 
 
-def joint(boot: int = BOOT, label: str = "right") -> dict:
+def joint(boot: int = BOOT, label: str = "right", l2: float = L2) -> dict:
     """Part 2: the joint model against the landed layer, LOSO, on the stops with records."""
     from newsgraph.settings import EVENTS_THRESHOLD
 
     all_rows = fit_rows(rows(("events",)), "events")
     ers = evidence_rows(all_rows)
-    base, cand = joint_scores(all_rows, ers, label)
+    base, cand = joint_scores(all_rows, ers, label, l2)
     sel = [e.row for e in ers]
     out = compare(sel, base, cand, EVENTS_THRESHOLD, label, boot)
     prior = np.zeros(2 + len(EVENT_FEATURES))
     prior[0] = 1.0
     g = fit("iso", all_rows, label)
     w = fit_logistic(np.array([[_logit(g(e.row.conf)), 1.0, *(e.feats[f] for f in EVENT_FEATURES)] for e in ers]),
-                     np.array([float(getattr(e.row, label)) for e in ers]), prior)
+                     np.array([float(getattr(e.row, label)) for e in ers]), prior, l2)
     out["weights_all_stops"] = dict(zip(("logit_g", "bias", *EVENT_FEATURES), (round(float(v), 3) for v in w), strict=True))
     return out
 
 
 # -- 1. the actor cuts --------------------------------------------------------------------------------------------
-def actor_loso(ers: list[EvRow]) -> dict[tuple[int, str], float]:
+def actor_label(e: EvRow, role: str, joint: bool = False) -> bool:
+    """The actor judged right; `joint`: and its event happened with the right type (the reading today's actor
+    confidence is built for: capped at its event's, "the source of this event" presupposes the event)."""
+    return e.judged[role] and (e.happened_type or not joint)
+
+
+def actor_loso(ers: list[EvRow], joint: bool = False) -> dict[tuple[int, str], float]:
     """{(id of row, role): P(actor right)} of the learned actor confidence, each stop fitted on the other stops'
-    actors (every actor of an asserted event, label: judged right), L2 toward the actor's own confidence."""
+    actors (every actor of an asserted event, label: `actor_label`), L2 toward the actor's own confidence."""
     out: dict[tuple[int, str], float] = {}
     for s in sorted({e.row.stop for e in ers}):
         xs, ys = [], []
@@ -276,7 +296,7 @@ def actor_loso(ers: list[EvRow]) -> dict[tuple[int, str], float]:
             if e.row.stop != s:
                 for role, f in e.actors.items():
                     xs.append([1.0, *(f[k] for k in ACTOR_FEATURES)])
-                    ys.append(float(e.judged[role]))
+                    ys.append(float(actor_label(e, role, joint)))
         prior = np.zeros(1 + len(ACTOR_FEATURES))
         prior[1] = 1.0  # the actor's own confidence, logit
         w = fit_logistic(np.array(xs), np.array(ys), prior)
@@ -331,8 +351,10 @@ def actors(boot: int = BOOT, seed: int = 34) -> dict:
         "today (layer(actor) >= threshold)": lambda e, r: gs[e.row.stop](e.actor_conf[r]) >= EVENTS_THRESHOLD}
     for c in RAW_CUTS:
         policies[f"raw >= {c}"] = lambda e, r, c=c: e.actor_conf[r] >= c
-    for q in (0.3, 0.4, ACTOR_SHOW_P, 0.6, 0.7, 0.8):
+    for q in (0.4, ACTOR_SHOW_P, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9):
         policies[f"learned >= {q}"] = lambda e, r, q=q: learned[(id(e.row), r)] >= q
+    chosen = {s: rule_cut([e for e in ers if e.row.stop != s], gs[s], EVENTS_THRESHOLD, seed) for s in gs}
+    policies["raw, cut by the rule LOSO"] = lambda e, r: e.actor_conf[r] >= chosen[e.row.stop]
     by: dict[tuple[str, str], list[EvRow]] = {}
     for e in ers:
         by.setdefault((e.row.stop, e.row.page), []).append(e)
@@ -351,7 +373,7 @@ def actors(boot: int = BOOT, seed: int = 34) -> dict:
 
     base_s = [outcome(s, shown_event, policies[base_name]) for s in samples]
     out: dict = {"stops": sorted(per_stop), "events": len(ers), "actors": sum(len(e.actors) for e in ers),
-                 "actor_auc": auc(ers, learned)}
+                 "actor_auc": auc(ers, learned), "rule_cuts": chosen, "actor_ece": actor_ece(ers, gs, learned)}
     for name, pol in policies.items():
         c = outcome(ers, shown_event, pol)
         ps = [outcome(s, shown_event, pol) for s in samples]
@@ -362,6 +384,49 @@ def actors(boot: int = BOOT, seed: int = 34) -> dict:
                      "kept_diff_ci": [round(dk[int(0.025 * boot)], 3), round(dk[int(0.975 * boot) - 1], 3)],
                      "per_stop": {s: "{right}/{shown}".format(**outcome([e for e in ers if e.row.stop == s],
                                                                        shown_event, pol)) for s in sorted(per_stop)}}
+    return out
+
+
+def rule_cut(train: list[EvRow], g: Callable[[float], float], threshold: float, seed: int = 34,
+             boot: int = 200) -> float:
+    """The display rule of the events' threshold (transfer_fit.chosen_cut) applied to the actors' raw cut on
+    `train`: the lowest of RAW_CUTS whose shown-event precision lies within the page-bootstrap 95 % interval of the
+    highest cut's (every actor hidden); events shown at g(conf) >= threshold."""
+    def shown_event(e: EvRow) -> bool:
+        return g(e.row.conf) >= threshold
+
+    def prec(sel: list[EvRow], c: float) -> float:
+        o = outcome(sel, shown_event, lambda e, r: e.actor_conf[r] >= c)
+        return o["right"] / o["shown"] if o["shown"] else 0.0
+
+    by: dict[tuple[str, str], list[EvRow]] = {}
+    for e in train:
+        by.setdefault((e.row.stop, e.row.page), []).append(e)
+    keys = list(by)
+    rng = random.Random(seed)
+    top = sorted(prec([e for _ in keys for e in by[rng.choice(keys)]], RAW_CUTS[-1]) for _ in range(boot))
+    lo, hi = top[int(0.025 * boot)], top[int(0.975 * boot) - 1]
+    return next(c for c in RAW_CUTS if lo <= prec(train, c) <= hi)
+
+
+def actor_ece(ers: list[EvRow], gs: dict[str, Callable[[float], float]], learned: dict[tuple[int, str], float],
+              ) -> dict[str, float]:
+    """ECE and Brier of the actors' confidence against "the actor judged right", today (the events' LOSO layer,
+    capped at the event's) and learned (LOSO), over every actor of the rows and over the actors of the events
+    shown."""
+    from newsgraph.settings import EVENTS_THRESHOLD
+
+    out = {}
+    for part in ("all", "shown"):
+        sel = [(e, r) for e in ers for r in e.actors
+               if part == "all" or gs[e.row.stop](e.row.conf) >= EVENTS_THRESHOLD]
+        ys = [e.judged[r] for e, r in sel]
+        today = [min(gs[e.row.stop](e.actor_conf[r]), gs[e.row.stop](e.row.conf)) for e, r in sel]
+        lp = [learned[(id(e.row), r)] for e, r in sel]
+        out[part] = {"n": len(sel), "right": round(sum(ys) / len(ys), 3),
+                     "ece": [expected_calibration_error(today, ys), expected_calibration_error(lp, ys)],
+                     "brier": [round(_brier(today, ys), 4), round(_brier(lp, ys), 4)],
+                     "mean_conf": [round(sum(today) / len(ys), 3), round(sum(lp) / len(ys), 3)]}
     return out
 
 
@@ -385,8 +450,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.transfer_evidence", description=__doc__.splitlines()[0])
     ap.add_argument("--part", choices=("actors", "joint"), default="actors")
     ap.add_argument("--boot", type=int, default=BOOT)
+    ap.add_argument("--l2", type=float, default=L2, help="the joint model's L2 (1 fixed beforehand)")
     a = ap.parse_args(argv)
-    print(json.dumps(actors(a.boot) if a.part == "actors" else joint(a.boot), indent=1))
+    print(json.dumps(actors(a.boot) if a.part == "actors" else joint(a.boot, l2=a.l2), indent=1))
 
 
 if __name__ == "__main__":
