@@ -1,5 +1,6 @@
-"""Evidence beyond the events' confidence and the actors' cut, out of stop (benchmarks/transfer_evidence.py, stop 34
-e10): the features read from a record's item, the fit, and how an actor policy scores the shown events."""
+"""Evidence beyond the events' confidence and the actors' cut, out of stop (benchmarks/transfer_evidence.py,
+transfer_actors.py, stop 34 e10): the features read from a record's item, the fit, and how an actor policy scores
+the shown events."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import math
 
 import numpy as np
 
+from benchmarks import transfer_actors as A
 from benchmarks import transfer_evidence as T
 from benchmarks.transfer_rows import Row
 
@@ -85,9 +87,9 @@ def test_a_hidden_wrong_actor_is_not_held_against_its_event_but_a_missing_one_is
         _ev(False, {"source": True, "target": True}, {"source": 0.9, "target": 0.9}),  # did not happen: wrong
         _ev(True, {"source": True, "target": True}, {"source": 0.5, "target": 0.9}),  # right source hidden: right
     ]
-    c = T.outcome(rows, always, show)
+    c = A.outcome(rows, always, show)
     assert c == {"shown": 5, "right": 2, "right_actors": 5, "right_actors_shown": 4, "wrong_actors_shown": 1}
-    hide_all = T.outcome(rows, always, lambda e, r: False)
+    hide_all = A.outcome(rows, always, lambda e, r: False)
     assert hide_all["right"] == 3 and hide_all["right_actors_shown"] == 0
 
 
@@ -99,8 +101,11 @@ def test_on_the_before_records_the_actors_can_fix_few_shown_events():
 
     if not T.RECORDS.exists() or not (T.RECORDS / "s25unseen-before.jsonl").exists():
         pytest.skip("no before records on this machine")
-    res = T.actors(boot=50)
+    res = A.actors(boot=50)
     assert res["events"] == 700
     today, hide_all = res["today (layer(actor) >= threshold)"], res["raw >= 1.01"]
     assert (today["right"], today["shown"]) == (116, 167) and hide_all["right"] == 125
     assert res["raw, cut by the rule LOSO"]["right"] == today["right"]
+    # today's actor confidence reads as "the event and the actor right" (v7's cap), not as "the actor right"
+    ece = res["actor_ece"]
+    assert ece["joint reading, all"]["ece"][0] < 0.07 < 0.2 < ece["actor reading, all"]["ece"][0]
