@@ -67,3 +67,22 @@ def test_score_kind_reads_every_hand_score():
     assert all(de.score_kind(v) == k for k, v in learned_kinds.items())
     assert all(v < de.RULE_CEILING for k, v in DATE_SCORES.items() if k not in de.KINDS)  # the rules' scores stay
     assert de.score_kind(0.123) is None
+
+
+def test_the_dates_display_cut_is_on_the_learned_scale_and_documented():
+    """settings.DATES_THRESHOLD: the rule's cut on the learned scale; an explicit date shows, a coming weekday
+    (the riskiest kind the draws judged) does not; the README's settings table names it."""
+    from pathlib import Path
+
+    from newsgraph.confidence import default_threshold
+    from newsgraph.pipeline import analyze_document
+    from newsgraph.settings import DATES_THRESHOLD
+
+    assert default_threshold("dates") == DATES_THRESHOLD
+    m = de._model()
+    assert any(y < DATES_THRESHOLD for y in m["iso"]["y"]) and any(y >= DATES_THRESHOLD for y in m["iso"]["y"])
+    got = {d.text: d for d in analyze_document(RawDocument("ferry-talks.html", _PAGE, kind="html")).dates}
+    assert got["5 May 2009"].confidence >= DATES_THRESHOLD > got["on Monday"].confidence
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if "`NEWSGRAPH_MIN_CONFIDENCE_DATES`" in line)
+    assert f"`{DATES_THRESHOLD}`" in row and "leave-one-stop-out" in row
