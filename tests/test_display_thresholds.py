@@ -40,10 +40,10 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_every_kind_has_a_setting_and_defaults_to_the_general_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsgraph.settings import EVENTS_THRESHOLD
+    from newsgraph.settings import DATES_THRESHOLD, EVENTS_THRESHOLD
 
     assert set(FLIPS) == set(DISPLAY_KINDS)
-    own = {"events": EVENTS_THRESHOLD}  # kinds whose owner set a default of their own
+    own = {"events": EVENTS_THRESHOLD, "dates": DATES_THRESHOLD}  # kinds whose owner set a default of their own
     types = {f"topics:{t}": cut for t, cut in TOPIC_THRESHOLDS.items()}  # topic types: their cuts on the layer
     assert get_settings().display_thresholds() == {**{k: own.get(k, 0.5) for k in DISPLAY_KINDS}, **types}
     monkeypatch.setenv("NEWSGRAPH_MIN_CONFIDENCE", "0.6")
@@ -131,6 +131,7 @@ def test_article_page_uses_each_kinds_threshold(tmp_path: Path, monkeypatch: pyt
     assert "topics:people 0.70" in note and "topics:organisations 0.80" in note and "topics 0.50" in note
     assert "topics:cities" not in note
     monkeypatch.setenv(env("topics"), "0.5")
+    monkeypatch.setenv(env("dates"), "0.5")
     assert "confidence 0.50 or more" in TestClient(create_app(db)).get("/article/x").text
 
 

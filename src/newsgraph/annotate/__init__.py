@@ -52,6 +52,9 @@ def to_article(ex: Extracted, doc: Doc | None, plan: Plan | None = None) -> Arti
         anchor = parse_anchor(ex.published or ex.modified)
         art = _record(ex, [])
         art.dates = find_dates(ex.body, anchor, plan.dates if plan else None)
+        from newsgraph.annotate.date_evidence import relearn
+
+        relearn(art.dates, ex.body, (ex.published or ex.modified or "")[:10] or None)  # as the pipeline's dates do
     else:
         art = _record(ex, list(doc._.ng_entities or []), doc)
         art.quotes = list(doc._.ng_quotes or [])

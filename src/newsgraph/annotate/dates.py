@@ -33,6 +33,7 @@ from newsgraph.annotate.date_context import (
     past_clause,
     year_guessed,
 )
+from newsgraph.annotate.date_evidence import relearn
 from newsgraph.annotate.date_expressions import DEFAULT_VOCAB, date_patterns, parse_anchor, resolve
 from newsgraph.annotate.date_generic import generic_today
 from newsgraph.annotate.date_markets import contract_months
@@ -182,6 +183,8 @@ class DateResolver:
 
             speech_days(doc, doc._.ng_dates, self.vocabulary or DEFAULT_VOCAB, self.speech_cues,
                         cal.calibrate("date", DATE_SCORES["quoted_unknown_day"]))
+        # last: the hand scores above are the kinds the learned confidence reads (date_evidence.py)
+        relearn(doc._.ng_dates, doc_text(doc), article_date(doc))
         return doc
 
 
