@@ -13,7 +13,8 @@ show that ...", "Download ... I want you to identify"). The evidence is typed:
   ("residents", "a spokesman") can; a document ("the brochure", "a note"), data ("polls") or a thing cannot
   (quote_speaker_class.py: which class a speaker is, and its raw score).
 Raw scores are the named weights below, calibrated by annotate/calibration.py ("quote", "speaker" maps fitted on
-the tuning part of PolNeAR).
+the tuning part of PolNeAR); a quote's confidence then goes through the quotes' transfer model (quote_transfer.py,
+fitted on the blind draws of news nobody had tuned on; `confidence.transfer` of this component turns it off).
 """
 
 from __future__ import annotations
@@ -51,8 +52,11 @@ from newsgraph.annotate.quote_shapes import (
     title_shaped,
 )
 from newsgraph.annotate.quote_speaker_class import FIRST_PERSON, SPEAKER_SCORES, TIME_ENTS, SpeakerClassing
+from newsgraph.annotate.quote_transfer import QuoteConfidence
+from newsgraph.annotate.quote_transfer import apply as transfer_quotes
 from newsgraph.annotate.resolve import doc_text
 from newsgraph.annotate.speaker_nouns import known_verbs, people_nouns
+from newsgraph.knobs import config_of, from_config
 from newsgraph.records import Quote
 
 _DATA = "quote_evidence.tsv"
@@ -146,7 +150,8 @@ HEARSAY_INFINITIVES = ("be", "have")
 class QuoteEvidence(SpeakerClassing):
     """Set `confidence` and `speaker_confidence` on every quote of `doc._.ng_quotes`."""
 
-    def __init__(self) -> None:
+    def __init__(self, confidence: QuoteConfidence | None = None) -> None:
+        self.confidence = confidence or QuoteConfidence()  # the quotes' transfer model on or off (quote_transfer.py)
         cls = mapping(_DATA, "cue")
         self.cue_class = {k: v for k, v in cls.items()}
         self.people = people_nouns()
@@ -195,6 +200,8 @@ class QuoteEvidence(SpeakerClassing):
                 # quote given to "others" stay in the record below the display threshold (a direct quote keeps
                 # its quotation marks as evidence and only hides its speaker)
                 q.confidence = min(q.confidence, NON_SPEAKER_CAP)
+        # the last step: the model fitted on the blind draws, from the fields the record shows (quote_transfer.py)
+        transfer_quotes(quotes, {e.id: e.type for e in ents.values()}, doc_text(doc), self.confidence.transfer)
         return doc
 
     def _scare_quote(self, doc: Doc, q: Quote, spk_class: str) -> bool:
@@ -406,9 +413,10 @@ def _base_forms(word: str) -> list[str]:
     return out
 
 
-@Language.factory("newsgraph_quote_evidence", requires=["doc._.ng_quotes"], assigns=["doc._.ng_quotes"])
-def make_quote_evidence(nlp: Language, name: str) -> QuoteEvidence:
-    out = QuoteEvidence()
+@Language.factory("newsgraph_quote_evidence", requires=["doc._.ng_quotes"], assigns=["doc._.ng_quotes"],
+                  default_config={"confidence": config_of(QuoteConfidence)})
+def make_quote_evidence(nlp: Language, name: str, confidence: dict) -> QuoteEvidence:
+    out = QuoteEvidence(from_config(QuoteConfidence, confidence))
     out.verbs = known_verbs(nlp)
     return out
 
