@@ -13,6 +13,8 @@ when the quote is real, was fitted the same way and did not beat the speaker's c
 One function, `features`, computes the features from a record's quote item, the record's entity types and its body:
 the fit reads it from the before records, the pipeline (newsgraph_quote_evidence, last step) from the Quote it
 emits, so both compute them the same way. The model's weights are data (data/calibration/quote_transfer_model.json), loaded once.
+Two of its inputs are the "quote" and "speaker" maps' outputs: refit it (`python -m benchmarks.quote_transfer
+--write`) whenever those maps are refitted, and on new blind draws.
 """
 
 from __future__ import annotations
