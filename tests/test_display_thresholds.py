@@ -13,12 +13,12 @@ from newsgraph.settings import DISPLAY_KINDS, TOPIC_THRESHOLDS, SettingsError, g
 from tests.test_confidence import record
 
 #: Per kind: (its threshold that flips the shown record of `record()` from the default 0.5, the record field that
-#: changes). Entities 0.9 / 0.3, topics 0.85 / 0.25, quote 0.8 with speaker 0.3, event 0.7 with target 0.2, fact 0.4,
-#: date 0.9.
+#: changes). Entities 0.9 / 0.3, topics 0.85 / 0.25, quote 0.8 with speaker 0.3 (the speaker has a threshold of its
+#: own, NEWSGRAPH_MIN_CONFIDENCE_SPEAKERS), event 0.7 with target 0.2, fact 0.4, date 0.9.
 FLIPS = {
     "entities": ("0.95", "entities"),
     "topics": ("0.2", "topics"),
-    "quotes": ("0.2", "quotes"),
+    "quotes": ("0.85", "quotes"),
     "events": ("0.75", "events"),
     "facts": ("0.3", "facts"),
     "dates": ("0.95", "dates"),
@@ -37,19 +37,22 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for t in TOPIC_THRESHOLDS:
         monkeypatch.delenv(env(f"topics_{t}"), raising=False)
     monkeypatch.delenv("NEWSGRAPH_MIN_CONFIDENCE", raising=False)
+    monkeypatch.delenv(env("speakers"), raising=False)
 
 
 def test_every_kind_has_a_setting_and_defaults_to_the_general_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsgraph.settings import DATES_THRESHOLD, EVENTS_THRESHOLD
+    from newsgraph.settings import DATES_THRESHOLD, EVENTS_THRESHOLD, QUOTES_THRESHOLD, SPEAKERS_THRESHOLD
 
     assert set(FLIPS) == set(DISPLAY_KINDS)
-    own = {"events": EVENTS_THRESHOLD, "dates": DATES_THRESHOLD}  # kinds whose owner set a default of their own
+    # kinds whose owner set a default of their own
+    own = {"events": EVENTS_THRESHOLD, "dates": DATES_THRESHOLD, "quotes": QUOTES_THRESHOLD}
     types = {f"topics:{t}": cut for t, cut in TOPIC_THRESHOLDS.items()}  # topic types: their cuts on the layer
-    assert get_settings().display_thresholds() == {**{k: own.get(k, 0.5) for k in DISPLAY_KINDS}, **types}
+    assert get_settings().display_thresholds() == {**{k: own.get(k, 0.5) for k in DISPLAY_KINDS}, **types,
+                                                   "speakers": SPEAKERS_THRESHOLD}
     monkeypatch.setenv("NEWSGRAPH_MIN_CONFIDENCE", "0.6")
-    monkeypatch.setenv(env("quotes"), "0.8")
+    monkeypatch.setenv(env("facts"), "0.8")
     got = get_settings().display_thresholds()
-    assert got["quotes"] == 0.8 and all(got[k] == own.get(k, 0.6) for k in DISPLAY_KINDS if k != "quotes")
+    assert got["facts"] == 0.8 and all(got[k] == own.get(k, 0.6) for k in DISPLAY_KINDS if k != "facts")
     assert all(got[k] == v for k, v in types.items())  # the general threshold leaves the topic types' cuts alone
 
 
@@ -84,7 +87,7 @@ def test_a_threshold_outside_0_1_names_its_variable(monkeypatch: pytest.MonkeyPa
 
 @pytest.mark.parametrize("kind", DISPLAY_KINDS)
 def test_a_kinds_own_threshold_changes_that_kind_only(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
-    for other in DISPLAY_KINDS:
+    for other in (*DISPLAY_KINDS, "speakers"):
         monkeypatch.setenv(env(other), "0.5")  # every kind at 0.5 whatever the defaults
     base = filter_record(record())
     value, changed = FLIPS[kind]
@@ -105,6 +108,24 @@ def test_a_mapping_sets_some_kinds_and_leaves_the_rest_to_the_settings(monkeypat
     assert t["events"] == 0.75 and t["dates"] == 0.95 and t["facts"] == 0.5
     r = filter_record(record(), {"events": 0.75})
     assert r["events"] == [] and r["dates"] == [] and len(r["quotes"]) == 1
+
+
+def test_a_speaker_has_a_threshold_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A quote's speaker shows at NEWSGRAPH_MIN_CONFIDENCE_SPEAKERS (settings.SPEAKERS_THRESHOLD by default); an
+    explicit threshold for every kind, or a mapping naming quotes but not speakers, applies to the speaker too."""
+    from newsgraph.settings import SPEAKERS_THRESHOLD
+
+    assert thresholds()["speakers"] == SPEAKERS_THRESHOLD == 0.95
+    monkeypatch.setenv(env("quotes"), "0.2")
+    assert filter_record(record())["quotes"][0]["speaker"] is None  # 0.3: below the speakers' own cut
+    monkeypatch.setenv(env("speakers"), "0.2")
+    assert filter_record(record())["quotes"][0]["speaker"] is not None
+    monkeypatch.delenv(env("speakers"))
+    assert filter_record(record(), 0.2)["quotes"][0]["speaker"] is not None
+    assert filter_record(record(), {"quotes": 0.2})["quotes"][0]["speaker"] is not None
+    assert filter_record(record(), {"quotes": 0.2, "speakers": 0.5})["quotes"][0]["speaker"] is None
+    full = {k: 0.2 for k in DISPLAY_KINDS}  # a mapping of every kind without "speakers": the quotes' cut serves them
+    assert filter_record(record(), full)["quotes"][0]["speaker"] is not None
 
 
 def test_article_page_uses_each_kinds_threshold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -130,8 +151,8 @@ def test_article_page_uses_each_kinds_threshold(tmp_path: Path, monkeypatch: pyt
     note = TestClient(create_app(db)).get("/article/x").text
     assert "topics:people 0.70" in note and "topics:organisations 0.80" in note and "topics 0.50" in note
     assert "topics:cities" not in note
-    monkeypatch.setenv(env("topics"), "0.5")
-    monkeypatch.setenv(env("dates"), "0.5")
+    for kind in ("topics", "quotes", "speakers", "dates"):
+        monkeypatch.setenv(env(kind), "0.5")
     assert "confidence 0.50 or more" in TestClient(create_app(db)).get("/article/x").text
 
 

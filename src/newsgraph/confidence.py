@@ -15,8 +15,9 @@ What filtering does:
 - an entity, quote, event, fact or date below the threshold is left out, and so is an event that did not happen
   (its `status` is not "asserted": negated, modal, conditional, a question, future, intended, a call to action);
 - a topic below it leaves its list (and `topics_confidence` stays parallel);
-- a quote whose speaker is below it keeps its words but loses its speaker (an unsure speaker must not look like a
-  sure one); an event's source or target below it becomes null likewise;
+- a quote whose speaker is below the speakers' threshold (NEWSGRAPH_MIN_CONFIDENCE_SPEAKERS; an explicit threshold
+  for every kind applies to it too) keeps its words but loses its speaker (an unsure speaker must not look like a
+  sure one); an event's source or target below the event's threshold becomes null likewise;
 - an item without a confidence (a record written before confidence existed) is kept: we cannot tell.
 Ids stay as they are: a quote may name a speaker entity that is itself below the threshold; its name is kept.
 """
@@ -41,6 +42,10 @@ PARTS = {
     "events": [("source_confidence", ("source", "source_name")), ("target_confidence", ("target", "target_name"))],
 }
 
+#: Sub-item confidences with a display threshold of their own (settings.display_thresholds() key); a threshold given
+#: for every kind (`--min-confidence X`) or a mapping without it leaves them to their item's kind.
+PART_KINDS = {"speaker_confidence": "speakers"}
+
 
 def default_threshold(kind: str | None = None) -> float:
     """The settings' display threshold of `kind` (NEWSGRAPH_MIN_CONFIDENCE_<KIND>, else NEWSGRAPH_MIN_CONFIDENCE);
@@ -64,6 +69,8 @@ def thresholds(threshold: Threshold = None) -> dict[str, float]:
         base = dict.fromkeys(DISPLAY_KINDS) if all(k in given for k in DISPLAY_KINDS) else thresholds(None)
         if "topics" in given:  # a topics threshold given serves every topic type the mapping does not name itself
             base = {k: v for k, v in base.items() if not k.startswith("topics:")}
+        if "quotes" in given:  # likewise a quotes threshold given serves their speakers unless it names them
+            base.pop("speakers", None)
         return {**base, **given}
     return dict.fromkeys(DISPLAY_KINDS, float(threshold))
 
@@ -95,10 +102,11 @@ def filter_record(record: dict[str, Any], threshold: Threshold = None) -> dict[s
             if key == "events" and item.get("status") not in (None, "asserted"):
                 continue  # stated, not done (annotate/factuality.py): in the record, not shown
             parts = PARTS.get(key)
-            if parts and any(not sure(item.get(c), t) for c, _ in parts if item.get(c) is not None):
+            if parts and any(not sure(item.get(c), per_kind.get(PART_KINDS.get(c, ""), t)) for c, _ in parts
+                             if item.get(c) is not None):
                 item = copy.copy(item)
                 for conf, fields in parts:
-                    if item.get(conf) is not None and not sure(item[conf], t):
+                    if item.get(conf) is not None and not sure(item[conf], per_kind.get(PART_KINDS.get(conf, ""), t)):
                         for f in fields:
                             item[f] = None
             kept.append(item)

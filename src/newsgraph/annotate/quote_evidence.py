@@ -10,9 +10,11 @@ show that ...", "Download ... I want you to identify"). The evidence is typed:
   not; "according to" reports a source;
 - the cue's clause: a cue with no subject in a call to action ("Sign up and tell us ...") reports nobody;
 - the speaker: a person, an organisation, a country or a named group can speak; a common noun for people
-  ("residents", "a spokesman") can; a document ("the brochure", "a note"), data ("polls") or a thing cannot.
+  ("residents", "a spokesman") can; a document ("the brochure", "a note"), data ("polls") or a thing cannot
+  (quote_speaker_class.py: which class a speaker is, and its raw score).
 Raw scores are the named weights below, calibrated by annotate/calibration.py ("quote", "speaker" maps fitted on
-the tuning part of PolNeAR).
+the tuning part of PolNeAR); a quote's confidence then goes through the quotes' transfer model (quote_transfer.py,
+fitted on the blind draws of news nobody had tuned on; `confidence.transfer` of this component turns it off).
 """
 
 from __future__ import annotations
@@ -49,11 +51,13 @@ from newsgraph.annotate.quote_shapes import (
     so_called,
     title_shaped,
 )
-from newsgraph.annotate.quote_speakers import how_of
-from newsgraph.annotate.resolve import WHICH_THING, acronym, doc_text
-from newsgraph.annotate.speaker_nouns import agentive, known_verbs, people_nouns, verbal_agent
-from newsgraph.annotate.speaker_surnames import SHARED_SURNAME
-from newsgraph.records import Entity, Quote
+from newsgraph.annotate.quote_speaker_class import FIRST_PERSON, SPEAKER_SCORES, TIME_ENTS, SpeakerClassing
+from newsgraph.annotate.quote_transfer import QuoteConfidence
+from newsgraph.annotate.quote_transfer import apply as transfer_quotes
+from newsgraph.annotate.resolve import doc_text
+from newsgraph.annotate.speaker_nouns import known_verbs, people_nouns
+from newsgraph.knobs import config_of, from_config
+from newsgraph.records import Quote
 
 _DATA = "quote_evidence.tsv"
 #: Raw quote scores by kind and cue class.
@@ -66,31 +70,6 @@ QUOTE_SCORES = {
     "indirect_according": 0.7,  # ..., according to X
     "indirect_cognition": 0.55,  # X believes / concluded ...
     "indirect_other": 0.25,  # a cue of stance, intent or offer: no speech
-}
-#: Raw speaker scores by what the speaker is.
-#: Entity labels of a date or a time: typed evidence that a phrase says when, never who ("said Thursday").
-TIME_ENTS = ("DATE", "TIME")
-
-SPEAKER_SCORES = {
-    "person": 0.92,
-    "organisation": 0.85,
-    "country": 0.8,
-    "group": 0.75,
-    "city": 0.45,
-    "place": 0.3,
-    "pronoun": 0.8,  # a pronoun resolved to an entity
-    "people": 0.7,  # "residents", "officials", "a spokesman", "researchers"
-    "named": 0.6,  # a proper noun the entity component did not list ("Lynch")
-    "common": 0.4,  # another common noun: we cannot tell
-    "guessed": 0.5,  # a direct quote without a frame, how not recorded (older callers)
-    "continued": 0.7,  # a frameless quote right after a framed one, nothing between: the same speaker goes on
-    "nearest": 0.2,  # a frameless quote after narration: the nearest person before it, a guess not to show
-    "pronoun_weak": 0.3,  # a pronoun whose antecedent is no subject ("over what it called", after "X's diaries")
-    "pronoun_contested": 0.45,  # a subject across sentences, while a quotation between uses the pronoun for another
-    "shared_surname": 0.45,  # a bare surname or a pronoun, two people of that surname named in full in one paragraph last
-    "unresolved": 0.1,  # a pronoun left unresolved ("which", "this")
-    "document": 0.15,  # a publication ("according to reports", "the report said"): real attribution, no speaker
-    "non_speaker": 0.12,  # a document, data, a thing, a bare quantifier ("the brochure", "polls", "others")
 }
 #: Speakers we cannot vouch for are hidden by policy (the brief: an unsure speaker is hidden, not wrong): a guess
 #: by proximity, a pronoun whose antecedent is no subject, an unresolved pronoun, something that cannot speak. Their
@@ -120,8 +99,6 @@ HYPOTHETICAL_IS_SPEECH = False
 #: Whether "asked X about Y" shows "X about Y" as a quote (quote_cue_syntax.topic_only's addressee): the one asked
 #: and the question's topic, no words. Policy: PolNeAR counts the topic as the content (one check match, one tune).
 ASKED_TOPIC_IS_SPEECH = False
-#: The writer and the reader ("I know ...", "you think ..."), as the subject of a frame outside quotation marks.
-FIRST_PERSON = ("i", "me", "you")
 #: An indirect quote is only as sure as the speaker it reports: its score is capped at the speaker's plus this.
 INDIRECT_SPEAKER_MARGIN = 0.25
 #: Whether a bare direct object that is a person, people or a body is shown as what the cue's subject said ("trying
@@ -170,10 +147,11 @@ STANCE_OBJECT_IS_SPEECH = False
 HEARSAY_INFINITIVES = ("be", "have")
 
 
-class QuoteEvidence:
+class QuoteEvidence(SpeakerClassing):
     """Set `confidence` and `speaker_confidence` on every quote of `doc._.ng_quotes`."""
 
-    def __init__(self) -> None:
+    def __init__(self, confidence: QuoteConfidence | None = None) -> None:
+        self.confidence = confidence or QuoteConfidence()  # the quotes' transfer model on or off (quote_transfer.py)
         cls = mapping(_DATA, "cue")
         self.cue_class = {k: v for k, v in cls.items()}
         self.people = people_nouns()
@@ -222,6 +200,8 @@ class QuoteEvidence:
                 # quote given to "others" stay in the record below the display threshold (a direct quote keeps
                 # its quotation marks as evidence and only hides its speaker)
                 q.confidence = min(q.confidence, NON_SPEAKER_CAP)
+        # the last step: the model fitted on the blind draws, from the fields the record shows (quote_transfer.py)
+        transfer_quotes(quotes, {e.id: e.type for e in ents.values()}, doc_text(doc), self.confidence.transfer)
         return doc
 
     def _scare_quote(self, doc: Doc, q: Quote, spk_class: str) -> bool:
@@ -410,76 +390,6 @@ class QuoteEvidence:
         head = content.root
         return self.cue_class_of(head.text, head.lemma_.lower()) == "speech" and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children if c.i < content.end)
 
-    def speaker_class(self, doc: Doc, q: Quote, ents: dict[str, Entity]) -> str:
-        """What the speaker is, a key of SPEAKER_SCORES ("" without a speaker)."""
-        if not q.speaker and not q.speaker_name:
-            return ""
-        ent = ents.get(q.speaker or "")
-        frameless = how_of(doc, f"q{q.start}") if q.kind == "direct" else ""
-        if frameless:
-            # no frame: the previous quote's speaker carried on (clear conditions), or the nearest person (a guess)
-            return frameless if ent is not None or q.speakers else "non_speaker"
-        if q.kind == "direct" and not q.cue:
-            return "guessed" if ent is not None else "non_speaker"
-        how = how_of(doc, f"s{q.speaker_start}") if q.speaker_start is not None else ""
-        if how.startswith("coordinated"):
-            # "Tim and Kristina said": as sure as the least sure kind of speaker among them; a part that is no
-            # entity ("Smith and his wife") is a common noun for people at best
-            kinds = [ents[i].type if ents[i].type in SPEAKER_SCORES else "named" for i in q.speakers or [] if i in ents]
-            span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
-            if how != "coordinated":  # the phrase's head says what its other parts are ("police and medics")
-                kinds.append(self._noun_class(span) if span is not None and len(span) else "non_speaker")
-            return min(kinds or ["non_speaker"], key=SPEAKER_SCORES.__getitem__)
-        if how == SHARED_SURNAME:
-            return "shared_surname"  # "Scott said" where two Scotts were last named in full in one paragraph
-        span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") if q.speaker_start is not None else None
-        indefinite = span is not None and len(span) == 1 and span[0].lower_ in self.people  # "someone asked"
-        if span is not None and len(span) == 1 and (span[0].lower_ in self.pronouns or span[0].pos_ == "PRON") and not acronym(span[0]) and not indefinite:
-            if span[0].lower_ in FIRST_PERSON:
-                # outside quotation marks "I" is the writer: a review's or a column's own words are no reported
-                # speech, and no name before it is its antecedent
-                return "non_speaker"
-            if how == "noun":
-                return "pronoun" if ent is not None else "people"  # "The teacher added ... She said"
-            if ent is None:
-                return "unresolved"
-            # the antecedent's role (pronouns.resolve_pronoun): only a subject is sure enough to show
-            if how == "contested":
-                return "pronoun_contested"
-            return "pronoun" if how in ("subject", "") else "pronoun_weak"
-        if ent is not None:
-            return ent.type if ent.type in SPEAKER_SCORES else "named"
-        if span is None or not len(span):
-            return "non_speaker"
-        return self._noun_class(span, thing=how == WHICH_THING)
-
-    def _noun_class(self, span: Span, thing: bool = False) -> str:
-        """What a speaker phrase with no entity of its own is, by its head noun. `thing`: the phrase is the
-        antecedent of a relative "which" (a thing or a body), so an agent noun's ending alone ("cancer") names no
-        doer unless a verb is its stem ("the regulator, which said", "polluters, which vowed"); a listed people noun
-        or body still speaks ("the ministry, which said")."""
-        head = span.root
-        lemma = head.lemma_.lower()
-        if lemma in self.non_speakers or head.lower_ in self.non_speakers:
-            return "non_speaker"
-        if head.ent_type_ in TIME_ENTS and not any(t.lower_.endswith("old") for t in span):
-            # "said Thursday morning": a date or a time is when, never who ("The 26-year-old said": an age, a person)
-            return "non_speaker"
-        if lemma in self.documents or head.lower_ in self.documents:
-            return "document"
-        if lemma in self.people or head.lower_ in self.people or (agentive(lemma) and (not thing or verbal_agent(lemma, self.verbs))):
-            return "people"
-        if acronym(head) and head.pos_ in ("PRON", "DET"):
-            # initials the tagger took for a pronoun ("WHO describes ..."): a name, but one no entity of the text
-            # lists (a listed one is resolved to its entity), so a speaker we cannot vouch for: hidden, quote kept
-            return "common"
-        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-            # the head names someone; a name that only modifies it ("China's latest targets") does not make it a speaker
-            return "named"
-        if head.pos_ in ("PRON", "DET"):
-            return "unresolved"  # "This emphasises ...": a demonstrative names nobody
-        return "common"
-
 
 def speaker_capped_by_policy(q: Quote) -> bool:
     """The speaker's confidence was capped because we cannot vouch for it (see UNSURE_SPEAKERS)."""
@@ -503,11 +413,12 @@ def _base_forms(word: str) -> list[str]:
     return out
 
 
-@Language.factory("newsgraph_quote_evidence", requires=["doc._.ng_quotes"], assigns=["doc._.ng_quotes"])
-def make_quote_evidence(nlp: Language, name: str) -> QuoteEvidence:
-    out = QuoteEvidence()
+@Language.factory("newsgraph_quote_evidence", requires=["doc._.ng_quotes"], assigns=["doc._.ng_quotes"],
+                  default_config={"confidence": config_of(QuoteConfidence)})
+def make_quote_evidence(nlp: Language, name: str, confidence: dict) -> QuoteEvidence:
+    out = QuoteEvidence(from_config(QuoteConfidence, confidence))
     out.verbs = known_verbs(nlp)
     return out
 
 
-__all__ = ["QUOTE_SCORES", "SPEAKER_SCORES", "QuoteEvidence"]
+__all__ = ["FIRST_PERSON", "QUOTE_SCORES", "SPEAKER_SCORES", "TIME_ENTS", "QuoteEvidence"]
