@@ -343,7 +343,8 @@ def write(rs: list[Row], method: str, label: str, pooled: dict | None = None) ->
     note = (f"benchmarks/transfer_fit.py {method} (min block {MIN_BLOCK}) on the judged {len(rs)} asserted events of "
             f"the held-out draws' before snapshots ({', '.join(labels())}; confidence at the time -> right "
             f"'{label}': happened, type, shown actors right), every stop pooled; checked leave-one-stop-out "
-            "(NOTES.md, stop 31 v7; refitted with s32, stop 33 v8). Refit: python -m benchmarks.transfer_fit --kind events --write iso")
+            "(NOTES.md, stop 31 v7; refitted with s32, stop 33 v8; with s33 and s34, stop 34 v10). Refit: python -m "
+            "benchmarks.transfer_fit --kind events --methods iso --write iso")
     extra = {"method": method, "label": label, "rows": len(rs)}
     if pooled:
         extra.update({"loso_ece_before": pooled["ece"], "loso_ece_after": pooled["ece_g"],

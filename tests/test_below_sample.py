@@ -24,7 +24,7 @@ def _records(tmp_path, monkeypatch) -> list[str]:
         for p in range(5):
             evs = [{"type": "CONSULT", "start": i * 10, "end": i * 10 + 5, "source_name": f"Mayor Quillbrook {i}",
                     "target_name": None, "trigger": "met", "status": "asserted", "confidence": c}
-                   for i, c in enumerate((0.05, 0.4, 0.55, 0.9))]  # three below the display threshold
+                   for i, c in enumerate((0.05, 0.4, 0.5, 0.9))]  # three below the display threshold
             evs.append({"type": "AID", "start": 90, "end": 95, "source_name": "Fernhollow Council", "target_name": None,
                         "trigger": "aid", "status": "planned", "confidence": 0.2})
             recs.append({"input": f"test/{d}-{p}", "audit_unit": f"unit{d}{p}", "body": "x" * 100, "events": evs})

@@ -93,14 +93,19 @@ def test_a_hidden_wrong_actor_is_not_held_against_its_event_but_a_missing_one_is
     assert hide_all["right"] == 3 and hide_all["right_actors_shown"] == 0
 
 
-def test_on_the_before_records_the_actors_can_fix_few_shown_events():
+def test_on_the_before_records_the_actors_can_fix_few_shown_events(monkeypatch):
     """Stop 34 e10's measured "no" (NOTES.md): on the before snapshots with records (stops 25..34), the events the
     landed layer shows (LOSO) are right 116/167 as scored today; hiding every actor would make them 125/167 at most,
-    and the actor cut the display rule picks out of stop is today's on every stop. Skipped without the records."""
+    and the actor cut the display rule picks out of stop is today's on every stop. Skipped without the records.
+    Measured at the events' threshold of the time, 0.6 (v10 moved it to 0.55 inside the same gap of the landed layer;
+    one stop's LOSO map, without s27, puts the 0.847 level at 0.551, between the two: 175 shown, 121 right)."""
     import pytest
+
+    import newsgraph.settings
 
     if not T.RECORDS.exists() or not (T.RECORDS / "s25unseen-before.jsonl").exists():
         pytest.skip("no before records on this machine")
+    monkeypatch.setattr(newsgraph.settings, "EVENTS_THRESHOLD", 0.6)
     res = A.actors(boot=50)
     assert res["events"] == 700
     today, hide_all = res["today (layer(actor) >= threshold)"], res["raw >= 1.01"]
