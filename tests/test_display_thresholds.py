@@ -151,6 +151,9 @@ def test_article_page_uses_each_kinds_threshold(tmp_path: Path, monkeypatch: pyt
     note = TestClient(create_app(db)).get("/article/x").text
     assert "topics:people 0.60" in note and "topics:organisations 0.80" in note and "topics 0.50" in note
     assert "topics:cities" not in note
+    # the quote's speaker (0.3) is under the speakers' cut: hidden, and said to be unsure rather than missing
+    quotes = note[note.index('id="quotes"'):note.index('id="events"')]
+    assert "speaker unsure (0.30)" in quotes and "unattributed" not in quotes
     for kind in ("topics", "quotes", "speakers", "dates"):
         monkeypatch.setenv(env(kind), "0.5")
     assert "confidence 0.50 or more" in TestClient(create_app(db)).get("/article/x").text
