@@ -154,6 +154,9 @@ def test_article_page_uses_each_kinds_threshold(tmp_path: Path, monkeypatch: pyt
     # the quote's speaker (0.3) is under the speakers' cut: hidden, and said to be unsure rather than missing
     quotes = note[note.index('id="quotes"'):note.index('id="events"')]
     assert "speaker unsure (0.30)" in quotes and "unattributed" not in quotes
+    events = note[note.index('id="events"'):]
+    events = events[:events.index("</table>")]
+    assert events.count("unsure (") == 1  # the event's target, under the events' cut; its source is shown
     for kind in ("topics", "quotes", "speakers", "dates"):
         monkeypatch.setenv(env(kind), "0.5")
     assert "confidence 0.50 or more" in TestClient(create_app(db)).get("/article/x").text
