@@ -32,6 +32,7 @@ import math
 from functools import cache
 from pathlib import Path
 
+from newsgraph.annotate.calibration import apply_map
 from newsgraph.annotate.date_confidence import DATE_SCORES
 
 DATA = Path(__file__).resolve().parent / "data" / "calibration" / "date_evidence.json"
@@ -116,7 +117,7 @@ def learned(features: dict[str, float], model: dict | None = None) -> float | No
     p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
     iso = m.get("iso")
     if iso:
-        p = _interp(iso["x"], iso["y"], p)
+        p = apply_map((tuple(iso["x"]), tuple(iso["y"])), p)
     return round(p, 4)
 
 
@@ -127,16 +128,6 @@ def feature_value(features: dict[str, float], name: str) -> float:
     for part in name.split("*"):
         out *= features.get(part, 0.0)
     return out
-
-
-def _interp(xs: list[float], ys: list[float], x: float) -> float:
-    if x <= xs[0]:
-        return ys[0]
-    for i in range(1, len(xs)):
-        if x <= xs[i]:
-            t = (x - xs[i - 1]) / (xs[i] - xs[i - 1]) if xs[i] > xs[i - 1] else 1.0
-            return ys[i - 1] + t * (ys[i] - ys[i - 1])
-    return ys[-1]
 
 
 def relearn(dates: list, body: str, anchor: str | None) -> None:
