@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.annotate import calibration as cal
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import mapping, words
+from newsgraph.annotate.quote_cue_classes import cue_class_in
 from newsgraph.annotate.quote_cue_syntax import (
     asked_of,
     bare_object_sense,
@@ -233,15 +234,7 @@ class QuoteEvidence(SpeakerClassing):
         return self.cue_class_of(q.cue, cue_tok.lemma_.lower() if cue_tok is not None else None) == "cognition"
 
     def cue_class_of(self, cue: str | None, lemma: str | None = None) -> str:
-        if not cue:
-            return ""
-        if cue.lower().startswith("according"):
-            return "according"
-        first = cue.split()[0].lower()
-        for form in (first, lemma, *_base_forms(first)):
-            if form and form in self.cue_class:
-                return self.cue_class[form]
-        return ""
+        return cue_class_in(self.cue_class, cue, lemma)
 
     def quote_score(self, doc: Doc, q: Quote) -> float:
         if q.kind in ("direct", "partial") and q.cue != ":":
@@ -399,18 +392,6 @@ def speaker_capped_by_policy(q: Quote) -> bool:
 def capped_by_policy(q: Quote) -> bool:
     """The quote's confidence was capped because its speaker cannot speak (see NON_SPEAKER_CAP)."""
     return q.kind in ("indirect", "partial") and q.confidence is not None and q.confidence <= NON_SPEAKER_CAP
-
-
-def _base_forms(word: str) -> list[str]:
-    """Possible base forms of an inflected cue ("criticized" -> "criticiz", "criticize"; "says" -> "say")."""
-    out = []
-    for suffix, repls in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",)), ("d", ("",))):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            out += [stem + r for r in repls]
-            if len(stem) > 3 and stem[-1] == stem[-2]:
-                out.append(stem[:-1])  # "submitted" -> "submit"
-    return out
 
 
 @Language.factory("newsgraph_quote_evidence", requires=["doc._.ng_quotes"], assigns=["doc._.ng_quotes"],

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from newsgraph.annotate import calibration as cal
 from newsgraph.annotate.lexicon import mapping
+from newsgraph.annotate.quote_cue_classes import cue_class_in
 from newsgraph.knobs import knob
 from newsgraph.records import Quote
 
@@ -56,20 +57,12 @@ def _lexicon() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
 
 def cue_class(cue: str | None, kind: str) -> str:
     """The cue's class from its words alone (quote_evidence.tsv [cue], by its first word or a base form of it)."""
-    from newsgraph.annotate.quote_evidence import _base_forms  # here: quote_evidence imports this module
-
     if not cue:
         return "none"
     if cue == ":":
         return "label"
-    if cue.lower().startswith("according"):
-        return "according"
-    classes = _lexicon()[1]
-    first = cue.split()[0].lower()
-    for form in (first, *_base_forms(first)):
-        if form in classes:
-            return {"speech": "speech", "cognition": "cognition"}.get(classes[form], "other")
-    return "other"
+    c = cue_class_in(_lexicon()[1], cue)
+    return c if c in ("according", "speech", "cognition") else "other"
 
 
 def speaker_class(item: Mapping, entity_types: Mapping[str, str], body: str) -> str:
