@@ -36,13 +36,23 @@ def untimed_entities(name: str, text: str) -> dict[str, dict]:
     return {e["name"]: e for e in rec["entities"]}
 
 
-def annotated_body(body: str, nlp):
-    """`body` annotated as one article dated 2024-06-09 by `nlp`: each event test module annotates one body of its
+def annotated_body(body: str, nlp, published: str = "2024-06-09"):
+    """`body` annotated as one article dated `published` by `nlp`: each event test module annotates one body of its
     own sentences once (a module-scoped fixture) and asks for the events of one trigger at a time."""
     from newsgraph.annotate import annotate
     from newsgraph.records import Extracted
 
-    return annotate(Extracted(input="t", body=body, published="2024-06-09", kind="body"), nlp)
+    return annotate(Extracted(input="t", body=body, published=published, kind="body"), nlp)
+
+
+def annotated_docs(docs: dict[str, str]) -> dict:
+    """{name: article} of undated bodies annotated together by the default pipeline: the quote test modules' one
+    fixture over their invented documents."""
+    from newsgraph.annotate import annotate_many
+    from newsgraph.records import Extracted
+
+    out = annotate_many([Extracted(input=k, body=v, kind="body") for k, v in docs.items()])
+    return dict(zip(docs, out, strict=True))
 
 
 def events_with_trigger(article, trigger: str, sentence: str | None = None) -> list:

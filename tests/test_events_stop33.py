@@ -5,9 +5,8 @@ demand is no request; a visit planned is no promise to its host. Invented articl
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.annotate import annotate
-from newsgraph.records import Extracted
+from conftest import annotated_body
+from conftest import events_with_trigger as _events
 
 BODY = "\n\n".join(
     [
@@ -26,11 +25,7 @@ BODY = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def article(selective_nlp):
-    return annotate(Extracted(input="t", body=BODY, published="2021-06-09", kind="body"), selective_nlp)
-
-
-def _events(article, trigger):
-    return [e for e in article.events if e.trigger == trigger]
+    return annotated_body(BODY, selective_nlp, published="2021-06-09")
 
 
 def test_the_agent_of_a_coordinated_passive_acts_in_both(article):
@@ -75,12 +70,12 @@ def test_a_planned_visit_is_no_agreement(article):
 def test_a_name_ends_at_a_spaced_dash(selective_nlp):
     body = ("The officer who shot Scott - Brentley Vinson, who was placed on leave - was not wearing a camera, police said."
             "\n\nKeith Lamont Scott was killed on Tuesday.")
-    art = annotate(Extracted(input="t2", body=body, published="2021-06-09", kind="body"), selective_nlp)
+    art = annotated_body(body, selective_nlp, published="2021-06-09")
     assert not [e for e in art.events if e.trigger == "shot" and e.target_name == "Brentley Vinson"]
 
 
 def test_the_people_of_a_when_clause_did_the_passive_act(selective_nlp):
     body = "Three Russian servicemen were killed on Saturday when unidentified gunmen attacked guards at an airbase."
-    art = annotate(Extracted(input="t3", body=body, published="2021-06-09", kind="body"), selective_nlp)
+    art = annotated_body(body, selective_nlp, published="2021-06-09")
     killed = [e for e in art.events if e.trigger == "killed"]
     assert killed and all(e.source_name == "unidentified gunmen" for e in killed)

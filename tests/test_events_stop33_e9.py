@@ -6,9 +6,8 @@ senator": it is then left unresolved). Invented article."""
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.annotate import annotate
-from newsgraph.records import Extracted
+from conftest import annotated_body
+from conftest import events_with_trigger as _events
 
 BODY = "\n\n".join(
     [
@@ -26,11 +25,7 @@ BODY = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def article(selective_nlp):
-    return annotate(Extracted(input="t", body=BODY, published="2021-06-09", kind="body"), selective_nlp)
-
-
-def _events(article, trigger):
-    return [e for e in article.events if e.trigger == trigger]
+    return annotated_body(BODY, selective_nlp, published="2021-06-09")
 
 
 def test_a_suit_a_bill_would_allow_did_not_happen(article):

@@ -11,9 +11,7 @@ plural group subject is that group.
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.annotate import annotate_many
-from newsgraph.records import Extracted
+from conftest import annotated_docs
 
 THRESHOLD = 0.5
 
@@ -65,8 +63,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def articles():
-    out = annotate_many([Extracted(input=k, body=v, kind="body") for k, v in DOCS.items()])
-    return dict(zip(DOCS, out, strict=True))
+    return annotated_docs(DOCS)
 
 
 def _shown(article, text: str):

@@ -10,9 +10,7 @@ says, '...'") reports nothing said.
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.annotate import annotate_many
-from newsgraph.records import Extracted
+from conftest import annotated_docs
 
 THRESHOLD = 0.5
 
@@ -36,8 +34,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def articles():
-    out = annotate_many([Extracted(input=k, body=v, kind="body") for k, v in DOCS.items()])
-    return dict(zip(DOCS, out, strict=True))
+    return annotated_docs(DOCS)
 
 
 def _speakers_shown(article, text: str) -> list[str]:
