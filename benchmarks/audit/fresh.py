@@ -26,7 +26,8 @@ domain; benchmarks/splits.py `part`), as the audit splits its pages by publisher
 Pools: LGL is used up (`reserve()` holds 7 articles after 20261231). A seed listed in `POOLS` draws from another pool
 instead: "news" (benchmarks/audit/news_pool.py: GeoWebNews and TR-News, read by nobody; their files are missing
 on the stop-23 machine) or "wikinews" (benchmarks/audit/wikinews_pool.py: GeoVirus, used up by stop 26), "polnear" (polnear_pool.py: PolNeAR dev's check part,
-stop 27) or "conll" (conll_pool.py: CoNLL-2003 dev's check-part Reuters stories, stop 28). `drawn`, `build` and
+stop 27), "conll" (conll_pool.py: CoNLL-2003 dev's check-part Reuters stories, stop 28) or "lee" (lee_pool.py: the Lee
+news corpus from gensim's wheel, stop 35: the first pool from outside ../shared/eval). `drawn`, `build` and
 topic_audit's `--lgl SEED` dispatch on the seed, so the commands stay the same:
     python -m benchmarks.audit build --label s24unseen-before --fresh SEED
     python -m benchmarks.topic_audit sample --name s24unseen-before --lgl SEED
@@ -68,6 +69,7 @@ POOLS: dict[int, str] = {
     20270901: "conll-tune",  # stop 33's held-out draw (the 27 English CoNLL-2003 dev tune-part stories stop 32 left)
     20270902: "polnear-tune",  # stop 33's held-out draw (14 of the 28 PolNeAR dev tune-part articles stop 32 left)
     20271001: "polnear-tune",  # stop 33's second held-out draw, after s33 became tuning data (the last 14 articles)
+    20271101: "lee",  # stop 35's held-out draw (80 of the 311 English Lee-corpus articles, lee_pool.py: from outside ../shared)
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
@@ -123,13 +125,15 @@ def _iso(dltime: str) -> str:
 def page(art: dict) -> bytes:
     """The article as a minimal web page: its title, its published time, its text as one paragraph."""
     t = html.escape(art["title"])
+    # a pool without titles (lee_pool) gets no empty <title> or <h1> that an extractor could read as one
+    head, h1 = (f"<title>{t}</title>", f"<h1>{t}</h1>") if t else ("", "")
     # a pool that keeps paragraphs (polnear_pool) gets one <p> each; LGL and GeoVirus texts stay one paragraph
     body = "</p><p>".join(html.escape(p) for p in art.get("paragraphs") or [art["text"]])
     # every LGL article has a time; an article without one gets no empty meta tag
     when = f'<meta property="article:published_time" content="{art["published"]}">' if art["published"] else ""
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{t}</title>'
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">{head}'
             f'{when}</head>'
-            f"<body><article><h1>{t}</h1><p>{body}</p></article></body></html>").encode()
+            f"<body><article>{h1}<p>{body}</p></article></body></html>").encode()
 
 
 def pool_of(seed: int) -> str:
@@ -147,6 +151,7 @@ def drawn(seed: int) -> list[dict]:
         from benchmarks.audit import (
             conll_pool,
             conll_tune_pool,
+            lee_pool,
             news_pool,
             polnear_pool,
             polnear_tune_pool,
@@ -154,7 +159,7 @@ def drawn(seed: int) -> list[dict]:
         )
 
         pools = {m.POOL: m for m in (news_pool, wikinews_pool, polnear_pool, conll_pool, conll_tune_pool,
-                                     polnear_tune_pool)}
+                                     polnear_tune_pool, lee_pool)}
         if pool_of(seed) not in pools:
             raise SystemExit(f"fresh draw: unknown pool {pool_of(seed)!r} of seed {seed}")
         return pools[pool_of(seed)].drawn(seed)
