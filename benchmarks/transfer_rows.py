@@ -37,7 +37,7 @@ RECORDS = Path("/tmp/newsgraph-audit")
 #: (`python -m benchmarks.transfer_rows --freeze-hidden`), read when the records are not on this machine.
 HIDDEN = AUDIT / "transfer-hidden.jsonl"
 #: The held-out draws' before labels, in stop order; a label's stop is its sNN (the LGL half of s30 is stop 30 too).
-BEFORE = re.compile(r"^(s\d\d)unseen(lgl|pol)?-before$")
+BEFORE = re.compile(r"^(s\d\d)unseen(lgl|pol|lee)?-before$")
 #: The events' display threshold of the time (0.8 on every held-out draw, stops 21..30); an actor below it was nulled.
 ACTOR_THRESHOLD = 0.8
 #: Before snapshots made with the events' transfer layer in force (stop 33 on), by label prefix: the events' display
