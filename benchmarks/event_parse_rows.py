@@ -31,8 +31,29 @@ SEEDS: dict[str, int] = {
 }
 
 
+#: The Event fields a before record's event item is read back with.
+EVENT_FIELDS = ("type", "start", "end", "mode", "source", "target", "location", "date", "trigger", "source_name",
+                "target_name", "location_name", "confidence", "status")
+
+
 def dump_path(label: str) -> Path:
     return RECORDS / f"e11parse-{label}.jsonl"
+
+
+def before_path(label: str) -> Path:
+    """The before snapshot's own events with their evidence on the current Doc of their page."""
+    return RECORDS / f"e11parse-{label}.before.jsonl"
+
+
+def before_records(label: str) -> dict[str, dict]:
+    """input -> the before snapshot's record (the raw rebuild for a layered label: the same events, keys)."""
+    from benchmarks.transfer_evidence import record_path
+
+    try:
+        lines = Path(record_path(label)).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return {}
+    return {r["input"]: r for r in (json.loads(x) for x in lines if x.strip())}
 
 
 def dump(label: str) -> Path:
@@ -43,17 +64,32 @@ def dump(label: str) -> Path:
     import newsgraph.annotate as ann
     from benchmarks.audit.__main__ import key
     from benchmarks.audit.fresh import build_raws
+    from newsgraph.annotate.doc_cache import doc_text
     from newsgraph.annotate.event_parse import parse_evidence
     from newsgraph.pipeline import analyze_stream
+    from newsgraph.records import Event
 
     feats: dict[tuple, dict[str, float]] = {}
+    before = before_records(label)
     orig = ann.to_article
+    bfh = before_path(label).with_suffix(".partial")
+    bfile = bfh.open("w", encoding="utf-8")
 
     def hooked(ex, doc, plan=None):  # type: ignore[no-untyped-def]
         if doc is not None:
             evs = list(doc._.ng_events or [])
             for ev in evs:
                 feats[(ex.input, ev.start, ev.end, ev.type, ev.source_name, ev.target_name, ev.trigger)] = parse_evidence(doc, ev, evs)
+            rec = before.get(ex.input)
+            if rec is not None:
+                # the before snapshot's own events on this Doc: every judged event gets its evidence, not only those
+                # the current code still finds (those are biased toward the right ones: wrong ones were fixed since)
+                same = rec.get("body") == doc_text(doc)
+                bevs = [Event(**{k: it.get(k) for k in EVENT_FIELDS}) for it in rec.get("events") or []]
+                types = {e["id"]: e["type"] for e in rec.get("entities") or []}
+                for it, ev in zip(rec.get("events") or [], bevs, strict=True):
+                    bfile.write(json.dumps({"key": key(rec, "events", it), "page": ex.input, "body_same": same,
+                                            "feats": parse_evidence(doc, ev, bevs, types) if same else None}) + "\n")
         return orig(ex, doc, plan)
 
     ann.to_article = hooked
@@ -76,14 +112,16 @@ def dump(label: str) -> Path:
                     n += 1
     finally:
         ann.to_article = orig
+        bfile.close()
     tmp.rename(out)
+    bfh.rename(before_path(label))
     print(f"{label}: {n} events -> {out}", file=sys.stderr)
     return out
 
 
-def load(label: str) -> dict[str, dict]:
-    """key -> the dumped event of a label (empty when not dumped)."""
-    p = dump_path(label)
+def load(label: str, before: bool = False) -> dict[str, dict]:
+    """key -> the dumped event of a label (empty when not dumped); `before`: the before snapshot's events."""
+    p = before_path(label) if before else dump_path(label)
     if not p.exists():
         return {}
     return {d["key"]: d for d in (json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if x.strip())}

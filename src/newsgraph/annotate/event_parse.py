@@ -118,13 +118,15 @@ def _actor(doc: Doc, ev: Event, role: str, trig: Token | None, types: dict[str, 
             f"{p}_org": float(typ == "organisation"), f"{p}_geo": float(typ in GEO)}
 
 
-def parse_evidence(doc: Doc, ev: Event, events: list[Event] | None = None) -> dict[str, float]:
-    """PARSE_FEATURES of one event of an annotated Doc (its events: `events`, default doc._.ng_events)."""
+def parse_evidence(doc: Doc, ev: Event, events: list[Event] | None = None,
+                   types: dict[str, str] | None = None) -> dict[str, float]:
+    """PARSE_FEATURES of one event of an annotated Doc (its events: `events`, default doc._.ng_events; its actors'
+    entity types: `types`, entity id -> type, default those of doc._.ng_entities)."""
     from newsgraph.annotate.event_lexicon import lexicon
 
     events = list(doc._.ng_events or []) if events is None else events
     trig = trigger_token(doc, ev)
-    types = {e.id: e.type for e in doc._.ng_entities or []}
+    types = {e.id: e.type for e in doc._.ng_entities or []} if types is None else types
     out = dict.fromkeys(PARSE_FEATURES, 0.0)
     same = sum(1 for e in events if e.start == ev.start and e.end == ev.end)
     out["sent_events"] = min(1.0, math.log1p(max(0, same - 1)) / 3)
