@@ -124,6 +124,36 @@ def at_cut(sel: list[Row], base: dict[int, float], cand: dict[int, float], cut: 
                          for s in sorted(per_stop)}}
 
 
+def recall_gain(sel: list[Row], base: dict[int, float], cand: dict[int, float], threshold: float) -> float:
+    """The candidate's recall (of the right rows) at the landed layer's shown precision minus the layer's: the layer
+    shows `sel`'s rows at or above `threshold`; the candidate its longest top-ranked prefix at that precision or more
+    (DEV-COMMON's "recall at equal precision", the mirror of transfer_strata.precision_gain)."""
+    shown = [r for r in sel if base[id(r)] >= threshold]
+    allok = sum(r.right for r in sel)
+    if not shown or not allok:
+        return 0.0
+    want = sum(r.right for r in shown) / len(shown)
+    best = n = ok = 0
+    for r in sorted(sel, key=lambda r: -cand[id(r)]):
+        n, ok = n + 1, ok + r.right
+        if ok / n >= want:
+            best = ok
+    return (best - sum(r.right for r in shown)) / allok
+
+
+def recall_boot(sel: list[Row], base: dict[int, float], cand: dict[int, float], threshold: float, boot: int = BOOT,
+                seed: int = 35) -> dict:
+    """recall_gain pooled with its paired page-bootstrap interval (stratified by stop), and per stop."""
+    by, per_stop = pages(sel)
+    rng = random.Random(seed)
+    d = sorted(recall_gain([r for keys in per_stop.values() for _k in keys for r in by[rng.choice(keys)]], base, cand,
+                           threshold) for _ in range(boot))
+    return {"diff": round(recall_gain(sel, base, cand, threshold), 4),
+            "ci": [round(d[int(0.025 * boot)], 4), round(d[int(0.975 * boot) - 1], 4)],
+            "per_stop": {s: round(recall_gain([r for r in sel if r.stop == s], base, cand, threshold), 3)
+                         for s in sorted(per_stop)}}
+
+
 def report(boot: int = BOOT, l2: float = L2, source: str = "before") -> dict:
     from newsgraph.settings import EVENTS_THRESHOLD
 
@@ -134,6 +164,7 @@ def report(boot: int = BOOT, l2: float = L2, source: str = "before") -> dict:
            "right_share": round(sum(r.right for r in sel) / len(sel), 3)}
     out["compare"] = compare(sel, base, cand, EVENTS_THRESHOLD, "right", boot)
     out["at_cut"] = at_cut(sel, base, cand, EVENTS_THRESHOLD, boot)
+    out["recall_at_equal_precision"] = recall_boot(sel, base, cand, EVENTS_THRESHOLD, boot)
     g = fit("iso", all_rows)
     w = train(sel, g, feats, l2)
     out["weights_all_stops"] = dict(zip(("logit_g", "bias", *PARSE_FEATURES), (round(float(v), 3) for v in w), strict=True))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from benchmarks.event_parse_fit import PREDICTIONS, PROSPECTIVE, at_cut
+from benchmarks.event_parse_fit import PREDICTIONS, PROSPECTIVE, at_cut, recall_boot
 from benchmarks.event_parse_rows import load
 from benchmarks.transfer_evidence import compare
 from benchmarks.transfer_rows import Row
@@ -53,6 +53,7 @@ def score(boot: int = 1000) -> dict:
         return {"rows": 0, "note": "no s35 judgements yet"}
     out = compare(sel, base, cand, EVENTS_THRESHOLD, "right", boot, seed=35)
     out["at_cut"] = at_cut(sel, base, cand, EVENTS_THRESHOLD, boot)
+    out["recall_at_equal_precision"] = recall_boot(sel, base, cand, EVENTS_THRESHOLD, boot)
     ece = out["ece"]
     out["contradicts"] = bool(out["precision_at_equal_recall"]["diff"] < 0 or ece["ci"][1] < 0)
     return out
