@@ -191,8 +191,13 @@ def reserve() -> list[str]:
 def build(label: str, seed: int) -> Path:
     """Records of the fresh draw in WORK/<label>.jsonl, each with its `audit_unit` (the publisher)."""
     from benchmarks.audit.__main__ import write_records
-    from newsgraph.records import RawDocument
 
     arts = drawn(seed)
-    raws = [RawDocument(input=a["input"], data=page(a), kind="html", url=a["url"] or None) for a in arts]
-    return write_records(label, raws, {a["input"]: a["unit"] for a in arts})
+    return write_records(label, build_raws(seed, arts), {a["input"]: a["unit"] for a in arts})
+
+
+def build_raws(seed: int, arts: list[dict] | None = None) -> list:
+    """The draw's pages as the build analyses them (benchmarks/event_parse_rows.py rebuilds them the same way)."""
+    from newsgraph.records import RawDocument
+
+    return [RawDocument(input=a["input"], data=page(a), kind="html", url=a["url"] or None) for a in arts or drawn(seed)]
