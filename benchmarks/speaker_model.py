@@ -16,7 +16,7 @@ are right >= 0.90, quotes at the landed 0.6. Compared with the landed display (s
 
     python -m benchmarks.speaker_model                   # LOSO tables, the rule's cut, the comparison
     python -m benchmarks.speaker_model --freeze          # fit on every stop; model + predictions for s35 (frozen)
-    python -m benchmarks.speaker_model --score-s35       # the frozen model on s35's judged quotes
+    python -m benchmarks.speaker_model --score-s35 0.91  # the frozen model on s35's judged quotes, at the rule's cut
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def _records(label: str) -> dict[str, tuple[dict, list, str]]:
 
 def rows() -> list[QRow]:
     """quote_transfer's rows (s25..s34), each with this model's features in `g` (q10's stay in `f`)."""
-    rs = qt.quote_rows()
+    rs = qt.quote_rows(below=qt.LAYERED_FROM)
     cache: dict[str, dict] = {}
     for r in rs:
         if r.label not in cache:
@@ -248,13 +248,53 @@ def freeze(rs: list[QRow], l2: float = L2) -> list[str]:
     return [str(MODEL), str(PREDICTIONS)]
 
 
+def s35_rows() -> list[QRow]:
+    """s35's judged quotes with the FROZEN predictions (PREDICTIONS, committed before its judgements existed): the
+    quote's confidence is the record's (the landed quote model, fitted without s35), the speaker's the frozen
+    model's where it applies (a speaker the policy did not cap), else the code's."""
+    from benchmarks.audit.__main__ import judgements
+
+    judged = judgements()
+    out = []
+    for line in PREDICTIONS.read_text(encoding="utf-8").splitlines():
+        k = json.loads(line)
+        j = judged.get(k["key"])
+        if j is None or j.get("item") not in (None, "quotes"):
+            continue
+        r = QRow("s35", S35, k["key"], str(j.get("input")), float(k["confidence"]), k["speaker_confidence"],
+                 bool(j.get("real")), bool(j.get("speaker")), bool(k["has_speaker"]))
+        r.p_real = r.conf
+        r.p_spk = (k["p"] if speaker_modelled(r) else r.sconf) if r.has_speaker else None
+        out.append(r)
+    return out
+
+
+def score_s35(cut: float) -> dict:
+    """The frozen model at `cut` against the landed display on s35's judged quotes (paired page bootstrap)."""
+    rs = s35_rows()
+    if not rs:
+        return {"judged": 0}
+    p = {id(r): r.p_spk for r in rs if modelled(r) and speaker_modelled(r)}
+    out = {"judged": len(rs), "fit_rows": len(p), **compare(rs, cut)}
+    out.pop("per_stop")
+    out["landed_detail"] = display(rs, True, QUOTE_CUT, LANDED_SPEAKER_CUT, False)
+    out["model_detail"] = display(rs, True, QUOTE_CUT, cut, True)
+    if p:
+        out["calibration"] = calib(rs, p)
+    return out
+
+
 def main() -> None:
     import argparse
 
     ap = argparse.ArgumentParser(prog="python -m benchmarks.speaker_model", description=__doc__.splitlines()[0])
     ap.add_argument("--freeze", action="store_true")
     ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--score-s35", type=float, metavar="CUT", help="score the frozen model on s35 at CUT (0.91)")
     a = ap.parse_args()
+    if a.score_s35 is not None:
+        print(json.dumps(score_s35(a.score_s35), indent=1))
+        return
     rs = rows()
     if a.freeze:
         print(freeze(rs, a.l2))
