@@ -69,8 +69,12 @@ def nested_only(body: str, forms: list[str]) -> bool:
     return seen
 
 
-def diagnose(rec: dict, g: dict, sc, threshold: float, entity_threshold: float) -> tuple[str, str]:
-    """(cause, evidence) for one gold entity the shown topics miss."""
+def diagnose(rec: dict, g: dict, sc, threshold: float | dict[str, float], entity_threshold: float) -> tuple[str, str]:
+    """(cause, evidence) for one gold entity the shown topics miss.
+
+    threshold: the topics' display cut, one for every type or {topic key: cut} (settings.TOPIC_THRESHOLDS: the
+    cuts differ per type since stop 33, so one number called items under their type's cut "shown-name")."""
+    cut = threshold if isinstance(threshold, dict) else {"": threshold}
     keys = sc.gold_keys(g)
     t = g["type"]
     alt = g.get("alt_type")
@@ -79,14 +83,14 @@ def diagnose(rec: dict, g: dict, sc, threshold: float, entity_threshold: float) 
     for key, names in topics.items():
         for i, n in enumerate(names):
             c = (confs.get(key) or [None] * len(names))[i]
-            cands.append((TYPE_OF_KEY.get(key, key), n, c))
-    right = [(n, c) for ty, n, c in cands if ty in (t, alt) and sc.match_score(n, keys)]
+            cands.append((TYPE_OF_KEY.get(key, key), n, c, cut.get(key, cut[""])))
+    right = [(n, c, k) for ty, n, c, k in cands if ty in (t, alt) and sc.match_score(n, keys)]
     if right:
-        n, c = max(right, key=lambda x: x[1] or 0)
-        if c is not None and c < threshold:
+        n, c, k = max(right, key=lambda x: (x[1] or 0) - x[2])
+        if c is not None and c < k:
             return "under-threshold", f"{n!r} conf {c:.2f}"
         return "shown-name", f"{n!r} conf {c}"
-    other = [(ty, n, c) for ty, n, c in cands if sc.match_score(n, keys)]
+    other = [(ty, n, c) for ty, n, c, _ in cands if sc.match_score(n, keys)]
     ents = rec.get("entities") or []
     hits = [e for e in ents if any(sc.match_score(a, keys) for a in [e["name"], *e.get("aliases", []),
                                                                       *(m["text"] for m in e.get("mentions", []))])]
@@ -127,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--classes", action="store_true", help="counts per class only (cause, gold type, held as, "
                     "mentions, star), no entity named: for the check part")
     a = ap.parse_args(argv)
-    from newsgraph.confidence import default_threshold, filter_record
+    from newsgraph.confidence import default_threshold, filter_record, thresholds
 
     sc = scorer()
     gold = json.loads((SET / "docs" / "gold.json").read_text(encoding="utf-8"))
@@ -135,7 +139,9 @@ def main(argv: list[str] | None = None) -> None:
     if not a.records.exists():
         analyse([SET / "docs" / f"{n}.txt" for n in sorted(gold)], a.records)
     recs = {sc.stem(r["input"]): r for r in map(json.loads, a.records.read_text().splitlines())}
-    threshold, entity_threshold = default_threshold("topics"), default_threshold("entities")
+    shown = thresholds(None)  # each topic type's own cut ("topics:<key>"), as filter_record shows them
+    threshold = {"": shown["topics"], **{k.split(":", 1)[1]: v for k, v in shown.items() if k.startswith("topics:")}}
+    entity_threshold = default_threshold("entities")
     causes: Counter = Counter()
     classes: Counter = Counter()
     for name in names:
