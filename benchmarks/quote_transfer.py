@@ -57,14 +57,15 @@ class QRow:
     p_spk: float | None = None
 
 
-def quote_rows() -> list[QRow]:
-    """The judged quote rows of the before snapshots that have records, with their features."""
+def quote_rows(below: int | None = None) -> list[QRow]:
+    """The judged quote rows of the before snapshots that have records, with their features (`below`: of the stops
+    before this one only, e.g. LAYERED_FROM for the rows a model fixed before a later stop's judgements used)."""
     from benchmarks.audit.__main__ import judgements, key
     from benchmarks.transfer_rows import rows
     from newsgraph.annotate.quote_transfer import features
 
     judged = judgements()
-    want = [r for r in rows(("quotes",))]
+    want = [r for r in rows(("quotes",)) if below is None or int(r.label[1:3]) < below]
     items: dict[tuple[str, str], tuple[dict, dict, str]] = {}
     for lab in sorted({r.label for r in want}):
         if int(lab[1:3]) >= LAYERED_FROM:
