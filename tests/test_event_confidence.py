@@ -209,3 +209,18 @@ def test_the_transfer_layer_is_the_last_step_and_can_be_turned_off(nlp):
     xs = [i / 100 for i in range(101)]
     ys = [transfer.event(x) for x in xs]
     assert ys == sorted(ys) and transfer.event(0.9, on=False) == 0.9
+
+
+def test_the_audit_reads_a_speaker_at_the_speakers_own_cut(monkeypatch):
+    """A quote's speaker is hidden under the speakers' cut (0.95), not the quotes' (0.6): the audit counts a wrong
+    speaker there as hidden, as the article page does ("speaker unsure"), and a right quote stays right."""
+    from benchmarks.audit.__main__ import correct, speaker_shown
+
+    monkeypatch.delenv("NEWSGRAPH_MIN_CONFIDENCE_SPEAKERS", raising=False)
+    wrong_speaker = {"real": True, "speaker": False}
+    assert not speaker_shown({"speaker_confidence": 0.9}) and speaker_shown({"speaker_confidence": 0.97})
+    assert correct("quotes", wrong_speaker, {"speaker_confidence": 0.9})
+    assert not correct("quotes", wrong_speaker, {"speaker_confidence": 0.97})
+    assert not correct("quotes", wrong_speaker)  # strict: the speaker judged whatever its confidence
+    monkeypatch.setenv("NEWSGRAPH_MIN_CONFIDENCE_SPEAKERS", "0.5")
+    assert not correct("quotes", wrong_speaker, {"speaker_confidence": 0.9})
