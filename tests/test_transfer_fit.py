@@ -171,3 +171,43 @@ def test_a_rebuild_that_is_not_the_same_code_is_refused(tmp_path, monkeypatch):
         assert "1 of 2" in str(e)
     else:
         raise AssertionError("a rebuild missing an event was accepted")
+
+
+def test_a_snapshot_with_every_layer_in_force_reads_each_kind_raw(tmp_path, monkeypatch):
+    """Stop 35's snapshots were made with every learned layer in force (events, quotes, dates, topics): each kind's
+    row takes the raw confidence of the rebuild with the layers off; a quote's speaker counts as hidden below the
+    speakers' cut of the time (0.95), a topic as shown at its type's cut of the time on the snapshot's value."""
+    from benchmarks import transfer_rows
+    from benchmarks.audit import __main__ as audit
+
+    monkeypatch.setattr(transfer_rows, "AUDIT", tmp_path)
+    monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path / "rec")
+    monkeypatch.setattr(transfer_rows, "RAW", tmp_path / "raw.jsonl")
+    monkeypatch.setattr(audit, "key", lambda rec, kind, it: it["k"])
+    (tmp_path / "rec").mkdir()
+    lab = "s35unseenlee-before"
+    keys = [{"key": "q1", "kind": "quotes", "input": "lee/a/1", "part": "tune", "status": None, "confidence": 0.93,
+             "shown": True},
+            {"key": "d1", "kind": "dates", "input": "lee/a/1", "part": "tune", "status": None, "confidence": 0.96,
+             "shown": True}]
+    (tmp_path / f"{lab}.keys.jsonl").write_text("".join(json.dumps(k) + "\n" for k in keys))
+    topics = [{"key": "lee-a-1|people|A B", "page": "lee-a-1", "type": "people", "name": "A B", "confidence": 0.7125},
+              {"key": "lee-a-1|organisations|C", "page": "lee-a-1", "type": "organisations", "name": "C",
+               "confidence": 0.578}]
+    (tmp_path / f"topics-{lab}.jsonl").write_text("".join(json.dumps(t) + "\n" for t in topics))
+    rec = {"input": "lee/a/1", "quotes": [{"k": "q1", "confidence": 0.787, "speaker_confidence": 0.913}],
+           "dates": [{"k": "d1", "confidence": 0.97}], "events": [],
+           "topics": {"people": ["A B"], "organisations": ["C"]},
+           "topics_confidence": {"people": [0.545], "organisations": [0.361]}}
+    (tmp_path / "rec" / "raw-y.jsonl").write_text(json.dumps(rec) + "\n")
+    (tmp_path / "rec" / f"{lab}.jsonl").write_text(json.dumps({**rec, "quotes": [{**rec["quotes"][0], "confidence": 0.93}]}) + "\n")
+    judged = {"q1": {"real": True, "speaker": False}, "d1": {"ok": True}}
+    assert transfer_rows.item_rows(lab, judged) == []  # no raw confidences yet: no rows
+    transfer_rows.freeze_raw(lab, "raw-y")
+    rs = {r.key: r for r in transfer_rows.item_rows(lab, judged)}
+    assert (rs["q1"].conf, rs["d1"].conf) == (0.787, 0.97)
+    assert rs["q1"].right  # the wrong speaker (0.913) was hidden under the speakers' cut of the time
+    tj = {t["key"]: {"right": True} for t in topics}
+    ts = {r.kind: r for r in transfer_rows.topic_rows(lab, tj)}
+    assert (ts["topics:people"].conf, ts["topics:people"].shown) == (0.545, True)
+    assert (ts["topics:organisations"].conf, ts["topics:organisations"].shown) == (0.361, False)  # cut 0.8 then
