@@ -185,6 +185,40 @@ def shown(items: list[Item], before: dict[int, float], after: dict[int, float], 
     return out
 
 
+def _at_recall(sel: Sequence[Item], val: dict[int, float], want: float) -> float | None:
+    """Weighted precision of the items at or above the highest value whose recall (of the census's right items)
+    reaches `want`."""
+    cen = sorted((val[id(i)] for i in sel if i.census and i.right), reverse=True)
+    if not cen:
+        return None
+    need = max(1, min(len(cen), -int(-want * len(cen) // 1)))
+    t = cen[need - 1]
+    sh = [i for i in sel if val[id(i)] >= t]
+    tw = sum(i.w for i in sh)
+    return sum(i.w * i.right for i in sh) / tw if tw else None
+
+
+def equal_recall(items: list[Item], before: dict[int, float], after: dict[int, float], cut: float,
+                 boot: int = BOOT, seed: int = 35) -> dict:
+    """The refit's precision at the recall the layer before it shows at `cut` (the land rule's "precision at equal
+    recall"), minus the before display's precision, with a paired page bootstrap."""
+    rng = random.Random(seed)
+
+    def diff(sel: Sequence[Item]) -> float | None:
+        p, r, _, _ = _pr(sel, before, cut)
+        if p is None or r is None:
+            return None
+        q = _at_recall(sel, after, r)
+        return None if q is None else q - p
+
+    ds = [d for d in (diff(_resample(items, rng)) for _ in range(boot)) if d is not None]
+    p, r, _, _ = _pr(items, before, cut)
+    d = diff(items)
+    return {"recall": None if r is None else round(r, 3), "before": None if p is None else round(p, 3),
+            "after": None if d is None or p is None else round(p + d, 3),
+            "diff": None if d is None else round(d, 4), "ci": _ci(ds)}
+
+
 def quotes_shown(items: list[Item], before: dict[int, float], after: dict[int, float]) -> dict:
     """q10's display (quotes at settings.QUOTES_THRESHOLD on the model, speakers at SPEAKERS_THRESHOLD on the
     speaker's confidence as the code gives it), before -> after, pooled and per stop."""
@@ -312,6 +346,7 @@ def run(kind: str, new: Sequence[str], boot: int = BOOT) -> dict:
     res: dict[str, Any] = {"kind": kind, "rows": len(items), "stops": sorted({i.stop for i in items}),
                            "compare": compare(items, before, after, boot), "landed": landed(items, before, new, cut)}
     res["shown"] = quotes_shown(items, before, after) if kind == "quotes" else shown(items, before, after, cut, boot)
+    res["equal_recall"] = equal_recall(items, before, after, cut, boot)
     return res
 
 
@@ -342,6 +377,7 @@ def main() -> None:
                   f"{v['brier_after']:.4f} {v['brier_diff']:+.4f} {v['brier_ci']}")
         print("  " + json.dumps({k: v for k, v in res["compare"]["pooled"].items() if "beyond" in k}))
         print("  shown:", json.dumps(res["shown"]))
+        print("  precision at equal recall:", json.dumps(res["equal_recall"]))
         print("  landed on", a.new, json.dumps(res["landed"]))
 
 

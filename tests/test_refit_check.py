@@ -38,3 +38,13 @@ def test_the_display_and_the_landed_figure_on_the_new_stop():
     got = landed(items, before, ["s3"], 0.5, boot=20)
     assert (got["n"], got["shown"], got["precision"], got["recall"]) == (20, 20, 0.9, 1.0)
     assert got["ece_raw"] == 0.1 and got["ece_landed"] == 0.4
+
+
+def test_precision_at_equal_recall_reads_the_refit_at_the_recall_the_layer_before_showed():
+    from benchmarks.refit_check import equal_recall
+
+    items = _items()
+    before = {id(i): (0.9 if i.right else 0.1) if i.stop != "s1" else 0.5 for i in items}
+    after = {id(i): (0.9 if i.right else 0.1) for i in items}  # the refit ranks s1 too
+    got = equal_recall(items, before, after, 0.5, boot=20)
+    assert got["recall"] == 1.0 and got["before"] == round(38 / 48, 3) and got["after"] == 1.0
