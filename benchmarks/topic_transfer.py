@@ -272,7 +272,7 @@ def write(type_: str, rs: Sequence[Row], pooled: dict | None = None, variant: st
             f"rows of the held-out draws' before snapshots ({', '.join(sorted({r.label for r in mine}))}; the "
             "shown and every-item samples of benchmarks/topic_audit.py, confidence at the time -> judged right), "
             "every stop pooled; checked leave-one-stop-out (NOTES.md, stop 33 c8; refitted with s33 and s34, stop 34 "
-            f"v10). Refit: python -m benchmarks.topic_transfer --types {type_} --write {type_}")
+            f"v10; with s35, stop 35 v11). Refit: python -m benchmarks.topic_transfer --types {type_} --write {type_}")
     extra: dict = {"type": type_, "variant": variant, "rows": len(mine)}
     if pooled:
         extra.update({"loso_ece_before": pooled["ece"], "loso_ece_after": pooled["ece_g"],
