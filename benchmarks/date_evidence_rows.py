@@ -32,9 +32,12 @@ class DateRow:
 
 def _pages() -> dict[str, dict]:
     """{input: a record of that page} over every record file, a before record first where one exists (its body is
-    the one judged)."""
+    the one judged); never a file of a draw still held out (recalibrate_rows.HELD_OUT_PREFIXES: not even opened)."""
+    from benchmarks.recalibrate_rows import HELD_OUT_PREFIXES
+
     out: dict[str, dict] = {}
-    files = sorted(RECORDS.glob("*.jsonl"), key=lambda p: (not p.name.endswith("-before.jsonl"), p.name))
+    files = sorted((p for p in RECORDS.glob("*.jsonl") if not (HELD_OUT_PREFIXES and p.name.startswith(HELD_OUT_PREFIXES))),
+                   key=lambda p: (not p.name.endswith("-before.jsonl"), p.name))
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             try:

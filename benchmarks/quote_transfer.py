@@ -33,9 +33,10 @@ SEED = 34
 #: The display cuts tried (quote, speaker), on each scale.
 CUTS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.95)
 #: Before snapshots of this stop on are made with the quote model in force (landed at stop 34): their records carry
-#: the model's confidence, not the code's that the model reads, so their rows need the confidences of a rebuild of
-#: the draw with newsgraph_quote_evidence's confidence.transfer off (as transfer_rows --freeze-raw does for events);
-#: until that is written such a label is refused, not read as raw (a refit would map the model's output again).
+#: the model's confidence, not the code's that the model reads, so their rows read the quote's confidence of a
+#: rebuild of the draw with the model's data file moved aside (transfer_rows.RAW, `--freeze-raw`; the rebuild's
+#: every other field is the snapshot's, stop 35 v11); a label without it is refused, not read as raw (a refit
+#: would map the model's output again).
 LAYERED_FROM = 35
 #: The goal of issue 11: shown quotes right this often, speakers right this often where shown.
 GOAL = 0.90
@@ -61,14 +62,16 @@ def quote_rows(below: int | None = None) -> list[QRow]:
     """The judged quote rows of the before snapshots that have records, with their features (`below`: of the stops
     before this one only, e.g. LAYERED_FROM for the rows a model fixed before a later stop's judgements used)."""
     from benchmarks.audit.__main__ import judgements, key
-    from benchmarks.transfer_rows import rows
+    from benchmarks.transfer_rows import frozen_raw, layered, rows
     from newsgraph.annotate.quote_transfer import features
 
     judged = judgements()
     want = [r for r in rows(("quotes",)) if below is None or int(r.label[1:3]) < below]
     items: dict[tuple[str, str], tuple[dict, dict, str]] = {}
+    raws = frozen_raw()
     for lab in sorted({r.label for r in want}):
-        if int(lab[1:3]) >= LAYERED_FROM:
+        raw = raws.get(lab) if layered(lab, "quotes") else None
+        if int(lab[1:3]) >= LAYERED_FROM and raw is None:
             raise ValueError(f"{lab}: made with the quote model in force; its rows need raw confidences (LAYERED_FROM)")
         path = RECORDS / f"{lab}.jsonl"
         if not path.exists():
@@ -77,7 +80,12 @@ def quote_rows(below: int | None = None) -> list[QRow]:
             rec = json.loads(line)
             types = {e["id"]: e.get("type") for e in rec.get("entities") or []}
             for it in rec.get("quotes") or []:
-                items[(lab, key(rec, "quotes", it))] = (it, types, rec["body"])
+                k = key(rec, "quotes", it)
+                if raw is not None:  # the code's confidence, before the model (the features read it)
+                    if k not in raw:
+                        continue
+                    it = {**it, "confidence": raw[k]}
+                items[(lab, k)] = (it, types, rec["body"])
     out = []
     for r in want:
         x = items.get((r.label, r.key))

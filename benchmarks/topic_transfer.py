@@ -57,11 +57,21 @@ class Row:
 
 
 def design(label: str, judged: dict[str, dict]) -> list[Row]:
-    """The judged rows of one before topic draw under its sampling design (see the module docstring)."""
+    """The judged rows of one before topic draw under its sampling design (see the module docstring). A draw made
+    with the topics' layer in force (transfer_rows.LAYERED_KINDS, stop 35 on) was sampled at the per-type cuts of
+    its time on the layer's values (`shown` and the strata: transfer_rows.topic_cut_then), while its rows carry the
+    confidence before the layer (transfer_rows.RAW), which is what a layer is fitted on."""
     from benchmarks.topic_audit import audit_sample, load, shown_items
+    from benchmarks.transfer_rows import frozen_raw, layered, topic_cut_then
 
     items = [i for i in load(label) if i.get("confidence") is not None]
-    shown = shown_items(items, THEN)
+    cut = {t: topic_cut_then(label, t) for t in TYPES}
+    shown = shown_items(items, cut)
+    raw = frozen_raw().get(label, {}) if layered(label, "topics") else None
+    if raw is not None:
+        missing = [i["key"] for i in items if i["key"] not in raw]
+        if missing:
+            raise ValueError(f"{label}: {len(missing)} topics without a raw confidence (transfer_rows --freeze-raw)")
     for p in PER_TYPE:
         every, sh = audit_sample(items, p), audit_sample(shown, p)
         if all(i["key"] in judged for i in every + sh):
@@ -72,14 +82,14 @@ def design(label: str, judged: dict[str, dict]) -> list[Row]:
     pick = {i["key"]: i for i in every + sh if i["key"] in judged}
     out = []
     for t in TYPES:
-        n_all = {s: sum(1 for i in items if i["type"] == t and (i["confidence"] >= THEN) == s) for s in (True, False)}
+        n_all = {s: sum(1 for i in items if i["type"] == t and (i["confidence"] >= cut[t]) == s) for s in (True, False)}
         mine = [i for i in pick.values() if i["type"] == t]
-        n_j = {s: sum(1 for i in mine if (i["confidence"] >= THEN) == s) for s in (True, False)}
+        n_j = {s: sum(1 for i in mine if (i["confidence"] >= cut[t]) == s) for s in (True, False)}
         for i in mine:
-            s = i["confidence"] >= THEN
+            s = i["confidence"] >= cut[t]
+            conf = float(i["confidence"]) if raw is None else raw[i["key"]]
             out.append(Row(stop_of(label), label, t, i["key"], i.get("page") or i["key"].split("|")[0],
-                           float(i["confidence"]), bool(judged[i["key"]].get("right")), s, i["key"] in ekeys,
-                           n_all[s] / n_j[s]))
+                           conf, bool(judged[i["key"]].get("right")), s, i["key"] in ekeys, n_all[s] / n_j[s]))
     return out
 
 
@@ -262,7 +272,7 @@ def write(type_: str, rs: Sequence[Row], pooled: dict | None = None, variant: st
             f"rows of the held-out draws' before snapshots ({', '.join(sorted({r.label for r in mine}))}; the "
             "shown and every-item samples of benchmarks/topic_audit.py, confidence at the time -> judged right), "
             "every stop pooled; checked leave-one-stop-out (NOTES.md, stop 33 c8; refitted with s33 and s34, stop 34 "
-            f"v10). Refit: python -m benchmarks.topic_transfer --types {type_} --write {type_}")
+            f"v10; with s35, stop 35 v11). Refit: python -m benchmarks.topic_transfer --types {type_} --write {type_}")
     extra: dict = {"type": type_, "variant": variant, "rows": len(mine)}
     if pooled:
         extra.update({"loso_ece_before": pooled["ece"], "loso_ece_after": pooled["ece_g"],

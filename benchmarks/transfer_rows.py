@@ -15,7 +15,9 @@ Rows per kind (a row only where a judgement of its key exists, from any label: k
   strict reading); `strict` = happened, type and both actors right; `extra` = happened and type; `has_source`,
   `has_target`: the item had one (from the judged item's names). A snapshot made with the events' transfer layer in
   force (LAYERED: stop 33 on) gives its events' raw confidences (RAW, from a rebuild with the layer off) and its
-  display threshold of the time on the layer's scale.
+  display threshold of the time on the layer's scale. From stop 35 on every learned layer was in force (quotes,
+  dates and topics too, LAYERED_KINDS): each such kind's rows carry the raw confidence, `shown` the display of the
+  time (key list; topics: the per-type cuts of the time on the snapshot's own values).
 - quotes: `right` = real and (speaker right or the speaker hidden, from the records where they exist); `strict` = real
   and speaker right; `real`.
 - dates, facts: `right` = `strict` = ok.
@@ -45,12 +47,27 @@ ACTOR_THRESHOLD = 0.8
 #: the layer's output, not the confidence "as it was" that a layer is fitted on and scored from; the raw confidences
 #: come from a rebuild of the same code with the layer off, frozen in RAW (`--freeze-raw LABEL RAW_LABEL`). An event
 #: of such a label without a raw confidence is no row (a layered value read as raw would be mapped twice).
-LAYERED: dict[str, float] = {"s33unseen": 0.65, "s34unseen": 0.6}
-#: {label, key, raw}: the event confidences before the layer of the LAYERED snapshots (keys and numbers, no text).
+LAYERED: dict[str, float] = {"s33unseen": 0.65, "s34unseen": 0.6, "s35unseen": 0.55}
+#: The kinds each LAYERED snapshot carries a learned layer's output for (stop 35 on: every layer of stop 34 was in
+#: force: the events' and topics' transfer layers, the dates' learned confidence, the quotes' model). Their rows read
+#: the raw confidence (RAW) of a rebuild with those layers' data files moved aside, the display of the time from the
+#: snapshot's own values (key list `shown`, the topic draw's per-type cuts below).
+LAYERED_KINDS: dict[str, tuple[str, ...]] = {"s33unseen": ("events",), "s34unseen": ("events",),
+                                             "s35unseen": ("events", "quotes", "dates", "topics")}
+#: {label, key, raw}: the confidences before the layers of the LAYERED snapshots, per item key (the audit's hex keys
+#: of events, quotes and dates; topic_audit's page|type|name keys of topics, whose names the topic files hold
+#: already): keys and numbers, no page text.
 RAW = AUDIT / "transfer-raw.jsonl"
+#: A speaker below this was hidden on the draws' pages (0.5 until stop 34); from stop 35 on, the speakers' own cut
+#: of the time (settings.SPEAKERS_THRESHOLD 0.95, stop 34 q10), by label prefix.
 QUOTE_SPEAKER_THRESHOLD = 0.5
-#: The topics' display threshold of the time (0.5 on every held-out topic draw, stops 21..32): a topic row's `shown`.
+SPEAKER_THRESHOLD_THEN: dict[str, float] = {"s35unseen": 0.95}
+#: The topics' display threshold of the time (0.5 on every held-out topic draw, stops 21..34): a topic row's `shown`.
 TOPICS_THRESHOLD_THEN = 0.5
+#: The per-type topic cuts of the time where they were not 0.5 everywhere, on the layer's scale (settings.
+#: TOPIC_THRESHOLDS when the snapshot was made): by label prefix.
+TOPIC_CUTS_THEN: dict[str, dict[str, float]] = {
+    "s35unseen": {"people": 0.6, "organisations": 0.8, "cities": 0.5, "countries": 0.5}}
 
 
 @dataclass(frozen=True)
@@ -94,9 +111,24 @@ def stop_of(label: str) -> str:
     return m.group(1)
 
 
-def layered(label: str) -> bool:
-    """Whether the snapshot was made with the events' transfer layer in force (LAYERED)."""
-    return label.startswith(tuple(LAYERED))
+def layered(label: str, kind: str = "events") -> bool:
+    """Whether the snapshot was made with a layer of `kind` in force (LAYERED_KINDS; a topic type counts as
+    "topics")."""
+    return kind.split(":")[0] in _by_prefix(LAYERED_KINDS, label, ())
+
+
+def _by_prefix(table: dict, label: str, default):
+    return next((v for p, v in table.items() if label.startswith(p)), default)
+
+
+def speaker_threshold(label: str) -> float:
+    """The speakers' display cut when the snapshot was made (a speaker below it was hidden)."""
+    return _by_prefix(SPEAKER_THRESHOLD_THEN, label, QUOTE_SPEAKER_THRESHOLD)
+
+
+def topic_cut_then(label: str, type_key: str) -> float:
+    """The display cut of a topic type when the snapshot was made, on the scale of its topic file's confidences."""
+    return _by_prefix(TOPIC_CUTS_THEN, label, {}).get(type_key, TOPICS_THRESHOLD_THEN)
 
 
 def actor_threshold(label: str) -> float:
@@ -122,27 +154,43 @@ def frozen_raw() -> dict[str, dict[str, float]]:
 
 
 def freeze_raw(label: str, raw_label: str) -> Path:
-    """Add to RAW the event confidences of `raw_label`'s records (a rebuild of `label`'s draw by the same code with
-    the layer off) for the events of `label`'s key list. The rebuild must give the very events: a key of the list
-    missing there is an error (the code differed), not a row left out quietly."""
+    """Add to RAW the confidences of `raw_label`'s records (a rebuild of `label`'s draw by the same code with the
+    layers' data files moved aside) for the items of `label`'s key list of every LAYERED_KINDS kind (and, with
+    "topics", the items of its topic file). The rebuild must give the very items: a key missing there is an error (the
+    code differed), not a row left out quietly."""
     from benchmarks.audit.__main__ import key
+    from benchmarks.topic_audit import key as topic_key
+    from benchmarks.topic_audit import page_name
 
+    kinds = _by_prefix(LAYERED_KINDS, label, ())
     raw: dict[str, float] = {}
     for line in (RECORDS / f"{raw_label}.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
-        for it in rec.get("events") or []:
-            if it.get("confidence") is not None:
-                raw[key(rec, "events", it)] = float(it["confidence"])
-    want = [json.loads(x)["key"] for x in (AUDIT / f"{label}.keys.jsonl").read_text(encoding="utf-8").splitlines()
-            if x.strip() and json.loads(x)["kind"] == "events"]
+        for kind in kinds:
+            if kind == "topics":
+                confs = rec.get("topics_confidence") or {}
+                for t, names in (rec.get("topics") or {}).items():
+                    for n, c in zip(names, confs.get(t) or [None] * len(names), strict=True):
+                        if c is not None:
+                            raw[topic_key(page_name(rec["input"]), t, n)] = float(c)
+                continue
+            for it in rec.get(kind) or []:
+                if it.get("confidence") is not None:
+                    raw[key(rec, kind, it)] = float(it["confidence"])
+    lines = [json.loads(x) for x in (AUDIT / f"{label}.keys.jsonl").read_text(encoding="utf-8").splitlines()
+             if x.strip()]
+    want = [d["key"] for d in lines if d["kind"] in kinds and d.get("confidence") is not None]
+    if "topics" in kinds and (AUDIT / f"topics-{label}.jsonl").exists():
+        want += [d["key"] for d in map(json.loads, (AUDIT / f"topics-{label}.jsonl").read_text(encoding="utf-8")
+                                       .splitlines()) if d.get("confidence") is not None]
     missing = [k for k in want if k not in raw]
     if missing:
-        raise ValueError(f"{raw_label}: {len(missing)} of {len(want)} events of {label} are not in the rebuild "
-                         f"(first {missing[0]!r}): it is not the same code with the layer off")
+        raise ValueError(f"{raw_label}: {len(missing)} of {len(want)} items of {label} are not in the rebuild "
+                         f"(first {missing[0]!r}): it is not the same code with the layers off")
     keep = {lab: v for lab, v in frozen_raw().items() if lab != label}
     keep[label] = {k: raw[k] for k in want}
-    RAW.write_text("".join(json.dumps({"label": lab, "key": k, "raw": round(c, 6)}, sort_keys=True) + "\n"
-                           for lab in sorted(keep) for k, c in sorted(keep[lab].items())), encoding="utf-8")
+    RAW.write_text("".join(json.dumps({"label": lab, "key": k, "raw": round(c, 6)}, sort_keys=True, ensure_ascii=False)
+                           + "\n" for lab in sorted(keep) for k, c in sorted(keep[lab].items())), encoding="utf-8")
     return RAW
 
 
@@ -153,7 +201,7 @@ def _hidden(label: str) -> dict[str, dict[str, bool]]:
     path = RECORDS / f"{label}.jsonl"
     if not path.exists():
         return frozen_hidden().get(label, {})
-    return _hidden_from(path, actor_threshold(label))
+    return _hidden_from(path, actor_threshold(label), speaker_threshold(label))
 
 
 def frozen_hidden() -> dict[str, dict[str, dict[str, bool]]]:
@@ -173,15 +221,17 @@ def freeze_hidden() -> Path:
     keep = frozen_hidden()
     for lab in labels() + labels(held_out=True):
         if (RECORDS / f"{lab}.jsonl").exists():
-            keep[lab] = {k: v for k, v in _hidden_from(RECORDS / f"{lab}.jsonl", actor_threshold(lab)).items()
-                         if any(v.values())}
+            keep[lab] = {k: v for k, v in _hidden_from(RECORDS / f"{lab}.jsonl", actor_threshold(lab),
+                                                       speaker_threshold(lab)).items() if any(v.values())}
     HIDDEN.write_text("".join(json.dumps({"label": lab, "key": k, "hidden": v}, sort_keys=True) + "\n"
                               for lab in sorted(keep) for k, v in sorted(keep[lab].items())), encoding="utf-8")
     return HIDDEN
 
 
-def _hidden_from(path: Path, threshold: float = ACTOR_THRESHOLD) -> dict[str, dict[str, bool]]:
-    """The flags of every event and quote of one record file (an actor below `threshold` was nulled)."""
+def _hidden_from(path: Path, threshold: float = ACTOR_THRESHOLD, speaker_cut: float = QUOTE_SPEAKER_THRESHOLD,
+                 ) -> dict[str, dict[str, bool]]:
+    """The flags of every event and quote of one record file (an actor below `threshold` was nulled, a speaker
+    below `speaker_cut` hidden)."""
     from benchmarks.audit.__main__ import KINDS, key
 
     out: dict[str, dict[str, bool]] = {}
@@ -194,7 +244,7 @@ def _hidden_from(path: Path, threshold: float = ACTOR_THRESHOLD) -> dict[str, di
                                                and it[f"{r}_confidence"] < threshold for r in ("source", "target")}
                 elif kind == "quotes":
                     c = it.get("speaker_confidence")
-                    out[key(rec, kind, it)] = {"speaker": c is not None and c < QUOTE_SPEAKER_THRESHOLD}
+                    out[key(rec, kind, it)] = {"speaker": c is not None and c < speaker_cut}
     return out
 
 
@@ -204,7 +254,7 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
 
     judged = judgements() if judged is None else judged
     hidden = _hidden(label)
-    raw = frozen_raw().get(label, {}) if layered(label) else None
+    raw = frozen_raw().get(label, {})
     out = []
     for line in (AUDIT / f"{label}.keys.jsonl").read_text(encoding="utf-8").splitlines():
         k = json.loads(line)
@@ -214,7 +264,7 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
         h = hidden.get(k["key"], {})
         kind, extra, typ, src, tgt = k["kind"], None, None, None, None
         conf = float(k["confidence"])
-        if kind == "events" and raw is not None:
+        if layered(label, kind):  # the confidence before the layer (a layered value read as raw is mapped twice)
             if k["key"] not in raw:
                 continue
             conf = raw[k["key"]]
@@ -244,16 +294,18 @@ def topic_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
     if not path.exists():
         return []
     judged = topic_judgements() if judged is None else judged
-    t = TOPICS_THRESHOLD_THEN
+    raw = frozen_raw().get(label, {}) if layered(label, "topics") else None
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         i = json.loads(line)
         j = judged.get(i["key"])
-        if j is None or i.get("confidence") is None:
+        if j is None or i.get("confidence") is None or (raw is not None and i["key"] not in raw):
             continue
         right = bool(j.get("right"))
+        conf = float(i["confidence"]) if raw is None else raw[i["key"]]
         out.append(Row(stop_of(label), label, f"topics:{i['type']}", i["key"], i.get("page") or i["key"].split("|")[0],
-                       float(i["confidence"]), float(i["confidence"]) >= t, right, right and not j.get("lenient")))
+                       conf, float(i["confidence"]) >= topic_cut_then(label, i["type"]), right,
+                       right and not j.get("lenient")))
     return out
 
 

@@ -86,3 +86,18 @@ def test_the_dates_display_cut_is_on_the_learned_scale_and_documented():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if "`NEWSGRAPH_MIN_CONFIDENCE_DATES`" in line)
     assert f"`{DATES_THRESHOLD}`" in row and "leave-one-stop-out" in row
+
+
+def test_the_rows_never_open_a_held_out_draws_records(tmp_path, monkeypatch):
+    """date_evidence_rows looks pages up over every record file on the machine: a draw still held out
+    (recalibrate_rows.HELD_OUT_PREFIXES) is skipped by its name, its body never read."""
+    import json
+
+    from benchmarks import date_evidence_rows as R
+    from benchmarks import recalibrate_rows
+
+    monkeypatch.setattr(R, "RECORDS", tmp_path)
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s99unseen",))
+    for name, page in (("s99unseenlee-before", "held"), ("s98unseen-before", "open")):
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps({"input": page, "body": "b"}) + "\n")
+    assert set(R._pages()) == {"open"}

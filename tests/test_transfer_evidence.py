@@ -106,6 +106,10 @@ def test_on_the_before_records_the_actors_can_fix_few_shown_events(monkeypatch):
     if not T.RECORDS.exists() or not (T.RECORDS / "s25unseen-before.jsonl").exists():
         pytest.skip("no before records on this machine")
     monkeypatch.setattr(newsgraph.settings, "EVENTS_THRESHOLD", 0.6)
+    from benchmarks import recalibrate_rows
+
+    # the stops e10 measured (s35, judged at stop 35, came later: its 28 events leave these figures alone)
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s35unseen", "s36unseen"))
     res = A.actors(boot=50)
     assert res["events"] == 700
     today, hide_all = res["today (layer(actor) >= threshold)"], res["raw >= 1.01"]

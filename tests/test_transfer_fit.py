@@ -20,19 +20,37 @@ def test_the_before_snapshots_give_the_coordinators_figures(tmp_path, monkeypatc
 
     monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path)
     # the rows of stop 31's layer: stop 32's draws were held out then
-    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s32unseen", "s33unseen", "s34unseen"))
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s32unseen", "s33unseen", "s34unseen", "s35unseen"))
     ev = [r for r in rows(("events",)) if r.shown]
     assert {r.stop for r in ev} == {f"s{n}" for n in range(21, 31)}
     assert (len(ev), sum(r.strict for r in ev), sum(r.right for r in ev)) == (212, 125, 137)
 
 
 def _landed_rows(tmp_path, monkeypatch) -> list[Row]:
-    """The rows the landed layer was fitted on (stop 34 v10: every blind draw, s21..s34), records or not."""
+    """The rows the landed layer was fitted on (stop 34 v10: every blind draw, s21..s34; stop 35 v11's refit with s35
+    was within noise LOSO and did not land), records or not."""
     from benchmarks import recalibrate_rows, transfer_rows
 
     monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path)
-    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ())
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s35unseen", "s36unseen"))
     return T.fit_rows(rows(("events",)), "events")
+
+
+def test_the_fourteenth_stop_is_read_raw_and_its_rule_is_the_one_documented():
+    """s35 (stop 35, the Lee pool) was built with the layer in force: its 28 judged events (every shown one) are
+    read at their raw confidences (from the rebuild with the layers off), 19 right as scored. On 14 stops the
+    display rule picks 0.85 on the confidence as it was (it picked 0.8 on 13): the cut would hide the map in place's
+    0.847 level, which the rows find right as often as the 0.884 level above it (29/45 against 26/43): the rule's
+    gain comes from the 0.80/0.81 levels of stops 21..28's maps, which current code does not emit (NOTES.md, stop 35
+    v11), so EVENTS_THRESHOLD stays where it was."""
+    rs = T.fit_rows(rows(("events",)), "events")
+    s35 = [r for r in rs if r.stop == "s35"]
+    assert len({r.stop for r in rs}) == 14 and (sum(r.right for r in s35), len(s35)) == (19, 28)
+    assert all(shown_then(r) for r in s35) and {round(r.conf, 3) for r in s35} <= {0.847, 0.884, 0.99, 0.994}
+    assert T.chosen_cut(T.thresholds(rs, "iso")) == 0.85
+    at = {lo: [r for r in rs if lo <= r.conf < hi] for lo, hi in ((0.845, 0.85), (0.88, 0.92))}
+    assert (sum(r.right for r in at[0.845]), len(at[0.845])) == (29, 45)
+    assert (sum(r.right for r in at[0.88]), len(at[0.88])) == (26, 43)
 
 
 def test_the_landed_layer_is_fitted_on_every_judged_stop_and_says_so(tmp_path, monkeypatch):
@@ -171,3 +189,43 @@ def test_a_rebuild_that_is_not_the_same_code_is_refused(tmp_path, monkeypatch):
         assert "1 of 2" in str(e)
     else:
         raise AssertionError("a rebuild missing an event was accepted")
+
+
+def test_a_snapshot_with_every_layer_in_force_reads_each_kind_raw(tmp_path, monkeypatch):
+    """Stop 35's snapshots were made with every learned layer in force (events, quotes, dates, topics): each kind's
+    row takes the raw confidence of the rebuild with the layers off; a quote's speaker counts as hidden below the
+    speakers' cut of the time (0.95), a topic as shown at its type's cut of the time on the snapshot's value."""
+    from benchmarks import transfer_rows
+    from benchmarks.audit import __main__ as audit
+
+    monkeypatch.setattr(transfer_rows, "AUDIT", tmp_path)
+    monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path / "rec")
+    monkeypatch.setattr(transfer_rows, "RAW", tmp_path / "raw.jsonl")
+    monkeypatch.setattr(audit, "key", lambda rec, kind, it: it["k"])
+    (tmp_path / "rec").mkdir()
+    lab = "s35unseenlee-before"
+    keys = [{"key": "q1", "kind": "quotes", "input": "lee/a/1", "part": "tune", "status": None, "confidence": 0.93,
+             "shown": True},
+            {"key": "d1", "kind": "dates", "input": "lee/a/1", "part": "tune", "status": None, "confidence": 0.96,
+             "shown": True}]
+    (tmp_path / f"{lab}.keys.jsonl").write_text("".join(json.dumps(k) + "\n" for k in keys))
+    topics = [{"key": "lee-a-1|people|A B", "page": "lee-a-1", "type": "people", "name": "A B", "confidence": 0.7125},
+              {"key": "lee-a-1|organisations|C", "page": "lee-a-1", "type": "organisations", "name": "C",
+               "confidence": 0.578}]
+    (tmp_path / f"topics-{lab}.jsonl").write_text("".join(json.dumps(t) + "\n" for t in topics))
+    rec = {"input": "lee/a/1", "quotes": [{"k": "q1", "confidence": 0.787, "speaker_confidence": 0.913}],
+           "dates": [{"k": "d1", "confidence": 0.97}], "events": [],
+           "topics": {"people": ["A B"], "organisations": ["C"]},
+           "topics_confidence": {"people": [0.545], "organisations": [0.361]}}
+    (tmp_path / "rec" / "raw-y.jsonl").write_text(json.dumps(rec) + "\n")
+    (tmp_path / "rec" / f"{lab}.jsonl").write_text(json.dumps({**rec, "quotes": [{**rec["quotes"][0], "confidence": 0.93}]}) + "\n")
+    judged = {"q1": {"real": True, "speaker": False}, "d1": {"ok": True}}
+    assert transfer_rows.item_rows(lab, judged) == []  # no raw confidences yet: no rows
+    transfer_rows.freeze_raw(lab, "raw-y")
+    rs = {r.key: r for r in transfer_rows.item_rows(lab, judged)}
+    assert (rs["q1"].conf, rs["d1"].conf) == (0.787, 0.97)
+    assert rs["q1"].right  # the wrong speaker (0.913) was hidden under the speakers' cut of the time
+    tj = {t["key"]: {"right": True} for t in topics}
+    ts = {r.kind: r for r in transfer_rows.topic_rows(lab, tj)}
+    assert (ts["topics:people"].conf, ts["topics:people"].shown) == (0.545, True)
+    assert (ts["topics:organisations"].conf, ts["topics:organisations"].shown) == (0.361, False)  # cut 0.8 then

