@@ -71,6 +71,7 @@ POOLS: dict[int, str] = {
     20271001: "polnear-tune",  # stop 33's second held-out draw, after s33 became tuning data (the last 14 articles)
     20271101: "lee",  # stop 35's held-out draw (80 of the 311 English Lee-corpus articles, lee_pool.py: from outside ../shared)
     20271102: "lee",  # stop 35's second held-out draw (80 of the 231 left): judged on the stop's start AND final code
+    20271103: "lee",  # stop 35's third held-out draw (80 of the 151 left): judged on the stop's final code only
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
