@@ -130,6 +130,19 @@ def test_a_short_story_that_mentions_a_missing_page_is_still_an_article():
     assert ex.page_type == "article"
 
 
+def test_a_one_paragraph_story_that_mentions_consent_is_still_an_article():
+    """A story of one paragraph (a plain-text scrape, a page with one <p>) that mentions consent once: every paragraph
+    'speaks of consent', but in one phrase, where a consent wall names cookies, partners, choices (stop 35: a real
+    152-word news story was refused)."""
+    story = ("The state parliament passed a bill on Tuesday that changes the rules for a medical procedure, after a "
+             "long debate in the lower house. Under the new law a patient must give written consent to the "
+             "procedure, and two doctors must agree that it is needed. " + SENT + " " + SENT)
+    ex = extract(RawDocument(input="s.html", data=_html("", [story])))
+    assert ex.page_type == "article"
+    twice = story.replace("a medical procedure", "consent for a medical procedure")  # one phrase, said twice
+    assert extract(RawDocument(input="t.html", data=_html("", [twice, "Consent forms change in May. " + SENT]))).page_type == "article"
+
+
 def test_urls_given_to_analyze_get_one_line_saying_how_to_bring_the_page_in():
     code, records, errors = _analyze("https://harbour-gazette.example/news/2026/03/10/quay", "www.example.org/story")
     assert code == 1 and records == []

@@ -43,6 +43,11 @@ PAYWALL_MAX_WORDS = 150
 HEADING_WORDS = 12
 #: Consent page: at least this share of its paragraphs speak of cookies, consent, partners...
 CONSENT_SHARE = 0.5
+#: ... in at least this many distinct consent phrases ("cookies", "our partners", "accept all"): a consent wall names
+#: its cookies, partners, choices and policy, while a short story that mentions consent names one (stop 35: a real
+#: one-paragraph story of 152 words about a law on a patient's consent was refused). (A notice too short to
+#: name two, "This site uses cookies.", never gets here: extraction finds no article text in it.)
+CONSENT_MIN_PHRASES = 2
 #: Live blog: at least this many paragraphs start with a time stamp ("10:42", "14.05 Uhr").
 LIVE_MIN_ENTRIES = 5
 #: Gallery: at least this many images, with fewer body words per image than GALLERY_WORDS_PER_IMAGE.
@@ -110,8 +115,10 @@ def judge(ex: Extracted, html: str | None = None) -> Verdict:
     if words < ERROR_MAX_WORDS and ph["error"].search(head):
         return Verdict(f"an error page ({_quote(ph['error'].search(head).group())}, {words} words)")
     if words < CONSENT_MAX_WORDS and paras:
-        share = sum(1 for p in paras if ph["consent"].search(p)) / len(paras)
-        if share >= CONSENT_SHARE:
+        found = [ph["consent"].findall(p) for p in paras]
+        share = sum(1 for f in found if f) / len(paras)
+        distinct = {m.lower().rstrip("s") for f in found for m in f}  # "cookie" and "cookies" are one phrase
+        if share >= CONSENT_SHARE and len(distinct) >= CONSENT_MIN_PHRASES:
             return Verdict(f"a cookie or consent page ({words} words, {share:.0%} of paragraphs about consent)")
     if words < PAYWALL_MAX_WORDS and (ph["paywall"].search(ex.body) or (html and _NOT_FREE.search(html))):
         return Verdict(f"a paywall stub ({words} words of the article shown)")
