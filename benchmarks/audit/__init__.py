@@ -7,4 +7,9 @@ judged items shown by default, with counts. Judgements live in benchmarks/audit/
 each with its reason; an item is keyed by page, kind, span and the fields judged, so a changed item is judged anew.
 `python -m benchmarks.audit.below` samples the hidden events (below the display threshold) of judged draws at random,
 so that the event calibration is measured over every event, not over those shown (NOTES.md, stop 26).
+
+Held-out draws of news nobody read: `python -m benchmarks.audit build --label L --fresh SEED`, the seed's pool in
+`fresh.POOLS` (fresh.py says how a stop appends one). Every pool of ../shared/eval is used up since stop 33; stop 35
+added the Lee news corpus from gensim's wheel (lee_pool.py: set NEWSGRAPH_LEE_DIR to the folder with its two files),
+and left about 70 of its English articles for one more draw.
 """
