@@ -10,7 +10,8 @@ right, each actor right or hidden below the cut) before -> after; the actors the
 price) and wrong ones; a paired page bootstrap of the difference, pooled over the draws given.
 
     python -m benchmarks.actor_spans --lee          # s35, s36, s37 (Lee pool, current code)
-    python -m benchmarks.actor_spans --older        # s25..s34 before draws
+    python -m benchmarks.actor_spans --older        # s25..s34 before draws, current code's events
+    python -m benchmarks.actor_spans --snapshots    # s25..s35: the before snapshots' own events
 """
 
 from __future__ import annotations
@@ -133,11 +134,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--lee", action="store_true")
     ap.add_argument("--older", action="store_true")
+    ap.add_argument("--snapshots", action="store_true", help="the rule on the before snapshots' own events")
     ap.add_argument("--out", default=str(RECORDS / "e12-actor-spans.json"))
     a = ap.parse_args()
     from benchmarks.audit.__main__ import judgements
     from newsgraph.settings import EVENTS_THRESHOLD
 
+    if a.snapshots:
+        before_score(OLDER | {"s35unseenlee-before": LEE["s35unseenlee-before"]})
+        return
     judged = {k: j for k, j in judgements().items() if j.get("item") == "events"}
     groups = {}
     if a.lee:
@@ -172,6 +177,89 @@ def main() -> None:
               f"{d:+.3f} [{lo:+.3f}, {hi:+.3f}]; hidden right {tot['hid_right']} wrong {tot['hid_wrong']}; right actors "
               f"shown {tot['right_actors_shown_before']} -> {tot['right_actors_shown_after']}", flush=True)
     Path(a.out).write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+def before_flags(label: str, seed: int) -> dict[str, dict[str, str]]:
+    """The rule on the before snapshot's own events: {key: {role: reason}}, each event's actors read on the current
+    Doc of its page (the page's body unchanged), with the record's entities (type, mentions). Why: the current
+    code's events of an older draw are those tuned on since; the before snapshot's are what a blind reader saw."""
+    from types import SimpleNamespace
+
+    import newsgraph.annotate as ann
+    from benchmarks.audit.__main__ import key
+    from benchmarks.audit.fresh import build_raws
+    from benchmarks.event_parse_rows import EVENT_FIELDS, before_records
+    from newsgraph.annotate.doc_cache import doc_text
+    from newsgraph.annotate.event_actor_spans import implausible
+    from newsgraph.annotate.event_features import trigger_token
+    from newsgraph.pipeline import analyze_stream
+    from newsgraph.records import Event
+
+    before = before_records(label)
+    out: dict[str, dict[str, str]] = {}
+    orig = ann.to_article
+
+    def hooked(ex, doc, plan=None):  # type: ignore[no-untyped-def]
+        rec = before.get(ex.input)
+        if doc is not None and rec is not None and rec.get("body") == doc_text(doc):
+            ents = {e["id"]: SimpleNamespace(type=e.get("type"), mentions=[SimpleNamespace(start=m["start"], end=m["end"])
+                                                                          for m in e.get("mentions") or []])
+                    for e in rec.get("entities") or []}
+            for it in rec.get("events") or []:
+                ev = Event(**{k: it.get(k) for k in EVENT_FIELDS})
+                tok = trigger_token(doc, ev)
+                got = {}
+                for role in ("source", "target"):
+                    reason = implausible(doc, ev, role, ents.get(getattr(ev, role) or ""), tok)  # type: ignore[arg-type]
+                    if reason:
+                        got[role] = reason
+                if got:
+                    out[key(rec, "events", it)] = got
+        return orig(ex, doc, plan)
+
+    ann.to_article = hooked
+    try:
+        for _ in analyze_stream(build_raws(seed)):
+            pass
+    finally:
+        ann.to_article = orig
+    return out
+
+
+def before_score(labels: dict[str, int]) -> dict:
+    """Shown judged events of the before snapshots, right as scored then (their own hidden actors) and with the
+    rule's actors hidden too; the rule's newly hidden actors by verdict."""
+    from benchmarks.audit.__main__ import judgements
+    from benchmarks.transfer_rows import _hidden, item_rows
+
+    judged = judgements()
+    by_draw, tot = {}, {"shown": 0, "before": 0, "after": 0, "hid_right": 0, "hid_wrong": 0}
+    for label, seed in labels.items():
+        flags, hidden = before_flags(label, seed), _hidden(label)
+        pages: dict[str, list[int]] = {}
+        hr = hw = 0
+        for r in item_rows(label, judged):
+            if r.kind != "events" or not r.shown or r.status not in (None, "asserted"):
+                continue
+            j, h, f = judged[r.key], hidden.get(r.key, {}), flags.get(r.key, {})
+            base = bool(j.get("happened") and j.get("type"))
+            p = pages.setdefault(r.page, [0, 0, 0])
+            p[0] += 1
+            p[1] += base and all(bool(j.get(x)) or h.get(x, False) for x in ("source", "target"))
+            p[2] += base and all(bool(j.get(x)) or h.get(x, False) or x in f for x in ("source", "target"))
+            for x in f:
+                if not h.get(x, False) and (j.get("judged") or {}).get(f"{x}_name"):
+                    hr += bool(j.get(x))
+                    hw += not j.get(x)
+        by_draw[label] = pages
+        sh, b, a = (sum(v[i] for v in pages.values()) for i in range(3))
+        print(f"{label} (before snapshot): shown {sh} right {b} -> {a}; newly hidden right {hr} wrong {hw}", flush=True)
+        for k, v in (("shown", sh), ("before", b), ("after", a), ("hid_right", hr), ("hid_wrong", hw)):
+            tot[k] += v
+    d, lo, hi = boot(by_draw)
+    print(f"pooled: shown {tot['shown']} right {tot['before']} -> {tot['after']}, diff {d:+.3f} [{lo:+.3f}, {hi:+.3f}]; "
+          f"newly hidden right {tot['hid_right']} wrong {tot['hid_wrong']}", flush=True)
+    return {**tot, "diff": d, "lo": lo, "hi": hi}
 
 
 if __name__ == "__main__":
