@@ -29,7 +29,6 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import calibration as cal
 from newsgraph.annotate.dates import parse_anchor
-from newsgraph.annotate.event_actor_spans import IMPLAUSIBLE_ACTOR_CAP, implausible
 from newsgraph.annotate.event_features import (
     ACTOR_SCORES,
     ARREST_MODE,
@@ -62,9 +61,6 @@ from newsgraph.records import Entity, Event
 #: Where the component leaves each event's features (doc.user_data, keyed by id of the event) for the fitting
 #: script (benchmarks/fit_events.py) to read exactly what ran.
 FEATURES_KEY = "ng_event_features"
-#: Where the component leaves, per event (id), each actor capped by event_actor_spans.py: role -> (reason, the
-#: confidence before the cap), for the measurement (benchmarks/actor_spans.py).
-ACTOR_SPANS_KEY = "ng_actor_spans"
 
 #: Raw type scores: by trigger form, raised when both actors are typed actors; lowered when an actor is a thing
 #: (PLOVER types are acts between actors: "provided content", "offers cocktails", "beat forecasts", "the
@@ -106,7 +102,6 @@ class EventEvidence:
         ents = {e.id: e for e in doc._.ng_entities or []}
         kept: dict[int, dict[str, dict[str, float]]] = doc.user_data.setdefault(FEATURES_KEY, {})
         register = Register(doc)
-        capped: dict[int, dict[str, tuple[str, float]]] = doc.user_data.setdefault(ACTOR_SPANS_KEY, {})
         for ev in events:
             tok = trigger_token(doc, ev)
             ev.status = self.status(ev, tok, anchor)
@@ -123,14 +118,7 @@ class EventEvidence:
             for role in ("source", "target"):
                 f = feats.get(role)
                 conf = _fitted(f"event_{role}", f, f["score"]) if f is not None else None
-                final = transfer_actor(conf, ev.confidence, on)
-                if final is not None and self.confidence.actor_spans:
-                    ent = ents.get((ev.source if role == "source" else ev.target) or "")
-                    reason = implausible(doc, ev, role, ent, tok)
-                    if reason is not None:
-                        capped.setdefault(id(ev), {})[role] = (reason, final)
-                        final = min(final, IMPLAUSIBLE_ACTOR_CAP)  # no actor of the event by its span: hidden
-                setattr(ev, f"{role}_confidence", final)
+                setattr(ev, f"{role}_confidence", transfer_actor(conf, ev.confidence, on))
         return doc
 
     def features(self, doc: Doc, ev: Event, tok: Token | None, ents: dict[str, Entity]) -> dict[str, dict[str, float]]:
@@ -294,4 +282,4 @@ def make_event_evidence(nlp: Language, name: str, confidence: dict) -> EventEvid
     return EventEvidence(from_config(EventConfidence, confidence))
 
 
-__all__ = ["ACTOR_SCORES", "ACTOR_SPANS_KEY", "FEATURES_KEY", "EventConfidence", "EventEvidence"]
+__all__ = ["ACTOR_SCORES", "FEATURES_KEY", "EventConfidence", "EventEvidence"]

@@ -38,11 +38,6 @@ class EventConfidence:
         True, "apply the transfer layer (data/calibration/event_transfer.json, fitted on the held-out draws' "
         "before snapshots, benchmarks/transfer_fit.py) as the last step of event and actor confidence; false: the "
         "map in place alone (then NEWSGRAPH_MIN_CONFIDENCE_EVENTS=0.8 gives the old display)")
-    actor_spans: bool = knob(
-        True, "cap at 0.3 (under the display cut: hidden, kept in the API) the confidence of an actor whose span is "
-        "no actor of the event: a region's or people's adjective modifying a noun, the adjective of the trigger noun "
-        "as target, a name cut before 'of' + name/number, a place target after 'in'/'near'/'from'/'at' "
-        "(annotate/event_actor_spans.py; NOTES.md stop 35 e12)")
 
 
 def event(conf: float, on: bool = True) -> float:
