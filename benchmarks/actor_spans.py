@@ -12,6 +12,9 @@ price) and wrong ones; a paired page bootstrap of the difference, pooled over th
     python -m benchmarks.actor_spans --lee          # s35, s36, s37 (Lee pool, current code)
     python -m benchmarks.actor_spans --older        # s25..s34 before draws, current code's events
     python -m benchmarks.actor_spans --snapshots    # s25..s35: the before snapshots' own events
+
+Not landed (NOTES.md stop 35 e12): the rule (annotate/event_actor_spans.py, the knob, ACTOR_SPANS_KEY) lives in
+commit f282220 of branch e12 and was reverted; this tool runs on a tree holding it.
 """
 
 from __future__ import annotations
@@ -185,12 +188,13 @@ def before_flags(label: str, seed: int) -> dict[str, dict[str, str]]:
     code's events of an older draw are those tuned on since; the before snapshot's are what a blind reader saw."""
     from types import SimpleNamespace
 
+    from newsgraph.annotate.event_actor_spans import implausible
+
     import newsgraph.annotate as ann
     from benchmarks.audit.__main__ import key
     from benchmarks.audit.fresh import build_raws
     from benchmarks.event_parse_rows import EVENT_FIELDS, before_records
     from newsgraph.annotate.doc_cache import doc_text
-    from newsgraph.annotate.event_actor_spans import implausible
     from newsgraph.annotate.event_features import trigger_token
     from newsgraph.pipeline import analyze_stream
     from newsgraph.records import Event
