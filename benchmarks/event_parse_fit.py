@@ -1,7 +1,7 @@
 """One L2 logistic over the events' parse evidence on top of the landed transfer layer, LOSO + prospective (stop 35 e11).
 
 Why: stop 34 (e10) found nothing the records carry separates right from wrong shown events beyond the events'
-transfer layer; the parse around the trigger (annotate/event_parse.py PARSE_FEATURES) is the evidence left. The
+transfer layer; the parse around the trigger (benchmarks/event_parse.py PARSE_FEATURES) is the evidence left. The
 blind draws were rebuilt on current code with it (benchmarks/event_parse_rows.py); a rebuilt event joins its row
 (benchmarks/transfer_rows.py, label "right" as scored) by audit key.
 
@@ -26,11 +26,11 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.event_parse import PARSE_FEATURES
 from benchmarks.event_parse_rows import SEEDS, load
 from benchmarks.transfer_evidence import _sig, compare, fit_logistic
 from benchmarks.transfer_fit import _logit, fit, fit_rows, pages
 from benchmarks.transfer_rows import Row, rows
-from newsgraph.annotate.event_parse import PARSE_FEATURES
 
 #: The L2 pull toward the layer as it is (fixed beforehand: 29 features on ~700 rows; e10's 1 spread the confidences).
 L2 = 10.0
@@ -236,32 +236,6 @@ def write(l2: float = L2, source: str = "before") -> None:
                                  "pred": round(p, 6)}) + "\n")
 
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "annotate" / "data" / "calibration"
-
-
-def land() -> Path:
-    """The committed model (MODEL) as the run time's data file (calibration.load_model's format)."""
-    from newsgraph.annotate.event_parse import MODEL_KIND
-
-    m = json.loads(MODEL.read_text(encoding="utf-8"))
-    w = m["weights"]
-    out = DATA / f"{MODEL_KIND}_model.json"
-    out.write_text(json.dumps({
-        "kind": MODEL_KIND,
-        "fitted_on": f"benchmarks/event_parse_fit.py (L2 {m['l2']}, toward the layer as it is) on the {m['rows']} judged "
-                     f"asserted event rows of the blind draws' before snapshots with records ({', '.join(m['stops'])}): "
-                     "each before event's annotate/event_parse.py features on the current Doc of its page; target: "
-                     "right as scored; on top of the events' transfer layer (logit_layer). Checked leave-one-stop-out "
-                     "and prospectively on s35 before it was judged (NOTES.md, stop 35 e11). Refit: python -m "
-                     "benchmarks.event_parse_fit --write && python -m benchmarks.event_parse_fit --land",
-        "features": [m["features"][0], *m["features"][2:]],
-        "weights": [round(float(v), 5) for v in [w[0], *w[2:]]],
-        "bias": round(float(w[1]), 5),
-        "means": {},
-    }, indent=1) + "\n")
-    return out
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     import argparse
 
@@ -271,11 +245,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--source", choices=SOURCES, default="before")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--score-s35", action="store_true")
-    ap.add_argument("--land", action="store_true", help="write the committed model as the run time's data file")
     a = ap.parse_args(argv)
-    if a.land:
-        print(land())
-    elif a.write:
+    if a.write:
         write(a.l2, a.source)
     elif a.score_s35:
         from benchmarks.event_parse_s35 import score

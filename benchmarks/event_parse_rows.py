@@ -1,6 +1,6 @@
 """The blind draws' events rebuilt with their parse evidence (stop 35, helper e11): a dump per draw, keyed by audit key.
 
-Why: the parse around an event's trigger (annotate/event_parse.py) is not kept in the records, so the draws' pages are
+Why: the parse around an event's trigger (benchmarks/event_parse.py) is not kept in the records, so the draws' pages are
 analysed again on current code, and each event's PARSE_FEATURES are computed from the annotated Doc by the same
 function the run time would use. A rebuilt event joins its judgement by the audit key (benchmarks/audit `key`:
 page, sentence span, type, actors' names, trigger): an event the current code finds as the before code did keeps
@@ -64,8 +64,8 @@ def dump(label: str) -> Path:
     import newsgraph.annotate as ann
     from benchmarks.audit.__main__ import key
     from benchmarks.audit.fresh import build_raws
+    from benchmarks.event_parse import parse_evidence
     from newsgraph.annotate.doc_cache import doc_text
-    from newsgraph.annotate.event_parse import parse_evidence
     from newsgraph.pipeline import analyze_stream
     from newsgraph.records import Event
 

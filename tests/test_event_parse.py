@@ -1,4 +1,4 @@
-"""The events' parse evidence (annotate/event_parse.py, stop 35 e11): what the features read from a parse. The model
+"""The events' parse evidence (benchmarks/event_parse.py, stop 35 e11): what the features read from a parse. The model
 over them was measured and not landed (NOTES.md "stop 35, helper e11"); the benchmarks read these features from the
 rebuilt draws, so they must keep meaning what they say. Sentences written for these tests."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.event_parse import PARSE_FEATURES, parse_evidence
 from newsgraph.annotate import make_doc
-from newsgraph.annotate.event_parse import PARSE_FEATURES, parse_evidence
 from newsgraph.records import Extracted
 
 

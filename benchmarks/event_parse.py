@@ -9,9 +9,10 @@ a reported clause with its actors found far away. These features are computed fr
 values scored at run time.
 
 The list (PARSE_FEATURES) was fixed before any per-stop result was looked at (NOTES.md, stop 35 e11). Every value
-lies in [0, 1] (counts and lengths through log1p, scaled). The pipeline does not call this module: a model over
-these features gained recall at unchanged precision, with calibration worse on most stops, and was not landed; it
-stays as the benchmarks' measurement of the parse (benchmarks/event_parse_rows.py, event_parse_fit.py).
+lies in [0, 1] (counts and lengths through log1p, scaled). It lives in benchmarks/, not in the package: a model over
+these features gained recall at unchanged precision, with calibration worse on most stops, and was not landed
+(commit 90ce92f of branch e11 wired it into the pipeline); it stays as the benchmarks' measurement of the parse
+(benchmarks/event_parse_rows.py, event_parse_fit.py).
 """
 
 from __future__ import annotations
