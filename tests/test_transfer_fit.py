@@ -20,7 +20,7 @@ def test_the_before_snapshots_give_the_coordinators_figures(tmp_path, monkeypatc
 
     monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path)
     # the rows of stop 31's layer: stop 32's draws were held out then
-    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s32unseen", "s33unseen", "s34unseen", "s35unseen", "s36unseen", "s37unseen"))
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s32unseen", "s33unseen", "s34unseen", "s35unseen", "s36unseen", "s37unseen", "s38unseen"))
     ev = [r for r in rows(("events",)) if r.shown]
     assert {r.stop for r in ev} == {f"s{n}" for n in range(21, 31)}
     assert (len(ev), sum(r.strict for r in ev), sum(r.right for r in ev)) == (212, 125, 137)
@@ -32,7 +32,7 @@ def _landed_rows(tmp_path, monkeypatch) -> list[Row]:
     from benchmarks import recalibrate_rows, transfer_rows
 
     monkeypatch.setattr(transfer_rows, "RECORDS", tmp_path)
-    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s35unseen", "s36unseen", "s37unseen"))
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s35unseen", "s36unseen", "s37unseen", "s38unseen"))
     return T.fit_rows(rows(("events",)), "events")
 
 

@@ -72,6 +72,7 @@ POOLS: dict[int, str] = {
     20271101: "lee",  # stop 35's held-out draw (80 of the 311 English Lee-corpus articles, lee_pool.py: from outside ../shared)
     20271102: "lee",  # stop 35's second held-out draw (80 of the 231 left): judged on the stop's start AND final code
     20271103: "lee",  # stop 35's third held-out draw (80 of the 151 left): judged on the stop's final code only
+    20271201: "lee",  # stop 36's held-out draw (the last English Lee articles): judged on the stop's start AND final code
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
