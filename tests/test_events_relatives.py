@@ -7,6 +7,9 @@
   detained on Monday, said") is its antecedent and stays the target.
 - Beside people introduced by a number or "a"/"an", a "from" says where they are from ("detained four students from
   X"): X is no target; an official's or a possessed object's "from" keeps its side ("recalled its envoy from X").
+- An order with no addressee whose object is an act ("ordered the arrest of X") is that act by its author (COERCE,
+  X its target, also behind a determiner: "the arrest of some militants"); an order to someone ("ordered the army to
+  withdraw") stays a REQUEST.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ BODY = "\n\n".join(
         "Tomas Ferro, who was detained by Bordurian police on Monday, said he had done nothing wrong.",
         "Police in Carlsberg detained four students from Weston on Sunday night.",
         "The Ruritanian government recalled its ambassador from Borduria on Monday.",
+        "Governor Ana Ortiz ordered the arrest of Tom Hale on Friday.",
+        "The chief minister has been ordering the arrest of some local militants.",
+        "President Ana Ortiz ordered the army to withdraw from the border region.",
     ]
 )
 
@@ -53,3 +59,12 @@ def test_from_beside_introduced_people_is_where_they_are_from(article):
 
 def test_from_beside_an_official_keeps_its_side(article):
     assert ("SANCTION", "The Ruritanian government", "Borduria") in _pairs(article, "recalled", "its ambassador")
+
+
+def test_an_order_of_an_act_is_the_act(article):
+    assert _pairs(article, "ordered", "arrest of Tom Hale") == {("COERCE", "Ana Ortiz", "Tom Hale")}
+    assert {(ty, t) for ty, _, t in _pairs(article, "ordering", "some local militants")} == {("COERCE", "some local militants")}
+
+
+def test_an_order_to_someone_stays_a_request(article):
+    assert ("REQUEST", "Ana Ortiz", "the army") in _pairs(article, "ordered", "the army to withdraw")

@@ -392,7 +392,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             imposed = imposed_act(tok, self.nouns) if tok.lemma_.lower() in self.imposing else None
             if imposed is not None:
                 # "imposed sanctions on X": the sanctions are the act, not its target; X, on the verb or the noun, is
-                targets = [a for a in targets if not imposed.idx <= a.start < imposed.idx + len(imposed.text)]
+                targets = [a for a in targets if not imposed.left_edge.idx <= a.start < imposed.idx + len(imposed.text)]  # "the sanctions"
                 targets = targets or self._targets(doc, imposed, self.noun_preps)
             if type_ in self.addressed and not [a for a in targets if not is_measure(doc, a)]:
                 targets = self._asked_to_act(doc, tok) or targets  # "requested that a county court issue an order"
