@@ -9,7 +9,8 @@
   X"): X is no target; an official's or a possessed object's "from" keeps its side ("recalled its envoy from X").
 - An order with no addressee whose object is an act ("ordered the arrest of X") is that act by its author (COERCE,
   X its target, also behind a determiner: "the arrest of some militants"); an order to someone ("ordered the army to
-  withdraw") stays a REQUEST.
+  withdraw") and an order of any other act ("ordered an investigation into X", a demand as CAMEO codes it) stay a
+  REQUEST.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ BODY = "\n\n".join(
         "Governor Ana Ortiz ordered the arrest of Tom Hale on Friday.",
         "The chief minister has been ordering the arrest of some local militants.",
         "President Ana Ortiz ordered the army to withdraw from the border region.",
+        "Prime Minister Tom Hale ordered an investigation into the Bordurian Trade Ministry.",
     ]
 )
 
@@ -68,3 +70,7 @@ def test_an_order_of_an_act_is_the_act(article):
 
 def test_an_order_to_someone_stays_a_request(article):
     assert ("REQUEST", "Ana Ortiz", "the army") in _pairs(article, "ordered", "the army to withdraw")
+
+
+def test_an_order_of_an_inquiry_stays_a_request(article):
+    assert {ty for ty, _, _ in _pairs(article, "ordered", "an investigation into")} == {"REQUEST"}
