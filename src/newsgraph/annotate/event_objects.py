@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import partitive_whole, relative_antecedent
 from newsgraph.annotate.event_mishaps import instrument_kinds
+from newsgraph.annotate.relatives import WHO, indefinite
 from newsgraph.annotate.resolve import resolve_token, role_nouns
 
 
@@ -59,6 +60,8 @@ class EventObjects:
         if ante is None:
             return tok
         whole = partitive_whole(ante)
+        if tok.lower_ in WHO and whole.pos_ == "NOUN" and indefinite(whole) and find_entity(doc, whole.idx, whole.idx + len(whole.text)) is None:
+            return ante  # (stop 36) "a man who was arrested", "a Jenin man who": someone new, nobody named before
         a = resolve_token(doc, whole, [])
         if a.entity is not None and a.entity.type in ("city", "place", "country") and whole.pos_ != "PROPN":
             return tok  # "a Jenin man who was ...": the place only names where he is from
@@ -67,6 +70,15 @@ class EventObjects:
         if tok.lower_ in ("who", "whom"):
             return tok if a.entity is None and whole.tag_ == "NN" else ante
         return ante if self._actor_word(doc, whole) or self.people_noun(whole) else tok
+
+    def _introduced_people(self, kids: list[Token]) -> bool:
+        """(stop 36) The verb's direct object is people introduced by a number or "a"/"an", named by no role ("three
+        boys", "a woman"): a "from" beside them says where they are from or were taken from ("arrested three boys
+        from X"), as the name of "A Coral Gables man" does (resolve.origin_modifier), not a second patient. An official
+        or a possessed object keeps its "from" as the side acted on ("recalled its ambassador from X")."""
+        roles = role_nouns()
+        return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and self.people_noun(c) and indefinite(c)
+                   and c.lower_ not in roles and c.lemma_.lower() not in roles for c in kids)
 
     def _aimed_preps(self, act: Token) -> tuple[str, ...]:
         """Prepositions inside a thing asked for that name an actor the request concerns: "from" whom it is asked

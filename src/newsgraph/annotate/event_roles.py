@@ -270,6 +270,8 @@ class EventRoles(EventObjects, EventPlaceDate):
                     continue  # "accused Indian forces of ... at a dam in X": the object is the target, "at" says where
                 if c.lower_ in self.adjunct_preps and direct:
                     continue  # "thanked X on Twitter", "praised X on Monday": beside an actor acted on, a medium or a time
+                if c.lower_ == "from" and self._introduced_people(kids):
+                    continue  # (stop 36) "arrested three boys from X": where they are from, not whom the act was done to
                 for o in prep_objects(c):
                     objs += with_conj(o)
                     if direct:

@@ -82,6 +82,7 @@ from newsgraph.annotate.event_measures import (
 )
 from newsgraph.annotate.event_mishaps import accident, kind_of
 from newsgraph.annotate.event_plays import (
+    ORDERS,
     contest_result,
     game_act,
     hijacking,
@@ -179,6 +180,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
         if form == "verb" and lemma in self.imposing and (named := imposed_act(tok, self.nouns)) is not None:
             type_, mode = noun_type(named, self.nouns)  # "sanctions imposed on X", "imposed an embargo": the act imposed
+        if form == "verb" and self._ordered_coercion(tok):
+            type_, mode = "COERCE", noun_type(imposed_act(tok, self.nouns), self.nouns)[1]  # (stop 36) "ordered the arrest of X"
         if form == "verb" and type_ == "COERCE" and mode == "seize" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) \
                 and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in tok.children):
             return None  # (stop 32) "seized on Trump's claim", "seizing upon a report": a phrasal idiom, nothing seized
@@ -305,6 +308,16 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 out += [resolve_token(doc, o, []) for o in prep_objects(p) if self._actor_word(doc, o)]
         return [a for a in out if useful_actor(a)]
 
+    def _ordered_coercion(self, tok: Token) -> bool:
+        """(stop 36) An order whose object is a coercive act ("ordered the arrest of X", "ordering the arrest of some
+        militants"): the act by its author, COERCE (the audits' convention: a closure or an arrest ordered is the
+        restriction, as "ordered held on bond"). Any other act ordered stays the order, as CAMEO codes it ("ordered an
+        investigation against X" is a demand, 1014 -> REQUEST), and so does an order to someone ("ordered X to ...")."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ORDERS:
+            return False
+        named = imposed_act(tok, self.nouns)
+        return named is not None and noun_type(named, self.nouns)[0] == "COERCE"
+
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
 
@@ -389,10 +402,10 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 targets = self._opposed_in_purpose(doc, tok) or targets  # "were fighting ... to aid X against rival forces"
             harm = vowed_harm(tok) if type_ == "THREATEN" else None
             targets = [a for a in targets if harm is None or not harm.idx <= a.start < harm.idx + len(harm.text)]  # the harm vowed
-            imposed = imposed_act(tok, self.nouns) if tok.lemma_.lower() in self.imposing else None
+            imposed = imposed_act(tok, self.nouns) if tok.lemma_.lower() in self.imposing or self._ordered_coercion(tok) else None
             if imposed is not None:
                 # "imposed sanctions on X": the sanctions are the act, not its target; X, on the verb or the noun, is
-                targets = [a for a in targets if not imposed.idx <= a.start < imposed.idx + len(imposed.text)]
+                targets = [a for a in targets if not imposed.left_edge.idx <= a.start < imposed.idx + len(imposed.text)]  # "the sanctions"
                 targets = targets or self._targets(doc, imposed, self.noun_preps)
             if type_ in self.addressed and not [a for a in targets if not is_measure(doc, a)]:
                 targets = self._asked_to_act(doc, tok) or targets  # "requested that a county court issue an order"

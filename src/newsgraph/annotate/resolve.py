@@ -18,6 +18,7 @@ from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_heads import PLACE_TYPES, foreign_modifier, member_nouns
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.pronouns import inside, resolve_pronoun
+from newsgraph.annotate.relatives import governing_subjects
 from newsgraph.annotate.role_antecedents import by_role, introduced_as
 from newsgraph.annotate.speaker_titles import titled_person
 from newsgraph.records import Entity
@@ -182,6 +183,7 @@ def resolve_speaker(doc: Doc, tok: Token, exclude: list[tuple[int, int]]) -> Act
         return Actor(None, tok.text, tok.idx, tok.idx + len(tok.text))
     if tok.pos_ == "PRON" or low in pronouns:
         types = set((pronouns.get(low) or "person").split("|"))
+        exclude = exclude + governing_subjects(tok)  # a relative "who" never stands for a subject above its clause
         hit, how, noun = resolve_pronoun(doc, tok, types, exclude)
         if noun is not None:
             # "The teacher added that X was fine. She said ...": the pronoun speaks for the description
@@ -257,6 +259,7 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
     pronouns = _pronouns()
     if (tok.pos_ == "PRON" or low in pronouns) and not acronym(tok):
         types = set((pronouns.get(low) or "person").split("|"))
+        exclude = exclude + governing_subjects(tok)  # a relative "who" never stands for a subject above its clause
         # "it" stands for no name that only modifies a person's noun ("U.S. senator"; stop 33, e9: "it attacked
         # Trump", it = the newspaper, was coded "United States")
         hit = nearest_before(doc, tok.idx, types, exclude, referents_only=low in ("it", "its", "itself"))

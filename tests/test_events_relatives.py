@@ -1,0 +1,76 @@
+"""Event actors that grammar rules out (issue 11, stop 36; annotate/relatives.py, EventObjects._introduced_people).
+
+- An indefinite description with a relative clause ("an engineer who was detained") introduces someone new: the
+  description is the one acted on, never the person named before it.
+- The subject of a clause that holds a relative clause is no antecedent of its "who" ("X said the 31-year-old, who
+  has been detained, ..."): the one detained is not X. A subject whose own phrase holds the "who" ("X, who was
+  detained on Monday, said") is its antecedent and stays the target.
+- Beside people introduced by a number or "a"/"an", a "from" says where they are from ("detained four students from
+  X"): X is no target; an official's or a possessed object's "from" keeps its side ("recalled its envoy from X").
+- An order with no addressee whose object is an act ("ordered the arrest of X") is that act by its author (COERCE,
+  X its target, also behind a determiner: "the arrest of some militants"); an order to someone ("ordered the army to
+  withdraw") and an order of any other act ("ordered an investigation into X", a demand as CAMEO codes it) stay a
+  REQUEST.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import annotated_body
+from conftest import event_pairs as _pairs
+
+BODY = "\n\n".join(
+    [
+        "Foreign Minister Lena Marsh has voiced concern about a Ruritanian engineer who was detained in Borduria last week.",
+        "Senator Oskar Brandt said the 31-year-old, who has been detained by the Bordurian army, should be sent home.",
+        "Tomas Ferro, who was detained by Bordurian police on Monday, said he had done nothing wrong.",
+        "Police in Carlsberg detained four students from Weston on Sunday night.",
+        "The Ruritanian government recalled its ambassador from Borduria on Monday.",
+        "Governor Ana Ortiz ordered the arrest of Tom Hale on Friday.",
+        "The chief minister has been ordering the arrest of some local militants.",
+        "President Ana Ortiz ordered the army to withdraw from the border region.",
+        "Prime Minister Tom Hale ordered an investigation into the Bordurian Trade Ministry.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def article(selective_nlp):
+    return annotated_body(BODY, selective_nlp)
+
+
+def test_an_indefinite_description_is_someone_new(article):
+    pairs = _pairs(article, "detained", "Ruritanian engineer")
+    assert pairs, "the detention is still coded"
+    assert not any(t == "Lena Marsh" for _, _, t in pairs)
+
+
+def test_a_relative_who_is_no_subject_above_its_clause(article):
+    assert not any(t == "Oskar Brandt" for _, _, t in _pairs(article, "detained", "the 31-year-old"))
+
+
+def test_a_subject_holding_the_who_stays_its_antecedent(article):
+    assert any(t == "Tomas Ferro" for _, _, t in _pairs(article, "detained", "Tomas Ferro, who"))
+
+
+def test_from_beside_introduced_people_is_where_they_are_from(article):
+    pairs = _pairs(article, "detained", "four students")
+    assert pairs, "the detention is still coded"
+    assert not any(t == "Weston" for _, _, t in pairs)
+
+
+def test_from_beside_an_official_keeps_its_side(article):
+    assert ("SANCTION", "The Ruritanian government", "Borduria") in _pairs(article, "recalled", "its ambassador")
+
+
+def test_an_order_of_an_act_is_the_act(article):
+    assert _pairs(article, "ordered", "arrest of Tom Hale") == {("COERCE", "Ana Ortiz", "Tom Hale")}
+    assert {(ty, t) for ty, _, t in _pairs(article, "ordering", "some local militants")} == {("COERCE", "some local militants")}
+
+
+def test_an_order_to_someone_stays_a_request(article):
+    assert ("REQUEST", "Ana Ortiz", "the army") in _pairs(article, "ordered", "the army to withdraw")
+
+
+def test_an_order_of_an_inquiry_stays_a_request(article):
+    assert {ty for ty, _, _ in _pairs(article, "ordered", "an investigation into")} == {"REQUEST"}
