@@ -7,6 +7,8 @@
   detained on Monday, said") is its antecedent and stays the target.
 - Beside people introduced by a number or "a"/"an", a "from" says where they are from ("detained four students from
   X"): X is no target; an official's or a possessed object's "from" keeps its side ("recalled its envoy from X").
+- A verb that reduces relations keeps its type with an agreement as object ("suspended talks with X", "cut ties with
+  X": SANCTION); only a verb of force so used makes an agreement ("struck a deal", tests/test_events_mishaps.py).
 - A news medium as the speaker of "X said Y attacked Z" reports the act; it accuses no one (police still allege).
 - An order with no addressee whose object is an act ("ordered the arrest of X") is that act by its author (COERCE,
   X its target, also behind a determiner: "the arrest of some militants"); an order to someone ("ordered the army to
@@ -96,3 +98,23 @@ def test_a_news_medium_reports_it_does_not_allege(media):
     assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(media, "said", "news agency said"))
     assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(media, "said", "Newspapers said"))
     assert ("ACCUSE", "Police", "Tom Hale") in _pairs(media, "said", "Police said")
+
+
+TIES = "\n\n".join(
+    [
+        "Israel suspended talks with Syria on Monday.",
+        "Egypt cut diplomatic ties with Iran in 1980.",
+        "Jordan has severed all ties with the militant group Hamas.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def ties(selective_nlp):
+    return annotated_body(TIES, selective_nlp)
+
+
+@pytest.mark.parametrize(("trigger", "sentence"), [("suspended", "talks with Syria"), ("cut", "ties with Iran"), ("severed", "all ties")])
+def test_reducing_relations_is_no_agreement(ties, trigger, sentence):
+    types = {ty for ty, _, _ in _pairs(ties, trigger, sentence)}
+    assert types and "AGREE" not in types
