@@ -1,4 +1,4 @@
-"""Event actors that grammar rules out (issue 11, stop 36; annotate/relatives.py, EventObjects._introduced_people).
+"""Event actors and types that grammar and typed evidence decide (issue 11, stop 36; annotate/relatives.py, EventObjects).
 
 - An indefinite description with a relative clause ("an engineer who was detained") introduces someone new: the
   description is the one acted on, never the person named before it.
@@ -7,6 +7,9 @@
   detained on Monday, said") is its antecedent and stays the target.
 - Beside people introduced by a number or "a"/"an", a "from" says where they are from ("detained four students from
   X"): X is no target; an official's or a possessed object's "from" keeps its side ("recalled its envoy from X").
+- A verb that reduces relations keeps its type with an agreement as object ("suspended talks with X", "cut ties with
+  X": SANCTION); only a verb of force so used makes an agreement ("struck a deal", tests/test_events_mishaps.py).
+- A news medium as the speaker of "X said Y attacked Z" reports the act; it accuses no one (police still allege).
 - An order with no addressee whose object is an act ("ordered the arrest of X") is that act by its author (COERCE,
   X its target, also behind a determiner: "the arrest of some militants"); an order to someone ("ordered the army to
   withdraw") and an order of any other act ("ordered an investigation into X", a demand as CAMEO codes it) stay a
@@ -74,3 +77,44 @@ def test_an_order_to_someone_stays_a_request(article):
 
 def test_an_order_of_an_inquiry_stays_a_request(article):
     assert {ty for ty, _, _ in _pairs(article, "ordered", "an investigation into")} == {"REQUEST"}
+
+
+MEDIA = "\n\n".join(
+    [
+        "The Karavian news agency said Bordurian jets struck several vehicles near the border, killing 14 people.",
+        "Newspapers said Borduria's army killed two women and five children.",
+        "Police said Tom Hale attacked the guard with a knife.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def media(selective_nlp):
+    return annotated_body(MEDIA, selective_nlp)
+
+
+def test_a_news_medium_reports_it_does_not_allege(media):
+    """(stop 36) "a report accuses no one": the act stays, no ACCUSE by the paper or the agency."""
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(media, "said", "news agency said"))
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(media, "said", "Newspapers said"))
+    assert ("ACCUSE", "Police", "Tom Hale") in _pairs(media, "said", "Police said")
+
+
+TIES = "\n\n".join(
+    [
+        "Israel suspended talks with Syria on Monday.",
+        "Egypt cut diplomatic ties with Iran in 1980.",
+        "Jordan has severed all ties with the militant group Hamas.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def ties(selective_nlp):
+    return annotated_body(TIES, selective_nlp)
+
+
+@pytest.mark.parametrize(("trigger", "sentence"), [("suspended", "talks with Syria"), ("cut", "ties with Iran"), ("severed", "all ties")])
+def test_reducing_relations_is_no_agreement(ties, trigger, sentence):
+    types = {ty for ty, _, _ in _pairs(ties, trigger, sentence)}
+    assert types and "AGREE" not in types

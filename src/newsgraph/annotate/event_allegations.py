@@ -71,6 +71,8 @@ class EventAllegations(EventSenses):
                     own = author is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)
                     own = own or (src is not None and author is not None and bool(_sides(doc, src) & _sides(doc, author)))
                     accused = None if own or self._two_sides(doc[i], author) else ev.source_name
+                    if src is not None and self._news_medium(src):
+                        accused = None  # (stop 36) "the news agency said the jets blasted ...": a report accuses no one
                     if speaker is not None and useful_actor(speaker) and accused and speaker.name != accused and (cue.i, accused) not in done:
                         done.add((cue.i, accused))
                         out.append(
@@ -99,6 +101,14 @@ class EventAllegations(EventSenses):
             return False
         return not any(c.dep_ in ("dobj", "obj", "nsubjpass", "dative") for c in act.children) and not any(
             c.dep_ == "prep" and c.lower_ in self.target_preps for c in act.children)
+
+    def _news_medium(self, src: Token) -> bool:
+        """The speaker is a news medium (data [news_medium]: "newspapers", "state television", "Radio X"; "agency",
+        "service" or "network" after "news"): it reports the act, it does not allege it."""
+        words = [src] + [c for c in src.children if c.dep_ == "compound"]
+        if any(w.lower_ in self.news_media or w.lemma_.lower() in self.news_media for w in words):
+            return True
+        return src.lemma_.lower() in ("agency", "service", "network") and any(c.lower_ == "news" for c in src.children)
 
     def _reporting_cue(self, tok: Token) -> Token | None:
         """The speech verb whose complement holds `tok` ("said" in "X said Y attacked Z"), if any. An act whose

@@ -59,6 +59,7 @@ class EventLexicon(LexiconComponent):
         self.noun_preps = section_words(data, "noun_prep")
         self.participant_preps = section_words(data, "participant_prep")
         self.locative = section_words(data, "locative")
+        self.news_media = section_words(data, "news_medium")
         self.intent = section_words(data, "intent")
         self.reporting = section_words(data, "reporting")
         self.modal = section_words(data, "modal")

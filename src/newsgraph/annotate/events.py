@@ -162,8 +162,11 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         if framed is None:
             return None  # "shot himself", "used X as a threat to Y", "dismissed X as ...": no act (event_frames.py)
         type_, mode = framed  # "vow consequences": a threat
-        if form == "verb" and self.classes.get(type_) == "hostile" and self._struck_agreement(tok):
-            type_, mode = "AGREE", ""  # "struck a deal with X": an agreement, not force
+        if form == "verb" and type_ == "ASSAULT" and self._struck_agreement(tok):
+            # "struck a deal with X": an agreement, not force. (stop 36) Only a verb of force so used: a verb that
+            # reduces relations keeps its type with an agreement as object ("suspended talks with X", "cut ties with
+            # X", "severed all ties": SANCTION, CAMEO 161/164), where the agreement reading made them AGREE
+            type_, mode = "AGREE", ""
         if form == "verb" and lemma in self.naming and any(c.dep_ in ("oprd", "attr") for c in tok.children):
             return None  # "a school, then called FACES, for ...": a verb of naming with the name it gives
         if form == "verb" and tok.dep_ == "amod" and tok.i < tok.head.i:
