@@ -7,8 +7,9 @@
   detained on Monday, said") is its antecedent and stays the target.
 - Beside people introduced by a number or "a"/"an", a "from" says where they are from ("detained four students from
   X"): X is no target; an official's or a possessed object's "from" keeps its side ("recalled its envoy from X").
-- A verb that reduces relations keeps its type with an agreement as object ("suspended talks with X", "cut ties with
-  X": SANCTION); only a verb of force so used makes an agreement ("struck a deal", tests/test_events_mishaps.py).
+- A verb that reduces relations keeps its type with a relation as object ("suspended talks with X", "cut ties with
+  X": SANCTION); only a verb that makes deals, with an agreement one makes, is an agreement ("struck a deal", "cut a
+  deal"); an agreement attacked is criticised, not made ("attacked the deal").
 - A news medium as the speaker of "X said Y attacked Z" reports the act; it accuses no one (police still allege).
 - An order with no addressee whose object is an act ("ordered the arrest of X") is that act by its author (COERCE,
   X its target, also behind a determiner: "the arrest of some militants"); an order to someone ("ordered the army to
@@ -105,6 +106,8 @@ TIES = "\n\n".join(
         "Israel suspended talks with Syria on Monday.",
         "Egypt cut diplomatic ties with Iran in 1980.",
         "Jordan has severed all ties with the militant group Hamas.",
+        "Prosecutors in Boston cut a deal with Tom Hale on Monday.",
+        "Senator Ana Ruiz attacked the deal with Iran.",
     ]
 )
 
@@ -118,3 +121,11 @@ def ties(selective_nlp):
 def test_reducing_relations_is_no_agreement(ties, trigger, sentence):
     types = {ty for ty, _, _ in _pairs(ties, trigger, sentence)}
     assert types and "AGREE" not in types
+
+
+def test_a_deal_cut_is_an_agreement(ties):
+    assert "AGREE" in {ty for ty, _, _ in _pairs(ties, "cut", "a deal with Tom Hale")}
+
+
+def test_an_agreement_attacked_is_not_made(ties):
+    assert "AGREE" not in {ty for ty, _, _ in _pairs(ties, "attacked", "the deal with Iran")}

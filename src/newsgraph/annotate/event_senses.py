@@ -265,7 +265,8 @@ class EventSenses(EventRoles):
         """A verb whose object, subject or relative antecedent is an agreement ("struck a deal with X", "a deal struck
         with X" misparsed as its subject, "a deal that they struck with X"): a hostile verb so used makes one."""
         args = self._patients(tok) + [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "relcl" else [])
-        return any(self._agreement_noun(p) for p in args)
+        return any(self._agreement_noun(p) and p.lemma_.lower() not in self.relation_nouns and p.lower_ not in self.relation_nouns
+                   for p in args)  # (stop 36) "ties", "talks": a relation, not an agreement made
 
     def _recipient(self, tok: Token) -> bool:
         """Someone the verb gives to: a patient that is no thing, or the object of "to"/"for" that is no thing."""

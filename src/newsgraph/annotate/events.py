@@ -162,10 +162,10 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         if framed is None:
             return None  # "shot himself", "used X as a threat to Y", "dismissed X as ...": no act (event_frames.py)
         type_, mode = framed  # "vow consequences": a threat
-        if form == "verb" and type_ == "ASSAULT" and self._struck_agreement(tok):
-            # "struck a deal with X": an agreement, not force. (stop 36) Only a verb of force so used: a verb that
-            # reduces relations keeps its type with an agreement as object ("suspended talks with X", "cut ties with
-            # X", "severed all ties": SANCTION, CAMEO 161/164), where the agreement reading made them AGREE
+        if form == "verb" and self.classes.get(type_) == "hostile" and lemma in self.deal_making and self._struck_agreement(tok):
+            # "struck a deal with X", "cut a deal": an agreement, not force. (stop 36) Only a verb that makes deals
+            # ([deal_making]) and an agreement one makes: "suspended talks with X", "cut ties with X", "severed all
+            # ties" reduce relations (SANCTION, CAMEO 161/164), where this reading made every such hostile verb AGREE
             type_, mode = "AGREE", ""
         if form == "verb" and lemma in self.naming and any(c.dep_ in ("oprd", "attr") for c in tok.children):
             return None  # "a school, then called FACES, for ...": a verb of naming with the name it gives
