@@ -18,6 +18,7 @@ from newsgraph.annotate.actor_nouns import related_noun
 from newsgraph.annotate.demonyms import country_of
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_heads import foreign_modifier
+from newsgraph.annotate.relatives import relative_verb
 from newsgraph.annotate.resolve import Actor, resolve_token, role_nouns
 
 MEASURES = {"DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -93,12 +94,8 @@ def relative_antecedent(tok: Token) -> Token | None:
     """The noun a relative pronoun stands for ("six nurses who were convicted", "Angolans that were expelled"): the
     pronoun is an argument of the relative clause's verb, and the clause hangs on that noun. A relative pronoun
     resolved as a personal one would take the nearest person before it, who is someone else."""
-    if tok.tag_ not in ("WP", "WDT") or tok.lower_ not in ("who", "whom", "that", "which"):
-        return None
-    verb = tok.head
-    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
-        verb = verb.head  # "who were later released", "who were arrested and charged"
-    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+    verb = relative_verb(tok)  # "who were later released", "who were arrested and charged"
+    if verb is None or verb.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return None
     return verb.head
 

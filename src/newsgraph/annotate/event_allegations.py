@@ -103,12 +103,12 @@ class EventAllegations(EventSenses):
             c.dep_ == "prep" and c.lower_ in self.target_preps for c in act.children)
 
     def _news_medium(self, src: Token) -> bool:
-        """The speaker is a news medium (data [news_medium]: "newspapers", "state television", "Radio X"; "agency",
-        "service" or "network" after "news"): it reports the act, it does not allege it."""
+        """The speaker is a news medium (data [news_medium]: "newspapers", "state television", "Radio X"; [news_service]
+        after "news": "a news agency"): it reports the act, it does not allege it."""
         words = [src] + [c for c in src.children if c.dep_ == "compound"]
         if any(w.lower_ in self.news_media or w.lemma_.lower() in self.news_media for w in words):
             return True
-        return src.lemma_.lower() in ("agency", "service", "network") and any(c.lower_ == "news" for c in src.children)
+        return src.lemma_.lower() in self.news_services and any(c.lower_ == "news" for c in src.children)
 
     def _reporting_cue(self, tok: Token) -> Token | None:
         """The speech verb whose complement holds `tok` ("said" in "X said Y attacked Z"), if any. An act whose

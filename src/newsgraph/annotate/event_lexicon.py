@@ -60,6 +60,7 @@ class EventLexicon(LexiconComponent):
         self.participant_preps = section_words(data, "participant_prep")
         self.locative = section_words(data, "locative")
         self.news_media = section_words(data, "news_medium")
+        self.news_services = section_words(data, "news_service")
         self.deal_making = section_words(data, "deal_making")
         self.relation_nouns = section_words(data, "relation_noun")
         self.intent = section_words(data, "intent")

@@ -183,8 +183,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
         if form == "verb" and lemma in self.imposing and (named := imposed_act(tok, self.nouns)) is not None:
             type_, mode = noun_type(named, self.nouns)  # "sanctions imposed on X", "imposed an embargo": the act imposed
-        if form == "verb" and self._ordered_coercion(tok):
-            type_, mode = "COERCE", noun_type(imposed_act(tok, self.nouns), self.nouns)[1]  # (stop 36) "ordered the arrest of X"
+        if form == "verb" and (ordered := self._ordered_coercion(tok)) is not None:
+            type_, mode = noun_type(ordered, self.nouns)  # (stop 36) "ordered the arrest of X": the arrest (COERCE)
         if form == "verb" and type_ == "COERCE" and mode == "seize" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) \
                 and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in tok.children):
             return None  # (stop 32) "seized on Trump's claim", "seizing upon a report": a phrasal idiom, nothing seized
@@ -311,15 +311,16 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 out += [resolve_token(doc, o, []) for o in prep_objects(p) if self._actor_word(doc, o)]
         return [a for a in out if useful_actor(a)]
 
-    def _ordered_coercion(self, tok: Token) -> bool:
-        """(stop 36) An order whose object is a coercive act ("ordered the arrest of X", "ordering the arrest of some
-        militants"): the act by its author, COERCE (the audits' convention: a closure or an arrest ordered is the
-        restriction, as "ordered held on bond"). Any other act ordered stays the order, as CAMEO codes it ("ordered an
-        investigation against X" is a demand, 1014 -> REQUEST), and so does an order to someone ("ordered X to ...")."""
+    def _ordered_coercion(self, tok: Token) -> Token | None:
+        """(stop 36) The coercive act an order names as its object ("ordered the arrest of X", "ordering the arrest of
+        some militants"): the event is that act by its author, COERCE (the audits' convention: a closure or an arrest
+        ordered is the restriction, as "ordered held on bond"). Any other act ordered stays the order, as CAMEO codes
+        it ("ordered an investigation against X" is a demand, 1014 -> REQUEST), and so does an order to someone
+        ("ordered X to ...")."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in ORDERS:
-            return False
+            return None
         named = imposed_act(tok, self.nouns)
-        return named is not None and noun_type(named, self.nouns)[0] == "COERCE"
+        return named if named is not None and noun_type(named, self.nouns)[0] == "COERCE" else None
 
     def _trigger_lemma(self, tok: Token) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
@@ -405,7 +406,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 targets = self._opposed_in_purpose(doc, tok) or targets  # "were fighting ... to aid X against rival forces"
             harm = vowed_harm(tok) if type_ == "THREATEN" else None
             targets = [a for a in targets if harm is None or not harm.idx <= a.start < harm.idx + len(harm.text)]  # the harm vowed
-            imposed = imposed_act(tok, self.nouns) if tok.lemma_.lower() in self.imposing or self._ordered_coercion(tok) else None
+            imposed = imposed_act(tok, self.nouns) if tok.lemma_.lower() in self.imposing else self._ordered_coercion(tok)
             if imposed is not None:
                 # "imposed sanctions on X": the sanctions are the act, not its target; X, on the verb or the noun, is
                 targets = [a for a in targets if not imposed.left_edge.idx <= a.start < imposed.idx + len(imposed.text)]  # "the sanctions"
