@@ -178,9 +178,9 @@ def context(body: str, ent: dict | None, name: str, width: int = 110) -> str:
 
 def page_name(input_name: str) -> str:
     """The name an item's key gives its page: the file name, or a pool's input name made one (lgl/12 -> lgl-12,
-    gwn/3 -> gwn-3, trnews/7 -> trnews-7, geovirus/5 -> geovirus-5, polnear/f -> polnear-f, conll/007 -> conll-007, lee/bg/012 -> lee-bg-012: unique across the pools of
+    gwn/3 -> gwn-3, trnews/7 -> trnews-7, geovirus/5 -> geovirus-5, polnear/f -> polnear-f, conll/007 -> conll-007, lee/bg/012 -> lee-bg-012, reuters/22 -> reuters-22: unique across the pools of
     benchmarks/audit/fresh.py)."""
-    pools = ("lgl/", "gwn/", "trnews/", "geovirus/", "polnear/", "conll/", "lee/")
+    pools = ("lgl/", "gwn/", "trnews/", "geovirus/", "polnear/", "conll/", "lee/", "reuters/")
     return input_name.replace("/", "-") if input_name.startswith(pools) else Path(input_name).name
 
 

@@ -27,7 +27,8 @@ Pools: LGL is used up (`reserve()` holds 7 articles after 20261231). A seed list
 instead: "news" (benchmarks/audit/news_pool.py: GeoWebNews and TR-News, read by nobody; their files are missing
 on the stop-23 machine) or "wikinews" (benchmarks/audit/wikinews_pool.py: GeoVirus, used up by stop 26), "polnear" (polnear_pool.py: PolNeAR dev's check part,
 stop 27), "conll" (conll_pool.py: CoNLL-2003 dev's check-part Reuters stories, stop 28) or "lee" (lee_pool.py: the Lee
-news corpus from gensim's wheel, stop 35: the first pool from outside ../shared/eval). `drawn`, `build` and
+news corpus from gensim's wheel, stop 35: the first pool from outside ../shared/eval) or "reuters" (reuters_pool.py:
+Reuters-21578 from the npm registry, stop 37). `drawn`, `build` and
 topic_audit's `--lgl SEED` dispatch on the seed, so the commands stay the same:
     python -m benchmarks.audit build --label s24unseen-before --fresh SEED
     python -m benchmarks.topic_audit sample --name s24unseen-before --lgl SEED
@@ -158,11 +159,12 @@ def drawn(seed: int) -> list[dict]:
             news_pool,
             polnear_pool,
             polnear_tune_pool,
+            reuters_pool,
             wikinews_pool,
         )
 
         pools = {m.POOL: m for m in (news_pool, wikinews_pool, polnear_pool, conll_pool, conll_tune_pool,
-                                     polnear_tune_pool, lee_pool)}
+                                     polnear_tune_pool, lee_pool, reuters_pool)}
         if pool_of(seed) not in pools:
             raise SystemExit(f"fresh draw: unknown pool {pool_of(seed)!r} of seed {seed}")
         return pools[pool_of(seed)].drawn(seed)
