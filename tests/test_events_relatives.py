@@ -129,3 +129,27 @@ def test_a_deal_cut_is_an_agreement(ties):
 
 def test_an_agreement_attacked_is_not_made(ties):
     assert "AGREE" not in {ty for ty, _, _ in _pairs(ties, "attacked", "the deal with Iran")}
+
+
+NAMED_AFTER = "\n\n".join(
+    [
+        "Brazil withdrew from the Paris climate agreement on Monday.",
+        "Peru rejected Moscow's offer on Tuesday.",
+        "Bordurian forces shelled the Kyiv suburbs overnight.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def named_after(selective_nlp):
+    return annotated_body(NAMED_AFTER, selective_nlp)
+
+
+def test_a_thing_named_after_a_city_is_not_the_city(named_after):
+    """(stop 37) "the Paris climate agreement" is no act on Paris; a city as possessor ("Moscow's offer") still authors
+    the thing, and people or places named by a city ("the Kyiv suburbs") keep it."""
+    pairs = _pairs(named_after, "withdrew", "Paris climate")
+    assert pairs, "the withdrawal is still coded"
+    assert not any(t == "Paris" for _, _, t in pairs)
+    assert ("REJECT", "Peru", "Moscow") in _pairs(named_after, "rejected", "Moscow's offer")
+    assert any(t == "Kyiv" for _, _, t in _pairs(named_after, "shelled", "Kyiv suburbs"))

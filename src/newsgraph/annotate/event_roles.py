@@ -313,6 +313,13 @@ class EventRoles(EventObjects, EventPlaceDate):
             a = resolve_token(doc, o, [])
             if o.i in places and a.entity is not None and a.entity.type in ("city", "place"):
                 continue  # "met at Camp David": where the act happened, not its target
+            if (a.entity is not None and a.entity.type in ("city", "place") and o.pos_ == "NOUN"
+                    and (self._joint_noun(o) or self._act_noun(o)) and find_entity(doc, o.idx, o.idx + len(o.text)) is None
+                    and not any(c.dep_ == "poss" for c in o.children)):
+                # (stop 37) "withdrew from the Paris agreement", "the Minsk talks": an agreement or an act named after
+                # the city where it was made, not an act on the city; a city as possessor still authors it ("rejected
+                # Moscow's offer"), and people or places it names keep it ("attacked the Samburu tribe")
+                continue
             if a.entity is None and o.pos_ == "NOUN" and not self.people_noun(o) and not self._members(o):
                 # "condemned Indian strikes", "rejected the attack by X": the target of a verb whose object is an
                 # act is the act's author (its possessor, agent or national modifier), when that is an entity
