@@ -197,3 +197,23 @@ def test_a_present_under_a_past_verb_gives_a_noun_weekday_no_side(dated_doc):
 ])
 def test_undecided_weekdays_agree_with_the_one_the_text_puts_ahead(dated_doc, text, want):
     assert [v for t, v in _dates(dated_doc, text) if "Saturday" in t] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # (stop 37) written in March: October is seven months ahead and five back; a clause that points ahead takes the
+    # next one, a past clause the last one
+    ("The ferry company said the north quay would close in October.", "2024-10"),
+    ("The current harbour lease expires in October.", "2024-10"),
+    ("The north quay closed in October, the ferry company said.", "2023-10"),
+])
+def test_a_month_without_a_year_follows_its_clause(dated_doc, text, want):
+    assert [v for t, v in _dates(dated_doc, text, "2024-03-10") if "October" in t] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "Grain exports rose 12 pct in 1986/87, the board said.",
+    "Output in the 1985/86 season was larger than in April/January a year earlier.",
+])
+def test_a_split_year_or_month_is_no_single_date(dated_doc, text):
+    """(stop 37) "1986/87" is a crop or fiscal year across two calendar years: neither half alone is its date."""
+    assert _dates(dated_doc, text, "1987-03-04") == []

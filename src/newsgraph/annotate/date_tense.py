@@ -140,6 +140,21 @@ def _tense_of(verb: Token, vocab: str) -> str | None:
     return "present"
 
 
+def month_ahead(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> bool:
+    """The clause of a month or day written without a year points after the article date: a future clause
+    (`clause_tense`), or a verb whose modal is one of the vocabulary's [month_forward_modal] ("said the plant would
+    close in October"), a future seen from a report made within days of the article."""
+    if clause_tense(doc, start, end, vocab) == "future":
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span.root.dep_:
+        return False
+    verb, through_noun = verb_path(span.root)
+    modals = mapping(vocab, "month_forward_modal")
+    return verb is not None and not through_noun and any(
+        c.dep_ in _AUX and c.tag_ == "MD" and c.lower_ in modals for c in verb.children)
+
+
 #: dependency labels of a weekday that modifies a noun ("the Sunday phenomenon", "Monday's vote"), not a clause
 _NOUN_MODIFIER = ("compound", "amod", "poss", "nmod:poss", "nmod", "nn")
 

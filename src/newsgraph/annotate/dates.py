@@ -41,6 +41,7 @@ from newsgraph.annotate.date_names import date_names_event, relative_day_in_name
 from newsgraph.annotate.date_neighbours import combine_neighbours, ordered_ranges, shared_year, timetable_days
 from newsgraph.annotate.date_tense import (
     clause_tense,
+    month_ahead,
     past_verb_before,
     recurring_day,
     unsure_weekday,
@@ -60,7 +61,8 @@ _WORDISH_MONTHS = {"may", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug"
 def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VOCAB,
                past: Callable[[int, int], bool] | None = None,
                future: Callable[[int, int], bool] | None = None,
-               modifier: Callable[[int, int], bool] | None = None) -> list[DateRef]:
+               modifier: Callable[[int, int], bool] | None = None,
+               ahead: Callable[[int, int], bool] | None = None) -> list[DateRef]:
     """All date expressions of `text`, longest match first, no overlaps, in text order.
 
     vocab: the language's date vocabulary (data/dates.tsv for English, dates.fr.tsv...); None for a language
@@ -68,14 +70,22 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
     at [start, end) speaks of the past (from the parse; see `past_clause`), so a day or month without a year is
     not put after the article date; future(start, end): whether its verb is in the future tense (the parse's
     morphology, see `future_clause`), so a bare weekday there is the next one; modifier(start, end): whether the
-    parse makes the word there a compound of a noun after it (a contract month after a preposition, date_markets.py).
+    parse makes the word there a compound of a noun after it (a contract month after a preposition, date_markets.py);
+    ahead(start, end): whether the clause of a month or day without a year points after the article date
+    (`date_tense.month_ahead`; `future` when not given), so it is not put before the article date.
     """
+    ahead = ahead or future
     taken: list[tuple[int, int]] = []
     out: list[DateRef] = []
     for kind, pat in date_patterns(vocab):
         for m in pat.finditer(text):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
+                continue
+            if text[end : end + 1] == "/" or text[max(0, start - 1) : start] == "/":
+                # (stop 37) one half of a split expression ("in 1986/87", a crop or fiscal year; "April/January"):
+                # either half alone names a period the text does not
+                taken.append((start, end))
                 continue
             mon = (m.groupdict().get("mon") or "").lower()
             if kind == "my" and mon in _WORDISH_MONTHS and not m.group("y") and not text[start].isupper():
@@ -90,6 +100,14 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
                     value = f"{int(value[:4]) - 1}{value[4:]}"  # the past: not after the article date
                     if value.endswith("-02-29"):
                         value, res = value[:7], "month"
+            elif (year_guessed(kind, m, vocab or DEFAULT_VOCAB) and value and anchor is not None
+                  and value < anchor.isoformat()[: len(value)] and ahead is not None and ahead(start, end)
+                  and not governed_by_since(text, m, vocab or DEFAULT_VOCAB)):
+                # (stop 37) the mirror of the past rule: a clause that points ahead ("the plant would close in October",
+                # "the pact expires in October", written in March) names the next such month or day, not the last
+                value = f"{int(value[:4]) + 1}{value[4:]}"
+                if value.endswith("-02-29"):
+                    value, res = value[:7], "month"
             forward = kind == "wday" and (
                 (looks_forward(text, start, vocab or DEFAULT_VOCAB)
                  and (past is None or cue_governs(text, start, vocab or DEFAULT_VOCAB) or not past(start, end)))
@@ -161,7 +179,8 @@ class DateResolver:
         doc._.ng_dates = find_dates(doc_text(doc), parse_anchor(article_date(doc)), self.vocabulary,
                                     past=lambda s, e: past_clause(doc, s, e) or tense(s, e) == "past",
                                     future=lambda s, e: future_clause(doc, s, e) or tense(s, e) == "future",
-                                    modifier=lambda s, e: _noun_modifier(doc, s, e))
+                                    modifier=lambda s, e: _noun_modifier(doc, s, e),
+                                    ahead=lambda s, e: month_ahead(doc, s, e, vocab))
         weekdays = mapping(vocab, "weekday")
         doc._.ng_dates = [d for d in doc._.ng_dates if not day_word_as_noun(doc, d, vocab)
                           and not relative_day_in_name(doc, d, vocab) and not weekday_in_name(doc, d, vocab)
