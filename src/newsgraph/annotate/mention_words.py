@@ -8,6 +8,8 @@ it is a common word opening a sentence, heading or quotation (`common_word`), a 
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.annotate.common_words import CommonWords
 
 #: word classes the tagger gives words at a span's edge that belong to no name
@@ -20,11 +22,20 @@ _OPENERS = {"«", "“", '"', "(", ":", "—", "–", "-", "‹", "„"}
 _MISREAD_POS = {"ADV", "VERB", "INTJ"}
 
 
+#: (stop 37) Bracket tokens that no name begins or ends with: wire copy marks company names ("<Canadian Foremost
+#: Ltd> said"), and the model takes the closing mark into the span.
+_MARKUP = frozenset("<>[]{}")
+#: (stop 37) A number with a small unit glued on ("700p", a share price in pence; "12m", "3bn"): a measure at a span's
+#: edge, never a name's word (a name with a number keeps a capital: "3M", "7-Eleven" are not matched; "Channel 4"
+#: keeps its bare number).
+_MEASURE = re.compile(r"(?!\d+(?:st|nd|rd|th)$)\d+(?:[.,]\d+)*[a-z]{1,3}")  # an ordinal ("20th Century Fox") stays
+
+
 def not_name_word(tok, words: CommonWords | None) -> bool:
     """A word at a span's edge that belongs to no name: a function word or verb by the tagger, or an elided word.
     With the language's dictionary, a capitalised word the tagger calls an adverb, verb or interjection but the
     dictionary does not hold is a name the tagger misread, and stays ("Emmanuel Macron": "Macron" read as ADV)."""
-    if _elided(tok):
+    if _elided(tok) or tok.text in _MARKUP or _MEASURE.fullmatch(tok.text):
         return True
     if tok.pos_ not in _NOT_NAME_POS:
         return False

@@ -1,0 +1,41 @@
+"""Names in wire copy (stop 37, from the Reuters-21578 draw's verdicts; invented stories here): a name the wire
+marks with angle brackets is the name without them; a number with a unit glued on ("700p") is no name; "Korea"
+alone is the country, not a village of that name elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import annotated_docs
+
+DOCS = {
+    "brackets": "<Canadian Halvor Mining Ltd> said it agreed to sell its gold unit to Brisco Resources Inc for 12 mln "
+                "dlrs.\n\nHalvor said the sale would close in April.",
+    "pence": "Dunmore Holdings offered 700p a share for Kestrel Group Plc.\n\nThe 700p offer values Kestrel at 1.2 "
+             "billion stg, Dunmore said.",
+    "korea": "Exporters in Korea said the won's rise hurt them.\n\nKorea's trade surplus with the United States "
+             "fell in February, the trade ministry in Seoul said.",
+}
+
+
+@pytest.fixture(scope="module")
+def arts():
+    return annotated_docs(DOCS)
+
+
+def _names(article) -> dict[str, str]:
+    return {e.name: e.type for e in article.entities}
+
+
+def test_a_bracketed_wire_name_is_the_name_inside(arts):
+    names = _names(arts["brackets"])
+    assert names.get("Canadian Halvor Mining Ltd") == "organisation"
+    assert not any("<" in n or ">" in n for n in names)
+
+
+def test_a_price_in_pence_is_no_name(arts):
+    assert not any(n.startswith("700") for n in _names(arts["pence"]))
+
+
+def test_korea_alone_is_the_country(arts):
+    names = _names(arts["korea"])
+    assert names.get("South Korea") == "country" and "Korea" not in names
