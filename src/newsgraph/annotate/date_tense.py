@@ -144,12 +144,15 @@ def month_ahead(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> b
     """The clause of a month or day written without a year points after the article date: a future clause
     (`clause_tense`), or a verb whose modal is one of the vocabulary's [month_forward_modal] ("said the plant would
     close in October"), a future seen from a report made within days of the article."""
-    if clause_tense(doc, start, end, vocab) == "future":
-        return True
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not span.root.dep_:
         return False
     verb, through_noun = verb_path(span.root)
+    if clause_tense(doc, start, end, vocab) == "future":
+        # a timetable's present points ahead when the verb takes no object ("the pact expires in October"); with
+        # one, the month may date the object, a thing already done ("a circular reverses a shift in early April")
+        return not (verb is not None and _tense_of(verb, vocab) == "present"
+                    and any(c.dep_ in ("dobj", "obj") for c in verb.children))
     modals = mapping(vocab, "month_forward_modal")
     return verb is not None and not through_noun and any(
         c.dep_ in _AUX and c.tag_ == "MD" and c.lower_ in modals for c in verb.children)
