@@ -80,6 +80,7 @@ class EventSenses(EventRoles):
     care: frozenset[str]
     premises: frozenset[str]
     quantities: frozenset[str]
+    market: frozenset[str]
     works: frozenset[str]
     market_grades: frozenset[str]
     nouns: dict[str, list[tuple[str, str, set[str], str]]]
@@ -165,7 +166,7 @@ class EventSenses(EventRoles):
                 p = next((o for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)), p)  # "most of the budget"
             words = {"institution": self.institutions, "kin": self.kin, "permission": self.permissions,
                      "business": self.business, "care": self.care, "premises": self.premises,
-                     "quantity": self.quantities}.get(kind, frozenset())
+                     "quantity": self.quantities, "market": self.market}.get(kind, frozenset())
             if p.lemma_.lower() in words or p.lower_ in words:
                 return True
             if kind == "work" and p.pos_ == "NOUN" and (p.lemma_.lower() in self.works or p.lower_ in self.works):
