@@ -39,3 +39,27 @@ def test_a_price_in_pence_is_no_name(arts):
 def test_korea_alone_is_the_country(arts):
     names = _names(arts["korea"])
     assert names.get("South Korea") == "country" and "Korea" not in names
+
+
+SHORT_FIRST = {
+    "initials": "Shares of Hallam rose 2 dlrs on takeover talk, traders said.\n\nA Hallam spokesman declined comment."
+                "\n\nJ.R. Hallam Group Inc has been the subject of rumours for weeks.",
+    "acronym": "NAGD said its board proposed new rules on share votes.\n\nThe National Association of Grain Dealers "
+               "Inc said the rules would apply to all members.",
+}
+
+
+@pytest.fixture(scope="module")
+def short_first():
+    return annotated_docs(SHORT_FIRST)
+
+
+@pytest.mark.parametrize(("doc", "full", "short"), [
+    ("initials", "J.R. Hallam Group Inc", "Hallam"),
+    ("acronym", "National Association of Grain Dealers Inc", "NAGD"),
+])
+def test_a_company_short_form_joins_its_registered_name(short_first, doc, full, short):
+    """(stop 37) "Hallam" of "J.R. Hallam Group Inc" (initials before the name), "NAGD" of "... Dealers Inc" (a legal
+    form is no word of the acronym), even when the short form comes first: one organisation, not two."""
+    orgs = {e.name: e for e in short_first[doc].entities if e.type == "organisation"}
+    assert full in orgs and short not in orgs

@@ -11,6 +11,7 @@ is entity_linking's decision.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Protocol
 
@@ -115,6 +116,11 @@ def acronym_of(name: str, owner: str) -> bool:
     if initials(owner).upper() == flat:
         return True
     words = owner.split()
+    while len(words) > 2 and _legal_form(words[-1]):
+        words = words[:-1]  # (stop 37) "NASD" of "National Association of Securities Dealers Inc", "BP" of "British
+        if initials(" ".join(words)).upper() == flat:  # Petroleum Company Plc": a legal form is no word of the name
+            return True
+    words = owner.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w in COMPLEMENT_WORDS), len(words))
     head = initials(" ".join(words[:cut])).upper()
     return len(flat) >= 3 and len(head) > len(flat) and head.endswith(flat)
@@ -148,12 +154,23 @@ def legal_prefix_of(words: list[str], owner: list[str]) -> bool:
     International Inc"): a wire or a paper names a company in full once, with its legal form, and then by its first
     word. A body without a legal form ("Harvard" of "Harvard Medical School") is prefix_of's."""
     n = len(words)
+    if owner and _legal_form(owner[-1]) and len(owner) > n + 1 and owner[0] != words[0] and _INITIALS.fullmatch(owner[0]):
+        owner = owner[1:]  # (stop 37) "Hutton" of "E.F. Hutton Group Inc", "Heinz" of "H.J. Heinz Co": initials first
     if not words or len(owner) <= n or owner[:n] != words:
         return False
-    if owner[-1].lower().replace(".", "").strip(",") not in org_lexicon().get("legal_form", frozenset()):
+    if not _legal_form(owner[-1]):
         return False
     rest = owner[n:-1]
     return len(rest) <= LEGAL_DROP_MAX and all(w[:1].isupper() for w in rest)
+
+
+#: a word of initials before a company's name ("E.F.", "H.J.", "J.P.")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _legal_form(word: str) -> bool:
+    """A company's legal form (org_kinds.tsv `legal_form`: "Inc", "Corp", "SpA"), as the last word of its name."""
+    return word.lower().replace(".", "").strip(",") in org_lexicon().get("legal_form", frozenset())
 
 
 def company_short_form(name: str, orgs: list[Named]) -> bool:
