@@ -153,3 +153,23 @@ def test_a_thing_named_after_a_city_is_not_the_city(named_after):
     assert not any(t == "Paris" for _, _, t in pairs)
     assert ("REJECT", "Peru", "Moscow") in _pairs(named_after, "rejected", "Moscow's offer")
     assert any(t == "Kyiv" for _, _, t in _pairs(named_after, "shelled", "Kyiv suburbs"))
+
+
+RAIDS = "\n\n".join(
+    [
+        "Syrian jets raided a fuel depot near the border on Tuesday.",
+        "Police in Carlsberg raided the offices of the Freedom Party on Tuesday.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def raids(selective_nlp):
+    return annotated_body(RAIDS, selective_nlp)
+
+
+def test_a_raid_by_aircraft_is_force_and_a_police_raid_coercion(raids):
+    """(stop 37) a raid whose subject is a weapon or a craft ("jets raided") is an air raid (ASSAULT); a police raid
+    stays a search and seizure (COERCE)."""
+    assert {ty for ty, _, _ in _pairs(raids, "raided", "jets raided")} == {"ASSAULT"}
+    assert "ASSAULT" not in {ty for ty, _, _ in _pairs(raids, "raided", "Police in Carlsberg")}

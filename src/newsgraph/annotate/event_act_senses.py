@@ -328,6 +328,8 @@ def act_sense(tok: Token, type_: str, mode: str, hostile: bool, weights: ForceWe
             return verbal_sense.get(lemma if verb else tok.lower_)  # "attacked X in tweets": criticism (ACCUSE)
         if sense == "thin":
             return None  # "fought to build a school", "his attacks on X" in an article of no violence
+    if type_ == "COERCE" and mode == "seize" and verb and weapon_author(tok):
+        return "ASSAULT", ""  # (stop 37) "Iraqi planes raided the oil field": an air raid is force, not a police raid
     if type_ == "REQUEST" and needs_act(tok) and not requested(tok):
         return None  # "called X on Friday to thank her", "the appeal of X to young voters"
     if verb and lemma in _lex()["recall_verb"] and type_ == "SANCTION" and not recall_of_envoy(tok):
@@ -335,6 +337,14 @@ def act_sense(tok: Token, type_: str, mode: str, hostile: bool, weights: ForceWe
     if verb and hostile and lemma in light and not hostile_engagement(tok, hostile_nouns):
         return None  # "engage in more listening": no force engaged in
     return type_, mode
+
+
+def weapon_author(tok: Token) -> bool:
+    """The verb's subject (or its "by" agent) is a weapon or a craft (event_actors.tsv [instrument] weapon or
+    vehicle: "jets", "warplanes", "planes", "helicopters"): a raid by one is done with force by whoever flies it."""
+    authors = [c for c in tok.children if c.dep_ == "nsubj"]
+    authors += [o for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
+    return any(kind_of(a) in ("weapon", "vehicle") for a in authors)
 
 
 def hostile_engagement(tok: Token, hostile_nouns: frozenset[str]) -> bool:
