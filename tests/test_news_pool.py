@@ -11,6 +11,7 @@ from benchmarks.audit import (
     news_pool,
     polnear_pool,
     polnear_tune_pool,
+    reuters_pool,
     wikinews_pool,
 )
 from benchmarks.splits import part
@@ -100,7 +101,7 @@ def test_a_pool_seed_is_never_an_lgl_seed():
     # an LGL seed listed in POOLS would draw a different set under a label already judged
     assert not set(fresh.POOLS) & set(fresh.FRESH_SEEDS)
     assert set(fresh.POOLS.values()) <= {news_pool.POOL, wikinews_pool.POOL, polnear_pool.POOL, conll_pool.POOL,
-                                         conll_tune_pool.POOL, polnear_tune_pool.POOL, lee_pool.POOL}
+                                         conll_tune_pool.POOL, polnear_tune_pool.POOL, lee_pool.POOL, reuters_pool.POOL}
 
 
 def _geovirus(tmp_path, n: int):
