@@ -41,3 +41,35 @@ def test_a_market_act_or_a_post_is_no_event(article, trigger, sentence):
 @pytest.mark.parametrize(("sentence", "target"), [("aid to Nicaragua", "Nicaragua"), ("talks with Syria", "Syria")])
 def test_suspending_aid_or_talks_stays_a_sanction(article, sentence, target):
     assert any(ty == "SANCTION" and t == target for ty, _, t in _pairs(article, "suspended", sentence))
+
+
+WIRE = "\n\n".join(
+    [
+        "A Kestrel official declined comment on the report.",
+        "Ruritanian stocks of gasoline are declining, the institute said.",
+        "The president declined the invitation of the Bordurian government.",
+        "His lawyer offered to let the witness appear at a closed session, but Senator Ana Ruiz declined.",
+        "The United States imposed tariffs on Japanese electronics on Friday.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def wire(selective_nlp):
+    return annotated_body(WIRE, selective_nlp)
+
+
+@pytest.mark.parametrize(("trigger", "sentence"), [("declined", "declined comment"), ("declining", "stocks of gasoline")])
+def test_declining_to_say_or_a_fall_is_no_rejection(wire, trigger, sentence):
+    """(stop 37) "declined comment" withholds information; "stocks are declining" is a fall."""
+    assert _pairs(wire, trigger, sentence) == set()
+
+
+def test_an_invitation_declined_stays_a_rejection(wire):
+    assert {ty for ty, _, _ in _pairs(wire, "declined", "the invitation")} == {"REJECT"}
+    assert {ty for ty, _, _ in _pairs(wire, "declined", "Ana Ruiz declined")} == {"REJECT"}  # an actor, nothing named
+
+
+def test_tariffs_imposed_are_a_sanction(wire):
+    """(stop 37) the conventions' "tariffs are SANCTION" (CAMEO 163), not a coercion."""
+    assert {ty for ty, _, _ in _pairs(wire, "imposed", "tariffs")} == {"SANCTION"}

@@ -57,7 +57,7 @@ DEPARTURES = ("leave", "quit")
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
     out = {n: words(DATA, n) for n in ("game", "armed", "game_with_score", "contest_unit", "contest_frame")}
-    return out | {n: words(LEXICON, n) for n in ("refusal", "information", "imposed")}
+    return out | {n: words(LEXICON, n) for n in ("refusal", "information", "imposed", "disclosing", "falling")}
 
 
 def _top(tok: Token) -> Token:
@@ -171,8 +171,25 @@ def withheld_information(tok: Token) -> bool:
     lex = _lex()
     if tok.lemma_.lower() not in lex["refusal"]:
         return False
+    if any(c.dep_ in ("dobj", "obj") and (c.lower_ in lex["information"] or c.lemma_.lower() in lex["information"])
+           for c in tok.children):
+        return True  # (stop 37) "declined comment", "refused details": the information refused is the object
+    if any(c.lemma_.lower() in lex["disclosing"] for c in tok.children if c.dep_ == "xcomp"):
+        return True  # (stop 37) "whom he declined to name", "refused to disclose": declining to say who or what
     return any(o.dep_ in ("dobj", "obj") and (o.lower_ in lex["information"] or o.lemma_.lower() in lex["information"])
                for c in tok.children if c.dep_ == "xcomp" for o in c.children)
+
+
+def fall_not_refusal(tok: Token) -> bool:
+    """(stop 37) A verb of refusal that also names a fall ([falling]: "decline"), with nothing refused: no object, no
+    complement, and a subject that is no actor ("U.S. stocks of gasoline are declining", "the rating has declined"): a
+    quantity falling, no act. An actor declining with nothing named ("Chaffetz declined", an offer just told) refuses."""
+    if tok.lemma_.lower() not in _lex()["falling"]:
+        return False
+    if any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "nsubjpass") for c in tok.children):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return not any(c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for c in subjects)
 
 
 def imposed_order(tok: Token) -> bool:
@@ -195,4 +212,5 @@ def not_taken(tok: Token, targets: list[Actor]) -> list[Actor]:
     return [a for a in targets if not any(lo <= a.start < hi for lo, hi in taken)]
 
 
-__all__ = ["game_act", "hijacking", "imposed_order", "not_taken", "sport_sanction", "withheld_information"]
+__all__ = ["fall_not_refusal", "game_act", "hijacking", "imposed_order", "not_taken", "sport_sanction",
+           "withheld_information"]

@@ -84,6 +84,7 @@ from newsgraph.annotate.event_mishaps import accident, kind_of
 from newsgraph.annotate.event_plays import (
     ORDERS,
     contest_result,
+    fall_not_refusal,
     game_act,
     hijacking,
     imposed_order,
@@ -181,7 +182,10 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # (stop 33) "beating X in a unanimous points decision": a contest's result (event_plays.py)
         if game_act(tok) or sport_sanction(tok):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
-        if form == "verb" and lemma in self.imposing and (named := imposed_act(tok, self.nouns)) is not None:
+        if form == "verb" and lemma in self.imposing and any(
+                c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in self.imposed_sanctions for c in tok.children):
+            type_, mode = "SANCTION", ""  # (stop 37) "imposed tariffs on X": a sanction on trade (CAMEO 163), not COERCE
+        elif form == "verb" and lemma in self.imposing and (named := imposed_act(tok, self.nouns)) is not None:
             type_, mode = noun_type(named, self.nouns)  # "sanctions imposed on X", "imposed an embargo": the act imposed
         if form == "verb" and (ordered := self._ordered_coercion(tok)) is not None:
             type_, mode = noun_type(ordered, self.nouns)  # (stop 36) "ordered the arrest of X": the arrest (COERCE)
@@ -190,6 +194,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # (stop 32) "seized on Trump's claim", "seizing upon a report": a phrasal idiom, nothing seized
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
+        if form == "verb" and type_ == "REJECT" and fall_not_refusal(tok):
+            return None  # (stop 37) "stocks of gasoline are declining": a fall, nothing refused
         if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
             return None  # "declined to give a forecast": declining to say
         if form == "verb" and type_ == "REQUEST" and imposed_order(tok):
