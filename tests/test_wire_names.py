@@ -63,3 +63,27 @@ def test_a_company_short_form_joins_its_registered_name(short_first, doc, full, 
     form is no word of the acronym), even when the short form comes first: one organisation, not two."""
     orgs = {e.name: e for e in short_first[doc].entities if e.type == "organisation"}
     assert full in orgs and short not in orgs
+
+
+MORE = {
+    "currency": "The H.K. Dlr closed at 7.80 against the U.S. Dollar, dealers said.\n\nThe N.Z. Dlrs rose on "
+                "Tuesday, and the Reserve Bank of New Zealand said it would not intervene.",
+    "possessive": "Lloyd's of London said its members had approved the plan.\n\nLloyd's chairman urged members to "
+                  "accept the offer.",
+}
+
+
+@pytest.fixture(scope="module")
+def more():
+    return annotated_docs(MORE)
+
+
+def test_a_currency_is_no_entity(more):
+    """(stop 37) wire copy capitalises currencies ("H.K. Dlr"): no person, no organisation."""
+    assert not [e.name for e in more["currency"].entities if e.name.split()[-1].lower().strip(".") in ("dlr", "dlrs", "dollar")]
+
+
+def test_a_possessive_name_joins_its_body(more):
+    """(stop 37) "Lloyd's chairman" names Lloyd's of London, not a second body "Lloyd"."""
+    orgs = {e.name for e in more["possessive"].entities if e.type == "organisation"}
+    assert "Lloyd's of London" in orgs and "Lloyd" not in orgs

@@ -33,7 +33,7 @@ SHIPPED_FILES = {
 _KINDS = {
     "organisations": ("suffix", "prefix", "head", "name", "before", "business_before", "business_after",
                       "team_before", "team_after", "class", "complement_head"),
-    "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after", "work_kind"),
+    "things": ("before", "after", "adjective", "determiner", "class", "work_before", "work_after", "work_kind", "currency"),
     "places": ("after", "before", "head", "lead", "local", "locative", "toward", "article", "area", "class",
                "kind", "direction", "dweller"),
     "portfolios": ("head", "link", "holder_link"),
@@ -141,6 +141,8 @@ class NamesLexicon:
     work_after: frozenset[str] = frozenset()
     #: singular nouns of a kind of work or product heading an apposition or copula ("X, a weekly newsletter")
     work_kinds: frozenset[str] = frozenset()
+    #: (stop 37) currency units, lower case without dots: a name ending in one is a currency ("H.K. Dlr"), no entity
+    currencies: frozenset[str] = frozenset()
 
     @classmethod
     def from_sections(cls, data: Sections) -> NamesLexicon:
@@ -192,6 +194,7 @@ class NamesLexicon:
             work_before=tuple(kinds["things"]["work_before"]),
             work_after=frozenset(kinds["things"]["work_after"]),
             work_kinds=frozenset(kinds["things"]["work_kind"]),
+            currencies=frozenset(w.lower() for w in kinds["things"]["currency"]),
         )
 
     @cached_property

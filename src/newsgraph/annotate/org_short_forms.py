@@ -86,6 +86,14 @@ def prefix_of(words: list[str], owner: list[str]) -> bool:
     return len(owner) == 2 and _body_word(nxt)
 
 
+def possessive_of(words: list[str], owner: list[str]) -> bool:
+    """(stop 37) `words` are the owner's first word without its possessive ending ("Lloyd" of "Lloyd's of London",
+    "Sainsbury" of "Sainsbury's Supermarkets Ltd"): a name that is a possessive, cut at its "'s" where the text
+    writes "Lloyd's chairman"."""
+    return (len(words) == 1 and len(owner) >= 2 and owner[0][:-2] == words[0]
+            and owner[0][-2:] in ("'s", "\u2019s"))
+
+
 def reordered_of(words: list[str], owner: list[str]) -> bool:
     """`words` are the owner's head with its "of" complement put before it ("Transport Ministry" of "Ministry of
     Transport", also of "Ministry of Transport of the Republic of X" and of "Swedish Ministry of Transport"):
@@ -189,7 +197,7 @@ def variant_owner(c: Named, orgs: list[Named]) -> Named | None:
     known = c.name in known_bodies()  # "United Nations" before "United Nations Interim Mission": the parent body
     owners = [o for o in orgs if o is not c and (
         not known and prefix_of(words, o.name.split()) or reordered_of(words, o.name.split())
-        or acronym_of(c.name, o.name) or clipped_of(c.name, o.name)
+        or acronym_of(c.name, o.name) or clipped_of(c.name, o.name) or possessive_of(words, o.name.split())
         or legal_prefix_of(words, o.name.split()))]
     return most_named(owners)
 
