@@ -180,6 +180,10 @@ def withheld_information(tok: Token) -> bool:
                for c in tok.children if c.dep_ == "xcomp" for o in c.children)
 
 
+#: pronouns of people, who refuse ("he declined"); "it" stands for a thing as often ("it has declined 3 pct")
+_PEOPLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
+
+
 def fall_not_refusal(tok: Token) -> bool:
     """(stop 37) A verb of refusal that also names a fall ([falling]: "decline"), with nothing refused: no object, no
     complement, and a subject that is no actor ("U.S. stocks of gasoline are declining", "the rating has declined"): a
@@ -189,7 +193,8 @@ def fall_not_refusal(tok: Token) -> bool:
     if any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "nsubjpass") for c in tok.children):
         return False
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    return not any(c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for c in subjects)
+    return not any(c.pos_ == "PROPN" or c.lower_ in _PEOPLE_PRONOUNS or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                   for c in subjects)  # "it has declined slightly": a thing, as the rating it stands for
 
 
 def imposed_order(tok: Token) -> bool:
