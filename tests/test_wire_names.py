@@ -66,10 +66,10 @@ def test_a_company_short_form_joins_its_registered_name(short_first, doc, full, 
 
 
 MORE = {
-    "currency": "The H.K. Dlr closed at 7.80 against the U.S. Dollar, dealers said.\n\nThe N.Z. Dlrs rose on "
-                "Tuesday, and the Reserve Bank of New Zealand said it would not intervene.",
-    "possessive": "Lloyd's of London said its members had approved the plan.\n\nLloyd's chairman urged members to "
-                  "accept the offer.",
+    "currency": "The S.A. Dlr closed at 1.80 against the U.S. Dollar, dealers said.\n\nThe N.Z. Dlrs rose on "
+                "Tuesday, and the central bank in Wellington said it would not intervene.",
+    "possessive": "Kestrel's Supermarkets Ltd said its board had approved the plan.\n\nKestrel's chairman urged "
+                  "shareholders to accept the offer.",
 }
 
 
@@ -79,11 +79,11 @@ def more():
 
 
 def test_a_currency_is_no_entity(more):
-    """(stop 37) wire copy capitalises currencies ("H.K. Dlr"): no person, no organisation."""
+    """(stop 37) wire copy capitalises currencies ("S.A. Dlr"): no person, no organisation."""
     assert not [e.name for e in more["currency"].entities if e.name.split()[-1].lower().strip(".") in ("dlr", "dlrs", "dollar")]
 
 
 def test_a_possessive_name_joins_its_body(more):
-    """(stop 37) "Lloyd's chairman" names Lloyd's of London, not a second body "Lloyd"."""
+    """(stop 37) "Kestrel's chairman" names Kestrel's Supermarkets Ltd, not a second body "Kestrel"."""
     orgs = {e.name for e in more["possessive"].entities if e.type == "organisation"}
-    assert "Lloyd's of London" in orgs and "Lloyd" not in orgs
+    assert "Kestrel's Supermarkets Ltd" in orgs and "Kestrel" not in orgs

@@ -150,7 +150,7 @@ def month_ahead(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> b
     verb, through_noun = verb_path(span.root)
     if clause_tense(doc, start, end, vocab) == "future":
         # a timetable's present points ahead when the verb takes no object ("the pact expires in October"); with
-        # one, the month may date the object, a thing already done ("a circular reverses a shift in early April")
+        # one, the month may date the object, a thing already done ("a memo reverses a change made in early April")
         return not (verb is not None and _tense_of(verb, vocab) == "present"
                     and any(c.dep_ in ("dobj", "obj") for c in verb.children))
     modals = mapping(vocab, "month_forward_modal")

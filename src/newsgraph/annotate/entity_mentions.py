@@ -214,7 +214,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
         if m.text.lower() in names.not_names or (m.text.isupper() and m.text.lower() in names.not_names):
             continue
         if len(m.text.split()) > 1 and m.text.split()[-1].lower().replace(".", "") in names.currencies:
-            continue  # (stop 37) "H.K. Dlr", "U.S. Dollar", "N.Z. Dlrs": a currency, no person or body
+            continue  # (stop 37) "U.S. Dlr", "Aust Dlrs": a currency, no person or body
         for part in _split_possessor(m, gaz):
             out.extend(_split_hyphen(part, text))
     return join_nicknames(text, join_branches(text, join_campuses(text, cut_before_persons(out), gaz), gaz, words))

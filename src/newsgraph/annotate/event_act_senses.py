@@ -329,7 +329,7 @@ def act_sense(tok: Token, type_: str, mode: str, hostile: bool, weights: ForceWe
         if sense == "thin":
             return None  # "fought to build a school", "his attacks on X" in an article of no violence
     if type_ == "COERCE" and mode == "seize" and verb and weapon_author(tok):
-        return "ASSAULT", ""  # (stop 37) "Iraqi planes raided the oil field": an air raid is force, not a police raid
+        return "ASSAULT", ""  # (stop 37) "jets raided a fuel depot": an air raid is force, not a police raid
     if type_ == "REQUEST" and needs_act(tok) and not requested(tok):
         return None  # "called X on Friday to thank her", "the appeal of X to young voters"
     if verb and lemma in _lex()["recall_verb"] and type_ == "SANCTION" and not recall_of_envoy(tok):

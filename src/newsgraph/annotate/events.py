@@ -195,7 +195,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
         if form == "verb" and type_ == "REJECT" and fall_not_refusal(tok):
-            return None  # (stop 37) "stocks of gasoline are declining": a fall, nothing refused
+            return None  # (stop 37) "fuel stocks are declining": a fall, nothing refused
         if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
             return None  # "declined to give a forecast": declining to say
         if form == "verb" and type_ == "REQUEST" and imposed_order(tok):

@@ -22,10 +22,10 @@ _OPENERS = {"«", "“", '"', "(", ":", "—", "–", "-", "‹", "„"}
 _MISREAD_POS = {"ADV", "VERB", "INTJ"}
 
 
-#: (stop 37) Bracket tokens that no name begins or ends with: wire copy marks company names ("<Canadian Foremost
+#: (stop 37) Bracket tokens that no name begins or ends with: wire copy marks company names ("<Halvor Mining
 #: Ltd> said"), and the model takes the closing mark into the span.
 _MARKUP = frozenset("<>[]{}")
-#: (stop 37) A number with a small unit glued on ("700p", a share price in pence; "12m", "3bn"): a measure at a span's
+#: (stop 37) A number with a small unit glued on ("250p", a share price in pence; "12m", "3bn"): a measure at a span's
 #: edge, never a name's word (a name with a number keeps a capital: "3M", "7-Eleven" are not matched; "Channel 4"
 #: keeps its bare number).
 _MEASURE = re.compile(r"(?!\d+(?:st|nd|rd|th)$)\d+(?:[.,]\d+)*[a-z]{1,3}")  # an ordinal ("20th Century Fox") stays

@@ -141,7 +141,7 @@ class NamesLexicon:
     work_after: frozenset[str] = frozenset()
     #: singular nouns of a kind of work or product heading an apposition or copula ("X, a weekly newsletter")
     work_kinds: frozenset[str] = frozenset()
-    #: (stop 37) currency units, lower case without dots: a name ending in one is a currency ("H.K. Dlr"), no entity
+    #: (stop 37) currency units, lower case without dots: a name ending in one is a currency ("U.S. Dlr"), no entity
     currencies: frozenset[str] = frozenset()
 
     @classmethod

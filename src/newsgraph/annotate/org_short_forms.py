@@ -87,9 +87,9 @@ def prefix_of(words: list[str], owner: list[str]) -> bool:
 
 
 def possessive_of(words: list[str], owner: list[str]) -> bool:
-    """(stop 37) `words` are the owner's first word without its possessive ending ("Lloyd" of "Lloyd's of London",
-    "Sainsbury" of "Sainsbury's Supermarkets Ltd"): a name that is a possessive, cut at its "'s" where the text
-    writes "Lloyd's chairman"."""
+    """(stop 37) `words` are the owner's first word without its possessive ending ("Dunmore" of "Dunmore's of Bristol",
+    "Kestrel" of "Kestrel's Stores Ltd"): a name that is a possessive, cut at its "'s" where the text
+    writes "Dunmore's chairman"."""
     return (len(words) == 1 and len(owner) >= 2 and owner[0][:-2] == words[0]
             and owner[0][-2:] in ("'s", "\u2019s"))
 
@@ -125,8 +125,8 @@ def acronym_of(name: str, owner: str) -> bool:
         return True
     words = owner.split()
     while len(words) > 2 and _legal_form(words[-1]):
-        words = words[:-1]  # (stop 37) "NASD" of "National Association of Securities Dealers Inc", "BP" of "British
-        if initials(" ".join(words)).upper() == flat:  # Petroleum Company Plc": a legal form is no word of the name
+        words = words[:-1]  # (stop 37) "NAGD" of "National Association of Grain Dealers Inc", "HM" of "Halvor
+        if initials(" ".join(words)).upper() == flat:  # Mining Company Plc": a legal form is no word of the name
             return True
     words = owner.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w in COMPLEMENT_WORDS), len(words))
@@ -163,7 +163,7 @@ def legal_prefix_of(words: list[str], owner: list[str]) -> bool:
     word. A body without a legal form ("Harvard" of "Harvard Medical School") is prefix_of's."""
     n = len(words)
     if owner and _legal_form(owner[-1]) and len(owner) > n + 1 and owner[0] != words[0] and _INITIALS.fullmatch(owner[0]):
-        owner = owner[1:]  # (stop 37) "Hutton" of "E.F. Hutton Group Inc", "Heinz" of "H.J. Heinz Co": initials first
+        owner = owner[1:]  # (stop 37) "Hallam" of "J.R. Hallam Group Inc", "Marsh" of "H.J. Marsh Co": initials first
     if not words or len(owner) <= n or owner[:n] != words:
         return False
     if not _legal_form(owner[-1]):
