@@ -87,3 +87,32 @@ def test_a_possessive_name_joins_its_body(more):
     """(stop 37) "Kestrel's chairman" names Kestrel's Supermarkets Ltd, not a second body "Kestrel"."""
     orgs = {e.name for e in more["possessive"].entities if e.type == "organisation"}
     assert "Kestrel's Supermarkets Ltd" in orgs and "Kestrel" not in orgs
+
+
+SHORT_NAMES = {
+    "lab": "Kestrel Laboratories said its net income rose 12 pct in 1986.\n\nKestrel said sales of its heart drugs "
+           "rose sharply in the fourth quarter.",
+    "foundation": "The Ortiz Foundation opened a clinic in Carlsberg on Monday.\n\nOrtiz told reporters the clinic "
+                  "would treat children for free.",
+}
+
+
+@pytest.fixture(scope="module")
+def short_names():
+    return annotated_docs(SHORT_NAMES)
+
+
+def test_a_company_short_name_with_no_cue_is_no_person_shown(short_names):
+    """(stop 37) "Kestrel" opening "Kestrel Laboratories", with no cue of a person, is the company's short name: a
+    people topic under it stays below the topics' display threshold for people (0.6)."""
+    art = short_names["lab"]
+    people = dict(zip(art.topics["people"], art.topics_confidence["people"], strict=True))
+    assert people.get("Kestrel", 0.0) < 0.6
+
+
+def test_a_foundation_leaves_its_namesake_alone(short_names):
+    """A foundation is often named after a person in the story: "Ortiz" is no company's short name."""
+    from newsgraph.annotate.org_short_forms import company_short_form
+
+    orgs = [e for e in short_names["foundation"].entities if e.type == "organisation"]
+    assert any(e.name == "Ortiz Foundation" for e in orgs) and not company_short_form("Ortiz", orgs)

@@ -182,12 +182,27 @@ def _legal_form(word: str) -> bool:
 
 
 def company_short_form(name: str, orgs: list[Named]) -> bool:
-    """`name` (one word) is the short form of a company of the article by its legal form (legal_prefix_of): a
-    person under that name is the company the model typed a person ("Harbour" beside "Harbour Motor Corp"). Read as
+    """`name` (one word) is the short form of a company of the article by its legal form (legal_prefix_of), or (stop
+    37) the first word of a longer organisation name or one partner of an "X and Y" firm: a person under that name is
+    the company the model typed a person ("Harbour" beside "Harbour Motor Corp", "Harbour Laboratories"). Read as
     a sign against the person (entity_features "company_named"), not joined: the person's mentions, labelled persons
     by the model, would lower the company's own confidence."""
     words = name.split()
-    return len(words) == 1 and any(legal_prefix_of(words, o.name.split()) for o in orgs)
+    return len(words) == 1 and any(legal_prefix_of(words, o.name.split()) or _opens_or_partners(words[0], o.name.split())
+                                   for o in orgs)
+
+
+def _opens_or_partners(word: str, owner: list[str]) -> bool:
+    """(stop 37) `word` opens a longer company name (its last word a legal form or an org_kinds.tsv `company_head`:
+    "Kestrel" of "Kestrel Laboratories", of "Kestrel Savings Bank") or is one partner of a firm named "X and Y"
+    ("Hallam" of "Dunmore and Hallam"): the company's short name, which the model often labels a person when no cue
+    says so. A foundation or a campaign named after a person ("X Foundation") leaves the person alone."""
+    if len(owner) < 2 or not (_legal_form(owner[-1]) or owner[-1].lower().strip(".,") in org_lexicon().get(
+            "company_head", frozenset())) and owner[1] not in CONTINUATION_WORDS:
+        return False  # a company's name ("X Laboratories", "X Bancorp Inc"), not a foundation named after a person
+    if owner[0] == word and all(w[:1].isupper() or w in CONTINUATION_WORDS for w in owner[1:]):
+        return True
+    return len(owner) == 3 and owner[1] in CONTINUATION_WORDS and word in (owner[0], owner[2])
 
 
 def variant_owner(c: Named, orgs: list[Named]) -> Named | None:
