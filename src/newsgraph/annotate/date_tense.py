@@ -140,15 +140,16 @@ def _tense_of(verb: Token, vocab: str) -> str | None:
     return "present"
 
 
-def month_ahead(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB) -> bool:
+def month_ahead(doc: Doc, start: int, end: int, vocab: str = DEFAULT_VOCAB, tense: str | None = "") -> bool:
     """The clause of a month or day written without a year points after the article date: a future clause
     (`clause_tense`), or a verb whose modal is one of the vocabulary's [month_forward_modal] ("said the plant would
-    close in October"), a future seen from a report made within days of the article."""
+    close in October"), a future seen from a report made within days of the article. `tense`: the clause's
+    `clause_tense` when the caller has it already (DateResolver caches it per span); "" reads it here."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not span.root.dep_:
         return False
     verb, through_noun = verb_path(span.root)
-    if clause_tense(doc, start, end, vocab) == "future":
+    if (clause_tense(doc, start, end, vocab) if tense == "" else tense) == "future":
         # a timetable's present points ahead when the verb takes no object ("the pact expires in October"); with
         # one, the month may date the object, a thing already done ("a memo reverses a change made in early April")
         return not (verb is not None and _tense_of(verb, vocab) == "present"

@@ -97,17 +97,13 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
                 continue
             if year_guessed(kind, m, vocab or DEFAULT_VOCAB) and value and anchor is not None and value > anchor.isoformat()[: len(value)]:
                 if governed_by_since(text, m, vocab or DEFAULT_VOCAB) or (past is not None and past(start, end)):
-                    value = f"{int(value[:4]) - 1}{value[4:]}"  # the past: not after the article date
-                    if value.endswith("-02-29"):
-                        value, res = value[:7], "month"
+                    value, res = _shift_year(value, res, -1)  # the past: not after the article date
             elif (year_guessed(kind, m, vocab or DEFAULT_VOCAB) and value and anchor is not None
                   and value < anchor.isoformat()[: len(value)] and ahead is not None and ahead(start, end)
                   and not governed_by_since(text, m, vocab or DEFAULT_VOCAB)):
                 # (stop 37) the mirror of the past rule: a clause that points ahead ("the plant would close in October",
                 # "the pact expires in October", written in March) names the next such month or day, not the last
-                value = f"{int(value[:4]) + 1}{value[4:]}"
-                if value.endswith("-02-29"):
-                    value, res = value[:7], "month"
+                value, res = _shift_year(value, res, 1)
             forward = kind == "wday" and (
                 (looks_forward(text, start, vocab or DEFAULT_VOCAB)
                  and (past is None or cue_governs(text, start, vocab or DEFAULT_VOCAB) or not past(start, end)))
@@ -125,6 +121,13 @@ def find_dates(text: str, anchor: dt.date | None, vocab: str | None = DEFAULT_VO
     refs = combine_neighbours(text, shared_year(text, out, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
     refs = contract_months(text, refs, anchor, vocab or DEFAULT_VOCAB, modifier)
     return ordered_ranges(text, timetable_days(text, refs, vocab or DEFAULT_VOCAB), anchor, vocab or DEFAULT_VOCAB)
+
+
+def _shift_year(value: str, res: str | None, years: int) -> tuple[str, str | None]:
+    """A guessed year moved by `years` ("2024-10" -> "2023-10"); a 29 February that the other year lacks keeps its
+    month only."""
+    value = f"{int(value[:4]) + years}{value[4:]}"
+    return (value[:7], "month") if value.endswith("-02-29") else (value, res)
 
 
 def _lead_day(text: str, m, found: list[DateRef], past, future) -> str | None:
@@ -180,7 +183,7 @@ class DateResolver:
                                     past=lambda s, e: past_clause(doc, s, e) or tense(s, e) == "past",
                                     future=lambda s, e: future_clause(doc, s, e) or tense(s, e) == "future",
                                     modifier=lambda s, e: _noun_modifier(doc, s, e),
-                                    ahead=lambda s, e: month_ahead(doc, s, e, vocab))
+                                    ahead=lambda s, e: month_ahead(doc, s, e, vocab, tense(s, e)))
         weekdays = mapping(vocab, "weekday")
         doc._.ng_dates = [d for d in doc._.ng_dates if not day_word_as_noun(doc, d, vocab)
                           and not relative_day_in_name(doc, d, vocab) and not weekday_in_name(doc, d, vocab)

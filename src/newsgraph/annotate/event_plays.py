@@ -171,13 +171,15 @@ def withheld_information(tok: Token) -> bool:
     lex = _lex()
     if tok.lemma_.lower() not in lex["refusal"]:
         return False
-    if any(c.dep_ in ("dobj", "obj") and (c.lower_ in lex["information"] or c.lemma_.lower() in lex["information"])
-           for c in tok.children):
-        return True  # (stop 37) "declined comment", "refused details": the information refused is the object
-    if any(c.lemma_.lower() in lex["disclosing"] for c in tok.children if c.dep_ == "xcomp"):
-        return True  # (stop 37) "whom he declined to name", "refused to disclose": declining to say who or what
-    return any(o.dep_ in ("dobj", "obj") and (o.lower_ in lex["information"] or o.lemma_.lower() in lex["information"])
-               for c in tok.children if c.dep_ == "xcomp" for o in c.children)
+
+    def information(verb: Token) -> bool:  # the verb's object is information given out
+        return any(o.dep_ in ("dobj", "obj") and (o.lower_ in lex["information"] or o.lemma_.lower() in lex["information"])
+                   for o in verb.children)
+
+    xcomps = [c for c in tok.children if c.dep_ == "xcomp"]
+    # (stop 37) "declined comment": the information refused is the object; "whom he declined to name", "refused to
+    # disclose": declining to say who or what
+    return information(tok) or any(c.lemma_.lower() in lex["disclosing"] or information(c) for c in xcomps)
 
 
 #: pronouns of people, who refuse ("he declined"); "it" stands for a thing as often ("it has declined 3 pct")

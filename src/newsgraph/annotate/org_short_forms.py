@@ -197,12 +197,15 @@ def _opens_or_partners(word: str, owner: list[str]) -> bool:
     "Kestrel" of "Kestrel Laboratories", of "Kestrel Savings Bank") or is one partner of a firm named "X and Y"
     ("Hallam" of "Dunmore and Hallam"): the company's short name, which the model often labels a person when no cue
     says so. A foundation or a campaign named after a person ("X Foundation") leaves the person alone."""
-    if len(owner) < 2 or not (_legal_form(owner[-1]) or owner[-1].lower().strip(".,") in org_lexicon().get(
-            "company_head", frozenset())) and owner[1] not in CONTINUATION_WORDS:
+    if len(owner) < 2:
+        return False
+    partners = owner[1] in CONTINUATION_WORDS  # "Dunmore and Hallam"
+    company = _legal_form(owner[-1]) or owner[-1].lower().strip(".,") in org_lexicon().get("company_head", frozenset())
+    if not (company or partners):
         return False  # a company's name ("X Laboratories", "X Bancorp Inc"), not a foundation named after a person
     if owner[0] == word and all(w[:1].isupper() or w in CONTINUATION_WORDS for w in owner[1:]):
         return True
-    return len(owner) == 3 and owner[1] in CONTINUATION_WORDS and word in (owner[0], owner[2])
+    return len(owner) == 3 and partners and word in (owner[0], owner[2])
 
 
 def variant_owner(c: Named, orgs: list[Named]) -> Named | None:
