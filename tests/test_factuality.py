@@ -41,6 +41,16 @@ CASES = [
     ("The president called for direct talks with the rebels.", "called", "asserted"),
     ("The two sides held talks in the capital on Monday.", "talks", "asserted"),
     ("The agency has sent medical aid to the province.", "aid", "asserted"),
+    # (stop 38) what a purpose or a plan is to bring about, "be to", "close to": not yet done
+    ("The measure is designed to help Ruritania cut its trade deficit.", "cut", "intended"),
+    ("Halvorsen filed the suit to ensure that Marlow receives its share of the profits.", "receives", "intended"),
+    ("The European Community is to offer Ruritania compensation for lost grain sales.", "offer", "future"),
+    ("Press reports said Acme was close to signing an agreement with Kestrel.", "signing", "future"),
+    # ... while a cause that was done, and a speech verb's content under a plan, keep their own status
+    ("The loan helped Ruritania cut its trade deficit.", "cut", "asserted"),
+    ("The ministry plans to announce that troops attacked the village.", "attacked", "asserted"),
+    ("The minister is in Paris for the talks.", "talks", "asserted"),
+    ("Officials are to be granted access to Kaan Demir, arrested by the militia in March.", "arrested", "asserted"),
 ]
 
 

@@ -44,6 +44,7 @@ class EventAllegations(EventSenses):
 
     classes: dict[str, str]
     reporting: frozenset[str]
+    documents: frozenset[str]
     target_preps: frozenset[str]
     background: frozenset[str]
     people_suffixes: tuple[str, ...]
@@ -71,8 +72,10 @@ class EventAllegations(EventSenses):
                     own = author is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in author.children)
                     own = own or (src is not None and author is not None and bool(_sides(doc, src) & _sides(doc, author)))
                     accused = None if own or self._two_sides(doc[i], author) else ev.source_name
-                    if src is not None and self._news_medium(src):
-                        accused = None  # (stop 36) "the news agency said the jets blasted ...": a report accuses no one
+                    if src is not None and (self._news_medium(src) or self._document(src)):
+                        # (stop 36) "the news agency said the jets blasted ...": a report accuses no one; (stop 38) nor
+                        # does a document ("a communique said the rebels attacked ..."): the act is its own event
+                        accused = None
                     if speaker is not None and useful_actor(speaker) and accused and speaker.name != accused and (cue.i, accused) not in done:
                         done.add((cue.i, accused))
                         out.append(
@@ -109,6 +112,12 @@ class EventAllegations(EventSenses):
         if any(w.lower_ in self.news_media or w.lemma_.lower() in self.news_media for w in words):
             return True
         return src.lemma_.lower() in self.news_services and any(c.lower_ == "news" for c in src.children)
+
+    def _document(self, src: Token) -> bool:
+        """(stop 38) The speaker is a document ("the communique", "a ministry statement"; data/quote_evidence.tsv
+        [document]) and no entity: what it reports is no allegation by anyone it names."""
+        return (src.lower_ in self.documents or src.lemma_.lower() in self.documents) and find_entity(
+            src.doc, src.idx, src.idx + len(src.text)) is None
 
     def _reporting_cue(self, tok: Token) -> Token | None:
         """The speech verb whose complement holds `tok` ("said" in "X said Y attacked Z"), if any. An act whose

@@ -35,9 +35,13 @@ def trigger_rows(
 
 
 def default_lexicon() -> Sections:
-    """data/plover.tsv plus a [speech] section: the speech verbs of data/cues.tsv ([verb] and [object])."""
+    """data/plover.tsv plus a [speech] section (the speech verbs of data/cues.tsv, [verb] and [object]) and a
+    [document] section (data/quote_evidence.tsv's documents)."""
     cues = sections("cues.tsv")
-    return {**sections(DATA), "speech": cues.get("verb", []) + cues.get("object", [])}
+    # (stop 38) the documents of data/quote_evidence.tsv ("a communique", "the report"): a report's issuer speaks
+    # through it, the document itself alleges nothing (event_allegations.py)
+    documents = sections("quote_evidence.tsv").get("document", [])
+    return {**sections(DATA), "speech": cues.get("verb", []) + cues.get("object", []), "document": documents}
 
 
 class EventLexicon(LexiconComponent):
@@ -61,6 +65,9 @@ class EventLexicon(LexiconComponent):
         self.locative = section_words(data, "locative")
         self.news_media = section_words(data, "news_medium")
         self.news_services = section_words(data, "news_service")
+        self.documents = section_words(data, "document")
+        self.blame_on = section_words(data, "blame_on")
+        self.commerce = {row[0]: frozenset(row[1].split("|")) for row in data.get("commerce", []) if len(row) > 1}
         self.deal_making = section_words(data, "deal_making")
         self.relation_nouns = section_words(data, "relation_noun")
         self.intent = section_words(data, "intent")

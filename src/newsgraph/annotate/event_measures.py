@@ -34,7 +34,8 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.event_actor_phrases import partitive_whole, prep_objects, with_conj
+from newsgraph.annotate.event_actor_phrases import MEASURES, partitive_whole, prep_objects, with_conj
+from newsgraph.annotate.names import shipped_names
 
 #: Prepositions whose object says where a traded thing goes or comes from ("exports to X", "imports from X").
 TRADE_ENDS = ("to", "from")
@@ -175,3 +176,12 @@ def clinical_inquiry(tok: Token, clinicians: frozenset[str]) -> bool:
 
 
 __all__ = ["against_illness", "promisee", "clinical_inquiry", "controlled_measure", "destinations", "field_visit", "fundraising", "patients_of"]
+
+
+def measure_prep(prep: Token) -> bool:
+    """(stop 38) A preposition whose objects are all measures: a price, a rate, an amount, a date ("launched a bid
+    for X at 3.10 dlrs a share", "on Monday"). It says how much or when, so it meets no lexicon row's need of a
+    preposition naming whom an act is aimed at ("launched rockets at X")."""
+    units = shipped_names().currencies  # wire copy's "dlrs", "stg": an amount the model leaves untyped
+    objs = prep_objects(prep)
+    return bool(objs) and all(o.ent_type_ in MEASURES or o.like_num or o.lower_ in units for o in objs)

@@ -1,5 +1,5 @@
 """What a verb's object is, for `newsgraph_events`: the thing a request asks for, the antecedent a relative pronoun
-stands for, a plural noun for people under a nationality adjective.
+stands for, a plural noun for people under a nationality adjective, a thing's owner, a thing blamed "on" someone.
 
 Stop 25's error classes of Wikinews health news (benchmarks/audit/NOTES.md, "Events, stop 25 (helper e1)"): "asked for
 funds" and "sought an investigation of X's death" took the thing asked for, or the victim inside it, as the one asked;
@@ -13,7 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.event_actor_phrases import partitive_whole, relative_antecedent
+from newsgraph.annotate.event_actor_phrases import partitive_whole, prep_objects, relative_antecedent
+from newsgraph.annotate.event_measures import measure_prep
 from newsgraph.annotate.event_mishaps import instrument_kinds
 from newsgraph.annotate.relatives import WHO, indefinite
 from newsgraph.annotate.resolve import resolve_token, role_nouns
@@ -27,6 +28,7 @@ class EventObjects:
     classes: dict[str, str]
     verbs: dict[str, list[tuple[str, str, set[str], str]]]
     nouns: dict[str, list[tuple[str, str, set[str], str]]]
+    blame_on: frozenset[str]
 
     def people_noun(self, tok: Token) -> bool:  # EventRoles'
         raise NotImplementedError
@@ -107,3 +109,15 @@ class EventObjects:
         if any(c.dep_ == "xcomp" for c in tok.head.children):
             return False  # "urged the legislature to begin ...": the object is the one asked to act
         return self._act_noun(tok) and self._no_actor(doc, tok)
+
+    def _blamed_on(self, verb: Token, obj: Token) -> bool:
+        """(stop 38) `obj` is the direct object of a verb that puts it "on" someone (data [blame_on]: "blamed the
+        crisis on X"); an "on" of a date ("on Saturday") puts nothing on anyone."""
+        return (verb.lemma_.lower() in self.blame_on and obj.dep_ in ("dobj", "obj") and obj.head.i == verb.i
+                and any(c.dep_ == "prep" and c.lower_ == "on" and not measure_prep(c) for c in verb.children))
+
+    def _owned(self, doc: Doc, noun: Token) -> bool:
+        """(stop 38) The noun names its owner as a possessor or an "of" actor ("X's plan", "the plan of Governor X"):
+        who holds the thing, unlike a nationality or an employer in its modifiers ("the Australian proposal")."""
+        return any(c.dep_ == "poss" for c in noun.children) or any(
+            self._actor_word(doc, o) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c))

@@ -59,6 +59,7 @@ class EventRoles(EventObjects, EventPlaceDate):
     speech: frozenset[str]
     joint: frozenset[str]
     aside_preps: frozenset[str]
+    verbal_objects: frozenset[str]
     people: frozenset[str]
     people_suffixes: tuple[str, ...]
     people_suffix_except: frozenset[str]
@@ -231,10 +232,13 @@ class EventRoles(EventObjects, EventPlaceDate):
             return t
         return None
 
-    def _targets(self, doc: Doc, tok: Token, preps: frozenset[str] | None = None, asks: bool = False) -> list[Actor]:
+    def _targets(self, doc: Doc, tok: Token, preps: frozenset[str] | None = None, asks: bool = False,
+                 deeds: bool = False) -> list[Actor]:
         """The actors `tok` acts on. `asks` (a type of data [asked_for]): an object that is a thing or an act is what is
         asked for ("asked for funds", "sought an investigation of X's death"); neither it nor an actor inside it is
-        the one asked."""
+        the one asked. `deeds` (an accusation): only a deed's author is accused through it ("condemned Indian
+        strikes"); a proposal, a plan or a law criticised is a thing, and a state or body named in its modifiers is
+        no one accused ("criticized the Australian proposal", "a proposal from a Treasury official")."""
         preps = preps if preps is not None else self.target_preps
         objs: list[Token] = []
         places: set[int] = set()
@@ -319,6 +323,14 @@ class EventRoles(EventObjects, EventPlaceDate):
                 # (stop 37) "withdrew from the Paris agreement", "the Minsk talks": an agreement or an act named after
                 # the city where it was made, not an act on the city; a city as possessor still authors it ("rejected
                 # Moscow's offer"), and people or places it names keep it ("attacked the Samburu tribe")
+                continue
+            if (deeds and self._blamed_on(tok, o) and o.pos_ == "NOUN" and not self.people_noun(o) and not self._act_noun(o)
+                    and find_entity(doc, o.idx, o.idx + len(o.text)) is None):
+                continue  # (stop 38) "blamed the EC's cash crisis on X": the thing blamed, whoever owns it; X is accused
+            if deeds and (o.lemma_.lower() in self.verbal_objects or o.lower_ in self.verbal_objects) and not self._owned(doc, o):
+                # (stop 38) "criticized the Australian proposal": an idea, a text or a policy criticised (data
+                # [verbal_object]) names no one accused by its modifiers; a deed keeps its author ("condemned Iraqi
+                # involvement"), an owner named as such is accused ("criticized Iran's proposal")
                 continue
             if a.entity is None and o.pos_ == "NOUN" and not self.people_noun(o) and not self._members(o):
                 # "condemned Indian strikes", "rejected the attack by X": the target of a verb whose object is an

@@ -169,6 +169,8 @@ class EventSenses(EventRoles):
                      "quantity": self.quantities, "market": self.market}.get(kind, frozenset())
             if p.lemma_.lower() in words or p.lower_ in words:
                 return True
+            if kind == "permission" and any(c.dep_ == "compound" and (c.lemma_.lower() in words or c.lower_ in words) for c in p.children):
+                return True  # (stop 38) "granted the licence renewal", "a permit extension": a permission's paperwork
             if kind == "work" and p.pos_ == "NOUN" and (p.lemma_.lower() in self.works or p.lower_ in self.works):
                 return True  # (stop 33) "the film was shot on location": filming
             if kind == "goods" and self._thing(p) and p.lower_ not in role_nouns() and p.lemma_.lower() not in role_nouns():

@@ -66,6 +66,7 @@ from newsgraph.annotate.event_actor_phrases import (
     useful_actor,
 )
 from newsgraph.annotate.event_allegations import EventAllegations
+from newsgraph.annotate.event_commerce import commerce
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
 from newsgraph.annotate.event_frames import aimed_at, frame_reading, undergone, vowed_harm
 from newsgraph.annotate.event_frames import weapon as weapon_noun
@@ -78,6 +79,7 @@ from newsgraph.annotate.event_measures import (
     destinations,
     field_visit,
     fundraising,
+    measure_prep,
     promisee,
 )
 from newsgraph.annotate.event_mishaps import accident, kind_of
@@ -122,7 +124,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 if found:
                     by_token[tok.i] = found
                 events.extend(found)
-            events = [ev for ev in self._allegations(doc, by_token, events) if id(ev) not in dropped]
+            events = [ev for ev in self._allegations(doc, by_token, events) if id(ev) not in dropped and not commerce(ev, self.commerce)]
         doc._.ng_events = events
         return doc
 
@@ -144,7 +146,10 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         # the lexicon lists the phrasal form ("pull out"): a row without needs applies only to the bare verb
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"} if form == "verb" else set()
         # read only for a token the lexicon lists (every token of the page comes through here)
-        attached = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dative", "agent")}
+        # (stop 38) a preposition of a price or a date ("at 3.10 dlrs a share", "on Monday") names no one aimed at; the
+        # "for" of a "for X to do" clause is the verb's own ("called on Wednesday for its followers to boycott ...")
+        attached = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dative", "agent") and not measure_prep(c)}
+        attached |= {m.lower_ for c in tok.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for"}
         row = next((r for r in rows if (attached & r[2] if r[2] else not particles)), None)
         if row is None:
             return None
@@ -405,7 +410,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         else:
             src = self._source(tok)
             sources = self._subjects(doc, src)
-            targets = self._targets(doc, tok, asks=type_ in self.asking)
+            targets = self._targets(doc, tok, asks=type_ in self.asking, deeds=type_ == "ACCUSE")
             if type_ == "ACCUSE" and not targets:
                 targets = self._complained_of(doc, tok)  # "complained that Moldova's obstinacy was hampering ..."
             if self.classes.get(type_) == "hostile" and not [a for a in targets if not self._located(tok, a)]:

@@ -55,7 +55,7 @@ class Factuality:
 def _lex() -> dict[str, frozenset[str]]:
     return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head",
                                       "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun", "temporal", "charge_head",
-                                      "hypothetical", "presupposing")}
+                                      "hypothetical", "presupposing", "near")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -85,6 +85,17 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             # allowed or asked, no act done: as "wants to meet", unless the verb above is negated or conditional
             outer = factuality(head, max_depth - 1) if max_depth > 1 else Factuality(ASSERTED)
             return outer if outer.status in ("negated", "question", "conditional") else Factuality("intended", head.text)
+        if cur.dep_ == "ccomp" and _caused(cur) and not _speech(head):
+            # (stop 38) "designed to help Ruritania cut its deficit", "helped X cut": a bare infinitive with its own
+            # subject under a verb of causing is done only as its head is done; it is no reported content
+            cur = head
+            continue
+        if cur.dep_ == "ccomp" and not _speech(head) and head.dep_ in ("advcl", "xcomp", "acl") and _infinitive(head):
+            # (stop 38) "filed suit to ensure that X receives its share": what a purpose or an intent is to bring
+            # about is still to come; a speech verb's content ("plans to announce that X attacked") is reported
+            outer = factuality(head, max_depth - 1) if max_depth > 1 else Factuality(ASSERTED)
+            if outer.status == "intended":
+                return outer
         if cur.dep_ in ("ccomp", "parataxis"):
             # reported or embedded content keeps its own status ("said Y attacked Z"); "whether" is handled by _own
             break
@@ -92,6 +103,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             break  # "avoids condemning Russia's invasion": the act judged happened, whatever is said of it
         if cur.dep_ == "relcl":
             break  # "troops who attacked": the relative clause states its own event
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and not any(c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in cur.children):
+            break  # (stop 38) "are to be granted access to X, arrested by Y": a bare participle states its own event
         if cur.dep_ == "advcl" and cur.tag_ in ("VBZ", "VBP") and _temporal(cur, lex["temporal"]):
             outer = _own(head, lex, nominal=head.pos_ in _NOMINAL)
             if outer is not None and outer.status in ("future", "modal"):
@@ -112,6 +125,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
                 return Factuality("negated", head.text)
             if head.lower_ in lex["imminent"] and cur.dep_ == "xcomp":
                 return Factuality("future", f"{head.text} to")  # "a man about to be indicted": not yet done
+            if cur.dep_ == "xcomp" and head.lemma_.lower() == "be" and any(c.dep_ in _SUBJ for c in head.children):
+                return Factuality("future", f"{head.text} to")  # (stop 38) "the EC is to offer X compensation": planned
             if lemma in lex["intent_head"] or head.lower_ in lex["intent_head"]:
                 outer = factuality(head, max_depth - 1) if max_depth > 1 else Factuality(ASSERTED)
                 return outer if outer.status in ("negated", "question", "conditional") else Factuality("intended", head.text)
@@ -119,6 +134,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
                 return Factuality("intended", "to")  # a purpose infinitive: "came to sign", "a plan to attack"
         elif cur.dep_ in ("pcomp", "pobj") and head.lemma_.lower() in lex["negation"]:
             return Factuality("negated", head.text)  # "without meeting"
+        elif cur.dep_ == "pcomp" and head.lower_ == "to" and head.head.lower_ in lex["near"]:
+            return Factuality("future", f"{head.head.text} to")  # (stop 38) "was close to signing": not yet signed
         elif cur.dep_ not in _GOVERNED:
             break
         if (head.lemma_.lower() in lex["negating_head"] or head.lower_ in lex["negating_head"]) and (
@@ -275,6 +292,21 @@ def _prep_phrase(prep: Token) -> str:
 
 def _phrase(tok: Token) -> str:
     return " ".join(t.lower_ for t in tok.doc[tok.i : tok.i + 2])
+
+
+def _caused(tok: Token) -> bool:
+    """A bare infinitive with its own subject ("help X cut", "let X go", "made them pay"): no "to", no tense."""
+    return tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children) and any(c.dep_ in _SUBJ for c in tok.children)
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return words("cues.tsv", "verb")
+
+
+def _speech(tok: Token) -> bool:
+    """A verb of saying (data/cues.tsv [verb]): its complement is reported content with a status of its own."""
+    return tok.lemma_.lower() in _speech_verbs() or tok.lower_ in _speech_verbs()
 
 
 def _infinitive(tok: Token) -> bool:
