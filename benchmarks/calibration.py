@@ -30,30 +30,36 @@ MIN_BLOCK = 10
 
 
 def fit_isotonic(scores: Sequence[float], labels: Sequence[bool | int], min_block: int = MIN_BLOCK,
-                 prior: float = 1.0) -> tuple[list[float], list[float]]:
+                 prior: float = 1.0, weights: Sequence[float] | None = None) -> tuple[list[float], list[float]]:
     """Non-decreasing map raw score -> share right, fitted by PAV; returns (x, y) step points.
 
     Each block's value is smoothed toward the overall rate by `prior` pseudo-items (so a block of 12 right out of
     12 is a little under 1.0: we never claim certainty from a dozen examples). A block is flat over the raw scores
-    it holds (its lowest and highest are both step points); between blocks the map is linear.
+    it holds (its lowest and highest are both step points); between blocks the map is linear. `weights` (design
+    weights, e.g. 1 / sampling rate): each block's rate and the overall rate are weighted; `min_block` still counts
+    rows (items judged), so a block stands on as many judgements as unweighted.
     """
     if len(scores) != len(labels):
         raise ValueError("scores and labels differ in length")
     if not scores:
         raise ValueError("nothing to fit")
-    pairs = sorted(zip((float(s) for s in scores), (1.0 if y else 0.0 for y in labels), strict=True))
-    base = sum(y for _, y in pairs) / len(pairs)
-    # blocks: [sum_y, n, min_x, max_x]; items of one raw score always share a block
+    ws = [1.0] * len(scores) if weights is None else [float(w) for w in weights]
+    if len(ws) != len(scores):
+        raise ValueError("scores and weights differ in length")
+    triples = sorted(zip((float(s) for s in scores), (1.0 if y else 0.0 for y in labels), ws, strict=True))
+    base = sum(y * w for _, y, w in triples) / sum(w for _, _, w in triples)
+    # blocks: [sum_wy, sum_w, min_x, max_x, rows]; items of one raw score always share a block
     blocks: list[list[float]] = []
     # one group per raw score, complete before PAV compares it (labels sort 0 before 1 within a score, so a group
     # compared while still filling would look all wrong and pull every block before it into one)
     groups: list[list[float]] = []
-    for x, y in pairs:
+    for x, y, w in triples:
         if groups and groups[-1][3] == x:
-            groups[-1][0] += y
-            groups[-1][1] += 1
+            groups[-1][0] += y * w
+            groups[-1][1] += w
+            groups[-1][4] += 1
         else:
-            groups.append([y, 1.0, x, x])
+            groups.append([y * w, w, x, x, 1.0])
     for g in groups:
         blocks.append(g)
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
@@ -62,8 +68,8 @@ def fit_isotonic(scores: Sequence[float], labels: Sequence[bool | int], min_bloc
     # pool small blocks with their smaller neighbour (the merged block stays monotone)
     i = 0
     while len(blocks) > 1 and i < len(blocks):
-        if blocks[i][1] < min_block:
-            j = i - 1 if i == len(blocks) - 1 or (i > 0 and blocks[i - 1][1] < blocks[i + 1][1]) else i + 1
+        if blocks[i][4] < min_block:
+            j = i - 1 if i == len(blocks) - 1 or (i > 0 and blocks[i - 1][4] < blocks[i + 1][4]) else i + 1
             a, b = sorted((i, j))
             blocks[a] = _merge(blocks[a], blocks[b])
             del blocks[b]
@@ -84,7 +90,7 @@ def fit_isotonic(scores: Sequence[float], labels: Sequence[bool | int], min_bloc
 
 
 def _merge(a: list[float], b: list[float]) -> list[float]:
-    return [a[0] + b[0], a[1] + b[1], min(a[2], b[2]), max(a[3], b[3])]
+    return [a[0] + b[0], a[1] + b[1], min(a[2], b[2]), max(a[3], b[3]), *([a[4] + b[4]] if len(a) > 4 else [])]
 
 
 def apply(xs: Sequence[float], ys: Sequence[float], raw: float) -> float:

@@ -114,9 +114,18 @@ def compute(rs: list[Row] | None = None) -> tuple[list[DateRow], dict[str, int]]
     return out, lost
 
 
-def freeze() -> Path:
-    """Write FROZEN from the records on this machine (label, key, kind, features: no text)."""
-    drs, _ = compute()
+def freeze(only: set[str] | None = None) -> Path:
+    """Write FROZEN from the records on this machine (label, key, kind, features: no text); `only`: recompute these
+    labels' lines alone and keep every other label's frozen lines (the records of older draws need not be here)."""
+    drs, _ = compute(None if only is None else [r for r in rows(("dates",)) if r.label in only])
+    if only is not None:
+        keep = [json.loads(x) for x in FROZEN.read_text(encoding="utf-8").splitlines() if x.strip()]
+        keep = [d for d in keep if d["label"] not in only]
+        FROZEN.write_text("".join(json.dumps(d, sort_keys=True) + "\n" for d in keep), encoding="utf-8")
+        with FROZEN.open("a", encoding="utf-8") as fh:
+            fh.write("".join(json.dumps({"label": d.row.label, "key": d.row.key, "kind": d.kind,
+                                         "features": d.features}, sort_keys=True) + "\n" for d in drs))
+        return FROZEN
     FROZEN.write_text("".join(json.dumps({"label": d.row.label, "key": d.row.key, "kind": d.kind,
                                           "features": d.features}, sort_keys=True) + "\n" for d in drs),
                       encoding="utf-8")
@@ -142,9 +151,10 @@ if __name__ == "__main__":
 
     ap = argparse.ArgumentParser(prog="python -m benchmarks.date_evidence_rows", description=__doc__.splitlines()[0])
     ap.add_argument("--freeze", action="store_true", help=f"write {FROZEN.name} from the records on this machine")
+    ap.add_argument("--labels", help="with --freeze: only these before labels (comma-separated), the rest kept")
     a = ap.parse_args()
     if a.freeze:
-        print(freeze())
+        print(freeze(set(a.labels.split(",")) if a.labels else None))
     else:
         drs, lost = compute()
         print(json.dumps({"rows": len(drs), "lost": lost}))

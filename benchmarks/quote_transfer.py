@@ -285,7 +285,8 @@ def write(rs: list[QRow], l2: float = L2) -> list[str]:
     stops = ", ".join(sorted({r.label for r in rs}))
     note = (f"benchmarks/quote_transfer.py (L2 {l2}) on the judged quote rows at confidence >= FLOOR of the blind "
             f"draws' before snapshots ({stops}); target: the words were said; checked leave-one-stop-out (NOTES.md, "
-            "stop 34 q10). Refit: python -m benchmarks.quote_transfer --write")
+            "stop 34 q10; refitted with the draws of stops 35..37, s35..s42, stop 38 v12). Refit: python -m "
+            "benchmarks.quote_transfer --write")
     return [str(write_model(QUOTE_KIND, mq, note, rows=sum(modelled(r) for r in rs)))]
 
 

@@ -66,7 +66,7 @@ def setup(kind: str) -> tuple[list[Item], Callable[[list[Item]], Value], float]:
         from benchmarks import transfer_fit as T
         from benchmarks.transfer_rows import rows
 
-        ev = [Item(r.stop, r.page, r.conf, bool(r.right), 1.0, r.conf >= 0.5, r) for r in T.fit_rows(rows(), "events")]
+        ev = [Item(r.stop, r.page, r.conf, bool(r.right), r.w, r.conf >= 0.5, r) for r in T.fit_rows(rows(), "events")]
 
         def fit_events(tr: list[Item]) -> Value:
             g = T.fit("iso", [i.obj for i in tr])
@@ -123,15 +123,20 @@ def loso_values(items: list[Item], fitter: Callable[[list[Item]], Value], new: S
 
 
 def compare(items: list[Item], before: dict[int, float], after: dict[int, float], boot: int = BOOT,
-            seed: int = 35) -> dict[str, dict]:
-    """Per stop and pooled: ECE as it was (raw), before, after, Brier, bootstrap intervals of before minus after."""
+            seed: int = 35, new: Sequence[str] = ()) -> dict[str, dict]:
+    """Per stop, the `new` stops together ("new", when more than one) and pooled: ECE as it was (raw), before, after,
+    Brier, bootstrap intervals of before minus after."""
     rng = random.Random(seed)
     out: dict[str, dict] = {}
-    for s in [*sorted({i.stop for i in items}), "pooled"]:
-        part = list(items) if s == "pooled" else [i for i in items if i.stop == s]
+    groups = [*sorted({i.stop for i in items}), *(["new"] if len(new) > 1 else []), "pooled"]
+    for s in groups:
+        part = (list(items) if s == "pooled" else [i for i in items if i.stop in new] if s == "new"
+                else [i for i in items if i.stop == s])
+        if not part:
+            continue
         pb, pa = [before[id(i)] for i in part], [after[id(i)] for i in part]
         de, db = [], []
-        for _ in range(boot if s == "pooled" else boot // 4):
+        for _ in range(boot if s in ("pooled", "new") else boot // 4):
             sr = _resample(part, rng)
             sb, sa = [before[id(i)] for i in sr], [after[id(i)] for i in sr]
             de.append(_ece(sr, sb) - _ece(sr, sa))
@@ -141,7 +146,7 @@ def compare(items: list[Item], before: dict[int, float], after: dict[int, float]
                   "ece_diff": round(_ece(part, pb) - _ece(part, pa), 4), "ece_ci": _ci(de),
                   "brier_before": round(_brier(part, pb), 4), "brier_after": round(_brier(part, pa), 4),
                   "brier_diff": round(_brier(part, pb) - _brier(part, pa), 4), "brier_ci": _ci(db)}
-    stops = [v for k, v in out.items() if k != "pooled"]
+    stops = [v for k, v in out.items() if k not in ("pooled", "new")]
     out["pooled"].update({f"{m}_{w}": sum(test(v, m) for v in stops) for m in ("ece", "brier")
                           for w, test in (("better_beyond_noise", lambda v, m: v[f"{m}_ci"][0] > 0),
                                           ("worse_beyond_noise", lambda v, m: v[f"{m}_ci"][1] < 0))})
@@ -344,7 +349,8 @@ def run(kind: str, new: Sequence[str], boot: int = BOOT) -> dict:
     items, fitter, cut = setup(kind)
     before, after = loso_values(items, fitter, new)
     res: dict[str, Any] = {"kind": kind, "rows": len(items), "stops": sorted({i.stop for i in items}),
-                           "compare": compare(items, before, after, boot), "landed": landed(items, before, new, cut)}
+                           "compare": compare(items, before, after, boot, new=new),
+                           "landed": landed(items, before, new, cut)}
     res["shown"] = quotes_shown(items, before, after) if kind == "quotes" else shown(items, before, after, cut, boot)
     res["equal_recall"] = equal_recall(items, before, after, cut, boot)
     return res

@@ -86,10 +86,11 @@ def platt_map(a: float, b: float) -> Map:
     return lambda x: 1 / (1 + math.exp(-max(-30.0, min(30.0, a * _logit(x) + b))))
 
 
-def iso_map(xs: Sequence[float], ys: Sequence[bool]) -> tuple[Map, tuple[list[float], list[float]]]:
+def iso_map(xs: Sequence[float], ys: Sequence[bool], ws: Sequence[float] | None = None,
+            ) -> tuple[Map, tuple[list[float], list[float]]]:
     from benchmarks.calibration import apply
 
-    px, py = fit_isotonic(xs, ys, min_block=MIN_BLOCK)
+    px, py = fit_isotonic(xs, ys, min_block=MIN_BLOCK, weights=ws)
     return (lambda x: apply(px, py, x)), (px, py)
 
 
@@ -98,12 +99,14 @@ def fit(method: str, train: list[Row], label: str = "right") -> Map:
     if method == "platt-27":
         train = [r for r in train if int(r.stop[1:]) >= 27]
     xs, ys = [r.conf for r in train], [bool(getattr(r, label)) for r in train]
+    # design weights (transfer_rows.Row.w: a sampled hidden event stands for 1 / rate of them); None when all are 1
+    ws = [getattr(r, "w", 1.0) for r in train]
+    ws = ws if any(w != 1.0 for w in ws) else None
     if method == "iso":
-        return iso_map(xs, ys)[0]
-    ws = None
+        return iso_map(xs, ys, ws)[0]
     if method == "platt-recent":
         newest = max(int(r.stop[1:]) for r in train)
-        ws = [DECAY ** (newest - int(r.stop[1:])) for r in train]
+        ws = [DECAY ** (newest - int(r.stop[1:])) * getattr(r, "w", 1.0) for r in train]
     return platt_map(*fit_platt(xs, ys, ws))
 
 
@@ -214,11 +217,15 @@ def thresholds(rs: list[Row], method: str, label: str = "right", cuts: Sequence[
     rng = random.Random(rng_seed)
     maps = loso(rs, method, label)
     census = [r for r in rs if r.conf >= 0.5]
-    right_all = sum(bool(getattr(r, label)) for r in census)
+
+    def ok_w(sel: list[Row]) -> float:  # right, weighted by design (a sampled hidden event stands for 1 / rate)
+        return sum(r.w * bool(getattr(r, label)) for r in sel)
+
+    right_all = ok_w(census)
     out = []
     for c in cuts:
         sh = [r for r in census if r.conf >= c]
-        ok = sum(bool(getattr(r, label)) for r in sh)
+        ok, tw = ok_w(sh), sum(r.w for r in sh)
         by: dict[tuple[str, str], list[Row]] = {}
         for r in census:
             by.setdefault((r.stop, r.page), []).append(r)
@@ -227,17 +234,24 @@ def thresholds(rs: list[Row], method: str, label: str = "right", cuts: Sequence[
         for _ in range(BOOT // 2):
             sel = [r for _k in keys for r in by[rng.choice(keys)] if r.conf >= c]
             if sel:
-                ps.append(sum(bool(getattr(r, label)) for r in sel) / len(sel))
+                ps.append(ok_w(sel) / sum(r.w for r in sel))
         ps.sort()
         per = {}
         for s in sorted({r.stop for r in sh}):
             ss = [r for r in sh if r.stop == s]
             per[s] = f"{sum(bool(getattr(r, label)) for r in ss)}/{len(ss)}"
         out.append({"cut_old": c, "cut_new": round(sum(maps[r.stop](c) for r in sh) / len(sh), 3) if sh else None,
-                    "shown": len(sh), "right": ok, "precision": round(ok / len(sh), 3) if sh else None,
+                    "shown": len(sh), "right": round(ok, 2), "precision": round(ok / tw, 3) if sh else None,
                     "ci": [round(ps[int(0.025 * len(ps))], 3), round(ps[int(0.975 * len(ps)) - 1], 3)] if ps else None,
                     "recall": round(ok / right_all, 3) if right_all else None, "per_stop": per})
     return out
+
+
+def current_levels(rs: list[Row], since: int = 36) -> list[float]:
+    """The event confidences (before the layer) the current code emits at >= 0.5: the levels of the rows of the
+    draws built on it (stop `since` on: the code of stops 35..37, the map in place since stop 29). The display rule on
+    these levels only (NOTES stop 35 v11, "Left (1)": older maps' levels, 0.80/0.81, are no longer emitted)."""
+    return sorted({round(r.conf, 3) for r in rs if int(r.stop[1:]) >= since and r.conf >= 0.5})
 
 
 def chosen_cut(ts: list[dict]) -> float | None:
@@ -295,6 +309,8 @@ def main() -> None:
     ap.add_argument("--methods", default=",".join(METHODS))
     ap.add_argument("--thresholds", default="", help="also the display cuts under this method")
     ap.add_argument("--tables", action="store_true", help="print the pooled reliability tables")
+    ap.add_argument("--current-levels", action="store_true", help="with --thresholds: only the rows at a level the "
+                    "current code emits, each level a cut (current_levels)")
     ap.add_argument("--write", default="", help="fit this method on every stop and write the layer's data file")
     ap.add_argument("--held-out", action="store_true", help="score the landed layer on the draws still held out "
                     "(recalibrate_rows.HELD_OUT_PREFIXES; events only), no fitting")
@@ -320,7 +336,11 @@ def main() -> None:
             print("  under g:  ", json.dumps(p["table_g"]))
     if a.thresholds:
         print(f"\nthresholds ({a.thresholds}, label {a.label}):")
-        ts = thresholds(rs, a.thresholds, a.label)
+        if a.current_levels:
+            lv = current_levels(rs)
+            ts = thresholds([r for r in rs if round(r.conf, 3) in lv or r.conf < 0.5], a.thresholds, a.label, lv)
+        else:
+            ts = thresholds(rs, a.thresholds, a.label)
         for t in ts:
             print("  " + json.dumps(t))
         print(f"  the rule's cut (lowest within the highest cut's interval): {chosen_cut(ts)}")
@@ -335,7 +355,8 @@ def write(rs: list[Row], method: str, label: str, pooled: dict | None = None) ->
     from benchmarks.transfer_rows import labels
 
     if method == "iso":
-        xs, ys = iso_map([r.conf for r in rs], [bool(getattr(r, label)) for r in rs])[1]
+        xs, ys = iso_map([r.conf for r in rs], [bool(getattr(r, label)) for r in rs],
+                         [r.w for r in rs] if any(r.w != 1.0 for r in rs) else None)[1]
     else:
         g = fit(method, rs, label)
         xs = [i / 100 for i in range(101)]

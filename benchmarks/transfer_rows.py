@@ -39,7 +39,9 @@ RECORDS = Path("/tmp/newsgraph-audit")
 #: (`python -m benchmarks.transfer_rows --freeze-hidden`), read when the records are not on this machine.
 HIDDEN = AUDIT / "transfer-hidden.jsonl"
 #: The held-out draws' before labels, in stop order; a label's stop is its sNN (the LGL half of s30 is stop 30 too).
-BEFORE = re.compile(r"^(s\d\d)unseen(lgl|pol|lee)?-before$")
+#: A "-final" label is the first build of a draw appended after its stop's code froze (s37, s40..s42: judged blind on
+#: that code only, never built before it): it measures what a "-before" measures. One key list per stop (`labels`).
+BEFORE = re.compile(r"^(s\d\d)unseen(lgl|pol|lee|reuters)?-(before|final)$")
 #: The events' display threshold of the time (0.8 on every held-out draw, stops 21..30); an actor below it was nulled.
 ACTOR_THRESHOLD = 0.8
 #: Before snapshots made with the events' transfer layer in force (stop 33 on), by label prefix: the events' display
@@ -47,13 +49,17 @@ ACTOR_THRESHOLD = 0.8
 #: the layer's output, not the confidence "as it was" that a layer is fitted on and scored from; the raw confidences
 #: come from a rebuild of the same code with the layer off, frozen in RAW (`--freeze-raw LABEL RAW_LABEL`). An event
 #: of such a label without a raw confidence is no row (a layered value read as raw would be mapped twice).
-LAYERED: dict[str, float] = {"s33unseen": 0.65, "s34unseen": 0.6, "s35unseen": 0.55}
+LAYERED: dict[str, float] = {"s33unseen": 0.65, "s34unseen": 0.6, "s35unseen": 0.55,
+                             **{f"s{n}unseen": 0.55 for n in range(36, 43)}}
 #: The kinds each LAYERED snapshot carries a learned layer's output for (stop 35 on: every layer of stop 34 was in
 #: force: the events' and topics' transfer layers, the dates' learned confidence, the quotes' model). Their rows read
 #: the raw confidence (RAW) of a rebuild with those layers' data files moved aside, the display of the time from the
 #: snapshot's own values (key list `shown`, the topic draw's per-type cuts below).
+#: Stops 36..42 (the Lee draws s36..s38, the Reuters draws s39..s42) were built alike, every layer in force (stop 38
+#: v12: each rebuilt raw from a `git archive` of its commit, NOTES.md).
 LAYERED_KINDS: dict[str, tuple[str, ...]] = {"s33unseen": ("events",), "s34unseen": ("events",),
-                                             "s35unseen": ("events", "quotes", "dates", "topics")}
+                                             **{f"s{n}unseen": ("events", "quotes", "dates", "topics")
+                                                for n in range(35, 43)}}
 #: {label, key, raw}: the confidences before the layers of the LAYERED snapshots, per item key (the audit's hex keys
 #: of events, quotes and dates; topic_audit's page|type|name keys of topics, whose names the topic files hold
 #: already): keys and numbers, no page text.
@@ -61,13 +67,13 @@ RAW = AUDIT / "transfer-raw.jsonl"
 #: A speaker below this was hidden on the draws' pages (0.5 until stop 34); from stop 35 on, the speakers' own cut
 #: of the time (settings.SPEAKERS_THRESHOLD 0.95, stop 34 q10), by label prefix.
 QUOTE_SPEAKER_THRESHOLD = 0.5
-SPEAKER_THRESHOLD_THEN: dict[str, float] = {"s35unseen": 0.95}
+SPEAKER_THRESHOLD_THEN: dict[str, float] = {f"s{n}unseen": 0.95 for n in range(35, 43)}
 #: The topics' display threshold of the time (0.5 on every held-out topic draw, stops 21..34): a topic row's `shown`.
 TOPICS_THRESHOLD_THEN = 0.5
 #: The per-type topic cuts of the time where they were not 0.5 everywhere, on the layer's scale (settings.
 #: TOPIC_THRESHOLDS when the snapshot was made): by label prefix.
 TOPIC_CUTS_THEN: dict[str, dict[str, float]] = {
-    "s35unseen": {"people": 0.6, "organisations": 0.8, "cities": 0.5, "countries": 0.5}}
+    f"s{n}unseen": {"people": 0.6, "organisations": 0.8, "cities": 0.5, "countries": 0.5} for n in range(35, 43)}
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,9 @@ class Row:
     #: tries beyond the confidence
     has_source: bool | None = None
     has_target: bool | None = None
+    #: design weight: 1, or for a hidden event of a draw whose hidden events were sampled at random (BELOW_SAMPLES),
+    #: 1 / the sample's rate (benchmarks.audit.below `score`'s weighting), so the rows stand for every asserted event
+    w: float = 1.0
 
 
 def labels(held_out: bool = False) -> list[str]:
@@ -97,8 +106,11 @@ def labels(held_out: bool = False) -> list[str]:
     fitting)."""
     from benchmarks.recalibrate_rows import HELD_OUT_PREFIXES
 
-    out = [p.name.removesuffix(".keys.jsonl") for p in AUDIT.glob("s*unseen*-before.keys.jsonl")]
+    out = [p.name.removesuffix(".keys.jsonl") for p in AUDIT.glob("s*unseen*.keys.jsonl")]
     out = [x for x in out if BEFORE.match(x)]
+    twice = [s for s, n in Counter(stop_of(x) + x.split("-")[0] for x in out).items() if n > 1]
+    if twice:  # a -before and a -final of one draw: only the first build measures news nobody tuned on
+        raise ValueError(f"two key lists of one draw: {twice}")
     if held_out:
         return sorted(x for x in out if HELD_OUT_PREFIXES and x.startswith(HELD_OUT_PREFIXES))
     return sorted(x for x in out if not (HELD_OUT_PREFIXES and x.startswith(HELD_OUT_PREFIXES)))
@@ -248,6 +260,29 @@ def _hidden_from(path: Path, threshold: float = ACTOR_THRESHOLD, speaker_cut: fl
     return out
 
 
+#: The seeded random samples of hidden events (benchmarks/audit/below.py) drawn from before snapshots at a rate below 1
+#: (stop 35 on: below-s35lee over s35..s37, below-s38lee, below-s39..s42reuters): on a stop one covers, an event row
+#: is every shown asserted event (weight 1) and the sampled hidden ones (weight 1 / rate); a hidden event judged for
+#: another reason (a selection: a rebuild's shown key) is no row there.
+BELOW_SAMPLES = ("below-s35lee", "below-s38lee", "below-s39reuters", "below-s40reuters", "below-s41reuters",
+                 "below-s42reuters")
+
+
+def below_samples() -> dict[str, tuple[float, frozenset[str]]]:
+    """{stop: (sampling rate, sampled keys)} of BELOW_SAMPLES (a sample's labels name the draw's first build, whose
+    events' keys are the before snapshot's: s36's final build gave the start's items)."""
+    out: dict[str, tuple[float, frozenset[str]]] = {}
+    for name in BELOW_SAMPLES:
+        path = AUDIT / f"{name}.keys.jsonl"
+        if not path.exists():
+            continue
+        lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        head, keys = lines[0], frozenset(d["key"] for d in lines[1:])
+        for lab in head["labels"]:
+            out[stop_of(lab)] = (float(head["rate"]), keys)
+    return out
+
+
 def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
     """The judged quotes, events, facts and dates of one before snapshot."""
     from benchmarks.audit.__main__ import judgements
@@ -255,12 +290,18 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
     judged = judgements() if judged is None else judged
     hidden = _hidden(label)
     raw = frozen_raw().get(label, {})
+    sample = below_samples().get(stop_of(label))
     out = []
     for line in (AUDIT / f"{label}.keys.jsonl").read_text(encoding="utf-8").splitlines():
         k = json.loads(line)
         j = judged.get(k["key"])
         if j is None or k.get("confidence") is None:
             continue
+        w = 1.0
+        if sample is not None and k["kind"] == "events" and k.get("status") == "asserted" and not k["shown"]:
+            if k["key"] not in sample[1]:
+                continue
+            w = 1.0 / sample[0]
         h = hidden.get(k["key"], {})
         kind, extra, typ, src, tgt = k["kind"], None, None, None, None
         conf = float(k["confidence"])
@@ -282,7 +323,7 @@ def item_rows(label: str, judged: dict[str, dict] | None = None) -> list[Row]:
         else:
             strict = right = bool(j.get("ok"))
         out.append(Row(stop_of(label), label, kind, k["key"], k["input"], conf, bool(k["shown"]),
-                       right, strict, k.get("status"), typ, extra, src, tgt))
+                       right, strict, k.get("status"), typ, extra, src, tgt, w))
     return out
 
 
