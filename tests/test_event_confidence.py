@@ -12,7 +12,7 @@ from newsgraph.annotate import event_transfer as transfer
 from newsgraph.annotate.event_evidence import FEATURES_KEY
 from newsgraph.confidence import filter_record
 from newsgraph.records import Extracted
-from newsgraph.settings import EVENTS_THRESHOLD
+from newsgraph.settings import ACTORS_THRESHOLD, EVENTS_THRESHOLD
 
 THRESHOLD = 0.5
 
@@ -165,8 +165,10 @@ def test_an_agentless_passive_legal_act_is_marked_and_trusted(nlp):
     active = _features(nlp, "Lindell police arrested Ben Okafor on Monday.")["arrested"]["event"]
     assert active["passive_legal"] == 0.0
     events = {e.trigger: e for e in annotate(_ex(body), nlp).events}
-    # shown at the default display threshold (0.8 before stop 31's transfer layer; on its scale 0.65, 0.6 since stop 33)
-    assert events["arrested"].confidence >= EVENTS_THRESHOLD and events["charged"].confidence >= EVENTS_THRESHOLD
+    # shown at the display threshold of stops 33..37 (0.8 before stop 31's transfer layer; on its scale 0.65, 0.6, 0.55);
+    # stop 38's 0.7 shows only the layer's top level, and this form's level is below it
+    assert events["arrested"].confidence >= 0.55 and events["charged"].confidence >= 0.55
+    assert events["arrested"].confidence < EVENTS_THRESHOLD
     assert events["attacked"].confidence < events["arrested"].confidence
 
 
@@ -180,15 +182,15 @@ def test_adding_a_feature_the_model_already_has_is_refused():
 def test_a_passive_target_that_is_not_its_subject_is_doubted(nlp):
     """A passive names the one acted on as its subject: "sentenced ... in Moldova" does not sentence Moldova, and a
     judge named in the sentence before is not whom "Twenty of them were also charged" charges. Such a target
-    (passive_indirect) is hidden at the default threshold; the subject of the passive keeps its confidence."""
+    (passive_indirect) is hidden at the actors' default threshold; the subject of the passive keeps its confidence."""
     body = ("Omar Hale, who lives in France, was sentenced to an 11-year prison term in Moldova in absentia last year. "
             "Judge Ana Berg heard the case of the workers in Lindell. Twenty of them were also charged with fraud.")
     art = annotate(_ex(body), nlp)
     by_target = {(e.trigger, e.target_name): e for e in art.events}
-    assert by_target[("sentenced", "Omar Hale")].target_confidence >= EVENTS_THRESHOLD
+    assert by_target[("sentenced", "Omar Hale")].target_confidence >= ACTORS_THRESHOLD
     doubted = [e for (trig, name), e in by_target.items() if (trig, name) in {("sentenced", "Moldova"), ("charged", "Ana Berg")}]
     assert doubted, "the fixture's borrowed targets are found"
-    assert all(e.target_confidence < EVENTS_THRESHOLD for e in doubted)
+    assert all(e.target_confidence < ACTORS_THRESHOLD for e in doubted)
     direct = _features(nlp, "Lindell police arrested Ben Okafor on Monday.")["arrested"]["target"]
     assert direct["passive_indirect"] == 0.0
 

@@ -83,18 +83,20 @@ def test_the_landed_layer_is_fitted_on_every_judged_stop_and_says_so(tmp_path, m
 
 
 def test_the_display_rule_picks_its_cut_and_the_threshold_shows_what_it_shows(tmp_path, monkeypatch):
-    """The documented rule (transfer_fit.chosen_cut) on the landed rows picks 0.8 on the confidence as it was; the map
-    in place (event.json) has the levels 0.78 below it and 0.847 the lowest above, so on the layer's scale the
-    threshold lies between their values: what the cut shows, nothing the cut hides; and it lies there under all but
-    one of the 13 leave-one-stop-out refits (a small refit does not flip it; stop 33's 0.6 did not under two)."""
-    from benchmarks import transfer_refit
+    """On the landed layer's 13 stops the documented rule (transfer_fit.chosen_cut) picked 0.8 on the confidence as it
+    was (stop 33: EVENTS_THRESHOLD 0.55). Stop 38 (v12): on 21 stops (the seven blind draws of stops 35..37 in, their
+    hidden events weighted) and on the levels the current code emits only (v11's amendment), the rule picks 0.99: the
+    threshold lies between the layer's values of the levels that cut separates, so it shows what the cut shows."""
+    from benchmarks import recalibrate_rows
 
-    rs = _landed_rows(tmp_path, monkeypatch)
-    assert T.chosen_cut(T.thresholds(rs, "iso")) == 0.8
-    assert layer.event(0.78) < EVENTS_THRESHOLD <= layer.event(0.847)
-    assert layer.event(0.8) < EVENTS_THRESHOLD  # the layer's block 0.78..0.81: right about half the time
-    gap = transfer_refit.gap(rs, lambda tr: T.fit("iso", tr), 0.78, 0.847, (EVENTS_THRESHOLD, 0.6))
-    assert len(gap["outside"][EVENTS_THRESHOLD]) == 1 < len(gap["outside"][0.6]) == 2
+    assert T.chosen_cut(T.thresholds(_landed_rows(tmp_path, monkeypatch), "iso")) == 0.8
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ())  # every blind draw judged so far
+    rs = T.fit_rows(rows(("events",)), "events")
+    lv = T.current_levels(rs)
+    ts = T.thresholds([r for r in rs if round(r.conf, 3) in lv or r.conf < 0.5], "iso", "right", lv)
+    assert T.chosen_cut(ts) == 0.99
+    below = max(x for x in lv if x < 0.99)
+    assert layer.event(below) < EVENTS_THRESHOLD <= layer.event(0.99)
 
 
 def test_the_rule_takes_the_lowest_cut_within_noise_of_the_highest():

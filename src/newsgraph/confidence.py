@@ -17,7 +17,8 @@ What filtering does:
 - a topic below it leaves its list (and `topics_confidence` stays parallel);
 - a quote whose speaker is below the speakers' threshold (NEWSGRAPH_MIN_CONFIDENCE_SPEAKERS; an explicit threshold
   for every kind applies to it too) keeps its words but loses its speaker (an unsure speaker must not look like a
-  sure one); an event's source or target below the event's threshold becomes null likewise;
+  sure one); an event's source or target below the actors' threshold (NEWSGRAPH_MIN_CONFIDENCE_ACTORS) becomes
+  null likewise;
 - an item without a confidence (a record written before confidence existed) is kept: we cannot tell.
 Ids stay as they are: a quote may name a speaker entity that is itself below the threshold; its name is kept.
 """
@@ -44,7 +45,7 @@ PARTS = {
 
 #: Sub-item confidences with a display threshold of their own (settings.display_thresholds() key); a threshold given
 #: for every kind (`--min-confidence X`) or a mapping without it leaves them to their item's kind.
-PART_KINDS = {"speaker_confidence": "speakers"}
+PART_KINDS = {"speaker_confidence": "speakers", "source_confidence": "actors", "target_confidence": "actors"}
 
 
 def default_threshold(kind: str | None = None) -> float:
@@ -71,6 +72,8 @@ def thresholds(threshold: Threshold = None) -> dict[str, float]:
             base = {k: v for k, v in base.items() if not k.startswith("topics:")}
         if "quotes" in given:  # likewise a quotes threshold given serves their speakers unless it names them
             base.pop("speakers", None)
+        if "events" in given:  # and an events threshold their actors
+            base.pop("actors", None)
         return {**base, **given}
     return dict.fromkeys(DISPLAY_KINDS, float(threshold))
 
