@@ -339,7 +339,7 @@ def correct(kind: str, j: dict, item: dict | None = None) -> bool:
         # an actor below the threshold is nulled where the event is shown: like a quote's hidden speaker, it is not
         # held against the event (with no item given, every actor is judged: the strict reading)
         def ok(role: str) -> bool:
-            hidden = item is not None and item.get(f"{role}_confidence") is not None and item[f"{role}_confidence"] < threshold("events")
+            hidden = item is not None and item.get(f"{role}_confidence") is not None and item[f"{role}_confidence"] < threshold("actors")
             return bool(j.get(role)) or hidden
 
         return bool(j.get("happened") and j.get("type")) and ok("source") and ok("target")

@@ -181,7 +181,7 @@ def score_record(gold, art, majority: str, shown: bool = True) -> dict:
 
 def shown_events(events: list) -> list:
     """The events a record shows by default: those that happened (status "asserted", or no status) at or above
-    the display threshold, each actor below the threshold nulled (as newsgraph/confidence.py `filter_record`)."""
+    the display threshold, each actor below the actors' threshold nulled (as newsgraph/confidence.py `filter_record`)."""
     import dataclasses
 
     from newsgraph.annotate.factuality import SHOWN
@@ -196,7 +196,7 @@ def shown_events(events: list) -> list:
         nulled = {}
         for role in ("source", "target"):
             c = getattr(e, f"{role}_confidence", None)
-            if c is not None and c < _threshold():
+            if c is not None and c < _threshold("actors"):
                 nulled.update({role: None, f"{role}_name": None})
         out.append(dataclasses.replace(e, **nulled) if nulled else e)
     return out
