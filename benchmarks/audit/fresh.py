@@ -78,6 +78,8 @@ POOLS: dict[int, str] = {
     20271302: "reuters",  # stop 37's second held-out draw (80 of the 10,047 left): judged on the code of 6ed2da8 only
     20271303: "reuters",  # stop 37's third held-out draw (80 of the 9,967 left): judged on the code of 78d83d7 only
     20271304: "reuters",  # stop 37's fourth held-out draw (80 of the 9,887 left): judged on the stop's final code only
+    20271305: "reuters",  # stop 38's held-out draw (80 of the 9,807 left): judged on the stop's rules and display cut
+    20271306: "reuters",  # stop 38's second held-out draw (80 of the 9,727 left): judged on the same code as 20271305
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
