@@ -1,7 +1,8 @@
 """Wire-copy acts that are no event between the actors they name (stop 38, from the Reuters-21578 draws' verdicts;
 invented sentences): a preposition of a price or a date meets no trigger's need of an aimed-at actor ("launched a
 takeover bid ... at 3.10 dlrs a share"), a document that reports an attack accuses no one, a proposal criticised is
-a thing (the state in its adjective is no one accused), so is what is blamed "on" someone, and a licence's renewal granted is a permission, no aid. The
+a thing (the state in its adjective is no one accused), so is what is blamed "on" someone, and a licence's renewal granted is a permission, no aid; a rate "struck" is a market fixing, and a raid by a state's
+forces (or a state named as the raider) is an attack, where a police raid stays coercion. The
 same verbs with an actor aimed at, a speaker, a deed's author or aid keep their events."""
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ BODY = "\n\n".join(
         "The European Commission blamed the EC's budget shortfall on France.",
         "The Federal Communications Commission granted the licence renewal of three Kestrel stations.",
         "The United Nations granted emergency aid to Ruritania on Friday.",
+        "The Canadian dollar settlement rate was struck at 1.3340 from 1.3310 in Toronto.",
+        "Israeli troops raided a refugee camp near Jenin overnight.",
+        "Pretoria has raided ANC bases in neighbouring states in the past.",
+        "Chicago police raided the offices of the Harbor Times on Monday.",
     ]
 )
 
@@ -74,3 +79,17 @@ def test_aid_granted_stays_aid(article):
 def test_the_thing_blamed_names_no_one_accused(article):
     assert "EC" not in {t for _, _, t in _pairs(article, "blamed", "cash crisis")}
     assert ("ACCUSE", "European Commission", "France") in _pairs(article, "blamed", "budget shortfall")
+
+
+def test_a_rate_struck_is_no_attack(article):
+    assert events_with_trigger(article, "struck", "settlement rate") == []
+
+
+@pytest.mark.parametrize("sentence", ["refugee camp", "ANC bases"])
+def test_a_raid_by_a_states_forces_or_a_state_is_an_assault(article, sentence):
+    kinds = {ty for ty, _, _ in _pairs(article, "raided", sentence)}
+    assert kinds == {"ASSAULT"}
+
+
+def test_a_police_raid_stays_coercion(article):
+    assert {ty for ty, _, _ in _pairs(article, "raided", "Harbor Times")} == {"COERCE"}

@@ -75,7 +75,7 @@ class ForceWeights:
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
     names = ("force_trigger", "physical", "armed", "violence", "physical_target", "medium", "verbal_modifier", "share",
-             "respondent", "needs_act", "courtesy", "recall_verb", "recalled", "hostile_engagement")
+             "respondent", "needs_act", "courtesy", "recall_verb", "recalled", "hostile_engagement", "military", "raid_verb")
     return {n: words(DATA, n) for n in names}
 
 
@@ -328,8 +328,11 @@ def act_sense(tok: Token, type_: str, mode: str, hostile: bool, weights: ForceWe
             return verbal_sense.get(lemma if verb else tok.lower_)  # "attacked X in tweets": criticism (ACCUSE)
         if sense == "thin":
             return None  # "fought to build a school", "his attacks on X" in an article of no violence
-    if type_ == "COERCE" and mode == "seize" and verb and weapon_author(tok):
-        return "ASSAULT", ""  # (stop 37) "jets raided a fuel depot": an air raid is force, not a police raid
+    if type_ == "COERCE" and mode == "seize" and verb and (weapon_author(tok) or lemma in _lex()["raid_verb"] and military_author(tok)):
+        # (stop 37) "jets raided a fuel depot": an air raid is force, not a police raid; (stop 38) so is a raid by a
+        # state's forces or by a state named as such ("the Navy raided an oil rig", "Pretoria has raided bases"),
+        # where a state seizing or occupying territory stays COERCE (the conventions' "occupy territory")
+        return "ASSAULT", ""
     if type_ == "REQUEST" and needs_act(tok) and not requested(tok):
         return None  # "called X on Friday to thank her", "the appeal of X to young voters"
     if verb and lemma in _lex()["recall_verb"] and type_ == "SANCTION" and not recall_of_envoy(tok):
@@ -345,6 +348,14 @@ def weapon_author(tok: Token) -> bool:
     authors = [c for c in tok.children if c.dep_ == "nsubj"]
     authors += [o for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
     return any(kind_of(a) in ("weapon", "vehicle") for a in authors)
+
+
+def military_author(tok: Token) -> bool:
+    """(stop 38) The verb's subject (or "by" agent) is a state's armed force (act_senses.tsv [military]: "the Navy",
+    "troops") or a state or its capital named alone ("Pretoria has raided ..."; "Chicago police" is police)."""
+    authors = [c for c in tok.children if c.dep_ == "nsubj"]
+    authors += [o for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
+    return any(_in(a, "military") or (a.pos_ == "PROPN" and a.ent_type_ == "GPE") for a in authors)
 
 
 def hostile_engagement(tok: Token, hostile_nouns: frozenset[str]) -> bool:
