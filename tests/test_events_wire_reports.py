@@ -29,6 +29,8 @@ BODY = "\n\n".join(
         "Israeli troops raided a refugee camp near Jenin overnight.",
         "Pretoria has raided ANC bases in neighbouring states in the past.",
         "Chicago police raided the offices of the Harbor Times on Monday.",
+        "The Ruritanian trade weighted index eased to 55.7 points from 56.0.",
+        "Israel eased the blockade of Gaza on Monday.",
     ]
 )
 
@@ -93,3 +95,8 @@ def test_a_raid_by_a_states_forces_or_a_state_is_an_assault(article, sentence):
 
 def test_a_police_raid_stays_coercion(article):
     assert {ty for ty, _, _ in _pairs(article, "raided", "Harbor Times")} == {"COERCE"}
+
+
+def test_an_index_easing_is_no_retreat_a_blockade_eased_is(article):
+    assert events_with_trigger(article, "eased", "weighted index") == []
+    assert any(ty == "RETREAT" for ty, _, _ in _pairs(article, "eased", "blockade"))
