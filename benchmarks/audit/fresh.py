@@ -80,6 +80,10 @@ POOLS: dict[int, str] = {
     20271304: "reuters",  # stop 37's fourth held-out draw (80 of the 9,887 left): judged on the stop's final code only
     20271305: "reuters",  # stop 38's held-out draw (80 of the 9,807 left): judged on the stop's rules and display cut
     20271306: "reuters",  # stop 38's second held-out draw (80 of the 9,727 left): judged on the same code as 20271305
+    20271307: "reuters",  # stop 38's third held-out draw (80 of the 9,647 left): judged on the stop's final code, after
+    20271308: "reuters",  # rules from s43/s44's verdicts (raids, rates struck, an index easing); the fourth, fifth and
+    20271309: "reuters",  # sixth draws of the stop on the same code, each from what the one before left
+    20271310: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
