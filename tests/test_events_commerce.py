@@ -14,7 +14,7 @@ from newsgraph.annotate.event_commerce import company_name
 BODY = "\n\n".join(
     [
         "Halvorsen Motor Corp is negotiating with Kestrel Aircraft Inc for more jet orders.",
-        "The Federal Communications Corp granted a licence to Hallmark Cards Inc.",
+        "The Harbour Licensing Corp granted a licence to Dunmore Cards Inc.",
         "Marlow Foods Inc suspended several staff members after the fraud.",
         "Marlow Foods Inc provided emergency assistance to Dunmore Shipping Corp last year.",
         "Halvorsen Motor Corp severed its ties with Dunmore Shipping Corp in 1984.",

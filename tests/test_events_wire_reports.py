@@ -21,15 +21,15 @@ BODY = "\n\n".join(
         "Iraqi officials criticized the Iranian proposal on grain imports.",
         "Senator Ana Ruiz criticized Iraqi air strikes on the capital.",
         "The minister criticized Iran's proposal on wheat imports.",
-        "The European Commission blamed the EC's new cash crisis on the reluctance of member governments.",
-        "The European Commission blamed the EC's budget shortfall on France.",
-        "The Federal Communications Commission granted the licence renewal of three Kestrel stations.",
+        "The European Commission blamed Spain's new budget crisis on the reluctance of its regions.",
+        "The European Commission blamed the union's budget shortfall on France.",
+        "The Ruritanian broadcasting regulator granted the licence renewal of three Kestrel stations.",
         "The United Nations granted emergency aid to Ruritania on Friday.",
         "The Canadian dollar settlement rate was struck at 1.3340 from 1.3310 in Toronto.",
         "Israeli troops raided a refugee camp near Jenin overnight.",
-        "Pretoria has raided ANC bases in neighbouring states in the past.",
+        "Turkey has raided PKK bases in northern Iraq in the past.",
         "Chicago police raided the offices of the Harbor Times on Monday.",
-        "The Ruritanian trade weighted index eased to 55.7 points from 56.0.",
+        "The Ruritanian trade weighted index eased to 102.4 points from 103.1.",
         "Israel eased the blockade of Gaza on Monday.",
     ]
 )
@@ -79,7 +79,7 @@ def test_aid_granted_stays_aid(article):
 
 
 def test_the_thing_blamed_names_no_one_accused(article):
-    assert "EC" not in {t for _, _, t in _pairs(article, "blamed", "cash crisis")}
+    assert "Spain" not in {t for _, _, t in _pairs(article, "blamed", "budget crisis")}
     assert ("ACCUSE", "European Commission", "France") in _pairs(article, "blamed", "budget shortfall")
 
 
@@ -87,7 +87,7 @@ def test_a_rate_struck_is_no_attack(article):
     assert events_with_trigger(article, "struck", "settlement rate") == []
 
 
-@pytest.mark.parametrize("sentence", ["refugee camp", "ANC bases"])
+@pytest.mark.parametrize("sentence", ["refugee camp", "PKK bases"])
 def test_a_raid_by_a_states_forces_or_a_state_is_an_assault(article, sentence):
     kinds = {ty for ty, _, _ in _pairs(article, "raided", sentence)}
     assert kinds == {"ASSAULT"}

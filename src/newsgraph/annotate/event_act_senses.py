@@ -330,7 +330,7 @@ def act_sense(tok: Token, type_: str, mode: str, hostile: bool, weights: ForceWe
             return None  # "fought to build a school", "his attacks on X" in an article of no violence
     if type_ == "COERCE" and mode == "seize" and verb and (weapon_author(tok) or lemma in _lex()["raid_verb"] and military_author(tok)):
         # (stop 37) "jets raided a fuel depot": an air raid is force, not a police raid; (stop 38) so is a raid by a
-        # state's forces or by a state named as such ("the Navy raided an oil rig", "Pretoria has raided bases"),
+        # state's forces or by a state named as such ("the navy raided a harbour", "Turkey has raided border camps"),
         # where a state seizing or occupying territory stays COERCE (the conventions' "occupy territory")
         return "ASSAULT", ""
     if type_ == "REQUEST" and needs_act(tok) and not requested(tok):
@@ -352,7 +352,7 @@ def weapon_author(tok: Token) -> bool:
 
 def military_author(tok: Token) -> bool:
     """(stop 38) The verb's subject (or "by" agent) is a state's armed force (act_senses.tsv [military]: "the Navy",
-    "troops") or a state or its capital named alone ("Pretoria has raided ..."; "Chicago police" is police)."""
+    "troops") or a state or its capital named alone ("Turkey has raided ..."; "Chicago police" is police)."""
     authors = [c for c in tok.children if c.dep_ == "nsubj"]
     authors += [o for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
     return any(_in(a, "military") or (a.pos_ == "PROPN" and a.ent_type_ == "GPE") for a in authors)

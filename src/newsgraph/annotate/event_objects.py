@@ -118,6 +118,6 @@ class EventObjects:
 
     def _owned(self, doc: Doc, noun: Token) -> bool:
         """(stop 38) The noun names its owner as a possessor or an "of" actor ("X's plan", "the plan of Governor X"):
-        who holds the thing, unlike a nationality or an employer in its modifiers ("the Australian proposal")."""
+        who holds the thing, unlike a nationality or an employer in its modifiers ("the Bordurian proposal")."""
         return any(c.dep_ == "poss" for c in noun.children) or any(
             self._actor_word(doc, o) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c))

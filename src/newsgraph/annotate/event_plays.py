@@ -189,7 +189,7 @@ _PEOPLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 def fall_not_refusal(tok: Token) -> bool:
     """(stop 37) A verb of refusal or (stop 38) of de-escalation that also names a fall ([falling]: "decline", "ease"),
     with nothing refused or eased: no object, no complement, and a subject that is no actor ("fuel stocks are
-    declining", "the index eased to 55.7"): a quantity falling, no act. An actor declining with nothing named ("the
+    declining", "the index eased to 102.4"): a quantity falling, no act. An actor declining with nothing named ("the
     senator declined", an offer just told) refuses; "Israel eased the blockade" names what is eased."""
     if tok.lemma_.lower() not in _lex()["falling"]:
         return False

@@ -238,7 +238,7 @@ class EventRoles(EventObjects, EventPlaceDate):
         asked for ("asked for funds", "sought an investigation of X's death"); neither it nor an actor inside it is
         the one asked. `deeds` (an accusation): only a deed's author is accused through it ("condemned Indian
         strikes"); a proposal, a plan or a law criticised is a thing, and a state or body named in its modifiers is
-        no one accused ("criticized the Australian proposal", "a proposal from a Treasury official")."""
+        no one accused ("criticized the Bordurian proposal", "a proposal from a Treasury official")."""
         preps = preps if preps is not None else self.target_preps
         objs: list[Token] = []
         places: set[int] = set()
@@ -326,9 +326,9 @@ class EventRoles(EventObjects, EventPlaceDate):
                 continue
             if (deeds and self._blamed_on(tok, o) and o.pos_ == "NOUN" and not self.people_noun(o) and not self._act_noun(o)
                     and find_entity(doc, o.idx, o.idx + len(o.text)) is None):
-                continue  # (stop 38) "blamed the EC's cash crisis on X": the thing blamed, whoever owns it; X is accused
+                continue  # (stop 38) "blamed the union's budget shortfall on X": the thing blamed, whoever owns it; X is accused
             if deeds and (o.lemma_.lower() in self.verbal_objects or o.lower_ in self.verbal_objects) and not self._owned(doc, o):
-                # (stop 38) "criticized the Australian proposal": an idea, a text or a policy criticised (data
+                # (stop 38) "criticized the Bordurian proposal": an idea, a text or a policy criticised (data
                 # [verbal_object]) names no one accused by its modifiers; a deed keeps its author ("condemned Iraqi
                 # involvement"), an owner named as such is accused ("criticized Iran's proposal")
                 continue

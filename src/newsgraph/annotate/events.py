@@ -200,7 +200,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
         if form == "verb" and type_ in ("REJECT", "RETREAT") and fall_not_refusal(tok):
-            return None  # (stop 37) "fuel stocks are declining", (stop 38) "the index eased to 55.7": a fall, no act
+            return None  # (stop 37) "fuel stocks are declining", (stop 38) "the index eased to 102.4": a fall, no act
         if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
             return None  # "declined to give a forecast": declining to say
         if form == "verb" and type_ == "REQUEST" and imposed_order(tok):
