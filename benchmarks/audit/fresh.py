@@ -84,6 +84,10 @@ POOLS: dict[int, str] = {
     20271308: "reuters",  # rules from s43/s44's verdicts (raids, rates struck, an index easing); the fourth, fifth and
     20271309: "reuters",  # sixth draws of the stop on the same code, each from what the one before left
     20271310: "reuters",
+    20271311: "reuters",  # stop 38's seventh..tenth held-out draws: the final code with the events' layer refit,
+    20271312: "reuters",  # nothing else changed; a blind check of that layer's calibration and more shown events
+    20271313: "reuters",
+    20271314: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
