@@ -213,7 +213,7 @@ def collect_mentions(doc: Doc, text: str, gaz, names: NamesLexicon, words: Commo
         m.start, m.end, m.text = s, e, text[s:e]
         if m.text.lower() in names.not_names or (m.text.isupper() and m.text.lower() in names.not_names):
             continue
-        if len(m.text.split()) > 1 and m.text.split()[-1].lower().replace(".", "") in names.currencies:
+        if len(name_words := m.text.split()) > 1 and name_words[-1].lower().replace(".", "") in names.currencies:
             continue  # (stop 37) "U.S. Dlr", "Aust Dlrs": a currency, no person or body
         for part in _split_possessor(m, gaz):
             out.extend(_split_hyphen(part, text))

@@ -342,20 +342,22 @@ def act_sense(tok: Token, type_: str, mode: str, hostile: bool, weights: ForceWe
     return type_, mode
 
 
+def _authors(tok: Token) -> list[Token]:
+    """The verb's subject and its "by" agent: who did the act."""
+    return [c for c in tok.children if c.dep_ == "nsubj"] + [
+        o for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
+
+
 def weapon_author(tok: Token) -> bool:
     """The verb's subject (or its "by" agent) is a weapon or a craft (event_actors.tsv [instrument] weapon or
     vehicle: "jets", "warplanes", "planes", "helicopters"): a raid by one is done with force by whoever flies it."""
-    authors = [c for c in tok.children if c.dep_ == "nsubj"]
-    authors += [o for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
-    return any(kind_of(a) in ("weapon", "vehicle") for a in authors)
+    return any(kind_of(a) in ("weapon", "vehicle") for a in _authors(tok))
 
 
 def military_author(tok: Token) -> bool:
     """(stop 38) The verb's subject (or "by" agent) is a state's armed force (act_senses.tsv [military]: "the Navy",
     "troops") or a state or its capital named alone ("Turkey has raided ..."; "Chicago police" is police)."""
-    authors = [c for c in tok.children if c.dep_ == "nsubj"]
-    authors += [o for c in tok.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for o in prep_objects(c)]
-    return any(_in(a, "military") or (a.pos_ == "PROPN" and a.ent_type_ == "GPE") for a in authors)
+    return any(_in(a, "military") or (a.pos_ == "PROPN" and a.ent_type_ == "GPE") for a in _authors(tok))
 
 
 def hostile_engagement(tok: Token, hostile_nouns: frozenset[str]) -> bool:

@@ -13,18 +13,16 @@ Bancorp"), never from the page's words. Which types count for which role is data
 
 from __future__ import annotations
 
-from newsgraph.annotate.org_kinds import lexicon as org_lexicon
+from newsgraph.annotate.org_short_forms import company_word
 from newsgraph.records import Event
 
 
 def company_name(name: str | None) -> bool:
     """A company's registered name: two words or more, the last a legal form or a company's head noun ("Harbour
-    Motor Corp", "Kestrel Laboratories"); a short form ("Harbour") is left alone (it may name a person or a place)."""
-    words = (name or "").replace(".", "").replace(",", " ").split()
-    if len(words) < 2:
-        return False
-    last, kinds = words[-1].lower(), org_lexicon()
-    return last in kinds.get("legal_form", frozenset()) or last in kinds.get("company_head", frozenset())
+    Motor Corp", "Kestrel Laboratories"; org_short_forms.company_word); a short form ("Harbour") is left alone (it
+    may name a person or a place)."""
+    words = (name or "").replace(",", " ").split()
+    return len(words) >= 2 and company_word(words[-1])
 
 
 def commerce(ev: Event, roles: dict[str, frozenset[str]]) -> bool:

@@ -181,6 +181,12 @@ def _legal_form(word: str) -> bool:
     return word.lower().replace(".", "").strip(",") in org_lexicon().get("legal_form", frozenset())
 
 
+def company_word(word: str) -> bool:
+    """A last word that makes a name a company's: a legal form or an org_kinds.tsv `company_head` ("Corp",
+    "Laboratories", "Bancorp"). Read by `_opens_or_partners` and by the events' commerce test (event_commerce.py)."""
+    return _legal_form(word) or word.lower().replace(".", "").strip(",") in org_lexicon().get("company_head", frozenset())
+
+
 def company_short_form(name: str, orgs: list[Named]) -> bool:
     """`name` (one word) is the short form of a company of the article by its legal form (legal_prefix_of), or (stop
     37) the first word of a longer organisation name or one partner of an "X and Y" firm: a person under that name is
@@ -200,8 +206,7 @@ def _opens_or_partners(word: str, owner: list[str]) -> bool:
     if len(owner) < 2:
         return False
     partners = owner[1] in CONTINUATION_WORDS  # "Dunmore and Hallam"
-    company = _legal_form(owner[-1]) or owner[-1].lower().strip(".,") in org_lexicon().get("company_head", frozenset())
-    if not (company or partners):
+    if not (company_word(owner[-1]) or partners):
         return False  # a company's name ("X Laboratories", "X Bancorp Inc"), not a foundation named after a person
     if owner[0] == word and all(w[:1].isupper() or w in CONTINUATION_WORDS for w in owner[1:]):
         return True
