@@ -7,6 +7,10 @@ aside, label raw-<label without -final>). Rows as the issue's calibration goal r
 shown at the display cut with weight 1, the seeded hidden sample (benchmarks/audit/below.py) with weight pool / 50;
 right as scored (benchmarks/audit `correct`). Ten equal bins; a page bootstrap of the difference.
 
+`noise_floor` says what ECE a perfectly calibrated layer would show on the same rows (outcomes drawn at each row's
+own confidence, the weights kept): with about 55 weighted rows per draw and ten bins the floor is itself near 0.1,
+so one draw's ECE above 0.05 is no evidence of miscalibration unless it is above the floor's 95th percentile.
+
     python -m benchmarks.refit_prospect --refit PATH --labels s43unseenreuters-final,s44unseenreuters-final [--cut 0.665]
 """
 
@@ -61,6 +65,15 @@ def ece(rs: list, m: Steps) -> float:
     return sum(abs(v[1] - v[2]) for v in bins.values()) / sum(r[3] for r in rs)
 
 
+def noise_floor(rs: list, m: Steps, draws: int = 1000, seed: int = 39) -> tuple[float, float]:
+    """(mean, 95th percentile) of the ECE a calibrated layer shows on `rs`: each row's outcome drawn as right with the
+    probability `m` gives it, weights kept, `draws` times."""
+    rng = random.Random(seed)
+    ps = [apply_map(m, x) for _, _, x, _, _ in rs]
+    sims = sorted(ece([(a, b, x, w, rng.random() < p) for (a, b, x, w, _), p in zip(rs, ps, strict=True)], m) for _ in range(draws))
+    return sum(sims) / draws, sims[int(0.95 * draws) - 1]
+
+
 def brier(rs: list, m: Steps) -> float:
     return sum(w * (apply_map(m, x) - y) ** 2 for _, _, x, w, y in rs) / sum(r[3] for r in rs)
 
@@ -71,12 +84,17 @@ def main() -> None:
     ap.add_argument("--landed", type=Path, default=LANDED, help="the layer the draws were built with")
     ap.add_argument("--labels", required=True, help="comma-separated blind draw labels")
     ap.add_argument("--cut", type=float, default=0.7, help="the events' display cut the draws were built with")
+    ap.add_argument("--noise", action="store_true", help="beside each ECE, the refit's noise floor (mean, 95th pct)")
     a = ap.parse_args()
     landed, refit = steps(a.landed), steps(a.refit)
     rs = rows(a.labels.split(","), a.cut, landed)
     for label in a.labels.split(","):
         sub = [r for r in rs if r[0] == label]
-        print(f"{label}: n={len(sub)} ECE {ece(sub, landed):.3f} -> {ece(sub, refit):.3f}, Brier {brier(sub, landed):.4f} -> {brier(sub, refit):.4f}")
+        floor = " (floor {:.3f}, 95 % {:.3f})".format(*noise_floor(sub, refit)) if a.noise else ""
+        print(f"{label}: n={len(sub)} ECE {ece(sub, landed):.3f} -> {ece(sub, refit):.3f}{floor}, "
+              f"Brier {brier(sub, landed):.4f} -> {brier(sub, refit):.4f}")
+    if a.noise:
+        print("pooled floor of the refit: mean {:.4f}, 95 % {:.4f}".format(*noise_floor(rs, refit, draws=300)))
     rng, pages = random.Random(38), sorted({(r[0], r[1]) for r in rs})
     by: dict[tuple[str, str], list] = {}
     for r in rs:
