@@ -101,3 +101,49 @@ def test_talks_keep_the_co_party_as_counterpart(article):
 def test_a_meeting_of_two_with_a_third_has_the_third_as_target(article):
     pairs = _pairs(article, "Lars Holm and Anna Berg met", "CONSULT")
     assert pairs == {("Lars Holm", "Petra Novak"), ("Anna Berg", "Petra Novak")}
+
+
+# the other party of an agreement named only inside the act agreed to ("agreed to acquire Y"): a named party left out
+
+COMMITTED = "\n\n".join(
+    [
+        "Acme Corp said it agreed in principle to acquire Globex Inc for 20 dlrs a share.",
+        "Acme Corp said it has agreed to sell its remaining chemicals business to Initech Corp of Canada.",
+        "Acme Corp agreed to merge with Globex Inc.",
+        "Acme Corp agreed to pay a dividend of 10 cts a share.",
+        "Moldova agreed to build two new roads near its border.",
+        "Acme Corp agreed to sell wholly owned Globex Inc for 100,000 dlrs cash.",
+        "Moldova pledged to fight the World Bank proposals.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def committed():
+    return annotate(Extracted(input="t", body=COMMITTED, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
+
+
+def test_agreed_to_acquire_names_the_company_acquired_as_the_other_party(committed):
+    assert _pairs(committed, "agreed in principle to acquire") == {("Acme Corp", "Globex Inc")}
+
+
+def test_agreed_to_sell_to_a_buyer_names_the_buyer(committed):
+    pairs = _pairs(committed, "has agreed to sell")
+    assert pairs and all(s == "Acme Corp" and (t or "").startswith("Initech") for s, t in pairs)
+
+
+def test_agreed_to_merge_with_names_the_partner(committed):
+    assert _pairs(committed, "agreed to merge with") == {("Acme Corp", "Globex Inc")}
+
+
+def test_an_act_agreed_to_that_names_no_party_keeps_no_target(committed):
+    assert {t for _, t in _pairs(committed, "agreed to pay a dividend")} <= {None}
+    assert {t for _, t in _pairs(committed, "agreed to build two new roads")} <= {None}
+
+
+def test_a_unit_sold_is_what_is_handed_over_not_the_buyer(committed):
+    assert {t for _, t in _pairs(committed, "agreed to sell wholly owned")} <= {None}
+
+
+def test_a_pledge_names_no_party_through_what_it_acts_on(committed):
+    assert ("Moldova", "World Bank") not in _pairs(committed, "Moldova pledged")

@@ -24,8 +24,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.event_actor_phrases import prep_objects
-from newsgraph.annotate.resolve import Actor
+from newsgraph.annotate.event_actor_kinds import ACTOR_TYPES
+from newsgraph.annotate.event_actor_phrases import prep_objects, with_conj
+from newsgraph.annotate.resolve import Actor, resolve_token
 
 # possessive pronouns that stand for several actors: "their agreement" of coordinated subjects is the subjects'
 PLURAL_POSSESSIVES = frozenset({"their", "our"})
@@ -84,10 +85,33 @@ def between_parties(tok: Token, joint: Callable[[Token], bool]) -> list[Token]:
     return []
 
 
+def committed_parties(doc: Doc, tok: Token, preps: frozenset[str], goods: frozenset[str]) -> list[Actor]:
+    """The other party of an agreement that names it only inside the act agreed to: "agreed to acquire Y", "agreed
+    to merge with Y", "reached an agreement to sell its unit to Y", "agreed to be acquired by Y" -> Y. The act's
+    direct object, its agent, or the object of one of `preps` on the act ([committed_prep]: to, with, from, of: "take
+    control of Y"; the parse's dative "to" counts), kept only when it
+    is an entity of an acting kind (ACTOR_TYPES: "agreed to pay a dividend", "agreed to build roads in Y" name no
+    party here)."""
+    acts = [c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    out: list[Actor] = []
+    for act in acts:
+        parties = [o for c in act.children if c.dep_ == "agent" or (c.dep_ in ("prep", "dative") and c.lower_ in preps) for o in prep_objects(c)]
+        # the direct object is the party only when no preposition names one and the act does not hand it over
+        # ([committed_goods]: "agreed to sell its unit for cash" sells a thing; "acquire Y" takes the company Y)
+        objects = [] if parties or act.lemma_.lower() in goods else [x for c in act.children if c.dep_ in ("dobj", "obj") for x in with_conj(c)]
+        for x in parties + objects:
+            a = resolve_token(doc, x, [])
+            # the argument itself is the entity, not a noun it modifies ("fight the EC proposals", "Getty Oil stock")
+            if a.entity is not None and a.entity.type in ACTOR_TYPES and a.start <= x.idx < a.end:
+                out.append(a)
+    return out
+
+
 def plural_possessor(poss: Token, subjects: list[Actor]) -> bool:
     """ "A and B revised their agreement": a plural possessive pronoun whose clause has coordinated subjects stands
     for them (its antecedent found by the resolver may be an actor of an earlier sentence)."""
     return poss.lower_ in PLURAL_POSSESSIVES and len(subjects) > 1
 
 
-__all__ = ["PLURAL_POSSESSIVES", "between_parties", "between_roles", "joint_roles", "plural_possessor"]
+__all__ = ["PLURAL_POSSESSIVES", "between_parties", "between_roles", "committed_parties", "joint_roles", "plural_possessor"]

@@ -67,7 +67,13 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_commerce import commerce
-from newsgraph.annotate.event_coparties import between_parties, between_roles, joint_roles, plural_possessor
+from newsgraph.annotate.event_coparties import (
+    between_parties,
+    between_roles,
+    committed_parties,
+    joint_roles,
+    plural_possessor,
+)
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
 from newsgraph.annotate.event_frames import aimed_at, frame_reading, undergone, vowed_harm
 from newsgraph.annotate.event_frames import weapon as weapon_noun
@@ -438,6 +444,9 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 # "10 soldiers killed in ...": the modified noun is the target, not the source
                 sources = [a for a in sources if a.start != tok.head.idx]
                 targets = targets + [resolve_token(doc, tok.head, [])]
+        if type_ in self.coagent_types and not [a for a in targets if a.entity is not None] and tok.lemma_.lower() not in self.unilateral:
+            # "agreed to acquire Y" (event_coparties.py); a pledge's party is whom it is made to, not what it acts on
+            targets = targets + committed_parties(doc, tok, self.committed_preps, self.committed_goods)
         if roles == "reverse":
             # "received weapons from X", "faces pressure from X": the giver is the object of "from"
             givers = [resolve_token(doc, o, []) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
