@@ -26,6 +26,7 @@ BODY = "\n\n".join(
         "Borduria agreed with Ruritania on a new border crossing.",
         "Syldavia and Moldova held talks in Vienna on Thursday.",
         "Lars Holm and Anna Berg met President Petra Novak in Prague.",
+        "Ruritania and Moldova met to discuss the disputed border on Wednesday.",
     ]
 )
 
@@ -147,3 +148,7 @@ def test_a_unit_sold_is_what_is_handed_over_not_the_buyer(committed):
 
 def test_a_pledge_names_no_party_through_what_it_acts_on(committed):
     assert ("Moldova", "World Bank") not in _pairs(committed, "Moldova pledged")
+
+
+def test_a_day_named_beside_the_topic_is_no_outside_party(article):
+    assert _pairs(article, "met to discuss the disputed", "CONSULT") >= {("Ruritania", "Moldova")}

@@ -38,6 +38,9 @@ def _actor(doc: Doc, a: Actor, named: Callable[[Doc, Actor], bool]) -> bool:
     capital standing for its state in "A and B agreed with Moscow" is lost to this, a country or region is not)."""
     if a.entity is not None:
         return a.entity.type != "city"
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is not None and any(t.ent_type_ in ("DATE", "TIME") for t in span):
+        return False  # "met to discuss the border on Wednesday": a day is when, not whom
     return named(doc, a)
 
 
