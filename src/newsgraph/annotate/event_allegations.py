@@ -142,9 +142,17 @@ class EventAllegations(EventSenses):
         """The actor a complaint or criticism with a reported clause is about, when the verb has no object: the
         clause's subject, or the possessor of its subject ("complained that Moldova's obstinacy was hampering the
         council" -> Moldova; "complained that the board acts for developers" -> the board). A thing with no
-        possessor ("complained that the roads were bad") names no one."""
+        possessor ("complained that the roads were bad") names no one. (stop 39) A passive clause's "by" agent, or its
+        possessor, is the one complained of before the clause's subject, who suffers the act ("complained they were
+        being hurt by Ruritania's trade practices" -> Ruritania)."""
         out: list[Actor] = []
         for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+            agents = [o for a in clause.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            owners = [p for o in agents for p in o.children if p.dep_ == "poss" and p.pos_ != "PRON"]
+            doers = [w for w in owners or agents if self._actor_word(doc, w)]
+            if doers:
+                out += [resolve_token(doc, w, []) for w in doers]
+                continue
             for subj in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
                 owner = [p for p in subj.children if p.dep_ == "poss" and p.pos_ != "PRON"]
                 who = owner[0] if owner else subj

@@ -82,6 +82,8 @@ class EventLexicon(LexiconComponent):
         self.classes = {row[0]: row[1] for row in data.get("class", []) if len(row) > 1}
         self.joint = section_words(data, "joint")
         self.reciprocal = section_words(data, "reciprocal")
+        self.coagent_types = {w.upper() for w in section_words(data, "coagent_type")}
+        self.committed_preps, self.committed_goods = section_words(data, "committed_prep"), section_words(data, "committed_goods")
         self.speech = section_words(data, "speech")
         self.aside_preps = self.locative | section_words(data, "topic_prep")
         self.patient_types = section_words(data, "patient")

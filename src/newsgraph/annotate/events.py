@@ -67,6 +67,13 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_commerce import commerce
+from newsgraph.annotate.event_coparties import (
+    between_parties,
+    between_roles,
+    committed_parties,
+    joint_roles,
+    plural_possessor,
+)
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
 from newsgraph.annotate.event_frames import aimed_at, frame_reading, undergone, vowed_harm
 from newsgraph.annotate.event_frames import weapon as weapon_noun
@@ -366,23 +373,23 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 self._lend(doc, sent, type_, previous)
                 return []
             if len(pairs) >= 2:
-                sources = [resolve_token(doc, pairs[0], [])]
-                targets = [resolve_token(doc, p, []) for p in pairs[1:]]
+                sources, targets = between_roles(type_, [resolve_token(doc, p, []) for p in pairs], self.coagent_types)
             else:
                 joint = tok.lower_ in self.joint or tok.lemma_.lower() in self.joint
                 targets = self._targets(doc, tok, self.participant_preps if joint else self.noun_preps, asks=type_ in self.asking)
                 src = self._source(tok)
                 sources = self._subjects(doc, src)
+                subjects = sources
                 if joint and len(sources) > 1:
-                    sources, targets = sources[:1], sources[1:] + targets
+                    sources, targets = joint_roles(doc, type_, sources, targets, [], self.coagent_types, is_named)
                 poss = [c for c in tok.children if c.dep_ == "poss"]
                 stranded = self._stranded_agents(doc, tok)
                 of_patient = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
                 if poss and f"{type_}/{mode}".upper() in self.patient_genitive and not of_patient:
                     # "Barnett's arrest", "her release": the possessor of an act done to a person is its patient
                     sources, targets = [], [resolve_token(doc, poss[0], [])] + targets
-                elif poss:
-                    sources = [resolve_token(doc, poss[0], [])]
+                elif poss and not (joint and plural_possessor(poss[0], subjects)):
+                    sources = [resolve_token(doc, poss[0], [])]  # "A and B revised their agreement" keeps A and B
                 elif f"{type_}/{mode}".upper() in self.patient_genitive and in_state(tok, self.state_preps):
                     # "X was under house arrest", "remains in detention": the subject is in the state the act put
                     # them in, its patient; the author is not named
@@ -404,7 +411,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             if under is not None:
                 # "X faced criticism from Y", "came under pressure from Y": Y acts on X
                 sources, targets = [resolve_token(doc, x, []) for x in under[0]], [resolve_token(doc, x, []) for x in under[1]]
-            if not targets and not sources or (not targets and any(c.lower_ == "the" for c in tok.lefts)):
+            if not targets and not sources or (not targets and not pairs and any(c.lower_ == "the" for c in tok.lefts)):
                 self._lend(doc, sent, type_, previous)
                 return []
         else:
@@ -427,12 +434,19 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             mutual = [a for a in targets if a.name.lower() in self.reciprocal]
             shared = any(c.dep_ in ("dobj", "obj") and self._joint_noun(c) for c in tok.children)  # "deepen a partnership"
             if (tok.lemma_.lower() in self.joint or mutual or shared) and len(sources) > 1:
-                # "A and B signed an agreement", "A and B accused each other": a joint act of A with B
-                sources, targets = sources[:1], sources[1:] + [a for a in targets if a not in mutual]
+                # "A and B signed an agreement", "A and B accused each other", "A and B met C" (event_coparties.py)
+                sources, targets = joint_roles(doc, type_, sources, targets, mutual, self.coagent_types, is_named)
+            parties = between_parties(tok, self._joint_noun) if type_ in self.coagent_types and not sources else []
+            if parties:
+                # "an agreement between A and B was signed": A and B are the signers, not whom it was signed to
+                sources, targets = [resolve_token(doc, p, []) for p in parties], []
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
                 # "10 soldiers killed in ...": the modified noun is the target, not the source
                 sources = [a for a in sources if a.start != tok.head.idx]
                 targets = targets + [resolve_token(doc, tok.head, [])]
+        if type_ in self.coagent_types and not [a for a in targets if a.entity is not None] and tok.lemma_.lower() not in self.unilateral:
+            # "agreed to acquire Y" (event_coparties.py); a pledge's party is whom it is made to, not what it acts on
+            targets = targets + committed_parties(doc, tok, self.committed_preps, self.committed_goods)
         if roles == "reverse":
             # "received weapons from X", "faces pressure from X": the giver is the object of "from"
             givers = [resolve_token(doc, o, []) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
