@@ -35,7 +35,10 @@ def is_measure(doc: Doc, a: Actor) -> bool:
 
 
 def useful_actor(a: Actor) -> bool:
-    """An entity, or a noun phrase; unresolved pronouns and first/second persons are no actors."""
+    """An entity, or a noun phrase; unresolved pronouns and first/second persons are no actors, nor is a phrase
+    without a letter or a digit (a markup bracket the parser took for a noun: wire copy's "<Name Co>")."""
+    if not any(c.isalnum() for c in a.name):
+        return False
     if a.entity is not None:
         return a.entity.type != "person" or a.name.lower() not in UNRESOLVED
     return bool(a.name) and a.name.lower() not in UNRESOLVED and not a.name.lower().startswith(("whose ", "which "))
