@@ -28,6 +28,8 @@ BODY = "\n\n".join(
         "The European Community offered Argentina compensation for lost grain sales.",
         "The board of Pellam Corp asked its shareholders to reject the hostile bid by Marlow Inc.",
         "Pellam Corp asked federal regulators for authority to trade a futures contract in bonds.",
+        "Director Ana Ruiz of Kestrel Ltd asked for twice her annual salary as a termination payment.",
+        "Mayor Ana Ruiz sought the waiver to take advantage of bid pricing obtained by another town.",
         "Reagan lifted the 100 pct tariffs he imposed on Ruritania last month.",
         "The curfew imposed by Israel on Gaza was lifted.",
         "Royal Dunmore declined 4p to 945.",
@@ -57,7 +59,8 @@ def test_deal_making_is_no_event(article, trigger, sentence):
 @pytest.mark.parametrize(("trigger", "sentence", "kind"), [
     ("ordered", "500 troops", "REQUEST"), ("urged", "American semiconductors", "REQUEST"),
     ("asked", "300 mln dlr loan", "REQUEST"), ("offered", "compensation", "AGREE"),
-    ("asked", "reject the hostile bid", "REQUEST"), ("asked", "federal regulators", "REQUEST")])
+    ("asked", "reject the hostile bid", "REQUEST"), ("asked", "federal regulators", "REQUEST"),
+    ("asked", "termination payment", "REQUEST"), ("sought", "bid pricing", "REQUEST")])
 def test_a_states_or_a_publics_asks_and_offers_stay(article, trigger, sentence, kind):
     assert any(ty == kind for ty, _, _ in _pairs(article, trigger, sentence))
 

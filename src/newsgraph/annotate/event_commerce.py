@@ -43,13 +43,15 @@ def commerce(ev: Event, roles: dict[str, frozenset[str]]) -> bool:
 #: the object of its "for" ("asked the board for permission to make a bid")
 _CONTENT_DEPS = ("dobj", "obj", "xcomp", "ccomp", "advcl")
 #: The arguments of a request or an offer that name its parties (asker, addressee)
+#: Nouns of a deal's kind that name it also as a modifier ("a takeover offer", "a tender offer")
+_DEAL_KINDS = ("takeover", "tender", "merger", "acquisition")
 _PARTY_PREPS = ("to", "from", "by", "with", "of")
 _PARTY_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "dative", "pobj", "conj", "appos", "compound", "poss")
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    return {"transaction": words(LEXICON, "transaction") | words(LEXICON, "market"),
+    return {"transaction": words(LEXICON, "transaction"),
             "deal_verbs": words(LEXICON, "deal_verb"), "asking": words(LEXICON, "deal_asking"),
             "official": words("event_actors.tsv", "official") | words(LEXICON, "public_party")}
 
@@ -80,7 +82,7 @@ def deal_making(tok: Token, type_: str) -> bool:
     """(stop 39) A request, a search or an offer whose content is a transaction, between no state's parties: the
     deal-making of the market (the conventions: commerce, bids, procurement and "seeks to" an aim are no REQUEST; an
     offer of goods, prices or shares to buyers is no AGREE). The content is read from the verb's own arguments: a
-    word of a deal (data/plover.tsv [transaction], [market]: a bid, buyers, shares, a stake, a credit facility) or a
+    word of a deal (data/plover.tsv [transaction]: a bid, buyers, shares, a stake, a credit facility) or a
     verb of buying or selling ([deal_verb]) anywhere in what is asked for or offered ("asked the board for permission
     to make a bid", "asked its adviser to seek other purchasers", "is seeking a credit facility", "offered to buy the
     shares"). Why from the arguments and not from who acts: the bidder, the board and the adviser are often no
@@ -94,13 +96,15 @@ def deal_making(tok: Token, type_: str) -> bool:
 
 
 def _deal_word(t: Token, lex: dict[str, frozenset[str]]) -> bool:
-    """A word of a deal: a common noun of [transaction] / [market] that is no part of a name ("the Bond Market
-    Committee"), "share" only as a price's unit ("per share": "its share of the proceeds" is a portion), or a verb of
-    [deal_verb]."""
+    """A word of a deal: a common noun of [transaction] that is no part of a name ("the Bond Market Committee") and
+    no modifier of another noun unless it names the deal's kind ("a takeover offer"), "share" only as a price's unit
+    ("per share": "its share of the proceeds" is a portion), or a verb of [deal_verb]."""
     if t.pos_ == "VERB":
         return t.lemma_.lower() in lex["deal_verbs"]
     if t.pos_ != "NOUN" or not (t.lemma_.lower() in lex["transaction"] or t.lower_ in lex["transaction"]):
         return False
+    if t.dep_ == "compound" and t.lower_ not in _DEAL_KINDS:
+        return False  # "bid pricing obtained by another town": a modifier of another thing sought
     return t.lower_ != "share" or (t.dep_ == "pobj" and t.head.lower_ == "per")
 
 
