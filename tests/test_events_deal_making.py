@@ -30,6 +30,7 @@ BODY = "\n\n".join(
         "Pellam Corp asked federal regulators for authority to trade a futures contract in bonds.",
         "Director Ana Ruiz of Kestrel Ltd asked for twice her annual salary as a termination payment.",
         "Mayor Ana Ruiz sought the waiver to take advantage of bid pricing obtained by another town.",
+        "Ana Ruiz of Dunmore is seeking approval from the council in a bid to save the old mill.",
         "Reagan lifted the 100 pct tariffs he imposed on Ruritania last month.",
         "The curfew imposed by Israel on Gaza was lifted.",
         "Royal Dunmore declined 4p to 945.",
@@ -60,7 +61,7 @@ def test_deal_making_is_no_event(article, trigger, sentence):
     ("ordered", "500 troops", "REQUEST"), ("urged", "American semiconductors", "REQUEST"),
     ("asked", "300 mln dlr loan", "REQUEST"), ("offered", "compensation", "AGREE"),
     ("asked", "reject the hostile bid", "REQUEST"), ("asked", "federal regulators", "REQUEST"),
-    ("asked", "termination payment", "REQUEST"), ("sought", "bid pricing", "REQUEST")])
+    ("asked", "termination payment", "REQUEST"), ("sought", "bid pricing", "REQUEST"), ("seeking", "old mill", "REQUEST")])
 def test_a_states_or_a_publics_asks_and_offers_stay(article, trigger, sentence, kind):
     assert any(ty == kind for ty, _, _ in _pairs(article, trigger, sentence))
 

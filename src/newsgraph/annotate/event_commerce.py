@@ -97,7 +97,8 @@ def deal_making(tok: Token, type_: str) -> bool:
 
 def _deal_word(t: Token, lex: dict[str, frozenset[str]]) -> bool:
     """A word of a deal: a common noun of [transaction] that is no part of a name ("the Bond Market Committee") and
-    no modifier of another noun unless it names the deal's kind ("a takeover offer"), "share" only as a price's unit
+    no modifier of another noun unless it names the deal's kind ("a takeover offer"), no attempt ("in a bid to
+    save X"), "share" only as a price's unit
     ("per share": "its share of the proceeds" is a portion), or a verb of [deal_verb]."""
     if t.pos_ == "VERB":
         return t.lemma_.lower() in lex["deal_verbs"]
@@ -105,6 +106,8 @@ def _deal_word(t: Token, lex: dict[str, frozenset[str]]) -> bool:
         return False
     if t.dep_ == "compound" and t.lower_ not in _DEAL_KINDS:
         return False  # "bid pricing obtained by another town": a modifier of another thing sought
+    if any(c.dep_ in ("acl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children):
+        return False  # "in a bid to save the toddler": an attempt, no offer
     return t.lower_ != "share" or (t.dep_ == "pobj" and t.head.lower_ == "per")
 
 
