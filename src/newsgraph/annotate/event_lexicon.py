@@ -119,6 +119,7 @@ class EventLexicon(LexiconComponent):
         self.quantities = section_words(data, "quantity")
         self.market = section_words(data, "market")
         self.imposed_sanctions = section_words(data, "imposed_sanction")
+        self.market_changes = section_words(data, "market_change")
         self.works, self.market_grades = section_words(data, "work"), section_words(data, "market_grade")
         self.verbal_sense = {row[0].lower(): (row[1], row[2] if len(row) > 2 else "") for row in data.get("verbal_sense", []) if len(row) > 1}
         self.verbal_objects = section_words(data, "verbal_object")

@@ -104,6 +104,9 @@ def _authored(tok: Token, kind: str) -> bool:
 def _agents(tok: Token) -> list[Token]:
     """Who or what does the verb: its active subject (the antecedent of a relative pronoun: "the vehicle that
     killed X") or its passive "by" agent ("was struck by a car")."""
+    folded = _folded_relative(tok)
+    if folded is not None:
+        return [folded]
     out = []
     for c in tok.children:
         if c.dep_ == "nsubj":
@@ -127,6 +130,23 @@ def _agents(tok: Token) -> list[Token]:
             if out:
                 break
     return out
+
+
+def _folded_relative(tok: Token) -> Token | None:
+    """(stop 39) The noun a misparse hid as the verb's subject: "an earthquake which struck southwest Japan killed one
+    person" parsed with "Japan killed one person" as the complement of the relative clause's "struck". A verb hung as
+    the complement of a relative clause whose own verb has no object, with a place as its subject, is the main verb of
+    the noun the relative clause describes (a place is what a quake or a storm strikes, not who kills); only a force
+    of nature, a vehicle or a disease is taken so."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or head.dep_ != "relcl" or any(c.dep_ in ("dobj", "obj") for c in head.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in head.children):
+        return None
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects or not all(c.ent_type_ in ("GPE", "LOC", "FAC") for c in subjects):
+        return None
+    return head.head if kind_of(head.head) in NO_ONE else None
 
 
 def accident(tok: Token, collisions: frozenset[str], thing: Callable[[Token], bool]) -> bool:

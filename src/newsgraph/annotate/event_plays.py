@@ -57,7 +57,8 @@ DEPARTURES = ("leave", "quit")
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
     out = {n: words(DATA, n) for n in ("game", "armed", "game_with_score", "contest_unit", "contest_frame")}
-    return out | {n: words(LEXICON, n) for n in ("refusal", "information", "imposed", "disclosing", "falling")}
+    return out | {n: words(LEXICON, n) for n in ("refusal", "information", "imposed", "disclosing", "falling",
+                                                "falling_measured")}
 
 
 def _top(tok: Token) -> Token:
@@ -191,13 +192,43 @@ def fall_not_refusal(tok: Token) -> bool:
     with nothing refused or eased: no object, no complement, and a subject that is no actor ("fuel stocks are
     declining", "the index eased to 102.4"): a quantity falling, no act. An actor declining with nothing named ("the
     senator declined", an offer just told) refuses; "Israel eased the blockade" names what is eased."""
-    if tok.lemma_.lower() not in _lex()["falling"]:
+    lemma = tok.lemma_.lower()
+    if lemma in _lex()["falling"] | _lex()["falling_measured"] and _measured_fall(tok):
+        return True  # (stop 39) "Royal declined 4p to 945", "the stock retreated 2 pct": a price, whoever's it is
+    if lemma not in _lex()["falling"]:
         return False
     if any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "nsubjpass") for c in tok.children):
         return False
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     return not any(c.pos_ == "PROPN" or c.lower_ in _PEOPLE_PRONOUNS or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
                    for c in subjects)  # "it has declined slightly": a thing, as the rating it stands for
+
+
+#: entity labels of a number or an amount ("4p", "a penny", "nine pct")
+_AMOUNTS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def _amount(t: Token) -> bool:
+    """A number or an amount: "4p", "945", "a penny", "nine pct", "two cts" (with nothing "of" or "in" it names: "50
+    mln dlrs in aid" is a thing refused)."""
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in t.children):
+        return False
+    return t.like_num or t.pos_ == "NUM" or t.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in t.children)
+
+
+def _measured_fall(tok: Token) -> bool:
+    """(stop 39) The verb's complement is a quantity: its object or adverbial noun is an amount ("declined 4p",
+    "eased a penny", "declined nine pct"), a preposition of a level takes a number ("to 945", "by 2 pct"), or a
+    participle of loss beside it does ("declined today, losing 28p"). A refusal refuses something: an offer, a
+    request, an invitation, never a number of pence; so the frame, not the subject, says it is a fall."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "npadvmod") and _amount(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "by") and any(_amount(o) for o in c.children if o.dep_ == "pobj"):
+            return True
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and any(g.dep_ in ("dobj", "obj") and _amount(g) for g in c.children):
+            return True
+    return False
 
 
 def imposed_order(tok: Token) -> bool:

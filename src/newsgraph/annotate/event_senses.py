@@ -184,9 +184,16 @@ class EventSenses(EventRoles):
         market's size ([market_grade]: "strong", "weak", "global"). A demand for an act ("demand for his release")
         or of someone ("demands on the government") stays a request."""
         wanted = [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in prep_objects(c) for x in with_conj(o)]
-        if not wanted or not all(self._thing(o) and not self._act_noun(o) for o in wanted):
+        if wanted and not all(self._thing(o) and not self._act_noun(o) for o in wanted):
             return False
-        return any(c.dep_ == "amod" and (c.tag_ in ("VBG", "VBN") or c.lower_ in self.market_grades) for c in tok.children)
+        graded = any(c.dep_ == "amod" and (c.tag_ in ("VBG", "VBN") or c.lower_ in self.market_grades) for c in tok.children)
+        # (stop 39) a quantity a market force moves ("inflows boosted demand for the dollar") or the pair "supply and
+        # demand"; with nothing it is for, only a singular demand of no one ("took the opportunity of strong demand")
+        moved = tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in self.market_changes
+        paired = any(t.lemma_.lower() == "supply" for t in (tok.head, *tok.children) if t.dep_ in ("conj", "cc") or t is tok.head and tok.dep_ == "conj")
+        if not wanted and (tok.lower_ != "demand" or any(c.dep_ == "poss" for c in tok.children)):
+            return False
+        return graded or moved or paired
 
     def _inquiry_of_event(self, tok: Token) -> bool:
         """An investigation of no actor (data [inquiry]): a verb whose patients, or a noun whose "of"/"into" objects,

@@ -66,7 +66,7 @@ from newsgraph.annotate.event_actor_phrases import (
     useful_actor,
 )
 from newsgraph.annotate.event_allegations import EventAllegations
-from newsgraph.annotate.event_commerce import commerce
+from newsgraph.annotate.event_commerce import commerce, deal_making, goods_ordered
 from newsgraph.annotate.event_coparties import (
     between_parties,
     between_roles,
@@ -194,9 +194,9 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # (stop 33) "beating X in a unanimous points decision": a contest's result (event_plays.py)
         if game_act(tok) or sport_sanction(tok):
             return None  # "was dismissed ... for a second bookable offence", "shot a three-under 68": a play (event_plays.py)
-        if form == "verb" and lemma in self.imposing and any(
-                c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in self.imposed_sanctions for c in tok.children):
-            type_, mode = "SANCTION", ""  # (stop 37) "imposed tariffs on X": a sanction on trade (CAMEO 163), not COERCE
+        if form == "verb" and lemma in self.imposing and (any(c.lemma_.lower() in self.imposed_sanctions for c in tok.children if c.dep_ in (
+                "dobj", "obj", "nsubjpass")) or tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in self.imposed_sanctions):
+            type_, mode = "SANCTION", ""  # (stop 37) "imposed tariffs on X", (stop 39) "the tariffs it imposed": CAMEO 163
         elif form == "verb" and lemma in self.imposing and (named := imposed_act(tok, self.nouns)) is not None:
             type_, mode = noun_type(named, self.nouns)  # "sanctions imposed on X", "imposed an embargo": the act imposed
         if form == "verb" and (ordered := self._ordered_coercion(tok)) is not None:
@@ -249,6 +249,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "sought to assure investors": a verb of intent ([intent]) with its aim, no request
         if form == "verb" and type_ in self.asking and self._open_question(tok):
             return None  # '"Why was there such a verdict?" asked X': a question asked of no one, no request
+        if form == "verb" and (deal_making(tok, type_) or type_ == "REQUEST" and goods_ordered(tok, self._act_noun, self._actor_word)):
+            return None  # (stop 39) "asked the board for leave to bid", "ordered 20 jets": the market's deal-making
         negated = any(c.dep_ == "neg" for c in tok.children) or (
             tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
         )
