@@ -88,6 +88,10 @@ POOLS: dict[int, str] = {
     20271312: "reuters",  # nothing else changed; a blind check of that layer's calibration and more shown events
     20271313: "reuters",
     20271314: "reuters",
+    20271315: "reuters",  # stop 39's four held-out draws (80 each of the 9,007 left): judged on the stop's final code,
+    20271316: "reuters",  # after the co-party, named-party, deal-making, tariff, falling-price and natural-force rules
+    20271317: "reuters",
+    20271318: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
