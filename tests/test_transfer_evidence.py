@@ -109,11 +109,7 @@ def test_on_the_before_records_the_actors_can_fix_few_shown_events(monkeypatch):
     from benchmarks import recalibrate_rows
 
     # the stops e10 measured (s35, judged at stop 35, came later: its 28 events leave these figures alone)
-    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", ("s35unseen", "s36unseen", "s37unseen", "s38unseen", "s39unseen",
-                                                                 "s40unseen", "s41unseen", "s42unseen", "s43unseen",
-                                                                 "s44unseen", "s45unseen", "s46unseen", "s47unseen",
-                                                                 "s48unseen", "s49unseen", "s50unseen", "s51unseen",
-                                                                 "s52unseen"))
+    monkeypatch.setattr(recalibrate_rows, "HELD_OUT_PREFIXES", tuple(f"s{n}unseen" for n in range(35, 61)))
     res = A.actors(boot=50)
     assert res["events"] == 700
     today, hide_all = res["today (layer(actor) >= threshold)"], res["raw >= 1.01"]
