@@ -97,6 +97,7 @@ from newsgraph.annotate.event_plays import (
     game_act,
     hijacking,
     imposed_order,
+    labour_strike,
     not_taken,
     sport_sanction,
     withheld_information,
@@ -206,6 +207,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # (stop 32) "seized on Trump's claim", "seizing upon a report": a phrasal idiom, nothing seized
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
+        if form == "verb" and type_ == "ASSAULT" and labour_strike(tok):
+            type_, mode = "PROTEST", ""  # (stop 39) "workers struck the plant": a labour strike (event_plays.py)
         if form == "verb" and type_ in ("REJECT", "RETREAT") and fall_not_refusal(tok):
             return None  # (stop 37) "fuel stocks are declining", (stop 38) "the index eased to 102.4": a fall, no act
         if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
