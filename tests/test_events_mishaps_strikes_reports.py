@@ -3,8 +3,9 @@ draws' verdicts; invented sentences). The crash "of" an aircraft that killed peo
 the agent, not the aircraft the relative clause hangs on). Workers or a union that "struck" a plant strike (PROTEST),
 and a firm that says its workers struck accuses no one. A state's seizure of boats is a seizure of property (COERCE),
 where gunmen seizing an airliner stay a hijacking (ASSAULT). A news agency or a war command that says another did
-something reports it, no ACCUSE. The controls keep an attack by troops, a ministry's accusation and a bomb's
-explosion as an attack."""
+something reports it, no ACCUSE. A promise made to no one names no party in what is promised, and an export-credit
+agency suspending cover is finance, no sanction. The controls keep an attack by troops, a ministry's accusation and a
+state suspending aid."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ BODY = "\n\n".join(
         "Syria's military high command said today troops killed 300 Turkish soldiers.",
         "The Ruritanian foreign ministry said Bordurian troops attacked the border town of Vell.",
         "Bordurian troops attacked Ruritanian forces near Vell on Monday.",
+        "Finance Minister Ana Ruiz promised a clear statement of Ruritania's economic policy would be made soon.",
+        "The Export Credits Agency suspended cover on Ruritania in 1984 after the country fell into arrears.",
+        "Borduria suspended military aid to Ruritania in 1984.",
     ]
 )
 
@@ -54,3 +58,12 @@ def test_a_news_agency_or_a_war_command_accuses_no_one(article, sentence):
 def test_a_ministrys_accusation_and_an_attack_stay(article):
     assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "foreign ministry"))
     assert any(ty == "ASSAULT" for ty, _, _ in _pairs(article, "attacked", "near Vell"))
+
+
+def test_a_promise_to_no_one_is_no_agreement(article):
+    assert _pairs(article, "promised", "clear statement") == set()
+
+
+def test_suspended_cover_is_finance_and_suspended_aid_stays(article):
+    assert _pairs(article, "suspended", "cover on") == set()
+    assert any(ty == "SANCTION" for ty, _, _ in _pairs(article, "suspended", "military aid"))

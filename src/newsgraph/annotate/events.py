@@ -503,8 +503,9 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         # a state's or an official's appeal for money is a request (CAMEO 023, "appealed for $100 million in aid"); an
         # agency's or a charity's, asked of no one, is fundraising
         agency = all(s.entity.type not in ("country", "place", "city", "person") if s.entity else not is_named(doc, s) for s in sources)
-        if not targets and (one_sided or type_ in self.asking and agency and fundraising(tok, self.fundraising)):
-            return []  # "pledged to give $10 million", "asked for funds": no second party, no agreement or request
+        if one_sided or not targets and type_ in self.asking and agency and fundraising(tok, self.fundraising):
+            return []  # "pledged to give $10 million", "asked for funds": no second party; (stop 39) nor is one a
+            # party named inside what is promised ("promised a statement of X's policy would be made"; B4)
         actorless = not any(a.entity or is_named(doc, a) for a in sources + targets) and not self._charged_people(doc, tok, type_, mode, targets)
         loc = self._location(doc, sent, sources + targets, tok)
         date = self._date(doc, sent, tok)
