@@ -27,6 +27,7 @@ BODY = "\n\n".join(
         "Finance Minister Ana Ruiz promised a clear statement of Ruritania's economic policy would be made soon.",
         "The Export Credits Agency suspended cover on Ruritania in 1984 after the country fell into arrears.",
         "Borduria suspended military aid to Ruritania in 1984.",
+        "Japan has been promised a near monopoly of grain exports to Korea under an agreement with the EU.",
     ]
 )
 
@@ -60,8 +61,9 @@ def test_a_ministrys_accusation_and_an_attack_stay(article):
     assert any(ty == "ASSAULT" for ty, _, _ in _pairs(article, "attacked", "near Vell"))
 
 
-def test_a_promise_to_no_one_is_no_agreement(article):
+def test_a_promise_to_no_one_is_no_agreement_and_a_promisee_stays(article):
     assert _pairs(article, "promised", "clear statement") == set()
+    assert any(ty == "AGREE" and t == "Japan" for ty, _, t in _pairs(article, "promised", "near monopoly"))
 
 
 def test_suspended_cover_is_finance_and_suspended_aid_stays(article):
