@@ -45,6 +45,7 @@ class EventAllegations(EventSenses):
     classes: dict[str, str]
     reporting: frozenset[str]
     documents: frozenset[str]
+    reporting_bodies: frozenset[str]
     target_preps: frozenset[str]
     background: frozenset[str]
     people_suffixes: tuple[str, ...]
@@ -108,9 +109,15 @@ class EventAllegations(EventSenses):
     def _news_medium(self, src: Token) -> bool:
         """The speaker is a news medium (data [news_medium]: "newspapers", "state television", "Radio X"; [news_service]
         after "news": "a news agency"): it reports the act, it does not allege it."""
-        words = [src] + [c for c in src.children if c.dep_ == "compound"]
+        words = [src] + [c for c in src.children if c.dep_ in ("compound", "appos")]
         if any(w.lower_ in self.news_media or w.lemma_.lower() in self.news_media for w in words):
             return True
+        # (stop 39) a reporting body by its modified head ([reporting_body]: "the News Agency X", "the military high
+        # command", "a press agency"): its report of an act, even of another side's, is no accusation by it
+        for w in words:
+            mods = [c.lower_ for c in w.children if c.dep_ in ("compound", "amod")]
+            if any(f"{m} {w.lemma_.lower()}" in self.reporting_bodies for m in mods):
+                return True
         return src.lemma_.lower() in self.news_services and any(c.lower_ == "news" for c in src.children)
 
     def _document(self, src: Token) -> bool:

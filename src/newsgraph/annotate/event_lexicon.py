@@ -65,6 +65,7 @@ class EventLexicon(LexiconComponent):
         self.locative = section_words(data, "locative")
         self.news_media = section_words(data, "news_medium")
         self.news_services = section_words(data, "news_service")
+        self.reporting_bodies = section_words(data, "reporting_body")
         self.documents = section_words(data, "document")
         self.blame_on = section_words(data, "blame_on")
         self.commerce = {row[0]: frozenset(row[1].split("|")) for row in data.get("commerce", []) if len(row) > 1}

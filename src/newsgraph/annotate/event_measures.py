@@ -145,8 +145,12 @@ def fundraising(tok: Token, money: frozenset[str]) -> bool:
 
 def promisee(tok: Token, thing: Callable[[Token], bool]) -> bool:
     """The promise names to whom it is made or for whom: a dative or a "to"/"for" object that is no thing, of the
-    verb or of what it promises to do ("promised to send vaccines to other countries", "pledged them support")."""
+    verb or of what it promises to do, or the passive subject of a promise with an object ("promised to send vaccines to other countries", "pledged them support")."""
     heads = [tok] + [c for c in tok.children if c.dep_ == "xcomp"]
+    # (stop 39) "X has been promised a monopoly": the passive subject of a promise with an object is the one promised
+    if any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "nsubjpass" and not thing(c) and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return True
     for h in heads:
         for c in h.children:
             objs = [c] if c.dep_ == "dative" and c.pos_ != "ADP" else []

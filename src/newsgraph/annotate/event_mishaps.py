@@ -149,6 +149,15 @@ def _folded_relative(tok: Token) -> Token | None:
     return head.head if kind_of(head.head) in NO_ONE else None
 
 
+def _mishap_of(agent: Token) -> bool:
+    """(stop 39) The agent is what an accident befell ("the crash of a Boeing 747 which killed 520 people": the
+    relative clause hangs on the aircraft, the "of" object of "crash"): the mishap noun, not the thing it names, is
+    who or what kills, and a mishap acts for no one. A weapon's "explosion" is no mishap here ([instrument])."""
+    if agent.dep_ != "pobj" or agent.head.lower_ != "of" or agent.head.head.pos_ != "NOUN":
+        return False
+    return kind_of(agent.head.head) in MISHAP
+
+
 def accident(tok: Token, collisions: frozenset[str], thing: Callable[[Token], bool]) -> bool:
     """A hostile verb that names an accident or a disaster, no act between actors: its agent is a vehicle or a force
     of nature no one is named for ("a car struck a ditch", "a Ford pickup that struck her", "was struck by a car");
@@ -157,6 +166,8 @@ def accident(tok: Token, collisions: frozenset[str], thing: Callable[[Token], bo
     traffic accident", "in a fire") or a clause with no object in which a thing fails ("killed when the power
     washer ... short-circuited"; `thing`: a common noun that is no actor or act)."""
     agents = _agents(tok)
+    if any(_mishap_of(a) for a in agents):
+        return True  # (stop 39) "the crash of a jet which killed 520 people": the crash kills, for no one
     for a in agents:
         kind = kind_of(a)
         if kind in NO_ONE:

@@ -56,7 +56,8 @@ DEPARTURES = ("leave", "quit")
 
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, frozenset[str]]:
-    out = {n: words(DATA, n) for n in ("game", "armed", "game_with_score", "contest_unit", "contest_frame")}
+    out = {n: words(DATA, n) for n in ("game", "armed", "game_with_score", "contest_unit", "contest_frame", "labour",
+                                       "state_seizer", "military")}
     return out | {n: words(LEXICON, n) for n in ("refusal", "information", "imposed", "disclosing", "falling",
                                                 "falling_measured")}
 
@@ -162,8 +163,36 @@ def _vehicle(tok: Token) -> bool:
 
 
 def hijacking(tok: Token) -> bool:
-    """A seizure verb whose direct object (or passive subject) is a vehicle: "seized a Sudanese airliner"."""
-    return any(c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ == "NOUN" and _vehicle(c) for c in tok.children)
+    """A seizure verb whose direct object (or passive subject) is a vehicle: "seized a Sudanese airliner". (stop 39)
+    Not when a state seizes it (a country named alone, its forces or authorities: "Syria seized five fishing boats",
+    "the navy seized a tanker"): a state's seizure of a vessel is a seizure of property, COERCE (conventions, H50-J)."""
+    seized = any(c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ == "NOUN" and _vehicle(c) for c in tok.children)
+    return seized and not any(_state_seizer(a) for a in _subjects(tok))
+
+
+def _subjects(tok: Token) -> list[Token]:
+    """The verb's subject and passive "by" agent, or its head verb's subject for a coordinated verb with none."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    subjects += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if not subjects and tok.dep_ == "conj":
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return subjects
+
+
+def _state_seizer(tok: Token) -> bool:
+    lex = _lex()
+    if tok.pos_ == "PROPN" and tok.ent_type_ == "GPE":
+        return True
+    return any(w in lex["military"] or w in lex["state_seizer"] for w in (tok.lower_, tok.lemma_.lower()))
+
+
+def labour_strike(tok: Token) -> bool:
+    """(stop 39) "strike" whose subject is a labour party (act_senses.tsv [labour] as the subject's head noun: "workers
+    struck on Monday", "the United Auto Workers struck GM's plants", "the union struck"): a labour strike, PROTEST
+    (the conventions), no attack; and so no one a speaker accuses of it ("X said workers struck")."""
+    if tok.lemma_.lower() != "strike" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(s.lemma_.lower() in _lex()["labour"] or s.lower_.rstrip("s") in _lex()["labour"] for s in _subjects(tok))
 
 
 def withheld_information(tok: Token) -> bool:
@@ -251,5 +280,5 @@ def not_taken(tok: Token, targets: list[Actor]) -> list[Actor]:
     return [a for a in targets if not any(lo <= a.start < hi for lo, hi in taken)]
 
 
-__all__ = ["fall_not_refusal", "game_act", "hijacking", "imposed_order", "not_taken", "sport_sanction",
+__all__ = ["fall_not_refusal", "game_act", "hijacking", "imposed_order", "labour_strike", "not_taken", "sport_sanction",
            "withheld_information"]

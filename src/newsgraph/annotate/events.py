@@ -97,6 +97,7 @@ from newsgraph.annotate.event_plays import (
     game_act,
     hijacking,
     imposed_order,
+    labour_strike,
     not_taken,
     sport_sanction,
     withheld_information,
@@ -206,6 +207,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # (stop 32) "seized on Trump's claim", "seizing upon a report": a phrasal idiom, nothing seized
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
+        if form == "verb" and type_ == "ASSAULT" and labour_strike(tok):
+            type_, mode = "PROTEST", ""  # (stop 39) "workers struck the plant": a labour strike (event_plays.py)
         if form == "verb" and type_ in ("REJECT", "RETREAT") and fall_not_refusal(tok):
             return None  # (stop 37) "fuel stocks are declining", (stop 38) "the index eased to 102.4": a fall, no act
         if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
@@ -500,8 +503,9 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         # a state's or an official's appeal for money is a request (CAMEO 023, "appealed for $100 million in aid"); an
         # agency's or a charity's, asked of no one, is fundraising
         agency = all(s.entity.type not in ("country", "place", "city", "person") if s.entity else not is_named(doc, s) for s in sources)
-        if not targets and (one_sided or type_ in self.asking and agency and fundraising(tok, self.fundraising)):
-            return []  # "pledged to give $10 million", "asked for funds": no second party, no agreement or request
+        if one_sided or not targets and type_ in self.asking and agency and fundraising(tok, self.fundraising):
+            return []  # "pledged to give $10 million", "asked for funds": no second party; (stop 39) nor is one a
+            # party named inside what is promised ("promised a statement of X's policy would be made"; B4)
         actorless = not any(a.entity or is_named(doc, a) for a in sources + targets) and not self._charged_people(doc, tok, type_, mode, targets)
         loc = self._location(doc, sent, sources + targets, tok)
         date = self._date(doc, sent, tok)
