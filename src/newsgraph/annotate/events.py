@@ -102,6 +102,7 @@ from newsgraph.annotate.event_plays import (
     withheld_information,
 )
 from newsgraph.annotate.event_readings import imposed_act, noun_type, predicted
+from newsgraph.annotate.event_through import named_through
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import words as _lex_words
 from newsgraph.annotate.resolve import Actor, phrase_actor, resolve_token
@@ -489,6 +490,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             targets = [a for a in targets if not any(s <= a.start < e for s, e in away) and (a.entity is not None or is_named(doc, a))]
         # a law or a paper is no patient ("charged for violation of the X Code"), nor a pronoun that stands for a thing
         # beside a place named before it: dropped before the entities are preferred to the bare descriptions
+        # a party named through another is the head's party ("X Corp employees" arrested, "Y's firm"; event_through.py)
+        targets = self._party_targets(doc, type_, named_through(doc, type_, targets, self.people_noun))
         targets = best_actors([a for a in targets if not law(doc, a) and not place_antecedent(doc, a, self.locative)])
         if mode == "abduct":
             targets = not_taken(tok, targets)  # the airliner taken ("a Sudanese airliner") is no actor of a hijacking
