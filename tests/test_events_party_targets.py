@@ -4,7 +4,8 @@ party (stop 39, helper e19; event_actor_kinds `_party_targets`, data [party_targ
 "criticised the slow pace of reforms", "pressed for the proposals", "pledged at the meetings": the object is what the
 act is about, and the act stands with no target. A person, a body or a state stays the target, and a rejected offer
 stands for its author (REJECT is not a party type). Employees arrested are the employees, not the firm; a firm
-named after a person is the firm; a firm charged by its name stays. Sentences invented for the tests.
+named after a person is the firm; a firm charged by its name stays. "X agreed in talks with Y": Y is the party
+agreed with (event_coparties `talks_partners`). Sentences invented for the tests.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ BODY = "\n\n".join(
         "Senator Anna Kovic urged the committee to approve the budget.",
         "The ministry rejected Ruritania's offer of talks.",
         "The king invited Ruritanian industries to invest in the new port.",
-        "Police said they had arrested two Ruritania Machine employees.",
+        "Police said they had arrested the Ruritania Machine employees.",
         "Halvard's firm was censured by the Securities and Exchange Commission.",
         "The Securities and Exchange Commission charged Ruritania Machine with fraud.",
+        "Moldova agreed in talks with Chad to amend its customs laws.",
+        "Moldova agreed at a meeting in Paris to cut its tariffs.",
     ]
 )
 
@@ -69,7 +72,7 @@ def test_industries_invited_stay_the_target(article):
 
 
 def test_employees_arrested_are_the_target_not_their_employer(article):
-    assert _targets(article, "two Ruritania Machine employees", "COERCE") == {"two Ruritania Machine employees"}
+    assert _targets(article, "the Ruritania Machine employees", "COERCE") == {"the Ruritania Machine employees"}
 
 
 def test_a_firm_censured_is_the_firm_not_its_namesake(article):
@@ -78,3 +81,11 @@ def test_a_firm_censured_is_the_firm_not_its_namesake(article):
 
 def test_a_firm_charged_by_name_stays_the_target(article):
     assert _targets(article, "charged Ruritania Machine", "ACCUSE") == {"Ruritania Machine"}
+
+
+def test_the_partner_of_talks_is_the_party_agreed_with(article):
+    assert _targets(article, "Moldova agreed in talks", "AGREE") == {"Chad"}
+
+
+def test_a_meeting_place_is_no_party_agreed_with(article):
+    assert "Paris" not in _targets(article, "Moldova agreed at a meeting", "AGREE")

@@ -3,10 +3,11 @@
 Why: the resolver codes a phrase by the entity inside it, which is right for a state's officials ("Peruvian officials
 were expelled": Peru) but wrong where the phrase's head is a party of another kind than its modifier:
 
-- a person arrested or charged is that person, not the firm that employs them ("arrested two Ruritania Machine
-  employees", "ordered the arrest of Fiat's foreign exchange dealer"): for a legal act (COERCE, ACCUSE) a target coded
-  as an organisation whose phrase is headed by a common noun for people is the people phrase (the judging
-  conventions: an employer for its employee is the wrong actor); a country keeps them (a state for its officials);
+- a person arrested or charged is that person, not the firm that employs them ("arrested the Ruritania Machine
+  employees"): for a legal act (COERCE, ACCUSE) a target coded as an organisation whose phrase is headed by a common
+  noun for people is the people phrase (the judging conventions: an employer for its employee is the wrong actor); a
+  country keeps them (a state for its officials). A phrase introduced by "a" or a number ("two X employees", "a X
+  man") is left to the confidence model's `home_of_person`, which reads the entity so coded (resolve.origin_modifier);
 - a firm censured is the firm, not its founder who names it ("Halvard's firm was censured"): a target coded as a
   person whose phrase is headed by an institution noun (a firm, a bank, a company) is the institution's phrase.
 """
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_kinds import body_nouns, head_noun, institution_nouns
 from newsgraph.annotate.event_features import LEGAL_TYPES
-from newsgraph.annotate.resolve import Actor, phrase_actor
+from newsgraph.annotate.resolve import Actor, origin_modifier, phrase_actor
 
 
 def _head(doc: Doc, a: Actor) -> Token | None:
@@ -45,8 +46,9 @@ def named_through(doc: Doc, type_: str, targets: list[Actor], people_noun: Calla
     out = []
     for a in targets:
         root = _head(doc, a) if a.entity is not None and not a.members else None
-        if root is not None and type_ in LEGAL_TYPES and a.entity.type == "organisation" and people_noun(root):
-            a = phrase_actor(doc, root)  # "two Ruritania Machine employees", not the firm
+        if (root is not None and type_ in LEGAL_TYPES and a.entity.type == "organisation" and people_noun(root)
+                and not origin_modifier(doc, root)):
+            a = phrase_actor(doc, root)  # "the Ruritania Machine employees", not the firm
         elif root is not None and a.entity.type == "person" and _institution(root):
             a = phrase_actor(doc, root)  # "Halvard's firm", not Halvard
         out.append(a)

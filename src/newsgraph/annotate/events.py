@@ -73,6 +73,7 @@ from newsgraph.annotate.event_coparties import (
     committed_parties,
     joint_roles,
     plural_possessor,
+    talks_partners,
 )
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
 from newsgraph.annotate.event_frames import aimed_at, frame_reading, undergone, vowed_harm
@@ -449,7 +450,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 targets = targets + [resolve_token(doc, tok.head, [])]
         if type_ in self.coagent_types and not [a for a in targets if a.entity is not None] and tok.lemma_.lower() not in self.unilateral:
             # "agreed to acquire Y" (event_coparties.py); a pledge's party is whom it is made to, not what it acts on
-            targets = targets + committed_parties(doc, tok, self.committed_preps, self.committed_goods)
+            targets = targets + committed_parties(doc, tok, self.committed_preps, self.committed_goods) + talks_partners(doc, tok, self._joint_noun)
         if roles == "reverse":
             # "received weapons from X", "faces pressure from X": the giver is the object of "from"
             givers = [resolve_token(doc, o, []) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
