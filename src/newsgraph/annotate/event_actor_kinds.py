@@ -283,6 +283,7 @@ class EventActorKinds:
     actor_source: set[str]
     party_types: set[str]
     party_nouns: frozenset[str]
+    party_suffixes: tuple[str, ...]
     inquiries: frozenset[str]
     common_words: CommonWords | None  # the pipeline's dictionary of common words (EventFinder's)
     people_noun: Callable[[Token], bool]  # EventRoles' method (declared only: this mixin comes first in the MRO)
@@ -310,14 +311,16 @@ class EventActorKinds:
 
     def _thing_target(self, doc: Doc, a: Actor) -> bool:
         """A target headed by a common noun for a thing: not a name, a ticker or a symbol the tagger left untyped
-        ("<ABCD.T>"), nor a party noun the kinds do not list (plover.tsv [party_noun]: "Japanese industries")."""
+        ("<ABCD.T>"), nor a party noun the kinds do not list (plover.tsv [party_noun]: "Japanese industries"), nor a
+        singular that may name a person ([party_suffix]: "a smuggler", "an engineer")."""
         if actor_kind(doc, a, self.people_noun, self.common_words) != THING:
             return False
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         root = head_noun(span) if span is not None and len(span) else None
         if root is None or root.pos_ != "NOUN":
             return False
-        return root.lower_ not in self.party_nouns and root.lemma_.lower() not in self.party_nouns
+        low, lemma = root.lower_, root.lemma_.lower()
+        return low not in self.party_nouns and lemma not in self.party_nouns and not lemma.endswith(self.party_suffixes)
 
     @staticmethod
     def _launched_from(doc: Doc, weapons: list[Actor]) -> list[Actor]:
