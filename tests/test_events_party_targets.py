@@ -28,6 +28,8 @@ BODY = "\n\n".join(
         "Halvard's firm was censured by the Securities and Exchange Commission.",
         "The Securities and Exchange Commission charged Ruritania Machine with fraud.",
         "Moldova agreed in talks with Chad to amend its customs laws.",
+        "Senator Pat Moss urged the Reagan administration to act.",
+        "Commissioner Frank Young scolded Ruritania Machine officials for the delay.",
         "Moldova agreed at a meeting in Paris to cut its tariffs.",
     ]
 )
@@ -89,3 +91,11 @@ def test_the_partner_of_talks_is_the_party_agreed_with(article):
 
 def test_a_meeting_place_is_no_party_agreed_with(article):
     assert "Paris" not in _targets(article, "Moldova agreed at a meeting", "AGREE")
+
+
+def test_an_administration_named_after_its_president_keeps_the_entity(article):
+    assert _targets(article, "Senator Pat Moss", "REQUEST") == {"Reagan"}
+
+
+def test_a_firm_stands_for_its_officials(article):
+    assert _targets(article, "Frank Young scolded", "ACCUSE") == {"Ruritania Machine"}

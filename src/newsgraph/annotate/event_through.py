@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_kinds import body_nouns, head_noun, institution_nouns
 from newsgraph.annotate.event_features import LEGAL_TYPES
-from newsgraph.annotate.resolve import Actor, origin_modifier, phrase_actor
+from newsgraph.annotate.lexicon import words
+from newsgraph.annotate.resolve import Actor, origin_modifier, phrase_actor, role_nouns
 
 
 def _head(doc: Doc, a: Actor) -> Token | None:
@@ -40,6 +41,19 @@ def _institution(tok: Token) -> bool:
     return tok.lower_ in nouns or tok.lemma_.lower() in nouns
 
 
+def _speak_for(tok: Token) -> bool:
+    """A plural role noun ("X officials", "X executives"): the body's people acting for it, coded as the body (the
+    conventions: a firm or a state for its officials); one person so named ("a senior X official") is that person."""
+    roles = role_nouns() | words("event_actors.tsv", "official")
+    return tok.tag_ in ("NNS", "NNPS") and (tok.lower_ in roles or tok.lemma_.lower() in roles)
+
+
+def _possessed_by(doc: Doc, tok: Token, a: Actor) -> bool:
+    """The person is the possessor of the institution noun ("Halvard's firm"); a name compounded with it ("the X
+    administration") is the institution's own name and keeps the entity."""
+    return any(c.dep_ == "poss" and a.start <= c.idx < a.end for c in tok.children)
+
+
 def named_through(doc: Doc, type_: str, targets: list[Actor], people_noun: Callable[[Token], bool]) -> list[Actor]:
     """Targets read by the head of their phrase (module docstring): an organisation's employees acted on by a legal
     act are the employees, a person's firm is the firm."""
@@ -47,9 +61,9 @@ def named_through(doc: Doc, type_: str, targets: list[Actor], people_noun: Calla
     for a in targets:
         root = _head(doc, a) if a.entity is not None and not a.members else None
         if (root is not None and type_ in LEGAL_TYPES and a.entity.type == "organisation" and people_noun(root)
-                and not origin_modifier(doc, root)):
+                and not origin_modifier(doc, root) and not _speak_for(root)):
             a = phrase_actor(doc, root)  # "the Ruritania Machine employees", not the firm
-        elif root is not None and a.entity.type == "person" and _institution(root):
+        elif root is not None and a.entity.type == "person" and _institution(root) and _possessed_by(doc, root, a):
             a = phrase_actor(doc, root)  # "Halvard's firm", not Halvard
         out.append(a)
     return out
