@@ -59,10 +59,11 @@ def test_acts_in_news_are_surer_than_acts_in_copy(nlp):
 
 
 def test_a_phrase_headed_by_a_thing_is_flagged_whatever_names_modify_it(nlp):
-    doc = nlp(make_doc(nlp, Extracted(input="t", body="The Republican Party called for cheaper Wall Street loans. "
+    doc = nlp(make_doc(nlp, Extracted(input="t", body="The Republican Party opposed cheaper Wall Street loans. "
                                       "Peru's army attacked rebels near Lima.", published="2024-03-14", kind="body")))
     kept = doc.user_data[FEATURES_KEY]
     f = {ev.trigger: kept[id(ev)] for ev in doc._.ng_events}
-    # (a law is no target since stop 27's event_actor_kinds, so the thing here is a loan, not a regulation)
-    assert f["called"]["target"]["head_thing"] == 1.0 and f["called"]["source"]["head_thing"] == 0.0
+    # (a law is no target since stop 27's event_actor_kinds, so the thing here is a loan, not a regulation; a thing
+    # asked for is no target of a REQUEST since stop 39's [party_target], so it is a thing opposed)
+    assert f["opposed"]["target"]["head_thing"] == 1.0 and f["opposed"]["source"]["head_thing"] == 0.0
     assert f["attacked"]["target"]["head_thing"] == 0.0  # "rebels": people

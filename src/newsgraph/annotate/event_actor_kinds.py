@@ -281,6 +281,9 @@ class EventActorKinds:
     """The source checks of `EventFinder` (its word lists: plover.tsv [actor_source], [inquiry])."""
 
     actor_source: set[str]
+    party_types: set[str]
+    party_nouns: frozenset[str]
+    party_suffixes: tuple[str, ...]
     inquiries: frozenset[str]
     common_words: CommonWords | None  # the pipeline's dictionary of common words (EventFinder's)
     people_noun: Callable[[Token], bool]  # EventRoles' method (declared only: this mixin comes first in the MRO)
@@ -295,6 +298,29 @@ class EventActorKinds:
         if found == {UNAUTHORED}:
             return True
         return type_ in self.actor_source and found <= {THING, INSTRUMENT, UNAUTHORED}
+
+    def _party_targets(self, doc: Doc, type_: str, targets: list[Actor]) -> list[Actor]:
+        """The targets of a type that acts on parties (plover.tsv [party_target]) that are one: a thing ("criticised
+        the slow pace of reforms", "pressed for the proposals", "pledged at the meetings") is what the act is about,
+        no one criticised, asked or agreed with (the strict verdicts: a thing as target is wrong, no target right). A
+        place, an instrument or a name is left to the other checks; a rejected offer stands for its author (REJECT
+        is not listed)."""
+        if type_ not in self.party_types:
+            return targets
+        return [a for a in targets if not self._thing_target(doc, a)]
+
+    def _thing_target(self, doc: Doc, a: Actor) -> bool:
+        """A target headed by a common noun for a thing: not a name, a ticker or a symbol the tagger left untyped
+        ("<ABCD.T>"), nor a party noun the kinds do not list (plover.tsv [party_noun]: "Japanese industries"), nor a
+        singular that may name a person ([party_suffix]: "a smuggler", "an engineer")."""
+        if actor_kind(doc, a, self.people_noun, self.common_words) != THING:
+            return False
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        root = head_noun(span) if span is not None and len(span) else None
+        if root is None or root.pos_ != "NOUN":
+            return False
+        low, lemma = root.lower_, root.lemma_.lower()
+        return low not in self.party_nouns and lemma not in self.party_nouns and not lemma.endswith(self.party_suffixes)
 
     @staticmethod
     def _launched_from(doc: Doc, weapons: list[Actor]) -> list[Actor]:

@@ -111,10 +111,31 @@ def committed_parties(doc: Doc, tok: Token, preps: frozenset[str], goods: frozen
     return out
 
 
+def talks_partners(doc: Doc, tok: Token, joint: Callable[[Token], bool]) -> list[Actor]:
+    """The other party of an agreement reached in joint talks the verb's prepositional phrase names: "X agreed in talks
+    with Y", "agreed after negotiations with Y" -> Y, when Y is an entity of an acting kind (the talks' "with" partner;
+    "agreed at a meeting in Y" names a place, no partner)."""
+    out: list[Actor] = []
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        for noun in prep_objects(c):
+            if not joint(noun):
+                continue
+            for p in noun.children:
+                if p.dep_ == "prep" and p.lower_ == "with":
+                    for x in prep_objects(p):
+                        for y in with_conj(x):
+                            a = resolve_token(doc, y, [])
+                            if a.entity is not None and a.entity.type in ACTOR_TYPES and a.start <= y.idx < a.end:
+                                out.append(a)
+    return out
+
+
 def plural_possessor(poss: Token, subjects: list[Actor]) -> bool:
     """ "A and B revised their agreement": a plural possessive pronoun whose clause has coordinated subjects stands
     for them (its antecedent found by the resolver may be an actor of an earlier sentence)."""
     return poss.lower_ in PLURAL_POSSESSIVES and len(subjects) > 1
 
 
-__all__ = ["PLURAL_POSSESSIVES", "between_parties", "between_roles", "committed_parties", "joint_roles", "plural_possessor"]
+__all__ = ["PLURAL_POSSESSIVES", "between_parties", "between_roles", "committed_parties", "joint_roles", "talks_partners", "plural_possessor"]

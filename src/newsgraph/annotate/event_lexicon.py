@@ -111,6 +111,8 @@ class EventLexicon(LexiconComponent):
         self.grievances = section_words(data, "grievance")
         self.inquiries = section_words(data, "inquiry")
         self.asking = {w.upper() for w in section_words(data, "asked_for")}
+        self.party_types = {w.upper() for w in section_words(data, "party_target")}
+        self.party_nouns, self.party_suffixes = section_words(data, "party_noun"), tuple(section_words(data, "party_suffix"))
         self.control = {w.lower() for w in section_words(data, "control")}
         self.controlled, self.trade, self.journey_nouns, self.fieldwork, self.unilateral, self.fundraising = (
             section_words(data, k) for k in ("controlled", "trade", "journey_noun", "fieldwork", "unilateral", "fundraising"))

@@ -73,6 +73,7 @@ from newsgraph.annotate.event_coparties import (
     committed_parties,
     joint_roles,
     plural_possessor,
+    talks_partners,
 )
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
 from newsgraph.annotate.event_frames import aimed_at, frame_reading, undergone, vowed_harm
@@ -103,6 +104,7 @@ from newsgraph.annotate.event_plays import (
     withheld_information,
 )
 from newsgraph.annotate.event_readings import imposed_act, noun_type, predicted
+from newsgraph.annotate.event_through import named_through
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import words as _lex_words
 from newsgraph.annotate.resolve import Actor, phrase_actor, resolve_token
@@ -451,7 +453,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
                 targets = targets + [resolve_token(doc, tok.head, [])]
         if type_ in self.coagent_types and not [a for a in targets if a.entity is not None] and tok.lemma_.lower() not in self.unilateral:
             # "agreed to acquire Y" (event_coparties.py); a pledge's party is whom it is made to, not what it acts on
-            targets = targets + committed_parties(doc, tok, self.committed_preps, self.committed_goods)
+            targets = targets + committed_parties(doc, tok, self.committed_preps, self.committed_goods) + talks_partners(doc, tok, self._joint_noun)
         if roles == "reverse":
             # "received weapons from X", "faces pressure from X": the giver is the object of "from"
             givers = [resolve_token(doc, o, []) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
@@ -492,6 +494,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             targets = [a for a in targets if not any(s <= a.start < e for s, e in away) and (a.entity is not None or is_named(doc, a))]
         # a law or a paper is no patient ("charged for violation of the X Code"), nor a pronoun that stands for a thing
         # beside a place named before it: dropped before the entities are preferred to the bare descriptions
+        # a party named through another is the head's party ("X Corp employees" arrested, "Y's firm"; event_through.py)
+        targets = self._party_targets(doc, type_, named_through(doc, type_, targets, self.people_noun))
         targets = best_actors([a for a in targets if not law(doc, a) and not place_antecedent(doc, a, self.locative)])
         if mode == "abduct":
             targets = not_taken(tok, targets)  # the airliner taken ("a Sudanese airliner") is no actor of a hijacking
