@@ -96,6 +96,14 @@ POOLS: dict[int, str] = {
     20271320: "reuters",  # their shown events judged blind, for a larger events sample
     20271321: "reuters",
     20271322: "reuters",
+    20271323: "reuters",  # stop 39's second round (80 each of the 8,367 left): judged blind on the stop's final code,
+    20271324: "reuters",  # after the rules from s53..s60 (accidents, labour strikes, seizures, reports, things as
+    20271325: "reuters",  # targets, a party named through another, talks' partners): every asserted event >= 0.5 of
+    20271326: "reuters",  # the eight, hidden samples of s61..s64
+    20271327: "reuters",
+    20271328: "reuters",
+    20271329: "reuters",
+    20271330: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
