@@ -15,6 +15,7 @@ were expelled": Peru) but wrong where the phrase's head is a party of another ki
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -41,10 +42,16 @@ def _institution(tok: Token) -> bool:
     return tok.lower_ in nouns or tok.lemma_.lower() in nouns
 
 
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    """Role nouns and officials' titles, joined once per process (asked per target)."""
+    return frozenset(role_nouns() | words("event_actors.tsv", "official"))
+
+
 def _speak_for(tok: Token) -> bool:
     """A plural role noun ("X officials", "X executives"): the body's people acting for it, coded as the body (the
     conventions: a firm or a state for its officials); one person so named ("a senior X official") is that person."""
-    roles = role_nouns() | words("event_actors.tsv", "official")
+    roles = _roles()
     return tok.tag_ in ("NNS", "NNPS") and (tok.lower_ in roles or tok.lemma_.lower() in roles)
 
 
