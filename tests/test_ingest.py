@@ -6,7 +6,7 @@ news-site layout (nav, byline, paragraphs, footer).
 
 from __future__ import annotations
 
-import gzip
+import zlib
 
 from newsgraph.errors import InputError
 from newsgraph.ingest import iter_documents, sniff_kind
@@ -77,7 +77,9 @@ def test_warc_records_become_documents_with_uri_and_offset(tmp_path):
         # the offset finds the record again
         raw = path.read_bytes()
         rec = raw[offsets[1]:]
-        rec = gzip.decompress(rec[: rec.find(b"\x1f\x8b", 2)] if rec.find(b"\x1f\x8b", 2) > 0 else rec) if name.endswith(".gz") else rec
+        # one gzip member from the offset (a search for the next member's magic bytes could meet them inside the
+        # compressed data, which depends on the header's time stamp)
+        rec = zlib.decompressobj(wbits=31).decompress(rec) if name.endswith(".gz") else rec
         assert rec.startswith(b"WARC/1.1") and b"https://news.example/1" in rec[:400]
 
 
