@@ -76,7 +76,7 @@ from newsgraph.annotate.event_coparties import (
     talks_partners,
 )
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
-from newsgraph.annotate.event_frames import aimed_at, frame_reading, undergone, vowed_harm
+from newsgraph.annotate.event_frames import aimed_at, frame_reading, practice_firing, undergone, vowed_harm
 from newsgraph.annotate.event_frames import weapon as weapon_noun
 from newsgraph.annotate.event_heads import in_state, official_actor
 from newsgraph.annotate.event_lexicon import EventLexicon, lexicon, trigger_rows
@@ -209,6 +209,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # (stop 32) "seized on Trump's claim", "seizing upon a report": a phrasal idiom, nothing seized
         if form == "verb" and type_ == "COERCE" and mode == "seize" and hijacking(tok):
             type_, mode = "ASSAULT", "abduct"  # "seized a ... airliner": a hijacking, CAMEO 181, not a seizure of property
+        if form == "verb" and hostile and practice_firing(tok, lambda p: self._actor_word(p.doc, p)):
+            return None  # (stop 40) "fired the missile at a hulk", "in a test": a weapons test, no attack (event_frames.py)
         if form == "verb" and type_ == "ASSAULT" and labour_strike(tok):
             type_, mode = "PROTEST", ""  # (stop 39) "workers struck the plant": a labour strike (event_plays.py)
         if form == "verb" and type_ in ("REJECT", "RETREAT") and fall_not_refusal(tok):
