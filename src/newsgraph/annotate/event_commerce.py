@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.lexicon import words
 from newsgraph.annotate.org_short_forms import company_word
 from newsgraph.records import Event
@@ -53,7 +54,9 @@ _PARTY_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "dative", "pobj", "conj", "a
 def _words() -> dict[str, frozenset[str]]:
     return {"transaction": words(LEXICON, "transaction"),
             "deal_verbs": words(LEXICON, "deal_verb"), "asking": words(LEXICON, "deal_asking"),
-            "official": words("event_actors.tsv", "official") | words(LEXICON, "public_party")}
+            "official": words("event_actors.tsv", "official") | words(LEXICON, "public_party"),
+            "deferral": words(LEXICON, "deferral"), "delivered": words(LEXICON, "delivered"),
+            "debt_term": words(LEXICON, "debt_term")}
 
 
 def _content(tok: Token) -> list[Token]:
@@ -93,6 +96,37 @@ def deal_making(tok: Token, type_: str) -> bool:
     if type_ not in ("REQUEST", "AGREE") or tok.lemma_.lower() not in lex["asking"]:
         return False
     return any(_deal_word(t, lex) for t in _content(tok)) and not _state_party(tok)
+
+
+def contract_terms(tok: Token, type_: str) -> bool:
+    """(stop 40) A request whose content is a change to the terms of a contract already made: a delay, a deferral or
+    a rescheduling (data/plover.tsv [deferral]) of goods' deliveries ([delivered]: "sought delays for 300,000 tonnes
+    of deliveries", whoever sells or buys: the terms of an exchange) or of a debt ([debt_term]: "asked its creditor
+    banks to shelve repayment of its loans") asked by a firm (`_company_asker`) of no state's party. The conventions (R1, V5): a firm seeking
+    debt relief from its lenders is finance, no REQUEST; a state's ask of its creditors in debt talks stays one
+    (H48-B), kept by `_state_party` as the deal-making rule keeps a state's ask for a loan."""
+    lex = _words()
+    if type_ != "REQUEST" or tok.lemma_.lower() not in lex["asking"]:
+        return False
+    content = _content(tok)
+
+    def has(section: str) -> bool:
+        return any(t.lemma_.lower() in lex[section] or t.lower_ in lex[section] for t in content if t.pos_ in ("NOUN", "VERB"))
+
+    if not has("deferral"):
+        return False
+    return has("delivered") or (has("debt_term") and _company_asker(tok) and not _state_party(tok))
+
+
+def _company_asker(tok: Token) -> bool:
+    """The one who asks is a firm: an entity with a company's registered name ("X Lines Ltd", `company_name`) or a
+    firm's noun ("the company", "the group"). A debtor of no such kind may be a state misspelt or unknown to the
+    gazetteer, whose ask of its creditors stays a request."""
+    for s in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        ent = find_entity(s.doc, s.idx, s.idx + len(s.text))
+        if (ent is not None and company_name(ent.name)) or (s.pos_ == "NOUN" and company_word(s.text)):
+            return True
+    return False
 
 
 def _deal_word(t: Token, lex: dict[str, frozenset[str]]) -> bool:
