@@ -55,7 +55,7 @@ class Factuality:
 def _lex() -> dict[str, frozenset[str]]:
     return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head",
                                       "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun", "temporal", "charge_head",
-                                      "hypothetical", "presupposing", "near")}
+                                      "hypothetical", "presupposing", "near", "not_yet")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -178,6 +178,9 @@ def _own(tok: Token, lex: dict[str, frozenset[str]], nominal: bool) -> Factualit
             return Factuality("future", c.text)
         if c.lower_ in lex["modal"]:
             return Factuality("modal", c.text)
+    perfect = next((c for c in aux if c.lemma_.lower() == "have"), None)
+    if perfect is not None and any(c.dep_ == "advmod" and c.lower_ in lex["not_yet"] and perfect.i < c.i < tok.i for c in tok.children):
+        return Factuality("future", f"{perfect.text} {tok.doc[perfect.i + 1].text}")  # (stop 40) "has yet been approved"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(a.lower_ == "to" for a in aux) and tok.head.tag_ == "VBG":
         return Factuality("future", "going to")
     return None
