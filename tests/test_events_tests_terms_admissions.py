@@ -1,0 +1,94 @@
+"""Weapons tests, a contract's terms, admissions and approvals still to come (stop 40, from the Reuters-21578 draws'
+verdicts; invented sentences). A missile fired at a hulk or at a target in an exercise attacks no one (no ASSAULT,
+its place no target) and a report of it accuses no one; a firm asking its creditor banks to shelve repayment, and a
+seller seeking delays for deliveries, change the terms of a contract (commerce, no REQUEST); conceding that a fact
+holds is admitting it (no CONCEDE); "has yet been approved" is not approved yet. The controls keep an attack on
+ships, on a state's targets and on a city, a report of an attack on tankers, a state's ask of its creditor banks, a
+state's ask of another, a concession to strikers' demands and ground conceded to a state, and approvals made."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import annotated_body, events_with_trigger
+from conftest import event_pairs as _pairs
+
+BODY = "\n\n".join(
+    [
+        "The navy source said Syria had fired the new missile at a hulk off its northern naval port of Latakia.",
+        "Syria fired missiles at a target in the sea during an exercise on Monday.",
+        "Syria fired missiles at Turkish ships in the Gulf on Tuesday.",
+        "Syria fired missiles at targets in Turkey on Wednesday.",
+        "The ministry said Syria had fired missiles at Turkish tankers.",
+        "Syrian forces fired rockets at the city of Antakya.",
+        "In May, Kestrel Lines Ltd asked its creditor banks to shelve repayment of 120 billion yen of outstanding loans.",
+        "The Halvorsen Corp asked its creditor banks to reschedule loans worth 300 mln dlrs.",
+        "Peru had sought delays for some 200,000 tonnes of sugar deliveries, traders said.",
+        "Brazil asked its creditor banks to reschedule its debt of three billion dlrs.",
+        "Chile asked Peru to postpone the elections.",
+        "Prime Minister Nkomo conceded they were high but said the war would go on.",
+        "President Ana Ruiz conceded that the offensive had failed.",
+        "Chile conceded ground to Peru in the border talks.",
+        "The Chilean government conceded to the strikers' demands on Monday.",
+        "The pact between Chile and Peru, signed two weeks ago, has yet been approved by the Chilean Congress.",
+        "The treaty with Bolivia has now been approved by the Peruvian Congress.",
+        "The Peruvian Congress approved the treaty with Ecuador yet again.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def article(selective_nlp):
+    return annotated_body(BODY, selective_nlp)
+
+
+@pytest.mark.parametrize("sentence", ["at a hulk", "during an exercise"])
+def test_a_weapons_test_is_no_attack(article, sentence):
+    assert _pairs(article, "fired", sentence) == set()
+
+
+def test_a_report_of_a_weapons_test_accuses_no_one(article):
+    assert _pairs(article, "said", "at a hulk") == set()
+
+
+@pytest.mark.parametrize(("sentence", "target"), [("Turkish ships", "Turkey"), ("targets in Turkey", "Turkey"),
+                                                   ("city of Antakya", "Antakya"), ("Turkish tankers", "Turkey")])
+def test_attacks_on_ships_a_state_and_a_city_stay(article, sentence, target):
+    assert any(ty == "ASSAULT" and tgt == target for ty, _, tgt in _pairs(article, "fired", sentence))
+
+
+def test_a_report_of_an_attack_on_tankers_still_accuses(article):
+    assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "Turkish tankers"))
+
+
+@pytest.mark.parametrize(("trigger", "sentence"), [("asked", "shelve repayment"), ("asked", "reschedule loans"),
+                                                   ("sought", "sugar deliveries")])
+def test_a_contracts_terms_are_no_request(article, trigger, sentence):
+    assert not any(ty == "REQUEST" for ty, _, _ in _pairs(article, trigger, sentence))
+
+
+@pytest.mark.parametrize("sentence", ["reschedule its debt", "postpone the elections"])
+def test_a_states_ask_stays_a_request(article, sentence):
+    assert any(ty == "REQUEST" for ty, _, _ in _pairs(article, "asked", sentence))
+
+
+@pytest.mark.parametrize("sentence", ["they were high", "the offensive had failed"])
+def test_admitting_a_fact_is_no_concession(article, sentence):
+    assert not any(ty == "CONCEDE" for ty, _, _ in _pairs(article, "conceded", sentence))
+
+
+@pytest.mark.parametrize(("sentence", "target"), [("ground to Peru", "Peru"), ("strikers' demands", None)])
+def test_yielding_to_a_party_stays_a_concession(article, sentence, target):
+    pairs = _pairs(article, "conceded", sentence)
+    assert any(ty == "CONCEDE" for ty, _, _ in pairs)
+    assert target is None or any(tgt == target for _, _, tgt in pairs)
+
+
+def test_has_yet_been_approved_is_not_asserted(article):
+    evs = events_with_trigger(article, "approved", "has yet been approved")
+    assert evs and all(e.status != "asserted" for e in evs)
+
+
+@pytest.mark.parametrize("sentence", ["has now been approved", "yet again"])
+def test_approvals_made_stay_asserted(article, sentence):
+    evs = events_with_trigger(article, "approved", sentence)
+    assert evs and {e.status for e in evs} == {"asserted"}
