@@ -131,22 +131,23 @@ def aimed_at(tok: Token, is_target: Callable[[Token], bool]) -> list[Token]:
 
 def practice_firing(tok: Token, is_actor: Callable[[Token], bool]) -> bool:
     """(stop 40) A hostile verb of firing whose aim is a thing of a weapons test (act_senses.tsv [practice_target]:
-    "fired the missile at a hulk off its naval port", "fired at a target in the sea") or that is done in a trial of
-    arms ([exercise]: "fired three missiles in a test"), with no actor aimed at: no phrase aimed at names an actor
-    (`is_actor`: an entity that is no place, a nationality, a noun for people) nor a state. PLOVER has no test type;
-    the conventions judge such a firing no ASSAULT (its place is no target) and a report of it no accusation. An attack
-    on ships, forces, a city or a state names its target and stays."""
+    "fired the missile at a hulk off its naval port", "fired at a target in the sea"), or a weapon fired in a trial
+    of arms ([exercise]: "fired three missiles in a test"), with no actor aimed at or acted on: no phrase aimed at and
+    no object names an actor (`is_actor`: an entity that is no place, a nationality, a noun for people) nor a state.
+    PLOVER has no test type; the conventions judge such a firing no ASSAULT (its place is no target) and a report of
+    it no accusation. An attack on ships, forces, a city or a state names its target and stays."""
     lex = _lex()
-    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj") and kind_of(c) == "weapon"]
-    aims = [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in AIM_PREPS
+    weapons = [c for c in tok.children if c.dep_ in ("dobj", "obj") and kind_of(c) == "weapon"]
+    aims = [x for h in [tok] + weapons for c in h.children if c.dep_ == "prep" and c.lower_ in AIM_PREPS
             for o in prep_objects(c) for x in with_conj(o)]
-    if any(is_actor(t) or t.ent_type_ in ("GPE", "NORP") and not _place_only(t) for a in aims for t in a.subtree):
-        return False  # "fired at Kuwaiti ships", "at targets in Iraq", "at a hulk carrying troops"
+    patients = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c not in weapons]
+    if any(is_actor(t) or t.ent_type_ in ("GPE", "NORP") and not _place_only(t) for a in aims + patients for t in a.subtree):
+        return False  # "fired at Kuwaiti ships", "at targets in Iraq", "shot three protesters during an exercise"
     practice = [a for a in aims if a.lemma_.lower() in lex["practice_target"] or a.lower_ in lex["practice_target"]]
-    trial = any(o.lemma_.lower() in lex["exercise"] or o.lower_ in lex["exercise"]
-                for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "for")
-                for o in prep_objects(c))
-    return bool(practice) or trial
+    trial = weapons and any(o.lemma_.lower() in lex["exercise"] or o.lower_ in lex["exercise"]
+                            for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "for")
+                            for o in prep_objects(c))
+    return bool(practice or trial)
 
 
 def _place_only(tok: Token) -> bool:
