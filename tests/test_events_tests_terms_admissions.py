@@ -2,9 +2,11 @@
 verdicts; invented sentences). A missile fired at a hulk or at a target in an exercise attacks no one (no ASSAULT,
 its place no target) and a report of it accuses no one; a firm asking its creditor banks to shelve repayment, and a
 seller seeking delays for deliveries, change the terms of a contract (commerce, no REQUEST); conceding that a fact
-holds is admitting it (no CONCEDE); "has yet been approved" is not approved yet. The controls keep an attack on
-ships, on a state's targets and on a city, a report of an attack on tankers, a state's ask of its creditor banks, a
-state's ask of another, a concession to strikers' demands and ground conceded to a state, and approvals made."""
+holds is admitting it (no CONCEDE); "has yet been approved" is not approved yet; charging an amount (interest
+expenses, a fee) is billing, no accusation, and a syndrome kills for no one. The controls keep an attack on ships,
+on a state's targets and on a city, a firm charged with fraud, gunmen who killed, a report of an attack on tankers,
+a state's ask of its creditor banks, a state's ask of another, a concession to strikers' demands and ground conceded
+to a state, and approvals made."""
 
 from __future__ import annotations
 
@@ -32,6 +34,11 @@ BODY = "\n\n".join(
         "The pact between Chile and Peru, signed two weeks ago, has yet been approved by the Chilean Congress.",
         "The treaty with Bolivia has now been approved by the Peruvian Congress.",
         "The Peruvian Congress approved the treaty with Ecuador yet again.",
+        "Kestrel Inc said it has had to start charging interest expenses on the new hotel against income.",
+        "Kestrel Inc charged a fee of five dlrs a share.",
+        "Police charged Halvorsen Inc with fraud.",
+        "Tyler's Syndrome, which kills about 20 pct of its victims, is rare.",
+        "Tyler's gunmen, who killed about 20 of the villagers, fled.",
     ]
 )
 
@@ -92,3 +99,17 @@ def test_has_yet_been_approved_is_not_asserted(article):
 def test_approvals_made_stay_asserted(article, sentence):
     evs = events_with_trigger(article, "approved", sentence)
     assert evs and {e.status for e in evs} == {"asserted"}
+
+
+@pytest.mark.parametrize("sentence", ["interest expenses", "a fee of five dlrs"])
+def test_charging_an_amount_is_no_accusation(article, sentence):
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "charging" if "interest" in sentence else "charged", sentence))
+
+
+def test_a_charge_of_fraud_stays_an_accusation(article):
+    assert ("ACCUSE", "Police", "Halvorsen Inc") in _pairs(article, "charged", "with fraud")
+
+
+def test_a_syndrome_kills_for_no_one_and_gunmen_stay(article):
+    assert _pairs(article, "kills", "Syndrome") == set()
+    assert any(ty == "ASSAULT" for ty, _, _ in _pairs(article, "killed", "gunmen"))
