@@ -5,8 +5,8 @@ seller seeking delays for deliveries, change the terms of a contract (commerce, 
 holds is admitting it (no CONCEDE); "has yet been approved" is not approved yet; charging an amount (interest
 expenses, a fee) is billing, no accusation, and a syndrome kills for no one. The controls keep an attack on ships,
 on a state's targets and on a city, a firm charged with fraud, gunmen who killed, a report of an attack on tankers,
-a state's ask of its creditor banks, a state's ask of another, a concession to strikers' demands and ground conceded
-to a state, and approvals made."""
+a state's ask of its creditor banks, a state's ask of another, a concession to strikers' demands, ground conceded
+to a state, defeat conceded, and approvals made."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ BODY = "\n\n".join(
         "President Ana Ruiz conceded that the offensive had failed.",
         "Chile conceded ground to Peru in the border talks.",
         "The Chilean government conceded to the strikers' demands on Monday.",
+        "Andres Molina conceded defeat shortly before midnight.",
         "The pact between Chile and Peru, signed two weeks ago, has yet been approved by the Chilean Congress.",
         "The treaty with Bolivia has now been approved by the Peruvian Congress.",
         "The Peruvian Congress approved the treaty with Ecuador yet again.",
@@ -83,7 +84,8 @@ def test_admitting_a_fact_is_no_concession(article, sentence):
     assert not any(ty == "CONCEDE" for ty, _, _ in _pairs(article, "conceded", sentence))
 
 
-@pytest.mark.parametrize(("sentence", "target"), [("ground to Peru", "Peru"), ("strikers' demands", None)])
+@pytest.mark.parametrize(("sentence", "target"), [("ground to Peru", "Peru"), ("strikers' demands", None),
+                                                   ("conceded defeat", None)])
 def test_yielding_to_a_party_stays_a_concession(article, sentence, target):
     pairs = _pairs(article, "conceded", sentence)
     assert any(ty == "CONCEDE" for ty, _, _ in pairs)

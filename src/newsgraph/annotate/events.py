@@ -243,6 +243,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # '"Why didn't they act?" asked X', "ordered the goats to be slaughtered": no request
         if form == "verb" and type_ in self.assent and not self._commitment(tok):
             return None  # "agrees that students feel blamed", "X agreed.": an opinion, not a commitment
+        if form == "verb" and type_ == "CONCEDE" and any(c.dep_ == "ccomp" for c in tok.children) and not self._commitment(tok):
+            return None  # (stop 40) "conceded (that) casualties were high": admitting a fact; "conceded defeat", "to X" stay
         if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
             return None  # "pledged to free": the complement is the event, this verb its intent
         controls = f"{type_}/{mode}".lower() in self.control or type_.lower() in self.control
