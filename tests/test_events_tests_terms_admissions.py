@@ -5,8 +5,8 @@ seller seeking delays for deliveries, change the terms of a contract (commerce, 
 holds is admitting it (no CONCEDE); "has yet been approved" is not approved yet; charging an amount (interest
 expenses, a fee) is billing, no accusation, and a syndrome kills for no one. The controls keep an attack on ships,
 on a state's targets and on a city, a firm charged with fraud, gunmen who killed, a report of an attack on tankers,
-a state's ask of its creditor banks, a state's ask of another, a concession to strikers' demands, ground conceded
-to a state, defeat conceded, and approvals made."""
+a state's ask of its creditor banks, a state's ask of another (to suspend shipments too), a concession to strikers'
+demands, ground conceded to a state, defeat conceded, and approvals made."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ BODY = "\n\n".join(
         "Peru had sought delays for some 200,000 tonnes of sugar deliveries, traders said.",
         "Brazil asked its creditor banks to reschedule its debt of three billion dlrs.",
         "Chile asked Peru to postpone the elections.",
+        "Chile asked Peru to suspend shipments of cluster bombs to Bolivia.",
         "Prime Minister Nkomo conceded they were high but said the war would go on.",
         "President Ana Ruiz conceded that the offensive had failed.",
         "Chile conceded ground to Peru in the border talks.",
@@ -74,7 +75,7 @@ def test_a_contracts_terms_are_no_request(article, trigger, sentence):
     assert not any(ty == "REQUEST" for ty, _, _ in _pairs(article, trigger, sentence))
 
 
-@pytest.mark.parametrize("sentence", ["reschedule its debt", "postpone the elections"])
+@pytest.mark.parametrize("sentence", ["reschedule its debt", "postpone the elections", "shipments of cluster bombs"])
 def test_a_states_ask_stays_a_request(article, sentence):
     assert any(ty == "REQUEST" for ty, _, _ in _pairs(article, "asked", sentence))
 

@@ -67,11 +67,13 @@ def _content(tok: Token) -> list[Token]:
     return [t for c in out for t in c.subtree]
 
 
-def _state_party(tok: Token) -> bool:
+def _state_party(tok: Token, asker: bool = True) -> bool:
     """A party of the act is a state or its organ: a country, a nationality or a government's noun ("asked Japan",
-    "the ministry sought", "officials urged"): its asks and offers are political even about trade."""
+    "the ministry sought", "officials urged"): its asks and offers are political even about trade. With `asker`
+    False only the one asked counts ("asked Israel to suspend shipments")."""
     official = _words()["official"]
-    parties = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "dative", "agent")
+    roles = ("nsubj", "nsubjpass", "dobj", "obj", "dative", "agent") if asker else ("dobj", "obj", "dative", "agent")
+    parties = [c for c in tok.children if c.dep_ in roles
                or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS)]
     for p in parties:
         for t in p.subtree:
@@ -101,7 +103,7 @@ def deal_making(tok: Token, type_: str) -> bool:
 def contract_terms(tok: Token, type_: str) -> bool:
     """(stop 40) A request whose content is a change to the terms of a contract already made: a delay, a deferral or
     a rescheduling (data/plover.tsv [deferral]) of goods' deliveries ([delivered]: "sought delays for 300,000 tonnes
-    of deliveries", whoever sells or buys: the terms of an exchange) or of a debt ([debt_term]: "asked its creditor
+    of deliveries", whoever sells or buys: the terms of an exchange, asked of no state) or of a debt ([debt_term]: "asked its creditor
     banks to shelve repayment of its loans") asked by a firm (`_company_asker`) of no state's party. The conventions (R1, V5): a firm seeking
     debt relief from its lenders is finance, no REQUEST; a state's ask of its creditors in debt talks stays one
     (H48-B), kept by `_state_party` as the deal-making rule keeps a state's ask for a loan."""
@@ -115,7 +117,9 @@ def contract_terms(tok: Token, type_: str) -> bool:
 
     if not has("deferral"):
         return False
-    return has("delivered") or (has("debt_term") and _company_asker(tok) and not _state_party(tok))
+    if has("delivered"):
+        return not _state_party(tok, asker=False)  # "asked Israel to suspend arms shipments" is a state's request
+    return has("debt_term") and _company_asker(tok) and not _state_party(tok)
 
 
 def _company_asker(tok: Token) -> bool:
