@@ -4,9 +4,9 @@ its place no target) and a report of it accuses no one; a firm asking its credit
 seller seeking delays for deliveries, change the terms of a contract (commerce, no REQUEST); conceding that a fact
 holds is admitting it (no CONCEDE); "has yet been approved" is not approved yet; charging an amount (interest
 expenses, a fee) is billing, no accusation, and a syndrome kills for no one. The controls keep an attack on ships,
-on a state's targets and on a city, a firm charged with fraud, gunmen who killed, a report of an attack on tankers,
-a state's ask of its creditor banks, a state's ask of another (to suspend shipments too), a concession to strikers'
-demands, ground conceded to a state, defeat conceded, and approvals made."""
+on a state's targets and on a city, a firm charged with fraud, staff charged with manslaughter, gunmen who killed, a
+report of an attack on tankers, a state's ask of its creditor banks, a state's ask of another (to suspend shipments
+too), a concession to strikers' demands, ground conceded to a state, defeat conceded, and approvals made."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ BODY = "\n\n".join(
         "Kestrel Inc said it has had to start charging interest expenses on the new hotel against income.",
         "Kestrel Inc charged a fee of five dlrs a share.",
         "Police charged Halvorsen Inc with fraud.",
+        "Eight staff of the defunct Kestrel Park company are charged with manslaughter.",
         "Tyler's Syndrome, which kills about 20 pct of its victims, is rare.",
         "Tyler's gunmen, who killed about 20 of the villagers, fled.",
     ]
@@ -111,6 +112,7 @@ def test_charging_an_amount_is_no_accusation(article, sentence):
 
 def test_a_charge_of_fraud_stays_an_accusation(article):
     assert ("ACCUSE", "Police", "Halvorsen Inc") in _pairs(article, "charged", "with fraud")
+    assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "charged", "with manslaughter"))
 
 
 def test_a_syndrome_kills_for_no_one_and_gunmen_stay(article):

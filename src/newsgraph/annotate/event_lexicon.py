@@ -121,6 +121,7 @@ class EventLexicon(LexiconComponent):
         self.measure_nouns = section_words(data, "measure_noun")
         self.quantities = section_words(data, "quantity")
         self.market = section_words(data, "market")
+        self.amounts = section_words(data, "charged_amount")  # (stop 40) "charging interest expenses": billing
         self.imposed_sanctions = section_words(data, "imposed_sanction")
         self.market_changes = section_words(data, "market_change")
         self.works, self.market_grades = section_words(data, "work"), section_words(data, "market_grade")

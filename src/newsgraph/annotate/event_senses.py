@@ -166,7 +166,7 @@ class EventSenses(EventRoles):
                 p = next((o for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)), p)  # "most of the budget"
             words = {"institution": self.institutions, "kin": self.kin, "permission": self.permissions,
                      "business": self.business, "care": self.care, "premises": self.premises,
-                     "quantity": self.quantities, "market": self.market}.get(kind, frozenset())
+                     "quantity": self.quantities, "market": self.market, "amount": self.amounts}.get(kind, frozenset())
             if p.lemma_.lower() in words or p.lower_ in words:
                 return True
             if kind == "permission" and any(c.dep_ == "compound" and (c.lemma_.lower() in words or c.lower_ in words) for c in p.children):
