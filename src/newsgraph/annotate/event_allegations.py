@@ -49,6 +49,7 @@ class EventAllegations(EventSenses):
     target_preps: frozenset[str]
     background: frozenset[str]
     people_suffixes: tuple[str, ...]
+    party_nouns: frozenset[str]
 
     def _allegations(self, doc: Doc, by_token: dict[int, list[Event]], events: list[Event]) -> list[Event]:
         """ "X said/claimed (that) Y attacked Z": X accuses Y (PLOVER ACCUSE, mode allege), before Y's event."""
@@ -163,9 +164,15 @@ class EventAllegations(EventSenses):
             for subj in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
                 owner = [p for p in subj.children if p.dep_ == "poss" and p.pos_ != "PRON"]
                 who = owner[0] if owner else subj
-                if self._actor_word(doc, who):  # a people noun, or an entity that is no place
+                if self._actor_word(doc, who) or self._named_party(who):  # a people noun, an entity that is no place
                     out.append(resolve_token(doc, who, []))
         return [a for a in out if useful_actor(a)]
+
+    def _named_party(self, tok: Token) -> bool:
+        """(stop 40) A party noun (plover.tsv [party_noun]: "sector", "industry") named by a state or a body ("the
+        Chadian public sector"): a party one can charge; "the Chadian market" is a thing, and names no one."""
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.party_nouns and any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in tok.children)
 
     def _asked_to_act(self, doc: Doc, tok: Token) -> list[Actor]:
         """The one a request with a "that" or a "for ... to" clause asks to act, when the verb has no object: the subject of a
