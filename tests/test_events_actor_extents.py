@@ -15,9 +15,11 @@ from newsgraph.records import Extracted
 BODY = "\n\n".join(
     [
         "The Hale Commission criticised his handling of the Peru arms scandal.",
-        "Zentral Kupfer und Bergbau AG sued Hallam Greer and Whitcombe Inc for 40 mln dlrs on Tuesday.",
+        "Zentral Eisen und Stahlbau AG sued Hallam Greer and Whitcombe Inc for 40 mln dlrs on Tuesday.",
         "Ford Motor Co and General Motors Corp sued the Moldovan government.",
         "Minister Karl Brandt said Ford and General Motors Corp sued the Chadian government. Ford would appeal.",
+        "Pomeroy Metals Corp said its Swiss unit, <Kupfer und Bergbau AG>, sued <Harlow Chemical Co> on Friday.",
+        "A court had awarded 30 mln dlrs to Kupfer und Bergbau last year.",
         "Minister Karl Brandt accused Moldovan traders of ingratitude.",
         "The Hale Commission criticised Reagan's handling of the Peru arms scandal.",
         "Iran had fired the missile at a hulk off its southern naval port of Bandar Abbas, the agency said.",
@@ -26,6 +28,7 @@ BODY = "\n\n".join(
         "Moldovan envoys have charged that the Chadian market is closed to foreign firms.",
         "Moldova complained at the meeting that the Asian Development Bank had unilaterally stopped advancing loans.",
         "Moldovan ministers charged that prices were too high.",
+        "Moldovan Ambassador Ion Rusu charged during the Council debate that Chad was trying to preserve domestic jobs.",
     ]
 )
 
@@ -41,7 +44,11 @@ def _pairs(article, needle, type_):
 
 
 def test_a_firm_joined_by_und_and_and_is_one_firm(article):
-    assert _pairs(article, "Zentral Kupfer", "ACCUSE") == {("Zentral Kupfer und Bergbau AG", "Hallam Greer and Whitcombe Inc")}
+    assert _pairs(article, "Zentral Eisen", "ACCUSE") == {("Zentral Eisen und Stahlbau AG", "Hallam Greer and Whitcombe Inc")}
+
+
+def test_a_joined_firm_named_through_its_apposition_is_whole(article):
+    assert {s for s, _ in _pairs(article, "Swiss unit", "ACCUSE")} == {"Kupfer und Bergbau AG"}
 
 
 def test_two_firms_each_with_a_legal_form_stay_two(article):
@@ -90,3 +97,7 @@ def test_the_clause_subject_beside_a_meeting_is_the_target(article):
 
 def test_prices_charged_in_a_clause_are_no_target(article):
     assert {t for _, t in _pairs(article, "prices were too high", "ACCUSE")} <= {None}
+
+
+def test_a_clause_the_parser_hung_on_the_debate_names_the_accused(article):
+    assert _pairs(article, "Ion Rusu charged", "ACCUSE") == {("Ion Rusu", "Chad")}

@@ -154,7 +154,7 @@ class EventAllegations(EventSenses):
         possessor, is the one complained of before the clause's subject, who suffers the act ("complained they were
         being hurt by Ruritania's trade practices" -> Ruritania)."""
         out: list[Actor] = []
-        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        for clause in [c for c in tok.children if c.dep_ == "ccomp"] or self._misplaced_clause(tok):
             agents = [o for a in clause.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             owners = [p for o in agents for p in o.children if p.dep_ == "poss" and p.pos_ != "PRON"]
             doers = [w for w in owners or agents if self._actor_word(doc, w)]
@@ -167,6 +167,16 @@ class EventAllegations(EventSenses):
                 if self._actor_word(doc, who) or self._named_party(who):  # a people noun, an entity that is no place
                     out.append(resolve_token(doc, who, []))
         return [a for a in out if useful_actor(a)]
+
+    @staticmethod
+    def _misplaced_clause(tok: Token) -> list[Token]:
+        """(stop 40) "charged during the debate that X was trying to ...": the parser may hang the verb's "that"
+        clause on the object of a preposition beside it as a relative clause; one that opens with "that", has a
+        subject of its own (no relative pronoun) and whose "that" is no argument of its own verb ("the meeting that
+        they held" is a relative clause) is the verb's clause."""
+        return [r for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                for r in o.children if r.dep_ == "relcl" and r.left_edge.lower_ == "that" and r.left_edge.head.i != r.i
+                and any(x.dep_ in ("nsubj", "nsubjpass") and x.lower_ not in ("that", "which", "who") for x in r.children)]
 
     def _named_party(self, tok: Token) -> bool:
         """(stop 40) A party noun (plover.tsv [party_noun]: "sector", "industry") named by a state or a body ("the

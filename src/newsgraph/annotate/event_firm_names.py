@@ -10,7 +10,8 @@ last is a company's legal form (org_kinds.tsv `legal_form`: "Inc", "AG", "Corp")
   two firms), and
 - they are not named alone elsewhere in the text ("Ford and General Motors Corp", with Ford named again, are two);
 
-then every actor inside the name is replaced by the whole name (the entity of the part with the legal form keeps
+then every actor inside the name (or coded by an entity mentioned inside it under the same name) is replaced by the
+whole name (the entity of the part with the legal form keeps
 its id, so the event stays linked to the firm the text registers).
 """
 
@@ -57,7 +58,9 @@ def _whole(doc: Doc, joiner: Token) -> tuple[int, int] | None:
         return None
     head = doc[i:joiner.i]
     start, end = doc[i].idx, doc[j].idx + len(doc[j].text)
-    alone = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(head.text) + r"(?!\w)", doc.text)]
+    # the head named again with the same partner ("Kupfer und Bergbau" without its legal form) is the same name
+    partner = re.escape(joiner.text) + r"\s+" + re.escape(doc[joiner.i + 1].text)
+    alone = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(head.text) + r"(?!\w)(?!\s+" + partner + ")", doc.text)]
     if any(not start <= s < end for s in alone):
         return None  # "Ford and General Motors Corp" where Ford is named on its own: two firms
     return i, j + 1
@@ -85,6 +88,11 @@ def whole_firms(doc: Doc, actors: list[Actor]) -> list[Actor]:
     done: set[tuple[int, int]] = set()
     for a in actors:
         span = next(((s, e) for s, e in spans if s <= a.start < e and a.end <= e), None)
+        here = span is not None
+        if span is None and a.entity is not None:
+            # an actor read through another phrase ("its subsidiary, X und Y AG,"): its entity's mention in the name
+            span = next(((s, e) for s, e in spans for m in a.entity.mentions
+                         if s <= m.start and m.end <= e and doc.text[m.start:m.end] == a.name), None)
         if span is None:
             out.append(a)
             continue
@@ -93,5 +101,6 @@ def whole_firms(doc: Doc, actors: list[Actor]) -> list[Actor]:
         done.add(span)
         s, e = span
         tail = find_entity(doc, e - 1, e) or a.entity
-        out.append(Actor(tail, doc.text[s:e], s, e, a.how))
+        # read through another phrase, the actor keeps its place in the clause (the name is elsewhere)
+        out.append(Actor(tail, doc.text[s:e], s if here else a.start, e if here else a.end, a.how))
     return out
