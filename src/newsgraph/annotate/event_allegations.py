@@ -49,6 +49,7 @@ class EventAllegations(EventSenses):
     target_preps: frozenset[str]
     background: frozenset[str]
     people_suffixes: tuple[str, ...]
+    party_nouns: frozenset[str]
 
     def _allegations(self, doc: Doc, by_token: dict[int, list[Event]], events: list[Event]) -> list[Event]:
         """ "X said/claimed (that) Y attacked Z": X accuses Y (PLOVER ACCUSE, mode allege), before Y's event."""
@@ -153,7 +154,7 @@ class EventAllegations(EventSenses):
         possessor, is the one complained of before the clause's subject, who suffers the act ("complained they were
         being hurt by Ruritania's trade practices" -> Ruritania)."""
         out: list[Actor] = []
-        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        for clause in [c for c in tok.children if c.dep_ == "ccomp"] or self._misplaced_clause(tok):
             agents = [o for a in clause.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             owners = [p for o in agents for p in o.children if p.dep_ == "poss" and p.pos_ != "PRON"]
             doers = [w for w in owners or agents if self._actor_word(doc, w)]
@@ -163,9 +164,25 @@ class EventAllegations(EventSenses):
             for subj in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
                 owner = [p for p in subj.children if p.dep_ == "poss" and p.pos_ != "PRON"]
                 who = owner[0] if owner else subj
-                if self._actor_word(doc, who):  # a people noun, or an entity that is no place
+                if self._actor_word(doc, who) or self._named_party(who):  # a people noun, an entity that is no place
                     out.append(resolve_token(doc, who, []))
         return [a for a in out if useful_actor(a)]
+
+    @staticmethod
+    def _misplaced_clause(tok: Token) -> list[Token]:
+        """(stop 40) "charged during the debate that X was trying to ...": the parser may hang the verb's "that"
+        clause on the object of a preposition beside it as a relative clause; one that opens with "that", has a
+        subject of its own (no relative pronoun) and whose "that" is no argument of its own verb ("the meeting that
+        they held" is a relative clause) is the verb's clause."""
+        return [r for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                for r in o.children if r.dep_ == "relcl" and r.left_edge.lower_ == "that" and r.left_edge.head.i != r.i
+                and any(x.dep_ in ("nsubj", "nsubjpass") and x.lower_ not in ("that", "which", "who") for x in r.children)]
+
+    def _named_party(self, tok: Token) -> bool:
+        """(stop 40) A party noun (plover.tsv [party_noun]: "sector", "industry") named by a state or a body ("the
+        Chadian public sector"): a party one can charge; "the Chadian market" is a thing, and names no one."""
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.party_nouns and any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in tok.children)
 
     def _asked_to_act(self, doc: Doc, tok: Token) -> list[Actor]:
         """The one a request with a "that" or a "for ... to" clause asks to act, when the verb has no object: the subject of a

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.actor_nouns import possessed, related_noun
 from newsgraph.annotate.clause_geometry import clause_bounds, coordinated_with_report
 from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.event_accused import possessed_deed
 from newsgraph.annotate.event_actor_phrases import (
     act_authors,
     antecedent,
@@ -32,6 +33,7 @@ from newsgraph.annotate.event_actor_phrases import (
     titled_person,
     with_conj,
 )
+from newsgraph.annotate.event_frames import weapon
 from newsgraph.annotate.event_heads import not_agents
 from newsgraph.annotate.event_mishaps import instrument_kinds
 from newsgraph.annotate.event_objects import EventObjects
@@ -291,6 +293,8 @@ class EventRoles(EventObjects, EventPlaceDate):
         aimed = [o for c in kids if c.dep_ == "prep" and c.lower_ in preps and (hostile or c.lower_ not in self.locative)
                  for o in prep_objects(c)]
         aimed += [c for c in kids if c.dep_ == "dative" and c.pos_ != "ADP"]  # "lent the Starmers his house"
+        if hostile and aimed:
+            objs = [o for o in objs if not (o.dep_ in ("dobj", "obj") and o.head.i == tok.i and weapon(o))]  # (stop 40) the missile fired
         if any(self._actor_word(doc, o) for o in aimed):
             # "launched missiles at the government", "supplied arms to X", "lent X his house": a thing as direct object
             # is what was used or given; the actor the preposition or the dative names is the target
@@ -331,6 +335,10 @@ class EventRoles(EventObjects, EventPlaceDate):
                 # (stop 38) "criticized the Bordurian proposal": an idea, a text or a policy criticised (data
                 # [verbal_object]) names no one accused by its modifiers; a deed keeps its author ("condemned Iraqi
                 # involvement"), an owner named as such is accused ("criticized Iran's proposal")
+                continue
+            owned = possessed_deed(doc, o) if deeds and a.entity is None and o.pos_ == "NOUN" and not self.people_noun(o) else None
+            if owned is not None:
+                out += owned  # (stop 40) "criticised his handling of X": his, not X (event_accused.py)
                 continue
             if a.entity is None and o.pos_ == "NOUN" and not self.people_noun(o) and not self._members(o):
                 # "condemned Indian strikes", "rejected the attack by X": the target of a verb whose object is an

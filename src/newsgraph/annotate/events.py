@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.clause_geometry import clause_bounds
 from newsgraph.annotate.common_words import CommonWords, of_pipeline
 from newsgraph.annotate.doc_entities import find_entity
+from newsgraph.annotate.event_accused import without_charge
 from newsgraph.annotate.event_act_senses import ForceWeights, act_sense
 from newsgraph.annotate.event_actor_kinds import (
     INSTRUMENT,
@@ -76,6 +77,7 @@ from newsgraph.annotate.event_coparties import (
     talks_partners,
 )
 from newsgraph.annotate.event_features import LEGAL_TYPES, passive
+from newsgraph.annotate.event_firm_names import whole_firms
 from newsgraph.annotate.event_frames import aimed_at, frame_reading, practice_firing, undergone, vowed_harm
 from newsgraph.annotate.event_frames import weapon as weapon_noun
 from newsgraph.annotate.event_heads import in_state, official_actor
@@ -431,8 +433,10 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             src = self._source(tok)
             sources = self._subjects(doc, src)
             targets = self._targets(doc, tok, asks=type_ in self.asking, deeds=type_ == "ACCUSE")
-            if type_ == "ACCUSE" and not targets:
-                targets = self._complained_of(doc, tok)  # "complained that Moldova's obstinacy was hampering ..."
+            targets = without_charge(doc, tok, targets)  # "accused X of ingratitude": X (event_accused.py)
+            if type_ == "ACCUSE" and all(self._located(tok, a) or self._thing_target(doc, a) for a in targets):
+                # "complained that X's obstinacy was hampering ...", (stop 40) "charged at the meeting that X had ..."
+                targets = self._complained_of(doc, tok) or targets
             if self.classes.get(type_) == "hostile" and not [a for a in targets if not self._located(tok, a)]:
                 targets = self._opposed_in_purpose(doc, tok) or targets  # "were fighting ... to aid X against rival forces"
             harm = vowed_harm(tok) if type_ == "THREATEN" else None
@@ -468,6 +472,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         # a faith or ethnic group named by an adjective inside a body's phrase is not the body ("ruling Moslem party")
         # "Bosnia's ruling Moslem party" is the party; "a campaign that has imprisoned thousands" is no author
         sources, targets = actor_phrases(doc, type_, sources, targets)
+        sources, targets = whole_firms(doc, sources), whole_firms(doc, targets)  # "X und Y AG" is one firm
         if type_ == "PROTEST" and tok.lemma_.lower() in self.complaints and sources and all(official_actor(doc, a) for a in sources):
             type_, mode = "ACCUSE", "complain"  # a state's protest to another is an official complaint (CAMEO 114)
         sources = best_actors([a for a in sources if useful_actor(a) and lo <= a.start < hi and not is_measure(doc, a)

@@ -181,6 +181,11 @@ def _legal_form(word: str) -> bool:
     return word.lower().replace(".", "").strip(",") in org_lexicon().get("legal_form", frozenset())
 
 
+def legal_form(word: str) -> bool:
+    """Public name of `_legal_form`, read by the events' joined firm names (event_firm_names.py)."""
+    return _legal_form(word)
+
+
 def company_word(word: str) -> bool:
     """A last word that makes a name a company's: a legal form or an org_kinds.tsv `company_head` ("Corp",
     "Laboratories", "Bancorp"). Read by `_opens_or_partners` and by the events' commerce test (event_commerce.py)."""
