@@ -106,6 +106,13 @@ def nlp():
     ("The union calls on commercial banks to increase lending.", "calls", "asserted"),
     ("He said it was not true that the army had shelled the town.", "shelled", "negated"),
     ("The mayor hoped to meet the strikers on Monday.", "meet", "intended"),
+    ("The House voted to block military aid to the rebels.", "aid", "negated"),
+    ("Police prevented an attack on the embassy.", "attack", "negated"),
+    ("Police repelled an attack on the embassy.", "attack", "asserted"),
+    ("Dealers said the central bank was unlikely to ease credit policies.", "ease", "future"),
+    ("The senator pleaded with fellow party members to back the president.", "back", "intended"),
+    ("Ministry officials were unable to comment on the envoy's meeting with their minister.", "meeting", "asserted"),
+    ("Ministry officials were unable to comment on the envoy's meeting with their minister.", "comment", "negated"),
 ])
 def test_factuality_of_charges_contents_and_denials(nlp, text, trigger, status):
     tok = next(t for t in nlp(text) if t.text == trigger)

@@ -111,6 +111,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             break  # "avoids condemning Russia's invasion": the act judged happened, whatever is said of it
         if cur.dep_ == "relcl":
             break  # "troops who attacked": the relative clause states its own event
+        if cur.dep_ == "prep" and cur.lower_ in ("on", "about") and _speech(head):
+            break  # (stop 40) "were unable to comment on X's meeting": the topic of a saying keeps its own status
         if cur.dep_ == "acl" and cur.tag_ == "VBN" and not any(c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in cur.children):
             break  # (stop 38) "are to be granted access to X, arrested by Y": a bare participle states its own event
         if cur.dep_ == "advcl" and cur.tag_ in ("VBZ", "VBP") and _temporal(cur, lex["temporal"]):
