@@ -109,6 +109,7 @@ def nlp():
     ("The House voted to block military aid to the rebels.", "aid", "negated"),
     ("The secretary refused to comment on their request that the state offer cheap grain to Ostria.", "offer", "intended"),
     ("The secretary refused to comment on their request that the state offer cheap grain to Ostria.", "request", "asserted"),
+    ("The envoy refused to comment on the exporters' request that the administration offer subsidized wheat to Ostria, officials said.", "offer", "intended"),
     ("Officials said Sylvania may be able to lift the sanctions against Ruritania soon.", "sanctions", "asserted"),
     ("Police prevented an attack on the embassy.", "attack", "negated"),
     ("Police repelled an attack on the embassy.", "attack", "asserted"),

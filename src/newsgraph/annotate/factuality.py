@@ -102,9 +102,11 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             outer = factuality(head, max_depth - 1) if max_depth > 1 else Factuality(ASSERTED)
             if outer.status == "intended":
                 return outer
-        if cur.dep_ in ("ccomp", "acl") and head.pos_ in _NOMINAL and cur.tag_ == "VB" and (
+        if cur.dep_ in ("ccomp", "acl") and head.pos_ in _NOMINAL and (cur.tag_ == "VB" or cur.tag_ == "VBP" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)) and (
                 head.lemma_.lower() in lex["asking_head"] or head.lower_ in lex["plan_noun"]):
-            return Factuality("intended", head.text)  # (stop 40) "their request that the state offer X": asked for
+            # (stop 40) "their request that the state offer X" (a subjunctive, often tagged VBP): asked for, not done
+            return Factuality("intended", head.text)
         if cur.dep_ == "ccomp" and _denied_truth(head, lex["truth"]):
             return Factuality("negated", "not")  # (stop 40) "it was not true that X had threatened Y": denied
         if cur.dep_ in ("ccomp", "parataxis"):
