@@ -212,6 +212,13 @@ def withheld_information(tok: Token) -> bool:
     return information(tok) or any(c.lemma_.lower() in lex["disclosing"] or information(c) for c in xcomps)
 
 
+def anonymity_asked(tok: Token) -> bool:
+    """(stop 40) A verb of asking whose complement is a negated verb of making known ([disclosing]: "who asked not to
+    be identified", "asked not to be named"): the press's convention for an unnamed source, no request to anyone."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _lex()["disclosing"] and any(g.dep_ == "neg" for g in c.children)
+               for c in tok.children)
+
+
 #: pronouns of people, who refuse ("he declined"); "it" stands for a thing as often ("it has declined 3 pct")
 _PEOPLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 

@@ -95,6 +95,7 @@ from newsgraph.annotate.event_measures import (
 from newsgraph.annotate.event_mishaps import accident, kind_of
 from newsgraph.annotate.event_plays import (
     ORDERS,
+    anonymity_asked,
     contest_result,
     fall_not_refusal,
     game_act,
@@ -219,6 +220,8 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # (stop 37) "fuel stocks are declining", (stop 38) "the index eased to 102.4": a fall, no act
         if form == "verb" and (type_ == "REJECT" and withheld_information(tok)):
             return None  # "declined to give a forecast": declining to say
+        if form == "verb" and type_ == "REQUEST" and anonymity_asked(tok):
+            return None  # (stop 40) "who asked not to be identified": an unnamed source, no request
         if form == "verb" and type_ == "REQUEST" and imposed_order(tok):
             type_, mode = "COERCE", "restrict"  # "ordered restaurants to close", "was ordered to serve one year"
         if form == "verb" and self.classes.get(type_) == "hostile" and against_illness(tok, kind_of, self.controlled):
@@ -269,14 +272,20 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         )
         klass = self.classes.get(type_, "")
         if negated:
-            if klass != "cooperative" or self._not_since(tok) or any(c.dep_ == "aux" and c.lemma_.lower() in ("can", "could") for c in tok.children):
-                return None  # "have not met since May 2008", "can't defend him": no act rejected
+            if klass != "cooperative" or self._not_since(tok) or any(c.dep_ == "aux" and c.lemma_.lower() in ("can", "could") for c in tok.children) \
+                    or any(c.dep_ == "auxpass" for c in tok.children):
+                # "have not met since May 2008", "can't defend him": no act rejected; (stop 40) "they were not
+                # consulted on the sale": a negated passive names no one who refused, and an act not done is no refusal
+                return None
             return "REJECT", "", form, roles
         intended = form == "verb" and self._intended(tok)
         if intended and predicted(tok, self.modal | self.future, self.hedges):
             intended = ""  # "would probably be extradited": a prediction, no party's commitment; the modal is its status
-        if intended == "intent" and type_ == "CONSULT" and mode == "visit" and lemma in self.journeys | {"visit"}:
-            return type_, mode, form, roles  # (stop 33) "would visit Bonn next month": a trip planned, no promise to a host
+        if intended == "intent" and type_ == "CONSULT":
+            # (stop 33) "would visit Bonn next month": a trip planned, no promise to a host; (stop 40) "would meet with
+            # X on Thursday", "would attend the talks", "plans to discuss": a meeting planned, no AGREE; its status
+            # (modal, intended) keeps it from being counted
+            return type_, mode, form, roles
         if intended == "intent" and klass == "cooperative" and type_ != "AGREE":
             return "AGREE", "", form, roles
         if intended and klass == "hostile":

@@ -35,7 +35,10 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 #: Dependencies along which a governing clause lends its factuality to the trigger ("wants to meet": xcomp;
 #: "will hold talks": the noun's verb). ccomp/parataxis under a speech verb is not among them: reported content
 #: keeps its own status.
-_GOVERNED = ("xcomp", "advcl", "dobj", "obj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "oprd", "compound", "pcomp", "acl", "appos", "npadvmod")
+#: (stop 40) "acomp": an adjective's complement is done only as its copula is ("may be able to lift sanctions",
+#: "has not been able to reach an agreement"; "was able to reach" stays asserted)
+_GOVERNED = ("xcomp", "advcl", "dobj", "obj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "oprd", "compound", "pcomp", "acl", "appos", "npadvmod",
+             "acomp")
 _NOMINAL = ("NOUN", "PROPN")
 
 
@@ -55,7 +58,7 @@ class Factuality:
 def _lex() -> dict[str, frozenset[str]]:
     return {s: words(_DATA, s) for s in ("negation", "negating_head", "modal", "future", "intent_head", "conditional", "prospective", "imminent", "asking_head",
                                       "habitual", "habitual_span", "duty_noun", "negative_subject", "plan_noun", "temporal", "charge_head",
-                                      "hypothetical", "presupposing", "near", "not_yet")}
+                                      "hypothetical", "presupposing", "near", "not_yet", "charge_for", "content_subject", "truth")}
 
 
 def factuality(tok: Token, max_depth: int = 6) -> Factuality:
@@ -66,6 +69,9 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
     supposed = _supposition(tok, lex["hypothetical"])
     if supposed is not None:
         return Factuality("conditional", supposed)  # "Say X demanded ...", "Suppose they attack": a case imagined
+    content = _content_of(tok, lex["asking_head"], lex["content_subject"])
+    if content is not None:
+        return Factuality("intended", content)  # (stop 40) "the plan calls on banks to lend": a document's content
     cur = tok
     for _ in range(max_depth):
         own = _own(cur, lex, nominal=cur.pos_ in _NOMINAL)
@@ -76,7 +82,7 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             break
         if _duty(cur, head, lex["duty_noun"]):
             return Factuality("intended", head.text)  # "X's job was to assist Y": a duty, not an act done
-        if _charged(cur, head, lex["charge_head"]):
+        if _charged(cur, head, lex["charge_head"]) or _charged_for(cur, head, lex["charge_for"]):
             return Factuality("modal", head.text if cur.dep_ == "ccomp" else head.head.text)  # "accused X of ordering"
         if cur.dep_ == "ccomp" and _infinitive(cur) and any(c.dep_ in _SUBJ for c in cur.children) and (
                 head.lemma_.lower() in lex["intent_head"] or head.lower_ in lex["intent_head"]):
@@ -96,6 +102,13 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             outer = factuality(head, max_depth - 1) if max_depth > 1 else Factuality(ASSERTED)
             if outer.status == "intended":
                 return outer
+        if cur.dep_ in ("ccomp", "acl") and head.pos_ in _NOMINAL and (cur.tag_ == "VB" or cur.tag_ == "VBP" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)) and (
+                head.lemma_.lower() in lex["asking_head"] or head.lower_ in lex["plan_noun"]):
+            # (stop 40) "their request that the state offer X" (a subjunctive, often tagged VBP): asked for, not done
+            return Factuality("intended", head.text)
+        if cur.dep_ == "ccomp" and _denied_truth(head, lex["truth"]):
+            return Factuality("negated", "not")  # (stop 40) "it was not true that X had threatened Y": denied
         if cur.dep_ in ("ccomp", "parataxis"):
             # reported or embedded content keeps its own status ("said Y attacked Z"); "whether" is handled by _own
             break
@@ -103,6 +116,8 @@ def factuality(tok: Token, max_depth: int = 6) -> Factuality:
             break  # "avoids condemning Russia's invasion": the act judged happened, whatever is said of it
         if cur.dep_ == "relcl":
             break  # "troops who attacked": the relative clause states its own event
+        if cur.dep_ == "prep" and cur.lower_ in ("on", "about") and _speech(head):
+            break  # (stop 40) "were unable to comment on X's meeting": the topic of a saying keeps its own status
         if cur.dep_ == "acl" and cur.tag_ == "VBN" and not any(c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in cur.children):
             break  # (stop 38) "are to be granted access to X, arrested by Y": a bare participle states its own event
         if cur.dep_ == "advcl" and cur.tag_ in ("VBZ", "VBP") and _temporal(cur, lex["temporal"]):
@@ -209,6 +224,30 @@ def _charged(cur: Token, head: Token, charging: frozenset[str]) -> bool:
         return head.lemma_.lower() in charging and any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
     return (cur.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "with")
             and head.head.lemma_.lower() in charging)
+
+
+def _charged_for(cur: Token, head: Token, steps: frozenset[str]) -> bool:
+    """(stop 40) `cur` is the "for" gerund of a legal step ([charge_for]: "arrested for aiding X", "detained for
+    spying"): the charge, not stated as done."""
+    return (cur.dep_ == "pcomp" and cur.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "for"
+            and head.head.lemma_.lower() in steps)
+
+
+def _content_of(tok: Token, asking: frozenset[str], documents: frozenset[str]) -> str | None:
+    """(stop 40) A verb of asking whose subject is a plan or a document ([content_subject]: "the plan calls on
+    banks to increase lending", "the pact calls on X to stop"): what the text says, no act of an actor; the noun,
+    or None. A person or a body that calls stays the asker."""
+    if tok.lemma_.lower() not in asking:
+        return None  # any tag: the tagger reads "calls" after a noun as a plural noun, the parse gives it the subject
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj.text if subj is not None and (subj.lower_ in documents or subj.lemma_.lower() in documents) else None
+
+
+def _denied_truth(head: Token, truth: frozenset[str]) -> bool:
+    """(stop 40) A negated copula with an adjective of truth ([truth]: "it was not true that ..."): the clause it
+    holds is denied, not stated."""
+    return (any(c.dep_ == "neg" for c in head.children)
+            and any(c.dep_ == "acomp" and c.lower_ in truth for c in head.children))
 
 
 def _temporal(clause: Token, marks: frozenset[str]) -> bool:
