@@ -22,7 +22,7 @@ BODY = "\n\n".join(
         "A court had awarded 30 mln dlrs to Kupfer und Bergbau last year.",
         "Minister Karl Brandt accused Moldovan traders of ingratitude.",
         "The Hale Commission criticised Reagan's handling of the Peru arms scandal.",
-        "Iran had fired the missile at a hulk off its southern naval port of Bandar Abbas, the agency said.",
+        "Greece launched a rocket at a hulk off its naval base of Piraeus on Monday, a ministry official said.",
         "Chile fired rockets at Peruvian troops off the port of Arica.",
         "Moldovan officials have repeatedly charged that the Chadian public sector is closed to Moldovan computer sales.",
         "Moldovan envoys have charged that the Chadian market is closed to foreign firms.",
@@ -75,7 +75,7 @@ def test_a_named_possessor_of_the_deed_is_the_target(article):
 
 def test_a_port_off_which_a_hulk_lies_is_no_target(article):
     targets = {t for _, t in _pairs(article, "a hulk off", "ASSAULT")}
-    assert not targets & {"Bandar Abbas", "the missile"}
+    assert not targets & {"Piraeus", "a rocket"}
 
 
 def test_troops_fired_at_off_a_port_stay_the_target(article):

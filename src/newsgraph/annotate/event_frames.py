@@ -131,7 +131,7 @@ def aimed_at(tok: Token, is_target: Callable[[Token], bool]) -> list[Token]:
 
 def practice_firing(tok: Token, is_actor: Callable[[Token], bool]) -> bool:
     """(stop 40) A hostile verb of firing whose aim is a thing of a weapons test (act_senses.tsv [practice_target]:
-    "fired the missile at a hulk off its naval port", "fired at a target in the sea"), or a weapon fired in a trial
+    "launched a rocket at an old wreck near its coast", "fired at a target in the sea"), or a weapon fired in a trial
     of arms ([exercise]: "fired three missiles in a test"), with no actor aimed at or acted on: no phrase aimed at and
     no object names an actor (`is_actor`: an entity that is no place, a nationality, a noun for people) nor a state.
     PLOVER has no test type; the conventions judge such a firing no ASSAULT (its place is no target) and a report of
