@@ -1,6 +1,6 @@
 """Weapons tests, a contract's terms, admissions and approvals still to come (stop 40, from the Reuters-21578 draws'
 verdicts; invented sentences). A missile fired at a hulk or at a target in an exercise attacks no one (no ASSAULT,
-its place no target) and a report of it accuses no one; a firm asking its creditor banks to shelve repayment, and a
+its place no target) and a report of it accuses no one; a firm asking its lenders to defer repayment, and a
 seller seeking delays for deliveries, change the terms of a contract (commerce, no REQUEST); conceding that a fact
 holds is admitting it (no CONCEDE); "has yet been approved" is not approved yet; charging an amount (interest
 expenses, a fee) is billing, no accusation, and a syndrome kills for no one. The controls keep an attack on ships,
@@ -22,13 +22,13 @@ BODY = "\n\n".join(
         "Syria fired missiles at targets in Turkey on Wednesday.",
         "The ministry said Syria had fired missiles at Turkish tankers.",
         "Syrian forces fired rockets at the city of Antakya.",
-        "In May, Kestrel Lines Ltd asked its creditor banks to shelve repayment of 120 billion yen of outstanding loans.",
+        "Kestrel Lines Ltd last month asked its lenders to defer repayment on a 90 mln euro credit line.",
         "The Halvorsen Corp asked its creditor banks to reschedule loans worth 300 mln dlrs.",
-        "Peru had sought delays for some 200,000 tonnes of sugar deliveries, traders said.",
+        "Peru has sought a postponement of its copper deliveries to Korean smelters, traders said.",
         "Brazil asked its creditor banks to reschedule its debt of three billion dlrs.",
         "Chile asked Peru to postpone the elections.",
         "Chile asked Peru to suspend shipments of cluster bombs to Bolivia.",
-        "Prime Minister Nkomo conceded they were high but said the war would go on.",
+        "Prime Minister Nkomo conceded losses were heavy but vowed to fight on.",
         "President Ana Ruiz conceded that the offensive had failed.",
         "Chile conceded ground to Peru in the border talks.",
         "The Chilean government conceded to the strikers' demands on Monday.",
@@ -70,8 +70,8 @@ def test_a_report_of_an_attack_on_tankers_still_accuses(article):
     assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "Turkish tankers"))
 
 
-@pytest.mark.parametrize(("trigger", "sentence"), [("asked", "shelve repayment"), ("asked", "reschedule loans"),
-                                                   ("sought", "sugar deliveries")])
+@pytest.mark.parametrize(("trigger", "sentence"), [("asked", "defer repayment"), ("asked", "reschedule loans"),
+                                                   ("sought", "copper deliveries")])
 def test_a_contracts_terms_are_no_request(article, trigger, sentence):
     assert not any(ty == "REQUEST" for ty, _, _ in _pairs(article, trigger, sentence))
 
@@ -81,7 +81,7 @@ def test_a_states_ask_stays_a_request(article, sentence):
     assert any(ty == "REQUEST" for ty, _, _ in _pairs(article, "asked", sentence))
 
 
-@pytest.mark.parametrize("sentence", ["they were high", "the offensive had failed"])
+@pytest.mark.parametrize("sentence", ["losses were heavy", "the offensive had failed"])
 def test_admitting_a_fact_is_no_concession(article, sentence):
     assert not any(ty == "CONCEDE" for ty, _, _ in _pairs(article, "conceded", sentence))
 

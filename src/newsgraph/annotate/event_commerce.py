@@ -102,9 +102,9 @@ def deal_making(tok: Token, type_: str) -> bool:
 
 def contract_terms(tok: Token, type_: str) -> bool:
     """(stop 40) A request whose content is a change to the terms of a contract already made: a delay, a deferral or
-    a rescheduling (data/plover.tsv [deferral]) of goods' deliveries ([delivered]: "sought delays for 300,000 tonnes
-    of deliveries", whoever sells or buys: the terms of an exchange, asked of no state) or of a debt ([debt_term]: "asked its creditor
-    banks to shelve repayment of its loans") asked by a firm (`_company_asker`) of no state's party. The conventions (R1, V5): a firm seeking
+    a rescheduling (data/plover.tsv [deferral]) of goods' deliveries ([delivered]: "sought a postponement
+    of its copper deliveries", whoever sells or buys: the terms of an exchange, asked of no state) or of a debt ([debt_term]: "asked its lenders
+    to defer repayment") asked by a firm (`_company_asker`) of no state's party. The conventions (R1, V5): a firm seeking
     debt relief from its lenders is finance, no REQUEST; a state's ask of its creditors in debt talks stays one
     (H48-B), kept by `_state_party` as the deal-making rule keeps a state's ask for a loan."""
     lex = _words()
