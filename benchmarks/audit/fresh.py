@@ -104,6 +104,14 @@ POOLS: dict[int, str] = {
     20271328: "reuters",
     20271329: "reuters",
     20271330: "reuters",
+    20271331: "reuters",  # stop 41's held-out draws (80 each of what s39..s68 left): judged blind on stop 40's final
+    20271332: "reuters",  # code (9deacaa), after the rules from s39..s68 (weapons tests, creditors' deferrals, firm
+    20271333: "reuters",  # names cut at "and", hopes and plans, negated passives): every asserted event >= 0.5 of
+    20271334: "reuters",  # the eight, hidden samples of four
+    20271335: "reuters",
+    20271336: "reuters",
+    20271337: "reuters",
+    20271338: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
