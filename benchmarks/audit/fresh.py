@@ -112,6 +112,14 @@ POOLS: dict[int, str] = {
     20271336: "reuters",
     20271337: "reuters",
     20271338: "reuters",
+    20271339: "reuters",  # stop 41's second round (80 each of what s39..s76 left): judged blind after the events'
+    20271340: "reuters",  # layer was refit on s69..s76 (the same rules, the display unchanged): every asserted event
+    20271341: "reuters",  # >= 0.5 of the eight, hidden samples of four, for the layer's prospective check
+    20271342: "reuters",
+    20271343: "reuters",
+    20271344: "reuters",
+    20271345: "reuters",
+    20271346: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
