@@ -10,7 +10,7 @@ how such a fit transfers to a draw it did not see.
 
 Rows: a draw with a hidden sample (benchmarks/audit/below.py keys `below-<sNN>reuters`) gives every asserted event
 (shown weight 1, the sample weight pool / n, as refit_prospect.py); a draw without one gives every asserted event
-at confidence >= `STRATUM` as built (every one judged: `audit to-judge --every-event`), a complete stratum, so
+at confidence >= `STRATUM` as the record was built (every one judged: `audit to-judge --every-event`), a complete stratum, so
 P(right | raw confidence) there is unbiased. Raw confidences come from a rebuild with the layer moved aside (label
 `raw-<label without -final>`).
 
@@ -58,7 +58,8 @@ def draw_rows(label: str, built: Steps) -> list[Row]:
     for rec in map(json.loads, (WORK / f"{label}.jsonl").read_text().splitlines()):
         for it in rec.get("events") or []:
             k = key(rec, "events", it)
-            if it.get("status", "asserted") == "asserted" and apply_map(built, raw[k]) >= STRATUM:
+            # the stratum by the confidence the record was built with (what the auditors' to-judge listed)
+            if it.get("status", "asserted") == "asserted" and it["confidence"] >= STRATUM:
                 out.append((label, rec["input"], raw[k], 1.0, correct("events", J[k], it)))
     return out
 
@@ -83,6 +84,7 @@ def main() -> None:
     ap.add_argument("--built", type=Path, default=LANDED, help="the layer the draws were built with")
     ap.add_argument("--candidate", type=Path, help="score this layer on the draws instead of fitting one")
     ap.add_argument("--write", type=Path, help="write the fit on every draw here (event_transfer.json format)")
+    ap.add_argument("--min-block", type=int, default=T.MIN_BLOCK, help="the isotonic fit's smallest block (rows)")
     a = ap.parse_args()
     labels = a.labels.split(",")
     built = steps(a.built)
@@ -99,9 +101,9 @@ def main() -> None:
             print(f"  {label}: n={len(rs)} ECE {ece(rs, built):.3f} -> {ece(rs, cand):.3f}, "
                   f"Brier {brier(rs, built):.4f} -> {brier(rs, cand):.4f}")
         return
-    lo = lodo(by)
-    print(f"leave-one-draw-out fit (iso, min block {T.MIN_BLOCK}): ECE {ece(lo, IDENTITY):.4f}, Brier {brier(lo, IDENTITY):.4f}")
-    m = fit(every)
+    lo = lodo(by, a.min_block)
+    print(f"leave-one-draw-out fit (iso, min block {a.min_block}): ECE {ece(lo, IDENTITY):.4f}, Brier {brier(lo, IDENTITY):.4f}")
+    m = fit(every, a.min_block)
     print("fit on every draw:", list(zip(*m, strict=True)))
     levels = sorted({round(apply_map(built, r[2]), 3) for r in every})
     for lv in levels:
@@ -114,7 +116,8 @@ def main() -> None:
             "kind": "event_transfer", "method": "iso", "label": "right", "date": date.today().isoformat(),
             "rows": len(every), "lodo_ece": round(ece(lo, IDENTITY), 4), "lodo_brier": round(brier(lo, IDENTITY), 4),
             "built_ece": round(ece(every, built), 4), "built_brier": round(brier(every, built), 4),
-            "fitted_on": f"benchmarks/refit_blind.py iso (min block {T.MIN_BLOCK}) on the blind draws {', '.join(labels)}",
+            "min_block": a.min_block,
+            "fitted_on": f"benchmarks/refit_blind.py iso (min block {a.min_block}) on the blind draws {', '.join(labels)}",
             "x": list(m[0]), "y": list(m[1])}, indent=1) + "\n", encoding="utf-8")
         print("wrote", a.write)
 

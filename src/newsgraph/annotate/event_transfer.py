@@ -13,7 +13,7 @@ threshold's value (settings.EVENTS_THRESHOLD is on this scale).
 Actors: a source's or target's confidence goes through a layer of its own (`ACTOR_KIND`) and is capped at its
 event's confidence: "the source of this event" presupposes the event, so no actor is surer than its event. Until
 stop 41 both used one layer; stop 41 refit the events' layer on blind draws of the code in place (benchmarks/
-refit_blind.py), and its three steps map every actor level from 0.605 to 0.884 to one value, so no cut on it could
+refit_blind.py; refit on s69..s84), and its steps map every actor level from 0.605 to 0.884 to one value, so no cut on it could
 show the actors settings.ACTORS_THRESHOLD shows and hide the others. The actors keep stop 38's layer (the scale
 their cut and every blind draw's judged display were read on) until actors are judged for calibration themselves.
 
