@@ -32,8 +32,9 @@ WEB_LABELS = ("e2-webh", "e2-lgl")
 #: 20271307..20271310), judged on the stop's final code, and s49..s52 (20271311..20271314), on it with the events'
 #: layer refit. Stop 39: s53..s60 (seeds 20271315..20271322), eight Reuters draws judged on the stop's first-round
 #: code, and s61..s68 (20271323..20271330) on its final code. Stop 41: s69..s76 (20271331..20271338), on stop 40's final
-#: code, and s77..s84 (20271339..20271346) after the events' layer was refit on s69..s76.
-HELD_OUT_PREFIXES: tuple[str, ...] = tuple(f"s{n}unseen" for n in range(43, 85))
+#: code, and s77..s84 (20271339..20271346) after the events' layer was refit on s69..s76, s85..s92 (20271347..20271354)
+#: after its refit on s69..s84.
+HELD_OUT_PREFIXES: tuple[str, ...] = tuple(f"s{n}unseen" for n in range(43, 93))
 #: With `--below-sample FILE` (benchmarks/audit/below.py `keys`): the judged draws whose hidden events were sampled
 #: at random, a source of their own ("draws": every shown event, and the sampled hidden ones weighted 1 / rate); their
 #: pages leave the audit's rows (stop 26: the s23..s25 draws, every asserted event judged, so the rate is 1; stop 28:

@@ -120,6 +120,14 @@ POOLS: dict[int, str] = {
     20271344: "reuters",
     20271345: "reuters",
     20271346: "reuters",
+    20271347: "reuters",  # stop 41's third round (80 each of what s39..s84 left): judged blind after the events'
+    20271348: "reuters",  # layer was refit on all sixteen draws s69..s84 (the same rules, the display unchanged):
+    20271349: "reuters",  # every asserted event >= 0.5 of the eight, hidden samples of four: the refit's check
+    20271350: "reuters",
+    20271351: "reuters",
+    20271352: "reuters",
+    20271353: "reuters",
+    20271354: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
