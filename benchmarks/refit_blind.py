@@ -8,6 +8,12 @@ s39..s68 (benchmarks/audit NOTES "stop 41") was no better than the landed layer 
 that measure what that code does on news nobody tuned on, so this fits on them alone, and says leave-one-draw-out
 how such a fit transfers to a draw it did not see.
 
+What it found (stop 41, NOTES.md): leave-one-draw-out flatters such a fit. A round's draws were judged by the same
+auditors, whose readings of borderline cases differ from another round's, and a round's draws share wire stories, so
+a left-out draw is not news the fit never saw. Both fits it made (on s69..s76, then on s69..s84) failed on the next
+eight draws against stop 38's layer, which stayed: judge a candidate on a later round, never on its LODO figure
+alone (`--candidate`).
+
 Rows: a draw with a hidden sample (benchmarks/audit/below.py keys `below-<sNN>reuters`) gives every asserted event
 (shown weight 1, the sample weight pool / n, as refit_prospect.py); a draw without one gives every asserted event
 at confidence >= `STRATUM` as the record was built (every one judged: `audit to-judge --every-event`), a complete stratum, so
