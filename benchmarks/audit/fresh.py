@@ -128,6 +128,14 @@ POOLS: dict[int, str] = {
     20271352: "reuters",
     20271353: "reuters",
     20271354: "reuters",
+    20271355: "reuters",  # stop 41's fourth round (80 each of what s39..s92 left): judged blind after the events'
+    20271356: "reuters",  # layer was refit on all 24 draws s69..s92 (the same rules, the display unchanged): every
+    20271357: "reuters",  # asserted event >= 0.5 of the eight, hidden samples of four: the refit's check
+    20271358: "reuters",
+    20271359: "reuters",
+    20271360: "reuters",
+    20271361: "reuters",
+    20271362: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
