@@ -91,6 +91,8 @@ def main() -> None:
     ap.add_argument("--candidate", type=Path, help="score this layer on the draws instead of fitting one")
     ap.add_argument("--write", type=Path, help="write the fit on every draw here (event_transfer.json format)")
     ap.add_argument("--min-block", type=int, default=T.MIN_BLOCK, help="the isotonic fit's smallest block (rows)")
+    ap.add_argument("--round-size", type=int, help="labels in rounds of this many, in order: leave-one-ROUND-out "
+                    "(fit on the other rounds, score the left-out one) against the layer built with")
     a = ap.parse_args()
     labels = a.labels.split(",")
     built = steps(a.built)
@@ -107,6 +109,13 @@ def main() -> None:
             print(f"  {label}: n={len(rs)} ECE {ece(rs, built):.3f} -> {ece(rs, cand):.3f}, "
                   f"Brier {brier(rs, built):.4f} -> {brier(rs, cand):.4f}")
         return
+    if a.round_size:
+        rounds = [labels[i:i + a.round_size] for i in range(0, len(labels), a.round_size)]
+        for held in rounds:
+            test = [r for label in held for r in by[label]]
+            m = fit([r for label in labels if label not in held for r in by[label]], a.min_block)
+            print(f"left out {held[0]}..{held[-1]}: built ECE {ece(test, built):.4f} Brier {brier(test, built):.4f}; "
+                  f"fit on the other rounds ECE {ece(test, m):.4f} Brier {brier(test, m):.4f}")
     lo = lodo(by, a.min_block)
     print(f"leave-one-draw-out fit (iso, min block {a.min_block}): ECE {ece(lo, IDENTITY):.4f}, Brier {brier(lo, IDENTITY):.4f}")
     m = fit(every, a.min_block)
