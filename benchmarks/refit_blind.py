@@ -10,9 +10,9 @@ how such a fit transfers to a draw it did not see.
 
 What it found (stop 41, NOTES.md): leave-one-draw-out flatters such a fit. A round's draws were judged by the same
 auditors, whose readings of borderline cases differ from another round's, and a round's draws share wire stories, so
-a left-out draw is not news the fit never saw. Both fits it made (on s69..s76, then on s69..s84) failed on the next
-eight draws against stop 38's layer, which stayed: judge a candidate on a later round, never on its LODO figure
-alone (`--candidate`).
+a left-out draw is not news the fit never saw. The three fits it made (on s69..s76, s69..s84, s69..s92) each lost to
+stop 38's layer on the next eight draws, which stayed: judge a candidate on a later round, never on its LODO figure
+alone (`--candidate`; `--round-size` for leave-one-round-out).
 
 Rows: a draw with a hidden sample (benchmarks/audit/below.py keys `below-<sNN>reuters`) gives every asserted event
 (shown weight 1, the sample weight pool / n, as refit_prospect.py); a draw without one gives every asserted event
