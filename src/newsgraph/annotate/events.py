@@ -68,6 +68,7 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_commerce import commerce, contract_terms, deal_making, goods_ordered
+from newsgraph.annotate.event_procurement import market_act
 from newsgraph.annotate.event_coparties import (
     between_parties,
     between_roles,
@@ -263,10 +264,11 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # "sought to assure investors": a verb of intent ([intent]) with its aim, no request
         if form == "verb" and type_ in self.asking and self._open_question(tok):
             return None  # '"Why was there such a verdict?" asked X': a question asked of no one, no request
-        if form == "verb" and (deal_making(tok, type_) or contract_terms(tok, type_)
+        if form == "verb" and (deal_making(tok, type_) or contract_terms(tok, type_) or market_act(tok, type_)
                                or type_ == "REQUEST" and goods_ordered(tok, self._act_noun, self._actor_word)):
             return None  # (stop 39) "asked the board for leave to bid", "ordered 20 jets", (stop 40) "sought delays for
-            # deliveries": the market's deal-making and a contract's terms (event_commerce.py)
+            # deliveries": the market's deal-making and a contract's terms (event_commerce.py); (stop 41) goods sought
+            # at a tender, credit sought, goods supplied, offers refused at a tender (event_procurement.py)
         negated = any(c.dep_ == "neg" for c in tok.children) or (
             tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
         )
