@@ -68,7 +68,6 @@ from newsgraph.annotate.event_actor_phrases import (
 )
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_commerce import commerce, contract_terms, deal_making, goods_ordered
-from newsgraph.annotate.event_procurement import market_act
 from newsgraph.annotate.event_coparties import (
     between_parties,
     between_roles,
@@ -107,6 +106,7 @@ from newsgraph.annotate.event_plays import (
     sport_sanction,
     withheld_information,
 )
+from newsgraph.annotate.event_procurement import market_act
 from newsgraph.annotate.event_readings import imposed_act, noun_type, predicted
 from newsgraph.annotate.event_through import named_through
 from newsgraph.annotate.extensions import register_extensions
