@@ -4,7 +4,8 @@ tender, firms seeking a line of credit from banks, goods supplied by traders, a 
 a firm invited to install a trial, and shipments not received are procurement, trade or a sale's terms: no REQUEST,
 REJECT or AID (event_procurement.py). The controls keep a state's request for aid or a loan, a request that names a
 state as lender, a debtor state's ask of its banks, arms supplied to rebels, aid to victims, a refusal of an offer
-with no tender, an offer of talks refused, loan guarantees asked of a government and orders to troops."""
+with no tender, an offer of talks refused, loan guarantees asked of a government, orders to troops
+and curbs sought on a commodity's imports (a policy, not goods)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ BODY = "\n\n".join(
         "Israel asked the United States for 10 billion dlrs in loan guarantees.",
         "Pakistan rejected the Indian offer of talks.",
         "Israel ordered 500 troops to the Ruritanian border on Monday.",
+        "The Community is seeking curbs on wheat imports from Ruritania.",
     ]
 )
 
@@ -60,6 +62,6 @@ def test_market_acts_are_no_event(article, trigger, sentence):
     ("asked", "300 mln dlr loan", "REQUEST"), ("asked", "Treasury Department", "REQUEST"),
     ("asking", "reschedule its foreign debt", "REQUEST"), ("supplied", "with weapons", "AID"),
     ("asked", "loan guarantees", "REQUEST"), ("rejected", "offer of talks", "REJECT"),
-    ("ordered", "500 troops", "REQUEST")])
+    ("ordered", "500 troops", "REQUEST"), ("seeking", "curbs on wheat imports", "REQUEST")])
 def test_political_acts_stay(article, trigger, sentence, kind):
     assert any(ty == kind for ty, _, _ in _pairs(article, trigger, sentence))

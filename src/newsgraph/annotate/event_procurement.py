@@ -64,7 +64,7 @@ def _finance_sought(tok: Token) -> bool:
     if tok.lemma_.lower() not in _lex()["deal_asking"]:
         return False
     content = _content(tok)
-    found = any(t.pos_ == "NOUN" and t.dep_ != "compound" and _is(t, "finance_sought") for t in content)
+    found = any(t.pos_ == "NOUN" and _is(t, "finance_sought") for t in _sought(tok))
     official = _words_official()
     lender = any(t.dep_ in ("nsubj", "nsubjpass") and any(s.ent_type_ in ("GPE", "NORP") or s.lemma_.lower() in official
                                                             for s in t.subtree) for t in content)
@@ -78,9 +78,19 @@ def _goods_sought(tok: Token) -> bool:
     ("U.S. wheat") is no one asked, so only the addressee's slots are read (`_state_asked`)."""
     if tok.lemma_.lower() not in _lex()["deal_asking"] or _needy(tok):
         return False
-    content = _content(tok)
-    goods = any(t.pos_ in ("NOUN", "PROPN") and (_is(t, "goods_traded") or _is(t, "offer_noun")) for t in content)
+    goods = any(t.pos_ in ("NOUN", "PROPN") and (_is(t, "goods_traded") or _is(t, "offer_noun")) for t in _sought(tok))
     return goods and not _state_asked(tok)
+
+
+def _sought(tok: Token) -> list[Token]:
+    """The heads of what is sought: the verb's object, its "for" object and its complement's object, each with the
+    noun of its "of"/"in" ("a line of credit", "20,000 tonnes of wheat", "2 bln dlrs in loans"). Only these: a thing
+    deeper in the content is another act's ("sought curbs on wheat imports" seeks a curb, a policy)."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    heads += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children if o.dep_ == "pobj"]
+    heads += [o for c in tok.children if c.dep_ in ("xcomp", "ccomp") for o in c.children if o.dep_ in ("dobj", "obj")]
+    return heads + [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                    for o in c.children if o.dep_ == "pobj"]
 
 
 def _state_asked(tok: Token) -> bool:
