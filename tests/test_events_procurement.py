@@ -38,6 +38,8 @@ BODY = "\n\n".join(
         "Pakistan rejected the Indian offer of talks.",
         "Israel ordered 500 troops to the Ruritanian border on Monday.",
         "The Community is seeking curbs on wheat imports from Ruritania.",
+        "Marlow Corp requested licences from the Commission to export 20,000 tonnes of maize.",
+        "Kestrel Corp rejected the tender offer by Marlow Inc for its shares.",
     ]
 )
 
@@ -62,6 +64,7 @@ def test_market_acts_are_no_event(article, trigger, sentence):
     ("asked", "300 mln dlr loan", "REQUEST"), ("asked", "Treasury Department", "REQUEST"),
     ("asking", "reschedule its foreign debt", "REQUEST"), ("supplied", "with weapons", "AID"),
     ("asked", "loan guarantees", "REQUEST"), ("rejected", "offer of talks", "REJECT"),
-    ("ordered", "500 troops", "REQUEST"), ("seeking", "curbs on wheat imports", "REQUEST")])
+    ("ordered", "500 troops", "REQUEST"), ("seeking", "curbs on wheat imports", "REQUEST"),
+    ("requested", "licences", "REQUEST"), ("rejected", "tender offer", "REJECT")])
 def test_political_acts_stay(article, trigger, sentence, kind):
     assert any(ty == kind for ty, _, _ in _pairs(article, trigger, sentence))

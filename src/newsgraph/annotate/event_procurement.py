@@ -24,7 +24,8 @@ from newsgraph.annotate.org_short_forms import company_word
 
 LEXICON = "plover.tsv"
 _SECTIONS = ("goods_traded", "need_word", "finance_sought", "offer_noun", "tender_noun", "payment_instrument",
-             "payment_modifier", "supply_verb", "supplying", "contract_noun", "deal_asking", "refusal", "information")
+             "payment_modifier", "supply_verb", "supplying", "contract_noun", "deal_asking", "refusal", "information",
+             "permission")
 #: Verbs of asking and demanding whose content may be a sale's terms ("demanded that the buyer get bank guarantees")
 _DEMANDING = ("ask", "seek", "request", "demand", "insist", "require")
 _ORDERING = ("order", "direct", "instruct", "ask")
@@ -78,8 +79,13 @@ def _goods_sought(tok: Token) -> bool:
     ("U.S. wheat") is no one asked, so only the addressee's slots are read (`_state_asked`)."""
     if tok.lemma_.lower() not in _lex()["deal_asking"] or _needy(tok):
         return False
-    goods = any(t.pos_ in ("NOUN", "PROPN") and (_is(t, "goods_traded") or _is(t, "offer_noun")) for t in _sought(tok))
-    return goods and not _state_asked(tok)
+    own = {c.i for c in tok.children if c.dep_ in ("dobj", "obj")}
+    # offers only as the verb's own object ("invited offers"): "asked its shareholders to reject the bid" stays
+    goods = any(t.pos_ in ("NOUN", "PROPN") and (_is(t, "goods_traded") or (t.i in own and _is(t, "offer_noun")))
+                for t in _sought(tok))
+    # "requested licences to export maize": a permit asked of a regulator stays a request ([permission])
+    permit = any(_is(c, "permission") for c in tok.children if c.dep_ in ("dobj", "obj"))
+    return goods and not permit and not _state_asked(tok)
 
 
 def _sought(tok: Token) -> list[Token]:
@@ -153,11 +159,12 @@ def _offers_refused(tok: Token) -> bool:
     """Sale offers refused at a buyer's own tender ([offer_noun] refused, a [tender_noun] in the verb's clause:
     "rejected offers at its tender", "countries holding buying tenders rejected offers"), or goods' deliveries or a
     payment instrument not received or refused ("would not receive March shipments", "refused a letter of credit"):
-    the terms of an exchange. "rejected the firm's offer to supply wheat" with no tender stays a refusal."""
+    the terms of an exchange. "rejected the firm's offer to supply wheat" with no tender stays a refusal, and so does
+    "reject the tender offer" (a takeover bid: "tender" only as a modifier)."""
     if tok.lemma_.lower() not in _REFUSING:
         return False
     content = _content(tok)
-    if any(_is(t, "offer_noun") and t.pos_ == "NOUN" for t in content) and any(_is(t, "tender_noun") and t.pos_ == "NOUN" for t in tok.subtree):
+    if any(_is(t, "offer_noun") and t.pos_ == "NOUN" for t in content) and any(_is(t, "tender_noun") and t.pos_ == "NOUN" and t.dep_ != "compound" for t in tok.subtree):
         return True
     delivered = words(LEXICON, "delivered")
     return any(t.pos_ == "NOUN" and t.dep_ in ("dobj", "obj") and (t.lower_ in delivered or _instrument(t)) for t in content)
