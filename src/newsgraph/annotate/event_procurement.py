@@ -70,7 +70,19 @@ def _finance_sought(tok: Token) -> bool:
     lender = any(t.dep_ in ("nsubj", "nsubjpass") and any(s.ent_type_ in ("GPE", "NORP") or s.lemma_.lower() in official
                                                             for s in t.subtree) for t in content)
     # "asked that the Treasury Department provide a line of credit": a state named as the lender keeps the request
-    return found and not lender and not _state_party(tok) and not _needy(tok)
+    return found and not lender and not _state_head(tok) and not _needy(tok)
+
+
+def _state_head(tok: Token) -> bool:
+    """A party of the act is a state by its head noun (the subject, the object, the dative, the "to"/"from"/"by"
+    party and their conjuncts and "of" nouns): "a group of North American and Japanese banks" is banks, whose
+    nationality is no party, where event_commerce's `_state_party` reads every modifier."""
+    official = _words_official()
+    heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "dative", "agent")]
+    heads += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "from", "by") for o in c.children]
+    heads += [o for h in list(heads) for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj"]
+    return any(h.ent_type_ in ("GPE", "NORP") or h.lemma_.lower() in official for h in heads)
 
 
 def _goods_sought(tok: Token) -> bool:
@@ -89,12 +101,13 @@ def _goods_sought(tok: Token) -> bool:
 
 
 def _sought(tok: Token) -> list[Token]:
-    """The heads of what is sought: the verb's object, its "for" object and its complement's object, each with the
-    noun of its "of"/"in" ("a line of credit", "20,000 tonnes of wheat", "2 bln dlrs in loans"). Only these: a thing
+    """The heads of what is sought: the verb's object, its "for" object and its complement's object, their conjuncts,
+    each with the noun of its "of"/"in" ("a line of credit", "20,000 tonnes of wheat", "2 bln dlrs in loans"). Only these: a thing
     deeper in the content is another act's ("sought curbs on wheat imports" seeks a curb, a policy)."""
     heads = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     heads += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children if o.dep_ == "pobj"]
     heads += [o for c in tok.children if c.dep_ in ("xcomp", "ccomp") for o in c.children if o.dep_ in ("dobj", "obj")]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj"]
     return heads + [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                     for o in c.children if o.dep_ == "pobj"]
 
@@ -105,7 +118,8 @@ def _state_asked(tok: Token) -> bool:
     official = _words_official()
     slots = [c for c in tok.children if c.dep_ == "dative"]
     slots += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "from") for o in c.children]
-    slots += [c for c in tok.children if c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "NORP") or c.lower_ in official)]
+    slots += [c for c in tok.children if c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "NORP") or c.lower_ in official)
+              and not any(_is(t, "goods_traded") for t in c.subtree)]  # "seeking U.S. ... wheat": the goods' origin
     return any(t.ent_type_ in ("GPE", "NORP") or t.lemma_.lower() in official for s in slots for t in s.subtree)
 
 
@@ -152,7 +166,7 @@ def _supplier_invited(tok: Token) -> bool:
 
 def _firm(t: Token) -> bool:
     ent = find_entity(t.doc, t.idx, t.idx + len(t.text))
-    return (ent is not None and company_name(ent.name)) or (t.pos_ == "NOUN" and (company_word(t.text) or t.lower_ in ("firm", "supplier", "contractor")))
+    return (ent is not None and company_name(ent.name)) or (t.pos_ == "NOUN" and (company_word(t.text) or t.lower_ in ("company", "firm", "supplier", "contractor")))
 
 
 def _offers_refused(tok: Token) -> bool:
