@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.event_commerce import _content, _state_party, company_name
+from newsgraph.annotate.event_commerce import _content, company_name
 from newsgraph.annotate.lexicon import words
 from newsgraph.annotate.org_short_forms import company_word
 
