@@ -19,6 +19,7 @@ BODY = "\n\n".join(
         " in a contract worth 50 mln dlrs.",
         "Marlow Corp and Dunmore Oil have sought a line of credit from a group of Canadian and Japanese banks.",
         "Ecuador is seeking U.S. no. 3 or better soft red wheat.",
+        "Ecuador is also seeking no. 3 or better soft red winter, with 12 pct protein minimum.",
         "Ruritania rejected offers at its tender for 20,000 tonnes of palm olein.",
         "Some countries holding buying tenders this week have rejected U.S. offers.",
         "The Ruritanians had demanded that Freedonia get credit guarantees from leading banks for its crude purchases.",
@@ -50,7 +51,7 @@ def article(selective_nlp):
 
 
 @pytest.mark.parametrize(("trigger", "sentence"), [
-    ("ordered", "radar system"), ("sought", "line of credit"), ("seeking", "soft red wheat"),
+    ("ordered", "radar system"), ("sought", "line of credit"), ("seeking", "soft red wheat"), ("seeking", "12 pct protein"),
     ("rejected", "palm olein"), ("rejected", "buying tenders"), ("demanded", "credit guarantees"),
     ("supplied", "crude oil imports"), ("supplied", "requirements of fishmeal"), ("invited", "field trial"),
     ("receive", "March shipments")])

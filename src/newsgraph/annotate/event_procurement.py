@@ -25,7 +25,7 @@ from newsgraph.annotate.org_short_forms import company_word
 LEXICON = "plover.tsv"
 _SECTIONS = ("goods_traded", "need_word", "finance_sought", "offer_noun", "tender_noun", "payment_instrument",
              "payment_modifier", "supply_verb", "supplying", "contract_noun", "deal_asking", "refusal", "information",
-             "permission")
+             "permission", "grade_spec")
 #: Verbs of asking and demanding whose content may be a sale's terms ("demanded that the buyer get bank guarantees")
 _DEMANDING = ("ask", "seek", "request", "demand", "insist", "require")
 _ORDERING = ("order", "direct", "instruct", "ask")
@@ -95,6 +95,8 @@ def _goods_sought(tok: Token) -> bool:
     # offers only as the verb's own object ("invited offers"): "asked its shareholders to reject the bid" stays
     goods = any(t.pos_ in ("NOUN", "PROPN") and (_is(t, "goods_traded") or (t.i in own and _is(t, "offer_noun")))
                 for t in _sought(tok))
+    goods = goods or any(_is(t, "grade_spec") for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                         for t in c.subtree)  # "seeking no. 2 soft red winter, with 12 pct protein minimum"
     # "requested licences to export maize": a permit asked of a regulator stays a request ([permission])
     permit = any(_is(c, "permission") for c in tok.children if c.dep_ in ("dobj", "obj"))
     return goods and not permit and not _state_asked(tok)
