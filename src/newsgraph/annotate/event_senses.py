@@ -17,8 +17,8 @@ from spacy.tokens import Token
 
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import act_authors, partitive_whole, prep_objects, with_conj
-from newsgraph.annotate.event_roles import EventRoles
 from newsgraph.annotate.event_own_acts import opinion_prep
+from newsgraph.annotate.event_roles import EventRoles
 from newsgraph.annotate.resolve import role_nouns
 
 #: Tags of the words that open a wh-question ("why", "how", "what", "who", "which").
