@@ -1,0 +1,79 @@
+"""Self-directed acts, proposals, opinions, blamed conditions and trade penalties (stop 41, from the Reuters draws'
+verdicts; invented sentences). A parliament approving its own ban, a spokesman defending his government's sanctions
+and a manager defending his firm's pricing back no one (no SUPPORT); backing another's sanctions stays. A policy
+proposed or an amendment offered is no AGREE; offering talks, proposing a ceasefire and agreeing on a ceasefire stay. Agreeing with the
+government on having one consortium, or on the need for something, is an opinion. Blame put on the dollar's fall or
+on factors is no ACCUSE; blame put on rebels stays. Penalties imposed on a state's goods are a SANCTION."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import annotated_body
+from conftest import event_pairs as _pairs
+
+BODY = "\n\n".join(
+    [
+        "Ruritania's parliament has approved an extensive trade ban against Borduria.",
+        "Government spokesman Tom Hale defended the new sanctions against Borduria.",
+        "Plant manager Ed Voss defended his firm's pricing.",
+        "Ruritania backed Vellonia's sanctions against Borduria.",
+        "Bordurian industry agreed with the government on having only one consortium.",
+        "The Ruritanian and Bordurian ministers agreed on the need for closer cooperation.",
+        "Ruritania and Borduria agreed on a ceasefire.",
+        "Some Ruritanian lawmakers have proposed Borduria's share be limited to two pct.",
+        "Senator Ann Lowe offered an amendment to cut aid to Borduria.",
+        "Vellonia offered talks to Borduria.",
+        "Vellonia proposed a ceasefire to Borduria.",
+        "President Max Hale imposed penalties on Bordurian goods last week.",
+        "Hans Lind blamed the shrinkage of foreign business on the dollar's fall.",
+        "Karl Brand blamed the attacks on Bordurian rebels.",
+        "Seven factors have been commonly blamed for the trade deficit of Ruritania.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def article(selective_nlp):
+    return annotated_body(BODY, selective_nlp)
+
+
+@pytest.mark.parametrize("trigger,sentence", [("approved", "trade ban"), ("defended", "new sanctions"),
+                                              ("defended", "his firm's pricing")])
+def test_backing_ones_own_measure_is_no_support(article, trigger, sentence):
+    assert not any(ty == "SUPPORT" for ty, _, _ in _pairs(article, trigger, sentence))
+
+
+def test_backing_anothers_sanctions_stays_support(article):
+    assert any(ty == "SUPPORT" for ty, _, _ in _pairs(article, "backed", "Vellonia's sanctions"))
+
+
+@pytest.mark.parametrize("sentence", ["on having only one", "on the need for"])
+def test_agreement_in_opinion_is_no_agree(article, sentence):
+    assert not any(ty == "AGREE" for ty, _, _ in _pairs(article, "agreed", sentence))
+
+
+def test_agreeing_on_a_ceasefire_stays(article):
+    assert any(ty == "AGREE" for ty, _, _ in _pairs(article, "agreed", "on a ceasefire"))
+
+
+@pytest.mark.parametrize("trigger,sentence", [("proposed", "share be limited"), ("offered", "an amendment")])
+def test_a_proposal_is_no_agree(article, trigger, sentence):
+    assert not any(ty == "AGREE" for ty, _, _ in _pairs(article, trigger, sentence))
+
+
+@pytest.mark.parametrize("trigger,sentence", [("offered", "talks to"), ("proposed", "a ceasefire")])
+def test_an_offer_of_talks_or_a_ceasefire_stays_agree(article, trigger, sentence):
+    assert any(ty == "AGREE" for ty, _, _ in _pairs(article, trigger, sentence))
+
+
+def test_penalties_imposed_are_a_sanction(article):
+    assert {ty for ty, _, _ in _pairs(article, "imposed", "penalties")} == {"SANCTION"}
+
+
+@pytest.mark.parametrize("sentence", ["dollar's fall", "Seven factors"])
+def test_blame_on_a_condition_is_no_accuse(article, sentence):
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "blamed", sentence))
+
+
+def test_blame_on_rebels_stays_accuse(article):
+    assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "blamed", "Bordurian rebels"))
