@@ -1,9 +1,11 @@
-"""Self-directed acts, proposals, opinions, blamed conditions and trade penalties (stop 41, from the Reuters draws'
-verdicts; invented sentences). A parliament approving its own ban, a spokesman defending his government's sanctions
-and a manager defending his firm's pricing back no one (no SUPPORT); backing another's sanctions stays. A policy
-proposed or an amendment offered is no AGREE; offering talks, proposing a ceasefire and agreeing on a ceasefire stay. Agreeing with the
-government on having one consortium, or on the need for something, is an opinion. Blame put on the dollar's fall or
-on factors is no ACCUSE; blame put on rebels stays. Penalties imposed on a state's goods are a SANCTION."""
+"""Self-directed acts, proposals, opinions, blamed conditions, agencies' reports and trade penalties (stop 41, from
+the Reuters draws' verdicts; invented sentences). A parliament approving its own ban, a spokesman defending his
+government's sanctions and a manager defending his firm's pricing back no one (no SUPPORT); backing another's
+sanctions stays. A policy proposed or an amendment offered is no AGREE; offering talks, proposing a ceasefire and
+agreeing on a ceasefire stay. Agreeing with the government on having one consortium, or on the need for something,
+is an opinion. Blame put on the dollar's fall or on factors is no ACCUSE; blame put on rebels stays. A news agency
+the article names bare ("KNA said") after naming it as one reports, and a ministry still accuses. Penalties imposed
+on a state's goods are a SANCTION."""
 
 from __future__ import annotations
 
@@ -28,6 +30,10 @@ BODY = "\n\n".join(
         "Hans Lind blamed the shrinkage of foreign business on the dollar's fall.",
         "Karl Brand blamed the attacks on Bordurian rebels.",
         "Seven factors have been commonly blamed for the trade deficit of Ruritania.",
+        "Economists listed five factors which have been widely blamed for the budget deficit.",
+        "Ruritania's KNA news agency said Bordurian troops were fighting in the north.",
+        "KNA, monitored by the BBC, said Ruritania had seized several strategic heights.",
+        "The Ruritanian foreign ministry said Bordurian troops attacked the border town of Vell.",
     ]
 )
 
@@ -70,10 +76,15 @@ def test_penalties_imposed_are_a_sanction(article):
     assert {ty for ty, _, _ in _pairs(article, "imposed", "penalties")} == {"SANCTION"}
 
 
-@pytest.mark.parametrize("sentence", ["dollar's fall", "Seven factors"])
+@pytest.mark.parametrize("sentence", ["dollar's fall", "Seven factors", "five factors which"])
 def test_blame_on_a_condition_is_no_accuse(article, sentence):
     assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "blamed", sentence))
 
 
 def test_blame_on_rebels_stays_accuse(article):
     assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "blamed", "Bordurian rebels"))
+
+
+def test_an_agency_named_bare_reports_and_a_ministry_accuses(article):
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "monitored by the BBC"))
+    assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "foreign ministry"))

@@ -119,7 +119,13 @@ class EventAllegations(EventSenses):
             mods = [c.lower_ for c in w.children if c.dep_ in ("compound", "amod")]
             if any(f"{m} {w.lemma_.lower()}" in self.reporting_bodies for m in mods):
                 return True
-        return src.lemma_.lower() in self.news_services and any(c.lower_ == "news" for c in src.children)
+        if src.lemma_.lower() in self.news_services and any(c.lower_ == "news" for c in src.children):
+            return True
+        # (stop 41) a name the article writes elsewhere as a news medium's ("Tehran's X news agency said ...; X,
+        # monitored by ..., said Y had seized ..."): the same agency reporting, named bare
+        return src.pos_ == "PROPN" and any(
+            t.lower_ == src.lower_ and t.i != src.i and t.dep_ == "compound" and self._news_medium(t.head)
+            for t in src.doc)
 
     def _document(self, src: Token) -> bool:
         """(stop 38) The speaker is a document ("the communique", "a ministry statement"; data/quote_evidence.tsv

@@ -110,5 +110,6 @@ def blamed_condition(verb: Token, type_: str, actor: Callable[[Token], bool]) ->
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
     if not passive or any(c.dep_ == "agent" for c in verb.children):
         return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"] or ([verb.head] if verb.dep_ in ("acl", "relcl") else [])
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")] or (
+        [verb.head] if verb.dep_ in ("acl", "relcl") else [])  # "factors which have been blamed": the factors
     return bool(subjects) and all(s.pos_ == "NOUN" and not actor(s) for s in subjects)
