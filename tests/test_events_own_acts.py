@@ -5,7 +5,8 @@ sanctions stays. A policy proposed or an amendment offered is no AGREE; offering
 agreeing on a ceasefire stay. Agreeing with the government on having one consortium, or on the need for something,
 is an opinion. Blame put on the dollar's fall or on factors is no ACCUSE; blame put on rebels stays. A news agency
 the article names bare ("KNA said") after naming it as one reports, and a ministry still accuses. Penalties imposed
-on a state's goods are a SANCTION."""
+on a state's goods are a SANCTION. A participle after a preposition ("About alleged acceleration") accuses no one
+where an alleging ministry does; an order of an increase in allowances addressed to no one is no REQUEST."""
 
 from __future__ import annotations
 
@@ -34,6 +35,10 @@ BODY = "\n\n".join(
         "Ruritania's KNA news agency said Bordurian troops were fighting in the north.",
         "KNA, monitored by the BBC, said Ruritania had seized several strategic heights.",
         "The Ruritanian foreign ministry said Bordurian troops attacked the border town of Vell.",
+        'Chairman Otto Kranz blamed the profit decline on currency factors and on negative publicity in the U.S. About'
+        ' alleged "sudden acceleration" of some of its Kestrel 5000 models.',
+        "Defence Secretary Ray Dunn ordered an increase in allowances for many Ruritanian military personnel abroad.",
+        "The Bordurian ministry alleged that Ruritanian troops shelled Vell.",
     ]
 )
 
@@ -88,3 +93,13 @@ def test_blame_on_rebels_stays_accuse(article):
 def test_an_agency_named_bare_reports_and_a_ministry_accuses(article):
     assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "monitored by the BBC"))
     assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "foreign ministry"))
+
+
+def test_blame_on_factors_and_publicity_and_an_adjectival_alleged_accuse_no_one(article):
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "blamed", "currency factors"))
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "alleged", "currency factors"))
+    assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "alleged", "Bordurian ministry"))
+
+
+def test_an_order_of_an_increase_in_allowances_is_no_request(article):
+    assert not any(ty == "REQUEST" for ty, _, _ in _pairs(article, "ordered", "increase in allowances"))

@@ -10,11 +10,15 @@ another. Four readings of the verbs of SUPPORT, AGREE and ACCUSE report no such 
   amendment"): a policy put forward (the conventions' V2), nothing agreed with anyone; "offered to mediate" stays;
 - agreement in opinion ("agreed with the government on having one consortium", "agreed on the need for"): a view
   shared, no deal; "agreed on a ceasefire" stays;
+- an order of a change in an amount with no one addressed ("ordered an increase in allowances for its staff"): an
+  employer's or a government's own decision, no REQUEST; "ordered the army to withdraw" stays;
+- a participle right after a preposition ("publicity about alleged acceleration"): it describes the noun it
+  precedes, no act (the parser reads it as a clause when the wire capitalises the preposition);
 - blame laid on a condition ("blamed the decline on the dollar's fall", "factors commonly blamed for the deficit"):
   a cause named, no actor accused; "blamed the decline on the rebels" stays.
 
 Which verbs and nouns count is data (data/plover.tsv [own_measure_verb], [own_measure], [proposing],
-[proposal_object], [opinion_object]); who is an actor comes from the caller's typed evidence (`actor`).
+[proposal_object], [opinion_object], [ordering], [ordered_change]); who is an actor comes from the caller's typed evidence (`actor`).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ _STATE_VERBS = ("have", "be")
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     return {name: words(LEXICON, name) for name in ("own_measure_verb", "own_measure", "proposing", "proposal_object",
-                                                     "opinion_object", "blame_on")}
+                                                     "opinion_object", "blame_on", "ordering", "ordered_change")}
 
 
 def _lemma(tok: Token) -> str:
@@ -103,7 +107,13 @@ def blamed_condition(verb: Token, type_: str, actor: Callable[[Token], bool]) ->
     dollar's fall"), or a passive with no agent whose subject is no actor ("factors blamed for the deficit")."""
     if type_ != "ACCUSE" or _lemma(verb) not in _words()["blame_on"]:
         return False
-    ons = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"]
+    # the "on" of the verb, or of its object where the parser hangs it there ("blamed the decline on X"), and the
+    # "on"s coordinated with it ("on currency factors and on negative publicity")
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "on"]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.lower_ == "on"]
+    ons = [o for c in preps for o in c.children if o.dep_ == "pobj"]
+    ons += [c for o in ons for c in o.children if c.dep_ == "conj"]
     if ons:
         return not any(actor(o) or any(actor(g) for g in o.children if g.dep_ in ("poss", "compound")) for o in ons) \
             and not any(actor(p) for p in verb.children if p.dep_ in ("dobj", "obj"))
@@ -113,3 +123,28 @@ def blamed_condition(verb: Token, type_: str, actor: Callable[[Token], bool]) ->
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")] or (
         [verb.head] if verb.dep_ in ("acl", "relcl") else [])  # "factors which have been blamed": the factors
     return bool(subjects) and all(s.pos_ == "NOUN" and not actor(s) for s in subjects)
+
+
+def ordered_change(verb: Token, type_: str, actor: Callable[[Token], bool]) -> bool:
+    """A verb of ordering ([ordering]) whose object is a change in an amount ([ordered_change]: "ordered an increase
+    in allowances", "ordered a cut in output") and that names no one to act (no dative, no infinitive, no clause, no
+    actor as object): the source's own decision, no REQUEST."""
+    w = _words()
+    if type_ != "REQUEST" or _lemma(verb) not in w["ordering"]:
+        return False
+    if any(c.dep_ in ("dative", "xcomp", "ccomp") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return bool(objects) and all(_lemma(o) in w["ordered_change"] and not actor(o) for o in objects)
+
+
+#: Prepositions whose object a participle right after them describes ("about alleged abuses", "over reported raids")
+_PARTICIPLE_PREPS = ("about", "of", "over", "for", "on", "against", "into", "with", "by", "from")
+
+
+def participle_after_preposition(verb: Token) -> bool:
+    """A past participle right after a preposition, with no subject or auxiliary of its own ("negative publicity
+    About alleged 'sudden acceleration'"): it modifies the noun after it, whatever the parse hangs it on."""
+    if verb.tag_ != "VBN" or verb.i == 0 or verb.doc[verb.i - 1].lower_ not in _PARTICIPLE_PREPS:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
