@@ -30,6 +30,7 @@ BODY = "\n\n".join(
         "President Max Hale imposed penalties on Bordurian goods last week.",
         "Hans Lind blamed the shrinkage of foreign business on the dollar's fall.",
         "Karl Brand blamed the attacks on Bordurian rebels.",
+        "The Commission blamed the new cash crisis on the reluctance of governments to pay for their decisions.",
         "Seven factors have been commonly blamed for the trade deficit of Ruritania.",
         "Economists listed five factors which have been widely blamed for the budget deficit.",
         "Ruritania's KNA news agency said Bordurian troops were fighting in the north.",
@@ -86,8 +87,9 @@ def test_blame_on_a_condition_is_no_accuse(article, sentence):
     assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "blamed", sentence))
 
 
-def test_blame_on_rebels_stays_accuse(article):
-    assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "blamed", "Bordurian rebels"))
+@pytest.mark.parametrize("sentence", ["Bordurian rebels", "reluctance of governments"])
+def test_blame_on_rebels_or_on_the_reluctance_of_governments_stays_accuse(article, sentence):
+    assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "blamed", sentence))
 
 
 def test_an_agency_named_bare_reports_and_a_ministry_accuses(article):

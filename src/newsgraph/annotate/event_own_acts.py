@@ -115,7 +115,10 @@ def blamed_condition(verb: Token, type_: str, actor: Callable[[Token], bool]) ->
     ons = [o for c in preps for o in c.children if o.dep_ == "pobj"]
     ons += [c for o in ons for c in o.children if c.dep_ == "conj"]
     if ons:
-        return not any(actor(o) or any(actor(g) for g in o.children if g.dep_ in ("poss", "compound")) for o in ons) \
+        # the condition's owner is accused ("on the government's policy", "on the reluctance of governments to pay")
+        owners = [g for o in ons for g in o.children if g.dep_ in ("poss", "compound")]
+        owners += [x for o in ons for g in o.children if g.dep_ == "prep" and g.lower_ == "of" for x in g.children if x.dep_ == "pobj"]
+        return not any(actor(o) for o in ons + owners) \
             and not any(actor(p) for p in verb.children if p.dep_ in ("dobj", "obj"))
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
     if not passive or any(c.dep_ == "agent" for c in verb.children):
