@@ -34,6 +34,8 @@ BODY = "\n\n".join(
         "Seven factors have been commonly blamed for the trade deficit of Ruritania.",
         "Economists listed five factors which have been widely blamed for the budget deficit.",
         "Ruritania's KNA news agency said Bordurian troops were fighting in the north.",
+        "Ruritanian troops are fighting on two fronts in the hills of the west, Vell's PNA news agency said.",
+        "PNA, monitored by radio listeners abroad, said Ruritania had seized several ridges in the western push.",
         "KNA, monitored by the BBC, said Ruritania had seized several strategic heights.",
         "The Ruritanian foreign ministry said Bordurian troops attacked the border town of Vell.",
         'Chairman Otto Kranz blamed the profit decline on currency factors and on negative publicity in the U.S. About'
@@ -93,7 +95,8 @@ def test_blame_on_rebels_or_on_the_reluctance_of_governments_stays_accuse(articl
 
 
 def test_an_agency_named_bare_reports_and_a_ministry_accuses(article):
-    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "monitored by the BBC"))
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "monitored by the BBC,"))
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "monitored by radio listeners"))
     assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "foreign ministry"))
 
 

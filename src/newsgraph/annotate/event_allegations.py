@@ -109,7 +109,15 @@ class EventAllegations(EventSenses):
 
     def _news_medium(self, src: Token) -> bool:
         """The speaker is a news medium (data [news_medium]: "newspapers", "state television", "Radio X"; [news_service]
-        after "news": "a news agency"): it reports the act, it does not allege it."""
+        after "news": "a news agency"): it reports the act, it does not allege it. (stop 41) So is a name the article
+        writes elsewhere as a news medium's modifier ("Tehran's X news agency said ...; X, monitored by ..., said Y
+        had seized ..."): the same agency reporting, named bare."""
+        return self._medium_phrase(src) or src.pos_ == "PROPN" and any(
+            t.lower_ == src.lower_ and t.i != src.i and t.dep_ in ("compound", "amod", "nmod") and self._medium_phrase(t.head)
+            for t in src.doc)
+
+    def _medium_phrase(self, src: Token) -> bool:
+        """`_news_medium` read from the phrase of `src` alone."""
         words = [src] + [c for c in src.children if c.dep_ in ("compound", "appos")]
         if any(w.lower_ in self.news_media or w.lemma_.lower() in self.news_media for w in words):
             return True
@@ -119,13 +127,7 @@ class EventAllegations(EventSenses):
             mods = [c.lower_ for c in w.children if c.dep_ in ("compound", "amod")]
             if any(f"{m} {w.lemma_.lower()}" in self.reporting_bodies for m in mods):
                 return True
-        if src.lemma_.lower() in self.news_services and any(c.lower_ == "news" for c in src.children):
-            return True
-        # (stop 41) a name the article writes elsewhere as a news medium's ("Tehran's X news agency said ...; X,
-        # monitored by ..., said Y had seized ..."): the same agency reporting, named bare
-        return src.pos_ == "PROPN" and any(
-            t.lower_ == src.lower_ and t.i != src.i and t.dep_ == "compound" and self._news_medium(t.head)
-            for t in src.doc)
+        return src.lemma_.lower() in self.news_services and any(c.lower_ == "news" for c in src.children)
 
     def _document(self, src: Token) -> bool:
         """(stop 38) The speaker is a document ("the communique", "a ministry statement"; data/quote_evidence.tsv
