@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.event_actor_phrases import act_authors, partitive_whole, prep_objects, with_conj
+from newsgraph.annotate.event_own_acts import opinion_prep
 from newsgraph.annotate.event_roles import EventRoles
 from newsgraph.annotate.resolve import role_nouns
 
@@ -333,6 +334,8 @@ class EventSenses(EventRoles):
         for c in tok.children:
             if c.dep_ in ("xcomp", "prt") or c.dep_ in ("dobj", "obj", "nsubjpass") and not self._thing(c):
                 return True  # a thing offered or promised is commerce ("offers international dishes", "a price")
+            if c.dep_ == "prep" and opinion_prep(c):
+                continue  # (stop 41) "agreed on the need for", "agreed with X on having one consortium": a view
             if c.dep_ == "prep" and c.lower_ != "with" and not all(o.ent_type_ in ("DATE", "TIME") for o in prep_objects(c) or [c]):
                 return True  # "agreed on a deal"; "agreed with X in January that ..." names when, not what
             if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ not in self.opinion_modals

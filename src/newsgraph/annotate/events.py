@@ -93,6 +93,13 @@ from newsgraph.annotate.event_measures import (
     promisee,
 )
 from newsgraph.annotate.event_mishaps import accident, kind_of
+from newsgraph.annotate.event_own_acts import (
+    blamed_condition,
+    ordered_change,
+    own_measure,
+    participle_after_preposition,
+    proposal,
+)
 from newsgraph.annotate.event_plays import (
     ORDERS,
     anonymity_asked,
@@ -249,6 +256,11 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             return None  # '"Why didn't they act?" asked X', "ordered the goats to be slaughtered": no request
         if form == "verb" and type_ in self.assent and not self._commitment(tok):
             return None  # "agrees that students feel blamed", "X agreed.": an opinion, not a commitment
+        if form == "verb" and (own_measure(tok, type_) or proposal(tok, type_) or participle_after_preposition(tok)
+                               or blamed_condition(tok, type_, lambda p: self._actor_word(p.doc, p))
+                               or ordered_change(tok, type_, lambda p: self._actor_word(p.doc, p))):
+            return None  # (stop 41) "approved its ban", "proposed a plan", "blamed X on the dollar", "ordered an
+            # increase in allowances", "about alleged acceleration" (event_own_acts.py)
         if form == "verb" and type_ == "CONCEDE" and any(c.dep_ == "ccomp" for c in tok.children) and not self._commitment(tok):
             return None  # (stop 40) "conceded (that) casualties were high": admitting a fact; "conceded defeat", "to X" stay
         if form == "verb" and lemma in self.intent | self.commit and any(self._trigger_lemma(c) for c in tok.children if c.dep_ == "xcomp"):
