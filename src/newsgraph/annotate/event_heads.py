@@ -75,16 +75,38 @@ def _is(tok: Token, nouns: frozenset[str]) -> bool:
     return tok.lower_ in nouns or tok.lemma_.lower() in nouns
 
 
+@lru_cache(maxsize=1)
+def private_nouns() -> frozenset[str]:
+    """event_actors.tsv [private]: private bodies, trades and sectors ("industry", "a firm", "a labour federation")
+    that a place's name only locates (stop 41, e25)."""
+    return words("event_actors.tsv", "private")
+
+
+def private_body(tok: Token) -> bool:
+    """`tok` names a private body, a trade or a sector ([private]): no state's organ, nor an act a state authored."""
+    return _is(tok, private_nouns())
+
+
+def common_head(tok: Token) -> bool:
+    """A common noun, also where the tagger read a proper noun: a lower-case word ("X's largest labour federation"
+    tagged NNP) or, in a wire's headline capitals, a listed private body ("a U.S. Firm's offer", "U.S. Industry").
+    The caller checks that the word is no entity of its own."""
+    if tok.pos_ == "NOUN":
+        return True
+    return tok.pos_ == "PROPN" and tok.text.isalpha() and (tok.text.islower() or private_body(tok))
+
+
 def group_of_its_own(head: Token, ent: Entity, dep: str = "poss") -> bool:
     """`ent`, named as a possessor (`dep` "poss") or modifier of the common noun `head`, does not stand for what
     `head` names: a place for people that are not its organs, any entity for people who only belong to or follow it
     (or, as a possessor, are related to it: "X's lawyer"; a modifier may name their kind: "Nato allies")."""
-    if head.pos_ != "NOUN":
+    if not common_head(head):
         return False
     if _is(head, _related_nouns() if dep == "poss" else member_nouns()):
         return True
     if ent.type in PLACE_TYPES:
-        return not _is(head, organ_nouns()) and _people(head)
+        # (stop 41) a private body or sector is a group of its own too: "X's labour federation", "U.S. industry"
+        return not _is(head, organ_nouns()) and (_people(head) or private_body(head))
     return False
 
 
