@@ -108,6 +108,7 @@ from newsgraph.annotate.event_plays import (
 )
 from newsgraph.annotate.event_readings import imposed_act, noun_type, predicted
 from newsgraph.annotate.event_through import named_through
+from newsgraph.annotate.event_addressees import addressees
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import words as _lex_words
 from newsgraph.annotate.resolve import Actor, phrase_actor, resolve_token
@@ -515,8 +516,9 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         # a law or a paper is no patient ("charged for violation of the X Code"), nor a pronoun that stands for a thing
         # beside a place named before it: dropped before the entities are preferred to the bare descriptions
         # a party named through another is the head's party ("X Corp employees" arrested, "Y's firm"; event_through.py)
+        asked = addressees(doc, tok) if type_ in self.addressed else []  # "asked the X Agreement to act"
         targets = self._party_targets(doc, type_, named_through(doc, type_, targets, self.people_noun))
-        targets = best_actors([a for a in targets if not law(doc, a) and not place_antecedent(doc, a, self.locative)])
+        targets = best_actors(asked + [a for a in targets if not law(doc, a) and not place_antecedent(doc, a, self.locative)])
         if mode == "abduct":
             targets = not_taken(tok, targets)  # the airliner taken ("a Sudanese airliner") is no actor of a hijacking
         if not sources and not targets:
