@@ -66,6 +66,7 @@ from newsgraph.annotate.event_actor_phrases import (
     relative_antecedent,
     useful_actor,
 )
+from newsgraph.annotate.event_addressees import addressees
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_commerce import commerce, contract_terms, deal_making, goods_ordered
 from newsgraph.annotate.event_coparties import (
@@ -108,7 +109,6 @@ from newsgraph.annotate.event_plays import (
 )
 from newsgraph.annotate.event_readings import imposed_act, noun_type, predicted
 from newsgraph.annotate.event_through import named_through
-from newsgraph.annotate.event_addressees import addressees
 from newsgraph.annotate.extensions import register_extensions
 from newsgraph.annotate.lexicon import words as _lex_words
 from newsgraph.annotate.resolve import Actor, phrase_actor, resolve_token
