@@ -1,4 +1,4 @@
-"""The one asked to act is a party, whatever its name's head noun (stop 41, helper e25).
+"""Named parties a request leaves out: the one asked, and a paper's author (stop 41, helper e25).
 
 "X asked the General Agreement on Tariffs and Trade to investigate ...": the object of an asking verb that an
 infinitive of the same verb tells to act is the addressee the request is put to (H56-C: a named addressee left out
@@ -13,7 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.lexicon import words
 from newsgraph.annotate.resolve import Actor, resolve_token
+
+#: Entity types that author a paper.
+AUTHORS = ("organisation", "person", "country", "group")
 
 
 def _told_to_act(verb: Token) -> bool:
@@ -39,3 +43,35 @@ def addressees(doc: Doc, verb: Token) -> list[Actor]:
         return []
     objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ == "PROPN"]
     return [_whole_name(doc, o, resolve_token(doc, o, [])) for o in objs]
+
+
+def _author(doc: Doc, paper: Token) -> Actor | None:
+    """The author named with the paper `paper`: its possessor ("X's report", "said in its review" with "its" for X),
+    its "by" object ("a study by X") or the subject of the verb it hangs on by "in" ("X said in a review")."""
+    cands = [c for c in paper.children if c.dep_ == "poss"]
+    cands += [o for c in paper.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    if paper.dep_ == "pobj" and paper.head.lower_ == "in" and paper.head.head.pos_ == "VERB":
+        cands += [c for c in paper.head.head.children if c.dep_ == "nsubj"]
+    for c in cands:
+        a = resolve_token(doc, c, [])
+        if a.entity is not None and a.entity.type in AUTHORS:
+            return Actor(a.entity, a.entity.name, c.idx, c.idx + len(c.text))
+    return None
+
+
+def paper_author(doc: Doc, verb: Token, sources: list[Actor]) -> list[Actor]:
+    """A definite paper as the subject ("The report urged X to ...", no author of its own in the phrase) acts for
+    the author the article names with the nearest paper before it (plover.tsv [paper]: "X said in its annual
+    review ..."); a paper nobody is named to have written stays as it was (no source, by the document check)."""
+    papers = words("plover.tsv", "paper")
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(sources) > 1 or any(a.entity is not None for a in sources) or len(subj) != 1:  # dropped as a document, or kept
+        return sources
+    noun = subj[0]
+    if noun.lemma_.lower() not in papers or not any(c.lower_ in ("the", "this") for c in noun.lefts) or any(
+            c.dep_ in ("poss", "prep", "compound") for c in noun.children):
+        return sources
+    for t in reversed(doc[: noun.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in papers and (a := _author(doc, t)) is not None:
+            return [a]
+    return sources

@@ -66,7 +66,7 @@ from newsgraph.annotate.event_actor_phrases import (
     relative_antecedent,
     useful_actor,
 )
-from newsgraph.annotate.event_addressees import addressees
+from newsgraph.annotate.event_addressees import addressees, paper_author
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_commerce import commerce, contract_terms, deal_making, goods_ordered
 from newsgraph.annotate.event_coparties import (
@@ -499,6 +499,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             origin = [(o.left_edge.idx, o.idx + len(o)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
             sources = best_actors([a for a in targets if any(s <= a.start < e for s, e in origin) and a.entity is not None])
             targets = [a for a in targets if not any(s <= a.start < e for s, e in origin)]
+        sources = paper_author(doc, tok, sources)  # "The report urged X": the author named with the paper (stop 41)
         if self._authorless(doc, type_, sources):
             legal = type_ in LEGAL_TYPES and (passive(tok) or any(c.dep_ == "auxpass" for c in tok.children))
             weapon = {actor_kind(doc, a, self.people_noun) for a in sources} == {INSTRUMENT}
