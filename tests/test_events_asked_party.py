@@ -1,7 +1,8 @@
 """The one asked to act is the request's target, whatever its name's head noun (stop 41, helper e25).
 
 "X asked the General Agreement on ... to investigate": a body whose name the tagger reads as a law or a joint act
-("Agreement") is still the addressee when an infinitive tells it to act (event_addressees.py). Controls: a document
+("Agreement") is still the addressee when an infinitive tells it to act (event_addressees.py); a call for changes
+in how a party acts names that party. Controls: a document
 or an agreement that is only what is asked about names no one. Sentences invented for the tests.
 """
 
@@ -18,6 +19,8 @@ BODY = "\n\n".join(
         "Peru asked the International Monetary Fund to review its budget.",
         "Chile asked Peru to respect the Border Agreement.",
         "Chile urged Peru to lower its tariffs.",
+        "The World Bank called for overhauls in how Chile manages its forests.",
+        "The World Bank called for an end to the war.",
     ]
 )
 
@@ -42,3 +45,11 @@ def test_the_party_asked_stays(article, needle, target):
     targets = _targets(article, needle)
     assert target in targets
     assert not any("Border Agreement" in (t or "") for t in targets)
+
+
+def test_a_call_for_changes_in_how_a_party_acts_names_that_party(article):
+    assert "Chile" in _targets(article, "The World Bank called for overhauls")
+
+
+def test_a_call_for_a_thing_names_no_one(article):
+    assert _targets(article, "The World Bank called for an end") <= {None}

@@ -35,14 +35,30 @@ def _whole_name(doc: Doc, root: Token, a: Actor) -> Actor:
     return Actor(None, doc.text[start : ent.end_char], start, ent.end_char)
 
 
-def addressees(doc: Doc, verb: Token) -> list[Actor]:
+def addressees(doc: Doc, verb: Token, targets: list[Actor]) -> list[Actor]:
     """The proper-noun direct objects of `verb` that an infinitive tells to act: the ones asked, kept whatever their
     head noun (also one the target rules read as the act a joint noun names: "asked the X Agreement to act"), under
-    their whole name."""
-    if verb.pos_ not in ("VERB", "AUX") or not _told_to_act(verb):
+    their whole name. A call with no target for a change in how a party does something names that party."""
+    if verb.pos_ not in ("VERB", "AUX"):
         return []
+    if not _told_to_act(verb):
+        return [] if targets else _conduct_party(doc, verb)
     objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ == "PROPN"]
     return [_whole_name(doc, o, resolve_token(doc, o, [])) for o in objs]
+
+
+def _conduct_party(doc: Doc, verb: Token) -> list[Actor]:
+    """ "called for overhauls in how X manages its farms", "pressed for changes to how X runs its ports": the
+    subject of the "how" clause inside the thing called for is the one asked to change its conduct (H56-C)."""
+    out = []
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for noun in (o for o in p.children if o.dep_ == "pobj"):
+            for q in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "of")):
+                for clause in (o for o in q.children if o.dep_ == "pcomp" and o.pos_ == "VERB"):
+                    if any(m.lower_ == "how" for m in clause.children if m.dep_ == "advmod"):
+                        subjects = [resolve_token(doc, c, []) for c in clause.children if c.dep_ == "nsubj"]
+                        out += [a for a in subjects if a.entity is not None and a.entity.type in AUTHORS]
+    return out
 
 
 def _author(doc: Doc, paper: Token) -> Actor | None:

@@ -517,7 +517,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         # a law or a paper is no patient ("charged for violation of the X Code"), nor a pronoun that stands for a thing
         # beside a place named before it: dropped before the entities are preferred to the bare descriptions
         # a party named through another is the head's party ("X Corp employees" arrested, "Y's firm"; event_through.py)
-        asked = addressees(doc, tok) if type_ in self.addressed else []  # "asked the X Agreement to act"
+        asked = addressees(doc, tok, targets) if type_ in self.addressed else []  # "asked the X Agreement to act"
         targets = self._party_targets(doc, type_, named_through(doc, type_, targets, self.people_noun))
         targets = best_actors(asked + [a for a in targets if not law(doc, a) and not place_antecedent(doc, a, self.locative)])
         if mode == "abduct":
