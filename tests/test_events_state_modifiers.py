@@ -23,6 +23,7 @@ BODY = "\n\n".join(
         "Chilean officials criticised Peru for the raid.",
         "Chile criticised Peru for the raid.",
         "Swedish troops attacked a Peruvian border post on Monday.",
+        "U.S. Manufacturers and officials have charged that the French government subsidises the plane maker.",
     ]
 )
 
@@ -62,3 +63,9 @@ def test_the_states_own_organs_stay_the_state(article, needle):
 def test_a_states_troops_keep_their_attack(article):
     evs = _events(article, "Swedish troops")
     assert any(e.type == "ASSAULT" for e in evs)
+
+
+def test_officials_coordinated_with_a_private_body_keep_the_state(article):
+    sources = {e.source_name for e in _events(article, "U.S. Manufacturers and officials")}
+    assert "United States" in sources
+    assert "U.S. Manufacturers" in sources

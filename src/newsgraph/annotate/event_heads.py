@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.lexicon import words
 from newsgraph.records import Entity
 
@@ -123,6 +124,19 @@ def foreign_modifier(tok: Token, ent: Entity, name_tok: Token) -> bool:
             return True  # "members of the Liberty Front", "supporters of X"
         cur = head
     return False
+
+
+def shared_organ(doc: Doc, first: Token, conj: Token) -> Entity | None:
+    """(stop 41) "U.S. manufacturers and officials charged ...": a place that modifies the first of coordinated nouns
+    modifies the others too, and an organ among them ("officials", [organ]) stands for the place's state, though the
+    first, a private body, does not. The entity, or None."""
+    if conj.i == first.i or not common_head(conj) or not _is(conj, organ_nouns()) or any(
+            c.dep_ in MODIFIER_DEPS for c in conj.children):
+        return None
+    for c in first.lefts:
+        if c.dep_ in MODIFIER_DEPS and (e := find_entity(doc, c.idx, c.idx + len(c.text))) is not None and e.type in PLACE_TYPES:
+            return e
+    return None
 
 
 def official_actor(doc: Doc, a: Actor) -> bool:
