@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.doc_entities import find_entity
 from newsgraph.annotate.lexicon import words
 from newsgraph.records import Entity
 
@@ -75,16 +76,38 @@ def _is(tok: Token, nouns: frozenset[str]) -> bool:
     return tok.lower_ in nouns or tok.lemma_.lower() in nouns
 
 
+@lru_cache(maxsize=1)
+def private_nouns() -> frozenset[str]:
+    """event_actors.tsv [private]: private bodies, trades and sectors ("industry", "a firm", "a labour federation")
+    that a place's name only locates (stop 41, e25)."""
+    return words("event_actors.tsv", "private")
+
+
+def private_body(tok: Token) -> bool:
+    """`tok` names a private body, a trade or a sector ([private]): no state's organ, nor an act a state authored."""
+    return _is(tok, private_nouns())
+
+
+def common_head(tok: Token) -> bool:
+    """A common noun, also where the tagger read a proper noun: a lower-case word ("X's largest labour federation"
+    tagged NNP) or, in a wire's headline capitals, a listed private body ("a U.S. Firm's offer", "U.S. Industry").
+    The caller checks that the word is no entity of its own."""
+    if tok.pos_ == "NOUN":
+        return True
+    return tok.pos_ == "PROPN" and tok.text.isalpha() and (tok.text.islower() or private_body(tok))
+
+
 def group_of_its_own(head: Token, ent: Entity, dep: str = "poss") -> bool:
     """`ent`, named as a possessor (`dep` "poss") or modifier of the common noun `head`, does not stand for what
     `head` names: a place for people that are not its organs, any entity for people who only belong to or follow it
     (or, as a possessor, are related to it: "X's lawyer"; a modifier may name their kind: "Nato allies")."""
-    if head.pos_ != "NOUN":
+    if not common_head(head):
         return False
     if _is(head, _related_nouns() if dep == "poss" else member_nouns()):
         return True
     if ent.type in PLACE_TYPES:
-        return not _is(head, organ_nouns()) and _people(head)
+        # (stop 41) a private body or sector is a group of its own too: "X's labour federation", "U.S. industry"
+        return not _is(head, organ_nouns()) and (_people(head) or private_body(head))
     return False
 
 
@@ -101,6 +124,19 @@ def foreign_modifier(tok: Token, ent: Entity, name_tok: Token) -> bool:
             return True  # "members of the Liberty Front", "supporters of X"
         cur = head
     return False
+
+
+def shared_organ(doc: Doc, first: Token, conj: Token) -> Entity | None:
+    """(stop 41) "U.S. manufacturers and officials charged ...": a place that modifies the first of coordinated nouns
+    modifies the others too, and an organ among them ("officials", [organ]) stands for the place's state, though the
+    first, a private body, does not. The entity, or None."""
+    if conj.i == first.i or not common_head(conj) or not _is(conj, organ_nouns()) or any(
+            c.dep_ in MODIFIER_DEPS for c in conj.children):
+        return None
+    for c in first.lefts:
+        if c.dep_ in MODIFIER_DEPS and (e := find_entity(doc, c.idx, c.idx + len(c.text))) is not None and e.type in PLACE_TYPES:
+            return e
+    return None
 
 
 def official_actor(doc: Doc, a: Actor) -> bool:

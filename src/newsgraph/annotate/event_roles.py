@@ -34,7 +34,7 @@ from newsgraph.annotate.event_actor_phrases import (
     with_conj,
 )
 from newsgraph.annotate.event_frames import weapon
-from newsgraph.annotate.event_heads import not_agents
+from newsgraph.annotate.event_heads import not_agents, private_body, shared_organ
 from newsgraph.annotate.event_mishaps import instrument_kinds
 from newsgraph.annotate.event_objects import EventObjects
 from newsgraph.annotate.event_parse_repairs import before_dash, origin_of_levied, shared_agent, stolen_object
@@ -95,8 +95,10 @@ class EventRoles(EventObjects, EventPlaceDate):
         for t in toks:
             t = titled_person(t)
             a = resolve_token(doc, t, [])
-            act = a.entity is None and t.pos_ == "NOUN" and not self.people_noun(t) and not self._members(t)
-            authors = authors_of(doc, t) if act else []  # "Indian airstrikes", not "Peruvian troops" or "Sudanese refugees"
+            a = Actor(e, e.name, a.start, a.end) if (e := shared_organ(doc, src, t)) is not None else a  # "U.S. firms and officials"
+            act = a.entity is None and t.pos_ == "NOUN" and not self.people_noun(t) and not self._members(t) and not private_body(t)
+            # "Indian airstrikes", not "Peruvian troops", "Sudanese refugees" or (stop 41) "Freedonian industry"
+            authors = authors_of(doc, t) if act else []
             if act and not authors and self._instrument(t):
                 continue  # "killed by an airstrike", "a tank had fired": an act or a thing with no author is no actor
             out += authors or [a]

@@ -66,6 +66,7 @@ from newsgraph.annotate.event_actor_phrases import (
     relative_antecedent,
     useful_actor,
 )
+from newsgraph.annotate.event_addressees import addressees, paper_author
 from newsgraph.annotate.event_allegations import EventAllegations
 from newsgraph.annotate.event_commerce import commerce, contract_terms, deal_making, goods_ordered
 from newsgraph.annotate.event_coparties import (
@@ -512,6 +513,7 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
             origin = [(o.left_edge.idx, o.idx + len(o)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in prep_objects(c)]
             sources = best_actors([a for a in targets if any(s <= a.start < e for s, e in origin) and a.entity is not None])
             targets = [a for a in targets if not any(s <= a.start < e for s, e in origin)]
+        sources = paper_author(doc, tok, sources)  # "The report urged X": the author named with the paper (stop 41)
         if self._authorless(doc, type_, sources):
             legal = type_ in LEGAL_TYPES and (passive(tok) or any(c.dep_ == "auxpass" for c in tok.children))
             weapon = {actor_kind(doc, a, self.people_noun) for a in sources} == {INSTRUMENT}
@@ -529,8 +531,9 @@ class EventFinder(EventActorKinds, EventAllegations, EventLexicon):
         # a law or a paper is no patient ("charged for violation of the X Code"), nor a pronoun that stands for a thing
         # beside a place named before it: dropped before the entities are preferred to the bare descriptions
         # a party named through another is the head's party ("X Corp employees" arrested, "Y's firm"; event_through.py)
+        asked = addressees(doc, tok, targets) if type_ in self.addressed else []  # "asked the X Agreement to act"
         targets = self._party_targets(doc, type_, named_through(doc, type_, targets, self.people_noun))
-        targets = best_actors([a for a in targets if not law(doc, a) and not place_antecedent(doc, a, self.locative)])
+        targets = best_actors(asked + [a for a in targets if not law(doc, a) and not place_antecedent(doc, a, self.locative)])
         if mode == "abduct":
             targets = not_taken(tok, targets)  # the airliner taken ("a Sudanese airliner") is no actor of a hijacking
         if not sources and not targets:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.actor_nouns import possessed, related_noun
 from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.event_heads import PLACE_TYPES, foreign_modifier, member_nouns
+from newsgraph.annotate.event_heads import PLACE_TYPES, common_head, foreign_modifier, member_nouns
 from newsgraph.annotate.lexicon import mapping, words
 from newsgraph.annotate.pronouns import inside, resolve_pronoun
 from newsgraph.annotate.relatives import governing_subjects
@@ -287,7 +287,7 @@ def resolve_token(doc: Doc, tok: Token, exclude: list[tuple[int, int]], whole_na
     if ent is not None and ent.type in _PLACES and origin_modifier(doc, tok):
         a = phrase_actor(doc, tok)  # "A Coral Gables man was arrested": the man, not the town he is from
         return Actor(None, a.name, a.start, a.end, "origin")
-    if not whole_names and ent is not None and tok.pos_ == "NOUN" and _modifier_only(doc, tok, ent):
+    if not whole_names and ent is not None and common_head(tok) and _modifier_only(doc, tok, ent):
         # "Liberty Front supporters", "X's largest militant group": the head's group; people named by their place
         # are an actor as "A Coral Gables man" is (kept beside the entities coordinated with them)
         a = phrase_actor(doc, tok)
