@@ -16,7 +16,7 @@ from newsgraph.records import Extracted
 BODY = "\n\n".join(
     [
         "Chile's largest labour federation criticised the state rail company for threatening to fire the strikers.",
-        "Swedish industry agreed with the government on having only one consortium.",
+        "Swedish industry urged the government to cut the energy tax.",
         "Several causes have been blamed for the weakness of U.S. Industry.",
         "Chile's government criticised Peru for the border raid.",
         "Chile's foreign minister criticised Peru for the raid.",
@@ -45,6 +45,7 @@ def test_a_place_that_possesses_a_labour_federation_is_not_its_source(article):
 
 
 def test_a_demonym_on_industry_is_not_its_country(article):
+    # (an agreement in opinion, "industry agreed with the government on ...", is no event at all since e24)
     evs = _events(article, "Swedish industry")
     assert evs and all(e.source_name != "Sweden" for e in evs)
 
