@@ -136,6 +136,14 @@ POOLS: dict[int, str] = {
     20271360: "reuters",
     20271361: "reuters",
     20271362: "reuters",
+    20271363: "reuters",  # stop 41's fifth round (80 each of what s39..s100 left): judged blind on the rules written
+    20271364: "reuters",  # from s39..s100 (e23 market acts, e24 own acts/opinions/proposals/reports, e25 actors),
+    20271365: "reuters",  # stop 38's layer: every asserted event >= 0.5 of the eight, hidden samples of four
+    20271366: "reuters",
+    20271367: "reuters",
+    20271368: "reuters",
+    20271369: "reuters",
+    20271370: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
