@@ -15,7 +15,7 @@ from newsgraph.records import Extracted
 
 BODY = "\n\n".join(
     [
-        "Chile has also asked the General Agreement on Tariffs and Trade to investigate the legality of Peruvian quotas.",
+        "Chile has also asked the General Agreement on Tariffs and Trade to rule on the new Peruvian copper duties.",
         "Peru asked the International Monetary Fund to review its budget.",
         "Chile asked Peru to respect the Border Agreement.",
         "Chile urged Peru to lower its tariffs.",

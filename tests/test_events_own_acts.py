@@ -20,27 +20,27 @@ BODY = "\n\n".join(
         "Government spokesman Tom Hale defended the new sanctions against Borduria.",
         "Plant manager Ed Voss defended his firm's pricing.",
         "Ruritania backed Vellonia's sanctions against Borduria.",
-        "Bordurian industry agreed with the government on having only one consortium.",
+        "Bordurian farmers agreed with the ministry on having a single marketing board.",
         "The Ruritanian and Bordurian ministers agreed on the need for closer cooperation.",
         "Ruritania and Borduria agreed on a ceasefire.",
-        "Some Ruritanian lawmakers have proposed Borduria's share be limited to two pct.",
+        "Two Ruritanian senators have proposed Borduria's quota be limited to five pct.",
         "Senator Ann Lowe offered an amendment to cut aid to Borduria.",
         "Vellonia offered talks to Borduria.",
         "Vellonia proposed a ceasefire to Borduria.",
         "President Max Hale imposed penalties on Bordurian goods last week.",
-        "Hans Lind blamed the shrinkage of foreign business on the dollar's fall.",
+        "Hans Lind blamed the drop in export orders on the strong currency.",
         "Karl Brand blamed the attacks on Bordurian rebels.",
         "The Commission blamed the new cash crisis on the reluctance of governments to pay for their decisions.",
-        "Seven factors have been commonly blamed for the trade deficit of Ruritania.",
+        "Four causes have been widely blamed for the budget gap of Ruritania.",
         "Economists listed five factors which have been widely blamed for the budget deficit.",
         "Ruritania's KNA news agency said Bordurian troops were fighting in the north.",
         "Ruritanian troops are fighting on two fronts in the hills of the west, Vell's PNA news agency said.",
-        "PNA, monitored by radio listeners abroad, said Ruritania had seized several ridges in the western push.",
-        "KNA, monitored by the BBC, said Ruritania had seized several strategic heights.",
+        "PNA, heard by listeners in Vell, said Ruritanian units had taken a ridge during the western push.",
+        "KNA, quoted by foreign radio, said Ruritanian units had captured two hilltops near the river.",
         "The Ruritanian foreign ministry said Bordurian troops attacked the border town of Vell.",
         'Chairman Otto Kranz blamed the profit decline on currency factors and on negative publicity in the U.S. About'
         ' alleged "sudden acceleration" of some of its Kestrel 5000 models.',
-        "Defence Secretary Ray Dunn ordered an increase in allowances for many Ruritanian military personnel abroad.",
+        "Labour Minister Ray Dunn ordered an increase in overtime pay for state railway staff.",
         "The Bordurian ministry alleged that Ruritanian troops shelled Vell.",
     ]
 )
@@ -61,7 +61,7 @@ def test_backing_anothers_sanctions_stays_support(article):
     assert any(ty == "SUPPORT" for ty, _, _ in _pairs(article, "backed", "Vellonia's sanctions"))
 
 
-@pytest.mark.parametrize("sentence", ["on having only one", "on the need for"])
+@pytest.mark.parametrize("sentence", ["on having a single", "on the need for"])
 def test_agreement_in_opinion_is_no_agree(article, sentence):
     assert not any(ty == "AGREE" for ty, _, _ in _pairs(article, "agreed", sentence))
 
@@ -70,7 +70,7 @@ def test_agreeing_on_a_ceasefire_stays(article):
     assert any(ty == "AGREE" for ty, _, _ in _pairs(article, "agreed", "on a ceasefire"))
 
 
-@pytest.mark.parametrize("trigger,sentence", [("proposed", "share be limited"), ("offered", "an amendment")])
+@pytest.mark.parametrize("trigger,sentence", [("proposed", "quota be limited"), ("offered", "an amendment")])
 def test_a_proposal_is_no_agree(article, trigger, sentence):
     assert not any(ty == "AGREE" for ty, _, _ in _pairs(article, trigger, sentence))
 
@@ -84,7 +84,7 @@ def test_penalties_imposed_are_a_sanction(article):
     assert {ty for ty, _, _ in _pairs(article, "imposed", "penalties")} == {"SANCTION"}
 
 
-@pytest.mark.parametrize("sentence", ["dollar's fall", "Seven factors", "five factors which"])
+@pytest.mark.parametrize("sentence", ["strong currency", "Four causes", "five factors which"])
 def test_blame_on_a_condition_is_no_accuse(article, sentence):
     assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "blamed", sentence))
 
@@ -95,8 +95,8 @@ def test_blame_on_rebels_or_on_the_reluctance_of_governments_stays_accuse(articl
 
 
 def test_an_agency_named_bare_reports_and_a_ministry_accuses(article):
-    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "monitored by the BBC,"))
-    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "monitored by radio listeners"))
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "quoted by foreign radio,"))
+    assert not any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "heard by listeners"))
     assert any(ty == "ACCUSE" for ty, _, _ in _pairs(article, "said", "foreign ministry"))
 
 
@@ -107,4 +107,4 @@ def test_blame_on_factors_and_publicity_and_an_adjectival_alleged_accuse_no_one(
 
 
 def test_an_order_of_an_increase_in_allowances_is_no_request(article):
-    assert not any(ty == "REQUEST" for ty, _, _ in _pairs(article, "ordered", "increase in allowances"))
+    assert not any(ty == "REQUEST" for ty, _, _ in _pairs(article, "ordered", "increase in overtime pay"))

@@ -15,18 +15,17 @@ from conftest import event_pairs as _pairs
 
 BODY = "\n\n".join(
     [
-        "Kestrel Systems Inc said it was ordered by the U.S. Navy to proceed with the production of a radar system,"
-        " in a contract worth 50 mln dlrs.",
-        "Marlow Corp and Dunmore Oil have sought a line of credit from a group of Canadian and Japanese banks.",
-        "Ecuador is seeking U.S. no. 3 or better soft red wheat.",
-        "Ecuador is also seeking no. 3 or better soft red winter, with 12 pct protein minimum.",
-        "Ruritania rejected offers at its tender for 20,000 tonnes of palm olein.",
-        "Some countries holding buying tenders this week have rejected U.S. offers.",
+        "The Navy ordered Kestrel Systems Inc to start building sonar units under a contract signed in May.",
+        "Marlow Corp has sought a line of credit from a syndicate of European banks.",
+        "Freedonia is seeking no. 2 hard winter wheat for June shipment.",
+        "Freedonia is also seeking no. 1 durum wheat, with 13 pct protein minimum.",
+        "Freedonia rejected all offers made at its tender for soybean oil.",
+        "Two importers that held buying tenders on Monday rejected the offers they received.",
         "The Ruritanians had demanded that Freedonia get credit guarantees from leading banks for its crude purchases.",
         "Freedonian tankers supplied Ruritania with about 20 pct of its crude oil imports last year.",
         "Producer countries supplied 90 pct of Ruritanian requirements of fishmeal.",
-        "The Freedonian telecom authority invited the company to install a field trial of its payphones.",
-        "Cuba told sugar operators they would not receive March shipments.",
+        "The Freedonian post office invited the firm to install a trial network of its card phones.",
+        "The Freedonian sugar board told dealers that they would not receive their April shipments.",
         "The Red Cross supplied the flood victims with food and blankets.",
         "Ruritania asked Freedonia for emergency food aid after the floods.",
         "Ruritania asked its creditor governments for debt relief.",
@@ -51,10 +50,10 @@ def article(selective_nlp):
 
 
 @pytest.mark.parametrize(("trigger", "sentence"), [
-    ("ordered", "radar system"), ("sought", "line of credit"), ("seeking", "soft red wheat"), ("seeking", "12 pct protein"),
-    ("rejected", "palm olein"), ("rejected", "buying tenders"), ("demanded", "credit guarantees"),
-    ("supplied", "crude oil imports"), ("supplied", "requirements of fishmeal"), ("invited", "field trial"),
-    ("receive", "March shipments")])
+    ("ordered", "sonar units"), ("sought", "syndicate of European banks"), ("seeking", "hard winter wheat"), ("seeking", "13 pct protein"),
+    ("rejected", "soybean oil"), ("rejected", "buying tenders"), ("demanded", "credit guarantees"),
+    ("supplied", "crude oil imports"), ("supplied", "requirements of fishmeal"), ("invited", "trial network"),
+    ("receive", "April shipments")])
 def test_market_acts_are_no_event(article, trigger, sentence):
     assert _pairs(article, trigger, sentence) == set()
 
