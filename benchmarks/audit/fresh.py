@@ -144,6 +144,14 @@ POOLS: dict[int, str] = {
     20271368: "reuters",
     20271369: "reuters",
     20271370: "reuters",
+    20271371: "reuters",  # stop 41's sixth round (80 each of what s39..s108 left): the same code as the fifth, judged
+    20271372: "reuters",  # blind for a larger events sample (the five rounds pooled stood at 0.800): every asserted
+    20271373: "reuters",  # event >= 0.5 of the eight, hidden samples of four
+    20271374: "reuters",
+    20271375: "reuters",
+    20271376: "reuters",
+    20271377: "reuters",
+    20271378: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
