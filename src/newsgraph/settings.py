@@ -73,9 +73,10 @@ DISPLAY_KINDS = ("entities", "topics", "quotes", "events", "facts", "dates")
 #: between the two the rule separates. Chosen before the blind draws s43/s44 that measure it (NOTES.md stop 38).
 #: Then (stop 38) the layer's 21-stop refit landed (it had failed only the display clause at 0.55; at this cut the
 #: display is the same): the current levels map to 0.614 (raw 0.847, 0.884), 0.716 (raw 0.99) and 0.845 (0.994), and
-#: the cut moved to 0.665, mid-way in the gap again, which shows the same events as 0.7 did. Stop 41: three refits of
-#: the layer on blind draws of the rules in place (benchmarks/refit_blind.py: on 8, 16 and 24 draws) each lost to it
-#: on the next eight draws, so the layer and the cut stay (benchmarks/audit/NOTES.md, stop 41).
+#: the cut moved to 0.665, mid-way in the gap again, which shows the same events as 0.7 did. Stop 41: the layer refit
+#: on the 48 blind draws s69..s116 (benchmarks/refit_blind.py, min block 50) maps raw 0.586..0.884 to 0.540..0.568,
+#: 0.912..0.99 to 0.773 and 0.994 to 0.875; 0.665 stays in that gap. It shows the rare raw levels 0.912..0.985 the old
+#: layer hid at 0.661 (3 in 16 draws, all three judged right); the common levels show as before.
 EVENTS_THRESHOLD = 0.665
 
 #: The display threshold of an event's source and target, on the layer's actor scale (event_transfer.actor). Until

@@ -18,7 +18,7 @@ calibrates.
 
 Kinds in use: entity, entity_type, topic (newsgraph_confidence); quote, speaker, event, event_type,
 event_source, event_target, fact, date (the quote, event, fact and date annotators); event_transfer, the events' last
-step (annotate/event_transfer.py).
+step, and event_actor_transfer, their actors' (annotate/event_transfer.py).
 """
 
 from __future__ import annotations

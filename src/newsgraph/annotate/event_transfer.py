@@ -10,10 +10,12 @@ and checked leave-one-stop-out there; its points are data (data/calibration/even
 file). Being monotone it keeps the ranking, so it changes which events a threshold shows only through the
 threshold's value (settings.EVENTS_THRESHOLD is on this scale).
 
-Actors: a source's or target's confidence goes through the same layer (its scale is the events' display scale: an
-actor is nulled below the events' threshold, so both must move together, or actors hidden under 0.8 before would
-show at the new threshold) and is capped at its event's confidence: "the source of this event" presupposes the
-event, so no actor is surer than its event.
+Actors: a source's or target's confidence goes through a layer of its own (`ACTOR_KIND`) and is capped at its
+event's confidence: "the source of this event" presupposes the event, so no actor is surer than its event. Until
+stop 41 both used one layer; stop 41 refit the events' layer on blind draws of the code in place (benchmarks/
+refit_blind.py; refit on s69..s116), and its steps map the actor levels from 0.586 to 0.862 to one value, so no cut on it could
+show the actors settings.ACTORS_THRESHOLD shows and hide the others. The actors keep stop 38's layer (the scale
+their cut and every blind draw's judged display were read on) until actors are judged for calibration themselves.
 
 `EventConfidence.transfer` (config of newsgraph_event_evidence) turns it off: confidences are then those of the map
 in place, and NEWSGRAPH_MIN_CONFIDENCE_EVENTS=0.8 gives the old display.
@@ -28,6 +30,8 @@ from newsgraph.knobs import knob
 
 #: The layer's calibration map name (data/calibration/<KIND>.json).
 KIND = "event_transfer"
+#: The actors' layer (stop 38's events' layer, kept for the actors' display scale; module docstring).
+ACTOR_KIND = "event_actor_transfer"
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,10 @@ def event(conf: float, on: bool = True) -> float:
 
 def actor(conf: float | None, event_conf: float, on: bool = True) -> float | None:
     """An actor's confidence after the layer, never above its event's (unchanged when `on` is false)."""
-    if conf is None or not on or not cal.has_map(KIND):
+    kind = ACTOR_KIND if cal.has_map(ACTOR_KIND) else KIND
+    if conf is None or not on or not cal.has_map(kind):
         return conf
-    return min(cal.calibrate(KIND, conf), event_conf)
+    return min(cal.calibrate(kind, conf), event_conf)
 
 
-__all__ = ["KIND", "EventConfidence", "actor", "event"]
+__all__ = ["ACTOR_KIND", "KIND", "EventConfidence", "actor", "event"]
