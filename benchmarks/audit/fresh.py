@@ -152,6 +152,14 @@ POOLS: dict[int, str] = {
     20271376: "reuters",
     20271377: "reuters",
     20271378: "reuters",
+    20271379: "reuters",  # stop 41's seventh round (80 each of what s39..s116 left): judged blind after the events'
+    20271380: "reuters",  # layer was refit on the 48 draws s69..s116 (the rules of the fifth round): every asserted
+    20271381: "reuters",  # event >= 0.5 of the eight, hidden samples of four: the refit's check
+    20271382: "reuters",
+    20271383: "reuters",
+    20271384: "reuters",
+    20271385: "reuters",
+    20271386: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
