@@ -39,9 +39,10 @@ class EventConfidence:
     """How the event evidence component finishes an event's confidence."""
 
     transfer: bool = knob(
-        True, "apply the transfer layer (data/calibration/event_transfer.json, fitted on the held-out draws' "
-        "before snapshots, benchmarks/transfer_fit.py) as the last step of event and actor confidence; false: the "
-        "map in place alone (then NEWSGRAPH_MIN_CONFIDENCE_EVENTS=0.8 gives the old display)")
+        True, "apply the transfer layers as the last step of event and actor confidence: events through "
+        "data/calibration/event_transfer.json (fitted on the judged blind draws, benchmarks/refit_blind.py), actors "
+        "through event_actor_transfer.json (stop 38's layer); false: the map in place alone (then "
+        "NEWSGRAPH_MIN_CONFIDENCE_EVENTS=0.8 gives the old display)")
 
 
 def event(conf: float, on: bool = True) -> float:
