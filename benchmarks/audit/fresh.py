@@ -160,6 +160,14 @@ POOLS: dict[int, str] = {
     20271384: "reuters",
     20271385: "reuters",
     20271386: "reuters",
+    20271387: "reuters",  # stop 41's eighth round (80 each of what s39..s124 left): the seventh round's code and
+    20271388: "reuters",  # layer, judged blind as a second check of the 48-draw layer and for more events
+    20271389: "reuters",
+    20271390: "reuters",
+    20271391: "reuters",
+    20271392: "reuters",
+    20271393: "reuters",
+    20271394: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
