@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate.doc_cache import doc_text
 from newsgraph.annotate.lexicon import words
 from newsgraph.annotate.resolve import Actor, resolve_token
 
@@ -32,7 +33,7 @@ def _whole_name(doc: Doc, root: Token, a: Actor) -> Actor:
     if a.entity is not None or ent is None or ent.end_char <= a.end or ent.label_ not in ("LAW", "WORK_OF_ART", "ORG"):
         return a
     start = min(a.start, ent.start_char)
-    return Actor(None, doc.text[start : ent.end_char], start, ent.end_char)
+    return Actor(None, doc_text(doc)[start : ent.end_char], start, ent.end_char)
 
 
 def addressees(doc: Doc, verb: Token, targets: list[Actor]) -> list[Actor]:

@@ -19,6 +19,9 @@ from newsgraph.annotate.factuality import factuality
 from newsgraph.annotate.resolve import Actor, resolve_token
 from newsgraph.records import Event
 
+#: The `user_data` key of a Doc's news-medium modifiers (`EventAllegations._medium_modifiers`).
+MEDIUM_MODIFIERS_KEY = "ng_medium_modifiers"
+
 
 def _sides(doc: Doc, tok: Token) -> set[str]:
     """(stop 32) The countries a subject phrase belongs to: a country entity it names or is, a country's possessor or
@@ -113,8 +116,20 @@ class EventAllegations(EventSenses):
         writes elsewhere as a news medium's modifier ("Tehran's X news agency said ...; X, monitored by ..., said Y
         had seized ..."): the same agency reporting, named bare."""
         return self._medium_phrase(src) or src.pos_ == "PROPN" and any(
-            t.lower_ == src.lower_ and t.i != src.i and t.dep_ in ("compound", "amod", "nmod") and self._medium_phrase(t.head)
-            for t in src.doc)
+            i != src.i for i in self._medium_modifiers(src.doc).get(src.lower_, ()))
+
+    def _medium_modifiers(self, doc: Doc) -> dict[str, list[int]]:
+        """{lower-case word: indices} of the words that modify a news medium's phrase in `doc`, read once per Doc
+        (kept in its `user_data`, plain str -> list so it serialises with the Doc): `_news_medium` asks per reported
+        speaker, and scanning the whole article each time costs a pass per event on a long page."""
+        found = doc.user_data.get(MEDIUM_MODIFIERS_KEY)
+        if found is None:
+            found = {}
+            for t in doc:
+                if t.dep_ in ("compound", "amod", "nmod") and self._medium_phrase(t.head):
+                    found.setdefault(t.lower_, []).append(t.i)
+            doc.user_data[MEDIUM_MODIFIERS_KEY] = found
+        return found
 
     def _medium_phrase(self, src: Token) -> bool:
         """`_news_medium` read from the phrase of `src` alone."""

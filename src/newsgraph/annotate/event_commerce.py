@@ -59,6 +59,11 @@ def _words() -> dict[str, frozenset[str]]:
             "debt_term": words(LEXICON, "debt_term")}
 
 
+def official_words() -> frozenset[str]:
+    """Words of a state's organs and public parties (event_actors.tsv [official], plover.tsv [public_party])."""
+    return _words()["official"]
+
+
 def _content(tok: Token) -> list[Token]:
     """What a verb of asking, seeking, offering or ordering asks for, offers or orders: its object, its complement
     clause (with everything under them), and the object of its "for"."""

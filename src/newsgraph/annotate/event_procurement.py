@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.annotate.doc_entities import find_entity
-from newsgraph.annotate.event_commerce import _content, company_name
+from newsgraph.annotate.event_commerce import _content, company_name, official_words
 from newsgraph.annotate.lexicon import words
 from newsgraph.annotate.org_short_forms import company_word
 
@@ -66,7 +66,7 @@ def _finance_sought(tok: Token) -> bool:
         return False
     content = _content(tok)
     found = any(t.pos_ == "NOUN" and _is(t, "finance_sought") for t in _sought(tok))
-    official = _words_official()
+    official = official_words()
     lender = any(t.dep_ in ("nsubj", "nsubjpass") and any(s.ent_type_ in ("GPE", "NORP") or s.lemma_.lower() in official
                                                             for s in t.subtree) for t in content)
     # "asked that the Treasury Department provide a line of credit": a state named as the lender keeps the request
@@ -77,7 +77,7 @@ def _state_head(tok: Token) -> bool:
     """A party of the act is a state by its head noun (the subject, the object, the dative, the "to"/"from"/"by"
     party and their conjuncts and "of" nouns): "a group of North American and Japanese banks" is banks, whose
     nationality is no party, where event_commerce's `_state_party` reads every modifier."""
-    official = _words_official()
+    official = official_words()
     heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "dative", "agent")]
     heads += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "from", "by") for o in c.children]
     heads += [o for h in list(heads) for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
@@ -117,17 +117,12 @@ def _sought(tok: Token) -> list[Token]:
 def _state_asked(tok: Token) -> bool:
     """One asked is a state: the verb's dative, a "to"/"from" party, or an object that is itself a country or an
     official body (not goods it modifies)."""
-    official = _words_official()
+    official = official_words()
     slots = [c for c in tok.children if c.dep_ == "dative"]
     slots += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "from") for o in c.children]
     slots += [c for c in tok.children if c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "NORP") or c.lower_ in official)
               and not any(_is(t, "goods_traded") for t in c.subtree)]  # "seeking U.S. ... wheat": the goods' origin
     return any(t.ent_type_ in ("GPE", "NORP") or t.lemma_.lower() in official for s in slots for t in s.subtree)
-
-
-@lru_cache(maxsize=1)
-def _words_official() -> frozenset[str]:
-    return words("event_actors.tsv", "official") | words(LEXICON, "public_party")
 
 
 def _payment_terms(tok: Token) -> bool:
