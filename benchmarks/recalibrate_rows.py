@@ -35,8 +35,9 @@ WEB_LABELS = ("e2-webh", "e2-lgl")
 #: code, and s77..s84 (20271339..20271346) after the events' layer was refit on s69..s76, s85..s92 (20271347..20271354)
 #: after its refit on s69..s84, s93..s100 (20271355..20271362) after its refit on s69..s92; s101..s108
 #: (20271363..20271370) on the rules written from s39..s100 (e23..e25), and s109..s116 (20271371..20271378) on the same;
-#: s117..s124 (20271379..20271386) after the layer's refit on s69..s116, and s125..s132 (20271387..20271394) on the same.
-HELD_OUT_PREFIXES: tuple[str, ...] = tuple(f"s{n}unseen" for n in range(43, 133))
+#: s117..s124 (20271379..20271386) after the layer's refit on s69..s116, and s125..s132 (20271387..20271394) on the same; stop 42:
+#: s133..s140 (20271395..20271402) on stop 41's final code and layer.
+HELD_OUT_PREFIXES: tuple[str, ...] = tuple(f"s{n}unseen" for n in range(43, 141))
 #: With `--below-sample FILE` (benchmarks/audit/below.py `keys`): the judged draws whose hidden events were sampled
 #: at random, a source of their own ("draws": every shown event, and the sampled hidden ones weighted 1 / rate); their
 #: pages leave the audit's rows (stop 26: the s23..s25 draws, every asserted event judged, so the rate is 1; stop 28:

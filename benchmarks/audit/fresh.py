@@ -168,6 +168,14 @@ POOLS: dict[int, str] = {
     20271392: "reuters",
     20271393: "reuters",
     20271394: "reuters",
+    20271395: "reuters",  # stop 42's round (80 each of what s39..s132 left): stop 41's final code and layer, judged
+    20271396: "reuters",  # blind as a third check of the 48-draw layer and for the pooled figures
+    20271397: "reuters",
+    20271398: "reuters",
+    20271399: "reuters",
+    20271400: "reuters",
+    20271401: "reuters",
+    20271402: "reuters",
 }
 #: articles drawn by the later seeds: fewer, so that a reserve of never-read articles is left for the next draw
 LATER_PAGES = 90
