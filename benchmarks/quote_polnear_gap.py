@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from benchmarks.calibration import expected_calibration_error, fit_isotonic, reliability_table
@@ -67,15 +67,23 @@ def fragments(spans: Sequence[tuple[int | None, int | None]]) -> list[bool]:
 def polnear_rows(limit: int | None = None) -> list[dict]:
     """PolNeAR's quotes as calibrate_items.quote_items scores them (policy caps left out), with kind, fragment flag
     and miss class."""
-    from benchmarks.tasks.attribution import Pred, _dedupe, _match, load, tokens
+    from benchmarks.tasks.attribution import load
     from newsgraph.annotate import annotate_many
-    from newsgraph.annotate.quote_evidence import capped_by_policy
     from newsgraph.records import Extracted
 
     items = load(limit)
-    out = []
     exs = [Extracted(input=a, body=t, published=d, kind="body") for a, t, _, d in items]
-    for (art, text, rels, _), article in zip(items, annotate_many(exs), strict=True):
+    return rows_of(items, annotate_many(exs))
+
+
+def rows_of(items: Sequence, articles: Iterable) -> list[dict]:
+    """`polnear_rows` of PolNeAR items (attribution.load) and their analysed articles, in the same order: the
+    attribution task reuses its own analysis for the reliability table of RESULTS.md."""
+    from benchmarks.tasks.attribution import Pred, _dedupe, _match, tokens
+    from newsgraph.annotate.quote_evidence import capped_by_policy
+
+    out = []
+    for (art, text, rels, _), article in zip(items, articles, strict=True):
         qs = article.quotes
         preds = [Pred(q.text, q.start, q.end, q.kind) for q in qs]
         keep = _dedupe(preds)

@@ -37,3 +37,31 @@ def test_doc_boot_is_stable_and_brackets_the_value():
     mean = lambda rs: sum(r["v"] for r in rs) / len(rs)  # noqa: E731
     a, b = doc_boot(rows, mean, n=200), doc_boot(rows, mean, n=200)
     assert a == b and a[1] <= a[0] <= a[2]
+
+
+def test_attribution_reliability_table_scores_both_targets():
+    """The attribution task's reliability table (RESULTS.md): every kept quote in its part's bins, a matched quote
+    right under both targets, a finer-grain one right only under the finer target, a policy-capped one left out."""
+    from types import SimpleNamespace
+
+    from benchmarks.splits import part
+    from benchmarks.tasks.attribution import Relation, quote_reliability
+    from newsgraph.annotate.quote_evidence import NON_SPEAKER_CAP
+    from newsgraph.records import Quote
+
+    text = ("The mayor said the new bridge would open in May and cost less than planned. Rivals said the vote was "
+            "rigged. The report said costs rose.")
+    bridge, rigged, rose = text.index("the new bridge"), text.index("the vote was"), text.index("costs rose")
+    rels = [Relation(content=[(bridge, text.index(". Rivals"))]), Relation(content=[(rigged, text.index(". The report"))])]
+    cost = text.index("cost less")
+    quotes = [
+        Quote("the vote was rigged", rigged, rigged + 19, "indirect", confidence=0.95),  # matched
+        Quote("cost less than planned", cost, cost + 22, "partial", confidence=0.85),  # inside a gold: a finer grain
+        Quote("costs rose", rose, rose + 10, "indirect", confidence=NON_SPEAKER_CAP),  # capped by policy: left out
+    ]
+    table, note = quote_reliability([("doc-a", text, rels, None)], [SimpleNamespace(quotes=quotes)])
+    rows = {r[1]: r for r in table.rows}
+    assert {r[0] for r in table.rows} == {part("doc-a")} and sum(r[2] for r in table.rows) == 2
+    assert rows["0.9-1.0"][4:] == [1.0, 1.0]
+    assert rows["0.8-0.9"][4:] == [0.0, 1.0]
+    assert "ECE" in note and "finer grain" in note

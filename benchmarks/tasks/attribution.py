@@ -233,7 +233,8 @@ def run(limit: int | None) -> TaskResult:
     ours_direct = {p: Score() for p in parts}
     base_all = {p: Score() for p in parts}
     base_direct = {p: Score() for p in parts}
-    for (art, text, rels, _), article in zip(items, annotate_many(exs), strict=True):
+    articles = list(annotate_many(exs))
+    for (art, text, rels, _), article in zip(items, articles, strict=True):
         preds = _dedupe(
             [
                 Pred(q.text, q.start, q.end, q.kind, q.speaker_name, (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None)
@@ -258,6 +259,34 @@ def run(limit: int | None) -> TaskResult:
     t1.note = "Parts: benchmarks/splits.py by article file name; tune on `tune`, keep a change only when `check` improves too."
     t2 = Table("Direct quotes (gold content opening with a quotation mark; predicted kind direct)", cols)
     t2.rows = rows(ours_direct, base_direct)
-    res = TaskResult(NAME, TITLE, [t1, t2], items=len(items))
+    t3, ece_note = quote_reliability(items, articles)
+    res = TaskResult(NAME, TITLE, [t1, t2, t3], items=len(items))
     res.notes.append("Goals: content F1 >= 0.70, speaker accuracy >= 0.88, direct-quote F1 >= 0.90.")
+    res.notes.append(ece_note)
     return res
+
+
+def quote_reliability(items: list, articles: list) -> tuple[Table, str]:
+    """The quotes' confidence against PolNeAR by part (issue 11: ECE <= 0.05 on the check part, the reliability
+    table reported). Two targets, both on every quote the de-duplication keeps (policy caps left out, as
+    calibrate_items): "Jaccard", the content test above, the one the goal is measured with; "finer grain", right
+    also when most of a shown quote's words lie inside one gold content (benchmarks/quote_polnear_gap.py: PolNeAR's
+    annotator cut the speech into other units; the quote's confidence is fitted on blind news, where such a quote
+    counts as said). Reported beside, not instead (stop 39's finding, NOTES.md "helper q13")."""
+    from benchmarks.calibration import reliability_table
+    from benchmarks.quote_polnear_gap import ece, finer_target, rows_of
+
+    rows = rows_of(items, articles)
+    t = Table("Quote confidence against PolNeAR, by part and bin (Jaccard target; finer-grain target beside)",
+              ["part", "bin", "quotes", "mean confidence", "right (Jaccard)", "right (finer grain)"])
+    eces = []
+    for p in PARTS:
+        sub = [r for r in rows if r["part"] == p]
+        if not sub:
+            continue
+        fine = {b["bin"]: b["accuracy"] for b in reliability_table([r["conf"] for r in sub], [finer_target(r) for r in sub])}
+        for b in reliability_table([r["conf"] for r in sub], [r["right"] for r in sub]):
+            t.rows.append([p, b["bin"], b["n"], b["confidence"], b["accuracy"], fine[b["bin"]]])
+        eces.append(f"{p} {len(sub)} quotes, ECE {ece(sub):.4f} (Jaccard) | {ece(sub, target=finer_target):.4f} (finer grain)")
+    return t, "Quote calibration (goal: ECE <= 0.05 on the check part, Jaccard target): " + "; ".join(eces) + "."
+

@@ -2,7 +2,7 @@
 
 Why a module of its own: reading the lexicon (which sections exist, how a row becomes a trigger) is one concern, and
 finding events in a parse (annotate/events.py) another; the sets named here are read by the event mixins
-(event_roles.py, event_senses.py, event_allegations.py, events.py). A user lexicon in the same format replaces or
+(event_roles.py, event_senses.py, event_allegations.py, event_trigger.py, events.py). A user lexicon in the same format replaces or
 extends the shipped sections (annotate/lexicon.py `LexiconComponent`).
 """
 
