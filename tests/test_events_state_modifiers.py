@@ -9,9 +9,7 @@ event_heads.group_of_its_own / common_head, event_roles._subjects. Sentences inv
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.annotate import annotate, load_pipeline
-from newsgraph.records import Extracted
+from conftest import annotated_body
 
 BODY = "\n\n".join(
     [
@@ -29,8 +27,8 @@ BODY = "\n\n".join(
 
 
 @pytest.fixture(scope="module")
-def article():
-    return annotate(Extracted(input="t", body=BODY, published="2024-05-10", kind="body"), load_pipeline(None, "selective"))
+def article(selective_nlp):
+    return annotated_body(BODY, selective_nlp, published="2024-05-10")
 
 
 def _events(article, needle):
